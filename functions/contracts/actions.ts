@@ -1,0 +1,49 @@
+import { z } from 'zod';
+import { ActionKind, IsoTime, ServiceName } from './common.js';
+
+export const Risk = z.enum(['low', 'medium', 'high']);
+export type Risk = z.infer<typeof Risk>;
+
+/** A concrete, bounded action: exactly what would change, where, and how to undo it. */
+export const ProposedAction = z.object({
+  actionId: z.string().regex(/^[A-Za-z0-9_-]{1,100}$/),
+  kind: ActionKind.exclude(['none']),
+  service: ServiceName,
+  target: z.record(z.string(), z.string()).default({}),
+  params: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).default({}),
+  risk: Risk,
+  reversible: z.boolean(),
+  undo: z.string().max(500),
+  blastRadius: z.string().max(500),
+  dryRun: z.boolean(),
+  /** The dry-run: each line one change that would be made. */
+  plan: z.array(z.string().max(500)).max(50),
+});
+export type ProposedAction = z.infer<typeof ProposedAction>;
+
+export const PolicyDecision = z.object({
+  decision: z.enum(['none', 'approve', 'auto', 'deny']),
+  reasons: z.array(z.string().max(500)).min(1),
+  action: ProposedAction.optional(),
+  /** Seconds the approval task waits before it expires; the link expires with it. */
+  approvalTimeoutSeconds: z.number().int().positive(),
+});
+export type PolicyDecision = z.infer<typeof PolicyDecision>;
+
+/** What the approval route sends back through SendTaskSuccess. */
+export const ApprovalGranted = z.object({
+  decision: z.literal('approved'),
+  approvalId: z.string(),
+  decidedBy: z.string().max(200),
+  decidedAt: IsoTime,
+});
+export type ApprovalGranted = z.infer<typeof ApprovalGranted>;
+
+export const RemediationResult = z.object({
+  actionId: z.string(),
+  status: z.enum(['dry_run', 'applied', 'failed']),
+  summary: z.string().max(1000),
+  changes: z.array(z.string().max(500)).max(50),
+  at: IsoTime,
+});
+export type RemediationResult = z.infer<typeof RemediationResult>;

@@ -1,0 +1,163 @@
+import { z } from 'zod';
+import { EvidenceId, IsoTime, ServiceName } from './common.js';
+
+/*
+ * Evidence items are bounded summaries, never raw dumps: series on a regular grid,
+ * log lines folded into templates, traces as exemplars plus per-service aggregates.
+ * Providers produce items without ids; Score numbers them (`METRIC_1`, `LOG_2`…).
+ */
+
+const Link = z.string().max(2048).optional();
+
+/** A regular time grid; `values[i]` is at `startMs + i * stepMs`, null where the backend had no sample. */
+const Grid = {
+  startMs: z.number().int(),
+  stepMs: z.number().int().positive(),
+};
+
+export const MetricSeries = z.object({
+  class: z.literal('metrics'),
+  service: ServiceName,
+  name: z.string().min(1).max(200),
+  labels: z.record(z.string(), z.string().max(500)).default({}),
+  unit: z.string().max(40).optional(),
+  ...Grid,
+  values: z.array(z.number().nullable()).max(2000),
+  link: Link,
+});
+export type MetricSeries = z.infer<typeof MetricSeries>;
+
+export const LogExemplar = z.object({
+  at: IsoTime,
+  message: z.string().max(500),
+  traceId: z.string().max(128).optional(),
+});
+
+/** Log lines of one service and level that share a template (variable parts replaced by `<*>`). */
+export const LogPattern = z.object({
+  class: z.literal('logs'),
+  service: ServiceName,
+  level: z.enum(['debug', 'info', 'warn', 'error', 'fatal']),
+  template: z.string().max(500),
+  count: z.number().int().nonnegative(),
+  firstSeen: IsoTime,
+  lastSeen: IsoTime,
+  ...Grid,
+  counts: z.array(z.number().int().nonnegative()).max(2000),
+  exemplars: z.array(LogExemplar).max(5),
+  link: Link,
+});
+export type LogPattern = z.infer<typeof LogPattern>;
+
+export const Span = z.object({
+  spanId: z.string().max(64),
+  parentSpanId: z.string().max(64).optional(),
+  service: ServiceName,
+  name: z.string().max(300),
+  at: IsoTime,
+  durationMs: z.number().nonnegative(),
+  status: z.enum(['ok', 'error']),
+});
+export type Span = z.infer<typeof Span>;
+
+/** One whole trace kept as an example: an error trace or one of the slowest. */
+export const TraceExemplar = z.object({
+  class: z.literal('traces'),
+  kind: z.literal('exemplar'),
+  traceId: z.string().max(128),
+  at: IsoTime,
+  durationMs: z.number().nonnegative(),
+  rootService: ServiceName,
+  rootName: z.string().max(300),
+  error: z.boolean(),
+  spans: z.array(Span).max(100),
+  spansOmitted: z.number().int().nonnegative().default(0),
+  link: Link,
+});
+export type TraceExemplar = z.infer<typeof TraceExemplar>;
+
+/**
+ * Every span the backend returned for one service, aggregated per grid step:
+ * how many spans, how many failed, how many failures started here (the deepest
+ * failing span whose children are healthy), and p90 duration and self time.
+ */
+export const ServiceTraceStats = z.object({
+  class: z.literal('traces'),
+  kind: z.literal('service_stats'),
+  service: ServiceName,
+  ...Grid,
+  spans: z.array(z.number().int().nonnegative()).max(2000),
+  errors: z.array(z.number().int().nonnegative()).max(2000),
+  errorOrigins: z.array(z.number().int().nonnegative()).max(2000),
+  durationP90Ms: z.array(z.number().nullable()).max(2000),
+  selfTimeP90Ms: z.array(z.number().nullable()).max(2000),
+  /** Services this one called in the traces, with call counts. */
+  callees: z.record(z.string(), z.number().int().nonnegative()).default({}),
+  link: Link,
+});
+export type ServiceTraceStats = z.infer<typeof ServiceTraceStats>;
+
+export const ChangeEvent = z.object({
+  class: z.literal('changes'),
+  at: IsoTime,
+  service: ServiceName,
+  kind: z.enum(['deployment', 'config', 'feature_flag', 'infrastructure', 'scaling']),
+  summary: z.string().max(1000),
+  version: z.string().max(200).optional(),
+  previousVersion: z.string().max(200).optional(),
+  author: z.string().max(200).optional(),
+  commit: z.string().max(100).optional(),
+  source: z.string().max(100).optional(),
+  link: Link,
+});
+export type ChangeEvent = z.infer<typeof ChangeEvent>;
+
+export const RuntimeEvent = z.object({
+  class: z.literal('runtime'),
+  at: IsoTime,
+  service: ServiceName,
+  kind: z.enum(['restart', 'oom_killed', 'crash_loop', 'unhealthy', 'throttled', 'evicted', 'node_pressure']),
+  count: z.number().int().positive().default(1),
+  message: z.string().max(1000).optional(),
+  source: z.string().max(100).optional(),
+  link: Link,
+});
+export type RuntimeEvent = z.infer<typeof RuntimeEvent>;
+
+export const ExceptionGroup = z.object({
+  class: z.literal('exceptions'),
+  at: IsoTime,
+  service: ServiceName,
+  type: z.string().max(300),
+  message: z.string().max(1000),
+  count: z.number().int().positive().default(1),
+  culprit: z.string().max(500).optional(),
+  link: Link,
+});
+export type ExceptionGroup = z.infer<typeof ExceptionGroup>;
+
+export const RelatedAlert = z.object({
+  class: z.literal('alerts'),
+  at: IsoTime,
+  service: ServiceName,
+  name: z.string().max(300),
+  status: z.enum(['firing', 'resolved']),
+  link: Link,
+});
+export type RelatedAlert = z.infer<typeof RelatedAlert>;
+
+export const EvidenceItem = z.union([
+  MetricSeries,
+  LogPattern,
+  TraceExemplar,
+  ServiceTraceStats,
+  ChangeEvent,
+  RuntimeEvent,
+  ExceptionGroup,
+  RelatedAlert,
+]);
+export type EvidenceItem = z.infer<typeof EvidenceItem>;
+
+/** An item once Score has given it its stable id. */
+export type IdentifiedEvidence = EvidenceItem & { id: EvidenceId };
+export const IdentifiedEvidence = z.intersection(EvidenceItem, z.object({ id: EvidenceId }));

@@ -1,0 +1,56 @@
+import { z } from 'zod';
+import { InvestigationId, IsoTime, TenantId } from './common.js';
+import { IncidentSignal } from './signal.js';
+import { ScoredEvidence } from './scored.js';
+import { Rca } from './rca.js';
+import { PolicyDecision, RemediationResult } from './actions.js';
+
+/**
+ * The execution input. `replay` points the scenario provider at a scenario file; only
+ * the local CLI sets it, never the ingest route.
+ */
+export const InvestigationInput = z.object({
+  tenantId: TenantId,
+  investigationId: InvestigationId,
+  signal: IncidentSignal,
+  replay: z.object({ file: z.string().min(1) }).nullable().default(null),
+});
+export type InvestigationInput = z.infer<typeof InvestigationInput>;
+
+export const InvestigationStatus = z.enum([
+  'investigating',
+  'diagnosed',
+  'awaiting_approval',
+  'remediated',
+  'rejected',
+  'expired',
+  'denied',
+  'failed',
+]);
+export type InvestigationStatus = z.infer<typeof InvestigationStatus>;
+
+export const ApprovalSummary = z.object({
+  approvalId: z.string(),
+  status: z.enum(['pending', 'approved', 'rejected', 'expired']),
+  expiresAt: IsoTime,
+  decidedBy: z.string().optional(),
+  decidedAt: IsoTime.optional(),
+});
+
+/** The system of record for one investigation, as stored in DynamoDB and printed by `investigate --json`. */
+export const InvestigationRecord = z.object({
+  tenantId: TenantId,
+  investigationId: InvestigationId,
+  executionName: z.string(),
+  status: InvestigationStatus,
+  createdAt: IsoTime,
+  updatedAt: IsoTime,
+  signal: IncidentSignal,
+  relatedSignals: z.array(IncidentSignal.pick({ source: true, externalId: true, title: true, service: true, status: true, receivedAt: true })).default([]),
+  scored: ScoredEvidence.optional(),
+  rca: Rca.optional(),
+  policy: PolicyDecision.optional(),
+  approval: ApprovalSummary.optional(),
+  remediation: RemediationResult.optional(),
+});
+export type InvestigationRecord = z.infer<typeof InvestigationRecord>;

@@ -1,0 +1,30 @@
+import { z } from 'zod';
+import { CorrelationKeys, EvidenceClass, InvestigationId, ServiceName, TenantId, TimeWindow } from './common.js';
+import { BackendConfig } from './tenant.js';
+
+/** Output budget every provider must respect, whatever the size of what it read. */
+export const DEFAULT_PROVIDER_MAX_BYTES = 48 * 1024;
+
+/**
+ * One query to run: one evidence class against one backend. LoadTenant makes these;
+ * Gather maps over them, invoking `functionArn` (the backend type's provider Lambda).
+ */
+export const EvidencePlan = z.object({
+  planId: z.string().regex(/^[a-z0-9-]{1,100}$/),
+  tenantId: TenantId,
+  investigationId: InvestigationId,
+  evidenceClass: EvidenceClass,
+  backend: BackendConfig,
+  functionArn: z.string().min(1),
+  window: TimeWindow,
+  /** The time the alert fired: providers split baseline from incident around it. */
+  alertAt: z.iso.datetime({ offset: true }),
+  focusService: ServiceName.optional(),
+  services: z.array(ServiceName).max(200),
+  correlation: CorrelationKeys,
+  limits: z.object({
+    maxItems: z.number().int().positive().default(200),
+    maxBytes: z.number().int().positive().default(DEFAULT_PROVIDER_MAX_BYTES),
+  }),
+});
+export type EvidencePlan = z.infer<typeof EvidencePlan>;

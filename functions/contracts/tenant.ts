@@ -1,0 +1,77 @@
+import { z } from 'zod';
+import { ActionKind, EvidenceClass, ServiceName, TenantId } from './common.js';
+import { SignalSource } from './signal.js';
+
+/** A Secrets Manager secret name; only names under `causeway/` are readable by the stack. */
+export const SecretRef = z.string().regex(/^causeway\/[A-Za-z0-9/_+=.@-]{1,400}$/, 'secret references live under causeway/');
+
+/**
+ * One telemetry backend of a tenant. Only a reference to its secret is kept here:
+ * the provider reads the secret itself at run time, so it never enters state.
+ */
+export const BackendConfig = z.object({
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/),
+  type: z.string().regex(/^[a-z0-9-]{1,40}$/),
+  classes: z.array(EvidenceClass).min(1),
+  endpoint: z.url().optional(),
+  region: z.string().max(40).optional(),
+  secretRef: SecretRef.optional(),
+  /** The label or tag this backend uses for the service name (`service_name`, `app`, `job`…). */
+  serviceLabel: z.string().max(100).optional(),
+  options: z.record(z.string(), z.unknown()).default({}),
+});
+export type BackendConfig = z.infer<typeof BackendConfig>;
+
+/** Where a service lives in each system, so providers and actions can find it. */
+export const CatalogEntry = z.object({
+  repo: z.string().max(200).optional(),
+  path: z.string().max(500).optional(),
+  argoCdApp: z.string().max(200).optional(),
+  kubernetes: z.object({ namespace: z.string(), deployment: z.string() }).optional(),
+  ecs: z.object({ cluster: z.string(), service: z.string() }).optional(),
+  lambda: z.object({ functionName: z.string(), alias: z.string().optional() }).optional(),
+  pagerdutyServiceId: z.string().max(50).optional(),
+});
+export type CatalogEntry = z.infer<typeof CatalogEntry>;
+
+export const FreezeWindow = z.object({
+  /** Weekly window in UTC: days 0 (Sunday) to 6, hours as HH:MM. */
+  days: z.array(z.number().int().min(0).max(6)).min(1),
+  from: z.string().regex(/^\d{2}:\d{2}$/),
+  to: z.string().regex(/^\d{2}:\d{2}$/),
+  reason: z.string().max(200).optional(),
+});
+
+export const Policy = z.object({
+  /** off: recommend only; approve: a human approves every action; auto-low-risk: low-risk reversible actions on allowlisted services run alone. */
+  mode: z.enum(['off', 'approve', 'auto-low-risk']).default('approve'),
+  /** Actions apply for real only when this is false; dry-run is the default. */
+  dryRun: z.boolean().default(true),
+  allowedServices: z.array(ServiceName).default([]),
+  allowedActions: z.array(ActionKind).default(['rollback', 'restart', 'scale_out', 'revert_config', 'disable_flag']),
+  maxReplicas: z.number().int().positive().default(20),
+  maxScaleFactor: z.number().positive().default(2),
+  freezeWindows: z.array(FreezeWindow).default([]),
+  approvers: z.array(z.string().max(200)).default([]),
+});
+export type Policy = z.infer<typeof Policy>;
+
+export const TenantConfig = z.object({
+  tenantId: TenantId,
+  displayName: z.string().max(200).optional(),
+  backends: z.array(BackendConfig).default([]),
+  /** Call graph: `{ web: ['orders'] }` means web calls orders. */
+  topology: z.record(z.string(), z.array(z.string())).default({}),
+  catalog: z.record(z.string(), CatalogEntry).default({}),
+  policy: Policy.default(Policy.parse({})),
+  approval: z
+    .object({
+      timeoutSeconds: z.number().int().min(1).max(7 * 24 * 3600).default(3600),
+      slackWebhookSecretRef: SecretRef.optional(),
+    })
+    .default({ timeoutSeconds: 3600 }),
+  /** Secret holding this tenant's webhook credentials, one entry per source. */
+  webhookSecretRef: SecretRef.optional(),
+  enabledSources: z.array(SignalSource).default(['alertmanager', 'pagerduty', 'cloudwatch', 'cloudwatch-sns', 'grafana', 'datadog', 'opsgenie', 'generic']),
+});
+export type TenantConfig = z.infer<typeof TenantConfig>;
