@@ -13,7 +13,10 @@ export const InvestigationInput = z.object({
   tenantId: TenantId,
   investigationId: InvestigationId,
   signal: IncidentSignal,
-  replay: z.object({ file: z.string().min(1) }).nullable().default(null),
+  replay: z
+    .object({ file: z.string().min(1), topology: z.record(z.string(), z.array(z.string())).default({}) })
+    .nullable()
+    .default(null),
 });
 export type InvestigationInput = z.infer<typeof InvestigationInput>;
 

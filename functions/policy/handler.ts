@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import { IncidentSignal, InvestigationId, PolicyDecision, Rca, ScoredEvidence, TenantId } from '../contracts/index.js';
+import { appendAudit } from '../shared/audit.js';
+import { loadEnv } from '../shared/env.js';
+import { ConfigurationError } from '../shared/errors.js';
+import { updateRecord } from '../shared/records.js';
+import { stageHandler } from '../shared/stage.js';
+import { loadTenantConfig } from '../shared/tenants.js';
+import { decide } from './decide.js';
+
+const env = loadEnv({ TABLE_NAME: z.string().min(1) });
+
+export const PolicyInput = z.object({
+  tenantId: TenantId,
+  investigationId: InvestigationId,
+  signal: IncidentSignal,
+  scored: ScoredEvidence,
+  rca: Rca,
+});
+
+/** Reads the tenant's policy fresh (never from state) and records the decision with its reasons. */
+export const handler = stageHandler(PolicyInput, PolicyDecision, async (input) => {
+  const tenant = await loadTenantConfig(env.TABLE_NAME, input.tenantId);
+  if (!tenant) throw new ConfigurationError(`tenant ${input.tenantId} is not registered`);
+  const decision = decide({ tenant, investigationId: input.investigationId, scored: input.scored, now: new Date() });
+  await updateRecord(env.TABLE_NAME, input.tenantId, input.investigationId, { policy: decision });
+  await appendAudit(
+    env.TABLE_NAME,
+    input.tenantId,
+    input.investigationId,
+    { type: 'policy.decided', actor: 'causeway:policy', detail: { decision: decision.decision, reasons: decision.reasons, action: decision.action?.kind } },
+    { entryId: `policy-${input.investigationId}` },
+  );
+  return decision;
+});

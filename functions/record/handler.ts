@@ -1,0 +1,39 @@
+import { z } from 'zod';
+import { IncidentSignal, InvestigationId, Rca, ScoredEvidence, TenantId } from '../contracts/index.js';
+import { appendAudit } from '../shared/audit.js';
+import { loadEnv } from '../shared/env.js';
+import { stageHandler } from '../shared/stage.js';
+import { updateRecord } from '../shared/records.js';
+
+const env = loadEnv({ TABLE_NAME: z.string().min(1) });
+
+export const RecordInput = z.object({
+  tenantId: TenantId,
+  investigationId: InvestigationId,
+  executionName: z.string(),
+  signal: IncidentSignal,
+  scored: ScoredEvidence,
+  rca: Rca,
+});
+
+/** Stores the diagnosis on the investigation record: the system of record, whatever happens next. */
+export const handler = stageHandler(RecordInput, z.object({ status: z.literal('diagnosed') }), async (input) => {
+  await updateRecord(env.TABLE_NAME, input.tenantId, input.investigationId, {
+    status: 'diagnosed',
+    executionName: input.executionName,
+    scored: input.scored,
+    rca: input.rca,
+  });
+  await appendAudit(
+    env.TABLE_NAME,
+    input.tenantId,
+    input.investigationId,
+    {
+      type: 'investigation.diagnosed',
+      actor: `causeway:${input.rca.author}`,
+      detail: { rootCause: { service: input.rca.rootCause.service, kind: input.rca.rootCause.kind }, confidence: input.rca.confidence },
+    },
+    { entryId: `diagnosed-${input.executionName}` },
+  );
+  return { status: 'diagnosed' as const };
+});

@@ -1,0 +1,89 @@
+import { randomBytes } from 'node:crypto';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { z } from 'zod';
+import { IncidentSignal, InvestigationId, PolicyDecision, Rca, TenantId } from '../contracts/index.js';
+import { approvalUrl, type ApprovalLink } from '../shared/approval-links.js';
+import { appendAudit } from '../shared/audit.js';
+import { loadEnv } from '../shared/env.js';
+import { ConfigurationError, TransientError } from '../shared/errors.js';
+import { createLogger } from '../shared/logger.js';
+import { encryptToken, loadPlatformKeys } from '../shared/platform-keys.js';
+import { updateRecord } from '../shared/records.js';
+import { readSecretJson } from '../shared/secrets.js';
+import { stageHandler } from '../shared/stage.js';
+import { documentClient, keys, ttlAfter } from '../shared/table.js';
+import { loadTenantConfig } from '../shared/tenants.js';
+import { approvalMessage } from './slack-message.js';
+
+const env = loadEnv({ TABLE_NAME: z.string().min(1), PLATFORM_SECRET_NAME: z.string().min(1), PUBLIC_BASE_URL: z.url() });
+const logger = createLogger('request-approval');
+
+export const RequestApprovalInput = z.object({
+  taskToken: z.string().min(1),
+  tenantId: TenantId,
+  investigationId: InvestigationId,
+  signal: IncidentSignal,
+  rca: Rca,
+  policy: PolicyDecision.refine((p) => p.action !== undefined, 'an approval needs a proposed action'),
+});
+
+const SlackWebhook = z.object({ url: z.url() });
+
+async function postToSlack(url: string, body: unknown): Promise<void> {
+  let response: Response;
+  try {
+    response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body), signal: AbortSignal.timeout(5000) });
+  } catch (error) {
+    throw new TransientError(`Slack webhook unreachable: ${(error as Error).message}`);
+  }
+  if (response.status === 429 || response.status >= 500) throw new TransientError(`Slack webhook answered ${response.status}`);
+  if (!response.ok) throw new ConfigurationError(`Slack webhook rejected the message: ${response.status}`);
+}
+
+/**
+ * Parks the task token server-side (sealed, keyed by an opaque approval id) and sends
+ * the approval message. Its return value is ignored: the execution waits for the decision.
+ */
+export const handler = stageHandler(RequestApprovalInput, z.object({ approvalId: z.string() }), async (input) => {
+  const platform = await loadPlatformKeys(env.PLATFORM_SECRET_NAME);
+  const tenant = await loadTenantConfig(env.TABLE_NAME, input.tenantId);
+  if (!tenant) throw new ConfigurationError(`tenant ${input.tenantId} is not registered`);
+  const approvalId = randomBytes(16).toString('base64url');
+  const timeout = input.policy.approvalTimeoutSeconds;
+  const expires = ttlAfter(timeout);
+  const expiresAt = new Date(expires * 1000).toISOString();
+  await documentClient.send(
+    new PutCommand({
+      TableName: env.TABLE_NAME,
+      Item: {
+        ...keys.approval(input.tenantId, approvalId),
+        approvalId,
+        tenantId: input.tenantId,
+        investigationId: input.investigationId,
+        status: 'pending',
+        sealedToken: encryptToken(platform.tokenKey, input.taskToken, `${input.tenantId}/${approvalId}`),
+        action: input.policy.action,
+        approvers: tenant.policy.approvers,
+        createdAt: new Date().toISOString(),
+        expiresAt: expires,
+      },
+      ConditionExpression: 'attribute_not_exists(pk)',
+    }),
+  );
+  await updateRecord(env.TABLE_NAME, input.tenantId, input.investigationId, { status: 'awaiting_approval', approval: { approvalId, status: 'pending', expiresAt } });
+  const link = (decision: ApprovalLink['decision']) => approvalUrl(env.PUBLIC_BASE_URL, platform.linkKey, { tenantId: input.tenantId, approvalId, decision, expires });
+  const message = approvalMessage({ signal: input.signal, rca: input.rca, policy: input.policy, approveUrl: link('approve'), rejectUrl: link('reject'), expiresAt });
+  const ref = tenant.approval.slackWebhookSecretRef;
+  const webhook = ref ? SlackWebhook.safeParse(await readSecretJson(ref)) : undefined;
+  if (webhook?.success) {
+    await postToSlack(webhook.data.url, message);
+  } else {
+    logger.warn('no Slack webhook configured for the tenant; the approval waits without a notification', { tenantId: input.tenantId, approvalId });
+  }
+  await appendAudit(env.TABLE_NAME, input.tenantId, input.investigationId, {
+    type: 'approval.requested',
+    actor: 'causeway:policy',
+    detail: { approvalId, action: input.policy.action!.kind, service: input.policy.action!.service, expiresAt, notified: webhook?.success === true },
+  });
+  return { approvalId };
+});

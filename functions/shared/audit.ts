@@ -1,0 +1,67 @@
+import { randomUUID } from 'node:crypto';
+import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { documentClient, keys } from './table.js';
+
+export interface AuditEntry {
+  type: string;
+  actor: string;
+  detail: Record<string, unknown>;
+}
+
+export interface StoredAuditEntry extends AuditEntry {
+  at: string;
+  entryId: string;
+}
+
+/**
+ * Appends one entry to an investigation's audit trail. Entries are only ever put with
+ * `attribute_not_exists`, never updated or deleted: the trail is append-only. A fixed
+ * `entryId` makes a retried step write its entry once; returns false when it was already there.
+ */
+export async function appendAudit(
+  tableName: string,
+  tenantId: string,
+  investigationId: string,
+  entry: AuditEntry,
+  options: { entryId?: string; at?: string } = {},
+): Promise<boolean> {
+  const at = options.at ?? new Date().toISOString();
+  const entryId = options.entryId ?? randomUUID();
+  const { pk, skPrefix } = keys.auditPrefix(tenantId, investigationId);
+  const key = { pk, sk: options.entryId ? `${skPrefix}ID#${entryId}` : `${skPrefix}${at}#${entryId}` };
+  try {
+    await documentClient.send(
+      new PutCommand({
+        TableName: tableName,
+        Item: { ...key, at, entryId, type: entry.type, actor: entry.actor, detail: entry.detail },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }),
+    );
+    return true;
+  } catch (error) {
+    if ((error as Error).name === 'ConditionalCheckFailedException') return false;
+    throw error;
+  }
+}
+
+/** The whole trail of one investigation, oldest first. */
+export async function readAudit(tableName: string, tenantId: string, investigationId: string): Promise<StoredAuditEntry[]> {
+  const { pk, skPrefix } = keys.auditPrefix(tenantId, investigationId);
+  const entries: StoredAuditEntry[] = [];
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const out = await documentClient.send(
+      new QueryCommand({
+        TableName: tableName,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+        ExpressionAttributeValues: { ':pk': pk, ':prefix': skPrefix },
+        ExclusiveStartKey: startKey,
+      }),
+    );
+    for (const item of out.Items ?? []) {
+      entries.push({ at: item.at, entryId: item.entryId, type: item.type, actor: item.actor, detail: item.detail });
+    }
+    startKey = out.LastEvaluatedKey;
+  } while (startKey);
+  return entries.sort((a, b) => a.at.localeCompare(b.at) || a.entryId.localeCompare(b.entryId));
+}

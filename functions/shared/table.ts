@@ -1,0 +1,32 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+
+/**
+ * The single table's key layout. Every key starts with the tenant, so no query for
+ * tenant A can address tenant B's items.
+ */
+export const keys = {
+  tenantConfig: (tenantId: string) => ({ pk: `TENANT#${tenantId}`, sk: 'CONFIG' }),
+  dedup: (tenantId: string, dedupKey: string) => ({ pk: `TENANT#${tenantId}`, sk: `DEDUP#${dedupKey}` }),
+  archive: (tenantId: string, receivedAt: string, requestId: string) => ({
+    pk: `TENANT#${tenantId}#ARCHIVE#${receivedAt.slice(0, 10)}`,
+    sk: `${receivedAt}#${requestId}`,
+  }),
+  investigation: (tenantId: string, investigationId: string) => ({ pk: `TENANT#${tenantId}#INV#${investigationId}`, sk: 'RECORD' }),
+  auditPrefix: (tenantId: string, investigationId: string) => ({ pk: `TENANT#${tenantId}#INV#${investigationId}`, skPrefix: 'AUDIT#' }),
+  approval: (tenantId: string, approvalId: string) => ({ pk: `TENANT#${tenantId}#APPROVAL#${approvalId}`, sk: 'APPROVAL' }),
+};
+
+/** Epoch seconds for the TTL attribute `expiresAt`; readers treat expired items as absent, since TTL deletion is lazy. */
+export function ttlAfter(seconds: number, from = Date.now()): number {
+  return Math.floor(from / 1000) + seconds;
+}
+
+export function isExpired(item: { expiresAt?: number } | undefined, now = Date.now()): boolean {
+  return item?.expiresAt !== undefined && item.expiresAt * 1000 <= now;
+}
+
+/** Created once per module; the endpoint comes from the standard AWS_ENDPOINT_URL_DYNAMODB when running locally. */
+export const documentClient = DynamoDBDocumentClient.from(new DynamoDBClient({}), {
+  marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
+});
