@@ -1,0 +1,10 @@
+import { App } from 'aws-cdk-lib';
+import { CausewayStack } from '../lib/causeway-stack.js';
+
+const app = new App();
+const environment: unknown = app.node.tryGetContext('environment');
+
+new CausewayStack(app, 'Causeway', {
+  description: 'Causeway: alerts in, a grounded root cause out, bounded fixes behind a human click.',
+  environment: typeof environment === 'string' ? environment : undefined,
+});

@@ -1,0 +1,96 @@
+import { CfnOutput, Duration, Stack, Tags, type StackProps } from 'aws-cdk-lib';
+import type * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import type { Construct } from 'constructs';
+import { CausewayApi } from './api.js';
+import { CausewayFunction } from './function.js';
+import { Investigation, type Stage } from './investigation.js';
+import { PROVIDER_TYPES } from './providers.js';
+import { CausewaySecrets } from './secrets.js';
+import { InvestigationTable } from './table.js';
+
+export interface CausewayStackProps extends StackProps {
+  /** Retention of every log group the stack creates. */
+  readonly logRetention?: logs.RetentionDays;
+  /** Deployment name (`dev`, `prod`, …), tagged on every resource to tell installations apart. */
+  readonly environment?: string;
+}
+
+/**
+ * The whole of Causeway in one account and region: the API, the investigation state
+ * machine, its stage and provider Lambdas, the table and the platform secret.
+ *
+ * Environment-agnostic (no lookups), so it synthesizes offline and without credentials.
+ */
+export class CausewayStack extends Stack {
+  constructor(scope: Construct, id: string, props: CausewayStackProps = {}) {
+    super(scope, id, props);
+    const logRetention = props.logRetention ?? logs.RetentionDays.ONE_MONTH;
+    Tags.of(this).add('causeway:environment', props.environment ?? 'dev');
+
+    const lambdaFor = (folder: string, timeout: Duration, memorySize?: number): lambda.Function =>
+      new CausewayFunction(this, folderToId(folder), {
+        folder,
+        service: folder.replace('/', '-'),
+        timeout,
+        memorySize,
+        logRetention,
+      }).fn;
+
+    // HTTP API integrations give up after 30 s.
+    const ingest = lambdaFor('ingest', Duration.seconds(15));
+    const approval = lambdaFor('approval', Duration.seconds(15));
+    // Each below the TimeoutSeconds of its ASL state.
+    const stages: Record<Stage, lambda.Function> = {
+      LoadTenant: lambdaFor('load-tenant', Duration.seconds(20)),
+      Score: lambdaFor('score', Duration.seconds(90), 1024),
+      Reason: lambdaFor('reason', Duration.seconds(100)),
+      Record: lambdaFor('record', Duration.seconds(20)),
+      Policy: lambdaFor('policy', Duration.seconds(20)),
+      RequestApproval: lambdaFor('request-approval', Duration.seconds(20)),
+      Remediate: lambdaFor('remediate', Duration.seconds(240)),
+      Finish: lambdaFor('finish', Duration.seconds(20)),
+    };
+    const providers = new Map(PROVIDER_TYPES.map((type) => [type, lambdaFor(`providers/${type}`, Duration.seconds(50))]));
+
+    const table = new InvestigationTable(this, 'Data');
+    for (const fn of [stages.LoadTenant, stages.Policy]) table.grantRead(fn);
+    for (const fn of [ingest, approval, stages.Record, stages.RequestApproval, stages.Remediate, stages.Finish]) {
+      table.grantReadWrite(fn);
+    }
+
+    const secrets = new CausewaySecrets(this, 'Secrets');
+    for (const fn of [ingest, approval, stages.RequestApproval]) secrets.grantTenantSecretsAndPlatformKey(fn);
+    for (const fn of [stages.Reason, ...providers.values()]) secrets.grantTenantSecrets(fn);
+
+    stages.LoadTenant.addEnvironment(
+      'PROVIDER_FUNCTIONS',
+      this.toJsonString(Object.fromEntries([...providers].map(([type, fn]) => [type, fn.functionArn]))),
+    );
+
+    const investigation = new Investigation(this, 'Investigation', {
+      stages,
+      providers: [...providers.values()],
+      logRetention,
+    });
+    const { stateMachine } = investigation;
+    ingest.addEnvironment('STATE_MACHINE_ARN', stateMachine.stateMachineArn);
+    stateMachine.grantStartExecution(ingest);
+    stateMachine.grantTaskResponse(approval);
+
+    const api = new CausewayApi(this, 'Api', { ingest, approval, logRetention });
+    stages.RequestApproval.addEnvironment('PUBLIC_BASE_URL', api.url);
+
+    new CfnOutput(this, 'ApiUrl', { value: api.url, description: 'Base URL for signal webhooks and approval links' });
+    new CfnOutput(this, 'StateMachineArn', { value: stateMachine.stateMachineArn });
+    new CfnOutput(this, 'TableName', { value: table.table.tableName });
+  }
+}
+
+/** `providers/scenario` → `ProvidersScenario`: a stable construct id per function folder. */
+function folderToId(folder: string): string {
+  return folder
+    .split(/[/-]/)
+    .map((part) => part.charAt(0).toUpperCase() + part.slice(1))
+    .join('');
+}

@@ -1,0 +1,79 @@
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import { LogLevel, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+import { handlerEntry, REPO_ROOT } from './paths.js';
+
+/** What differs between Causeway's Lambdas; everything else is shared on purpose. */
+export interface CausewayFunctionProps {
+  /** Folder under `functions/` holding `handler.ts`, e.g. `ingest` or `providers/scenario`. */
+  readonly folder: string;
+  /** Written as `causeway-<service>` into logs, so each line says which stage wrote it. */
+  readonly service: string;
+  /**
+   * Kept below the timeout of the ASL state or API route that waits on the function, so
+   * the function fails with its own error rather than the caller giving up first.
+   */
+  readonly timeout: Duration;
+  readonly logRetention: logs.RetentionDays;
+  readonly memorySize?: number;
+}
+
+/**
+ * One Causeway Lambda: Node 22 on ARM64, bundled as ESM by the local esbuild (never
+ * Docker, which build machines here do not have), logging to its own log group.
+ *
+ * The role is built here without AWSLambdaBasicExecutionRole, whose log permissions
+ * cover every log group in the account: the function may write to its own group only.
+ */
+export class CausewayFunction extends Construct {
+  readonly fn: NodejsFunction;
+  readonly logGroup: logs.LogGroup;
+
+  constructor(scope: Construct, id: string, props: CausewayFunctionProps) {
+    super(scope, id);
+    this.logGroup = new logs.LogGroup(this, 'Logs', {
+      retention: props.logRetention,
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+    const role = new iam.Role(this, 'Role', {
+      assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
+      description: `Runs causeway-${props.service}`,
+    });
+    this.logGroup.grantWrite(role);
+
+    this.fn = new NodejsFunction(this, 'Function', {
+      entry: handlerEntry(props.folder),
+      handler: 'handler',
+      runtime: lambda.Runtime.NODEJS_22_X,
+      architecture: lambda.Architecture.ARM_64,
+      memorySize: props.memorySize ?? 512,
+      timeout: props.timeout,
+      role,
+      logGroup: this.logGroup,
+      projectRoot: REPO_ROOT,
+      depsLockFilePath: `${REPO_ROOT}/package-lock.json`,
+      environment: {
+        POWERTOOLS_SERVICE_NAME: `causeway-${props.service}`,
+        POWERTOOLS_LOG_LEVEL: 'INFO',
+        NODE_OPTIONS: '--enable-source-maps',
+      },
+      bundling: {
+        forceDockerBundling: false,
+        format: OutputFormat.ESM,
+        target: 'node22',
+        mainFields: ['module', 'main'],
+        // ESM output has no `require`; some CommonJS dependencies still call it.
+        banner: "import { createRequire } from 'module';const require = createRequire(import.meta.url);",
+        // The Node 22 runtime ships SDK v3; bundling it would only slow cold starts.
+        externalModules: ['@aws-sdk/*'],
+        minify: true,
+        sourceMap: true,
+        sourcesContent: false,
+        logLevel: LogLevel.ERROR,
+      },
+    });
+  }
+}

@@ -1,0 +1,55 @@
+import { RemovalPolicy } from 'aws-cdk-lib';
+import type * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
+import { Construct } from 'constructs';
+import { INVESTIGATION_ASL } from './paths.js';
+
+/**
+ * The stages the ASL file names as `${<Stage>FunctionArn}`. The file is the source of
+ * truth; this list must match its placeholders (test/infra/asl.test.ts checks both ways).
+ */
+export const STAGES = ['LoadTenant', 'Score', 'Reason', 'Record', 'Policy', 'RequestApproval', 'Remediate', 'Finish'] as const;
+
+export type Stage = (typeof STAGES)[number];
+
+export interface InvestigationProps {
+  readonly stages: Readonly<Record<Stage, lambda.IFunction>>;
+  /** Invoked by ARN from the Gather Map (`FunctionName.$: $.functionArn`), so not substituted, only granted. */
+  readonly providers: readonly lambda.IFunction[];
+  readonly logRetention: logs.RetentionDays;
+}
+
+/**
+ * The investigation workflow, loaded from `state-machines/investigation.asl.json` as is:
+ * infra knows the file, the file knows no infra. A Standard workflow, because it waits
+ * for a human for up to days and every step must be auditable.
+ */
+export class Investigation extends Construct {
+  readonly stateMachine: sfn.StateMachine;
+
+  constructor(scope: Construct, id: string, props: InvestigationProps) {
+    super(scope, id);
+    const logGroup = new logs.LogGroup(this, 'Logs', {
+      retention: props.logRetention,
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+
+    const definitionSubstitutions = Object.fromEntries(
+      STAGES.map((stage) => [`${stage}FunctionArn`, props.stages[stage].functionArn]),
+    );
+
+    this.stateMachine = new sfn.StateMachine(this, 'StateMachine', {
+      stateMachineType: sfn.StateMachineType.STANDARD,
+      definitionBody: sfn.DefinitionBody.fromFile(INVESTIGATION_ASL),
+      definitionSubstitutions,
+      // Errors only and no execution data: state carries alert payloads and RCAs.
+      logs: { destination: logGroup, level: sfn.LogLevel.ERROR, includeExecutionData: false },
+      tracingEnabled: true,
+    });
+
+    for (const fn of [...Object.values(props.stages), ...props.providers]) {
+      fn.grantInvoke(this.stateMachine);
+    }
+  }
+}

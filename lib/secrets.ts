@@ -1,0 +1,75 @@
+import { ArnFormat, Stack } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import type * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
+import { Construct } from 'constructs';
+
+/** Every secret Causeway reads lives under this name prefix; tenant configs may only reference names under it. */
+export const SECRET_NAME_PREFIX = 'causeway/';
+
+/** The platform key's name, written as a literal into the env so functions see a plain name, not a parsed ARN. */
+const PLATFORM_SECRET_NAME = `${SECRET_NAME_PREFIX}platform`;
+
+/** The variable holding the platform secret's name; set only by `grantTenantSecretsAndPlatformKey`. */
+const PLATFORM_SECRET_VARIABLE = 'PLATFORM_SECRET_NAME';
+
+/**
+ * The platform key (signs approval links, seals stored task tokens) and read access to
+ * tenant secrets by name prefix. Tenant secrets are created by operators, not by the
+ * stack, so access is granted on the `causeway/*` name pattern rather than per secret.
+ */
+export class CausewaySecrets extends Construct {
+  readonly platformSecret: secretsmanager.Secret;
+  private readonly tenantSecretsArn: string;
+
+  constructor(scope: Construct, id: string) {
+    super(scope, id);
+    this.platformSecret = new secretsmanager.Secret(this, 'Platform', {
+      secretName: PLATFORM_SECRET_NAME,
+      description: 'Causeway platform key: signs approval links and encrypts stored task tokens.',
+      generateSecretString: {
+        secretStringTemplate: '{}',
+        generateStringKey: 'key',
+        passwordLength: 64,
+        excludePunctuation: true,
+      },
+    });
+    this.tenantSecretsArn = Stack.of(this).formatArn({
+      service: 'secretsmanager',
+      resource: 'secret',
+      resourceName: `${SECRET_NAME_PREFIX}*`,
+      arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+    });
+  }
+
+  /**
+   * Tenant secrets only. The platform key sits under the same prefix, and a tenant's
+   * config names the secret a provider reads and then sends to a backend URL the tenant
+   * also chose; so the platform key is explicitly denied to these functions.
+   */
+  grantTenantSecrets(fn: lambda.Function): void {
+    this.allowTenantSecrets(fn);
+    fn.addToRolePolicy(
+      new iam.PolicyStatement({
+        effect: iam.Effect.DENY,
+        actions: ['secretsmanager:GetSecretValue'],
+        resources: [this.platformSecret.secretArn],
+      }),
+    );
+  }
+
+  /** Tenant secrets and the platform key, for the functions that sign links or seal task tokens. */
+  grantTenantSecretsAndPlatformKey(fn: lambda.Function): void {
+    this.allowTenantSecrets(fn);
+    fn.addEnvironment(PLATFORM_SECRET_VARIABLE, PLATFORM_SECRET_NAME);
+  }
+
+  private allowTenantSecrets(fn: lambda.Function): void {
+    fn.addToRolePolicy(
+      new iam.PolicyStatement({
+        actions: ['secretsmanager:GetSecretValue'],
+        resources: [this.tenantSecretsArn],
+      }),
+    );
+  }
+}
