@@ -1,0 +1,159 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { AssetManifestArtifact } from 'aws-cdk-lib/cx-api';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { allStates, aslDefinition, aslSource } from './asl.js';
+import { synthCauseway, type Synthesized } from './synth.js';
+import { resourcesOfType, type Resource } from './template.js';
+
+type AslValidator = (
+  definition: unknown,
+  options?: { checkPaths: boolean; checkArn: boolean },
+) => { isValid: boolean; errorsText: (separator?: string) => string };
+
+// asl-validator is CommonJS without type declarations.
+const validateAsl = createRequire(import.meta.url)('asl-validator') as AslValidator;
+
+/** Errors worth retrying: Lambda service hiccups and our own `TransientError` (throttling, 5xx). */
+const TRANSIENT_ERRORS = new Set([
+  'Lambda.ServiceException',
+  'Lambda.AWSLambdaException',
+  'Lambda.SdkClientException',
+  'Lambda.TooManyRequestsException',
+  'TransientError',
+]);
+
+/**
+ * Fields aws-local-stepfunctions ignores silently (JSONata, variables, Distributed Map,
+ * heartbeats): a definition using them would behave differently on a laptop than on AWS.
+ */
+const UNSUPPORTED_LOCALLY = new Set([
+  'QueryLanguage',
+  'Arguments',
+  'Output',
+  'Assign',
+  'Condition',
+  'ToleratedFailurePercentage',
+  'ToleratedFailurePercentagePath',
+  'ToleratedFailureCount',
+  'ToleratedFailureCountPath',
+  'ItemReader',
+  'ItemBatcher',
+  'ResultWriter',
+  'HeartbeatSeconds',
+  'HeartbeatSecondsPath',
+]);
+
+/** Payload templates: their keys are our data, not ASL fields. */
+const PAYLOAD_TEMPLATES = new Set(['Parameters', 'ItemSelector', 'ResultSelector']);
+
+const placeholders = new Set([...aslSource.toString('utf8').matchAll(/\$\{([^}]+)\}/g)].map((m) => m[1]));
+
+/** Paths of every ASL field (outside payload templates) the local runner would ignore, and every JSONata expression. */
+function unsupportedUses(node: unknown, path: string): string[] {
+  if (typeof node === 'string') return node.trimStart().startsWith('{%') ? [`${path} (JSONata)`] : [];
+  if (Array.isArray(node)) return node.flatMap((item, i) => unsupportedUses(item, `${path}[${i}]`));
+  if (!node || typeof node !== 'object') return [];
+  return Object.entries(node).flatMap(([key, value]) => [
+    ...(UNSUPPORTED_LOCALLY.has(key) ? [`${path}.${key}`] : []),
+    ...(PAYLOAD_TEMPLATES.has(key) ? [] : unsupportedUses(value, `${path}.${key}`)),
+  ]);
+}
+
+function passesTaskToken(template: unknown): boolean {
+  if (!template || typeof template !== 'object') return false;
+  return Object.entries(template).some(
+    ([key, value]) => (key.endsWith('.$') && value === '$$.Task.Token') || passesTaskToken(value),
+  );
+}
+
+describe('the investigation ASL', () => {
+  let synthesized: Synthesized;
+  let stateMachine: Resource;
+
+  beforeAll(() => {
+    // The definition asset is a plain file; Lambda code is not looked at here.
+    synthesized = synthCauseway({ bundle: false });
+    const machines = [...resourcesOfType(synthesized.template, 'AWS::StepFunctions::StateMachine').values()];
+    expect(machines).toHaveLength(1);
+    stateMachine = machines[0] as Resource;
+  });
+
+  it('is deployed byte for byte as the file the local runtime loads', () => {
+    const { Key } = stateMachine.Properties?.DefinitionS3Location as { Key: string };
+    const stackArtifact = synthesized.assembly.getStackArtifact(synthesized.stack.artifactId);
+    const manifests = stackArtifact.dependencies.filter(AssetManifestArtifact.isAssetManifestArtifact);
+    const files = manifests.flatMap((m) =>
+      Object.values(m.contents.files ?? {}).filter((file) =>
+        Object.values(file.destinations).some((destination) => destination.objectKey === Key),
+      ),
+    );
+    expect(files).toHaveLength(1);
+    const deployed = readFileSync(join(synthesized.assembly.directory, files[0]?.source.path ?? ''));
+    expect(deployed.equals(aslSource)).toBe(true);
+  });
+
+  it('gets a substitution for every placeholder and has no substitution without one', () => {
+    const substitutions = stateMachine.Properties?.DefinitionSubstitutions as Record<string, unknown>;
+    expect(new Set(Object.keys(substitutions))).toEqual(placeholders);
+    const functions = resourcesOfType(synthesized.template, 'AWS::Lambda::Function');
+    for (const value of Object.values(substitutions)) {
+      const [logicalId, attribute] = (value as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'];
+      expect(functions.has(logicalId)).toBe(true);
+      expect(attribute).toBe('Arn');
+    }
+  });
+
+  it('is valid Amazon States Language once its placeholders are Lambda ARNs', () => {
+    const substituted = aslSource
+      .toString('utf8')
+      .replace(/\$\{([^}]+)\}/g, (_, name: string) => `arn:aws:lambda:us-east-1:123456789012:function:${name}`);
+    const result = validateAsl(JSON.parse(substituted), { checkPaths: true, checkArn: true });
+    expect(result.errorsText('\n')).toBe('');
+    expect(result.isValid).toBe(true);
+  });
+
+  it('uses only JSONPath features the local runner supports', () => {
+    expect(unsupportedUses(aslDefinition(), '$')).toEqual([]);
+    const modes = allStates()
+      .filter(([, state]) => state.Type === 'Map')
+      .map(([name, state]) => [name, state.ItemProcessor?.ProcessorConfig?.Mode ?? 'INLINE']);
+    expect(modes.length).toBeGreaterThan(0);
+    for (const [name, mode] of modes) expect({ name, mode }).toEqual({ name, mode: 'INLINE' });
+  });
+
+  it('names Lambda ARNs only through placeholders', () => {
+    const resources = allStates().flatMap(([, s]) => (s.Resource ? [s.Resource] : []));
+    for (const resource of resources) {
+      expect(resource).toMatch(/^(\$\{[A-Za-z]+FunctionArn\}|arn:aws:states:::lambda:invoke(\.waitForTaskToken)?)$/);
+    }
+  });
+
+  it('bounds every Task with a timeout', () => {
+    const tasks = allStates().filter(([, s]) => s.Type === 'Task');
+    expect(tasks.length).toBeGreaterThan(0);
+    const unbounded = tasks.filter(([, s]) => s.TimeoutSeconds === undefined && s.TimeoutSecondsPath === undefined);
+    expect(unbounded.map(([name]) => name)).toEqual([]);
+  });
+
+  it('hands the task token to every callback task and catches its timeout', () => {
+    const callbacks = allStates().filter(([, s]) => s.Resource?.endsWith('.waitForTaskToken'));
+    expect(callbacks.length).toBeGreaterThan(0);
+    for (const [name, state] of callbacks) {
+      expect({ name, passesToken: passesTaskToken(state.Parameters) }).toEqual({ name, passesToken: true });
+      const caught = (state.Catch ?? []).flatMap((c) => c.ErrorEquals);
+      expect({ name, caught }).toEqual({ name, caught: expect.arrayContaining(['States.Timeout']) });
+    }
+  });
+
+  it('retries only transient errors, except the last-resort failure recorder', () => {
+    const retried = allStates().flatMap(([name, state]) =>
+      (state.Retry ?? []).flatMap((retry) => retry.ErrorEquals.map((error) => ({ name, error }))),
+    );
+    const nonTransient = retried.filter(({ error }) => !TRANSIENT_ERRORS.has(error));
+    // RecordFailure is the only path that marks a failed investigation; giving up on it
+    // would end an alert in silence, so it retries whatever went wrong.
+    expect(nonTransient).toEqual([{ name: 'RecordFailure', error: 'States.ALL' }]);
+  });
+});
