@@ -91,6 +91,12 @@ export const ServiceTraceStats = z.object({
   errorOrigins: z.array(z.number().int().nonnegative()).max(2000),
   durationP90Ms: z.array(z.number().nullable()).max(2000),
   selfTimeP90Ms: z.array(z.number().nullable()).max(2000),
+  /**
+   * p90 per step of the time callers waited on this service beyond its own span (the
+   * caller's client span minus this service's server span): network, queueing, sidecars.
+   * It localizes a slow link to the callee when the callee's own work is fast.
+   */
+  inboundGapP90Ms: z.array(z.number().nullable()).max(2000).optional(),
   /** Services this one called in the traces, with call counts. */
   callees: z.record(z.string(), z.number().int().nonnegative()).default({}),
   link: Link,

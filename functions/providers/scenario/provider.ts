@@ -1,0 +1,128 @@
+import type { EvidenceClass, EvidenceItem, EvidencePlan, ProviderQuery } from '../../contracts/index.js';
+import { ConfigurationError } from '../../shared/errors.js';
+import { fitToBudget, type Ranked } from '../shared/budget.js';
+import { gridForWindow } from '../shared/grid.js';
+import { TemplateMiner, logPatterns } from '../shared/logs.js';
+import { summarizeMetrics } from '../shared/metrics.js';
+import { summarizeTraces, type RawTrace } from '../shared/traces.js';
+import type { EvidenceProvider, ProviderFindings } from '../types.js';
+import { loadScenario, type LoadedScenario } from './load.js';
+
+/*
+ * Replays a scenario file as if it were a backend: only what a real backend would return
+ * for the plan (items inside the window, for the planned services) goes through the same
+ * summarizers a real provider uses, under the same byte budget.
+ */
+
+const CLASSES: readonly EvidenceClass[] = ['metrics', 'logs', 'traces', 'changes', 'runtime', 'exceptions', 'alerts'];
+
+function fileOf(plan: EvidencePlan): string {
+  const file = plan.backend.options.file;
+  if (typeof file !== 'string' || file.length === 0) throw new ConfigurationError(`backend ${plan.backend.id}: options.file must name a scenario file`);
+  return file;
+}
+
+const hhmm = (iso: string) => iso.slice(11, 16);
+
+/** Says what was searched the way a person would: the class, the services, the range. */
+function describe(plan: EvidencePlan): ProviderQuery {
+  const file = typeof plan.backend.options.file === 'string' ? plan.backend.options.file : '(no file configured)';
+  const who = plan.services.length > 0 ? `for ${plan.services.join(', ')}` : 'for all services';
+  return { text: `scenario ${plan.evidenceClass} ${who} over ${hhmm(plan.window.from)}–${hhmm(plan.window.to)}Z`, target: file, window: plan.window };
+}
+
+interface Scope {
+  fromMs: number;
+  toMs: number;
+  services: Set<string> | undefined;
+}
+
+const inScope = (scope: Scope, service: string, atMs: number) => atMs >= scope.fromMs && atMs <= scope.toMs && (!scope.services || scope.services.has(service));
+
+type Collector = (s: LoadedScenario, scope: Scope, plan: EvidencePlan) => { ranked: Ranked<EvidenceItem>[]; noun: string; keptBecause: string };
+
+/** Point events rank by closeness to the alert: what happened just before it matters most. */
+const byCloseness = <T extends EvidenceItem & { at: string }>(items: T[], alertAtMs: number): Ranked<EvidenceItem>[] =>
+  items.map((item) => ({ item, priority: -Math.abs(Date.parse(item.at) - alertAtMs) }));
+
+const collectors: Record<EvidenceClass, Collector> = {
+  metrics: (s, scope, plan) => {
+    const raws = (s.evidence.metrics ?? [])
+      .filter((m) => !scope.services || scope.services.has(m.service))
+      .map((m) => ({
+        service: m.service,
+        name: m.name,
+        ...(m.labels ? { labels: m.labels } : {}),
+        ...(m.unit ? { unit: m.unit } : {}),
+        samples: m.points.map(([t, v]) => [s.time(t), v] as const).filter(([t]) => t >= scope.fromMs && t <= scope.toMs),
+      }))
+      .filter((m) => m.samples.length > 0);
+    return { ranked: summarizeMetrics(raws, gridForWindow(plan.window), Date.parse(plan.alertAt)), noun: 'series', keptBecause: 'the most anomalous' };
+  },
+  logs: (s, scope, plan) => {
+    const miner = new TemplateMiner(gridForWindow(plan.window));
+    for (const l of s.evidence.logs ?? []) {
+      const atMs = s.time(l.at);
+      if (inScope(scope, l.service, atMs)) miner.add({ atMs, service: l.service, level: l.level, message: l.message, ...(l.traceId ? { traceId: l.traceId } : {}) });
+    }
+    return { ranked: logPatterns(miner, Date.parse(plan.alertAt)), noun: 'log patterns', keptBecause: 'errors and the patterns that changed first' };
+  },
+  traces: (s, scope, plan) => {
+    const traces: RawTrace[] = [];
+    for (const t of s.evidence.traces ?? []) {
+      const spans = t.spans.map((sp) => ({ spanId: sp.spanId, ...(sp.parentSpanId ? { parentSpanId: sp.parentSpanId } : {}), service: sp.service, name: sp.name, atMs: s.time(sp.at), durationMs: sp.durationMs, status: sp.status }));
+      if (spans.some((sp) => inScope(scope, sp.service, sp.atMs))) traces.push({ traceId: t.traceId, spans });
+    }
+    return { ranked: summarizeTraces(traces, gridForWindow(plan.window)), noun: 'trace summaries', keptBecause: 'per-service stats first, then error and slowest traces' };
+  },
+  changes: (s, scope, plan) => ({
+    ranked: byCloseness(
+      (s.evidence.changes ?? []).filter((c) => inScope(scope, c.service, s.time(c.at))).map((c) => ({ ...c, class: 'changes' as const, at: new Date(s.time(c.at)).toISOString() })),
+      Date.parse(plan.alertAt),
+    ),
+    noun: 'changes',
+    keptBecause: 'the closest to the alert',
+  }),
+  runtime: (s, scope, plan) => ({
+    ranked: byCloseness(
+      (s.evidence.runtime ?? []).filter((r) => inScope(scope, r.service, s.time(r.at))).map((r) => ({ ...r, class: 'runtime' as const, count: r.count ?? 1, at: new Date(s.time(r.at)).toISOString() })),
+      Date.parse(plan.alertAt),
+    ),
+    noun: 'runtime events',
+    keptBecause: 'the closest to the alert',
+  }),
+  exceptions: (s, scope, plan) => ({
+    ranked: byCloseness(
+      (s.evidence.exceptions ?? []).filter((e) => inScope(scope, e.service, s.time(e.at))).map((e) => ({ ...e, class: 'exceptions' as const, count: e.count ?? 1, at: new Date(s.time(e.at)).toISOString() })),
+      Date.parse(plan.alertAt),
+    ),
+    noun: 'exception groups',
+    keptBecause: 'the closest to the alert',
+  }),
+  alerts: (s, scope, plan) => ({
+    ranked: byCloseness(
+      (s.evidence.alerts ?? []).filter((a) => inScope(scope, a.service, s.time(a.at))).map((a) => ({ ...a, class: 'alerts' as const, at: new Date(s.time(a.at)).toISOString() })),
+      Date.parse(plan.alertAt),
+    ),
+    noun: 'related alerts',
+    keptBecause: 'the closest to the alert',
+  }),
+};
+
+/** The scenario "backend": every evidence class, read from the file named by `options.file`. */
+export const scenarioProvider: EvidenceProvider = {
+  type: 'scenario',
+  classes: CLASSES,
+  describe,
+  async query(plan): Promise<ProviderFindings> {
+    const scenario = await loadScenario(fileOf(plan));
+    const scope: Scope = {
+      fromMs: Date.parse(plan.window.from),
+      toMs: Date.parse(plan.window.to),
+      services: plan.services.length > 0 ? new Set(plan.services) : undefined,
+    };
+    const { ranked, noun, keptBecause } = collectors[plan.evidenceClass](scenario, scope, plan);
+    const fitted = fitToBudget(ranked, plan.limits.maxBytes, noun, keptBecause, plan.limits.maxItems);
+    return { query: describe(plan), items: fitted.items, notes: fitted.notes };
+  },
+};

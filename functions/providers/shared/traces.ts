@@ -1,0 +1,206 @@
+import type { ServiceTraceStats, Span, TraceExemplar } from '../../contracts/index.js';
+import type { Ranked } from './budget.js';
+import { stepIndex, subGrid, type TimeGrid } from './grid.js';
+import { quantile, roundSig } from './stats.js';
+
+/*
+ * Trace reduction: every span feeds per-service aggregates on the grid (spans, errors,
+ * error origins, p90 duration, p90 self time, p90 inbound gap, callees); a few whole
+ * traces are kept as exemplars (error traces first, then the slowest), trimmed to the
+ * spans that explain them.
+ */
+
+export interface RawSpan {
+  spanId: string;
+  parentSpanId?: string;
+  service: string;
+  name: string;
+  atMs: number;
+  durationMs: number;
+  status: 'ok' | 'error';
+}
+
+export interface RawTrace {
+  traceId: string;
+  spans: readonly RawSpan[];
+  link?: string;
+}
+
+const MAX_EXEMPLARS = 8;
+const MAX_EXEMPLAR_SPANS = 25;
+
+interface Analyzed {
+  span: RawSpan;
+  children: number[];
+  parent: number;
+  selfMs: number;
+  origin: boolean;
+}
+
+/** Self time = duration minus the union of the children's intervals (clipped to the span). */
+function selfTime(span: RawSpan, kids: readonly RawSpan[]): number {
+  if (kids.length === 0) return span.durationMs;
+  const end = span.atMs + span.durationMs;
+  const intervals = kids.map((k) => [Math.max(span.atMs, k.atMs), Math.min(end, k.atMs + k.durationMs)] as const).sort((a, b) => a[0] - b[0]);
+  let covered = 0;
+  let [curFrom, curTo] = [-Infinity, -Infinity];
+  for (const [from, to] of intervals) {
+    if (to <= from) continue;
+    if (from > curTo) {
+      if (curTo > curFrom) covered += curTo - curFrom;
+      [curFrom, curTo] = [from, to];
+    } else curTo = Math.max(curTo, to);
+  }
+  if (curTo > curFrom) covered += curTo - curFrom;
+  return Math.max(0, span.durationMs - covered);
+}
+
+/** Links spans to parents and children, and marks error origins: failing spans whose children all succeeded. */
+export function analyzeTrace(trace: RawTrace): Analyzed[] {
+  const index = new Map<string, number>();
+  trace.spans.forEach((s, i) => index.set(s.spanId, i));
+  const out: Analyzed[] = trace.spans.map((span) => ({ span, children: [], parent: -1, selfMs: 0, origin: false }));
+  out.forEach((a, i) => {
+    const p = a.span.parentSpanId === undefined ? undefined : index.get(a.span.parentSpanId);
+    if (p !== undefined && p !== i) {
+      a.parent = p;
+      out[p]!.children.push(i);
+    }
+  });
+  for (const a of out) {
+    const kids = a.children.map((c) => out[c]!.span);
+    a.selfMs = selfTime(a.span, kids);
+    a.origin = a.span.status === 'error' && kids.every((k) => k.status !== 'error');
+  }
+  return out;
+}
+
+interface Acc {
+  spans: Uint32Array;
+  errors: Uint32Array;
+  origins: Uint32Array;
+  durations: number[][];
+  selfs: number[][];
+  gaps: number[][];
+  callees: Map<string, number>;
+}
+
+function newAcc(length: number): Acc {
+  const lists = () => Array.from({ length }, () => [] as number[]);
+  return { spans: new Uint32Array(length), errors: new Uint32Array(length), origins: new Uint32Array(length), durations: lists(), selfs: lists(), gaps: lists(), callees: new Map() };
+}
+
+function exemplar(trace: RawTrace, analyzed: Analyzed[]): TraceExemplar {
+  const roots = analyzed.filter((a) => a.parent < 0);
+  const root = roots.reduce((a, b) => (b.span.durationMs > a.span.durationMs ? b : a), roots[0] ?? analyzed[0]!);
+  const keep = new Set<number>();
+  const addWithAncestors = (i: number) => {
+    for (let j = i; j >= 0 && !keep.has(j) && keep.size < MAX_EXEMPLAR_SPANS; j = analyzed[j]!.parent) keep.add(j);
+  };
+  analyzed.forEach((a, i) => a.origin && addWithAncestors(i));
+  analyzed.forEach((a, i) => a.span.status === 'error' && addWithAncestors(i));
+  const bySelf = analyzed.map((a, i) => [a.selfMs, i] as const).sort((a, b) => b[0] - a[0]);
+  for (const [, i] of bySelf) addWithAncestors(i);
+  const spans: Span[] = [...keep].sort((a, b) => analyzed[a]!.span.atMs - analyzed[b]!.span.atMs).map((i) => {
+    const s = analyzed[i]!.span;
+    return { spanId: s.spanId, ...(s.parentSpanId ? { parentSpanId: s.parentSpanId } : {}), service: s.service, name: s.name.slice(0, 300), at: new Date(s.atMs).toISOString(), durationMs: roundSig(s.durationMs, 5), status: s.status };
+  });
+  return {
+    class: 'traces',
+    kind: 'exemplar',
+    traceId: trace.traceId,
+    at: new Date(root.span.atMs).toISOString(),
+    durationMs: roundSig(root.span.durationMs, 5),
+    rootService: root.span.service,
+    rootName: root.span.name.slice(0, 300),
+    error: analyzed.some((a) => a.span.status === 'error'),
+    spans,
+    spansOmitted: analyzed.length - spans.length,
+    ...(trace.link ? { link: trace.link } : {}),
+  };
+}
+
+const p90 = (xs: number[]): number | null => {
+  const q = quantile(xs, 0.9);
+  return q === undefined ? null : roundSig(q);
+};
+
+/**
+ * Reduces traces to per-service stats (ranked first: every service keeps its aggregate
+ * when the budget allows) and exemplars (error traces, then the slowest). Stats are
+ * trimmed to the steps where any span was seen, aligned to `grid`.
+ */
+export function summarizeTraces(traces: Iterable<RawTrace>, grid: TimeGrid, link?: (service: string) => string | undefined): Ranked<ServiceTraceStats | TraceExemplar>[] {
+  const accs = new Map<string, Acc>();
+  const acc = (service: string) => {
+    let a = accs.get(service);
+    if (!a) accs.set(service, (a = newAcc(grid.length)));
+    return a;
+  };
+  const candidates: { trace: RawTrace; analyzed: Analyzed[]; errors: number; durationMs: number }[] = [];
+  let minStep = Infinity;
+  let maxStep = -Infinity;
+  for (const trace of traces) {
+    const analyzed = analyzeTrace(trace);
+    let errors = 0;
+    let durationMs = 0;
+    for (const a of analyzed) {
+      const i = stepIndex(grid, a.span.atMs);
+      if (a.parent < 0) durationMs = Math.max(durationMs, a.span.durationMs);
+      if (i < 0) continue;
+      minStep = Math.min(minStep, i);
+      maxStep = Math.max(maxStep, i);
+      const s = acc(a.span.service);
+      s.spans[i]! += 1;
+      s.durations[i]!.push(a.span.durationMs);
+      s.selfs[i]!.push(a.selfMs);
+      if (a.span.status === 'error') {
+        s.errors[i]! += 1;
+        errors++;
+      }
+      if (a.origin) s.origins[i]! += 1;
+      const parent = a.parent >= 0 ? analyzed[a.parent]! : undefined;
+      if (parent && parent.span.service !== a.span.service) {
+        const callerStats = acc(parent.span.service);
+        callerStats.callees.set(a.span.service, (callerStats.callees.get(a.span.service) ?? 0) + 1);
+        if (parent.children.length === 1) s.gaps[i]!.push(Math.max(0, parent.span.durationMs - a.span.durationMs));
+      }
+    }
+    if (analyzed.length > 0) {
+      candidates.push({ trace, analyzed, errors, durationMs });
+      if (candidates.length > 4 * MAX_EXEMPLARS) trimCandidates(candidates);
+    }
+  }
+  if (accs.size === 0) return [];
+  const span = subGrid(grid, minStep, maxStep);
+  const slice = <T>(xs: ArrayLike<T>): T[] => Array.from({ length: span.length }, (_, k) => xs[minStep + k]!);
+  const stats: Ranked<ServiceTraceStats>[] = [...accs.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([service, a]) => {
+    const gaps = slice(a.gaps).map(p90);
+    const item: ServiceTraceStats = {
+      class: 'traces',
+      kind: 'service_stats',
+      service,
+      startMs: span.startMs,
+      stepMs: span.stepMs,
+      spans: slice(a.spans),
+      errors: slice(a.errors),
+      errorOrigins: slice(a.origins),
+      durationP90Ms: slice(a.durations).map(p90),
+      selfTimeP90Ms: slice(a.selfs).map(p90),
+      ...(gaps.some((g) => g !== null) ? { inboundGapP90Ms: gaps } : {}),
+      callees: Object.fromEntries([...a.callees.entries()].sort(([x], [y]) => x.localeCompare(y))),
+      ...(link?.(service) ? { link: link(service)! } : {}),
+    };
+    const originTotal = item.errorOrigins.reduce((x, y) => x + y, 0);
+    return { item, priority: 10 + Math.log1p(originTotal) };
+  });
+  trimCandidates(candidates);
+  const exemplars = candidates.map((c, rank) => ({ item: exemplar(c.trace, c.analyzed), priority: 5 - rank / 100 }));
+  return [...stats, ...exemplars];
+}
+
+/** Keeps the best exemplar candidates, error traces first then the slowest, so memory stays bounded while streaming. */
+function trimCandidates(candidates: { errors: number; durationMs: number; trace: RawTrace }[]): void {
+  candidates.sort((a, b) => Math.sign(b.errors) - Math.sign(a.errors) || b.durationMs - a.durationMs || a.trace.traceId.localeCompare(b.trace.traceId));
+  candidates.length = Math.min(candidates.length, MAX_EXEMPLARS);
+}

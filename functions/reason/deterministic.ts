@@ -1,0 +1,78 @@
+import type { IncidentSignal, Rca, ScoredEvidence, Statement } from '../contracts/index.js';
+
+const KIND_WORDS: Record<Rca['rootCause']['kind'], string> = {
+  deployment: 'a bad deployment',
+  config_change: 'a configuration change',
+  feature_flag: 'a feature flag change',
+  resource_exhaustion: 'resource exhaustion',
+  dependency_failure: 'a failing dependency',
+  infrastructure: 'an infrastructure problem',
+  traffic_surge: 'a traffic surge beyond capacity',
+  code_defect: 'a code defect',
+};
+
+const hhmm = (iso: string) => `${iso.slice(11, 16)}Z`;
+
+/**
+ * The RCA written straight from the scored evidence, in an on-call engineer's words:
+ * what broke, where it started, how it spread, what to do. It is the fallback when no
+ * model is configured or the model's answer fails grounding, so it never claims anything
+ * the digest does not hold: every statement cites ids present in `scored.evidence`, and
+ * a statement with nothing to cite is left out.
+ */
+export function writeDeterministicRca(input: { signal: IncidentSignal; scored: ScoredEvidence }): Rca {
+  const { signal, scored } = input;
+  const present = new Set(scored.evidence.map((e) => e.id));
+  const cite = (ids: readonly string[]) => [...new Set(ids.filter((id) => present.has(id)))].slice(0, 20);
+  const stmt = (text: string, ids: readonly string[]): Statement | undefined => {
+    const evidenceIds = cite(ids);
+    return evidenceIds.length > 0 ? { text: text.slice(0, 2000), evidenceIds, verified: true } : undefined;
+  };
+  const caveats = caveatsOf(scored);
+  const top = scored.suspects[0];
+  const alerted = signal.service ?? 'the alerting service';
+  if (!top) {
+    const any = scored.evidence.slice(0, 3).map((e) => e.id);
+    const text = `No service stands out from its baseline; "${signal.title}" could not be traced to a cause from the evidence gathered.`;
+    const statement = { text, evidenceIds: cite(any), verified: any.length > 0 };
+    return { author: 'deterministic', summary: statement, rootCause: { service: alerted, kind: 'code_defect', statement }, causalChain: [], recommendedActions: [{ action: 'none', reason: scored.recommendedAction.reason, evidenceIds: [] }], confidence: scored.confidence, caveats };
+  }
+  const victim = signal.service && signal.service !== top.service ? ` ${signal.service} alerted, but the trouble started in ${top.service}.` : '';
+  const rootText = `${top.service}: ${KIND_WORDS[top.kind]}. ${top.reasons[0] ?? ''}`.trim();
+  const root = stmt(rootText, top.evidenceIds) ?? { text: rootText, evidenceIds: [], verified: false };
+  const summaryText = `"${signal.title}" is most likely caused by ${KIND_WORDS[top.kind]} in ${top.service}.${victim}${scored.onsetAt ? ` Trouble began at ${hhmm(scored.onsetAt)}.` : ''}`;
+  const summary = stmt(summaryText, top.evidenceIds) ?? { text: summaryText, evidenceIds: [], verified: false };
+  const chain = scored.timeline
+    .filter((t) => present.has(t.evidenceId))
+    .slice(0, 20)
+    .map((t) => stmt(`${hhmm(t.at)} ${t.text}`, [t.evidenceId]))
+    .filter((s): s is Statement => s !== undefined);
+  const action = scored.recommendedAction;
+  const alternatives = scored.suspects.slice(1, 3).map((s) => `${s.service} (${s.kind.replace('_', ' ')}, score ${s.score.toFixed(2)})`);
+  if (alternatives.length > 0) caveats.push(`also considered: ${alternatives.join('; ')}`.slice(0, 500));
+  return {
+    author: 'deterministic',
+    summary,
+    rootCause: { service: top.service, kind: top.kind, statement: root },
+    causalChain: chain,
+    recommendedActions: [{ action: action.kind, ...(action.service ? { service: action.service } : {}), reason: action.reason, evidenceIds: cite(action.evidenceIds) }],
+    confidence: scored.confidence,
+    caveats: caveats.slice(0, 20),
+  };
+}
+
+/** Gaps a reader must know: providers that failed, classes that returned nothing, budgets that cut evidence. */
+function caveatsOf(scored: ScoredEvidence): string[] {
+  const caveats: string[] = [];
+  for (const p of scored.providers) {
+    if (p.status === 'error') caveats.push(`${p.evidenceClass} could not be read (${p.backend.id}: ${p.error?.name ?? 'error'}: ${p.error?.message ?? ''}); searched ${p.query.text}`.slice(0, 500));
+  }
+  const classes = ['metrics', 'logs', 'traces', 'changes'] as const;
+  for (const cls of classes) {
+    const ps = scored.providers.filter((p) => p.evidenceClass === cls);
+    if (ps.length === 0) caveats.push(`no ${cls} backend is configured, so ${cls} were not considered`);
+    else if (ps.every((p) => p.status === 'no_data')) caveats.push(`no ${cls} found (${ps[0]!.query.text})`.slice(0, 500));
+  }
+  if (scored.digest.itemsOmitted > 0) caveats.push(`${scored.digest.itemsOmitted} lower-ranked evidence items were left out of this summary`);
+  return caveats;
+}

@@ -1,0 +1,91 @@
+import type { IncidentSignal, ProviderOutcome, ProviderResult, ScoredEvidence } from '../../contracts/index.js';
+import { recommendAction } from './actions.js';
+import { attributeChanges } from './changes.js';
+import { confidenceOf } from './confidence.js';
+import { buildDigest, DIGEST_TOKEN_BUDGET } from './digest.js';
+import { eventSignals } from './events.js';
+import { identify } from './ids.js';
+import { logSignals } from './logs.js';
+import { metricSignals } from './metrics.js';
+import { mergeGraph, originScore, profileServices } from './propagation.js';
+import { rankSuspects } from './suspects.js';
+import { buildTimeline } from './timeline.js';
+import { exemplarsOf, traceSignals, tracedCalls } from './traces.js';
+import type { Frame, Signal } from './types.js';
+
+export interface ScoreInput {
+  signal: IncidentSignal;
+  topology: Record<string, string[]>;
+  results: readonly ProviderResult[];
+}
+
+const DEFAULT_STEP_MS = 30_000;
+
+function outcomes(results: readonly ProviderResult[]): ProviderOutcome[] {
+  return results.map((r) => ({
+    planId: r.planId,
+    evidenceClass: r.evidenceClass,
+    backend: r.backend,
+    status: r.status,
+    query: r.query,
+    itemCount: r.items.length,
+    durationMs: r.durationMs,
+    notes: r.notes,
+    ...(r.status === 'error' ? { error: r.error } : {}),
+  }));
+}
+
+/** Services with telemetry of their own: anything a metric, log line, span or event was recorded for. */
+function observedServices(results: readonly ProviderResult[]): Set<string> {
+  const seen = new Set<string>();
+  for (const r of results) {
+    for (const item of r.items) {
+      if (item.class === 'metrics' || item.class === 'logs' || item.class === 'runtime' || (item.class === 'traces' && item.kind === 'service_stats')) seen.add(item.service);
+    }
+  }
+  return seen;
+}
+
+/**
+ * The deterministic verdict on an investigation. Pure: the same input always gives the
+ * same output. Every item gets a stable id; every series, log pattern, service's spans
+ * and event becomes signals with an onset; signals are grouped by service and followed
+ * down the call graph (topology merged with traced calls) to the earliest, deepest
+ * anomalous service; changes are attributed by time and fit; suspects are ranked by
+ * service and kind; and a bounded digest keeps the evidence behind them.
+ * Linear in the number of items (each is read a fixed number of times).
+ */
+export function scoreInvestigation(input: ScoreInput): ScoredEvidence {
+  const evidence = identify(input.results);
+  const stepMs = Math.min(DEFAULT_STEP_MS, ...evidence.filter((e) => 'stepMs' in e).map((e) => (e as { stepMs: number }).stepMs));
+  const frame: Frame = { alertAtMs: Date.parse(input.signal.receivedAt), stepMs };
+  const signals: Signal[] = [...metricSignals(evidence, frame), ...logSignals(evidence, frame), ...traceSignals(evidence), ...eventSignals(evidence, frame)];
+  const graph = mergeGraph(input.topology, tracedCalls(evidence));
+  const profiles = profileServices(signals, graph, frame);
+  const anomalous = [...profiles.values()].filter((p) => originScore(p) >= 0.15);
+  const incidentOnsetMs = anomalous.length > 0 ? Math.min(...anomalous.map((p) => p.onsetMs)) : frame.alertAtMs;
+  const attributions = attributeChanges(evidence, profiles, graph, frame, incidentOnsetMs);
+  const ranked = rankSuspects(profiles, attributions, observedServices(input.results));
+  const suspects = ranked.map(({ raw: _raw, ...s }) => s);
+  const top = suspects[0];
+  const { confidence } = confidenceOf(suspects, input.results);
+  const recommendedAction = recommendAction(top, signals);
+  const timeline = buildTimeline(signals, attributions, suspects);
+  const exemplars = exemplarsOf(evidence);
+  const representative = top ? (exemplars.find((e) => e.error && e.spans.some((s) => s.service === top.service)) ?? exemplars.find((e) => e.spans.some((s) => s.service === top.service))) : exemplars[0];
+  const must = [...new Set([...suspects.slice(0, 3).flatMap((s) => s.evidenceIds), ...recommendedAction.evidenceIds, ...(representative ? [representative.id] : [])])];
+  const wanted = [...timeline.map((t) => t.evidenceId), ...[...signals].sort((a, b) => b.strength - a.strength).map((s) => s.evidenceId), ...suspects.flatMap((s) => s.evidenceIds)];
+  const digest = buildDigest(evidence, must, wanted);
+  const topProfile = top ? profiles.get(top.service) : undefined;
+  return {
+    ...(topProfile ? { onsetAt: new Date(topProfile.onsetMs).toISOString() } : {}),
+    suspects,
+    confidence,
+    timeline,
+    evidence: digest.evidence,
+    ...(representative ? { representativeTraceId: representative.traceId } : {}),
+    recommendedAction,
+    providers: outcomes(input.results),
+    digest: { tokenBudget: DIGEST_TOKEN_BUDGET, estimatedTokens: digest.estimatedTokens, itemsOmitted: digest.itemsOmitted },
+  };
+}

@@ -1,0 +1,59 @@
+import type { LogPattern, RootCauseKind } from '../../contracts/index.js';
+import { rateChange } from '../../providers/shared/stats.js';
+import { ONSET_LOOKBACK_MS } from './onset.js';
+import type { Evidence, Frame, Signal } from './types.js';
+
+/** Words in a log line that name the kind of failure outright. */
+const HINTS: [RegExp, RootCauseKind][] = [
+  [/out of memory|\boom\b|too many (connections|open files|clients)|connection slots|pool (is )?exhausted|no space left|disk full|quota|resource.?exhausted|heap space|rate.?limit|throttl|max_connections|no available (connection|thread)/i, 'resource_exhaustion'],
+  [/\bdns\b|nxdomain|certificate|x509|\btls\b|\bssl\b|no route to host|network is unreachable|node .*not ready|connection reset by peer|packet loss/i, 'infrastructure'],
+];
+
+export function logHint(text: string): RootCauseKind | undefined {
+  return HINTS.find(([re]) => re.test(text))?.[1];
+}
+
+const LLR_MIN = 6;
+
+/**
+ * Patterns whose rate changed near the alert, compared on one shared span of steps (the
+ * union of every pattern's grid) so that a service that went quiet still shows. An
+ * error or warning template that is new or surging is local news; a template that
+ * stopped appearing is a quieter clue (a code path no longer reached); a constant
+ * template, however alarming its words, is not news.
+ */
+export function logSignals(items: readonly Evidence[], frame: Frame): Signal[] {
+  const patterns = items.filter((i): i is LogPattern & { id: string } => i.class === 'logs');
+  if (patterns.length === 0) return [];
+  const stepMs = Math.min(...patterns.map((p) => p.stepMs));
+  const start = Math.min(...patterns.map((p) => p.startMs));
+  const end = Math.max(...patterns.map((p) => p.startMs + p.counts.length * p.stepMs));
+  const length = Math.max(1, Math.ceil((end - start) / stepMs));
+  const recent = Math.max(1, Math.floor((frame.alertAtMs - ONSET_LOOKBACK_MS - start) / stepMs));
+  const out: Signal[] = [];
+  for (const p of patterns) {
+    const counts = new Array<number>(length).fill(0);
+    p.counts.forEach((n, i) => {
+      const k = Math.floor((p.startMs + i * p.stepMs - start) / stepMs);
+      if (k >= 0 && k < length) counts[k]! += n;
+    });
+    const change = rateChange(counts, 0, length - 1, recent);
+    if (!change || change.llr < LLR_MIN) continue;
+    const atMs = start + change.index * stepMs;
+    if (atMs > frame.alertAtMs + frame.stepMs) continue;
+    const severe = p.level === 'error' || p.level === 'fatal' || p.level === 'warn';
+    const rose = change.afterRate > change.beforeRate;
+    const isNew = change.beforeRate === 0;
+    const template = p.template.length > 120 ? `${p.template.slice(0, 117)}…` : p.template;
+    const strength = Math.min(1, change.llr / 30);
+    if (rose && severe) {
+      const hint = logHint(p.template);
+      out.push({ service: p.service, family: 'log_error', strength, onsetMs: atMs, evidenceId: p.id, local: true, text: `${p.service} ${isNew ? 'started logging' : 'logged more'} ${p.level} "${template}"`, ...(hint ? { hint } : {}) });
+    } else if (!rose && change.afterRate <= change.beforeRate / 4) {
+      out.push({ service: p.service, family: 'log_vanished', strength: strength * 0.6, onsetMs: atMs, evidenceId: p.id, local: true, text: `${p.service} ${change.afterRate === 0 ? 'stopped logging' : 'logged far less of'} "${template}"` });
+    } else if (rose) {
+      out.push({ service: p.service, family: 'log_info', strength: strength * 0.3, onsetMs: atMs, evidenceId: p.id, local: false, text: `${p.service} logged more "${template}"` });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,76 @@
+import type { MetricSeries } from '../../contracts/index.js';
+import { detectOnset, zStrength } from './onset.js';
+import type { Evidence, Frame, Signal, SignalFamily } from './types.js';
+
+type Family = 'errors' | 'latency' | 'cpu' | 'memory' | 'saturation' | 'traffic' | 'other';
+
+/**
+ * What a series measures, from its name and unit in the words metric names commonly
+ * use (Prometheus, CloudWatch, OpenTelemetry conventions). Order matters: "cpu" before
+ * "seconds", "error" before "requests".
+ */
+export function metricFamily(name: string, unit = ''): Family {
+  const n = `${name} ${unit}`.toLowerCase();
+  if (/error|fail|5xx|fault|exception|reject/.test(n)) return 'errors';
+  if (/cpu|throttl/.test(n)) return 'cpu';
+  if (/mem|heap|rss|oom|swap/.test(n)) return 'memory';
+  if (/conn|pool|disk|inode|file_?desc|\bfds?\b|thread|queue|saturat|quota|in_use|utiliz|capacity|backlog|lag/.test(n)) return 'saturation';
+  if (/latency|duration|response_time|p\d\d|seconds|millis|\bms\b/.test(n)) return 'latency';
+  if (/request|rps|qps|throughput|workload|traffic|calls|invocations|ops\b|_total/.test(n)) return 'traffic';
+  return 'other';
+}
+
+const WORDS: Record<Exclude<Family, 'other'>, string> = {
+  errors: 'error rate',
+  latency: 'latency',
+  cpu: 'CPU',
+  memory: 'memory',
+  saturation: 'resource use',
+  traffic: 'request rate',
+};
+
+const fmt = (v: number) => (Math.abs(v) >= 100 ? v.toFixed(0) : Math.abs(v) >= 1 ? v.toFixed(2) : v.toPrecision(2));
+
+/**
+ * One signal per series whose recent steps broke from its baseline. Rising CPU, memory
+ * and resource use are local; rising errors and latency are symptoms; rising traffic
+ * may be a surge; falling traffic is a symptom. A series labelled with a caller and a
+ * callee (a service-mesh edge) speaks for the callee: calls into it got slower.
+ */
+export function metricSignals(items: readonly Evidence[], frame: Frame): Signal[] {
+  const out: Signal[] = [];
+  for (const item of items) {
+    if (item.class !== 'metrics') continue;
+    const series = item as MetricSeries & { id: string };
+    const family = metricFamily(series.name, series.unit);
+    if (family === 'other') continue;
+    const onset = detectOnset(series.values, series.startMs, series.stepMs, frame.alertAtMs);
+    if (!onset) continue;
+    const rising = onset.direction > 0;
+    const relative = onset.baseline !== 0 ? Math.abs(onset.peak / onset.baseline) : Infinity;
+    const sizeable = relative >= 1.3 || relative <= 0.7;
+    if (!sizeable) continue;
+    const edge = series.labels.callee !== undefined && series.labels.caller !== undefined;
+    let f: SignalFamily | undefined;
+    let local = false;
+    if (family === 'errors' && rising) f = 'errors';
+    else if (family === 'latency' && rising) [f, local] = edge ? ['inbound_latency', true] : ['latency', false];
+    else if (family === 'cpu' && rising) [f, local] = ['cpu', true];
+    else if (family === 'memory' && rising) [f, local] = ['memory', true];
+    else if (family === 'saturation' && rising) [f, local] = ['saturation', true];
+    else if (family === 'traffic') [f, local] = rising ? ['traffic_up', true] : ['traffic_down', false];
+    if (!f) continue;
+    const strength = zStrength(onset.z) * Math.min(1, Math.abs(Math.log(relative)) / Math.log(2));
+    const where = edge ? ` on calls from ${series.labels.caller}` : '';
+    out.push({
+      service: series.service,
+      family: f,
+      strength,
+      onsetMs: onset.atMs,
+      evidenceId: series.id,
+      local,
+      text: `${series.service} ${WORDS[family]}${where} ${rising ? 'rose' : 'fell'} from ${fmt(onset.baseline)} to ${fmt(onset.peak)} (${series.name})`,
+    });
+  }
+  return out;
+}

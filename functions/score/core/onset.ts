@@ -1,0 +1,60 @@
+import { robustBaseline } from '../../providers/shared/stats.js';
+
+/** Where and how a series broke away from its own baseline. */
+export interface Onset {
+  atMs: number;
+  /** +1 when it rose, -1 when it fell. */
+  direction: 1 | -1;
+  /** Median robust z over the anomalous steps after onset, capped at 50. */
+  z: number;
+  baseline: number;
+  /** The most extreme value after onset. */
+  peak: number;
+}
+
+/** How far before the alert an onset may lie; earlier changes are history, not this incident. */
+export const ONSET_LOOKBACK_MS = 30 * 60_000;
+const MIN_Z = 4;
+const MAX_Z = 50;
+const MIN_BASELINE_POINTS = 5;
+
+/**
+ * Finds the onset of a sustained shift that lasts until the end of the series: the
+ * baseline is the median and MAD of the points before the lookback (or the first half
+ * when there are too few), the direction is that of the largest deviation, and the
+ * onset is the first anomalous step after which at least 60% of the steps stay
+ * anomalous. Gaps (nulls) are skipped; one noisy spike is not an onset.
+ */
+export function detectOnset(values: readonly (number | null)[], startMs: number, stepMs: number, alertAtMs: number, lookbackMs = ONSET_LOOKBACK_MS): Onset | undefined {
+  const recentFrom = alertAtMs - lookbackMs;
+  const points: { at: number; v: number }[] = [];
+  values.forEach((v, i) => v !== null && Number.isFinite(v) && points.push({ at: startMs + i * stepMs, v }));
+  if (points.length < 4) return undefined;
+  let split = points.findIndex((p) => p.at >= recentFrom);
+  if (split < 0) return undefined;
+  if (split < MIN_BASELINE_POINTS) split = Math.max(2, Math.floor(points.length / 2));
+  const base = robustBaseline(points.slice(0, split).map((p) => p.v))!;
+  const scale = Math.max(base.mad, Math.abs(base.median) * 0.05, 1e-9);
+  const recent = points.slice(split);
+  const z = recent.map((p) => (p.v - base.median) / scale);
+  let extreme = 0;
+  for (const x of z) if (Math.abs(x) > Math.abs(extreme)) extreme = x;
+  if (Math.abs(extreme) < MIN_Z) return undefined;
+  const direction: 1 | -1 = extreme > 0 ? 1 : -1;
+  const flagged = z.map((x) => x * direction >= MIN_Z);
+  let after = 0;
+  let onset = -1;
+  for (let i = recent.length - 1; i >= 0; i--) {
+    if (flagged[i]) after++;
+    if (flagged[i] && after >= 0.6 * (recent.length - i)) onset = i;
+  }
+  if (onset < 0) return undefined;
+  const run = z.slice(onset).filter((_, k) => flagged[onset + k]).map((x) => Math.min(MAX_Z, x * direction));
+  if (run.length < 2 && recent.length - onset > 1) return undefined;
+  run.sort((a, b) => a - b);
+  const peak = recent.slice(onset).reduce((m, p) => (direction > 0 ? Math.max(m, p.v) : Math.min(m, p.v)), recent[onset]!.v);
+  return { atMs: recent[onset]!.at, direction, z: run[Math.floor(run.length / 2)]!, baseline: base.median, peak };
+}
+
+/** Maps a robust z to 0..1: 4 is barely news, 30 and beyond is as loud as it gets. */
+export const zStrength = (z: number) => Math.max(0, Math.min(1, Math.log(z / 2) / Math.log(15)));

@@ -1,0 +1,110 @@
+import { noisyOr, type Frame, type Signal, type SignalFamily } from './types.js';
+
+/** How much one signal of a family says about its own service being the origin. */
+const WEIGHT: Record<SignalFamily, number> = {
+  error_origin: 1,
+  cpu: 0.9,
+  saturation: 0.9,
+  memory: 0.8,
+  runtime_leak: 0.9,
+  runtime_throttle: 0.8,
+  runtime_node: 0.8,
+  runtime_other: 0.5,
+  log_error: 0.8,
+  exception: 0.8,
+  self_time: 0.7,
+  inbound_latency: 0.7,
+  log_vanished: 0.6,
+  traffic_up: 0.5,
+  errors: 0.7,
+  latency: 0.6,
+  traffic_down: 0.3,
+  log_info: 0.3,
+  related_alert: 0.3,
+};
+
+/** Signals weaker than this are noise for ranking, though they stay in the digest. */
+const MIN_STRENGTH = 0.1;
+/** Symptoms count this much next to local evidence. */
+const SYMPTOM_SHARE = 0.3;
+
+export interface ServiceProfile {
+  service: string;
+  signals: Signal[];
+  /** 0..1: evidence that points at this service itself. */
+  local: number;
+  /** 0..1: symptoms that also show on the callers of a broken service. */
+  symptom: number;
+  onsetMs: number;
+  /** 0..1: 1 when nothing downstream explains this service's trouble. */
+  rootness: number;
+  /** Service whose earlier or concurrent anomaly explains this one, if any. */
+  explainedBy?: string;
+}
+
+/** Topology and the calls seen in traces, merged: callers → callees. */
+export function mergeGraph(...graphs: Record<string, string[]>[]): Map<string, Set<string>> {
+  const g = new Map<string, Set<string>>();
+  for (const graph of graphs) {
+    for (const [caller, callees] of Object.entries(graph)) {
+      const set = g.get(caller) ?? new Set<string>();
+      for (const c of callees) if (c !== caller) set.add(c);
+      g.set(caller, set);
+    }
+  }
+  return g;
+}
+
+/** Every service reachable from `from` through calls (not including itself). */
+export function downstream(graph: Map<string, Set<string>>, from: string): Set<string> {
+  const seen = new Set<string>();
+  const queue = [...(graph.get(from) ?? [])];
+  while (queue.length > 0) {
+    const next = queue.pop()!;
+    if (next === from || seen.has(next)) continue;
+    seen.add(next);
+    queue.push(...(graph.get(next) ?? []));
+  }
+  return seen;
+}
+
+/**
+ * Groups signals by service and follows the call graph down: a service whose trouble
+ * is matched by local evidence in a dependency that broke no later than it did is a
+ * likely victim, and its rootness drops in proportion. The alerting service gets no
+ * favour: it is often where the pain shows, not where it starts.
+ */
+export function profileServices(signals: readonly Signal[], graph: Map<string, Set<string>>, frame: Frame): Map<string, ServiceProfile> {
+  const bySvc = new Map<string, Signal[]>();
+  for (const s of signals) {
+    if (s.strength < MIN_STRENGTH) continue;
+    const list = bySvc.get(s.service) ?? [];
+    list.push(s);
+    bySvc.set(s.service, list);
+  }
+  const profiles = new Map<string, ServiceProfile>();
+  for (const [service, list] of [...bySvc.entries()].sort(([a], [b]) => a.localeCompare(b))) {
+    const local = noisyOr(list.filter((s) => s.local).map((s) => s.strength * WEIGHT[s.family]));
+    const symptom = noisyOr(list.filter((s) => !s.local).map((s) => s.strength * WEIGHT[s.family]));
+    const strong = list.filter((s) => s.strength >= 0.3);
+    const onsetMs = Math.min(...(strong.length > 0 ? strong : list).map((s) => s.onsetMs));
+    profiles.set(service, { service, signals: list, local, symptom, onsetMs, rootness: 1 });
+  }
+  const tolerance = 2 * frame.stepMs;
+  for (const p of profiles.values()) {
+    const own = Math.max(p.local, SYMPTOM_SHARE * p.symptom, 0.05);
+    let best = 0;
+    for (const d of downstream(graph, p.service)) {
+      const q = profiles.get(d);
+      if (!q || q.onsetMs > p.onsetMs + tolerance) continue;
+      const explains = q.local + SYMPTOM_SHARE * q.symptom * 0.5;
+      if (explains > best) [best, p.explainedBy] = [explains, d];
+    }
+    p.rootness = 1 - 0.75 * Math.min(1, best / own);
+    if (best === 0) delete p.explainedBy;
+  }
+  return profiles;
+}
+
+/** A service's weight as an origin: local evidence plus a share of its symptoms, discounted when a dependency explains it. */
+export const originScore = (p: ServiceProfile) => p.rootness * (p.local + SYMPTOM_SHARE * p.symptom);

@@ -1,0 +1,125 @@
+import type { RootCauseKind, Suspect } from '../../contracts/index.js';
+import type { Attribution } from './changes.js';
+import { originScore, type ServiceProfile } from './propagation.js';
+import { noisyOr, type Signal, type SignalFamily } from './types.js';
+
+type FaultKind = Exclude<RootCauseKind, 'deployment' | 'config_change' | 'feature_flag'>;
+
+/** Which fault kind each family of evidence speaks for, and how strongly. */
+const SUPPORT: Partial<Record<SignalFamily, Partial<Record<FaultKind, number>>>> = {
+  cpu: { resource_exhaustion: 1 },
+  memory: { resource_exhaustion: 0.9 },
+  saturation: { resource_exhaustion: 1 },
+  runtime_leak: { resource_exhaustion: 1 },
+  runtime_throttle: { resource_exhaustion: 0.9 },
+  self_time: { resource_exhaustion: 0.5, code_defect: 0.3 },
+  inbound_latency: { infrastructure: 0.9 },
+  runtime_node: { infrastructure: 1 },
+  traffic_up: { traffic_surge: 1 },
+  error_origin: { code_defect: 1 },
+  log_error: { code_defect: 0.8 },
+  exception: { code_defect: 0.9 },
+  log_vanished: { code_defect: 0.7 },
+  errors: { code_defect: 0.3 },
+  latency: { resource_exhaustion: 0.15, code_defect: 0.1 },
+  runtime_other: { code_defect: 0.3 },
+};
+
+const strongest = (signals: readonly Signal[], families: readonly SignalFamily[]) => Math.max(0, ...signals.filter((s) => families.includes(s.family)).map((s) => s.strength));
+
+/**
+ * How well each fault kind explains one service's evidence (0..1 each). Errors say what
+ * failed, not why: when exhaustion, the platform or demand explain them, a code defect
+ * is the less likely reading. A log line or
+ * exception that names its kind ("too many connections") moves its support to that
+ * kind. Slower calls into a service whose own CPU and work are fine point at the link
+ * (infrastructure); a rise in demand that came no later than the saturation is a surge.
+ */
+export function kindSupport(p: ServiceProfile): Map<FaultKind, { support: number; ids: string[] }> {
+  const acc = new Map<FaultKind, { parts: number[]; ids: string[] }>();
+  const add = (k: FaultKind, x: number, id: string) => {
+    const a = acc.get(k) ?? { parts: [], ids: [] };
+    a.parts.push(x);
+    if (!a.ids.includes(id)) a.ids.push(id);
+    acc.set(k, a);
+  };
+  for (const s of p.signals) {
+    if (s.hint && s.hint !== 'code_defect') add(s.hint as FaultKind, s.strength, s.evidenceId);
+    else for (const [k, w] of Object.entries(SUPPORT[s.family] ?? {})) add(k as FaultKind, s.strength * w, s.evidenceId);
+  }
+  const own = strongest(p.signals, ['cpu', 'self_time', 'runtime_throttle']);
+  const surge = p.signals.filter((s) => s.family === 'traffic_up');
+  const saturationOnset = Math.min(...p.signals.filter((s) => ['cpu', 'memory', 'saturation', 'latency', 'errors'].includes(s.family)).map((s) => s.onsetMs));
+  const demandFirst = surge.some((s) => s.onsetMs <= saturationOnset);
+  const out = new Map<FaultKind, { support: number; ids: string[] }>();
+  const explained = Math.max(...(['resource_exhaustion', 'infrastructure', 'traffic_surge'] as const).map((k) => noisyOr(acc.get(k)?.parts ?? [])));
+  for (const [k, a] of acc) {
+    let support = noisyOr(a.parts);
+    if (k === 'code_defect') support *= 1 - 0.6 * explained;
+    if (k === 'infrastructure') support *= 1 - 0.8 * own;
+    if (k === 'traffic_surge' && !demandFirst) support *= 0.3;
+    if (k === 'resource_exhaustion' && demandFirst) support *= 0.6;
+    out.set(k, { support, ids: a.ids });
+  }
+  return out;
+}
+
+/**
+ * A service we only see through its callers (no metrics, logs or spans of its own) is
+ * outside the team's control, a third party or managed service, so its failures are
+ * dependency failures.
+ */
+export function isExternal(p: ServiceProfile, observed: ReadonlySet<string>): boolean {
+  return !observed.has(p.service);
+}
+
+export interface Candidate extends Suspect {
+  raw: number;
+}
+
+const toScore = (raw: number) => 1 - Math.exp(-2 * raw);
+
+/**
+ * Ranks (service, kind) pairs. A service's weight is its origin score; each kind takes
+ * the share its evidence supports, the best kind all of it. A change attributed to the
+ * service comes first for that service ("a change that caused the failure comes
+ * first"), by as much as its attribution is sure.
+ */
+export function rankSuspects(profiles: Map<string, ServiceProfile>, attributions: readonly Attribution[], observed: ReadonlySet<string>): Candidate[] {
+  const out: Candidate[] = [];
+  for (const p of profiles.values()) {
+    const base = originScore(p);
+    if (base <= 0.02) continue;
+    const support = kindSupport(p);
+    const best = Math.max(0.05, ...[...support.values()].map((s) => s.support));
+    const external = isExternal(p, observed);
+    const reasons = [...p.signals].sort((a, b) => b.strength - a.strength).slice(0, 4).map((s) => s.text);
+    if (p.explainedBy) reasons.push(`partly explained by ${p.explainedBy}, which it calls`);
+    const kinds = support.size > 0 ? [...support.entries()] : ([['code_defect', { support: best, ids: p.signals.map((s) => s.evidenceId) }]] as const);
+    for (const [kind, { support: sup, ids }] of kinds) {
+      const raw = base * (sup / best);
+      if (raw < 0.02) continue;
+      const k: RootCauseKind = external && kind !== 'traffic_surge' ? 'dependency_failure' : kind;
+      const existing = out.find((c) => c.service === p.service && c.kind === k);
+      if (existing) {
+        existing.raw = Math.max(existing.raw, raw);
+        continue;
+      }
+      out.push({ service: p.service, kind: k, raw, score: 0, evidenceIds: ids.slice(0, 8), reasons: external ? [`${p.service} is seen only through its callers: a dependency outside our telemetry`, ...reasons] : reasons });
+    }
+  }
+  for (const a of attributions) {
+    if (a.redHerring || a.score < 0.1) continue;
+    const p = profiles.get(a.change.service);
+    const base = p ? originScore(p) : 0;
+    const raw = base + 0.8 * a.score;
+    const ids = [a.change.id, ...(p ? [...p.signals].sort((x, y) => y.strength - x.strength).map((s) => s.evidenceId) : [])];
+    out.push({ service: a.change.service, kind: a.kind, raw, score: 0, evidenceIds: [...new Set(ids)].slice(0, 8), reasons: [a.reason, ...(p ? p.signals.slice(0, 3).map((s) => s.text) : [])] });
+  }
+  out.sort((a, b) => b.raw - a.raw || a.service.localeCompare(b.service) || a.kind.localeCompare(b.kind));
+  const seen = new Set<string>();
+  return out
+    .filter((c) => (seen.has(`${c.service}/${c.kind}`) ? false : (seen.add(`${c.service}/${c.kind}`), true)))
+    .slice(0, 10)
+    .map((c) => ({ ...c, score: Number(toScore(c.raw).toFixed(3)), reasons: c.reasons.map((r) => r.slice(0, 500)).slice(0, 20) }));
+}

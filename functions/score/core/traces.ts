@@ -1,0 +1,85 @@
+import type { ServiceTraceStats, TraceExemplar } from '../../contracts/index.js';
+import { median, rateChange, robustBaseline } from '../../providers/shared/stats.js';
+import type { Evidence, Signal } from './types.js';
+
+type Stats = ServiceTraceStats & { id: string };
+
+/** The step where a per-step latency moved up the most, with how far (ratio) and how clearly (robust z). */
+export function latencyShift(values: readonly (number | null)[]): { index: number; ratio: number; z: number } | undefined {
+  const idx: number[] = [];
+  values.forEach((v, i) => v !== null && idx.push(i));
+  if (idx.length < 3) return undefined;
+  let best: { index: number; ratio: number; z: number } | undefined;
+  let bestScore = -Infinity;
+  for (let k = 1; k < idx.length; k++) {
+    const before = idx.slice(0, k).map((i) => values[i]!);
+    const after = idx.slice(k).map((i) => values[i]!);
+    const base = robustBaseline(before)!;
+    const mid = median(after)!;
+    const scale = Math.max(base.mad, base.median * 0.1, 0.05);
+    const z = (mid - base.median) / scale;
+    const ratio = mid / Math.max(base.median, 0.05);
+    const score = z * Math.sqrt(Math.min(before.length, after.length));
+    if (ratio >= 1.5 && z >= 3 && score > bestScore) [best, bestScore] = [{ index: idx[k]!, ratio, z }, score];
+  }
+  return best;
+}
+
+const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
+
+/** Traces this long or longer are enough to tell a standing error from a new one. */
+const BASELINE_SPAN_MS = 10 * 60_000;
+
+/** Errors that were already starting here at about the same share of spans in the first half as in the second: not news. */
+function steadyErrors(s: Stats): boolean {
+  if (s.spans.length * s.stepMs < BASELINE_SPAN_MS) return false;
+  const half = Math.floor(s.spans.length / 2);
+  const share = (from: number, to: number) => sum(s.errorOrigins.slice(from, to)) / Math.max(1, sum(s.spans.slice(from, to)));
+  return share(0, half) >= 0.5 * share(half, s.spans.length);
+}
+
+/**
+ * Per-service trace signals: errors that start in the service (local, strongest),
+ * slower own work (self time, local), slower calls into it with its own work unchanged
+ * (inbound gap, local: the link or the platform), slower spans overall (a symptom),
+ * and calls that stopped arriving.
+ */
+export function traceSignals(items: readonly Evidence[]): Signal[] {
+  const out: Signal[] = [];
+  for (const item of items) {
+    if (item.class !== 'traces' || item.kind !== 'service_stats') continue;
+    const s = item as Stats;
+    const at = (i: number) => s.startMs + i * s.stepMs;
+    const origins = sum(s.errorOrigins);
+    if (origins > 0) {
+      const first = s.errorOrigins.findIndex((n) => n > 0);
+      if (!steadyErrors(s)) {
+        const share = origins / Math.max(1, sum(s.spans));
+        out.push({ service: s.service, family: 'error_origin', strength: Math.min(1, 0.4 + share + origins / 40), onsetMs: at(first), evidenceId: s.id, local: true, text: `${origins} failing spans start in ${s.service} (their own callees were healthy)` });
+      }
+    }
+    const self = latencyShift(s.selfTimeP90Ms);
+    if (self) out.push({ service: s.service, family: 'self_time', strength: Math.min(1, Math.log(self.ratio) / Math.log(8)), onsetMs: at(self.index), evidenceId: s.id, local: true, text: `${s.service}'s own work per span got ${self.ratio.toFixed(1)}× slower (p90 self time)` });
+    const gap = s.inboundGapP90Ms ? latencyShift(s.inboundGapP90Ms) : undefined;
+    if (gap) out.push({ service: s.service, family: 'inbound_latency', strength: Math.min(1, Math.log(gap.ratio) / Math.log(8)), onsetMs: at(gap.index), evidenceId: s.id, local: true, text: `callers waited ${gap.ratio.toFixed(1)}× longer on calls into ${s.service} beyond its own span time` });
+    const dur = latencyShift(s.durationP90Ms);
+    if (dur) out.push({ service: s.service, family: 'latency', strength: Math.min(1, Math.log(dur.ratio) / Math.log(8)), onsetMs: at(dur.index), evidenceId: s.id, local: false, text: `${s.service} spans got ${dur.ratio.toFixed(1)}× slower (p90 duration)` });
+    const volume = rateChange(s.spans, 0, s.spans.length - 1);
+    if (volume && volume.llr >= 10 && volume.afterRate <= volume.beforeRate / 3) {
+      out.push({ service: s.service, family: 'traffic_down', strength: Math.min(1, volume.llr / 40), onsetMs: at(volume.index), evidenceId: s.id, local: false, text: `${s.service} received far fewer calls (spans per step ${volume.beforeRate.toFixed(0)} → ${volume.afterRate.toFixed(0)})` });
+    }
+  }
+  return out;
+}
+
+/** The call graph seen in traces, as caller → callees. */
+export function tracedCalls(items: readonly Evidence[]): Record<string, string[]> {
+  const graph: Record<string, string[]> = {};
+  for (const item of items) {
+    if (item.class === 'traces' && item.kind === 'service_stats') graph[item.service] = Object.keys(item.callees);
+  }
+  return graph;
+}
+
+/** Exemplars, for the representative trace and citations. */
+export const exemplarsOf = (items: readonly Evidence[]) => items.filter((i): i is TraceExemplar & { id: string } => i.class === 'traces' && i.kind === 'exemplar');

@@ -1,0 +1,59 @@
+import type { IdentifiedEvidence, RootCauseKind } from '../../contracts/index.js';
+
+/**
+ * What a piece of evidence says about a service, in the scorer's own vocabulary. `local`
+ * signals point at the service itself (its CPU, errors that start in it, calls into it
+ * that wait); symptoms (latency, error ratio) also show on every caller of a broken
+ * service, so they count for less and are explained away by an anomalous dependency.
+ */
+export type SignalFamily =
+  | 'errors'
+  | 'latency'
+  | 'cpu'
+  | 'memory'
+  | 'saturation'
+  | 'traffic_up'
+  | 'traffic_down'
+  | 'error_origin'
+  | 'self_time'
+  | 'inbound_latency'
+  | 'log_error'
+  | 'log_vanished'
+  | 'log_info'
+  | 'exception'
+  | 'runtime_leak'
+  | 'runtime_throttle'
+  | 'runtime_node'
+  | 'runtime_other'
+  | 'related_alert';
+
+export interface Signal {
+  service: string;
+  family: SignalFamily;
+  /** 0..1: how sure and how large. */
+  strength: number;
+  onsetMs: number;
+  evidenceId: string;
+  local: boolean;
+  /** Plain words for reasons and the timeline. */
+  text: string;
+  /** A kind the evidence itself names (a log saying "too many connections"). */
+  hint?: RootCauseKind;
+}
+
+/** The investigation's frame of reference: when the alert fired and the grid step the evidence is on. */
+export interface Frame {
+  alertAtMs: number;
+  stepMs: number;
+}
+
+export type Evidence = IdentifiedEvidence;
+
+export const clamp01 = (x: number) => Math.max(0, Math.min(1, x));
+
+/** Combines independent pieces of support so that more evidence helps, with diminishing returns. */
+export const noisyOr = (xs: Iterable<number>) => {
+  let miss = 1;
+  for (const x of xs) miss *= 1 - clamp01(x);
+  return 1 - miss;
+};

@@ -1,0 +1,58 @@
+import { readFile } from 'node:fs/promises';
+import { EvidenceClass, Scenario, type EvidencePlan, type IncidentSignal, type ProviderResult, type Rca, type ScoredEvidence } from '../../functions/contracts/index.js';
+import { getSourceAdapter } from '../../functions/ingest/sources/index.js';
+import { CLASS_BYTE_BUDGET, investigationWindow, relatedServices } from '../../functions/load-tenant/plans.js';
+import { runProvider } from '../../functions/providers/handler-factory.js';
+import { scenarioProvider } from '../../functions/providers/scenario/provider.js';
+import { writeDeterministicRca } from '../../functions/reason/deterministic.js';
+import { scoreInvestigation } from '../../functions/score/core/index.js';
+
+export interface DirectReplay {
+  scenario: Scenario;
+  signal: IncidentSignal;
+  plans: EvidencePlan[];
+  results: ProviderResult[];
+  scored: ScoredEvidence;
+  rca: Rca;
+  ms: number;
+}
+
+/** One plan per class, as LoadTenant makes them for a scenario backend: same window, services and byte budgets. */
+export function scenarioPlans(file: string, signal: IncidentSignal, topology: Record<string, string[]>): EvidencePlan[] {
+  const { from, to, alertAt } = investigationWindow(signal);
+  const services = relatedServices(signal.service, topology);
+  const backend = { id: 'scenario', type: 'scenario', classes: [...EvidenceClass.options], options: { file } };
+  return EvidenceClass.options.map((evidenceClass) => ({
+    planId: `scenario-${evidenceClass}`,
+    tenantId: signal.tenantId,
+    investigationId: 'direct-replay',
+    evidenceClass,
+    backend,
+    functionArn: 'in-process',
+    window: { from, to },
+    alertAt,
+    ...(signal.service ? { focusService: signal.service } : {}),
+    services,
+    correlation: signal.correlation,
+    limits: { maxItems: 200, maxBytes: CLASS_BYTE_BUDGET[evidenceClass] },
+  }));
+}
+
+/**
+ * Replays a scenario in-process, without the state machine: the ingest normalizer makes
+ * the signal, the scenario provider answers every plan, the scorer and the
+ * deterministic writer do the rest. `override` lets a test break a provider.
+ */
+export async function replayDirect(file: string, override?: (plan: EvidencePlan) => ProviderResult | undefined): Promise<DirectReplay> {
+  const started = performance.now();
+  const scenario = Scenario.parse(JSON.parse(await readFile(file, 'utf8')));
+  const signals = getSourceAdapter(scenario.signal.source).normalize(scenario.signal.body, { tenantId: scenario.tenant, receivedAt: new Date(scenario.at), catalog: {} });
+  const signal = signals.find((s) => s.status === 'firing') ?? signals[0];
+  if (!signal) throw new Error(`${file}: the scenario signal holds no alert`);
+  const topology = scenario.topology ?? {};
+  const plans = scenarioPlans(file, signal, topology);
+  const results = await Promise.all(plans.map(async (plan) => override?.(plan) ?? runProvider(scenarioProvider, plan)));
+  const scored = scoreInvestigation({ signal, topology, results });
+  const rca = writeDeterministicRca({ signal, scored });
+  return { scenario, signal, plans, results, scored, rca, ms: performance.now() - started };
+}
