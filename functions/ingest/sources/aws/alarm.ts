@@ -1,0 +1,95 @@
+import type { IncidentSignal, Severity, SignalSource } from '../../../contracts/signal.js';
+import type { NormalizeContext } from '../types.js';
+import { correlationFrom, ENVIRONMENT_KEYS, findValue, SERVICE_KEYS } from '../shared/labels.js';
+import { severityFromWord, SEVERITY_KEYS } from '../shared/severity.js';
+import { finishSignal } from '../shared/signal.js';
+import { pick } from '../shared/text.js';
+import { parseArn } from './arn.js';
+import { serviceFromDimensions } from './dimensions.js';
+
+/** One CloudWatch alarm state change, whichever way it arrived (EventBridge event or SNS message). */
+export interface AlarmView {
+  alarmName: string;
+  alarmArn?: string;
+  description?: string;
+  state: string;
+  reason?: string;
+  /** When the alarm entered its current state. */
+  stateChangedAt?: string;
+  /** When the alarm entered ALARM, if known (EventBridge gives it for a transition to OK). */
+  alarmStartedAt?: string;
+  accountId?: string;
+  region?: string;
+  metricNamespace?: string;
+  metricName?: string;
+  dimensions: Record<string, string>;
+  tags: Record<string, string>;
+}
+
+/**
+ * CloudWatch has no severity of its own; an alarm tag `severity` (or `priority`) sets it. Without one:
+ *
+ * | state             | status   | severity |
+ * |-------------------|----------|----------|
+ * | ALARM             | firing   | high     |
+ * | OK                | resolved | info     |
+ * | INSUFFICIENT_DATA | firing   | info     |
+ *
+ * INSUFFICIENT_DATA stays firing because a metric that stops arriving is often the first sign of
+ * a crashed or deleted resource, and dropping it would lose that; it is `info` because missing
+ * data is not proof of a fault, so policy never acts on it alone. A resolution with no stated
+ * severity is `info`, as everywhere.
+ */
+function statusAndSeverity(state: string, tags: Record<string, string>): { status: 'firing' | 'resolved'; severity: Severity } {
+  const tagged = SEVERITY_KEYS.map((key) => severityFromWord(pick(tags, [key]))).find(Boolean);
+  if (state === 'OK') return { status: 'resolved', severity: tagged ?? 'info' };
+  if (state === 'ALARM') return { status: 'firing', severity: tagged ?? 'high' };
+  return { status: 'firing', severity: 'info' };
+}
+
+function consoleUrl(name: string, region: string | undefined, partition: string | undefined): string | undefined {
+  if (!region) return undefined;
+  const host = partition === 'aws-cn' ? `${region}.console.amazonaws.cn` : `${region}.console.aws.amazon.com`;
+  return `https://${host}/cloudwatch/home?region=${region}#alarmsV2:alarm/${encodeURIComponent(name)}`;
+}
+
+/**
+ * Both CloudWatch deliveries share the dedup family `cloudwatch` and the alarm ARN as identity,
+ * so a tenant that wires an alarm to EventBridge and to SNS gets one investigation, not two.
+ */
+export function alarmToSignal(source: SignalSource, alarm: AlarmView, ctx: NormalizeContext, field: string): IncidentSignal {
+  const arn = parseArn(alarm.alarmArn);
+  const region = arn?.region || alarm.region;
+  const accountId = arn?.account || alarm.accountId;
+  const labels = { ...alarm.tags, ...alarm.dimensions };
+  const { status, severity } = statusAndSeverity(alarm.state, alarm.tags);
+  const identity = alarm.alarmArn ?? `${accountId ?? ''}:${region ?? ''}:${alarm.alarmName}`;
+  const url = consoleUrl(alarm.alarmName, region, arn?.partition);
+  return finishSignal(
+    source,
+    {
+      identity,
+      family: 'cloudwatch',
+      externalId: identity,
+      externalUrl: url,
+      fingerprint: identity,
+      status,
+      severity,
+      titles: [alarm.alarmName],
+      description: [alarm.description, alarm.reason].filter(Boolean).join('\n\n') || undefined,
+      service: findValue([alarm.tags], SERVICE_KEYS) ?? serviceFromDimensions(alarm.dimensions, ctx.catalog),
+      environment: findValue([alarm.tags], ENVIRONMENT_KEYS),
+      startedAt: status === 'resolved' ? (alarm.alarmStartedAt ?? alarm.stateChangedAt) : alarm.stateChangedAt,
+      links: { source: url },
+      labels,
+      correlation: {
+        ...correlationFrom([alarm.tags]),
+        awsAccountId: accountId,
+        region,
+        resourceArn: alarm.alarmArn,
+      },
+    },
+    ctx,
+    field,
+  );
+}

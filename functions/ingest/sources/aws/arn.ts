@@ -1,0 +1,15 @@
+/** The parts of an ARN that correlation needs; undefined for anything that is not one. */
+export interface ArnParts {
+  partition: string;
+  service: string;
+  region: string;
+  account: string;
+  resource: string;
+}
+
+export function parseArn(value: string | undefined): ArnParts | undefined {
+  const match = /^arn:(aws[a-z-]*):([a-z0-9-]+):([a-z0-9-]*):(\d{12}|):(.+)$/.exec(value ?? '');
+  if (!match) return undefined;
+  const [, partition, service, region, account, resource] = match;
+  return { partition: partition!, service: service!, region: region!, account: account!, resource: resource! };
+}

@@ -1,0 +1,87 @@
+import { z } from 'zod';
+import { ConfigurationError } from '../../shared/errors.js';
+
+/*
+ * The JSON stored in a tenant's webhook secret: one optional entry per source. A source
+ * without an entry is closed; there is no "open by default".
+ */
+
+const Secret = z.string().min(16, 'secrets must be at least 16 characters');
+const HeaderName = z
+  .string()
+  .regex(/^[A-Za-z0-9-]{1,100}$/, 'a header name is letters, digits and dashes')
+  .transform((name) => name.toLowerCase());
+
+const Basic = z.object({ username: z.string().min(1), password: Secret });
+
+/** Alertmanager `webhook_configs.http_config`: `authorization` (Bearer) or `basic_auth`. */
+export const AlertmanagerCredentials = z.union([
+  z.strictObject({ bearerToken: Secret }),
+  z.strictObject({ basic: Basic }),
+]);
+
+/** PagerDuty v3 subscription secrets; several during a rotation, any one may match. */
+export const PagerDutyCredentials = z.object({ signingSecrets: z.array(Secret).min(1).max(5) });
+
+/**
+ * Grafana webhook contact point: Authorization header or basic auth, and/or the HMAC signature.
+ * Every configured check must pass. `hmacTimestampHeader` has no default in Grafana; when set,
+ * Grafana signs `timestamp:body` and the timestamp must be within `toleranceSeconds`.
+ */
+export const GrafanaCredentials = z
+  .object({
+    bearerToken: Secret.optional(),
+    basic: Basic.optional(),
+    hmacSecret: Secret.optional(),
+    hmacHeader: HeaderName.default('x-grafana-alerting-signature'),
+    hmacTimestampHeader: HeaderName.optional(),
+    toleranceSeconds: z.number().int().min(30).max(3600).default(300),
+  })
+  .refine((c) => c.bearerToken || c.basic || c.hmacSecret, 'configure bearerToken, basic or hmacSecret');
+
+/** A shared secret sent in a custom header (Datadog custom headers, Opsgenie webhook headers). */
+export const HeaderTokenCredentials = z.object({ headerName: HeaderName, token: Secret });
+
+/** Causeway's own signature: HMAC-SHA256 over `${timestamp}.${rawBody}`. */
+export const GenericCredentials = z.object({
+  hmacSecret: Secret,
+  toleranceSeconds: z.number().int().min(30).max(3600).default(300),
+});
+
+/** SNS messages are signed by AWS; what the tenant controls is which topics may post. */
+export const CloudWatchSnsCredentials = z.object({
+  topicArns: z.array(z.string().regex(/^arn:aws[a-z-]*:sns:[a-z0-9-]+:\d{12}:[A-Za-z0-9_-]{1,256}(\.fifo)?$/)).min(1),
+});
+
+/**
+ * EventBridge invokes the ingest Lambda under IAM, so there is nothing to check on the wire;
+ * the entry is the tenant's explicit opt-in, optionally narrowed to the accounts it owns.
+ */
+export const CloudWatchEventCredentials = z.object({
+  enabled: z.literal(true),
+  accountIds: z.array(z.string().regex(/^\d{12}$/)).min(1).optional(),
+});
+
+export const WebhookCredentials = z.object({
+  alertmanager: AlertmanagerCredentials.optional(),
+  pagerduty: PagerDutyCredentials.optional(),
+  grafana: GrafanaCredentials.optional(),
+  datadog: HeaderTokenCredentials.optional(),
+  opsgenie: HeaderTokenCredentials.optional(),
+  generic: GenericCredentials.optional(),
+  'cloudwatch-sns': CloudWatchSnsCredentials.optional(),
+  cloudwatch: CloudWatchEventCredentials.optional(),
+});
+export type WebhookCredentials = z.infer<typeof WebhookCredentials>;
+
+/**
+ * Parses a tenant's webhook secret. A bad secret is an operator mistake, not the sender's, so it
+ * is a ConfigurationError naming the field; the values themselves never reach the message.
+ */
+export function parseWebhookCredentials(value: unknown): WebhookCredentials {
+  const result = WebhookCredentials.safeParse(value);
+  if (result.success) return result.data;
+  const first = result.error.issues[0];
+  const field = first ? first.path.map(String).join('.') || '(root)' : '(root)';
+  throw new ConfigurationError(`webhook credentials: ${field}: ${first?.message ?? 'invalid'}`);
+}

@@ -1,0 +1,63 @@
+import { z } from 'zod';
+
+/**
+ * Datadog's webhook body is whatever template the user writes. Causeway documents and accepts
+ * this one (paste it as the webhook's Payload; every value is a Datadog template variable):
+ *
+ * ```json
+ * {
+ *   "id": "$ID",
+ *   "alert_id": "$ALERT_ID",
+ *   "aggregation_key": "$AGGREG_KEY",
+ *   "alert_cycle_key": "$ALERT_CYCLE_KEY",
+ *   "title": "$EVENT_TITLE",
+ *   "message": "$TEXT_ONLY_MSG",
+ *   "transition": "$ALERT_TRANSITION",
+ *   "alert_type": "$ALERT_TYPE",
+ *   "alert_status": "$ALERT_STATUS",
+ *   "alert_priority": "$ALERT_PRIORITY",
+ *   "priority": "$PRIORITY",
+ *   "tags": "$TAGS",
+ *   "scope": "$ALERT_SCOPE",
+ *   "hostname": "$HOSTNAME",
+ *   "metric": "$ALERT_METRIC",
+ *   "link": "$LINK",
+ *   "date": "$DATE",
+ *   "org_id": "$ORG_ID"
+ * }
+ * ```
+ *
+ * Datadog substitutes variables as text, so every field is a string (numbers are tolerated) and
+ * a variable with no value arrives as "", read here as absent; `tags` may also be a JSON array.
+ */
+const Text = z
+  .union([z.string(), z.number()])
+  .nullish()
+  .transform((value) => (value === null || value === undefined ? undefined : String(value).trim() || undefined));
+
+export const DatadogWebhook = z
+  .object({
+    id: Text,
+    alert_id: Text,
+    aggregation_key: Text,
+    alert_cycle_key: Text,
+    title: Text,
+    message: Text,
+    transition: z.string().min(1),
+    alert_type: Text,
+    alert_status: Text,
+    alert_priority: Text,
+    priority: Text,
+    tags: z.union([z.string(), z.array(z.string())]).nullish(),
+    scope: Text,
+    hostname: Text,
+    metric: Text,
+    link: Text,
+    date: Text,
+    org_id: Text,
+  })
+  .refine((p) => p.aggregation_key || p.alert_cycle_key || p.alert_id || p.id, {
+    message: 'one of aggregation_key, alert_cycle_key, alert_id or id is required',
+    path: ['alert_id'],
+  });
+export type DatadogWebhook = z.infer<typeof DatadogWebhook>;

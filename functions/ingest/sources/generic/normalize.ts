@@ -1,0 +1,37 @@
+import type { IncidentSignal } from '../../../contracts/signal.js';
+import type { NormalizeContext } from '../types.js';
+import { resolveService } from '../shared/catalog.js';
+import { parsePayload } from '../shared/parse.js';
+import { finishSignal } from '../shared/signal.js';
+import { toIsoTime } from '../shared/time.js';
+import { GenericAlert } from './schema.js';
+
+/** The generic format is ours, so it maps field for field; the schema already enforced the limits. */
+export function normalizeGeneric(body: unknown, ctx: NormalizeContext): IncidentSignal[] {
+  const alert = parsePayload(GenericAlert, body);
+  const identity = alert.dedupKey ?? `${alert.title}\u0000${alert.service ?? ''}`;
+  return [
+    finishSignal(
+      'generic',
+      {
+        identity,
+        externalId: alert.externalId ?? alert.dedupKey ?? alert.title,
+        externalUrl: alert.url,
+        fingerprint: alert.dedupKey ?? identity,
+        status: alert.status,
+        severity: alert.severity,
+        titles: [alert.title],
+        description: alert.description,
+        service: alert.service && resolveService(ctx.catalog, { name: alert.service }),
+        environment: alert.environment,
+        namespace: alert.namespace ?? alert.correlation.namespace,
+        startedAt: toIsoTime(alert.startedAt),
+        links: { source: alert.url, ...alert.links },
+        labels: alert.labels,
+        correlation: alert.correlation,
+      },
+      ctx,
+      '',
+    ),
+  ];
+}

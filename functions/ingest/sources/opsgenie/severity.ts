@@ -1,0 +1,25 @@
+import type { Severity } from '../../../contracts/signal.js';
+
+/** | Opsgenie | P1 | P2 | P3 | P4 | P5 |  — with P3 (Opsgenie's default) for an alert without one. */
+const PRIORITY: Record<string, Severity> = { P1: 'critical', P2: 'high', P3: 'warning', P4: 'info', P5: 'info' };
+
+export function opsgenieSeverity(priority: string | undefined): Severity {
+  const key = (priority ?? 'P3').trim().toUpperCase();
+  return Object.hasOwn(PRIORITY, key) ? PRIORITY[key]! : 'warning';
+}
+
+/**
+ * Actions that open or close an alert. Notes, tags, assignments and custom actions change no
+ * state and yield no signal: a note on a closed alert must not reopen it.
+ */
+export const ACTION_STATUS: Record<string, 'firing' | 'resolved'> = {
+  Create: 'firing',
+  Acknowledge: 'firing',
+  UnAcknowledge: 'firing',
+  EscalateToNext: 'firing',
+  Escalate: 'firing',
+  UpdatePriority: 'firing',
+  SnoozeEnded: 'firing',
+  Close: 'resolved',
+  Delete: 'resolved',
+};
