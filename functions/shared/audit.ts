@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient, keys } from './table.js';
 
 export interface AuditEntry {
@@ -45,12 +45,12 @@ export async function appendAudit(
 }
 
 /** The whole trail of one investigation, oldest first. */
-export async function readAudit(tableName: string, tenantId: string, investigationId: string): Promise<StoredAuditEntry[]> {
+export async function readAudit(tableName: string, tenantId: string, investigationId: string, client: DynamoDBDocumentClient = documentClient): Promise<StoredAuditEntry[]> {
   const { pk, skPrefix } = keys.auditPrefix(tenantId, investigationId);
   const entries: StoredAuditEntry[] = [];
   let startKey: Record<string, unknown> | undefined;
   do {
-    const out = await documentClient.send(
+    const out = await client.send(
       new QueryCommand({
         TableName: tableName,
         KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',

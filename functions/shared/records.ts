@@ -1,10 +1,15 @@
-import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { InvestigationRecord } from '../contracts/index.js';
 import { documentClient, keys } from './table.js';
 
 /** Reads an investigation record scoped by tenant; undefined when absent. */
-export async function readRecord(tableName: string, tenantId: string, investigationId: string): Promise<InvestigationRecord | undefined> {
-  const out = await documentClient.send(new GetCommand({ TableName: tableName, Key: keys.investigation(tenantId, investigationId), ConsistentRead: true }));
+export async function readRecord(
+  tableName: string,
+  tenantId: string,
+  investigationId: string,
+  client: DynamoDBDocumentClient = documentClient,
+): Promise<InvestigationRecord | undefined> {
+  const out = await client.send(new GetCommand({ TableName: tableName, Key: keys.investigation(tenantId, investigationId), ConsistentRead: true }));
   return out.Item ? InvestigationRecord.parse(out.Item.record) : undefined;
 }
 

@@ -1,0 +1,91 @@
+import { EVIDENCE_ID_PREFIX, type EvidenceClass, type InvestigationRecord, type Rca, type ScenarioExpected } from '../functions/contracts/index.js';
+
+const CLASS_BY_PREFIX = Object.fromEntries(Object.entries(EVIDENCE_ID_PREFIX).map(([cls, prefix]) => [prefix, cls as EvidenceClass]));
+
+/** The evidence classes an RCA cites anywhere in its statements. */
+export function citedClasses(rca: Rca | undefined): EvidenceClass[] {
+  if (!rca) return [];
+  const ids = [rca.summary, rca.rootCause.statement, ...rca.causalChain].flatMap((s) => s.evidenceIds);
+  ids.push(...rca.recommendedActions.flatMap((a) => a.evidenceIds));
+  const classes = new Set(ids.map((id) => CLASS_BY_PREFIX[id.split('_')[0]!]).filter((c): c is EvidenceClass => c !== undefined));
+  return [...classes].sort();
+}
+
+export interface ScenarioScore {
+  name: string;
+  file?: string;
+  expected?: ScenarioExpected;
+  actual?: {
+    rootCause: { service: string; kind: string };
+    suspects: { service: string; kind: string; score: number }[];
+    action: string;
+    cited: EvidenceClass[];
+    confidence: number;
+    author: string;
+  };
+  top1: boolean;
+  top3: boolean;
+  actionCorrect: boolean;
+  citesRequired: boolean;
+  durationMs?: number;
+  error?: string;
+}
+
+/** Scores one finished investigation against the scenario's known answer, as scenario-format.md defines. */
+export function scoreRun(name: string, expected: ScenarioExpected | undefined, record: InvestigationRecord, durationMs: number): ScenarioScore {
+  const rca = record.rca;
+  const suspects = (record.scored?.suspects ?? []).map((s) => ({ service: s.service, kind: s.kind, score: s.score }));
+  const action = rca?.recommendedActions[0]?.action ?? record.scored?.recommendedAction.kind ?? 'none';
+  const cited = citedClasses(rca);
+  const matches = (s: { service: string; kind: string }) => !!expected && s.service === expected.rootCause.service && s.kind === expected.rootCause.kind;
+  return {
+    name,
+    expected,
+    actual: rca
+      ? { rootCause: { service: rca.rootCause.service, kind: rca.rootCause.kind }, suspects, action, cited, confidence: rca.confidence, author: rca.author }
+      : undefined,
+    top1: suspects.length > 0 && matches(suspects[0]!),
+    top3: suspects.slice(0, 3).some(matches),
+    actionCorrect: !!expected && (expected.action === undefined || expected.action === action),
+    citesRequired: !!expected && (expected.mustCite ?? []).every((c) => cited.includes(c)),
+    durationMs,
+  };
+}
+
+export function failedRun(name: string, error: string, expected?: ScenarioExpected): ScenarioScore {
+  return { name, expected, top1: false, top3: false, actionCorrect: false, citesRequired: false, error };
+}
+
+const HIGH_CONFIDENCE = 0.7;
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return 0;
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+const ratio = (n: number, d: number) => (d === 0 ? 0 : Math.round((n / d) * 1000) / 1000);
+
+/** The scorecard's summary: the format's four rates, then calibration and time. */
+export function summarize(scores: ScenarioScore[]) {
+  const n = scores.length;
+  const count = (f: (s: ScenarioScore) => boolean) => scores.filter(f).length;
+  const confident = scores.filter((s) => (s.actual?.confidence ?? 0) >= HIGH_CONFIDENCE);
+  const unsure = scores.filter((s) => s.actual && s.actual.confidence < HIGH_CONFIDENCE);
+  const times = scores.map((s) => s.durationMs ?? 0).sort((a, b) => a - b);
+  return {
+    n,
+    top1: ratio(count((s) => s.top1), n),
+    top3: ratio(count((s) => s.top3), n),
+    action: ratio(count((s) => s.actionCorrect), n),
+    cites: ratio(count((s) => s.citesRequired), n),
+    serviceTop1: ratio(count((s) => !!s.expected && s.actual?.suspects[0]?.service === s.expected.rootCause.service), n),
+    errors: count((s) => s.error !== undefined),
+    calibration: {
+      threshold: HIGH_CONFIDENCE,
+      highConfidence: { n: confident.length, top1: ratio(confident.filter((s) => s.top1).length, confident.length) },
+      lowConfidence: { n: unsure.length, top1: ratio(unsure.filter((s) => s.top1).length, unsure.length) },
+    },
+    timeMs: { p50: percentile(times, 50), p99: percentile(times, 99), total: times.reduce((a, b) => a + b, 0) },
+  };
+}
+export type EvalSummary = ReturnType<typeof summarize>;

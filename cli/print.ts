@@ -1,0 +1,59 @@
+import type { InvestigationRecord } from '../functions/contracts/index.js';
+import type { ScenarioScore, EvalSummary } from './eval-score.js';
+
+const pct = (x: number) => `${Math.round(x * 100)}%`;
+const cite = (ids: string[]) => (ids.length > 0 ? `  [${ids.join(', ')}]` : '');
+
+/** A few readable lines: what broke, why, the evidence, and what Causeway proposes. */
+export function formatRecord(record: InvestigationRecord, links?: { approve?: string; reject?: string }): string {
+  const lines: string[] = [];
+  const { signal, rca, scored, policy } = record;
+  lines.push(`Alert      ${signal.title} — ${signal.service ?? 'unknown service'} (${signal.source}, ${signal.severity})`);
+  if (!rca) {
+    lines.push(`Status     ${record.status}: no diagnosis was recorded`);
+    return lines.join('\n');
+  }
+  lines.push(`Root cause ${rca.rootCause.service} — ${rca.rootCause.kind.replace('_', ' ')} (confidence ${pct(rca.confidence)}, by ${rca.author})`);
+  lines.push(`           ${rca.rootCause.statement.text}${cite(rca.rootCause.statement.evidenceIds)}`);
+  if (rca.causalChain.length > 0) {
+    lines.push('How it unfolded');
+    rca.causalChain.forEach((s, i) => lines.push(`  ${i + 1}. ${s.text}${cite(s.evidenceIds)}`));
+  }
+  if (scored) {
+    lines.push(`Suspects   ${scored.suspects.slice(0, 3).map((s, i) => `${i + 1}. ${s.service} ${s.kind} ${s.score.toFixed(2)}`).join('   ')}`);
+    const outcomes = scored.providers.map((p) => `${p.evidenceClass} ${p.status === 'success' ? `${p.itemCount}` : p.status.replace('_', ' ')}`);
+    lines.push(`Evidence   ${outcomes.join(', ')}`);
+    for (const failed of scored.providers.filter((p) => p.status === 'error')) lines.push(`           ! ${failed.backend.id}/${failed.evidenceClass}: ${failed.error?.name}: ${failed.error?.message}`);
+  }
+  for (const caveat of rca.caveats) lines.push(`Caveat     ${caveat}`);
+  if (policy?.action) {
+    const a = policy.action;
+    lines.push(`Action     ${a.kind} ${a.service} (risk ${a.risk}${a.dryRun ? ', dry-run' : ''}) — policy: ${policy.decision}: ${policy.reasons.join('; ')}`);
+    for (const change of a.plan) lines.push(`           would change: ${change}`);
+  } else if (policy) {
+    lines.push(`Action     none — ${policy.reasons.join('; ')}`);
+  }
+  if (links?.approve) lines.push(`Approve    ${links.approve}`);
+  if (links?.reject) lines.push(`Reject     ${links.reject}`);
+  if (!links?.approve && record.approval) lines.push(`Approval   ${record.approval.status} (approval ${record.approval.approvalId}, expires ${record.approval.expiresAt})`);
+  lines.push(`Record     tenant ${record.tenantId}, investigation ${record.investigationId}, status ${record.status}`);
+  return lines.join('\n');
+}
+
+/** The eval scorecard for people: one line per scenario, then the rates. */
+export function formatScorecard(scores: ScenarioScore[], summary: EvalSummary): string {
+  const lines: string[] = [];
+  const width = Math.min(48, Math.max(...scores.map((s) => s.name.length), 8));
+  for (const s of scores) {
+    const mark = s.error ? 'ERR ' : s.top1 ? 'ok  ' : s.top3 ? 'top3' : 'MISS';
+    const expected = s.expected ? `${s.expected.rootCause.service}/${s.expected.rootCause.kind}` : '-';
+    const actual = s.error ? s.error.slice(0, 80) : s.actual ? `${s.actual.rootCause.service}/${s.actual.rootCause.kind} ${pct(s.actual.confidence)}` : '-';
+    lines.push(`${mark} ${s.name.padEnd(width).slice(0, width)}  expected ${expected.padEnd(40)} got ${actual}`);
+  }
+  lines.push('');
+  lines.push(`${summary.n} scenarios: top-1 ${pct(summary.top1)}, top-3 ${pct(summary.top3)}, service top-1 ${pct(summary.serviceTop1)}, action ${pct(summary.action)}, cites ${pct(summary.cites)}, errors ${summary.errors}`);
+  const c = summary.calibration;
+  lines.push(`calibration: confidence ≥ ${pct(c.threshold)} → ${c.highConfidence.n} scenarios, ${pct(c.highConfidence.top1)} right; below → ${c.lowConfidence.n}, ${pct(c.lowConfidence.top1)} right`);
+  lines.push(`time per scenario: p50 ${summary.timeMs.p50} ms, p99 ${summary.timeMs.p99} ms, total ${(summary.timeMs.total / 1000).toFixed(1)} s`);
+  return lines.join('\n');
+}

@@ -1,0 +1,132 @@
+import { type IncidentSignal, InvestigationInput, type InvestigationRecord, SignalSource, type TenantConfig } from '../contracts/index.js';
+import { CausewayError, MalformedRequestError, NotFoundError, PayloadTooLargeError, UnauthorizedError } from '../shared/errors.js';
+import { createRecord, readRecord, updateRecord } from '../shared/records.js';
+import { archiveRequest } from './archive.js';
+import { claimInvestigation, markResolved, markStarted } from './dedup.js';
+import { WebhookCredentials } from './sources/credentials.js';
+import { getSourceAdapter } from './sources/index.js';
+import type { InboundRequest, VerifyDeps } from './sources/types.js';
+
+export const MAX_BODY_BYTES = 256 * 1024;
+
+export interface IngestRequest {
+  tenantId: string;
+  source: string;
+  requestId: string;
+  headers: Record<string, string>;
+  rawBody: string;
+  receivedAt: Date;
+}
+
+export interface IngestDeps {
+  tableName: string;
+  loadTenant: (tenantId: string) => Promise<TenantConfig | undefined>;
+  readSecret: (ref: string) => Promise<unknown>;
+  startExecution: (input: InvestigationInput) => Promise<void>;
+  verify: VerifyDeps;
+}
+
+export interface SignalOutcome {
+  investigationId?: string;
+  dedupKey: string;
+  status: 'started' | 'duplicate' | 'resolved';
+}
+
+export interface IngestResponse {
+  status: number;
+  body: { accepted?: number; signals?: SignalOutcome[]; error?: string; field?: string };
+}
+
+function errorResponse(error: CausewayError): IngestResponse {
+  const field = (error as { field?: string }).field;
+  return { status: error.status, body: { error: error.message, ...(field ? { field } : {}) } };
+}
+
+/** Starts the investigation for a signal that won its dedup claim, or resumes one whose start was interrupted. */
+async function startIfNeeded(deps: IngestDeps, signal: IncidentSignal): Promise<SignalOutcome> {
+  const claim = await claimInvestigation(deps.tableName, signal);
+  if (claim.outcome === 'duplicate' && claim.started) {
+    return { investigationId: claim.investigationId, dedupKey: signal.dedupKey, status: 'duplicate' };
+  }
+  const now = new Date().toISOString();
+  const record: InvestigationRecord = {
+    tenantId: signal.tenantId,
+    investigationId: claim.investigationId,
+    executionName: claim.investigationId,
+    status: 'investigating',
+    createdAt: now,
+    updatedAt: now,
+    signal: claim.input.signal,
+    relatedSignals: [],
+  };
+  await createRecord(deps.tableName, record);
+  await deps.startExecution(claim.input);
+  await markStarted(deps.tableName, signal.tenantId, signal.dedupKey, claim.investigationId);
+  return { investigationId: claim.investigationId, dedupKey: signal.dedupKey, status: claim.outcome === 'new' ? 'started' : 'duplicate' };
+}
+
+async function resolve(deps: IngestDeps, signal: IncidentSignal): Promise<SignalOutcome> {
+  const investigationId = await markResolved(deps.tableName, signal);
+  if (investigationId) {
+    const record = await readRecord(deps.tableName, signal.tenantId, investigationId);
+    if (record) await updateRecord(deps.tableName, signal.tenantId, investigationId, { signal: { ...record.signal, status: 'resolved' } });
+  }
+  return { investigationId, dedupKey: signal.dedupKey, status: 'resolved' };
+}
+
+/**
+ * The ingest pipeline: verify → parse → normalize → archive → dedup → start. A wrong
+ * credential, an unknown tenant and a disabled source all get the same 401. Rejections
+ * after authentication are archived too, so a sender's bad payload can be inspected.
+ */
+export async function ingest(request: IngestRequest, deps: IngestDeps): Promise<IngestResponse> {
+  const source = SignalSource.safeParse(request.source);
+  if (!source.success) return errorResponse(new NotFoundError(`unknown source "${request.source}"; known: ${SignalSource.options.join(', ')}`));
+  const size = Buffer.byteLength(request.rawBody, 'utf8');
+  if (size > MAX_BODY_BYTES) return errorResponse(new PayloadTooLargeError(MAX_BODY_BYTES, size));
+
+  const adapter = getSourceAdapter(source.data);
+  const tenant = await deps.loadTenant(request.tenantId);
+  try {
+    if (!tenant || !tenant.enabledSources.includes(source.data) || !tenant.webhookSecretRef) throw new UnauthorizedError();
+    const credentials = WebhookCredentials.safeParse((await deps.readSecret(tenant.webhookSecretRef)) ?? {});
+    if (!credentials.success) throw new UnauthorizedError();
+    const inbound: InboundRequest = { headers: request.headers, rawBody: request.rawBody, receivedAt: request.receivedAt };
+    await adapter.verify(inbound, credentials.data, deps.verify);
+  } catch (error) {
+    if (error instanceof UnauthorizedError) return { status: 401, body: { error: 'unauthorized' } };
+    throw error;
+  }
+
+  const archive = (status: number, extra: { error?: string; investigations?: string[] } = {}) =>
+    archiveRequest(deps.tableName, {
+      tenantId: request.tenantId,
+      source: source.data,
+      requestId: request.requestId,
+      receivedAt: request.receivedAt.toISOString(),
+      headers: request.headers,
+      rawBody: request.rawBody,
+      outcome: { status, ...extra },
+    });
+
+  let signals: IncidentSignal[];
+  try {
+    let body: unknown;
+    try {
+      body = JSON.parse(request.rawBody);
+    } catch (error) {
+      throw new MalformedRequestError(`body is not valid JSON: ${(error as Error).message}`);
+    }
+    signals = adapter.normalize(body, { tenantId: request.tenantId, receivedAt: request.receivedAt, catalog: tenant.catalog });
+  } catch (error) {
+    if (!(error instanceof CausewayError)) throw error;
+    await archive(error.status, { error: error.message });
+    return errorResponse(error);
+  }
+  await archive(202);
+  const outcomes: SignalOutcome[] = [];
+  for (const signal of signals) {
+    outcomes.push(signal.status === 'resolved' ? await resolve(deps, signal) : await startIfNeeded(deps, signal));
+  }
+  return { status: 202, body: { accepted: signals.length, signals: outcomes } };
+}

@@ -1,0 +1,111 @@
+import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { IncidentSignal, InvestigationInput } from '../contracts/index.js';
+import { documentClient, isExpired, keys, ttlAfter } from '../shared/table.js';
+
+/** How long an open alert holds its investigation before a new firing counts as a new incident. */
+export const DEDUP_TTL_SECONDS = 24 * 3600;
+
+interface DedupItem {
+  status: 'open' | 'resolved';
+  generation: number;
+  investigationId: string;
+  started: boolean;
+  input: InvestigationInput;
+  repeats: number;
+  expiresAt: number;
+}
+
+export type Claim =
+  | { outcome: 'new'; investigationId: string; input: InvestigationInput }
+  | { outcome: 'duplicate'; investigationId: string; started: boolean; input: InvestigationInput };
+
+/** Execution names are derived from the dedup key, so a retried StartExecution is the same execution. */
+export function investigationIdFor(dedupKey: string, generation: number): string {
+  return `${dedupKey}-g${generation}`;
+}
+
+async function read(tableName: string, tenantId: string, dedupKey: string): Promise<DedupItem | undefined> {
+  const out = await documentClient.send(new GetCommand({ TableName: tableName, Key: keys.dedup(tenantId, dedupKey), ConsistentRead: true }));
+  return out.Item as DedupItem | undefined;
+}
+
+/**
+ * Claims the right to start an investigation for a firing signal. One conditional write
+ * decides among any number of concurrent repeats: the first wins, the others see it open.
+ */
+export async function claimInvestigation(tableName: string, signal: IncidentSignal, nowMs = Date.now()): Promise<Claim> {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const current = await read(tableName, signal.tenantId, signal.dedupKey);
+    const open = current && current.status === 'open' && !isExpired(current, nowMs);
+    if (open) {
+      await documentClient.send(
+        new UpdateCommand({
+          TableName: tableName,
+          Key: keys.dedup(signal.tenantId, signal.dedupKey),
+          UpdateExpression: 'ADD repeats :one',
+          ExpressionAttributeValues: { ':one': 1 },
+        }),
+      );
+      return { outcome: 'duplicate', investigationId: current.investigationId, started: current.started, input: current.input };
+    }
+    const generation = (current?.generation ?? 0) + 1;
+    const investigationId = investigationIdFor(signal.dedupKey, generation);
+    const input: InvestigationInput = { tenantId: signal.tenantId, investigationId, signal, replay: null };
+    try {
+      await documentClient.send(
+        new PutCommand({
+          TableName: tableName,
+          Item: {
+            ...keys.dedup(signal.tenantId, signal.dedupKey),
+            status: 'open',
+            generation,
+            investigationId,
+            started: false,
+            input,
+            repeats: 0,
+            expiresAt: ttlAfter(DEDUP_TTL_SECONDS, nowMs),
+          },
+          ConditionExpression: current ? 'generation = :previous' : 'attribute_not_exists(pk)',
+          ExpressionAttributeValues: current ? { ':previous': current.generation } : undefined,
+        }),
+      );
+      return { outcome: 'new', investigationId, input };
+    } catch (error) {
+      if ((error as Error).name !== 'ConditionalCheckFailedException') throw error;
+    }
+  }
+  throw new Error(`dedup claim for ${signal.dedupKey} kept conflicting`);
+}
+
+export async function markStarted(tableName: string, tenantId: string, dedupKey: string, investigationId: string): Promise<void> {
+  await documentClient.send(
+    new UpdateCommand({
+      TableName: tableName,
+      Key: keys.dedup(tenantId, dedupKey),
+      UpdateExpression: 'SET started = :true',
+      ConditionExpression: 'investigationId = :id',
+      ExpressionAttributeValues: { ':true': true, ':id': investigationId },
+    }),
+  );
+}
+
+/** A resolved notification closes the open alert; returns the investigation it belonged to, if any. */
+export async function markResolved(tableName: string, signal: IncidentSignal): Promise<string | undefined> {
+  try {
+    const out = await documentClient.send(
+      new UpdateCommand({
+        TableName: tableName,
+        Key: keys.dedup(signal.tenantId, signal.dedupKey),
+        UpdateExpression: 'SET #status = :resolved',
+        ConditionExpression: '#status = :open',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':resolved': 'resolved', ':open': 'open' },
+        ReturnValues: 'ALL_NEW',
+      }),
+    );
+    return (out.Attributes as DedupItem | undefined)?.investigationId;
+  } catch (error) {
+    if ((error as Error).name === 'ConditionalCheckFailedException') return undefined;
+    throw error;
+  }
+}

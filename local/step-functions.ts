@@ -1,0 +1,332 @@
+import './polyfills.js';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { StateMachine, type StateMachineDefinition } from 'aws-local-stepfunctions';
+import { taskStates } from './asl.js';
+import { loadHandler } from './functions.js';
+
+/** Step Functions' payload limit between states; the local runtime enforces it so a state that would break on AWS breaks here too. */
+export const STATE_LIMIT_BYTES = 256 * 1024;
+const TOKEN_PLACEHOLDER = 'causeway-local-task-token-placeholder';
+
+export type ExecutionStatus = 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'TIMED_OUT' | 'ABORTED';
+
+export interface HistoryEvent {
+  type: string;
+  timestamp: number;
+  state?: string;
+  error?: string;
+  cause?: string;
+}
+
+export interface Execution {
+  executionArn: string;
+  name: string;
+  input: string;
+  status: ExecutionStatus;
+  startDate: Date;
+  stopDate?: Date;
+  output?: string;
+  error?: string;
+  cause?: string;
+  events: HistoryEvent[];
+  /** Tokens this execution is waiting on right now. */
+  waitingOn: Set<string>;
+  done: Promise<void>;
+  abort: () => void;
+}
+
+/** An error with the name Step Functions would report, so Catch and callers see the same thing locally. */
+export class StatesError extends Error {
+  constructor(name: string, message: string) {
+    super(message);
+    this.name = name;
+  }
+}
+
+interface PendingTask {
+  executionName: string;
+  state: string;
+  resolve: (output: unknown) => void;
+  reject: (error: Error) => void;
+}
+
+type InvokeFn = (functionArn: string, payload: unknown) => Promise<unknown>;
+
+export interface LocalStepFunctionsOptions {
+  stateMachineArn: string;
+  /** The definition with every placeholder already substituted. */
+  definition: string;
+  functions: Map<string, string>;
+  /** Shortens every Retry interval (tests); AWS intervals otherwise. */
+  retryIntervalMs?: number;
+}
+
+function jsonRoundTrip(value: unknown, what: string): unknown {
+  const text = JSON.stringify(value ?? null);
+  if (Buffer.byteLength(text) > STATE_LIMIT_BYTES) {
+    throw new StatesError('States.DataLimitExceeded', `${what} is ${Buffer.byteLength(text)} bytes; Step Functions allows ${STATE_LIMIT_BYTES}`);
+  }
+  return JSON.parse(text);
+}
+
+function replaceDeep(value: unknown, from: string, to: string): unknown {
+  if (value === from) return to;
+  if (Array.isArray(value)) return value.map((v) => replaceDeep(v, from, to));
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, replaceDeep(v, from, to)]));
+  return value;
+}
+
+/**
+ * AWS resolves a callback task's TimeoutSecondsPath against the state input; the local
+ * library resolves it against the effective input (`{ FunctionName, Payload }`). Where the
+ * path's first field is passed through unchanged into the Payload (`"policy.$": "$.policy"`),
+ * both name the same value, so the runner points the library at the Payload copy. Any
+ * other shape is refused rather than run with a different timeout than AWS would use.
+ */
+export function alignTimeoutPaths(definition: { States: Record<string, Record<string, unknown>> }): void {
+  for (const [name, state] of Object.entries(definition.States)) {
+    const path = state.TimeoutSecondsPath;
+    if (state.Type !== 'Task' || typeof path !== 'string') continue;
+    const field = /^\$\.([A-Za-z0-9_]+)(\.|$)/.exec(path)?.[1];
+    const payload = (state.Parameters as { Payload?: Record<string, unknown> } | undefined)?.Payload;
+    if (!field || !payload || payload[`${field}.$`] !== `$.${field}`) {
+      throw new Error(`${name}: TimeoutSecondsPath ${path} must start with a field the Payload passes through as "${field}.$": "$.${field}"`);
+    }
+    state.TimeoutSecondsPath = `$.Payload.${path.slice(2)}`;
+  }
+}
+
+/**
+ * Runs the real ASL file with aws-local-stepfunctions, each Task bound to the in-process
+ * handler of the Lambda it names. Adds what the library lacks: `.waitForTaskToken`
+ * with a real token per task, execution names with StartExecution's idempotency, an
+ * execution history, and the 256 KiB state limit. A Task it cannot bind is refused at
+ * construction: nothing local ever calls AWS.
+ */
+export class LocalStepFunctions {
+  readonly stateMachineArn: string;
+  private readonly machine: StateMachine;
+  private readonly handlers: Record<string, (input: unknown) => Promise<unknown>> = {};
+  private readonly retryOverrides: Record<string, number> = {};
+  private readonly executions = new Map<string, Execution>();
+  private readonly pending = new Map<string, PendingTask>();
+  private readonly retired = new Set<string>();
+  private readonly listeners = new Set<(execution: Execution) => void>();
+
+  constructor(private readonly options: LocalStepFunctionsOptions) {
+    this.stateMachineArn = options.stateMachineArn;
+    const definition = JSON.parse(options.definition) as StateMachineDefinition;
+    alignTimeoutPaths(definition as unknown as { States: Record<string, Record<string, unknown>> });
+    this.machine = new StateMachine(definition, { validationOptions: { checkArn: true, checkPaths: true } });
+    for (const task of taskStates(definition as unknown as { States: Record<string, unknown> })) {
+      this.handlers[task.name] = this.bind(task);
+      if (options.retryIntervalMs !== undefined) this.retryOverrides[task.name] = options.retryIntervalMs;
+    }
+  }
+
+  private invoke: InvokeFn = async (functionArn, payload) => {
+    const modulePath = this.options.functions.get(functionArn);
+    if (!modulePath) throw new StatesError('Lambda.ResourceNotFoundException', `no local function for ${functionArn}`);
+    const handler = await loadHandler(modulePath);
+    const context = { functionName: functionArn.split(':').pop(), awsRequestId: randomUUID(), getRemainingTimeInMillis: () => 60_000 };
+    const result = await handler(jsonRoundTrip(payload, 'the Lambda payload'), context);
+    return jsonRoundTrip(result, `the result of ${functionArn}`);
+  };
+
+  private bind(task: ReturnType<typeof taskStates>[number]): (input: unknown) => Promise<unknown> {
+    if (task.resource === 'arn:aws:states:::lambda:invoke.waitForTaskToken') {
+      if (!task.functionName) throw new Error(`callback task ${task.name} must name its function statically`);
+      const functionArn = task.functionName;
+      return (input) => this.runCallbackTask(task.name, functionArn, (input as { Payload: unknown }).Payload);
+    }
+    if (task.resource === 'arn:aws:states:::lambda:invoke') {
+      return async (input) => {
+        const { FunctionName, Payload } = input as { FunctionName: string; Payload: unknown };
+        return { Payload: await this.invoke(FunctionName, Payload), StatusCode: 200, ExecutedVersion: '$LATEST' };
+      };
+    }
+    if (this.options.functions.has(task.resource)) return (input) => this.invoke(task.resource, input);
+    throw new Error(`task ${task.name} uses ${task.resource}, which the local runtime cannot run; refusing to call AWS`);
+  }
+
+  /** Like AWS: a fresh token per attempt, the handler's return value ignored, the result whatever SendTask* says. */
+  private async runCallbackTask(state: string, functionArn: string, payload: unknown): Promise<unknown> {
+    const token = `local-${randomBytes(24).toString('base64url')}`;
+    const executionName = (payload as { investigationId?: string })?.investigationId ?? 'unknown';
+    const outcome = new Promise<unknown>((resolve, reject) => this.pending.set(token, { executionName, state, resolve, reject }));
+    outcome.catch(() => undefined);
+    try {
+      await this.invoke(functionArn, replaceDeep(payload, TOKEN_PLACEHOLDER, token));
+    } catch (error) {
+      this.retire(token);
+      throw error;
+    }
+    const execution = this.executions.get(executionName);
+    if (execution && this.pending.has(token)) {
+      execution.waitingOn.add(token);
+      this.notify(execution);
+    }
+    return outcome;
+  }
+
+  private retire(token: string): void {
+    this.pending.delete(token);
+    this.retired.add(token);
+    for (const execution of this.executions.values()) execution.waitingOn.delete(token);
+  }
+
+  private notify(execution: Execution): void {
+    for (const listener of this.listeners) listener(execution);
+  }
+
+  /** StartExecution semantics: a name is used once; the same name and input again return the running execution. */
+  startExecution(name: string, input: string): Execution {
+    const existing = this.executions.get(name);
+    if (existing) {
+      if (existing.input === input && existing.status === 'RUNNING') return existing;
+      throw new StatesError('ExecutionAlreadyExists', `Execution Already Exists: '${existing.executionArn}'`);
+    }
+    if (!/^[A-Za-z0-9_-]{1,80}$/.test(name)) throw new StatesError('InvalidName', `invalid execution name: ${name}`);
+    const executionArn = `${this.stateMachineArn.replace(':stateMachine:', ':execution:')}:${name}`;
+    const run = this.machine.run(JSON.parse(input), {
+      overrides: { taskResourceLocalHandlers: this.handlers as never, retryIntervalOverrides: this.retryOverrides },
+      context: {
+        Execution: { Id: executionArn, Name: name, StartTime: new Date().toISOString(), Input: JSON.parse(input) },
+        StateMachine: { Id: this.stateMachineArn, Name: this.stateMachineArn.split(':').pop() },
+        Task: { Token: TOKEN_PLACEHOLDER },
+      } as never,
+    });
+    const execution: Execution = {
+      executionArn,
+      name,
+      input,
+      status: 'RUNNING',
+      startDate: new Date(),
+      events: [],
+      waitingOn: new Set(),
+      done: Promise.resolve(),
+      abort: run.abort,
+    };
+    this.executions.set(name, execution);
+    void this.recordHistory(execution, run.eventLogs);
+    execution.done = run.result.then(
+      (output) => this.close(execution, 'SUCCEEDED', { output: JSON.stringify(output) }),
+      (error: Error) => {
+        const status: ExecutionStatus = error.name === 'ExecutionAbortedError' ? 'ABORTED' : error.name === 'ExecutionTimeoutError' ? 'TIMED_OUT' : 'FAILED';
+        const failure = this.lastFailure(execution);
+        this.close(execution, status, { error: failure?.error ?? error.name, cause: failure?.cause ?? error.message });
+      },
+    );
+    return execution;
+  }
+
+  private lastFailure(execution: Execution): HistoryEvent | undefined {
+    return [...execution.events].reverse().find((e) => e.type === 'ExecutionFailed' || e.type === 'StateFailed');
+  }
+
+  private async recordHistory(execution: Execution, logs: AsyncGenerator<{ type: string; timestamp: number; state?: { name: string }; Error?: string; Cause?: unknown }>) {
+    for await (const event of logs) {
+      execution.events.push({
+        type: event.type,
+        timestamp: event.timestamp,
+        state: event.state?.name,
+        error: event.Error,
+        cause: event.Cause === undefined ? undefined : typeof event.Cause === 'string' ? event.Cause : JSON.stringify(event.Cause),
+      });
+      if ((event.type === 'StateFailed' || event.type === 'StateExited' || event.type === 'StateCaught') && event.state) {
+        for (const [token, task] of this.pending) if (task.executionName === execution.name && task.state === event.state.name) this.retire(token);
+        this.notify(execution);
+      }
+    }
+  }
+
+  private close(execution: Execution, status: ExecutionStatus, fields: Partial<Execution>): void {
+    Object.assign(execution, fields, { status, stopDate: new Date() });
+    for (const [token, task] of this.pending) {
+      if (task.executionName === execution.name) {
+        task.reject(new StatesError('ExecutionEnded', 'the execution ended'));
+        this.retire(token);
+      }
+    }
+    this.notify(execution);
+  }
+
+  describeExecution(executionArn: string): Execution {
+    const execution = [...this.executions.values()].find((e) => e.executionArn === executionArn);
+    if (!execution) throw new StatesError('ExecutionDoesNotExist', `Execution Does Not Exist: '${executionArn}'`);
+    return execution;
+  }
+
+  listExecutions(): Execution[] {
+    return [...this.executions.values()];
+  }
+
+  private takeToken(token: string): PendingTask {
+    const task = this.pending.get(token);
+    if (task) {
+      this.retire(token);
+      return task;
+    }
+    if (this.retired.has(token)) throw new StatesError('TaskTimedOut', 'Task Timed Out');
+    throw new StatesError('InvalidToken', 'Invalid token');
+  }
+
+  sendTaskSuccess(token: string, output: string): void {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(output);
+    } catch {
+      throw new StatesError('InvalidOutput', 'output is not JSON');
+    }
+    this.takeToken(token).resolve(parsed);
+  }
+
+  sendTaskFailure(token: string, error = 'States.TaskFailed', cause = ''): void {
+    this.takeToken(token).reject(new StatesError(error, cause));
+  }
+
+  /**
+   * Resolves once the execution has ended or is waiting on a callback token: the point
+   * at which `investigate` and `eval` have everything to show.
+   */
+  settled(name: string, timeoutMs = 120_000): Promise<Execution> {
+    return new Promise((resolve, reject) => {
+      const check = (execution: Execution) => {
+        if (execution.name !== name) return false;
+        if (execution.status !== 'RUNNING' || execution.waitingOn.size > 0) {
+          cleanup();
+          resolve(execution);
+          return true;
+        }
+        return false;
+      };
+      const timer = setTimeout(() => {
+        cleanup();
+        reject(new Error(`execution ${name} did not settle within ${timeoutMs} ms`));
+      }, timeoutMs);
+      const cleanup = () => {
+        clearTimeout(timer);
+        this.listeners.delete(check);
+      };
+      this.listeners.add(check);
+      const execution = this.executions.get(name);
+      if (execution) check(execution);
+    });
+  }
+
+  /** StopExecution: aborts one execution (its pending tokens are retired when it closes). */
+  stopExecution(name: string): Promise<void> {
+    const execution = this.executions.get(name);
+    if (!execution) throw new StatesError('ExecutionDoesNotExist', `Execution Does Not Exist: '${name}'`);
+    if (execution.status === 'RUNNING') execution.abort();
+    return execution.done;
+  }
+
+  /** Aborts every running execution and settles its pending tokens, since aborting does not stop running handlers. */
+  async stopAll(): Promise<void> {
+    for (const execution of this.executions.values()) {
+      if (execution.status === 'RUNNING') execution.abort();
+    }
+    await Promise.allSettled([...this.executions.values()].map((e) => e.done));
+  }
+}

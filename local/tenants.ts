@@ -1,0 +1,17 @@
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { TenantConfig } from '../functions/contracts/index.js';
+import { keys } from '../functions/shared/table.js';
+import type { LocalStack } from './stack.js';
+
+/** Writes a tenant's config item after validating it, exactly as the deployed table holds it. */
+export async function putTenant(stack: LocalStack, config: TenantConfig): Promise<TenantConfig> {
+  const valid = TenantConfig.parse(config);
+  await stack.db.send(new PutCommand({ TableName: stack.tableName, Item: { ...keys.tenantConfig(valid.tenantId), config: valid } }));
+  return valid;
+}
+
+export async function getTenant(stack: LocalStack, tenantId: string): Promise<TenantConfig | undefined> {
+  const out = await stack.db.send(new GetCommand({ TableName: stack.tableName, Key: keys.tenantConfig(tenantId) }));
+  return out.Item ? TenantConfig.parse(out.Item.config) : undefined;
+}
+
