@@ -39,7 +39,9 @@ export function buildSeries(r: Rng, def: SeriesDef, service: string, opts: Serie
     const spike = r.chance(spikeRate) ? r.range(1.6, 3.2) : 1;
     const missed = r.chance(0.006) || opts.gaps.some(([a, b]) => t >= a && t < b);
     if (missed) continue;
-    let value = level(t) * Math.max(0, 1 + sd * noise) * spike;
+    const l = level(t);
+    const ratioSd = def.unit === 'ratio' && l > 0.05 ? Math.min(sd, 0.1) : sd;
+    let value = l * Math.max(0, 1 + ratioSd * noise) * spike;
     if (def.max !== undefined) value = Math.min(def.max, value);
     points.push([offset(t), round(Math.max(0, value), def.integer ?? false)]);
   }

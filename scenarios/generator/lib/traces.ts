@@ -170,9 +170,13 @@ export function buildTraces(r: Rng, at: string, flows: Flow[], spec: TraceSpec, 
   const traces: TraceOut[] = [];
   const incidentIds = new Map<string, string[]>();
   for (const t0 of times) {
-    const ctx: Ctx = { r, at, t0, faults: spec.faults, spans: [] };
-    const flow = pickFlow(r, chosen);
-    serverCall(ctx, flow.root, undefined, 0, undefined);
+    const attempts = t0 >= onset ? (spec.tailSample ?? 1) : 1;
+    let ctx: Ctx = { r, at, t0, faults: spec.faults, spans: [] };
+    for (let i = 0; i < attempts; i++) {
+      ctx = { r, at, t0, faults: spec.faults, spans: [] };
+      serverCall(ctx, pickFlow(r, chosen).root, undefined, 0, undefined);
+      if (ctx.spans.some((s) => s.status === 'error')) break;
+    }
     const traceId = r.hex(32);
     const root = ctx.spans.find((s) => s.parentSpanId === undefined);
     const ordered = [...ctx.spans].sort((a, b) => Date.parse(a.at) - Date.parse(b.at) || (a === root ? -1 : 0));

@@ -198,6 +198,8 @@ export interface TraceSpec {
   incident: number;
   faults: TraceFault[];
   flows?: string[];
+  /** Tail sampling: up to this many candidate traces per incident slot, keeping the first with an error. */
+  tailSample?: number;
 }
 
 export interface ChangeSpec {
