@@ -1,5 +1,6 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import type { ScenarioExpected } from '../functions/contracts/index.js';
 import { startLocalStack } from '../local/stack.js';
 import { failedRun, scoreRun, summarize, type ScenarioScore } from './eval-score.js';
 import { formatRecord, formatScorecard } from './print.js';
@@ -44,13 +45,16 @@ export async function evaluate(paths: string[], json: boolean, out: (text: strin
   try {
     for (const file of files) {
       let name = file;
+      let expected: ScenarioExpected | undefined;
       try {
-        name = loadScenarioFile(file).name;
+        const scenario = loadScenarioFile(file);
+        name = scenario.name;
+        expected = scenario.expected;
         const run = await runScenario(stack, file);
         await stack.sfn.stopExecution(run.record.investigationId);
         scores.push({ ...scoreRun(run.scenario.name, run.scenario.expected, run.record, run.durationMs), file });
       } catch (error) {
-        scores.push({ ...failedRun(name, (error as Error).message), file });
+        scores.push({ ...failedRun(name, (error as Error).message, expected), file });
       }
     }
   } finally {

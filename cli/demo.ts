@@ -6,7 +6,7 @@ import type { LocalStack } from '../local/stack.js';
 import { putTenant } from '../local/tenants.js';
 
 /** The incident `npm start` replays: a bad deploy, so the demo reaches an approval. */
-export const DEMO_SCENARIO = new URL('../scenarios/shop-checkout-success-rate-drop.json', import.meta.url);
+export const DEMO_SCENARIO = new URL('../scenarios/shop-storefront-checkout-5xx.json', import.meta.url);
 export const DEMO_TENANT = 'demo';
 const WEBHOOK_SECRET = `causeway/${DEMO_TENANT}/webhooks`;
 const SLACK_SECRET = `causeway/${DEMO_TENANT}/slack`;

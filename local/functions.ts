@@ -33,20 +33,20 @@ const loaded = new Map<string, Promise<LambdaHandler>>();
 export function loadHandler(modulePath: string): Promise<LambdaHandler> {
   let handler = loaded.get(modulePath);
   if (!handler) {
-    handler = import(new URL(modulePath, import.meta.url).href).then((m: { handler: LambdaHandler }) => m.handler);
+    handler = import(modulePath.startsWith('file:') ? modulePath : new URL(modulePath, import.meta.url).href).then((m: { handler: LambdaHandler }) => m.handler);
     loaded.set(modulePath, handler);
   }
   return handler;
 }
 
-/** Every function the local runtime can invoke, by ARN. */
-export function localFunctionTable(): Map<string, string> {
+/** Every function the local runtime can invoke, by ARN; `providers` are the provider modules by backend type. */
+export function localFunctionTable(providers: Record<string, string>): Map<string, string> {
   const table = new Map<string, string>();
   for (const { name, module } of Object.values(STAGE_FUNCTIONS)) table.set(localFunctionArn(name), module);
-  for (const [type, module] of Object.entries(PROVIDER_FUNCTIONS)) table.set(localFunctionArn(`provider-${type}`), module);
+  for (const [type, module] of Object.entries(providers)) table.set(localFunctionArn(`provider-${type}`), module);
   return table;
 }
 
-export function localProviderArns(): Record<string, string> {
-  return Object.fromEntries(Object.keys(PROVIDER_FUNCTIONS).map((type) => [type, localFunctionArn(`provider-${type}`)]));
+export function localProviderArns(providers: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.keys(providers).map((type) => [type, localFunctionArn(`provider-${type}`)]));
 }

@@ -7,7 +7,7 @@ import { createApiServer, type LocalRoute } from './api-server.js';
 import { readDefinition, substitute } from './asl.js';
 import { createAwsEndpoint, listen } from './aws-endpoint.js';
 import { ensureTable, startDynamo } from './dynamodb.js';
-import { LOCAL_ACCOUNT, LOCAL_REGION, STAGE_FUNCTIONS, localFunctionArn, localFunctionTable, localProviderArns } from './functions.js';
+import { LOCAL_ACCOUNT, LOCAL_REGION, PROVIDER_FUNCTIONS, STAGE_FUNCTIONS, localFunctionArn, localFunctionTable, localProviderArns } from './functions.js';
 import { SecretStore } from './secret-store.js';
 import { LocalStepFunctions } from './step-functions.js';
 
@@ -27,6 +27,8 @@ export interface LocalStackOptions {
   port?: number;
   /** Shorten Retry intervals (tests). */
   retryIntervalMs?: number;
+  /** More provider Lambdas by backend type (file: URLs of handler modules), beside the built-in ones. */
+  extraProviders?: Record<string, string>;
 }
 
 export interface LocalStack {
@@ -72,10 +74,11 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   await ensureTable(dynamo.endpoint, TABLE_NAME);
 
   const substitutions = Object.fromEntries(Object.entries(STAGE_FUNCTIONS).map(([placeholder, fn]) => [placeholder, localFunctionArn(fn.name)]));
+  const providers = { ...PROVIDER_FUNCTIONS, ...options.extraProviders };
   const sfn = new LocalStepFunctions({
     stateMachineArn: STATE_MACHINE_ARN,
     definition: substitute(readDefinition(), substitutions),
-    functions: localFunctionTable(),
+    functions: localFunctionTable(providers),
     retryIntervalMs: options.retryIntervalMs,
   });
   const awsServer = createAwsEndpoint(sfn, secrets);
@@ -104,7 +107,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     PLATFORM_SECRET_NAME,
     PUBLIC_BASE_URL: apiUrl,
     STATE_MACHINE_ARN,
-    PROVIDER_FUNCTIONS: JSON.stringify(localProviderArns()),
+    PROVIDER_FUNCTIONS: JSON.stringify(localProviderArns(providers)),
     POWERTOOLS_LOG_LEVEL: process.env.CAUSEWAY_LOG_LEVEL ?? process.env.POWERTOOLS_LOG_LEVEL ?? 'ERROR',
   });
   delete process.env.AWS_PROFILE;
