@@ -79,7 +79,7 @@ export class CausewayStack extends Stack {
     stateMachine.grantTaskResponse(approval);
 
     const api = new CausewayApi(this, 'Api', { ingest, approval, logRetention });
-    stages.RequestApproval.addEnvironment('PUBLIC_BASE_URL', api.url);
+    for (const fn of [stages.RequestApproval, approval]) fn.addEnvironment('PUBLIC_BASE_URL', api.url);
 
     new CfnOutput(this, 'ApiUrl', { value: api.url, description: 'Base URL for signal webhooks and approval links' });
     new CfnOutput(this, 'StateMachineArn', { value: stateMachine.stateMachineArn });

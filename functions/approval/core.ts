@@ -134,6 +134,8 @@ export async function handleApproval(request: ApprovalRequest, deps: ApprovalDep
     return current && current.status !== 'pending' ? decidedPage(current) : EXPIRED;
   }
 
+  const summary = { approvalId: link.approvalId, expiresAt: new Date(item.expiresAt * 1000).toISOString(), decidedBy, decidedAt };
+  await updateRecord(deps.tableName, link.tenantId, item.investigationId, { approval: { ...summary, status } });
   const token = decryptToken(deps.keys.tokenKey, item.sealedToken, `${link.tenantId}/${link.approvalId}`);
   try {
     if (status === 'approved') {
@@ -152,11 +154,9 @@ export async function handleApproval(request: ApprovalRequest, deps: ApprovalDep
         ExpressionAttributeValues: { ':expired': 'expired' },
       }),
     );
+    await updateRecord(deps.tableName, link.tenantId, item.investigationId, { approval: { ...summary, status: 'expired' } });
     return EXPIRED;
   }
-  await updateRecord(deps.tableName, link.tenantId, item.investigationId, {
-    approval: { approvalId: link.approvalId, status, expiresAt: new Date(item.expiresAt * 1000).toISOString(), decidedBy, decidedAt },
-  });
   await appendAudit(deps.tableName, link.tenantId, item.investigationId, {
     type: 'approval.decided',
     actor: decidedBy,

@@ -3,7 +3,10 @@ import { ActionKind, EvidenceClass, ServiceName, TenantId } from './common.js';
 import { SignalSource } from './signal.js';
 
 /** A Secrets Manager secret name; only names under `causeway/` are readable by the stack. */
-export const SecretRef = z.string().regex(/^causeway\/[A-Za-z0-9/_+=.@-]{1,400}$/, 'secret references live under causeway/');
+export const SecretRef = z
+  .string()
+  .regex(/^causeway\/[A-Za-z0-9/_+=.@-]{1,400}$/, 'secret references live under causeway/')
+  .refine((ref) => ref !== 'causeway/platform', 'causeway/platform is the platform key and cannot be a tenant secret');
 
 /**
  * One telemetry backend of a tenant. Only a reference to its secret is kept here:
