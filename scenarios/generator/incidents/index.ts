@@ -1,8 +1,10 @@
 import type { ScenarioSpec } from '../lib/types.js';
+import { mediaA } from './media-a.js';
+import { mediaB } from './media-b.js';
 import { paymentsA } from './payments-a.js';
 import { paymentsB } from './payments-b.js';
 import { shopA } from './shop-a.js';
 import { shopB } from './shop-b.js';
 import { shopC } from './shop-c.js';
 
-export const ALL: ScenarioSpec[] = [...shopA, ...shopB, ...shopC, ...paymentsA, ...paymentsB];
+export const ALL: ScenarioSpec[] = [...shopA, ...shopB, ...shopC, ...paymentsA, ...paymentsB, ...mediaA, ...mediaB];

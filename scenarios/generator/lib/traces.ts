@@ -65,11 +65,18 @@ function peerCall(ctx: Ctx, call: Call, caller: string, start: number, parent: s
 function serverCall(ctx: Ctx, call: Call, caller: string | undefined, start: number, parent: string | undefined): Result {
   if (call.kind === 'client' && caller) return peerCall(ctx, call, caller, start, parent);
   const faults = active(ctx, call);
+  const refused = call.client && caller ? faults.find((f) => f.unreachable && ctx.r.chance(f.errorRate)) : undefined;
+  if (refused && caller) {
+    const end = start + ctx.r.range(1.5, 6);
+    const attributes: Attributes = { 'span.kind': 'client', 'peer.service': call.service, ...refused.errorAttributes };
+    span(ctx, caller, call.op, start, end, true, parent, attributes);
+    return { end, error: true, absorbed: refused.absorbed === true };
+  }
   const clientLatency = call.client ? ctx.r.range(0.4, 1.8) : 0;
   const serverStart = start + clientLatency;
   const self = call.selfMs * Math.exp(0.25 * ctx.r.normal()) * faults.reduce((m, f) => m * (f.slowFactor ?? 1), 1);
   const added = faults.reduce((s, f) => s + (f.addMs ?? 0) * ctx.r.range(0.6, 1.4), 0);
-  const failing = faults.find((f) => ctx.r.chance(f.errorRate));
+  const failing = faults.find((f) => !f.unreachable && ctx.r.chance(f.errorRate));
   const children = failing?.skipChildren ? [] : expand(ctx, call.children ?? []);
   const serverId = ctx.r.hex(16);
   const pending: SpanOut[] = [];

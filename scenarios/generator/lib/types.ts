@@ -189,6 +189,8 @@ export interface TraceFault {
   skipChildren?: boolean;
   /** Extra repeats of matching calls (an N+1 regression). */
   repeat?: number;
+  /** On error the request never reaches the server (TLS, DNS, connection refused): only the caller's client span. */
+  unreachable?: boolean;
   /** The caller gives up after this many ms: the client span errors, the server span runs on. */
   clientTimeoutMs?: number;
 }
