@@ -97,6 +97,12 @@ export const ServiceTraceStats = z.object({
    * It localizes a slow link to the callee when the callee's own work is fast.
    */
   inboundGapP90Ms: z.array(z.number().nullable()).max(2000).optional(),
+  /**
+   * True when the service has no spans of its own: every number here comes from its
+   * callers' client spans (`peer.service`), as for a third-party API or an
+   * uninstrumented database.
+   */
+  seenOnlyByCallers: z.boolean().optional(),
   /** Services this one called in the traces, with call counts. */
   callees: z.record(z.string(), z.number().int().nonnegative()).default({}),
   link: Link,

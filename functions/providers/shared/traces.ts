@@ -18,6 +18,14 @@ export interface RawSpan {
   atMs: number;
   durationMs: number;
   status: 'ok' | 'error';
+  /** The remote service a client span calls (OpenTelemetry `peer.service`), when known. */
+  peerService?: string;
+}
+
+/** The remote service a client span names, from the usual OpenTelemetry attributes. */
+export function peerOf(attributes: Record<string, unknown> | undefined): string | undefined {
+  const peer = attributes?.['peer.service'] ?? attributes?.['server.address'] ?? attributes?.['net.peer.name'];
+  return typeof peer === 'string' && peer.length > 0 ? peer : undefined;
 }
 
 export interface RawTrace {
@@ -35,6 +43,8 @@ interface Analyzed {
   parent: number;
   selfMs: number;
   origin: boolean;
+  /** Set when this is a client span into a service with no span of its own here: the work is the peer's. */
+  remote?: string;
 }
 
 /** Self time = duration minus the union of the children's intervals (clipped to the span). */
@@ -71,6 +81,8 @@ export function analyzeTrace(trace: RawTrace): Analyzed[] {
     const kids = a.children.map((c) => out[c]!.span);
     a.selfMs = selfTime(a.span, kids);
     a.origin = a.span.status === 'error' && kids.every((k) => k.status !== 'error');
+    const peer = a.span.peerService;
+    if (peer && peer !== a.span.service && !kids.some((k) => k.service === peer)) a.remote = peer;
   }
   return out;
 }
@@ -83,11 +95,21 @@ interface Acc {
   selfs: number[][];
   gaps: number[][];
   callees: Map<string, number>;
+  ownSpans: number;
 }
 
 function newAcc(length: number): Acc {
   const lists = () => Array.from({ length }, () => [] as number[]);
-  return { spans: new Uint32Array(length), errors: new Uint32Array(length), origins: new Uint32Array(length), durations: lists(), selfs: lists(), gaps: lists(), callees: new Map() };
+  return { spans: new Uint32Array(length), errors: new Uint32Array(length), origins: new Uint32Array(length), durations: lists(), selfs: lists(), gaps: lists(), callees: new Map(), ownSpans: 0 };
+}
+
+/** Adds one span to a service's step: a remote call counts as the peer's span, its whole duration the peer's work. */
+function record(s: Acc, a: Analyzed, i: number): void {
+  s.spans[i]! += 1;
+  s.durations[i]!.push(a.span.durationMs);
+  s.selfs[i]!.push(a.selfMs);
+  if (a.span.status === 'error') s.errors[i]! += 1;
+  if (a.origin) s.origins[i]! += 1;
 }
 
 function exemplar(trace: RawTrace, analyzed: Analyzed[]): TraceExemplar {
@@ -103,7 +125,8 @@ function exemplar(trace: RawTrace, analyzed: Analyzed[]): TraceExemplar {
   for (const [, i] of bySelf) addWithAncestors(i);
   const spans: Span[] = [...keep].sort((a, b) => analyzed[a]!.span.atMs - analyzed[b]!.span.atMs).map((i) => {
     const s = analyzed[i]!.span;
-    return { spanId: s.spanId, ...(s.parentSpanId ? { parentSpanId: s.parentSpanId } : {}), service: s.service, name: s.name.slice(0, 300), at: new Date(s.atMs).toISOString(), durationMs: roundSig(s.durationMs, 5), status: s.status };
+    const name = analyzed[i]!.remote ? `${s.name} → ${analyzed[i]!.remote}` : s.name;
+    return { spanId: s.spanId, ...(s.parentSpanId ? { parentSpanId: s.parentSpanId } : {}), service: s.service, name: name.slice(0, 300), at: new Date(s.atMs).toISOString(), durationMs: roundSig(s.durationMs, 5), status: s.status };
   });
   return {
     class: 'traces',
@@ -150,15 +173,13 @@ export function summarizeTraces(traces: Iterable<RawTrace>, grid: TimeGrid, link
       if (i < 0) continue;
       minStep = Math.min(minStep, i);
       maxStep = Math.max(maxStep, i);
+      if (a.span.status === 'error') errors++;
       const s = acc(a.span.service);
-      s.spans[i]! += 1;
-      s.durations[i]!.push(a.span.durationMs);
-      s.selfs[i]!.push(a.selfMs);
-      if (a.span.status === 'error') {
-        s.errors[i]! += 1;
-        errors++;
-      }
-      if (a.origin) s.origins[i]! += 1;
+      s.ownSpans++;
+      if (a.remote) {
+        record(acc(a.remote), a, i);
+        s.callees.set(a.remote, (s.callees.get(a.remote) ?? 0) + 1);
+      } else record(s, a, i);
       const parent = a.parent >= 0 ? analyzed[a.parent]! : undefined;
       if (parent && parent.span.service !== a.span.service) {
         const callerStats = acc(parent.span.service);
@@ -188,6 +209,7 @@ export function summarizeTraces(traces: Iterable<RawTrace>, grid: TimeGrid, link
       durationP90Ms: slice(a.durations).map(p90),
       selfTimeP90Ms: slice(a.selfs).map(p90),
       ...(gaps.some((g) => g !== null) ? { inboundGapP90Ms: gaps } : {}),
+      ...(a.ownSpans === 0 ? { seenOnlyByCallers: true } : {}),
       callees: Object.fromEntries([...a.callees.entries()].sort(([x], [y]) => x.localeCompare(y))),
       ...(link?.(service) ? { link: link(service)! } : {}),
     };

@@ -29,11 +29,11 @@ const TABLE: Record<RootCauseKind, ActionKind> = {
   code_defect: 'none',
 };
 
-const LEAK_WORDS = /out of memory|\boom\b|heap|leak|memory/i;
+const LEAK_WORDS = /out of memory|\boom|heap space|leak/i;
 
 /** Evidence that a restart would actually free what is exhausted: an OOM kill, a crash loop, a memory leak. */
 function leakEvidence(service: string, signals: readonly Signal[]): Signal[] {
-  return signals.filter((s) => s.service === service && (s.family === 'runtime_leak' || (s.hint === 'resource_exhaustion' && LEAK_WORDS.test(s.text))));
+  return signals.filter((s) => s.service === service && (s.family === 'runtime_leak' || s.family === 'runtime_crash' || (s.hint === 'resource_exhaustion' && LEAK_WORDS.test(s.text))));
 }
 
 export function recommendAction(top: Suspect | undefined, signals: readonly Signal[]): RecommendedAction {

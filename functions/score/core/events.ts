@@ -5,8 +5,8 @@ import type { Evidence, Frame, Signal, SignalFamily } from './types.js';
 
 const RUNTIME: Record<RuntimeEvent['kind'], { family: SignalFamily; strength: number; words: string }> = {
   oom_killed: { family: 'runtime_leak', strength: 0.9, words: 'was OOM-killed' },
-  crash_loop: { family: 'runtime_leak', strength: 0.8, words: 'is crash-looping' },
-  restart: { family: 'runtime_leak', strength: 0.5, words: 'restarted' },
+  crash_loop: { family: 'runtime_crash', strength: 0.8, words: 'is crash-looping' },
+  restart: { family: 'runtime_crash', strength: 0.5, words: 'restarted' },
   throttled: { family: 'runtime_throttle', strength: 0.6, words: 'was CPU-throttled' },
   node_pressure: { family: 'runtime_node', strength: 0.7, words: 'ran on a node under pressure' },
   evicted: { family: 'runtime_node', strength: 0.7, words: 'was evicted from its node' },
@@ -26,13 +26,14 @@ export function eventSignals(items: readonly Evidence[], frame: Frame): Signal[]
       const e = item as RuntimeEvent & { id: string };
       const r = RUNTIME[e.kind];
       const strength = Math.min(1, r.strength + 0.05 * Math.log2(e.count));
-      out.push({ service: e.service, family: r.family, strength, onsetMs: Date.parse(e.at), evidenceId: e.id, local: true, text: `${e.service} ${r.words}${e.count > 1 ? ` (${e.count}×)` : ''}${e.message ? `: ${e.message.slice(0, 120)}` : ''}` });
+      const hint = e.message ? logHint(e.message) : undefined;
+      out.push({ ...(hint ? { hint } : {}), service: e.service, family: r.family, strength, onsetMs: Date.parse(e.at), evidenceId: e.id, local: true, text: `${e.service} ${r.words}${e.count > 1 ? ` (${e.count}×)` : ''}${e.message ? `: ${e.message.slice(0, 120)}` : ''}` });
     } else if (item.class === 'exceptions') {
       const e = item as ExceptionGroup & { id: string };
       const at = Date.parse(e.at);
       const old = at < recentFrom;
       const hint = logHint(`${e.type} ${e.message}`);
-      out.push({ service: e.service, family: 'exception', strength: old ? 0.1 : Math.min(1, 0.5 + Math.log10(e.count) / 4), onsetMs: at, evidenceId: e.id, local: true, text: `${e.service} threw ${e.type}${e.count > 1 ? ` ${e.count}×` : ''}: ${e.message.slice(0, 120)}`, ...(hint ? { hint } : {}) });
+      out.push({ service: e.service, family: 'exception', strength: old ? 0.1 : Math.min(1, 0.5 + Math.log10(e.count) / 4), onsetMs: at, evidenceId: e.id, local: true, text: `${e.service} threw ${e.type}${e.count > 1 ? ` ${e.count}×` : ''}: ${e.message.slice(0, 120)}`, raw: `${e.type} ${e.message} ${e.culprit ?? ''}`, ...(hint ? { hint } : {}) });
     } else if (item.class === 'alerts') {
       const a = item as RelatedAlert & { id: string };
       if (a.status === 'firing') out.push({ service: a.service, family: 'related_alert', strength: 0.2, onsetMs: Date.parse(a.at), evidenceId: a.id, local: false, text: `${a.name} fired on ${a.service}` });

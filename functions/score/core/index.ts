@@ -5,7 +5,7 @@ import { confidenceOf } from './confidence.js';
 import { buildDigest, DIGEST_TOKEN_BUDGET } from './digest.js';
 import { eventSignals } from './events.js';
 import { identify } from './ids.js';
-import { logSignals } from './logs.js';
+import { logSignals, mentionSignals } from './logs.js';
 import { metricSignals } from './metrics.js';
 import { mergeGraph, originScore, profileServices } from './propagation.js';
 import { rankSuspects } from './suspects.js';
@@ -40,7 +40,7 @@ function observedServices(results: readonly ProviderResult[]): Set<string> {
   const seen = new Set<string>();
   for (const r of results) {
     for (const item of r.items) {
-      if (item.class === 'metrics' || item.class === 'logs' || item.class === 'runtime' || (item.class === 'traces' && item.kind === 'service_stats')) seen.add(item.service);
+      if (item.class === 'metrics' || item.class === 'logs' || item.class === 'runtime' || (item.class === 'traces' && item.kind === 'service_stats' && !item.seenOnlyByCallers)) seen.add(item.service);
     }
   }
   return seen;
@@ -59,8 +59,9 @@ export function scoreInvestigation(input: ScoreInput): ScoredEvidence {
   const evidence = identify(input.results);
   const stepMs = Math.min(DEFAULT_STEP_MS, ...evidence.filter((e) => 'stepMs' in e).map((e) => (e as { stepMs: number }).stepMs));
   const frame: Frame = { alertAtMs: Date.parse(input.signal.receivedAt), stepMs };
-  const signals: Signal[] = [...metricSignals(evidence, frame), ...logSignals(evidence, frame), ...traceSignals(evidence), ...eventSignals(evidence, frame)];
   const graph = mergeGraph(input.topology, tracedCalls(evidence));
+  const direct: Signal[] = [...metricSignals(evidence, frame), ...logSignals(evidence, frame), ...traceSignals(evidence, frame), ...eventSignals(evidence, frame)];
+  const signals = [...direct, ...mentionSignals(direct, graph)];
   const profiles = profileServices(signals, graph, frame);
   const anomalous = [...profiles.values()].filter((p) => originScore(p) >= 0.15);
   const incidentOnsetMs = anomalous.length > 0 ? Math.min(...anomalous.map((p) => p.onsetMs)) : frame.alertAtMs;

@@ -5,7 +5,7 @@ import type { Evidence, Frame, Signal } from './types.js';
 
 /** Words in a log line that name the kind of failure outright. */
 const HINTS: [RegExp, RootCauseKind][] = [
-  [/out of memory|\boom\b|too many (connections|open files|clients)|connection slots|pool (is )?exhausted|no space left|disk full|quota|resource.?exhausted|heap space|rate.?limit|throttl|max_connections|no available (connection|thread)/i, 'resource_exhaustion'],
+  [/out of memory|\boom\b|too many (connections|open files|clients)|connection slots|pool (is )?exhausted|no space left|disk full|quota|resource.?exhausted|heap space|rate.?limit|throttl|max_connections|maxmemory|evict|no available (connection|thread)/i, 'resource_exhaustion'],
   [/\bdns\b|nxdomain|certificate|x509|\btls\b|\bssl\b|no route to host|network is unreachable|node .*not ready|connection reset by peer|packet loss/i, 'infrastructure'],
 ];
 
@@ -47,12 +47,33 @@ export function logSignals(items: readonly Evidence[], frame: Frame): Signal[] {
     const template = p.template.length > 120 ? `${p.template.slice(0, 117)}…` : p.template;
     const strength = Math.min(1, change.llr / 30);
     if (rose && severe) {
-      const hint = logHint(p.template);
-      out.push({ service: p.service, family: 'log_error', strength, onsetMs: atMs, evidenceId: p.id, local: true, text: `${p.service} ${isNew ? 'started logging' : 'logged more'} ${p.level} "${template}"`, ...(hint ? { hint } : {}) });
+      const hint = logHint([p.template, ...p.exemplars.map((e) => e.message)].join(' '));
+      const raw = [p.template, ...p.exemplars.map((e) => e.message)].join('\n');
+      out.push({ service: p.service, family: 'log_error', strength, onsetMs: atMs, evidenceId: p.id, local: true, text: `${p.service} ${isNew ? 'started logging' : 'logged more'} ${p.level} "${template}"`, raw, ...(hint ? { hint } : {}) });
     } else if (!rose && change.afterRate <= change.beforeRate / 4) {
       out.push({ service: p.service, family: 'log_vanished', strength: strength * 0.6, onsetMs: atMs, evidenceId: p.id, local: true, text: `${p.service} ${change.afterRate === 0 ? 'stopped logging' : 'logged far less of'} "${template}"` });
     } else if (rose) {
       out.push({ service: p.service, family: 'log_info', strength: strength * 0.3, onsetMs: atMs, evidenceId: p.id, local: false, text: `${p.service} logged more "${template}"` });
+    }
+  }
+  return out;
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * A service that logs new errors naming one of its dependencies ("send failed
+ * provider=sendgrid", "orders POST /v1/orders returned 500") is pointing at that
+ * dependency: each such error becomes a signal on the dependency, so an
+ * uninstrumented third party still shows up through its callers' complaints.
+ */
+export function mentionSignals(signals: readonly Signal[], graph: Map<string, Set<string>>): Signal[] {
+  const out: Signal[] = [];
+  for (const s of signals) {
+    if (s.family !== 'log_error' && s.family !== 'exception') continue;
+    for (const callee of graph.get(s.service) ?? []) {
+      if (!new RegExp(`(^|[^a-z0-9-])${escape(callee)}([^a-z0-9-]|$)`, 'i').test(s.raw ?? s.text)) continue;
+      out.push({ service: callee, family: 'dependency_mention', strength: 0.7 * s.strength, onsetMs: s.onsetMs, evidenceId: s.evidenceId, local: true, text: `${s.service} reports failures calling ${callee}: ${s.text}`.slice(0, 300) });
     }
   }
   return out;

@@ -7,14 +7,16 @@ type Family = 'errors' | 'latency' | 'cpu' | 'memory' | 'saturation' | 'traffic'
 /**
  * What a series measures, from its name and unit in the words metric names commonly
  * use (Prometheus, CloudWatch, OpenTelemetry conventions). Order matters: "cpu" before
- * "seconds", "error" before "requests".
+ * "seconds", "error" before "requests". A backlog (queue age, lag) is a symptom like
+ * latency: work waits when whatever drains it is broken.
  */
 export function metricFamily(name: string, unit = ''): Family {
   const n = `${name} ${unit}`.toLowerCase();
   if (/error|fail|5xx|fault|exception|reject/.test(n)) return 'errors';
   if (/cpu|throttl/.test(n)) return 'cpu';
   if (/mem|heap|rss|oom|swap/.test(n)) return 'memory';
-  if (/conn|pool|disk|inode|file_?desc|\bfds?\b|thread|queue|saturat|quota|in_use|utiliz|capacity|backlog|lag/.test(n)) return 'saturation';
+  if (/queue|backlog|\blag\b|oldest|pending/.test(n)) return 'latency';
+  if (/conn|pool|disk|filesystem|inode|file_?desc|\bfds?\b|thread|saturat|quota|in_use|utiliz|capacity|evict/.test(n)) return 'saturation';
   if (/latency|duration|response_time|p\d\d|seconds|millis|\bms\b/.test(n)) return 'latency';
   if (/request|rps|qps|throughput|workload|traffic|calls|invocations|ops\b|_total/.test(n)) return 'traffic';
   return 'other';
@@ -28,6 +30,53 @@ const WORDS: Record<Exclude<Family, 'other'>, string> = {
   saturation: 'resource use',
   traffic: 'request rate',
 };
+
+/**
+ * The limit a series runs against, when it says so: a label naming a maximum
+ * (`maxmemory`, `max_connections`, `limit`), a ratio (limit 1) or a percentage (100).
+ */
+export function capacityOf(series: Pick<MetricSeries, 'name' | 'unit' | 'labels'>): number | undefined {
+  for (const [key, value] of Object.entries(series.labels)) {
+    const limit = Number(value);
+    if (/^max|limit|capacity|_max$/i.test(key) && Number.isFinite(limit) && limit > 0) return limit;
+  }
+  const n = `${series.name} ${series.unit ?? ''}`.toLowerCase();
+  if (/percent|pct|%/.test(n) && /used|usage|utiliz|full/.test(n)) return 100;
+  if (/ratio|utiliz|fraction/.test(n) && /used|usage|utiliz|in_use|full/.test(n)) return 1;
+  return undefined;
+}
+
+const AT_CAPACITY = 0.98;
+
+/**
+ * A resource that reached its limit near the alert, having been below it before: a
+ * slow climb to a full disk or a memory cap is exhaustion even when the climb itself
+ * never looks like a jump.
+ */
+function capacitySignal(series: MetricSeries & { id: string }, family: Family, frame: Frame): Signal | undefined {
+  if (family !== 'memory' && family !== 'saturation' && family !== 'cpu') return undefined;
+  const limit = capacityOf(series);
+  if (limit === undefined) return undefined;
+  const recentFrom = frame.alertAtMs - 30 * 60_000;
+  let before = 0;
+  let beforeFull = 0;
+  let onsetMs: number | undefined;
+  let peak = -Infinity;
+  series.values.forEach((v, i) => {
+    if (v === null) return;
+    const at = series.startMs + i * series.stepMs;
+    const full = v >= AT_CAPACITY * limit;
+    if (at < recentFrom) {
+      before++;
+      if (full) beforeFull++;
+    } else if (full) {
+      onsetMs ??= at;
+      peak = Math.max(peak, v);
+    }
+  });
+  if (onsetMs === undefined || beforeFull > before / 2 || onsetMs > frame.alertAtMs + frame.stepMs) return undefined;
+  return { service: series.service, family: family === 'cpu' ? 'cpu' : family, strength: 0.9, onsetMs, evidenceId: series.id, local: true, text: `${series.service} ${family === 'saturation' ? 'resource use' : family === 'cpu' ? 'CPU' : 'memory'} reached its limit (${fmt(peak)} of ${fmt(limit)}, ${series.name})` };
+}
 
 const fmt = (v: number) => (Math.abs(v) >= 100 ? v.toFixed(0) : Math.abs(v) >= 1 ? v.toFixed(2) : v.toPrecision(2));
 
@@ -44,6 +93,8 @@ export function metricSignals(items: readonly Evidence[], frame: Frame): Signal[
     const series = item as MetricSeries & { id: string };
     const family = metricFamily(series.name, series.unit);
     if (family === 'other') continue;
+    const full = capacitySignal(series, family, frame);
+    if (full) out.push(full);
     const onset = detectOnset(series.values, series.startMs, series.stepMs, frame.alertAtMs);
     if (!onset) continue;
     const rising = onset.direction > 0;

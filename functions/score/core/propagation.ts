@@ -7,6 +7,7 @@ const WEIGHT: Record<SignalFamily, number> = {
   saturation: 0.9,
   memory: 0.8,
   runtime_leak: 0.9,
+  runtime_crash: 0.8,
   runtime_throttle: 0.8,
   runtime_node: 0.8,
   runtime_other: 0.5,
@@ -21,8 +22,11 @@ const WEIGHT: Record<SignalFamily, number> = {
   traffic_down: 0.3,
   log_info: 0.3,
   related_alert: 0.3,
+  dependency_mention: 0.6,
 };
 
+/** Onsets from sampled traces and sparse logs are coarse: a dependency that broke this much later may still be the cause. */
+const ONSET_TOLERANCE_MS = 3 * 60_000;
 /** Signals weaker than this are noise for ranking, though they stay in the digest. */
 const MIN_STRENGTH = 0.1;
 /** Symptoms count this much next to local evidence. */
@@ -90,7 +94,7 @@ export function profileServices(signals: readonly Signal[], graph: Map<string, S
     const onsetMs = Math.min(...(strong.length > 0 ? strong : list).map((s) => s.onsetMs));
     profiles.set(service, { service, signals: list, local, symptom, onsetMs, rootness: 1 });
   }
-  const tolerance = 2 * frame.stepMs;
+  const tolerance = Math.max(2 * frame.stepMs, ONSET_TOLERANCE_MS);
   for (const p of profiles.values()) {
     const own = Math.max(p.local, SYMPTOM_SHARE * p.symptom, 0.05);
     let best = 0;

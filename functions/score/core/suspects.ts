@@ -11,9 +11,11 @@ const SUPPORT: Partial<Record<SignalFamily, Partial<Record<FaultKind, number>>>>
   memory: { resource_exhaustion: 0.9 },
   saturation: { resource_exhaustion: 1 },
   runtime_leak: { resource_exhaustion: 1 },
+  runtime_crash: { code_defect: 0.5, resource_exhaustion: 0.3 },
   runtime_throttle: { resource_exhaustion: 0.9 },
   self_time: { resource_exhaustion: 0.5, code_defect: 0.3 },
   inbound_latency: { infrastructure: 0.9 },
+  dependency_mention: {},
   runtime_node: { infrastructure: 1 },
   traffic_up: { traffic_surge: 1 },
   error_origin: { code_defect: 1 },
@@ -27,38 +29,45 @@ const SUPPORT: Partial<Record<SignalFamily, Partial<Record<FaultKind, number>>>>
 
 const strongest = (signals: readonly Signal[], families: readonly SignalFamily[]) => Math.max(0, ...signals.filter((s) => families.includes(s.family)).map((s) => s.strength));
 
+/** A kind whose first evidence came this much after another well-supported kind's is more likely its consequence. */
+const LATER_MS = 60_000;
+
 /**
- * How well each fault kind explains one service's evidence (0..1 each). Errors say what
- * failed, not why: when exhaustion, the platform or demand explain them, a code defect
- * is the less likely reading. A log line or
- * exception that names its kind ("too many connections") moves its support to that
- * kind. Slower calls into a service whose own CPU and work are fine point at the link
- * (infrastructure); a rise in demand that came no later than the saturation is a surge.
+ * How well each fault kind explains one service's evidence (0..1 each). A log line,
+ * exception or runtime event that names its kind ("too many connections", "OOM")
+ * moves its support to that kind. Slower calls into a service whose own CPU and work
+ * are fine point at the link (infrastructure); a rise in demand that came no later than
+ * the saturation is a surge. Errors say what failed, not why: when exhaustion, the
+ * platform or demand explain them, a code defect is the less likely reading. And within
+ * a service, the kind whose evidence came first is the likelier cause of the rest.
  */
 export function kindSupport(p: ServiceProfile): Map<FaultKind, { support: number; ids: string[] }> {
-  const acc = new Map<FaultKind, { parts: number[]; ids: string[] }>();
-  const add = (k: FaultKind, x: number, id: string) => {
-    const a = acc.get(k) ?? { parts: [], ids: [] };
+  const own = strongest(p.signals, ['cpu', 'self_time', 'runtime_throttle']);
+  const acc = new Map<FaultKind, { parts: number[]; ids: string[]; firstMs: number }>();
+  const add = (k: FaultKind, x: number, s: Signal) => {
+    const a = acc.get(k) ?? { parts: [], ids: [], firstMs: Infinity };
     a.parts.push(x);
-    if (!a.ids.includes(id)) a.ids.push(id);
+    if (x >= 0.2) a.firstMs = Math.min(a.firstMs, s.onsetMs);
+    if (!a.ids.includes(s.evidenceId)) a.ids.push(s.evidenceId);
     acc.set(k, a);
   };
   for (const s of p.signals) {
-    if (s.hint && s.hint !== 'code_defect') add(s.hint as FaultKind, s.strength, s.evidenceId);
-    else for (const [k, w] of Object.entries(SUPPORT[s.family] ?? {})) add(k as FaultKind, s.strength * w, s.evidenceId);
+    if (s.hint && s.hint !== 'code_defect') add(s.hint as FaultKind, s.strength, s);
+    else for (const [k, w] of Object.entries(SUPPORT[s.family] ?? {})) add(k as FaultKind, s.strength * w * (s.family === 'inbound_latency' ? 1 - 0.8 * own : 1), s);
   }
-  const own = strongest(p.signals, ['cpu', 'self_time', 'runtime_throttle']);
   const surge = p.signals.filter((s) => s.family === 'traffic_up');
   const saturationOnset = Math.min(...p.signals.filter((s) => ['cpu', 'memory', 'saturation', 'latency', 'errors'].includes(s.family)).map((s) => s.onsetMs));
   const demandFirst = surge.some((s) => s.onsetMs <= saturationOnset);
+  const raw = new Map([...acc].map(([k, a]) => [k, noisyOr(a.parts)]));
+  const explained = Math.max(...(['resource_exhaustion', 'infrastructure', 'traffic_surge'] as const).map((k) => raw.get(k) ?? 0));
+  const firstStrong = Math.min(...[...acc].filter(([k]) => (raw.get(k) ?? 0) >= 0.5).map(([, a]) => a.firstMs));
   const out = new Map<FaultKind, { support: number; ids: string[] }>();
-  const explained = Math.max(...(['resource_exhaustion', 'infrastructure', 'traffic_surge'] as const).map((k) => noisyOr(acc.get(k)?.parts ?? [])));
   for (const [k, a] of acc) {
-    let support = noisyOr(a.parts);
+    let support = raw.get(k)!;
     if (k === 'code_defect') support *= 1 - 0.6 * explained;
-    if (k === 'infrastructure') support *= 1 - 0.8 * own;
     if (k === 'traffic_surge' && !demandFirst) support *= 0.3;
     if (k === 'resource_exhaustion' && demandFirst) support *= 0.6;
+    if (a.firstMs > firstStrong + LATER_MS) support *= 0.8;
     out.set(k, { support, ids: a.ids });
   }
   return out;

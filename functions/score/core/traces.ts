@@ -1,28 +1,40 @@
 import type { ServiceTraceStats, TraceExemplar } from '../../contracts/index.js';
 import { median, rateChange, robustBaseline } from '../../providers/shared/stats.js';
-import type { Evidence, Signal } from './types.js';
+import { ONSET_LOOKBACK_MS } from './onset.js';
+import type { Evidence, Frame, Signal } from './types.js';
 
 type Stats = ServiceTraceStats & { id: string };
 
-/** The step where a per-step latency moved up the most, with how far (ratio) and how clearly (robust z). */
-export function latencyShift(values: readonly (number | null)[]): { index: number; ratio: number; z: number } | undefined {
+/**
+ * The step where a per-step latency moved up the most, with how far (ratio) and how
+ * clearly (robust z). The split must fall at or after `fromIndex` (the recent region),
+ * with at least three steps of baseline, and most steps after it must stay high: p90s
+ * of a few sampled spans are noisy. The onset is the first clearly high step at or
+ * after the split, so sparse baseline samples do not pull it early.
+ */
+export function latencyShift(values: readonly (number | null)[], fromIndex = 0): { index: number; ratio: number; z: number } | undefined {
   const idx: number[] = [];
   values.forEach((v, i) => v !== null && idx.push(i));
-  if (idx.length < 3) return undefined;
-  let best: { index: number; ratio: number; z: number } | undefined;
+  if (idx.length < 4) return undefined;
+  let best: { index: number; ratio: number; z: number; high: number } | undefined;
   let bestScore = -Infinity;
-  for (let k = 1; k < idx.length; k++) {
+  for (let k = 3; k < idx.length; k++) {
+    if (idx[k]! < fromIndex) continue;
     const before = idx.slice(0, k).map((i) => values[i]!);
     const after = idx.slice(k).map((i) => values[i]!);
     const base = robustBaseline(before)!;
     const mid = median(after)!;
     const scale = Math.max(base.mad, base.median * 0.1, 0.05);
+    const high = Math.max(base.median + 3 * scale, 1.5 * Math.max(base.median, 0.05));
     const z = (mid - base.median) / scale;
     const ratio = mid / Math.max(base.median, 0.05);
+    const sustained = after.filter((v) => v >= high).length >= 0.6 * after.length;
     const score = z * Math.sqrt(Math.min(before.length, after.length));
-    if (ratio >= 1.5 && z >= 3 && score > bestScore) [best, bestScore] = [{ index: idx[k]!, ratio, z }, score];
+    if (ratio >= 1.5 && z >= 3 && sustained && score > bestScore) [best, bestScore] = [{ index: idx[k]!, ratio, z, high }, score];
   }
-  return best;
+  if (!best) return undefined;
+  const firstHigh = idx.find((i) => i >= best!.index && values[i]! >= best!.high);
+  return { index: firstHigh ?? best.index, ratio: best.ratio, z: best.z };
 }
 
 const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
@@ -44,12 +56,13 @@ function steadyErrors(s: Stats): boolean {
  * (inbound gap, local: the link or the platform), slower spans overall (a symptom),
  * and calls that stopped arriving.
  */
-export function traceSignals(items: readonly Evidence[]): Signal[] {
+export function traceSignals(items: readonly Evidence[], frame: Frame): Signal[] {
   const out: Signal[] = [];
   for (const item of items) {
     if (item.class !== 'traces' || item.kind !== 'service_stats') continue;
     const s = item as Stats;
     const at = (i: number) => s.startMs + i * s.stepMs;
+    const recent = Math.floor((frame.alertAtMs - ONSET_LOOKBACK_MS - s.startMs) / s.stepMs);
     const origins = sum(s.errorOrigins);
     if (origins > 0) {
       const first = s.errorOrigins.findIndex((n) => n > 0);
@@ -58,11 +71,11 @@ export function traceSignals(items: readonly Evidence[]): Signal[] {
         out.push({ service: s.service, family: 'error_origin', strength: Math.min(1, 0.4 + share + origins / 40), onsetMs: at(first), evidenceId: s.id, local: true, text: `${origins} failing spans start in ${s.service} (their own callees were healthy)` });
       }
     }
-    const self = latencyShift(s.selfTimeP90Ms);
+    const self = latencyShift(s.selfTimeP90Ms, recent);
     if (self) out.push({ service: s.service, family: 'self_time', strength: Math.min(1, Math.log(self.ratio) / Math.log(8)), onsetMs: at(self.index), evidenceId: s.id, local: true, text: `${s.service}'s own work per span got ${self.ratio.toFixed(1)}× slower (p90 self time)` });
-    const gap = s.inboundGapP90Ms ? latencyShift(s.inboundGapP90Ms) : undefined;
+    const gap = s.inboundGapP90Ms ? latencyShift(s.inboundGapP90Ms, recent) : undefined;
     if (gap) out.push({ service: s.service, family: 'inbound_latency', strength: Math.min(1, Math.log(gap.ratio) / Math.log(8)), onsetMs: at(gap.index), evidenceId: s.id, local: true, text: `callers waited ${gap.ratio.toFixed(1)}× longer on calls into ${s.service} beyond its own span time` });
-    const dur = latencyShift(s.durationP90Ms);
+    const dur = latencyShift(s.durationP90Ms, recent);
     if (dur) out.push({ service: s.service, family: 'latency', strength: Math.min(1, Math.log(dur.ratio) / Math.log(8)), onsetMs: at(dur.index), evidenceId: s.id, local: false, text: `${s.service} spans got ${dur.ratio.toFixed(1)}× slower (p90 duration)` });
     const volume = rateChange(s.spans, 0, s.spans.length - 1);
     if (volume && volume.llr >= 10 && volume.afterRate <= volume.beforeRate / 3) {

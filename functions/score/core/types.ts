@@ -22,10 +22,12 @@ export type SignalFamily =
   | 'log_info'
   | 'exception'
   | 'runtime_leak'
+  | 'runtime_crash'
   | 'runtime_throttle'
   | 'runtime_node'
   | 'runtime_other'
-  | 'related_alert';
+  | 'related_alert'
+  | 'dependency_mention';
 
 export interface Signal {
   service: string;
@@ -37,6 +39,8 @@ export interface Signal {
   local: boolean;
   /** Plain words for reasons and the timeline. */
   text: string;
+  /** The evidence's own words (a log pattern's exemplars), for matching names the template masked. */
+  raw?: string;
   /** A kind the evidence itself names (a log saying "too many connections"). */
   hint?: RootCauseKind;
 }
