@@ -1,9 +1,9 @@
 import { type IncidentSignal, InvestigationInput, type InvestigationRecord, SignalSource, type TenantConfig } from '../contracts/index.js';
-import { CausewayError, MalformedRequestError, NotFoundError, PayloadTooLargeError, UnauthorizedError } from '../shared/errors.js';
+import { CausewayError, ConfigurationError, MalformedRequestError, NotFoundError, PayloadTooLargeError, UnauthorizedError } from '../shared/errors.js';
 import { createRecord, readRecord, updateRecord } from '../shared/records.js';
 import { archiveRequest } from './archive.js';
 import { claimInvestigation, markResolved, markStarted } from './dedup.js';
-import { WebhookCredentials } from './sources/credentials.js';
+import { parseWebhookCredentials } from './sources/credentials.js';
 import { getSourceAdapter } from './sources/index.js';
 import type { InboundRequest, VerifyDeps } from './sources/types.js';
 
@@ -23,6 +23,8 @@ export interface IngestDeps {
   loadTenant: (tenantId: string) => Promise<TenantConfig | undefined>;
   readSecret: (ref: string) => Promise<unknown>;
   startExecution: (input: InvestigationInput) => Promise<void>;
+  /** GETs an SNS SubscribeURL (the adapter has already checked it is an SNS host). */
+  confirmSubscription: (url: string) => Promise<void>;
   verify: VerifyDeps;
 }
 
@@ -34,7 +36,9 @@ export interface SignalOutcome {
 
 export interface IngestResponse {
   status: number;
-  body: { accepted?: number; signals?: SignalOutcome[]; error?: string; field?: string };
+  body: { accepted?: number; signals?: SignalOutcome[]; error?: string; field?: string; subscription?: string };
+  /** Why a request was refused, for the operator's log only: a sender never learns it. */
+  logReason?: string;
 }
 
 function errorResponse(error: CausewayError): IngestResponse {
@@ -87,14 +91,16 @@ export async function ingest(request: IngestRequest, deps: IngestDeps): Promise<
 
   const adapter = getSourceAdapter(source.data);
   const tenant = await deps.loadTenant(request.tenantId);
+  const refuse = (logReason: string): IngestResponse => ({ status: 401, body: { error: 'unauthorized' }, logReason });
+  if (!tenant) return refuse('unknown tenant');
+  if (!tenant.enabledSources.includes(source.data)) return refuse(`source ${source.data} is not enabled for the tenant`);
+  if (!tenant.webhookSecretRef) return refuse('the tenant has no webhook secret');
   try {
-    if (!tenant || !tenant.enabledSources.includes(source.data) || !tenant.webhookSecretRef) throw new UnauthorizedError();
-    const credentials = WebhookCredentials.safeParse((await deps.readSecret(tenant.webhookSecretRef)) ?? {});
-    if (!credentials.success) throw new UnauthorizedError();
+    const credentials = parseWebhookCredentials((await deps.readSecret(tenant.webhookSecretRef)) ?? {});
     const inbound: InboundRequest = { headers: request.headers, rawBody: request.rawBody, receivedAt: request.receivedAt };
-    await adapter.verify(inbound, credentials.data, deps.verify);
+    await adapter.verify(inbound, credentials, deps.verify);
   } catch (error) {
-    if (error instanceof UnauthorizedError) return { status: 401, body: { error: 'unauthorized' } };
+    if (error instanceof UnauthorizedError || error instanceof ConfigurationError) return refuse(error.message);
     throw error;
   }
 
@@ -116,6 +122,12 @@ export async function ingest(request: IngestRequest, deps: IngestDeps): Promise<
       body = JSON.parse(request.rawBody);
     } catch (error) {
       throw new MalformedRequestError(`body is not valid JSON: ${(error as Error).message}`);
+    }
+    const handshake = adapter.handshake?.(body);
+    if (handshake) {
+      if (handshake.kind === 'sns-subscription-confirmation') await deps.confirmSubscription(handshake.subscribeUrl);
+      await archive(200);
+      return { status: 200, body: { subscription: `${handshake.kind === 'sns-subscription-confirmation' ? 'confirmed' : 'unsubscribed'} ${handshake.topicArn}` } };
     }
     signals = adapter.normalize(body, { tenantId: request.tenantId, receivedAt: request.receivedAt, catalog: tenant.catalog });
   } catch (error) {

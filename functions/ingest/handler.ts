@@ -4,18 +4,25 @@ import { SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { z } from 'zod';
 import { loadEnv } from '../shared/env.js';
+import { TransientError } from '../shared/errors.js';
 import { json, lowerCaseHeaders, rawBody } from '../shared/http.js';
 import { createLogger } from '../shared/logger.js';
 import { readSecretJson } from '../shared/secrets.js';
 import { loadTenantConfig } from '../shared/tenants.js';
-import { ingest, type IngestDeps } from './core.js';
+import { ingest, type IngestDeps, type IngestResponse } from './core.js';
 
 const env = loadEnv({ TABLE_NAME: z.string().min(1), STATE_MACHINE_ARN: z.string().min(1) });
 const logger = createLogger('ingest');
 const sfn = new SFNClient({});
 
 async function fetchCertificate(url: string): Promise<string> {
-  const response = await fetch(url, { signal: AbortSignal.timeout(5000) });
+  let response: Response;
+  try {
+    response = await fetch(url, { signal: AbortSignal.timeout(5000) });
+  } catch (error) {
+    throw new TransientError(`certificate fetch failed: ${(error as Error).message}`);
+  }
+  if (response.status >= 500) throw new TransientError(`certificate fetch answered ${response.status}`);
   if (!response.ok) throw new Error(`certificate fetch answered ${response.status}`);
   return response.text();
 }
@@ -31,12 +38,26 @@ export const deps: IngestDeps = {
       if ((error as Error).name !== 'ExecutionAlreadyExists') throw error;
     }
   },
+  confirmSubscription: async (url) => {
+    const response = await fetch(url, { signal: AbortSignal.timeout(5000) });
+    if (!response.ok) throw new TransientError(`SNS subscription confirmation answered ${response.status}`);
+  },
   verify: { fetchCertificate, now: () => new Date() },
 };
 
+/** A dependency that failed transiently gets a 503, so the sender retries; the request was archived or nothing was acknowledged. */
+async function ingestOrRetryLater(...args: Parameters<typeof ingest>): Promise<IngestResponse> {
+  try {
+    return await ingest(...args);
+  } catch (error) {
+    if (error instanceof TransientError) return { status: 503, body: { error: 'temporarily unavailable; retry' }, logReason: error.message };
+    throw error;
+  }
+}
+
 async function ingestRoute(event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> {
   const { tenantId = '', source = '' } = event.pathParameters ?? {};
-  const response = await ingest(
+  const response = await ingestOrRetryLater(
     {
       tenantId,
       source,
@@ -47,7 +68,8 @@ async function ingestRoute(event: APIGatewayProxyEventV2): Promise<APIGatewayPro
     },
     deps,
   );
-  logger.info('signal request', { tenantId, source, status: response.status, signals: response.body.signals?.length ?? 0, error: response.body.error });
+  const level = response.status >= 400 ? 'warn' : 'info';
+  logger[level]('signal request', { tenantId, source, status: response.status, signals: response.body.signals?.length ?? 0, error: response.body.error, reason: response.logReason });
   return json(response.status, response.body);
 }
 

@@ -1,0 +1,125 @@
+import { readFileSync } from 'node:fs';
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readRecord } from '../../functions/shared/records.js';
+import { startLocalStack, type LocalStack } from '../../local/stack.js';
+import { putTenant } from '../../local/tenants.js';
+
+const TOKEN = 'acme-alertmanager-token-0123456789';
+const fixture = JSON.parse(readFileSync(new URL('../fixtures/signals/alertmanager/firing-batch.json', import.meta.url), 'utf8')) as {
+  status: string;
+  alerts: { status: string; fingerprint: string; labels: Record<string, string> }[];
+};
+
+let stack: LocalStack;
+let url: string;
+
+/** One alert of the fixture with its own fingerprint, so each test owns its dedup key. */
+function alert(fingerprint: string, status: 'firing' | 'resolved' = 'firing') {
+  const one = { ...fixture.alerts[1]!, fingerprint, status };
+  return { ...fixture, status, alerts: [one] };
+}
+
+function post(body: unknown, options: { token?: string | null; tenant?: string; source?: string; raw?: string } = {}) {
+  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  if (options.token !== null) headers.authorization = `Bearer ${options.token ?? TOKEN}`;
+  const target = `${stack.apiUrl}/v1/tenants/${options.tenant ?? 'acme'}/signals/${options.source ?? 'alertmanager'}`;
+  return fetch(target, { method: 'POST', headers, body: options.raw ?? JSON.stringify(body) }).then(async (r) => ({ status: r.status, body: (await r.json()) as Record<string, unknown> }));
+}
+
+async function archived(): Promise<{ outcome: { status: number; error?: string }; headers: Record<string, string> }[]> {
+  const day = new Date().toISOString().slice(0, 10);
+  const items: Record<string, unknown>[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const out = await stack.db.send(
+      new QueryCommand({ TableName: stack.tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': `TENANT#acme#ARCHIVE#${day}` }, ExclusiveStartKey: start }),
+    );
+    items.push(...(out.Items ?? []));
+    start = out.LastEvaluatedKey;
+  } while (start);
+  return items as never;
+}
+
+beforeAll(async () => {
+  stack = await startLocalStack({ retryIntervalMs: 5 });
+  url = stack.apiUrl;
+  stack.secrets.put('causeway/acme/webhooks', JSON.stringify({ alertmanager: { bearerToken: TOKEN } }));
+  await putTenant(stack, { tenantId: 'acme', webhookSecretRef: 'causeway/acme/webhooks', enabledSources: ['alertmanager'] } as never);
+});
+
+afterAll(async () => {
+  await stack.stop();
+});
+
+describe('POST /v1/tenants/{tenantId}/signals/{source}', () => {
+  it('starts one investigation per alert and names the execution after the dedup key', async () => {
+    const response = await post(alert('aaaa000000000001'));
+    expect(response.status).toBe(202);
+    const [signal] = response.body.signals as { investigationId: string; status: string }[];
+    expect(signal!.status).toBe('started');
+    const execution = stack.sfn.listExecutions().find((e) => e.name === signal!.investigationId);
+    expect(execution).toBeDefined();
+    await stack.sfn.settled(signal!.investigationId);
+    const record = await readRecord(stack.tableName, 'acme', signal!.investigationId, stack.db);
+    expect(record?.signal.service).toBe('checkout');
+    expect(record?.signal.correlation.traceIds).toContain('4bf92f3577b34da6a3ce929d0e0e4736');
+  });
+
+  it('a repeat of an open alert joins it; its resolution marks it resolved and starts nothing', async () => {
+    const first = await post(alert('aaaa000000000002'));
+    const repeat = await post(alert('aaaa000000000002'));
+    const [a] = first.body.signals as { investigationId: string }[];
+    const [b] = repeat.body.signals as { investigationId: string; status: string }[];
+    expect(b!.status).toBe('duplicate');
+    expect(b!.investigationId).toBe(a!.investigationId);
+    const before = stack.sfn.listExecutions().length;
+    const resolved = await post(alert('aaaa000000000002', 'resolved'));
+    expect((resolved.body.signals as { status: string }[])[0]!.status).toBe('resolved');
+    expect(stack.sfn.listExecutions().length).toBe(before);
+    const record = await readRecord(stack.tableName, 'acme', a!.investigationId, stack.db);
+    expect(record?.signal.status).toBe('resolved');
+    const again = await post(alert('aaaa000000000002'));
+    const [c] = again.body.signals as { investigationId: string; status: string }[];
+    expect(c!.status).toBe('started');
+    expect(c!.investigationId).not.toBe(a!.investigationId);
+  });
+
+  it('1,000 concurrent copies of one firing alert start exactly one execution', async () => {
+    const before = stack.sfn.listExecutions().length;
+    const responses = await Promise.all(Array.from({ length: 1000 }, () => post(alert('aaaa000000000003'))));
+    expect(responses.every((r) => r.status === 202)).toBe(true);
+    const ids = new Set(responses.map((r) => (r.body.signals as { investigationId: string }[])[0]!.investigationId));
+    expect(ids.size).toBe(1);
+    expect(responses.filter((r) => (r.body.signals as { status: string }[])[0]!.status === 'started')).toHaveLength(1);
+    const [id] = [...ids];
+    expect(stack.sfn.listExecutions().filter((e) => e.name === id)).toHaveLength(1);
+    expect(stack.sfn.listExecutions().length).toBe(before + 1);
+  }, 120_000);
+
+  it('answers a wrong token, a missing token and an unknown tenant with the same 401', async () => {
+    const wrong = await post(alert('aaaa000000000004'), { token: 'not-the-token-at-all-000000' });
+    const missing = await post(alert('aaaa000000000004'), { token: null });
+    const unknown = await post(alert('aaaa000000000004'), { tenant: 'nobody' });
+    const disabled = await post({}, { source: 'grafana' });
+    for (const r of [wrong, missing, unknown, disabled]) expect(r).toEqual({ status: 401, body: { error: 'unauthorized' } });
+  });
+
+  it('rejects bad input with a clear error and keeps what an authenticated sender sent', async () => {
+    const malformed = await post(undefined, { raw: '{"alerts": [' });
+    expect(malformed.status).toBe(400);
+    expect(malformed.body.error).toMatch(/not valid JSON/);
+    const invalid = await post({ version: '4', status: 'firing', alerts: 'nope' });
+    expect(invalid.status).toBe(422);
+    expect(invalid.body.field).toMatch(/alerts/);
+    const tooBig = await post(undefined, { raw: JSON.stringify({ padding: 'x'.repeat(300 * 1024) }) });
+    expect(tooBig.status).toBe(413);
+    const unknownSource = await post(alert('aaaa000000000005'), { source: 'nagios' });
+    expect(unknownSource.status).toBe(404);
+    const kept = await archived();
+    const statuses = kept.map((k) => k.outcome.status);
+    expect(statuses).toContain(400);
+    expect(statuses).toContain(422);
+    expect(kept.every((k) => k.headers.authorization === undefined || k.headers.authorization === '[redacted]')).toBe(true);
+  });
+});
