@@ -6,7 +6,9 @@ import { replayDirect } from '../test/helpers/direct-replay.js';
  * Replays scenario files in-process (scenario provider → scorer → deterministic RCA) and
  * prints expected vs actual per scenario, then top-1 / top-3 / action accuracy, the
  * service-only top-1 / top-3, and accuracy per expected kind.
- * Usage: npx tsx bench/direct-eval.ts PATH… [--verbose]
+ * Usage: npx tsx bench/direct-eval.ts PATH… [--verbose] [--all-services]
+ * `--all-services` queries every service instead of the alert's neighbourhood, to tell
+ * a scoring miss from a service-inference miss.
  */
 
 async function files(paths: string[]): Promise<string[]> {
@@ -20,11 +22,12 @@ async function files(paths: string[]): Promise<string[]> {
 
 const args = process.argv.slice(2);
 const verbose = args.includes('--verbose');
+const allServices = args.includes('--all-services');
 const list = await files(args.filter((a) => !a.startsWith('--')));
 const rows: { top1: boolean; top3: boolean; svc1: boolean; svc3: boolean; action: boolean; kind: string; ms: number }[] = [];
 for (const file of list) {
   try {
-    const r = await replayDirect(file);
+    const r = await replayDirect(file, { allServices });
     const exp = r.scenario.expected;
     if (!exp) continue;
     const s = r.scored.suspects;

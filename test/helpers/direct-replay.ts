@@ -41,16 +41,24 @@ export function scenarioPlans(file: string, signal: IncidentSignal, topology: Re
 /**
  * Replays a scenario in-process, without the state machine: the ingest normalizer makes
  * the signal, the scenario provider answers every plan, the scorer and the
- * deterministic writer do the rest. `override` lets a test break a provider.
+ * deterministic writer do the rest.
  */
-export async function replayDirect(file: string, override?: (plan: EvidencePlan) => ProviderResult | undefined): Promise<DirectReplay> {
+export interface ReplayOptions {
+  /** Replace a plan's result (e.g. a provider that fails). */
+  override?: (plan: EvidencePlan) => ProviderResult | undefined;
+  /** Query every service, as when the alert names a service the topology does not know. */
+  allServices?: boolean;
+}
+
+export async function replayDirect(file: string, options: ReplayOptions = {}): Promise<DirectReplay> {
+  const { override, allServices = false } = options;
   const started = performance.now();
   const scenario = Scenario.parse(JSON.parse(await readFile(file, 'utf8')));
   const signals = getSourceAdapter(scenario.signal.source).normalize(scenario.signal.body, { tenantId: scenario.tenant, receivedAt: new Date(scenario.at), catalog: {} });
   const signal = signals.find((s) => s.status === 'firing') ?? signals[0];
   if (!signal) throw new Error(`${file}: the scenario signal holds no alert`);
   const topology = scenario.topology ?? {};
-  const plans = scenarioPlans(file, signal, topology);
+  const plans = scenarioPlans(file, signal, topology).map((p) => (allServices ? { ...p, services: [] } : p));
   const results = await Promise.all(plans.map(async (plan) => override?.(plan) ?? runProvider(scenarioProvider, plan)));
   const scored = scoreInvestigation({ signal, topology, results });
   const rca = writeDeterministicRca({ signal, scored });

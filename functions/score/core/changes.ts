@@ -18,6 +18,18 @@ export interface Attribution {
   score: number;
   redHerring: boolean;
   reason: string;
+  /** The anomalous caller whose trouble this change to one of its dependencies explains. */
+  explains?: string;
+}
+
+/** The anomalous service, calling `service` directly or not, whose trouble a change to `service` best explains, if any. */
+function upstreamVictim(service: string, at: number, profiles: Map<string, ServiceProfile>, graph: Map<string, Set<string>>, stepMs: number): ServiceProfile | undefined {
+  let best: ServiceProfile | undefined;
+  for (const p of profiles.values()) {
+    if (p.rootness < 0.5 || p.onsetMs < at - stepMs || originScore(p) < 0.3 || !downstream(graph, p.service).has(service)) continue;
+    if (!best || originScore(p) > originScore(best)) best = p;
+  }
+  return best;
 }
 
 /** A change this long before onset still gets half its weight (leaks and slow burns take a while). */
@@ -29,8 +41,10 @@ const minutes = (ms: number) => `${Math.round(ms / 60_000)} min`;
  * Scores every change against the trouble it might explain. Proximity decays with the
  * time between the change and the onset of its service (or the incident's onset when
  * the service itself shows nothing); fit is high when the changed service is itself
- * anomalous and not explained by a dependency, middling when something it calls broke,
- * and near zero when nothing around it moved. A change after onset cannot be the cause.
+ * anomalous and not explained by a dependency, middling when something it calls broke
+ * or when a caller broke right after it with nothing else below to blame (a token
+ * format, a contract, a default that changed under it), and near zero when nothing
+ * around it moved. A change after onset cannot be the cause.
  */
 export function attributeChanges(items: readonly Evidence[], profiles: Map<string, ServiceProfile>, graph: Map<string, Set<string>>, frame: Frame, incidentOnsetMs: number): Attribution[] {
   const out: Attribution[] = [];
@@ -56,6 +70,12 @@ export function attributeChanges(items: readonly Evidence[], profiles: Map<strin
     } else if ([...downstream(graph, change.service)].some((d) => (profiles.get(d) ? originScore(profiles.get(d)!) : 0) >= 0.15)) {
       fit = 0.35;
       why = `a service ${change.service} calls went wrong ${minutes(Math.max(0, lead))} after it`;
+    } else if (upstreamVictim(change.service, at, profiles, graph, frame.stepMs)) {
+      const victim = upstreamVictim(change.service, at, profiles, graph, frame.stepMs)!;
+      const victimLead = victim.onsetMs - at;
+      const score = Math.pow(0.5, Math.max(0, victimLead) / HALF_LIFE_MS) * 0.7 * victim.rootness;
+      out.push({ change, kind, score, redHerring: false, explains: victim.service, reason: `${change.summary} on ${change.service}; ${victim.service}, which depends on it, went wrong ${minutes(Math.max(0, victimLead))} later with nothing else below it to blame` });
+      continue;
     } else {
       out.push({ change, kind, score: 0.02 * proximity, redHerring: true, reason: `${change.summary} on ${change.service}: nothing on or below ${change.service} changed behaviour, so it looks unrelated` });
       continue;

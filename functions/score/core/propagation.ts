@@ -39,6 +39,7 @@ export interface ServiceProfile {
   local: number;
   /** 0..1: symptoms that also show on the callers of a broken service. */
   symptom: number;
+  /** The lower median onset of its strong signals: one early stray signal does not move it. */
   onsetMs: number;
   /** 0..1: 1 when nothing downstream explains this service's trouble. */
   rootness: number;
@@ -91,7 +92,8 @@ export function profileServices(signals: readonly Signal[], graph: Map<string, S
     const local = noisyOr(list.filter((s) => s.local).map((s) => s.strength * WEIGHT[s.family]));
     const symptom = noisyOr(list.filter((s) => !s.local).map((s) => s.strength * WEIGHT[s.family]));
     const strong = list.filter((s) => s.strength >= 0.3);
-    const onsetMs = Math.min(...(strong.length > 0 ? strong : list).map((s) => s.onsetMs));
+    const onsets = (strong.length > 0 ? strong : list).map((s) => s.onsetMs).sort((a, b) => a - b);
+    const onsetMs = onsets[Math.floor((onsets.length - 1) / 2)]!;
     profiles.set(service, { service, signals: list, local, symptom, onsetMs, rootness: 1 });
   }
   const tolerance = Math.max(2 * frame.stepMs, ONSET_TOLERANCE_MS);

@@ -120,9 +120,11 @@ export function rankSuspects(profiles: Map<string, ServiceProfile>, attributions
   for (const a of attributions) {
     if (a.redHerring || a.score < 0.1) continue;
     const p = profiles.get(a.change.service);
+    const victim = a.explains ? profiles.get(a.explains) : undefined;
     const base = p ? originScore(p) : 0;
-    const raw = base + 0.8 * a.score;
-    const ids = [a.change.id, ...(p ? [...p.signals].sort((x, y) => y.strength - x.strength).map((s) => s.evidenceId) : [])];
+    const raw = base + 0.8 * a.score + (victim ? 0.5 * a.score * originScore(victim) : 0);
+    if (victim) for (const c of out) if (c.service === victim.service) c.raw *= 1 - 0.5 * a.score;
+    const ids = [a.change.id, ...(victim ? [...victim.signals].sort((x, y) => y.strength - x.strength).slice(0, 3).map((s) => s.evidenceId) : []), ...(p ? [...p.signals].sort((x, y) => y.strength - x.strength).map((s) => s.evidenceId) : [])];
     out.push({ service: a.change.service, kind: a.kind, raw, score: 0, evidenceIds: [...new Set(ids)].slice(0, 8), reasons: [a.reason, ...(p ? p.signals.slice(0, 3).map((s) => s.text) : [])] });
   }
   out.sort((a, b) => b.raw - a.raw || a.service.localeCompare(b.service) || a.kind.localeCompare(b.kind));

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import type { IdentifiedEvidence, LogPattern } from '../../../functions/contracts/index.js';
+import { logSignals } from '../../../functions/score/core/logs.js';
+
+const alertAtMs = Date.parse('2026-06-01T09:00:00Z');
+const stepMs = 30_000;
+const startMs = alertAtMs - 60 * 60_000;
+
+function pattern(id: string, level: LogPattern['level'], counts: number[]): IdentifiedEvidence {
+  return { id, class: 'logs', service: 'api', level, template: `${id} happened`, count: counts.reduce((a, b) => a + b, 0), firstSeen: new Date(startMs).toISOString(), lastSeen: new Date(alertAtMs).toISOString(), startMs, stepMs, counts, exemplars: [] } as IdentifiedEvidence;
+}
+
+describe('log signals', () => {
+  const steps = 130;
+  const constant = Array.from({ length: steps }, (_, i) => (i % 2 === 0 ? 3 : 2));
+  const fresh = Array.from({ length: steps }, (_, i) => (i >= 110 && i < 120 ? 6 : 0));
+  const stopped = Array.from({ length: steps }, (_, i) => (i < 110 ? 4 : 0));
+
+  it('does not treat a constant background error template as news', () => {
+    const signals = logSignals([pattern('LOG_1', 'error', constant)], { alertAtMs, stepMs });
+    expect(signals).toEqual([]);
+  });
+
+  it('flags a new error template with its onset', () => {
+    const [s] = logSignals([pattern('LOG_1', 'error', constant), pattern('LOG_2', 'error', fresh)], { alertAtMs, stepMs });
+    expect(s).toMatchObject({ evidenceId: 'LOG_2', family: 'log_error', onsetMs: startMs + 110 * stepMs });
+  });
+
+  it('flags a template that stopped appearing', () => {
+    const signals = logSignals([pattern('LOG_1', 'info', stopped), pattern('LOG_2', 'info', constant)], { alertAtMs, stepMs });
+    expect(signals.map((s) => [s.evidenceId, s.family])).toEqual([['LOG_1', 'log_vanished']]);
+  });
+});

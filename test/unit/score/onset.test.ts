@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { detectOnset } from '../../../functions/score/core/onset.js';
+import { seeded } from './synthetic.js';
+
+const alertAtMs = 3_600_000;
+const stepMs = 60_000;
+
+describe('detectOnset', () => {
+  const r = seeded(3);
+  const noisy = (n: number) => Array.from({ length: n }, () => 10 + (r() - 0.5) * 2);
+
+  it('finds a sustained shift through noise and gaps', () => {
+    const values: (number | null)[] = [...noisy(50), 30, null, 31, 29, 32, null, 30, 33, 31, 30, 29];
+    const onset = detectOnset(values, 0, stepMs, alertAtMs);
+    expect(onset).toMatchObject({ atMs: 50 * stepMs, direction: 1 });
+  });
+
+  it('ignores a single spike that recovers', () => {
+    const values = [...noisy(50), 40, ...noisy(10)];
+    expect(detectOnset(values, 0, stepMs, alertAtMs)).toBeUndefined();
+  });
+
+  it('stays quiet on pure noise', () => {
+    expect(detectOnset(noisy(61), 0, stepMs, alertAtMs)).toBeUndefined();
+  });
+});
