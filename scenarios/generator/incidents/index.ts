@@ -3,8 +3,10 @@ import { mediaA } from './media-a.js';
 import { mediaB } from './media-b.js';
 import { paymentsA } from './payments-a.js';
 import { paymentsB } from './payments-b.js';
+import { platformA } from './platform-a.js';
+import { platformB } from './platform-b.js';
 import { shopA } from './shop-a.js';
 import { shopB } from './shop-b.js';
 import { shopC } from './shop-c.js';
 
-export const ALL: ScenarioSpec[] = [...shopA, ...shopB, ...shopC, ...paymentsA, ...paymentsB, ...mediaA, ...mediaB];
+export const ALL: ScenarioSpec[] = [...shopA, ...shopB, ...shopC, ...paymentsA, ...paymentsB, ...mediaA, ...mediaB, ...platformA, ...platformB];

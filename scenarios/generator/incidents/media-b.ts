@@ -168,6 +168,7 @@ const regex: ScenarioSpec = {
     baseline: 12,
     incident: 16,
     flows: ['upload', 'playback'],
+    tailSample: 3,
     faults: [
       { service: 'metadata-svc', op: 'slugify', from: -600, errorRate: 0, addMs: 9200 },
       { service: 'metadata-svc', op: 'PUT', from: -600, errorRate: 0, clientTimeoutMs: 10000, errorAttributes: { 'error.type': 'TimeoutError', 'exception.message': 'timed out after 10000ms' } },

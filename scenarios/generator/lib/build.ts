@@ -17,8 +17,10 @@ export function buildScenario(spec: ScenarioSpec): Record<string, unknown> {
 
   const metrics: MetricOut[] = [];
   for (const service of services) {
-    const gaps = (spec.gaps ?? []).filter(([s]) => s === service.name).map(([, a, b]): [number, number] => [a, b]);
     for (const def of service.series) {
+      const gaps = (spec.gaps ?? [])
+        .filter(([s, , , key]) => s === service.name && (key === undefined || key === def.key))
+        .map(([, a, b]): [number, number] => [a, b]);
       const shapes: Shape[] = (spec.effects ?? []).filter((e) => e.service === service.name && e.key === def.key).map((e) => e.shape);
       const r = root.fork(`metric:${service.name}:${def.key}`);
       metrics.push(buildSeries(r, def, service.name, { noise, gaps, ...(shapes.length ? { shape: compose(...shapes) } : {}) }));

@@ -254,8 +254,8 @@ export interface ScenarioSpec {
   noise?: number;
   effects?: Effect[];
   extraSeries?: ExtraSeries[];
-  /** Scrape gaps: [service, from, to] ranges with no points. */
-  gaps?: [string, Sec, Sec][];
+  /** Scrape gaps: [service, from, to, series key?] ranges with no points. */
+  gaps?: [string, Sec, Sec, string?][];
   logs?: LogPattern[] | false;
   traces?: TraceSpec | false;
   changes?: ChangeSpec[];
