@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { EvidencePlan } from '../../../../functions/contracts/index.js';
+import { scenarioProvider } from '../../../../functions/providers/scenario/provider.js';
+
+const file = '/work/shared/scenarios/orders-bad-deploy.json';
+const deps = { signal: new AbortController().signal, readSecret: async () => ({}) };
+
+function plan(evidenceClass: EvidencePlan['evidenceClass'], services: string[], from = '2026-06-01T08:00:00Z', maxBytes = 48 * 1024): EvidencePlan {
+  return EvidencePlan.parse({
+    planId: `scenario-${evidenceClass}`,
+    tenantId: 'demo',
+    investigationId: 'inv-1',
+    evidenceClass,
+    backend: { id: 'scenario', type: 'scenario', classes: [evidenceClass], options: { file } },
+    functionArn: 'arn',
+    window: { from, to: '2026-06-01T09:05:00Z' },
+    alertAt: '2026-06-01T09:00:00Z',
+    services,
+    correlation: {},
+    limits: { maxBytes },
+  });
+}
+
+describe('scenarioProvider', () => {
+  it('returns only the planned services, and says what it searched', async () => {
+    const found = await scenarioProvider.query(plan('metrics', ['orders', 'web']), deps);
+    expect(new Set(found.items.map((i) => (i as { service: string }).service))).toEqual(new Set(['orders', 'web']));
+    expect(found.query).toMatchObject({ text: 'scenario metrics for orders, web over 08:00–09:05Z', target: file });
+  });
+
+  it('returns only items inside the window', async () => {
+    const found = await scenarioProvider.query(plan('changes', [], '2026-06-01T08:58:00Z'), deps);
+    expect(found.items).toEqual([]);
+    const wide = await scenarioProvider.query(plan('changes', []), deps);
+    expect(wide.items).toHaveLength(1);
+    expect(wide.items[0]).toMatchObject({ class: 'changes', service: 'orders', at: '2026-06-01T08:55:00.000Z' });
+  });
+
+  it('folds logs into templates and keeps the new error', async () => {
+    const found = await scenarioProvider.query(plan('logs', []), deps);
+    const errors = found.items.filter((i) => i.class === 'logs' && i.level === 'error');
+    expect(errors.some((e) => e.class === 'logs' && e.template.startsWith('TypeError'))).toBe(true);
+  });
+
+  it('stays under a tight byte budget and notes what it dropped', async () => {
+    const found = await scenarioProvider.query(plan('metrics', [], undefined, 4 * 1024), deps);
+    expect(Buffer.byteLength(JSON.stringify(found.items))).toBeLessThan(4 * 1024);
+    expect(found.notes?.[0]).toMatch(/^kept \d+ of 5 series/);
+  });
+
+  it('names a missing file in its error', async () => {
+    const bad = { ...plan('metrics', []), backend: { ...plan('metrics', []).backend, options: { file: '/nope.json' } } };
+    await expect(scenarioProvider.query(bad, deps)).rejects.toThrow('/nope.json');
+  });
+});

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import type { ServiceTraceStats, TraceExemplar } from '../../../../functions/contracts/index.js';
+import { gridForWindow } from '../../../../functions/providers/shared/grid.js';
+import { summarizeTraces, type RawTrace } from '../../../../functions/providers/shared/traces.js';
+
+const window = { from: '2026-06-01T08:00:00Z', to: '2026-06-01T09:05:00Z' };
+const t0 = Date.parse('2026-06-01T08:58:00Z');
+
+function trace(id: string, dbStatus: 'ok' | 'error', peerStatus: 'ok' | 'error' = 'ok'): RawTrace {
+  return {
+    traceId: id,
+    spans: [
+      { spanId: `${id}a`, service: 'web', name: 'GET /', atMs: t0, durationMs: 100, status: dbStatus === 'error' || peerStatus === 'error' ? 'error' : 'ok' },
+      { spanId: `${id}b`, parentSpanId: `${id}a`, service: 'web', name: 'call api', atMs: t0 + 1, durationMs: 90, status: dbStatus === 'error' || peerStatus === 'error' ? 'error' : 'ok' },
+      { spanId: `${id}c`, parentSpanId: `${id}b`, service: 'api', name: 'POST /orders', atMs: t0 + 5, durationMs: 60, status: dbStatus === 'error' || peerStatus === 'error' ? 'error' : 'ok' },
+      { spanId: `${id}d`, parentSpanId: `${id}c`, service: 'db', name: 'INSERT', atMs: t0 + 6, durationMs: 20, status: dbStatus },
+      { spanId: `${id}e`, parentSpanId: `${id}c`, service: 'api', name: 'POST charge', atMs: t0 + 30, durationMs: 25, status: peerStatus, peerService: 'stripe' },
+    ],
+  };
+}
+
+describe('trace reduction', () => {
+  const grid = gridForWindow(window);
+
+  it('puts error origins on the deepest failing span whose children are healthy', () => {
+    const items = summarizeTraces([trace('1', 'error'), trace('2', 'ok')], grid).map((r) => r.item);
+    const stats = Object.fromEntries(items.filter((i): i is ServiceTraceStats => i.kind === 'service_stats').map((s) => [s.service, s]));
+    const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+    expect(sum(stats.db!.errorOrigins)).toBe(1);
+    expect(sum(stats.api!.errorOrigins)).toBe(0);
+    expect(sum(stats.web!.errors)).toBe(2);
+    expect(stats.web!.callees).toEqual({ api: 2 });
+  });
+
+  it('measures the gap callers wait beyond the callee span, and self time without children', () => {
+    const items = summarizeTraces([trace('1', 'ok')], grid).map((r) => r.item);
+    const api = items.find((i): i is ServiceTraceStats => i.kind === 'service_stats' && i.service === 'api')!;
+    expect(api.inboundGapP90Ms!.filter((v) => v !== null)).toEqual([30]);
+    expect(api.selfTimeP90Ms.filter((v) => v !== null)[0]).toBeCloseTo(15, 5);
+  });
+
+  it('counts a failing call into an uninstrumented peer as that peer’s failure', () => {
+    const items = summarizeTraces([trace('1', 'ok', 'error')], grid).map((r) => r.item);
+    const stripe = items.find((i): i is ServiceTraceStats => i.kind === 'service_stats' && i.service === 'stripe')!;
+    expect(stripe.seenOnlyByCallers).toBe(true);
+    expect(stripe.errorOrigins.reduce((a, b) => a + b, 0)).toBe(1);
+  });
+
+  it('keeps error traces as exemplars before the slowest healthy ones', () => {
+    const traces = [...Array.from({ length: 20 }, (_, i) => trace(`ok${i}`, 'ok')), trace('bad', 'error')];
+    const exemplars = summarizeTraces(traces, grid).map((r) => r.item).filter((i): i is TraceExemplar => i.kind === 'exemplar');
+    expect(exemplars[0]!.traceId).toBe('bad');
+    expect(exemplars.length).toBeLessThanOrEqual(8);
+  });
+});
