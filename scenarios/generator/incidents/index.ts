@@ -1,4 +1,6 @@
 import type { ScenarioSpec } from '../lib/types.js';
+import { dispatchA } from './dispatch-a.js';
+import { dispatchB } from './dispatch-b.js';
 import { mediaA } from './media-a.js';
 import { mediaB } from './media-b.js';
 import { paymentsA } from './payments-a.js';
@@ -9,4 +11,4 @@ import { shopA } from './shop-a.js';
 import { shopB } from './shop-b.js';
 import { shopC } from './shop-c.js';
 
-export const ALL: ScenarioSpec[] = [...shopA, ...shopB, ...shopC, ...paymentsA, ...paymentsB, ...mediaA, ...mediaB, ...platformA, ...platformB];
+export const ALL: ScenarioSpec[] = [...shopA, ...shopB, ...shopC, ...paymentsA, ...paymentsB, ...mediaA, ...mediaB, ...platformA, ...platformB, ...dispatchA, ...dispatchB];

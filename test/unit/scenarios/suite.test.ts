@@ -109,13 +109,18 @@ describe('scenario suite', () => {
   });
 
   it('resolves every time in every file', () => {
+    const unresolved: string[] = [];
     for (const { file, scenario } of parsed) {
       const at = Date.parse(scenario.at);
       for (const [where, t] of times(scenario)) {
-        expect(() => resolveScenarioTime(t, at), `${file} ${where}`).not.toThrow();
-        expect(Number.isFinite(resolveScenarioTime(t, at)), `${file} ${where}`).toBe(true);
+        try {
+          if (!Number.isFinite(resolveScenarioTime(t, at))) unresolved.push(`${file} ${where}: ${t}`);
+        } catch {
+          unresolved.push(`${file} ${where}: ${t}`);
+        }
       }
     }
+    expect(unresolved).toEqual([]);
   });
 
   it('keeps every file under 300 KB', () => {
