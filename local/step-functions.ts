@@ -31,6 +31,8 @@ export interface Execution {
   events: HistoryEvent[];
   /** Tokens this execution is waiting on right now. */
   waitingOn: Set<string>;
+  /** The largest payload a state handed a Lambda or got back, in bytes: how close the run came to the 256 KiB limit. */
+  maxStateBytes: number;
   done: Promise<void>;
   abort: () => void;
 }
@@ -61,10 +63,12 @@ export interface LocalStepFunctionsOptions {
   retryIntervalMs?: number;
 }
 
-function jsonRoundTrip(value: unknown, what: string): unknown {
+function jsonRoundTrip(value: unknown, what: string, execution: Execution | undefined): unknown {
   const text = JSON.stringify(value ?? null);
-  if (Buffer.byteLength(text) > STATE_LIMIT_BYTES) {
-    throw new StatesError('States.DataLimitExceeded', `${what} is ${Buffer.byteLength(text)} bytes; Step Functions allows ${STATE_LIMIT_BYTES}`);
+  const bytes = Buffer.byteLength(text);
+  if (execution) execution.maxStateBytes = Math.max(execution.maxStateBytes, bytes);
+  if (bytes > STATE_LIMIT_BYTES) {
+    throw new StatesError('States.DataLimitExceeded', `${what} is ${bytes} bytes; Step Functions allows ${STATE_LIMIT_BYTES}`);
   }
   return JSON.parse(text);
 }
@@ -129,8 +133,9 @@ export class LocalStepFunctions {
     if (!modulePath) throw new StatesError('Lambda.ResourceNotFoundException', `no local function for ${functionArn}`);
     const handler = await loadHandler(modulePath);
     const context = { functionName: functionArn.split(':').pop(), awsRequestId: randomUUID(), getRemainingTimeInMillis: () => 60_000 };
-    const result = await handler(jsonRoundTrip(payload, 'the Lambda payload'), context);
-    return jsonRoundTrip(result, `the result of ${functionArn}`);
+    const execution = this.executions.get(String((payload as { investigationId?: unknown })?.investigationId));
+    const result = await handler(jsonRoundTrip(payload, 'the Lambda payload', execution), context);
+    return jsonRoundTrip(result, `the result of ${functionArn}`, execution);
   };
 
   private bind(task: ReturnType<typeof taskStates>[number]): (input: unknown) => Promise<unknown> {
@@ -204,6 +209,7 @@ export class LocalStepFunctions {
       startDate: new Date(),
       events: [],
       waitingOn: new Set(),
+      maxStateBytes: 0,
       done: Promise.resolve(),
       abort: run.abort,
     };
