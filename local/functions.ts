@@ -1,3 +1,5 @@
+import { PROVIDER_TYPES } from '../lib/providers.js';
+
 /**
  * The deployed Lambdas by name, each mapped to the very module CDK bundles. The local
  * runtime imports them lazily, after it has set the environment they read at load.
@@ -13,10 +15,8 @@ export const STAGE_FUNCTIONS = {
   FinishFunctionArn: { name: 'finish', module: '../functions/finish/handler.js' },
 } as const;
 
-/** Provider Lambdas by backend type; keep in step with the provider list in lib/. */
-export const PROVIDER_FUNCTIONS: Record<string, string> = {
-  scenario: '../functions/providers/scenario/handler.js',
-};
+/** Provider Lambdas by backend type: the list CDK deploys, each at its conventional path. */
+export const PROVIDER_FUNCTIONS: Record<string, string> = Object.fromEntries(PROVIDER_TYPES.map((type) => [type, `../functions/providers/${type}/handler.js`]));
 
 export const LOCAL_ACCOUNT = '000000000000';
 export const LOCAL_REGION = 'us-east-1';
