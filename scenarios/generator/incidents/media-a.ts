@@ -43,7 +43,7 @@ const transcoderDeploy: ScenarioSpec = {
     incident: 14,
     flows: ['transcode', 'upload', 'playback'],
     faults: [
-      { service: 'packager', from: -720, errorRate: 0.8, skipChildren: true, absorbed: true, errorAttributes: { 'exception.type': 'FFmpegError', 'exception.message': 'moov atom not found' } },
+      { service: 'packager', from: -720, errorRate: 0.8, skipChildren: true, detached: true, errorAttributes: { 'exception.type': 'FFmpegError', 'exception.message': 'moov atom not found' } },
     ],
   },
   logs: [

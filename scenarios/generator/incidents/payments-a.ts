@@ -41,7 +41,7 @@ const ledgerLeak: ScenarioSpec = {
     { service: 'ledger', key: 'memory', shape: leak(90.6, 11.8, [-700, -430, -150], 58) },
     { service: 'ledger', key: 'latency', shape: stepTo(-1500, 0.62, 780) },
     { service: 'ledger', key: 'errors', shape: stepTo(-720, 0.055, 60) },
-    { service: 'ledger', key: 'cpu', shape: stepTo(-1500, 0.71, 780) },
+    { service: 'ledger', key: 'cpu', shape: stepTo(-1500, 71, 780) },
     { service: 'payments-api', key: 'latency', shape: stepTo(-720, 2.5, 120) },
     { service: 'payments-api', key: 'errors', shape: stepTo(-715, 0.041, 60) },
     { service: 'api-gateway', key: 'latency', shape: scaleBy(-715, 2.8, 120) },

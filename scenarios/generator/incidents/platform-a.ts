@@ -64,7 +64,7 @@ const concurrency: ScenarioSpec = {
 
 /*
  * Intent: infrastructure, cluster DNS (coredns) gone after its node hit disk pressure; every
- * EKS service fails at once. Alert on job-scheduler. No change.
+ * service on EKS fails at once. Alert on job-scheduler. No change.
  */
 const dns: ScenarioSpec = {
   name: 'platform-jobs-failing-overnight',
@@ -100,11 +100,12 @@ const dns: ScenarioSpec = {
   traces: {
     baseline: 10,
     incident: 14,
-    flows: ['job-run', 'admin', 'authorize'],
+    flows: ['job-run', 'admin'],
     faults: [
       { service: 'artifact-registry', from: -420, errorRate: 0.6, unreachable: true, errorAttributes: { 'error.type': 'DNSError', 'exception.message': 'dial tcp: lookup artifact-registry.platform.svc.cluster.local on 172.20.0.10:53: read udp 10.1.7.41:41822->172.20.0.10:53: i/o timeout' } },
       { service: 'secrets-broker', from: -420, errorRate: 0.6, unreachable: true, errorAttributes: { 'error.type': 'DNSError', 'exception.message': 'dial tcp: lookup secrets-broker.platform.svc.cluster.local on 172.20.0.10:53: i/o timeout' } },
-      { service: 'usage-db', from: -420, errorRate: 0.5, errorAttributes: { 'exception.message': 'lookup dynamodb.eu-west-1.amazonaws.com on 172.20.0.10:53: i/o timeout' } },
+      { service: 'usage-db', op: 'PutItem', from: -420, errorRate: 0.5, errorAttributes: { 'exception.message': 'lookup dynamodb.eu-west-1.amazonaws.com on 172.20.0.10:53: i/o timeout' } },
+      { service: 'usage-db', op: 'Query', from: -420, errorRate: 0.5, errorAttributes: { 'exception.message': 'lookup dynamodb.eu-west-1.amazonaws.com on 172.20.0.10:53: i/o timeout' } },
     ],
   },
   logs: [

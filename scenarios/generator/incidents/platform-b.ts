@@ -6,6 +6,7 @@ import type { ScenarioSpec } from '../lib/types.js';
 import { platform } from '../systems/platform.js';
 
 const OOM_KILLS = [-840, -590, -340, -95];
+const GiB = 1024 * 1024 * 1024;
 
 /*
  * Intent: resource_exhaustion on job-scheduler: its job history, loaded whole at start, no longer fits
@@ -17,7 +18,7 @@ const schedulerOom: ScenarioSpec = {
   seed: 4104,
   at: '2026-06-16T14:50:00Z',
   description:
-    'In the afternoon teams reported that their scheduled jobs were starting late or not at all. The job-scheduler API was intermittently unavailable and its tasks kept being replaced. A tenant-config setting had been changed around the same time. The scheduler had not been released for eleven days.',
+    'In the afternoon teams reported that their scheduled jobs were starting late or not at all. The job-scheduler API was intermittently unavailable and its pods kept restarting. A tenant-config setting had been changed around the same time. The scheduler had not been released for eleven days.',
   system: platform,
   services: ['job-scheduler', 'admin-console', 'artifact-registry', 'secrets-broker', 'usage-db', 'tenant-config', 'auth-gateway'],
   onset: -840,
@@ -34,7 +35,8 @@ const schedulerOom: ScenarioSpec = {
       key: 'memory',
       shape: () => (t) => {
         const last = OOM_KILLS.filter((k) => k <= t).pop();
-        return last === undefined ? Math.min(100, 91 + (12 * (t + 3600)) / 3600) : Math.min(100, 35 + 65 * Math.min(1, (t - last) / 210));
+        const gib = last === undefined ? 3.64 + (0.48 * (t + 3600)) / 3600 : 1.4 + 2.6 * Math.min(1, (t - last) / 210);
+        return Math.min(4, gib) * GiB;
       },
     },
     { service: 'job-scheduler', key: 'errors', shape: stepTo(-840, 0.24, 60) },
@@ -47,6 +49,10 @@ const schedulerOom: ScenarioSpec = {
       service: 'job-scheduler',
       def: { key: 'history', name: 'scheduler_job_history_rows', unit: 'rows', base: 1, noise: 0.0005, integer: true },
       shape: () => (t) => 1171000 + (13000 * (t + 3600)) / 3720,
+    },
+    {
+      service: 'job-scheduler',
+      def: { key: 'limit', name: 'kube_pod_container_resource_limits_memory_bytes', unit: 'bytes', base: 4 * GiB, noise: 0, integer: true },
     },
   ],
   traces: {
@@ -69,8 +75,8 @@ const schedulerOom: ScenarioSpec = {
     { at: -900, service: 'tenant-config', kind: 'config', summary: 'tenant-config Lambda env: TENANT_CACHE_TTL_SECONDS 60 -> 120', version: '58', previousVersion: '57', author: 'g.amaral', source: 'terraform-cloud' },
   ],
   runtime: OOM_KILLS.flatMap((at, i) => [
-    { at, service: 'job-scheduler', kind: 'oom_killed' as const, count: 1, message: 'ECS task stopped: OutOfMemoryError: Container killed due to memory usage (limit 4096 MiB)' },
-    ...(i === 2 ? [{ at: at + 20, service: 'job-scheduler', kind: 'crash_loop' as const, count: 3, message: 'service job-scheduler: 3 tasks stopped in 10 minutes, deployment circuit breaker not triggered' }] : []),
+    { at, service: 'job-scheduler', kind: 'oom_killed' as const, count: 1, message: 'container job-scheduler OOMKilled (exit code 137), limit 4Gi' },
+    ...(i === 2 ? [{ at: at + 20, service: 'job-scheduler', kind: 'crash_loop' as const, count: 3, message: 'Back-off restarting failed container job-scheduler in pod job-scheduler-6b8f9d7c5-w2x9k' }] : []),
   ]),
   expected: { rootCause: { service: 'job-scheduler', kind: 'resource_exhaustion' }, action: 'restart', mustCite: ['runtime', 'metrics'] },
 };

@@ -186,7 +186,8 @@ const asyncReservation: ScenarioSpec = {
   traces: {
     baseline: 12,
     incident: 18,
-    flows: ['checkout', 'product-page'],
+    flows: ['checkout', 'add-to-cart'],
+    tailSample: 4,
     faults: [
       {
         service: 'checkout',

@@ -28,7 +28,8 @@ export interface HttpOpts {
   err: number;
   p99: number;
   cpu: number;
-  memMB: number;
+  /** Memory in MiB on Kubernetes; on ECS, percent of the task's memory. */
+  mem: number;
   routes: string[];
   runtime?: 'k8s' | 'ecs';
   replicas?: number;
@@ -46,8 +47,8 @@ export function http(name: string, o: HttpOpts): ServiceDef {
       ? { key: 'cpu', name: 'aws_ecs_cpuutilization_average', unit: 'percent', base: o.cpu * 100, noise: 0.08, drift: 0.1, max: 100 }
       : { key: 'cpu', name: 'container_cpu_usage_ratio', unit: 'ratio', base: o.cpu, noise: 0.08, drift: 0.1 },
     ecs
-      ? { key: 'memory', name: 'aws_ecs_memoryutilization_average', unit: 'percent', base: o.memMB, noise: 0.01, max: 100 }
-      : { key: 'memory', name: 'container_memory_working_set_bytes', unit: 'bytes', base: o.memMB * MB, noise: 0.01, integer: true },
+      ? { key: 'memory', name: 'aws_ecs_memoryutilization_average', unit: 'percent', base: o.mem, noise: 0.01, max: 100 }
+      : { key: 'memory', name: 'container_memory_working_set_bytes', unit: 'bytes', base: o.mem * MB, noise: 0.01, integer: true },
   ];
   const routes = o.routes;
   const logs: LogTemplate[] = [
@@ -66,7 +67,8 @@ export interface WorkerOpts {
   err: number;
   lag: number;
   cpu: number;
-  memMB: number;
+  /** Memory in MiB on Kubernetes; on ECS, percent of the task's memory. */
+  mem: number;
   queue: string;
   runtime?: 'k8s' | 'ecs';
   replicas?: number;
@@ -84,8 +86,8 @@ export function worker(name: string, o: WorkerOpts): ServiceDef {
       ? { key: 'cpu', name: 'aws_ecs_cpuutilization_average', unit: 'percent', base: o.cpu * 100, noise: 0.1, max: 100 }
       : { key: 'cpu', name: 'container_cpu_usage_ratio', unit: 'ratio', base: o.cpu, noise: 0.1 },
     ecs
-      ? { key: 'memory', name: 'aws_ecs_memoryutilization_average', unit: 'percent', base: o.memMB, noise: 0.01, max: 100 }
-      : { key: 'memory', name: 'container_memory_working_set_bytes', unit: 'bytes', base: o.memMB * MB, noise: 0.01, integer: true },
+      ? { key: 'memory', name: 'aws_ecs_memoryutilization_average', unit: 'percent', base: o.mem, noise: 0.01, max: 100 }
+      : { key: 'memory', name: 'container_memory_working_set_bytes', unit: 'bytes', base: o.mem * MB, noise: 0.01, integer: true },
   ];
   return { name, kind: 'worker', series, logs: o.logs ?? [], replicas: ecs ? taskIds(name, o.replicas ?? 2) : podNames(name, o.replicas ?? 2) };
 }

@@ -117,7 +117,8 @@ function serverCall(ctx: Ctx, call: Call, caller: string | undefined, start: num
     ...(Object.keys(attributes).length > 0 ? { attributes } : {}),
   });
   ctx.spans.push(...pending);
-  let clientError = error;
+  const detached = error && failing?.detached === true;
+  let clientError = error && !detached;
   if (timeout?.clientTimeoutMs !== undefined) {
     serverEnd = start + timeout.clientTimeoutMs;
     clientError = true;
@@ -177,7 +178,7 @@ export function buildTraces(r: Rng, at: string, flows: Flow[], spec: TraceSpec, 
   const traces: TraceOut[] = [];
   const incidentIds = new Map<string, string[]>();
   for (const t0 of times) {
-    const attempts = t0 >= onset ? (spec.tailSample ?? 1) : 1;
+    const attempts = t0 >= onset ? (spec.tailSample ?? 3) : 1;
     let ctx: Ctx = { r, at, t0, faults: spec.faults, spans: [] };
     for (let i = 0; i < attempts; i++) {
       ctx = { r, at, t0, faults: spec.faults, spans: [] };

@@ -189,6 +189,8 @@ export interface TraceFault {
   skipChildren?: boolean;
   /** Extra repeats of matching calls (an N+1 regression). */
   repeat?: number;
+  /** The caller invoked asynchronously (an event, a queued Lambda invoke): its client span succeeds regardless. */
+  detached?: boolean;
   /** On error the request never reaches the server (TLS, DNS, connection refused): only the caller's client span. */
   unreachable?: boolean;
   /** The caller gives up after this many ms: the client span errors, the server span runs on. */
@@ -200,7 +202,7 @@ export interface TraceSpec {
   incident: number;
   faults: TraceFault[];
   flows?: string[];
-  /** Tail sampling: up to this many candidate traces per incident slot, keeping the first with an error. */
+  /** Tail sampling: candidate traces per incident slot, keeping the first with an error (default 3). */
   tailSample?: number;
 }
 

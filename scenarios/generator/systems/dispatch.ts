@@ -21,12 +21,12 @@ export const dispatch: System = {
   },
   services: [
     http('mobile-bff', {
-      rps: 600, err: 0.003, p99: 0.4, cpu: 0.35, memMB: 420, replicas: 6,
+      rps: 600, err: 0.003, p99: 0.4, cpu: 0.35, mem: 420, replicas: 6,
       routes: ['POST /v1/deliveries', 'GET /v1/deliveries/:id/track', 'POST /v1/drivers/me/status'],
       logs: [tpl('warn', 4, (r) => `client app version deprecated app=${r.pick(['ios', 'android'])}/4.${r.int(10, 19)}.0`)],
     }),
     http('dispatch', {
-      rps: 80, err: 0.002, p99: 0.6, cpu: 0.48, memMB: 610, replicas: 6,
+      rps: 80, err: 0.002, p99: 0.6, cpu: 0.48, mem: 610, replicas: 6,
       routes: ['POST /v1/assignments', 'GET /v1/assignments/:id'],
       logs: [
         tpl('info', 16, (r) => `assignment made delivery=d_${r.hex(10)} driver=drv_${r.hex(6)} candidates=${r.int(3, 25)} score=${r.range(0.4, 0.99).toFixed(2)}`),
@@ -34,22 +34,22 @@ export const dispatch: System = {
       ],
     }),
     http('geo-index', {
-      rps: 420, err: 0.0005, p99: 0.03, cpu: 0.4, memMB: 2300, replicas: 3,
+      rps: 420, err: 0.0005, p99: 0.03, cpu: 0.4, mem: 2300, replicas: 3,
       routes: ['GET /v1/nearby', 'PUT /v1/drivers/:id/position'],
       logs: [tpl('info', 6, (r) => `index compaction done entries=${r.int(1600000, 1700000)} took_ms=${r.int(300, 900)}`)],
     }),
     http('eta-service', {
-      rps: 300, err: 0.001, p99: 0.35, cpu: 0.3, memMB: 380, replicas: 4,
+      rps: 300, err: 0.001, p99: 0.35, cpu: 0.3, mem: 380, replicas: 4,
       routes: ['GET /v1/eta', 'POST /v1/eta:batch'],
       logs: [tpl('info', 8, (r) => `eta computed legs=${r.int(1, 3)} provider=mapbox cache=${r.pick(['hit', 'miss', 'miss'])}`)],
     }),
     external('maps-api'),
     worker('driver-location', {
-      jobs: 2500, err: 0.0008, lag: 1.5, cpu: 0.55, memMB: 350, queue: 'driver-pings', replicas: 3,
+      jobs: 2500, err: 0.0008, lag: 1.5, cpu: 0.55, mem: 350, queue: 'driver-pings', replicas: 3,
       logs: [tpl('info', 6, (r) => `committed offsets partitions=4 lag_max=${r.int(0, 400)}`)],
     }),
     worker('push-gateway', {
-      jobs: 45, err: 0.05, lag: 1, cpu: 0.12, memMB: 190, queue: 'push-notifications',
+      jobs: 45, err: 0.05, lag: 1, cpu: 0.12, mem: 190, queue: 'push-notifications',
       logs: [tpl('error', 20, (r) => `FCM send failed token=${r.hex(10)}…: messaging/registration-token-not-registered`)],
     }),
   ],

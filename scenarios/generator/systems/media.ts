@@ -26,7 +26,7 @@ export const media: System = {
   },
   services: [
     http('upload-api', {
-      rps: 24, err: 0.003, p99: 0.6, cpu: 0.22, memMB: 38, runtime: 'ecs', replicas: 2,
+      rps: 24, err: 0.003, p99: 0.6, cpu: 0.22, mem: 38, runtime: 'ecs', replicas: 2,
       routes: ['POST /v1/uploads', 'PUT /v1/uploads/:id/complete'],
       logs: [tpl('info', 10, (r) => `upload completed upload_id=up_${r.hex(12)} size_mb=${r.int(40, 9000)}`)],
     }),
@@ -35,7 +35,7 @@ export const media: System = {
       logs: [tpl('info', 8, (r) => `ingest accepted object=s3://reelhouse-uploads/${r.hex(12)}.mov jobs=transcode,thumbnail`)],
     }),
     worker('transcoder', {
-      jobs: 1.5, err: 0.01, lag: 30, cpu: 0.78, memMB: 64, queue: 'transcode-jobs', runtime: 'ecs', replicas: 4,
+      jobs: 1.5, err: 0.01, lag: 30, cpu: 0.78, mem: 64, queue: 'transcode-jobs', runtime: 'ecs', replicas: 4,
       logs: [
         tpl('info', 14, (r) => `encoded rendition ${r.pick(['1080p', '720p', '480p', '2160p'])} job=tj_${r.hex(10)} in ${r.range(20, 90).toFixed(1)}s encoder=ffmpeg-6.1`),
         tpl('warn', 3, (r) => `source has variable frame rate, normalizing to ${r.pick([24, 25, 30])}fps job=tj_${r.hex(10)}`),
@@ -53,23 +53,23 @@ export const media: System = {
       ],
     }),
     http('metadata-svc', {
-      rps: 180, err: 0.001, p99: 0.09, cpu: 0.3, memMB: 310,
+      rps: 180, err: 0.001, p99: 0.09, cpu: 0.3, mem: 310,
       routes: ['GET /v1/titles/:id', 'PUT /v1/titles/:id', 'PATCH /v1/titles/:id/renditions'],
       logs: [tpl('info', 8, (r) => `title updated id=tt-${r.int(100000, 999999)} fields=${r.pick(['renditions', 'artwork', 'synopsis'])}`)],
     }),
     dynamodb('metadata-db', { reads: 2400, writes: 310, latencyMs: 4.2 }),
     http('playback-api', {
-      rps: 900, err: 0.002, p99: 0.25, cpu: 0.4, memMB: 44, runtime: 'ecs', replicas: 12,
+      rps: 900, err: 0.002, p99: 0.25, cpu: 0.4, mem: 44, runtime: 'ecs', replicas: 12,
       routes: ['GET /v1/play/:titleId', 'POST /v1/heartbeat'],
       logs: [tpl('warn', 4, (r) => `client reported rebuffer session=s_${r.hex(10)} duration_ms=${r.int(300, 2000)}`)],
     }),
     http('manifest-svc', {
-      rps: 700, err: 0.0005, p99: 0.05, cpu: 0.25, memMB: 260, replicas: 4,
+      rps: 700, err: 0.0005, p99: 0.05, cpu: 0.25, mem: 260, replicas: 4,
       routes: ['GET /v1/manifests/:id.m3u8', 'GET /v1/manifests/:id.mpd'],
       logs: [tpl('info', 4, (r) => `segment index cache stats hit_ratio=0.9${r.int(5, 8)} entries=${r.int(40000, 52000)}`)],
     }),
     http('drm-license', {
-      rps: 260, err: 0.001, p99: 0.08, cpu: 0.18, memMB: 190, replicas: 3,
+      rps: 260, err: 0.001, p99: 0.08, cpu: 0.18, mem: 190, replicas: 3,
       routes: ['POST /v1/license'],
       logs: [tpl('info', 6, (r) => `license issued scheme=${r.pick(['widevine', 'fairplay', 'playready'])} policy=sd-hd`)],
     }),

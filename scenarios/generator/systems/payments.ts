@@ -25,7 +25,7 @@ export const payments: System = {
   },
   services: [
     http('api-gateway', {
-      rps: 260, err: 0.0015, p99: 0.35, cpu: 0.3, memMB: 41, runtime: 'ecs', replicas: 4,
+      rps: 260, err: 0.0015, p99: 0.35, cpu: 0.3, mem: 41, runtime: 'ecs', replicas: 4,
       routes: ['POST /v1/payments', 'GET /v1/payments/:id', 'POST /v1/refunds', 'POST /v1/sessions'],
       logs: [
         tpl('warn', 3, (r) => `rate limit applied client_id=cli_${r.hex(8)} limit=100/s`),
@@ -33,7 +33,7 @@ export const payments: System = {
       ],
     }),
     http('identity', {
-      rps: 90, err: 0.001, p99: 0.25, cpu: 0.2, memMB: 38, runtime: 'ecs',
+      rps: 90, err: 0.001, p99: 0.25, cpu: 0.2, mem: 38, runtime: 'ecs',
       routes: ['POST /oauth/token', 'GET /.well-known/jwks.json'],
       logs: [
         tpl('info', 10, (r) => `token issued client_id=cli_${r.hex(8)} scope=payments:write alg=RS256 kid=2026-03`),
@@ -42,7 +42,7 @@ export const payments: System = {
     }),
     external('auth0'),
     http('payments-api', {
-      rps: 120, err: 0.003, p99: 0.9, cpu: 0.34, memMB: 47, runtime: 'ecs', replicas: 4,
+      rps: 120, err: 0.003, p99: 0.9, cpu: 0.34, mem: 47, runtime: 'ecs', replicas: 4,
       routes: ['POST /v1/payments', 'GET /v1/payments/:id', 'POST /v1/refunds'],
       logs: [
         tpl('info', 16, (r) => `payment authorized payment_id=pay_${r.hex(14)} amount=${r.int(300, 90000)} currency=${r.pick(['USD', 'EUR', 'GBP'])}`),
@@ -51,12 +51,12 @@ export const payments: System = {
       ],
     }),
     http('risk-engine', {
-      rps: 120, err: 0.001, p99: 0.24, cpu: 0.41, memMB: 61, runtime: 'ecs',
+      rps: 120, err: 0.001, p99: 0.24, cpu: 0.41, mem: 61, runtime: 'ecs',
       routes: ['POST /v1/score'],
       logs: [tpl('info', 10, (r) => `scored payment risk=${r.range(0, 0.6).toFixed(2)} model=gbm-v31 features=v8`)],
     }),
     http('card-processor', {
-      rps: 95, err: 0.002, p99: 0.8, cpu: 0.22, memMB: 36, runtime: 'ecs',
+      rps: 95, err: 0.002, p99: 0.8, cpu: 0.22, mem: 36, runtime: 'ecs',
       routes: ['POST /v1/charges', 'POST /v1/refunds'],
       logs: [
         tpl('info', 14, (r) => `charge created pi_${r.hex(24)} status=succeeded latency_ms=${r.int(180, 700)}`),
@@ -65,22 +65,22 @@ export const payments: System = {
     }),
     external('stripe-api'),
     http('ledger', {
-      rps: 110, err: 0.001, p99: 0.08, cpu: 0.25, memMB: 52, runtime: 'ecs', replicas: 3,
+      rps: 110, err: 0.001, p99: 0.08, cpu: 0.25, mem: 52, runtime: 'ecs', replicas: 3,
       routes: ['POST /v1/journal', 'GET /v1/balances/:account'],
       logs: [tpl('info', 14, (r) => `journal entry posted entry_id=je_${r.hex(12)} lines=${r.pick([2, 2, 3, 4])}`)],
     }),
     postgres('ledger-db', { conns: 120, maxConns: 1000, p99: 0.009, disk: 0.38, cpu: 0.33 }),
     worker('payouts-worker', {
-      jobs: 2, err: 0.008, lag: 20, cpu: 0.15, memMB: 42, queue: 'payouts', runtime: 'ecs',
+      jobs: 2, err: 0.008, lag: 20, cpu: 0.15, mem: 42, queue: 'payouts', runtime: 'ecs',
       logs: [tpl('info', 10, (r) => `payout batch settled batch_id=pb_${r.hex(10)} merchants=${r.int(20, 400)}`)],
     }),
     http('bank-connector', {
-      rps: 4, err: 0.004, p99: 1.8, cpu: 0.08, memMB: 30, runtime: 'ecs', replicas: 2,
+      rps: 4, err: 0.004, p99: 1.8, cpu: 0.08, mem: 30, runtime: 'ecs', replicas: 2,
       routes: ['POST /v1/transfers'],
       logs: [tpl('warn', 2, () => 'partner bank SFTP ack delayed, polling again in 30s')],
     }),
     worker('webhooks-dispatcher', {
-      jobs: 30, err: 0.02, lag: 2, cpu: 0.2, memMB: 35, queue: 'merchant-webhooks', runtime: 'ecs',
+      jobs: 30, err: 0.02, lag: 2, cpu: 0.2, mem: 35, queue: 'merchant-webhooks', runtime: 'ecs',
       logs: [
         tpl('info', 10, (r) => `webhook delivered merchant=m_${r.hex(8)} event=payment.succeeded status=200`),
         tpl('warn', 8, (r) => `webhook delivery failed merchant=m_${r.hex(8)} status=${r.pick([404, 410, 500, 503])}, will retry`),

@@ -1,7 +1,7 @@
 import { coredns, dynamodb, http, lambda, tpl } from '../lib/services.js';
 import type { Call, System } from '../lib/types.js';
 
-/** "Foundry", the internal developer platform: an ECS gateway, Lambda functions, EKS services. */
+/** "Foundry", the internal developer platform: an ECS gateway, Lambda functions, services on EKS. */
 
 const usage = (op: string, selfMs: number): Call => ({
   service: 'usage-db',
@@ -24,7 +24,7 @@ export const platform: System = {
   },
   services: [
     http('auth-gateway', {
-      rps: 150, err: 0.001, p99: 0.2, cpu: 0.28, memMB: 36, runtime: 'ecs', replicas: 4,
+      rps: 150, err: 0.001, p99: 0.2, cpu: 0.28, mem: 36, runtime: 'ecs', replicas: 4,
       routes: ['POST /v1/authorize', 'GET /v1/whoami'],
       logs: [tpl('warn', 3, (r) => `token near expiry, issuing refresh hint sub=svc-${r.hex(6)}`)],
     }),
@@ -33,12 +33,12 @@ export const platform: System = {
       logs: [tpl('info', 8, (r) => `resolved tenant=t_${r.hex(6)} plan=${r.pick(['team', 'enterprise', 'free'])} cache=${r.pick(['hit', 'hit', 'miss'])}`)],
     }),
     http('secrets-broker', {
-      rps: 40, err: 0.0005, p99: 0.05, cpu: 0.1, memMB: 120, replicas: 2,
+      rps: 40, err: 0.0005, p99: 0.05, cpu: 0.1, mem: 120, replicas: 2,
       routes: ['GET /v1/secrets/:name'],
       logs: [tpl('info', 4, () => 'lease renewed for 12 secrets')],
     }),
     http('job-scheduler', {
-      rps: 30, err: 0.003, p99: 0.15, cpu: 0.35, memMB: 58, runtime: 'ecs', replicas: 2,
+      rps: 30, err: 0.003, p99: 0.15, cpu: 0.35, mem: 3480, replicas: 2,
       routes: ['POST /v1/jobs', 'GET /v1/jobs/:id/runs'],
       logs: [
         tpl('info', 14, (r) => `job started job=${r.pick(['nightly-backup', 'reindex-search', 'rotate-keys', 'sync-ldap', 'compact-logs'])}-${r.hex(4)} tenant=t_${r.hex(6)}`),
@@ -58,12 +58,12 @@ export const platform: System = {
     }),
     dynamodb('usage-db', { reads: 900, writes: 1400, latencyMs: 3.8 }),
     http('admin-console', {
-      rps: 15, err: 0.004, p99: 0.8, cpu: 0.12, memMB: 240, replicas: 2,
+      rps: 15, err: 0.004, p99: 0.8, cpu: 0.12, mem: 240, replicas: 2,
       routes: ['GET /tenants/:id', 'GET /tenants/:id/usage', 'GET /api/usage/live'],
       logs: [tpl('error', 2, () => 'GET /favicon.ico 404 (static asset missing)')],
     }),
     http('artifact-registry', {
-      rps: 60, err: 0.002, p99: 0.3, cpu: 0.2, memMB: 700, replicas: 2,
+      rps: 60, err: 0.002, p99: 0.3, cpu: 0.2, mem: 700, replicas: 2,
       routes: ['GET /v2/:name/manifests/:ref', 'GET /v2/:name/blobs/:digest'],
       logs: [tpl('info', 8, (r) => `blob served digest=sha256:${r.hex(12)} bytes=${r.int(1e5, 9e7)} storage=s3`)],
     }),

@@ -44,7 +44,7 @@ export const shop: System = {
   },
   services: [
     http('storefront', {
-      rps: 420, err: 0.002, p99: 0.45, cpu: 0.38, memMB: 380, replicas: 6,
+      rps: 420, err: 0.002, p99: 0.45, cpu: 0.38, mem: 380, replicas: 6,
       routes: ['GET /', 'GET /p/:slug', 'GET /search', 'POST /cart/items', 'POST /checkout'],
       logs: [
         tpl('warn', 5, (r) => `recommendations slow, serving fallback carousel elapsed_ms=${r.int(260, 420)}`),
@@ -52,25 +52,25 @@ export const shop: System = {
       ],
     }),
     http('catalog', {
-      rps: 310, err: 0.001, p99: 0.12, cpu: 0.31, memMB: 520, replicas: 4,
+      rps: 310, err: 0.001, p99: 0.12, cpu: 0.31, mem: 520, replicas: 4,
       routes: ['GET /v1/products/:id', 'POST /v1/products:batchGet'],
       logs: [tpl('info', 6, (r) => `product cache refreshed items=${r.int(41000, 42000)} took_ms=${r.int(300, 900)}`)],
     }),
     postgres('catalog-db', { conns: 42, maxConns: 300, p99: 0.012, disk: 0.48, cpu: 0.22 }),
     http('search', {
-      rps: 95, err: 0.002, p99: 0.34, cpu: 0.28, memMB: 450,
+      rps: 95, err: 0.002, p99: 0.34, cpu: 0.28, mem: 450,
       routes: ['GET /v1/search', 'GET /v1/suggest'],
       logs: [tpl('warn', 3, (r) => `query rewrite produced empty result q_len=${r.int(30, 80)}, falling back to match_all`)],
     }),
     elasticsearch('search-es', { p99: 0.18, heap: 0.62, nodes: 3 }),
     http('cart', {
-      rps: 140, err: 0.001, p99: 0.08, cpu: 0.22, memMB: 300,
+      rps: 140, err: 0.001, p99: 0.08, cpu: 0.22, mem: 300,
       routes: ['POST /v1/carts/:id/items', 'GET /v1/carts/:id'],
       logs: [tpl('info', 10, (r) => `cart updated cart_id=c_${r.hex(10)} items=${r.int(1, 9)}`)],
     }),
     redis('cart-redis', { clients: 96, p99: 0.0012, memMB: 2210, maxMemMB: 4096 }),
     http('checkout', {
-      rps: 12, err: 0.004, p99: 1.4, cpu: 0.24, memMB: 610,
+      rps: 12, err: 0.004, p99: 1.4, cpu: 0.24, mem: 610,
       routes: ['POST /v1/checkout', 'GET /v1/checkout/:id'],
       logs: [
         tpl('info', 14, (r) => `order placed order_id=ord_${r.hex(12)} items=${r.int(1, 7)} total_cents=${r.int(1500, 42000)}`),
@@ -79,28 +79,28 @@ export const shop: System = {
       ],
     }),
     http('pricing', {
-      rps: 165, err: 0.0008, p99: 0.06, cpu: 0.2, memMB: 280,
+      rps: 165, err: 0.0008, p99: 0.06, cpu: 0.2, mem: 280,
       routes: ['POST /pricing.v1.Pricing/PriceItem', 'POST /pricing.v1.Pricing/QuoteCart'],
       logs: [tpl('info', 4, (r) => `price book reloaded entries=${r.int(88000, 89000)}`)],
     }),
     http('tax-service', {
-      rps: 14, err: 0.001, p99: 0.18, cpu: 0.12, memMB: 240, replicas: 2,
+      rps: 14, err: 0.001, p99: 0.18, cpu: 0.12, mem: 240, replicas: 2,
       routes: ['POST /v1/quote'],
       logs: [tpl('warn', 2, () => 'jurisdiction lookup fell back to ZIP-level rates zip=99501')],
     }),
     http('inventory', {
-      rps: 40, err: 0.001, p99: 0.09, cpu: 0.16, memMB: 260,
+      rps: 40, err: 0.001, p99: 0.09, cpu: 0.16, mem: 260,
       routes: ['POST /v1/reservations', 'GET /v1/stock/:sku'],
       logs: [tpl('info', 6, (r) => `reservation created sku=SKU-${r.int(10000, 99999)} qty=${r.int(1, 3)}`)],
     }),
     http('orders', {
-      rps: 15, err: 0.002, p99: 0.25, cpu: 0.18, memMB: 340,
+      rps: 15, err: 0.002, p99: 0.25, cpu: 0.18, mem: 340,
       routes: ['POST /v1/orders', 'GET /v1/orders/:id'],
       logs: [tpl('info', 12, (r) => `order persisted order_id=ord_${r.hex(12)} outbox_event=order.created`)],
     }),
     postgres('orders-db', { conns: 64, maxConns: 200, p99: 0.018, disk: 0.71, cpu: 0.3 }),
     worker('notification', {
-      jobs: 6, err: 0.004, lag: 4, cpu: 0.1, memMB: 210, queue: 'order-emails',
+      jobs: 6, err: 0.004, lag: 4, cpu: 0.1, mem: 210, queue: 'order-emails',
       logs: [
         tpl('info', 16, (r) => `email sent template=${r.pick(['order_confirmation', 'shipping_update', 'password_reset'])} message_id=${r.hex(22)}`),
         tpl('warn', 4, (r) => `recipient bounced previously, suppressing send to=***@${r.pick(['gmail.com', 'yahoo.com', 'outlook.com'])}`),
@@ -108,7 +108,7 @@ export const shop: System = {
     }),
     external('sendgrid'),
     http('recommendations', {
-      rps: 380, err: 0.031, p99: 0.9, cpu: 0.55, memMB: 1400,
+      rps: 380, err: 0.031, p99: 0.9, cpu: 0.55, mem: 1400,
       routes: ['GET /v1/recs'],
       logs: [
         tpl('error', 24, () => 'model inference timeout after 250ms, returning popular items'),
