@@ -1,10 +1,11 @@
 import type { IncidentSignal, Severity, SignalSource } from '../../../contracts/signal.js';
 import type { NormalizeContext } from '../types.js';
+import { resolveService } from '../shared/catalog.js';
 import { correlationFrom, ENVIRONMENT_KEYS, findValue, SERVICE_KEYS } from '../shared/labels.js';
 import { severityFromWord, SEVERITY_KEYS } from '../shared/severity.js';
 import { finishSignal } from '../shared/signal.js';
 import { pick } from '../shared/text.js';
-import { parseArn } from './arn.js';
+import { awsRegion, parseArn } from './arn.js';
 import { serviceFromDimensions } from './dimensions.js';
 
 /** One CloudWatch alarm state change, whichever way it arrived (EventBridge event or SNS message). */
@@ -56,13 +57,18 @@ function consoleUrl(name: string, region: string | undefined, partition: string 
 /**
  * Both CloudWatch deliveries share the dedup family `cloudwatch` and the alarm ARN as identity,
  * so a tenant that wires an alarm to EventBridge and to SNS gets one investigation, not two.
+ * Labels are the alarm's tags, its metric (`Namespace`, `MetricName`) and its dimensions.
  */
 export function alarmToSignal(source: SignalSource, alarm: AlarmView, ctx: NormalizeContext, field: string): IncidentSignal {
   const arn = parseArn(alarm.alarmArn);
-  const region = arn?.region || alarm.region;
+  const region = awsRegion(arn?.region, alarm.region);
   const accountId = arn?.account || alarm.accountId;
-  const labels = { ...alarm.tags, ...alarm.dimensions };
+  const metric = Object.fromEntries(
+    [['Namespace', alarm.metricNamespace], ['MetricName', alarm.metricName]].filter((pair): pair is [string, string] => Boolean(pair[1])),
+  );
+  const labels = { ...alarm.tags, ...metric, ...alarm.dimensions };
   const { status, severity } = statusAndSeverity(alarm.state, alarm.tags);
+  const tagged = findValue([alarm.tags], SERVICE_KEYS);
   const identity = alarm.alarmArn ?? `${accountId ?? ''}:${region ?? ''}:${alarm.alarmName}`;
   const url = consoleUrl(alarm.alarmName, region, arn?.partition);
   return finishSignal(
@@ -77,7 +83,7 @@ export function alarmToSignal(source: SignalSource, alarm: AlarmView, ctx: Norma
       severity,
       titles: [alarm.alarmName],
       description: [alarm.description, alarm.reason].filter(Boolean).join('\n\n') || undefined,
-      service: findValue([alarm.tags], SERVICE_KEYS) ?? serviceFromDimensions(alarm.dimensions, ctx.catalog),
+      service: tagged ? resolveService(ctx.catalog, { name: tagged }) : serviceFromDimensions(alarm.dimensions, ctx.catalog),
       environment: findValue([alarm.tags], ENVIRONMENT_KEYS),
       startedAt: status === 'resolved' ? (alarm.alarmStartedAt ?? alarm.stateChangedAt) : alarm.stateChangedAt,
       links: { source: url },

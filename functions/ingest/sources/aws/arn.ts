@@ -13,3 +13,8 @@ export function parseArn(value: string | undefined): ArnParts | undefined {
   const [, partition, service, region, account, resource] = match;
   return { partition: partition!, service: service!, region: region!, account: account!, resource: resource! };
 }
+
+/** An AWS region code; anything else from a payload must not reach a console URL's host. */
+export function awsRegion(...candidates: Array<string | undefined>): string | undefined {
+  return candidates.find((value) => value !== undefined && /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/.test(value));
+}

@@ -10,15 +10,16 @@ export interface ServiceHints {
 }
 
 function matchEntry(entry: CatalogEntry, hints: ServiceHints): boolean {
-  if (hints.pagerdutyServiceId && entry.pagerdutyServiceId === hints.pagerdutyServiceId) return true;
-  if (hints.lambdaFunction && entry.lambda?.functionName === hints.lambdaFunction) return true;
-  if (hints.ecs && entry.ecs?.service === hints.ecs.service) {
-    return !hints.ecs.cluster || entry.ecs.cluster === hints.ecs.cluster;
-  }
-  if (hints.kubernetes && entry.kubernetes?.deployment === hints.kubernetes.deployment) {
-    return !hints.kubernetes.namespace || entry.kubernetes.namespace === hints.kubernetes.namespace;
-  }
-  return false;
+  const { pagerdutyServiceId, lambdaFunction, ecs, kubernetes } = hints;
+  const byPagerDuty = pagerdutyServiceId !== undefined && entry.pagerdutyServiceId === pagerdutyServiceId;
+  const byLambda = lambdaFunction !== undefined && entry.lambda?.functionName === lambdaFunction;
+  const byEcs =
+    ecs !== undefined && entry.ecs?.service === ecs.service && (ecs.cluster === undefined || entry.ecs.cluster === ecs.cluster);
+  const byKubernetes =
+    kubernetes !== undefined &&
+    entry.kubernetes?.deployment === kubernetes.deployment &&
+    (kubernetes.namespace === undefined || entry.kubernetes.namespace === kubernetes.namespace);
+  return byPagerDuty || byLambda || byEcs || byKubernetes;
 }
 
 /**

@@ -40,7 +40,8 @@ const IMAGE_KEYS = ['image', 'container_image', 'k8s_container_image'];
 const REGION_KEYS = ['region', 'aws_region', 'cloud_region'];
 const ACCOUNT_KEYS = ['aws_account_id', 'account_id', 'aws_account', 'cloud_account_id'];
 
-const ID = /^[\w.:/-]{1,128}$/;
+/** Id-shaped: trace, span and request ids are long; `none`, `n/a` or prose are not ids. */
+const ID = /^[\w.:/-]{8,128}$/;
 const REGION = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
 const ACCOUNT = /^\d{12}$/;
 
@@ -51,7 +52,7 @@ function findAll(maps: ReadonlyArray<Record<string, string>>, keys: readonly str
   for (const map of maps) {
     for (const [key, value] of Object.entries(map)) {
       if (!wanted.has(squash(key))) continue;
-      for (const part of value.split(/[\s,]+/)) if (ID.test(part) && !out.includes(part)) out.push(part);
+      for (const part of value.split(',').map((p) => p.trim())) if (ID.test(part) && !out.includes(part)) out.push(part);
     }
   }
   return out.slice(0, 20);

@@ -39,7 +39,7 @@ describe('cloudwatch-sns verify: messages signed at test time', () => {
   let other: TestSigner;
   const now = new Date(Date.now() + 1000);
   const certs = () => deps(now, async () => signer.certPem);
-  const base = (name = 'notification-alarm.json') => ({
+  const base = (name = 'notification-alarm.json'): Record<string, unknown> => ({
     ...(fixture('cloudwatch-sns', name).body as Record<string, unknown>),
     Timestamp: now.toISOString(),
     SigningCertURL: CERT_URL,

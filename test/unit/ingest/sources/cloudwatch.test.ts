@@ -92,3 +92,12 @@ describe('cloudwatch (EventBridge) verify', () => {
     expect(await rejection(cloudWatchAdapter.verify(request(raw), { cloudwatch: { enabled: true, accountIds: ['111122223333'] } }, deps()))).toMatch(/account/);
   });
 });
+
+describe('cloudwatch console link', () => {
+  it('is only built from a real region code', () => {
+    const event = structuredClone(fixture('cloudwatch', 'alarm-lambda-errors.json').body) as Record<string, unknown>;
+    const [signal] = cloudWatchAdapter.normalize({ ...event, region: 'evil.example/#', resources: [] }, context());
+    expect(signal?.links.source).toBeUndefined();
+    expect(signal?.correlation.region).toBeUndefined();
+  });
+});
