@@ -32,10 +32,13 @@ export function investigationWindow(signal: IncidentSignal): { from: string; to:
 /**
  * The services worth querying: the alerting one, everything it depends on (a fault
  * two hops down still shows), and its direct callers (who else is hurting). Empty
- * means "all", for alerts that name no service or tenants with no topology.
+ * means "all": for alerts that name no service, or one the topology does not know (a
+ * load balancer or a queue named by a CloudWatch dimension), there is no neighbourhood
+ * to narrow to.
  */
 export function relatedServices(service: string | undefined, topology: Record<string, string[]>): string[] {
-  if (!service || Object.keys(topology).length === 0) return [];
+  const known = service !== undefined && (service in topology || Object.values(topology).some((callees) => callees.includes(service)));
+  if (!known) return [];
   const related = new Set<string>([service]);
   const queue = [service];
   while (queue.length > 0) {

@@ -28,6 +28,8 @@ describe('evidence plans', () => {
     expect(relatedServices('web', topology)).toEqual(['gateway', 'inventory', 'orders', 'postgres', 'web']);
     expect(relatedServices(undefined, topology)).toEqual([]);
     expect(relatedServices('web', {})).toEqual([]);
+    expect(relatedServices('app/prod-alb/50dc6c495c0c9188', topology)).toEqual([]);
+    expect(relatedServices('postgres', topology)).toEqual(['batch', 'orders', 'postgres']);
   });
 
   it('plans one query per backend and class, within each class budget, and reports backends without a provider', () => {
