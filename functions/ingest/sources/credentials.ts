@@ -62,6 +62,7 @@ export const CloudWatchEventCredentials = z.object({
   accountIds: z.array(z.string().regex(/^\d{12}$/)).min(1).optional(),
 });
 
+/** A tenant's webhook secret: one optional entry per source; an absent entry closes that source. */
 export const WebhookCredentials = z.object({
   alertmanager: AlertmanagerCredentials.optional(),
   pagerduty: PagerDutyCredentials.optional(),

@@ -7,6 +7,7 @@ export interface ArnParts {
   resource: string;
 }
 
+/** Splits an ARN; undefined for anything that is not one, so a payload cannot pass junk as an account or region. */
 export function parseArn(value: string | undefined): ArnParts | undefined {
   const match = /^arn:(aws[a-z-]*):([a-z0-9-]+):([a-z0-9-]*):(\d{12}|):(.+)$/.exec(value ?? '');
   if (!match) return undefined;

@@ -50,6 +50,7 @@ const READERS: Reader[] = [
   dimension('InstanceId'),
 ];
 
+/** The service a set of CloudWatch dimensions is about: a catalog match first, then the most specific dimension. */
 export function serviceFromDimensions(
   dimensions: Record<string, string>,
   catalog: Record<string, CatalogEntry>,

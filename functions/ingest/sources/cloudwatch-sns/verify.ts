@@ -67,6 +67,11 @@ async function certificate(url: string, deps: VerifyDeps, now: Date): Promise<X5
   return cert;
 }
 
+/**
+ * Checks, in order and before any network call it can avoid: the tenant allows the topic, the
+ * certificate URL is an SNS https host, the message is inside SNS's delivery window; then
+ * fetches the certificate and verifies the signature.
+ */
 export async function verifySnsMessage(request: InboundRequest, credentials: WebhookCredentials, deps: VerifyDeps): Promise<void> {
   const entry = requireEntry(credentials, 'cloudwatch-sns');
   const envelope = parseEnvelope(request.rawBody);

@@ -29,6 +29,10 @@ export function alarmFromEvent(event: AlarmStateChangeEvent): AlarmView {
   };
 }
 
+/**
+ * An EventBridge alarm event, delivered directly (`cloudwatch`) or inside an SNS Message
+ * (`cloudwatch-sns`, fields then named under `Message`).
+ */
 export function normalizeCloudWatchEvent(body: unknown, ctx: NormalizeContext, source: SignalSource = 'cloudwatch', prefix = ''): IncidentSignal[] {
   const event = parsePayload(AlarmStateChangeEvent, body, prefix);
   return [alarmToSignal(source, alarmFromEvent(event), ctx, prefix)];

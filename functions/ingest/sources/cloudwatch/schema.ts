@@ -1,12 +1,6 @@
 import { z } from 'zod';
 import { OptionalString, StringMap } from '../shared/parse.js';
 
-/*
- * The EventBridge event CloudWatch emits on every alarm state change
- * (source `aws.cloudwatch`, detail-type `CloudWatch Alarm State Change`). Metric alarms carry
- * `configuration.metrics`; composite alarms carry `configuration.alarmRule` instead.
- */
-
 const AlarmMetric = z.object({
   metricStat: z
     .object({
@@ -21,6 +15,11 @@ const AlarmState = z.object({
   timestamp: OptionalString,
 });
 
+/**
+ * The EventBridge event CloudWatch emits on every alarm state change
+ * (source `aws.cloudwatch`, detail-type `CloudWatch Alarm State Change`). Metric alarms carry
+ * `configuration.metrics`; composite alarms carry `configuration.alarmRule` instead.
+ */
 export const AlarmStateChangeEvent = z.object({
   source: z.literal('aws.cloudwatch'),
   'detail-type': z.literal('CloudWatch Alarm State Change'),

@@ -1,5 +1,11 @@
 import { z } from 'zod';
 
+/** A templated value: text, a number tolerated, "" read as absent. */
+const Text = z
+  .union([z.string(), z.number()])
+  .nullish()
+  .transform((value) => (value === null || value === undefined ? undefined : String(value).trim() || undefined));
+
 /**
  * Datadog's webhook body is whatever template the user writes. Causeway documents and accepts
  * this one (paste it as the webhook's Payload; every value is a Datadog template variable):
@@ -30,11 +36,6 @@ import { z } from 'zod';
  * Datadog substitutes variables as text, so every field is a string (numbers are tolerated) and
  * a variable with no value arrives as "", read here as absent; `tags` may also be a JSON array.
  */
-const Text = z
-  .union([z.string(), z.number()])
-  .nullish()
-  .transform((value) => (value === null || value === undefined ? undefined : String(value).trim() || undefined));
-
 export const DatadogWebhook = z
   .object({
     id: Text,

@@ -2,11 +2,7 @@ import { z } from 'zod';
 import { OptionalString } from '../shared/parse.js';
 import { PromAlert } from '../shared/prom-alert.js';
 
-/**
- * Grafana unified alerting webhook contact point (payload `version: "1"`): Alertmanager's alert
- * shape plus Grafana's links and the query values that crossed the threshold. The top-level
- * `title`/`message` describe the whole group and are only a fallback title.
- */
+/** One Grafana alert: Alertmanager's alert shape plus Grafana's links and the query values that crossed the threshold. */
 export const GrafanaAlert = PromAlert.extend({
   silenceURL: OptionalString,
   dashboardURL: OptionalString,
@@ -15,6 +11,10 @@ export const GrafanaAlert = PromAlert.extend({
 });
 export type GrafanaAlert = z.infer<typeof GrafanaAlert>;
 
+/**
+ * Grafana unified alerting webhook contact point (payload `version: "1"`). The top-level
+ * `title`/`message` describe the whole group and serve only as a fallback title.
+ */
 export const GrafanaWebhook = z.object({
   orgId: z.number().nullish(),
   title: OptionalString,

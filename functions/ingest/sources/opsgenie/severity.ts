@@ -1,8 +1,14 @@
 import type { Severity } from '../../../contracts/signal.js';
 
-/** | Opsgenie | P1 | P2 | P3 | P4 | P5 |  — with P3 (Opsgenie's default) for an alert without one. */
 const PRIORITY: Record<string, Severity> = { P1: 'critical', P2: 'high', P3: 'warning', P4: 'info', P5: 'info' };
 
+/**
+ * | Opsgenie priority | P1       | P2   | P3      | P4   | P5   |
+ * |-------------------|----------|------|---------|------|------|
+ * | severity          | critical | high | warning | info | info |
+ *
+ * An alert without a priority is P3, Opsgenie's own default.
+ */
 export function opsgenieSeverity(priority: string | undefined): Severity {
   const key = (priority ?? 'P3').trim().toUpperCase();
   return Object.hasOwn(PRIORITY, key) ? PRIORITY[key]! : 'warning';

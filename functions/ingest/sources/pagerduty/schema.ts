@@ -1,14 +1,9 @@
 import { z } from 'zod';
 import { OptionalString } from '../shared/parse.js';
 
-/*
- * PagerDuty v3 webhook: one `event` per delivery; `event.data` depends on `event.event_type`.
- * Only `incident` data is read; notes, responders, status updates and service events change no
- * alert state.
- */
-
 const Reference = z.object({ id: OptionalString, summary: OptionalString, html_url: OptionalString });
 
+/** `event.data` of incident events (`data.type` is `incident`). */
 export const PagerDutyIncident = z.object({
   id: z.string().min(1),
   type: z.literal('incident'),
@@ -26,6 +21,10 @@ export const PagerDutyIncident = z.object({
 });
 export type PagerDutyIncident = z.infer<typeof PagerDutyIncident>;
 
+/**
+ * PagerDuty v3 webhook: one `event` per delivery; `event.data` depends on `event.event_type`
+ * and is only parsed as an incident for the event types that change incident state.
+ */
 export const PagerDutyWebhook = z.object({
   event: z.object({
     id: z.string().min(1),

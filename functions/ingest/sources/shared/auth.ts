@@ -32,6 +32,7 @@ export function safeEqual(actual: string, expected: string): boolean {
   return timingSafeEqual(a, b);
 }
 
+/** Lowercase hex HMAC-SHA256, the form every HMAC scheme here sends. */
 export function hmacSha256Hex(secret: string, data: string): string {
   return createHmac('sha256', secret).update(data, 'utf8').digest('hex');
 }

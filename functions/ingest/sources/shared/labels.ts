@@ -29,6 +29,7 @@ export function findValue(maps: ReadonlyArray<Record<string, string>>, keys: rea
  * Prometheus job is often the scrape job (`kubernetes-pods`), not the service.
  */
 export const SERVICE_KEYS = ['service', 'service_name', 'app', 'app_kubernetes_io_name', 'k8s_app', 'container', 'job'];
+/** Keys naming the environment, namespace and Kubernetes deployment, most explicit first. */
 export const ENVIRONMENT_KEYS = ['environment', 'env', 'deployment_environment', 'deployment_environment_name', 'stage'];
 export const NAMESPACE_KEYS = ['namespace', 'k8s_namespace_name', 'kubernetes_namespace', 'kube_namespace', 'exported_namespace'];
 export const DEPLOYMENT_KEYS = ['deployment', 'k8s_deployment_name', 'kube_deployment'];
