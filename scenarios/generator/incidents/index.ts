@@ -10,5 +10,6 @@ import { platformB } from './platform-b.js';
 import { shopA } from './shop-a.js';
 import { shopB } from './shop-b.js';
 import { shopC } from './shop-c.js';
+import { shopD } from './shop-d.js';
 
-export const ALL: ScenarioSpec[] = [...shopA, ...shopB, ...shopC, ...paymentsA, ...paymentsB, ...mediaA, ...mediaB, ...platformA, ...platformB, ...dispatchA, ...dispatchB];
+export const ALL: ScenarioSpec[] = [...shopA, ...shopB, ...shopC, ...shopD, ...paymentsA, ...paymentsB, ...mediaA, ...mediaB, ...platformA, ...platformB, ...dispatchA, ...dispatchB];

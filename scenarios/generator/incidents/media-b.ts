@@ -152,6 +152,7 @@ const regex: ScenarioSpec = {
     message: 'upload-api p99 latency is 5.4s over the last 5 minutes. @pagerduty-media',
     metric: 'trace.http.request',
     query: 'percentile(last_5m):p99:trace.http.request{service:upload-api,env:prod} > 3',
+    threshold: 3,
     scope: 'service:upload-api,env:prod',
     tags: ['service:upload-api', 'env:prod', 'team:creator-tools'],
     priority: 'P2',

@@ -99,6 +99,7 @@ const riskTimeout: ScenarioSpec = {
     message: 'Decline ratio is 16.1% (threshold 10%) over the last 5 minutes. @slack-payments-oncall',
     metric: 'ledgerly.payments.decline_ratio',
     query: 'avg(last_5m):avg:ledgerly.payments.decline_ratio{service:payments-api,env:prod} > 0.1',
+    threshold: 0.1,
     scope: 'service:payments-api,env:prod',
     tags: ['service:payments-api', 'env:prod', 'team:payments', 'region:us-east-1'],
     priority: 'P2',

@@ -24,8 +24,9 @@ const crawler: ScenarioSpec = {
     message: 'storefront p95 latency has been above 1.5s for 5 minutes. Runbook: https://runbooks.internal/storefront/latency',
     metric: 'trace.http.request',
     query: 'percentile(last_5m):p95:trace.http.request{service:storefront,env:prod} > 1.5',
+    threshold: 1.5,
     scope: 'service:storefront,env:prod',
-    tags: ['service:storefront', 'env:prod', 'team:web', 'monitor'],
+    tags: ['service:storefront', 'env:prod', 'team:web'],
     priority: 'P2',
   }),
   effects: [

@@ -29,6 +29,7 @@ export function pagerduty(at: string, i: PagerDutyIncident): Signal {
     type: `${type}_reference`,
   });
   const incidentId = `Q${r.suffix(13).toUpperCase()}`;
+  const service = ref('service', pdId(r), i.serviceName, 'services', 'service-directory');
   const created = isoAt(at, i.createdAt ?? -20);
   return {
     source: 'pagerduty',
@@ -45,7 +46,7 @@ export function pagerduty(at: string, i: PagerDutyIncident): Signal {
         event_type: 'incident.triggered',
         resource_type: 'incident',
         occurred_at: isoAt(at, (i.createdAt ?? -20) + 0.8, true),
-        agent: ref('service', pdId(r), i.serviceName, 'services', 'service-directory'),
+        agent: service,
         client: null,
         data: {
           id: incidentId,
@@ -57,7 +58,7 @@ export function pagerduty(at: string, i: PagerDutyIncident): Signal {
           incident_key: r.hex(32),
           created_at: created,
           title: i.title,
-          service: ref('service', pdId(r), i.serviceName, 'services', 'service-directory'),
+          service,
           assignees: [ref('user', pdId(r), i.assignee, 'users')],
           escalation_policy: ref('escalation_policy', pdId(r), i.escalationPolicy, 'escalation_policies'),
           teams: [ref('team', pdId(r), i.team, 'teams')],
@@ -79,6 +80,7 @@ export interface DatadogMonitor {
   metric: string;
   query: string;
   scope: string;
+  threshold: number;
   tags: string[];
   priority: string;
   hostname?: string;
@@ -102,7 +104,7 @@ export function datadog(at: string, m: DatadogMonitor): Signal {
       alert_title: m.title,
       alert_transition: 'Triggered',
       alert_type: 'error',
-      alert_status: `${m.metric} over ${m.scope} was > threshold on average during the last 5m.`,
+      alert_status: `${m.metric} over ${m.scope} was > ${m.threshold} during the last 5m.`,
       alert_metric: m.metric,
       alert_query: m.query,
       alert_scope: m.scope,

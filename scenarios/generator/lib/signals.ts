@@ -149,12 +149,12 @@ function reasonData(at: string, a: CloudWatchAlarm): string {
   return JSON.stringify({
     version: '1.0',
     queryDate: cwTime(at, -2),
-    startDate: cwTime(at, -a.period * a.datapoints.length - 60),
+    startDate: cwTime(at, -a.period * a.datapoints.length),
     ...(percentile ? { extendedStatistic: a.stat } : { statistic: a.stat }),
     period: a.period,
     recentDatapoints: [...a.datapoints].reverse(),
     threshold: a.threshold,
-    evaluatedDatapoints: a.datapoints.map((value, i) => ({ timestamp: cwTime(at, -(i + 1) * a.period - 60), value })),
+    evaluatedDatapoints: a.datapoints.map((value, i) => ({ timestamp: cwTime(at, -(i + 1) * a.period), value })),
   });
 }
 
