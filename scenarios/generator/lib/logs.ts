@@ -1,6 +1,7 @@
 import type { Rng } from './prng.js';
 import { offset, type Sec } from './time.js';
 import { WINDOW_FROM, WINDOW_TO } from './metrics.js';
+import type { TraceRef } from './traces.js';
 import type { LogOut, LogPattern, ServiceDef } from './types.js';
 
 interface TimedLog {
@@ -39,7 +40,7 @@ export function backgroundLogs(r: Rng, service: ServiceDef, noise: number): Time
 }
 
 /** The incident's lines: a pattern at a rate from `from`, capped as a backend's sampling would. */
-export function patternLogs(r: Rng, pattern: LogPattern, service: ServiceDef | undefined, traceIds: string[]): TimedLog[] {
+export function patternLogs(r: Rng, pattern: LogPattern, service: ServiceDef | undefined, traces: TraceRef[]): TimedLog[] {
   const to = pattern.to ?? WINDOW_TO;
   const span = Math.max(0, to - pattern.from);
   const count = Math.min(pattern.max ?? 30, Math.max(1, Math.round((pattern.perMin * span) / 60)));
@@ -48,10 +49,17 @@ export function patternLogs(r: Rng, pattern: LogPattern, service: ServiceDef | u
     const t = Math.round(pattern.from + (span * (i + r.range(0.05, 0.95))) / count);
     const attrs = service ? replicaAttrs(r, service, pattern.attributes?.(r)) : pattern.attributes?.(r);
     const log = line(t, pattern.service, pattern.level, pattern.message(r, i), attrs);
-    const traceId = pattern.linkTraces && traceIds.length > 0 ? traceIds[i % traceIds.length] : undefined;
+    const traceId = pattern.linkTraces ? nearest(traces, t) : undefined;
     out.push({ t, log: traceId ? { ...log, traceId } : log });
   }
   return out;
+}
+
+/** The trace that started closest to a log line, if one started within a minute of it. */
+function nearest(traces: TraceRef[], t: Sec): string | undefined {
+  let best: TraceRef | undefined;
+  for (const ref of traces) if (!best || Math.abs(ref.t - t) < Math.abs(best.t - t)) best = ref;
+  return best && Math.abs(best.t - t) <= 60 ? best.traceId : undefined;
 }
 
 function replicaAttrs(r: Rng, service: ServiceDef, extra?: Record<string, unknown>): Record<string, unknown> | undefined {

@@ -163,10 +163,15 @@ function pickFlow(r: Rng, flows: Flow[]): Flow {
   return flows[flows.length - 1]!;
 }
 
+export interface TraceRef {
+  traceId: string;
+  t: Sec;
+}
+
 export interface TraceSet {
   traces: TraceOut[];
-  /** Ids of incident traces with an error or a slow span, per service that took part. */
-  incidentIds: Map<string, string[]>;
+  /** Incident traces with an error or a slow span (id and start), per service that took part. */
+  incidentIds: Map<string, TraceRef[]>;
 }
 
 /** Healthy traces across the hour before onset, then traces from onset on, some of them hit by the faults. */
@@ -176,7 +181,7 @@ export function buildTraces(r: Rng, at: string, flows: Flow[], spec: TraceSpec, 
   for (let i = 0; i < spec.baseline; i++) times.push(-3540 + ((onset - 60 + 3540) * (i + r.range(0.1, 0.9))) / spec.baseline);
   for (let i = 0; i < spec.incident; i++) times.push(onset + 15 + ((95 - onset) * (i + r.range(0.1, 0.9))) / spec.incident);
   const traces: TraceOut[] = [];
-  const incidentIds = new Map<string, string[]>();
+  const incidentIds = new Map<string, TraceRef[]>();
   for (const t0 of times) {
     const attempts = t0 >= onset ? (spec.tailSample ?? 3) : 1;
     let ctx: Ctx = { r, at, t0, faults: spec.faults, spans: [] };
@@ -191,7 +196,7 @@ export function buildTraces(r: Rng, at: string, flows: Flow[], spec: TraceSpec, 
     traces.push({ traceId, spans: ordered });
     if (t0 >= onset && ctx.spans.some((s) => s.status === 'error' || hitBySlowFault(spec.faults, s, t0))) {
       for (const service of new Set(ctx.spans.map((s) => s.service))) {
-        incidentIds.set(service, [...(incidentIds.get(service) ?? []), traceId]);
+        incidentIds.set(service, [...(incidentIds.get(service) ?? []), { traceId, t: t0 }]);
       }
     }
   }
