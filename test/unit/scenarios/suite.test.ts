@@ -123,6 +123,14 @@ describe('scenario suite', () => {
     expect(unresolved).toEqual([]);
   });
 
+  it('links log lines only to traces the scenario holds', () => {
+    for (const { file, scenario } of parsed) {
+      const ids = new Set((scenario.evidence.traces ?? []).map((t) => t.traceId));
+      const dangling = (scenario.evidence.logs ?? []).filter((l) => l.traceId !== undefined && !ids.has(l.traceId));
+      expect(dangling, file).toEqual([]);
+    }
+  });
+
   it('keeps every file under 300 KB', () => {
     for (const { file } of scenarios) expect(statSync(join(dir, file)).size, file).toBeLessThan(300 * 1024);
   });
