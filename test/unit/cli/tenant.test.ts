@@ -1,0 +1,62 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CloudFormationClient, DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { CreateSecretCommand, PutSecretValueCommand, ResourceNotFoundException, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { mockClient } from 'aws-sdk-client-mock';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { putTenantFile, readTenantFile } from '../../../cli/tenant-file.js';
+import { awsWriter } from '../../../cli/tenant-writers.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'causeway-tenant-'));
+function file(content: unknown): string {
+  const path = join(dir, `${Math.random().toString(36).slice(2)}.json`);
+  writeFileSync(path, JSON.stringify(content));
+  return path;
+}
+const valid = {
+  tenant: { tenantId: 'acme', webhookSecretRef: 'causeway/acme/webhooks', enabledSources: ['alertmanager'], approval: { timeoutSeconds: 900, slackWebhookSecretRef: 'causeway/acme/slack' } },
+  secrets: { 'causeway/acme/webhooks': { alertmanager: { bearerToken: 'a-long-enough-bearer-token' } } },
+};
+
+const cloudformation = mockClient(CloudFormationClient);
+const dynamo = mockClient(DynamoDBDocumentClient);
+const secrets = mockClient(SecretsManagerClient);
+const clients = () => ({ cloudformation: new CloudFormationClient({}), dynamodb: DynamoDBDocumentClient.from(new DynamoDBClient({})), secrets: new SecretsManagerClient({}) });
+
+beforeEach(() => {
+  cloudformation.reset();
+  dynamo.reset();
+  secrets.reset();
+});
+
+describe('causeway tenant put', () => {
+  it('refuses a file before writing anything: bad JSON, a bad tenant, the platform key, bad webhook credentials', () => {
+    const broken = join(dir, 'broken.json');
+    writeFileSync(broken, '{ "tenant": ');
+    expect(() => readTenantFile(broken)).toThrow(/not a readable JSON file/);
+    expect(() => readTenantFile(file({ tenant: { tenantId: 'Acme Corp' } }))).toThrow(/tenant\.tenantId/);
+    expect(() => readTenantFile(file({ tenant: { tenantId: 'acme' }, secrets: { 'causeway/platform': { key: 'x' } } }))).toThrow(/platform key/);
+    expect(() => readTenantFile(file({ ...valid, secrets: { 'causeway/acme/webhooks': { alertmanager: { bearerToken: 'short' } } } }))).toThrow(/alertmanager/);
+  });
+
+  it('writes the config to the stack’s table and creates or updates each secret, printing no secret value', async () => {
+    cloudformation.on(DescribeStacksCommand, { StackName: 'Causeway' }).resolves({ Stacks: [{ StackName: 'Causeway', CreationTime: new Date(), StackStatus: 'CREATE_COMPLETE', Outputs: [{ OutputKey: 'TableName', OutputValue: 'Causeway-Table-1' }] }] });
+    secrets.on(PutSecretValueCommand).rejects(new ResourceNotFoundException({ message: 'not found', $metadata: {} }));
+    secrets.on(CreateSecretCommand).resolves({});
+    dynamo.on(PutCommand).resolves({});
+    const lines = await putTenantFile(readTenantFile(file(valid)), await awsWriter('Causeway', clients()));
+    expect(secrets.commandCalls(CreateSecretCommand)[0]!.args[0].input).toMatchObject({ Name: 'causeway/acme/webhooks' });
+    const put = dynamo.commandCalls(PutCommand)[0]!.args[0].input;
+    expect(put).toMatchObject({ TableName: 'Causeway-Table-1', Item: { pk: 'TENANT#acme', sk: 'CONFIG', config: { tenantId: 'acme' } } });
+    expect(lines.join('\n')).not.toContain('a-long-enough-bearer-token');
+    expect(lines).toContain('note: causeway/acme/slack is referenced but not in this file; it must already exist');
+  });
+
+  it('says clearly when the stack is not a Causeway stack', async () => {
+    cloudformation.on(DescribeStacksCommand).resolves({ Stacks: [{ StackName: 'Other', CreationTime: new Date(), StackStatus: 'CREATE_COMPLETE', Outputs: [] }] });
+    await expect(awsWriter('Other', clients())).rejects.toThrow(/no TableName output/);
+  });
+});
