@@ -169,8 +169,8 @@ export function lambda(name: string, o: LambdaOpts): ServiceDef {
   return { name, kind: 'lambda', series, logs, replicas: streams };
 }
 
-export function dynamodb(name: string, o: { reads: number; writes: number; latencyMs: number }): ServiceDef {
-  const labels = { table_name: name };
+export function dynamodb(name: string, o: { table: string; reads: number; writes: number; latencyMs: number }): ServiceDef {
+  const labels = { table_name: o.table };
   const series: SeriesDef[] = [
     { key: 'reads', name: 'aws_dynamodb_consumed_read_capacity_units_sum', unit: 'count', labels, base: o.reads, noise: 0.08, drift: 0.12 },
     { key: 'writes', name: 'aws_dynamodb_consumed_write_capacity_units_sum', unit: 'count', labels, base: o.writes, noise: 0.1, drift: 0.12 },

@@ -57,7 +57,7 @@ export const media: System = {
       routes: ['GET /v1/titles/:id', 'PUT /v1/titles/:id', 'PATCH /v1/titles/:id/renditions'],
       logs: [tpl('info', 8, (r) => `title updated id=tt-${r.int(100000, 999999)} fields=${r.pick(['renditions', 'artwork', 'synopsis'])}`)],
     }),
-    dynamodb('metadata-db', { reads: 2400, writes: 310, latencyMs: 4.2 }),
+    dynamodb('metadata-db', { table: 'reelhouse-metadata', reads: 2400, writes: 310, latencyMs: 4.2 }),
     http('playback-api', {
       rps: 900, err: 0.002, p99: 0.25, cpu: 0.4, mem: 44, runtime: 'ecs', replicas: 12,
       routes: ['GET /v1/play/:titleId', 'POST /v1/heartbeat'],

@@ -56,7 +56,7 @@ export const platform: System = {
       invocations: 400, errors: 0.2, p99Ms: 300, concurrency: 4, memoryMB: 256,
       logs: [tpl('info', 6, (r) => `batch written records=${r.int(80, 500)} shard=shardId-00000000000${r.int(0, 3)}`)],
     }),
-    dynamodb('usage-db', { reads: 900, writes: 1400, latencyMs: 3.8 }),
+    dynamodb('usage-db', { table: 'foundry-usage', reads: 900, writes: 1400, latencyMs: 3.8 }),
     http('admin-console', {
       rps: 15, err: 0.004, p99: 0.8, cpu: 0.12, mem: 240, replicas: 2,
       routes: ['GET /tenants/:id', 'GET /tenants/:id/usage', 'GET /api/usage/live'],
