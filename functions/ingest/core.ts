@@ -100,7 +100,10 @@ export async function ingest(request: IngestRequest, deps: IngestDeps): Promise<
     const inbound: InboundRequest = { headers: request.headers, rawBody: request.rawBody, receivedAt: request.receivedAt };
     await adapter.verify(inbound, credentials, deps.verify);
   } catch (error) {
-    if (error instanceof UnauthorizedError || error instanceof ConfigurationError) return refuse(error.message);
+    if (error instanceof UnauthorizedError || error instanceof ConfigurationError) {
+      const cause = error.cause instanceof Error ? `: ${error.cause.message}` : '';
+      return refuse(`${error.message}${cause}`);
+    }
     throw error;
   }
 

@@ -36,7 +36,35 @@ const Text = z
  * Datadog substitutes variables as text, so every field is a string (numbers are tolerated) and
  * a variable with no value arrives as "", read here as absent; `tags` may also be a JSON array.
  */
-export const DatadogWebhook = z
+/**
+ * Many teams name their template keys after the Datadog variables themselves
+ * (`alert_transition` for `$ALERT_TRANSITION`, `aggreg_key` for `$AGGREG_KEY`, `body` for
+ * `$EVENT_MSG`…). Those spellings are read as the documented keys; the documented key
+ * wins when both are present.
+ */
+const ALIASES: Record<string, string> = {
+  alert_transition: 'transition',
+  aggreg_key: 'aggregation_key',
+  alert_scope: 'scope',
+  alert_metric: 'metric',
+  body: 'message',
+  event_msg: 'message',
+  text_only_msg: 'message',
+  event_title: 'title',
+};
+
+function withDocumentedKeys(value: unknown): unknown {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return value;
+  const payload = { ...(value as Record<string, unknown>) };
+  for (const [alias, key] of Object.entries(ALIASES)) {
+    if (payload[key] === undefined && payload[alias] !== undefined) payload[key] = payload[alias];
+  }
+  const org = payload.org as { id?: unknown } | undefined;
+  if (payload.org_id === undefined && org && typeof org === 'object' && org.id !== undefined) payload.org_id = org.id;
+  return payload;
+}
+
+const DatadogFields = z
   .object({
     id: Text,
     alert_id: Text,
@@ -61,4 +89,5 @@ export const DatadogWebhook = z
     message: 'one of aggregation_key, alert_cycle_key, alert_id or id is required',
     path: ['alert_id'],
   });
+export const DatadogWebhook = z.preprocess(withDocumentedKeys, DatadogFields);
 export type DatadogWebhook = z.infer<typeof DatadogWebhook>;

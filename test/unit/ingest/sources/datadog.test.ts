@@ -75,4 +75,13 @@ describe('datadog normalize (Causeway payload template)', () => {
   it('rejects a payload with nothing to identify the alert', () => {
     expect(() => normalize({ transition: 'Triggered', title: 'x' })).toThrow(/alert_id/);
   });
+
+  it('reads templates whose keys are named after the Datadog variables (alert_transition, aggreg_key, alert_scope, org.id)', () => {
+    const [signal] = normalize(body('variable-named-keys.json'));
+    expect(signal).toMatchObject({ status: 'firing', service: 'payments-api', environment: 'prod' });
+    const documented = normalize({ ...body('variable-named-keys.json'), transition: 'Recovered' });
+    expect(documented[0]?.status).toBe('resolved');
+    const [same] = normalize({ ...body('variable-named-keys.json'), title: 'changed title' });
+    expect(same?.dedupKey).toBe(signal?.dedupKey);
+  });
 });
