@@ -3,6 +3,7 @@ import { CausewayError, ConfigurationError, MalformedRequestError, NotFoundError
 import { createRecord, readRecord, updateRecord } from '../shared/records.js';
 import { archiveRequest } from './archive.js';
 import { claimInvestigation, markResolved, markStarted } from './dedup.js';
+import { appendRelatedSignal, closeForGrouping, findRelatedInvestigation, markOpenForGrouping } from './grouping.js';
 import { parseWebhookCredentials } from './sources/credentials.js';
 import { getSourceAdapter } from './sources/index.js';
 import type { InboundRequest, VerifyDeps } from './sources/types.js';
@@ -31,7 +32,7 @@ export interface IngestDeps {
 export interface SignalOutcome {
   investigationId?: string;
   dedupKey: string;
-  status: 'started' | 'duplicate' | 'resolved';
+  status: 'started' | 'duplicate' | 'joined' | 'resolved';
 }
 
 export interface IngestResponse {
@@ -47,8 +48,13 @@ function errorResponse(error: CausewayError): IngestResponse {
 }
 
 /** Starts the investigation for a signal that won its dedup claim, or resumes one whose start was interrupted. */
-async function startIfNeeded(deps: IngestDeps, signal: IncidentSignal): Promise<SignalOutcome> {
-  const claim = await claimInvestigation(deps.tableName, signal);
+async function startIfNeeded(deps: IngestDeps, signal: IncidentSignal, topology: Record<string, string[]>): Promise<SignalOutcome> {
+  const related = await findRelatedInvestigation(deps.tableName, signal, topology);
+  const claim = await claimInvestigation(deps.tableName, signal, Date.now(), related);
+  if (claim.outcome === 'joined') {
+    await appendRelatedSignal(deps.tableName, claim.investigationId, signal);
+    return { investigationId: claim.investigationId, dedupKey: signal.dedupKey, status: 'joined' };
+  }
   if (claim.outcome === 'duplicate' && claim.started) {
     return { investigationId: claim.investigationId, dedupKey: signal.dedupKey, status: 'duplicate' };
   }
@@ -66,12 +72,14 @@ async function startIfNeeded(deps: IngestDeps, signal: IncidentSignal): Promise<
   await createRecord(deps.tableName, record);
   await deps.startExecution(claim.input);
   await markStarted(deps.tableName, signal.tenantId, signal.dedupKey, claim.investigationId);
+  await markOpenForGrouping(deps.tableName, signal, claim.investigationId);
   return { investigationId: claim.investigationId, dedupKey: signal.dedupKey, status: claim.outcome === 'new' ? 'started' : 'duplicate' };
 }
 
 async function resolve(deps: IngestDeps, signal: IncidentSignal): Promise<SignalOutcome> {
   const investigationId = await markResolved(deps.tableName, signal);
   if (investigationId) {
+    await closeForGrouping(deps.tableName, signal, investigationId);
     const record = await readRecord(deps.tableName, signal.tenantId, investigationId);
     if (record) await updateRecord(deps.tableName, signal.tenantId, investigationId, { signal: { ...record.signal, status: 'resolved' } });
   }
@@ -79,7 +87,7 @@ async function resolve(deps: IngestDeps, signal: IncidentSignal): Promise<Signal
 }
 
 /**
- * The ingest pipeline: verify → parse → normalize → archive → dedup → start. A wrong
+ * The ingest pipeline: verify → parse → normalize → archive → dedup → group → start. A wrong
  * credential, an unknown tenant and a disabled source all get the same 401. Rejections
  * after authentication are archived too, so a sender's bad payload can be inspected.
  */
@@ -141,7 +149,7 @@ export async function ingest(request: IngestRequest, deps: IngestDeps): Promise<
   await archive(202);
   const outcomes: SignalOutcome[] = [];
   for (const signal of signals) {
-    outcomes.push(signal.status === 'resolved' ? await resolve(deps, signal) : await startIfNeeded(deps, signal));
+    outcomes.push(signal.status === 'resolved' ? await resolve(deps, signal) : await startIfNeeded(deps, signal, tenant.topology));
   }
   return { status: 202, body: { accepted: signals.length, signals: outcomes } };
 }

@@ -17,6 +17,7 @@ interface DedupItem {
 
 export type Claim =
   | { outcome: 'new'; investigationId: string; input: InvestigationInput }
+  | { outcome: 'joined'; investigationId: string }
   | { outcome: 'duplicate'; investigationId: string; started: boolean; input: InvestigationInput };
 
 /** Execution names are derived from the dedup key, so a retried StartExecution is the same execution. */
@@ -32,8 +33,9 @@ async function read(tableName: string, tenantId: string, dedupKey: string): Prom
 /**
  * Claims the right to start an investigation for a firing signal. One conditional write
  * decides among any number of concurrent repeats: the first wins, the others see it open.
+ * With `joinInvestigationId` the winner joins that open investigation instead of starting one.
  */
-export async function claimInvestigation(tableName: string, signal: IncidentSignal, nowMs = Date.now()): Promise<Claim> {
+export async function claimInvestigation(tableName: string, signal: IncidentSignal, nowMs = Date.now(), joinInvestigationId?: string): Promise<Claim> {
   for (let attempt = 0; attempt < 5; attempt++) {
     const current = await read(tableName, signal.tenantId, signal.dedupKey);
     const open = current && current.status === 'open' && !isExpired(current, nowMs);
@@ -49,7 +51,7 @@ export async function claimInvestigation(tableName: string, signal: IncidentSign
       return { outcome: 'duplicate', investigationId: current.investigationId, started: current.started, input: current.input };
     }
     const generation = (current?.generation ?? 0) + 1;
-    const investigationId = investigationIdFor(signal.dedupKey, generation);
+    const investigationId = joinInvestigationId ?? investigationIdFor(signal.dedupKey, generation);
     const input: InvestigationInput = { tenantId: signal.tenantId, investigationId, signal, replay: null };
     try {
       await documentClient.send(
@@ -60,7 +62,7 @@ export async function claimInvestigation(tableName: string, signal: IncidentSign
             status: 'open',
             generation,
             investigationId,
-            started: false,
+            started: joinInvestigationId !== undefined,
             input,
             repeats: 0,
             expiresAt: ttlAfter(DEDUP_TTL_SECONDS, nowMs),
@@ -69,7 +71,7 @@ export async function claimInvestigation(tableName: string, signal: IncidentSign
           ExpressionAttributeValues: current ? { ':previous': current.generation } : undefined,
         }),
       );
-      return { outcome: 'new', investigationId, input };
+      return joinInvestigationId ? { outcome: 'joined', investigationId } : { outcome: 'new', investigationId, input };
     } catch (error) {
       if ((error as Error).name !== 'ConditionalCheckFailedException') throw error;
     }

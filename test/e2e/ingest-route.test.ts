@@ -14,9 +14,9 @@ const fixture = JSON.parse(readFileSync(new URL('../fixtures/signals/alertmanage
 let stack: LocalStack;
 let url: string;
 
-/** One alert of the fixture with its own fingerprint, so each test owns its dedup key. */
-function alert(fingerprint: string, status: 'firing' | 'resolved' = 'firing') {
-  const one = { ...fixture.alerts[1]!, fingerprint, status };
+/** One alert of the fixture with its own fingerprint and service, so each test owns its dedup key and its group. */
+function alert(fingerprint: string, status: 'firing' | 'resolved' = 'firing', service = `svc-${fingerprint}`) {
+  const one = { ...fixture.alerts[1]!, fingerprint, status, labels: { ...fixture.alerts[1]!.labels, service } };
   return { ...fixture, status, alerts: [one] };
 }
 
@@ -45,7 +45,12 @@ beforeAll(async () => {
   stack = await startLocalStack({ retryIntervalMs: 5 });
   url = stack.apiUrl;
   stack.secrets.put('causeway/acme/webhooks', JSON.stringify({ alertmanager: { bearerToken: TOKEN } }));
-  await putTenant(stack, { tenantId: 'acme', webhookSecretRef: 'causeway/acme/webhooks', enabledSources: ['alertmanager'] } as never);
+  await putTenant(stack, {
+    tenantId: 'acme',
+    webhookSecretRef: 'causeway/acme/webhooks',
+    enabledSources: ['alertmanager'],
+    topology: { storefront: ['checkout'], checkout: ['payments'], search: [] },
+  } as never);
 });
 
 afterAll(async () => {
@@ -62,7 +67,7 @@ describe('POST /v1/tenants/{tenantId}/signals/{source}', () => {
     expect(execution).toBeDefined();
     await stack.sfn.settled(signal!.investigationId);
     const record = await readRecord(stack.tableName, 'acme', signal!.investigationId, stack.db);
-    expect(record?.signal.service).toBe('checkout');
+    expect(record?.signal.service).toBe('svc-aaaa000000000001');
     expect(record?.signal.correlation.traceIds).toContain('4bf92f3577b34da6a3ce929d0e0e4736');
   });
 
@@ -96,6 +101,23 @@ describe('POST /v1/tenants/{tenantId}/signals/{source}', () => {
     expect(stack.sfn.listExecutions().filter((e) => e.name === id)).toHaveLength(1);
     expect(stack.sfn.listExecutions().length).toBe(before + 1);
   }, 120_000);
+
+  it('groups an alert on an adjacent service into the open investigation; an unrelated service gets its own', async () => {
+    const first = await post(alert('bbbb000000000001', 'firing', 'checkout'));
+    const [opened] = first.body.signals as { investigationId: string; status: string }[];
+    expect(opened!.status).toBe('started');
+    const before = stack.sfn.listExecutions().length;
+    const downstream = await post(alert('bbbb000000000002', 'firing', 'payments'));
+    const [joined] = downstream.body.signals as { investigationId: string; status: string }[];
+    expect(joined).toEqual({ investigationId: opened!.investigationId, dedupKey: expect.any(String), status: 'joined' });
+    expect(stack.sfn.listExecutions().length).toBe(before);
+    const repeat = await post(alert('bbbb000000000002', 'firing', 'payments'));
+    expect((repeat.body.signals as { status: string; investigationId: string }[])[0]).toMatchObject({ status: 'duplicate', investigationId: opened!.investigationId });
+    const record = await readRecord(stack.tableName, 'acme', opened!.investigationId, stack.db);
+    expect(record?.relatedSignals.map((s) => s.service)).toEqual(['payments']);
+    const unrelated = await post(alert('bbbb000000000003', 'firing', 'search'));
+    expect((unrelated.body.signals as { status: string }[])[0]!.status).toBe('started');
+  });
 
   it('answers a wrong token, a missing token and an unknown tenant with the same 401', async () => {
     const wrong = await post(alert('aaaa000000000004'), { token: 'not-the-token-at-all-000000' });
