@@ -3,8 +3,10 @@ import { CausewayStack } from '../lib/causeway-stack.js';
 
 const app = new App();
 const environment: unknown = app.node.tryGetContext('environment');
+const alarmTenant: unknown = app.node.tryGetContext('alarmTenant');
 
 new CausewayStack(app, 'Causeway', {
   description: 'Causeway: alerts in, a grounded root cause out, bounded fixes behind a human click.',
   environment: typeof environment === 'string' ? environment : undefined,
+  alarmTenant: typeof alarmTenant === 'string' ? alarmTenant : undefined,
 });

@@ -2,6 +2,7 @@ import { CfnOutput, Duration, Stack, Tags, type StackProps } from 'aws-cdk-lib';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
+import { AlarmEvents } from './alarm-events.js';
 import { CausewayApi } from './api.js';
 import { CausewayFunction } from './function.js';
 import { Investigation, type Stage } from './investigation.js';
@@ -14,6 +15,8 @@ export interface CausewayStackProps extends StackProps {
   readonly logRetention?: logs.RetentionDays;
   /** Deployment name (`dev`, `prod`, …), tagged on every resource to tell installations apart. */
   readonly environment?: string;
+  /** When set, this account's CloudWatch alarm state changes go to ingest for this tenant through EventBridge. */
+  readonly alarmTenant?: string;
 }
 
 /**
@@ -79,6 +82,7 @@ export class CausewayStack extends Stack {
     stateMachine.grantTaskResponse(approval);
 
     const api = new CausewayApi(this, 'Api', { ingest, approval, logRetention });
+    if (props.alarmTenant) new AlarmEvents(this, 'AlarmEvents', { tenantId: props.alarmTenant, ingest });
     for (const fn of [stages.RequestApproval, approval]) fn.addEnvironment('PUBLIC_BASE_URL', api.url);
 
     new CfnOutput(this, 'ApiUrl', { value: api.url, description: 'Base URL for signal webhooks and approval links' });

@@ -4,7 +4,7 @@ import { SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { z } from 'zod';
 import { loadEnv } from '../shared/env.js';
-import { TransientError } from '../shared/errors.js';
+import { PayloadValidationError, TransientError } from '../shared/errors.js';
 import { json, lowerCaseHeaders, rawBody } from '../shared/http.js';
 import { createLogger } from '../shared/logger.js';
 import { readSecretJson } from '../shared/secrets.js';
@@ -73,4 +73,34 @@ async function ingestRoute(event: APIGatewayProxyEventV2): Promise<APIGatewayPro
   return json(response.status, response.body);
 }
 
-export const handler = middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>().handler(ingestRoute);
+/**
+ * What the EventBridge rule delivers: the CloudWatch alarm event wrapped, by the rule's
+ * input transformer, with the tenant whose account it came from. IAM authenticated the
+ * caller; the tenant must still have the cloudwatch source enabled.
+ */
+const EventBridgeDelivery = z.object({
+  tenantId: z.string(),
+  event: z.looseObject({ id: z.string(), source: z.literal('aws.cloudwatch'), 'detail-type': z.string() }),
+});
+
+async function ingestAlarmEvent(delivery: z.infer<typeof EventBridgeDelivery>): Promise<IngestResponse> {
+  const response = await ingest(
+    { tenantId: delivery.tenantId, source: 'cloudwatch', requestId: delivery.event.id, headers: {}, rawBody: JSON.stringify(delivery.event), receivedAt: new Date() },
+    deps,
+  );
+  const level = response.status >= 400 ? 'error' : 'info';
+  logger[level]('alarm event', { tenantId: delivery.tenantId, eventId: delivery.event.id, status: response.status, error: response.body.error, reason: response.logReason });
+  return response;
+}
+
+function isHttpEvent(event: unknown): event is APIGatewayProxyEventV2 {
+  return typeof event === 'object' && event !== null && 'requestContext' in event && 'rawPath' in event;
+}
+
+/** One ingest Lambda for both doors: the HTTP API (webhooks) and EventBridge (CloudWatch alarm state changes, retried by Lambda on a throw). */
+export const handler = middy<unknown, APIGatewayProxyStructuredResultV2 | IngestResponse>().handler(async (event) => {
+  if (isHttpEvent(event)) return ingestRoute(event);
+  const delivery = EventBridgeDelivery.safeParse(event);
+  if (!delivery.success) throw new PayloadValidationError('event', 'neither an API Gateway request nor a tenant-wrapped CloudWatch alarm event');
+  return ingestAlarmEvent(delivery.data);
+});

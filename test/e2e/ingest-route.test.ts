@@ -119,6 +119,19 @@ describe('POST /v1/tenants/{tenantId}/signals/{source}', () => {
     expect((unrelated.body.signals as { status: string }[])[0]!.status).toBe('started');
   });
 
+  it('takes CloudWatch alarm events from EventBridge (wrapped with the tenant) without a webhook credential', async () => {
+    stack.secrets.put('causeway/acme-aws/webhooks', JSON.stringify({ cloudwatch: { enabled: true } }));
+    await putTenant(stack, { tenantId: 'acme-aws', webhookSecretRef: 'causeway/acme-aws/webhooks', enabledSources: ['cloudwatch'] } as never);
+    const { handler } = await import('../../functions/ingest/handler.js');
+    const event = JSON.parse(readFileSync(new URL('../fixtures/signals/cloudwatch/alarm-lambda-errors.json', import.meta.url), 'utf8')) as Record<string, unknown>;
+    const delivered = (await handler({ tenantId: 'acme-aws', event }, {} as never)) as { status: number; body: { signals: { status: string }[] } };
+    expect(delivered.status).toBe(202);
+    expect(delivered.body.signals[0]!.status).toBe('started');
+    const refused = (await handler({ tenantId: 'acme', event }, {} as never)) as { status: number };
+    expect(refused.status).toBe(401);
+    await expect(handler({ hello: 'world' }, {} as never)).rejects.toThrow(/neither an API Gateway request/);
+  });
+
   it('answers a wrong token, a missing token and an unknown tenant with the same 401', async () => {
     const wrong = await post(alert('aaaa000000000004'), { token: 'not-the-token-at-all-000000' });
     const missing = await post(alert('aaaa000000000004'), { token: null });

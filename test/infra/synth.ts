@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import type { CloudAssembly } from 'aws-cdk-lib/cx-api';
-import { CausewayStack } from '../../lib/causeway-stack.js';
+import { CausewayStack, type CausewayStackProps } from '../../lib/causeway-stack.js';
 import { REPO_ROOT } from '../../lib/paths.js';
 
 export interface Synthesized {
@@ -20,14 +20,14 @@ export interface Synthesized {
  * files must still exist). The CloudFormation validation plugin is off: it re-checks
  * the template we assert on here, and costs about two seconds a synth.
  */
-export function synthCauseway({ bundle }: { bundle: boolean }): Synthesized {
+export function synthCauseway({ bundle, props = {} }: { bundle: boolean; props?: CausewayStackProps }): Synthesized {
   process.env.CDK_VALIDATION = 'false';
   const cdkJson = JSON.parse(readFileSync(join(REPO_ROOT, 'cdk.json'), 'utf8')) as { context?: Record<string, unknown> };
   const context: Record<string, unknown> = { ...cdkJson.context };
   if (!bundle) context['aws:cdk:bundling-stacks'] = [];
 
   const app = new App({ context });
-  const stack = new CausewayStack(app, 'Causeway');
+  const stack = new CausewayStack(app, 'Causeway', props);
   const assembly = app.synth();
   return { template: Template.fromStack(stack), assembly, stack };
 }
