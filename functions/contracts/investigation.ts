@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { InvestigationId, IsoTime, TenantId } from './common.js';
+import { EvidenceId, InvestigationId, IsoTime, TenantId } from './common.js';
 import { IncidentSignal } from './signal.js';
 import { ScoredEvidence } from './scored.js';
-import { Rca } from './rca.js';
+import { ModelUsage, Rca } from './rca.js';
 import { PolicyDecision, RemediationResult } from './actions.js';
 
 /**
@@ -40,6 +40,27 @@ export const ApprovalSummary = z.object({
   decidedAt: IsoTime.optional(),
 });
 
+/**
+ * A follow-up question and its answer, written from the record's own evidence digest
+ * only. `verified` is false when the answer cites no evidence id that exists.
+ */
+export const FollowUpQuestion = z.object({
+  at: IsoTime,
+  question: z.string().min(1).max(1000),
+  answer: z.string().min(1).max(4000),
+  evidenceIds: z.array(EvidenceId).max(20),
+  verified: z.boolean(),
+  author: z.enum(['deterministic', 'llm']),
+  model: z.string().max(200).optional(),
+  promptVersion: z.string().max(50).optional(),
+  usage: ModelUsage.optional(),
+  caveats: z.array(z.string().max(500)).max(10).default([]),
+});
+export type FollowUpQuestion = z.infer<typeof FollowUpQuestion>;
+
+/** At most this many follow-up questions are kept per investigation, so the record stays bounded. */
+export const MAX_FOLLOW_UP_QUESTIONS = 50;
+
 /** The system of record for one investigation, as stored in DynamoDB and printed by `investigate --json`. */
 export const InvestigationRecord = z.object({
   tenantId: TenantId,
@@ -55,5 +76,6 @@ export const InvestigationRecord = z.object({
   policy: PolicyDecision.optional(),
   approval: ApprovalSummary.optional(),
   remediation: RemediationResult.optional(),
+  questions: z.array(FollowUpQuestion).max(MAX_FOLLOW_UP_QUESTIONS).optional(),
 });
 export type InvestigationRecord = z.infer<typeof InvestigationRecord>;

@@ -9,10 +9,30 @@ export const Statement = z.object({
 });
 export type Statement = z.infer<typeof Statement>;
 
+/**
+ * What a model call cost, kept on the RCA (and so on the investigation) so an operator
+ * can see tokens, latency and spend per investigation, including calls whose answer was
+ * rejected and replaced by the deterministic RCA.
+ */
+export const ModelUsage = z.object({
+  promptTokens: z.number().int().nonnegative(),
+  completionTokens: z.number().int().nonnegative(),
+  /** Wall time spent waiting on the model, retries and the repair call included. */
+  latencyMs: z.number().nonnegative(),
+  /** HTTP calls made: the first, a 429/5xx retry, a repair. */
+  calls: z.number().int().nonnegative(),
+  /** USD, from the tenant's per-million-token prices; absent when no price is configured. */
+  estimatedCostUsd: z.number().nonnegative().optional(),
+});
+export type ModelUsage = z.infer<typeof ModelUsage>;
+
 export const Rca = z.object({
+  /** Who wrote the text: the deterministic writer, or a model whose answer passed grounding. */
   author: z.enum(['deterministic', 'llm']),
+  /** The model asked, set whenever one was called, even if its answer was not used. */
   model: z.string().max(200).optional(),
   promptVersion: z.string().max(50).optional(),
+  usage: ModelUsage.optional(),
   summary: Statement,
   rootCause: z.object({ service: ServiceName, kind: RootCauseKind, statement: Statement }),
   causalChain: z.array(Statement).max(20),

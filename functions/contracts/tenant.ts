@@ -59,6 +59,29 @@ export const Policy = z.object({
 });
 export type Policy = z.infer<typeof Policy>;
 
+/**
+ * The tenant's model for the Reason step and follow-up questions: any OpenAI-compatible
+ * Chat Completions endpoint (OpenAI, Azure OpenAI v1, Bedrock, vLLM, Ollama). Absent means
+ * the deterministic RCA. The API key stays in Secrets Manager (`{ "apiKey": "…" }`); only
+ * its reference is kept here, and it is optional for keyless local servers.
+ */
+export const LlmConfig = z.object({
+  baseUrl: z.url(),
+  /** The model id, or the deployment name on Azure. */
+  model: z.string().min(1).max(200),
+  apiKeySecretRef: SecretRef.optional(),
+  /** Per HTTP call; kept far below the Reason Lambda's timeout so a fallback always has time to run. */
+  timeoutSeconds: z.number().int().min(1).max(60).default(20),
+  maxOutputTokens: z.number().int().min(256).max(32_000).default(2000),
+  /** How the endpoint spells the output limit: OpenAI reasoning models need the first, older servers (Ollama) the second. */
+  tokenLimitField: z.enum(['max_completion_tokens', 'max_tokens']).default('max_completion_tokens'),
+  /** USD per million prompt tokens, for the cost estimate on the record. */
+  inputCostPerMTok: z.number().nonnegative().optional(),
+  /** USD per million completion tokens. */
+  outputCostPerMTok: z.number().nonnegative().optional(),
+});
+export type LlmConfig = z.infer<typeof LlmConfig>;
+
 export const TenantConfig = z.object({
   tenantId: TenantId,
   displayName: z.string().max(200).optional(),
@@ -75,6 +98,8 @@ export const TenantConfig = z.object({
     .default({ timeoutSeconds: 3600 }),
   /** Secret holding this tenant's webhook credentials, one entry per source. */
   webhookSecretRef: SecretRef.optional(),
+  /** The model that writes the RCA; without it the deterministic writer is the author. */
+  llm: LlmConfig.optional(),
   enabledSources: z.array(SignalSource).default(['alertmanager', 'pagerduty', 'cloudwatch', 'cloudwatch-sns', 'grafana', 'datadog', 'opsgenie', 'generic']),
 });
 export type TenantConfig = z.infer<typeof TenantConfig>;
