@@ -1,0 +1,61 @@
+import type { EvidencePlan, ProviderQuery } from '../../contracts/index.js';
+import { parseOptions, regionOf, serviceEndpoint } from '../../shared/aws-client.js';
+import { cloudwatchConsole, jsurl } from '../../shared/aws-console.js';
+import { fitToBudget } from '../shared/budget.js';
+import { gridForWindow } from '../shared/grid.js';
+import { summarizeMetrics } from '../shared/metrics.js';
+import type { EvidenceProvider, ProviderFindings } from '../types.js';
+import { cloudwatchFor, getMetricData } from './client.js';
+import { toRawSeries } from './normalize.js';
+import { CloudWatchMetricsOptions } from './options.js';
+import { describeRequest, toMetricDataQueries, translate, type MetricsRequest, type PlannedQuery } from './translate.js';
+
+/*
+ * Amazon CloudWatch metrics: GetMetricData for preset and templated metrics per service,
+ * laid on the plan's grid and ranked by how anomalous they are, under the byte budget.
+ */
+
+function query(plan: EvidencePlan, request: MetricsRequest, region: string): ProviderQuery {
+  return { text: describeRequest(plan, request), target: serviceEndpoint('monitoring', region), window: plan.window };
+}
+
+/** The CloudWatch console graph of one metric over the queried range. */
+export function metricLink(region: string, q: PlannedQuery, request: MetricsRequest): string {
+  const metric = [q.template.namespace, q.template.metricName, ...Object.entries(q.dimensions).flat()];
+  const graph = jsurl({
+    metrics: [metric],
+    view: 'timeSeries',
+    stacked: false,
+    region,
+    stat: q.template.stat,
+    period: request.periodSeconds,
+    start: new Date(request.startMs).toISOString(),
+    end: new Date(request.endMs).toISOString(),
+  });
+  return `${cloudwatchConsole(region)}#metricsV2:graph=${graph}`.slice(0, 2048);
+}
+
+/** The provider for backend type `cloudwatch-metrics`. */
+export const cloudwatchMetricsProvider: EvidenceProvider = {
+  type: 'cloudwatch-metrics',
+  classes: ['metrics'],
+  describe(plan) {
+    const region = plan.backend.region ?? process.env.AWS_REGION ?? '(no region)';
+    const parsed = CloudWatchMetricsOptions.safeParse(plan.backend.options);
+    if (!parsed.success) return { text: `GetMetricData for ${plan.services.join(', ') || plan.focusService || '(no service)'} (options invalid)`, target: serviceEndpoint('monitoring', region), window: plan.window };
+    return query(plan, translate(plan, parsed.data), region);
+  },
+  async query(plan, deps): Promise<ProviderFindings> {
+    const options = parseOptions(CloudWatchMetricsOptions, plan.backend);
+    const region = regionOf(plan.backend);
+    const request = translate(plan, options);
+    const asked = query(plan, request, region);
+    if (request.queries.length === 0) return { query: asked, items: [], notes: toRawSeries(request, { results: new Map(), messages: [], pages: 0, truncated: false }, () => '').notes };
+    const client = cloudwatchFor(region, options.roleArn);
+    const pages = await getMetricData(client, { queries: toMetricDataQueries(request), start: new Date(request.startMs), end: new Date(request.endMs) }, deps.signal, `CloudWatch GetMetricData in ${region}`);
+    const { raws, notes } = toRawSeries(request, pages, (q) => metricLink(region, q, request));
+    const ranked = summarizeMetrics(raws, gridForWindow(plan.window), Date.parse(plan.alertAt));
+    const fitted = fitToBudget(ranked, plan.limits.maxBytes, 'series', 'the most anomalous', plan.limits.maxItems);
+    return { query: asked, items: fitted.items, notes: [...fitted.notes, ...notes].slice(0, 20) };
+  },
+};
