@@ -4,7 +4,7 @@ import { fitToBudget, type Ranked } from '../shared/budget.js';
 import { gridForWindow } from '../shared/grid.js';
 import { TemplateMiner, logPatterns } from '../shared/logs.js';
 import { summarizeMetrics } from '../shared/metrics.js';
-import { peerOf, summarizeTraces, type RawTrace } from '../shared/traces.js';
+import { kindOf, peerOf, summarizeTraces, type RawTrace } from '../shared/traces.js';
 import type { EvidenceProvider, ProviderFindings } from '../types.js';
 import { loadScenario, type LoadedScenario } from './load.js';
 
@@ -70,7 +70,7 @@ const collectors: Record<EvidenceClass, Collector> = {
   traces: (s, scope, plan) => {
     const traces: RawTrace[] = [];
     for (const t of s.evidence.traces ?? []) {
-      const spans = t.spans.map((sp) => ({ spanId: sp.spanId, ...(sp.parentSpanId ? { parentSpanId: sp.parentSpanId } : {}), service: sp.service, name: sp.name, atMs: s.time(sp.at), durationMs: sp.durationMs, status: sp.status, ...(peerOf(sp.attributes) ? { peerService: peerOf(sp.attributes)! } : {}) }));
+      const spans = t.spans.map((sp) => ({ spanId: sp.spanId, ...(sp.parentSpanId ? { parentSpanId: sp.parentSpanId } : {}), service: sp.service, name: sp.name, atMs: s.time(sp.at), durationMs: sp.durationMs, status: sp.status, ...(peerOf(sp.attributes) ? { peerService: peerOf(sp.attributes)! } : {}), ...(kindOf(sp.attributes) ? { kind: kindOf(sp.attributes)! } : {}) }));
       if (spans.some((sp) => inScope(scope, sp.service, sp.atMs))) traces.push({ traceId: t.traceId, spans });
     }
     return { ranked: summarizeTraces(traces, gridForWindow(plan.window)), noun: 'trace summaries', keptBecause: 'per-service stats first, then error and slowest traces' };

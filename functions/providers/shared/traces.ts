@@ -20,6 +20,29 @@ export interface RawSpan {
   status: 'ok' | 'error';
   /** The remote service a client span calls (OpenTelemetry `peer.service`), when known. */
   peerService?: string;
+  /** OpenTelemetry `span.kind` (`client`, `server`…), when the backend reports it. */
+  kind?: string;
+}
+
+/** OpenTelemetry's `span.kind`, when the attributes carry it. */
+export function kindOf(attributes: Record<string, unknown> | undefined): string | undefined {
+  const kind = attributes?.['span.kind'];
+  return typeof kind === 'string' && kind.length > 0 ? kind.toLowerCase() : undefined;
+}
+
+const HTTP_CLIENT_NAME = /^(?:HTTP )?(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)$/i;
+const rpcName = (name: string) => name.replace(/^grpc\./i, '').toLowerCase();
+
+/**
+ * Whether `parent` is the caller's client span for the call `child` serves: marked
+ * `client`, or named as client instrumentations name them (the RPC's own name, as gRPC
+ * does on both sides, or a bare "HTTP POST"). Only then is the parent's time beyond the
+ * child's spent on the wire; a server span calling out directly also spends it on its
+ * own work.
+ */
+export function isClientSpanOf(parent: RawSpan, child: RawSpan): boolean {
+  if (parent.kind !== undefined) return parent.kind === 'client';
+  return HTTP_CLIENT_NAME.test(parent.name.trim()) || rpcName(parent.name) === rpcName(child.name);
 }
 
 /** The remote service a client span names, from the usual OpenTelemetry attributes. */
@@ -184,7 +207,7 @@ export function summarizeTraces(traces: Iterable<RawTrace>, grid: TimeGrid, link
       if (parent && parent.span.service !== a.span.service) {
         const callerStats = acc(parent.span.service);
         callerStats.callees.set(a.span.service, (callerStats.callees.get(a.span.service) ?? 0) + 1);
-        if (parent.children.length === 1) s.gaps[i]!.push(Math.max(0, parent.span.durationMs - a.span.durationMs));
+        if (parent.children.length === 1 && isClientSpanOf(parent.span, a.span)) s.gaps[i]!.push(Math.max(0, parent.span.durationMs - a.span.durationMs));
       }
     }
     if (analyzed.length > 0) {

@@ -18,69 +18,101 @@ export interface Attribution {
   score: number;
   redHerring: boolean;
   reason: string;
-  /** The anomalous caller whose trouble this change to one of its dependencies explains. */
+  /** The anomalous caller or callee whose trouble this change explains. */
   explains?: string;
 }
 
-/** The anomalous service, calling `service` directly or not, whose trouble a change to `service` best explains, if any. */
-function upstreamVictim(service: string, at: number, profiles: Map<string, ServiceProfile>, graph: Map<string, Set<string>>, stepMs: number): ServiceProfile | undefined {
-  let best: ServiceProfile | undefined;
+/** A change this long before onset still gets half its weight. */
+const HALF_LIFE_MS = 30 * 60_000;
+/** A leak takes hours to fill memory: a deploy that shipped it keeps half its weight this long. */
+const LEAK_HALF_LIFE_MS = 12 * 60 * 60_000;
+/** A service that broke this long after a change elsewhere is too late to be explained by it. */
+const VICTIM_WINDOW_MS = 20 * 60_000;
+
+const minutes = (ms: number) => (ms >= 120 * 60_000 ? `${Math.round(ms / 3_600_000)} h` : `${Math.round(ms / 60_000)} min`);
+const decay = (leadMs: number, halfLifeMs = HALF_LIFE_MS) => Math.pow(0.5, Math.max(0, leadMs) / halfLifeMs);
+
+/**
+ * An autoscaler adding replicas, tasks or hosts is a response to load, never its cause:
+ * a scaling change is a suspect only when it took capacity away ("6 -> 4", a lower
+ * concurrency limit).
+ */
+export function addsCapacity(change: Pick<ChangeEvent, 'kind' | 'summary'>): boolean {
+  if (change.kind !== 'scaling') return false;
+  const step = /(\d+(?:\.\d+)?)\s*(?:->|→|to)\s*(\d+(?:\.\d+)?)/.exec(change.summary);
+  if (step) return Number(step[2]) > Number(step[1]);
+  return /launch|scal(?:e|ed|ing) (?:out|up)|add(?:ed|ing)? (?:capacity|instances?|replicas?|nodes?)|replacement/i.test(change.summary);
+}
+
+/** A service whose own evidence is a leak: memory that climbed or OOM kills. */
+const leaking = (p: ServiceProfile | undefined) => !!p && p.signals.some((s) => s.family === 'runtime_leak' || (s.family === 'memory' && s.strength >= 0.3));
+
+/** A service whose own traffic rose before the rest of its trouble: demand explains it, not what it calls. */
+const demandLed = (p: ServiceProfile) => p.signals.some((s) => s.family === 'traffic_up' && s.strength >= 0.5 && s.onsetMs <= p.onsetMs);
+
+/**
+ * The anomalous service whose trouble a change to `service` best explains, with no
+ * change of its own closer in time: a caller that broke right after a change under it
+ * (a contract, a token format) unless its own demand rose first, or a callee that broke right after its caller changed
+ * what or how much it sends (a flag that triples calls, bad output fed downstream).
+ * A third party seen only through its callers is nobody's victim: its outage is its own.
+ */
+function victimOf(service: string, at: number, profiles: Map<string, ServiceProfile>, graph: Map<string, Set<string>>, stepMs: number, changedAt: Map<string, number>, observed: ReadonlySet<string>): { victim: ServiceProfile; weight: number } | undefined {
+  const below = downstream(graph, service);
+  let best: { victim: ServiceProfile; weight: number } | undefined;
   for (const p of profiles.values()) {
-    if (p.rootness < 0.5 || p.onsetMs < at - stepMs || originScore(p) < 0.3 || !downstream(graph, p.service).has(service)) continue;
-    if (!best || originScore(p) > originScore(best)) best = p;
+    if (p.service === service || originScore(p) < 0.3 || !observed.has(p.service)) continue;
+    const callee = below.has(p.service);
+    if (!callee && (!downstream(graph, p.service).has(service) || demandLed(p))) continue;
+    const lead = p.onsetMs - at;
+    if (lead < -stepMs || lead > VICTIM_WINDOW_MS) continue;
+    const own = changedAt.get(p.service);
+    if (own !== undefined && own <= p.onsetMs + stepMs && own > at) continue;
+    const weight = decay(lead) * Math.min(1, originScore(p) / 0.6) * (callee ? 0.8 : 0.7 * p.rootness);
+    if (!best || weight > best.weight) best = { victim: p, weight };
   }
   return best;
 }
 
-/** A change this long before onset still gets half its weight (leaks and slow burns take a while). */
-const HALF_LIFE_MS = 30 * 60_000;
-
-const minutes = (ms: number) => `${Math.round(ms / 60_000)} min`;
-
 /**
  * Scores every change against the trouble it might explain. Proximity decays with the
  * time between the change and the onset of its service (or the incident's onset when
- * the service itself shows nothing); fit is high when the changed service is itself
- * anomalous and not explained by a dependency, middling when something it calls broke
- * or when a caller broke right after it with nothing else below to blame (a token
- * format, a contract, a default that changed under it), and near zero when nothing
- * around it moved. A change after onset cannot be the cause.
+ * the service itself shows nothing), slowly for a leak; fit is high when the changed
+ * service is itself anomalous and not explained by a dependency. A change can also
+ * explain a neighbour that broke right after it with no change of its own. A change
+ * after onset cannot be the cause, nor can capacity an autoscaler added.
  */
-export function attributeChanges(items: readonly Evidence[], profiles: Map<string, ServiceProfile>, graph: Map<string, Set<string>>, frame: Frame, incidentOnsetMs: number): Attribution[] {
+export function attributeChanges(items: readonly Evidence[], profiles: Map<string, ServiceProfile>, graph: Map<string, Set<string>>, frame: Frame, incidentOnsetMs: number, observed: ReadonlySet<string>): Attribution[] {
   const out: Attribution[] = [];
-  for (const item of items) {
-    if (item.class !== 'changes') continue;
-    const change = item as ChangeEvent & { id: string };
+  const changes = items.filter((i): i is ChangeEvent & { id: string } => i.class === 'changes');
+  const changedAt = new Map<string, number>();
+  for (const c of changes) if (!addsCapacity(c)) changedAt.set(c.service, Math.max(changedAt.get(c.service) ?? -Infinity, Date.parse(c.at)));
+  for (const change of changes) {
     const kind = CHANGE_KIND[change.kind];
     const at = Date.parse(change.at);
     const p = profiles.get(change.service);
     const own = p ? p.local + 0.3 * p.symptom : 0;
     const onset = p && own >= 0.15 ? p.onsetMs : incidentOnsetMs;
     const lead = onset - at;
+    if (addsCapacity(change)) {
+      out.push({ change, kind, score: 0, redHerring: true, reason: `${change.summary} on ${change.service} added capacity in response to load; it cannot have caused it` });
+      continue;
+    }
     if (lead < -frame.stepMs) {
       out.push({ change, kind, score: 0, redHerring: true, reason: `${change.summary} on ${change.service} came ${minutes(-lead)} after the trouble started, so it cannot have caused it` });
       continue;
     }
-    const proximity = Math.pow(0.5, Math.max(0, lead) / HALF_LIFE_MS);
-    let fit: number;
-    let why: string;
-    if (p && own >= 0.15) {
-      fit = (0.6 + 0.4 * Math.min(1, own / 0.6)) * (0.5 + 0.5 * p.rootness);
-      why = `${change.service} itself went wrong ${minutes(Math.max(0, lead))} after it`;
-    } else if ([...downstream(graph, change.service)].some((d) => (profiles.get(d) ? originScore(profiles.get(d)!) : 0) >= 0.15)) {
-      fit = 0.35;
-      why = `a service ${change.service} calls went wrong ${minutes(Math.max(0, lead))} after it`;
-    } else if (upstreamVictim(change.service, at, profiles, graph, frame.stepMs)) {
-      const victim = upstreamVictim(change.service, at, profiles, graph, frame.stepMs)!;
-      const victimLead = victim.onsetMs - at;
-      const score = Math.pow(0.5, Math.max(0, victimLead) / HALF_LIFE_MS) * 0.7 * victim.rootness;
-      out.push({ change, kind, score, redHerring: false, explains: victim.service, reason: `${change.summary} on ${change.service}; ${victim.service}, which depends on it, went wrong ${minutes(Math.max(0, victimLead))} later with nothing else below it to blame` });
-      continue;
+    const proximity = decay(lead, kind === 'deployment' && leaking(p) ? LEAK_HALF_LIFE_MS : HALF_LIFE_MS);
+    const ownScore = p && own >= 0.15 ? proximity * (0.6 + 0.4 * Math.min(1, own / 0.6)) * (0.5 + 0.5 * p.rootness) * (p.fedBy ? 0.4 : 1) : 0;
+    const v = victimOf(change.service, at, profiles, graph, frame.stepMs, changedAt, observed);
+    if (v && v.weight > ownScore) {
+      const where = downstream(graph, change.service).has(v.victim.service) ? 'which it calls' : 'which depends on it';
+      out.push({ change, kind, score: v.weight, redHerring: false, explains: v.victim.service, reason: `${change.summary} on ${change.service}; ${v.victim.service}, ${where}, went wrong ${minutes(Math.max(0, v.victim.onsetMs - at))} later with no change of its own` });
+    } else if (ownScore > 0) {
+      out.push({ change, kind, score: ownScore, redHerring: false, reason: `${change.summary} on ${change.service}; ${change.service} itself went wrong ${minutes(Math.max(0, lead))} after it` });
     } else {
-      out.push({ change, kind, score: 0.02 * proximity, redHerring: true, reason: `${change.summary} on ${change.service}: nothing on or below ${change.service} changed behaviour, so it looks unrelated` });
-      continue;
+      out.push({ change, kind, score: 0.02 * proximity, redHerring: true, reason: `${change.summary} on ${change.service}: nothing on or around ${change.service} changed behaviour soon after, so it looks unrelated` });
     }
-    out.push({ change, kind, score: proximity * fit, redHerring: false, reason: `${change.summary} on ${change.service}; ${why}` });
   }
   return out.sort((a, b) => b.score - a.score || a.change.id.localeCompare(b.change.id));
 }

@@ -65,8 +65,9 @@ export function scoreInvestigation(input: ScoreInput): ScoredEvidence {
   const profiles = profileServices(signals, graph, frame);
   const anomalous = [...profiles.values()].filter((p) => originScore(p) >= 0.15);
   const incidentOnsetMs = anomalous.length > 0 ? Math.min(...anomalous.map((p) => p.onsetMs)) : frame.alertAtMs;
-  const attributions = attributeChanges(evidence, profiles, graph, frame, incidentOnsetMs);
-  const ranked = rankSuspects(profiles, attributions, observedServices(input.results));
+  const observed = observedServices(input.results);
+  const attributions = attributeChanges(evidence, profiles, graph, frame, incidentOnsetMs, observed);
+  const ranked = rankSuspects(profiles, attributions, observed);
   const suspects = ranked.map(({ raw: _raw, ...s }) => s);
   const top = suspects[0];
   const { confidence } = confidenceOf(suspects, input.results);

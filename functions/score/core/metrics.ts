@@ -48,6 +48,17 @@ export function capacityOf(series: Pick<MetricSeries, 'name' | 'unit' | 'labels'
 
 const AT_CAPACITY = 0.98;
 
+/** The first flagged step after which at least 60% of the steps stay flagged, or -1: a brief touch of the limit is not an onset. */
+function sustainedFrom(flags: readonly boolean[]): number {
+  let after = 0;
+  let onset = -1;
+  for (let i = flags.length - 1; i >= 0; i--) {
+    if (flags[i]) after++;
+    if (flags[i] && after >= 0.6 * (flags.length - i)) onset = i;
+  }
+  return onset;
+}
+
 /**
  * A resource that reached its limit near the alert, having been below it before: a
  * slow climb to a full disk or a memory cap is exhaustion even when the climb itself
@@ -60,21 +71,21 @@ function capacitySignal(series: MetricSeries & { id: string }, family: Family, f
   const recentFrom = frame.alertAtMs - 30 * 60_000;
   let before = 0;
   let beforeFull = 0;
-  let onsetMs: number | undefined;
-  let peak = -Infinity;
+  const recent: { at: number; full: boolean; v: number }[] = [];
   series.values.forEach((v, i) => {
     if (v === null) return;
     const at = series.startMs + i * series.stepMs;
     const full = v >= AT_CAPACITY * limit;
-    if (at < recentFrom) {
+    if (at >= recentFrom) recent.push({ at, full, v });
+    else {
       before++;
       if (full) beforeFull++;
-    } else if (full) {
-      onsetMs ??= at;
-      peak = Math.max(peak, v);
     }
   });
-  if (onsetMs === undefined || beforeFull > before / 2 || onsetMs > frame.alertAtMs + frame.stepMs) return undefined;
+  const onset = sustainedFrom(recent.map((r) => r.full));
+  if (onset < 0 || beforeFull > before / 2 || recent[onset]!.at > frame.alertAtMs + frame.stepMs) return undefined;
+  const onsetMs = recent[onset]!.at;
+  const peak = Math.max(...recent.slice(onset).map((r) => r.v));
   return { service: series.service, family: family === 'cpu' ? 'cpu' : family, strength: 0.9, onsetMs, evidenceId: series.id, local: true, text: `${series.service} ${family === 'saturation' ? 'resource use' : family === 'cpu' ? 'CPU' : 'memory'} reached its limit (${fmt(peak)} of ${fmt(limit)}, ${series.name})` };
 }
 

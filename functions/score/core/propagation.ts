@@ -45,6 +45,8 @@ export interface ServiceProfile {
   rootness: number;
   /** Service whose earlier or concurrent anomaly explains this one, if any. */
   explainedBy?: string;
+  /** The overloaded caller whose surge this service's load rose with, if any. */
+  fedBy?: string;
 }
 
 /** Topology and the calls seen in traces, merged: callers → callees. */
@@ -97,19 +99,49 @@ export function profileServices(signals: readonly Signal[], graph: Map<string, S
     profiles.set(service, { service, signals: list, local, symptom, onsetMs, rootness: 1 });
   }
   const tolerance = Math.max(2 * frame.stepMs, ONSET_TOLERANCE_MS);
+  const fed = demandFeeders(profiles, graph, tolerance);
   for (const p of profiles.values()) {
     const own = Math.max(p.local, SYMPTOM_SHARE * p.symptom, 0.05);
     let best = 0;
     for (const d of downstream(graph, p.service)) {
       const q = profiles.get(d);
-      if (!q || q.onsetMs > p.onsetMs + tolerance) continue;
+      if (!q || q.onsetMs > p.onsetMs + tolerance || fed.has(d)) continue;
       const explains = q.local + SYMPTOM_SHARE * q.symptom * 0.5;
       if (explains > best) [best, p.explainedBy] = [explains, d];
     }
     p.rootness = 1 - 0.75 * Math.min(1, best / own);
     if (best === 0) delete p.explainedBy;
   }
+  for (const [service, caller] of fed) {
+    const p = profiles.get(service)!;
+    p.rootness *= 0.5;
+    p.fedBy = caller;
+    p.explainedBy ??= caller;
+  }
   return profiles;
+}
+
+/** A service short of CPU, memory or another resource: where extra demand met its limit. */
+const overloaded = (p: ServiceProfile) => p.signals.some((s) => s.local && s.strength >= 0.5 && (s.family === 'cpu' || s.family === 'memory' || s.family === 'saturation' || s.family === 'runtime_throttle'));
+
+const demandOnset = (p: ServiceProfile) => Math.min(...p.signals.filter((s) => s.family === 'traffic_up' && s.strength >= 0.3).map((s) => s.onsetMs));
+
+/**
+ * Demand flows down the call graph: a service whose load rose no earlier than the
+ * traffic of an overloaded caller is carrying that caller's surge, not causing it.
+ * Returns each such service with the caller that fed it: the service where the extra
+ * demand first met its limit keeps its weight, and a fed service cannot explain its
+ * feeder's trouble.
+ */
+function demandFeeders(profiles: Map<string, ServiceProfile>, graph: Map<string, Set<string>>, tolerance: number): Map<string, string> {
+  const fed = new Map<string, string>();
+  const surged = [...profiles.values()].filter((p) => Number.isFinite(demandOnset(p)));
+  if (surged.length === 0) return fed;
+  for (const p of profiles.values()) {
+    const caller = surged.find((q) => q !== p && overloaded(q) && graph.get(q.service)?.has(p.service) && demandOnset(q) <= p.onsetMs + tolerance && !(demandOnset(p) < demandOnset(q) - tolerance));
+    if (caller) fed.set(p.service, caller.service);
+  }
+  return fed;
 }
 
 /** A service's weight as an origin: local evidence plus a share of its symptoms, discounted when a dependency explains it. */

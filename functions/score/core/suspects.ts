@@ -29,6 +29,9 @@ const SUPPORT: Partial<Record<SignalFamily, Partial<Record<FaultKind, number>>>>
 
 const strongest = (signals: readonly Signal[], families: readonly SignalFamily[]) => Math.max(0, ...signals.filter((s) => families.includes(s.family)).map((s) => s.strength));
 
+/** The families that say a resource ran short. */
+const RESOURCE: readonly SignalFamily[] = ['cpu', 'memory', 'saturation', 'runtime_throttle', 'runtime_leak'];
+
 /** A kind whose first evidence came this much after another well-supported kind's is more likely its consequence. */
 const LATER_MS = 60_000;
 
@@ -37,7 +40,8 @@ const LATER_MS = 60_000;
  * exception or runtime event that names its kind ("too many connections", "OOM")
  * moves its support to that kind. Slower calls into a service whose own CPU and work
  * are fine point at the link (infrastructure); a rise in demand that came no later than
- * the saturation is a surge. Errors say what failed, not why: when exhaustion, the
+ * the saturation is a surge, and a node lost before the saturation is the platform
+ * (what is left runs short). Errors say what failed, not why: when exhaustion, the
  * platform or demand explain them, a code defect is the less likely reading. And within
  * a service, the kind whose evidence came first is the likelier cause of the rest.
  */
@@ -56,8 +60,10 @@ export function kindSupport(p: ServiceProfile): Map<FaultKind, { support: number
     else for (const [k, w] of Object.entries(SUPPORT[s.family] ?? {})) add(k as FaultKind, s.strength * w * (s.family === 'inbound_latency' ? 1 - 0.8 * own : 1), s);
   }
   const surge = p.signals.filter((s) => s.family === 'traffic_up');
-  const saturationOnset = Math.min(...p.signals.filter((s) => ['cpu', 'memory', 'saturation', 'latency', 'errors'].includes(s.family)).map((s) => s.onsetMs));
-  const demandFirst = surge.some((s) => s.onsetMs <= saturationOnset);
+  const resource = p.signals.filter((s) => RESOURCE.includes(s.family) && s.strength >= 0.3);
+  const saturationOnset = Math.min(...(resource.length > 0 ? resource : p.signals.filter((s) => s.family === 'latency' || s.family === 'errors')).map((s) => s.onsetMs));
+  const demandFirst = surge.some((s) => s.onsetMs <= saturationOnset + LATER_MS);
+  const platformFirst = p.signals.some((s) => s.family === 'runtime_node' && s.onsetMs <= saturationOnset + LATER_MS);
   const raw = new Map([...acc].map(([k, a]) => [k, noisyOr(a.parts)]));
   const explained = Math.max(...(['resource_exhaustion', 'infrastructure', 'traffic_surge'] as const).map((k) => raw.get(k) ?? 0));
   const firstStrong = Math.min(...[...acc].filter(([k]) => (raw.get(k) ?? 0) >= 0.5).map(([, a]) => a.firstMs));
@@ -66,7 +72,7 @@ export function kindSupport(p: ServiceProfile): Map<FaultKind, { support: number
     let support = raw.get(k)!;
     if (k === 'code_defect') support *= 1 - 0.6 * explained;
     if (k === 'traffic_surge' && !demandFirst) support *= 0.3;
-    if (k === 'resource_exhaustion' && demandFirst) support *= 0.6;
+    if (k === 'resource_exhaustion' && (demandFirst || platformFirst)) support *= 0.6;
     if (a.firstMs > firstStrong + LATER_MS) support *= 0.8;
     out.set(k, { support, ids: a.ids });
   }
@@ -80,6 +86,23 @@ export function kindSupport(p: ServiceProfile): Map<FaultKind, { support: number
  */
 export function isExternal(p: ServiceProfile, observed: ReadonlySet<string>): boolean {
   return !observed.has(p.service);
+}
+
+/**
+ * A service whose trouble a neighbour's change explains is less likely the origin: its
+ * own candidates lose up to half their weight, including an older change of its own
+ * that the neighbour's later change pre-empts. Each candidate takes its largest discount.
+ */
+function discountVictims(out: Candidate[], explained: readonly Attribution[], changed: ReadonlyMap<Candidate, number>): void {
+  const factor = new Map<Candidate, number>();
+  for (const a of explained) {
+    const at = Date.parse(a.change.at);
+    for (const c of out) {
+      if (c.service !== a.explains || (changed.get(c) ?? -Infinity) > at) continue;
+      factor.set(c, Math.min(factor.get(c) ?? 1, 1 - 0.5 * a.score));
+    }
+  }
+  for (const [c, f] of factor) c.raw *= f;
 }
 
 export interface Candidate extends Suspect {
@@ -117,16 +140,21 @@ export function rankSuspects(profiles: Map<string, ServiceProfile>, attributions
       out.push({ service: p.service, kind: k, raw, score: 0, evidenceIds: ids.slice(0, 8), reasons: external ? [`${p.service} is seen only through its callers: a dependency outside our telemetry`, ...reasons] : reasons });
     }
   }
+  const changed = new Map<Candidate, number>();
+  const explained: Attribution[] = [];
   for (const a of attributions) {
     if (a.redHerring || a.score < 0.1) continue;
     const p = profiles.get(a.change.service);
     const victim = a.explains ? profiles.get(a.explains) : undefined;
     const base = p ? originScore(p) : 0;
     const raw = base + 0.8 * a.score + (victim ? 0.5 * a.score * originScore(victim) : 0);
-    if (victim) for (const c of out) if (c.service === victim.service) c.raw *= 1 - 0.5 * a.score;
+    if (victim) explained.push(a);
     const ids = [a.change.id, ...(victim ? [...victim.signals].sort((x, y) => y.strength - x.strength).slice(0, 3).map((s) => s.evidenceId) : []), ...(p ? [...p.signals].sort((x, y) => y.strength - x.strength).map((s) => s.evidenceId) : [])];
-    out.push({ service: a.change.service, kind: a.kind, raw, score: 0, evidenceIds: [...new Set(ids)].slice(0, 8), reasons: [a.reason, ...(p ? p.signals.slice(0, 3).map((s) => s.text) : [])] });
+    const candidate: Candidate = { service: a.change.service, kind: a.kind, raw, score: 0, evidenceIds: [...new Set(ids)].slice(0, 8), reasons: [a.reason, ...(p ? p.signals.slice(0, 3).map((s) => s.text) : [])] };
+    changed.set(candidate, Date.parse(a.change.at));
+    out.push(candidate);
   }
+  discountVictims(out, explained, changed);
   out.sort((a, b) => b.raw - a.raw || a.service.localeCompare(b.service) || a.kind.localeCompare(b.kind));
   const seen = new Set<string>();
   return out

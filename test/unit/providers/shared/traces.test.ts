@@ -11,7 +11,7 @@ function trace(id: string, dbStatus: 'ok' | 'error', peerStatus: 'ok' | 'error' 
     traceId: id,
     spans: [
       { spanId: `${id}a`, service: 'web', name: 'GET /', atMs: t0, durationMs: 100, status: dbStatus === 'error' || peerStatus === 'error' ? 'error' : 'ok' },
-      { spanId: `${id}b`, parentSpanId: `${id}a`, service: 'web', name: 'call api', atMs: t0 + 1, durationMs: 90, status: dbStatus === 'error' || peerStatus === 'error' ? 'error' : 'ok' },
+      { spanId: `${id}b`, parentSpanId: `${id}a`, service: 'web', name: 'call api', kind: 'client', atMs: t0 + 1, durationMs: 90, status: dbStatus === 'error' || peerStatus === 'error' ? 'error' : 'ok' },
       { spanId: `${id}c`, parentSpanId: `${id}b`, service: 'api', name: 'POST /orders', atMs: t0 + 5, durationMs: 60, status: dbStatus === 'error' || peerStatus === 'error' ? 'error' : 'ok' },
       { spanId: `${id}d`, parentSpanId: `${id}c`, service: 'db', name: 'INSERT', atMs: t0 + 6, durationMs: 20, status: dbStatus },
       { spanId: `${id}e`, parentSpanId: `${id}c`, service: 'api', name: 'POST charge', atMs: t0 + 30, durationMs: 25, status: peerStatus, peerService: 'stripe' },
@@ -37,6 +37,26 @@ describe('trace reduction', () => {
     const api = items.find((i): i is ServiceTraceStats => i.kind === 'service_stats' && i.service === 'api')!;
     expect(api.inboundGapP90Ms!.filter((v) => v !== null)).toEqual([30]);
     expect(api.selfTimeP90Ms.filter((v) => v !== null)[0]).toBeCloseTo(15, 5);
+  });
+
+  it('counts no gap under a server span that calls out directly: its extra time is its own work', () => {
+    const direct: RawTrace = {
+      traceId: 'x',
+      spans: [
+        { spanId: 'a', service: 'recs', name: 'GET /v1/recs', atMs: t0, durationMs: 100, status: 'ok' },
+        { spanId: 'b', parentSpanId: 'a', service: 'catalog', name: 'catalog.v1.Catalog/BatchGet', atMs: t0 + 80, durationMs: 10, status: 'ok' },
+      ],
+    };
+    const grpc: RawTrace = {
+      traceId: 'y',
+      spans: [
+        { spanId: 'a', service: 'web', name: 'hipstershop.CartService/GetCart', atMs: t0, durationMs: 50, status: 'ok' },
+        { spanId: 'b', parentSpanId: 'a', service: 'cart', name: 'grpc.hipstershop.CartService/GetCart', atMs: t0 + 10, durationMs: 10, status: 'ok' },
+      ],
+    };
+    const stats = summarizeTraces([direct, grpc], grid).map((r) => r.item).filter((i): i is ServiceTraceStats => i.kind === 'service_stats');
+    expect(stats.find((s) => s.service === 'catalog')!.inboundGapP90Ms).toBeUndefined();
+    expect(stats.find((s) => s.service === 'cart')!.inboundGapP90Ms!.filter((v) => v !== null)).toEqual([40]);
   });
 
   it('counts a failing call into an uninstrumented peer as that peer’s failure', () => {
