@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { EvidencePlan } from '../contracts/index.js';
 import { ConfigurationError } from '../shared/errors.js';
+import { describeUrl } from '../shared/http-client.js';
 import type { ProviderDeps } from './types.js';
 
 /*
@@ -44,6 +45,9 @@ export function apiBase(plan: EvidencePlan, options: ConnectionOptions): string 
   if (!plan.backend.endpoint) throw new ConfigurationError(`backend ${plan.backend.id}: endpoint is required`);
   return `${plan.backend.endpoint.replace(/\/+$/, '')}${options.pathPrefix}`;
 }
+
+/** The API base as it may be shown in a link, a note or a query target: no credentials, no query, no trailing slash. */
+export const displayBase = (base: string): string => describeUrl(base).replace(/\/+$/, '');
 
 /**
  * Request headers: the tenant header and the credentials from the backend's secret.

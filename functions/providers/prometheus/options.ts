@@ -31,7 +31,7 @@ export const DEFAULT_QUERIES: MetricQuery[] = [
 export const PrometheusOptions = ConnectionOptions.extend({
   queries: z.array(MetricQuery).min(1).max(20).default(DEFAULT_QUERIES),
   /** At most this many services are queried; the focus service always comes first. */
-  maxServices: z.number().int().min(1).max(50).default(15),
+  maxServices: z.number().int().min(1).max(50).default(20),
   /** Requests in flight at once against the backend. */
   concurrency: z.number().int().min(1).max(16).default(6),
   /** Series kept per query and service (a query grouped by a label may return many). */

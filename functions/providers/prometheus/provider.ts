@@ -1,9 +1,9 @@
 import type { EvidencePlan, ProviderQuery } from '../../contracts/index.js';
-import { BackendQueryError, BackendResponseError, describeUrl } from '../../shared/http-client.js';
+import { BackendQueryError, BackendResponseError } from '../../shared/http-client.js';
 import { fitToBudget } from '../shared/budget.js';
 import { gridForWindow } from '../shared/grid.js';
 import { summarizeMetrics, type RawSeries } from '../shared/metrics.js';
-import { apiBase, hhmm, mapBounded, requestHeaders } from '../grafana-common.js';
+import { apiBase, displayBase, hhmm, mapBounded, requestHeaders } from '../grafana-common.js';
 import type { EvidenceProvider, ProviderDeps, ProviderFindings } from '../types.js';
 import { getApi, LabelValues, MatrixResult } from './client.js';
 import { histogramOnly, matrixToSeries, seriesLink } from './normalize.js';
@@ -28,7 +28,7 @@ function describe(plan: EvidencePlan): ProviderQuery {
   const example = expandTemplate(options.queries[0]?.promql ?? DEFAULT_QUERIES[0]!.promql, label, services[0] ?? '<each service>');
   const who = services.length > 0 ? `for ${label}=${list(services)}` : `for every ${label} in the window`;
   const text = `PromQL query_range (${options.queries.map((q) => q.name).join(', ')}) ${who} over ${hhmm(plan.window.from)}–${hhmm(plan.window.to)} step ${step}s, e.g. ${example}`;
-  const target = plan.backend.endpoint ? describeUrl(`${plan.backend.endpoint.replace(/\/+$/, '')}${options.pathPrefix}`) : '(no endpoint configured)';
+  const target = plan.backend.endpoint ? displayBase(`${plan.backend.endpoint.replace(/\/+$/, '')}${options.pathPrefix}`) : '(no endpoint configured)';
   return { text: text.slice(0, 4000), target, window: plan.window };
 }
 
@@ -43,7 +43,7 @@ interface Outcome {
 async function runOne(q: RangeQuery, ctx: { plan: EvidencePlan; options: PrometheusOptions; base: string; headers: Record<string, string>; label: string; signal: AbortSignal }): Promise<Outcome> {
   try {
     const { data, warnings } = await getApi(rangeUrl(ctx.base, q), ctx.headers, MatrixResult, 'matrix', ctx.signal);
-    const link = seriesLink(ctx.plan, ctx.options, describeUrl(ctx.base), q.promql);
+    const link = seriesLink(ctx.plan, ctx.options, displayBase(ctx.base), q.promql);
     return { q, series: matrixToSeries(data, q, ctx.label, link), warnings, histograms: histogramOnly(data) };
   } catch (error) {
     // A template the backend rejects (an unknown function, a many-to-many match) must not hide the others.
