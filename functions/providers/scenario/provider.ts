@@ -41,6 +41,22 @@ const inScope = (scope: Scope, service: string, atMs: number) => atMs >= scope.f
 
 type Collector = (s: LoadedScenario, scope: Scope, plan: EvidencePlan) => { ranked: Ranked<EvidenceItem>[]; noun: string; keptBecause: string };
 
+/** How far before the window a change feed looks for the release each service is running. */
+const RELEASE_LOOKBACK_MS = 24 * 60 * 60_000;
+
+type ScenarioChange = NonNullable<LoadedScenario['evidence']['changes']>[number];
+
+/**
+ * The deployment each service in scope is running, when it shipped before the window:
+ * a deploy feed answers "what version is live" as well as "what changed", and a leak a
+ * release shipped hours ago is still that release's fault.
+ */
+function isRunningRelease(s: LoadedScenario, scope: Scope, c: ScenarioChange): boolean {
+  const at = s.time(c.at);
+  if (c.kind !== 'deployment' || at >= scope.fromMs || at < scope.fromMs - RELEASE_LOOKBACK_MS || (scope.services && !scope.services.has(c.service))) return false;
+  return !(s.evidence.changes ?? []).some((o) => o !== c && o.kind === 'deployment' && o.service === c.service && s.time(o.at) > at && s.time(o.at) <= scope.toMs);
+}
+
 /** Point events rank by closeness to the alert: what happened just before it matters most. */
 const byCloseness = <T extends EvidenceItem & { at: string }>(items: T[], alertAtMs: number): Ranked<EvidenceItem>[] =>
   items.map((item) => ({ item, priority: -Math.abs(Date.parse(item.at) - alertAtMs) }));
@@ -77,7 +93,7 @@ const collectors: Record<EvidenceClass, Collector> = {
   },
   changes: (s, scope, plan) => ({
     ranked: byCloseness(
-      (s.evidence.changes ?? []).filter((c) => inScope(scope, c.service, s.time(c.at))).map((c) => ({ ...c, class: 'changes' as const, at: new Date(s.time(c.at)).toISOString() })),
+      (s.evidence.changes ?? []).filter((c) => inScope(scope, c.service, s.time(c.at)) || isRunningRelease(s, scope, c)).map((c) => ({ ...c, class: 'changes' as const, at: new Date(s.time(c.at)).toISOString() })),
       Date.parse(plan.alertAt),
     ),
     noun: 'changes',

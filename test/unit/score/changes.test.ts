@@ -56,3 +56,16 @@ describe('kind decisions', () => {
     expect((await top('shop-storefront-latency-morning')).suspects[0]).toMatchObject({ service: 'catalog', kind: 'traffic_surge' });
   });
 });
+
+describe('slow burns', () => {
+  it('blames the release that shipped a leak hours before the OOM kills, and recommends rolling it back', async () => {
+    const scored = await top('payments-api-slow-responses');
+    expect(scored.suspects[0]).toMatchObject({ service: 'ledger', kind: 'deployment' });
+    expect(scored.recommendedAction.kind).toBe('rollback');
+  });
+
+  it('does not blame a release days old for errors that are not a leak', async () => {
+    expect((await top('payments-payout-batch-failures')).suspects[0]).toMatchObject({ service: 'payouts-worker', kind: 'code_defect' });
+    expect((await top('shop-checkout-intermittent-500')).suspects[0]).toMatchObject({ service: 'orders', kind: 'code_defect' });
+  });
+});

@@ -28,9 +28,12 @@ describe('scenarioProvider', () => {
     expect(found.query).toMatchObject({ text: 'scenario metrics for orders, web over 08:00–09:05Z', target: file });
   });
 
-  it('returns only items inside the window', async () => {
-    const found = await scenarioProvider.query(plan('changes', [], '2026-06-01T08:58:00Z'), deps);
-    expect(found.items).toEqual([]);
+  it('returns only items inside the window, and the release each service runs from before it', async () => {
+    const metrics = await scenarioProvider.query(plan('metrics', [], '2026-06-01T08:58:00Z'), deps);
+    for (const m of metrics.items) expect(m.class === 'metrics' && m.values.length).toBeLessThanOrEqual(16);
+    const running = await scenarioProvider.query(plan('changes', [], '2026-06-01T08:58:00Z'), deps);
+    expect(running.items).toHaveLength(1);
+    expect((await scenarioProvider.query(plan('changes', ['web'], '2026-06-01T08:58:00Z'), deps)).items).toEqual([]);
     const wide = await scenarioProvider.query(plan('changes', []), deps);
     expect(wide.items).toHaveLength(1);
     expect(wide.items[0]).toMatchObject({ class: 'changes', service: 'orders', at: '2026-06-01T08:55:00.000Z' });
