@@ -1,0 +1,99 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { z } from 'zod';
+import type { FollowUpQuestion, InvestigationRecord, LlmConfig, TenantConfig } from '../contracts/index.js';
+import { CausewayError, ConflictError, MalformedRequestError, NotFoundError, UnauthorizedError, fromZodError } from '../shared/errors.js';
+import { answerQuestion, type QuestionModel } from '../reason/llm/questions.js';
+
+/** The body of `POST …/questions`. */
+export const QuestionBody = z.object({ question: z.string().trim().min(1).max(1000) });
+
+/** The `api` entry of the tenant's webhook secret: the token that opens the tenant's read API. */
+const ApiCredentials = z.object({ api: z.object({ token: z.string().min(16) }) });
+
+export interface QuestionRequest {
+  tenantId: string;
+  investigationId: string;
+  authorization: string | undefined;
+  body: string;
+}
+
+export interface QuestionDeps {
+  loadTenant: (tenantId: string) => Promise<TenantConfig | undefined>;
+  readSecret: (ref: string) => Promise<unknown>;
+  readRecord: (tenantId: string, investigationId: string) => Promise<InvestigationRecord | undefined>;
+  appendQuestion: (tenantId: string, investigationId: string, question: FollowUpQuestion) => Promise<void>;
+  /** The tenant's model with its key read; throws when the key cannot be read. */
+  modelFor: (config: LlmConfig) => Promise<QuestionModel>;
+  now: () => Date;
+}
+
+export interface QuestionResponse {
+  status: number;
+  body: { question: FollowUpQuestion } | { error: string };
+  /** Why a request was refused, for logs only; the caller sees one message. */
+  logReason?: string;
+}
+
+/** Hashing first makes the comparison constant-time whatever the lengths. */
+function tokensMatch(offered: string, expected: string): boolean {
+  const digest = (s: string) => createHash('sha256').update(s, 'utf8').digest();
+  return timingSafeEqual(digest(offered), digest(expected));
+}
+
+/** Unknown tenant, no API token configured, wrong token: the same 401, so tenants cannot be probed. */
+async function authenticate(request: QuestionRequest, deps: QuestionDeps): Promise<TenantConfig> {
+  const deny = (reason: string) => new UnauthorizedError('unauthorized', { cause: new Error(reason) });
+  const offered = /^Bearer (.+)$/i.exec(request.authorization ?? '')?.[1]?.trim();
+  const tenant = await deps.loadTenant(request.tenantId);
+  if (!tenant) throw deny('unknown tenant');
+  if (!tenant.webhookSecretRef) throw deny('the tenant has no webhook secret');
+  const credentials = ApiCredentials.safeParse(await deps.readSecret(tenant.webhookSecretRef));
+  if (!credentials.success) throw deny('the tenant has no api token');
+  if (!offered || !tokensMatch(offered, credentials.data.api.token)) throw deny('wrong token');
+  return tenant;
+}
+
+function parseBody(body: string): string {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(body);
+  } catch (error) {
+    throw new MalformedRequestError(`body is not valid JSON: ${(error as Error).message}`);
+  }
+  const parsed = QuestionBody.safeParse(raw);
+  if (!parsed.success) throw fromZodError(parsed.error);
+  return parsed.data.question;
+}
+
+/**
+ * `POST /v1/tenants/{tenantId}/investigations/{investigationId}/questions`: authenticates
+ * with the tenant's API token, answers from the record's persisted evidence and appends
+ * the answer to the record. Reads and writes are keyed by the path's tenant, so a token
+ * for tenant A can never reach tenant B's investigations.
+ */
+export async function handleQuestion(request: QuestionRequest, deps: QuestionDeps): Promise<QuestionResponse> {
+  try {
+    const tenant = await authenticate(request, deps);
+    const question = parseBody(request.body);
+    const record = await deps.readRecord(tenant.tenantId, request.investigationId);
+    if (!record) throw new NotFoundError(`no investigation ${request.investigationId}`);
+    if (!record.scored) throw new ConflictError(`investigation ${request.investigationId} has no evidence yet (status ${record.status})`);
+    let model: QuestionModel | undefined;
+    let keyProblem: string | undefined;
+    if (tenant.llm) {
+      try {
+        model = await deps.modelFor(tenant.llm);
+      } catch (error) {
+        keyProblem = `answered without the model: its API key could not be read (${(error as Error).name})`;
+      }
+    }
+    const answered = await answerQuestion({ ...record, scored: record.scored }, question, model, deps.now());
+    const stored = keyProblem ? { ...answered, model: tenant.llm?.model, caveats: [keyProblem] } : answered;
+    await deps.appendQuestion(tenant.tenantId, request.investigationId, stored);
+    return { status: 200, body: { question: stored } };
+  } catch (error) {
+    if (!(error instanceof CausewayError) || error.status >= 500) throw error;
+    const logReason = error.cause instanceof Error ? error.cause.message : error.message;
+    return { status: error.status, body: { error: error instanceof UnauthorizedError ? 'unauthorized' : error.message }, logReason };
+  }
+}
