@@ -100,6 +100,8 @@ export const TenantConfig = z.object({
   webhookSecretRef: SecretRef.optional(),
   /** The model that writes the RCA; without it the deterministic writer is the author. */
   llm: LlmConfig.optional(),
+  /** Signal requests this tenant may send per minute before ingest answers 429 (senders retry those). */
+  ingestRatePerMinute: z.number().int().min(1).max(100_000).default(600),
   enabledSources: z.array(SignalSource).default(['alertmanager', 'pagerduty', 'cloudwatch', 'cloudwatch-sns', 'grafana', 'datadog', 'opsgenie', 'generic']),
 });
 export type TenantConfig = z.infer<typeof TenantConfig>;

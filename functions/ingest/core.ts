@@ -3,6 +3,7 @@ import { CausewayError, ConfigurationError, MalformedRequestError, NotFoundError
 import { createRecord, readRecord, updateRecord } from '../shared/records.js';
 import { archiveRequest } from './archive.js';
 import { claimInvestigation, markResolved, markStarted } from './dedup.js';
+import { takeIngestToken } from './throttle.js';
 import { appendRelatedSignal, closeForGrouping, findRelatedInvestigation, markOpenForGrouping } from './grouping.js';
 import { parseWebhookCredentials } from './sources/credentials.js';
 import { getSourceAdapter } from './sources/index.js';
@@ -40,6 +41,7 @@ export interface IngestResponse {
   body: { accepted?: number; signals?: SignalOutcome[]; error?: string; field?: string; subscription?: string };
   /** Why a request was refused, for the operator's log only: a sender never learns it. */
   logReason?: string;
+  retryAfterSeconds?: number;
 }
 
 function errorResponse(error: CausewayError): IngestResponse {
@@ -87,7 +89,7 @@ async function resolve(deps: IngestDeps, signal: IncidentSignal): Promise<Signal
 }
 
 /**
- * The ingest pipeline: verify → parse → normalize → archive → dedup → group → start. A wrong
+ * The ingest pipeline: verify → throttle → parse → normalize → archive → dedup → group → start. A wrong
  * credential, an unknown tenant and a disabled source all get the same 401. Rejections
  * after authentication are archived too, so a sender's bad payload can be inspected.
  */
@@ -113,6 +115,11 @@ export async function ingest(request: IngestRequest, deps: IngestDeps): Promise<
       return refuse(`${error.message}${cause}`);
     }
     throw error;
+  }
+
+  const budget = await takeIngestToken(deps.tableName, request.tenantId, tenant.ingestRatePerMinute, request.receivedAt);
+  if (!budget.allowed) {
+    return { status: 429, body: { error: `over ${tenant.ingestRatePerMinute} requests a minute; retry after ${budget.retryAfterSeconds}s` }, retryAfterSeconds: budget.retryAfterSeconds };
   }
 
   const archive = (status: number, extra: { error?: string; investigations?: string[] } = {}) =>

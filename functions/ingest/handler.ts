@@ -70,7 +70,9 @@ async function ingestRoute(event: APIGatewayProxyEventV2): Promise<APIGatewayPro
   );
   const level = response.status >= 400 ? 'warn' : 'info';
   logger[level]('signal request', { tenantId, source, status: response.status, signals: response.body.signals?.length ?? 0, error: response.body.error, reason: response.logReason });
-  return json(response.status, response.body);
+  const result = json(response.status, response.body);
+  if (response.retryAfterSeconds !== undefined) result.headers = { ...result.headers, 'retry-after': String(response.retryAfterSeconds) };
+  return result;
 }
 
 /**

@@ -8,6 +8,7 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 export const keys = {
   tenantConfig: (tenantId: string) => ({ pk: `TENANT#${tenantId}`, sk: 'CONFIG' }),
   dedup: (tenantId: string, dedupKey: string) => ({ pk: `TENANT#${tenantId}`, sk: `DEDUP#${dedupKey}` }),
+  rate: (tenantId: string, minute: string) => ({ pk: `TENANT#${tenantId}`, sk: `RATE#${minute}` }),
   openByService: (tenantId: string, service: string) => ({ pk: `TENANT#${tenantId}`, sk: `OPEN#${service}` }),
   archive: (tenantId: string, receivedAt: string, requestId: string) => ({
     pk: `TENANT#${tenantId}#ARCHIVE#${receivedAt.slice(0, 10)}`,

@@ -49,6 +49,7 @@ beforeAll(async () => {
     tenantId: 'acme',
     webhookSecretRef: 'causeway/acme/webhooks',
     enabledSources: ['alertmanager'],
+    ingestRatePerMinute: 100_000,
     topology: { storefront: ['checkout'], checkout: ['payments'], search: [] },
   } as never);
 });
@@ -130,6 +131,18 @@ describe('POST /v1/tenants/{tenantId}/signals/{source}', () => {
     const refused = (await handler({ tenantId: 'acme', event }, {} as never)) as { status: number };
     expect(refused.status).toBe(401);
     await expect(handler({ hello: 'world' }, {} as never)).rejects.toThrow(/neither an API Gateway request/);
+  });
+
+  it('throttles a tenant past its per-minute budget with 429 and Retry-After, leaving other tenants alone', async () => {
+    stack.secrets.put('causeway/noisy/webhooks', JSON.stringify({ alertmanager: { bearerToken: TOKEN } }));
+    await putTenant(stack, { tenantId: 'noisy', webhookSecretRef: 'causeway/noisy/webhooks', enabledSources: ['alertmanager'], ingestRatePerMinute: 3 } as never);
+    const statuses: number[] = [];
+    for (let i = 0; i < 5; i++) statuses.push((await post(alert(`cccc00000000000${i}`), { tenant: 'noisy' })).status);
+    expect(statuses.filter((s) => s === 202).length).toBeLessThanOrEqual(3);
+    expect(statuses).toContain(429);
+    const raw = await fetch(`${url}/v1/tenants/noisy/signals/alertmanager`, { method: 'POST', headers: { authorization: `Bearer ${TOKEN}` }, body: JSON.stringify(alert('cccc000000000009')) });
+    if (raw.status === 429) expect(Number(raw.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect((await post(alert('cccc000000000010'))).status).toBe(202);
   });
 
   it('answers a wrong token, a missing token and an unknown tenant with the same 401', async () => {
