@@ -20,14 +20,13 @@ export type JsurlValue = string | number | boolean | null | JsurlValue[] | { [ke
 
 function jsurlString(s: string): string {
   return s.replace(/[^\w.-]/g, (ch) => {
-    if (ch === ' ') return '+';
     if (ch === '$') return '!';
     const code = ch.charCodeAt(0);
     return code < 0x100 ? `*${code.toString(16).padStart(2, '0')}` : `**${code.toString(16).padStart(4, '0')}`;
   });
 }
 
-/** Encodes a value in JSURL, the notation the CloudWatch console reads from its URL fragment. */
+/** Encodes a value in JSURL, the notation the CloudWatch console reads from its URL fragment (spaces as `*20`, as the console writes them). */
 export function jsurl(value: JsurlValue): string {
   if (value === null) return '~null';
   if (typeof value === 'number') return Number.isFinite(value) ? `~${String(value).replace(/\+/g, '')}` : '~null';
