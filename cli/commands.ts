@@ -2,9 +2,12 @@ import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ScenarioExpected } from '../functions/contracts/index.js';
 import { startLocalStack } from '../local/stack.js';
-import { failedRun, scoreRun, summarize, type ScenarioScore } from './eval-score.js';
+import { LlmConfig } from '../functions/contracts/index.js';
+import { failedRun, scoreLlm, scoreRun, summarize, summarizeLlm, type ScenarioScore } from './eval-score.js';
 import { formatRecord, formatScorecard } from './print.js';
-import { loadScenarioFile, runScenario, type ScenarioRun } from './scenario-run.js';
+import { ensureScenarioTenant, loadScenarioFile, runScenario, type ScenarioRun } from './scenario-run.js';
+import { putTenant } from '../local/tenants.js';
+import type { LocalStack } from '../local/stack.js';
 
 /** Every scenario file under the given files and folders, sorted, so a run is repeatable. */
 export function scenarioFiles(paths: string[]): string[] {
@@ -37,11 +40,32 @@ export async function investigate(file: string, json: boolean, out: (text: strin
   }
 }
 
-/** `causeway eval PATH… [--json]`: every scenario scored; a scenario that cannot run is a miss with its error, and eval still exits 0. */
-export async function evaluate(paths: string[], json: boolean, out: (text: string) => void): Promise<{ scores: ScenarioScore[]; summary: ReturnType<typeof summarize> }> {
+/** The model `eval --llm` scores, from CAUSEWAY_LLM_BASE_URL, CAUSEWAY_LLM_MODEL and (optionally) CAUSEWAY_LLM_API_KEY. */
+export function llmFromEnv(env: NodeJS.ProcessEnv = process.env): { config: LlmConfig; apiKey?: string } {
+  if (!env.CAUSEWAY_LLM_BASE_URL || !env.CAUSEWAY_LLM_MODEL) throw new Error('eval --llm needs CAUSEWAY_LLM_BASE_URL and CAUSEWAY_LLM_MODEL (and CAUSEWAY_LLM_API_KEY unless the endpoint is keyless)');
+  return { config: LlmConfig.parse({ baseUrl: env.CAUSEWAY_LLM_BASE_URL, model: env.CAUSEWAY_LLM_MODEL }), apiKey: env.CAUSEWAY_LLM_API_KEY };
+}
+
+/** Points a scenario tenant at the model, its key in the local secret store like a registered tenant's. */
+async function useModel(stack: LocalStack, tenantId: string, model: { config: LlmConfig; apiKey?: string }): Promise<void> {
+  const tenant = await ensureScenarioTenant(stack, tenantId);
+  const apiKeySecretRef = model.apiKey ? `causeway/${tenantId}/llm` : undefined;
+  if (apiKeySecretRef) stack.secrets.put(apiKeySecretRef, JSON.stringify({ apiKey: model.apiKey }));
+  await putTenant(stack, { ...tenant, llm: { ...model.config, ...(apiKeySecretRef ? { apiKeySecretRef } : {}) } });
+}
+
+/**
+ * `causeway eval PATH… [--json] [--llm]`: every scenario scored; a scenario that cannot run
+ * is a miss with its error, and eval still exits 0. With `--llm` the scenario tenants use
+ * the model from the environment, and the RCA's root cause is scored beside the
+ * deterministic top suspect of the same run.
+ */
+export async function evaluate(paths: string[], json: boolean, out: (text: string) => void, options: { llm?: boolean } = {}): Promise<{ scores: ScenarioScore[]; summary: ReturnType<typeof summarize> }> {
   const files = scenarioFiles(paths);
+  const model = options.llm ? llmFromEnv() : undefined;
   const stack = await startLocalStack({ retryIntervalMs: 10 });
   const scores: ScenarioScore[] = [];
+  const modelTenants = new Set<string>();
   try {
     for (const file of files) {
       let name = file;
@@ -50,9 +74,14 @@ export async function evaluate(paths: string[], json: boolean, out: (text: strin
         const scenario = loadScenarioFile(file);
         name = scenario.name;
         expected = scenario.expected;
+        if (model && !modelTenants.has(scenario.tenant)) {
+          await useModel(stack, scenario.tenant, model);
+          modelTenants.add(scenario.tenant);
+        }
         const run = await runScenario(stack, file);
         await stack.sfn.stopExecution(run.record.investigationId);
-        scores.push({ ...scoreRun(run.scenario.name, run.scenario.expected, run.record, run.durationMs), file });
+        const llm = model ? scoreLlm(run.scenario.expected, run.record) : undefined;
+        scores.push({ ...scoreRun(run.scenario.name, run.scenario.expected, run.record, run.durationMs), file, ...(llm ? { llm } : {}) });
       } catch (error) {
         scores.push({ ...failedRun(name, (error as Error).message, expected), file });
       }
@@ -61,6 +90,11 @@ export async function evaluate(paths: string[], json: boolean, out: (text: strin
     await stack.stop();
   }
   const summary = summarize(scores);
-  out(json ? JSON.stringify({ scenarios: scores, summary }, null, 2) : formatScorecard(scores, summary));
+  const llm = model ? summarizeLlm(scores) : undefined;
+  out(json ? JSON.stringify({ scenarios: scores, summary, ...(llm ? { llm } : {}) }, null, 2) : formatScorecard(scores, summary));
+  if (llm && !json) {
+    const pct = (x: number) => `${Math.round(x * 100)}%`;
+    out(`model ${model!.config.model}: top-1 ${pct(llm.top1)} vs deterministic ${pct(llm.deterministicTop1)}; its answer used in ${llm.authoredByModel}/${llm.n} (the rest fell back); ${llm.promptTokens}+${llm.completionTokens} tokens, ${(llm.latencyMs / 1000).toFixed(1)} s, ~$${llm.estimatedCostUsd}`);
+  }
   return { scores, summary };
 }

@@ -29,6 +29,53 @@ export interface ScenarioScore {
   citesRequired: boolean;
   durationMs?: number;
   error?: string;
+  /** With `eval --llm`: the RCA's own root cause beside the deterministic top suspect scored above. */
+  llm?: LlmScore;
+}
+
+export interface LlmScore {
+  author: Rca['author'];
+  rootCause: { service: string; kind: string };
+  top1: boolean;
+  confidence: number;
+  promptTokens: number;
+  completionTokens: number;
+  latencyMs: number;
+  estimatedCostUsd?: number;
+}
+
+/** The model's root cause scored like the deterministic one; a fallback RCA counts as the model's miss only if it is wrong. */
+export function scoreLlm(expected: ScenarioExpected | undefined, record: InvestigationRecord): LlmScore | undefined {
+  const rca = record.rca;
+  if (!rca) return undefined;
+  const usage = rca.usage;
+  return {
+    author: rca.author,
+    rootCause: { service: rca.rootCause.service, kind: rca.rootCause.kind },
+    top1: !!expected && rca.rootCause.service === expected.rootCause.service && rca.rootCause.kind === expected.rootCause.kind,
+    confidence: rca.confidence,
+    promptTokens: usage?.promptTokens ?? 0,
+    completionTokens: usage?.completionTokens ?? 0,
+    latencyMs: usage?.latencyMs ?? 0,
+    ...(usage?.estimatedCostUsd === undefined ? {} : { estimatedCostUsd: usage.estimatedCostUsd }),
+  };
+}
+
+/** The model beside the deterministic layer on the same scenarios: top-1 for both, how often the model's answer was used, and what it cost. */
+export function summarizeLlm(scores: ScenarioScore[]) {
+  const n = scores.length;
+  const scored = scores.flatMap((s) => (s.llm ? [s.llm] : []));
+  const sum = (f: (l: LlmScore) => number) => scored.reduce((a, l) => a + f(l), 0);
+  return {
+    n,
+    authoredByModel: scored.filter((l) => l.author === 'llm').length,
+    top1: ratio(scored.filter((l) => l.top1).length, n),
+    deterministicTop1: ratio(scores.filter((s) => s.top1).length, n),
+    promptTokens: sum((l) => l.promptTokens),
+    completionTokens: sum((l) => l.completionTokens),
+    latencyMs: sum((l) => l.latencyMs),
+    estimatedCostUsd: Math.round(sum((l) => l.estimatedCostUsd ?? 0) * 10_000) / 10_000,
+  };
 }
 
 /** Scores one finished investigation against the scenario's known answer, as scenario-format.md defines. */

@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { askCommand } from './ask.js';
 import { evaluate, investigate } from './commands.js';
 import { start } from './start.js';
 import { putTenantCommand } from './tenant.js';
@@ -8,7 +9,11 @@ const USAGE = `causeway — a causal operations layer for AWS
 usage:
   causeway start                      run the local stack, send the demo alert, serve approvals (Ctrl-C to stop)
   causeway investigate FILE [--json]  run one scenario through the local pipeline and print the RCA (or the record)
-  causeway eval PATH… [--json]        run every scenario in the files or folders and print the scorecard
+  causeway eval PATH… [--json] [--llm]
+                                      run every scenario in the files or folders and print the scorecard;
+                                      --llm also scores the model from CAUSEWAY_LLM_BASE_URL/_MODEL/_API_KEY
+  causeway ask INVESTIGATION "QUESTION" [--tenant demo] [--url URL --token TOKEN]
+                                      ask a follow-up question, answered from the investigation's evidence
   causeway tenant put FILE            register a tenant and its secrets in the local stack (.causeway/)
   causeway tenant put FILE --aws [--stack Causeway] [--region R]
                                       the same, into a deployed stack (its table and Secrets Manager)
@@ -23,6 +28,10 @@ export async function main(argv: string[]): Promise<number> {
       aws: { type: 'boolean', default: false },
       stack: { type: 'string', default: 'Causeway' },
       region: { type: 'string' },
+      llm: { type: 'boolean', default: false },
+      tenant: { type: 'string', default: 'demo' },
+      url: { type: 'string' },
+      token: { type: 'string' },
     },
   });
   const out = (text: string) => process.stdout.write(`${text}\n`);
@@ -34,8 +43,11 @@ export async function main(argv: string[]): Promise<number> {
       return investigate(positionals[0]!, values.json === true, out);
     case 'eval':
       if (positionals.length === 0) break;
-      await evaluate(positionals, values.json === true, out);
+      await evaluate(positionals, values.json === true, out, { llm: values.llm === true });
       return 0;
+    case 'ask':
+      if (positionals.length !== 2) break;
+      return askCommand(positionals[0]!, positionals[1]!, { tenant: values.tenant as string, url: values.url as string | undefined, token: values.token as string | undefined }, out);
     case 'tenant':
       if (positionals[0] !== 'put' || positionals.length !== 2) break;
       return putTenantCommand(positionals[1]!, { aws: values.aws === true, stack: values.stack as string, region: values.region as string | undefined }, out);
