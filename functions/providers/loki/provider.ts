@@ -1,0 +1,113 @@
+import type { EvidencePlan, LogPattern, ProviderQuery } from '../../contracts/index.js';
+import { fitToBudget, type Ranked } from '../shared/budget.js';
+import { gridForWindow } from '../shared/grid.js';
+import { logPatterns, TemplateMiner } from '../shared/logs.js';
+import { apiBase, displayBase, exploreLink, hhmm, mapBounded, requestHeaders } from '../grafana-common.js';
+import type { EvidenceProvider, ProviderDeps, ProviderFindings } from '../types.js';
+import { getStreams } from './client.js';
+import { entriesOf } from './normalize.js';
+import { LokiOptions, lokiOptions, serviceLabelOf } from './options.js';
+import { logql, rangeUrl, servicesOf, toNs } from './translate.js';
+
+/*
+ * Logs from Loki: each planned service's lines over the window, newest first, paged
+ * backwards by time up to a bound; when a service logs more than that, the older part
+ * of the window is read through an error filter. Lines fold into templates per service.
+ */
+
+interface Ctx {
+  plan: EvidencePlan;
+  options: LokiOptions;
+  base: string;
+  headers: Record<string, string>;
+  label: string;
+  signal: AbortSignal;
+}
+
+interface Read {
+  lines: number;
+  covered: boolean;
+  /** The oldest line read, when the pages ran out before the window's start. */
+  oldestNs: bigint;
+}
+
+const clock = (ns: bigint) => new Date(Number(ns / 1_000_000n)).toISOString().slice(11, 19) + 'Z';
+
+/**
+ * Pages backwards from `endNs` until a page comes back short (the window is covered) or
+ * `maxPages` is reached. Loki's `end` is exclusive, so the next page ends one nanosecond
+ * after the oldest line read, and lines already read at that nanosecond are skipped.
+ */
+async function readBackwards(ctx: Ctx, query: string, service: string | undefined, startNs: bigint, endNs: bigint, miner: TemplateMiner): Promise<Read> {
+  const { limit, maxPages } = ctx.options;
+  let end = endNs;
+  let lines = 0;
+  let seenAtOldest = new Set<string>();
+  let oldest = endNs;
+  for (let page = 0; page < maxPages; page++) {
+    const entries = entriesOf(await getStreams(rangeUrl(ctx.base, query, startNs, end, limit), ctx.headers, ctx.signal), ctx.label, service);
+    let fresh = 0;
+    for (const e of entries) {
+      if (seenAtOldest.has(e.key)) continue;
+      miner.add(e.line);
+      fresh++;
+      if (e.ns < oldest) oldest = e.ns;
+    }
+    lines += fresh;
+    if (entries.length < limit || fresh === 0) return { lines, covered: true, oldestNs: oldest };
+    const atOldest = entries.filter((e) => e.ns === oldest).map((e) => e.key);
+    seenAtOldest = end === oldest + 1n ? new Set([...seenAtOldest, ...atOldest]) : new Set(atOldest);
+    end = oldest + 1n;
+  }
+  return { lines, covered: false, oldestNs: oldest };
+}
+
+/** Reads one service (or every service, when undefined) into its own miner; returns its patterns and what was left out. */
+async function readService(ctx: Ctx, service: string | undefined): Promise<{ ranked: Ranked<LogPattern>[]; note?: string }> {
+  const { plan, options, label } = ctx;
+  const miner = new TemplateMiner(gridForWindow(plan.window));
+  const startNs = toNs(Date.parse(plan.window.from));
+  const endNs = toNs(Date.parse(plan.window.to));
+  const all = logql(label, service, options, false);
+  const full = await readBackwards(ctx, all, service, startNs, endNs, miner);
+  const who = service ?? 'all services';
+  let note: string | undefined;
+  if (!full.covered) {
+    const older = await readBackwards(ctx, logql(label, service, options, true), service, startNs, full.oldestNs, miner);
+    note = `${who}: read the newest ${full.lines} lines in full (from ${clock(full.oldestNs)}); before that only lines matching ${options.errorFilter}`;
+    if (!older.covered) note += `, themselves capped at ${older.lines} lines back to ${clock(older.oldestNs)}`;
+  }
+  const link = exploreLink(options, { expr: all, queryType: 'range', editorMode: 'code' }, plan.window);
+  return { ranked: logPatterns(miner, Date.parse(plan.alertAt), link), ...(note ? { note } : {}) };
+}
+
+/** Reads like the LogQL a person would run, with the range and the paging bound. */
+function describe(plan: EvidencePlan): ProviderQuery {
+  const parsed = LokiOptions.safeParse(plan.backend.options);
+  const options = parsed.success ? parsed.data : LokiOptions.parse({});
+  const label = serviceLabelOf(plan);
+  const { services } = servicesOf(plan, options.maxServices);
+  const first = logql(label, services[0], options, false);
+  const more = services.length > 1 ? ` and ${services.length - 1} more services (${services.slice(1, 6).join(', ')}${services.length > 6 ? ', …' : ''})` : '';
+  const text = `LogQL ${first}${more} over ${hhmm(plan.window.from)}–${hhmm(plan.window.to)}, newest first, up to ${options.maxPages} pages of ${options.limit} lines per service`;
+  const target = plan.backend.endpoint ? displayBase(`${plan.backend.endpoint.replace(/\/+$/, '')}${options.pathPrefix}`) : '(no endpoint configured)';
+  return { text: text.slice(0, 4000), target, window: plan.window };
+}
+
+async function query(plan: EvidencePlan, deps: ProviderDeps): Promise<ProviderFindings> {
+  const options = lokiOptions(plan);
+  const ctx: Ctx = { plan, options, base: apiBase(plan, options), headers: await requestHeaders(plan, options, deps), label: serviceLabelOf(plan), signal: deps.signal };
+  const { services, omitted } = servicesOf(plan, options.maxServices);
+  const reads = await mapBounded(services.length > 0 ? services : [undefined], options.concurrency, (service) => readService(ctx, service));
+  const capped = reads.flatMap((r) => (r.note ? [r.note] : []));
+  const notes = [
+    ...(omitted.length > 0 ? [`read the first ${options.maxServices} services; not read: ${omitted.slice(0, 10).join(', ')}${omitted.length > 10 ? ', …' : ''}`] : []),
+    ...capped.slice(0, 5).map((n) => n.slice(0, 500)),
+    ...(capped.length > 5 ? [`${capped.length - 5} more services logged more than ${options.maxPages} pages and were read the same way`] : []),
+  ];
+  const fitted = fitToBudget(reads.flatMap((r) => r.ranked), plan.limits.maxBytes, 'log patterns', 'errors and the patterns that changed first', plan.limits.maxItems);
+  return { query: describe(plan), items: fitted.items, notes: [...notes, ...fitted.notes].slice(0, 20) };
+}
+
+/** Loki logs folded into templates per service, errors and changed patterns first. */
+export const lokiProvider: EvidenceProvider = { type: 'loki', classes: ['logs'], describe, query };
