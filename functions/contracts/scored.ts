@@ -48,6 +48,12 @@ export const ScoredEvidence = z.object({
   suspects: z.array(Suspect).max(10),
   confidence: z.number().min(0).max(1),
   timeline: z.array(TimelineEntry).max(50),
+  /**
+   * The few steps from the root cause to the alerting service, in causal order: the
+   * change, the root's clearest evidence, then each service on the calls up to the
+   * alert. The RCA's causal chain; everything else stays in the timeline.
+   */
+  causalPath: z.array(TimelineEntry).max(6).optional(),
   /** The bounded digest: the evidence behind the top suspects always, then the rest by relevance. */
   evidence: z.array(IdentifiedEvidence),
   representativeTraceId: z.string().optional(),

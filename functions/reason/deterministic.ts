@@ -13,12 +13,16 @@ const KIND_WORDS: Record<Rca['rootCause']['kind'], string> = {
 
 const hhmm = (iso: string) => `${iso.slice(11, 16)}Z`;
 
+/** The causal chain names the few steps from the root cause to the alert; the rest is in the timeline. */
+const MAX_CHAIN = 6;
+
 /**
  * The RCA written straight from the scored evidence, in an on-call engineer's words:
  * what broke, where it started, how it spread, what to do. It is the fallback when no
  * model is configured or the model's answer fails grounding, so it never claims anything
  * the digest does not hold: every statement cites ids present in `scored.evidence`, and
- * a statement with nothing to cite is left out.
+ * a statement with nothing to cite is left out. The causal chain follows the scorer's
+ * path from the root cause to the alert, at most six statements.
  */
 export function writeDeterministicRca(input: { signal: IncidentSignal; scored: ScoredEvidence }): Rca {
   const { signal, scored } = input;
@@ -42,9 +46,10 @@ export function writeDeterministicRca(input: { signal: IncidentSignal; scored: S
   const root = stmt(rootText, top.evidenceIds) ?? { text: rootText, evidenceIds: [], verified: false };
   const summaryText = `"${signal.title}" is most likely caused by ${KIND_WORDS[top.kind]} in ${top.service}.${victim}${scored.onsetAt ? ` Trouble began at ${hhmm(scored.onsetAt)}.` : ''}`;
   const summary = stmt(summaryText, top.evidenceIds) ?? { text: summaryText, evidenceIds: [], verified: false };
-  const chain = scored.timeline
+  const steps = scored.causalPath ?? scored.timeline.filter((t) => t.service === top.service || t.service === signal.service);
+  const chain = steps
     .filter((t) => present.has(t.evidenceId))
-    .slice(0, 20)
+    .slice(0, MAX_CHAIN)
     .map((t) => stmt(`${hhmm(t.at)} ${t.text}`, [t.evidenceId]))
     .filter((s): s is Statement => s !== undefined);
   const action = scored.recommendedAction;

@@ -9,6 +9,7 @@ import { logSignals, mentionSignals } from './logs.js';
 import { metricSignals } from './metrics.js';
 import { mergeGraph, originScore, profileServices } from './propagation.js';
 import { rankSuspects } from './suspects.js';
+import { causalPath } from './path.js';
 import { buildTimeline } from './timeline.js';
 import { exemplarsOf, traceSignals, tracedCalls } from './traces.js';
 import type { Frame, Signal } from './types.js';
@@ -73,9 +74,10 @@ export function scoreInvestigation(input: ScoreInput): ScoredEvidence {
   const { confidence } = confidenceOf(suspects, input.results);
   const recommendedAction = recommendAction(top, signals);
   const timeline = buildTimeline(signals, attributions, suspects);
+  const path = causalPath(top, input.signal.service, profiles, graph, attributions);
   const exemplars = exemplarsOf(evidence);
   const representative = top ? (exemplars.find((e) => e.error && e.spans.some((s) => s.service === top.service)) ?? exemplars.find((e) => e.spans.some((s) => s.service === top.service))) : exemplars[0];
-  const must = [...new Set([...suspects.slice(0, 3).flatMap((s) => s.evidenceIds), ...recommendedAction.evidenceIds, ...(representative ? [representative.id] : [])])];
+  const must = [...new Set([...path.map((p) => p.evidenceId), ...suspects.slice(0, 3).flatMap((s) => s.evidenceIds), ...recommendedAction.evidenceIds, ...(representative ? [representative.id] : [])])];
   const wanted = [...timeline.map((t) => t.evidenceId), ...[...signals].sort((a, b) => b.strength - a.strength).map((s) => s.evidenceId), ...suspects.flatMap((s) => s.evidenceIds)];
   const digest = buildDigest(evidence, must, wanted);
   const topProfile = top ? profiles.get(top.service) : undefined;
@@ -84,6 +86,7 @@ export function scoreInvestigation(input: ScoreInput): ScoredEvidence {
     suspects,
     confidence,
     timeline,
+    causalPath: path,
     evidence: digest.evidence,
     ...(representative ? { representativeTraceId: representative.traceId } : {}),
     recommendedAction,
