@@ -89,7 +89,7 @@ export async function sendRequest(request: HttpRequest, signal: AbortSignal): Pr
   try {
     response = await transport(request, signal);
   } catch (error) {
-    if (signal.aborted) throw error;
+    if (signal.aborted || error instanceof CausewayError) throw error;
     throw new TransientError(`${where}: ${(error as Error).message}`);
   }
   if (response.status === 429 || response.status >= 500) {
