@@ -64,5 +64,5 @@ export function describeSearch(plan: EvidencePlan, options: JaegerOptions): stri
   const who = searched.length > 0 ? `services ${searched.join(', ')}` : 'every service Jaeger lists';
   const slow = options.minDuration ? `traces of at least ${options.minDuration}` : 'recent traces';
   const byId = ids.length > 0 ? `; trace ids ${ids.join(', ')}` : '';
-  return `Jaeger: ${who}: error traces (tags=${ERROR_TAGS}) and ${slow}, limit ${options.limit} each, over ${hhmm(plan.window.from)}–${hhmm(plan.window.to)}Z${byId}`;
+  return `Jaeger: ${who}: error traces (tags=${ERROR_TAGS}) and ${slow}, limit ${options.limit} each, over ${hhmm(plan.window.from)}–${hhmm(plan.window.to)}Z${byId}`.slice(0, 4000);
 }

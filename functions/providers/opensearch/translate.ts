@@ -73,8 +73,12 @@ export function kql(plan: EvidencePlan): string {
 export function discoverLink(plan: EvidencePlan, options: OpenSearchOptions): string | undefined {
   if (!options.uiUrl) return undefined;
   const g = `(time:(from:${rison(plan.window.from)},to:${rison(plan.window.to)}))`;
-  const a = `(${options.dataViewId ? `index:${rison(options.dataViewId)},` : ''}query:(language:kuery,query:${rison(kql(plan))}))`;
-  return `${options.uiUrl.replace(/\/+$/, '')}/app/discover#/?_g=${encodeURIComponent(g)}&_a=${encodeURIComponent(a)}`;
+  const link = (query: string) => {
+    const a = `(${options.dataViewId ? `index:${rison(options.dataViewId)},` : ''}query:(language:kuery,query:${rison(query)}))`;
+    return `${options.uiUrl!.replace(/\/+$/, '')}/app/discover#/?_g=${encodeURIComponent(g)}&_a=${encodeURIComponent(a)}`;
+  };
+  const full = link(kql(plan));
+  return full.length <= 2048 ? full : link('');
 }
 
 const hhmm = (iso: string) => iso.slice(11, 16);
@@ -83,5 +87,6 @@ const hhmm = (iso: string) => iso.slice(11, 16);
 export function describeSearch(plan: EvidencePlan, options: OpenSearchOptions): string {
   const who = kql(plan) || 'all services';
   const sample = options.sampleSize > 0 ? ` plus a sample of ${options.sampleSize} other lines` : '';
-  return `${options.index}: ${who} and ${options.levelField} warn/error (up to ${options.maxPages * options.pageSize} lines, newest first)${sample}, ${options.timestampField} over ${hhmm(plan.window.from)}–${hhmm(plan.window.to)}Z`;
+  const range = `${options.timestampField} over ${hhmm(plan.window.from)}–${hhmm(plan.window.to)}Z`;
+  return `${options.index}: ${range}: ${options.levelField} warn/error (up to ${options.maxPages * options.pageSize} lines, newest first)${sample}; ${who}`.slice(0, 4000);
 }

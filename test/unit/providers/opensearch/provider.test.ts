@@ -90,7 +90,7 @@ describe('opensearch provider', () => {
       'lines below warn are a random sample of 2 of at least 10000; their counts are sampled, not totals',
     ]);
     expect(found.query).toEqual({
-      text: 'logs-*: service.name:("orders" or "web") and log.level warn/error (up to 4 lines, newest first) plus a sample of 500 other lines, @timestamp over 08:00–09:05Z',
+      text: 'logs-*: @timestamp over 08:00–09:05Z: log.level warn/error (up to 4 lines, newest first) plus a sample of 500 other lines; service.name:("orders" or "web")',
       target: endpoint,
       window: { from: '2026-06-01T08:00:00Z', to: '2026-06-01T09:05:00Z' },
     });
@@ -149,6 +149,16 @@ describe('opensearch provider', () => {
     await expect(openSearchProvider.query(plan(), deps)).rejects.toThrow(TransientError);
     await expect(openSearchProvider.query(plan({ secretRef: 'causeway/acme/none' }), deps)).rejects.toThrow('secret causeway/acme/none must hold');
     await expect(openSearchProvider.query(plan({ options: { pageSize: 0 } }), deps)).rejects.toThrow('backend search: options.pageSize');
+  });
+
+  it('keeps the envelope valid for a plan with hundreds of services: link without the query, text cut to size', async () => {
+    const many = Array.from({ length: 200 }, (_, i) => `service-with-a-rather-long-name-${i}`);
+    const requests = serve([[(r) => !isSample(r), json(fixture('problems-page-1'))], [isSample, json(fixture('empty'))]]);
+    const result = await runProvider(openSearchProvider, { ...plan({ services: many, options: { uiUrl: 'https://dashboards.example.com' } }), backend: { ...plan().backend, secretRef: undefined, options: { uiUrl: 'https://dashboards.example.com' } } });
+    expect(result.status).toBe('success');
+    expect((bodyOf(requests[0]!) as { query: { bool: { filter: { terms?: Record<string, string[]> }[] } } }).query.bool.filter[1]!.terms!['service.name']).toHaveLength(201);
+    expect(result.items[0]!.link).toContain(encodeURIComponent("query:(language:kuery,query:'')"));
+    expect(result.query.text.length).toBeLessThanOrEqual(4000);
   });
 
   it('reads fields flat, nested or mixed, and levels in any spelling', () => {
