@@ -219,6 +219,23 @@ describe('datadog provider: traces', () => {
     expect(found.query.text).toBe('Datadog spans: service:orders status:error; service:orders @duration:>=1000000000; whole traces by trace_id over 08:00–09:05Z');
   });
 
+  it('stays under the byte budget with thousands of spans over many traces', async () => {
+    const base = Date.parse('2026-06-01T08:30:00Z');
+    const page = (n: number) => ({
+      data: Array.from({ length: 1000 }, (_, i) => {
+        const k = n * 1000 + i;
+        const trace = Math.floor(k / 20);
+        return { id: `s${k}`, type: 'spans', attributes: { service: `svc-${k % 17}`, resource_name: `op ${k % 11} ${'x'.repeat(60)}`, trace_id: `${1e15 + trace}`, span_id: `${k}`, parent_id: k % 20 ? `${k - 1}` : '0', start_timestamp: new Date(base + trace * 1000 + (k % 20)).toISOString(), end_timestamp: new Date(base + trace * 1000 + 400).toISOString(), custom: { duration: (400 - (k % 20)) * 1e6 } } };
+      }),
+      meta: { page: { after: `c${n + 1}` }, status: 'done' },
+    });
+    serve([[() => true, (_r, nth) => json(page(nth))]]);
+    const found = await datadogProvider.query(plan('traces', { maxBytes: 12 * 1024 }), deps);
+    expect(Buffer.byteLength(JSON.stringify(found.items))).toBeLessThan(12 * 1024);
+    expect(found.items.length).toBeGreaterThan(0);
+    expect(found.notes).toContain('read the newest 3000 error spans (3 pages; the limit is 3 pages of 1000); older ones were not read, so earlier counts are low');
+  });
+
   it('returns no data without a trace search when nothing matched', async () => {
     const requests = serve([[() => true, json(fixture('empty'))]]);
     const found = await datadogProvider.query(plan('traces'), deps);
