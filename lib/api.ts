@@ -9,11 +9,12 @@ import { Construct } from 'constructs';
 export interface CausewayApiProps {
   readonly ingest: lambda.IFunction;
   readonly approval: lambda.IFunction;
+  readonly questions: lambda.IFunction;
   readonly logRetention: logs.RetentionDays;
 }
 
 /**
- * The public edge: signal intake and the approval links. Every route is scoped by
+ * The public edge: signal intake, the approval links and follow-up questions. Every route is scoped by
  * tenant in its path; the handlers authenticate (webhook signatures, signed links), so
  * the API itself has no authorizer. Throttled so a noisy sender cannot exhaust the
  * account's Lambda concurrency.
@@ -66,6 +67,12 @@ export class CausewayApi extends Construct {
       path: '/v1/tenants/{tenantId}/approvals/{approvalId}',
       methods: [apigw.HttpMethod.GET, apigw.HttpMethod.POST],
       integration: new HttpLambdaIntegration('Approval', props.approval, { payloadFormatVersion: v2 }),
+    });
+
+    this.httpApi.addRoutes({
+      path: '/v1/tenants/{tenantId}/investigations/{investigationId}/questions',
+      methods: [apigw.HttpMethod.POST],
+      integration: new HttpLambdaIntegration('Questions', props.questions, { payloadFormatVersion: v2 }),
     });
 
     this.url = this.httpApi.apiEndpoint;

@@ -1,4 +1,5 @@
-import { CfnOutput, Duration, Stack, Tags, type StackProps } from 'aws-cdk-lib';
+import { ArnFormat, CfnOutput, Duration, Stack, Tags, type StackProps } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
@@ -6,7 +7,7 @@ import { AlarmEvents } from './alarm-events.js';
 import { CausewayApi } from './api.js';
 import { CausewayFunction } from './function.js';
 import { Investigation, type Stage } from './investigation.js';
-import { PROVIDER_TYPES } from './providers.js';
+import { PROVIDER_AWS_READS, PROVIDER_TYPES } from './providers.js';
 import { CausewaySecrets } from './secrets.js';
 import { InvestigationTable } from './table.js';
 
@@ -43,6 +44,7 @@ export class CausewayStack extends Stack {
     // HTTP API integrations give up after 30 s.
     const ingest = lambdaFor('ingest', Duration.seconds(15));
     const approval = lambdaFor('approval', Duration.seconds(15));
+    const questions = lambdaFor('questions', Duration.seconds(29));
     // Each below the TimeoutSeconds of its ASL state.
     const stages: Record<Stage, lambda.Function> = {
       LoadTenant: lambdaFor('load-tenant', Duration.seconds(20)),
@@ -55,16 +57,22 @@ export class CausewayStack extends Stack {
       Finish: lambdaFor('finish', Duration.seconds(20)),
     };
     const providers = new Map(PROVIDER_TYPES.map((type) => [type, lambdaFor(`providers/${type}`, Duration.seconds(50))]));
+    for (const [type, fn] of providers) {
+      for (const read of PROVIDER_AWS_READS[type] ?? []) {
+        const resources = read.scope === 'log-groups' ? [this.formatArn({ service: 'logs', region: '*', resource: 'log-group', resourceName: '*', arnFormat: ArnFormat.COLON_RESOURCE_NAME })] : ['*'];
+        fn.addToRolePolicy(new iam.PolicyStatement({ actions: read.actions, resources }));
+      }
+    }
 
     const table = new InvestigationTable(this, 'Data');
-    for (const fn of [stages.LoadTenant, stages.Policy]) table.grantRead(fn);
-    for (const fn of [ingest, approval, stages.Record, stages.RequestApproval, stages.Remediate, stages.Finish]) {
+    for (const fn of [stages.LoadTenant, stages.Policy, stages.Reason]) table.grantRead(fn);
+    for (const fn of [ingest, approval, questions, stages.Record, stages.RequestApproval, stages.Remediate, stages.Finish]) {
       table.grantReadWrite(fn);
     }
 
     const secrets = new CausewaySecrets(this, 'Secrets');
     for (const fn of [ingest, approval, stages.RequestApproval]) secrets.grantTenantSecretsAndPlatformKey(fn);
-    for (const fn of [stages.Reason, ...providers.values()]) secrets.grantTenantSecrets(fn);
+    for (const fn of [stages.Reason, questions, ...providers.values()]) secrets.grantTenantSecrets(fn);
 
     stages.LoadTenant.addEnvironment(
       'PROVIDER_FUNCTIONS',
@@ -81,7 +89,7 @@ export class CausewayStack extends Stack {
     stateMachine.grantStartExecution(ingest);
     stateMachine.grantTaskResponse(approval);
 
-    const api = new CausewayApi(this, 'Api', { ingest, approval, logRetention });
+    const api = new CausewayApi(this, 'Api', { ingest, approval, questions, logRetention });
     if (props.alarmTenant) new AlarmEvents(this, 'AlarmEvents', { tenantId: props.alarmTenant, ingest });
     for (const fn of [stages.RequestApproval, approval]) fn.addEnvironment('PUBLIC_BASE_URL', api.url);
 

@@ -1,6 +1,6 @@
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { PROVIDER_TYPES } from '../../lib/providers.js';
+import { PROVIDER_AWS_READS, PROVIDER_TYPES } from '../../lib/providers.js';
 import { allStates } from './asl.js';
 import { synthCauseway } from './synth.js';
 import {
@@ -31,10 +31,10 @@ const STAGE_SERVICES: Record<string, string> = {
   FinishFunctionArn: 'finish',
 };
 const PROVIDER_SERVICES = PROVIDER_TYPES.map((type) => `providers-${type}`);
-const READ_ONLY_TABLE = ['load-tenant', 'policy'];
-const READ_WRITE_TABLE = ['ingest', 'approval', 'record', 'request-approval', 'remediate', 'finish'];
+const READ_ONLY_TABLE = ['load-tenant', 'policy', 'reason'];
+const READ_WRITE_TABLE = ['ingest', 'approval', 'questions', 'record', 'request-approval', 'remediate', 'finish'];
 const PLATFORM_KEY_HOLDERS = ['ingest', 'approval', 'request-approval'];
-const TENANT_SECRET_ONLY = ['reason', ...PROVIDER_SERVICES];
+const TENANT_SECRET_ONLY = ['reason', 'questions', ...PROVIDER_SERVICES];
 const TENANT_SECRETS_ARN = 'arn:${AWS::Partition}:secretsmanager:${AWS::Region}:${AWS::AccountId}:secret:causeway/*';
 const DYNAMODB_WRITES = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'];
 
@@ -96,11 +96,12 @@ describe('CausewayStack', () => {
     });
   });
 
-  it('serves exactly the intake and approval routes, each on its own function with payload 2.0', () => {
+  it('serves exactly the intake, approval and question routes, each on its own function with payload 2.0', () => {
     const expected: Record<string, string> = {
       'POST /v1/tenants/{tenantId}/signals/{source}': 'ingest',
       'GET /v1/tenants/{tenantId}/approvals/{approvalId}': 'approval',
       'POST /v1/tenants/{tenantId}/approvals/{approvalId}': 'approval',
+      'POST /v1/tenants/{tenantId}/investigations/{investigationId}/questions': 'questions',
     };
     const routes = [...resourcesOfType(template, 'AWS::ApiGatewayV2::Route').values()].map((route) => {
       const integrationId = targetOf((route.Properties?.Target as { 'Fn::Join': [string, unknown[]] })['Fn::Join'][1][1]);
@@ -163,17 +164,33 @@ describe('CausewayStack', () => {
       'xray:PutTelemetryRecords',
       'xray:PutTraceSegments',
     ];
-    expect(wildcard.map((p) => `${p.roleId} ${p.effect} ${p.action}`).sort()).toEqual(
-      expected.map((action) => `${stateMachineRoleId} Allow ${action}`),
+    const providerReads = Object.entries(PROVIDER_AWS_READS).flatMap(([type, reads]) =>
+      reads.filter((r) => r.scope === 'any').flatMap((r) => r.actions.map((action) => `${fn(`providers-${type}`).roleId} Allow ${action}`)),
     );
+    expect(wildcard.map((p) => `${p.roleId} ${p.effect} ${p.action}`).sort()).toEqual(
+      [...expected.map((action) => `${stateMachineRoleId} Allow ${action}`), ...providerReads].sort(),
+    );
+  });
+
+  it('gives AWS-native providers only their read actions, Logs Insights queries scoped to log groups', () => {
+    for (const [type, reads] of Object.entries(PROVIDER_AWS_READS)) {
+      const actions = grantsOf(`providers-${type}`).map((p) => p.action).filter((a) => !a.startsWith('logs:Create') && !a.startsWith('logs:PutLogEvents') && !a.startsWith('secretsmanager:'));
+      expect(new Set(actions)).toEqual(new Set(reads.flatMap((r) => r.actions)));
+    }
+    const startQuery = grantsOf('providers-cloudwatch-logs').find((p) => p.action === 'logs:StartQuery');
+    expect(render(startQuery?.resource)).toMatch(/:logs:\*:.*:log-group:\*$/);
+    for (const type of PROVIDER_TYPES.filter((t) => !(t in PROVIDER_AWS_READS))) {
+      expect(grantsOf(`providers-${type}`).filter((p) => /^(cloudwatch|logs:StartQuery|logs:Get|xray:Get|xray:Batch)/.test(p.action))).toEqual([]);
+    }
   });
 
   it('attaches no managed policies, so Lambdas write only to their own log group', () => {
     for (const role of resourcesOfType(template, 'AWS::IAM::Role').values()) {
       expect(role.Properties?.ManagedPolicyArns).toBeUndefined();
     }
+    const providerLogReads = new Set(Object.values(PROVIDER_AWS_READS).flatMap((reads) => reads.flatMap((r) => r.actions)));
     for (const [service, f] of functions) {
-      const logs = grantsOf(service).filter((p) => p.action.startsWith('logs:'));
+      const logs = grantsOf(service).filter((p) => p.action.startsWith('logs:') && !providerLogReads.has(p.action));
       const logGroupId = targetOf(f.props.LoggingConfig?.LogGroup);
       expect(new Set(logs.map((p) => p.resource))).toEqual(new Set([arnOf(logGroupId)]));
     }
@@ -221,7 +238,7 @@ describe('CausewayStack', () => {
       expect(writes.sort()).toEqual(READ_ONLY_TABLE.includes(service) ? [] : [...DYNAMODB_WRITES].sort());
       expect(render(fn(service).props.Environment.Variables.TABLE_NAME)).toBe(refOf(tableId));
     }
-    for (const service of ['score', 'reason', ...PROVIDER_SERVICES]) {
+    for (const service of ['score', ...PROVIDER_SERVICES]) {
       expect({ service, actions: tableActions(service) }).toEqual({ service, actions: [] });
       expect(fn(service).props.Environment.Variables.TABLE_NAME).toBeUndefined();
     }
@@ -267,7 +284,7 @@ describe('CausewayStack', () => {
       }
     }
     // HTTP API integrations give up after 30 s.
-    for (const service of ['ingest', 'approval']) expect(fn(service).props.Timeout).toBeLessThan(30);
+    for (const service of ['ingest', 'approval', 'questions']) expect(fn(service).props.Timeout).toBeLessThan(30);
   });
 
   it('tells LoadTenant the ARN of every provider and both approval functions the public URL', () => {
