@@ -4,7 +4,7 @@ import { MetricSeries } from '../../../../functions/contracts/index.js';
 import { runProvider } from '../../../../functions/providers/handler-factory.js';
 import { prometheusProvider } from '../../../../functions/providers/prometheus/provider.js';
 import { expandTemplate, rangeOf } from '../../../../functions/providers/prometheus/translate.js';
-import { BackendAuthError, BackendQueryError } from '../../../../functions/shared/http-client.js';
+import { BackendAuthError, BackendQueryError, setTransport } from '../../../../functions/shared/http-client.js';
 import { ConfigurationError, TransientError } from '../../../../functions/shared/errors.js';
 import { deps, fakeBackend, json, leaksSecret, plan } from '../grafana-test-kit.js';
 
@@ -161,5 +161,18 @@ describe('prometheus provider', () => {
     answer = json({}, 401);
     const failed = await runProvider(prometheusProvider, noSecret);
     expect(failed).toMatchObject({ status: 'error', error: { name: 'BackendAuthError', retryable: false }, query: { target: 'https://mimir.example.com/prometheus' } });
+  });
+
+  it('ends a backend that never answers at the provider deadline as a named error, aborting the request', async () => {
+    let aborted = false;
+    const previous = setTransport((_, signal) => new Promise((_, reject) => signal.addEventListener('abort', () => ((aborted = true), reject(new Error('aborted'))))));
+    try {
+      const open = promPlan();
+      const result = await runProvider(prometheusProvider, { ...open, backend: { ...open.backend, secretRef: undefined } }, 50);
+      expect(result).toMatchObject({ status: 'error', error: { name: 'ProviderTimeoutError', message: 'the backend did not answer within 50 ms' } });
+      expect(aborted).toBe(true);
+    } finally {
+      setTransport(previous);
+    }
   });
 });
