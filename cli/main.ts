@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { askCommand } from './ask.js';
 import { evaluate, investigate } from './commands.js';
+import { captureCommand, replayCommand } from './golden-commands.js';
 import { start } from './start.js';
 import { putTenantCommand } from './tenant.js';
 
@@ -14,6 +15,10 @@ usage:
                                       --llm also scores the model from CAUSEWAY_LLM_BASE_URL/_MODEL/_API_KEY
   causeway ask INVESTIGATION "QUESTION" [--tenant demo] [--url URL --token TOKEN]
                                       ask a follow-up question, answered from the investigation's evidence
+  causeway capture SIGNAL --tenant ID --source SOURCE --out FILE
+                                      investigate a live alert payload against the tenant's live backends,
+                                      recording every backend exchange (a golden run)
+  causeway replay FILE [--json]       replay a golden run offline; exits 1 if the result differs
   causeway tenant put FILE            register a tenant and its secrets in the local stack (.causeway/)
   causeway tenant put FILE --aws [--stack Causeway] [--region R]
                                       the same, into a deployed stack (its table and Secrets Manager)
@@ -32,6 +37,8 @@ export async function main(argv: string[]): Promise<number> {
       tenant: { type: 'string', default: 'demo' },
       url: { type: 'string' },
       token: { type: 'string' },
+      source: { type: 'string' },
+      out: { type: 'string' },
     },
   });
   const out = (text: string) => process.stdout.write(`${text}\n`);
@@ -48,6 +55,12 @@ export async function main(argv: string[]): Promise<number> {
     case 'ask':
       if (positionals.length !== 2) break;
       return askCommand(positionals[0]!, positionals[1]!, { tenant: values.tenant as string, url: values.url as string | undefined, token: values.token as string | undefined }, out);
+    case 'capture':
+      if (positionals.length !== 1 || !values.source || !values.out) break;
+      return captureCommand(positionals[0]!, { tenant: values.tenant as string, source: values.source as string, out: values.out as string }, out);
+    case 'replay':
+      if (positionals.length !== 1) break;
+      return replayCommand(positionals[0]!, values.json === true, out);
     case 'tenant':
       if (positionals[0] !== 'put' || positionals.length !== 2) break;
       return putTenantCommand(positionals[1]!, { aws: values.aws === true, stack: values.stack as string, region: values.region as string | undefined }, out);

@@ -10,6 +10,7 @@ export const PROVIDER_TYPES = [
   'loki',
   'jaeger',
   'opensearch',
+  'datadog',
   'cloudwatch-metrics',
   'cloudwatch-logs',
   'xray',
