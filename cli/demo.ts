@@ -34,15 +34,16 @@ export function scenarioAtNow(scenario: Scenario, now = Date.now()): Scenario {
 /**
  * Registers the demo tenant: the shifted scenario as its only backend (served by the
  * scenario provider like any real backend), bearer auth for its Alertmanager webhook,
- * and approval messages to the local Slack capture. Returns the webhook token.
+ * and approval messages to the local Slack capture. Returns the webhook and API tokens.
  */
-export async function registerDemoTenant(stack: LocalStack, scenario: Scenario, dataDir: string): Promise<{ tenant: TenantConfig; bearerToken: string; file: string }> {
+export async function registerDemoTenant(stack: LocalStack, scenario: Scenario, dataDir: string): Promise<{ tenant: TenantConfig; bearerToken: string; apiToken: string; file: string }> {
   mkdirSync(dataDir, { recursive: true });
   const file = join(dataDir, 'demo-scenario.json');
   writeFileSync(file, JSON.stringify(scenario));
-  const existing = stack.secrets.get(WEBHOOK_SECRET);
-  const bearerToken = existing ? (JSON.parse(existing) as { alertmanager: { bearerToken: string } }).alertmanager.bearerToken : randomBytes(24).toString('base64url');
-  stack.secrets.put(WEBHOOK_SECRET, JSON.stringify({ alertmanager: { bearerToken } }));
+  const existing = JSON.parse(stack.secrets.get(WEBHOOK_SECRET) ?? '{}') as { alertmanager?: { bearerToken: string }; api?: { token: string } };
+  const bearerToken = existing.alertmanager?.bearerToken ?? randomBytes(24).toString('base64url');
+  const apiToken = existing.api?.token ?? randomBytes(24).toString('base64url');
+  stack.secrets.put(WEBHOOK_SECRET, JSON.stringify({ alertmanager: { bearerToken }, api: { token: apiToken } }));
   stack.secrets.put(SLACK_SECRET, JSON.stringify({ url: stack.slackWebhookUrl }));
   const tenant = await putTenant(stack, {
     tenantId: DEMO_TENANT,
@@ -55,5 +56,5 @@ export async function registerDemoTenant(stack: LocalStack, scenario: Scenario, 
     webhookSecretRef: WEBHOOK_SECRET,
     enabledSources: ['alertmanager'],
   });
-  return { tenant, bearerToken, file };
+  return { tenant, bearerToken, apiToken, file };
 }

@@ -24,7 +24,7 @@ export async function start(out: (text: string) => void): Promise<number> {
   const stack = await startLocalStack({ dataDir: DATA_DIR, port });
   out(`Causeway is running locally.\n  API        ${stack.apiUrl}\n  Data       ${DATA_DIR} (DynamoDB via dynalite, local secrets)\n`);
   const scenario = scenarioAtNow(loadScenarioFile(fileURLToPath(DEMO_SCENARIO)));
-  const { bearerToken } = await registerDemoTenant(stack, scenario, DATA_DIR);
+  const { bearerToken, apiToken } = await registerDemoTenant(stack, scenario, DATA_DIR);
   const url = `${stack.apiUrl}/v1/tenants/${DEMO_TENANT}/signals/alertmanager`;
   const body = scenario.signal.body as { status: string; alerts: { status: string }[] };
   await post(url, bearerToken, { ...body, status: 'resolved', alerts: body.alerts.map((a) => ({ ...a, status: 'resolved' })) });
@@ -43,6 +43,7 @@ export async function start(out: (text: string) => void): Promise<number> {
   out('');
   out(record ? formatRecord(record, { approve: buttons.find((b) => b.style === 'primary')?.url, reject: buttons.find((b) => b.style === 'danger')?.url }) : 'No record was written.');
   out('');
+  out(`Ask a follow-up question, answered from this investigation's evidence:\n  npx causeway ask ${investigationId} "what changed before the errors?" --url ${stack.apiUrl} --token ${apiToken}\n`);
   const execution = stack.sfn.listExecutions().find((e) => e.name === investigationId)!;
   if (execution.status === 'RUNNING') {
     out('Open the Approve link in a browser and confirm: the execution resumes and the remediation runs (dry-run). Ctrl-C stops the stack.');

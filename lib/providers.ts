@@ -8,6 +8,7 @@ export const PROVIDER_TYPES = [
   'scenario',
   'prometheus',
   'loki',
+  'tempo',
   'jaeger',
   'opensearch',
   'datadog',
