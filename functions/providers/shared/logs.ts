@@ -135,7 +135,7 @@ export function logPatterns(miner: TemplateMiner, alertAtMs: number, link?: stri
   const to = toRaw < 0 ? grid.length - 1 : toRaw;
   const span = subGrid(grid, from, to);
   const recent = Math.max(1, stepIndex(span, alertAtMs - 15 * 60_000));
-  return miner.clusters.map((c) => {
+  const ranked = miner.clusters.map((c) => {
     const counts = Array.from(c.counts.subarray(from, to + 1));
     const change = rateChange(counts, 0, span.length - 1, recent);
     const changed = change ? Math.min(20, change.llr) / 4 : 0;
@@ -155,5 +155,32 @@ export function logPatterns(miner: TemplateMiner, alertAtMs: number, link?: stri
       ...(link ? { link } : {}),
     };
     return { item, priority: LEVEL_WEIGHT[c.level] + changed + Math.log10(1 + c.count) / 10 };
+  });
+  return fairShare(ranked);
+}
+
+/** Every service's best patterns, this many, are kept before any service's next ones. */
+export const FAIR_SHARE = 3;
+/** Lifts a fair-share pattern above every other pattern, whatever its own priority (≤ ~10). */
+const SHARE_TIER = 100;
+
+/**
+ * Re-ranks patterns so that a byte budget keeps each service's best few first: a chatty
+ * service's hundredth error template must not crowd out the one template a quiet
+ * service stopped logging, which may be the only sign of its fault. Within the share
+ * and after it, the patterns' own priorities decide.
+ */
+export function fairShare(ranked: readonly Ranked<LogPattern>[]): Ranked<LogPattern>[] {
+  const byService = new Map<string, Ranked<LogPattern>[]>();
+  for (const r of ranked) {
+    const list = byService.get(r.item.service) ?? [];
+    list.push(r);
+    byService.set(r.item.service, list);
+  }
+  const rankOf = new Map<Ranked<LogPattern>, number>();
+  for (const list of byService.values()) [...list].sort((a, b) => b.priority - a.priority).forEach((r, i) => rankOf.set(r, i));
+  return ranked.map((r) => {
+    const rank = rankOf.get(r)!;
+    return { item: r.item, priority: r.priority + (rank < FAIR_SHARE ? SHARE_TIER * (FAIR_SHARE - rank) : 0) };
   });
 }

@@ -7,7 +7,8 @@ import { eventSignals } from './events.js';
 import { identify } from './ids.js';
 import { logSignals, mentionSignals } from './logs.js';
 import { metricSignals } from './metrics.js';
-import { mergeGraph, originScore, profileServices } from './propagation.js';
+import { attributeLinks } from './links.js';
+import { mergeGraph, ONSET_TOLERANCE_MS, originScore, profileServices } from './propagation.js';
 import { rankSuspects } from './suspects.js';
 import { causalPath } from './path.js';
 import { buildTimeline } from './timeline.js';
@@ -62,7 +63,7 @@ export function scoreInvestigation(input: ScoreInput): ScoredEvidence {
   const frame: Frame = { alertAtMs: Date.parse(input.signal.receivedAt), stepMs };
   const graph = mergeGraph(input.topology, tracedCalls(evidence));
   const direct: Signal[] = [...metricSignals(evidence, frame), ...logSignals(evidence, frame), ...traceSignals(evidence, frame), ...eventSignals(evidence, frame)];
-  const signals = [...direct, ...mentionSignals(direct, graph)];
+  const signals = attributeLinks([...direct, ...mentionSignals(direct, graph)], graph, Math.max(2 * stepMs, ONSET_TOLERANCE_MS));
   const profiles = profileServices(signals, graph, frame);
   const anomalous = [...profiles.values()].filter((p) => originScore(p) >= 0.15);
   const incidentOnsetMs = anomalous.length > 0 ? Math.min(...anomalous.map((p) => p.onsetMs)) : frame.alertAtMs;

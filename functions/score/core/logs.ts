@@ -14,11 +14,21 @@ export function logHint(text: string): RootCauseKind | undefined {
 }
 
 const LLR_MIN = 6;
+/** A template counts as never seen before only when its service was logging for this many steps without it. */
+const NOVEL_BASELINE_STEPS = 2;
+
+/**
+ * How sure a brand-new error template is, by how often it appeared: on a short capture
+ * the likelihood ratio undersells an error the service had never logged, which is the
+ * clearest sign of a fault in its own code.
+ */
+export const noveltyStrength = (count: number) => Math.min(0.9, 0.2 + 0.12 * Math.log2(Math.max(1, count)));
 
 /**
  * Patterns whose rate changed near the alert, compared on one shared span of steps (the
  * union of every pattern's grid) so that a service that went quiet still shows. An
- * error or warning template that is new or surging is local news; a template that
+ * error or warning template that is new or surging is local news (one the service had
+ * never logged while it was logging other lines is surer than its rate alone says); a template that
  * stopped appearing is a quieter clue (a code path no longer reached); a constant
  * template, however alarming its words, is not news.
  */
@@ -31,12 +41,21 @@ export function logSignals(items: readonly Evidence[], frame: Frame): Signal[] {
   const length = Math.max(1, Math.ceil((end - start) / stepMs));
   const recent = Math.max(1, Math.floor((frame.alertAtMs - ONSET_LOOKBACK_MS - start) / stepMs));
   const out: Signal[] = [];
-  for (const p of patterns) {
+  const aligned = patterns.map((p) => {
     const counts = new Array<number>(length).fill(0);
     p.counts.forEach((n, i) => {
       const k = Math.floor((p.startMs + i * p.stepMs - start) / stepMs);
       if (k >= 0 && k < length) counts[k]! += n;
     });
+    return counts;
+  });
+  const firstStep = new Map<string, number>();
+  patterns.forEach((p, i) => {
+    const first = aligned[i]!.findIndex((n) => n > 0);
+    if (first >= 0) firstStep.set(p.service, Math.min(firstStep.get(p.service) ?? Infinity, first));
+  });
+  for (const [i, p] of patterns.entries()) {
+    const counts = aligned[i]!;
     const change = rateChange(counts, 0, length - 1, recent);
     if (!change || change.llr < LLR_MIN) continue;
     const atMs = start + change.index * stepMs;
@@ -45,11 +64,13 @@ export function logSignals(items: readonly Evidence[], frame: Frame): Signal[] {
     const rose = change.afterRate > change.beforeRate;
     const isNew = change.beforeRate === 0;
     const template = p.template.length > 120 ? `${p.template.slice(0, 117)}…` : p.template;
+    const novel = isNew && (firstStep.get(p.service) ?? Infinity) <= change.index - NOVEL_BASELINE_STEPS;
     const strength = Math.min(1, change.llr / 30);
     if (rose && severe) {
+      const sure = novel ? Math.max(strength, noveltyStrength(p.count)) : strength;
       const hint = logHint([p.template, ...p.exemplars.map((e) => e.message)].join(' '));
       const raw = [p.template, ...p.exemplars.map((e) => e.message)].join('\n');
-      out.push({ service: p.service, family: 'log_error', strength, onsetMs: atMs, evidenceId: p.id, local: true, text: `${p.service} ${isNew ? 'started logging' : 'logged more'} ${p.level} "${template}"`, raw, ...(hint ? { hint } : {}) });
+      out.push({ service: p.service, family: 'log_error', strength: sure, onsetMs: atMs, evidenceId: p.id, local: true, text: `${p.service} ${isNew ? 'started logging' : 'logged more'} ${p.level} "${template}"`, raw, ...(hint ? { hint } : {}) });
     } else if (!rose && change.afterRate <= change.beforeRate / 4) {
       out.push({ service: p.service, family: 'log_vanished', strength: strength * 0.6, onsetMs: atMs, evidenceId: p.id, local: true, text: `${p.service} ${change.afterRate === 0 ? 'stopped logging' : 'logged far less of'} "${template}"` });
     } else if (rose) {

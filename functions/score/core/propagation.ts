@@ -15,6 +15,7 @@ const WEIGHT: Record<SignalFamily, number> = {
   exception: 0.8,
   self_time: 0.7,
   inbound_latency: 0.7,
+  outbound_latency: 0.8,
   log_vanished: 0.6,
   traffic_up: 0.5,
   errors: 0.7,
@@ -26,7 +27,7 @@ const WEIGHT: Record<SignalFamily, number> = {
 };
 
 /** Onsets from sampled traces and sparse logs are coarse: a dependency that broke this much later may still be the cause. */
-const ONSET_TOLERANCE_MS = 3 * 60_000;
+export const ONSET_TOLERANCE_MS = 3 * 60_000;
 /** Signals weaker than this are noise for ranking, though they stay in the digest. */
 const MIN_STRENGTH = 0.1;
 /** Symptoms count this much next to local evidence. */

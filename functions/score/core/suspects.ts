@@ -15,6 +15,7 @@ const SUPPORT: Partial<Record<SignalFamily, Partial<Record<FaultKind, number>>>>
   runtime_throttle: { resource_exhaustion: 0.9 },
   self_time: { resource_exhaustion: 0.5, code_defect: 0.3 },
   inbound_latency: { infrastructure: 0.9 },
+  outbound_latency: { infrastructure: 0.9 },
   dependency_mention: {},
   runtime_node: { infrastructure: 1 },
   traffic_up: { traffic_surge: 1 },

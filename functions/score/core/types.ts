@@ -17,6 +17,7 @@ export type SignalFamily =
   | 'error_origin'
   | 'self_time'
   | 'inbound_latency'
+  | 'outbound_latency'
   | 'log_error'
   | 'log_vanished'
   | 'log_info'

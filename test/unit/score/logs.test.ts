@@ -31,3 +31,14 @@ describe('log signals', () => {
     expect(signals.map((s) => [s.evidenceId, s.family])).toEqual([['LOG_1', 'log_vanished']]);
   });
 });
+
+describe('novel error templates', () => {
+  it('trusts an error template the service had never logged more than its short-window rate change says', () => {
+    const short = 8;
+    const steady = Array.from({ length: short }, () => 3);
+    const fresh = [0, 0, 0, 5, 6, 5, 4, 0];
+    const patterns = [pattern('LOG_1', 'info', steady), pattern('LOG_2', 'error', fresh)].map((p) => ({ ...p, startMs: alertAtMs - short * stepMs }));
+    const [s] = logSignals(patterns, { alertAtMs, stepMs }).filter((x) => x.family === 'log_error');
+    expect(s!.strength).toBeGreaterThan(0.6);
+  });
+});

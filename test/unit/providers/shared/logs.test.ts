@@ -52,4 +52,19 @@ describe('log template mining', () => {
     expect(fitted.items.every((x) => x.n >= 229 - fitted.items.length)).toBe(true);
     expect(fitted.notes[0]).toMatch(/^kept \d+ of 229 series, the most anomalous; \d+ dropped/);
   });
+
+  it('keeps a quiet service’s vanished template under a budget that a chatty service’s errors would fill', () => {
+    const miner = new TemplateMiner(gridForWindow(window));
+    const words = ['alpha', 'bravo', 'charlie', 'delta', 'echo', 'foxtrot', 'golf', 'hotel', 'india', 'juliet', 'kilo', 'lima'];
+    for (let m = 0; m < 60; m++) {
+      const atMs = fromMs + m * 60_000;
+      for (let k = 0; k < 120; k++) miner.add({ atMs, service: 'chatty', level: 'error', message: `${words[k % 12]}${words[Math.floor(k / 12)]} failed while syncing ledger row for tenant ${k}` });
+      if (atMs < alertAtMs - 8 * 60_000) miner.add({ atMs, service: 'quiet', level: 'info', message: `settlement batch ${m} reconciled` });
+    }
+    const budget = 24 * 1024;
+    const unfair = fitToBudget(logPatterns(miner, alertAtMs).map((r) => ({ ...r, priority: r.priority % 100 })), budget, 'log patterns', 'errors first');
+    const fair = fitToBudget(logPatterns(miner, alertAtMs), budget, 'log patterns', 'each service’s best first');
+    expect(unfair.items.some((p) => p.service === 'quiet')).toBe(false);
+    expect(fair.items.some((p) => p.service === 'quiet' && p.template.startsWith('settlement batch'))).toBe(true);
+  });
 });

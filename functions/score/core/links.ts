@@ -1,0 +1,49 @@
+import type { Signal } from './types.js';
+
+/** Inbound waits this sure or surer count toward a common caller. */
+const MIN_STRENGTH = 0.3;
+/** Callees whose inbound waits rose together must number at least this to point at their caller. */
+const MIN_CALLEES = 2;
+/** What is left of a callee's inbound wait once its common caller takes the blame. */
+const RESIDUAL = 0.3;
+
+/**
+ * Slower links point at the side they share. When calls into one service wait longer
+ * beyond its own spans, the link or that service is slow; when calls into two or more
+ * services from one caller all started waiting at once, the common factor is the
+ * caller (its network, its client, its node), not each callee. Such a caller gets an
+ * `outbound_latency` signal and its callees' inbound waits keep only a residue.
+ * Linear in signals times callees per caller.
+ */
+export function attributeLinks(signals: readonly Signal[], graph: Map<string, Set<string>>, toleranceMs: number): Signal[] {
+  const inbound = new Map<string, Signal>();
+  for (const s of signals) {
+    if (s.family !== 'inbound_latency' || s.strength < MIN_STRENGTH) continue;
+    const prev = inbound.get(s.service);
+    if (!prev || s.strength > prev.strength) inbound.set(s.service, s);
+  }
+  if (inbound.size < MIN_CALLEES) return [...signals];
+  let best: { caller: string; waits: Signal[] } | undefined;
+  for (const [caller, callees] of [...graph.entries()].sort(([a], [b]) => a.localeCompare(b))) {
+    const waits = [...callees].map((c) => inbound.get(c)).filter((s): s is Signal => s !== undefined);
+    if (waits.length < MIN_CALLEES) continue;
+    const first = Math.min(...waits.map((s) => s.onsetMs));
+    const together = waits.filter((s) => s.onsetMs <= first + toleranceMs);
+    if (together.length >= MIN_CALLEES && (!best || together.length > best.waits.length)) best = { caller, waits: together };
+  }
+  if (!best) return [...signals];
+  const blamed = new Set(best.waits);
+  const out = signals.map((s) => (blamed.has(s) ? { ...s, strength: s.strength * RESIDUAL, text: `${s.text} (shared with the other services ${best.caller} calls)` } : s));
+  const strongest = [...best.waits].sort((a, b) => b.strength - a.strength || a.evidenceId.localeCompare(b.evidenceId))[0]!;
+  const names = best.waits.map((s) => s.service).sort();
+  out.push({
+    service: best.caller,
+    family: 'outbound_latency',
+    strength: Math.min(1, strongest.strength * (0.6 + 0.2 * best.waits.length)),
+    onsetMs: Math.min(...best.waits.map((s) => s.onsetMs)),
+    evidenceId: strongest.evidenceId,
+    local: true,
+    text: `calls from ${best.caller} into ${names.length} services (${names.slice(0, 4).join(', ')}${names.length > 4 ? '…' : ''}) all started waiting longer beyond the callees' own spans: the trouble is on ${best.caller}'s side of those links`.slice(0, 300),
+  });
+  return out;
+}
