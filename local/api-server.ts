@@ -26,6 +26,7 @@ export const ROUTES: Route[] = [
   route('GET', '/v1/tenants/{tenantId}/approvals/{approvalId}', '../functions/approval/handler.js'),
   route('POST', '/v1/tenants/{tenantId}/approvals/{approvalId}', '../functions/approval/handler.js'),
   route('POST', '/v1/tenants/{tenantId}/investigations/{investigationId}/questions', '../functions/questions/handler.js'),
+  route('POST', '/v1/tenants/{tenantId}/changes', '../functions/changes/handler.js'),
 ];
 
 export type LocalRoute = (request: IncomingMessage, body: string, response: ServerResponse) => void;

@@ -17,6 +17,9 @@ export const keys = {
   investigation: (tenantId: string, investigationId: string) => ({ pk: `TENANT#${tenantId}#INV#${investigationId}`, sk: 'RECORD' }),
   auditPrefix: (tenantId: string, investigationId: string) => ({ pk: `TENANT#${tenantId}#INV#${investigationId}`, skPrefix: 'AUDIT#' }),
   approval: (tenantId: string, approvalId: string) => ({ pk: `TENANT#${tenantId}#APPROVAL#${approvalId}`, sk: 'APPROVAL' }),
+  /** A change posted to the change log, partitioned by UTC day so a window reads one partition per day. */
+  change: (tenantId: string, at: string, changeId: string) => ({ pk: `TENANT#${tenantId}#CHANGES#${at.slice(0, 10)}`, sk: `${at}#${changeId}` }),
+  changeDay: (tenantId: string, day: string) => ({ pk: `TENANT#${tenantId}#CHANGES#${day}` }),
 };
 
 /** Epoch seconds for the TTL attribute `expiresAt`; readers treat expired items as absent, since TTL deletion is lazy. */

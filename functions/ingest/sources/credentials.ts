@@ -48,6 +48,30 @@ export const GenericCredentials = z.object({
   toleranceSeconds: z.number().int().min(30).max(3600).default(300),
 });
 
+/**
+ * The change log (`POST /v1/tenants/{tenantId}/changes`): Causeway's own signature for
+ * pipelines, and LaunchDarkly's signed audit-log webhook. `flagServices` maps a flag key to the
+ * service it belongs to, for flags without a `service:<name>` tag.
+ */
+export const ChangeLogCredentials = z
+  .object({
+    hmacSecret: Secret.optional(),
+    toleranceSeconds: z.number().int().min(30).max(3600).default(300),
+    launchDarkly: z
+      .object({
+        secret: Secret,
+        flagServices: z.record(z.string().max(200), z.string().min(1).max(200)).default({}),
+        /** How old an audit entry's `date` may be when it arrives; LaunchDarkly does not sign a timestamp. */
+        maxAgeSeconds: z.number().int().min(60).max(86_400).default(3600),
+        /** Only changes in these environment keys are kept (e.g. `["production"]`); all when absent. */
+        environments: z.array(z.string().min(1).max(200)).max(50).optional(),
+        /** Where flag links point: `https://app.launchdarkly.com`, or the tenant's own LaunchDarkly instance. */
+        appUrl: z.url({ protocol: /^https$/ }).default('https://app.launchdarkly.com'),
+      })
+      .optional(),
+  })
+  .refine((c) => c.hmacSecret || c.launchDarkly, 'configure hmacSecret or launchDarkly');
+
 /** SNS messages are signed by AWS; what the tenant controls is which topics may post. */
 export const CloudWatchSnsCredentials = z.object({
   topicArns: z.array(z.string().regex(/^arn:aws[a-z-]*:sns:[a-z0-9-]+:\d{12}:[A-Za-z0-9_-]{1,256}(\.fifo)?$/)).min(1),
@@ -72,6 +96,7 @@ export const WebhookCredentials = z.object({
   generic: GenericCredentials.optional(),
   'cloudwatch-sns': CloudWatchSnsCredentials.optional(),
   cloudwatch: CloudWatchEventCredentials.optional(),
+  changes: ChangeLogCredentials.optional(),
 });
 export type WebhookCredentials = z.infer<typeof WebhookCredentials>;
 
