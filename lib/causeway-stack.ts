@@ -7,7 +7,7 @@ import { AlarmEvents } from './alarm-events.js';
 import { CausewayApi } from './api.js';
 import { CausewayFunction } from './function.js';
 import { Investigation, type Stage } from './investigation.js';
-import { PROVIDER_AWS_READS, PROVIDER_TYPES } from './providers.js';
+import { CROSS_ACCOUNT_ROLE_PREFIX, PROVIDER_AWS_READS, PROVIDER_TYPES } from './providers.js';
 import { CausewaySecrets } from './secrets.js';
 import { InvestigationTable } from './table.js';
 
@@ -58,6 +58,9 @@ export class CausewayStack extends Stack {
     };
     const providers = new Map(PROVIDER_TYPES.map((type) => [type, lambdaFor(`providers/${type}`, Duration.seconds(50))]));
     for (const [type, fn] of providers) {
+      if (PROVIDER_AWS_READS[type]) {
+        fn.addToRolePolicy(new iam.PolicyStatement({ actions: ['sts:AssumeRole'], resources: [this.formatArn({ service: 'iam', region: '', account: '*', resource: 'role', resourceName: `${CROSS_ACCOUNT_ROLE_PREFIX}*` })] }));
+      }
       for (const read of PROVIDER_AWS_READS[type] ?? []) {
         const resources = read.scope === 'log-groups' ? [this.formatArn({ service: 'logs', region: '*', resource: 'log-group', resourceName: '*', arnFormat: ArnFormat.COLON_RESOURCE_NAME })] : ['*'];
         fn.addToRolePolicy(new iam.PolicyStatement({ actions: read.actions, resources }));

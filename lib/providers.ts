@@ -32,3 +32,6 @@ export const PROVIDER_AWS_READS: Partial<Record<ProviderType, { actions: string[
   ],
   xray: [{ actions: ['xray:GetTraceSummaries', 'xray:BatchGetTraces'], scope: 'any' }],
 };
+
+/** AWS-native providers may read another account through a role whose name starts with this (`options.roleArn`). */
+export const CROSS_ACCOUNT_ROLE_PREFIX = 'causeway-read';

@@ -1,7 +1,10 @@
 import { z } from 'zod';
 import type { BackendConfig } from '../contracts/index.js';
 import { ConfigurationError, TransientError } from './errors.js';
-import { BackendAuthError, BackendQueryError } from './http-client.js';
+import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
+import { NodeHttpHandler } from '@smithy/node-http-handler';
+import type { AwsCredentialIdentity, AwsCredentialIdentityProvider, HttpHandlerOptions, HttpRequest, HttpResponse } from '@smithy/types';
+import { BackendAuthError, BackendQueryError, currentTransport, isDefaultTransport } from './http-client.js';
 
 /*
  * The AWS SDK counterpart of http-client.ts for the AWS-native providers: one client per
@@ -13,7 +16,7 @@ import { BackendAuthError, BackendQueryError } from './http-client.js';
 export const AwsAccessOptions = {
   roleArn: z
     .string()
-    .regex(/^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/, 'must be an IAM role ARN')
+    .regex(/^arn:aws[a-z-]*:iam::\d{12}:role\/causeway-read[\w+=,.@-]{0,50}$/, 'must be the ARN of a role named causeway-read… (the only roles Causeway may assume)')
     .optional(),
 };
 
@@ -24,20 +27,78 @@ export function regionOf(backend: BackendConfig): string {
   return region;
 }
 
+/** What every provider's SDK client is built with: golden-run recording, and the role to read as. */
+export interface ClientConfig {
+  requestHandler: RecordableRequestHandler;
+  credentials?: AwsCredentialIdentityProvider;
+}
+
 /**
- * One SDK client per region (and role), created on first use and kept for the life of
- * the Lambda container. A role ARN is refused until an STS client is bundled: the
- * Lambda's own role is the only credential this build can use.
+ * One SDK client per region and role, created on first use and kept for the life of the
+ * Lambda container. With a role ARN the client reads as that role (STS AssumeRole,
+ * refreshed before expiry); the Lambda's own role needs sts:AssumeRole on it.
  */
-export function clientsByRegion<C>(create: (region: string) => C): (region: string, roleArn?: string) => C {
+export function clientsByRegion<C>(create: (region: string, config: ClientConfig) => C): (region: string, roleArn?: string) => C {
   const clients = new Map<string, C>();
   return (region, roleArn) => {
-    if (roleArn) throw new ConfigurationError('options.roleArn: cross-account roles need @aws-sdk/client-sts, which this build does not bundle; read with the Lambda role or remove the option');
-    let client = clients.get(region);
-    if (!client) clients.set(region, (client = create(region)));
+    const key = `${region}\u0000${roleArn ?? ''}`;
+    let client = clients.get(key);
+    if (!client) {
+      const config: ClientConfig = { requestHandler: new RecordableRequestHandler(), credentials: roleArn ? assumedRole(roleArn, region) : undefined };
+      clients.set(key, (client = create(region, config)));
+    }
     return client;
   };
 }
+
+/** Credentials of `roleArn`, assumed on first use and again five minutes before they expire. */
+export function assumedRole(roleArn: string, region: string, sts = new STSClient({ region })): AwsCredentialIdentityProvider {
+  let cached: AwsCredentialIdentity | undefined;
+  return async () => {
+    if (cached?.expiration && cached.expiration.getTime() - Date.now() > 5 * 60_000) return cached;
+    const out = await sts.send(new AssumeRoleCommand({ RoleArn: roleArn, RoleSessionName: 'causeway-provider', DurationSeconds: 3600 }));
+    const c = out.Credentials;
+    if (!c?.AccessKeyId || !c.SecretAccessKey) throw new ConfigurationError(`options.roleArn: assuming ${roleArn} returned no credentials`);
+    cached = { accessKeyId: c.AccessKeyId, secretAccessKey: c.SecretAccessKey, sessionToken: c.SessionToken, expiration: c.Expiration };
+    return cached;
+  };
+}
+
+/**
+ * The SDK's HTTP handler, except while a golden run is being captured or replayed: then
+ * every AWS call goes through the swappable transport, so AWS-native providers are
+ * recorded and replayed exactly like the HTTP ones.
+ */
+export class RecordableRequestHandler {
+  private readonly node = new NodeHttpHandler();
+  readonly metadata = { handlerProtocol: 'http/1.1' };
+
+  async handle(request: HttpRequest, options?: HttpHandlerOptions): Promise<{ response: HttpResponse }> {
+    if (isDefaultTransport()) return this.node.handle(request as never, options);
+    const query = new URLSearchParams();
+    for (const [name, value] of Object.entries(request.query ?? {})) {
+      for (const v of Array.isArray(value) ? value : [value]) if (v !== null && v !== undefined) query.append(name, v);
+    }
+    const search = query.size > 0 ? `?${query.toString()}` : '';
+    const url = `${request.protocol}//${request.hostname}${request.port ? `:${request.port}` : ''}${request.path}${search}`;
+    const body = request.body === undefined || request.body === null ? undefined : typeof request.body === 'string' ? request.body : Buffer.from(request.body as Uint8Array).toString('utf8');
+    const method = request.method === 'GET' ? 'GET' : 'POST';
+    const signal = options?.abortSignal instanceof AbortSignal ? options.abortSignal : new AbortController().signal;
+    const response = await currentTransport()({ method, url, headers: request.headers, body }, signal);
+    return { response: { statusCode: response.status, headers: response.headers, body: Buffer.from(response.body, 'utf8') } };
+  }
+
+  updateHttpClientConfig(): void {}
+
+  httpHandlerConfigs(): Record<string, never> {
+    return {};
+  }
+
+  destroy(): void {
+    this.node.destroy();
+  }
+}
+
 
 /** Validates `plan.backend.options` against a provider's schema; the error names the first bad field. */
 export function parseOptions<T extends z.ZodType>(schema: T, backend: BackendConfig): z.infer<T> {

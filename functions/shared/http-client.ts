@@ -51,6 +51,16 @@ export const fetchTransport: Transport = async (request, signal) => {
 
 let transport: Transport = fetchTransport;
 
+/** True while no recorder or replayer is installed: production traffic takes each client's own path. */
+export function isDefaultTransport(): boolean {
+  return transport === fetchTransport;
+}
+
+/** The transport in force now, for clients (the AWS SDK's) that send requests themselves. */
+export function currentTransport(): Transport {
+  return transport;
+}
+
 /** Swaps the transport for the whole process (capture and replay); returns the previous one. */
 export function setTransport(next: Transport): Transport {
   const previous = transport;

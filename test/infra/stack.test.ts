@@ -175,7 +175,9 @@ describe('CausewayStack', () => {
   it('gives AWS-native providers only their read actions, Logs Insights queries scoped to log groups', () => {
     for (const [type, reads] of Object.entries(PROVIDER_AWS_READS)) {
       const actions = grantsOf(`providers-${type}`).map((p) => p.action).filter((a) => !a.startsWith('logs:Create') && !a.startsWith('logs:PutLogEvents') && !a.startsWith('secretsmanager:'));
-      expect(new Set(actions)).toEqual(new Set(reads.flatMap((r) => r.actions)));
+      expect(new Set(actions)).toEqual(new Set([...reads.flatMap((r) => r.actions), 'sts:AssumeRole']));
+      const assume = grantsOf(`providers-${type}`).find((p) => p.action === 'sts:AssumeRole');
+      expect(render(assume?.resource)).toMatch(/:iam::\*:role\/causeway-read\*$/);
     }
     const startQuery = grantsOf('providers-cloudwatch-logs').find((p) => p.action === 'logs:StartQuery');
     expect(render(startQuery?.resource)).toMatch(/:logs:\*:.*:log-group:\*$/);

@@ -9,7 +9,7 @@ import {
 import { callAws, clientsByRegion } from '../../shared/aws-client.js';
 
 /** One CloudWatch Logs client per region, kept for the life of the container. */
-export const logsClientFor = clientsByRegion((region) => new CloudWatchLogsClient({ region }));
+export const logsClientFor = clientsByRegion((region, config) => new CloudWatchLogsClient({ region, ...config }));
 
 /** Waits `ms`, or rejects as soon as `signal` aborts. Injected in tests so polling takes no real time. */
 export type Sleep = (ms: number, signal: AbortSignal) => Promise<void>;

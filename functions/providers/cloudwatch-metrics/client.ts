@@ -2,7 +2,7 @@ import { CloudWatchClient, GetMetricDataCommand, type MessageData, type MetricDa
 import { callAws, clientsByRegion } from '../../shared/aws-client.js';
 
 /** One CloudWatch client per region, kept for the life of the container. */
-export const cloudwatchFor = clientsByRegion((region) => new CloudWatchClient({ region }));
+export const cloudwatchFor = clientsByRegion((region, config) => new CloudWatchClient({ region, ...config }));
 
 /** Pages followed per call: 120 points × 500 queries fit in one page; more pages mean a wider window than planned. */
 export const MAX_PAGES = 10;

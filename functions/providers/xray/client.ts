@@ -2,7 +2,7 @@ import { BatchGetTracesCommand, GetTraceSummariesCommand, XRayClient, type Trace
 import { callAws, clientsByRegion } from '../../shared/aws-client.js';
 
 /** One X-Ray client per region, kept for the life of the container. */
-export const xrayFor = clientsByRegion((region) => new XRayClient({ region }));
+export const xrayFor = clientsByRegion((region, config) => new XRayClient({ region, ...config }));
 
 /** Summary pages read per search and range; X-Ray pages are small and slow, so a few carry enough candidates. */
 export const MAX_SUMMARY_PAGES = 5;

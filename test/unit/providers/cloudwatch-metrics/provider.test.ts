@@ -186,7 +186,9 @@ describe('cloudwatch-metrics provider', () => {
     expect(((cw.call(0).args as unknown[])[1] as { abortSignal: AbortSignal }).abortSignal.aborted).toBe(true);
   });
 
-  it('refuses a cross-account role until STS is bundled', async () => {
-    await expect(cloudwatchMetricsProvider.query(plan({ ...ecs, roleArn: 'arn:aws:iam::123456789012:role/causeway-read' }), deps())).rejects.toThrow(/options\.roleArn: cross-account roles need @aws-sdk\/client-sts/);
+  it('reads through a cross-account role with its own client', async () => {
+    cw.on(GetMetricDataCommand).resolves({ MetricDataResults: [] });
+    await expect(cloudwatchMetricsProvider.query(plan({ ...ecs, roleArn: 'arn:aws:iam::123456789012:role/causeway-read' }), deps())).resolves.toMatchObject({ items: [] });
+    expect(cw.commandCalls(GetMetricDataCommand)).toHaveLength(1);
   });
 });
