@@ -21,7 +21,8 @@ const MAX_CHAIN = 6;
  * what broke, where it started, how it spread, what to do. It is the fallback when no
  * model is configured or the model's answer fails grounding, so it never claims anything
  * the digest does not hold: every statement cites ids present in `scored.evidence`, and
- * a statement with nothing to cite is left out. The causal chain follows the scorer's
+ * a statement with nothing to cite is left out. The summary names the next two services
+ * in line and cites what speaks for them, so a reader can check the alternatives. The causal chain follows the scorer's
  * path from the root cause to the alert, at most six statements.
  */
 export function writeDeterministicRca(input: { signal: IncidentSignal; scored: ScoredEvidence }): Rca {
@@ -44,8 +45,11 @@ export function writeDeterministicRca(input: { signal: IncidentSignal; scored: S
   const victim = signal.service && signal.service !== top.service ? ` ${signal.service} alerted, but the trouble started in ${top.service}.` : '';
   const rootText = `${top.service}: ${KIND_WORDS[top.kind]}. ${top.reasons[0] ?? ''}`.trim();
   const root = stmt(rootText, top.evidenceIds) ?? { text: rootText, evidenceIds: [], verified: false };
-  const summaryText = `"${signal.title}" is most likely caused by ${KIND_WORDS[top.kind]} in ${top.service}.${victim}${scored.onsetAt ? ` Trouble began at ${hhmm(scored.onsetAt)}.` : ''}`;
-  const summary = stmt(summaryText, top.evidenceIds) ?? { text: summaryText, evidenceIds: [], verified: false };
+  const others = scored.suspects.filter((s) => s.service !== top.service).slice(0, 2);
+  const runnersUp = others.length > 0 ? ` Next most likely: ${others.map((s) => `${KIND_WORDS[s.kind]} in ${s.service}`).join('; ')}.` : '';
+  const summaryText = `"${signal.title}" is most likely caused by ${KIND_WORDS[top.kind]} in ${top.service}.${victim}${scored.onsetAt ? ` Trouble began at ${hhmm(scored.onsetAt)}.` : ''}${runnersUp}`;
+  const summaryIds = [...top.evidenceIds, ...others.flatMap((s) => s.evidenceIds.slice(0, 3))];
+  const summary = stmt(summaryText, summaryIds) ?? { text: summaryText, evidenceIds: [], verified: false };
   const steps = scored.causalPath ?? scored.timeline.filter((t) => t.service === top.service || t.service === signal.service);
   const chain = steps
     .filter((t) => present.has(t.evidenceId))

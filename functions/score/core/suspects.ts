@@ -106,6 +106,28 @@ function discountVictims(out: Candidate[], explained: readonly Attribution[], ch
   for (const [c, f] of factor) c.raw *= f;
 }
 
+/** A suspect cites at most this many items. */
+const MAX_IDS = 8;
+
+/**
+ * The ids behind a suspect: those of its kind first, then the service's strongest
+ * signal of every evidence class not yet cited, so the proof shows in each class that
+ * saw the fault (the lost node and the CPU it left short, the error template and the
+ * failing spans).
+ */
+function withEveryClass(ids: readonly string[], signals: readonly Signal[]): string[] {
+  const classOf = (id: string) => id.slice(0, id.lastIndexOf('_'));
+  const extra: string[] = [];
+  const covered = new Set(ids.slice(0, MAX_IDS - 2).map(classOf));
+  for (const s of [...signals].sort((a, b) => b.strength - a.strength || a.evidenceId.localeCompare(b.evidenceId))) {
+    if (covered.has(classOf(s.evidenceId))) continue;
+    covered.add(classOf(s.evidenceId));
+    extra.push(s.evidenceId);
+  }
+  const head = [...new Set(ids)].slice(0, MAX_IDS - Math.min(extra.length, 3));
+  return [...new Set([...head, ...extra])].slice(0, MAX_IDS);
+}
+
 export interface Candidate extends Suspect {
   raw: number;
 }
@@ -138,7 +160,7 @@ export function rankSuspects(profiles: Map<string, ServiceProfile>, attributions
         existing.raw = Math.max(existing.raw, raw);
         continue;
       }
-      out.push({ service: p.service, kind: k, raw, score: 0, evidenceIds: ids.slice(0, 8), reasons: external ? [`${p.service} is seen only through its callers: a dependency outside our telemetry`, ...reasons] : reasons });
+      out.push({ service: p.service, kind: k, raw, score: 0, evidenceIds: withEveryClass(ids, p.signals), reasons: external ? [`${p.service} is seen only through its callers: a dependency outside our telemetry`, ...reasons] : reasons });
     }
   }
   const changed = new Map<Candidate, number>();
@@ -151,7 +173,7 @@ export function rankSuspects(profiles: Map<string, ServiceProfile>, attributions
     const raw = base + 0.8 * a.score + (victim ? 0.5 * a.score * originScore(victim) : 0);
     if (victim) explained.push(a);
     const ids = [a.change.id, ...(victim ? [...victim.signals].sort((x, y) => y.strength - x.strength).slice(0, 3).map((s) => s.evidenceId) : []), ...(p ? [...p.signals].sort((x, y) => y.strength - x.strength).map((s) => s.evidenceId) : [])];
-    const candidate: Candidate = { service: a.change.service, kind: a.kind, raw, score: 0, evidenceIds: [...new Set(ids)].slice(0, 8), reasons: [a.reason, ...(p ? p.signals.slice(0, 3).map((s) => s.text) : [])] };
+    const candidate: Candidate = { service: a.change.service, kind: a.kind, raw, score: 0, evidenceIds: withEveryClass(ids, p?.signals ?? []), reasons: [a.reason, ...(p ? p.signals.slice(0, 3).map((s) => s.text) : [])] };
     changed.set(candidate, Date.parse(a.change.at));
     out.push(candidate);
   }

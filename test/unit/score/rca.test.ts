@@ -20,3 +20,19 @@ describe('deterministic RCA causal chain', () => {
     for (const step of scored.causalPath ?? []) expect(onPath.has(step.service)).toBe(true);
   });
 });
+
+describe('citations', () => {
+  it('cites the proof in every class that saw the fault: the lost node and the CPU it left short', async () => {
+    const { rca } = await replayDirect('scenarios/media-transcode-backlog.json');
+    const ids = [rca.summary, rca.rootCause.statement, ...rca.causalChain].flatMap((s) => s.evidenceIds);
+    expect(ids.some((id) => id.startsWith('RUNTIME_'))).toBe(true);
+    expect(ids.some((id) => id.startsWith('METRIC_'))).toBe(true);
+  });
+
+  it('names the runners-up in the summary and cites what speaks for them', async () => {
+    const { rca, scored } = await replayDirect('scenarios/media-packager-errors.json');
+    const runnerUp = scored.suspects.find((s) => s.service !== scored.suspects[0]!.service)!;
+    expect(rca.summary.text).toContain(runnerUp.service);
+    expect(rca.summary.evidenceIds.some((id) => runnerUp.evidenceIds.includes(id))).toBe(true);
+  });
+});
