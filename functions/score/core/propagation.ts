@@ -50,6 +50,9 @@ export interface ServiceProfile {
   fedBy?: string;
 }
 
+/** Evidence that a service ran short: its CPU, memory or other resource, or its own work slowing. */
+const strains = (s: Signal) => s.strength >= 0.3 && (s.family === 'cpu' || s.family === 'memory' || s.family === 'saturation' || s.family === 'runtime_throttle' || s.family === 'runtime_leak' || s.family === 'self_time');
+
 /** Topology and the calls seen in traces, merged: callers → callees. */
 export function mergeGraph(...graphs: Record<string, string[]>[]): Map<string, Set<string>> {
   const g = new Map<string, Set<string>>();
@@ -79,8 +82,10 @@ export function downstream(graph: Map<string, Set<string>>, from: string): Set<s
 /**
  * Groups signals by service and follows the call graph down: a service whose trouble
  * is matched by local evidence in a dependency that broke no later than it did is a
- * likely victim, and its rootness drops in proportion. The alerting service gets no
- * favour: it is often where the pain shows, not where it starts.
+ * likely victim, and its rootness drops in proportion. More calls arriving point at the
+ * service only when it strained under them; otherwise they are a symptom of whoever sent
+ * them. The alerting service gets no favour: it is often where the pain shows, not where
+ * it starts.
  */
 export function profileServices(signals: readonly Signal[], graph: Map<string, Set<string>>, frame: Frame): Map<string, ServiceProfile> {
   const bySvc = new Map<string, Signal[]>();
@@ -92,8 +97,9 @@ export function profileServices(signals: readonly Signal[], graph: Map<string, S
   }
   const profiles = new Map<string, ServiceProfile>();
   for (const [service, list] of [...bySvc.entries()].sort(([a], [b]) => a.localeCompare(b))) {
-    const local = noisyOr(list.filter((s) => s.local).map((s) => s.strength * WEIGHT[s.family]));
-    const symptom = noisyOr(list.filter((s) => !s.local).map((s) => s.strength * WEIGHT[s.family]));
+    const own = (s: Signal) => s.local && (s.family !== 'traffic_up' || list.some(strains));
+    const local = noisyOr(list.filter(own).map((s) => s.strength * WEIGHT[s.family]));
+    const symptom = noisyOr(list.filter((s) => !own(s)).map((s) => s.strength * WEIGHT[s.family]));
     const strong = list.filter((s) => s.strength >= 0.3);
     const onsets = (strong.length > 0 ? strong : list).map((s) => s.onsetMs).sort((a, b) => a - b);
     const onsetMs = onsets[Math.floor((onsets.length - 1) / 2)]!;

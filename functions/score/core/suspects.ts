@@ -41,7 +41,8 @@ const LATER_MS = 60_000;
  * exception or runtime event that names its kind ("too many connections", "OOM")
  * moves its support to that kind. Slower calls into a service whose own CPU and work
  * are fine point at the link (infrastructure); a rise in demand that came no later than
- * the saturation is a surge, and a node lost before the saturation is the platform
+ * the saturation is a surge (only where the service strained: more calls it served
+ * without running short are not an incident), and a node lost before the saturation is the platform
  * (what is left runs short). Errors say what failed, not why: when exhaustion, the
  * platform or demand explain them, a code defect is the less likely reading. And within
  * a service, the kind whose evidence came first is the likelier cause of the rest.
@@ -64,6 +65,7 @@ export function kindSupport(p: ServiceProfile): Map<FaultKind, { support: number
   const resource = p.signals.filter((s) => RESOURCE.includes(s.family) && s.strength >= 0.3);
   const saturationOnset = Math.min(...(resource.length > 0 ? resource : p.signals.filter((s) => s.family === 'latency' || s.family === 'errors')).map((s) => s.onsetMs));
   const demandFirst = surge.some((s) => s.onsetMs <= saturationOnset + LATER_MS);
+  const strained = resource.length > 0 || p.signals.some((s) => s.family === 'self_time' && s.strength >= 0.3);
   const platformFirst = p.signals.some((s) => s.family === 'runtime_node' && s.onsetMs <= saturationOnset + LATER_MS);
   const raw = new Map([...acc].map(([k, a]) => [k, noisyOr(a.parts)]));
   const explained = Math.max(...(['resource_exhaustion', 'infrastructure', 'traffic_surge'] as const).map((k) => raw.get(k) ?? 0));
@@ -72,7 +74,7 @@ export function kindSupport(p: ServiceProfile): Map<FaultKind, { support: number
   for (const [k, a] of acc) {
     let support = raw.get(k)!;
     if (k === 'code_defect') support *= 1 - 0.6 * explained;
-    if (k === 'traffic_surge' && !demandFirst) support *= 0.3;
+    if (k === 'traffic_surge' && (!demandFirst || !strained)) support *= 0.3;
     if (k === 'resource_exhaustion' && (demandFirst || platformFirst)) support *= 0.6;
     if (a.firstMs > firstStrong + LATER_MS) support *= 0.8;
     out.set(k, { support, ids: a.ids });

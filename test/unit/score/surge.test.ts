@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { mergeGraph, originScore, profileServices } from '../../../functions/score/core/propagation.js';
+import { kindSupport } from '../../../functions/score/core/suspects.js';
+import type { Signal } from '../../../functions/score/core/types.js';
+
+const at = Date.parse('2026-06-01T09:00:00Z');
+const sig = (service: string, family: Signal['family'], strength: number, minutesBefore: number, local = true): Signal => ({ service, family, strength, onsetMs: at - minutesBefore * 60_000, evidenceId: `E_${service}_${family}`, local, text: `${service} ${family}` });
+const graph = mergeGraph({ web: ['busy', 'idle'] });
+const frame = { alertAtMs: at, stepMs: 30_000 };
+
+describe('traffic surges', () => {
+  it('reads more calls on a service that ran short of CPU as a surge there', () => {
+    const profiles = profileServices([sig('busy', 'traffic_up', 0.9, 10), sig('busy', 'cpu', 0.8, 9)], graph, frame);
+    const support = kindSupport(profiles.get('busy')!);
+    expect(support.get('traffic_surge')!.support).toBeGreaterThan(support.get('resource_exhaustion')!.support);
+  });
+
+  it('does not make a service that merely received more calls, without straining, a surge suspect', () => {
+    const profiles = profileServices([sig('idle', 'traffic_up', 1, 10), sig('busy', 'cpu', 0.6, 9), sig('busy', 'errors', 0.6, 8, false)], graph, frame);
+    expect(originScore(profiles.get('busy')!)).toBeGreaterThan(originScore(profiles.get('idle')!));
+    expect(kindSupport(profiles.get('idle')!).get('traffic_surge')!.support).toBeLessThan(0.5);
+  });
+});
