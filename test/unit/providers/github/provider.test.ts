@@ -130,7 +130,7 @@ describe('github provider', () => {
     const found = await provider.query(githubPlan({ maxPages: 3 }, { limits: { maxItems: 200, maxBytes: 8 * 1024 } }), deps());
     expect(Buffer.byteLength(JSON.stringify(found.items))).toBeLessThan(8 * 1024);
     expect(found.items.map((i) => (i as ChangeEvent).version)).toEqual(expect.arrayContaining(['v3.12.0', 'v2.4.1']));
-    expect(found.notes.join(' ')).toMatch(/read 3 pages of commits.*kept \d+ of 303 changes/);
+    expect((found.notes ?? []).join(' ')).toMatch(/read 3 pages of commits.*kept \d+ of 303 changes/);
   });
 
   it('runs in the envelope: an unreadable secret is a named configuration error, success carries the query', async () => {
