@@ -1,13 +1,22 @@
 import { z } from 'zod';
-import { ActionKind, IsoTime, ServiceName } from './common.js';
+import { IsoTime, ServiceName } from './common.js';
 
 export const Risk = z.enum(['low', 'medium', 'high']);
+
+/**
+ * What the policy may propose and Remediate may run: the scenario format's actions
+ * (`ActionKind` without `none`, which scenarios and the scorer speak) plus `runbook`, an
+ * SSM Automation document the tenant maps a recommendation to. Kept apart so the
+ * scenario format's `expected.action` values stay exactly what they were.
+ */
+export const RemediationKind = z.enum(['rollback', 'restart', 'scale_out', 'revert_config', 'disable_flag', 'runbook']);
+export type RemediationKind = z.infer<typeof RemediationKind>;
 export type Risk = z.infer<typeof Risk>;
 
 /** A concrete, bounded action: exactly what would change, where, and how to undo it. */
 export const ProposedAction = z.object({
   actionId: z.string().regex(/^[A-Za-z0-9_-]{1,100}$/),
-  kind: ActionKind.exclude(['none']),
+  kind: RemediationKind,
   service: ServiceName,
   target: z.record(z.string(), z.string()).default({}),
   params: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).default({}),
@@ -18,6 +27,8 @@ export const ProposedAction = z.object({
   dryRun: z.boolean(),
   /** The dry-run: each line one change that would be made. */
   plan: z.array(z.string().max(500)).max(50),
+  /** Seconds to wait after the action before checking whether the signal recovered. */
+  verifyAfterSeconds: z.number().int().min(0).max(3600).default(300),
 });
 export type ProposedAction = z.infer<typeof ProposedAction>;
 
@@ -41,9 +52,14 @@ export type ApprovalGranted = z.infer<typeof ApprovalGranted>;
 
 export const RemediationResult = z.object({
   actionId: z.string(),
-  status: z.enum(['dry_run', 'applied', 'failed']),
+  /** `refused`: the policy in force when the action was about to run no longer allowed it; nothing was changed. */
+  status: z.enum(['dry_run', 'applied', 'failed', 'refused']),
   summary: z.string().max(1000),
   changes: z.array(z.string().max(500)).max(50),
   at: IsoTime,
+  /** Which executor ran (`rollback-ecs`, `restart-kubernetes`…), when one did. */
+  executor: z.string().max(100).optional(),
+  /** The exact way back, computed from the state read before the change. */
+  undo: z.string().max(500).optional(),
 });
 export type RemediationResult = z.infer<typeof RemediationResult>;

@@ -41,6 +41,18 @@ export const ApprovalSummary = z.object({
 });
 
 /**
+ * Whether the signal recovered after an applied action, checked once after the action's
+ * wait. `alert_state` is the only basis today: the alert's own resolved notification.
+ */
+export const OutcomeVerification = z.object({
+  status: z.enum(['recovered', 'not_recovered']),
+  basis: z.literal('alert_state'),
+  checkedAt: IsoTime,
+  detail: z.string().max(1000),
+});
+export type OutcomeVerification = z.infer<typeof OutcomeVerification>;
+
+/**
  * A follow-up question and its answer, written from the record's own evidence digest
  * only. `verified` is false when the answer cites no evidence id that exists.
  */
@@ -76,6 +88,7 @@ export const InvestigationRecord = z.object({
   policy: PolicyDecision.optional(),
   approval: ApprovalSummary.optional(),
   remediation: RemediationResult.optional(),
+  outcome: OutcomeVerification.optional(),
   questions: z.array(FollowUpQuestion).max(MAX_FOLLOW_UP_QUESTIONS).optional(),
 });
 export type InvestigationRecord = z.infer<typeof InvestigationRecord>;

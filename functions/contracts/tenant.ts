@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { ActionKind, EvidenceClass, ServiceName, TenantId } from './common.js';
+import { EvidenceClass, ServiceName, TenantId } from './common.js';
 import { SignalSource } from './signal.js';
+import { RemediationKind } from './actions.js';
 
 /** A Secrets Manager secret name; only names under `causeway/` are readable by the stack. */
 export const SecretRef = z
@@ -34,6 +35,14 @@ export const CatalogEntry = z.object({
   ecs: z.object({ cluster: z.string(), service: z.string() }).optional(),
   lambda: z.object({ functionName: z.string(), alias: z.string().optional() }).optional(),
   pagerdutyServiceId: z.string().max(50).optional(),
+  /** The SSM parameter revert_config puts back to its previous version. */
+  ssmParameter: z.string().regex(/^\/?[A-Za-z0-9_.\-/]{1,1011}$/).optional(),
+  /** The AppConfig profile revert_config redeploys at its previous version (preferred over ssmParameter). */
+  appConfig: z
+    .object({ applicationId: z.string().max(100), environmentId: z.string().max(100), configurationProfileId: z.string().max(100), deploymentStrategyId: z.string().max(100) })
+    .optional(),
+  /** Recommendations on this service answered by an SSM Automation document instead: `{ restart: 'Acme-RecycleHosts' }`. */
+  runbooks: z.partialRecord(z.enum(['rollback', 'restart', 'scale_out', 'revert_config', 'disable_flag']), z.string().regex(/^[A-Za-z0-9_.:/-]{3,128}$/)).optional(),
 });
 export type CatalogEntry = z.infer<typeof CatalogEntry>;
 
@@ -51,7 +60,10 @@ export const Policy = z.object({
   /** Actions apply for real only when this is false; dry-run is the default. */
   dryRun: z.boolean().default(true),
   allowedServices: z.array(ServiceName).default([]),
-  allowedActions: z.array(ActionKind).default(['rollback', 'restart', 'scale_out', 'revert_config', 'disable_flag']),
+  /** `runbook` is never on by default: it runs whatever the document does. */
+  allowedActions: z.array(RemediationKind).default(['rollback', 'restart', 'scale_out', 'revert_config', 'disable_flag']),
+  /** SSM Automation documents a runbook action may start; any other document is denied. */
+  allowedRunbooks: z.array(z.string().max(128)).default([]),
   maxReplicas: z.number().int().positive().default(20),
   maxScaleFactor: z.number().positive().default(2),
   freezeWindows: z.array(FreezeWindow).default([]),
@@ -82,6 +94,20 @@ export const LlmConfig = z.object({
 });
 export type LlmConfig = z.infer<typeof LlmConfig>;
 
+/**
+ * Where the non-AWS executors reach: the tenant's Kubernetes API, Argo CD and flag
+ * service. Only secret references are kept; the Remediate Lambda reads them at run time.
+ */
+export const RemediationTargets = z.object({
+  /** Secret: `{ "token": "…" }`, a service-account bearer token allowed to patch Deployments. */
+  kubernetes: z.object({ apiUrl: z.url(), tokenSecretRef: SecretRef }).optional(),
+  /** Secret: `{ "token": "…" }`, an Argo CD API token with `applications, action` rights. */
+  argoCd: z.object({ baseUrl: z.url(), tokenSecretRef: SecretRef }).optional(),
+  /** A LaunchDarkly-compatible flag API (semantic patch). Secret: `{ "apiKey": "…" }`. */
+  flags: z.object({ baseUrl: z.url(), projectKey: z.string().min(1).max(100), environmentKey: z.string().min(1).max(100), apiKeySecretRef: SecretRef }).optional(),
+});
+export type RemediationTargets = z.infer<typeof RemediationTargets>;
+
 export const TenantConfig = z.object({
   tenantId: TenantId,
   displayName: z.string().max(200).optional(),
@@ -94,8 +120,11 @@ export const TenantConfig = z.object({
     .object({
       timeoutSeconds: z.number().int().min(1).max(7 * 24 * 3600).default(3600),
       slackWebhookSecretRef: SecretRef.optional(),
+      /** A Slack app for interactive buttons. Secret: `{ "signingSecret": "…", "botToken"?: "xoxb-…" }`. */
+      slackAppSecretRef: SecretRef.optional(),
     })
     .default({ timeoutSeconds: 3600 }),
+  remediation: RemediationTargets.default({}),
   /** Secret holding this tenant's webhook credentials, one entry per source. */
   webhookSecretRef: SecretRef.optional(),
   /** The model that writes the RCA; without it the deterministic writer is the author. */

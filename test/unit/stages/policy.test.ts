@@ -14,7 +14,12 @@ const scored = (kind: ScoredEvidence['recommendedAction']['kind'], service = 'pr
   digest: { tokenBudget: 1, estimatedTokens: 0, itemsOmitted: 0 },
 });
 const tenant = (policy: Partial<TenantConfig['policy']> = {}) =>
-  TenantConfig.parse({ tenantId: 'acme', policy, catalog: { pricing: { kubernetes: { namespace: 'shop', deployment: 'pricing' } } } });
+  TenantConfig.parse({
+    tenantId: 'acme',
+    policy,
+    catalog: { pricing: { kubernetes: { namespace: 'shop', deployment: 'pricing' } }, identity: { runbooks: { restart: 'Acme-RecycleIdentity' } } },
+    remediation: { kubernetes: { apiUrl: 'https://k8s.example', tokenSecretRef: 'causeway/acme/k8s' }, flags: { baseUrl: 'https://app.launchdarkly.com', projectKey: 'default', environmentKey: 'production', apiKeySecretRef: 'causeway/acme/flags' } },
+  });
 const monday10 = new Date('2026-06-01T10:00:00Z');
 
 describe('policy', () => {
@@ -23,6 +28,40 @@ describe('policy', () => {
     expect(d.decision).toBe('approve');
     expect(d.action).toMatchObject({ kind: 'rollback', dryRun: true, target: { platform: 'kubernetes', deployment: 'pricing' }, params: { fromVersion: 'v2', toVersion: 'v1' } });
     expect(d.action!.plan).toEqual(['platform=kubernetes namespace=shop deployment=pricing: version v2 → v1']);
+    expect(d.action!.verifyAfterSeconds).toBe(300);
+  });
+
+  it('never reads the model: only the scorer’s recommendation makes an action', () => {
+    const d = decide({ tenant: tenant(), investigationId: 'inv', scored: scored('none'), now: monday10 });
+    expect(d.action).toBeUndefined();
+  });
+
+  it('maps a recommendation to the tenant’s runbook, and denies a runbook that is not allowlisted or not allowed', () => {
+    const base = { allowedActions: ['restart', 'runbook'] as const };
+    const denied = decide({ tenant: tenant({ ...base, allowedActions: [...base.allowedActions] }), investigationId: 'i', scored: scored('restart', 'identity'), now: monday10 });
+    expect(denied.action).toMatchObject({ kind: 'runbook', target: { platform: 'ssm-automation', document: 'Acme-RecycleIdentity' }, params: { answers: 'restart' }, risk: 'high', reversible: false });
+    expect(denied.decision).toBe('deny');
+    expect(denied.reasons).toContain("runbook Acme-RecycleIdentity is not in the tenant's allowed runbooks");
+    const allowed = tenant({ allowedActions: ['restart', 'runbook'], allowedRunbooks: ['Acme-RecycleIdentity'] });
+    expect(decide({ tenant: allowed, investigationId: 'i', scored: scored('restart', 'identity'), now: monday10 }).decision).toBe('approve');
+    const notOn = decide({ tenant: tenant({ allowedRunbooks: ['Acme-RecycleIdentity'] }), investigationId: 'i', scored: scored('restart', 'identity'), now: monday10 });
+    expect(notOn.reasons).toContain("runbook is not in the tenant's allowed actions");
+  });
+
+  it('turns off the flag the cited change names, and states the scale ceilings', () => {
+    const flagScored = scored('disable_flag', 'identity');
+    flagScored.evidence = [{ id: 'CHANGE_1', class: 'changes', at: '2026-06-01T08:55:00Z', service: 'identity', kind: 'feature_flag', summary: 'identity.sign-es256: enabled for 100%', link: { label: 'x', url: 'https://x.example' } } as never];
+    const d = decide({ tenant: tenant(), investigationId: 'i', scored: flagScored, now: monday10 });
+    expect(d.action).toMatchObject({ kind: 'disable_flag', params: { flag: 'identity.sign-es256' }, target: { platform: 'flags', project: 'default', environment: 'production' } });
+    const scale = decide({ tenant: tenant({ maxReplicas: 8, maxScaleFactor: 1.5 }), investigationId: 'i', scored: scored('scale_out'), now: monday10 });
+    expect(scale.action?.params).toEqual({ scaleFactor: 1.5, maxReplicas: 8 });
+  });
+
+  it('denies a live action with no catalogued target, but lets its dry-run be proposed', () => {
+    const live = decide({ tenant: tenant({ dryRun: false }), investigationId: 'i', scored: scored('rollback', 'cart'), now: monday10 });
+    expect(live.decision).toBe('deny');
+    expect(live.reasons[0]).toMatch(/cart has no catalogued target for rollback/);
+    expect(decide({ tenant: tenant(), investigationId: 'i', scored: scored('rollback', 'cart'), now: monday10 }).decision).toBe('approve');
   });
 
   it('recommends only when autonomy is off, and proposes nothing for none', () => {
