@@ -18,7 +18,7 @@ export const GoldenRun = z.object({
   tenant: TenantConfig,
   secretShapes: z.record(z.string(), z.unknown()).default({}),
   signal: z.object({ source: SignalSource, body: z.unknown(), receivedAt: z.iso.datetime({ offset: true }) }),
-  exchanges: z.array(z.object({ request: z.object({ method: z.enum(['GET', 'POST']), url: z.string(), headers: z.record(z.string(), z.string()).optional(), body: z.string().optional() }), response: z.object({ status: z.number(), headers: z.record(z.string(), z.string()), body: z.string() }) })),
+  exchanges: z.array(z.object({ request: z.object({ method: z.enum(['GET', 'POST', 'PATCH', 'PUT']), url: z.string(), headers: z.record(z.string(), z.string()).optional(), body: z.string().optional() }), response: z.object({ status: z.number(), headers: z.record(z.string(), z.string()), body: z.string() }) })),
   result: z.object({
     rootCause: z.object({ service: z.string(), kind: z.string() }).optional(),
     suspects: z.array(z.object({ service: z.string(), kind: z.string(), score: z.number() })),

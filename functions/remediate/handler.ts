@@ -1,14 +1,19 @@
 import { z } from 'zod';
 import { InvestigationId, PolicyDecision, RemediationResult, TenantId } from '../contracts/index.js';
-import { appendAudit } from '../shared/audit.js';
 import { loadEnv } from '../shared/env.js';
-import { ConflictError } from '../shared/errors.js';
+import { ConfigurationError, ConflictError } from '../shared/errors.js';
 import { createLogger } from '../shared/logger.js';
 import { readRecord, updateRecord } from '../shared/records.js';
+import { readSecretJson } from '../shared/secrets.js';
 import { stageHandler } from '../shared/stage.js';
+import { loadTenantConfig } from '../shared/tenants.js';
+import { confirmApproved } from './checks.js';
+import { runAction } from './run.js';
 
 const env = loadEnv({ TABLE_NAME: z.string().min(1) });
 const logger = createLogger('remediate');
+/** Below the Lambda's 240 s, so a hung target ends as this function's own error, not a Lambda timeout. */
+const DEADLINE_MS = 200_000;
 
 export const RemediateInput = z.object({
   tenantId: TenantId,
@@ -21,8 +26,8 @@ export const RemediateOutput = z.object({ kind: z.literal('remediated'), result:
 
 /**
  * Runs exactly the action the policy proposed and a human approved (or the policy let
- * run alone), never anything else. Audit entries before and after use fixed ids, so a
- * retried invocation neither acts nor records twice.
+ * run alone), never anything else. A result already on the record is returned as is,
+ * and audit entries use fixed ids, so a retried invocation neither acts nor records twice.
  */
 export const handler = stageHandler(RemediateInput, RemediateOutput, async (input) => {
   const action = input.policy.action;
@@ -31,34 +36,15 @@ export const handler = stageHandler(RemediateInput, RemediateOutput, async (inpu
   }
   const record = await readRecord(env.TABLE_NAME, input.tenantId, input.investigationId);
   if (record?.remediation?.actionId === action.actionId) return { kind: 'remediated' as const, result: record.remediation };
-  if (input.policy.decision === 'approve' && record?.approval?.status !== 'approved') {
-    throw new ConflictError(`action ${action.actionId} has no recorded approval`);
-  }
-  const actor = input.policy.decision === 'auto' ? 'causeway:policy-auto' : (record?.approval?.decidedBy ?? 'unknown');
-  await appendAudit(
-    env.TABLE_NAME,
-    input.tenantId,
-    input.investigationId,
-    { type: 'remediation.started', actor, detail: { actionId: action.actionId, kind: action.kind, service: action.service, target: action.target, params: action.params, dryRun: action.dryRun } },
-    { entryId: `${action.actionId}-before` },
-  );
-  const result: RemediationResult = {
-    actionId: action.actionId,
-    status: 'dry_run',
-    summary: action.dryRun
-      ? `Dry-run of ${action.kind} on ${action.service}: nothing was changed; these are the changes it would make.`
-      : `${action.kind} on ${action.service} has no executor for live changes yet; recorded as a dry-run and nothing was changed.`,
-    changes: action.plan,
-    at: new Date().toISOString(),
-  };
-  await appendAudit(
-    env.TABLE_NAME,
-    input.tenantId,
-    input.investigationId,
-    { type: 'remediation.completed', actor, detail: { actionId: action.actionId, status: result.status, changes: result.changes } },
-    { entryId: `${action.actionId}-after` },
+  const actor = await confirmApproved(env.TABLE_NAME, input.tenantId, input.policy, action, record);
+  const tenant = await loadTenantConfig(env.TABLE_NAME, input.tenantId);
+  if (!tenant) throw new ConfigurationError(`tenant ${input.tenantId} is not registered`);
+  const result = await runAction(
+    { tableName: env.TABLE_NAME, tenantId: input.tenantId, investigationId: input.investigationId, actor, now: new Date(), signal: AbortSignal.timeout(DEADLINE_MS), readSecret: (ref) => readSecretJson(ref) },
+    tenant,
+    action,
   );
   await updateRecord(env.TABLE_NAME, input.tenantId, input.investigationId, { remediation: result });
-  logger.info('remediation finished', { investigationId: input.investigationId, actionId: action.actionId, status: result.status });
+  logger.info('remediation finished', { investigationId: input.investigationId, actionId: action.actionId, status: result.status, executor: result.executor });
   return { kind: 'remediated' as const, result };
 });

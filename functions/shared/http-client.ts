@@ -7,7 +7,7 @@ import { CausewayError, TransientError } from './errors.js';
  */
 
 export interface HttpRequest {
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT';
   url: string;
   headers?: Record<string, string>;
   body?: string;
