@@ -35,8 +35,10 @@ export interface RuntimeObservation {
   service: string;
   kind: RuntimeEvent['kind'];
   count: number;
-  /** The pod, task or version it was seen on; listed in the folded message. */
+  /** The pod, task or event it was seen on: counts are taken once per subject. */
   subject: string;
+  /** How the subject is named in the folded message, when not by `subject` (ECS service events). */
+  shown?: string;
   message: string;
   source: string;
   link?: string;
@@ -49,16 +51,17 @@ export interface RuntimeObservation {
  * first message, and the subjects it was seen on.
  */
 export function foldRuntime(observations: readonly RuntimeObservation[]): RuntimeEvent[] {
-  const groups = new Map<string, { first: RuntimeObservation; at: number; bySubject: Map<string, number> }>();
+  const groups = new Map<string, { first: RuntimeObservation; at: number; bySubject: Map<string, number>; shown: Set<string> }>();
   for (const o of observations) {
     const key = `${o.service}\u0000${o.kind}`;
-    const g = groups.get(key) ?? { first: o, at: o.at, bySubject: new Map<string, number>() };
+    const g = groups.get(key) ?? { first: o, at: o.at, bySubject: new Map<string, number>(), shown: new Set<string>() };
+    g.shown.add(o.shown ?? o.subject);
     g.at = Math.min(g.at, o.at);
     g.bySubject.set(o.subject, Math.max(g.bySubject.get(o.subject) ?? 0, o.count));
     groups.set(key, g);
   }
-  return [...groups.values()].map(({ first, at, bySubject }) => {
-    const subjects = [...bySubject.keys()];
+  return [...groups.values()].map(({ first, at, bySubject, shown }) => {
+    const subjects = [...shown];
     const count = [...bySubject.values()].reduce((a, b) => a + b, 0);
     return {
       class: 'runtime' as const,
