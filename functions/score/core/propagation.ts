@@ -53,6 +53,14 @@ export interface ServiceProfile {
 /** Evidence that a service ran short: its CPU, memory or other resource, or its own work slowing. */
 const strains = (s: Signal) => s.strength >= 0.3 && (s.family === 'cpu' || s.family === 'memory' || s.family === 'saturation' || s.family === 'runtime_throttle' || s.family === 'runtime_leak' || s.family === 'self_time');
 
+const ERROR_FAMILIES: readonly SignalFamily[] = ['errors', 'error_origin', 'log_error', 'exception', 'dependency_mention', 'runtime_crash'];
+
+/** Whether a service's clearest trouble is failing requests rather than slowness or load. */
+function failing(p: ServiceProfile): boolean {
+  const top = [...p.signals].sort((a, b) => b.strength * WEIGHT[b.family] - a.strength * WEIGHT[a.family])[0];
+  return p.signals.some((s) => ERROR_FAMILIES.includes(s.family) && s.strength >= 0.5 && s.strength * WEIGHT[s.family] >= 0.8 * top!.strength * WEIGHT[top!.family]);
+}
+
 /** Topology and the calls seen in traces, merged: callers → callees. */
 export function mergeGraph(...graphs: Record<string, string[]>[]): Map<string, Set<string>> {
   const g = new Map<string, Set<string>>();
@@ -82,7 +90,9 @@ export function downstream(graph: Map<string, Set<string>>, from: string): Set<s
 /**
  * Groups signals by service and follows the call graph down: a service whose trouble
  * is matched by local evidence in a dependency that broke no later than it did is a
- * likely victim, and its rootness drops in proportion. More calls arriving point at the
+ * likely victim, and its rootness drops in proportion; requests that fail are explained
+ * by a dependency that fails too, hardly by one that only got slower, and a service
+ * whose dependencies show no failure at all is where its failures start. More calls arriving point at the
  * service only when it strained under them; otherwise they are a symptom of whoever sent
  * them. The alerting service gets no favour: it is often where the pain shows, not where
  * it starts.
@@ -96,8 +106,10 @@ export function profileServices(signals: readonly Signal[], graph: Map<string, S
     bySvc.set(s.service, list);
   }
   const profiles = new Map<string, ServiceProfile>();
+  const erring = new Set([...bySvc].filter(([, list]) => list.some((s) => ERROR_FAMILIES.includes(s.family) && s.strength >= 0.3)).map(([service]) => service));
   for (const [service, list] of [...bySvc.entries()].sort(([a], [b]) => a.localeCompare(b))) {
-    const own = (s: Signal) => s.local && (s.family !== 'traffic_up' || list.some(strains));
+    const deepest = ![...downstream(graph, service)].some((d) => erring.has(d));
+    const own = (s: Signal) => (s.local && (s.family !== 'traffic_up' || list.some(strains))) || (s.family === 'errors' && deepest);
     const local = noisyOr(list.filter(own).map((s) => s.strength * WEIGHT[s.family]));
     const symptom = noisyOr(list.filter((s) => !own(s)).map((s) => s.strength * WEIGHT[s.family]));
     const strong = list.filter((s) => s.strength >= 0.3);
@@ -113,7 +125,7 @@ export function profileServices(signals: readonly Signal[], graph: Map<string, S
     for (const d of downstream(graph, p.service)) {
       const q = profiles.get(d);
       if (!q || q.onsetMs > p.onsetMs + tolerance || fed.has(d)) continue;
-      const explains = q.local + SYMPTOM_SHARE * q.symptom * 0.5;
+      const explains = (q.local + SYMPTOM_SHARE * q.symptom * 0.5) * (failing(p) && !failing(q) ? 0.3 : 1);
       if (explains > best) [best, p.explainedBy] = [explains, d];
     }
     p.rootness = 1 - 0.75 * Math.min(1, best / own);

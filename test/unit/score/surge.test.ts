@@ -21,3 +21,17 @@ describe('traffic surges', () => {
     expect(kindSupport(profiles.get('idle')!).get('traffic_surge')!.support).toBeLessThan(0.5);
   });
 });
+
+describe('failing requests', () => {
+  const chain = mergeGraph({ web: ['api'], api: ['db'] });
+  it('keeps failing requests on the service when the dependency below only got slower', () => {
+    const profiles = profileServices([sig('api', 'errors', 1, 5, false), sig('db', 'inbound_latency', 0.5, 6)], chain, frame);
+    expect(originScore(profiles.get('api')!)).toBeGreaterThan(originScore(profiles.get('db')!));
+  });
+
+  it('still passes failing requests down to a dependency that fails too', () => {
+    const profiles = profileServices([sig('api', 'errors', 1, 5, false), sig('db', 'error_origin', 0.9, 6)], chain, frame);
+    expect(originScore(profiles.get('db')!)).toBeGreaterThan(originScore(profiles.get('api')!));
+    expect(profiles.get('api')!.explainedBy).toBe('db');
+  });
+});
