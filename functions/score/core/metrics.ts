@@ -92,7 +92,8 @@ function capacitySignal(series: MetricSeries & { id: string }, family: Family, f
 const fmt = (v: number) => (Math.abs(v) >= 100 ? v.toFixed(0) : Math.abs(v) >= 1 ? v.toFixed(2) : v.toPrecision(2));
 
 /**
- * One signal per series whose recent steps broke from its baseline. Rising CPU, memory
+ * One signal per series whose recent steps broke from its baseline, surer the more
+ * steady the shift (a series that keeps dropping back is half a signal). Rising CPU, memory
  * and resource use are local; rising errors and latency are symptoms; rising traffic
  * may be a surge; falling traffic is a symptom. A series labelled with a caller and a
  * callee (a service-mesh edge) speaks for the callee: calls into it got slower.
@@ -122,7 +123,7 @@ export function metricSignals(items: readonly Evidence[], frame: Frame): Signal[
     else if (family === 'saturation' && rising) [f, local] = ['saturation', true];
     else if (family === 'traffic') [f, local] = rising ? ['traffic_up', true] : ['traffic_down', false];
     if (!f) continue;
-    const strength = zStrength(onset.z) * Math.min(1, Math.abs(Math.log(relative)) / Math.log(2));
+    const strength = zStrength(onset.z) * Math.min(1, Math.abs(Math.log(relative)) / Math.log(2)) * onset.sustained;
     const where = edge ? ` on calls from ${series.labels.caller}` : '';
     out.push({
       service: series.service,

@@ -10,6 +10,8 @@ export interface Onset {
   baseline: number;
   /** The most extreme value after onset. */
   peak: number;
+  /** 0.6..1: the share of steps from onset on that stay anomalous; intermittent spikes score lower than a clean shift. */
+  sustained: number;
 }
 
 /** How far before the alert an onset may lie; earlier changes are history, not this incident. */
@@ -53,7 +55,8 @@ export function detectOnset(values: readonly (number | null)[], startMs: number,
   if (run.length < 2 && recent.length - onset > 1) return undefined;
   run.sort((a, b) => a - b);
   const peak = recent.slice(onset).reduce((m, p) => (direction > 0 ? Math.max(m, p.v) : Math.min(m, p.v)), recent[onset]!.v);
-  return { atMs: recent[onset]!.at, direction, z: run[Math.floor(run.length / 2)]!, baseline: base.median, peak };
+  const sustained = flagged.slice(onset).filter(Boolean).length / (recent.length - onset);
+  return { atMs: recent[onset]!.at, direction, z: run[Math.floor(run.length / 2)]!, baseline: base.median, peak, sustained };
 }
 
 /** Maps a robust z to 0..1: 4 is barely news, 30 and beyond is as loud as it gets. */

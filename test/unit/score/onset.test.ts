@@ -23,4 +23,11 @@ describe('detectOnset', () => {
   it('stays quiet on pure noise', () => {
     expect(detectOnset(noisy(61), 0, stepMs, alertAtMs)).toBeUndefined();
   });
+
+  it('trusts a clean shift more than one that keeps dropping back', () => {
+    const clean = detectOnset([...noisy(52), 30, 31, 30, 29, 31, 30, 32, 30, 31], 0, stepMs, alertAtMs)!;
+    const spiky = detectOnset([...noisy(52), 30, 10, 31, 30, 10, 29, 31, 10, 30], 0, stepMs, alertAtMs)!;
+    expect(clean.sustained).toBe(1);
+    expect(spiky.sustained).toBeLessThan(0.8);
+  });
 });
