@@ -9,7 +9,7 @@ import { INVESTIGATION_ASL } from './paths.js';
  * The stages the ASL file names as `${<Stage>FunctionArn}`. The file is the source of
  * truth; this list must match its placeholders (test/infra/asl.test.ts checks both ways).
  */
-export const STAGES = ['LoadTenant', 'Score', 'Reason', 'Record', 'Policy', 'RequestApproval', 'Remediate', 'Finish'] as const;
+export const STAGES = ['LoadTenant', 'Score', 'Reason', 'Record', 'Policy', 'RequestApproval', 'Remediate', 'VerifyOutcome', 'Finish'] as const;
 
 export type Stage = (typeof STAGES)[number];
 

@@ -12,6 +12,7 @@ export const STAGE_FUNCTIONS = {
   PolicyFunctionArn: { name: 'policy', module: '../functions/policy/handler.js' },
   RequestApprovalFunctionArn: { name: 'request-approval', module: '../functions/request-approval/handler.js' },
   RemediateFunctionArn: { name: 'remediate', module: '../functions/remediate/handler.js' },
+  VerifyOutcomeFunctionArn: { name: 'verify-outcome', module: '../functions/verify-outcome/handler.js' },
   FinishFunctionArn: { name: 'finish', module: '../functions/finish/handler.js' },
 } as const;
 

@@ -27,6 +27,8 @@ export interface LocalStackOptions {
   port?: number;
   /** Shorten Retry intervals (tests). */
   retryIntervalMs?: number;
+  /** Shorten every Wait state, such as the wait before an outcome is verified (tests). */
+  waitTimeMs?: number;
   /** More provider Lambdas by backend type (file: URLs of handler modules), beside the built-in ones. */
   extraProviders?: Record<string, string>;
 }
@@ -80,6 +82,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     definition: substitute(readDefinition(), substitutions),
     functions: localFunctionTable(providers),
     retryIntervalMs: options.retryIntervalMs,
+    waitTimeMs: options.waitTimeMs,
   });
   const awsServer = createAwsEndpoint(sfn, secrets);
   const awsEndpoint = await listen(awsServer);

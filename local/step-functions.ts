@@ -61,6 +61,8 @@ export interface LocalStepFunctionsOptions {
   functions: Map<string, string>;
   /** Shortens every Retry interval (tests); AWS intervals otherwise. */
   retryIntervalMs?: number;
+  /** Shortens every Wait state to this many milliseconds (tests); the ASL's seconds otherwise. */
+  waitTimeMs?: number;
 }
 
 function jsonRoundTrip(value: unknown, what: string, execution: Execution | undefined): unknown {
@@ -112,6 +114,7 @@ export class LocalStepFunctions {
   private readonly machine: StateMachine;
   private readonly handlers: Record<string, (input: unknown) => Promise<unknown>> = {};
   private readonly retryOverrides: Record<string, number> = {};
+  private readonly waitOverrides: Record<string, number> = {};
   private readonly executions = new Map<string, Execution>();
   private readonly pending = new Map<string, PendingTask>();
   private readonly retired = new Set<string>();
@@ -125,6 +128,9 @@ export class LocalStepFunctions {
     for (const task of taskStates(definition as unknown as { States: Record<string, unknown> })) {
       this.handlers[task.name] = this.bind(task);
       if (options.retryIntervalMs !== undefined) this.retryOverrides[task.name] = options.retryIntervalMs;
+    }
+    if (options.waitTimeMs !== undefined) {
+      for (const [name, state] of Object.entries(definition.States)) if (state.Type === 'Wait') this.waitOverrides[name] = options.waitTimeMs;
     }
   }
 
@@ -194,7 +200,7 @@ export class LocalStepFunctions {
     if (!/^[A-Za-z0-9_-]{1,80}$/.test(name)) throw new StatesError('InvalidName', `invalid execution name: ${name}`);
     const executionArn = `${this.stateMachineArn.replace(':stateMachine:', ':execution:')}:${name}`;
     const run = this.machine.run(JSON.parse(input), {
-      overrides: { taskResourceLocalHandlers: this.handlers as never, retryIntervalOverrides: this.retryOverrides },
+      overrides: { taskResourceLocalHandlers: this.handlers as never, retryIntervalOverrides: this.retryOverrides, waitTimeOverrides: this.waitOverrides },
       context: {
         Execution: { Id: executionArn, Name: name, StartTime: new Date().toISOString(), Input: JSON.parse(input) },
         StateMachine: { Id: this.stateMachineArn, Name: this.stateMachineArn.split(':').pop() },

@@ -22,7 +22,7 @@ describe('one definition, two runtimes', () => {
   it('binds every Task state locally and avoids ResultPath "$", which the local runner mishandles', () => {
     const definition = JSON.parse(readDefinition()) as { States: Record<string, Record<string, unknown>> };
     expect(taskStates(definition).map((t) => t.name).sort()).toEqual(
-      ['Finish', 'LoadTenant', 'Policy', 'QueryProvider', 'Reason', 'Record', 'RecordFailure', 'Remediate', 'RequestApproval', 'Score'].sort(),
+      ['Finish', 'LoadTenant', 'Policy', 'QueryProvider', 'Reason', 'Record', 'RecordFailure', 'Remediate', 'RequestApproval', 'Score', 'VerifyOutcome'].sort(),
     );
     expect(readDefinition()).not.toMatch(/"ResultPath":\s*"\$"/);
   });
