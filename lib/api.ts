@@ -14,7 +14,7 @@ export interface CausewayApiProps {
 }
 
 /**
- * The public edge: signal intake, the approval links and follow-up questions. Every route is scoped by
+ * The public edge: signal intake, the approval links and Slack buttons, and follow-up questions. Every route is scoped by
  * tenant in its path; the handlers authenticate (webhook signatures, signed links), so
  * the API itself has no authorizer. Throttled so a noisy sender cannot exhaust the
  * account's Lambda concurrency.
@@ -67,6 +67,12 @@ export class CausewayApi extends Construct {
       path: '/v1/tenants/{tenantId}/approvals/{approvalId}',
       methods: [apigw.HttpMethod.GET, apigw.HttpMethod.POST],
       integration: new HttpLambdaIntegration('Approval', props.approval, { payloadFormatVersion: v2 }),
+    });
+    // Slack's interactive buttons: tenant-scoped, so the handler picks the tenant's signing secret before trusting the body.
+    this.httpApi.addRoutes({
+      path: '/v1/tenants/{tenantId}/slack/interactions',
+      methods: [apigw.HttpMethod.POST],
+      integration: new HttpLambdaIntegration('SlackInteractions', props.approval, { payloadFormatVersion: v2 }),
     });
 
     this.httpApi.addRoutes({

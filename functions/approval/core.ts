@@ -1,10 +1,9 @@
-import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { csrfToken, verifyLink, type ApprovalLink, type Decision } from '../shared/approval-links.js';
-import { appendAudit } from '../shared/audit.js';
-import { decryptToken, safeEqual, type PlatformKeys } from '../shared/platform-keys.js';
-import { updateRecord } from '../shared/records.js';
-import { documentClient, keys } from '../shared/table.js';
+import { safeEqual } from '../shared/platform-keys.js';
+import { loadApproval, recordDecision, type DecisionDeps, type StoredApproval } from './decision.js';
 import { confirmationPage, messagePage } from './pages.js';
+
+export type { TaskResponder } from './decision.js';
 
 export interface ApprovalRequest {
   method: 'GET' | 'POST';
@@ -16,17 +15,8 @@ export interface ApprovalRequest {
   path: string;
 }
 
-export interface TaskResponder {
-  succeed(taskToken: string, output: unknown): Promise<void>;
-  fail(taskToken: string, error: string, cause: string): Promise<void>;
-}
-
-export interface ApprovalDeps {
-  tableName: string;
-  keys: PlatformKeys;
-  tasks: TaskResponder;
+export interface ApprovalDeps extends DecisionDeps {
   publicBaseUrl: string;
-  now: () => Date;
 }
 
 export interface PageResponse {
@@ -34,23 +24,8 @@ export interface PageResponse {
   html: string;
 }
 
-interface StoredApproval {
-  approvalId: string;
-  investigationId: string;
-  status: 'pending' | 'approved' | 'rejected' | 'expired';
-  sealedToken: string;
-  action: { kind: string; service: string; risk: string; plan: string[]; undo: string; dryRun: boolean };
-  approvers: string[];
-  expiresAt: number;
-  decidedBy?: string;
-  decidedAt?: string;
-}
-
 const INVALID: PageResponse = { status: 403, html: messagePage('This link is not valid', 'The link was altered, belongs to another approval, or was never issued. Nothing was changed.') };
 const EXPIRED: PageResponse = { status: 410, html: messagePage('This approval has expired', 'The investigation no longer waits for a decision. Nothing was changed.') };
-
-/** Task-token errors that mean the execution stopped waiting: the approval expired or the run ended. */
-const GONE_TASK_ERRORS = new Set(['TaskTimedOut', 'TaskDoesNotExist', 'InvalidToken']);
 
 function decidedPage(item: StoredApproval): PageResponse {
   if (item.status === 'expired') return EXPIRED;
@@ -64,11 +39,6 @@ function parseLink(request: ApprovalRequest): { link: ApprovalLink; signature: s
   const { decision, exp, sig } = request.query;
   if ((decision !== 'approve' && decision !== 'reject') || !exp || !/^\d{1,12}$/.test(exp) || !sig) return undefined;
   return { link: { tenantId: request.tenantId, approvalId: request.approvalId, decision: decision as Decision, expires: Number(exp) }, signature: sig };
-}
-
-async function loadApproval(tableName: string, tenantId: string, approvalId: string): Promise<StoredApproval | undefined> {
-  const out = await documentClient.send(new GetCommand({ TableName: tableName, Key: keys.approval(tenantId, approvalId), ConsistentRead: true }));
-  return out.Item as StoredApproval | undefined;
 }
 
 /**
@@ -111,57 +81,20 @@ export async function handleApproval(request: ApprovalRequest, deps: ApprovalDep
   }
   if (!safeEqual(request.form.csrf ?? '', csrf)) return { status: 403, html: messagePage('Form token missing or wrong', 'Open the link again and confirm from that page. Nothing was changed.') };
   const approver = (request.form.approver ?? '').trim().slice(0, 200);
-  if (item.approvers.length > 0 && !item.approvers.some((a) => a.toLowerCase() === approver.toLowerCase())) {
-    return { status: 403, html: messagePage('Not an allowed approver', `${approver || 'An empty name'} may not decide on this tenant's actions. Nothing was changed.`) };
-  }
-  const decidedBy = approver || 'anonymous (link holder)';
-  const decidedAt = deps.now().toISOString();
-  const status = link.decision === 'approve' ? 'approved' : 'rejected';
-  try {
-    await documentClient.send(
-      new UpdateCommand({
-        TableName: deps.tableName,
-        Key: keys.approval(link.tenantId, link.approvalId),
-        UpdateExpression: 'SET #status = :status, decidedBy = :by, decidedAt = :at',
-        ConditionExpression: '#status = :pending AND expiresAt > :now',
-        ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: { ':status': status, ':by': decidedBy, ':at': decidedAt, ':pending': 'pending', ':now': Math.floor(nowMs / 1000) },
-      }),
-    );
-  } catch (error) {
-    if ((error as Error).name !== 'ConditionalCheckFailedException') throw error;
-    const current = await loadApproval(deps.tableName, link.tenantId, link.approvalId);
-    return current && current.status !== 'pending' ? decidedPage(current) : EXPIRED;
-  }
-
-  const summary = { approvalId: link.approvalId, expiresAt: new Date(item.expiresAt * 1000).toISOString(), decidedBy, decidedAt };
-  await updateRecord(deps.tableName, link.tenantId, item.investigationId, { approval: { ...summary, status } });
-  const token = decryptToken(deps.keys.tokenKey, item.sealedToken, `${link.tenantId}/${link.approvalId}`);
-  try {
-    if (status === 'approved') {
-      await deps.tasks.succeed(token, { decision: 'approved', approvalId: link.approvalId, decidedBy, decidedAt });
-    } else {
-      await deps.tasks.fail(token, 'ApprovalRejected', `rejected by ${decidedBy}`);
+  const outcome = await recordDecision(deps, { tenantId: link.tenantId, approvalId: link.approvalId, decision: link.decision, identities: [approver] });
+  switch (outcome.kind) {
+    case 'unknown':
+      return INVALID;
+    case 'expired':
+      return EXPIRED;
+    case 'already':
+      return decidedPage(outcome.item);
+    case 'not_allowed':
+      return { status: 403, html: messagePage('Not an allowed approver', `${approver || 'An empty name'} may not decide on this tenant's actions. Nothing was changed.`) };
+    case 'decided': {
+      const { action } = outcome.item;
+      const next = outcome.status === 'approved' ? `The ${action.kind} of ${action.service} runs now${action.dryRun ? ' as a dry-run' : ''}.` : 'No action will be taken.';
+      return { status: 200, html: messagePage(outcome.status === 'approved' ? 'Approved' : 'Rejected', `Recorded: ${outcome.status} by ${outcome.decidedBy}. ${next}`) };
     }
-  } catch (error) {
-    if (!GONE_TASK_ERRORS.has((error as Error).name)) throw error;
-    await documentClient.send(
-      new UpdateCommand({
-        TableName: deps.tableName,
-        Key: keys.approval(link.tenantId, link.approvalId),
-        UpdateExpression: 'SET #status = :expired',
-        ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: { ':expired': 'expired' },
-      }),
-    );
-    await updateRecord(deps.tableName, link.tenantId, item.investigationId, { approval: { ...summary, status: 'expired' } });
-    return EXPIRED;
   }
-  await appendAudit(deps.tableName, link.tenantId, item.investigationId, {
-    type: 'approval.decided',
-    actor: decidedBy,
-    detail: { approvalId: link.approvalId, decision: status, action: item.action.kind, service: item.action.service },
-  });
-  const next = status === 'approved' ? `The ${item.action.kind} of ${item.action.service} runs now${item.action.dryRun ? ' as a dry-run' : ''}.` : 'No action will be taken.';
-  return { status: 200, html: messagePage(status === 'approved' ? 'Approved' : 'Rejected', `Recorded: ${status} by ${decidedBy}. ${next}`) };
 }

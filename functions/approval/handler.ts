@@ -6,10 +6,19 @@ import { loadEnv } from '../shared/env.js';
 import { html, lowerCaseHeaders, rawBody } from '../shared/http.js';
 import { createLogger } from '../shared/logger.js';
 import { loadPlatformKeys } from '../shared/platform-keys.js';
+import { readSecretJson } from '../shared/secrets.js';
+import { postToSlack } from '../shared/slack.js';
 import { handleApproval, type TaskResponder } from './core.js';
 import { messagePage } from './pages.js';
+import { handleSlackInteraction } from './slack-interaction.js';
 
-const env = loadEnv({ TABLE_NAME: z.string().min(1), PLATFORM_SECRET_NAME: z.string().min(1), PUBLIC_BASE_URL: z.url() });
+const env = loadEnv({
+  TABLE_NAME: z.string().min(1),
+  PLATFORM_SECRET_NAME: z.string().min(1),
+  PUBLIC_BASE_URL: z.url(),
+  /** Where Slack's response_url may point; only tests and the local runtime change it. */
+  SLACK_RESPONSE_URL_PREFIX: z.string().default('https://hooks.slack.com/'),
+});
 const logger = createLogger('approval');
 const sfn = new SFNClient({});
 
@@ -22,10 +31,21 @@ const tasks: TaskResponder = {
   },
 };
 
+async function slackRoute(event: APIGatewayProxyEventV2, tenantId: string): Promise<APIGatewayProxyStructuredResultV2> {
+  const keys = await loadPlatformKeys(env.PLATFORM_SECRET_NAME);
+  const result = await handleSlackInteraction(
+    { tenantId, headers: lowerCaseHeaders(event.headers), rawBody: rawBody(event) },
+    { tableName: env.TABLE_NAME, keys, tasks, now: () => new Date(), readSecret: (ref) => readSecretJson(ref), respond: postToSlack, responseUrlPrefix: env.SLACK_RESPONSE_URL_PREFIX },
+  );
+  logger.info('slack interaction', { tenantId, status: result.status });
+  return { statusCode: result.status, headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' }, body: result.body };
+}
+
 async function approvalRoute(event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> {
   const method = event.requestContext.http.method;
-  if (method !== 'GET' && method !== 'POST') return html(405, messagePage('Method not allowed', 'Use the link, then the form on its page.'));
   const { tenantId, approvalId } = event.pathParameters ?? {};
+  if (tenantId && event.routeKey === 'POST /v1/tenants/{tenantId}/slack/interactions') return slackRoute(event, tenantId);
+  if (method !== 'GET' && method !== 'POST') return html(405, messagePage('Method not allowed', 'Use the link, then the form on its page.'));
   if (!tenantId || !approvalId) return html(404, messagePage('Not found', 'No such approval.'));
   const headers = lowerCaseHeaders(event.headers);
   const form = method === 'POST' ? Object.fromEntries(new URLSearchParams(rawBody(event))) : {};
@@ -46,4 +66,5 @@ async function approvalRoute(event: APIGatewayProxyEventV2): Promise<APIGatewayP
   return html(page.status, page.html);
 }
 
+/** The approval links (GET confirms, POST decides) and Slack's interactive buttons: one function, one decision core. */
 export const handler = middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>().handler(approvalRoute);

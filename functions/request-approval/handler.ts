@@ -5,11 +5,11 @@ import { IncidentSignal, InvestigationId, PolicyDecision, Rca, TenantId } from '
 import { approvalUrl, type ApprovalLink } from '../shared/approval-links.js';
 import { appendAudit } from '../shared/audit.js';
 import { loadEnv } from '../shared/env.js';
-import { ConfigurationError, TransientError } from '../shared/errors.js';
+import { ConfigurationError } from '../shared/errors.js';
 import { createLogger } from '../shared/logger.js';
 import { encryptToken, loadPlatformKeys } from '../shared/platform-keys.js';
 import { updateRecord } from '../shared/records.js';
-import { readSecretJson } from '../shared/secrets.js';
+import { postToSlack, slackWebhookUrl } from '../shared/slack.js';
 import { stageHandler } from '../shared/stage.js';
 import { documentClient, keys, ttlAfter } from '../shared/table.js';
 import { loadTenantConfig } from '../shared/tenants.js';
@@ -26,19 +26,6 @@ export const RequestApprovalInput = z.object({
   rca: Rca,
   policy: PolicyDecision.refine((p) => p.action !== undefined, 'an approval needs a proposed action'),
 });
-
-const SlackWebhook = z.object({ url: z.url() });
-
-async function postToSlack(url: string, body: unknown): Promise<void> {
-  let response: Response;
-  try {
-    response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body), signal: AbortSignal.timeout(5000) });
-  } catch (error) {
-    throw new TransientError(`Slack webhook unreachable: ${(error as Error).message}`);
-  }
-  if (response.status === 429 || response.status >= 500) throw new TransientError(`Slack webhook answered ${response.status}`);
-  if (!response.ok) throw new ConfigurationError(`Slack webhook rejected the message: ${response.status}`);
-}
 
 /**
  * Parks the task token server-side (sealed, keyed by an opaque approval id) and sends
@@ -72,18 +59,17 @@ export const handler = stageHandler(RequestApprovalInput, z.object({ approvalId:
   );
   await updateRecord(env.TABLE_NAME, input.tenantId, input.investigationId, { status: 'awaiting_approval', approval: { approvalId, status: 'pending', expiresAt } });
   const link = (decision: ApprovalLink['decision']) => approvalUrl(env.PUBLIC_BASE_URL, platform.linkKey, { tenantId: input.tenantId, approvalId, decision, expires });
-  const message = approvalMessage({ signal: input.signal, rca: input.rca, policy: input.policy, approveUrl: link('approve'), rejectUrl: link('reject'), expiresAt });
-  const ref = tenant.approval.slackWebhookSecretRef;
-  const webhook = ref ? SlackWebhook.safeParse(await readSecretJson(ref)) : undefined;
-  if (webhook?.success) {
-    await postToSlack(webhook.data.url, message);
+  const message = approvalMessage({ signal: input.signal, rca: input.rca, policy: input.policy, approveUrl: link('approve'), rejectUrl: link('reject'), expiresAt, ...(tenant.approval.slackAppSecretRef ? { interactiveApprovalId: approvalId } : {}) });
+  const webhook = await slackWebhookUrl(tenant.approval.slackWebhookSecretRef);
+  if (webhook) {
+    await postToSlack(webhook, message);
   } else {
     logger.warn('no Slack webhook configured for the tenant; the approval waits without a notification', { tenantId: input.tenantId, approvalId });
   }
   await appendAudit(env.TABLE_NAME, input.tenantId, input.investigationId, {
     type: 'approval.requested',
     actor: 'causeway:policy',
-    detail: { approvalId, action: input.policy.action!.kind, service: input.policy.action!.service, expiresAt, notified: webhook?.success === true },
+    detail: { approvalId, action: input.policy.action!.kind, service: input.policy.action!.service, expiresAt, notified: webhook !== undefined },
   });
   return { approvalId };
 });

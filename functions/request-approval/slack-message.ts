@@ -7,6 +7,8 @@ export interface ApprovalMessageInput {
   approveUrl: string;
   rejectUrl: string;
   expiresAt: string;
+  /** Set when the tenant has a Slack app: buttons that decide in Slack, carrying only the approval id. */
+  interactiveApprovalId?: string;
 }
 
 const cite = (ids: string[]) => (ids.length > 0 ? ` _(${ids.join(', ')})_` : '');
@@ -36,6 +38,18 @@ export function approvalMessage(input: ApprovalMessageInput): { text: string; bl
           { type: 'button', style: 'danger', text: { type: 'plain_text', text: 'Reject' }, url: input.rejectUrl },
         ],
       },
+      ...(input.interactiveApprovalId
+        ? [
+            {
+              type: 'actions',
+              block_id: 'causeway-decide',
+              elements: [
+                { type: 'button', action_id: 'approve', value: input.interactiveApprovalId, style: 'primary', text: { type: 'plain_text', text: 'Approve here' }, confirm: { title: { type: 'plain_text', text: 'Approve?' }, text: { type: 'mrkdwn', text: `${action.kind} ${action.service}${action.dryRun ? ' (dry-run)' : ''}` }, confirm: { type: 'plain_text', text: 'Approve' }, deny: { type: 'plain_text', text: 'Cancel' } } },
+                { type: 'button', action_id: 'reject', value: input.interactiveApprovalId, style: 'danger', text: { type: 'plain_text', text: 'Reject here' } },
+              ],
+            },
+          ]
+        : []),
       { type: 'context', elements: [{ type: 'mrkdwn', text: `Links expire at ${input.expiresAt}. Opening a link decides nothing; you confirm on the page.` }] },
     ],
   };
