@@ -8,6 +8,7 @@ import { CausewayApi } from './api.js';
 import { CausewayFunction } from './function.js';
 import { Investigation, type Stage } from './investigation.js';
 import { CROSS_ACCOUNT_ROLE_PREFIX, PROVIDER_AWS_READS, PROVIDER_TYPES } from './providers.js';
+import { grantRemediation, listSetting } from './remediation.js';
 import { CausewaySecrets } from './secrets.js';
 import { InvestigationTable } from './table.js';
 
@@ -18,6 +19,16 @@ export interface CausewayStackProps extends StackProps {
   readonly environment?: string;
   /** When set, this account's CloudWatch alarm state changes go to ingest for this tenant through EventBridge. */
   readonly alarmTenant?: string;
+  /**
+   * Catalog actions the Remediate Lambda may run for real (context `remediationActions`,
+   * comma-separated). Each brings only its own IAM; none by default, so a fresh deployment
+   * can dry-run Kubernetes, Argo CD and flag actions but change nothing in AWS.
+   */
+  readonly remediationActions?: readonly string[];
+  /** revert_config reaches parameters under this path only (context `remediationParameterPath`; default `/`). */
+  readonly remediationParameterPath?: string;
+  /** SSM Automation documents runbook may start (context `runbookDocuments`). */
+  readonly runbookDocuments?: readonly string[];
 }
 
 /**
@@ -54,6 +65,7 @@ export class CausewayStack extends Stack {
       Policy: lambdaFor('policy', Duration.seconds(20)),
       RequestApproval: lambdaFor('request-approval', Duration.seconds(20)),
       Remediate: lambdaFor('remediate', Duration.seconds(240)),
+      VerifyOutcome: lambdaFor('verify-outcome', Duration.seconds(20)),
       Finish: lambdaFor('finish', Duration.seconds(20)),
     };
     const providers = new Map(PROVIDER_TYPES.map((type) => [type, lambdaFor(`providers/${type}`, Duration.seconds(50))]));
@@ -69,13 +81,18 @@ export class CausewayStack extends Stack {
 
     const table = new InvestigationTable(this, 'Data');
     for (const fn of [stages.LoadTenant, stages.Policy, stages.Reason]) table.grantRead(fn);
-    for (const fn of [ingest, approval, questions, stages.Record, stages.RequestApproval, stages.Remediate, stages.Finish]) {
+    for (const fn of [ingest, approval, questions, stages.Record, stages.RequestApproval, stages.Remediate, stages.VerifyOutcome, stages.Finish]) {
       table.grantReadWrite(fn);
     }
 
     const secrets = new CausewaySecrets(this, 'Secrets');
     for (const fn of [ingest, approval, stages.RequestApproval]) secrets.grantTenantSecretsAndPlatformKey(fn);
-    for (const fn of [stages.Reason, questions, ...providers.values()]) secrets.grantTenantSecrets(fn);
+    for (const fn of [stages.Reason, questions, stages.Remediate, stages.VerifyOutcome, ...providers.values()]) secrets.grantTenantSecrets(fn);
+    grantRemediation(stages.Remediate, {
+      actions: props.remediationActions ?? listSetting(this.node.tryGetContext('remediationActions')) ?? [],
+      parameterPath: props.remediationParameterPath ?? (this.node.tryGetContext('remediationParameterPath') as string | undefined) ?? '/',
+      runbookDocuments: props.runbookDocuments ?? listSetting(this.node.tryGetContext('runbookDocuments')) ?? [],
+    });
 
     stages.LoadTenant.addEnvironment(
       'PROVIDER_FUNCTIONS',

@@ -28,13 +28,14 @@ const STAGE_SERVICES: Record<string, string> = {
   PolicyFunctionArn: 'policy',
   RequestApprovalFunctionArn: 'request-approval',
   RemediateFunctionArn: 'remediate',
+  VerifyOutcomeFunctionArn: 'verify-outcome',
   FinishFunctionArn: 'finish',
 };
 const PROVIDER_SERVICES = PROVIDER_TYPES.map((type) => `providers-${type}`);
 const READ_ONLY_TABLE = ['load-tenant', 'policy', 'reason'];
-const READ_WRITE_TABLE = ['ingest', 'approval', 'questions', 'record', 'request-approval', 'remediate', 'finish'];
+const READ_WRITE_TABLE = ['ingest', 'approval', 'questions', 'record', 'request-approval', 'remediate', 'verify-outcome', 'finish'];
 const PLATFORM_KEY_HOLDERS = ['ingest', 'approval', 'request-approval'];
-const TENANT_SECRET_ONLY = ['reason', 'questions', ...PROVIDER_SERVICES];
+const TENANT_SECRET_ONLY = ['reason', 'questions', 'remediate', 'verify-outcome', ...PROVIDER_SERVICES];
 const TENANT_SECRETS_ARN = 'arn:${AWS::Partition}:secretsmanager:${AWS::Region}:${AWS::AccountId}:secret:causeway/*';
 const DYNAMODB_WRITES = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'];
 
@@ -96,11 +97,12 @@ describe('CausewayStack', () => {
     });
   });
 
-  it('serves exactly the intake, approval and question routes, each on its own function with payload 2.0', () => {
+  it('serves exactly the intake, approval, Slack interaction and question routes, each on its own function with payload 2.0', () => {
     const expected: Record<string, string> = {
       'POST /v1/tenants/{tenantId}/signals/{source}': 'ingest',
       'GET /v1/tenants/{tenantId}/approvals/{approvalId}': 'approval',
       'POST /v1/tenants/{tenantId}/approvals/{approvalId}': 'approval',
+      'POST /v1/tenants/{tenantId}/slack/interactions': 'approval',
       'POST /v1/tenants/{tenantId}/investigations/{investigationId}/questions': 'questions',
     };
     const routes = [...resourcesOfType(template, 'AWS::ApiGatewayV2::Route').values()].map((route) => {
