@@ -40,7 +40,8 @@ const LATER_MS = 60_000;
  * How well each fault kind explains one service's evidence (0..1 each). A log line,
  * exception or runtime event that names its kind ("too many connections", "OOM")
  * moves its support to that kind. Slower calls into a service whose own CPU and work
- * are fine point at the link (infrastructure); a rise in demand that came no later than
+ * are fine point at the link (infrastructure), as do calls out of a service that all wait
+ * longer unless the service also started failing in its own code; a rise in demand that came no later than
  * the saturation is a surge (only where the service strained: more calls it served
  * without running short are not an incident), and a node lost before the saturation is the platform
  * (what is left runs short). Errors say what failed, not why: when exhaustion, the
@@ -49,6 +50,7 @@ const LATER_MS = 60_000;
  */
 export function kindSupport(p: ServiceProfile): Map<FaultKind, { support: number; ids: string[] }> {
   const own = strongest(p.signals, ['cpu', 'self_time', 'runtime_throttle']);
+  const failed = strongest(p.signals, ['log_error', 'exception', 'error_origin']);
   const acc = new Map<FaultKind, { parts: number[]; ids: string[]; firstMs: number }>();
   const add = (k: FaultKind, x: number, s: Signal) => {
     const a = acc.get(k) ?? { parts: [], ids: [], firstMs: Infinity };
@@ -59,7 +61,7 @@ export function kindSupport(p: ServiceProfile): Map<FaultKind, { support: number
   };
   for (const s of p.signals) {
     if (s.hint && s.hint !== 'code_defect') add(s.hint as FaultKind, s.strength, s);
-    else for (const [k, w] of Object.entries(SUPPORT[s.family] ?? {})) add(k as FaultKind, s.strength * w * (s.family === 'inbound_latency' ? 1 - 0.8 * own : 1), s);
+    else for (const [k, w] of Object.entries(SUPPORT[s.family] ?? {})) add(k as FaultKind, s.strength * w * (s.family === 'inbound_latency' ? 1 - 0.8 * own : s.family === 'outbound_latency' ? 1 - 0.6 * failed : 1), s);
   }
   const surge = p.signals.filter((s) => s.family === 'traffic_up');
   const resource = p.signals.filter((s) => RESOURCE.includes(s.family) && s.strength >= 0.3);

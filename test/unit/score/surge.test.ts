@@ -35,3 +35,14 @@ describe('failing requests', () => {
     expect(profiles.get('api')!.explainedBy).toBe('db');
   });
 });
+
+describe('slow calls out of a service that started failing', () => {
+  it('reads them as its own code failing, not the network', () => {
+    const out: Signal = { ...sig('api', 'outbound_latency', 0.9, 5), text: 'calls from api wait longer' };
+    const withErrors = profileServices([out, sig('api', 'log_error', 0.8, 5)], mergeGraph({ api: [] }), frame);
+    const alone = profileServices([out], mergeGraph({ api: [] }), frame);
+    const kinds = kindSupport(withErrors.get('api')!);
+    expect(kinds.get('code_defect')!.support).toBeGreaterThan(kinds.get('infrastructure')!.support);
+    expect([...kindSupport(alone.get('api')!).keys()]).toEqual(['infrastructure']);
+  });
+});
