@@ -110,7 +110,7 @@ describe('Lambda alias rollback', () => {
 
 describe('Parameter Store revert', () => {
   const a = action({ kind: 'revert_config', target: { platform: 'ssm', parameter: '/shop/pricing/rounding' } });
-  const history = { Parameters: [{ Version: 1, Value: 'half-even', Type: 'String' }, { Version: 2, Value: 'half-up', Type: 'String' }] };
+  const history = { Parameters: [{ Version: 1, Value: 'half-even', Type: 'String' as const }, { Version: 2, Value: 'half-up', Type: 'String' as const }] };
 
   it('puts the previous version’s value back with Overwrite, and keeps values out of the plan for SecureStrings', async () => {
     ssm.on(GetParameterHistoryCommand).resolves(history);
@@ -119,14 +119,14 @@ describe('Parameter Store revert', () => {
     expect(plan.desired).toEqual({ name: '/shop/pricing/rounding', toVersion: 1, fromVersion: 2 });
     await revertConfigSsm.apply(a, plan, context());
     expect(ssm.commandCalls(PutParameterCommand)[0]?.args[0].input).toEqual({ Name: '/shop/pricing/rounding', Value: 'half-even', Type: 'String', Overwrite: true });
-    ssm.on(GetParameterHistoryCommand).resolves({ Parameters: history.Parameters.map((p) => ({ ...p, Type: 'SecureString' })) });
+    ssm.on(GetParameterHistoryCommand).resolves({ Parameters: history.Parameters.map((p) => ({ ...p, Type: 'SecureString' as const })) });
     expect(JSON.stringify(await revertConfigSsm.plan(a, context()))).not.toContain('half');
   });
 
   it('refuses a parameter with a single version, and does not put again once reverted', async () => {
     ssm.on(GetParameterHistoryCommand).resolves({ Parameters: [history.Parameters[0]!] });
     await expect(revertConfigSsm.plan(a, context())).rejects.toMatchObject({ name: 'ExecutorRefusedError' });
-    ssm.on(GetParameterHistoryCommand).resolves({ Parameters: [...history.Parameters, { Version: 3, Value: 'half-even', Type: 'String' }] });
+    ssm.on(GetParameterHistoryCommand).resolves({ Parameters: [...history.Parameters, { Version: 3, Value: 'half-even', Type: 'String' as const }] });
     await revertConfigSsm.apply(a, { executor: 'revert-config-ssm', changes: [], undo: '', desired: { name: '/shop/pricing/rounding', toVersion: 1 } }, context());
     expect(ssm.commandCalls(PutParameterCommand)).toHaveLength(0);
   });
