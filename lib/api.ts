@@ -10,11 +10,13 @@ export interface CausewayApiProps {
   readonly ingest: lambda.IFunction;
   readonly approval: lambda.IFunction;
   readonly questions: lambda.IFunction;
+  /** The change log: deploys and flag flips that CI/CD pipelines and LaunchDarkly post. */
+  readonly changes: lambda.IFunction;
   readonly logRetention: logs.RetentionDays;
 }
 
 /**
- * The public edge: signal intake, the approval links and Slack buttons, and follow-up questions. Every route is scoped by
+ * The public edge: signal intake, the change log, the approval links and Slack buttons, and follow-up questions. Every route is scoped by
  * tenant in its path; the handlers authenticate (webhook signatures, signed links), so
  * the API itself has no authorizer. Throttled so a noisy sender cannot exhaust the
  * account's Lambda concurrency.
@@ -79,6 +81,12 @@ export class CausewayApi extends Construct {
       path: '/v1/tenants/{tenantId}/investigations/{investigationId}/questions',
       methods: [apigw.HttpMethod.POST],
       integration: new HttpLambdaIntegration('Questions', props.questions, { payloadFormatVersion: v2 }),
+    });
+
+    this.httpApi.addRoutes({
+      path: '/v1/tenants/{tenantId}/changes',
+      methods: [apigw.HttpMethod.POST],
+      integration: new HttpLambdaIntegration('Changes', props.changes, { payloadFormatVersion: v2 }),
     });
 
     this.url = this.httpApi.apiEndpoint;

@@ -7,7 +7,7 @@ import { AlarmEvents } from './alarm-events.js';
 import { CausewayApi } from './api.js';
 import { CausewayFunction } from './function.js';
 import { Investigation, type Stage } from './investigation.js';
-import { CROSS_ACCOUNT_ROLE_PREFIX, PROVIDER_AWS_READS, PROVIDER_TYPES } from './providers.js';
+import { CROSS_ACCOUNT_ROLE_PREFIX, PROVIDER_AWS_READS, PROVIDER_TABLE_READERS, PROVIDER_TYPES, type ReadScope } from './providers.js';
 import { grantRemediation, listSetting } from './remediation.js';
 import { CausewaySecrets } from './secrets.js';
 import { InvestigationTable } from './table.js';
@@ -56,6 +56,7 @@ export class CausewayStack extends Stack {
     const ingest = lambdaFor('ingest', Duration.seconds(15));
     const approval = lambdaFor('approval', Duration.seconds(15));
     const questions = lambdaFor('questions', Duration.seconds(29));
+    const changes = lambdaFor('changes', Duration.seconds(15));
     // Each below the TimeoutSeconds of its ASL state.
     const stages: Record<Stage, lambda.Function> = {
       LoadTenant: lambdaFor('load-tenant', Duration.seconds(20)),
@@ -74,20 +75,19 @@ export class CausewayStack extends Stack {
         fn.addToRolePolicy(new iam.PolicyStatement({ actions: ['sts:AssumeRole'], resources: [this.formatArn({ service: 'iam', region: '', account: '*', resource: 'role', resourceName: `${CROSS_ACCOUNT_ROLE_PREFIX}*` })] }));
       }
       for (const read of PROVIDER_AWS_READS[type] ?? []) {
-        const resources = read.scope === 'log-groups' ? [this.formatArn({ service: 'logs', region: '*', resource: 'log-group', resourceName: '*', arnFormat: ArnFormat.COLON_RESOURCE_NAME })] : ['*'];
-        fn.addToRolePolicy(new iam.PolicyStatement({ actions: read.actions, resources }));
+        fn.addToRolePolicy(new iam.PolicyStatement({ actions: read.actions, resources: [this.readResource(read.scope)] }));
       }
     }
 
     const table = new InvestigationTable(this, 'Data');
-    for (const fn of [stages.LoadTenant, stages.Policy, stages.Reason]) table.grantRead(fn);
-    for (const fn of [ingest, approval, questions, stages.Record, stages.RequestApproval, stages.Remediate, stages.VerifyOutcome, stages.Finish]) {
+    for (const fn of [stages.LoadTenant, stages.Policy, stages.Reason, ...PROVIDER_TABLE_READERS.map((type) => providers.get(type))]) if (fn) table.grantRead(fn);
+    for (const fn of [ingest, approval, questions, changes, stages.Record, stages.RequestApproval, stages.Remediate, stages.VerifyOutcome, stages.Finish]) {
       table.grantReadWrite(fn);
     }
 
     const secrets = new CausewaySecrets(this, 'Secrets');
     for (const fn of [ingest, approval, stages.RequestApproval]) secrets.grantTenantSecretsAndPlatformKey(fn);
-    for (const fn of [stages.Reason, questions, stages.Remediate, stages.VerifyOutcome, ...providers.values()]) secrets.grantTenantSecrets(fn);
+    for (const fn of [stages.Reason, questions, changes, stages.Remediate, stages.VerifyOutcome, ...providers.values()]) secrets.grantTenantSecrets(fn);
     grantRemediation(stages.Remediate, {
       actions: props.remediationActions ?? listSetting(this.node.tryGetContext('remediationActions')) ?? [],
       parameterPath: props.remediationParameterPath ?? (this.node.tryGetContext('remediationParameterPath') as string | undefined) ?? '/',
@@ -109,13 +109,25 @@ export class CausewayStack extends Stack {
     stateMachine.grantStartExecution(ingest);
     stateMachine.grantTaskResponse(approval);
 
-    const api = new CausewayApi(this, 'Api', { ingest, approval, questions, logRetention });
+    const api = new CausewayApi(this, 'Api', { ingest, approval, questions, changes, logRetention });
     if (props.alarmTenant) new AlarmEvents(this, 'AlarmEvents', { tenantId: props.alarmTenant, ingest });
     for (const fn of [stages.RequestApproval, approval]) fn.addEnvironment('PUBLIC_BASE_URL', api.url);
 
     new CfnOutput(this, 'ApiUrl', { value: api.url, description: 'Base URL for signal webhooks and approval links' });
     new CfnOutput(this, 'StateMachineArn', { value: stateMachine.stateMachineArn });
     new CfnOutput(this, 'TableName', { value: table.table.tableName });
+  }
+
+  /** Every resource of a read scope's type in this account, any region; `*` where AWS has no resource type for the action. */
+  private readResource(scope: ReadScope): string {
+    if (scope === 'any') return '*';
+    return this.formatArn({
+      service: scope.service,
+      region: '*',
+      resource: scope.resource,
+      resourceName: '*',
+      arnFormat: scope.separator === ':' ? ArnFormat.COLON_RESOURCE_NAME : ArnFormat.SLASH_RESOURCE_NAME,
+    });
   }
 }
 

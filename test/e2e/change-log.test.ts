@@ -56,7 +56,7 @@ beforeAll(async () => {
   atMs = at;
   dir = await mkdtemp(join(tmpdir(), 'causeway-change-log-'));
   file = join(dir, 'shop-storefront-checkout-5xx.json');
-  stack = await startLocalStack({ retryIntervalMs: 5, extraProviders: { changelog: new URL('../../functions/providers/changelog/handler.ts', import.meta.url).href } });
+  stack = await startLocalStack({ retryIntervalMs: 5 });
   stack.secrets.put('causeway/demo/webhooks', JSON.stringify({ changes: { hmacSecret: SECRET } }));
   const tenant = await ensureScenarioTenant(stack, 'demo');
   await putTenant(stack, { ...tenant, webhookSecretRef: 'causeway/demo/webhooks', backends: [{ id: 'changelog', type: 'changelog', classes: ['changes'], options: {} }] });

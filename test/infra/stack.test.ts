@@ -1,6 +1,6 @@
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { PROVIDER_AWS_READS, PROVIDER_TYPES } from '../../lib/providers.js';
+import { PROVIDER_AWS_READS, PROVIDER_TABLE_READERS, PROVIDER_TYPES } from '../../lib/providers.js';
 import { allStates } from './asl.js';
 import { synthCauseway } from './synth.js';
 import {
@@ -32,10 +32,11 @@ const STAGE_SERVICES: Record<string, string> = {
   FinishFunctionArn: 'finish',
 };
 const PROVIDER_SERVICES = PROVIDER_TYPES.map((type) => `providers-${type}`);
-const READ_ONLY_TABLE = ['load-tenant', 'policy', 'reason'];
-const READ_WRITE_TABLE = ['ingest', 'approval', 'questions', 'record', 'request-approval', 'remediate', 'verify-outcome', 'finish'];
+const TABLE_READING_PROVIDERS = PROVIDER_TABLE_READERS.map((type) => `providers-${type}`);
+const READ_ONLY_TABLE = ['load-tenant', 'policy', 'reason', ...TABLE_READING_PROVIDERS];
+const READ_WRITE_TABLE = ['ingest', 'approval', 'questions', 'changes', 'record', 'request-approval', 'remediate', 'verify-outcome', 'finish'];
 const PLATFORM_KEY_HOLDERS = ['ingest', 'approval', 'request-approval'];
-const TENANT_SECRET_ONLY = ['reason', 'questions', 'remediate', 'verify-outcome', ...PROVIDER_SERVICES];
+const TENANT_SECRET_ONLY = ['reason', 'questions', 'changes', 'remediate', 'verify-outcome', ...PROVIDER_SERVICES];
 const TENANT_SECRETS_ARN = 'arn:${AWS::Partition}:secretsmanager:${AWS::Region}:${AWS::AccountId}:secret:causeway/*';
 const DYNAMODB_WRITES = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'];
 
@@ -97,9 +98,10 @@ describe('CausewayStack', () => {
     });
   });
 
-  it('serves exactly the intake, approval, Slack interaction and question routes, each on its own function with payload 2.0', () => {
+  it('serves exactly the intake, change log, approval, Slack interaction and question routes, each on its own function with payload 2.0', () => {
     const expected: Record<string, string> = {
       'POST /v1/tenants/{tenantId}/signals/{source}': 'ingest',
+      'POST /v1/tenants/{tenantId}/changes': 'changes',
       'GET /v1/tenants/{tenantId}/approvals/{approvalId}': 'approval',
       'POST /v1/tenants/{tenantId}/approvals/{approvalId}': 'approval',
       'POST /v1/tenants/{tenantId}/slack/interactions': 'approval',
@@ -174,17 +176,22 @@ describe('CausewayStack', () => {
     );
   });
 
-  it('gives AWS-native providers only their read actions, Logs Insights queries scoped to log groups', () => {
+  it('gives AWS-native providers only their read actions, each scoped to its resource type where AWS allows', () => {
     for (const [type, reads] of Object.entries(PROVIDER_AWS_READS)) {
       const actions = grantsOf(`providers-${type}`).map((p) => p.action).filter((a) => !a.startsWith('logs:Create') && !a.startsWith('logs:PutLogEvents') && !a.startsWith('secretsmanager:'));
       expect(new Set(actions)).toEqual(new Set([...reads.flatMap((r) => r.actions), 'sts:AssumeRole']));
       const assume = grantsOf(`providers-${type}`).find((p) => p.action === 'sts:AssumeRole');
       expect(render(assume?.resource)).toMatch(/:iam::\*:role\/causeway-read\*$/);
     }
-    const startQuery = grantsOf('providers-cloudwatch-logs').find((p) => p.action === 'logs:StartQuery');
-    expect(render(startQuery?.resource)).toMatch(/:logs:\*:.*:log-group:\*$/);
+    const scopedTo = (type: string, action: string) => render(grantsOf(`providers-${type}`).find((p) => p.action === action)?.resource);
+    expect(scopedTo('cloudwatch-logs', 'logs:StartQuery')).toMatch(/:logs:\*:\$\{AWS::AccountId\}:log-group:\*$/);
+    expect(scopedTo('codedeploy', 'codedeploy:BatchGetDeployments')).toMatch(/:codedeploy:\*:\$\{AWS::AccountId\}:deploymentgroup:\*$/);
+    expect(scopedTo('ecs', 'ecs:DescribeServices')).toMatch(/:ecs:\*:\$\{AWS::AccountId\}:service\/\*$/);
+    expect(scopedTo('ecs', 'ecs:DescribeTasks')).toMatch(/:ecs:\*:\$\{AWS::AccountId\}:task\/\*$/);
+    expect(scopedTo('lambda', 'lambda:GetAlias')).toMatch(/:lambda:\*:\$\{AWS::AccountId\}:function:\*$/);
+    const awsRead = /^(cloudwatch|cloudtrail|codedeploy|ecs|lambda|logs:StartQuery|logs:Get|xray:Get|xray:Batch|sts:)/;
     for (const type of PROVIDER_TYPES.filter((t) => !(t in PROVIDER_AWS_READS))) {
-      expect(grantsOf(`providers-${type}`).filter((p) => /^(cloudwatch|logs:StartQuery|logs:Get|xray:Get|xray:Batch)/.test(p.action))).toEqual([]);
+      expect({ type, reads: grantsOf(`providers-${type}`).filter((p) => awsRead.test(p.action)) }).toEqual({ type, reads: [] });
     }
   });
 
@@ -242,7 +249,7 @@ describe('CausewayStack', () => {
       expect(writes.sort()).toEqual(READ_ONLY_TABLE.includes(service) ? [] : [...DYNAMODB_WRITES].sort());
       expect(render(fn(service).props.Environment.Variables.TABLE_NAME)).toBe(refOf(tableId));
     }
-    for (const service of ['score', ...PROVIDER_SERVICES]) {
+    for (const service of ['score', ...PROVIDER_SERVICES.filter((s) => !TABLE_READING_PROVIDERS.includes(s))]) {
       expect({ service, actions: tableActions(service) }).toEqual({ service, actions: [] });
       expect(fn(service).props.Environment.Variables.TABLE_NAME).toBeUndefined();
     }
