@@ -18,6 +18,11 @@ const TOKEN = 'capture-bearer-token-0123456789';
 const FIXTURE_DIR = fileURLToPath(new URL('../fixtures/signals/alertmanager/', import.meta.url));
 const DEADLINE_MS = 60_000;
 
+// CI installs the binaries, so there a skip would hide a regression: fail instead.
+it.runIf(process.env.CI === 'true')('finds prometheus and alertmanager on PATH in CI', () => {
+  expect({ prometheus, alertmanager }).toEqual({ prometheus: expect.any(String), alertmanager: expect.any(String) });
+});
+
 describe.skipIf(!prometheus || !alertmanager)('Alertmanager capture (needs prometheus and prometheus-alertmanager on PATH)', () => {
   let run: CaptureRun;
   let captured: CapturedRequest;

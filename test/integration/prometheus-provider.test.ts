@@ -30,6 +30,11 @@ const READY_DEADLINE_MS = 30_000;
 /** One template per scenario metric name: the series itself, selected by the service label. */
 const queries = [...new Map((scenario.evidence.metrics ?? []).map((m) => [m.name, { name: m.name, promql: `${m.name}{{{label}}="{{service}}"}`, ...(m.unit ? { unit: m.unit } : {}) }])).values()];
 
+// CI installs the binaries, so there a skip would hide a regression: fail instead.
+it.runIf(process.env.CI === 'true')('finds prometheus and promtool on PATH in CI', () => {
+  expect({ prometheus, promtool }).toEqual({ prometheus: expect.any(String), promtool: expect.any(String) });
+});
+
 describe.skipIf(!prometheus || !promtool)('Prometheus provider against a real Prometheus (needs prometheus and promtool on PATH: apt-get install prometheus)', () => {
   let server: LocalPrometheus;
   let stack: LocalStack | undefined;
