@@ -5,6 +5,7 @@ import { ConfigurationError } from '../shared/errors.js';
 import { createLogger } from '../shared/logger.js';
 import { stageHandler } from '../shared/stage.js';
 import { loadTenantConfig } from '../shared/tenants.js';
+import { withCatalog } from './catalog.js';
 import { buildPlans, mergeTopology } from './plans.js';
 
 const env = loadEnv({
@@ -32,7 +33,7 @@ export const LoadTenantOutput = z.object({
 export const handler = stageHandler(InvestigationInput, LoadTenantOutput, async (input) => {
   const tenant = await loadTenantConfig(env.TABLE_NAME, input.tenantId);
   if (!tenant) throw new ConfigurationError(`tenant ${input.tenantId} is not registered`);
-  const backends: BackendConfig[] = [...tenant.backends];
+  const backends: BackendConfig[] = tenant.backends.map((backend) => withCatalog(backend, tenant.catalog));
   if (input.replay) {
     backends.unshift(BackendConfig.parse({ id: 'scenario', type: 'scenario', classes: ALL_CLASSES, options: { file: input.replay.file } }));
   }

@@ -3,7 +3,7 @@ import { AwsAccessOptions } from '../../shared/aws-client.js';
 
 /*
  * What a tenant configures for CloudTrail: which AWS resources belong to which service
- * (until LoadTenant fills this from the service catalog), and which write events to read.
+ * (LoadTenant fills this from the service catalog; what is set here wins), and which write events to read.
  */
 
 /** The CloudTrail event names read by default, and the change kind each one is. */

@@ -3,7 +3,7 @@ import { AwsAccessOptions } from '../../shared/aws-client.js';
 
 /*
  * What a tenant configures for AWS CodeDeploy: the application and deployment group of
- * each service (until LoadTenant fills this from the service catalog).
+ * each service; a service not listed is read as an application of the same name.
  */
 
 const Name = z.string().regex(/^[\w.+=,@-]{1,100}$/, 'a CodeDeploy application or deployment group name');

@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { AwsAccessOptions } from '../../shared/aws-client.js';
 
 /*
- * What a tenant configures for Amazon ECS: where each service runs (until LoadTenant
- * fills this from the service catalog's `ecs` entries).
+ * What a tenant configures for Amazon ECS: where each service runs (the service
+ * catalog's `ecs` entries, filled in by LoadTenant; what is set here wins).
  */
 
 const Name = z.string().regex(/^[A-Za-z0-9_-]{1,255}$|^arn:aws[a-z-]*:ecs:/, 'an ECS cluster or service name or ARN');

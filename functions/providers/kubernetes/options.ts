@@ -1,8 +1,8 @@
 import { z } from 'zod';
 
 /*
- * What a tenant configures for a Kubernetes cluster: where each service runs (until
- * LoadTenant fills this from the service catalog's `kubernetes` entries), how to
+ * What a tenant configures for a Kubernetes cluster: where each service runs (the
+ * service catalog's `kubernetes` entries, filled in by LoadTenant), how to
  * authenticate, and where a person should land when they click a link.
  */
 

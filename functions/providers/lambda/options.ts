@@ -3,7 +3,7 @@ import { AwsAccessOptions } from '../../shared/aws-client.js';
 
 /*
  * What a tenant configures for AWS Lambda: each service's function and the alias that
- * serves its traffic (until LoadTenant fills this from the service catalog's `lambda`).
+ * serves its traffic (LoadTenant fills this from the service catalog's `lambda`; what is set here wins).
  */
 
 const FunctionName = z.string().regex(/^[a-zA-Z0-9-_]{1,64}$/, 'a Lambda function name');
