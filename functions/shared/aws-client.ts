@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { BackendConfig } from '../contracts/index.js';
+import type { BackendConfig, EvidencePlan, ProviderQuery } from '../contracts/index.js';
 import { ConfigurationError, TransientError } from './errors.js';
 import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
@@ -176,6 +176,24 @@ export async function callAws<T>(where: string, signal: AbortSignal, send: () =>
     if (signal.aborted) throw error;
     throw classifyAwsError(error, where);
   }
+}
+
+/**
+ * An AWS provider's `describe`: what `described` makes of valid options; with invalid ones,
+ * still the services and the regional endpoint, so the record's error entry says where the
+ * provider would have looked.
+ */
+export function describeAwsQuery<T extends z.ZodType>(
+  plan: EvidencePlan,
+  schema: T,
+  what: string,
+  endpointService: string,
+  described: (options: z.infer<T>, region: string) => ProviderQuery,
+): ProviderQuery {
+  const region = plan.backend.region ?? process.env.AWS_REGION ?? '(no region)';
+  const parsed = schema.safeParse(plan.backend.options);
+  if (parsed.success) return described(parsed.data, region);
+  return { text: `${what} for ${plan.services.join(', ') || plan.focusService || 'all services'} (options invalid)`, target: serviceEndpoint(endpointService, region), window: plan.window };
 }
 
 /** The regional API endpoint of an AWS service (`monitoring`, `logs`, `xray`): where a provider searched. */

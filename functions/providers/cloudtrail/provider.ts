@@ -1,5 +1,5 @@
 import type { ChangeEvent, EvidencePlan, ProviderQuery } from '../../contracts/index.js';
-import { parseOptions, regionOf, serviceEndpoint } from '../../shared/aws-client.js';
+import { describeAwsQuery, parseOptions, regionOf, serviceEndpoint } from '../../shared/aws-client.js';
 import { fitPointEvents, listSome } from '../../shared/point-events.js';
 import type { EvidenceProvider, ProviderFindings } from '../types.js';
 import { cloudtrailFor, lookupEvents, MAX_PAGES } from './client.js';
@@ -29,10 +29,7 @@ export function createCloudTrailProvider({ intervalMs }: { intervalMs: number })
     type: 'cloudtrail',
     classes: ['changes'],
     describe(plan) {
-      const region = plan.backend.region ?? process.env.AWS_REGION ?? '(no region)';
-      const parsed = CloudTrailOptions.safeParse(plan.backend.options);
-      if (!parsed.success) return { text: `CloudTrail LookupEvents for ${plan.services.join(', ') || plan.focusService || '(no service)'} (options invalid)`, target: serviceEndpoint('cloudtrail', region), window: plan.window };
-      return query(plan, translate(plan, parsed.data), region);
+      return describeAwsQuery(plan, CloudTrailOptions, 'CloudTrail LookupEvents', 'cloudtrail', (options, region) => query(plan, translate(plan, options), region));
     },
     async query(plan, deps): Promise<ProviderFindings> {
       const options = parseOptions(CloudTrailOptions, plan.backend);

@@ -1,5 +1,5 @@
 import type { EvidencePlan, ProviderQuery } from '../../contracts/index.js';
-import { parseOptions, regionOf, serviceEndpoint } from '../../shared/aws-client.js';
+import { describeAwsQuery, parseOptions, regionOf, serviceEndpoint } from '../../shared/aws-client.js';
 import { cloudwatchConsole, jsurl } from '../../shared/aws-console.js';
 import { BackendQueryError } from '../../shared/http-client.js';
 import { PROVIDER_DEADLINE_MS, ProviderTimeoutError } from '../handler-factory.js';
@@ -49,10 +49,7 @@ export function createCloudWatchLogsProvider(timing: { sleep: Sleep; now: () => 
     type: 'cloudwatch-logs',
     classes: ['logs'],
     describe(plan) {
-      const region = plan.backend.region ?? process.env.AWS_REGION ?? '(no region)';
-      const parsed = CloudWatchLogsOptions.safeParse(plan.backend.options);
-      if (!parsed.success) return { text: `Logs Insights for ${plan.services.join(', ') || plan.focusService || '(no service)'} (options invalid)`, target: serviceEndpoint('logs', region), window: plan.window };
-      return asked(plan, translate(plan, parsed.data), region);
+      return describeAwsQuery(plan, CloudWatchLogsOptions, 'Logs Insights', 'logs', (options, region) => asked(plan, translate(plan, options), region));
     },
     async query(plan, deps): Promise<ProviderFindings> {
       const options = parseOptions(CloudWatchLogsOptions, plan.backend);

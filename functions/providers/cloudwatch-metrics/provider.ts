@@ -1,5 +1,5 @@
 import type { EvidencePlan, ProviderQuery } from '../../contracts/index.js';
-import { parseOptions, regionOf, serviceEndpoint } from '../../shared/aws-client.js';
+import { describeAwsQuery, parseOptions, regionOf, serviceEndpoint } from '../../shared/aws-client.js';
 import { cloudwatchConsole, jsurl } from '../../shared/aws-console.js';
 import { fitToBudget } from '../shared/budget.js';
 import { gridForWindow } from '../shared/grid.js';
@@ -40,10 +40,7 @@ export const cloudwatchMetricsProvider: EvidenceProvider = {
   type: 'cloudwatch-metrics',
   classes: ['metrics'],
   describe(plan) {
-    const region = plan.backend.region ?? process.env.AWS_REGION ?? '(no region)';
-    const parsed = CloudWatchMetricsOptions.safeParse(plan.backend.options);
-    if (!parsed.success) return { text: `GetMetricData for ${plan.services.join(', ') || plan.focusService || '(no service)'} (options invalid)`, target: serviceEndpoint('monitoring', region), window: plan.window };
-    return query(plan, translate(plan, parsed.data), region);
+    return describeAwsQuery(plan, CloudWatchMetricsOptions, 'GetMetricData', 'monitoring', (options, region) => query(plan, translate(plan, options), region));
   },
   async query(plan, deps): Promise<ProviderFindings> {
     const options = parseOptions(CloudWatchMetricsOptions, plan.backend);

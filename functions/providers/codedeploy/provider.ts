@@ -1,5 +1,5 @@
 import type { ChangeEvent, EvidencePlan, ProviderQuery } from '../../contracts/index.js';
-import { parseOptions, regionOf, serviceEndpoint } from '../../shared/aws-client.js';
+import { describeAwsQuery, parseOptions, regionOf, serviceEndpoint } from '../../shared/aws-client.js';
 import { BackendQueryError } from '../../shared/http-client.js';
 import { fitPointEvents, listSome, plannedServices } from '../../shared/point-events.js';
 import type { EvidenceProvider, ProviderFindings } from '../types.js';
@@ -42,10 +42,7 @@ export const codedeployProvider: EvidenceProvider = {
   type: 'codedeploy',
   classes: ['changes'],
   describe(plan) {
-    const region = plan.backend.region ?? process.env.AWS_REGION ?? '(no region)';
-    const parsed = CodeDeployOptions.safeParse(plan.backend.options);
-    if (!parsed.success) return { text: `CodeDeploy deployments for ${plan.services.join(', ') || plan.focusService || '(no service)'} (options invalid)`, target: serviceEndpoint('codedeploy', region), window: plan.window };
-    return query(plan, targetsOf(plan, parsed.data).targets, region);
+    return describeAwsQuery(plan, CodeDeployOptions, 'CodeDeploy deployments', 'codedeploy', (options, region) => query(plan, targetsOf(plan, options).targets, region));
   },
   async query(plan, deps): Promise<ProviderFindings> {
     const options = parseOptions(CodeDeployOptions, plan.backend);

@@ -1,6 +1,6 @@
 import type { Service } from '@aws-sdk/client-ecs';
 import type { ChangeEvent, EvidencePlan, ProviderQuery, RuntimeEvent } from '../../contracts/index.js';
-import { parseOptions, regionOf, serviceEndpoint } from '../../shared/aws-client.js';
+import { describeAwsQuery, parseOptions, regionOf, serviceEndpoint } from '../../shared/aws-client.js';
 import { fitPointEvents, foldRuntime, listSome } from '../../shared/point-events.js';
 import type { EvidenceProvider, ProviderFindings } from '../types.js';
 import { describeServices, ecsFor, stoppedTasks } from './client.js';
@@ -22,10 +22,7 @@ export const ecsProvider: EvidenceProvider = {
   type: 'ecs',
   classes: ['runtime', 'changes'],
   describe(plan) {
-    const region = plan.backend.region ?? process.env.AWS_REGION ?? '(no region)';
-    const parsed = EcsOptions.safeParse(plan.backend.options);
-    if (!parsed.success) return { text: `ECS ${plan.evidenceClass} for ${plan.services.join(', ') || plan.focusService || '(no service)'} (options invalid)`, target: serviceEndpoint('ecs', region), window: plan.window };
-    return query(plan, translate(plan, parsed.data), region);
+    return describeAwsQuery(plan, EcsOptions, `ECS ${plan.evidenceClass}`, 'ecs', (options, region) => query(plan, translate(plan, options), region));
   },
   async query(plan, deps): Promise<ProviderFindings> {
     const options = parseOptions(EcsOptions, plan.backend);

@@ -1,6 +1,6 @@
 import type { AliasConfiguration } from '@aws-sdk/client-lambda';
 import type { ChangeEvent, EvidencePlan, ProviderQuery, RuntimeEvent } from '../../contracts/index.js';
-import { parseOptions, regionOf, serviceEndpoint } from '../../shared/aws-client.js';
+import { describeAwsQuery, parseOptions, regionOf, serviceEndpoint } from '../../shared/aws-client.js';
 import { BackendQueryError } from '../../shared/http-client.js';
 import { fitPointEvents } from '../../shared/point-events.js';
 import { cloudwatchFor, getMetricData } from '../cloudwatch-metrics/client.js';
@@ -26,10 +26,7 @@ export const lambdaProvider: EvidenceProvider = {
   type: 'lambda',
   classes: ['runtime', 'changes'],
   describe(plan) {
-    const region = plan.backend.region ?? process.env.AWS_REGION ?? '(no region)';
-    const parsed = LambdaOptions.safeParse(plan.backend.options);
-    if (!parsed.success) return { text: `Lambda ${plan.evidenceClass} for ${plan.services.join(', ') || plan.focusService || '(no service)'} (options invalid)`, target: serviceEndpoint('lambda', region), window: plan.window };
-    return query(plan, targetsOf(plan, parsed.data).targets, region);
+    return describeAwsQuery(plan, LambdaOptions, `Lambda ${plan.evidenceClass}`, 'lambda', (options, region) => query(plan, targetsOf(plan, options).targets, region));
   },
   async query(plan, deps): Promise<ProviderFindings> {
     const options = parseOptions(LambdaOptions, plan.backend);

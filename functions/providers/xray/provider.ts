@@ -1,6 +1,6 @@
 import type { TraceSummary } from '@aws-sdk/client-xray';
 import type { EvidencePlan, ProviderQuery } from '../../contracts/index.js';
-import { parseOptions, regionOf, serviceEndpoint } from '../../shared/aws-client.js';
+import { describeAwsQuery, parseOptions, regionOf, serviceEndpoint } from '../../shared/aws-client.js';
 import { cloudwatchConsole, jsurl } from '../../shared/aws-console.js';
 import { fitToBudget } from '../shared/budget.js';
 import { gridForWindow } from '../shared/grid.js';
@@ -45,10 +45,7 @@ export const xrayProvider: EvidenceProvider = {
   type: 'xray',
   classes: ['traces'],
   describe(plan) {
-    const region = plan.backend.region ?? process.env.AWS_REGION ?? '(no region)';
-    const parsed = XRayOptions.safeParse(plan.backend.options);
-    if (!parsed.success) return { text: `X-Ray traces for ${plan.services.join(', ') || plan.focusService || 'all services'} (options invalid)`, target: serviceEndpoint('xray', region), window: plan.window };
-    return asked(plan, translate(plan, parsed.data), region);
+    return describeAwsQuery(plan, XRayOptions, 'X-Ray traces', 'xray', (options, region) => asked(plan, translate(plan, options), region));
   },
   async query(plan, deps): Promise<ProviderFindings> {
     const options = parseOptions(XRayOptions, plan.backend);

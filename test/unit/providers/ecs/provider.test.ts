@@ -160,4 +160,11 @@ describe('ecs provider', () => {
   it('refuses options without a mapping shape, naming the field', async () => {
     await expect(ecsProvider.query(plan('runtime', {}, { services: { orders: { cluster: 'prod' } } }), deps())).rejects.toThrow(/backend aws-prod: options\.services\.orders\.service/);
   });
+
+  it('still says where it would have looked when its options are invalid, so the error entry is not blank', async () => {
+    const bad = plan('runtime', {}, { services: { orders: { cluster: 'prod' } } });
+    expect(ecsProvider.describe(bad)).toEqual({ text: 'ECS runtime for orders (options invalid)', target: 'https://ecs.eu-west-1.amazonaws.com', window: bad.window });
+    const result = await runProvider(ecsProvider, bad);
+    expect(result).toMatchObject({ status: 'error', error: { name: 'ConfigurationError' }, query: { text: 'ECS runtime for orders (options invalid)' } });
+  });
 });
