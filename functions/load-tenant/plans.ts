@@ -30,8 +30,8 @@ export function investigationWindow(signal: IncidentSignal): { from: string; to:
 }
 
 /**
- * The services worth querying: the alerting one, everything it depends on (a fault
- * two hops down still shows), and its direct callers (who else is hurting). Empty
+ * The alert's call neighbourhood: the alerting service, everything it depends on (a
+ * fault two hops down still shows), and its direct callers (who else is hurting). Empty
  * means "all": for alerts that name no service, or one the topology does not know (a
  * load balancer or a queue named by a CloudWatch dimension), there is no neighbourhood
  * to narrow to.
@@ -39,21 +39,41 @@ export function investigationWindow(signal: IncidentSignal): { from: string; to:
 export function relatedServices(service: string | undefined, topology: Record<string, string[]>): string[] {
   const known = service !== undefined && (service in topology || Object.values(topology).some((callees) => callees.includes(service)));
   if (!known) return [];
-  const related = new Set<string>([service]);
+  const callers = Object.keys(topology).filter((caller) => topology[caller]!.includes(service));
+  return [...new Set([service, ...dependenciesOf(service, topology), ...callers])].sort();
+}
+
+/** Everything `service` calls, directly or through other services. */
+function dependenciesOf(service: string, topology: Record<string, string[]>): Set<string> {
+  const seen = new Set<string>();
   const queue = [service];
   while (queue.length > 0) {
-    const current = queue.shift()!;
-    for (const callee of topology[current] ?? []) {
-      if (!related.has(callee)) {
-        related.add(callee);
-        queue.push(callee);
-      }
+    for (const callee of topology[queue.shift()!] ?? []) {
+      if (callee === service || seen.has(callee)) continue;
+      seen.add(callee);
+      queue.push(callee);
     }
   }
-  for (const [caller, callees] of Object.entries(topology)) {
-    if (callees.includes(service)) related.add(caller);
-  }
-  return [...related].sort();
+  return seen;
+}
+
+/**
+ * The services an evidence class is asked about. Beyond the neighbourhood, the other
+ * callers of anything the alerting service depends on: a shared database or queue can
+ * be exhausted by a neighbour's new load (a noisy neighbour), and that neighbour is the
+ * cause though it never calls the alerting service. Runtime events are asked about for
+ * every service: they are few, and the platform under the services (cluster DNS, a
+ * node, an ingress controller) is rarely in the call graph though its trouble reaches
+ * every service on it.
+ */
+export function plannedServices(evidenceClass: EvidenceClass, service: string | undefined, topology: Record<string, string[]>): string[] {
+  const related = relatedServices(service, topology);
+  if (evidenceClass === 'runtime' || related.length === 0) return [];
+  const dependencies = dependenciesOf(service!, topology);
+  const neighbours = Object.entries(topology)
+    .filter(([caller, callees]) => caller !== service && callees.some((callee) => dependencies.has(callee)))
+    .map(([caller]) => caller);
+  return [...new Set([...related, ...neighbours])].sort();
 }
 
 export function mergeTopology(...graphs: Record<string, string[]>[]): Record<string, string[]> {
@@ -79,7 +99,6 @@ export interface PlanInputs {
 /** One plan per backend and evidence class it serves; backends whose provider is not deployed are reported back, not planned. */
 export function buildPlans(inputs: PlanInputs): { plans: EvidencePlan[]; unplanned: string[] } {
   const { from, to, alertAt } = investigationWindow(inputs.signal);
-  const services = relatedServices(inputs.signal.service, inputs.topology);
   const plans: EvidencePlan[] = [];
   const unplanned: string[] = [];
   for (const backend of inputs.backends) {
@@ -99,7 +118,7 @@ export function buildPlans(inputs: PlanInputs): { plans: EvidencePlan[]; unplann
         window: { from, to },
         alertAt,
         focusService: inputs.signal.service,
-        services,
+        services: plannedServices(evidenceClass, inputs.signal.service, inputs.topology),
         correlation: inputs.signal.correlation,
         limits: { maxItems: 200, maxBytes: CLASS_BYTE_BUDGET[evidenceClass] },
       });

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { IncidentSignal } from '../../../functions/contracts/index.js';
+import { buildPlans, plannedServices } from '../../../functions/load-tenant/plans.js';
+
+const signal = IncidentSignal.parse({
+  tenantId: 'acme',
+  source: 'alertmanager',
+  externalId: 'x',
+  fingerprint: 'f',
+  dedupKey: 'd',
+  status: 'firing',
+  severity: 'critical',
+  title: 'gateway 5xx',
+  service: 'gateway',
+  startedAt: '2026-06-01T08:59:30Z',
+  receivedAt: '2026-06-01T09:00:00Z',
+});
+/** gateway → config → usage-db; admin and reports also hit usage-db; web calls gateway; mail is elsewhere. */
+const topology = { web: ['gateway'], gateway: ['config'], config: ['usage-db'], admin: ['usage-db', 'mail'], reports: ['usage-db'], mail: [] };
+
+describe('which services each evidence class is asked about', () => {
+  it('adds the other callers of a shared dependency, which can exhaust it as noisy neighbours', () => {
+    expect(plannedServices('metrics', 'gateway', topology)).toEqual(['admin', 'config', 'gateway', 'reports', 'usage-db', 'web']);
+  });
+
+  it('leaves out services that share nothing with the alerting one', () => {
+    const services = plannedServices('logs', 'gateway', topology);
+    expect(services).not.toContain('mail');
+    expect(plannedServices('logs', 'mail', topology)).toEqual(['admin', 'mail']);
+  });
+
+  it('asks about runtime events for every service, so platform trouble off the call graph is found', () => {
+    expect(plannedServices('runtime', 'gateway', topology)).toEqual([]);
+  });
+
+  it('asks about every service when the alert names none the topology knows', () => {
+    expect(plannedServices('metrics', 'alb/prod', topology)).toEqual([]);
+    expect(plannedServices('metrics', undefined, topology)).toEqual([]);
+  });
+
+  it('plans each class with its own services', () => {
+    const { plans } = buildPlans({
+      tenantId: 'acme',
+      investigationId: 'inv-1',
+      signal,
+      topology,
+      backends: [{ id: 'replay', type: 'scenario', classes: ['metrics', 'runtime'], options: {} }],
+      providerFunctions: { scenario: 'arn:scenario' },
+    });
+    expect(Object.fromEntries(plans.map((p) => [p.evidenceClass, p.services]))).toEqual({ metrics: ['admin', 'config', 'gateway', 'reports', 'usage-db', 'web'], runtime: [] });
+  });
+});
