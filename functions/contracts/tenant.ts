@@ -108,6 +108,20 @@ export const RemediationTargets = z.object({
 });
 export type RemediationTargets = z.infer<typeof RemediationTargets>;
 
+/**
+ * The secret `slackAppSecretRef` names. The signing secret verifies button clicks. A bot
+ * token (scope `chat:write`) with a channel id lets RequestApproval post through
+ * `chat.postMessage` and later edit that same message with `chat.update`, which an
+ * incoming webhook cannot do; it takes both, one alone is ignored.
+ */
+export const SlackAppSecret = z.object({
+  signingSecret: z.string().min(1),
+  botToken: z.string().regex(/^xox[bp]-[A-Za-z0-9-]{1,250}$/, 'a Slack bot (xoxb-) or user (xoxp-) token').optional(),
+  /** The channel id (`C…`); `chat.update` accepts only ids, and Slack answers `chat.postMessage` with the id either way. */
+  channel: z.string().regex(/^[CGD][A-Z0-9]{2,30}$/, 'a Slack channel id such as C0123ABCD').optional(),
+});
+export type SlackAppSecret = z.infer<typeof SlackAppSecret>;
+
 export const TenantConfig = z.object({
   tenantId: TenantId,
   displayName: z.string().max(200).optional(),
@@ -120,7 +134,7 @@ export const TenantConfig = z.object({
     .object({
       timeoutSeconds: z.number().int().min(1).max(7 * 24 * 3600).default(3600),
       slackWebhookSecretRef: SecretRef.optional(),
-      /** A Slack app for interactive buttons. Secret: `{ "signingSecret": "…", "botToken"?: "xoxb-…" }`. */
+      /** A Slack app: interactive buttons, and with a bot token and channel, a message Causeway edits as the approval ends. Secret: {@link SlackAppSecret}. */
       slackAppSecretRef: SecretRef.optional(),
     })
     .default({ timeoutSeconds: 3600 }),

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import { IncidentSignal, InvestigationId, PolicyDecision, Rca, TenantId } from '../contracts/index.js';
 import { approvalUrl, type ApprovalLink } from '../shared/approval-links.js';
@@ -9,13 +9,21 @@ import { ConfigurationError } from '../shared/errors.js';
 import { createLogger } from '../shared/logger.js';
 import { encryptToken, loadPlatformKeys } from '../shared/platform-keys.js';
 import { updateRecord } from '../shared/records.js';
-import { postToSlack, slackWebhookUrl } from '../shared/slack.js';
+import { tenantSlack } from '../shared/slack.js';
+import { DEFAULT_SLACK_API_BASE_URL, type SlackMessageRef } from '../shared/slack-web-api.js';
 import { stageHandler } from '../shared/stage.js';
 import { documentClient, keys, ttlAfter } from '../shared/table.js';
 import { loadTenantConfig } from '../shared/tenants.js';
+import { postApprovalMessage } from './post.js';
 import { approvalMessage } from './slack-message.js';
 
-const env = loadEnv({ TABLE_NAME: z.string().min(1), PLATFORM_SECRET_NAME: z.string().min(1), PUBLIC_BASE_URL: z.url() });
+const env = loadEnv({
+  TABLE_NAME: z.string().min(1),
+  PLATFORM_SECRET_NAME: z.string().min(1),
+  PUBLIC_BASE_URL: z.url(),
+  /** Slack's Web API; only tests and the local runtime change it. */
+  SLACK_API_BASE_URL: z.url().default(DEFAULT_SLACK_API_BASE_URL),
+});
 const logger = createLogger('request-approval');
 
 export const RequestApprovalInput = z.object({
@@ -26,6 +34,27 @@ export const RequestApprovalInput = z.object({
   rca: Rca,
   policy: PolicyDecision.refine((p) => p.action !== undefined, 'an approval needs a proposed action'),
 });
+
+/**
+ * Keeps the posted message's channel and ts on the approval, so the decision or the expiry
+ * can edit it. The message is already out and the approval decidable, so a failed write
+ * is logged, not thrown: the end is then told with a follow-up instead of an edit.
+ */
+async function rememberMessage(tenantId: string, approvalId: string, ref: SlackMessageRef): Promise<void> {
+  try {
+    await documentClient.send(
+      new UpdateCommand({
+        TableName: env.TABLE_NAME,
+        Key: keys.approval(tenantId, approvalId),
+        UpdateExpression: 'SET slackMessage = :ref',
+        ConditionExpression: 'attribute_exists(pk)',
+        ExpressionAttributeValues: { ':ref': ref },
+      }),
+    );
+  } catch (error) {
+    logger.error('could not keep the Slack message reference; the end of the approval will not edit it', { tenantId, approvalId, error: (error as Error).name });
+  }
+}
 
 /**
  * Parks the task token server-side (sealed, keyed by an opaque approval id) and sends
@@ -60,16 +89,15 @@ export const handler = stageHandler(RequestApprovalInput, z.object({ approvalId:
   await updateRecord(env.TABLE_NAME, input.tenantId, input.investigationId, { status: 'awaiting_approval', approval: { approvalId, status: 'pending', expiresAt } });
   const link = (decision: ApprovalLink['decision']) => approvalUrl(env.PUBLIC_BASE_URL, platform.linkKey, { tenantId: input.tenantId, approvalId, decision, expires });
   const message = approvalMessage({ signal: input.signal, rca: input.rca, policy: input.policy, approveUrl: link('approve'), rejectUrl: link('reject'), expiresAt, ...(tenant.approval.slackAppSecretRef ? { interactiveApprovalId: approvalId } : {}) });
-  const webhook = await slackWebhookUrl(tenant.approval.slackWebhookSecretRef);
-  if (webhook) {
-    await postToSlack(webhook, message);
-  } else {
-    logger.warn('no Slack webhook configured for the tenant; the approval waits without a notification', { tenantId: input.tenantId, approvalId });
-  }
+  const slack = await tenantSlack(tenant.approval);
+  if (slack.botProblem) logger.warn('the Slack app secret gives no bot; the approval message goes to the webhook if any', { tenantId: input.tenantId, problem: slack.botProblem });
+  const posted = await postApprovalMessage(slack, message, env.SLACK_API_BASE_URL);
+  if (posted.via === 'chat.postMessage') await rememberMessage(input.tenantId, approvalId, posted.ref);
+  if (posted.via === 'none') logger.warn('no Slack bot or webhook configured for the tenant; the approval waits without a notification', { tenantId: input.tenantId, approvalId });
   await appendAudit(env.TABLE_NAME, input.tenantId, input.investigationId, {
     type: 'approval.requested',
     actor: 'causeway:policy',
-    detail: { approvalId, action: input.policy.action!.kind, service: input.policy.action!.service, expiresAt, notified: webhook !== undefined },
+    detail: { approvalId, action: input.policy.action!.kind, service: input.policy.action!.service, expiresAt, notified: posted.via !== 'none', via: posted.via, ...(posted.via === 'chat.postMessage' ? { slackMessage: posted.ref } : {}) },
   });
   return { approvalId };
 });

@@ -1,9 +1,13 @@
 import type { IncidentSignal, PolicyDecision, Rca } from '../contracts/index.js';
 
-export interface ApprovalMessageInput {
+/** What the approval is about: the alert, its diagnosis and the proposed action. */
+export interface ApprovalContext {
   signal: IncidentSignal;
   rca: Rca;
   policy: PolicyDecision;
+}
+
+export interface ApprovalMessageInput extends ApprovalContext {
   approveUrl: string;
   rejectUrl: string;
   expiresAt: string;
@@ -13,24 +17,35 @@ export interface ApprovalMessageInput {
 
 const cite = (ids: string[]) => (ids.length > 0 ? ` _(${ids.join(', ')})_` : '');
 
+/**
+ * The diagnosis, its evidence and the proposed action with its risk and dry-run: shared by
+ * the approval message and the edit that closes it, so the channel keeps what was decided on.
+ */
+export function diagnosisBlocks({ signal, rca, policy }: ApprovalContext): unknown[] {
+  const action = policy.action!;
+  return [
+    { type: 'section', text: { type: 'mrkdwn', text: `*Alert:* ${signal.title} (${signal.severity})\n*Root cause:* ${rca.rootCause.statement.text}${cite(rca.rootCause.statement.evidenceIds)}\n*Confidence:* ${Math.round(rca.confidence * 100)}%` } },
+    { type: 'section', text: { type: 'mrkdwn', text: `*Evidence*\n${rca.causalChain.slice(0, 5).map((s) => `• ${s.text}${cite(s.evidenceIds)}`).join('\n')}`.slice(0, 3000) } },
+    {
+      type: 'section',
+      text: {
+        type: 'mrkdwn',
+        text: `*Proposed:* ${action.kind} on ${action.service} — risk *${action.risk}*, ${action.reversible ? 'reversible' : 'NOT reversible'}${action.dryRun ? ', *dry-run*' : ''}\n*Blast radius:* ${action.blastRadius}\n*Undo:* ${action.undo}\n*Would change:*\n\`\`\`${action.plan.join('\n')}\`\`\``.slice(0, 3000),
+      },
+    },
+  ];
+}
+
 /** A Slack Block Kit message: the diagnosis, its evidence, the proposed action with its risk and dry-run, and the two links. */
 export function approvalMessage(input: ApprovalMessageInput): { text: string; blocks: unknown[] } {
-  const { rca, policy, signal } = input;
+  const { rca, policy } = input;
   const action = policy.action!;
   const text = `Causeway: approve ${action.kind} of ${action.service}? ${rca.summary.text}`;
   return {
     text,
     blocks: [
       { type: 'header', text: { type: 'plain_text', text: `Approval needed: ${action.kind} ${action.service}`.slice(0, 150) } },
-      { type: 'section', text: { type: 'mrkdwn', text: `*Alert:* ${signal.title} (${signal.severity})\n*Root cause:* ${rca.rootCause.statement.text}${cite(rca.rootCause.statement.evidenceIds)}\n*Confidence:* ${Math.round(rca.confidence * 100)}%` } },
-      { type: 'section', text: { type: 'mrkdwn', text: `*Evidence*\n${rca.causalChain.slice(0, 5).map((s) => `• ${s.text}${cite(s.evidenceIds)}`).join('\n')}`.slice(0, 3000) } },
-      {
-        type: 'section',
-        text: {
-          type: 'mrkdwn',
-          text: `*Proposed:* ${action.kind} on ${action.service} — risk *${action.risk}*, ${action.reversible ? 'reversible' : 'NOT reversible'}${action.dryRun ? ', *dry-run*' : ''}\n*Blast radius:* ${action.blastRadius}\n*Undo:* ${action.undo}\n*Would change:*\n\`\`\`${action.plan.join('\n')}\`\`\``.slice(0, 3000),
-        },
-      },
+      ...diagnosisBlocks(input),
       {
         type: 'actions',
         elements: [

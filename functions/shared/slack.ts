@@ -1,14 +1,40 @@
 import { z } from 'zod';
+import { SlackAppSecret, type TenantConfig } from '../contracts/index.js';
 import { ConfigurationError, TransientError } from './errors.js';
 import { readSecretJson } from './secrets.js';
 
 const SlackWebhook = z.object({ url: z.url() });
 
 /** The tenant's incoming-webhook URL from its secret (`{ "url": … }`); undefined when none is configured. */
-export async function slackWebhookUrl(ref: string | undefined): Promise<string | undefined> {
+export async function slackWebhookUrl(ref: string | undefined, readSecret: (ref: string) => Promise<unknown> = readSecretJson): Promise<string | undefined> {
   if (!ref) return undefined;
-  const parsed = SlackWebhook.safeParse(await readSecretJson(ref));
+  const parsed = SlackWebhook.safeParse(await readSecret(ref));
   return parsed.success ? parsed.data.url : undefined;
+}
+
+/**
+ * How Causeway may reach a tenant's Slack: a bot (token and channel from the Slack app
+ * secret), which can post and later edit its message, and an incoming webhook, which
+ * can only post. Either, both or neither may be set.
+ */
+export interface TenantSlack {
+  bot?: { token: string; channel: string };
+  webhookUrl?: string;
+  /** Why a configured Slack app secret gives no bot, for the log; never a secret value. */
+  botProblem?: string;
+}
+
+/** Reads the tenant's Slack secrets once; a secret that does not parse gives no bot and says why. */
+export async function tenantSlack(approval: TenantConfig['approval'], readSecret: (ref: string) => Promise<unknown> = readSecretJson): Promise<TenantSlack> {
+  const webhookUrl = await slackWebhookUrl(approval.slackWebhookSecretRef, readSecret);
+  const result: TenantSlack = webhookUrl ? { webhookUrl } : {};
+  if (!approval.slackAppSecretRef) return result;
+  const app = SlackAppSecret.safeParse(await readSecret(approval.slackAppSecretRef));
+  if (!app.success) return { ...result, botProblem: `secret ${approval.slackAppSecretRef} is not a Slack app secret (${app.error.issues[0]?.path.join('.')})` };
+  const { botToken, channel } = app.data;
+  if (botToken && channel) return { ...result, bot: { token: botToken, channel } };
+  if (botToken || channel) return { ...result, botProblem: `secret ${approval.slackAppSecretRef} has ${botToken ? 'a bot token but no channel' : 'a channel but no bot token'}` };
+  return result;
 }
 
 /**
