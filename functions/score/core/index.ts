@@ -11,6 +11,7 @@ import { attributeLinks } from './links.js';
 import { mergeGraph, ONSET_TOLERANCE_MS, originScore, profileServices } from './propagation.js';
 import { rankSuspects } from './suspects.js';
 import { causalPath } from './path.js';
+import { platformLinks } from './platform.js';
 import { buildTimeline } from './timeline.js';
 import { exemplarsOf, traceSignals, tracedCalls } from './traces.js';
 import type { Frame, Signal } from './types.js';
@@ -52,7 +53,8 @@ function observedServices(results: readonly ProviderResult[]): Set<string> {
  * The deterministic verdict on an investigation. Pure: the same input always gives the
  * same output. Every item gets a stable id; every series, log pattern, service's spans
  * and event becomes signals with an onset; signals are grouped by service and followed
- * down the call graph (topology merged with traced calls) to the earliest, deepest
+ * down the call graph (topology merged with traced calls, and off-graph platform whose
+ * trouble the failures of several services name) to the earliest, deepest
  * anomalous service; changes are attributed by time and fit; suspects are ranked by
  * service and kind; and a bounded digest keeps the evidence behind them.
  * Linear in the number of items (each is read a fixed number of times).
@@ -61,9 +63,12 @@ export function scoreInvestigation(input: ScoreInput): ScoredEvidence {
   const evidence = identify(input.results);
   const stepMs = Math.min(DEFAULT_STEP_MS, ...evidence.filter((e) => 'stepMs' in e).map((e) => (e as { stepMs: number }).stepMs));
   const frame: Frame = { alertAtMs: Date.parse(input.signal.receivedAt), stepMs };
-  const graph = mergeGraph(input.topology, tracedCalls(evidence));
+  const tolerance = Math.max(2 * stepMs, ONSET_TOLERANCE_MS);
+  const called = mergeGraph(input.topology, tracedCalls(evidence));
   const direct: Signal[] = [...metricSignals(evidence, frame), ...logSignals(evidence, frame), ...traceSignals(evidence, frame), ...eventSignals(evidence, frame)];
-  const signals = attributeLinks([...direct, ...mentionSignals(direct, graph)], graph, Math.max(2 * stepMs, ONSET_TOLERANCE_MS));
+  const platform = platformLinks(direct, called, tolerance);
+  const graph = mergeGraph(input.topology, tracedCalls(evidence), platform.edges);
+  const signals = attributeLinks([...direct, ...mentionSignals(direct, graph), ...platform.signals], graph, tolerance);
   const profiles = profileServices(signals, graph, frame);
   const anomalous = [...profiles.values()].filter((p) => originScore(p) >= 0.15);
   const incidentOnsetMs = anomalous.length > 0 ? Math.min(...anomalous.map((p) => p.onsetMs)) : frame.alertAtMs;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { IdentifiedEvidence, LogPattern } from '../../../functions/contracts/index.js';
-import { logSignals } from '../../../functions/score/core/logs.js';
+import { logHint, logSignals } from '../../../functions/score/core/logs.js';
 
 const alertAtMs = Date.parse('2026-06-01T09:00:00Z');
 const stepMs = 30_000;
@@ -40,5 +40,24 @@ describe('novel error templates', () => {
     const patterns = [pattern('LOG_1', 'info', steady), pattern('LOG_2', 'error', fresh)].map((p) => ({ ...p, startMs: alertAtMs - short * stepMs }));
     const [s] = logSignals(patterns, { alertAtMs, stepMs }).filter((x) => x.family === 'log_error');
     expect(s!.strength).toBeGreaterThan(0.6);
+  });
+});
+
+describe('the failure a log line names', () => {
+  it('reads name resolution failures in the words of Go, Node and Java resolvers as infrastructure', () => {
+    for (const line of [
+      'dial tcp: lookup orders.prod.svc.cluster.local on 10.96.0.10:53: i/o timeout',
+      'Put "https://vault:8200/v1/auth": dial tcp: lookup vault.platform.svc.cluster.local: i/o timeout',
+      'getaddrinfo EAI_AGAIN users.prod.svc.cluster.local',
+      'getaddrinfo ENOTFOUND api.stripe.com',
+      'java.net.UnknownHostException: ts-order-service',
+    ]) {
+      expect(logHint(line), line).toBe('infrastructure');
+    }
+  });
+
+  it('does not read an ordinary lookup miss as the platform', () => {
+    expect(logHint('lookup of user 42 failed: not found')).toBeUndefined();
+    expect(logHint('cache lookup miss for key cart:17')).toBeUndefined();
   });
 });
