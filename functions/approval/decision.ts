@@ -3,7 +3,9 @@ import type { Decision } from '../shared/approval-links.js';
 import { appendAudit } from '../shared/audit.js';
 import { decryptToken, type PlatformKeys } from '../shared/platform-keys.js';
 import { updateRecord } from '../shared/records.js';
+import type { SlackMessageRef } from '../shared/slack-web-api.js';
 import { documentClient, keys } from '../shared/table.js';
+import type { AnnounceInput } from './announce.js';
 
 export interface TaskResponder {
   succeed(taskToken: string, output: unknown): Promise<void>;
@@ -15,6 +17,8 @@ export interface DecisionDeps {
   keys: PlatformKeys;
   tasks: TaskResponder;
   now: () => Date;
+  /** Tells Slack how the approval ended; never throws, so Slack can neither undo nor block a decision. */
+  announce: (input: AnnounceInput) => Promise<unknown>;
 }
 
 export interface StoredApproval {
@@ -27,6 +31,8 @@ export interface StoredApproval {
   expiresAt: number;
   decidedBy?: string;
   decidedAt?: string;
+  /** Set when the bot posted the approval message: the message the end of the approval edits. */
+  slackMessage?: SlackMessageRef;
 }
 
 /** How a decision attempt ended; each route (link page, Slack button) words it its own way. */
@@ -45,28 +51,41 @@ export async function loadApproval(tableName: string, tenantId: string, approval
   return out.Item as StoredApproval | undefined;
 }
 
+/**
+ * The task was gone when the decision tried to resume it (timed out, or the run stopped):
+ * the approval is expired instead, and Slack told so. Finish marks only a still-pending
+ * approval expired and this path only one it has just decided, so one of them tells Slack.
+ */
 async function markExpired(deps: DecisionDeps, tenantId: string, item: StoredApproval, summary: Record<string, string>): Promise<void> {
-  await documentClient.send(
-    new UpdateCommand({
-      TableName: deps.tableName,
-      Key: keys.approval(tenantId, item.approvalId),
-      UpdateExpression: 'SET #status = :expired',
-      ExpressionAttributeNames: { '#status': 'status' },
-      ExpressionAttributeValues: { ':expired': 'expired' },
-    }),
-  );
+  try {
+    await documentClient.send(
+      new UpdateCommand({
+        TableName: deps.tableName,
+        Key: keys.approval(tenantId, item.approvalId),
+        UpdateExpression: 'SET #status = :expired',
+        ConditionExpression: '#status <> :expired',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':expired': 'expired' },
+      }),
+    );
+  } catch (error) {
+    if ((error as Error).name !== 'ConditionalCheckFailedException') throw error;
+    return;
+  }
   await updateRecord(deps.tableName, tenantId, item.investigationId, { approval: { ...(summary as { approvalId: string; expiresAt: string }), status: 'expired' } });
+  await deps.announce({ tenantId, approval: item, end: { kind: 'expired', at: deps.now().toISOString() } });
 }
 
 /**
  * The one way an approval is decided, whichever route asked: the approver checked
  * against the tenant's list (any of `identities` may match: a typed name, a Slack user
  * id), the decision written once with a condition (pending and unexpired), the waiting
- * execution resumed or failed, and the decision audited.
+ * execution resumed or failed, the decision audited, and then Slack told (a click's
+ * `response_url` is the fallback when the message cannot be edited).
  */
 export async function recordDecision(
   deps: DecisionDeps,
-  request: { tenantId: string; approvalId: string; decision: Decision; identities: string[] },
+  request: { tenantId: string; approvalId: string; decision: Decision; identities: string[]; responseUrl?: string },
 ): Promise<DecisionOutcome> {
   const nowMs = deps.now().getTime();
   const item = await loadApproval(deps.tableName, request.tenantId, request.approvalId);
@@ -115,5 +134,6 @@ export async function recordDecision(
     actor: decidedBy,
     detail: { approvalId: request.approvalId, decision: status, action: item.action.kind, service: item.action.service },
   });
+  await deps.announce({ tenantId: request.tenantId, approval: item, end: { kind: 'decided', status, decidedBy, decidedAt }, ...(request.responseUrl ? { responseUrl: request.responseUrl } : {}) });
   return { kind: 'decided', status, decidedBy, decidedAt, item };
 }

@@ -8,6 +8,8 @@ import { createLogger } from '../shared/logger.js';
 import { loadPlatformKeys } from '../shared/platform-keys.js';
 import { readSecretJson } from '../shared/secrets.js';
 import { postToSlack } from '../shared/slack.js';
+import { DEFAULT_SLACK_API_BASE_URL } from '../shared/slack-web-api.js';
+import { announcer } from './announce.js';
 import { handleApproval, type TaskResponder } from './core.js';
 import { messagePage } from './pages.js';
 import { handleSlackInteraction } from './slack-interaction.js';
@@ -18,9 +20,17 @@ const env = loadEnv({
   PUBLIC_BASE_URL: z.url(),
   /** Where Slack's response_url may point; only tests and the local runtime change it. */
   SLACK_RESPONSE_URL_PREFIX: z.string().default('https://hooks.slack.com/'),
+  /** Slack's Web API, for editing the approval message; only tests and the local runtime change it. */
+  SLACK_API_BASE_URL: z.url().default(DEFAULT_SLACK_API_BASE_URL),
 });
 const logger = createLogger('approval');
 const sfn = new SFNClient({});
+const announce = announcer({ tableName: env.TABLE_NAME, slackApiBaseUrl: env.SLACK_API_BASE_URL, readSecret: (ref) => readSecretJson(ref) });
+
+/** A note to the clicker failed: nothing was decided, so it is only logged. */
+async function respond(url: string, body: unknown): Promise<void> {
+  await postToSlack(url, body).catch((error: Error) => logger.warn('could not answer the click through response_url', { error: error.name, message: error.message }));
+}
 
 const tasks: TaskResponder = {
   async succeed(taskToken, output) {
@@ -35,7 +45,7 @@ async function slackRoute(event: APIGatewayProxyEventV2, tenantId: string): Prom
   const keys = await loadPlatformKeys(env.PLATFORM_SECRET_NAME);
   const result = await handleSlackInteraction(
     { tenantId, headers: lowerCaseHeaders(event.headers), rawBody: rawBody(event) },
-    { tableName: env.TABLE_NAME, keys, tasks, now: () => new Date(), readSecret: (ref) => readSecretJson(ref), respond: postToSlack, responseUrlPrefix: env.SLACK_RESPONSE_URL_PREFIX },
+    { tableName: env.TABLE_NAME, keys, tasks, now: () => new Date(), announce, readSecret: (ref) => readSecretJson(ref), respond, responseUrlPrefix: env.SLACK_RESPONSE_URL_PREFIX },
   );
   logger.info('slack interaction', { tenantId, status: result.status });
   return { statusCode: result.status, headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' }, body: result.body };
@@ -60,7 +70,7 @@ async function approvalRoute(event: APIGatewayProxyEventV2): Promise<APIGatewayP
       origin: headers.origin,
       path: event.rawPath,
     },
-    { tableName: env.TABLE_NAME, keys, tasks, publicBaseUrl: env.PUBLIC_BASE_URL, now: () => new Date() },
+    { tableName: env.TABLE_NAME, keys, tasks, announce, publicBaseUrl: env.PUBLIC_BASE_URL, now: () => new Date() },
   );
   logger.info('approval request', { method, tenantId, approvalId, status: page.status });
   return html(page.status, page.html);

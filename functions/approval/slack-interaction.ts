@@ -1,9 +1,8 @@
 import { z } from 'zod';
+import { SlackAppSecret } from '../contracts/index.js';
 import { loadTenantConfig } from '../shared/tenants.js';
 import { recordDecision, type DecisionDeps, type DecisionOutcome } from './decision.js';
 import { verifySlackRequest } from './slack-signature.js';
-
-const SlackAppSecret = z.object({ signingSecret: z.string().min(1) });
 
 /** The part of a `block_actions` payload Causeway reads: who clicked which button for which approval. */
 const BlockActions = z.object({
@@ -15,7 +14,7 @@ const BlockActions = z.object({
 
 export interface SlackInteractionDeps extends DecisionDeps {
   readSecret: (ref: string) => Promise<unknown>;
-  /** Posts the updated message to the interaction's response_url. */
+  /** Posts a note for the clicker alone to the interaction's response_url; never throws, as nothing was decided that it could block. */
   respond: (url: string, body: unknown) => Promise<void>;
   /** Only response URLs under this prefix are answered (Slack's own host in production). */
   responseUrlPrefix: string;
@@ -27,22 +26,18 @@ export interface SlackInteractionRequest {
   rawBody: string;
 }
 
-/** What the button's message becomes: replaced once decided, an ephemeral note for the clicker otherwise. */
-function reply(outcome: DecisionOutcome, userId: string): { replace_original: boolean; response_type?: 'ephemeral'; text: string } {
+/** The note only the clicker sees when the click decided nothing; a decision edits the message itself (see announce). */
+function reply(outcome: Exclude<DecisionOutcome, { kind: 'decided' }>, userId: string): { replace_original: false; response_type: 'ephemeral'; text: string } {
+  const note = (text: string) => ({ replace_original: false as const, response_type: 'ephemeral' as const, text });
   switch (outcome.kind) {
-    case 'decided': {
-      const { action } = outcome.item;
-      const verb = outcome.status === 'approved' ? `:white_check_mark: Approved by <@${userId}> at ${outcome.decidedAt}: ${action.kind} of ${action.service}${action.dryRun ? ' runs as a dry-run' : ' runs now'}.` : `:x: Rejected by <@${userId}> at ${outcome.decidedAt}: no action will be taken.`;
-      return { replace_original: true, text: verb };
-    }
     case 'already':
-      return { replace_original: false, response_type: 'ephemeral', text: `Already ${outcome.item.status} by ${outcome.item.decidedBy ?? 'someone'} at ${outcome.item.decidedAt ?? 'an earlier time'}. Nothing was changed.` };
+      return note(`Already ${outcome.item.status} by ${outcome.item.decidedBy ?? 'someone'} at ${outcome.item.decidedAt ?? 'an earlier time'}. Nothing was changed.`);
     case 'expired':
-      return { replace_original: false, response_type: 'ephemeral', text: 'This approval has expired: the investigation no longer waits for a decision. Nothing was changed.' };
+      return note('This approval has expired: the investigation no longer waits for a decision. Nothing was changed.');
     case 'not_allowed':
-      return { replace_original: false, response_type: 'ephemeral', text: `<@${userId}> is not an allowed approver for this tenant. Nothing was changed.` };
+      return note(`<@${userId}> is not an allowed approver for this tenant. Nothing was changed.`);
     case 'unknown':
-      return { replace_original: false, response_type: 'ephemeral', text: 'No such approval for this workspace. Nothing was changed.' };
+      return note('No such approval for this workspace. Nothing was changed.');
   }
 }
 
@@ -51,7 +46,8 @@ function reply(outcome: DecisionOutcome, userId: string): { replace_original: bo
  * button. The tenant's signing secret verifies the raw body (v0, five-minute window)
  * before anything in it is read; the clicker's Slack user id must be on the approver
  * list; the decision goes through the same single-use, expiring core as the link route.
- * Slack wants an answer within three seconds, so the message update goes to response_url.
+ * A decision edits the message (chat.update, else through response_url); any other
+ * outcome answers the clicker alone through response_url.
  */
 export async function handleSlackInteraction(request: SlackInteractionRequest, deps: SlackInteractionDeps): Promise<{ status: number; body: string }> {
   const unauthorized = { status: 401, body: 'invalid request signature' };
@@ -70,7 +66,8 @@ export async function handleSlackInteraction(request: SlackInteractionRequest, d
     return { status: 400, body: 'payload is not JSON' };
   }
   const [action] = payload.actions;
-  const outcome = await recordDecision(deps, { tenantId: request.tenantId, approvalId: action!.value, decision: action!.action_id, identities: [payload.user.id] });
-  if (payload.response_url?.startsWith(deps.responseUrlPrefix)) await deps.respond(payload.response_url, reply(outcome, payload.user.id));
+  const responseUrl = payload.response_url?.startsWith(deps.responseUrlPrefix) ? payload.response_url : undefined;
+  const outcome = await recordDecision(deps, { tenantId: request.tenantId, approvalId: action!.value, decision: action!.action_id, identities: [payload.user.id], ...(responseUrl ? { responseUrl } : {}) });
+  if (outcome.kind !== 'decided' && responseUrl) await deps.respond(responseUrl, reply(outcome, payload.user.id));
   return { status: 200, body: '' };
 }

@@ -126,7 +126,7 @@ describe('a live rollback from the Slack message to the audit entry', () => {
     await execution.done;
     expect((await record(id))?.outcome?.status).toBe('not_recovered');
     expect(await trail(id)).toContain('outcome.not_recovered');
-    const notice = stack.slackMessages.at(-1)?.body;
+    const notice = stack.slackMessages.find((m) => m.body.text?.includes('did not recover'))?.body;
     expect(notice?.text).toContain('did not recover');
     expect(JSON.stringify(notice)).toContain('rollout undo deployment/pricing');
   });
