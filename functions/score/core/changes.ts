@@ -114,5 +114,25 @@ export function attributeChanges(items: readonly Evidence[], profiles: Map<strin
       out.push({ change, kind, score: 0.02 * proximity, redHerring: true, reason: `${change.summary} on ${change.service}: nothing on or around ${change.service} changed behaviour soon after, so it looks unrelated` });
     }
   }
-  return out.sort((a, b) => b.score - a.score || a.change.id.localeCompare(b.change.id));
+  return competeForVictims(out).sort((a, b) => b.score - a.score || a.change.id.localeCompare(b.change.id));
+}
+
+/** What is left of a change's weight when another service's change explains the same neighbour better. */
+const OUTFITTED = 0.3;
+
+/**
+ * One neighbour's trouble has one likeliest cause. When changes on different services
+ * are each read as having broken the same service (two callers of a shared table), the
+ * one that fits best, closest before the trouble, keeps its weight; the others keep a
+ * fraction, since the same trouble cannot be explained twice. A neighbour's deploy an
+ * hour before a noisy neighbour's flag is not a second suspect.
+ */
+function competeForVictims(out: readonly Attribution[]): Attribution[] {
+  const best = new Map<string, Attribution>();
+  for (const a of out) if (a.explains && a.score > (best.get(a.explains)?.score ?? 0)) best.set(a.explains, a);
+  return out.map((a) => {
+    const winner = a.explains ? best.get(a.explains) : undefined;
+    if (!winner || winner === a || winner.change.service === a.change.service) return a;
+    return { ...a, score: a.score * OUTFITTED, reason: `${a.reason}; but ${winner.change.summary} on ${winner.change.service} fits ${a.explains}'s trouble better` };
+  });
 }
