@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, ServerResponse, type IncomingMessage, type Server } from 'node:http';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { loadHandler } from './functions.js';
 
@@ -76,6 +76,50 @@ export function toApiGatewayEvent(request: IncomingMessage, url: URL, body: Buff
   };
 }
 
+/** The local Slack capture's route; the Web API stand-in below hands it what Slack would show. */
+const SLACK_CAPTURE = 'POST /_local/slack';
+
+/** Where the Slack Web API stand-in answers: point SLACK_API_BASE_URL at `${apiUrl}${LOCAL_SLACK_API_PATH}`. */
+export const LOCAL_SLACK_API_PATH = '/_local/slack/api/';
+
+/**
+ * A stand-in for Slack's Web API in front of the Slack capture, so the bot path runs
+ * locally and in tests without Slack. Like Slack it answers HTTP 200 with `ok: true` and
+ * the message's channel and ts, or `ok: false` and an error code: `not_authed` without a
+ * bearer token, `channel_not_found` without a channel, `message_not_found` for an edit of a
+ * message it never posted. Each message and each edit reaches the capture with its channel
+ * and ts, so the captured list shows a message and then its edits under the same ts.
+ */
+function localSlackWebApi(capture: LocalRoute): (request: IncomingMessage, method: string, body: string, response: ServerResponse) => void {
+  const posted = new Set<string>();
+  let sequence = 0;
+  const answer = (response: ServerResponse, result: Record<string, unknown>) => send(response, { statusCode: 200, headers: { 'content-type': 'application/json; charset=utf-8' }, body: JSON.stringify(result) });
+  return (request, method, body, response) => {
+    if (!/^Bearer xox[bp]-\S+$/.test(request.headers.authorization ?? '')) return answer(response, { ok: false, error: 'not_authed' });
+    let message: Record<string, unknown>;
+    try {
+      message = JSON.parse(body) as Record<string, unknown>;
+    } catch {
+      return answer(response, { ok: false, error: 'invalid_json' });
+    }
+    const channel = message.channel;
+    if (typeof channel !== 'string' || channel === '') return answer(response, { ok: false, error: 'channel_not_found' });
+    let ts: string;
+    if (method === 'chat.postMessage') {
+      ts = `${Math.floor(Date.now() / 1000)}.${String(++sequence).padStart(6, '0')}`;
+      posted.add(`${channel}/${ts}`);
+    } else if (method === 'chat.update') {
+      if (typeof message.ts !== 'string' || !posted.has(`${channel}/${message.ts}`)) return answer(response, { ok: false, error: 'message_not_found' });
+      ts = message.ts;
+    } else {
+      return answer(response, { ok: false, error: 'unknown_method' });
+    }
+    const captured = new ServerResponse(request);
+    capture(request, JSON.stringify({ ...message, channel, ts }), captured);
+    answer(response, captured.statusCode === 200 ? { ok: true, channel, ts, message: { text: message.text, blocks: message.blocks } } : { ok: false, error: 'internal_error' });
+  };
+}
+
 function send(response: ServerResponse, result: APIGatewayProxyStructuredResultV2): void {
   response.writeHead(result.statusCode ?? 200, result.headers as Record<string, string>);
   response.end(result.isBase64Encoded && result.body ? Buffer.from(result.body, 'base64') : (result.body ?? ''));
@@ -83,9 +127,12 @@ function send(response: ServerResponse, result: APIGatewayProxyStructuredResultV
 
 /**
  * A local stand-in for the HTTP API: same routes, same events, same handlers. Local-only
- * helpers (the Slack capture) are mounted under `/_local/`, a prefix the deployed API does not have.
+ * helpers (the Slack capture, and with it the Slack Web API stand-in) are mounted under
+ * `/_local/`, a prefix the deployed API does not have.
  */
 export function createApiServer(localRoutes: Record<string, LocalRoute> = {}): Server {
+  const capture = localRoutes[SLACK_CAPTURE];
+  const slackWebApi = capture ? localSlackWebApi(capture) : undefined;
   return createServer((request, response) => {
     const url = new URL(request.url ?? '/', `http://${request.headers.host ?? '127.0.0.1'}`);
     void (async () => {
@@ -93,6 +140,7 @@ export function createApiServer(localRoutes: Record<string, LocalRoute> = {}): S
       if (!body) return send(response, { statusCode: 413, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ message: 'Request Entity Too Large' }) });
       const local = localRoutes[`${request.method} ${url.pathname}`];
       if (local) return local(request, body.toString('utf8'), response);
+      if (slackWebApi && request.method === 'POST' && url.pathname.startsWith(LOCAL_SLACK_API_PATH)) return slackWebApi(request, url.pathname.slice(LOCAL_SLACK_API_PATH.length), body.toString('utf8'), response);
       for (const candidate of ROUTES) {
         const match = candidate.method === request.method ? candidate.pattern.exec(url.pathname) : null;
         if (!match) continue;

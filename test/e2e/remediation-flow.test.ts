@@ -7,6 +7,7 @@ import { slackSignature } from '../../functions/approval/slack-signature.js';
 import { readAudit } from '../../functions/shared/audit.js';
 import { readRecord } from '../../functions/shared/records.js';
 import { keys } from '../../functions/shared/table.js';
+import { LOCAL_SLACK_API_PATH } from '../../local/api-server.js';
 import { startLocalStack, type LocalStack } from '../../local/stack.js';
 import { putTenant } from '../../local/tenants.js';
 import { csrfFrom, decide, getPage, heading, linksFor, postDecision } from '../helpers/approvals.js';
@@ -22,6 +23,7 @@ let tenant: TenantConfig;
 beforeAll(async () => {
   stack = await startLocalStack({ retryIntervalMs: 5, waitTimeMs: 20 });
   process.env.SLACK_RESPONSE_URL_PREFIX = `${stack.apiUrl}/_local/slack`;
+  process.env.SLACK_API_BASE_URL = `${stack.apiUrl}${LOCAL_SLACK_API_PATH}`;
   fake = await startFakeTargets();
   const base = await ensureScenarioTenant(stack, 'demo');
   stack.secrets.put('causeway/demo/k8s', JSON.stringify({ token: 'k8s-token' }));
@@ -155,6 +157,32 @@ describe('Slack buttons', () => {
     expect((await record(id))?.approval).toMatchObject({ status: 'approved', decidedBy: 'U0APPROVER' });
     expect((await slackClick(body)).status).toBe(200);
     expect(JSON.stringify(stack.slackMessages.at(-1)?.body)).toContain('Already approved by U0APPROVER');
+  });
+
+  it('with a bot token and channel, an approving click edits the bot’s message itself; response_url only answers clicks that decide nothing', async () => {
+    stack.secrets.put('causeway/demo/slack-bot', JSON.stringify({ signingSecret: SIGNING_SECRET, botToken: 'xoxb-local-test-token', channel: 'C0APPROVALS' }));
+    await putTenant(stack, { ...tenant, approval: { ...tenant.approval, slackAppSecretRef: 'causeway/demo/slack-bot' } });
+    try {
+      const { id, approvalId, execution, run } = await awaitingApproval();
+      const original = run.approvalMessage!.body as { channel?: string; ts?: string };
+      expect(original).toMatchObject({ channel: 'C0APPROVALS', ts: expect.any(String) });
+      fake.onDeploymentChange = () => resolveAlert(id);
+      const since = stack.slackMessages.length;
+
+      expect((await slackClick(clickBody(approvalId, 'U0STRANGER'))).status).toBe(200);
+      expect(stack.slackMessages.at(-1)?.body).toMatchObject({ replace_original: false, response_type: 'ephemeral', text: expect.stringContaining('not an allowed approver') });
+      expect((await slackClick(clickBody(approvalId, 'U0APPROVER'))).status).toBe(200);
+      await execution.done;
+      const after = stack.slackMessages.slice(since).map((m) => m.body as { text?: string; ts?: string; channel?: string; replace_original?: boolean; blocks?: { type: string }[] });
+      expect(after).toHaveLength(2);
+      expect(after[1]).toMatchObject({ channel: 'C0APPROVALS', ts: original.ts, text: expect.stringContaining('Approved by <@U0APPROVER> at ') });
+      expect(after[1]).not.toHaveProperty('replace_original');
+      expect(after[1]?.blocks?.map((b) => b.type)).not.toContain('actions');
+      expect((await record(id))?.approval).toMatchObject({ status: 'approved', decidedBy: 'U0APPROVER' });
+      expect(await trail(id)).not.toContain('approval.notification_failed');
+    } finally {
+      await putTenant(stack, tenant);
+    }
   });
 });
 
