@@ -114,25 +114,42 @@ export function attributeChanges(items: readonly Evidence[], profiles: Map<strin
       out.push({ change, kind, score: 0.02 * proximity, redHerring: true, reason: `${change.summary} on ${change.service}: nothing on or around ${change.service} changed behaviour soon after, so it looks unrelated` });
     }
   }
-  return competeForVictims(out).sort((a, b) => b.score - a.score || a.change.id.localeCompare(b.change.id));
+  return competeForVictims(out, profiles).sort((a, b) => b.score - a.score || a.change.id.localeCompare(b.change.id));
 }
 
 /** What is left of a change's weight when another service's change explains the same neighbour better. */
 const OUTFITTED = 0.3;
 
+/** Where a service's trouble starts: down the dependencies that explain it, to one that nothing explains. */
+function originOf(service: string, profiles: Map<string, ServiceProfile>): string {
+  const seen = new Set<string>([service]);
+  let at = service;
+  for (let next = profiles.get(at)?.explainedBy; next !== undefined && !seen.has(next); next = profiles.get(at)?.explainedBy) {
+    seen.add(next);
+    at = next;
+  }
+  return at;
+}
+
 /**
- * One neighbour's trouble has one likeliest cause. When changes on different services
- * are each read as having broken the same service (two callers of a shared table), the
- * one that fits best, closest before the trouble, keeps its weight; the others keep a
- * fraction, since the same trouble cannot be explained twice. A neighbour's deploy an
- * hour before a noisy neighbour's flag is not a second suspect.
+ * One trouble has one likeliest cause. When changes on different services are each
+ * read as having broken a neighbour, and those neighbours' trouble starts in the same
+ * place (two callers of a shared table; a caller of the service the table's failures
+ * then reached), the change that fits best, closest before the trouble, keeps its
+ * weight; the others keep a fraction, since the same trouble cannot be explained twice.
+ * A neighbour's deploy long before a noisy neighbour's flag is not a second suspect.
  */
-function competeForVictims(out: readonly Attribution[]): Attribution[] {
+function competeForVictims(out: readonly Attribution[], profiles: Map<string, ServiceProfile>): Attribution[] {
   const best = new Map<string, Attribution>();
-  for (const a of out) if (a.explains && a.score > (best.get(a.explains)?.score ?? 0)) best.set(a.explains, a);
+  const origin = (a: Attribution) => (a.explains ? originOf(a.explains, profiles) : undefined);
+  for (const a of out) {
+    const o = origin(a);
+    if (o !== undefined && a.score > (best.get(o)?.score ?? 0)) best.set(o, a);
+  }
   return out.map((a) => {
-    const winner = a.explains ? best.get(a.explains) : undefined;
+    const o = origin(a);
+    const winner = o !== undefined ? best.get(o) : undefined;
     if (!winner || winner === a || winner.change.service === a.change.service) return a;
-    return { ...a, score: a.score * OUTFITTED, reason: `${a.reason}; but ${winner.change.summary} on ${winner.change.service} fits ${a.explains}'s trouble better` };
+    return { ...a, score: a.score * OUTFITTED, reason: `${a.reason}; but ${winner.change.summary} on ${winner.change.service} fits the trouble in ${o} better` };
   });
 }

@@ -48,4 +48,10 @@ describe('a noisy neighbour on a shared dependency', () => {
     expect(scored.suspects[0]).toMatchObject({ service: 'admin', kind: 'feature_flag' });
     expect(scored.suspects.slice(0, 3).some((s) => s.service === 'reports')).toBe(false);
   });
+
+  it('ranks an older deploy on a caller of the alerting service below the change that broke the table its trouble comes from', async () => {
+    const { scored } = await replayDirect('scenarios/platform-job-runs-throttled-morning.json', { allServices: true });
+    expect(scored.suspects[0]).toMatchObject({ service: 'billing-exporter', kind: 'config_change' });
+    expect(scored.suspects.slice(0, 3).some((s) => s.service === 'admin-console')).toBe(false);
+  });
 });
