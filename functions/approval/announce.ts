@@ -25,6 +25,7 @@ export function chooseDelivery(slack: TenantSlack, ref: SlackMessageRef | undefi
   return undefined;
 }
 
+/** One approval's end, with what is needed to find its message. */
 export interface AnnounceInput {
   tenantId: string;
   approval: Pick<StoredApproval, 'approvalId' | 'investigationId' | 'action' | 'slackMessage'>;
@@ -33,6 +34,7 @@ export interface AnnounceInput {
   responseUrl?: string;
 }
 
+/** What announcing reads, injected so its choices and its failure handling are tested without a table or secrets. */
 export interface AnnounceDeps {
   slackApiBaseUrl: string;
   /** The tenant's Slack bot and webhook, secrets read. */
@@ -43,6 +45,7 @@ export interface AnnounceDeps {
   audit: (entry: AuditEntry) => Promise<unknown>;
 }
 
+/** How the channel was told, or why not; for tests and logs, since the caller must go on either way. */
 export type AnnounceResult = { via: Delivery['via'] | 'none'; ok: true } | { via: Delivery['via'] | 'none'; ok: false; error: string };
 
 /**
@@ -94,6 +97,7 @@ async function contextOrNone(deps: AnnounceDeps, input: AnnounceInput): Promise<
   }
 }
 
+/** The deployment settings an announcer needs: the table, Slack's API base URL and a secret reader. */
 export interface AnnouncerOptions {
   tableName: string;
   slackApiBaseUrl: string;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { SlackAppSecret } from '../contracts/index.js';
 import { loadTenantConfig } from '../shared/tenants.js';
 import { recordDecision, type DecisionDeps, type DecisionOutcome } from './decision.js';
+import { escapeMrkdwn } from './outcome-message.js';
 import { verifySlackRequest } from './slack-signature.js';
 
 /** The part of a `block_actions` payload Causeway reads: who clicked which button for which approval. */
@@ -31,7 +32,7 @@ function reply(outcome: Exclude<DecisionOutcome, { kind: 'decided' }>, userId: s
   const note = (text: string) => ({ replace_original: false as const, response_type: 'ephemeral' as const, text });
   switch (outcome.kind) {
     case 'already':
-      return note(`Already ${outcome.item.status} by ${outcome.item.decidedBy ?? 'someone'} at ${outcome.item.decidedAt ?? 'an earlier time'}. Nothing was changed.`);
+      return note(`Already ${outcome.item.status} by ${escapeMrkdwn(outcome.item.decidedBy ?? 'someone')} at ${outcome.item.decidedAt ?? 'an earlier time'}. Nothing was changed.`);
     case 'expired':
       return note('This approval has expired: the investigation no longer waits for a decision. Nothing was changed.');
     case 'not_allowed':
