@@ -80,7 +80,7 @@ export function scoreInvestigation(input: ScoreInput): ScoredEvidence {
   const { confidence } = confidenceOf(suspects, input.results);
   const recommendedAction = recommendAction(top, signals);
   const timeline = buildTimeline(signals, attributions, suspects);
-  const path = causalPath(top, input.signal.service, profiles, graph, attributions);
+  const path = causalPath(top, input.signal.service, profiles, graph, attributions, frame.alertAtMs);
   const exemplars = exemplarsOf(evidence);
   const representative = top ? (exemplars.find((e) => e.error && e.spans.some((s) => s.service === top.service)) ?? exemplars.find((e) => e.spans.some((s) => s.service === top.service))) : exemplars[0];
   const must = [...new Set([...path.map((p) => p.evidenceId), ...suspects.slice(0, 3).flatMap((s) => s.evidenceIds), ...recommendedAction.evidenceIds, ...(representative ? [representative.id] : [])])];

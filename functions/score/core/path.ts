@@ -35,13 +35,36 @@ function telling(p: ServiceProfile | undefined, exclude: ReadonlySet<string>): S
   return list.sort((a, b) => Number(b.local) - Number(a.local) || b.strength - a.strength || a.onsetMs - b.onsetMs || a.evidenceId.localeCompare(b.evidenceId))[0];
 }
 
+/** Onsets this close count as the same moment: grid steps and detection jitter. */
+const SAME_MOMENT_MS = 2 * 60_000;
+
+/**
+ * How trouble reached a service on the way up to the alert: its first clear signal from
+ * the previous step on (propagation runs forward in time) and by the time of the alert.
+ * A service that only showed trouble after the alert fired did not carry it there.
+ */
+function reached(p: ServiceProfile | undefined, exclude: ReadonlySet<string>, afterMs: number | undefined, alertAtMs: number): Signal | undefined {
+  const inTime = (p?.signals ?? []).filter(
+    (s) => !exclude.has(s.evidenceId) && s.strength >= 0.3 && s.onsetMs <= alertAtMs && (afterMs === undefined || s.onsetMs >= afterMs - SAME_MOMENT_MS),
+  );
+  return inTime.sort((a, b) => a.onsetMs - b.onsetMs || Number(b.local) - Number(a.local) || b.strength - a.strength || a.evidenceId.localeCompare(b.evidenceId))[0];
+}
+
 /**
  * The few statements on the path from the root cause to the alert, in causal order:
- * the change that caused it (when one did), the root service's clearest evidence, the
- * neighbour the change broke, then one statement per service on the calls from the
- * root up to the alerting service. Anomalies off that path stay in the timeline.
+ * the change that caused it (when one did), the root service's clearest evidence, then,
+ * per service from the neighbour the change broke (or the root) up the calls to the
+ * alerting service, the first sign that the trouble reached it, so the chain reads
+ * forward in time. Anomalies off that path stay in the timeline.
  */
-export function causalPath(top: Suspect | undefined, alerted: string | undefined, profiles: Map<string, ServiceProfile>, graph: Map<string, Set<string>>, attributions: readonly Attribution[]): TimelineEntry[] {
+export function causalPath(
+  top: Suspect | undefined,
+  alerted: string | undefined,
+  profiles: Map<string, ServiceProfile>,
+  graph: Map<string, Set<string>>,
+  attributions: readonly Attribution[],
+  alertAtMs: number,
+): TimelineEntry[] {
   if (!top) return [];
   const out: TimelineEntry[] = [];
   const used = new Set<string>();
@@ -55,13 +78,10 @@ export function causalPath(top: Suspect | undefined, alerted: string | undefined
   const own = telling(profiles.get(top.service), used);
   if (own) push(entry(own));
   const start = cause?.explains ?? top.service;
-  if (start !== top.service) {
-    const victim = telling(profiles.get(start), used);
-    if (victim) push(entry(victim));
-  }
-  const path = callPath(graph, alerted, start).reverse().slice(1);
-  for (const service of path) {
-    const s = telling(profiles.get(service), used);
+  const hops = callPath(graph, alerted, start).reverse().slice(start === top.service ? 1 : 0);
+  for (const service of hops) {
+    const last = out.at(-1);
+    const s = reached(profiles.get(service), used, last ? Date.parse(last.at) : undefined, alertAtMs);
     if (s) push(entry(s));
   }
   return out;
