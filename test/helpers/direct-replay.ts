@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
-import { EvidenceClass, Scenario, type EvidencePlan, type IncidentSignal, type ProviderResult, type Rca, type ScoredEvidence } from '../../functions/contracts/index.js';
+import { BackendConfig, EvidenceClass, Scenario, type EvidencePlan, type IncidentSignal, type ProviderResult, type Rca, type ScoredEvidence } from '../../functions/contracts/index.js';
 import { getSourceAdapter } from '../../functions/ingest/sources/index.js';
-import { CLASS_BYTE_BUDGET, investigationWindow, relatedServices } from '../../functions/load-tenant/plans.js';
+import { buildPlans } from '../../functions/load-tenant/plans.js';
 import { runProvider } from '../../functions/providers/handler-factory.js';
 import { scenarioProvider } from '../../functions/providers/scenario/provider.js';
 import { writeDeterministicRca } from '../../functions/reason/deterministic.js';
@@ -17,25 +17,10 @@ export interface DirectReplay {
   ms: number;
 }
 
-/** One plan per class, as LoadTenant makes them for a scenario backend: same window, services and byte budgets. */
+/** The plans LoadTenant makes for a scenario backend, from the same builder: same window, services and byte budgets. */
 export function scenarioPlans(file: string, signal: IncidentSignal, topology: Record<string, string[]>): EvidencePlan[] {
-  const { from, to, alertAt } = investigationWindow(signal);
-  const services = relatedServices(signal.service, topology);
-  const backend = { id: 'scenario', type: 'scenario', classes: [...EvidenceClass.options], options: { file } };
-  return EvidenceClass.options.map((evidenceClass) => ({
-    planId: `scenario-${evidenceClass}`,
-    tenantId: signal.tenantId,
-    investigationId: 'direct-replay',
-    evidenceClass,
-    backend,
-    functionArn: 'in-process',
-    window: { from, to },
-    alertAt,
-    ...(signal.service ? { focusService: signal.service } : {}),
-    services,
-    correlation: signal.correlation,
-    limits: { maxItems: 200, maxBytes: CLASS_BYTE_BUDGET[evidenceClass] },
-  }));
+  const backend = BackendConfig.parse({ id: 'scenario', type: 'scenario', classes: [...EvidenceClass.options], options: { file } });
+  return buildPlans({ tenantId: signal.tenantId, investigationId: 'direct-replay', signal, backends: [backend], topology, providerFunctions: { scenario: 'in-process' } }).plans;
 }
 
 /**

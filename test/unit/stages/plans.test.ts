@@ -24,7 +24,7 @@ describe('evidence plans', () => {
     expect(investigationWindow(old).from).toBe('2026-06-01T03:00:00.000Z');
   });
 
-  it('queries the alerting service, everything beneath it and its direct callers, not its siblings', () => {
+  it('takes as the neighbourhood the alerting service, everything beneath it and its direct callers, not its siblings', () => {
     expect(relatedServices('web', topology)).toEqual(['gateway', 'inventory', 'orders', 'postgres', 'web']);
     expect(relatedServices(undefined, topology)).toEqual([]);
     expect(relatedServices('web', {})).toEqual([]);
