@@ -36,7 +36,7 @@ const TABLE_READING_PROVIDERS = PROVIDER_TABLE_READERS.map((type) => `providers-
 const READ_ONLY_TABLE = ['load-tenant', 'policy', 'reason', ...TABLE_READING_PROVIDERS];
 const READ_WRITE_TABLE = ['ingest', 'approval', 'questions', 'changes', 'record', 'request-approval', 'remediate', 'verify-outcome', 'finish'];
 const PLATFORM_KEY_HOLDERS = ['ingest', 'approval', 'request-approval'];
-const TENANT_SECRET_ONLY = ['reason', 'questions', 'changes', 'remediate', 'verify-outcome', ...PROVIDER_SERVICES];
+const TENANT_SECRET_ONLY = ['reason', 'questions', 'changes', 'remediate', 'finish', 'verify-outcome', ...PROVIDER_SERVICES];
 const TENANT_SECRETS_ARN = 'arn:${AWS::Partition}:secretsmanager:${AWS::Region}:${AWS::AccountId}:secret:causeway/*';
 const DYNAMODB_WRITES = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'];
 
