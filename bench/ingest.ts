@@ -7,15 +7,18 @@ import { summary } from './stats.js';
 
 /**
  * In-process ingest throughput: the real pipeline (verify, parse, normalize, archive,
- * conditional dedup write, StartExecution) against dynalite, without HTTP. Each signal is
- * a distinct alert, so every one writes its dedup item and starts an execution.
+ * conditional dedup write, group claim, StartExecution) against dynalite, without HTTP.
+ * Each signal is a distinct alert on its own service, so every one writes its dedup item,
+ * claims its service's group and starts an execution (none joins another). The tenant's
+ * rate budget is raised to its maximum so the figure is the pipeline's, not the limiter's
+ * (the limiter's own conditional write is still paid on every request).
  */
 const N = Number(process.env.BENCH_SIGNALS ?? 2000);
 const TOKEN = 'bench-token-0123456789abcdef';
 const stack = await startLocalStack();
 stack.secrets.put('causeway/bench/webhooks', JSON.stringify({ alertmanager: { bearerToken: TOKEN } }));
-await putTenant(stack, { tenantId: 'bench', webhookSecretRef: 'causeway/bench/webhooks', enabledSources: ['alertmanager'] } as never);
-const fixture = JSON.parse(readFileSync(new URL('../test/fixtures/signals/alertmanager/firing-batch.json', import.meta.url), 'utf8')) as { alerts: { fingerprint: string }[] };
+await putTenant(stack, { tenantId: 'bench', webhookSecretRef: 'causeway/bench/webhooks', enabledSources: ['alertmanager'], ingestRatePerMinute: 100_000 } as never);
+const fixture = JSON.parse(readFileSync(new URL('../test/fixtures/signals/alertmanager/firing-batch.json', import.meta.url), 'utf8')) as { alerts: { fingerprint: string; labels: Record<string, string> }[] };
 const started: string[] = [];
 const deps = {
   tableName: stack.tableName,
@@ -25,7 +28,7 @@ const deps = {
   confirmSubscription: async () => undefined,
   verify: { fetchCertificate: async () => '', now: () => new Date() },
 };
-const bodies = Array.from({ length: N }, (_, i) => JSON.stringify({ ...fixture, alerts: [{ ...fixture.alerts[1], fingerprint: `bench${String(i).padStart(11, '0')}` }] }));
+const bodies = Array.from({ length: N }, (_, i) => JSON.stringify({ ...fixture, alerts: [{ ...fixture.alerts[1]!, fingerprint: `bench${String(i).padStart(11, '0')}`, labels: { ...fixture.alerts[1]!.labels, service: `bench-${i}` } }] }));
 const samples: number[] = [];
 const t0 = performance.now();
 let next = 0;

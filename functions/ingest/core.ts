@@ -1,10 +1,11 @@
 import { type IncidentSignal, InvestigationInput, type InvestigationRecord, SignalSource, type TenantConfig } from '../contracts/index.js';
 import { CausewayError, ConfigurationError, MalformedRequestError, NotFoundError, PayloadTooLargeError, UnauthorizedError } from '../shared/errors.js';
+import { createLogger } from '../shared/logger.js';
 import { createRecord, readRecord, updateRecord } from '../shared/records.js';
 import { archiveRequest } from './archive.js';
-import { claimInvestigation, markResolved, markStarted } from './dedup.js';
+import { claimInvestigation, markResolved, markStarted, redirectClaim } from './dedup.js';
 import { takeIngestToken } from './throttle.js';
-import { appendRelatedSignal, closeForGrouping, findRelatedInvestigation, markOpenForGrouping } from './grouping.js';
+import { appendRelatedSignalWhenCreated, claimGroup, closeForGrouping, findRelatedInvestigation } from './grouping.js';
 import { parseWebhookCredentials } from './sources/credentials.js';
 import { getSourceAdapter } from './sources/index.js';
 import type { InboundRequest, VerifyDeps } from './sources/types.js';
@@ -44,21 +45,31 @@ export interface IngestResponse {
   retryAfterSeconds?: number;
 }
 
+const logger = createLogger('ingest');
+
 function errorResponse(error: CausewayError): IngestResponse {
   const field = (error as { field?: string }).field;
   return { status: error.status, body: { error: error.message, ...(field ? { field } : {}) } };
 }
 
-/** Starts the investigation for a signal that won its dedup claim, or resumes one whose start was interrupted. */
+/**
+ * Starts the investigation for a signal that won its dedup claim, or resumes one whose start
+ * was interrupted; or joins it to the open investigation of its service or a neighbour. The
+ * join is decided after the dedup claim, and for the signal's own service by a conditional
+ * write, so alerts arriving together on one service start one investigation.
+ */
 async function startIfNeeded(deps: IngestDeps, signal: IncidentSignal, topology: Record<string, string[]>): Promise<SignalOutcome> {
-  const related = await findRelatedInvestigation(deps.tableName, signal, topology);
-  const claim = await claimInvestigation(deps.tableName, signal, Date.now(), related);
-  if (claim.outcome === 'joined') {
-    await appendRelatedSignal(deps.tableName, claim.investigationId, signal);
-    return { investigationId: claim.investigationId, dedupKey: signal.dedupKey, status: 'joined' };
-  }
+  const claim = await claimInvestigation(deps.tableName, signal, Date.now());
   if (claim.outcome === 'duplicate' && claim.started) {
     return { investigationId: claim.investigationId, dedupKey: signal.dedupKey, status: 'duplicate' };
+  }
+  const target = (await findRelatedInvestigation(deps.tableName, signal, topology)) ?? (await claimGroup(deps.tableName, signal, claim.investigationId));
+  if (target !== claim.investigationId) {
+    if (await appendRelatedSignalWhenCreated(deps.tableName, target, signal)) {
+      await redirectClaim(deps.tableName, signal.tenantId, signal.dedupKey, claim.investigationId, target);
+      return { investigationId: target, dedupKey: signal.dedupKey, status: 'joined' };
+    }
+    logger.warn('the open investigation this alert belongs to was never written; starting one of its own', { tenantId: signal.tenantId, service: signal.service, target });
   }
   const now = new Date().toISOString();
   const record: InvestigationRecord = {
@@ -74,7 +85,6 @@ async function startIfNeeded(deps: IngestDeps, signal: IncidentSignal, topology:
   await createRecord(deps.tableName, record);
   await deps.startExecution(claim.input);
   await markStarted(deps.tableName, signal.tenantId, signal.dedupKey, claim.investigationId);
-  await markOpenForGrouping(deps.tableName, signal, claim.investigationId);
   return { investigationId: claim.investigationId, dedupKey: signal.dedupKey, status: claim.outcome === 'new' ? 'started' : 'duplicate' };
 }
 

@@ -15,10 +15,7 @@ interface DedupItem {
   expiresAt: number;
 }
 
-export type Claim =
-  | { outcome: 'new'; investigationId: string; input: InvestigationInput }
-  | { outcome: 'joined'; investigationId: string }
-  | { outcome: 'duplicate'; investigationId: string; started: boolean; input: InvestigationInput };
+export type Claim = { outcome: 'new'; investigationId: string; input: InvestigationInput } | { outcome: 'duplicate'; investigationId: string; started: boolean; input: InvestigationInput };
 
 /** Execution names are derived from the dedup key, so a retried StartExecution is the same execution. */
 export function investigationIdFor(dedupKey: string, generation: number): string {
@@ -33,9 +30,8 @@ async function read(tableName: string, tenantId: string, dedupKey: string): Prom
 /**
  * Claims the right to start an investigation for a firing signal. One conditional write
  * decides among any number of concurrent repeats: the first wins, the others see it open.
- * With `joinInvestigationId` the winner joins that open investigation instead of starting one.
  */
-export async function claimInvestigation(tableName: string, signal: IncidentSignal, nowMs = Date.now(), joinInvestigationId?: string): Promise<Claim> {
+export async function claimInvestigation(tableName: string, signal: IncidentSignal, nowMs = Date.now()): Promise<Claim> {
   for (let attempt = 0; attempt < 5; attempt++) {
     const current = await read(tableName, signal.tenantId, signal.dedupKey);
     const open = current && current.status === 'open' && !isExpired(current, nowMs);
@@ -51,7 +47,7 @@ export async function claimInvestigation(tableName: string, signal: IncidentSign
       return { outcome: 'duplicate', investigationId: current.investigationId, started: current.started, input: current.input };
     }
     const generation = (current?.generation ?? 0) + 1;
-    const investigationId = joinInvestigationId ?? investigationIdFor(signal.dedupKey, generation);
+    const investigationId = investigationIdFor(signal.dedupKey, generation);
     const input: InvestigationInput = { tenantId: signal.tenantId, investigationId, signal, replay: null };
     try {
       await documentClient.send(
@@ -62,7 +58,7 @@ export async function claimInvestigation(tableName: string, signal: IncidentSign
             status: 'open',
             generation,
             investigationId,
-            started: joinInvestigationId !== undefined,
+            started: false,
             input,
             repeats: 0,
             expiresAt: ttlAfter(DEDUP_TTL_SECONDS, nowMs),
@@ -71,7 +67,7 @@ export async function claimInvestigation(tableName: string, signal: IncidentSign
           ExpressionAttributeValues: current ? { ':previous': current.generation } : undefined,
         }),
       );
-      return joinInvestigationId ? { outcome: 'joined', investigationId } : { outcome: 'new', investigationId, input };
+      return { outcome: 'new', investigationId, input };
     } catch (error) {
       if ((error as Error).name !== 'ConditionalCheckFailedException') throw error;
     }
@@ -89,6 +85,28 @@ export async function markStarted(tableName: string, tenantId: string, dedupKey:
       ExpressionAttributeValues: { ':true': true, ':id': investigationId },
     }),
   );
+}
+
+/**
+ * Points a claimed, not yet started alert at the investigation it joined instead, so its
+ * repeats answer with that investigation. A failed condition means a concurrent copy of the
+ * same alert already redirected it.
+ */
+export async function redirectClaim(tableName: string, tenantId: string, dedupKey: string, from: string, to: string): Promise<void> {
+  await documentClient
+    .send(
+      new UpdateCommand({
+        TableName: tableName,
+        Key: keys.dedup(tenantId, dedupKey),
+        UpdateExpression: 'SET investigationId = :to, started = :true, #input.investigationId = :to',
+        ConditionExpression: 'investigationId = :from',
+        ExpressionAttributeNames: { '#input': 'input' },
+        ExpressionAttributeValues: { ':to': to, ':from': from, ':true': true },
+      }),
+    )
+    .catch((error: Error) => {
+      if (error.name !== 'ConditionalCheckFailedException') throw error;
+    });
 }
 
 /** A resolved notification closes the open alert; returns the investigation it belonged to, if any. */

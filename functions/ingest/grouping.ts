@@ -23,15 +23,35 @@ export async function findRelatedInvestigation(tableName: string, signal: Incide
   return undefined;
 }
 
-/** Marks a just-started investigation as the one related alerts on this service should join. */
-export async function markOpenForGrouping(tableName: string, signal: IncidentSignal, investigationId: string, nowMs = Date.now()): Promise<void> {
-  if (!signal.service) return;
-  await documentClient.send(
-    new PutCommand({
-      TableName: tableName,
-      Item: { ...keys.openByService(signal.tenantId, signal.service), investigationId, expiresAt: ttlAfter(GROUP_WINDOW_SECONDS, nowMs) },
-    }),
-  );
+/**
+ * Makes an investigation the one that alerts on this service join, unless another live one
+ * already is; returns whichever holds the service. One conditional write decides, so a
+ * storm of distinct alerts on one service arriving together starts one investigation, not
+ * one per alert that beat the first start. Claiming again with the same id is a no-op, so
+ * a retried request keeps its claim.
+ */
+export async function claimGroup(tableName: string, signal: IncidentSignal, investigationId: string, nowMs = Date.now()): Promise<string> {
+  if (!signal.service) return investigationId;
+  const key = keys.openByService(signal.tenantId, signal.service);
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      await documentClient.send(
+        new PutCommand({
+          TableName: tableName,
+          Item: { ...key, investigationId, expiresAt: ttlAfter(GROUP_WINDOW_SECONDS, nowMs) },
+          ConditionExpression: 'attribute_not_exists(pk) OR expiresAt <= :now OR investigationId = :id',
+          ExpressionAttributeValues: { ':now': Math.floor(nowMs / 1000), ':id': investigationId },
+        }),
+      );
+      return investigationId;
+    } catch (error) {
+      if ((error as Error).name !== 'ConditionalCheckFailedException') throw error;
+    }
+    const out = await documentClient.send(new GetCommand({ TableName: tableName, Key: key, ConsistentRead: true }));
+    const holder = out.Item as { investigationId: string; expiresAt: number } | undefined;
+    if (holder && !isExpired(holder, nowMs)) return holder.investigationId;
+  }
+  throw new Error(`group claim for ${signal.service} kept conflicting`);
 }
 
 /** Adds a signal to an investigation's related signals, so the record shows every alert it explains. */
@@ -47,6 +67,24 @@ export async function appendRelatedSignal(tableName: string, investigationId: st
       ExpressionAttributeValues: { ':empty': [], ':signal': [JSON.parse(JSON.stringify(related))], ':now': new Date().toISOString() },
     }),
   );
+}
+
+/**
+ * Appends to an investigation whose record its starter may be writing this very moment
+ * (it won the group claim a few milliseconds ago). Returns false if the record never
+ * appears, so the caller starts an investigation of its own rather than lose the alert.
+ */
+export async function appendRelatedSignalWhenCreated(tableName: string, investigationId: string, signal: IncidentSignal, waitsMs = [20, 50, 100, 250, 500, 1000]): Promise<boolean> {
+  for (const waitMs of [0, ...waitsMs]) {
+    if (waitMs) await new Promise((done) => setTimeout(done, waitMs));
+    try {
+      await appendRelatedSignal(tableName, investigationId, signal);
+      return true;
+    } catch (error) {
+      if ((error as Error).name !== 'ConditionalCheckFailedException') throw error;
+    }
+  }
+  return false;
 }
 
 /** A resolved alert stops drawing new alerts into its investigation. */

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readRecord } from '../../functions/shared/records.js';
+import { keys, ttlAfter } from '../../functions/shared/table.js';
 import { startLocalStack, type LocalStack } from '../../local/stack.js';
 import { putTenant } from '../../local/tenants.js';
 
@@ -102,6 +103,32 @@ describe('POST /v1/tenants/{tenantId}/signals/{source}', () => {
     expect(stack.sfn.listExecutions().filter((e) => e.name === id)).toHaveLength(1);
     expect(stack.sfn.listExecutions().length).toBe(before + 1);
   }, 120_000);
+
+  it('a storm of 50 distinct alerts on one service, all at once, starts one investigation that lists the other 49', async () => {
+    const before = stack.sfn.listExecutions().length;
+    const fingerprints = Array.from({ length: 50 }, (_, i) => `cccc${String(i).padStart(12, '0')}`);
+    const responses = await Promise.all(fingerprints.map((f) => post(alert(f, 'firing', 'storm'))));
+    expect(responses.map((r) => r.status)).toEqual(fingerprints.map(() => 202));
+    const outcomes = responses.map((r) => (r.body.signals as { investigationId: string; status: string }[])[0]!);
+    const started = outcomes.filter((o) => o.status === 'started');
+    expect(started).toHaveLength(1);
+    expect(outcomes.filter((o) => o.status === 'joined')).toHaveLength(49);
+    expect(new Set(outcomes.map((o) => o.investigationId))).toEqual(new Set([started[0]!.investigationId]));
+    expect(stack.sfn.listExecutions().length).toBe(before + 1);
+    const record = await readRecord(stack.tableName, 'acme', started[0]!.investigationId, stack.db);
+    expect(record?.relatedSignals).toHaveLength(49);
+    const repeat = await post(alert(fingerprints[7]!, 'firing', 'storm'));
+    expect((repeat.body.signals as { status: string; investigationId: string }[])[0]).toMatchObject({ status: 'duplicate', investigationId: started[0]!.investigationId });
+  }, 60_000);
+
+  it('an alert whose service is held by an investigation that never got written starts its own rather than being lost', async () => {
+    await stack.db.send(new PutCommand({ TableName: stack.tableName, Item: { ...keys.openByService('acme', 'ghost'), investigationId: 'never-written-g1', expiresAt: ttlAfter(600) } }));
+    const response = await post(alert('dddd000000000001', 'firing', 'ghost'));
+    const [signal] = response.body.signals as { investigationId: string; status: string }[];
+    expect(signal).toMatchObject({ status: 'started' });
+    expect(signal!.investigationId).not.toBe('never-written-g1');
+    expect(stack.sfn.listExecutions().some((e) => e.name === signal!.investigationId)).toBe(true);
+  });
 
   it('groups an alert on an adjacent service into the open investigation; an unrelated service gets its own', async () => {
     const first = await post(alert('bbbb000000000001', 'firing', 'checkout'));
