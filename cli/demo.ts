@@ -23,12 +23,15 @@ function shiftTimes(value: unknown, deltaMs: number): unknown {
 }
 
 /**
- * Moves a scenario so its alert fires now: `at` and every absolute time in the evidence
- * and the alert payload shift together; relative times ("-5m") follow `at` by themselves.
+ * Moves a scenario so its alert fired within the last minute: `at` and every absolute time
+ * in the evidence and the alert payload shift together; relative times ("-5m") follow `at`
+ * by themselves. The shift is whole minutes, so series fall into the same minute buckets
+ * as in `causeway investigate` and the demo tells the same story on every run.
  */
 export function scenarioAtNow(scenario: Scenario, now = Date.now()): Scenario {
-  const delta = now - resolveScenarioTime(scenario.at, 0);
-  return { ...scenario, at: new Date(now).toISOString(), evidence: shiftTimes(scenario.evidence, delta) as Scenario['evidence'], signal: shiftTimes(scenario.signal, delta) as Scenario['signal'] };
+  const atMs = resolveScenarioTime(scenario.at, 0);
+  const delta = Math.floor((now - atMs) / 60_000) * 60_000;
+  return { ...scenario, at: new Date(atMs + delta).toISOString(), evidence: shiftTimes(scenario.evidence, delta) as Scenario['evidence'], signal: shiftTimes(scenario.signal, delta) as Scenario['signal'] };
 }
 
 /**
