@@ -93,11 +93,12 @@ export const handler = stageHandler(RequestApprovalInput, z.object({ approvalId:
   if (slack.botProblem) logger.warn('the Slack app secret gives no bot; the approval message goes to the webhook if any', { tenantId: input.tenantId, problem: slack.botProblem });
   const posted = await postApprovalMessage(slack, message, env.SLACK_API_BASE_URL);
   if (posted.via === 'chat.postMessage') await rememberMessage(input.tenantId, approvalId, posted.ref);
+  if (posted.via === 'webhook' && posted.botError) logger.warn('Slack refused the bot; the approval message went to the webhook and cannot be edited later', { tenantId: input.tenantId, approvalId, error: posted.botError });
   if (posted.via === 'none') logger.warn('no Slack bot or webhook configured for the tenant; the approval waits without a notification', { tenantId: input.tenantId, approvalId });
   await appendAudit(env.TABLE_NAME, input.tenantId, input.investigationId, {
     type: 'approval.requested',
     actor: 'causeway:policy',
-    detail: { approvalId, action: input.policy.action!.kind, service: input.policy.action!.service, expiresAt, notified: posted.via !== 'none', via: posted.via, ...(posted.via === 'chat.postMessage' ? { slackMessage: posted.ref } : {}) },
+    detail: { approvalId, action: input.policy.action!.kind, service: input.policy.action!.service, expiresAt, notified: posted.via !== 'none', via: posted.via, ...(posted.via === 'chat.postMessage' ? { slackMessage: posted.ref } : {}), ...(posted.via === 'webhook' && posted.botError ? { botError: posted.botError } : {}) },
   });
   return { approvalId };
 });

@@ -62,6 +62,19 @@ describe('posting the approval message', () => {
     expect(slack.calls).toHaveLength(1);
   });
 
+  it('falls back to the webhook when Slack refuses the bot for its setup, and says why', async () => {
+    slack.answer = (call) => (call.path === '/hook' ? { body: 'ok' } : { body: { ok: false, error: 'not_in_channel' } });
+    const posted = await postApprovalMessage({ bot: { token: 'xoxb-1-abc', channel: 'C0APPROVALS' }, webhookUrl: `${slack.url}/hook` }, message, `${slack.url}/api/`);
+    expect(posted).toEqual({ via: 'webhook', botError: 'Slack chat.postMessage failed: not_in_channel' });
+    expect(slack.calls.map((c) => c.path)).toEqual(['/api/chat.postMessage', '/hook']);
+  });
+
+  it('does not fall back on throttling: ASL retries the bot, so the message stays editable', async () => {
+    slack.answer = () => ({ status: 429, headers: { 'retry-after': '3' }, body: { ok: false, error: 'ratelimited' } });
+    await expect(postApprovalMessage({ bot: { token: 'xoxb-1-abc', channel: 'C0APPROVALS' }, webhookUrl: `${slack.url}/hook` }, message, `${slack.url}/api/`)).rejects.toMatchObject({ name: 'TransientError' });
+    expect(slack.calls.map((c) => c.path)).toEqual(['/api/chat.postMessage']);
+  });
+
   it('lets Slack’s refusal through typed, so ASL retries throttling and fails the run on a wrong channel', async () => {
     const bot = { bot: { token: 'xoxb-1-abc', channel: 'C0APPROVALS' } };
     slack.answer = () => ({ status: 429, headers: { 'retry-after': '3' }, body: { ok: false, error: 'ratelimited' } });
