@@ -14,8 +14,8 @@ export function logHint(text: string): RootCauseKind | undefined {
 }
 
 const LLR_MIN = 6;
-/** A template counts as never seen before only when its service was logging for this many steps without it. */
-const NOVEL_BASELINE_STEPS = 2;
+/** A template counts as never seen before only when its service was logging for this many steps without it: one whole step, as a capture may start just before the fault. */
+const NOVEL_BASELINE_STEPS = 1;
 
 /**
  * How sure a brand-new error template is, by how often it appeared: on a short capture

@@ -40,6 +40,8 @@ export interface ServiceProfile {
   local: number;
   /** 0..1: symptoms that also show on the callers of a broken service. */
   symptom: number;
+  /** 0..1: the part of `local` that nothing the service calls can cause (see `beyondCallees`). */
+  pinned: number;
   /** The lower median onset of its strong signals: one early stray signal does not move it. */
   onsetMs: number;
   /** 0..1: 1 when nothing downstream explains this service's trouble. */
@@ -52,6 +54,13 @@ export interface ServiceProfile {
 
 /** Evidence that a service ran short: its CPU, memory or other resource, or its own work slowing. */
 const strains = (s: Signal) => s.strength >= 0.3 && (s.family === 'cpu' || s.family === 'memory' || s.family === 'saturation' || s.family === 'runtime_throttle' || s.family === 'runtime_leak' || s.family === 'self_time');
+
+/**
+ * Evidence that no dependency's trouble can produce: time lost outside the service's
+ * own spans (callers waiting beyond them: its link, its network) and CPU it burned (a
+ * slow callee makes a service wait, not compute).
+ */
+const beyondCallees = (s: Signal) => s.outsideSpans === true || s.family === 'cpu';
 
 const ERROR_FAMILIES: readonly SignalFamily[] = ['errors', 'error_origin', 'log_error', 'exception', 'dependency_mention', 'runtime_crash'];
 
@@ -90,7 +99,9 @@ export function downstream(graph: Map<string, Set<string>>, from: string): Set<s
 /**
  * Groups signals by service and follows the call graph down: a service whose trouble
  * is matched by local evidence in a dependency that broke no later than it did is a
- * likely victim, and its rootness drops in proportion; requests that fail are explained
+ * likely victim, and its rootness drops in proportion, except for the share of its
+ * evidence that nothing it calls can cause (callers waiting on it beyond its own spans,
+ * CPU it burned); requests that fail are explained
  * by a dependency that fails too, hardly by one that only got slower, and a service
  * whose dependencies show no failure at all is where its failures start. More calls arriving point at the
  * service only when it strained under them; otherwise they are a symptom of whoever sent
@@ -112,10 +123,11 @@ export function profileServices(signals: readonly Signal[], graph: Map<string, S
     const own = (s: Signal) => (s.local && (s.family !== 'traffic_up' || list.some(strains))) || (s.family === 'errors' && deepest);
     const local = noisyOr(list.filter(own).map((s) => s.strength * WEIGHT[s.family]));
     const symptom = noisyOr(list.filter((s) => !own(s)).map((s) => s.strength * WEIGHT[s.family]));
+    const pinned = noisyOr(list.filter((s) => own(s) && beyondCallees(s)).map((s) => s.strength * WEIGHT[s.family]));
     const strong = list.filter((s) => s.strength >= 0.3);
     const onsets = (strong.length > 0 ? strong : list).map((s) => s.onsetMs).sort((a, b) => a - b);
     const onsetMs = onsets[Math.floor((onsets.length - 1) / 2)]!;
-    profiles.set(service, { service, signals: list, local, symptom, onsetMs, rootness: 1 });
+    profiles.set(service, { service, signals: list, local, symptom, pinned, onsetMs, rootness: 1 });
   }
   const tolerance = Math.max(2 * frame.stepMs, ONSET_TOLERANCE_MS);
   const fed = demandFeeders(profiles, graph, tolerance);
@@ -128,7 +140,7 @@ export function profileServices(signals: readonly Signal[], graph: Map<string, S
       const explains = (q.local + SYMPTOM_SHARE * q.symptom * 0.5) * (failing(p) && !failing(q) ? 0.3 : 1);
       if (explains > best) [best, p.explainedBy] = [explains, d];
     }
-    p.rootness = 1 - 0.75 * Math.min(1, best / own);
+    p.rootness = 1 - 0.75 * Math.min(1, best / own) * (1 - Math.min(1, p.pinned / own));
     if (best === 0) delete p.explainedBy;
   }
   for (const [service, caller] of fed) {

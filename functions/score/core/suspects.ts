@@ -36,14 +36,18 @@ const RESOURCE: readonly SignalFamily[] = ['cpu', 'memory', 'saturation', 'runti
 /** A kind whose first evidence came this much after another well-supported kind's is more likely its consequence. */
 const LATER_MS = 60_000;
 
+/** A service that coped with more demand for longer than this before it ran short was not broken by that demand. */
+const SURGE_LEAD_MS = 10 * 60_000;
+
 /**
  * How well each fault kind explains one service's evidence (0..1 each). A log line,
  * exception or runtime event that names its kind ("too many connections", "OOM")
  * moves its support to that kind. Slower calls into a service whose own CPU and work
  * are fine point at the link (infrastructure), as do calls out of a service that all wait
  * longer unless the service also started failing in its own code; a rise in demand that came no later than
- * the saturation is a surge (only where the service strained: more calls it served
- * without running short are not an incident), and a node lost before the saturation is the platform
+ * the saturation, and not so long before it that the service had coped with it, is a
+ * surge (only where the service strained: more calls it served without running short
+ * are not an incident), and a node lost before the saturation is the platform
  * (what is left runs short). Errors say what failed, not why: when exhaustion, the
  * platform or demand explain them, a code defect is the less likely reading. And within
  * a service, the kind whose evidence came first is the likelier cause of the rest.
@@ -66,7 +70,7 @@ export function kindSupport(p: ServiceProfile): Map<FaultKind, { support: number
   const surge = p.signals.filter((s) => s.family === 'traffic_up');
   const resource = p.signals.filter((s) => RESOURCE.includes(s.family) && s.strength >= 0.3);
   const saturationOnset = Math.min(...(resource.length > 0 ? resource : p.signals.filter((s) => s.family === 'latency' || s.family === 'errors')).map((s) => s.onsetMs));
-  const demandFirst = surge.some((s) => s.onsetMs <= saturationOnset + LATER_MS);
+  const demandFirst = surge.some((s) => s.onsetMs <= saturationOnset + LATER_MS && s.onsetMs >= saturationOnset - SURGE_LEAD_MS);
   const strained = resource.length > 0 || p.signals.some((s) => s.family === 'self_time' && s.strength >= 0.3);
   const platformFirst = p.signals.some((s) => s.family === 'runtime_node' && s.onsetMs <= saturationOnset + LATER_MS);
   const raw = new Map([...acc].map(([k, a]) => [k, noisyOr(a.parts)]));

@@ -5,20 +5,28 @@ import type { Evidence, Frame, Signal } from './types.js';
 
 type Stats = ServiceTraceStats & { id: string };
 
+/** The smallest rise of a per-step p90 that counts as a shift. */
+const MIN_RATIO = 1.5;
+/** Baseline steps that let a 1.5× shift count; fewer ask for a proportionally larger one. */
+const FULL_BASELINE_STEPS = 3;
+
 /**
  * The step where a per-step latency moved up the most, with how far (ratio) and how
  * clearly (robust z). The split must fall at or after `fromIndex` (the recent region),
- * with at least three steps of baseline, and most steps after it must stay high: p90s
- * of a few sampled spans are noisy. The onset is the first clearly high step at or
- * after the split, so sparse baseline samples do not pull it early.
+ * and at least two sampled steps after it must mostly stay high: p90s of a few sampled
+ * spans are noisy, and one slow span in the last step is not a shift. A short capture
+ * may hold only a step or two from before the fault, so a baseline of fewer than three
+ * steps is allowed, but the fewer its steps the larger the jump must be (1.5× at three,
+ * 4.5× at one). The onset is the first clearly high step at or after the split, so
+ * sparse baseline samples do not pull it early.
  */
 export function latencyShift(values: readonly (number | null)[], fromIndex = 0): { index: number; ratio: number; z: number } | undefined {
   const idx: number[] = [];
   values.forEach((v, i) => v !== null && idx.push(i));
-  if (idx.length < 4) return undefined;
+  if (idx.length < 3) return undefined;
   let best: { index: number; ratio: number; z: number; high: number } | undefined;
   let bestScore = -Infinity;
-  for (let k = 3; k < idx.length; k++) {
+  for (let k = 1; k < idx.length; k++) {
     if (idx[k]! < fromIndex) continue;
     const before = idx.slice(0, k).map((i) => values[i]!);
     const after = idx.slice(k).map((i) => values[i]!);
@@ -28,9 +36,9 @@ export function latencyShift(values: readonly (number | null)[], fromIndex = 0):
     const high = Math.max(base.median + 3 * scale, 1.5 * Math.max(base.median, 0.05));
     const z = (mid - base.median) / scale;
     const ratio = mid / Math.max(base.median, 0.05);
-    const sustained = after.filter((v) => v >= high).length >= 0.6 * after.length;
+    const sustained = after.length >= 2 && after.filter((v) => v >= high).length >= 0.6 * after.length;
     const score = z * Math.sqrt(Math.min(before.length, after.length));
-    if (ratio >= 1.5 && z >= 3 && sustained && score > bestScore) [best, bestScore] = [{ index: idx[k]!, ratio, z, high }, score];
+    if (ratio >= MIN_RATIO * Math.max(1, FULL_BASELINE_STEPS / k) && z >= 3 && sustained && score > bestScore) [best, bestScore] = [{ index: idx[k]!, ratio, z, high }, score];
   }
   if (!best) return undefined;
   const firstHigh = idx.find((i) => i >= best!.index && values[i]! >= best!.high);
@@ -74,7 +82,7 @@ export function traceSignals(items: readonly Evidence[], frame: Frame): Signal[]
     const self = latencyShift(s.selfTimeP90Ms, recent);
     if (self) out.push({ service: s.service, family: 'self_time', strength: Math.min(1, Math.log(self.ratio) / Math.log(8)), onsetMs: at(self.index), evidenceId: s.id, local: true, text: `${s.service}'s own work per span got ${self.ratio.toFixed(1)}× slower (p90 self time)` });
     const gap = s.inboundGapP90Ms ? latencyShift(s.inboundGapP90Ms, recent) : undefined;
-    if (gap) out.push({ service: s.service, family: 'inbound_latency', strength: Math.min(1, Math.log(gap.ratio) / Math.log(8)), onsetMs: at(gap.index), evidenceId: s.id, local: true, text: `callers waited ${gap.ratio.toFixed(1)}× longer on calls into ${s.service} beyond its own span time` });
+    if (gap) out.push({ service: s.service, family: 'inbound_latency', strength: Math.min(1, Math.log(gap.ratio) / Math.log(8)), onsetMs: at(gap.index), evidenceId: s.id, local: true, outsideSpans: true, text: `callers waited ${gap.ratio.toFixed(1)}× longer on calls into ${s.service} beyond its own span time` });
     const dur = latencyShift(s.durationP90Ms, recent);
     if (dur) out.push({ service: s.service, family: 'latency', strength: Math.min(1, Math.log(dur.ratio) / Math.log(8)), onsetMs: at(dur.index), evidenceId: s.id, local: false, text: `${s.service} spans got ${dur.ratio.toFixed(1)}× slower (p90 duration)` });
     const volume = rateChange(s.spans, 0, s.spans.length - 1);

@@ -44,6 +44,8 @@ export interface Signal {
   raw?: string;
   /** A kind the evidence itself names (a log saying "too many connections"). */
   hint?: RootCauseKind;
+  /** It measures time lost outside the service's own spans (callers waiting beyond them), which nothing the service calls can cause. */
+  outsideSpans?: true;
 }
 
 /** The investigation's frame of reference: when the alert fired and the grid step the evidence is on. */

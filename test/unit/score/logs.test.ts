@@ -41,6 +41,15 @@ describe('novel error templates', () => {
     const [s] = logSignals(patterns, { alertAtMs, stepMs }).filter((x) => x.family === 'log_error');
     expect(s!.strength).toBeGreaterThan(0.6);
   });
+
+  it('needs only one step of the service logging without it, as a capture that starts just before the fault holds', () => {
+    const short = 8;
+    const steady = Array.from({ length: short }, () => 3);
+    const fresh = [0, 0, 6, 5, 6, 5, 4, 0];
+    const patterns = [pattern('LOG_1', 'info', [0, ...steady.slice(1)]), pattern('LOG_2', 'error', fresh)].map((p) => ({ ...p, startMs: alertAtMs - short * stepMs }));
+    const [s] = logSignals(patterns, { alertAtMs, stepMs }).filter((x) => x.family === 'log_error');
+    expect(s!.strength).toBeGreaterThan(0.6);
+  });
 });
 
 describe('the failure a log line names', () => {

@@ -15,6 +15,12 @@ describe('traffic surges', () => {
     expect(support.get('traffic_surge')!.support).toBeGreaterThan(support.get('resource_exhaustion')!.support);
   });
 
+  it('does not blame a rise in demand the service had coped with long before it ran short of CPU', () => {
+    const profiles = profileServices([sig('busy', 'traffic_up', 0.9, 30), sig('busy', 'cpu', 0.9, 2)], graph, frame);
+    const support = kindSupport(profiles.get('busy')!);
+    expect(support.get('resource_exhaustion')!.support).toBeGreaterThan(support.get('traffic_surge')!.support);
+  });
+
   it('does not make a service that merely received more calls, without straining, a surge suspect', () => {
     const profiles = profileServices([sig('idle', 'traffic_up', 1, 10), sig('busy', 'cpu', 0.6, 9), sig('busy', 'errors', 0.6, 8, false)], graph, frame);
     expect(originScore(profiles.get('busy')!)).toBeGreaterThan(originScore(profiles.get('idle')!));
