@@ -4,8 +4,9 @@ import { createLogger } from '../shared/logger.js';
 import { createRecord, readRecord, updateRecord } from '../shared/records.js';
 import { archiveRequest } from './archive.js';
 import { claimInvestigation, markResolved, markStarted, redirectClaim } from './dedup.js';
+import { withStartLock } from './start-lock.js';
 import { takeIngestToken } from './throttle.js';
-import { appendRelatedSignalWhenCreated, claimGroup, closeForGrouping, findRelatedInvestigation } from './grouping.js';
+import { adjacentServices, appendRelatedSignalWhenCreated, claimGroup, closeForGrouping, findRelatedInvestigation } from './grouping.js';
 import { parseWebhookCredentials } from './sources/credentials.js';
 import { getSourceAdapter } from './sources/index.js';
 import type { InboundRequest, VerifyDeps } from './sources/types.js';
@@ -52,18 +53,32 @@ function errorResponse(error: CausewayError): IngestResponse {
   return { status: error.status, body: { error: error.message, ...(field ? { field } : {}) } };
 }
 
+/** The record an investigation starts with, before any stage has run. */
+function firstRecord(signal: IncidentSignal, investigationId: string): InvestigationRecord {
+  const now = new Date().toISOString();
+  return { tenantId: signal.tenantId, investigationId, executionName: investigationId, status: 'investigating', createdAt: now, updatedAt: now, signal, relatedSignals: [] };
+}
+
 /**
  * Starts the investigation for a signal that won its dedup claim, or resumes one whose start
- * was interrupted; or joins it to the open investigation of its service or a neighbour. The
- * join is decided after the dedup claim, and for the signal's own service by a conditional
- * write, so alerts arriving together on one service start one investigation.
+ * was interrupted; or joins it to the open investigation of its service or a neighbour. A
+ * signal that finds none open decides under the start locks of its service and its
+ * neighbours, where it marks its service and writes its record before letting go, so
+ * alerts arriving together on one service or on adjacent ones start one investigation and
+ * the rest find it.
  */
 async function startIfNeeded(deps: IngestDeps, signal: IncidentSignal, topology: Record<string, string[]>): Promise<SignalOutcome> {
   const claim = await claimInvestigation(deps.tableName, signal, Date.now());
   if (claim.outcome === 'duplicate' && claim.started) {
     return { investigationId: claim.investigationId, dedupKey: signal.dedupKey, status: 'duplicate' };
   }
-  const target = (await findRelatedInvestigation(deps.tableName, signal, topology)) ?? (await claimGroup(deps.tableName, signal, claim.investigationId));
+  const target =
+    (await findRelatedInvestigation(deps.tableName, signal, topology)) ??
+    (await withStartLock(deps.tableName, signal.tenantId, signal.service ? adjacentServices(signal.service, topology) : [], async () => {
+      const found = (await findRelatedInvestigation(deps.tableName, signal, topology)) ?? (await claimGroup(deps.tableName, signal, claim.investigationId));
+      if (found === claim.investigationId) await createRecord(deps.tableName, firstRecord(claim.input.signal, claim.investigationId));
+      return found;
+    }));
   if (target !== claim.investigationId) {
     if (await appendRelatedSignalWhenCreated(deps.tableName, target, signal)) {
       await redirectClaim(deps.tableName, signal.tenantId, signal.dedupKey, claim.investigationId, target);
@@ -71,18 +86,7 @@ async function startIfNeeded(deps: IngestDeps, signal: IncidentSignal, topology:
     }
     logger.warn('the open investigation this alert belongs to was never written; starting one of its own', { tenantId: signal.tenantId, service: signal.service, target });
   }
-  const now = new Date().toISOString();
-  const record: InvestigationRecord = {
-    tenantId: signal.tenantId,
-    investigationId: claim.investigationId,
-    executionName: claim.investigationId,
-    status: 'investigating',
-    createdAt: now,
-    updatedAt: now,
-    signal: claim.input.signal,
-    relatedSignals: [],
-  };
-  await createRecord(deps.tableName, record);
+  await createRecord(deps.tableName, firstRecord(claim.input.signal, claim.investigationId));
   await deps.startExecution(claim.input);
   await markStarted(deps.tableName, signal.tenantId, signal.dedupKey, claim.investigationId);
   return { investigationId: claim.investigationId, dedupKey: signal.dedupKey, status: claim.outcome === 'new' ? 'started' : 'duplicate' };

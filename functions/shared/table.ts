@@ -10,6 +10,8 @@ export const keys = {
   dedup: (tenantId: string, dedupKey: string) => ({ pk: `TENANT#${tenantId}`, sk: `DEDUP#${dedupKey}` }),
   rate: (tenantId: string, minute: string) => ({ pk: `TENANT#${tenantId}`, sk: `RATE#${minute}` }),
   openByService: (tenantId: string, service: string) => ({ pk: `TENANT#${tenantId}`, sk: `OPEN#${service}` }),
+  /** Held on a service and its neighbours while an alert there decides between joining an open investigation and starting its own. */
+  startLock: (tenantId: string, service: string) => ({ pk: `TENANT#${tenantId}`, sk: `STARTLOCK#${service}` }),
   archive: (tenantId: string, receivedAt: string, requestId: string) => ({
     pk: `TENANT#${tenantId}#ARCHIVE#${receivedAt.slice(0, 10)}`,
     sk: `${receivedAt}#${requestId}`,

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readRecord } from '../../functions/shared/records.js';
 import { keys, ttlAfter } from '../../functions/shared/table.js';
@@ -51,7 +51,7 @@ beforeAll(async () => {
     webhookSecretRef: 'causeway/acme/webhooks',
     enabledSources: ['alertmanager'],
     ingestRatePerMinute: 100_000,
-    topology: { storefront: ['checkout'], checkout: ['payments'], search: [] },
+    topology: { storefront: ['checkout'], checkout: ['payments'], search: [], 'edge-web': ['edge-db'] },
   } as never);
 });
 
@@ -120,6 +120,30 @@ describe('POST /v1/tenants/{tenantId}/signals/{source}', () => {
     const repeat = await post(alert(fingerprints[7]!, 'firing', 'storm'));
     expect((repeat.body.signals as { status: string; investigationId: string }[])[0]).toMatchObject({ status: 'duplicate', investigationId: started[0]!.investigationId });
   }, 60_000);
+
+  it('alerts arriving together on two adjacent services, each the first on its own, start one investigation', async () => {
+    const before = stack.sfn.listExecutions().length;
+    const sent = Array.from({ length: 40 }, (_, i) => alert(`eeee${String(i).padStart(12, '0')}`, 'firing', i % 2 === 0 ? 'edge-web' : 'edge-db'));
+    const responses = await Promise.all(sent.map((body) => post(body)));
+    expect(responses.map((r) => r.status)).toEqual(sent.map(() => 202));
+    const outcomes = responses.map((r) => (r.body.signals as { investigationId: string; status: string }[])[0]!);
+    expect(outcomes.filter((o) => o.status === 'started')).toHaveLength(1);
+    expect(new Set(outcomes.map((o) => o.investigationId)).size).toBe(1);
+    expect(stack.sfn.listExecutions().length).toBe(before + 1);
+    const record = await readRecord(stack.tableName, 'acme', outcomes[0]!.investigationId, stack.db);
+    expect(new Set(record?.relatedSignals.map((r) => r.service))).toEqual(new Set(['edge-web', 'edge-db']));
+  }, 60_000);
+
+  it('a start lock left by a stalled holder delays a new alert by the wait at most, then it starts without the lock', async () => {
+    await stack.db.send(new PutCommand({ TableName: stack.tableName, Item: { ...keys.startLock('acme', 'stalled-lock'), owner: 'stalled', leaseUntilMs: Date.now() + 60_000, expiresAt: ttlAfter(60) } }));
+    const response = await post(alert('ffff000000000001', 'firing', 'stalled-lock'));
+    expect((response.body.signals as { status: string }[])[0]).toMatchObject({ status: 'started' });
+    await stack.db.send(new PutCommand({ TableName: stack.tableName, Item: { ...keys.startLock('acme', 'expired-lock'), owner: 'crashed', leaseUntilMs: Date.now() - 1, expiresAt: ttlAfter(60) } }));
+    const next = await post(alert('ffff000000000002', 'firing', 'expired-lock'));
+    expect((next.body.signals as { status: string }[])[0]).toMatchObject({ status: 'started' });
+    const lock = await stack.db.send(new GetCommand({ TableName: stack.tableName, Key: keys.startLock('acme', 'expired-lock') }));
+    expect(lock.Item).toBeUndefined();
+  }, 30_000);
 
   it('an alert whose service is held by an investigation that never got written starts its own rather than being lost', async () => {
     await stack.db.send(new PutCommand({ TableName: stack.tableName, Item: { ...keys.openByService('acme', 'ghost'), investigationId: 'never-written-g1', expiresAt: ttlAfter(600) } }));
