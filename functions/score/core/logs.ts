@@ -30,7 +30,8 @@ export const noveltyStrength = (count: number) => Math.min(0.9, 0.2 + 0.12 * Mat
  * error or warning template that is new or surging is local news (one the service had
  * never logged while it was logging other lines is surer than its rate alone says); a template that
  * stopped appearing is a quieter clue (a code path no longer reached); a constant
- * template, however alarming its words, is not news.
+ * template, however alarming its words, is not news, and neither is one that rose in the
+ * same step as the service's ordinary lines (more of its usual work, not a failure).
  */
 export function logSignals(items: readonly Evidence[], frame: Frame): Signal[] {
   const patterns = items.filter((i): i is LogPattern & { id: string } => i.class === 'logs');
@@ -54,13 +55,20 @@ export function logSignals(items: readonly Evidence[], frame: Frame): Signal[] {
     const first = aligned[i]!.findIndex((n) => n > 0);
     if (first >= 0) firstStep.set(p.service, Math.min(firstStep.get(p.service) ?? Infinity, first));
   });
+  const ordinary = new Map<string, number[]>();
+  patterns.forEach((p, i) => {
+    if (isSevere(p)) return;
+    const sum = ordinary.get(p.service) ?? new Array<number>(length).fill(0);
+    aligned[i]!.forEach((n, k) => (sum[k]! += n));
+    ordinary.set(p.service, sum);
+  });
   for (const [i, p] of patterns.entries()) {
     const counts = aligned[i]!;
     const change = rateChange(counts, 0, length - 1, recent);
     if (!change || change.llr < LLR_MIN) continue;
     const atMs = start + change.index * stepMs;
     if (atMs > frame.alertAtMs + frame.stepMs) continue;
-    const severe = p.level === 'error' || p.level === 'fatal' || p.level === 'warn';
+    const severe = isSevere(p) && !withOrdinaryWork(ordinary.get(p.service), change.index);
     const rose = change.afterRate > change.beforeRate;
     const isNew = change.beforeRate === 0;
     const template = p.template.length > 120 ? `${p.template.slice(0, 117)}…` : p.template;
@@ -78,6 +86,22 @@ export function logSignals(items: readonly Evidence[], frame: Frame): Signal[] {
     }
   }
   return out;
+}
+
+const isSevere = (p: LogPattern) => p.level === 'error' || p.level === 'fatal' || p.level === 'warn';
+
+/**
+ * Whether the service's ordinary (info and debug) lines jumped in the very step `index`
+ * (at least doubling on the step before) and stayed at least doubled from there on: a
+ * warning that rose with them came with more of the service's usual work (requests that
+ * take a path which always warns), not with a failure.
+ */
+function withOrdinaryWork(ordinary: readonly number[] | undefined, index: number): boolean {
+  if (!ordinary || index <= 0 || index >= ordinary.length) return false;
+  const mean = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+  const after = mean(ordinary.slice(index));
+  const jumped = ordinary[index]! > 0 && ordinary[index]! >= 2 * ordinary[index - 1]!;
+  return jumped && after >= 2 * mean(ordinary.slice(0, index));
 }
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -125,6 +125,8 @@ export function metricSignals(items: readonly Evidence[], frame: Frame): Signal[
     if (!f) continue;
     const strength = zStrength(onset.z) * Math.min(1, Math.abs(Math.log(relative)) / Math.log(2)) * onset.sustained;
     const where = edge ? ` on calls from ${series.labels.caller}` : '';
+    const limit = capacityOf(series);
+    const resource = rising && (f === 'cpu' || f === 'memory' || f === 'saturation');
     out.push({
       service: series.service,
       family: f,
@@ -132,6 +134,7 @@ export function metricSignals(items: readonly Evidence[], frame: Frame): Signal[
       onsetMs: onset.atMs,
       evidenceId: series.id,
       local,
+      ...(resource && limit !== undefined ? { peakShare: onset.peak / limit } : {}),
       text: `${series.service} ${WORDS[family]}${where} ${rising ? 'rose' : 'fell'} from ${fmt(onset.baseline)} to ${fmt(onset.peak)} (${series.name})`,
     });
   }

@@ -33,6 +33,15 @@ const strongest = (signals: readonly Signal[], families: readonly SignalFamily[]
 /** The families that say a resource ran short. */
 const RESOURCE: readonly SignalFamily[] = ['cpu', 'memory', 'saturation', 'runtime_throttle', 'runtime_leak'];
 
+/** A resource that peaked below this share of its limit had room to spare. */
+const ROOMY_SHARE = 0.75;
+
+/** How far a resource signal says the service ran short: a rise that stayed well below the series' own limit did not exhaust it. */
+const shortness = (s: Signal) => (s.peakShare === undefined ? 1 : Math.min(1, s.peakShare / ROOMY_SHARE));
+
+/** How much a caller's failures that this service explains speak for a defect in it. */
+const INHERITED_FAILURE = 0.8;
+
 /** A kind whose first evidence came this much after another well-supported kind's is more likely its consequence. */
 const LATER_MS = 60_000;
 
@@ -51,8 +60,11 @@ const SURGE_LEAD_MS = 10 * 60_000;
  * (what is left runs short). Errors say what failed, not why: when exhaustion, the
  * platform or demand explain them, a code defect is the less likely reading. And within
  * a service, the kind whose evidence came first is the likelier cause of the rest.
+ * A resource that rose but stayed well below its own limit did not run short, so it
+ * speaks less for exhaustion; failures of callers that this service explains
+ * (`callerFailures`) speak for a defect in it.
  */
-export function kindSupport(p: ServiceProfile): Map<FaultKind, { support: number; ids: string[] }> {
+export function kindSupport(p: ServiceProfile, callerFailures: readonly Signal[] = []): Map<FaultKind, { support: number; ids: string[] }> {
   const own = strongest(p.signals, ['cpu', 'self_time', 'runtime_throttle']);
   const failed = strongest(p.signals, ['log_error', 'exception', 'error_origin']);
   const acc = new Map<FaultKind, { parts: number[]; ids: string[]; firstMs: number }>();
@@ -65,8 +77,9 @@ export function kindSupport(p: ServiceProfile): Map<FaultKind, { support: number
   };
   for (const s of p.signals) {
     if (s.hint && s.hint !== 'code_defect') add(s.hint as FaultKind, s.strength, s);
-    else for (const [k, w] of Object.entries(SUPPORT[s.family] ?? {})) add(k as FaultKind, s.strength * w * (s.family === 'inbound_latency' ? 1 - 0.8 * own : s.family === 'outbound_latency' ? 1 - 0.6 * failed : 1), s);
+    else for (const [k, w] of Object.entries(SUPPORT[s.family] ?? {})) add(k as FaultKind, s.strength * w * (s.family === 'inbound_latency' ? 1 - 0.8 * own : s.family === 'outbound_latency' ? 1 - 0.6 * failed : k === 'resource_exhaustion' ? shortness(s) : 1), s);
   }
+  for (const s of callerFailures) add('code_defect', s.strength * INHERITED_FAILURE, s);
   const surge = p.signals.filter((s) => s.family === 'traffic_up');
   const resource = p.signals.filter((s) => RESOURCE.includes(s.family) && s.strength >= 0.3);
   const saturationOnset = Math.min(...(resource.length > 0 ? resource : p.signals.filter((s) => s.family === 'latency' || s.family === 'errors')).map((s) => s.onsetMs));
@@ -136,6 +149,19 @@ function withEveryClass(ids: readonly string[], signals: readonly Signal[]): str
   return [...new Set([...head, ...extra])].slice(0, MAX_IDS);
 }
 
+const CALLER_FAILURES: readonly SignalFamily[] = ['errors', 'error_origin', 'log_error', 'exception'];
+
+/**
+ * The failures of callers whose trouble this service explains, when the service burned
+ * more CPU of its own: requests that fail upstream because of a service that is doing
+ * different work say its code failed them. A service that only got slower to reach
+ * gets none: its callers' failures say nothing about its code.
+ */
+export function failuresPassedUp(service: string, profiles: ReadonlyMap<string, ServiceProfile>): Signal[] {
+  if (!profiles.get(service)?.signals.some((s) => s.family === 'cpu' && s.strength >= 0.3)) return [];
+  return [...profiles.values()].filter((q) => q.explainedBy === service && q.fedBy === undefined).flatMap((q) => q.signals.filter((s) => CALLER_FAILURES.includes(s.family) && s.strength >= 0.3));
+}
+
 export interface Candidate extends Suspect {
   raw: number;
 }
@@ -153,11 +179,13 @@ export function rankSuspects(profiles: Map<string, ServiceProfile>, attributions
   for (const p of profiles.values()) {
     const base = originScore(p);
     if (base <= 0.02) continue;
-    const support = kindSupport(p);
+    const passedUp = failuresPassedUp(p.service, profiles);
+    const support = kindSupport(p, passedUp);
     const best = Math.max(0.05, ...[...support.values()].map((s) => s.support));
     const external = isExternal(p, observed);
     const reasons = [...p.signals].sort((a, b) => b.strength - a.strength).slice(0, 4).map((s) => s.text);
     if (p.explainedBy) reasons.push(`partly explained by ${p.explainedBy}, which it calls`);
+    if (passedUp.length > 0) reasons.push(`its callers' failures trace to it (${[...new Set(passedUp.map((s) => s.service))].join(', ')})`);
     const kinds = support.size > 0 ? [...support.entries()] : ([['code_defect', { support: best, ids: p.signals.map((s) => s.evidenceId) }]] as const);
     for (const [kind, { support: sup, ids }] of kinds) {
       const raw = base * (sup / best);

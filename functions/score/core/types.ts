@@ -46,6 +46,8 @@ export interface Signal {
   hint?: RootCauseKind;
   /** It measures time lost outside the service's own spans (callers waiting beyond them), which nothing the service calls can cause. */
   outsideSpans?: true;
+  /** For a rising resource series with a known limit: its peak as a share of that limit. */
+  peakShare?: number;
 }
 
 /** The investigation's frame of reference: when the alert fired and the grid step the evidence is on. */

@@ -70,3 +70,22 @@ describe('the failure a log line names', () => {
     expect(logHint('cache lookup miss for key cart:17')).toBeUndefined();
   });
 });
+
+describe('warnings that come with more work', () => {
+  const short = 8;
+  const at = (counts: number[]) => ({ startMs: alertAtMs - short * stepMs, counts });
+  const steadyWarn = { ...pattern('LOG_0', 'warn', [1, 1, 1, 1, 1, 1, 1, 1]), ...at([1, 1, 1, 1, 1, 1, 1, 1]) };
+  const warn = { ...pattern('LOG_1', 'warn', [0, 0, 0, 20, 24, 22, 20, 8]), ...at([0, 0, 0, 20, 24, 22, 20, 8]) };
+
+  it('does not read a warning that started in the same step as the service’s ordinary lines as a failure', () => {
+    const requests = { ...pattern('LOG_2', 'info', [0, 0, 0, 3, 3, 6, 4, 1]), ...at([0, 0, 0, 3, 3, 6, 4, 1]) };
+    const signals = logSignals([steadyWarn, warn, requests], { alertAtMs, stepMs });
+    expect(signals.find((s) => s.evidenceId === 'LOG_1')?.family).not.toBe('log_error');
+  });
+
+  it('still reads it as a failure when the ordinary lines did not rise with it', () => {
+    const later = { ...pattern('LOG_2', 'info', [0, 0, 0, 0, 0, 2, 2, 1]), ...at([0, 0, 0, 0, 0, 2, 2, 1]) };
+    const signals = logSignals([steadyWarn, warn, later], { alertAtMs, stepMs });
+    expect(signals.find((s) => s.evidenceId === 'LOG_1')?.family).toBe('log_error');
+  });
+});
