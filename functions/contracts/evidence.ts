@@ -98,6 +98,12 @@ export const ServiceTraceStats = z.object({
    */
   inboundGapP90Ms: z.array(z.number().nullable()).max(2000).optional(),
   /**
+   * The same wait split by caller (caller → p90 per step), for the few edges whose wait
+   * swung enough to have shifted. One edge rising far more than its caller's other edges
+   * is that link's trouble; all of a caller's edges rising together is the caller's.
+   */
+  inboundGapByCallerP90Ms: z.record(z.string(), z.array(z.number().nullable()).max(2000)).optional(),
+  /**
    * True when the service has no spans of its own: every number here comes from its
    * callers' client spans (`peer.service`), as for a third-party API or an
    * uninstrumented database.

@@ -5,7 +5,8 @@ import { quantile, roundSig } from './stats.js';
 
 /*
  * Trace reduction: every span feeds per-service aggregates on the grid (spans, errors,
- * error origins, p90 duration, p90 self time, p90 inbound gap, callees); a few whole
+ * error origins, p90 duration, p90 self time, p90 inbound gap overall and on the edges
+ * from callers whose gap swung, callees); a few whole
  * traces are kept as exemplars (error traces first, then the slowest), trimmed to the
  * spans that explain them.
  */
@@ -117,13 +118,15 @@ interface Acc {
   durations: number[][];
   selfs: number[][];
   gaps: number[][];
+  /** The same gaps, split by the calling service. */
+  gapsByCaller: Map<string, number[][]>;
   callees: Map<string, number>;
   ownSpans: number;
 }
 
 function newAcc(length: number): Acc {
   const lists = () => Array.from({ length }, () => [] as number[]);
-  return { spans: new Uint32Array(length), errors: new Uint32Array(length), origins: new Uint32Array(length), durations: lists(), selfs: lists(), gaps: lists(), callees: new Map(), ownSpans: 0 };
+  return { spans: new Uint32Array(length), errors: new Uint32Array(length), origins: new Uint32Array(length), durations: lists(), selfs: lists(), gaps: lists(), gapsByCaller: new Map(), callees: new Map(), ownSpans: 0 };
 }
 
 /** Adds one span to a service's step: a remote call counts as the peer's span, its whole duration the peer's work. */
@@ -164,6 +167,43 @@ function exemplar(trace: RawTrace, analyzed: Analyzed[]): TraceExemplar {
     spansOmitted: analyzed.length - spans.length,
     ...(trace.link ? { link: trace.link } : {}),
   };
+}
+
+/** Adds the time a caller waited on a service beyond its span, to the service's gaps overall and on that caller's edge. */
+function recordGap(s: Acc, caller: string, i: number, gapMs: number): void {
+  s.gaps[i]!.push(gapMs);
+  let steps = s.gapsByCaller.get(caller);
+  if (!steps) s.gapsByCaller.set(caller, (steps = Array.from({ length: s.gaps.length }, () => [] as number[])));
+  steps[i]!.push(gapMs);
+}
+
+/** A per-step series must hold this many sampled steps before a shift can be found in it. */
+const MIN_SHIFT_STEPS = 3;
+/** The least rise counted as a shift: an edge whose highest step is not this far above its lowest cannot have shifted. */
+const MIN_EDGE_SWING = 1.5;
+/** Callers kept per service: the edges that swung most. */
+const MAX_EDGES = 4;
+/** The floor under a near-zero wait, so a swing from 0 ms stays finite. */
+const GAP_FLOOR_MS = 0.05;
+
+/**
+ * The per-caller wait series worth sending: only edges sampled often enough and swinging
+ * enough to have shifted (an edge that cannot shift says nothing its absence does not),
+ * at most `MAX_EDGES` of them, the widest swings first, so the stats stay within budget
+ * however many callers a service has. Undefined when none is left.
+ */
+function swungEdges(edges: readonly (readonly [string, readonly (number | null)[]])[]): Record<string, (number | null)[]> | undefined {
+  const swing = (xs: readonly (number | null)[]) => {
+    const sampled = xs.filter((x): x is number => x !== null);
+    return sampled.length < MIN_SHIFT_STEPS ? 0 : Math.max(...sampled) / Math.max(Math.min(...sampled), GAP_FLOOR_MS);
+  };
+  const kept = edges
+    .map(([caller, series]) => ({ caller, series, swing: swing(series) }))
+    .filter((e) => e.swing >= MIN_EDGE_SWING)
+    .sort((a, b) => b.swing - a.swing || a.caller.localeCompare(b.caller))
+    .slice(0, MAX_EDGES)
+    .sort((a, b) => a.caller.localeCompare(b.caller));
+  return kept.length === 0 ? undefined : Object.fromEntries(kept.map((e) => [e.caller, [...e.series]]));
 }
 
 const p90 = (xs: number[]): number | null => {
@@ -207,7 +247,7 @@ export function summarizeTraces(traces: Iterable<RawTrace>, grid: TimeGrid, link
       if (parent && parent.span.service !== a.span.service) {
         const callerStats = acc(parent.span.service);
         callerStats.callees.set(a.span.service, (callerStats.callees.get(a.span.service) ?? 0) + 1);
-        if (parent.children.length === 1 && isClientSpanOf(parent.span, a.span)) s.gaps[i]!.push(Math.max(0, parent.span.durationMs - a.span.durationMs));
+        if (parent.children.length === 1 && isClientSpanOf(parent.span, a.span)) recordGap(s, parent.span.service, i, Math.max(0, parent.span.durationMs - a.span.durationMs));
       }
     }
     if (analyzed.length > 0) {
@@ -220,6 +260,7 @@ export function summarizeTraces(traces: Iterable<RawTrace>, grid: TimeGrid, link
   const slice = <T>(xs: ArrayLike<T>): T[] => Array.from({ length: span.length }, (_, k) => xs[minStep + k]!);
   const stats: Ranked<ServiceTraceStats>[] = [...accs.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([service, a]) => {
     const gaps = slice(a.gaps).map(p90);
+    const byCaller = swungEdges([...a.gapsByCaller].map(([caller, steps]) => [caller, slice(steps).map(p90)]));
     const item: ServiceTraceStats = {
       class: 'traces',
       kind: 'service_stats',
@@ -232,6 +273,7 @@ export function summarizeTraces(traces: Iterable<RawTrace>, grid: TimeGrid, link
       durationP90Ms: slice(a.durations).map(p90),
       selfTimeP90Ms: slice(a.selfs).map(p90),
       ...(gaps.some((g) => g !== null) ? { inboundGapP90Ms: gaps } : {}),
+      ...(byCaller ? { inboundGapByCallerP90Ms: byCaller } : {}),
       ...(a.ownSpans === 0 ? { seenOnlyByCallers: true } : {}),
       callees: Object.fromEntries([...a.callees.entries()].sort(([x], [y]) => x.localeCompare(y))),
       ...(link?.(service) ? { link: link(service)! } : {}),

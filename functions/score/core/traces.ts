@@ -45,6 +45,15 @@ export function latencyShift(values: readonly (number | null)[], fromIndex = 0):
   return { index: firstHigh ?? best.index, ratio: best.ratio, z: best.z };
 }
 
+/** How far each caller's wait on the service shifted in the recent region, for the callers whose edge shifted at all. */
+function edgeShifts(s: Stats, recent: number): Record<string, number> | undefined {
+  const shifted = Object.entries(s.inboundGapByCallerP90Ms ?? {}).flatMap(([caller, series]) => {
+    const shift = latencyShift(series, recent);
+    return shift ? [[caller, shift.ratio] as const] : [];
+  });
+  return shifted.length === 0 ? undefined : Object.fromEntries(shifted);
+}
+
 const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
 
 /** Traces this long or longer are enough to tell a standing error from a new one. */
@@ -82,7 +91,8 @@ export function traceSignals(items: readonly Evidence[], frame: Frame): Signal[]
     const self = latencyShift(s.selfTimeP90Ms, recent);
     if (self) out.push({ service: s.service, family: 'self_time', strength: Math.min(1, Math.log(self.ratio) / Math.log(8)), onsetMs: at(self.index), evidenceId: s.id, local: true, text: `${s.service}'s own work per span got ${self.ratio.toFixed(1)}× slower (p90 self time)` });
     const gap = s.inboundGapP90Ms ? latencyShift(s.inboundGapP90Ms, recent) : undefined;
-    if (gap) out.push({ service: s.service, family: 'inbound_latency', strength: Math.min(1, Math.log(gap.ratio) / Math.log(8)), onsetMs: at(gap.index), evidenceId: s.id, local: true, outsideSpans: true, text: `callers waited ${gap.ratio.toFixed(1)}× longer on calls into ${s.service} beyond its own span time` });
+    const byCaller = gap ? edgeShifts(s, recent) : undefined;
+    if (gap) out.push({ service: s.service, family: 'inbound_latency', strength: Math.min(1, Math.log(gap.ratio) / Math.log(8)), onsetMs: at(gap.index), evidenceId: s.id, local: true, outsideSpans: true, ...(byCaller ? { waitsByCaller: byCaller } : {}), text: `callers waited ${gap.ratio.toFixed(1)}× longer on calls into ${s.service} beyond its own span time` });
     const dur = latencyShift(s.durationP90Ms, recent);
     if (dur) out.push({ service: s.service, family: 'latency', strength: Math.min(1, Math.log(dur.ratio) / Math.log(8)), onsetMs: at(dur.index), evidenceId: s.id, local: false, text: `${s.service} spans got ${dur.ratio.toFixed(1)}× slower (p90 duration)` });
     const volume = rateChange(s.spans, 0, s.spans.length - 1);

@@ -46,6 +46,12 @@ export interface Signal {
   hint?: RootCauseKind;
   /** It measures time lost outside the service's own spans (callers waiting beyond them), which nothing the service calls can cause. */
   outsideSpans?: true;
+  /**
+   * For a wait on calls into the service: how many times longer each caller's calls
+   * waited after the shift, per caller whose edge shifted, unsaturated, so edges can be
+   * compared with the caller's other edges.
+   */
+  waitsByCaller?: Record<string, number>;
   /** For a rising resource series with a known limit: its peak as a share of that limit. */
   peakShare?: number;
 }

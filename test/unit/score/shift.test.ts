@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { latencyShift } from '../../../functions/score/core/traces.js';
+import type { ServiceTraceStats } from '../../../functions/contracts/index.js';
+import { latencyShift, traceSignals } from '../../../functions/score/core/traces.js';
 
 describe('latency shifts in sampled per-step p90s', () => {
   it('believes an order-of-magnitude jump after a single baseline step, when it holds', () => {
@@ -15,5 +16,28 @@ describe('latency shifts in sampled per-step p90s', () => {
 
   it('does not read one high last step as a shift', () => {
     expect(latencyShift([5, 5, 6, 5, 5, 250])).toBeUndefined();
+  });
+
+  it('says, per caller, how far the wait on its calls rose, unsaturated, for the edges that shifted', () => {
+    const startMs = Date.parse('2026-06-01T08:50:00Z');
+    const stats: ServiceTraceStats & { id: string } = {
+      id: 'TRACES_food',
+      class: 'traces',
+      kind: 'service_stats',
+      service: 'food',
+      startMs,
+      stepMs: 60_000,
+      spans: [5, 5, 5, 5],
+      errors: [0, 0, 0, 0],
+      errorOrigins: [0, 0, 0, 0],
+      durationP90Ms: [10, 10, 10, 10],
+      selfTimeP90Ms: [10, 10, 10, 10],
+      inboundGapP90Ms: [3, 3, 600, 600],
+      inboundGapByCallerP90Ms: { gateway: [3, 3, 600, 600], cart: [3, 4, 3, 5] },
+      callees: {},
+    };
+    const wait = traceSignals([stats], { alertAtMs: startMs + 4 * 60_000, stepMs: 60_000 }).find((s) => s.family === 'inbound_latency')!;
+    expect(Object.keys(wait.waitsByCaller!)).toEqual(['gateway']);
+    expect(wait.waitsByCaller!.gateway).toBeGreaterThan(100);
   });
 });

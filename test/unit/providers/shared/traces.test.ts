@@ -59,6 +59,22 @@ describe('trace reduction', () => {
     expect(stats.find((s) => s.service === 'cart')!.inboundGapP90Ms!.filter((v) => v !== null)).toEqual([40]);
   });
 
+  it('splits the wait by caller, keeping only the few edges that swung enough to have shifted', () => {
+    const call = (caller: string, minute: number, gapMs: number): RawTrace => ({
+      traceId: `${caller}-${minute}`,
+      spans: [
+        { spanId: 'c', service: caller, name: 'HTTP GET', kind: 'client', atMs: t0 - (10 - minute) * 60_000, durationMs: 10 + gapMs, status: 'ok' },
+        { spanId: 's', parentSpanId: 'c', service: 'food', name: 'GET /food', atMs: t0 - (10 - minute) * 60_000, durationMs: 10, status: 'ok' },
+      ],
+    });
+    const gaps: Record<string, number[]> = { steady: [3, 3, 3, 3], sparse: [3, 900], a: [3, 3, 600, 600], b: [3, 3, 300, 300], c: [3, 3, 90, 90], d: [3, 3, 30, 30], e: [3, 3, 9, 9] };
+    const traces = Object.entries(gaps).flatMap(([caller, xs]) => xs.map((g, minute) => call(caller, minute, g)));
+    const food = summarizeTraces(traces, grid).map((r) => r.item).find((i): i is ServiceTraceStats => i.kind === 'service_stats' && i.service === 'food')!;
+    const byCaller = food.inboundGapByCallerP90Ms!;
+    expect(Object.keys(byCaller)).toEqual(['a', 'b', 'c', 'd']);
+    expect(byCaller.a!.filter((v) => v !== null)).toEqual([3, 3, 600, 600]);
+  });
+
   it('counts a failing call into an uninstrumented peer as that peer’s failure', () => {
     const items = summarizeTraces([trace('1', 'ok', 'error')], grid).map((r) => r.item);
     const stripe = items.find((i): i is ServiceTraceStats => i.kind === 'service_stats' && i.service === 'stripe')!;
