@@ -1,3 +1,4 @@
+import { shiftStrength } from './traces.js';
 import type { Signal } from './types.js';
 
 /** Inbound waits this sure or surer count toward a common caller. */
@@ -6,8 +7,6 @@ const MIN_STRENGTH = 0.3;
 const MIN_CALLEES = 2;
 /** What is left of a callee's inbound wait once its common caller takes the blame. */
 const RESIDUAL = 0.3;
-/** A signal's strength for a wait that rose `ratio` times: full at 8×, as everywhere else. */
-const waitStrength = (ratio: number) => Math.max(0, Math.min(1, Math.log(ratio) / Math.log(8)));
 
 /**
  * How far `caller`'s calls into the wait's service rose: measured per edge when the
@@ -27,7 +26,7 @@ function splitRises(caller: string, waits: readonly Signal[]): { lead: Signal; l
   if (rises.some((r) => r.rise === undefined)) return undefined;
   const [first, second] = (rises as { wait: Signal; rise: number }[]).sort((a, b) => b.rise - a.rise);
   if (!first || !second) return undefined;
-  return { lead: first.wait, leadRise: first.rise / second.rise, own: waitStrength(first.rise / second.rise), shared: waitStrength(second.rise) };
+  return { lead: first.wait, leadRise: first.rise / second.rise, own: shiftStrength(first.rise / second.rise), shared: shiftStrength(second.rise) };
 }
 
 /**

@@ -5,6 +5,9 @@ import type { Evidence, Frame, Signal } from './types.js';
 
 type Stats = ServiceTraceStats & { id: string };
 
+/** A signal's strength for a latency that rose `ratio` times: full at 8×, nothing at 1×. */
+export const shiftStrength = (ratio: number) => Math.max(0, Math.min(1, Math.log(ratio) / Math.log(8)));
+
 /** The smallest rise of a per-step p90 that counts as a shift. */
 const MIN_RATIO = 1.5;
 /** Baseline steps that let a 1.5× shift count; fewer ask for a proportionally larger one. */
@@ -89,12 +92,12 @@ export function traceSignals(items: readonly Evidence[], frame: Frame): Signal[]
       }
     }
     const self = latencyShift(s.selfTimeP90Ms, recent);
-    if (self) out.push({ service: s.service, family: 'self_time', strength: Math.min(1, Math.log(self.ratio) / Math.log(8)), onsetMs: at(self.index), evidenceId: s.id, local: true, text: `${s.service}'s own work per span got ${self.ratio.toFixed(1)}× slower (p90 self time)` });
+    if (self) out.push({ service: s.service, family: 'self_time', strength: shiftStrength(self.ratio), onsetMs: at(self.index), evidenceId: s.id, local: true, text: `${s.service}'s own work per span got ${self.ratio.toFixed(1)}× slower (p90 self time)` });
     const gap = s.inboundGapP90Ms ? latencyShift(s.inboundGapP90Ms, recent) : undefined;
     const byCaller = gap ? edgeShifts(s, recent) : undefined;
-    if (gap) out.push({ service: s.service, family: 'inbound_latency', strength: Math.min(1, Math.log(gap.ratio) / Math.log(8)), onsetMs: at(gap.index), evidenceId: s.id, local: true, outsideSpans: true, ...(byCaller ? { waitsByCaller: byCaller } : {}), text: `callers waited ${gap.ratio.toFixed(1)}× longer on calls into ${s.service} beyond its own span time` });
+    if (gap) out.push({ service: s.service, family: 'inbound_latency', strength: shiftStrength(gap.ratio), onsetMs: at(gap.index), evidenceId: s.id, local: true, outsideSpans: true, ...(byCaller ? { waitsByCaller: byCaller } : {}), text: `callers waited ${gap.ratio.toFixed(1)}× longer on calls into ${s.service} beyond its own span time` });
     const dur = latencyShift(s.durationP90Ms, recent);
-    if (dur) out.push({ service: s.service, family: 'latency', strength: Math.min(1, Math.log(dur.ratio) / Math.log(8)), onsetMs: at(dur.index), evidenceId: s.id, local: false, text: `${s.service} spans got ${dur.ratio.toFixed(1)}× slower (p90 duration)` });
+    if (dur) out.push({ service: s.service, family: 'latency', strength: shiftStrength(dur.ratio), onsetMs: at(dur.index), evidenceId: s.id, local: false, text: `${s.service} spans got ${dur.ratio.toFixed(1)}× slower (p90 duration)` });
     const volume = rateChange(s.spans, 0, s.spans.length - 1);
     if (volume && volume.llr >= 10 && volume.afterRate <= volume.beforeRate / 3) {
       out.push({ service: s.service, family: 'traffic_down', strength: Math.min(1, volume.llr / 40), onsetMs: at(volume.index), evidenceId: s.id, local: false, text: `${s.service} received far fewer calls (spans per step ${volume.beforeRate.toFixed(0)} → ${volume.afterRate.toFixed(0)})` });
