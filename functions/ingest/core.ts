@@ -72,11 +72,16 @@ async function startIfNeeded(deps: IngestDeps, signal: IncidentSignal, topology:
   if (claim.outcome === 'duplicate' && claim.started) {
     return { investigationId: claim.investigationId, dedupKey: signal.dedupKey, status: 'duplicate' };
   }
+  const record = firstRecord(claim.input.signal, claim.investigationId);
+  let recorded = false;
   const target =
     (await findRelatedInvestigation(deps.tableName, signal, topology)) ??
     (await withStartLock(deps.tableName, signal.tenantId, signal.service ? adjacentServices(signal.service, topology) : [], async () => {
       const found = (await findRelatedInvestigation(deps.tableName, signal, topology)) ?? (await claimGroup(deps.tableName, signal, claim.investigationId));
-      if (found === claim.investigationId) await createRecord(deps.tableName, firstRecord(claim.input.signal, claim.investigationId));
+      if (found === claim.investigationId) {
+        await createRecord(deps.tableName, record);
+        recorded = true;
+      }
       return found;
     }));
   if (target !== claim.investigationId) {
@@ -86,7 +91,7 @@ async function startIfNeeded(deps: IngestDeps, signal: IncidentSignal, topology:
     }
     logger.warn('the open investigation this alert belongs to was never written; starting one of its own', { tenantId: signal.tenantId, service: signal.service, target });
   }
-  await createRecord(deps.tableName, firstRecord(claim.input.signal, claim.investigationId));
+  if (!recorded) await createRecord(deps.tableName, record);
   await deps.startExecution(claim.input);
   await markStarted(deps.tableName, signal.tenantId, signal.dedupKey, claim.investigationId);
   return { investigationId: claim.investigationId, dedupKey: signal.dedupKey, status: claim.outcome === 'new' ? 'started' : 'duplicate' };

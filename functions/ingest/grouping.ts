@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { IncidentSignal } from '../contracts/index.js';
 import { documentClient, isExpired, keys, ttlAfter } from '../shared/table.js';
@@ -76,7 +77,7 @@ export async function appendRelatedSignal(tableName: string, investigationId: st
  */
 export async function appendRelatedSignalWhenCreated(tableName: string, investigationId: string, signal: IncidentSignal, waitsMs = [20, 50, 100, 250, 500, 1000]): Promise<boolean> {
   for (const waitMs of [0, ...waitsMs]) {
-    if (waitMs) await new Promise((done) => setTimeout(done, waitMs));
+    if (waitMs) await sleep(waitMs);
     try {
       await appendRelatedSignal(tableName, investigationId, signal);
       return true;

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { DeleteCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { createLogger } from '../shared/logger.js';
 import { documentClient, keys, ttlAfter } from '../shared/table.js';
@@ -52,7 +53,7 @@ async function acquire(tableName: string, tenantId: string, service: string, own
     } catch (error) {
       if ((error as Error).name !== 'ConditionalCheckFailedException') throw error;
       if (now + pauseMs > deadline) return false;
-      await new Promise((done) => setTimeout(done, pauseMs * (0.5 + Math.random())));
+      await sleep(pauseMs * (0.5 + Math.random()));
     }
   }
 }
