@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { EvidenceId, InvestigationId, IsoTime, TenantId } from './common.js';
+import { EvidenceId, InvestigationId, IsoTime, RootCauseKind, ServiceName, TenantId } from './common.js';
 import { IncidentSignal } from './signal.js';
 import { ScoredEvidence } from './scored.js';
 import { ModelUsage, Rca } from './rca.js';
@@ -73,6 +73,39 @@ export type FollowUpQuestion = z.infer<typeof FollowUpQuestion>;
 /** At most this many follow-up questions are kept per investigation, so the record stays bounded. */
 export const MAX_FOLLOW_UP_QUESTIONS = 50;
 
+/**
+ * A past investigation of the same tenant that looks like this one, so on-call sees
+ * "seen 3 times in 90 days; last: rollback of pricing v3.12.0, recovered in 6 min".
+ */
+export const SimilarIncident = z.object({
+  investigationId: InvestigationId,
+  at: IsoTime,
+  service: ServiceName.optional(),
+  kind: RootCauseKind.optional(),
+  summary: z.string().max(500),
+  /** What was done about it, in words: "rollback of pricing to v3.11.2". */
+  action: z.string().max(300).optional(),
+  decidedBy: z.string().max(200).optional(),
+  /** How it ended: "recovered in 6 min", "not recovered", "no action". */
+  outcome: z.string().max(200).optional(),
+  similarity: z.number().min(0).max(1),
+  /** Why it matched: "same service and kind", "log template …", "alert fingerprint". */
+  sharedSignals: z.array(z.string().max(200)).max(10).default([]),
+});
+export type SimilarIncident = z.infer<typeof SimilarIncident>;
+
+/** A verified person's verdict on the RCA; confirmed answers become evaluation scenarios. */
+export const RcaFeedback = z.object({
+  at: IsoTime,
+  /** Who said it, as verified: a Slack-signed user (issuer `https://slack.com`), an OIDC subject, or the tenant API token. */
+  by: z.object({ issuer: z.string().max(500), subject: z.string().max(200), name: z.string().max(200).optional() }),
+  verdict: z.enum(['right', 'wrong']),
+  /** The right answer, when the verdict is wrong (or to confirm it when right). */
+  rootCause: z.object({ service: ServiceName, kind: RootCauseKind }).optional(),
+  note: z.string().max(1000).optional(),
+});
+export type RcaFeedback = z.infer<typeof RcaFeedback>;
+
 /** The system of record for one investigation, as stored in DynamoDB and printed by `investigate --json`. */
 export const InvestigationRecord = z.object({
   tenantId: TenantId,
@@ -90,5 +123,7 @@ export const InvestigationRecord = z.object({
   remediation: RemediationResult.optional(),
   outcome: OutcomeVerification.optional(),
   questions: z.array(FollowUpQuestion).max(MAX_FOLLOW_UP_QUESTIONS).optional(),
+  similar: z.array(SimilarIncident).max(10).optional(),
+  feedback: z.array(RcaFeedback).max(50).optional(),
 });
 export type InvestigationRecord = z.infer<typeof InvestigationRecord>;

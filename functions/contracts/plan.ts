@@ -19,6 +19,12 @@ export const EvidencePlan = z.object({
   window: TimeWindow,
   /** The time the alert fired: providers split baseline from incident around it. */
   alertAt: z.iso.datetime({ offset: true }),
+  /**
+   * Healthy windows to run the same query over (the tenant's reference offsets applied to
+   * `window`), so the scorer asks "unusual for this service?" rather than "changed within
+   * the window?". Empty: no reference; the pre-onset part of the window is the baseline.
+   */
+  reference: z.array(TimeWindow).max(4).default([]),
   focusService: ServiceName.optional(),
   services: z.array(ServiceName).max(200),
   correlation: CorrelationKeys,

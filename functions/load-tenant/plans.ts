@@ -117,6 +117,7 @@ export function buildPlans(inputs: PlanInputs): { plans: EvidencePlan[]; unplann
         functionArn,
         window: { from, to },
         alertAt,
+        reference: [],
         focusService: inputs.signal.service,
         services: plannedServices(evidenceClass, inputs.signal.service, inputs.topology),
         correlation: inputs.signal.correlation,

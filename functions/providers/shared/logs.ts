@@ -127,7 +127,7 @@ const LEVEL_WEIGHT: Record<LogLevel, number> = { fatal: 3, error: 3, warn: 1.5, 
  * any line was seen (the same span for every pattern, so they compare), and ranks them:
  * errors and patterns whose rate changed near the alert first, steady chatter last.
  */
-export function logPatterns(miner: TemplateMiner, alertAtMs: number, link?: string): Ranked<LogPattern>[] {
+export function logPatterns(miner: TemplateMiner, alertAtMs: number, link?: string, reference: readonly RawLogLine[] = []): Ranked<LogPattern>[] {
   if (miner.lines === 0) return [];
   const grid = miner.grid;
   const from = Math.max(0, stepIndex(grid, miner.minMs));

@@ -65,9 +65,10 @@ export const RECENT_MS = 15 * 60_000;
 
 /**
  * Regrids every series and ranks it by how anomalous its recent steps are, so a byte
- * budget drops the flat ones first.
+ * budget drops the flat ones first. `reference` holds the same series read over the
+ * plan's healthy reference windows.
  */
-export function summarizeMetrics(raws: readonly RawSeries[], grid: TimeGrid, alertAtMs: number): Ranked<MetricSeries>[] {
+export function summarizeMetrics(raws: readonly RawSeries[], grid: TimeGrid, alertAtMs: number, reference: readonly RawSeries[] = []): Ranked<MetricSeries>[] {
   return raws.map((raw) => {
     const item = regridSeries(raw, grid);
     return { item, priority: Math.log1p(seriesDeviation(item, alertAtMs - RECENT_MS)) };

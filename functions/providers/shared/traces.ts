@@ -216,7 +216,7 @@ const p90 = (xs: number[]): number | null => {
  * when the budget allows) and exemplars (error traces, then the slowest). Stats are
  * trimmed to the steps where any span was seen, aligned to `grid`.
  */
-export function summarizeTraces(traces: Iterable<RawTrace>, grid: TimeGrid, link?: (service: string) => string | undefined): Ranked<ServiceTraceStats | TraceExemplar>[] {
+export function summarizeTraces(traces: Iterable<RawTrace>, grid: TimeGrid, link?: (service: string) => string | undefined, reference: Iterable<RawTrace> = []): Ranked<ServiceTraceStats | TraceExemplar>[] {
   const accs = new Map<string, Acc>();
   const acc = (service: string) => {
     let a = accs.get(service);
