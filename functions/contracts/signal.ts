@@ -33,6 +33,8 @@ export const IncidentSignal = z.object({
   title: z.string().min(1).max(500),
   description: z.string().max(4000).optional(),
   service: ServiceName.optional(),
+  /** Which rule named `service` (`label:app`, `pod-name`, `catalog-alias`…), so a surprising service can be traced to the label that set it. */
+  serviceInferredFrom: z.string().max(60).optional(),
   environment: z.string().max(100).optional(),
   namespace: z.string().max(253).optional(),
   startedAt: IsoTime,
@@ -46,5 +48,7 @@ export const IncidentSignal = z.object({
     .default({}),
   labels: z.record(z.string(), z.string().max(2048)).default({}),
   correlation: CorrelationKeys.default({ traceIds: [], requestIds: [] }),
+  /** What normalization forgave: a presentation or severity field of an unexpected type that fell back to its default. */
+  notes: z.array(z.string().max(300)).max(10).optional(),
 });
 export type IncidentSignal = z.infer<typeof IncidentSignal>;

@@ -35,6 +35,8 @@ export const CatalogEntry = z.object({
   ecs: z.object({ cluster: z.string(), service: z.string() }).optional(),
   lambda: z.object({ functionName: z.string(), alias: z.string().optional() }).optional(),
   pagerdutyServiceId: z.string().max(50).optional(),
+  /** Other names this service goes by in alerts (a Prometheus job, a Datadog service tag, an old name); matched case-insensitively. */
+  aliases: z.array(z.string().min(1).max(200)).max(20).optional(),
   /** The SSM parameter revert_config puts back to its previous version. */
   ssmParameter: z.string().regex(/^\/?[A-Za-z0-9_.\-/]{1,1011}$/).optional(),
   /** The AppConfig profile revert_config redeploys at its previous version (preferred over ssmParameter). */

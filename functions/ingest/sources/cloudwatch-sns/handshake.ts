@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { PayloadValidationError } from '../../../shared/errors.js';
 import type { Handshake } from '../types.js';
+import { snsMessageOf } from './schema.js';
 import { isSubscribeUrl } from './urls.js';
 
 const Confirmation = z.object({
@@ -14,7 +15,7 @@ const Confirmation = z.object({
  * re-checked here (verify already bound it to the signature) because the pipeline will fetch it.
  */
 export function snsHandshake(body: unknown): Handshake | undefined {
-  const result = Confirmation.safeParse(body);
+  const result = Confirmation.safeParse(snsMessageOf(body));
   if (!result.success) return undefined;
   const { Type, TopicArn, SubscribeURL } = result.data;
   if (Type === 'UnsubscribeConfirmation') return { kind: 'sns-unsubscribe-confirmation', topicArn: TopicArn };

@@ -5,7 +5,7 @@ import { alarmToSignal, type AlarmView } from '../aws/alarm.js';
 import { normalizeCloudWatchEvent } from '../cloudwatch/normalize.js';
 import { parsePayload } from '../shared/parse.js';
 import { toIsoTime } from '../shared/time.js';
-import { SnsAlarmMessage, SnsNotification } from './schema.js';
+import { SnsAlarmMessage, SnsNotification, snsMessageOf } from './schema.js';
 
 type Dimensions = Array<{ name: string; value: string }> | null | undefined;
 
@@ -46,7 +46,7 @@ function parseMessage(text: string): unknown {
  * alarm action publishes, or an EventBridge alarm event that a rule forwarded to the topic.
  */
 export function normalizeSnsNotification(body: unknown, ctx: NormalizeContext): IncidentSignal[] {
-  const envelope = parsePayload(SnsNotification, body);
+  const envelope = parsePayload(SnsNotification, snsMessageOf(body));
   const message = parseMessage(envelope.Message);
   if (message !== null && typeof message === 'object' && 'detail-type' in message) {
     return normalizeCloudWatchEvent(message, ctx, 'cloudwatch-sns', 'Message');

@@ -3,9 +3,23 @@ import { OptionalString } from '../shared/parse.js';
 
 /*
  * The SNS HTTP(S) envelope (Notification, SubscriptionConfirmation, UnsubscribeConfirmation).
- * A Lambda subscription delivers the same fields as `Records[].Sns`, spelling the certificate
- * URL `SigningCertUrl`; both spellings are accepted so either can be verified.
+ * A Lambda subscription delivers the same fields as `Records[0].Sns` of an SNS event, spelling
+ * the certificate URL `SigningCertUrl`; both spellings are accepted so either can be verified.
  */
+
+const LambdaSnsEvent = z.object({
+  Records: z.tuple([z.object({ EventSource: z.literal('aws:sns'), Sns: z.looseObject({}) })]),
+});
+
+/**
+ * The SNS message itself, whether the body is the HTTPS envelope or the event an SNS → Lambda
+ * subscription receives (a forwarder that posts its event on as it came). SNS gives a Lambda
+ * exactly one record; the signature inside it is verified like the HTTPS envelope's.
+ */
+export function snsMessageOf(body: unknown): unknown {
+  const event = LambdaSnsEvent.safeParse(body);
+  return event.success ? event.data.Records[0].Sns : body;
+}
 export const SnsEnvelope = z
   .object({
     Type: z.enum(['Notification', 'SubscriptionConfirmation', 'UnsubscribeConfirmation']),

@@ -3,7 +3,7 @@ import { CausewayError, TransientError } from '../../../shared/errors.js';
 import type { WebhookCredentials } from '../credentials.js';
 import type { InboundRequest, VerifyDeps } from '../types.js';
 import { deny, requireEntry } from '../shared/auth.js';
-import { SnsEnvelope } from './schema.js';
+import { SnsEnvelope, snsMessageOf } from './schema.js';
 import { isSigningCertUrl } from './urls.js';
 
 /*
@@ -42,7 +42,7 @@ function parseEnvelope(rawBody: string): SnsEnvelope {
   } catch {
     throw deny('SNS body is not JSON');
   }
-  const result = SnsEnvelope.safeParse(json);
+  const result = SnsEnvelope.safeParse(snsMessageOf(json));
   if (!result.success) throw deny('not a signed SNS message');
   return result.data;
 }

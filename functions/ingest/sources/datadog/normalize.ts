@@ -1,10 +1,10 @@
 import type { IncidentSignal } from '../../../contracts/signal.js';
 import type { NormalizeContext } from '../types.js';
-import { resolveService } from '../shared/catalog.js';
-import { correlationFrom, DEPLOYMENT_KEYS, ENVIRONMENT_KEYS, findValue, NAMESPACE_KEYS, tagsToMap } from '../shared/labels.js';
-import { parsePayload } from '../shared/parse.js';
+import { correlationFrom, ENVIRONMENT_KEYS, findValue, NAMESPACE_KEYS, tagsToMap } from '../shared/labels.js';
+import { parseTolerant } from '../shared/parse.js';
 import { finishSignal } from '../shared/signal.js';
 import { toIsoTime } from '../shared/time.js';
+import { inferService } from '../shared/workload.js';
 import { DatadogWebhook } from './schema.js';
 import { datadogSeverity, datadogStatus } from './severity.js';
 
@@ -19,12 +19,12 @@ function splitTags(tags: string | string[] | null | undefined): string[] {
  * cycle, else monitor id plus scope. All three are the same on the trigger and its recovery.
  */
 export function normalizeDatadog(body: unknown, ctx: NormalizeContext): IncidentSignal[] {
-  const payload = parsePayload(DatadogWebhook, body);
+  const { data: payload, notes } = parseTolerant(DatadogWebhook, body, ['title', 'message', 'priority', 'alert_priority', 'alert_status', 'alert_type', 'hostname', 'metric', 'link', 'date']);
   const tags = { ...tagsToMap(splitTags(payload.scope)), ...tagsToMap(splitTags(payload.tags)) };
   const identity =
     payload.aggregation_key ?? payload.alert_cycle_key ?? `${payload.alert_id ?? payload.id}/${payload.scope ?? ''}`;
   const namespace = findValue([tags], NAMESPACE_KEYS);
-  const deployment = findValue([tags], DEPLOYMENT_KEYS);
+  const inferred = inferService(ctx.catalog, [tags]);
   const labels = { ...tags };
   if (payload.priority) labels['datadog_priority'] = payload.priority;
   if (payload.hostname) labels['host'] = payload.hostname;
@@ -41,16 +41,15 @@ export function normalizeDatadog(body: unknown, ctx: NormalizeContext): Incident
         severity: datadogSeverity(payload),
         titles: [payload.title, payload.alert_status, payload.alert_id && `Datadog monitor ${payload.alert_id}`],
         description: payload.message ?? payload.alert_status,
-        service: resolveService(ctx.catalog, {
-          name: findValue([tags], ['service']),
-          kubernetes: deployment ? { deployment, namespace } : undefined,
-        }),
+        service: inferred?.service,
+        serviceRule: inferred?.rule,
         environment: findValue([tags], ENVIRONMENT_KEYS),
         namespace,
         startedAt: toIsoTime(payload.date),
         links: { source: payload.link },
         labels,
         correlation: correlationFrom([tags]),
+        notes,
       },
       ctx,
       '',

@@ -1,6 +1,6 @@
 import type { IncidentSignal } from '../../../contracts/signal.js';
 import type { NormalizeContext } from '../types.js';
-import { resolveService } from '../shared/catalog.js';
+import { namedService } from '../shared/workload.js';
 import { parsePayload } from '../shared/parse.js';
 import { finishSignal } from '../shared/signal.js';
 import { toIsoTime } from '../shared/time.js';
@@ -9,6 +9,7 @@ import { GenericAlert } from './schema.js';
 /** The generic format is ours, so it maps field for field; the schema already enforced the limits. */
 export function normalizeGeneric(body: unknown, ctx: NormalizeContext): IncidentSignal[] {
   const alert = parsePayload(GenericAlert, body);
+  const named = alert.service ? namedService(ctx.catalog, alert.service, 'sender-service') : undefined;
   const identity = alert.dedupKey ?? `${alert.title}\u0000${alert.service ?? ''}`;
   return [
     finishSignal(
@@ -22,7 +23,8 @@ export function normalizeGeneric(body: unknown, ctx: NormalizeContext): Incident
         severity: alert.severity,
         titles: [alert.title],
         description: alert.description,
-        service: alert.service && resolveService(ctx.catalog, { name: alert.service }),
+        service: named?.service,
+        serviceRule: named?.rule,
         environment: alert.environment,
         namespace: alert.namespace ?? alert.correlation.namespace,
         startedAt: toIsoTime(alert.startedAt),

@@ -1,7 +1,7 @@
 import type { IncidentSignal, Severity } from '../../../contracts/signal.js';
 import type { NormalizeContext } from '../types.js';
-import { parsePayload } from '../shared/parse.js';
-import { promAlertDraft, promSeverity } from '../shared/prom-alert.js';
+import { parseTolerant } from '../shared/parse.js';
+import { PROM_ALERT_PRESENTATIONAL, promAlertDraft, promSeverity } from '../shared/prom-alert.js';
 import { finishSignal } from '../shared/signal.js';
 import { firstOf } from '../shared/text.js';
 import { GrafanaWebhook, type GrafanaAlert } from './schema.js';
@@ -27,7 +27,14 @@ function valuesLine(values: GrafanaAlert['values']): string | undefined {
  * in two organizations are two different alerts.
  */
 export function normalizeGrafana(body: unknown, ctx: NormalizeContext): IncidentSignal[] {
-  const payload = parsePayload(GrafanaWebhook, body);
+  const { data: payload, notes } = parseTolerant(GrafanaWebhook, body, [
+    ...PROM_ALERT_PRESENTATIONAL,
+    'title',
+    'alerts.*.values',
+    'alerts.*.silenceURL',
+    'alerts.*.dashboardURL',
+    'alerts.*.panelURL',
+  ]);
   return payload.alerts.map((alert, index) => {
     const draft = promAlertDraft(alert, ctx, grafanaSeverity(alert));
     const description = [draft.description, valuesLine(alert.values)].filter(Boolean).join('\n\n') || undefined;
@@ -39,6 +46,7 @@ export function normalizeGrafana(body: unknown, ctx: NormalizeContext): Incident
         titles: [...draft.titles, payload.title],
         description,
         links: { ...draft.links, dashboard: firstOf(draft.links?.dashboard, alert.panelURL, alert.dashboardURL) },
+        notes,
       },
       ctx,
       `alerts.${index}`,

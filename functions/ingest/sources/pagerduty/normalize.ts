@@ -1,7 +1,8 @@
 import type { IncidentSignal } from '../../../contracts/signal.js';
 import type { NormalizeContext } from '../types.js';
-import { resolveService } from '../shared/catalog.js';
-import { parsePayload } from '../shared/parse.js';
+import { catalogService } from '../shared/catalog.js';
+import { namedService } from '../shared/workload.js';
+import { parsePayload, parseTolerant } from '../shared/parse.js';
 import { finishSignal } from '../shared/signal.js';
 import { toIsoTime } from '../shared/time.js';
 import { PagerDutyIncident, PagerDutyWebhook } from './schema.js';
@@ -25,11 +26,14 @@ export function normalizePagerDuty(body: unknown, ctx: NormalizeContext): Incide
   const { event } = parsePayload(PagerDutyWebhook, body);
   const status = Object.hasOwn(INCIDENT_STATUS, event.event_type) ? INCIDENT_STATUS[event.event_type] : undefined;
   if (!status) return [];
-  const incident = parsePayload(PagerDutyIncident, event.data, 'event.data');
-  const service = resolveService(ctx.catalog, {
-    pagerdutyServiceId: incident.service?.id,
-    name: incident.service?.summary,
-  });
+  const { data: incident, notes } = parseTolerant(
+    PagerDutyIncident,
+    event.data,
+    ['title', 'urgency', 'priority', 'teams', 'escalation_policy', 'number', 'html_url', 'created_at'],
+    'event.data',
+  );
+  const byServiceId = catalogService(ctx.catalog, { pagerdutyServiceId: incident.service?.id });
+  const named = byServiceId ? { service: byServiceId, rule: 'catalog' } : incident.service?.summary ? namedService(ctx.catalog, incident.service.summary, 'sender-service') : undefined;
   return [
     finishSignal(
       'pagerduty',
@@ -41,10 +45,12 @@ export function normalizePagerDuty(body: unknown, ctx: NormalizeContext): Incide
         status,
         severity: pagerDutySeverity(incident),
         titles: [incident.title, incident.number == null ? undefined : `PagerDuty incident #${incident.number}`, `PagerDuty incident ${incident.id}`],
-        service,
+        service: named?.service,
+        serviceRule: named?.rule,
         startedAt: toIsoTime(incident.created_at) ?? toIsoTime(event.occurred_at),
         links: { source: incident.html_url },
         labels: labelsOf(incident),
+        notes,
       },
       ctx,
       'event.data',

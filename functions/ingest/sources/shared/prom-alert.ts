@@ -1,21 +1,22 @@
 import { z } from 'zod';
 import type { Severity } from '../../../contracts/signal.js';
 import type { NormalizeContext } from '../types.js';
-import { resolveService } from './catalog.js';
 import { labelsFingerprint } from './dedup.js';
 import {
   correlationFrom,
-  DEPLOYMENT_KEYS,
   ENVIRONMENT_KEYS,
   findValue,
   NAMESPACE_KEYS,
-  SERVICE_KEYS,
 } from './labels.js';
 import { OptionalString, StringMap } from './parse.js';
 import { severityFromWord, SEVERITY_KEYS } from './severity.js';
 import type { SignalDraft } from './signal.js';
 import { pick } from './text.js';
 import { toIsoTime } from './time.js';
+import { inferService } from './workload.js';
+
+/** Fields of a Prometheus-style alert that only feed its title, description and links. */
+export const PROM_ALERT_PRESENTATIONAL = ['alerts.*.annotations', 'alerts.*.generatorURL'] as const;
 
 /** One alert as Alertmanager (webhook payload v4) and Grafana's webhook contact point send it. */
 export const PromAlert = z.object({
@@ -49,7 +50,7 @@ export function promAlertDraft(alert: PromAlert, ctx: NormalizeContext, severity
   const { labels, annotations } = alert;
   const fingerprint = alert.fingerprint ?? labelsFingerprint(labels);
   const namespace = findValue([labels], NAMESPACE_KEYS);
-  const deployment = findValue([labels], DEPLOYMENT_KEYS);
+  const inferred = inferService(ctx.catalog, [labels]);
   return {
     identity: fingerprint,
     externalId: fingerprint,
@@ -59,10 +60,8 @@ export function promAlertDraft(alert: PromAlert, ctx: NormalizeContext, severity
     severity,
     titles: [pick(annotations, SUMMARY_KEYS), labels['alertname']],
     description: pick(annotations, DESCRIPTION_KEYS),
-    service: resolveService(ctx.catalog, {
-      name: findValue([labels], SERVICE_KEYS),
-      kubernetes: deployment ? { deployment, namespace } : undefined,
-    }),
+    service: inferred?.service,
+    serviceRule: inferred?.rule,
     environment: findValue([labels], ENVIRONMENT_KEYS),
     namespace,
     startedAt: toIsoTime(alert.startsAt),

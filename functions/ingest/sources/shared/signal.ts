@@ -21,12 +21,16 @@ export interface SignalDraft {
   titles: Array<string | undefined>;
   description?: string;
   service?: string;
+  /** The rule that named `service`; see shared/workload.ts. */
+  serviceRule?: string;
   environment?: string;
   namespace?: string;
   startedAt?: string;
   links?: { runbook?: string; dashboard?: string; source?: string };
   labels: Record<string, string>;
   correlation?: Partial<Draft>;
+  /** Fields the sender sent in a shape we forgave (parseTolerant), said in words for the record. */
+  notes?: string[];
 }
 
 /** Bounded state: labels beyond these limits are dropped, never the whole signal. */
@@ -73,6 +77,7 @@ export function finishSignal(source: SignalSource, draft: SignalDraft, ctx: Norm
     title: clip(draft.titles.find((t) => clip(t, 500)), 500) ?? `${source} alert`,
     description: clip(draft.description, 4000),
     service: clip(draft.service, 200),
+    serviceInferredFrom: draft.service && draft.serviceRule ? draft.serviceRule : undefined,
     environment: clip(draft.environment, 100),
     namespace: fits(draft.namespace, 253),
     startedAt: draft.startedAt ?? ctx.receivedAt.toISOString(),
@@ -93,6 +98,7 @@ export function finishSignal(source: SignalSource, draft: SignalDraft, ctx: Norm
       region: fits(correlation.region, 40),
       resourceArn: fits(correlation.resourceArn, 2048, /^arn:/),
     },
+    notes: draft.notes?.length ? draft.notes.slice(0, 10).map((note) => clip(note, 300)!) : undefined,
   };
   const result = IncidentSignal.safeParse(candidate);
   if (!result.success) throw fromZodError(result.error, field);
