@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { EvidenceId, InvestigationId, IsoTime, RootCauseKind, ServiceName, TenantId } from './common.js';
-import { IncidentSignal } from './signal.js';
+import { IncidentSignal, LifecycleEventKind, SignalSource } from './signal.js';
 import { ScoredEvidence } from './scored.js';
 import { ModelUsage, Rca } from './rca.js';
 import { PolicyDecision, RemediationResult } from './actions.js';
@@ -106,6 +106,19 @@ export const RcaFeedback = z.object({
 });
 export type RcaFeedback = z.infer<typeof RcaFeedback>;
 
+/** One lifecycle event of the alert, written to the record as it arrives: who acknowledged it, when it resolved. */
+export const LifecycleEntry = z.object({
+  event: LifecycleEventKind,
+  at: IsoTime,
+  source: SignalSource,
+  by: z.string().max(200).optional(),
+  detail: z.string().max(500).optional(),
+});
+export type LifecycleEntry = z.infer<typeof LifecycleEntry>;
+
+/** At most this many lifecycle events are kept per investigation; later ones still reach the audit trail. */
+export const MAX_LIFECYCLE_ENTRIES = 100;
+
 /** The system of record for one investigation, as stored in DynamoDB and printed by `investigate --json`. */
 export const InvestigationRecord = z.object({
   tenantId: TenantId,
@@ -125,5 +138,6 @@ export const InvestigationRecord = z.object({
   questions: z.array(FollowUpQuestion).max(MAX_FOLLOW_UP_QUESTIONS).optional(),
   similar: z.array(SimilarIncident).max(10).optional(),
   feedback: z.array(RcaFeedback).max(50).optional(),
+  lifecycle: z.array(LifecycleEntry).max(MAX_LIFECYCLE_ENTRIES).optional(),
 });
 export type InvestigationRecord = z.infer<typeof InvestigationRecord>;

@@ -18,6 +18,35 @@ export const Severity = z.enum(['critical', 'high', 'warning', 'info']);
 export type Severity = z.infer<typeof Severity>;
 
 /**
+ * What happened to the alert in its sender, beyond firing and resolving: which events open
+ * an investigation, which update it, which close it (see LIFECYCLE in ingest/lifecycle.ts).
+ */
+export const LifecycleEventKind = z.enum([
+  'opened',
+  'reopened',
+  'acknowledged',
+  'unacknowledged',
+  'escalated',
+  'reassigned',
+  'priority_changed',
+  'note_added',
+  'snoozed',
+  'unsnoozed',
+  'resolved',
+  'deleted',
+]);
+export type LifecycleEventKind = z.infer<typeof LifecycleEventKind>;
+
+/** A sender's lifecycle event as the signal carries it: who did it, when, and what it said, in the sender's words. */
+export const SignalLifecycle = z.object({
+  event: LifecycleEventKind,
+  at: IsoTime,
+  by: z.string().max(200).optional(),
+  detail: z.string().max(500).optional(),
+});
+export type SignalLifecycle = z.infer<typeof SignalLifecycle>;
+
+/**
  * The normalized alert: one per alert even when a sender batches several.
  * `dedupKey` identifies "the same problem still open" across repeats and retries.
  */
@@ -48,6 +77,8 @@ export const IncidentSignal = z.object({
     .default({}),
   labels: z.record(z.string(), z.string().max(2048)).default({}),
   correlation: CorrelationKeys.default({ traceIds: [], requestIds: [] }),
+  /** Set by senders that report more than firing and resolved (PagerDuty, Opsgenie). */
+  lifecycle: SignalLifecycle.optional(),
   /** What normalization forgave: a presentation or severity field of an unexpected type that fell back to its default. */
   notes: z.array(z.string().max(300)).max(10).optional(),
 });

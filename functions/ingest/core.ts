@@ -3,7 +3,8 @@ import { CausewayError, ConfigurationError, MalformedRequestError, NotFoundError
 import { createLogger } from '../shared/logger.js';
 import { createRecord, readRecord, updateRecord } from '../shared/records.js';
 import { archiveRequest } from './archive.js';
-import { claimInvestigation, markResolved, markStarted, redirectClaim } from './dedup.js';
+import { claimInvestigation, investigationFor, markResolved, markStarted, redirectClaim } from './dedup.js';
+import { lifecycleRole, recordLifecycle } from './lifecycle.js';
 import { withStartLock } from './start-lock.js';
 import { takeIngestToken } from './throttle.js';
 import { adjacentServices, appendRelatedSignalWhenCreated, claimGroup, closeForGrouping, findRelatedInvestigation } from './grouping.js';
@@ -35,7 +36,8 @@ export interface IngestDeps {
 export interface SignalOutcome {
   investigationId?: string;
   dedupKey: string;
-  status: 'started' | 'duplicate' | 'joined' | 'resolved';
+  /** `updated`: a lifecycle event written to the alert's investigation; `unmatched`: an update or resolve for an alert that has none. */
+  status: 'started' | 'duplicate' | 'joined' | 'resolved' | 'updated' | 'unmatched';
 }
 
 export interface IngestResponse {
@@ -98,17 +100,36 @@ async function startIfNeeded(deps: IngestDeps, signal: IncidentSignal, topology:
 }
 
 async function resolve(deps: IngestDeps, signal: IncidentSignal): Promise<SignalOutcome> {
-  const investigationId = await markResolved(deps.tableName, signal);
-  if (investigationId) {
-    await closeForGrouping(deps.tableName, signal, investigationId);
-    const record = await readRecord(deps.tableName, signal.tenantId, investigationId);
-    if (record) await updateRecord(deps.tableName, signal.tenantId, investigationId, { signal: { ...record.signal, status: 'resolved' } });
+  const closed = await markResolved(deps.tableName, signal);
+  if (closed) {
+    await closeForGrouping(deps.tableName, signal, closed);
+    const record = await readRecord(deps.tableName, signal.tenantId, closed);
+    if (record) await updateRecord(deps.tableName, signal.tenantId, closed, { signal: { ...record.signal, status: 'resolved' } });
   }
+  const investigationId = closed ?? (await investigationFor(deps.tableName, signal.tenantId, signal.dedupKey));
+  if (!investigationId) return { dedupKey: signal.dedupKey, status: 'unmatched' };
+  await recordLifecycle(deps.tableName, investigationId, signal);
   return { investigationId, dedupKey: signal.dedupKey, status: 'resolved' };
 }
 
+/** An acknowledgement, escalation, note…: written to the alert's investigation, and never the start of one. */
+async function update(deps: IngestDeps, signal: IncidentSignal): Promise<SignalOutcome> {
+  const investigationId = await investigationFor(deps.tableName, signal.tenantId, signal.dedupKey);
+  if (!investigationId) return { dedupKey: signal.dedupKey, status: 'unmatched' };
+  await recordLifecycle(deps.tableName, investigationId, signal);
+  return { investigationId, dedupKey: signal.dedupKey, status: 'updated' };
+}
+
+/** A firing alert starts or joins an investigation; a sender's own "opened" event is also written to its lifecycle. */
+async function open(deps: IngestDeps, signal: IncidentSignal, topology: Record<string, string[]>): Promise<SignalOutcome> {
+  const outcome = await startIfNeeded(deps, signal, topology);
+  if (signal.lifecycle && outcome.investigationId) await recordLifecycle(deps.tableName, outcome.investigationId, signal);
+  return outcome;
+}
+
 /**
- * The ingest pipeline: verify → throttle → parse → normalize → archive → dedup → group → start. A wrong
+ * The ingest pipeline: verify → throttle → parse → normalize → archive → dedup → group → start,
+ * or, for an alert's lifecycle events, → the investigation it belongs to (ingest/lifecycle.ts). A wrong
  * credential, an unknown tenant and a disabled source all get the same 401. Rejections
  * after authentication are archived too, so a sender's bad payload can be inspected.
  */
@@ -175,7 +196,8 @@ export async function ingest(request: IngestRequest, deps: IngestDeps): Promise<
   await archive(202);
   const outcomes: SignalOutcome[] = [];
   for (const signal of signals) {
-    outcomes.push(signal.status === 'resolved' ? await resolve(deps, signal) : await startIfNeeded(deps, signal, tenant.topology));
+    const role = lifecycleRole(signal);
+    outcomes.push(role === 'open' ? await open(deps, signal, tenant.topology) : role === 'update' ? await update(deps, signal) : await resolve(deps, signal));
   }
   return { status: 202, body: { accepted: signals.length, signals: outcomes } };
 }

@@ -129,3 +129,13 @@ export async function markResolved(tableName: string, signal: IncidentSignal): P
     throw error;
   }
 }
+
+/**
+ * The investigation an alert's dedup key last belonged to, open or resolved, while its claim
+ * lasts: where an acknowledgement, a note or a late resolve is written. Undefined when the
+ * alert never started one (or its claim expired).
+ */
+export async function investigationFor(tableName: string, tenantId: string, dedupKey: string, nowMs = Date.now()): Promise<string | undefined> {
+  const current = await read(tableName, tenantId, dedupKey);
+  return current && !isExpired(current, nowMs) ? current.investigationId : undefined;
+}

@@ -1,4 +1,4 @@
-import type { IncidentSignal } from '../../../contracts/signal.js';
+import type { IncidentSignal, LifecycleEventKind } from '../../../contracts/signal.js';
 import type { NormalizeContext } from '../types.js';
 import { correlationFrom, ENVIRONMENT_KEYS, findValue, NAMESPACE_KEYS, tagsToMap } from '../shared/labels.js';
 import { parseTolerant } from '../shared/parse.js';
@@ -6,20 +6,43 @@ import { finishSignal } from '../shared/signal.js';
 import { toIsoTime } from '../shared/time.js';
 import { inferService } from '../shared/workload.js';
 import { OpsgenieWebhook } from './schema.js';
-import { ACTION_STATUS, opsgenieSeverity } from './severity.js';
+import { OPSGENIE_ACTIONS, opsgenieSeverity } from './severity.js';
+
+/** The action's own words for the record: the note, the new owner or priority, the escalation. */
+function lifecycleDetail(event: LifecycleEventKind, alert: { note?: string; owner?: string; priority?: string; escalationName?: string }): string | undefined {
+  if (event === 'note_added') return alert.note;
+  if (event === 'reassigned') return alert.owner && `owner ${alert.owner}`;
+  if (event === 'priority_changed') return alert.priority && `priority ${alert.priority}`;
+  if (event === 'escalated') return alert.escalationName && `escalation ${alert.escalationName}`;
+  return undefined;
+}
 
 /**
- * One signal for an action that opens or closes an alert; none otherwise. Identity is Opsgenie's
+ * One signal per lifecycle action (see OPSGENIE_ACTIONS); none otherwise. Identity is Opsgenie's
  * `alertId`, which the Create and the Close of one alert share. The service is read from
  * details, then tags (shared/workload.ts), then the alert's entity.
  */
 export function normalizeOpsgenie(body: unknown, ctx: NormalizeContext): IncidentSignal[] {
   const {
-    data: { action, alert },
+    data: { action, alert, escalationName, escalationNotify },
     notes,
-  } = parseTolerant(OpsgenieWebhook, body, ['alert.priority', 'alert.message', 'alert.description', 'alert.tinyId', 'alert.teams', 'alert.source', 'alert.createdAt']);
-  const status = Object.hasOwn(ACTION_STATUS, action) ? ACTION_STATUS[action] : undefined;
-  if (!status) return [];
+  } = parseTolerant(OpsgenieWebhook, body, [
+    'alert.priority',
+    'alert.message',
+    'alert.description',
+    'alert.tinyId',
+    'alert.teams',
+    'alert.source',
+    'alert.createdAt',
+    'alert.updatedAt',
+    'alert.username',
+    'alert.note',
+    'alert.owner',
+    'escalationName',
+    'escalationNotify',
+  ]);
+  const lifecycle = Object.hasOwn(OPSGENIE_ACTIONS, action) ? OPSGENIE_ACTIONS[action]! : undefined;
+  if (!lifecycle) return [];
   const details = alert.details ?? {};
   const tags = tagsToMap(alert.tags ?? []);
   const maps = [details, tags];
@@ -37,7 +60,7 @@ export function normalizeOpsgenie(body: unknown, ctx: NormalizeContext): Inciden
         identity: alert.alertId,
         externalId: alert.alertId,
         fingerprint: alert.alias ?? alert.alertId,
-        status,
+        status: lifecycle === 'resolved' || lifecycle === 'deleted' ? 'resolved' : 'firing',
         severity: opsgenieSeverity(alert.priority),
         titles: [alert.message, alert.alias, alert.tinyId && `Opsgenie alert #${alert.tinyId}`, `Opsgenie alert ${alert.alertId}`],
         description: alert.description,
@@ -48,6 +71,12 @@ export function normalizeOpsgenie(body: unknown, ctx: NormalizeContext): Inciden
         startedAt: toIsoTime(alert.createdAt),
         labels,
         correlation: correlationFrom(maps),
+        lifecycle: {
+          event: lifecycle,
+          at: alert.updatedAt ? toIsoTime(Math.floor(alert.updatedAt / 1e6)) : undefined,
+          by: lifecycle === 'escalated' ? escalationNotify?.name : alert.username,
+          detail: lifecycleDetail(lifecycle, { note: alert.note, owner: alert.owner, priority: alert.priority, escalationName }),
+        },
         notes,
       },
       ctx,

@@ -8,6 +8,9 @@ import { OptionalString } from '../shared/parse.js';
  */
 export const OpsgenieWebhook = z.object({
   action: z.string().min(1),
+  /** Escalate actions name the escalation and whom it notified; they carry only `alert.alertId`. */
+  escalationName: OptionalString,
+  escalationNotify: z.object({ name: OptionalString }).nullish(),
   alert: z.object({
     alertId: z.string().min(1),
     message: OptionalString,
@@ -21,6 +24,12 @@ export const OpsgenieWebhook = z.object({
     teams: z.array(z.string()).nullish(),
     details: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()]).transform(String)).nullish(),
     createdAt: z.number().nullish(),
+    /** Epoch nanoseconds: when the action happened. */
+    updatedAt: z.number().nullish(),
+    /** Who took the action (`System` for Opsgenie itself). */
+    username: OptionalString,
+    note: OptionalString,
+    owner: OptionalString,
   }),
 });
 export type OpsgenieWebhook = z.infer<typeof OpsgenieWebhook>;

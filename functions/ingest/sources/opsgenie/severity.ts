@@ -1,4 +1,4 @@
-import type { Severity } from '../../../contracts/signal.js';
+import type { LifecycleEventKind, Severity } from '../../../contracts/signal.js';
 
 const PRIORITY: Record<string, Severity> = { P1: 'critical', P2: 'high', P3: 'warning', P4: 'info', P5: 'info' };
 
@@ -15,17 +15,22 @@ export function opsgenieSeverity(priority: string | undefined): Severity {
 }
 
 /**
- * Actions that open or close an alert. Notes, tags, assignments and custom actions change no
- * state and yield no signal: a note on a closed alert must not reopen it.
+ * Webhook actions and what each is in the alert's lifecycle: `Create` opens an investigation,
+ * `Close` and `Delete` close it, the others update it (a note on a closed alert never reopens
+ * it). Tags, recipients, teams, message edits and custom actions yield no signal.
  */
-export const ACTION_STATUS: Record<string, 'firing' | 'resolved'> = {
-  Create: 'firing',
-  Acknowledge: 'firing',
-  UnAcknowledge: 'firing',
-  EscalateToNext: 'firing',
-  Escalate: 'firing',
-  UpdatePriority: 'firing',
-  SnoozeEnded: 'firing',
+export const OPSGENIE_ACTIONS: Record<string, LifecycleEventKind> = {
+  Create: 'opened',
+  Acknowledge: 'acknowledged',
+  UnAcknowledge: 'unacknowledged',
+  Escalate: 'escalated',
+  EscalateToNext: 'escalated',
+  AssignOwnership: 'reassigned',
+  TakeOwnership: 'reassigned',
+  UpdatePriority: 'priority_changed',
+  AddNote: 'note_added',
+  Snooze: 'snoozed',
+  SnoozeEnded: 'unsnoozed',
   Close: 'resolved',
-  Delete: 'resolved',
+  Delete: 'deleted',
 };

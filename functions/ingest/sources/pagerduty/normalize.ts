@@ -5,8 +5,8 @@ import { namedService } from '../shared/workload.js';
 import { parsePayload, parseTolerant } from '../shared/parse.js';
 import { finishSignal } from '../shared/signal.js';
 import { toIsoTime } from '../shared/time.js';
-import { PagerDutyIncident, PagerDutyWebhook } from './schema.js';
-import { INCIDENT_STATUS, pagerDutySeverity } from './severity.js';
+import { PagerDutyIncident, PagerDutyIncidentNote, PagerDutyWebhook } from './schema.js';
+import { PAGERDUTY_EVENTS, pagerDutySeverity } from './severity.js';
 
 function labelsOf(incident: PagerDutyIncident): Record<string, string> {
   const entries: Array<[string, string | undefined]> = [
@@ -21,11 +21,36 @@ function labelsOf(incident: PagerDutyIncident): Record<string, string> {
   return Object.fromEntries(entries.filter((entry): entry is [string, string] => Boolean(entry[1])));
 }
 
-/** One signal for an incident state change; none for events that change no incident state. */
+type PagerDutyEvent = PagerDutyWebhook['event'];
+
+/** A note or status update on an incident: it updates the incident's investigation, found by the incident id. */
+function noteSignal(event: PagerDutyEvent, ctx: NormalizeContext): IncidentSignal {
+  const note = parsePayload(PagerDutyIncidentNote, event.data, 'event.data');
+  return finishSignal(
+    'pagerduty',
+    {
+      identity: note.incident.id,
+      externalId: note.incident.id,
+      externalUrl: note.incident.html_url,
+      fingerprint: note.incident.id,
+      status: 'firing',
+      severity: 'info',
+      titles: [note.incident.summary, `PagerDuty incident ${note.incident.id}`],
+      links: { source: note.incident.html_url },
+      labels: {},
+      lifecycle: { event: 'note_added', at: toIsoTime(event.occurred_at), by: event.agent?.summary, detail: note.content ?? note.message },
+    },
+    ctx,
+    'event.data',
+  );
+}
+
+/** One signal for each incident lifecycle event (see PAGERDUTY_EVENTS); none for the others. */
 export function normalizePagerDuty(body: unknown, ctx: NormalizeContext): IncidentSignal[] {
   const { event } = parsePayload(PagerDutyWebhook, body);
-  const status = Object.hasOwn(INCIDENT_STATUS, event.event_type) ? INCIDENT_STATUS[event.event_type] : undefined;
-  if (!status) return [];
+  const lifecycle = Object.hasOwn(PAGERDUTY_EVENTS, event.event_type) ? PAGERDUTY_EVENTS[event.event_type]! : undefined;
+  if (!lifecycle) return [];
+  if (lifecycle === 'note_added') return [noteSignal(event, ctx)];
   const { data: incident, notes } = parseTolerant(
     PagerDutyIncident,
     event.data,
@@ -42,7 +67,7 @@ export function normalizePagerDuty(body: unknown, ctx: NormalizeContext): Incide
         externalId: incident.id,
         externalUrl: incident.html_url,
         fingerprint: incident.incident_key ?? incident.id,
-        status,
+        status: lifecycle === 'resolved' ? 'resolved' : 'firing',
         severity: pagerDutySeverity(incident),
         titles: [incident.title, incident.number == null ? undefined : `PagerDuty incident #${incident.number}`, `PagerDuty incident ${incident.id}`],
         service: named?.service,
@@ -50,6 +75,12 @@ export function normalizePagerDuty(body: unknown, ctx: NormalizeContext): Incide
         startedAt: toIsoTime(incident.created_at) ?? toIsoTime(event.occurred_at),
         links: { source: incident.html_url },
         labels: labelsOf(incident),
+        lifecycle: {
+          event: lifecycle,
+          at: toIsoTime(event.occurred_at),
+          by: event.agent?.summary,
+          detail: lifecycle === 'priority_changed' ? incident.priority?.summary && `priority ${incident.priority.summary}` : undefined,
+        },
         notes,
       },
       ctx,

@@ -22,6 +22,17 @@ export const PagerDutyIncident = z.object({
 export type PagerDutyIncident = z.infer<typeof PagerDutyIncident>;
 
 /**
+ * `event.data` of events about an incident that are not the incident itself: a note
+ * (`incident_note`, its text in `content`) or a status update (`status_update`, in `message`).
+ */
+export const PagerDutyIncidentNote = z.object({
+  type: z.string().min(1),
+  content: OptionalString,
+  message: OptionalString,
+  incident: z.object({ id: z.string().min(1), summary: OptionalString, html_url: OptionalString }),
+});
+
+/**
  * PagerDuty v3 webhook: one `event` per delivery; `event.data` depends on `event.event_type`
  * and is only parsed as an incident for the event types that change incident state.
  */
@@ -31,6 +42,9 @@ export const PagerDutyWebhook = z.object({
     event_type: z.string().min(1),
     resource_type: OptionalString,
     occurred_at: OptionalString,
+    /** Who did it: a user on acknowledge, resolve, reassign; absent or a service for automatic events. */
+    agent: z.object({ summary: OptionalString, type: OptionalString }).nullish(),
     data: z.unknown(),
   }),
 });
+export type PagerDutyWebhook = z.infer<typeof PagerDutyWebhook>;

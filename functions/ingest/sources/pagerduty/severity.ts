@@ -1,4 +1,4 @@
-import type { Severity } from '../../../contracts/signal.js';
+import type { LifecycleEventKind, Severity } from '../../../contracts/signal.js';
 import type { PagerDutyIncident } from './schema.js';
 
 /**
@@ -23,18 +23,21 @@ export function pagerDutySeverity(incident: PagerDutyIncident): Severity {
 }
 
 /**
- * Event types that say an incident is open or closed. Everything else (notes, responders,
- * status updates, services, pings) yields no signal: emitting "firing" for a note on a resolved
- * incident would reopen it.
+ * Webhooks v3 event types and what each is in the alert's lifecycle. `incident.triggered` and
+ * `incident.reopened` open an investigation; `incident.resolved` closes it; the others update
+ * it. Everything else (responders, custom fields, conference bridges, services, pings) yields
+ * no signal.
  */
-export const INCIDENT_STATUS: Record<string, 'firing' | 'resolved'> = {
-  'incident.triggered': 'firing',
-  'incident.acknowledged': 'firing',
-  'incident.unacknowledged': 'firing',
-  'incident.escalated': 'firing',
-  'incident.delegated': 'firing',
-  'incident.reassigned': 'firing',
-  'incident.priority_updated': 'firing',
-  'incident.reopened': 'firing',
+export const PAGERDUTY_EVENTS: Record<string, LifecycleEventKind> = {
+  'incident.triggered': 'opened',
+  'incident.reopened': 'reopened',
+  'incident.acknowledged': 'acknowledged',
+  'incident.unacknowledged': 'unacknowledged',
+  'incident.escalated': 'escalated',
+  'incident.delegated': 'reassigned',
+  'incident.reassigned': 'reassigned',
+  'incident.priority_updated': 'priority_changed',
+  'incident.annotated': 'note_added',
+  'incident.status_update_published': 'note_added',
   'incident.resolved': 'resolved',
 };

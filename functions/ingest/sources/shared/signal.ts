@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { IncidentSignal, type Severity, type SignalSource } from '../../../contracts/signal.js';
+import { IncidentSignal, type LifecycleEventKind, type Severity, type SignalSource } from '../../../contracts/signal.js';
 import { fromZodError } from '../../../shared/errors.js';
 import type { NormalizeContext } from '../types.js';
 import { dedupKey } from './dedup.js';
@@ -29,6 +29,8 @@ export interface SignalDraft {
   links?: { runbook?: string; dashboard?: string; source?: string };
   labels: Record<string, string>;
   correlation?: Partial<Draft>;
+  /** The sender's lifecycle event, for senders that report more than firing and resolved. */
+  lifecycle?: { event: LifecycleEventKind; at?: string; by?: string; detail?: string };
   /** Fields the sender sent in a shape we forgave (parseTolerant), said in words for the record. */
   notes?: string[];
 }
@@ -97,6 +99,12 @@ export function finishSignal(source: SignalSource, draft: SignalDraft, ctx: Norm
       awsAccountId: fits(correlation.awsAccountId, 20, /^\d{12}$/),
       region: fits(correlation.region, 40),
       resourceArn: fits(correlation.resourceArn, 2048, /^arn:/),
+    },
+    lifecycle: draft.lifecycle && {
+      event: draft.lifecycle.event,
+      at: draft.lifecycle.at ?? ctx.receivedAt.toISOString(),
+      by: clip(draft.lifecycle.by, 200),
+      detail: clip(draft.lifecycle.detail, 500),
     },
     notes: draft.notes?.length ? draft.notes.slice(0, 10).map((note) => clip(note, 300)!) : undefined,
   };

@@ -31,8 +31,19 @@ describe('opsgenie normalize', () => {
     expect(resolved?.dedupKey).toBe(firing?.dedupKey);
   });
 
-  it('yields nothing for AddNote: a note on a closed alert must not reopen it', () => {
-    expect(normalize(body('add-note.json'))).toEqual([]);
+  it('reads AddNote as a note on the same alert, with its text and author, never as an opening', () => {
+    const [note] = normalize(body('add-note.json'));
+    const [created] = normalize(body('create.json'));
+    expect(note).toMatchObject({
+      dedupKey: created!.dedupKey,
+      lifecycle: { event: 'note_added', by: 'dana@example.com', detail: 'Failover to replica done', at: '2026-03-14T17:30:00.555Z' },
+    });
+  });
+
+  it('yields nothing for actions that change nothing on-call tracks (tags, recipients, custom actions)', () => {
+    for (const action of ['AddTags', 'RemoveTags', 'AddRecipient', 'AddTeam', 'UpdateMessage', 'CustomAction']) {
+      expect(normalize({ ...(body('create.json') as object), action })).toEqual([]);
+    }
   });
 
   it.each([

@@ -89,8 +89,19 @@ describe('pagerduty normalize', () => {
     expect(normalize('incident-triggered-low-urgency.json')[0]).toMatchObject({ severity: 'warning', fingerprint: 'Q0LOWURG5NOPRI' });
   });
 
-  it.each(['incident-annotated.json', 'pagey-ping.json'])('yields nothing for %s, which changes no incident state', (name) => {
-    expect(normalize(name)).toEqual([]);
+  it('yields nothing for pagey.ping, which is about no incident', () => {
+    expect(normalize('pagey-ping.json')).toEqual([]);
+  });
+
+  it("reads incident.annotated as a note on the incident's investigation, with its author and text", () => {
+    const [note] = normalize('incident-annotated.json');
+    const [acknowledged] = normalize('incident-acknowledged.json');
+    expect(note).toMatchObject({
+      dedupKey: acknowledged!.dedupKey,
+      status: 'firing',
+      lifecycle: { event: 'note_added', by: 'Dana On-Call', detail: 'Rolled back checkout to 1.41.3, watching latency.', at: '2026-03-14T14:20:00.000Z' },
+    });
+    expect(acknowledged?.lifecycle).toMatchObject({ event: 'acknowledged', by: 'Dana On-Call' });
   });
 
   it.each([
