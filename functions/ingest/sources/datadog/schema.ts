@@ -53,12 +53,23 @@ const ALIASES: Record<string, string> = {
   event_title: 'title',
 };
 
+/** `alertTransition` → `alert_transition`: camelCase templates are common too. */
+const snakeCase = (key: string) => (/^[a-z][A-Za-z0-9]*$/.test(key) ? key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`) : key);
+
+/**
+ * Datadog's own default payload has no transition field, but its `$EVENT_TITLE` starts with
+ * the transition in brackets: `[Triggered] CPU high on web-1`, `[Recovered on {host:a}] …`.
+ */
+const TITLE_TRANSITION = /^\[(Triggered|Re-Triggered|Recovered|Warn|Re-Warn|No Data|Re-No Data|Renotify)\b[^\]]*\]/i;
+
 function withDocumentedKeys(value: unknown): unknown {
   if (!value || typeof value !== 'object' || Array.isArray(value)) return value;
-  const payload = { ...(value as Record<string, unknown>) };
+  const payload: Record<string, unknown> = {};
+  for (const [key, field] of Object.entries(value as Record<string, unknown>)) if (payload[snakeCase(key)] === undefined) payload[snakeCase(key)] = field;
   for (const [alias, key] of Object.entries(ALIASES)) {
     if (payload[key] === undefined && payload[alias] !== undefined) payload[key] = payload[alias];
   }
+  if (payload.transition === undefined && typeof payload.title === 'string') payload.transition = TITLE_TRANSITION.exec(payload.title)?.[1];
   const org = payload.org as { id?: unknown } | undefined;
   if (payload.org_id === undefined && org && typeof org === 'object' && org.id !== undefined) payload.org_id = org.id;
   return payload;

@@ -24,6 +24,7 @@ export type ServiceRule =
   | 'label:job-name'
   | 'pod-name'
   | 'label:container'
+  | 'label:consumer-group'
   | 'label:job'
   | 'sender-service'
   | 'entity';
@@ -36,8 +37,9 @@ export interface InferredService {
 /**
  * Label keys in order of trust: explicit service names, then the workload's own name as
  * Kubernetes' recommended labels and controllers give it. `container` comes after the pod's
- * workload because containers are often named `app` or `main`; `job` comes last because a
- * Prometheus job is usually the scrape job (`kubernetes-pods`), not the service.
+ * workload because containers are often named `app` or `main`. A Kafka consumer group names
+ * the consumer a lag alert is about (its exporter is only the scrape job). `job` comes last
+ * because a Prometheus job is usually the scrape job (`kubernetes-pods`), not the service.
  */
 const LABEL_RULES: ReadonlyArray<{ keys: readonly string[]; rule: ServiceRule; strip?: (value: string) => string | undefined }> = [
   { keys: ['service', 'service_name', 'servicename'], rule: 'label:service' },
@@ -51,6 +53,7 @@ const LABEL_RULES: ReadonlyArray<{ keys: readonly string[]; rule: ServiceRule; s
   { keys: ['job_name', 'k8s_job_name', 'kube_job', 'kube_cronjob'], rule: 'label:job-name', strip: cronJobOwner },
   { keys: ['pod', 'pod_name', 'k8s_pod_name', 'kubernetes_pod_name', 'kube_pod'], rule: 'pod-name', strip: podWorkload },
   { keys: ['container', 'container_name', 'k8s_container_name', 'kube_container_name'], rule: 'label:container', strip: meaningfulContainer },
+  { keys: ['consumergroup', 'consumer_group', 'group_id'], rule: 'label:consumer-group' },
   { keys: ['job'], rule: 'label:job' },
 ];
 

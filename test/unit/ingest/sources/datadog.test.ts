@@ -67,9 +67,10 @@ describe('datadog normalize (Causeway payload template)', () => {
     expect(a?.dedupKey).not.toBe(b?.dedupKey);
   });
 
-  it('rejects a payload with no transition, naming the field', () => {
+  it('rejects a payload with no transition, naming the field, when the title does not say it either', () => {
     const { transition: _, ...rest } = body('triggered.json');
-    expect(() => normalize(rest)).toThrow(/transition/);
+    expect(() => normalize({ ...rest, title: 'p99 latency high on checkout' })).toThrow(/transition/);
+    expect(normalize(rest)[0]?.status).toBe('firing');
   });
 
   it('rejects a payload with nothing to identify the alert', () => {

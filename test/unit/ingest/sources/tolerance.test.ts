@@ -75,3 +75,20 @@ describe('Alertmanager truncated groups', () => {
     for (const signal of normalize('alertmanager', { ...body, truncatedAlerts: 0 })) expect(signal.notes).toBeUndefined();
   });
 });
+
+describe('Datadog payloads without a transition field', () => {
+  it("reads the transition from the default payload's bracketed title", () => {
+    const body = { body: 'CPU above 90%', last_updated: '1773507600000', event_type: 'query_alert_monitor', title: '[Triggered on {host:web-1}] CPU high', date: '1773507600000', org: { id: '123', name: 'Acme' }, id: '7001' };
+    expect(normalize('datadog', body)[0]).toMatchObject({ status: 'firing', title: '[Triggered on {host:web-1}] CPU high' });
+    expect(normalize('datadog', { ...body, title: '[Recovered] CPU high' })[0]).toMatchObject({ status: 'resolved' });
+  });
+
+  it('reads camelCase template keys as their documented spelling', () => {
+    const body = { alertId: '42', alertTransition: 'Warn', eventTitle: 'Queue depth rising', tags: 'service:billing-worker' };
+    expect(normalize('datadog', body)[0]).toMatchObject({ status: 'firing', severity: 'warning', service: 'billing-worker', title: 'Queue depth rising' });
+  });
+
+  it('still names the field when no transition can be found anywhere', () => {
+    expect(() => normalize('datadog', { id: '1', title: 'CPU high' })).toThrow(expect.objectContaining({ name: 'PayloadValidationError', message: expect.stringContaining('transition') }));
+  });
+});

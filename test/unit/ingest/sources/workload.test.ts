@@ -116,3 +116,9 @@ describe('on the signal', () => {
     expect(signal?.serviceInferredFrom).toBeUndefined();
   });
 });
+
+describe('exporters are not services', () => {
+  it('names the consumer group of a Kafka lag alert, not the exporter that scraped it', () => {
+    expect(serviceFromLabels([{ job: 'kafka-exporter', consumergroup: 'shipment-consumer', topic: 'shipments' }])).toEqual({ service: 'shipment-consumer', rule: 'label:consumer-group' });
+  });
+});
