@@ -23,7 +23,15 @@ function valuesLine(values: GrafanaAlert['values']): string | undefined {
 }
 
 /**
- * One signal per alert. Identity is the org plus Grafana's label fingerprint: the same labels
+ * What a contact point's "Test" button sends: an alert named TestAlert from the instance
+ * "Grafana". It proves the wiring works; there is nothing to investigate.
+ */
+function isTestNotification(alert: GrafanaAlert): boolean {
+  return alert.labels['alertname'] === 'TestAlert' && alert.labels['instance'] === 'Grafana';
+}
+
+/**
+ * One signal per alert, none for a contact point's test notification. Identity is the org plus Grafana's label fingerprint: the same labels
  * in two organizations are two different alerts.
  */
 export function normalizeGrafana(body: unknown, ctx: NormalizeContext): IncidentSignal[] {
@@ -35,7 +43,8 @@ export function normalizeGrafana(body: unknown, ctx: NormalizeContext): Incident
     'alerts.*.dashboardURL',
     'alerts.*.panelURL',
   ]);
-  return payload.alerts.map((alert, index) => {
+  return payload.alerts.flatMap((alert, index) => {
+    if (isTestNotification(alert)) return [];
     const draft = promAlertDraft(alert, ctx, grafanaSeverity(alert));
     const description = [draft.description, valuesLine(alert.values)].filter(Boolean).join('\n\n') || undefined;
     return finishSignal(
