@@ -1,7 +1,7 @@
 import type { EvidencePlan, ProviderQuery } from '../../contracts/index.js';
 import { BackendQueryError, BackendResponseError } from '../../shared/http-client.js';
 import { fitToBudget } from '../shared/budget.js';
-import { referenceBound, withReference } from '../shared/reference.js';
+import { referenceBound, referenceServiceBound, withReference } from '../shared/reference.js';
 import { gridForWindow } from '../shared/grid.js';
 import { summarizeMetrics, type RawSeries } from '../shared/metrics.js';
 import { apiBase, displayBase, hhmm, mapBounded, requestHeaders } from '../grafana-common.js';
@@ -97,7 +97,7 @@ async function readSeries(plan: EvidencePlan, conn: Connection, signal: AbortSig
 /** The same templates over a reference window: the focus service and its nearest neighbours first, fewer at a time. */
 const referenceConnection = (conn: Connection): Connection => ({
   ...conn,
-  options: { ...conn.options, maxServices: referenceBound(conn.options.maxServices), concurrency: referenceBound(conn.options.concurrency) },
+  options: { ...conn.options, maxServices: referenceServiceBound(conn.options.maxServices), concurrency: referenceBound(conn.options.concurrency) },
 });
 
 async function query(plan: EvidencePlan, deps: ProviderDeps): Promise<ProviderFindings> {

@@ -20,6 +20,9 @@ const DEADLINE_MARGIN_MS = 5_000;
 /** `n` scaled to one reference window's share, at least `min`. */
 export const referenceBound = (n: number, min = 1): number => Math.max(min, Math.floor(n * REFERENCE_SHARE));
 
+/** Services a reference window asks about: a quarter of the main read's bound, but the focus service and a couple of neighbours at least. */
+export const referenceServiceBound = (n: number): number => Math.min(n, referenceBound(n, 3));
+
 /** How far before the investigation window a reference window lies, as people say it: `24h`, `7d`. */
 export function offsetLabel(plan: Pick<EvidencePlan, 'window'>, window: TimeWindow): string {
   const hours = Math.round((Date.parse(plan.window.to) - Date.parse(window.to)) / 3_600_000);
