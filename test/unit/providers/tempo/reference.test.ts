@@ -13,7 +13,7 @@ vi.mock('../../../../functions/providers/shared/traces.js', async (original) => 
 const fixture = (name: string): unknown => JSON.parse(readFileSync(new URL(`../../../fixtures/providers/tempo/${name}`, import.meta.url), 'utf8'));
 const TRACE_1 = '4bf92f3577b34da6a3ce929d0e0e4736';
 const CORRELATED = 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa';
-const tempoPlan = () => plan('traces', { type: 'tempo', endpoint: 'https://tempo.example.com', options: {} }, { services: ['checkout'], reference: REFERENCE, correlation: { traceIds: [CORRELATED] } });
+const tempoPlan = () => plan('traces', { type: 'tempo', endpoint: 'https://tempo.example.com', options: {} }, { services: ['checkout'], reference: REFERENCE, correlation: { traceIds: [CORRELATED], requestIds: [] } });
 
 /** The search finds TRACE_1 in every window but the week-old one, which fails when `failWeek`. */
 const tempo = (failWeek = false) => (_: unknown, url: URL): HttpResponse => {
