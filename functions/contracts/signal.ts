@@ -33,6 +33,12 @@ export const IncidentSignal = z.object({
   title: z.string().min(1).max(500),
   description: z.string().max(4000).optional(),
   service: ServiceName.optional(),
+  /**
+   * Which rule named `service`, where the normalizer records it (CloudWatch alarms:
+   * `tag`, `catalog:<Dimension>`, `dimension:<Dimension>`, `alarm-name`), so a wrong
+   * service can be traced to its rule and `eval` can count how often one was inferred.
+   */
+  serviceInferredFrom: z.string().max(100).optional(),
   environment: z.string().max(100).optional(),
   namespace: z.string().max(253).optional(),
   startedAt: IsoTime,
