@@ -146,7 +146,7 @@ async function traces(c: Context): Promise<Collected> {
 /** The same searches over a reference window: fewer services, pages, lines and traces, under the reference's own signal. */
 function referenceContext(c: Context, plan: EvidencePlan, signal: AbortSignal): Context {
   const o = { ...c.o, maxPages: referenceBound(c.o.maxPages), pageSize: referenceBound(c.o.pageSize), maxTraces: referenceBound(c.o.maxTraces) };
-  return { ...c, plan, o, services: c.services.slice(0, referenceServiceBound(c.o.maxServices)), signal };
+  return { ...c, plan, o, services: c.services.slice(0, referenceServiceBound(c.plan, c.o.maxServices)), signal };
 }
 
 /** Never throws, so even a misconfigured backend's error says what would have been searched. */

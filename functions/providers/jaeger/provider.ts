@@ -87,7 +87,7 @@ export const jaegerProvider: EvidenceProvider = {
     const options = jaegerOptions(plan);
     const endpoint = jaegerEndpoint(plan);
     const conn: Connection = { endpoint, ui: (options.uiUrl ?? endpoint).replace(/\/+$/, ''), headers: await jaegerHeaders(plan, deps) };
-    const refOptions: JaegerOptions = { ...options, limit: referenceBound(options.limit), maxServices: referenceServiceBound(options.maxServices) };
+    const refOptions: JaegerOptions = { ...options, limit: referenceBound(options.limit), maxServices: referenceServiceBound(plan, options.maxServices) };
     const { main, reference } = await withReference(
       plan,
       deps,

@@ -85,7 +85,7 @@ async function readService(ctx: Ctx, service: string | undefined): Promise<{ ser
 
 /** The same reads over a reference window: fewer services, pages and lines per page, one service at a time. */
 async function referenceLines(ctx: Ctx, plan: EvidencePlan, signal: AbortSignal): Promise<RawLogLine[]> {
-  const options = { ...ctx.options, limit: referenceBound(ctx.options.limit), maxPages: referenceBound(ctx.options.maxPages), maxServices: referenceServiceBound(ctx.options.maxServices), concurrency: referenceBound(ctx.options.concurrency) };
+  const options = { ...ctx.options, limit: referenceBound(ctx.options.limit), maxPages: referenceBound(ctx.options.maxPages), maxServices: referenceServiceBound(ctx.plan, ctx.options.maxServices), concurrency: referenceBound(ctx.options.concurrency) };
   const refCtx: Ctx = { ...ctx, plan, options, signal };
   const { services } = servicesOf(plan, options.maxServices);
   const lines: RawLogLine[] = [];

@@ -95,9 +95,9 @@ async function readSeries(plan: EvidencePlan, conn: Connection, signal: AbortSig
 }
 
 /** The same templates over a reference window: the focus service and its nearest neighbours first, fewer at a time. */
-const referenceConnection = (conn: Connection): Connection => ({
+const referenceConnection = (plan: EvidencePlan, conn: Connection): Connection => ({
   ...conn,
-  options: { ...conn.options, maxServices: referenceServiceBound(conn.options.maxServices), concurrency: referenceBound(conn.options.concurrency) },
+  options: { ...conn.options, maxServices: referenceServiceBound(plan, conn.options.maxServices), concurrency: referenceBound(conn.options.concurrency) },
 });
 
 async function query(plan: EvidencePlan, deps: ProviderDeps): Promise<ProviderFindings> {
@@ -107,7 +107,7 @@ async function query(plan: EvidencePlan, deps: ProviderDeps): Promise<ProviderFi
     plan,
     deps,
     () => readSeries(plan, conn, deps.signal),
-    async (refPlan, signal) => (await readSeries(refPlan, referenceConnection(conn), signal)).raws,
+    async (refPlan, signal) => (await readSeries(refPlan, referenceConnection(plan, conn), signal)).raws,
     { noun: 'series' },
   );
   const ranked = summarizeMetrics(main.raws, gridForWindow(plan.window), Date.parse(plan.alertAt), reference.items);

@@ -20,8 +20,16 @@ const DEADLINE_MARGIN_MS = 5_000;
 /** `n` scaled to one reference window's share, at least `min`. */
 export const referenceBound = (n: number, min = 1): number => Math.max(min, Math.floor(n * REFERENCE_SHARE));
 
-/** Services a reference window asks about: a quarter of the main read's bound, but the focus service and a couple of neighbours at least. */
-export const referenceServiceBound = (n: number): number => Math.min(n, referenceBound(n, 3));
+/**
+ * Services a reference window asks about: a quarter of those the main read asks about
+ * (the planned ones, bounded by `maxServices`), but the focus service and a couple of
+ * neighbours at least, since the providers take the focus service first.
+ */
+export function referenceServiceBound(plan: Pick<EvidencePlan, 'focusService' | 'services'>, maxServices: number): number {
+  const planned = new Set([...(plan.focusService ? [plan.focusService] : []), ...plan.services]).size;
+  const n = planned > 0 ? Math.min(planned, maxServices) : maxServices;
+  return Math.min(n, referenceBound(n, 3));
+}
 
 /** How far before the investigation window a reference window lies, as people say it: `24h`, `7d`. */
 export function offsetLabel(plan: Pick<EvidencePlan, 'window'>, window: TimeWindow): string {

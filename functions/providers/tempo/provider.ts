@@ -82,7 +82,7 @@ async function readTraces(plan: EvidencePlan, options: TempoOptions, conn: Conne
 async function query(plan: EvidencePlan, deps: ProviderDeps): Promise<ProviderFindings> {
   const options = tempoOptions(plan);
   const conn: Connection = { base: apiBase(plan, options), headers: await requestHeaders(plan, options, deps), attribute: serviceAttributeOf(plan) };
-  const refOptions: TempoOptions = { ...options, maxTraces: referenceBound(options.maxTraces), searchLimit: referenceBound(options.searchLimit), maxServices: referenceServiceBound(options.maxServices), concurrency: referenceBound(options.concurrency) };
+  const refOptions: TempoOptions = { ...options, maxTraces: referenceBound(options.maxTraces), searchLimit: referenceBound(options.searchLimit), maxServices: referenceServiceBound(plan, options.maxServices), concurrency: referenceBound(options.concurrency) };
   const { main, reference } = await withReference(
     plan,
     deps,

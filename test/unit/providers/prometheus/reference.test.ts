@@ -53,6 +53,6 @@ describe('prometheus reference', () => {
     const services = Array.from({ length: 8 }, (_, i) => `svc-${i}`);
     await prometheusProvider.query(refPlan({ services, focusService: 'svc-0' }), deps());
     const perWindow = (w: string) => seen.filter((r) => windowOf(new URL(r.url).searchParams.get('start')) === w).length;
-    expect([perWindow('main'), perWindow('1d'), perWindow('7d')]).toEqual([8, 5, 5]);
+    expect([perWindow('main'), perWindow('1d'), perWindow('7d')]).toEqual([8, 3, 3]);
   });
 });
