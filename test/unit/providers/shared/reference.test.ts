@@ -53,6 +53,12 @@ describe('reference reads', () => {
     expect(reference.notes).toEqual(['reference unavailable: 1d before: GET /api answered 500', "reference unavailable: 7d before: no answer within the reference's 20 ms budget"]);
   });
 
+  it('ends the reference before the provider\'s own deadline, however much of its budget is left', async () => {
+    const nearDeadline = { ...deps(), deadlineAt: Date.now() + 5_030 };
+    const { reference } = await withReference({ ...withRef, reference: [REFERENCE[0]!] }, nearDeadline, async () => 'kept', (p, signal) => never(p, signal), { noun: 'series' });
+    expect(reference.notes[0]).toMatch(/^reference unavailable: 1d before: no answer within the reference's \d+ ms budget$/);
+  });
+
   it('stops the reference when the main read fails, and fails with the main read\'s error', async () => {
     let stopped = false;
     const failing = withReference(withRef, deps(), () => Promise.reject(new Error('main failed')), (p, signal) => (signal.addEventListener('abort', () => (stopped = true)), never(p, signal)), { noun: 'series' });
