@@ -58,8 +58,6 @@ export function referencePlan(plan: EvidencePlan, window: TimeWindow): EvidenceP
 export type ReferenceReader<R> = (plan: EvidencePlan, signal: AbortSignal) => Promise<readonly R[]>;
 
 export interface ReferenceOptions {
-  /** Run the windows at once and alongside the main read (default), or one after another after it, for backends that limit concurrent queries. */
-  parallel?: boolean;
   /** Why the backend cannot serve a window (retention shorter than the offset…); the window is then not read. */
   unavailable?: (window: TimeWindow) => string | undefined;
   /** Names what was read in the note ("series", "log lines", "traces"). */
@@ -126,32 +124,21 @@ async function readWindows<R>(plan: EvidencePlan, read: ReferenceReader<R>, opti
       notes.push(`reference unavailable: ${label} before: ${cause.message || String(error)}`.slice(0, 500));
     }
   };
-  if (options.parallel === false) for (const window of windows) await one(window);
-  else await Promise.all(windows.map(one));
+  await Promise.all(windows.map(one));
   const served = windows.length - notes.filter((n) => n.startsWith('reference unavailable')).length;
   if (items.length > 0) notes.unshift(`reference: ${items.length} ${options.noun} from ${served} healthy window${served === 1 ? '' : 's'} (${windows.map((w) => offsetLabel(plan, w)).join(', ')} before), each read under ${Math.round(REFERENCE_SHARE * 100)}% of the main read's bounds`);
   return { items, notes };
 }
 
 /**
- * Runs the main read and the reference reads of `plan.reference`, at once unless
- * `options.parallel` is false. The main read's failure is the plan's failure (and stops
- * the reference); a reference failure is only a note. Without reference windows this is
- * the main read alone.
+ * Runs the main read and the reference reads of `plan.reference` at once: the reference
+ * adds its own budget to nothing, since it ends before the main read's deadline. The main
+ * read's failure is the plan's failure (and stops the reference); a reference failure is
+ * only a note. Without reference windows this is the main read alone.
  */
 export async function withReference<M, R>(plan: EvidencePlan, deps: ProviderDeps, main: () => Promise<M>, read: ReferenceReader<R>, options: ReferenceOptions): Promise<{ main: M; reference: ReferenceRead<R> }> {
   if (plan.reference.length === 0) return { main: await main(), reference: { items: [], notes: [] } };
-  const budgetMs = options.budgetMs ?? REFERENCE_BUDGET_MS;
-  if (options.parallel === false) {
-    const result = await main();
-    const budget = referenceSignal(deps, budgetMs);
-    try {
-      return { main: result, reference: await readWindows(plan, read, options, budget.signal) };
-    } finally {
-      budget.stop();
-    }
-  }
-  const budget = referenceSignal(deps, budgetMs);
+  const budget = referenceSignal(deps, options.budgetMs ?? REFERENCE_BUDGET_MS);
   const reference = readWindows(plan, read, options, budget.signal);
   try {
     const result = await main();
