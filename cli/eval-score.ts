@@ -29,6 +29,8 @@ export interface ScenarioScore {
   citesRequired: boolean;
   durationMs?: number;
   error?: string;
+  /** The service the alert's normalizer inferred, and the rule that named it (absent: none was inferred). */
+  alertService?: { service: string; inferredFrom?: string };
   /** With `eval --llm`: the RCA's own root cause beside the deterministic top suspect scored above. */
   llm?: LlmScore;
 }
@@ -96,6 +98,7 @@ export function scoreRun(name: string, expected: ScenarioExpected | undefined, r
     actionCorrect: !!expected && (expected.action === undefined || expected.action === action),
     citesRequired: !!expected && (expected.mustCite ?? []).every((c) => cited.includes(c)),
     durationMs,
+    ...(record.signal.service ? { alertService: { service: record.signal.service, ...(record.signal.serviceInferredFrom ? { inferredFrom: record.signal.serviceInferredFrom } : {}) } } : {}),
   };
 }
 
@@ -126,6 +129,8 @@ export function summarize(scores: ScenarioScore[]) {
     action: ratio(count((s) => s.actionCorrect), n),
     cites: ratio(count((s) => s.citesRequired), n),
     serviceTop1: ratio(count((s) => !!s.expected && s.actual?.suspects[0]?.service === s.expected.rootCause.service), n),
+    /** How often the alert's normalizer named a service at all: without one, the investigation cannot narrow to a neighbourhood. */
+    alertServiceInferred: ratio(count((s) => s.alertService !== undefined), n),
     errors: count((s) => s.error !== undefined),
     calibration: {
       threshold: HIGH_CONFIDENCE,

@@ -62,8 +62,14 @@ export const IncidentSignal = z.object({
   title: z.string().min(1).max(500),
   description: z.string().max(4000).optional(),
   service: ServiceName.optional(),
-  /** Which rule named `service` (`label:app`, `pod-name`, `catalog-alias`…), so a surprising service can be traced to the label that set it. */
-  serviceInferredFrom: z.string().max(60).optional(),
+  /**
+   * Which rule named `service`, so a wrong service can be traced to its rule and `eval` can
+   * count how often one was inferred: a label (`label:app`, `label:statefulset`, `pod-name`…,
+   * see ingest/sources/shared/workload.ts), the catalog (`catalog-alias`, `catalog:<Dimension>`),
+   * a CloudWatch `tag`, `dimension:<Dimension>` or `alarm-name`, the sender's own field
+   * (`sender-service`, `entity`).
+   */
+  serviceInferredFrom: z.string().max(100).optional(),
   environment: z.string().max(100).optional(),
   namespace: z.string().max(253).optional(),
   startedAt: IsoTime,

@@ -124,6 +124,50 @@ export const SlackAppSecret = z.object({
 });
 export type SlackAppSecret = z.infer<typeof SlackAppSecret>;
 
+const HOUR_MS = 3_600_000;
+
+/**
+ * The longest window an investigation reads (LoadTenant's bound). A reference offset at
+ * least this long puts every reference window wholly before the incident window, so the
+ * "healthy" period can never contain the incident itself.
+ */
+export const MAX_INVESTIGATION_WINDOW_MS = 6 * HOUR_MS;
+/** Older than this, most backends' default retention (X-Ray 30 days, Tempo 14, Logs often less) has nothing left to read. */
+export const MAX_REFERENCE_OFFSET_MS = 30 * 24 * HOUR_MS;
+
+/** `24h`, `168h`, `7d`: how far back a reference window lies, in hours or days. */
+export const ReferenceOffset = z
+  .string()
+  .regex(/^[1-9][0-9]{0,3}[hd]$/, 'an offset in hours or days, such as 24h, 168h or 7d')
+  .refine((o) => referenceOffsetMs(o) >= MAX_INVESTIGATION_WINDOW_MS, `an offset of at least ${MAX_INVESTIGATION_WINDOW_MS / HOUR_MS}h, so the reference never overlaps the investigation window`)
+  .refine((o) => referenceOffsetMs(o) <= MAX_REFERENCE_OFFSET_MS, 'an offset of at most 30 days (720h)');
+
+/** The offset in milliseconds; `offset` must match {@link ReferenceOffset}. */
+export function referenceOffsetMs(offset: string): number {
+  const n = Number.parseInt(offset, 10);
+  return n * (offset.endsWith('d') ? 24 : 1) * HOUR_MS;
+}
+
+/**
+ * Healthy reference windows: every metrics, logs and traces query is also run over the
+ * same window this far back, so the scorer asks "is this unusual for this service?" and a
+ * service that is always slow or always noisy is not a suspect merely for being so. The
+ * defaults (a day and a week before) cover daily and weekly load cycles. At most three
+ * offsets, each between the longest investigation window and 30 days: each one costs a
+ * bounded extra read per backend, and an offset beyond the backend's retention reads
+ * nothing. `enabled: false` leaves the pre-onset part of the window as the only baseline.
+ */
+export const ReferenceSetting = z.object({
+  enabled: z.boolean().default(true),
+  offsets: z
+    .array(ReferenceOffset)
+    .min(1)
+    .max(3)
+    .default(['24h', '168h'])
+    .refine((offsets) => new Set(offsets.map(referenceOffsetMs)).size === offsets.length, 'offsets must differ'),
+});
+export type ReferenceSetting = z.infer<typeof ReferenceSetting>;
+
 export const TenantConfig = z.object({
   tenantId: TenantId,
   displayName: z.string().max(200).optional(),
@@ -148,5 +192,7 @@ export const TenantConfig = z.object({
   /** Signal requests this tenant may send per minute before ingest answers 429 (senders retry those). */
   ingestRatePerMinute: z.number().int().min(1).max(100_000).default(600),
   enabledSources: z.array(SignalSource).default(['alertmanager', 'pagerduty', 'cloudwatch', 'cloudwatch-sns', 'grafana', 'datadog', 'opsgenie', 'generic']),
+  /** Healthy reference windows the evidence providers read besides the investigation window. */
+  reference: ReferenceSetting.default(ReferenceSetting.parse({})),
 });
 export type TenantConfig = z.infer<typeof TenantConfig>;

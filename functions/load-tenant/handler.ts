@@ -45,6 +45,7 @@ export const handler = stageHandler(InvestigationInput, LoadTenantOutput, async 
     backends,
     topology,
     providerFunctions: env.PROVIDER_FUNCTIONS,
+    reference: tenant.reference,
   });
   if (unplanned.length > 0) logger.warn('backends without a deployed provider', { unplanned });
   logger.info('planned evidence', { investigationId: input.investigationId, plans: plans.length });

@@ -1,12 +1,10 @@
-import type { BackendConfig, EvidenceClass, EvidencePlan, IncidentSignal } from '../contracts/index.js';
+import { MAX_INVESTIGATION_WINDOW_MS, ReferenceSetting, referenceOffsetMs, type BackendConfig, type EvidenceClass, type EvidencePlan, type IncidentSignal, type TimeWindow } from '../contracts/index.js';
 
 const MINUTE = 60_000;
 
-/** How far back the baseline reaches before the alert, and how far past it evidence is read. */
+/** How far back the baseline reaches before the alert's start, and how far past the alert evidence is read. */
 export const WINDOW_BEFORE_MS = 60 * MINUTE;
 export const WINDOW_AFTER_MS = 5 * MINUTE;
-/** However long an alert has been firing, a window never spans more than this. */
-const MAX_WINDOW_MS = 6 * 60 * MINUTE;
 
 /**
  * Per-class output budgets. Their sum (≈180 KiB) leaves room for the signal and plans
@@ -22,11 +20,41 @@ export const CLASS_BYTE_BUDGET: Record<EvidenceClass, number> = {
   alerts: 8 * 1024,
 };
 
+/**
+ * The window every provider reads. It always starts an hour before the alert's own start
+ * (Alertmanager `startsAt`, PagerDuty `created_at`, CloudWatch's transition to ALARM…),
+ * however late the notification arrives, so the onset and the change before it are in
+ * view with history before them to compare against. It ends five minutes after the alert
+ * was received, or {@link MAX_INVESTIGATION_WINDOW_MS} after its start when the alert has
+ * fired longer than that; then `alertAt` is the alert's start, the moment the window is
+ * about, rather than a notification time outside it.
+ */
 export function investigationWindow(signal: IncidentSignal): { from: string; to: string; alertAt: string } {
-  const alertAt = Date.parse(signal.receivedAt);
-  const started = Math.min(Date.parse(signal.startedAt), alertAt);
-  const from = Math.max(started - WINDOW_BEFORE_MS, alertAt - MAX_WINDOW_MS);
-  return { from: new Date(from).toISOString(), to: new Date(alertAt + WINDOW_AFTER_MS).toISOString(), alertAt: new Date(alertAt).toISOString() };
+  const received = Date.parse(signal.receivedAt);
+  const started = Math.min(Date.parse(signal.startedAt), received);
+  const from = started - WINDOW_BEFORE_MS;
+  const to = Math.min(received + WINDOW_AFTER_MS, from + MAX_INVESTIGATION_WINDOW_MS);
+  const alertAt = received + WINDOW_AFTER_MS <= to ? received : started;
+  return { from: new Date(from).toISOString(), to: new Date(to).toISOString(), alertAt: new Date(alertAt).toISOString() };
+}
+
+/** The classes whose readings have a "normal": their reference tells what this service usually looks like. */
+const REFERENCE_CLASSES: ReadonlySet<EvidenceClass> = new Set(['metrics', 'logs', 'traces']);
+
+/**
+ * The investigation window shifted back by each of the tenant's offsets, nearest first.
+ * An offset shorter than the window itself would overlap the incident and is skipped
+ * (the setting's bounds already rule that out; this holds whatever the window).
+ */
+export function referenceWindows(window: TimeWindow, setting: ReferenceSetting): TimeWindow[] {
+  if (!setting.enabled) return [];
+  const from = Date.parse(window.from);
+  const to = Date.parse(window.to);
+  return setting.offsets
+    .map(referenceOffsetMs)
+    .filter((offset) => offset >= to - from)
+    .sort((a, b) => a - b)
+    .map((offset) => ({ from: new Date(from - offset).toISOString(), to: new Date(to - offset).toISOString() }));
 }
 
 /**
@@ -94,11 +122,14 @@ export interface PlanInputs {
   backends: BackendConfig[];
   topology: Record<string, string[]>;
   providerFunctions: Record<string, string>;
+  /** The tenant's reference setting; absent means the defaults. */
+  reference?: ReferenceSetting;
 }
 
 /** One plan per backend and evidence class it serves; backends whose provider is not deployed are reported back, not planned. */
 export function buildPlans(inputs: PlanInputs): { plans: EvidencePlan[]; unplanned: string[] } {
   const { from, to, alertAt } = investigationWindow(inputs.signal);
+  const reference = referenceWindows({ from, to }, inputs.reference ?? ReferenceSetting.parse({}));
   const plans: EvidencePlan[] = [];
   const unplanned: string[] = [];
   for (const backend of inputs.backends) {
@@ -117,7 +148,7 @@ export function buildPlans(inputs: PlanInputs): { plans: EvidencePlan[]; unplann
         functionArn,
         window: { from, to },
         alertAt,
-        reference: [],
+        reference: REFERENCE_CLASSES.has(evidenceClass) ? reference : [],
         focusService: inputs.signal.service,
         services: plannedServices(evidenceClass, inputs.signal.service, inputs.topology),
         correlation: inputs.signal.correlation,

@@ -35,7 +35,7 @@ export async function runProvider(provider: EvidenceProvider, plan: EvidencePlan
     }, deadlineMs);
   });
   try {
-    const findings = await Promise.race([provider.query(plan, { signal: controller.signal, readSecret: (ref) => readSecretJson(ref) }), deadline]);
+    const findings = await Promise.race([provider.query(plan, { signal: controller.signal, deadlineAt: started + deadlineMs, readSecret: (ref) => readSecretJson(ref) }), deadline]);
     const durationMs = Date.now() - started;
     const notes = findings.notes ?? [];
     if (findings.items.length === 0) return ProviderResult.parse({ ...base, status: 'no_data', query: findings.query, durationMs, notes, items: [] });

@@ -10,6 +10,8 @@ export interface ProviderFindings {
 export interface ProviderDeps {
   /** Aborted at the provider's deadline, well inside the Lambda timeout. */
   signal: AbortSignal;
+  /** Epoch ms of that deadline, so optional reads (the reference) can stop before it. */
+  deadlineAt?: number;
   /** Reads the backend's secret (cached); never log or return what it gives. */
   readSecret: (ref: string) => Promise<unknown>;
 }

@@ -2,13 +2,14 @@ import type { EvidencePlan, ProviderQuery } from '../../contracts/index.js';
 import { describeAwsQuery, parseOptions, regionOf, serviceEndpoint } from '../../shared/aws-client.js';
 import { cloudwatchConsole, jsurl } from '../../shared/aws-console.js';
 import { fitToBudget } from '../shared/budget.js';
+import { referenceBound, withReference } from '../shared/reference.js';
 import { gridForWindow } from '../shared/grid.js';
 import { summarizeMetrics } from '../shared/metrics.js';
 import type { EvidenceProvider, ProviderFindings } from '../types.js';
 import { cloudwatchFor, getMetricData } from './client.js';
 import { toRawSeries } from './normalize.js';
 import { CloudWatchMetricsOptions } from './options.js';
-import { describeRequest, toMetricDataQueries, translate, type MetricsRequest, type PlannedQuery } from './translate.js';
+import { describeRequest, MAX_QUERIES, periodFor, toMetricDataQueries, translate, type MetricsRequest, type PlannedQuery } from './translate.js';
 
 /*
  * Amazon CloudWatch metrics: GetMetricData for preset and templated metrics per service,
@@ -49,10 +50,25 @@ export const cloudwatchMetricsProvider: EvidenceProvider = {
     const asked = query(plan, request, region);
     if (request.queries.length === 0) return { query: asked, items: [], notes: toRawSeries(request, { results: new Map(), messages: [], pages: 0, truncated: false }, () => '').notes };
     const client = cloudwatchFor(region, options.roleArn);
-    const pages = await getMetricData(client, { queries: toMetricDataQueries(request), start: new Date(request.startMs), end: new Date(request.endMs) }, deps.signal, `CloudWatch GetMetricData in ${region}`);
-    const { raws, notes } = toRawSeries(request, pages, (q) => metricLink(region, q, request));
-    const ranked = summarizeMetrics(raws, gridForWindow(plan.window), Date.parse(plan.alertAt));
+    const where = `CloudWatch GetMetricData in ${region}`;
+    const read = async (r: MetricsRequest, signal: AbortSignal) => {
+      const pages = await getMetricData(client, { queries: toMetricDataQueries(r), start: new Date(r.startMs), end: new Date(r.endMs) }, signal, where);
+      return toRawSeries(r, pages, (q) => metricLink(region, q, r));
+    };
+    const { main, reference } = await withReference(
+      plan,
+      deps,
+      () => read(request, deps.signal),
+      async (refPlan, signal) => {
+        const refRequest = translate(refPlan, options);
+        return (await read({ ...refRequest, queries: refRequest.queries.slice(0, referenceBound(MAX_QUERIES)) }, signal)).raws;
+      },
+      { noun: 'series' },
+    );
+    const coarser = plan.reference.map((w) => periodFor(w)).filter((p) => p > request.periodSeconds);
+    const periodNote = coarser.length > 0 ? [`reference windows older than 15 days are read at a ${Math.max(...coarser)} s period, CloudWatch's coarser retention step`] : [];
+    const ranked = summarizeMetrics(main.raws, gridForWindow(plan.window), Date.parse(plan.alertAt), reference.items);
     const fitted = fitToBudget(ranked, plan.limits.maxBytes, 'series', 'the most anomalous', plan.limits.maxItems);
-    return { query: asked, items: fitted.items, notes: [...fitted.notes, ...notes].slice(0, 20) };
+    return { query: asked, items: fitted.items, notes: [...fitted.notes, ...main.notes, ...reference.notes, ...periodNote].slice(0, 20) };
   },
 };

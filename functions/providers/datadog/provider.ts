@@ -1,9 +1,10 @@
 import type { EvidenceItem, EvidencePlan, ProviderQuery } from '../../contracts/index.js';
 import { fitToBudget, type Ranked } from '../shared/budget.js';
 import { gridForWindow } from '../shared/grid.js';
-import { TemplateMiner, logPatterns } from '../shared/logs.js';
-import { summarizeMetrics } from '../shared/metrics.js';
-import { summarizeTraces, type RawSpan } from '../shared/traces.js';
+import { TemplateMiner, logPatterns, type RawLogLine } from '../shared/logs.js';
+import { summarizeMetrics, type RawSeries } from '../shared/metrics.js';
+import { referenceBound, referenceServiceBound, withReference } from '../shared/reference.js';
+import { summarizeTraces, type RawSpan, type RawTrace } from '../shared/traces.js';
 import type { EvidenceProvider, ProviderDeps, ProviderFindings } from '../types.js';
 import { datadogHeaders, datadogRequest, followCursor, type PagedResult } from './client.js';
 import { readEvents, readMetrics, toLogLine, toRawSeries, toRawSpan } from './normalize.js';
@@ -24,6 +25,8 @@ interface Context {
   headers: Record<string, string>;
   services: string[];
   deps: ProviderDeps;
+  /** The read's abort signal: the provider's, or a reference window's own budget. */
+  signal: AbortSignal;
 }
 
 interface Collected {
@@ -40,33 +43,54 @@ function pagingNote(what: string, read: number, result: PagedResult, o: DatadogO
   return [`read the newest ${read} ${what} (${result.pages} pages; ${why}); older ones were not read, so earlier counts are low`];
 }
 
-async function metrics(c: Context): Promise<Collected> {
+async function readSeries(c: Context): Promise<RawSeries[]> {
   const requests = metricRequests(c.plan, c.services, c.o, c.api);
-  const answers = await Promise.all(requests.map(async (r) => ({ r, ...(await datadogRequest({ method: 'GET', url: r.url, headers: c.headers }, c.deps.signal)) })));
-  const raws = answers.flatMap(({ r, body, where }) =>
+  const answers = await Promise.all(requests.map(async (r) => ({ r, ...(await datadogRequest({ method: 'GET', url: r.url, headers: c.headers }, c.signal)) })));
+  return answers.flatMap(({ r, body, where }) =>
     readMetrics(body, where).map((s) => toRawSeries(s, r.service, r.query, links.metric(c.ui, c.plan, s.metric ?? r.query, s.scope ?? `${serviceTag(c.plan)}:${r.service}`))),
   );
-  return { ranked: summarizeMetrics(raws, gridForWindow(c.plan.window), Date.parse(c.plan.alertAt)), notes: [], noun: 'series', keptBecause: 'the most anomalous' };
 }
 
-async function logs(c: Context): Promise<Collected> {
+async function metrics(c: Context): Promise<Collected> {
+  const { main, reference } = await withReference(c.plan, c.deps, () => readSeries(c), (plan, signal) => readSeries(referenceContext(c, plan, signal)), { noun: 'series' });
+  return { ranked: summarizeMetrics(main, gridForWindow(c.plan.window), Date.parse(c.plan.alertAt), reference.items), notes: reference.notes, noun: 'series', keptBecause: 'the most anomalous' };
+}
+
+/** Pages error and warn log events of the context's window into `sink`; returns what it left out. */
+async function readLogs(c: Context, sink: (line: RawLogLine) => void): Promise<string[]> {
   const query = logsQuery(c.plan, c.services, c.o);
-  const miner = new TemplateMiner(gridForWindow(c.plan.window));
   const fallback = c.services.length === 1 ? c.services[0]! : 'unknown';
   const notes: string[] = [];
   let read = 0;
-  const paged = await followCursor(`${c.api}/api/v2/logs/events/search`, (cursor) => logsBody(c.plan, query, c.o, cursor), c.headers, c.o.maxPages, c.deps.signal, ({ body, where }) => {
+  const paged = await followCursor(`${c.api}/api/v2/logs/events/search`, (cursor) => logsBody(c.plan, query, c.o, cursor), c.headers, c.o.maxPages, c.signal, ({ body, where }) => {
     const page = readEvents(body, where);
     notes.push(...page.notes);
     read += page.events.length;
     for (const event of page.events) {
       const line = toLogLine(event, fallback);
-      if (line) miner.add(line);
+      if (line) sink(line);
     }
     return page.after;
   });
   notes.push(...pagingNote('error and warn log events', read, paged, c.o));
-  return { ranked: logPatterns(miner, Date.parse(c.plan.alertAt), links.logs(c.ui, c.plan, query)), notes, noun: 'log patterns', keptBecause: 'errors and the patterns that changed first' };
+  return notes;
+}
+
+async function logs(c: Context): Promise<Collected> {
+  const miner = new TemplateMiner(gridForWindow(c.plan.window));
+  const { main: notes, reference } = await withReference(
+    c.plan,
+    c.deps,
+    () => readLogs(c, (line) => miner.add(line)),
+    async (plan, signal) => {
+      const lines: RawLogLine[] = [];
+      await readLogs(referenceContext(c, plan, signal), (line) => lines.push(line));
+      return lines;
+    },
+    { noun: 'log lines' },
+  );
+  const link = links.logs(c.ui, c.plan, logsQuery(c.plan, c.services, c.o));
+  return { ranked: logPatterns(miner, Date.parse(c.plan.alertAt), link, reference.items), notes: [...notes, ...reference.notes], noun: 'log patterns', keptBecause: 'errors and the patterns that changed first' };
 }
 
 type Spans = Map<string, Map<string, RawSpan>>;
@@ -75,7 +99,7 @@ type Spans = Map<string, Map<string, RawSpan>>;
 async function searchSpans(c: Context, kind: SpanSearch, spans: Spans, notes: string[], traceIds: string[] = []): Promise<void> {
   const query = spansQuery(c.plan, c.services, c.o, kind, traceIds);
   let read = 0;
-  const paged = await followCursor(`${c.api}/api/v2/spans/events/search`, (cursor) => spansBody(c.plan, query, c.o, cursor), c.headers, c.o.maxPages, c.deps.signal, ({ body, where }) => {
+  const paged = await followCursor(`${c.api}/api/v2/spans/events/search`, (cursor) => spansBody(c.plan, query, c.o, cursor), c.headers, c.o.maxPages, c.signal, ({ body, where }) => {
     const page = readEvents(body, where);
     notes.push(...page.notes);
     read += page.events.length;
@@ -99,17 +123,30 @@ function tracesToExpand(c: Context, spans: Spans): string[] {
   return [...new Set([...c.plan.correlation.traceIds, ...found])].slice(0, c.o.maxTraces);
 }
 
-async function traces(c: Context): Promise<Collected> {
+/** Error and slow spans of the context's window, the most telling traces expanded whole. */
+async function readTraces(c: Context): Promise<{ traces: RawTrace[]; notes: string[] }> {
   const spans: Spans = new Map();
   const notes: string[] = [];
   await searchSpans(c, 'errors', spans, notes);
   await searchSpans(c, 'slow', spans, notes);
   const expand = tracesToExpand(c, spans);
   if (expand.length > 0) await searchSpans(c, 'traces', spans, notes, expand);
-  if (spans.size > 0) notes.push('spans were selected by error status and duration, so per-service counts are not traffic rates');
-  const raws = [...spans.entries()].map(([traceId, t]) => ({ traceId, spans: [...t.values()], link: links.trace(c.ui, traceId) }));
+  const traces = [...spans.entries()].map(([traceId, t]) => ({ traceId, spans: [...t.values()], link: links.trace(c.ui, traceId) }));
+  return { traces, notes };
+}
+
+async function traces(c: Context): Promise<Collected> {
+  const { main, reference } = await withReference(c.plan, c.deps, () => readTraces(c), async (plan, signal) => (await readTraces(referenceContext(c, plan, signal))).traces, { noun: 'traces' });
+  const notes = [...main.notes, ...reference.notes];
+  if (main.traces.length > 0) notes.push('spans were selected by error status and duration, so per-service counts are not traffic rates');
   const searchLink = (service: string) => links.spans(c.ui, c.plan, spansQuery(c.plan, [service], c.o, 'errors'));
-  return { ranked: summarizeTraces(raws, gridForWindow(c.plan.window), searchLink), notes, noun: 'trace summaries', keptBecause: 'per-service stats first, then error and slowest traces' };
+  return { ranked: summarizeTraces(main.traces, gridForWindow(c.plan.window), searchLink, reference.items), notes, noun: 'trace summaries', keptBecause: 'per-service stats first, then error and slowest traces' };
+}
+
+/** The same searches over a reference window: fewer services, pages, lines and traces, under the reference's own signal. */
+function referenceContext(c: Context, plan: EvidencePlan, signal: AbortSignal): Context {
+  const o = { ...c.o, maxPages: referenceBound(c.o.maxPages), pageSize: referenceBound(c.o.pageSize), maxTraces: referenceBound(c.o.maxTraces) };
+  return { ...c, plan, o, services: c.services.slice(0, referenceServiceBound(c.plan, c.o.maxServices)), signal };
 }
 
 /** Never throws, so even a misconfigured backend's error says what would have been searched. */
@@ -130,7 +167,7 @@ export const datadogProvider: EvidenceProvider = {
     const { searched, skipped } = servicesOf(plan, o.maxServices);
     const collect = collectors[plan.evidenceClass as keyof typeof collectors];
     if (!collect) return { query: describe(plan), items: [], notes: [`Datadog serves metrics, logs and traces, not ${plan.evidenceClass}`] };
-    const c: Context = { plan, o, api: apiBase(plan, o), ui: uiBase(o), headers: await datadogHeaders(plan, deps), services: searched, deps };
+    const c: Context = { plan, o, api: apiBase(plan, o), ui: uiBase(o), headers: await datadogHeaders(plan, deps), services: searched, deps, signal: deps.signal };
     const { ranked, notes, noun, keptBecause } = await collect(c);
     if (skipped.length > 0) notes.unshift(`queried ${searched.length} services (limit ${o.maxServices}); not queried: ${skipped.join(', ')}`);
     if (searched.length === 0 && plan.evidenceClass === 'metrics') notes.unshift('the plan named no service, so no per-service metric query was run');

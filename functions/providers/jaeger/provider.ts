@@ -2,7 +2,8 @@ import type { EvidencePlan, ProviderQuery } from '../../contracts/index.js';
 import { BackendQueryError } from '../../shared/http-client.js';
 import { fitToBudget } from '../shared/budget.js';
 import { gridForWindow } from '../shared/grid.js';
-import { summarizeTraces } from '../shared/traces.js';
+import { referenceBound, referenceServiceBound, withReference } from '../shared/reference.js';
+import { summarizeTraces, type RawTrace } from '../shared/traces.js';
 import type { EvidenceProvider, ProviderFindings } from '../types.js';
 import { jaegerGet, jaegerHeaders } from './client.js';
 import { readServices, readTraces, toRawTrace, type JaegerTrace } from './normalize.js';
@@ -30,6 +31,54 @@ function keep(traces: Map<string, JaegerTrace>, trace: JaegerTrace): void {
   if (!seen || seen.spans.length < trace.spans.length) traces.set(trace.traceID, trace);
 }
 
+interface Connection {
+  endpoint: string;
+  ui: string;
+  headers: Record<string, string>;
+}
+
+/** Error and slow (or recent) traces per service of `plan`'s window, plus its correlation trace ids, as raw traces. */
+async function searchTraces(plan: EvidencePlan, options: JaegerOptions, conn: Connection, signal: AbortSignal): Promise<{ traces: RawTrace[]; notes: string[] }> {
+  const { endpoint, headers } = conn;
+  const notes: string[] = [];
+  let { searched, skipped } = servicesToSearch(plan, options.maxServices);
+  if (searched.length === 0) {
+    const { body, where } = await jaegerGet(servicesUrl(endpoint), headers, signal);
+    const all = readServices(body, where).sort();
+    [searched, skipped] = [all.slice(0, options.maxServices), all.slice(options.maxServices)];
+    notes.push(`the plan named no service; searched ${searched.length} of the ${all.length} services Jaeger lists`);
+  }
+  if (skipped.length > 0) notes.push(`searched ${searched.length} services (limit ${options.maxServices}); not searched: ${skipped.join(', ')}`);
+
+  const traces = new Map<string, JaegerTrace>();
+  const searches = await Promise.all(
+    traceSearches(plan, searched, options).map(async (search) => {
+      const { body, where } = await jaegerGet(searchUrl(endpoint, search.params), headers, signal);
+      return { search, ...readTraces(body, where) };
+    }),
+  );
+  for (const { search, traces: found, warnings } of searches) {
+    found.forEach((t) => keep(traces, t));
+    notes.push(...warnings);
+    if (found.length >= options.limit) notes.push(`the ${search.kind === 'errors' ? 'error' : options.minDuration ? 'slow' : 'recent'} trace search for ${search.service} returned its limit of ${options.limit}; older matches were not read`);
+  }
+
+  const ids = traceIdsToFetch(plan, options.maxTraceIds);
+  if (plan.correlation.traceIds.length > ids.length) notes.push(`fetched ${ids.length} of ${plan.correlation.traceIds.length} correlation trace ids`);
+  for (const id of ids) {
+    try {
+      const { body, where } = await jaegerGet(traceUrl(endpoint, id), headers, signal);
+      const read = readTraces(body, where);
+      read.traces.forEach((t) => keep(traces, t));
+      notes.push(...read.warnings);
+    } catch (error) {
+      if (!(error instanceof BackendQueryError)) throw error;
+      notes.push(`trace ${id} from the alert was not found in Jaeger`);
+    }
+  }
+  return { traces: [...traces.values()].map((t) => toRawTrace(t, uiTraceLink(conn.ui, t.traceID))), notes };
+}
+
 export const jaegerProvider: EvidenceProvider = {
   type: 'jaeger',
   classes: ['traces'],
@@ -37,48 +86,17 @@ export const jaegerProvider: EvidenceProvider = {
   async query(plan, deps): Promise<ProviderFindings> {
     const options = jaegerOptions(plan);
     const endpoint = jaegerEndpoint(plan);
-    const ui = (options.uiUrl ?? endpoint).replace(/\/+$/, '');
-    const headers = await jaegerHeaders(plan, deps);
-    const notes: string[] = [];
-    let { searched, skipped } = servicesToSearch(plan, options.maxServices);
-    if (searched.length === 0) {
-      const { body, where } = await jaegerGet(servicesUrl(endpoint), headers, deps.signal);
-      const all = readServices(body, where).sort();
-      [searched, skipped] = [all.slice(0, options.maxServices), all.slice(options.maxServices)];
-      notes.push(`the plan named no service; searched ${searched.length} of the ${all.length} services Jaeger lists`);
-    }
-    if (skipped.length > 0) notes.push(`searched ${searched.length} services (limit ${options.maxServices}); not searched: ${skipped.join(', ')}`);
-
-    const traces = new Map<string, JaegerTrace>();
-    const searches = await Promise.all(
-      traceSearches(plan, searched, options).map(async (search) => {
-        const { body, where } = await jaegerGet(searchUrl(endpoint, search.params), headers, deps.signal);
-        return { search, ...readTraces(body, where) };
-      }),
+    const conn: Connection = { endpoint, ui: (options.uiUrl ?? endpoint).replace(/\/+$/, ''), headers: await jaegerHeaders(plan, deps) };
+    const refOptions: JaegerOptions = { ...options, limit: referenceBound(options.limit), maxServices: referenceServiceBound(plan, options.maxServices) };
+    const { main, reference } = await withReference(
+      plan,
+      deps,
+      () => searchTraces(plan, options, conn, deps.signal),
+      async (refPlan, signal) => (await searchTraces(refPlan, refOptions, conn, signal)).traces,
+      { noun: 'traces' },
     );
-    for (const { search, traces: found, warnings } of searches) {
-      found.forEach((t) => keep(traces, t));
-      notes.push(...warnings);
-      if (found.length >= options.limit) notes.push(`the ${search.kind === 'errors' ? 'error' : options.minDuration ? 'slow' : 'recent'} trace search for ${search.service} returned its limit of ${options.limit}; older matches were not read`);
-    }
-
-    const ids = traceIdsToFetch(plan, options.maxTraceIds);
-    if (plan.correlation.traceIds.length > ids.length) notes.push(`fetched ${ids.length} of ${plan.correlation.traceIds.length} correlation trace ids`);
-    for (const id of ids) {
-      try {
-        const { body, where } = await jaegerGet(traceUrl(endpoint, id), headers, deps.signal);
-        const read = readTraces(body, where);
-        read.traces.forEach((t) => keep(traces, t));
-        notes.push(...read.warnings);
-      } catch (error) {
-        if (!(error instanceof BackendQueryError)) throw error;
-        notes.push(`trace ${id} from the alert was not found in Jaeger`);
-      }
-    }
-
-    const raws = [...traces.values()].map((t) => toRawTrace(t, uiTraceLink(ui, t.traceID)));
-    const ranked = summarizeTraces(raws, gridForWindow(plan.window), (service) => uiSearchLink(ui, plan, service, options));
+    const ranked = summarizeTraces(main.traces, gridForWindow(plan.window), (service) => uiSearchLink(conn.ui, plan, service, options), reference.items);
     const fitted = fitToBudget(ranked, plan.limits.maxBytes, 'trace summaries', 'per-service stats first, then error and slowest traces', plan.limits.maxItems);
-    return { query: describe(plan), items: fitted.items, notes: bounded([...notes, ...fitted.notes]) };
+    return { query: describe(plan), items: fitted.items, notes: bounded([...main.notes, ...reference.notes, ...fitted.notes]) };
   },
 };

@@ -1,7 +1,8 @@
-import type { EvidencePlan, LogPattern, ProviderQuery } from '../../contracts/index.js';
-import { fitToBudget, type Ranked } from '../shared/budget.js';
+import type { EvidencePlan, ProviderQuery } from '../../contracts/index.js';
+import { fitToBudget } from '../shared/budget.js';
+import { referenceBound, referenceServiceBound, withReference } from '../shared/reference.js';
 import { gridForWindow } from '../shared/grid.js';
-import { logPatterns, TemplateMiner } from '../shared/logs.js';
+import { logPatterns, TemplateMiner, type RawLogLine } from '../shared/logs.js';
 import { apiBase, displayBase, exploreLink, hhmm, mapBounded, requestHeaders } from '../grafana-common.js';
 import type { EvidenceProvider, ProviderDeps, ProviderFindings } from '../types.js';
 import { getStreams } from './client.js';
@@ -38,7 +39,7 @@ const clock = (ns: bigint) => new Date(Number(ns / 1_000_000n)).toISOString().sl
  * `maxPages` is reached. Loki's `end` is exclusive, so the next page ends one nanosecond
  * after the oldest line read, and lines already read at that nanosecond are skipped.
  */
-async function readBackwards(ctx: Ctx, query: string, service: string | undefined, startNs: bigint, endNs: bigint, miner: TemplateMiner): Promise<Read> {
+async function readBackwards(ctx: Ctx, query: string, service: string | undefined, startNs: bigint, endNs: bigint, sink: (line: RawLogLine) => void): Promise<Read> {
   const { limit, maxPages } = ctx.options;
   let end = endNs;
   let lines = 0;
@@ -49,7 +50,7 @@ async function readBackwards(ctx: Ctx, query: string, service: string | undefine
     let fresh = 0;
     for (const e of entries) {
       if (seenAtOldest.has(e.key)) continue;
-      miner.add(e.line);
+      sink(e.line);
       fresh++;
       if (e.ns < oldest) oldest = e.ns;
     }
@@ -62,23 +63,34 @@ async function readBackwards(ctx: Ctx, query: string, service: string | undefine
   return { lines, covered: false, oldestNs: oldest };
 }
 
-/** Reads one service (or every service, when undefined) into its own miner; returns its patterns and what was left out. */
-async function readService(ctx: Ctx, service: string | undefined): Promise<{ ranked: Ranked<LogPattern>[]; note?: string }> {
+/** Reads one service's lines (every service's, when undefined) over the context's window into `sink`; says what was left out. */
+async function readLines(ctx: Ctx, service: string | undefined, sink: (line: RawLogLine) => void): Promise<string | undefined> {
   const { plan, options, label } = ctx;
-  const miner = new TemplateMiner(gridForWindow(plan.window));
   const startNs = toNs(Date.parse(plan.window.from));
   const endNs = toNs(Date.parse(plan.window.to));
-  const all = logql(label, service, options, false);
-  const full = await readBackwards(ctx, all, service, startNs, endNs, miner);
+  const full = await readBackwards(ctx, logql(label, service, options, false), service, startNs, endNs, sink);
+  if (full.covered) return undefined;
   const who = service ?? 'all services';
-  let note: string | undefined;
-  if (!full.covered) {
-    const older = await readBackwards(ctx, logql(label, service, options, true), service, startNs, full.oldestNs, miner);
-    note = `${who}: read the newest ${full.lines} lines in full (from ${clock(full.oldestNs)}); before that only lines matching ${options.errorFilter}`;
-    if (!older.covered) note += `, themselves capped at ${older.lines} lines back to ${clock(older.oldestNs)}`;
-  }
-  const link = exploreLink(options, { expr: all, queryType: 'range', editorMode: 'code' }, plan.window);
-  return { ranked: logPatterns(miner, Date.parse(plan.alertAt), link), ...(note ? { note } : {}) };
+  const older = await readBackwards(ctx, logql(label, service, options, true), service, startNs, full.oldestNs, sink);
+  const note = `${who}: read the newest ${full.lines} lines in full (from ${clock(full.oldestNs)}); before that only lines matching ${options.errorFilter}`;
+  return older.covered ? note : `${note}, themselves capped at ${older.lines} lines back to ${clock(older.oldestNs)}`;
+}
+
+/** Reads one service (or every service, when undefined) into its own miner, with what was left out. */
+async function readService(ctx: Ctx, service: string | undefined): Promise<{ service: string | undefined; miner: TemplateMiner; note?: string }> {
+  const miner = new TemplateMiner(gridForWindow(ctx.plan.window));
+  const note = await readLines(ctx, service, (line) => miner.add(line));
+  return { service, miner, ...(note ? { note } : {}) };
+}
+
+/** The same reads over a reference window: fewer services, pages and lines per page, one service at a time. */
+async function referenceLines(ctx: Ctx, plan: EvidencePlan, signal: AbortSignal): Promise<RawLogLine[]> {
+  const options = { ...ctx.options, limit: referenceBound(ctx.options.limit), maxPages: referenceBound(ctx.options.maxPages), maxServices: referenceServiceBound(ctx.plan, ctx.options.maxServices), concurrency: referenceBound(ctx.options.concurrency) };
+  const refCtx: Ctx = { ...ctx, plan, options, signal };
+  const { services } = servicesOf(plan, options.maxServices);
+  const lines: RawLogLine[] = [];
+  await mapBounded(services.length > 0 ? services : [undefined], options.concurrency, (service) => readLines(refCtx, service, (line) => lines.push(line)));
+  return lines;
 }
 
 /** Reads like the LogQL a person would run, with the range and the paging bound. */
@@ -98,14 +110,26 @@ async function query(plan: EvidencePlan, deps: ProviderDeps): Promise<ProviderFi
   const options = lokiOptions(plan);
   const ctx: Ctx = { plan, options, base: apiBase(plan, options), headers: await requestHeaders(plan, options, deps), label: serviceLabelOf(plan), signal: deps.signal };
   const { services, omitted } = servicesOf(plan, options.maxServices);
-  const reads = await mapBounded(services.length > 0 ? services : [undefined], options.concurrency, (service) => readService(ctx, service));
+  const { main: reads, reference } = await withReference(
+    plan,
+    deps,
+    () => mapBounded(services.length > 0 ? services : [undefined], options.concurrency, (service) => readService(ctx, service)),
+    (refPlan, signal) => referenceLines(ctx, refPlan, signal),
+    { noun: 'log lines' },
+  );
+  const ranked = reads.flatMap(({ service, miner }) => {
+    const link = exploreLink(options, { expr: logql(ctx.label, service, options, false), queryType: 'range', editorMode: 'code' }, plan.window);
+    const own = service === undefined ? reference.items : reference.items.filter((line) => line.service === service);
+    return logPatterns(miner, Date.parse(plan.alertAt), link, own);
+  });
   const capped = reads.flatMap((r) => (r.note ? [r.note] : []));
   const notes = [
     ...(omitted.length > 0 ? [`read the first ${options.maxServices} services; not read: ${omitted.slice(0, 10).join(', ')}${omitted.length > 10 ? ', …' : ''}`] : []),
     ...capped.slice(0, 5).map((n) => n.slice(0, 500)),
     ...(capped.length > 5 ? [`${capped.length - 5} more services logged more than ${options.maxPages} pages and were read the same way`] : []),
+    ...reference.notes,
   ];
-  const fitted = fitToBudget(reads.flatMap((r) => r.ranked), plan.limits.maxBytes, 'log patterns', 'errors and the patterns that changed first', plan.limits.maxItems);
+  const fitted = fitToBudget(ranked, plan.limits.maxBytes, 'log patterns', 'errors and the patterns that changed first', plan.limits.maxItems);
   return { query: describe(plan), items: fitted.items, notes: [...notes, ...fitted.notes].slice(0, 20) };
 }
 

@@ -1,6 +1,7 @@
 import type { EvidencePlan, ProviderQuery } from '../../contracts/index.js';
 import { BackendQueryError, BackendResponseError } from '../../shared/http-client.js';
 import { fitToBudget } from '../shared/budget.js';
+import { referenceBound, referenceServiceBound, withReference } from '../shared/reference.js';
 import { gridForWindow } from '../shared/grid.js';
 import { summarizeMetrics, type RawSeries } from '../shared/metrics.js';
 import { apiBase, displayBase, hhmm, mapBounded, requestHeaders } from '../grafana-common.js';
@@ -63,14 +64,19 @@ async function planServices(plan: EvidencePlan, options: PrometheusOptions, base
   return { services: found, notes };
 }
 
-async function query(plan: EvidencePlan, deps: ProviderDeps): Promise<ProviderFindings> {
-  const options = prometheusOptions(plan);
-  const base = apiBase(plan, options);
-  const headers = await requestHeaders(plan, options, deps);
-  const label = serviceLabelOf(plan);
-  const { services, notes } = await planServices(plan, options, base, headers, label, deps.signal);
+interface Connection {
+  options: PrometheusOptions;
+  base: string;
+  headers: Record<string, string>;
+  label: string;
+}
+
+/** Every template for every service of `plan` over its window, as raw series, with what was left out. */
+async function readSeries(plan: EvidencePlan, conn: Connection, signal: AbortSignal): Promise<{ raws: RawSeries[]; notes: string[] }> {
+  const { options, base, headers, label } = conn;
+  const { services, notes } = await planServices(plan, options, base, headers, label, signal);
   const queries = rangeQueries(plan, services, options.queries, label);
-  const ctx = { plan, options, base, headers, label, signal: deps.signal };
+  const ctx = { plan, options, base, headers, label, signal };
   const outcomes = await mapBounded(queries, options.concurrency, (q) => runOne(q, ctx));
   const failed = outcomes.filter((o) => o.failure);
   if (failed.length > 0 && failed.length === outcomes.length) throw failed[0]!.failure!;
@@ -85,8 +91,28 @@ async function query(plan: EvidencePlan, deps: ProviderDeps): Promise<ProviderFi
   const histograms = outcomes.reduce((n, o) => n + o.histograms, 0);
   if (histograms > 0) notes.push(`${histograms} native-histogram series have no float samples and were skipped: wrap them in histogram_quantile or histogram_count`);
   for (const w of [...new Set(outcomes.flatMap((o) => o.warnings))].slice(0, 3)) notes.push(`backend warning: ${w}`.slice(0, 500));
-  const fitted = fitToBudget(summarizeMetrics(raws, gridForWindow(plan.window), Date.parse(plan.alertAt)), plan.limits.maxBytes, 'series', 'the most anomalous', plan.limits.maxItems);
-  return { query: describe(plan), items: fitted.items, notes: [...notes, ...fitted.notes].slice(0, 20) };
+  return { raws, notes };
+}
+
+/** The same templates over a reference window: the focus service and its nearest neighbours first, fewer at a time. */
+const referenceConnection = (plan: EvidencePlan, conn: Connection): Connection => ({
+  ...conn,
+  options: { ...conn.options, maxServices: referenceServiceBound(plan, conn.options.maxServices), concurrency: referenceBound(conn.options.concurrency) },
+});
+
+async function query(plan: EvidencePlan, deps: ProviderDeps): Promise<ProviderFindings> {
+  const options = prometheusOptions(plan);
+  const conn: Connection = { options, base: apiBase(plan, options), headers: await requestHeaders(plan, options, deps), label: serviceLabelOf(plan) };
+  const { main, reference } = await withReference(
+    plan,
+    deps,
+    () => readSeries(plan, conn, deps.signal),
+    async (refPlan, signal) => (await readSeries(refPlan, referenceConnection(plan, conn), signal)).raws,
+    { noun: 'series' },
+  );
+  const ranked = summarizeMetrics(main.raws, gridForWindow(plan.window), Date.parse(plan.alertAt), reference.items);
+  const fitted = fitToBudget(ranked, plan.limits.maxBytes, 'series', 'the most anomalous', plan.limits.maxItems);
+  return { query: describe(plan), items: fitted.items, notes: [...main.notes, ...reference.notes, ...fitted.notes].slice(0, 20) };
 }
 
 /** Prometheus-compatible metrics: request rate, errors, latency and container resources per service. */

@@ -55,3 +55,17 @@ export function fakeBackend(route: (request: HttpRequest, url: URL) => HttpRespo
 
 /** Every string a credential from SECRETS might leak into. */
 export const leaksSecret = (value: unknown): boolean => /s3cr3t|p4ss-w0rd|MTIzNDU2OnA0c3MtdzByZA/.test(JSON.stringify(value));
+
+/** The test plan's window a day and a week back, as LoadTenant plans them with the default offsets. */
+export const REFERENCE = [
+  { from: '2026-05-11T13:22:00.000Z', to: '2026-05-11T14:27:00.000Z' },
+  { from: '2026-05-05T13:22:00.000Z', to: '2026-05-05T14:27:00.000Z' },
+];
+
+/** Which window a request's range (epoch seconds, ms or ns) falls in: `main`, `1d` or `7d`. */
+export function windowOf(startEpoch: number | string | bigint | null | undefined): 'main' | '1d' | '7d' {
+  const n = Number(startEpoch);
+  const ms = n > 1e17 ? n / 1e6 : n > 1e11 ? n : n * 1000;
+  if (ms >= Date.parse('2026-05-12T00:00:00Z')) return 'main';
+  return ms >= Date.parse('2026-05-10T00:00:00Z') ? '1d' : '7d';
+}

@@ -6,7 +6,7 @@ import { severityFromWord, SEVERITY_KEYS } from '../shared/severity.js';
 import { finishSignal } from '../shared/signal.js';
 import { pick } from '../shared/text.js';
 import { awsRegion, parseArn } from './arn.js';
-import { serviceFromDimensions } from './dimensions.js';
+import { serviceFromAlarmName, serviceFromDimensions, type InferredService } from './dimensions.js';
 
 /** One CloudWatch alarm state change, whichever way it arrived (EventBridge event or SNS message). */
 export interface AlarmView {
@@ -55,6 +55,21 @@ function consoleUrl(name: string, region: string | undefined, partition: string 
 }
 
 /**
+ * The service an alarm is about, and the rule that decided, in this order: a service tag
+ * on the alarm (`service`, `app`…; through the catalog); its metric's dimensions (a
+ * catalogued name first, then the most specific dimension, see `SERVICE_DIMENSIONS`);
+ * for an alarm without dimensions (a composite), a catalogued service its name contains.
+ */
+function inferService(alarm: AlarmView, ctx: NormalizeContext): InferredService | undefined {
+  const tagged = findValue([alarm.tags], SERVICE_KEYS);
+  if (tagged) {
+    const service = resolveService(ctx.catalog, { name: tagged });
+    return service ? { service, rule: 'tag' } : undefined;
+  }
+  return serviceFromDimensions(alarm.dimensions, ctx.catalog) ?? serviceFromAlarmName(alarm.alarmName, ctx.catalog);
+}
+
+/**
  * Both CloudWatch deliveries share the dedup family `cloudwatch` and the alarm ARN as identity,
  * so a tenant that wires an alarm to EventBridge and to SNS gets one investigation, not two.
  * Labels are the alarm's tags, its metric (`Namespace`, `MetricName`) and its dimensions.
@@ -68,7 +83,7 @@ export function alarmToSignal(source: SignalSource, alarm: AlarmView, ctx: Norma
   );
   const labels = { ...alarm.tags, ...metric, ...alarm.dimensions };
   const { status, severity } = statusAndSeverity(alarm.state, alarm.tags);
-  const tagged = findValue([alarm.tags], SERVICE_KEYS);
+  const inferred = inferService(alarm, ctx);
   const identity = alarm.alarmArn ?? `${accountId ?? ''}:${region ?? ''}:${alarm.alarmName}`;
   const url = consoleUrl(alarm.alarmName, region, arn?.partition);
   return finishSignal(
@@ -83,7 +98,8 @@ export function alarmToSignal(source: SignalSource, alarm: AlarmView, ctx: Norma
       severity,
       titles: [alarm.alarmName],
       description: [alarm.description, alarm.reason].filter(Boolean).join('\n\n') || undefined,
-      service: tagged ? resolveService(ctx.catalog, { name: tagged }) : serviceFromDimensions(alarm.dimensions, ctx.catalog),
+      service: inferred?.service,
+      serviceInferredFrom: inferred?.rule,
       environment: findValue([alarm.tags], ENVIRONMENT_KEYS),
       startedAt: status === 'resolved' ? (alarm.alarmStartedAt ?? alarm.stateChangedAt) : alarm.stateChangedAt,
       links: { source: url },

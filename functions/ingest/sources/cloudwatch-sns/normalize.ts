@@ -9,9 +9,10 @@ import { SnsAlarmMessage, SnsNotification, snsMessageOf } from './schema.js';
 
 type Dimensions = Array<{ name: string; value: string }> | null | undefined;
 
+/** The dimensions of the alarm's metric, or of its metric-math inputs; the first one listed names a dimension they disagree on. */
 function dimensionMap(...lists: Dimensions[]): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const list of lists) for (const { name, value } of list ?? []) out[name] = value;
+  for (const list of lists) for (const { name, value } of list ?? []) if (!Object.hasOwn(out, name)) out[name] = value;
   return out;
 }
 

@@ -10,7 +10,8 @@ export function alarmFromEvent(event: AlarmStateChangeEvent): AlarmView {
   const { detail } = event;
   const metrics = detail.configuration?.metrics ?? [];
   const stats = metrics.flatMap((m) => (m.metricStat ? [m.metricStat.metric] : []));
-  const dimensions = Object.assign({}, ...stats.map((metric) => metric.dimensions)) as Record<string, string>;
+  // A metric-math alarm's inputs may disagree on a dimension: the first metric listed names it.
+  const dimensions = Object.assign({}, ...stats.map((metric) => metric.dimensions).reverse()) as Record<string, string>;
   const previous = detail.previousState;
   return {
     alarmName: detail.alarmName,

@@ -42,7 +42,7 @@ export function normalizeDatadog(body: unknown, ctx: NormalizeContext): Incident
         titles: [payload.title, payload.alert_status, payload.alert_id && `Datadog monitor ${payload.alert_id}`],
         description: payload.message ?? payload.alert_status,
         service: inferred?.service,
-        serviceRule: inferred?.rule,
+        serviceInferredFrom: inferred?.rule,
         environment: findValue([tags], ENVIRONMENT_KEYS),
         namespace,
         startedAt: toIsoTime(payload.date),

@@ -24,7 +24,7 @@ export function normalizeGeneric(body: unknown, ctx: NormalizeContext): Incident
         titles: [alert.title],
         description: alert.description,
         service: named?.service,
-        serviceRule: named?.rule,
+        serviceInferredFrom: named?.rule,
         environment: alert.environment,
         namespace: alert.namespace ?? alert.correlation.namespace,
         startedAt: toIsoTime(alert.startedAt),

@@ -65,7 +65,7 @@ export function normalizeOpsgenie(body: unknown, ctx: NormalizeContext): Inciden
         titles: [alert.message, alert.alias, alert.tinyId && `Opsgenie alert #${alert.tinyId}`, `Opsgenie alert ${alert.alertId}`],
         description: alert.description,
         service: inferred?.service,
-        serviceRule: inferred?.rule,
+        serviceInferredFrom: inferred?.rule,
         environment: findValue(maps, ENVIRONMENT_KEYS),
         namespace,
         startedAt: toIsoTime(alert.createdAt),

@@ -71,7 +71,7 @@ export function normalizePagerDuty(body: unknown, ctx: NormalizeContext): Incide
         severity: pagerDutySeverity(incident),
         titles: [incident.title, incident.number == null ? undefined : `PagerDuty incident #${incident.number}`, `PagerDuty incident ${incident.id}`],
         service: named?.service,
-        serviceRule: named?.rule,
+        serviceInferredFrom: named?.rule,
         startedAt: toIsoTime(incident.created_at) ?? toIsoTime(event.occurred_at),
         links: { source: incident.html_url },
         labels: labelsOf(incident),

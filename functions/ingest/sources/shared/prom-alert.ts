@@ -61,7 +61,7 @@ export function promAlertDraft(alert: PromAlert, ctx: NormalizeContext, severity
     titles: [pick(annotations, SUMMARY_KEYS), labels['alertname']],
     description: pick(annotations, DESCRIPTION_KEYS),
     service: inferred?.service,
-    serviceRule: inferred?.rule,
+    serviceInferredFrom: inferred?.rule,
     environment: findValue([labels], ENVIRONMENT_KEYS),
     namespace,
     startedAt: toIsoTime(alert.startsAt),

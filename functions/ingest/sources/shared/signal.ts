@@ -21,8 +21,8 @@ export interface SignalDraft {
   titles: Array<string | undefined>;
   description?: string;
   service?: string;
-  /** The rule that named `service`; see shared/workload.ts. */
-  serviceRule?: string;
+  /** The rule that named `service` (see IncidentSignal.serviceInferredFrom). */
+  serviceInferredFrom?: string;
   environment?: string;
   namespace?: string;
   startedAt?: string;
@@ -79,7 +79,7 @@ export function finishSignal(source: SignalSource, draft: SignalDraft, ctx: Norm
     title: clip(draft.titles.find((t) => clip(t, 500)), 500) ?? `${source} alert`,
     description: clip(draft.description, 4000),
     service: clip(draft.service, 200),
-    serviceInferredFrom: draft.service && draft.serviceRule ? draft.serviceRule : undefined,
+    serviceInferredFrom: draft.service ? clip(draft.serviceInferredFrom, 100) : undefined,
     environment: clip(draft.environment, 100),
     namespace: fits(draft.namespace, 253),
     startedAt: draft.startedAt ?? ctx.receivedAt.toISOString(),
