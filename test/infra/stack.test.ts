@@ -98,13 +98,15 @@ describe('CausewayStack', () => {
     });
   });
 
-  it('serves exactly the intake, change log, approval, Slack interaction and question routes, each on its own function with payload 2.0', () => {
+  it('serves exactly the intake, change log, approval, approver sign-in, Slack interaction and question routes, each on its own function with payload 2.0', () => {
     const expected: Record<string, string> = {
       'POST /v1/tenants/{tenantId}/signals/{source}': 'ingest',
       'POST /v1/tenants/{tenantId}/changes': 'changes',
       'GET /v1/tenants/{tenantId}/approvals/{approvalId}': 'approval',
       'POST /v1/tenants/{tenantId}/approvals/{approvalId}': 'approval',
       'POST /v1/tenants/{tenantId}/slack/interactions': 'approval',
+      'GET /v1/tenants/{tenantId}/approvals/{approvalId}/signin': 'approval',
+      'GET /v1/tenants/{tenantId}/identity/callback': 'approval',
       'POST /v1/tenants/{tenantId}/investigations/{investigationId}/questions': 'questions',
     };
     const routes = [...resourcesOfType(template, 'AWS::ApiGatewayV2::Route').values()].map((route) => {
