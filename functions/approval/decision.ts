@@ -79,11 +79,20 @@ async function resume(deps: DecisionDeps, tenantId: string, item: StoredApproval
       throw error;
     }
   }
-  if (await ledger.markResumed(tenantId, item.approvalId, deps.now().toISOString(), confirmedBy)) {
-    const status = item.status as 'approved' | 'rejected';
-    await deps.announce({ tenantId, approval: item, end: { kind: 'decided', status, decidedBy: item.decidedBy!, decidedAt: item.decidedAt! }, ...(responseUrl ? { responseUrl } : {}) });
-  }
+  await ledger.markResumed(tenantId, item.approvalId, deps.now().toISOString(), confirmedBy);
+  await tellSlack(deps, tenantId, item, responseUrl);
   return 'resumed';
+}
+
+/**
+ * Tells Slack how a resumed approval ended, then notes that it did. A Lambda that dies in
+ * between leaves it unnoted, and the next attempt tells Slack again: at least once, since a
+ * decision the channel never hears of is worse than the same edit made twice.
+ */
+async function tellSlack(deps: DecisionDeps, tenantId: string, item: StoredApproval, responseUrl: string | undefined): Promise<void> {
+  const status = item.status as 'approved' | 'rejected';
+  await deps.announce({ tenantId, approval: item, end: { kind: 'decided', status, decidedBy: item.decidedBy!, decidedAt: item.decidedAt! }, ...(responseUrl ? { responseUrl } : {}) });
+  await deps.ledger.markAnnounced(tenantId, item.approvalId, deps.now().toISOString());
 }
 
 /**
@@ -116,6 +125,8 @@ export async function recordDecision(
   if (resuming(item)) {
     const resumed = await resume(deps, request.tenantId, item, request.responseUrl);
     if (resumed !== 'resumed') return { kind: resumed };
+  } else if (item.phase === 'decided' && !item.announcedAt) {
+    await tellSlack(deps, request.tenantId, item, request.responseUrl);
   }
   const sameDecider = item.decider !== undefined && principal(item.decider) === principal(request.identity) && item.status === (request.decision === 'approve' ? 'approved' : 'rejected');
   if (claimedNow || (sameDecider && resuming(item))) return { kind: 'decided', status: item.status as 'approved' | 'rejected', decidedBy: item.decidedBy!, decidedAt: item.decidedAt!, item };

@@ -26,6 +26,8 @@ export interface StoredApproval {
   /** How many times a SendTaskSuccess/Failure was about to be sent; counted before each send. */
   resumeAttempts?: number;
   resumedAt?: string;
+  /** When Slack was told how it ended; a retry that finds it missing tells Slack (again, at worst: the same edit). */
+  announcedAt?: string;
   /** Why an approval that was decided could not resume its execution. */
   unresumableReason?: 'timed_out' | 'stale';
   /** Set when the bot posted the approval message: the message the end of the approval edits. */
@@ -52,8 +54,10 @@ export interface ApprovalLedger {
   recordDecision(tenantId: string, item: StoredApproval): Promise<void>;
   /** Counts one more resume attempt before the task answer is sent. */
   noteResumeAttempt(tenantId: string, approvalId: string): Promise<void>;
-  /** phase `deciding` → `decided`; false when another attempt got there first (only the winner tells Slack). */
-  markResumed(tenantId: string, approvalId: string, at: string, confirmedBy: 'answer' | 'token_closed'): Promise<boolean>;
+  /** phase `deciding` → `decided`, with how the resume was confirmed; a no-op when another attempt got there first. */
+  markResumed(tenantId: string, approvalId: string, at: string, confirmedBy: 'answer' | 'token_closed'): Promise<void>;
+  /** Slack was told how the approval ended. */
+  markAnnounced(tenantId: string, approvalId: string, at: string): Promise<void>;
   /** The execution no longer waits: status `expired` with the reason; false when already marked. */
   markUnresumable(tenantId: string, item: StoredApproval, reason: 'timed_out' | 'stale'): Promise<boolean>;
   /** Appends to the approval's investigation trail. */
@@ -112,13 +116,17 @@ export function dynamoLedger(tableName: string): ApprovalLedger {
         ExpressionAttributeValues: { ':zero': 0, ':one': 1, ':deciding': 'deciding' },
       });
     },
-    markResumed: (tenantId, approvalId, at, confirmedBy) =>
-      update({
+    async markResumed(tenantId, approvalId, at, confirmedBy) {
+      await update({
         Key: key(tenantId, approvalId),
         UpdateExpression: 'SET phase = :decided, resumedAt = :at, resumeConfirmedBy = :by',
         ConditionExpression: 'phase = :deciding',
         ExpressionAttributeValues: { ':decided': 'decided', ':deciding': 'deciding', ':at': at, ':by': confirmedBy },
-      }),
+      });
+    },
+    async markAnnounced(tenantId, approvalId, at) {
+      await update({ Key: key(tenantId, approvalId), UpdateExpression: 'SET announcedAt = :at', ExpressionAttributeValues: { ':at': at } });
+    },
     async markUnresumable(tenantId, item, reason) {
       const marked = await update({
         Key: key(tenantId, item.approvalId),

@@ -41,10 +41,9 @@ function memoryLedger(item: StoredApproval): ApprovalLedger & { item: StoredAppr
     recordDecision: async (_t: string, i: StoredApproval) => ledger.audit('acme', i.investigationId, { type: 'approval.decided', actor: i.decidedBy!, detail: {} }, `decided-${i.approvalId}`),
     noteResumeAttempt: async () => void (ledger.item.resumeAttempts = (ledger.item.resumeAttempts ?? 0) + 1),
     markResumed: async () => {
-      if (ledger.item.phase !== 'deciding') return false;
-      ledger.item.phase = 'decided';
-      return true;
+      if (ledger.item.phase === 'deciding') ledger.item.phase = 'decided';
     },
+    markAnnounced: async (_t: string, _a: string, at: string) => void (ledger.item.announcedAt = at),
     markUnresumable: async (_t: string, _i: StoredApproval, reason: 'timed_out' | 'stale') => {
       if (ledger.item.status === 'expired') return false;
       Object.assign(ledger.item, { status: 'expired', phase: 'unresumable', unresumableReason: reason });
