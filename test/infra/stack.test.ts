@@ -173,8 +173,10 @@ describe('CausewayStack', () => {
     const providerReads = Object.entries(PROVIDER_AWS_READS).flatMap(([type, reads]) =>
       reads.filter((r) => r.scope === 'any').flatMap((r) => r.actions.map((action) => `${fn(`providers-${type}`).roleId} Allow ${action}`)),
     );
+    // RotationSchedule grants the rotation function GetRandomPassword, which has no resource type.
+    const rotation = `${fn('rotate-platform-key').roleId} Allow secretsmanager:GetRandomPassword`;
     expect(wildcard.map((p) => `${p.roleId} ${p.effect} ${p.action}`).sort()).toEqual(
-      [...expected.map((action) => `${stateMachineRoleId} Allow ${action}`), ...providerReads].sort(),
+      [...expected.map((action) => `${stateMachineRoleId} Allow ${action}`), ...providerReads, rotation].sort(),
     );
   });
 
@@ -210,7 +212,7 @@ describe('CausewayStack', () => {
   });
 
   it('reads secrets only under causeway/, and keeps the platform key from tenant-directed code', () => {
-    const secretGrants = granted.filter((p) => p.action.startsWith('secretsmanager:'));
+    const secretGrants = granted.filter((p) => p.action.startsWith('secretsmanager:') && p.roleId !== fn('rotate-platform-key').roleId);
     const [platformId] = onlyResource(template, 'AWS::SecretsManager::Secret');
     for (const p of secretGrants) {
       expect(p.action).toBe('secretsmanager:GetSecretValue');
@@ -228,6 +230,21 @@ describe('CausewayStack', () => {
     const holders = [...functions].filter(([, f]) => f.props.Environment.Variables.PLATFORM_SECRET_NAME !== undefined);
     expect(holders.map(([service]) => service).sort()).toEqual([...PLATFORM_KEY_HOLDERS].sort());
     for (const [, f] of holders) expect(f.props.Environment.Variables.PLATFORM_SECRET_NAME).toBe('causeway/platform');
+  });
+
+  it('rotates the platform secret every 30 days with its own Lambda, allowed to change that secret only', () => {
+    const [platformId] = onlyResource(template, 'AWS::SecretsManager::Secret');
+    const rotator = fn('rotate-platform-key');
+    template.hasResourceProperties('AWS::SecretsManager::RotationSchedule', {
+      SecretId: { Ref: platformId },
+      RotationLambdaARN: { 'Fn::GetAtt': [rotator.id, 'Arn'] },
+      RotationRules: { ScheduleExpression: 'rate(30 days)' },
+    });
+    const changes = grantsOf('rotate-platform-key').filter((p) => p.action.startsWith('secretsmanager:') && p.action !== 'secretsmanager:GetRandomPassword');
+    expect(new Set(changes.map((p) => p.action))).toEqual(new Set(['secretsmanager:DescribeSecret', 'secretsmanager:GetSecretValue', 'secretsmanager:PutSecretValue', 'secretsmanager:UpdateSecretVersionStage']));
+    for (const p of changes) expect(p.resource).toBe(refOf(platformId));
+    expect(rolesAllowed('secretsmanager:PutSecretValue')).toEqual(new Set([rotator.roleId]));
+    expect(rotator.props.Environment.Variables.PLATFORM_SECRET_NAME).toBeUndefined();
   });
 
   it('lets only ingest start investigations and only approval answer a waiting task', () => {
