@@ -218,6 +218,24 @@ describe('approval through the local state machine', () => {
     }
   });
 
+  it('without an identity provider the page says how to decide, and no browser request decides', async () => {
+    const tenant = await ensureScenarioTenant(stack, 'demo');
+    await putTenant(stack, { ...tenant, identity: undefined });
+    try {
+      const { run, links, execution } = await investigationAwaitingApproval();
+      const page = await getPage(links.approve);
+      expect(page.status).toBe(200);
+      expect(page.html).toContain('<strong>How to decide:</strong> this tenant has no identity provider');
+      expect(page.html).toContain('an operator adds an <code>identity</code> block');
+      expect(page.html).not.toContain('name="csrf"');
+      expect((await postDecision(links.approve, { approver: 'oncall@example.com' })).status).toBe(401);
+      expect(execution.status).toBe('RUNNING');
+      await stack.sfn.stopExecution(run.record.investigationId);
+    } finally {
+      await putTenant(stack, tenant);
+    }
+  });
+
   it('expires: the task times out, the record says so and the link is dead', async () => {
     const tenant = await ensureScenarioTenant(stack, 'demo');
     await putTenant(stack, { ...tenant, approval: { ...tenant.approval, timeoutSeconds: 1 } });
