@@ -34,7 +34,8 @@ export function displayName(identity: VerifiedIdentity): string {
 /**
  * Every approver-list entry that names this person: `oidc:<issuer>#<sub>`; `slack:<team>/<user>`
  * and the bare Slack user id for a Slack identity; the email (bare or `email:`) only when the
- * provider verified it. Compared case-insensitively.
+ * provider verified it. Subjects are case-sensitive (OpenID Connect Core §2), so they are
+ * compared exactly; emails are lower-cased.
  */
 export function approverNames(identity: VerifiedIdentity): string[] {
   const names = [`oidc:${identity.issuer}#${identity.subject}`];
@@ -42,8 +43,14 @@ export function approverNames(identity: VerifiedIdentity): string[] {
     names.push(identity.subject);
     if (identity.team) names.push(`slack:${identity.team}/${identity.subject}`);
   }
-  if (identity.email) names.push(identity.email, `email:${identity.email}`);
-  return names.map((name) => name.toLowerCase());
+  if (identity.email) names.push(identity.email.toLowerCase(), `email:${identity.email.toLowerCase()}`);
+  return names;
+}
+
+/** An approvers-list entry as it is compared: emails lower-cased, subjects and Slack ids exact. */
+function normalEntry(entry: string): string {
+  const trimmed = entry.trim();
+  return /^(oidc|slack):/.test(trimmed) || !trimmed.includes('@') ? trimmed : trimmed.toLowerCase();
 }
 
 /**
@@ -54,5 +61,5 @@ export function approverNames(identity: VerifiedIdentity): string[] {
 export function mayDecide(approvers: readonly string[], identity: VerifiedIdentity): boolean {
   if (approvers.length === 0) return true;
   const names = new Set(approverNames(identity));
-  return approvers.some((entry) => names.has(entry.trim().toLowerCase()));
+  return approvers.some((entry) => names.has(normalEntry(entry)));
 }
