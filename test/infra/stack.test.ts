@@ -54,7 +54,8 @@ describe('CausewayStack', () => {
     new Set(granted.filter((p) => p.effect === 'Allow' && p.action === action).map((p) => p.roleId));
 
   beforeAll(() => {
-    // Bundled for real: proves every handler entry builds as ESM with the local esbuild.
+    // Bundled for real: proves every handler entry builds as ESM with the local esbuild. Some
+    // thirty bundles take most of a minute on a busy two-core machine, hence the longer hook timeout.
     ({ template } = synthCauseway({ bundle: true }));
     functions = functionsByService(template);
     granted = permissions(template);
@@ -62,7 +63,7 @@ describe('CausewayStack', () => {
     [stateMachineId, machine] = onlyResource(template, 'AWS::StepFunctions::StateMachine');
     stateMachineRoleId = targetOf(machine.Properties?.RoleArn);
     [tableId] = onlyResource(template, 'AWS::DynamoDB::GlobalTable');
-  });
+  }, 180_000);
 
   it('runs a Standard, traced state machine that logs errors without execution data', () => {
     template.hasResourceProperties('AWS::StepFunctions::StateMachine', {
