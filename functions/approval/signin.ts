@@ -3,12 +3,11 @@ import { DeleteCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import type { TenantConfig } from '../contracts/index.js';
 import { approvalPath, linkQuery, parseLink, verifyLink } from '../shared/approval-links.js';
-import type { PlatformKeys } from '../shared/platform-keys.js';
-import { safeEqual } from '../shared/platform-keys.js';
+import { safeEqual, type PlatformKeys } from '../shared/platform-keys.js';
 import { documentClient, keys as tableKeys } from '../shared/table.js';
 import { principal } from './approvers.js';
 import type { ApprovalLedger } from './ledger.js';
-import { authorizationUrl, discover, exchangeCode, IdentityVerificationError, verifyIdToken } from './oidc.js';
+import { authorizationUrl, discover, exchangeCode, IdentityVerificationError, verifyIdToken, type Discovery } from './oidc.js';
 import { messagePage } from './pages.js';
 import { auditRefusal } from './refusals.js';
 import { cookie, sealSession, SESSION_COOKIE, SESSION_SECONDS, SIGNIN_COOKIE, SIGNIN_SECONDS } from './session.js';
@@ -58,7 +57,13 @@ export async function startSignIn(request: { tenantId: string; approvalId: strin
   if (signed.link.expires <= nowSeconds) return page(410, 'This approval has expired', 'The investigation no longer waits for a decision. Nothing was changed.');
   const tenant = await deps.loadTenant(request.tenantId);
   if (!tenant?.identity) return page(404, 'No identity provider', "This tenant has no identity provider configured, so decisions are made with the Slack buttons. Nothing was changed.");
-  const discovery = await discover(tenant.identity.issuer);
+  let discovery: Discovery;
+  try {
+    discovery = await discover(tenant.identity.issuer);
+  } catch (error) {
+    if (!(error instanceof IdentityVerificationError)) throw error;
+    return page(502, 'Sign-in unavailable', `The tenant's identity provider cannot be used right now: ${error.message}. Nothing was changed.`);
+  }
   const state = random();
   const nonce = random();
   const codeVerifier = random();

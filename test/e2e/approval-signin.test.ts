@@ -152,6 +152,20 @@ describe('signing in on the approval page through the tenant’s OpenID Connect 
     }
   });
 
+  it('will not send anyone to a provider whose discovery document names another issuer', async () => {
+    const tenant = await ensureScenarioTenant(stack, 'demo');
+    const aliased = issuer.issuer.replace('127.0.0.1', 'localhost');
+    await putTenant(stack, { ...tenant, identity: { ...tenant.identity!, issuer: aliased } });
+    try {
+      const browser = new Browser();
+      const start = await browser.request(signInLinkFrom(await browser.request(approve)));
+      expect(start.status).toBe(502);
+      expect(start.html).toContain(`the discovery document names issuer ${issuer.issuer}, not ${aliased}`);
+    } finally {
+      await putTenant(stack, tenant);
+    }
+  });
+
   it('none of this decided anything', async () => {
     const record = await readRecord(stack.tableName, 'demo', investigationId, stack.db);
     expect(record?.approval?.status).toBe('pending');
