@@ -30,8 +30,6 @@ export interface LocalOidcIssuer {
   signInAs(user: LocalUser | undefined): void;
   /** Applies to the next ID token only. */
   tamperNextToken(tamper: TokenTamper): void;
-  /** Authorization codes the token endpoint has redeemed, so a test can see a replay refused. */
-  redeemed(): number;
   stop(): Promise<void>;
 }
 
@@ -77,7 +75,6 @@ export async function startLocalOidcIssuer(options: { clientId?: string; clientS
   const codes = new Map<string, PendingCode>();
   let autoUser: LocalUser | undefined;
   let tamper: TokenTamper = {};
-  let redeemedCount = 0;
   let issuer = '';
 
   const issueCode = (query: URLSearchParams, user: LocalUser): string | undefined => {
@@ -151,7 +148,6 @@ export async function startLocalOidcIssuer(options: { clientId?: string; clientS
         pending.used = true;
         const verifier = form.get('code_verifier') ?? '';
         if (createHash('sha256').update(verifier).digest('base64url') !== pending.challenge) return json(400, { error: 'invalid_grant' });
-        redeemedCount += 1;
         return json(200, { access_token: randomBytes(16).toString('base64url'), token_type: 'Bearer', expires_in: 300, id_token: await idToken(pending) });
       }
       json(404, { error: 'not_found' });
@@ -164,7 +160,6 @@ export async function startLocalOidcIssuer(options: { clientId?: string; clientS
     clientSecret,
     signInAs: (user) => void (autoUser = user),
     tamperNextToken: (next) => void (tamper = next),
-    redeemed: () => redeemedCount,
     stop: () =>
       new Promise((resolve) => {
         server.closeAllConnections();

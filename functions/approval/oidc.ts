@@ -10,7 +10,6 @@ import { SLACK_ISSUER, type VerifiedIdentity } from './approvers.js';
 export type SignInRefusal =
   | 'provider_unreachable'
   | 'provider_misconfigured'
-  | 'provider_error'
   | 'code_rejected'
   | 'bad_signature'
   | 'wrong_issuer'
