@@ -43,7 +43,8 @@ export type Discovery = z.infer<typeof Discovery>;
 const ALGORITHMS = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA'];
 const CLOCK_TOLERANCE_SECONDS = 60;
 const DISCOVERY_CACHE_MS = 10 * 60 * 1000;
-const HTTP_TIMEOUT_MS = 5000;
+/** Discovery, token and keys in one callback stay within the approval Lambda's 15 s. */
+const HTTP_TIMEOUT_MS = 4000;
 
 /** Provider endpoints must be HTTPS; plain HTTP only on loopback (the local development provider and the tests). */
 export function isAllowedProviderUrl(value: string): boolean {
