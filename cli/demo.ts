@@ -37,9 +37,10 @@ export function scenarioAtNow(scenario: Scenario, now = Date.now()): Scenario {
 /**
  * Registers the demo tenant: the shifted scenario as its only backend (served by the
  * scenario provider like any real backend), bearer auth for its Alertmanager webhook,
- * and approval messages to the local Slack capture. Returns the webhook and API tokens.
+ * approval messages to the local Slack capture, and, when given, the identity provider a
+ * browser signs in through to decide. Returns the webhook and API tokens.
  */
-export async function registerDemoTenant(stack: LocalStack, scenario: Scenario, dataDir: string): Promise<{ tenant: TenantConfig; bearerToken: string; apiToken: string; file: string }> {
+export async function registerDemoTenant(stack: LocalStack, scenario: Scenario, dataDir: string, identity?: TenantConfig['identity']): Promise<{ tenant: TenantConfig; bearerToken: string; apiToken: string; file: string }> {
   mkdirSync(dataDir, { recursive: true });
   const file = join(dataDir, 'demo-scenario.json');
   writeFileSync(file, JSON.stringify(scenario));
@@ -58,6 +59,7 @@ export async function registerDemoTenant(stack: LocalStack, scenario: Scenario, 
     approval: { timeoutSeconds: 3600, slackWebhookSecretRef: SLACK_SECRET },
     webhookSecretRef: WEBHOOK_SECRET,
     enabledSources: ['alertmanager'],
+    ...(identity ? { identity } : {}),
   });
   return { tenant, bearerToken, apiToken, file };
 }

@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readRecord } from '../functions/shared/records.js';
 import { readAudit } from '../functions/shared/audit.js';
+import { startLocalOidcIssuer } from '../local/oidc-issuer.js';
 import { startLocalStack } from '../local/stack.js';
 import { DEMO_SCENARIO, DEMO_TENANT, registerDemoTenant, scenarioAtNow } from './demo.js';
 import { formatRecord } from './print.js';
@@ -14,17 +15,24 @@ async function post(url: string, token: string, body: unknown): Promise<{ status
   return { status: response.status, body: (await response.json()) as never };
 }
 
+const DEV_IDP_SECRET = `causeway/${DEMO_TENANT}/oidc-client`;
+
 /**
  * `npm start`: the local stack with the demo. The demo alert goes through the real
- * webhook route (bearer auth, normalizer, dedup, StartExecution); the approval link
- * resumes the execution; it keeps serving until Ctrl-C.
+ * webhook route (bearer auth, normalizer, dedup, StartExecution); the approval link, after
+ * a sign-in through the local development identity provider, resumes the execution; it
+ * keeps serving until Ctrl-C.
  */
 export async function start(out: (text: string) => void): Promise<number> {
   const port = Number(process.env.CAUSEWAY_PORT ?? 4010);
   const stack = await startLocalStack({ dataDir: DATA_DIR, port });
-  out(`Causeway is running locally.\n  API        ${stack.apiUrl}\n  Data       ${DATA_DIR} (DynamoDB via dynalite, local secrets)\n`);
+  // Local development only: it signs in whoever is typed, so it is never part of the deployed stack.
+  const idp = await startLocalOidcIssuer({ clientId: 'causeway-demo' });
+  stack.secrets.put(DEV_IDP_SECRET, JSON.stringify({ clientSecret: idp.clientSecret }));
+  out(`Causeway is running locally.\n  API        ${stack.apiUrl}\n  Data       ${DATA_DIR} (DynamoDB via dynalite, local secrets)\n  Sign-in    ${idp.issuer} (local development identity provider: signs in whoever you type; never deployed)\n`);
   const scenario = scenarioAtNow(loadScenarioFile(fileURLToPath(DEMO_SCENARIO)));
-  const { bearerToken, apiToken } = await registerDemoTenant(stack, scenario, DATA_DIR);
+  const identity = { issuer: idp.issuer, clientId: idp.clientId, clientSecretRef: DEV_IDP_SECRET, scopes: ['openid', 'email', 'profile'], displayName: 'the local development provider' };
+  const { bearerToken, apiToken } = await registerDemoTenant(stack, scenario, DATA_DIR, identity);
   const url = `${stack.apiUrl}/v1/tenants/${DEMO_TENANT}/signals/alertmanager`;
   const body = scenario.signal.body as { status: string; alerts: { status: string }[] };
   await post(url, bearerToken, { ...body, status: 'resolved', alerts: body.alerts.map((a) => ({ ...a, status: 'resolved' })) });
@@ -34,6 +42,7 @@ export async function start(out: (text: string) => void): Promise<number> {
   if (!investigationId) {
     out(`No investigation started: ${JSON.stringify(sent.body)}`);
     await stack.stop();
+    await idp.stop();
     return 1;
   }
   await stack.sfn.settled(investigationId);
@@ -46,7 +55,7 @@ export async function start(out: (text: string) => void): Promise<number> {
   out(`Ask a follow-up question, answered from this investigation's evidence:\n  npx causeway ask ${investigationId} "what changed before the errors?" --url ${stack.apiUrl} --token ${apiToken}\n`);
   const execution = stack.sfn.listExecutions().find((e) => e.name === investigationId)!;
   if (execution.status === 'RUNNING') {
-    out('Open the Approve link in a browser and confirm: the execution resumes and the remediation runs (dry-run). Ctrl-C stops the stack.');
+    out('Open the Approve link in a browser, sign in with the local development provider (any email; a real tenant connects its own provider, see the README\'s Security section) and confirm: the execution resumes and the remediation runs (dry-run). Ctrl-C stops the stack.');
     void execution.done.then(async () => {
       const final = await readRecord(stack.tableName, DEMO_TENANT, investigationId, stack.db);
       const audit = await readAudit(stack.tableName, DEMO_TENANT, investigationId, stack.db);
@@ -61,5 +70,6 @@ export async function start(out: (text: string) => void): Promise<number> {
   });
   out('\nStopping.');
   await stack.stop();
+  await idp.stop();
   return 0;
 }

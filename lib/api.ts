@@ -70,6 +70,17 @@ export class CausewayApi extends Construct {
       methods: [apigw.HttpMethod.GET, apigw.HttpMethod.POST],
       integration: new HttpLambdaIntegration('Approval', props.approval, { payloadFormatVersion: v2 }),
     });
+    // Sign-in on the approval page through the tenant's OpenID Connect provider: the start and the provider's redirect back.
+    this.httpApi.addRoutes({
+      path: '/v1/tenants/{tenantId}/approvals/{approvalId}/signin',
+      methods: [apigw.HttpMethod.GET],
+      integration: new HttpLambdaIntegration('ApprovalSignIn', props.approval, { payloadFormatVersion: v2 }),
+    });
+    this.httpApi.addRoutes({
+      path: '/v1/tenants/{tenantId}/identity/callback',
+      methods: [apigw.HttpMethod.GET],
+      integration: new HttpLambdaIntegration('IdentityCallback', props.approval, { payloadFormatVersion: v2 }),
+    });
     // Slack's interactive buttons: tenant-scoped, so the handler picks the tenant's signing secret before trusting the body.
     this.httpApi.addRoutes({
       path: '/v1/tenants/{tenantId}/slack/interactions',

@@ -88,6 +88,7 @@ export class CausewayStack extends Stack {
     const secrets = new CausewaySecrets(this, 'Secrets');
     for (const fn of [ingest, approval, stages.RequestApproval]) secrets.grantTenantSecretsAndPlatformKey(fn);
     for (const fn of [stages.Reason, questions, changes, stages.Remediate, stages.VerifyOutcome, stages.Finish, ...providers.values()]) secrets.grantTenantSecrets(fn);
+    secrets.rotatePlatformKey(lambdaFor('rotate-platform-key', Duration.seconds(30)));
     grantRemediation(stages.Remediate, {
       actions: props.remediationActions ?? listSetting(this.node.tryGetContext('remediationActions')) ?? [],
       parameterPath: props.remediationParameterPath ?? (this.node.tryGetContext('remediationParameterPath') as string | undefined) ?? '/',

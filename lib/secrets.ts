@@ -1,4 +1,4 @@
-import { ArnFormat, Stack } from 'aws-cdk-lib';
+import { ArnFormat, Duration, Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
@@ -26,7 +26,7 @@ export class CausewaySecrets extends Construct {
     super(scope, id);
     this.platformSecret = new secretsmanager.Secret(this, 'Platform', {
       secretName: PLATFORM_SECRET_NAME,
-      description: 'Causeway platform key: signs approval links and encrypts stored task tokens.',
+      description: 'Causeway platform keys (versioned, rotated): sign approval links, CSRF tokens and approver sessions, and encrypt stored task tokens.',
       generateSecretString: {
         secretStringTemplate: '{}',
         generateStringKey: 'key',
@@ -40,6 +40,16 @@ export class CausewaySecrets extends Construct {
       resourceName: `${SECRET_NAME_PREFIX}*`,
       arnFormat: ArnFormat.COLON_RESOURCE_NAME,
     });
+  }
+
+  /**
+   * Rotates the platform secret on a schedule with Secrets Manager's four-step protocol
+   * (`functions/rotate-platform-key/`): each rotation adds a key version and keeps the older
+   * ones until everything issued under them has expired, so links and sealed tokens issued
+   * before a rotation still verify. The schedule grants the function exactly the secret.
+   */
+  rotatePlatformKey(rotationLambda: lambda.IFunction, every = Duration.days(30)): void {
+    this.platformSecret.addRotationSchedule('Rotation', { rotationLambda, automaticallyAfter: every });
   }
 
   /**

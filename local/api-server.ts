@@ -26,6 +26,8 @@ export const ROUTES: Route[] = [
   route('GET', '/v1/tenants/{tenantId}/approvals/{approvalId}', '../functions/approval/handler.js'),
   route('POST', '/v1/tenants/{tenantId}/approvals/{approvalId}', '../functions/approval/handler.js'),
   route('POST', '/v1/tenants/{tenantId}/slack/interactions', '../functions/approval/handler.js'),
+  route('GET', '/v1/tenants/{tenantId}/approvals/{approvalId}/signin', '../functions/approval/handler.js'),
+  route('GET', '/v1/tenants/{tenantId}/identity/callback', '../functions/approval/handler.js'),
   route('POST', '/v1/tenants/{tenantId}/investigations/{investigationId}/questions', '../functions/questions/handler.js'),
   route('POST', '/v1/tenants/{tenantId}/changes', '../functions/changes/handler.js'),
 ];
@@ -47,6 +49,9 @@ async function readBody(request: IncomingMessage): Promise<Buffer | undefined> {
 export function toApiGatewayEvent(request: IncomingMessage, url: URL, body: Buffer, matched: Route, params: Record<string, string>): APIGatewayProxyEventV2 {
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(request.headers)) if (value !== undefined) headers[name.toLowerCase()] = Array.isArray(value) ? value.join(',') : value;
+  // Payload 2.0 moves the Cookie header into a `cookies` array.
+  const cookies = headers.cookie?.split(';').map((c) => c.trim()).filter(Boolean);
+  delete headers.cookie;
   const query = url.searchParams.size > 0 ? Object.fromEntries(url.searchParams) : undefined;
   const now = new Date();
   const text = body.toString('utf8');
@@ -56,6 +61,7 @@ export function toApiGatewayEvent(request: IncomingMessage, url: URL, body: Buff
     routeKey: matched.routeKey,
     rawPath: url.pathname,
     rawQueryString: url.search.slice(1),
+    ...(cookies?.length ? { cookies } : {}),
     headers,
     queryStringParameters: query,
     pathParameters: params,
@@ -121,7 +127,7 @@ function localSlackWebApi(capture: LocalRoute): (request: IncomingMessage, metho
 }
 
 function send(response: ServerResponse, result: APIGatewayProxyStructuredResultV2): void {
-  response.writeHead(result.statusCode ?? 200, result.headers as Record<string, string>);
+  response.writeHead(result.statusCode ?? 200, { ...(result.headers as Record<string, string>), ...(result.cookies?.length ? { 'set-cookie': result.cookies } : {}) });
   response.end(result.isBase64Encoded && result.body ? Buffer.from(result.body, 'base64') : (result.body ?? ''));
 }
 

@@ -1,11 +1,10 @@
-import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Decision } from '../shared/approval-links.js';
-import { appendAudit } from '../shared/audit.js';
 import { decryptToken, type PlatformKeys } from '../shared/platform-keys.js';
-import { updateRecord } from '../shared/records.js';
-import type { SlackMessageRef } from '../shared/slack-web-api.js';
-import { documentClient, keys } from '../shared/table.js';
 import type { AnnounceInput } from './announce.js';
+import { displayName, mayDecide, principal, type VerifiedIdentity } from './approvers.js';
+import type { ApprovalLedger, StoredApproval } from './ledger.js';
+
+export type { StoredApproval } from './ledger.js';
 
 export interface TaskResponder {
   succeed(taskToken: string, output: unknown): Promise<void>;
@@ -13,26 +12,12 @@ export interface TaskResponder {
 }
 
 export interface DecisionDeps {
-  tableName: string;
   keys: PlatformKeys;
+  ledger: ApprovalLedger;
   tasks: TaskResponder;
   now: () => Date;
   /** Tells Slack how the approval ended; never throws, so Slack can neither undo nor block a decision. */
   announce: (input: AnnounceInput) => Promise<unknown>;
-}
-
-export interface StoredApproval {
-  approvalId: string;
-  investigationId: string;
-  status: 'pending' | 'approved' | 'rejected' | 'expired';
-  sealedToken: string;
-  action: { kind: string; service: string; risk: string; plan: string[]; undo: string; dryRun: boolean };
-  approvers: string[];
-  expiresAt: number;
-  decidedBy?: string;
-  decidedAt?: string;
-  /** Set when the bot posted the approval message: the message the end of the approval edits. */
-  slackMessage?: SlackMessageRef;
 }
 
 /** How a decision attempt ended; each route (link page, Slack button) words it its own way. */
@@ -40,100 +25,110 @@ export type DecisionOutcome =
   | { kind: 'decided'; status: 'approved' | 'rejected'; decidedBy: string; decidedAt: string; item: StoredApproval }
   | { kind: 'already'; item: StoredApproval }
   | { kind: 'expired' }
+  | { kind: 'stale' }
   | { kind: 'unknown' }
   | { kind: 'not_allowed'; who: string };
 
-/** Task-token errors that mean the execution stopped waiting: the approval expired or the run ended. */
-const GONE_TASK_ERRORS = new Set(['TaskTimedOut', 'TaskDoesNotExist', 'InvalidToken']);
+/** `TaskTimedOut`: the task timed out or was already closed. The others: the token names no task this execution still has. */
+const TIMED_OUT = 'TaskTimedOut';
+const STALE_TASK_ERRORS = new Set(['InvalidToken', 'TaskDoesNotExist']);
 
-export async function loadApproval(tableName: string, tenantId: string, approvalId: string): Promise<StoredApproval | undefined> {
-  const out = await documentClient.send(new GetCommand({ TableName: tableName, Key: keys.approval(tenantId, approvalId), ConsistentRead: true }));
-  return out.Item as StoredApproval | undefined;
-}
+/** Where a decided approval is in resuming its execution; approvals decided before phases existed count as resumed. */
+const resuming = (item: StoredApproval) => (item.status === 'approved' || item.status === 'rejected') && item.phase === 'deciding';
 
 /**
- * The task was gone when the decision tried to resume it (timed out, or the run stopped):
- * the approval is expired instead, and Slack told so. Finish marks only a still-pending
- * approval expired and this path only one it has just decided, so one of them tells Slack.
+ * Resumes the execution for an approval whose decision is recorded (phase `deciding`), and
+ * records that it did. Every step is safe to repeat, so whichever attempt gets here (the
+ * decider's, a retry of it, anyone's later click) finishes what a dead Lambda left.
+ *
+ * Step Functions answers `TaskTimedOut` both when the task timed out and when its token was
+ * already used. Only this function holds the token and it counts each attempt before
+ * sending, so `TaskTimedOut` after an earlier attempt, before the approval's own expiry,
+ * means that earlier answer landed: the execution resumed once, and is not resumed again.
  */
-async function markExpired(deps: DecisionDeps, tenantId: string, item: StoredApproval, summary: Record<string, string>): Promise<void> {
+async function resume(deps: DecisionDeps, tenantId: string, item: StoredApproval, responseUrl: string | undefined): Promise<'resumed' | 'expired' | 'stale'> {
+  const { ledger } = deps;
+  await ledger.recordDecision(tenantId, item);
+  const earlierAttempts = item.resumeAttempts ?? 0;
+  await ledger.noteResumeAttempt(tenantId, item.approvalId);
+  const token = decryptToken(deps.keys, item.sealedToken, `${tenantId}/${item.approvalId}`);
+  let confirmedBy: 'answer' | 'token_closed' = 'answer';
   try {
-    await documentClient.send(
-      new UpdateCommand({
-        TableName: deps.tableName,
-        Key: keys.approval(tenantId, item.approvalId),
-        UpdateExpression: 'SET #status = :expired',
-        ConditionExpression: '#status <> :expired',
-        ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: { ':expired': 'expired' },
-      }),
-    );
+    if (item.status === 'approved') {
+      await deps.tasks.succeed(token, { decision: 'approved', approvalId: item.approvalId, decidedBy: item.decidedBy, decidedAt: item.decidedAt });
+    } else {
+      await deps.tasks.fail(token, 'ApprovalRejected', `rejected by ${item.decidedBy}`);
+    }
   } catch (error) {
-    if ((error as Error).name !== 'ConditionalCheckFailedException') throw error;
-    return;
+    const name = (error as Error).name;
+    const stillOpen = item.expiresAt * 1000 > deps.now().getTime();
+    if (name === TIMED_OUT && earlierAttempts > 0 && stillOpen) {
+      confirmedBy = 'token_closed';
+    } else if (name === TIMED_OUT || STALE_TASK_ERRORS.has(name)) {
+      const reason = name === TIMED_OUT ? 'timed_out' : 'stale';
+      if (await ledger.markUnresumable(tenantId, item, reason)) {
+        await ledger.audit(tenantId, item.investigationId, {
+          type: 'approval.not_resumed',
+          actor: 'causeway:approval',
+          detail: { approvalId: item.approvalId, decision: item.status, decidedBy: item.decidedBy, reason, error: name },
+        });
+        await deps.announce({ tenantId, approval: item, end: { kind: 'expired', at: deps.now().toISOString() } });
+      }
+      return reason === 'timed_out' ? 'expired' : 'stale';
+    } else {
+      throw error;
+    }
   }
-  await updateRecord(deps.tableName, tenantId, item.investigationId, { approval: { ...(summary as { approvalId: string; expiresAt: string }), status: 'expired' } });
-  await deps.announce({ tenantId, approval: item, end: { kind: 'expired', at: deps.now().toISOString() } });
+  await ledger.markResumed(tenantId, item.approvalId, deps.now().toISOString(), confirmedBy);
+  await tellSlack(deps, tenantId, item, responseUrl);
+  return 'resumed';
 }
 
 /**
- * The one way an approval is decided, whichever route asked: the approver checked
- * against the tenant's list (any of `identities` may match: a typed name, a Slack user
- * id), the decision written once with a condition (pending and unexpired), the waiting
- * execution resumed or failed, the decision audited, and then Slack told (a click's
- * `response_url` is the fallback when the message cannot be edited).
+ * Tells Slack how a resumed approval ended, then notes that it did. A Lambda that dies in
+ * between leaves it unnoted, and the next attempt tells Slack again: at least once, since a
+ * decision the channel never hears of is worse than the same edit made twice.
+ */
+async function tellSlack(deps: DecisionDeps, tenantId: string, item: StoredApproval, responseUrl: string | undefined): Promise<void> {
+  const status = item.status as 'approved' | 'rejected';
+  await deps.announce({ tenantId, approval: item, end: { kind: 'decided', status, decidedBy: item.decidedBy!, decidedAt: item.decidedAt! }, ...(responseUrl ? { responseUrl } : {}) });
+  await deps.ledger.markAnnounced(tenantId, item.approvalId, deps.now().toISOString());
+}
+
+/**
+ * The one way an approval is decided, whichever route asked: by a verified person the
+ * tenant's list allows, once, before expiry. The decision is claimed with one conditional
+ * write (pending → approved/rejected, phase `deciding`), then recorded, then the waiting
+ * execution resumed, then marked `decided` and Slack told (a click's `response_url` is the
+ * fallback when the message cannot be edited). An approval found still `deciding` is
+ * resumed by whoever comes next, so a Lambda that died midway never leaves a run stuck.
  */
 export async function recordDecision(
   deps: DecisionDeps,
-  request: { tenantId: string; approvalId: string; decision: Decision; identities: string[]; responseUrl?: string },
+  request: { tenantId: string; approvalId: string; decision: Decision; identity: VerifiedIdentity; responseUrl?: string },
 ): Promise<DecisionOutcome> {
+  const { ledger } = deps;
   const nowMs = deps.now().getTime();
-  const item = await loadApproval(deps.tableName, request.tenantId, request.approvalId);
+  let item = await ledger.load(request.tenantId, request.approvalId);
   if (!item) return { kind: 'unknown' };
-  if (item.status !== 'pending') return item.status === 'expired' ? { kind: 'expired' } : { kind: 'already', item };
-  if (item.expiresAt * 1000 <= nowMs) return { kind: 'expired' };
-  const identities = request.identities.map((i) => i.trim().slice(0, 200)).filter(Boolean);
-  const allowed = item.approvers.length === 0 || identities.some((i) => item.approvers.some((a) => a.toLowerCase() === i.toLowerCase()));
-  if (!allowed) return { kind: 'not_allowed', who: identities[0] ?? '' };
-  const decidedBy = identities[0] ?? 'anonymous (link holder)';
-  const decidedAt = deps.now().toISOString();
-  const status = request.decision === 'approve' ? 'approved' : 'rejected';
-  try {
-    await documentClient.send(
-      new UpdateCommand({
-        TableName: deps.tableName,
-        Key: keys.approval(request.tenantId, request.approvalId),
-        UpdateExpression: 'SET #status = :status, decidedBy = :by, decidedAt = :at',
-        ConditionExpression: '#status = :pending AND expiresAt > :now',
-        ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: { ':status': status, ':by': decidedBy, ':at': decidedAt, ':pending': 'pending', ':now': Math.floor(nowMs / 1000) },
-      }),
-    );
-  } catch (error) {
-    if ((error as Error).name !== 'ConditionalCheckFailedException') throw error;
-    const current = await loadApproval(deps.tableName, request.tenantId, request.approvalId);
-    return current && current.status !== 'pending' && current.status !== 'expired' ? { kind: 'already', item: current } : { kind: 'expired' };
+  let claimedNow = false;
+  if (item.status === 'pending') {
+    if (item.expiresAt * 1000 <= nowMs) return { kind: 'expired' };
+    if (!mayDecide(item.approvers, request.identity)) return { kind: 'not_allowed', who: displayName(request.identity) };
+    const claim = { status: request.decision === 'approve' ? ('approved' as const) : ('rejected' as const), decidedBy: displayName(request.identity), decidedAt: deps.now().toISOString(), decider: request.identity };
+    claimedNow = await ledger.claim(request.tenantId, request.approvalId, claim, Math.floor(nowMs / 1000));
+    item = await ledger.load(request.tenantId, request.approvalId);
+    if (!item) return { kind: 'unknown' };
   }
-
-  const summary = { approvalId: request.approvalId, expiresAt: new Date(item.expiresAt * 1000).toISOString(), decidedBy, decidedAt };
-  await updateRecord(deps.tableName, request.tenantId, item.investigationId, { approval: { ...summary, status } });
-  const token = decryptToken(deps.keys.tokenKey, item.sealedToken, `${request.tenantId}/${request.approvalId}`);
-  try {
-    if (status === 'approved') {
-      await deps.tasks.succeed(token, { decision: 'approved', approvalId: request.approvalId, decidedBy, decidedAt });
-    } else {
-      await deps.tasks.fail(token, 'ApprovalRejected', `rejected by ${decidedBy}`);
-    }
-  } catch (error) {
-    if (!GONE_TASK_ERRORS.has((error as Error).name)) throw error;
-    await markExpired(deps, request.tenantId, item, summary);
-    return { kind: 'expired' };
+  if (item.status === 'expired') return item.unresumableReason === 'stale' ? { kind: 'stale' } : { kind: 'expired' };
+  if (item.status === 'pending') return { kind: 'expired' };
+  if (resuming(item)) {
+    const resumed = await resume(deps, request.tenantId, item, request.responseUrl);
+    if (resumed !== 'resumed') return { kind: resumed };
+  } else if (item.phase === 'decided' && !item.announcedAt) {
+    await tellSlack(deps, request.tenantId, item, request.responseUrl);
   }
-  await appendAudit(deps.tableName, request.tenantId, item.investigationId, {
-    type: 'approval.decided',
-    actor: decidedBy,
-    detail: { approvalId: request.approvalId, decision: status, action: item.action.kind, service: item.action.service },
-  });
-  await deps.announce({ tenantId: request.tenantId, approval: item, end: { kind: 'decided', status, decidedBy, decidedAt }, ...(request.responseUrl ? { responseUrl: request.responseUrl } : {}) });
-  return { kind: 'decided', status, decidedBy, decidedAt, item };
+  const sameDecider = item.decider !== undefined && principal(item.decider) === principal(request.identity) && item.status === (request.decision === 'approve' ? 'approved' : 'rejected');
+  if (claimedNow || (sameDecider && resuming(item))) return { kind: 'decided', status: item.status as 'approved' | 'rejected', decidedBy: item.decidedBy!, decidedAt: item.decidedAt!, item };
+  return { kind: 'already', item };
 }

@@ -9,8 +9,12 @@ import { loadPlatformKeys } from '../shared/platform-keys.js';
 import { readSecretJson } from '../shared/secrets.js';
 import { postToSlack } from '../shared/slack.js';
 import { DEFAULT_SLACK_API_BASE_URL } from '../shared/slack-web-api.js';
+import { loadTenantConfig } from '../shared/tenants.js';
 import { announcer } from './announce.js';
 import { handleApproval, type TaskResponder } from './core.js';
+import { dynamoLedger } from './ledger.js';
+import { readCookies } from './session.js';
+import { finishSignIn, startSignIn, type WebResponse } from './signin.js';
 import { messagePage } from './pages.js';
 import { handleSlackInteraction } from './slack-interaction.js';
 
@@ -41,20 +45,46 @@ const tasks: TaskResponder = {
   },
 };
 
+/** Browser sign-in on the approval page: the start (from a valid link) and the identity provider's redirect back. */
+const SIGN_IN_ROUTE = 'GET /v1/tenants/{tenantId}/approvals/{approvalId}/signin';
+const CALLBACK_ROUTE = 'GET /v1/tenants/{tenantId}/identity/callback';
+
+const ledger = dynamoLedger(env.TABLE_NAME);
+const loadTenant = (tenantId: string) => loadTenantConfig(env.TABLE_NAME, tenantId);
+
 async function slackRoute(event: APIGatewayProxyEventV2, tenantId: string): Promise<APIGatewayProxyStructuredResultV2> {
   const keys = await loadPlatformKeys(env.PLATFORM_SECRET_NAME);
   const result = await handleSlackInteraction(
     { tenantId, headers: lowerCaseHeaders(event.headers), rawBody: rawBody(event) },
-    { tableName: env.TABLE_NAME, keys, tasks, now: () => new Date(), announce, readSecret: (ref) => readSecretJson(ref), respond, responseUrlPrefix: env.SLACK_RESPONSE_URL_PREFIX },
+    { tableName: env.TABLE_NAME, keys, ledger, tasks, now: () => new Date(), announce, readSecret: (ref) => readSecretJson(ref), respond, responseUrlPrefix: env.SLACK_RESPONSE_URL_PREFIX },
   );
   logger.info('slack interaction', { tenantId, status: result.status });
   return { statusCode: result.status, headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' }, body: result.body };
+}
+
+/** A page or a redirect, with its cookies; API Gateway's payload 2.0 sets each entry of `cookies` as its own Set-Cookie. */
+function web(response: WebResponse): APIGatewayProxyStructuredResultV2 {
+  const result = response.location ? { statusCode: response.status, headers: { location: response.location, 'cache-control': 'no-store', 'referrer-policy': 'no-referrer' } } : html(response.status, response.html ?? '');
+  return response.cookies?.length ? { ...result, cookies: response.cookies } : result;
+}
+
+async function signInRoute(event: APIGatewayProxyEventV2, tenantId: string): Promise<APIGatewayProxyStructuredResultV2> {
+  const keys = await loadPlatformKeys(env.PLATFORM_SECRET_NAME);
+  const deps = { tableName: env.TABLE_NAME, keys, ledger, publicBaseUrl: env.PUBLIC_BASE_URL, now: () => new Date(), loadTenant, readSecret: (ref: string) => readSecretJson(ref) };
+  const query = event.queryStringParameters ?? {};
+  const approvalId = event.pathParameters?.approvalId;
+  const response = approvalId
+    ? await startSignIn({ tenantId, approvalId, query }, deps)
+    : await finishSignIn({ tenantId, query, cookies: readCookies(event.cookies, lowerCaseHeaders(event.headers).cookie) }, deps);
+  logger.info('approval sign-in', { tenantId, step: approvalId ? 'start' : 'callback', status: response.status });
+  return web(response);
 }
 
 async function approvalRoute(event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> {
   const method = event.requestContext.http.method;
   const { tenantId, approvalId } = event.pathParameters ?? {};
   if (tenantId && event.routeKey === 'POST /v1/tenants/{tenantId}/slack/interactions') return slackRoute(event, tenantId);
+  if (tenantId && (event.routeKey === SIGN_IN_ROUTE || event.routeKey === CALLBACK_ROUTE)) return signInRoute(event, tenantId);
   if (method !== 'GET' && method !== 'POST') return html(405, messagePage('Method not allowed', 'Use the link, then the form on its page.'));
   if (!tenantId || !approvalId) return html(404, messagePage('Not found', 'No such approval.'));
   const headers = lowerCaseHeaders(event.headers);
@@ -67,14 +97,15 @@ async function approvalRoute(event: APIGatewayProxyEventV2): Promise<APIGatewayP
       approvalId,
       query: event.queryStringParameters ?? {},
       form,
+      cookies: readCookies(event.cookies, headers.cookie),
       origin: headers.origin,
       path: event.rawPath,
     },
-    { tableName: env.TABLE_NAME, keys, tasks, announce, publicBaseUrl: env.PUBLIC_BASE_URL, now: () => new Date() },
+    { keys, ledger, tasks, announce, loadTenant, publicBaseUrl: env.PUBLIC_BASE_URL, now: () => new Date() },
   );
   logger.info('approval request', { method, tenantId, approvalId, status: page.status });
   return html(page.status, page.html);
 }
 
-/** The approval links (GET confirms, POST decides) and Slack's interactive buttons: one function, one decision core. */
+/** The approval links (GET confirms, POST decides), sign-in through the tenant's identity provider, and Slack's interactive buttons: one function, one decision core. */
 export const handler = middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>().handler(approvalRoute);

@@ -32,12 +32,23 @@ export const InvestigationStatus = z.enum([
 ]);
 export type InvestigationStatus = z.infer<typeof InvestigationStatus>;
 
+export const ApprovalDecider = z.object({
+  via: z.enum(['oidc', 'slack-button']),
+  issuer: z.string().max(500),
+  subject: z.string().max(255),
+  email: z.string().max(320).optional(),
+  name: z.string().max(200).optional(),
+  team: z.string().max(40).optional(),
+});
+
 export const ApprovalSummary = z.object({
   approvalId: z.string(),
   status: z.enum(['pending', 'approved', 'rejected', 'expired']),
   expiresAt: IsoTime,
   decidedBy: z.string().optional(),
   decidedAt: IsoTime.optional(),
+  /** Who decided, as Causeway verified them: the issuer and subject of an ID token, or Slack (`https://slack.com`) and the clicking user. */
+  decider: ApprovalDecider.optional(),
 });
 
 /**

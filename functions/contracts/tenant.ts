@@ -167,6 +167,38 @@ export const ReferenceSetting = z.object({
     .refine((offsets) => new Set(offsets.map(referenceOffsetMs)).size === offsets.length, 'offsets must differ'),
 });
 export type ReferenceSetting = z.infer<typeof ReferenceSetting>;
+/** Issuers anyone can hold an account at: signing in there proves nothing about belonging to the tenant. */
+const OPEN_ISSUERS = ['https://accounts.google.com', 'https://slack.com'];
+
+/**
+ * The tenant's OpenID Connect provider, through which a person signs in on the approval page
+ * before a browser decision counts (authorization code flow with PKCE; the ID token is
+ * verified against the issuer's published keys). Sign in with Slack, Okta, Google and
+ * Entra ID all fit. The redirect URI to register is
+ * `{api}/v1/tenants/{tenantId}/identity/callback`.
+ */
+export const IdentityProviderConfig = z
+  .object({
+    /** Exactly the `iss` the provider puts in its ID tokens; its discovery document lives under it. */
+    issuer: z.url(),
+    clientId: z.string().min(1).max(255),
+    /** Secret: `{ "clientSecret": "…" }`. Absent for a public client, which PKCE alone protects. */
+    clientSecretRef: SecretRef.optional(),
+    scopes: z
+      .array(z.string().regex(/^[\x21\x23-\x5B\x5D-\x7E]{1,100}$/))
+      .max(20)
+      .default(['openid', 'email', 'profile'])
+      .refine((scopes) => scopes.includes('openid'), 'scopes must include openid'),
+    /** When set, only people whose provider-verified email is in one of these domains may sign in. */
+    allowedEmailDomains: z.array(z.string().regex(/^[a-z0-9.-]+\.[a-z]{2,}$/i)).max(50).optional(),
+    /** The provider's name on the sign-in button: "Slack", "Okta", "Google". */
+    displayName: z.string().min(1).max(60).optional(),
+  })
+  .refine((config) => !OPEN_ISSUERS.includes(config.issuer) || (config.allowedEmailDomains?.length ?? 0) > 0, {
+    message: 'Google and Sign in with Slack accept anyone with an account: set allowedEmailDomains to your own domains',
+    path: ['allowedEmailDomains'],
+  });
+export type IdentityProviderConfig = z.infer<typeof IdentityProviderConfig>;
 
 export const TenantConfig = z.object({
   tenantId: TenantId,
@@ -185,6 +217,8 @@ export const TenantConfig = z.object({
     })
     .default({ timeoutSeconds: 3600 }),
   remediation: RemediationTargets.default({}),
+  /** Who may decide from a browser: people who sign in through this provider. Without it, only Slack buttons decide. */
+  identity: IdentityProviderConfig.optional(),
   /** Secret holding this tenant's webhook credentials, one entry per source. */
   webhookSecretRef: SecretRef.optional(),
   /** The model that writes the RCA; without it the deterministic writer is the author. */

@@ -77,7 +77,7 @@ export const handler = stageHandler(RequestApprovalInput, z.object({ approvalId:
         tenantId: input.tenantId,
         investigationId: input.investigationId,
         status: 'pending',
-        sealedToken: encryptToken(platform.tokenKey, input.taskToken, `${input.tenantId}/${approvalId}`),
+        sealedToken: encryptToken(platform, input.taskToken, `${input.tenantId}/${approvalId}`),
         action: input.policy.action,
         approvers: tenant.policy.approvers,
         createdAt: new Date().toISOString(),
@@ -87,7 +87,7 @@ export const handler = stageHandler(RequestApprovalInput, z.object({ approvalId:
     }),
   );
   await updateRecord(env.TABLE_NAME, input.tenantId, input.investigationId, { status: 'awaiting_approval', approval: { approvalId, status: 'pending', expiresAt } });
-  const link = (decision: ApprovalLink['decision']) => approvalUrl(env.PUBLIC_BASE_URL, platform.linkKey, { tenantId: input.tenantId, approvalId, decision, expires });
+  const link = (decision: ApprovalLink['decision']) => approvalUrl(env.PUBLIC_BASE_URL, platform, { tenantId: input.tenantId, approvalId, decision, expires });
   const message = approvalMessage({ signal: input.signal, rca: input.rca, policy: input.policy, approveUrl: link('approve'), rejectUrl: link('reject'), expiresAt, ...(tenant.approval.slackAppSecretRef ? { interactiveApprovalId: approvalId } : {}) });
   const slack = await tenantSlack(tenant.approval);
   if (slack.botProblem) logger.warn('the Slack app secret gives no bot; the approval message goes to the webhook if any', { tenantId: input.tenantId, problem: slack.botProblem });

@@ -19,6 +19,8 @@ export const keys = {
   investigation: (tenantId: string, investigationId: string) => ({ pk: `TENANT#${tenantId}#INV#${investigationId}`, sk: 'RECORD' }),
   auditPrefix: (tenantId: string, investigationId: string) => ({ pk: `TENANT#${tenantId}#INV#${investigationId}`, skPrefix: 'AUDIT#' }),
   approval: (tenantId: string, approvalId: string) => ({ pk: `TENANT#${tenantId}#APPROVAL#${approvalId}`, sk: 'APPROVAL' }),
+  /** One browser sign-in in flight on the approval page, keyed by a hash of its `state`; consumed by the callback. */
+  signIn: (tenantId: string, stateHash: string) => ({ pk: `TENANT#${tenantId}#SIGNIN#${stateHash}`, sk: 'SIGNIN' }),
   /** A change posted to the change log, partitioned by UTC day so a window reads one partition per day. */
   change: (tenantId: string, at: string, changeId: string) => ({ pk: `TENANT#${tenantId}#CHANGES#${at.slice(0, 10)}`, sk: `${at}#${changeId}` }),
   changeDay: (tenantId: string, day: string) => ({ pk: `TENANT#${tenantId}#CHANGES#${day}` }),

@@ -9,11 +9,16 @@ import { runScenario, ensureScenarioTenant } from '../../cli/scenario-run.js';
 import { LOCAL_SLACK_API_PATH } from '../../local/api-server.js';
 import { startLocalStack, type LocalStack, type SlackMessage } from '../../local/stack.js';
 import { putTenant } from '../../local/tenants.js';
-import { csrfFrom, decide, getPage, heading, linksFor, postDecision } from '../helpers/approvals.js';
+import { Browser, csrfFrom, decide as decideAs, getPage, heading, linksFor, postDecision, signIn, signInLinkFrom as signInLink, userFor } from '../helpers/approvals.js';
+import { identityFor, startLocalOidcIssuer, type LocalOidcIssuer } from '../helpers/oidc-issuer.js';
+import type { LocalUser } from '../../local/oidc-issuer.js';
 
 const SCENARIO = fileURLToPath(new URL('../../scenarios/shop-storefront-checkout-5xx.json', import.meta.url));
 
 let stack: LocalStack;
+let issuer: LocalOidcIssuer;
+/** Opens the link, signs in through the tenant's provider as this person, and confirms. */
+const decide = (url: string, who: LocalUser | string = 'oncall@example.com') => decideAs(issuer, url, who);
 
 const BOT_SECRET = 'causeway/demo/slack-bot';
 const CHANNEL = 'C0APPROVALS';
@@ -22,11 +27,14 @@ beforeAll(async () => {
   stack = await startLocalStack({ retryIntervalMs: 5 });
   process.env.SLACK_API_BASE_URL = `${stack.apiUrl}${LOCAL_SLACK_API_PATH}`;
   stack.secrets.put(BOT_SECRET, JSON.stringify({ signingSecret: 'slack-signing-secret-for-tests', botToken: 'xoxb-local-test-token', channel: CHANNEL }));
-  await ensureScenarioTenant(stack, 'demo');
+  issuer = await startLocalOidcIssuer();
+  const tenant = await ensureScenarioTenant(stack, 'demo');
+  await putTenant(stack, { ...tenant, identity: identityFor(stack, 'demo', issuer) });
 });
 
 afterAll(async () => {
   await stack.stop();
+  await issuer.stop();
 });
 
 async function investigationAwaitingApproval() {
@@ -75,11 +83,15 @@ describe('approval through the local state machine', () => {
     const page = await getPage(links.approve);
     expect(page.status).toBe(200);
     expect(heading(page.html)).toContain('Approve: rollback pricing');
-    await getPage(links.approve);
+    expect(page.html).toContain('Sign in with the test provider to approve');
+    expect(page.html).not.toContain('name="csrf"');
+    const { page: signedIn, client } = await signIn(issuer, userFor('oncall@example.com'), links.approve);
+    expect(signedIn.status).toBe(200);
+    expect(signedIn.html).toContain('Signed in as <strong>oncall@example.com</strong>');
     expect(execution.status).toBe('RUNNING');
     expect((await record(id))?.approval?.status).toBe('pending');
 
-    const decided = await postDecision(links.approve, { csrf: csrfFrom(page.html), approver: 'oncall@example.com' });
+    const decided = await client.request(links.approve, { form: { csrf: csrfFrom(signedIn.html) } });
     expect(decided.status).toBe(200);
     expect(heading(decided.html)).toBe('Approved');
     await execution.done;
@@ -87,7 +99,7 @@ describe('approval through the local state machine', () => {
 
     const final = await record(id);
     expect(final?.status).toBe('remediated');
-    expect(final?.approval).toMatchObject({ status: 'approved', decidedBy: 'oncall@example.com' });
+    expect(final?.approval).toMatchObject({ status: 'approved', decidedBy: 'oncall@example.com', decider: { via: 'oidc', issuer: issuer.issuer, subject: 'sub-oncall-example-com', email: 'oncall@example.com' } });
     expect(final?.remediation).toMatchObject({ status: 'dry_run', changes: ['service pricing: version v3.12.0 → v3.11.4'] });
     const [followUp, ...more] = followUps(id);
     expect(followUp?.text).toMatch(/^:white_check_mark: Approved by oncall@example\.com at \d{4}-\d\d-\d\dT[\d:.]+Z: the rollback of pricing runs as a dry-run\.$/);
@@ -98,11 +110,13 @@ describe('approval through the local state machine', () => {
       'investigation.diagnosed',
       'policy.decided',
       'approval.requested',
+      'approval.signed_in',
       'approval.decided',
       'remediation.started',
       'remediation.completed',
       'investigation.remediated',
     ]);
+    expect(trail.find((e) => e.type === 'approval.decided')).toMatchObject({ actor: 'oncall@example.com', detail: { decision: 'approved', via: 'oidc', issuer: issuer.issuer, subject: 'sub-oncall-example-com', email: 'oncall@example.com' } });
     expect(trail.find((e) => e.type === 'remediation.completed')?.detail).toMatchObject({ status: 'dry_run' });
   });
 
@@ -148,27 +162,75 @@ describe('approval through the local state machine', () => {
     const later = new URL(links.approve);
     later.searchParams.set('exp', String(Number(later.searchParams.get('exp')) + 3600));
     expect((await getPage(later.toString())).status).toBe(403);
-    expect((await postDecision(links.approve, { approver: 'x@example.com' })).status).toBe(403);
-    const page = await getPage(links.approve);
-    expect((await postDecision(links.approve, { csrf: csrfFrom(page.html) }, { origin: 'https://evil.example' })).status).toBe(403);
+    const { page, client } = await signIn(issuer, userFor('oncall@example.com'), links.approve);
+    expect((await client.request(links.approve, { form: {} })).status).toBe(403);
+    expect((await client.request(links.approve, { form: { csrf: csrfFrom(page.html) }, headers: { origin: 'https://evil.example' } })).status).toBe(403);
     expect(execution.status).toBe('RUNNING');
     expect((await record(run.record.investigationId))?.approval?.status).toBe('pending');
     expect(followUps(run.record.investigationId)).toEqual([]);
     await stack.sfn.stopExecution(run.record.investigationId);
   });
 
-  it('accepts only the tenant’s listed approvers', async () => {
+  it('accepts only the tenant’s listed approvers, by verified identity: a listed subject decides; an unlisted one, a forged token and a typed name do not', async () => {
     const tenant = await ensureScenarioTenant(stack, 'demo');
-    await putTenant(stack, { ...tenant, policy: { ...tenant.policy, approvers: ['U024BE7LH', 'lead@example.com'] } });
+    const lead = { sub: 'okta-00u1lead', email: 'lead@example.com', emailVerified: true };
+    await putTenant(stack, { ...tenant, policy: { ...tenant.policy, approvers: ['U024BE7LH', 'lead@example.com', `oidc:${issuer.issuer}#${lead.sub}`] } });
     try {
-      const { links, execution } = await investigationAwaitingApproval();
+      const { run, links, execution } = await investigationAwaitingApproval();
+      const id = run.record.investigationId;
+
       const stranger = await decide(links.approve, 'intruder@other-tenant.example');
       expect(stranger.status).toBe(403);
-      expect(heading(stranger.html)).toBe('Not an allowed approver');
+      expect(heading(stranger.html)).toBe('Approve: rollback pricing (dry-run)?');
+      expect(stranger.html).toContain('Signed in as <strong>intruder@other-tenant.example</strong>');
+      expect(stranger.html).toContain("who is not on this tenant's approvers list");
+
+      const unverified = await decide(links.approve, { sub: 'someone-else', email: 'lead@example.com', emailVerified: false });
+      expect(unverified.status).toBe(403);
+
+      const typed = await postDecision(links.approve, { approver: `oidc:${issuer.issuer}#${lead.sub}` });
+      expect(typed.status).toBe(401);
+      expect(heading(typed.html)).toBe('Sign in first');
+
+      const browser = new Browser();
+      const first = await browser.request(links.approve);
+      issuer.signInAs(lead);
+      issuer.tamperNextToken({ rogueKey: true });
+      const forged = (await browser.follow(signInLink(first))).at(-1)!;
+      issuer.signInAs(undefined);
+      expect(forged.status).toBe(401);
+      expect(forged.html).toContain('the ID token is not signed by the issuer&#39;s keys');
+
       expect(execution.status).toBe('RUNNING');
-      expect((await decide(links.approve, 'LEAD@example.com')).status).toBe(200);
+      expect((await record(id))?.approval?.status).toBe('pending');
+      const refusals = (await audit(id)).filter((e) => e.type === 'approval.refused').map((e) => e.detail.reason ?? e.detail.check);
+      expect(refusals).toEqual(['no_verified_identity', 'sign_in_refused']);
+      expect((await audit(id)).find((e) => e.type === 'approval.refused' && e.detail.reason === 'sign_in_refused')?.detail).toMatchObject({ check: 'bad_signature' });
+
+      const approved = await decide(links.approve, lead);
+      expect(approved.status).toBe(200);
+      expect(heading(approved.html)).toBe('Approved');
       await execution.done;
       expect(execution.status).toBe('SUCCEEDED');
+      expect((await record(id))?.approval).toMatchObject({ status: 'approved', decidedBy: 'lead@example.com', decider: { issuer: issuer.issuer, subject: lead.sub } });
+    } finally {
+      await putTenant(stack, tenant);
+    }
+  });
+
+  it('without an identity provider the page says how to decide, and no browser request decides', async () => {
+    const tenant = await ensureScenarioTenant(stack, 'demo');
+    await putTenant(stack, { ...tenant, identity: undefined });
+    try {
+      const { run, links, execution } = await investigationAwaitingApproval();
+      const page = await getPage(links.approve);
+      expect(page.status).toBe(200);
+      expect(page.html).toContain('<strong>How to decide:</strong> this tenant has no identity provider');
+      expect(page.html).toContain('an operator adds an <code>identity</code> block');
+      expect(page.html).not.toContain('name="csrf"');
+      expect((await postDecision(links.approve, { approver: 'oncall@example.com' })).status).toBe(401);
+      expect(execution.status).toBe('RUNNING');
+      await stack.sfn.stopExecution(run.record.investigationId);
     } finally {
       await putTenant(stack, tenant);
     }

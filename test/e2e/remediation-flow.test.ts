@@ -10,7 +10,8 @@ import { keys } from '../../functions/shared/table.js';
 import { LOCAL_SLACK_API_PATH } from '../../local/api-server.js';
 import { startLocalStack, type LocalStack } from '../../local/stack.js';
 import { putTenant } from '../../local/tenants.js';
-import { csrfFrom, decide, getPage, heading, linksFor, postDecision } from '../helpers/approvals.js';
+import { csrfFrom, decide as decideAs, getPage, heading, linksFor, signIn, userFor } from '../helpers/approvals.js';
+import { identityFor, startLocalOidcIssuer, type LocalOidcIssuer } from '../helpers/oidc-issuer.js';
 import { fakeState, startFakeTargets, type FakeTargets } from '../helpers/fake-targets.js';
 
 const SCENARIO = fileURLToPath(new URL('../../scenarios/shop-storefront-checkout-5xx.json', import.meta.url));
@@ -19,12 +20,15 @@ const SIGNING_SECRET = 'slack-signing-secret-for-tests';
 let stack: LocalStack;
 let fake: FakeTargets;
 let tenant: TenantConfig;
+let issuer: LocalOidcIssuer;
+const decide = (url: string, email: string) => decideAs(issuer, url, email);
 
 beforeAll(async () => {
   stack = await startLocalStack({ retryIntervalMs: 5, waitTimeMs: 20 });
   process.env.SLACK_RESPONSE_URL_PREFIX = `${stack.apiUrl}/_local/slack`;
   process.env.SLACK_API_BASE_URL = `${stack.apiUrl}${LOCAL_SLACK_API_PATH}`;
   fake = await startFakeTargets();
+  issuer = await startLocalOidcIssuer();
   const base = await ensureScenarioTenant(stack, 'demo');
   stack.secrets.put('causeway/demo/k8s', JSON.stringify({ token: 'k8s-token' }));
   stack.secrets.put('causeway/demo/slack-app', JSON.stringify({ signingSecret: SIGNING_SECRET }));
@@ -34,12 +38,14 @@ beforeAll(async () => {
     remediation: { kubernetes: { apiUrl: fake.url, tokenSecretRef: 'causeway/demo/k8s' } },
     policy: { ...base.policy, dryRun: false, approvers: ['oncall@example.com', 'U0APPROVER'] },
     approval: { ...base.approval, slackAppSecretRef: 'causeway/demo/slack-app' },
+    identity: identityFor(stack, 'demo', issuer),
   });
 });
 
 afterAll(async () => {
   await stack.stop();
   await fake.close();
+  await issuer.stop();
 });
 
 beforeEach(() => {
@@ -97,7 +103,8 @@ describe('a live rollback from the Slack message to the audit entry', () => {
     expect(execution.status).toBe('RUNNING');
     expect(k8sWrites()).toEqual([]);
 
-    const decided = await postDecision(links.approve, { csrf: csrfFrom(page.html), approver: 'oncall@example.com' });
+    const { page: signedIn, client } = await signIn(issuer, userFor('oncall@example.com'), links.approve);
+    const decided = await client.request(links.approve, { form: { csrf: csrfFrom(signedIn.html) } });
     expect(heading(decided.html)).toBe('Approved');
     await execution.done;
     expect(execution.status).toBe('SUCCEEDED');
@@ -113,6 +120,7 @@ describe('a live rollback from the Slack message to the audit entry', () => {
       'investigation.diagnosed',
       'policy.decided',
       'approval.requested',
+      'approval.signed_in',
       'approval.decided',
       'remediation.started',
       'remediation.completed',

@@ -54,7 +54,8 @@ describe('CausewayStack', () => {
     new Set(granted.filter((p) => p.effect === 'Allow' && p.action === action).map((p) => p.roleId));
 
   beforeAll(() => {
-    // Bundled for real: proves every handler entry builds as ESM with the local esbuild.
+    // Bundled for real: proves every handler entry builds as ESM with the local esbuild. Some
+    // thirty bundles take most of a minute on a busy two-core machine, hence the longer hook timeout.
     ({ template } = synthCauseway({ bundle: true }));
     functions = functionsByService(template);
     granted = permissions(template);
@@ -62,7 +63,7 @@ describe('CausewayStack', () => {
     [stateMachineId, machine] = onlyResource(template, 'AWS::StepFunctions::StateMachine');
     stateMachineRoleId = targetOf(machine.Properties?.RoleArn);
     [tableId] = onlyResource(template, 'AWS::DynamoDB::GlobalTable');
-  });
+  }, 180_000);
 
   it('runs a Standard, traced state machine that logs errors without execution data', () => {
     template.hasResourceProperties('AWS::StepFunctions::StateMachine', {
@@ -98,13 +99,15 @@ describe('CausewayStack', () => {
     });
   });
 
-  it('serves exactly the intake, change log, approval, Slack interaction and question routes, each on its own function with payload 2.0', () => {
+  it('serves exactly the intake, change log, approval, approver sign-in, Slack interaction and question routes, each on its own function with payload 2.0', () => {
     const expected: Record<string, string> = {
       'POST /v1/tenants/{tenantId}/signals/{source}': 'ingest',
       'POST /v1/tenants/{tenantId}/changes': 'changes',
       'GET /v1/tenants/{tenantId}/approvals/{approvalId}': 'approval',
       'POST /v1/tenants/{tenantId}/approvals/{approvalId}': 'approval',
       'POST /v1/tenants/{tenantId}/slack/interactions': 'approval',
+      'GET /v1/tenants/{tenantId}/approvals/{approvalId}/signin': 'approval',
+      'GET /v1/tenants/{tenantId}/identity/callback': 'approval',
       'POST /v1/tenants/{tenantId}/investigations/{investigationId}/questions': 'questions',
     };
     const routes = [...resourcesOfType(template, 'AWS::ApiGatewayV2::Route').values()].map((route) => {
@@ -171,8 +174,10 @@ describe('CausewayStack', () => {
     const providerReads = Object.entries(PROVIDER_AWS_READS).flatMap(([type, reads]) =>
       reads.filter((r) => r.scope === 'any').flatMap((r) => r.actions.map((action) => `${fn(`providers-${type}`).roleId} Allow ${action}`)),
     );
+    // RotationSchedule grants the rotation function GetRandomPassword, which has no resource type.
+    const rotation = `${fn('rotate-platform-key').roleId} Allow secretsmanager:GetRandomPassword`;
     expect(wildcard.map((p) => `${p.roleId} ${p.effect} ${p.action}`).sort()).toEqual(
-      [...expected.map((action) => `${stateMachineRoleId} Allow ${action}`), ...providerReads].sort(),
+      [...expected.map((action) => `${stateMachineRoleId} Allow ${action}`), ...providerReads, rotation].sort(),
     );
   });
 
@@ -208,7 +213,7 @@ describe('CausewayStack', () => {
   });
 
   it('reads secrets only under causeway/, and keeps the platform key from tenant-directed code', () => {
-    const secretGrants = granted.filter((p) => p.action.startsWith('secretsmanager:'));
+    const secretGrants = granted.filter((p) => p.action.startsWith('secretsmanager:') && p.roleId !== fn('rotate-platform-key').roleId);
     const [platformId] = onlyResource(template, 'AWS::SecretsManager::Secret');
     for (const p of secretGrants) {
       expect(p.action).toBe('secretsmanager:GetSecretValue');
@@ -226,6 +231,21 @@ describe('CausewayStack', () => {
     const holders = [...functions].filter(([, f]) => f.props.Environment.Variables.PLATFORM_SECRET_NAME !== undefined);
     expect(holders.map(([service]) => service).sort()).toEqual([...PLATFORM_KEY_HOLDERS].sort());
     for (const [, f] of holders) expect(f.props.Environment.Variables.PLATFORM_SECRET_NAME).toBe('causeway/platform');
+  });
+
+  it('rotates the platform secret every 30 days with its own Lambda, allowed to change that secret only', () => {
+    const [platformId] = onlyResource(template, 'AWS::SecretsManager::Secret');
+    const rotator = fn('rotate-platform-key');
+    template.hasResourceProperties('AWS::SecretsManager::RotationSchedule', {
+      SecretId: { Ref: platformId },
+      RotationLambdaARN: { 'Fn::GetAtt': [rotator.id, 'Arn'] },
+      RotationRules: { ScheduleExpression: 'rate(30 days)' },
+    });
+    const changes = grantsOf('rotate-platform-key').filter((p) => p.action.startsWith('secretsmanager:') && p.action !== 'secretsmanager:GetRandomPassword');
+    expect(new Set(changes.map((p) => p.action))).toEqual(new Set(['secretsmanager:DescribeSecret', 'secretsmanager:GetSecretValue', 'secretsmanager:PutSecretValue', 'secretsmanager:UpdateSecretVersionStage']));
+    for (const p of changes) expect(p.resource).toBe(refOf(platformId));
+    expect(rolesAllowed('secretsmanager:PutSecretValue')).toEqual(new Set([rotator.roleId]));
+    expect(rotator.props.Environment.Variables.PLATFORM_SECRET_NAME).toBeUndefined();
   });
 
   it('lets only ingest start investigations and only approval answer a waiting task', () => {
