@@ -36,7 +36,7 @@ async function worker() {
   while (next < bodies.length) {
     const body = bodies[next++]!;
     const t = performance.now();
-    const response = await ingest({ tenantId: 'bench', source: 'alertmanager', requestId: `r${next}`, headers: { authorization: `Bearer ${TOKEN}` }, rawBody: body, receivedAt: new Date() }, deps as never);
+    const response = await ingest({ tenantId: 'bench', source: 'alertmanager', door: 'http', requestId: `r${next}`, headers: { authorization: `Bearer ${TOKEN}` }, rawBody: body, receivedAt: new Date() }, deps as never);
     if (response.status !== 202) throw new Error(`unexpected ${response.status}`);
     samples.push(performance.now() - t);
   }

@@ -9,13 +9,15 @@ import { takeIngestToken } from './throttle.js';
 import { adjacentServices, appendRelatedSignalWhenCreated, claimGroup, closeForGrouping, findRelatedInvestigation } from './grouping.js';
 import { parseWebhookCredentials } from './sources/credentials.js';
 import { getSourceAdapter } from './sources/index.js';
-import type { InboundRequest, VerifyDeps } from './sources/types.js';
+import type { Door, InboundRequest, VerifyDeps } from './sources/types.js';
 
 export const MAX_BODY_BYTES = 256 * 1024;
 
 export interface IngestRequest {
   tenantId: string;
   source: string;
+  /** Which door the request came through; a source arriving through any other is refused. */
+  door: Door;
   requestId: string;
   headers: Record<string, string>;
   rawBody: string;
@@ -108,8 +110,19 @@ async function resolve(deps: IngestDeps, signal: IncidentSignal): Promise<Signal
 }
 
 /**
- * The ingest pipeline: verify → throttle → parse → normalize → archive → dedup → group → start. A wrong
- * credential, an unknown tenant and a disabled source all get the same 401. Rejections
+ * Why a source is refused at a door it does not use. Said before the tenant is looked up, so
+ * it tells a caller nothing about any tenant.
+ */
+function wrongDoor(source: SignalSource, door: Door): string {
+  if (door === 'eventbridge') return `source "${source}" is delivered by EventBridge, not over HTTP; to post CloudWatch alarms, subscribe this route to their SNS topic as cloudwatch-sns`;
+  return `source "${source}" is accepted only over HTTP`;
+}
+
+/**
+ * The ingest pipeline: verify → throttle → parse → normalize → archive → dedup → group → start. A source
+ * at the wrong door is a 404 before anything else is read (the CloudWatch EventBridge source is
+ * never accepted over HTTP: its events carry no credential). A wrong credential, an unknown
+ * tenant and a disabled source all get the same 401. Rejections
  * after authentication are archived too, so a sender's bad payload can be inspected.
  */
 export async function ingest(request: IngestRequest, deps: IngestDeps): Promise<IngestResponse> {
@@ -119,6 +132,7 @@ export async function ingest(request: IngestRequest, deps: IngestDeps): Promise<
   if (size > MAX_BODY_BYTES) return errorResponse(new PayloadTooLargeError(MAX_BODY_BYTES, size));
 
   const adapter = getSourceAdapter(source.data);
+  if (adapter.door !== request.door) return errorResponse(new NotFoundError(wrongDoor(source.data, adapter.door)));
   const tenant = await deps.loadTenant(request.tenantId);
   const refuse = (logReason: string): IngestResponse => ({ status: 401, body: { error: 'unauthorized' }, logReason });
   if (!tenant) return refuse('unknown tenant');

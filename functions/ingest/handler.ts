@@ -61,6 +61,7 @@ async function ingestRoute(event: APIGatewayProxyEventV2): Promise<APIGatewayPro
     {
       tenantId,
       source,
+      door: 'http',
       requestId: event.requestContext.requestId ?? randomUUID(),
       headers: lowerCaseHeaders(event.headers),
       rawBody: rawBody(event),
@@ -87,7 +88,7 @@ const EventBridgeDelivery = z.object({
 
 async function ingestAlarmEvent(delivery: z.infer<typeof EventBridgeDelivery>): Promise<IngestResponse> {
   const response = await ingest(
-    { tenantId: delivery.tenantId, source: 'cloudwatch', requestId: delivery.event.id, headers: {}, rawBody: JSON.stringify(delivery.event), receivedAt: new Date() },
+    { tenantId: delivery.tenantId, source: 'cloudwatch', door: 'eventbridge', requestId: delivery.event.id, headers: {}, rawBody: JSON.stringify(delivery.event), receivedAt: new Date() },
     deps,
   );
   const level = response.status >= 400 ? 'error' : 'info';
