@@ -1,8 +1,9 @@
 import { type IncidentSignal, InvestigationInput, type InvestigationRecord, SignalSource, type TenantConfig } from '../contracts/index.js';
 import { CausewayError, ConfigurationError, MalformedRequestError, NotFoundError, PayloadTooLargeError, UnauthorizedError } from '../shared/errors.js';
 import { createLogger } from '../shared/logger.js';
+import type { TenantSecretReader } from '../shared/secrets.js';
 import { createRecord, readRecord, updateRecord } from '../shared/records.js';
-import { archiveRequest } from './archive.js';
+import { archiveRequest, credentialHeaderNames } from './archive.js';
 import { claimInvestigation, markResolved, markStarted, redirectClaim } from './dedup.js';
 import { withStartLock } from './start-lock.js';
 import { takeIngestToken } from './throttle.js';
@@ -27,7 +28,8 @@ export interface IngestRequest {
 export interface IngestDeps {
   tableName: string;
   loadTenant: (tenantId: string) => Promise<TenantConfig | undefined>;
-  readSecret: (ref: string) => Promise<unknown>;
+  /** Reads a secret of the given tenant; refuses (SecretScopeError) a name outside its prefix. */
+  readSecret: TenantSecretReader;
   startExecution: (input: InvestigationInput) => Promise<void>;
   /** GETs an SNS SubscribeURL (the adapter has already checked it is an SNS host). */
   confirmSubscription: (url: string) => Promise<void>;
@@ -138,8 +140,10 @@ export async function ingest(request: IngestRequest, deps: IngestDeps): Promise<
   if (!tenant) return refuse('unknown tenant');
   if (!tenant.enabledSources.includes(source.data)) return refuse(`source ${source.data} is not enabled for the tenant`);
   if (!tenant.webhookSecretRef) return refuse('the tenant has no webhook secret');
+  let credentialHeaders: string[];
   try {
-    const credentials = parseWebhookCredentials((await deps.readSecret(tenant.webhookSecretRef)) ?? {});
+    const credentials = parseWebhookCredentials((await deps.readSecret(tenant.tenantId, tenant.webhookSecretRef)) ?? {});
+    credentialHeaders = credentialHeaderNames(credentials);
     const inbound: InboundRequest = { headers: request.headers, rawBody: request.rawBody, receivedAt: request.receivedAt };
     await adapter.verify(inbound, credentials, deps.verify);
   } catch (error) {
@@ -162,6 +166,7 @@ export async function ingest(request: IngestRequest, deps: IngestDeps): Promise<
       requestId: request.requestId,
       receivedAt: request.receivedAt.toISOString(),
       headers: request.headers,
+      credentialHeaders,
       rawBody: request.rawBody,
       outcome: { status, ...extra },
     });

@@ -7,7 +7,7 @@ import { loadEnv } from '../shared/env.js';
 import { PayloadValidationError, TransientError } from '../shared/errors.js';
 import { json, lowerCaseHeaders, rawBody } from '../shared/http.js';
 import { createLogger } from '../shared/logger.js';
-import { readSecretJson } from '../shared/secrets.js';
+import { readTenantSecret } from '../shared/secrets.js';
 import { loadTenantConfig } from '../shared/tenants.js';
 import { ingest, type IngestDeps, type IngestResponse } from './core.js';
 
@@ -30,7 +30,7 @@ async function fetchCertificate(url: string): Promise<string> {
 export const deps: IngestDeps = {
   tableName: env.TABLE_NAME,
   loadTenant: (tenantId) => loadTenantConfig(env.TABLE_NAME, tenantId),
-  readSecret: readSecretJson,
+  readSecret: readTenantSecret,
   startExecution: async (input) => {
     try {
       await sfn.send(new StartExecutionCommand({ stateMachineArn: env.STATE_MACHINE_ARN, name: input.investigationId, input: JSON.stringify(input) }));

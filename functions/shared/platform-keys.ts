@@ -1,7 +1,7 @@
 import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import { ConfigurationError } from './errors.js';
-import { readSecretJson } from './secrets.js';
+import { readPlatformSecret } from './secrets.js';
 
 const PlatformSecret = z.object({ key: z.string().min(32) });
 
@@ -21,7 +21,7 @@ export function derivePlatformKeys(master: string): PlatformKeys {
 }
 
 export async function loadPlatformKeys(secretName: string): Promise<PlatformKeys> {
-  const parsed = PlatformSecret.safeParse(await readSecretJson(secretName));
+  const parsed = PlatformSecret.safeParse(await readPlatformSecret(secretName));
   if (!parsed.success) throw new ConfigurationError(`platform secret ${secretName} is missing or has no "key" of 32+ characters`);
   return derivePlatformKeys(parsed.data.key);
 }

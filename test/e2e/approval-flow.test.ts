@@ -15,7 +15,7 @@ const SCENARIO = fileURLToPath(new URL('../../scenarios/shop-storefront-checkout
 
 let stack: LocalStack;
 
-const BOT_SECRET = 'causeway/demo/slack-bot';
+const BOT_SECRET = 'causeway/tenants/demo/slack-bot';
 const CHANNEL = 'C0APPROVALS';
 
 beforeAll(async () => {

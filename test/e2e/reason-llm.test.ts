@@ -49,9 +49,9 @@ beforeAll(async () => {
   llm.fallback = modelReply;
   stack = await startLocalStack({ retryIntervalMs: 5 });
   const tenant = await ensureScenarioTenant(stack, 'demo');
-  stack.secrets.put('causeway/demo/llm', JSON.stringify({ apiKey: 'sk-local-test' }));
-  stack.secrets.put('causeway/demo/webhooks', JSON.stringify({ api: { token: TOKEN } }));
-  await putTenant(stack, { ...tenant, webhookSecretRef: 'causeway/demo/webhooks', llm: { baseUrl: llm.baseUrl, model: 'fake-model', apiKeySecretRef: 'causeway/demo/llm', timeoutSeconds: 5, maxOutputTokens: 2000, tokenLimitField: 'max_completion_tokens', inputCostPerMTok: 1, outputCostPerMTok: 4 } });
+  stack.secrets.put('causeway/tenants/demo/llm', JSON.stringify({ apiKey: 'sk-local-test' }));
+  stack.secrets.put('causeway/tenants/demo/webhooks', JSON.stringify({ api: { token: TOKEN } }));
+  await putTenant(stack, { ...tenant, webhookSecretRef: 'causeway/tenants/demo/webhooks', llm: { baseUrl: llm.baseUrl, model: 'fake-model', apiKeySecretRef: 'causeway/tenants/demo/llm', timeoutSeconds: 5, maxOutputTokens: 2000, tokenLimitField: 'max_completion_tokens', inputCostPerMTok: 1, outputCostPerMTok: 4 } });
 });
 
 afterAll(async () => {
