@@ -57,7 +57,7 @@ export function createCloudWatchLogsProvider(timing: { sleep: Sleep; now: () => 
       const request = translate(plan, options);
       const query = asked(plan, request, region);
       if (request.groups.size === 0) throw new BackendQueryError(`no log group to search: options.logGroups and logGroupPrefix are per service and the plan names no service`);
-      const ctx: PollContext = { client: logsClientFor(region, options.roleArn), signal: deps.signal, sleep: timing.sleep, now: timing.now, deadlineAt: timing.now() + POLL_BUDGET_MS, where: `CloudWatch Logs in ${region}` };
+      const ctx: PollContext = { client: logsClientFor(region, options.roleArn, plan.tenantId), signal: deps.signal, sleep: timing.sleep, now: timing.now, deadlineAt: timing.now() + POLL_BUDGET_MS, where: `CloudWatch Logs in ${region}` };
       const base = { logGroupNames: [...request.groups.keys()], startTime: request.startTime, endTime: request.endTime };
       const notes: string[] = [];
 

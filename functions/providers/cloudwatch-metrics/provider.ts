@@ -48,7 +48,7 @@ export const cloudwatchMetricsProvider: EvidenceProvider = {
     const request = translate(plan, options);
     const asked = query(plan, request, region);
     if (request.queries.length === 0) return { query: asked, items: [], notes: toRawSeries(request, { results: new Map(), messages: [], pages: 0, truncated: false }, () => '').notes };
-    const client = cloudwatchFor(region, options.roleArn);
+    const client = cloudwatchFor(region, options.roleArn, plan.tenantId);
     const pages = await getMetricData(client, { queries: toMetricDataQueries(request), start: new Date(request.startMs), end: new Date(request.endMs) }, deps.signal, `CloudWatch GetMetricData in ${region}`);
     const { raws, notes } = toRawSeries(request, pages, (q) => metricLink(region, q, request));
     const ranked = summarizeMetrics(raws, gridForWindow(plan.window), Date.parse(plan.alertAt));
