@@ -145,6 +145,17 @@ describe('github provider', () => {
     expect(bad).toMatchObject({ status: 'error', error: { name: 'ConfigurationError', message: 'backend gh: secret causeway/tenants/demo/missing must be JSON { "token": "…" }' } });
   });
 
+  it('refuses another tenant’s secret named in a plan, before Secrets Manager or GitHub is called', async () => {
+    fakeBackend(() => {
+      throw new Error('GitHub must not be called');
+    });
+    const secrets = mockClient(SecretsManagerClient);
+    onTestFinished(() => void secrets.restore());
+    const foreign = await runProvider(provider, githubPlan({}, { backend: { id: 'gh', type: 'github', classes: ['changes'], secretRef: 'causeway/tenants/acme/github', options: {} } }));
+    expect(foreign).toMatchObject({ status: 'error', error: { name: 'SecretScopeError', message: 'secret causeway/tenants/acme/github is not under causeway/tenants/demo/: tenant demo may read only its own secrets' } });
+    expect(secrets.commandCalls(GetSecretValueCommand)).toHaveLength(0);
+  });
+
   it('reads the next page from a Link header', () => {
     expect(nextLink('<https://api.github.com/x?page=2>; rel="next", <https://api.github.com/x?page=5>; rel="last"')).toBe('https://api.github.com/x?page=2');
     expect(nextLink('<https://api.github.com/x?page=1>; rel="prev"')).toBeUndefined();
