@@ -20,7 +20,7 @@ export class SecretScopeError extends ConfigurationError {
 }
 
 /** Throws SecretScopeError unless `name` is a secret of `tenantId`. */
-export function assertTenantSecret(tenantId: string, name: string): void {
+function assertTenantSecret(tenantId: string, name: string): void {
   const prefix = tenantSecretPrefix(tenantId);
   if (!/^[a-z0-9][a-z0-9-]{0,62}$/.test(tenantId) || !name.startsWith(prefix) || name.length === prefix.length || name.includes('..')) throw new SecretScopeError(tenantId, name);
 }
@@ -35,8 +35,8 @@ export async function readTenantSecret(tenantId: string, name: string, now = Dat
 }
 
 /** A reader bound to one tenant, for code that takes `(ref) => …` (providers, executors). */
-export function secretsOf(tenantId: string, read: TenantSecretReader = readTenantSecret): (name: string) => Promise<unknown> {
-  return (name) => read(tenantId, name);
+export function secretsOf(tenantId: string): (name: string) => Promise<unknown> {
+  return (name) => readTenantSecret(tenantId, name);
 }
 
 /**

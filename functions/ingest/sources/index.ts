@@ -9,7 +9,7 @@ import { opsgenieAdapter } from './opsgenie/index.js';
 import { pagerDutyAdapter } from './pagerduty/index.js';
 import type { SourceAdapter } from './types.js';
 
-export type { Door, Handshake, InboundRequest, NormalizeContext, SourceAdapter, VerifyDeps } from './types.js';
+export type { Handshake, InboundRequest, NormalizeContext, SourceAdapter, VerifyDeps } from './types.js';
 export { parseWebhookCredentials, WebhookCredentials } from './credentials.js';
 export { GenericAlert } from './generic/schema.js';
 
