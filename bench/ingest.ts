@@ -16,8 +16,8 @@ import { summary } from './stats.js';
 const N = Number(process.env.BENCH_SIGNALS ?? 2000);
 const TOKEN = 'bench-token-0123456789abcdef';
 const stack = await startLocalStack();
-stack.secrets.put('causeway/bench/webhooks', JSON.stringify({ alertmanager: { bearerToken: TOKEN } }));
-await putTenant(stack, { tenantId: 'bench', webhookSecretRef: 'causeway/bench/webhooks', enabledSources: ['alertmanager'], ingestRatePerMinute: 100_000 } as never);
+stack.secrets.put('causeway/tenants/bench/webhooks', JSON.stringify({ alertmanager: { bearerToken: TOKEN } }));
+await putTenant(stack, { tenantId: 'bench', webhookSecretRef: 'causeway/tenants/bench/webhooks', enabledSources: ['alertmanager'], ingestRatePerMinute: 100_000 } as never);
 const fixture = JSON.parse(readFileSync(new URL('../test/fixtures/signals/alertmanager/firing-batch.json', import.meta.url), 'utf8')) as { alerts: { fingerprint: string; labels: Record<string, string> }[] };
 const started: string[] = [];
 const deps = {
@@ -36,7 +36,7 @@ async function worker() {
   while (next < bodies.length) {
     const body = bodies[next++]!;
     const t = performance.now();
-    const response = await ingest({ tenantId: 'bench', source: 'alertmanager', requestId: `r${next}`, headers: { authorization: `Bearer ${TOKEN}` }, rawBody: body, receivedAt: new Date() }, deps as never);
+    const response = await ingest({ tenantId: 'bench', source: 'alertmanager', door: 'http', requestId: `r${next}`, headers: { authorization: `Bearer ${TOKEN}` }, rawBody: body, receivedAt: new Date() }, deps as never);
     if (response.status !== 202) throw new Error(`unexpected ${response.status}`);
     samples.push(performance.now() - t);
   }

@@ -2,7 +2,7 @@ import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ScenarioExpected } from '../functions/contracts/index.js';
 import { startLocalStack } from '../local/stack.js';
-import { LlmConfig } from '../functions/contracts/index.js';
+import { LlmConfig, tenantSecretPrefix } from '../functions/contracts/index.js';
 import { failedRun, scoreLlm, scoreRun, summarize, summarizeLlm, type ScenarioScore } from './eval-score.js';
 import { formatRecord, formatScorecard } from './print.js';
 import { ensureScenarioTenant, loadScenarioFile, runScenario, type ScenarioRun } from './scenario-run.js';
@@ -49,7 +49,7 @@ export function llmFromEnv(env: NodeJS.ProcessEnv = process.env): { config: LlmC
 /** Points a scenario tenant at the model, its key in the local secret store like a registered tenant's. */
 async function useModel(stack: LocalStack, tenantId: string, model: { config: LlmConfig; apiKey?: string }): Promise<void> {
   const tenant = await ensureScenarioTenant(stack, tenantId);
-  const apiKeySecretRef = model.apiKey ? `causeway/${tenantId}/llm` : undefined;
+  const apiKeySecretRef = model.apiKey ? `${tenantSecretPrefix(tenantId)}llm` : undefined;
   if (apiKeySecretRef) stack.secrets.put(apiKeySecretRef, JSON.stringify({ apiKey: model.apiKey }));
   await putTenant(stack, { ...tenant, llm: { ...model.config, ...(apiKeySecretRef ? { apiKeySecretRef } : {}) } });
 }

@@ -1,15 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { EvidenceClass, resolveScenarioTime, type Scenario, type TenantConfig } from '../functions/contracts/index.js';
+import { EvidenceClass, resolveScenarioTime, type Scenario, type TenantConfig, tenantSecretPrefix } from '../functions/contracts/index.js';
 import type { LocalStack } from '../local/stack.js';
 import { putTenant } from '../local/tenants.js';
 
 /** The incident `npm start` replays: a bad deploy, so the demo reaches an approval. */
 export const DEMO_SCENARIO = new URL('../scenarios/shop-storefront-checkout-5xx.json', import.meta.url);
 export const DEMO_TENANT = 'demo';
-const WEBHOOK_SECRET = `causeway/${DEMO_TENANT}/webhooks`;
-const SLACK_SECRET = `causeway/${DEMO_TENANT}/slack`;
+const WEBHOOK_SECRET = `${tenantSecretPrefix(DEMO_TENANT)}webhooks`;
+const SLACK_SECRET = `${tenantSecretPrefix(DEMO_TENANT)}slack`;
 
 const ISO = /^\d{4}-\d{2}-\d{2}T/;
 

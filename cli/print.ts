@@ -15,6 +15,7 @@ export function formatRecord(record: InvestigationRecord, links?: { approve?: st
   }
   lines.push(`Root cause ${rca.rootCause.service} — ${rca.rootCause.kind.replace('_', ' ')} (confidence ${pct(rca.confidence)}, by ${rca.author})`);
   lines.push(`           ${rca.rootCause.statement.text}${cite(rca.rootCause.statement.evidenceIds)}`);
+  if (rca.modelRootCause) lines.push(`Model says ${rca.modelRootCause.service} — ${rca.modelRootCause.kind.replace('_', ' ')} (unverified, not acted on): ${rca.modelRootCause.statement.text}${cite(rca.modelRootCause.statement.evidenceIds)}`);
   if (rca.causalChain.length > 0) {
     lines.push('How it unfolded');
     rca.causalChain.forEach((s, i) => lines.push(`  ${i + 1}. ${s.text}${cite(s.evidenceIds)}`));

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { type InvestigationRecord, Scenario, type TenantConfig } from '../functions/contracts/index.js';
+import { type InvestigationRecord, Scenario, type TenantConfig, tenantSecretPrefix } from '../functions/contracts/index.js';
 import { startReplay } from '../functions/ingest/replay.js';
 import { readRecord } from '../functions/shared/records.js';
 import type { LocalStack, SlackMessage } from '../local/stack.js';
@@ -34,7 +34,7 @@ export function loadScenarioFile(file: string): Scenario {
 export async function ensureScenarioTenant(stack: LocalStack, tenantId: string): Promise<TenantConfig> {
   const existing = await getTenant(stack, tenantId);
   if (existing) return existing;
-  const slackRef = `causeway/${tenantId}/slack`;
+  const slackRef = `${tenantSecretPrefix(tenantId)}slack`;
   stack.secrets.put(slackRef, JSON.stringify({ url: stack.slackWebhookUrl }));
   return putTenant(stack, {
     tenantId,

@@ -1,15 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { SecretRef, TenantConfig } from '../functions/contracts/index.js';
+import { ScopedTenantConfig, SecretRef, type TenantConfig, tenantSecretPrefix } from '../functions/contracts/index.js';
 import { parseWebhookCredentials } from '../functions/ingest/sources/credentials.js';
 
 /**
  * What `causeway tenant put` reads: the tenant's config item and the secrets it names.
  * Secret values are JSON objects; they are written to Secrets Manager (or the local
- * store) and never printed.
+ * store) and never printed. Every secret, named in the config or in `secrets`, must be
+ * under `causeway/tenants/<tenantId>/`.
  */
 export const TenantFile = z.object({
-  tenant: TenantConfig,
+  tenant: ScopedTenantConfig,
   secrets: z.record(z.string(), z.record(z.string(), z.unknown())).default({}),
 });
 export type TenantFile = z.infer<typeof TenantFile>;
@@ -30,6 +31,8 @@ export function readTenantFile(path: string): TenantFile {
   for (const name of Object.keys(file.secrets)) {
     const ref = SecretRef.safeParse(name);
     if (!ref.success) throw new Error(`${path}: secrets.${name}: ${ref.error.issues[0]!.message}`);
+    const prefix = tenantSecretPrefix(file.tenant.tenantId);
+    if (!name.startsWith(prefix)) throw new Error(`${path}: secrets.${name}: not under ${prefix}: a tenant may write only its own secrets`);
   }
   const webhookRef = file.tenant.webhookSecretRef;
   if (webhookRef && file.secrets[webhookRef]) parseWebhookCredentials(file.secrets[webhookRef]);

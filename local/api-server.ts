@@ -139,7 +139,7 @@ function send(response: ServerResponse, result: APIGatewayProxyStructuredResultV
 export function createApiServer(localRoutes: Record<string, LocalRoute> = {}): Server {
   const capture = localRoutes[SLACK_CAPTURE];
   const slackWebApi = capture ? localSlackWebApi(capture) : undefined;
-  return createServer((request, response) => {
+  const server = createServer((request, response) => {
     const url = new URL(request.url ?? '/', `http://${request.headers.host ?? '127.0.0.1'}`);
     void (async () => {
       const body = await readBody(request);
@@ -160,4 +160,9 @@ export function createApiServer(localRoutes: Record<string, LocalRoute> = {}): S
       send(response, { statusCode: 500, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ message: 'Internal Server Error', detail: error.message }) });
     });
   });
+  // Node closes an idle keep-alive socket after 5 s; a client reusing it at that moment gets
+  // ECONNRESET (seen with 1,000 concurrent posts on a loaded machine). API Gateway keeps idle
+  // connections far longer, so the stand-in does too.
+  server.keepAliveTimeout = 60_000;
+  return server;
 }

@@ -7,6 +7,7 @@ import { updateMessage, type SlackBot, type SlackMessageRef } from '../shared/sl
 import { loadTenantConfig } from '../shared/tenants.js';
 import type { StoredApproval } from './decision.js';
 import { endedMessage, followUpMessage, type ApprovalEnd } from './outcome-message.js';
+import type { TenantSecretReader } from '../shared/secrets.js';
 
 const logger = createLogger('approval-announce');
 
@@ -101,7 +102,7 @@ async function contextOrNone(deps: AnnounceDeps, input: AnnounceInput): Promise<
 export interface AnnouncerOptions {
   tableName: string;
   slackApiBaseUrl: string;
-  readSecret: (ref: string) => Promise<unknown>;
+  readSecret: TenantSecretReader;
 }
 
 /** {@link announceEnd} wired to the table, the tenant's secrets and the audit trail: what the handlers use. */
@@ -111,7 +112,7 @@ export function announcer(options: AnnouncerOptions): (input: AnnounceInput) => 
       slackApiBaseUrl: options.slackApiBaseUrl,
       slack: async () => {
         const tenant = await loadTenantConfig(options.tableName, input.tenantId);
-        return tenant ? tenantSlack(tenant.approval, options.readSecret) : {};
+        return tenant ? tenantSlack(tenant.tenantId, tenant.approval, options.readSecret) : {};
       },
       context: async () => {
         const record = await readRecord(options.tableName, input.tenantId, input.approval.investigationId);

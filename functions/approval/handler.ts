@@ -6,7 +6,7 @@ import { loadEnv } from '../shared/env.js';
 import { html, lowerCaseHeaders, rawBody } from '../shared/http.js';
 import { createLogger } from '../shared/logger.js';
 import { loadPlatformKeys } from '../shared/platform-keys.js';
-import { readSecretJson } from '../shared/secrets.js';
+import { readTenantSecret } from '../shared/secrets.js';
 import { postToSlack } from '../shared/slack.js';
 import { DEFAULT_SLACK_API_BASE_URL } from '../shared/slack-web-api.js';
 import { loadTenantConfig } from '../shared/tenants.js';
@@ -29,7 +29,7 @@ const env = loadEnv({
 });
 const logger = createLogger('approval');
 const sfn = new SFNClient({});
-const announce = announcer({ tableName: env.TABLE_NAME, slackApiBaseUrl: env.SLACK_API_BASE_URL, readSecret: (ref) => readSecretJson(ref) });
+const announce = announcer({ tableName: env.TABLE_NAME, slackApiBaseUrl: env.SLACK_API_BASE_URL, readSecret: readTenantSecret });
 
 /** A note to the clicker failed: nothing was decided, so it is only logged. */
 async function respond(url: string, body: unknown): Promise<void> {
@@ -56,7 +56,7 @@ async function slackRoute(event: APIGatewayProxyEventV2, tenantId: string): Prom
   const keys = await loadPlatformKeys(env.PLATFORM_SECRET_NAME);
   const result = await handleSlackInteraction(
     { tenantId, headers: lowerCaseHeaders(event.headers), rawBody: rawBody(event) },
-    { tableName: env.TABLE_NAME, keys, ledger, tasks, now: () => new Date(), announce, readSecret: (ref) => readSecretJson(ref), respond, responseUrlPrefix: env.SLACK_RESPONSE_URL_PREFIX },
+    { tableName: env.TABLE_NAME, keys, ledger, tasks, now: () => new Date(), announce, readSecret: readTenantSecret, respond, responseUrlPrefix: env.SLACK_RESPONSE_URL_PREFIX },
   );
   logger.info('slack interaction', { tenantId, status: result.status });
   return { statusCode: result.status, headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' }, body: result.body };
@@ -70,7 +70,7 @@ function web(response: WebResponse): APIGatewayProxyStructuredResultV2 {
 
 async function signInRoute(event: APIGatewayProxyEventV2, tenantId: string): Promise<APIGatewayProxyStructuredResultV2> {
   const keys = await loadPlatformKeys(env.PLATFORM_SECRET_NAME);
-  const deps = { tableName: env.TABLE_NAME, keys, ledger, publicBaseUrl: env.PUBLIC_BASE_URL, now: () => new Date(), loadTenant, readSecret: (ref: string) => readSecretJson(ref) };
+  const deps = { tableName: env.TABLE_NAME, keys, ledger, publicBaseUrl: env.PUBLIC_BASE_URL, now: () => new Date(), loadTenant, readSecret: readTenantSecret };
   const query = event.queryStringParameters ?? {};
   const approvalId = event.pathParameters?.approvalId;
   const response = approvalId

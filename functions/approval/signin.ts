@@ -5,6 +5,7 @@ import type { TenantConfig } from '../contracts/index.js';
 import { approvalPath, linkQuery, parseLink, verifyLink } from '../shared/approval-links.js';
 import { safeEqual, type PlatformKeys } from '../shared/platform-keys.js';
 import { documentClient, keys as tableKeys } from '../shared/table.js';
+import type { TenantSecretReader } from '../shared/secrets.js';
 import { principal } from './approvers.js';
 import type { ApprovalLedger } from './ledger.js';
 import { authorizationUrl, discover, exchangeCode, IdentityVerificationError, verifyIdToken, type Discovery } from './oidc.js';
@@ -27,7 +28,7 @@ export interface SignInDeps {
   publicBaseUrl: string;
   now: () => Date;
   loadTenant: (tenantId: string) => Promise<TenantConfig | undefined>;
-  readSecret: (ref: string) => Promise<unknown>;
+  readSecret: TenantSecretReader;
 }
 
 const ClientSecret = z.object({ clientSecret: z.string().min(1) });
@@ -131,7 +132,7 @@ export async function finishSignIn(request: { tenantId: string; query: Record<st
   if (!config || config.issuer !== tx.issuer) return refuse('provider_changed', "The tenant's identity provider changed during the sign-in.");
   try {
     const discovery = await discover(config.issuer);
-    const secret = config.clientSecretRef ? ClientSecret.safeParse(await deps.readSecret(config.clientSecretRef)) : undefined;
+    const secret = config.clientSecretRef ? ClientSecret.safeParse(await deps.readSecret(request.tenantId, config.clientSecretRef)) : undefined;
     if (secret && !secret.success) throw new IdentityVerificationError('provider_misconfigured', `secret ${config.clientSecretRef} holds no clientSecret`);
     const redirectUri = new URL(callbackPath(request.tenantId), deps.publicBaseUrl).toString();
     const idToken = await exchangeCode(discovery, config, secret?.data.clientSecret, { code, redirectUri, codeVerifier: tx.codeVerifier });

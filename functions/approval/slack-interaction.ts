@@ -6,6 +6,7 @@ import { recordDecision, type DecisionDeps, type DecisionOutcome } from './decis
 import { escapeMrkdwn } from './outcome-message.js';
 import { auditRefusal } from './refusals.js';
 import { verifySlackRequest } from './slack-signature.js';
+import type { TenantSecretReader } from '../shared/secrets.js';
 
 /** The part of a `block_actions` payload Causeway reads: who clicked which button for which approval. */
 const BlockActions = z.object({
@@ -18,7 +19,7 @@ const BlockActions = z.object({
 
 export interface SlackInteractionDeps extends DecisionDeps {
   tableName: string;
-  readSecret: (ref: string) => Promise<unknown>;
+  readSecret: TenantSecretReader;
   /** Posts a note for the clicker alone to the interaction's response_url; never throws, as nothing was decided that it could block. */
   respond: (url: string, body: unknown) => Promise<void>;
   /** Only response URLs under this prefix are answered (Slack's own host in production). */
@@ -60,7 +61,7 @@ export async function handleSlackInteraction(request: SlackInteractionRequest, d
   const unauthorized = { status: 401, body: 'invalid request signature' };
   const tenant = await loadTenantConfig(deps.tableName, request.tenantId);
   const ref = tenant?.approval.slackAppSecretRef;
-  const secret = ref ? SlackAppSecret.safeParse(await deps.readSecret(ref)) : undefined;
+  const secret = ref ? SlackAppSecret.safeParse(await deps.readSecret(request.tenantId, ref)) : undefined;
   if (!secret?.success) return unauthorized;
   const verdict = verifySlackRequest(secret.data.signingSecret, request.headers, request.rawBody, deps.now());
   if (verdict !== 'ok') {

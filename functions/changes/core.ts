@@ -6,6 +6,7 @@ import { flagChangeOf } from './launchdarkly.js';
 import { ChangePost, LaunchDarklyEntry } from './schema.js';
 import { CHANGE_RETENTION_SECONDS, type PutOutcome, type StoredChange } from './store.js';
 import { verifyChangeRequest, type Verified } from './verify.js';
+import type { TenantSecretReader } from '../shared/secrets.js';
 
 /** The same limit as signal ingest; a change is a few hundred bytes, a LaunchDarkly entry with both flag versions a few KiB. */
 export const MAX_BODY_BYTES = 256 * 1024;
@@ -19,7 +20,7 @@ export interface ChangeRequest {
 
 export interface ChangeDeps {
   loadTenant: (tenantId: string) => Promise<TenantConfig | undefined>;
-  readSecret: (ref: string) => Promise<unknown>;
+  readSecret: TenantSecretReader;
   putChange: (tenantId: string, stored: StoredChange) => Promise<PutOutcome>;
 }
 
@@ -46,7 +47,7 @@ async function authenticate(request: ChangeRequest, deps: ChangeDeps): Promise<V
   if (!tenant) return refuse('unknown tenant');
   if (!tenant.webhookSecretRef) return refuse('the tenant has no webhook secret');
   try {
-    const credentials = parseWebhookCredentials((await deps.readSecret(tenant.webhookSecretRef)) ?? {});
+    const credentials = parseWebhookCredentials((await deps.readSecret(tenant.tenantId, tenant.webhookSecretRef)) ?? {});
     return verifyChangeRequest(request.headers, request.rawBody, credentials.changes, request.receivedAt);
   } catch (error) {
     if (error instanceof UnauthorizedError || error instanceof ConfigurationError) {

@@ -5,7 +5,7 @@ import { loadEnv } from '../shared/env.js';
 import { TransientError } from '../shared/errors.js';
 import { json, lowerCaseHeaders, rawBody } from '../shared/http.js';
 import { createLogger } from '../shared/logger.js';
-import { readSecretJson } from '../shared/secrets.js';
+import { readTenantSecret } from '../shared/secrets.js';
 import { loadTenantConfig } from '../shared/tenants.js';
 import { recordChange, type ChangeDeps, type ChangeResponse } from './core.js';
 import { putChange } from './store.js';
@@ -15,7 +15,7 @@ const logger = createLogger('changes');
 
 const deps: ChangeDeps = {
   loadTenant: (tenantId) => loadTenantConfig(env.TABLE_NAME, tenantId),
-  readSecret: readSecretJson,
+  readSecret: readTenantSecret,
   putChange: (tenantId, stored) => putChange(env.TABLE_NAME, tenantId, stored),
 };
 

@@ -26,6 +26,21 @@ export const ModelUsage = z.object({
 });
 export type ModelUsage = z.infer<typeof ModelUsage>;
 
+/**
+ * The model's root cause when it differs from the deterministic top suspect. It never stands
+ * alone: the RCA's `rootCause` stays the deterministic one and this is shown beside it, its
+ * statements always unverified, with why it was not trusted.
+ */
+export const ModelRootCause = z.object({
+  service: ServiceName,
+  kind: RootCauseKind,
+  statement: Statement,
+  summary: Statement,
+  /** Why it was not put in place of the deterministic root cause. */
+  reason: z.string().max(500),
+});
+export type ModelRootCause = z.infer<typeof ModelRootCause>;
+
 export const Rca = z.object({
   /** Who wrote the text: the deterministic writer, or a model whose answer passed grounding. */
   author: z.enum(['deterministic', 'llm']),
@@ -35,6 +50,8 @@ export const Rca = z.object({
   usage: ModelUsage.optional(),
   summary: Statement,
   rootCause: z.object({ service: ServiceName, kind: RootCauseKind, statement: Statement }),
+  /** Present when the model named another root cause: shown beside `rootCause`, never in its place. */
+  modelRootCause: ModelRootCause.optional(),
   causalChain: z.array(Statement).max(20),
   recommendedActions: z
     .array(

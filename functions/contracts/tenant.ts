@@ -3,11 +3,19 @@ import { EvidenceClass, ServiceName, TenantId } from './common.js';
 import { SignalSource } from './signal.js';
 import { RemediationKind } from './actions.js';
 
-/** A Secrets Manager secret name; only names under `causeway/` are readable by the stack. */
+/**
+ * Where a tenant's secrets live: `causeway/tenants/<tenantId>/`. Every secret a tenant's
+ * config names must be under its own prefix, so one tenant can never name, and have
+ * Causeway read and send on its behalf, a secret of another tenant or of the platform.
+ */
+export function tenantSecretPrefix(tenantId: string): string {
+  return `causeway/tenants/${tenantId}/`;
+}
+
+/** A Secrets Manager secret name of some tenant: `causeway/tenants/<tenantId>/<name>`. Which tenant is checked against the config that names it. */
 export const SecretRef = z
   .string()
-  .regex(/^causeway\/[A-Za-z0-9/_+=.@-]{1,400}$/, 'secret references live under causeway/')
-  .refine((ref) => ref !== 'causeway/platform', 'causeway/platform is the platform key and cannot be a tenant secret');
+  .regex(/^causeway\/tenants\/[a-z0-9][a-z0-9-]{0,62}\/[A-Za-z0-9/_+=.@-]{1,300}$/, 'secret references live under causeway/tenants/<tenantId>/');
 
 /**
  * One telemetry backend of a tenant. Only a reference to its secret is kept here:
@@ -230,3 +238,29 @@ export const TenantConfig = z.object({
   reference: ReferenceSetting.default(ReferenceSetting.parse({})),
 });
 export type TenantConfig = z.infer<typeof TenantConfig>;
+
+/**
+ * Every secret reference in a tenant's config, with the path that holds it: every string under
+ * a key ending in `SecretRef`/`secretRef`, wherever it is (backend options included), so a
+ * field added later is covered without being listed here.
+ */
+export function secretRefsOf(value: unknown, path: (string | number)[] = []): { path: (string | number)[]; ref: string }[] {
+  if (Array.isArray(value)) return value.flatMap((item, i) => secretRefsOf(item, [...path, i]));
+  if (typeof value !== 'object' || value === null) return [];
+  return Object.entries(value).flatMap(([key, item]) =>
+    /secretref$/i.test(key) && typeof item === 'string' ? [{ path: [...path, key], ref: item }] : secretRefsOf(item, [...path, key]),
+  );
+}
+
+/**
+ * A tenant config as it may be stored: a TenantConfig whose every secret reference is under
+ * the tenant's own prefix. `causeway tenant put` and the tenant store parse with this;
+ * readers check again at read time (`readTenantSecret`), as an item edited in the table
+ * bypasses both.
+ */
+export const ScopedTenantConfig = TenantConfig.superRefine((config, ctx) => {
+  const prefix = tenantSecretPrefix(config.tenantId);
+  for (const { path, ref } of secretRefsOf(config)) {
+    if (!ref.startsWith(prefix)) ctx.addIssue({ code: 'custom', path, message: `${ref} is not under ${prefix}: a tenant may name only its own secrets` });
+  }
+});

@@ -6,14 +6,14 @@ import { InvestigationId, InvestigationStatus, TenantId } from '../contracts/ind
 import { appendAudit } from '../shared/audit.js';
 import { loadEnv } from '../shared/env.js';
 import { readRecord, updateRecord } from '../shared/records.js';
-import { readSecretJson } from '../shared/secrets.js';
+import { readTenantSecret } from '../shared/secrets.js';
 import { DEFAULT_SLACK_API_BASE_URL } from '../shared/slack-web-api.js';
 import { stageHandler } from '../shared/stage.js';
 import { documentClient, keys } from '../shared/table.js';
 import { finalStatus, Outcome } from './outcome.js';
 
 const env = loadEnv({ TABLE_NAME: z.string().min(1), SLACK_API_BASE_URL: z.url().default(DEFAULT_SLACK_API_BASE_URL) });
-const announce = announcer({ tableName: env.TABLE_NAME, slackApiBaseUrl: env.SLACK_API_BASE_URL, readSecret: (ref) => readSecretJson(ref) });
+const announce = announcer({ tableName: env.TABLE_NAME, slackApiBaseUrl: env.SLACK_API_BASE_URL, readSecret: readTenantSecret });
 
 export const FinishInput = z.object({ tenantId: TenantId, investigationId: InvestigationId, outcome: Outcome });
 

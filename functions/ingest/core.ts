@@ -1,8 +1,9 @@
 import { type IncidentSignal, InvestigationInput, type InvestigationRecord, SignalSource, type TenantConfig } from '../contracts/index.js';
 import { CausewayError, ConfigurationError, MalformedRequestError, NotFoundError, PayloadTooLargeError, UnauthorizedError } from '../shared/errors.js';
 import { createLogger } from '../shared/logger.js';
+import type { TenantSecretReader } from '../shared/secrets.js';
 import { createRecord, readRecord, updateRecord } from '../shared/records.js';
-import { archiveRequest } from './archive.js';
+import { archiveRequest, credentialHeaderNames } from './archive.js';
 import { claimInvestigation, investigationFor, markResolved, markStarted, redirectClaim } from './dedup.js';
 import { lifecycleRole, recordLifecycle } from './lifecycle.js';
 import { withStartLock } from './start-lock.js';
@@ -10,13 +11,15 @@ import { takeIngestToken } from './throttle.js';
 import { adjacentServices, appendRelatedSignalWhenCreated, claimGroup, closeForGrouping, findRelatedInvestigation } from './grouping.js';
 import { parseWebhookCredentials } from './sources/credentials.js';
 import { getSourceAdapter } from './sources/index.js';
-import type { InboundRequest, VerifyDeps } from './sources/types.js';
+import type { Door, InboundRequest, VerifyDeps } from './sources/types.js';
 
 export const MAX_BODY_BYTES = 256 * 1024;
 
 export interface IngestRequest {
   tenantId: string;
   source: string;
+  /** Which door the request came through; a source arriving through any other is refused. */
+  door: Door;
   requestId: string;
   headers: Record<string, string>;
   rawBody: string;
@@ -26,7 +29,8 @@ export interface IngestRequest {
 export interface IngestDeps {
   tableName: string;
   loadTenant: (tenantId: string) => Promise<TenantConfig | undefined>;
-  readSecret: (ref: string) => Promise<unknown>;
+  /** Reads a secret of the given tenant; refuses (SecretScopeError) a name outside its prefix. */
+  readSecret: TenantSecretReader;
   startExecution: (input: InvestigationInput) => Promise<void>;
   /** GETs an SNS SubscribeURL (the adapter has already checked it is an SNS host). */
   confirmSubscription: (url: string) => Promise<void>;
@@ -128,9 +132,20 @@ async function open(deps: IngestDeps, signal: IncidentSignal, topology: Record<s
 }
 
 /**
+ * Why a source is refused at a door it does not use. Said before the tenant is looked up, so
+ * it tells a caller nothing about any tenant.
+ */
+function wrongDoor(source: SignalSource, door: Door): string {
+  if (door === 'eventbridge') return `source "${source}" is delivered by EventBridge, not over HTTP; to post CloudWatch alarms, subscribe this route to their SNS topic as cloudwatch-sns`;
+  return `source "${source}" is accepted only over HTTP`;
+}
+
+/**
  * The ingest pipeline: verify → throttle → parse → normalize → archive → dedup → group → start,
- * or, for an alert's lifecycle events, → the investigation it belongs to (ingest/lifecycle.ts). A wrong
- * credential, an unknown tenant and a disabled source all get the same 401. Rejections
+ * or, for an alert's lifecycle events, → the investigation it belongs to (ingest/lifecycle.ts). A source
+ * at the wrong door is a 404 before anything else is read (the CloudWatch EventBridge source is
+ * never accepted over HTTP: its events carry no credential). A wrong credential, an unknown
+ * tenant and a disabled source all get the same 401. Rejections
  * after authentication are archived too, so a sender's bad payload can be inspected.
  */
 export async function ingest(request: IngestRequest, deps: IngestDeps): Promise<IngestResponse> {
@@ -140,13 +155,16 @@ export async function ingest(request: IngestRequest, deps: IngestDeps): Promise<
   if (size > MAX_BODY_BYTES) return errorResponse(new PayloadTooLargeError(MAX_BODY_BYTES, size));
 
   const adapter = getSourceAdapter(source.data);
+  if (adapter.door !== request.door) return errorResponse(new NotFoundError(wrongDoor(source.data, adapter.door)));
   const tenant = await deps.loadTenant(request.tenantId);
   const refuse = (logReason: string): IngestResponse => ({ status: 401, body: { error: 'unauthorized' }, logReason });
   if (!tenant) return refuse('unknown tenant');
   if (!tenant.enabledSources.includes(source.data)) return refuse(`source ${source.data} is not enabled for the tenant`);
   if (!tenant.webhookSecretRef) return refuse('the tenant has no webhook secret');
+  let credentialHeaders: string[];
   try {
-    const credentials = parseWebhookCredentials((await deps.readSecret(tenant.webhookSecretRef)) ?? {});
+    const credentials = parseWebhookCredentials((await deps.readSecret(tenant.tenantId, tenant.webhookSecretRef)) ?? {});
+    credentialHeaders = credentialHeaderNames(credentials);
     const inbound: InboundRequest = { headers: request.headers, rawBody: request.rawBody, receivedAt: request.receivedAt };
     await adapter.verify(inbound, credentials, deps.verify);
   } catch (error) {
@@ -169,6 +187,7 @@ export async function ingest(request: IngestRequest, deps: IngestDeps): Promise<
       requestId: request.requestId,
       receivedAt: request.receivedAt.toISOString(),
       headers: request.headers,
+      credentialHeaders,
       rawBody: request.rawBody,
       outcome: { status, ...extra },
     });

@@ -7,7 +7,7 @@ import { loadEnv } from '../shared/env.js';
 import { PayloadValidationError, TransientError } from '../shared/errors.js';
 import { json, lowerCaseHeaders, rawBody } from '../shared/http.js';
 import { createLogger } from '../shared/logger.js';
-import { readSecretJson } from '../shared/secrets.js';
+import { readTenantSecret } from '../shared/secrets.js';
 import { loadTenantConfig } from '../shared/tenants.js';
 import { ingest, type IngestDeps, type IngestResponse } from './core.js';
 
@@ -30,7 +30,7 @@ async function fetchCertificate(url: string): Promise<string> {
 export const deps: IngestDeps = {
   tableName: env.TABLE_NAME,
   loadTenant: (tenantId) => loadTenantConfig(env.TABLE_NAME, tenantId),
-  readSecret: readSecretJson,
+  readSecret: readTenantSecret,
   startExecution: async (input) => {
     try {
       await sfn.send(new StartExecutionCommand({ stateMachineArn: env.STATE_MACHINE_ARN, name: input.investigationId, input: JSON.stringify(input) }));
@@ -61,6 +61,7 @@ async function ingestRoute(event: APIGatewayProxyEventV2): Promise<APIGatewayPro
     {
       tenantId,
       source,
+      door: 'http',
       requestId: event.requestContext.requestId ?? randomUUID(),
       headers: lowerCaseHeaders(event.headers),
       rawBody: rawBody(event),
@@ -87,7 +88,7 @@ const EventBridgeDelivery = z.object({
 
 async function ingestAlarmEvent(delivery: z.infer<typeof EventBridgeDelivery>): Promise<IngestResponse> {
   const response = await ingest(
-    { tenantId: delivery.tenantId, source: 'cloudwatch', requestId: delivery.event.id, headers: {}, rawBody: JSON.stringify(delivery.event), receivedAt: new Date() },
+    { tenantId: delivery.tenantId, source: 'cloudwatch', door: 'eventbridge', requestId: delivery.event.id, headers: {}, rawBody: JSON.stringify(delivery.event), receivedAt: new Date() },
     deps,
   );
   const level = response.status >= 400 ? 'error' : 'info';

@@ -1,7 +1,7 @@
 import { EvidencePlan, ProviderResult } from '../contracts/index.js';
 import { CausewayError, TransientError } from '../shared/errors.js';
 import { createLogger } from '../shared/logger.js';
-import { readSecretJson } from '../shared/secrets.js';
+import { secretsOf } from '../shared/secrets.js';
 import { stageHandler } from '../shared/stage.js';
 import type { EvidenceProvider } from './types.js';
 
@@ -35,7 +35,7 @@ export async function runProvider(provider: EvidenceProvider, plan: EvidencePlan
     }, deadlineMs);
   });
   try {
-    const findings = await Promise.race([provider.query(plan, { signal: controller.signal, deadlineAt: started + deadlineMs, readSecret: (ref) => readSecretJson(ref) }), deadline]);
+    const findings = await Promise.race([provider.query(plan, { signal: controller.signal, deadlineAt: started + deadlineMs, readSecret: secretsOf(plan.tenantId) }), deadline]);
     const durationMs = Date.now() - started;
     const notes = findings.notes ?? [];
     if (findings.items.length === 0) return ProviderResult.parse({ ...base, status: 'no_data', query: findings.query, durationMs, notes, items: [] });

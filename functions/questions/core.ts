@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { FollowUpQuestion, InvestigationRecord, LlmConfig, TenantConfig } from '../contracts/index.js';
 import { CausewayError, ConflictError, MalformedRequestError, NotFoundError, UnauthorizedError, fromZodError } from '../shared/errors.js';
 import { answerQuestion, type QuestionModel } from '../reason/llm/questions.js';
+import type { TenantSecretReader } from '../shared/secrets.js';
 
 /** The body of `POST …/questions`. */
 export const QuestionBody = z.object({ question: z.string().trim().min(1).max(1000) });
@@ -19,11 +20,11 @@ export interface QuestionRequest {
 
 export interface QuestionDeps {
   loadTenant: (tenantId: string) => Promise<TenantConfig | undefined>;
-  readSecret: (ref: string) => Promise<unknown>;
+  readSecret: TenantSecretReader;
   readRecord: (tenantId: string, investigationId: string) => Promise<InvestigationRecord | undefined>;
   appendQuestion: (tenantId: string, investigationId: string, question: FollowUpQuestion) => Promise<void>;
   /** The tenant's model with its key read; throws when the key cannot be read. */
-  modelFor: (config: LlmConfig) => Promise<QuestionModel>;
+  modelFor: (tenantId: string, config: LlmConfig) => Promise<QuestionModel>;
   now: () => Date;
 }
 
@@ -47,7 +48,7 @@ async function authenticate(request: QuestionRequest, deps: QuestionDeps): Promi
   const tenant = await deps.loadTenant(request.tenantId);
   if (!tenant) throw deny('unknown tenant');
   if (!tenant.webhookSecretRef) throw deny('the tenant has no webhook secret');
-  const credentials = ApiCredentials.safeParse(await deps.readSecret(tenant.webhookSecretRef));
+  const credentials = ApiCredentials.safeParse(await deps.readSecret(tenant.tenantId, tenant.webhookSecretRef));
   if (!credentials.success) throw deny('the tenant has no api token');
   if (!offered || !tokensMatch(offered, credentials.data.api.token)) throw deny('wrong token');
   return tenant;
@@ -82,7 +83,7 @@ export async function handleQuestion(request: QuestionRequest, deps: QuestionDep
     let keyProblem: string | undefined;
     if (tenant.llm) {
       try {
-        model = await deps.modelFor(tenant.llm);
+        model = await deps.modelFor(tenant.tenantId, tenant.llm);
       } catch (error) {
         keyProblem = `answered without the model: its API key could not be read (${(error as Error).name})`;
       }

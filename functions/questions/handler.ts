@@ -5,7 +5,7 @@ import { loadEnv } from '../shared/env.js';
 import { json, lowerCaseHeaders, rawBody } from '../shared/http.js';
 import { createLogger } from '../shared/logger.js';
 import { readRecord } from '../shared/records.js';
-import { readSecretJson } from '../shared/secrets.js';
+import { readTenantSecret } from '../shared/secrets.js';
 import { loadTenantConfig } from '../shared/tenants.js';
 import { modelClientFor, readApiKey } from '../reason/llm/config.js';
 import { handleQuestion, type QuestionDeps } from './core.js';
@@ -16,10 +16,10 @@ const logger = createLogger('questions');
 
 const deps: QuestionDeps = {
   loadTenant: (tenantId) => loadTenantConfig(env.TABLE_NAME, tenantId),
-  readSecret: (ref) => readSecretJson(ref),
+  readSecret: readTenantSecret,
   readRecord: (tenantId, investigationId) => readRecord(env.TABLE_NAME, tenantId, investigationId),
   appendQuestion: (tenantId, investigationId, question) => appendQuestion(env.TABLE_NAME, tenantId, investigationId, question),
-  modelFor: async (config) => ({ client: modelClientFor(config, await readApiKey(config)), config }),
+  modelFor: async (tenantId, config) => ({ client: modelClientFor(config, await readApiKey(tenantId, config)), config }),
   now: () => new Date(),
 };
 

@@ -37,7 +37,7 @@ async function reason(input: ReasonInput): Promise<ReasonOutcome> {
   if (!config) return { rca: writeDeterministicRca(input) };
   let apiKey: string | undefined;
   try {
-    apiKey = await readApiKey(config);
+    apiKey = await readApiKey(input.tenantId, config);
   } catch (keyError) {
     return fallback({ ...writeDeterministicRca(input), model: config.model }, `the model's API key could not be read (${(keyError as Error).name})`);
   }

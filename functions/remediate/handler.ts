@@ -4,7 +4,7 @@ import { loadEnv } from '../shared/env.js';
 import { ConfigurationError, ConflictError } from '../shared/errors.js';
 import { createLogger } from '../shared/logger.js';
 import { readRecord, updateRecord } from '../shared/records.js';
-import { readSecretJson } from '../shared/secrets.js';
+import { secretsOf } from '../shared/secrets.js';
 import { stageHandler } from '../shared/stage.js';
 import { loadTenantConfig } from '../shared/tenants.js';
 import { confirmApproved } from './checks.js';
@@ -40,7 +40,7 @@ export const handler = stageHandler(RemediateInput, RemediateOutput, async (inpu
   const tenant = await loadTenantConfig(env.TABLE_NAME, input.tenantId);
   if (!tenant) throw new ConfigurationError(`tenant ${input.tenantId} is not registered`);
   const result = await runAction(
-    { tableName: env.TABLE_NAME, tenantId: input.tenantId, investigationId: input.investigationId, actor, now: new Date(), signal: AbortSignal.timeout(DEADLINE_MS), readSecret: (ref) => readSecretJson(ref) },
+    { tableName: env.TABLE_NAME, tenantId: input.tenantId, investigationId: input.investigationId, actor, now: new Date(), signal: AbortSignal.timeout(DEADLINE_MS), readSecret: secretsOf(input.tenantId) },
     tenant,
     action,
   );

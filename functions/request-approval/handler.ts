@@ -89,7 +89,7 @@ export const handler = stageHandler(RequestApprovalInput, z.object({ approvalId:
   await updateRecord(env.TABLE_NAME, input.tenantId, input.investigationId, { status: 'awaiting_approval', approval: { approvalId, status: 'pending', expiresAt } });
   const link = (decision: ApprovalLink['decision']) => approvalUrl(env.PUBLIC_BASE_URL, platform, { tenantId: input.tenantId, approvalId, decision, expires });
   const message = approvalMessage({ signal: input.signal, rca: input.rca, policy: input.policy, approveUrl: link('approve'), rejectUrl: link('reject'), expiresAt, ...(tenant.approval.slackAppSecretRef ? { interactiveApprovalId: approvalId } : {}) });
-  const slack = await tenantSlack(tenant.approval);
+  const slack = await tenantSlack(tenant.tenantId, tenant.approval);
   if (slack.botProblem) logger.warn('the Slack app secret gives no bot; the approval message goes to the webhook if any', { tenantId: input.tenantId, problem: slack.botProblem });
   const posted = await postApprovalMessage(slack, message, env.SLACK_API_BASE_URL);
   if (posted.via === 'chat.postMessage') await rememberMessage(input.tenantId, approvalId, posted.ref);

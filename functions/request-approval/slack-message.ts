@@ -17,6 +17,13 @@ export interface ApprovalMessageInput extends ApprovalContext {
 
 const cite = (ids: string[]) => (ids.length > 0 ? ` _(${ids.join(', ')})_` : '');
 
+/** The model's dissenting root cause, said under the deterministic one and marked unverified; empty when the model agreed. */
+function modelDissent(rca: Rca): string {
+  const model = rca.modelRootCause;
+  if (!model) return '';
+  return `\n*The model suggests instead (unverified):* ${model.service} — ${model.statement.text}${cite(model.statement.evidenceIds)}\n_Not acted on: ${model.reason}_`;
+}
+
 /**
  * The diagnosis, its evidence and the proposed action with its risk and dry-run: shared by
  * the approval message and the edit that closes it, so the channel keeps what was decided on.
@@ -24,7 +31,7 @@ const cite = (ids: string[]) => (ids.length > 0 ? ` _(${ids.join(', ')})_` : '')
 export function diagnosisBlocks({ signal, rca, policy }: ApprovalContext): unknown[] {
   const action = policy.action!;
   return [
-    { type: 'section', text: { type: 'mrkdwn', text: `*Alert:* ${signal.title} (${signal.severity})\n*Root cause:* ${rca.rootCause.statement.text}${cite(rca.rootCause.statement.evidenceIds)}\n*Confidence:* ${Math.round(rca.confidence * 100)}%` } },
+    { type: 'section', text: { type: 'mrkdwn', text: `*Alert:* ${signal.title} (${signal.severity})\n*Root cause:* ${rca.rootCause.statement.text}${cite(rca.rootCause.statement.evidenceIds)}${rca.rootCause.statement.verified ? '' : ' _(unverified)_'}${modelDissent(rca)}\n*Confidence:* ${Math.round(rca.confidence * 100)}%`.slice(0, 3000) } },
     { type: 'section', text: { type: 'mrkdwn', text: `*Evidence*\n${rca.causalChain.slice(0, 5).map((s) => `• ${s.text}${cite(s.evidenceIds)}`).join('\n')}`.slice(0, 3000) } },
     {
       type: 'section',

@@ -33,30 +33,58 @@ export interface ClientConfig {
   credentials?: AwsCredentialIdentityProvider;
 }
 
+/** The session tag every assumed session carries; a role's trust and permission policies can require it. */
+export const TENANT_SESSION_TAG = 'causeway:tenant';
+
 /**
- * One SDK client per region and role, created on first use and kept for the life of the
- * Lambda container. With a role ARN the client reads as that role (STS AssumeRole,
- * refreshed before expiry); the Lambda's own role needs sts:AssumeRole on it.
+ * The ExternalId Causeway sends when it assumes a tenant's role: `causeway:<tenantId>`,
+ * derived, never configured, so a tenant cannot present another tenant's. The role's trust
+ * policy requires it (`sts:ExternalId`), so naming another tenant's role in a config gets
+ * AccessDenied from STS: the confused-deputy guard.
  */
-export function clientsByRegion<C>(create: (region: string, config: ClientConfig) => C): (region: string, roleArn?: string) => C {
+export function externalIdFor(tenantId: string): string {
+  return `causeway:${tenantId}`;
+}
+
+/**
+ * One SDK client per region, role and tenant, created on first use and kept for the life of
+ * the Lambda container. With a role ARN the client reads as that role (STS AssumeRole with
+ * the tenant's ExternalId and session tag, refreshed before expiry); the Lambda's own role
+ * needs sts:AssumeRole and sts:TagSession on it. The tenant is part of the key, so
+ * credentials assumed for one tenant never serve another.
+ */
+export function clientsByRegion<C>(create: (region: string, config: ClientConfig) => C): (region: string, roleArn: string | undefined, tenantId: string) => C {
   const clients = new Map<string, C>();
-  return (region, roleArn) => {
-    const key = `${region}\u0000${roleArn ?? ''}`;
+  return (region, roleArn, tenantId) => {
+    const key = `${region}\u0000${roleArn ?? ''}\u0000${roleArn ? tenantId : ''}`;
     let client = clients.get(key);
     if (!client) {
-      const config: ClientConfig = { requestHandler: new RecordableRequestHandler(), credentials: roleArn ? assumedRole(roleArn, region) : undefined };
+      const config: ClientConfig = { requestHandler: new RecordableRequestHandler(), credentials: roleArn ? assumedRole(roleArn, region, tenantId) : undefined };
       clients.set(key, (client = create(region, config)));
     }
     return client;
   };
 }
 
-/** Credentials of `roleArn`, assumed on first use and again five minutes before they expire. */
-export function assumedRole(roleArn: string, region: string, sts = new STSClient({ region })): AwsCredentialIdentityProvider {
+/**
+ * Credentials of `roleArn` for `tenantId`, assumed on first use and again five minutes before
+ * they expire. Every AssumeRole carries the tenant's ExternalId ({@link externalIdFor}) and the
+ * session tag `causeway:tenant=<tenantId>`; the session is named after the tenant, so the
+ * role owner's CloudTrail shows whom Causeway read for.
+ */
+export function assumedRole(roleArn: string, region: string, tenantId: string, sts = new STSClient({ region })): AwsCredentialIdentityProvider {
   let cached: AwsCredentialIdentity | undefined;
   return async () => {
     if (cached?.expiration && cached.expiration.getTime() - Date.now() > 5 * 60_000) return cached;
-    const out = await sts.send(new AssumeRoleCommand({ RoleArn: roleArn, RoleSessionName: 'causeway-provider', DurationSeconds: 3600 }));
+    const out = await sts.send(
+      new AssumeRoleCommand({
+        RoleArn: roleArn,
+        RoleSessionName: `causeway-${tenantId}`.slice(0, 64),
+        ExternalId: externalIdFor(tenantId),
+        Tags: [{ Key: TENANT_SESSION_TAG, Value: tenantId }],
+        DurationSeconds: 3600,
+      }),
+    );
     const c = out.Credentials;
     if (!c?.AccessKeyId || !c.SecretAccessKey) throw new ConfigurationError(`options.roleArn: assuming ${roleArn} returned no credentials`);
     cached = { accessKeyId: c.AccessKeyId, secretAccessKey: c.SecretAccessKey, sessionToken: c.SessionToken, expiration: c.Expiration };

@@ -1,7 +1,7 @@
 import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import { ConfigurationError } from './errors.js';
-import { readSecretJson } from './secrets.js';
+import { readPlatformSecret } from './secrets.js';
 
 /** The id a secret of the old single-`key` shape gives its key; links and sealed values made under it carry no key id. */
 export const LEGACY_KEY_ID = 'k0';
@@ -69,7 +69,7 @@ export function platformKeysFromSecret(value: unknown): PlatformKeys | undefined
 }
 
 export async function loadPlatformKeys(secretName: string): Promise<PlatformKeys> {
-  const keys = platformKeysFromSecret(await readSecretJson(secretName));
+  const keys = platformKeysFromSecret(await readPlatformSecret(secretName));
   if (!keys) throw new ConfigurationError(`platform secret ${secretName} is missing, or holds neither versioned keys nor a "key" of 32+ characters`);
   return keys;
 }

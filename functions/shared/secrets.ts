@@ -1,15 +1,58 @@
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { tenantSecretPrefix } from '../contracts/tenant.js';
 import { ConfigurationError, TransientError } from './errors.js';
 
 const client = new SecretsManagerClient({});
 const cache = new Map<string, { value: unknown; fetchedAt: number }>();
 const CACHE_MS = 5 * 60 * 1000;
 
+/** Reads one tenant's secret by name; every tenant secret in functions/ is read through this. */
+export type TenantSecretReader = (tenantId: string, name: string) => Promise<unknown>;
+
+/**
+ * A secret name outside the tenant's own prefix: a config that names another tenant's (or the
+ * platform's) secret, however it got into the table. Nothing is read.
+ */
+export class SecretScopeError extends ConfigurationError {
+  constructor(tenantId: string, name: string) {
+    super(`secret ${name} is not under ${tenantSecretPrefix(tenantId)}: tenant ${tenantId} may read only its own secrets`);
+  }
+}
+
+/** Throws SecretScopeError unless `name` is a secret of `tenantId`. */
+function assertTenantSecret(tenantId: string, name: string): void {
+  const prefix = tenantSecretPrefix(tenantId);
+  if (!/^[a-z0-9][a-z0-9-]{0,62}$/.test(tenantId) || !name.startsWith(prefix) || name.length === prefix.length || name.includes('..')) throw new SecretScopeError(tenantId, name);
+}
+
+/**
+ * Reads a tenant's JSON secret, refusing with SecretScopeError any name outside
+ * `causeway/tenants/<tenantId>/` before Secrets Manager is called. Cached as readSecretJson.
+ */
+export async function readTenantSecret(tenantId: string, name: string, now = Date.now()): Promise<unknown> {
+  assertTenantSecret(tenantId, name);
+  return readJson(name, now);
+}
+
+/** A reader bound to one tenant, for code that takes `(ref) => …` (providers, executors). */
+export function secretsOf(tenantId: string): (name: string) => Promise<unknown> {
+  return (name) => readTenantSecret(tenantId, name);
+}
+
+/**
+ * Reads one of the platform's own secrets (the link-signing key): never a tenant's, so a
+ * name under `causeway/tenants/` is refused.
+ */
+export async function readPlatformSecret(name: string, now = Date.now()): Promise<unknown> {
+  if (name.startsWith('causeway/tenants/')) throw new ConfigurationError(`${name} is a tenant secret, not a platform secret`);
+  return readJson(name, now);
+}
+
 /**
  * Reads a JSON secret, cached for five minutes per warm Lambda. The value never leaves
  * the caller: it is not logged, not put in errors, not returned in state.
  */
-export async function readSecretJson(name: string, now = Date.now()): Promise<unknown> {
+async function readJson(name: string, now: number): Promise<unknown> {
   const hit = cache.get(name);
   if (hit && now - hit.fetchedAt < CACHE_MS) return hit.value;
   let text: string | undefined;

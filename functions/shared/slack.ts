@@ -1,14 +1,14 @@
 import { z } from 'zod';
 import { SlackAppSecret, type TenantConfig } from '../contracts/index.js';
 import { ConfigurationError, TransientError } from './errors.js';
-import { readSecretJson } from './secrets.js';
+import { readTenantSecret, type TenantSecretReader } from './secrets.js';
 
 const SlackWebhook = z.object({ url: z.url() });
 
 /** The tenant's incoming-webhook URL from its secret (`{ "url": … }`); undefined when none is configured. */
-export async function slackWebhookUrl(ref: string | undefined, readSecret: (ref: string) => Promise<unknown> = readSecretJson): Promise<string | undefined> {
+export async function slackWebhookUrl(tenantId: string, ref: string | undefined, readSecret: TenantSecretReader = readTenantSecret): Promise<string | undefined> {
   if (!ref) return undefined;
-  const parsed = SlackWebhook.safeParse(await readSecret(ref));
+  const parsed = SlackWebhook.safeParse(await readSecret(tenantId, ref));
   return parsed.success ? parsed.data.url : undefined;
 }
 
@@ -25,11 +25,11 @@ export interface TenantSlack {
 }
 
 /** Reads the tenant's Slack secrets once; a secret that does not parse gives no bot and says why. */
-export async function tenantSlack(approval: TenantConfig['approval'], readSecret: (ref: string) => Promise<unknown> = readSecretJson): Promise<TenantSlack> {
-  const webhookUrl = await slackWebhookUrl(approval.slackWebhookSecretRef, readSecret);
+export async function tenantSlack(tenantId: string, approval: TenantConfig['approval'], readSecret: TenantSecretReader = readTenantSecret): Promise<TenantSlack> {
+  const webhookUrl = await slackWebhookUrl(tenantId, approval.slackWebhookSecretRef, readSecret);
   const result: TenantSlack = webhookUrl ? { webhookUrl } : {};
   if (!approval.slackAppSecretRef) return result;
-  const app = SlackAppSecret.safeParse(await readSecret(approval.slackAppSecretRef));
+  const app = SlackAppSecret.safeParse(await readSecret(tenantId, approval.slackAppSecretRef));
   if (!app.success) return { ...result, botProblem: `secret ${approval.slackAppSecretRef} is not a Slack app secret (${app.error.issues[0]?.path.join('.')})` };
   const { botToken, channel } = app.data;
   if (botToken && channel) return { ...result, bot: { token: botToken, channel } };

@@ -35,7 +35,7 @@ export const handler = stageHandler(VerifyOutcomeInput, VerifyOutcomeOutput, asy
   let notified = false;
   if (verification.status === 'not_recovered') {
     const tenant = await loadTenantConfig(env.TABLE_NAME, input.tenantId);
-    const url = await slackWebhookUrl(tenant?.approval.slackWebhookSecretRef);
+    const url = await slackWebhookUrl(input.tenantId, tenant?.approval.slackWebhookSecretRef);
     if (url) {
       await postToSlack(url, notRecoveredMessage(record, result, verification));
       notified = true;

@@ -38,8 +38,8 @@ function opsgenie(name: string, alertId: string, updatedAtMs: number, alert: Rec
 
 beforeAll(async () => {
   stack = await startLocalStack({ retryIntervalMs: 5 });
-  stack.secrets.put('causeway/lifecycle/webhooks', JSON.stringify({ pagerduty: { signingSecrets: [PD_SECRET] }, opsgenie: { headerName: 'x-causeway-token', token: OPSGENIE_TOKEN } }));
-  await putTenant(stack, { tenantId: 'lifecycle', webhookSecretRef: 'causeway/lifecycle/webhooks', enabledSources: ['pagerduty', 'opsgenie'], ingestRatePerMinute: 100_000 } as never);
+  stack.secrets.put('causeway/tenants/lifecycle/webhooks', JSON.stringify({ pagerduty: { signingSecrets: [PD_SECRET] }, opsgenie: { headerName: 'x-causeway-token', token: OPSGENIE_TOKEN } }));
+  await putTenant(stack, { tenantId: 'lifecycle', webhookSecretRef: 'causeway/tenants/lifecycle/webhooks', enabledSources: ['pagerduty', 'opsgenie'], ingestRatePerMinute: 100_000 } as never);
 });
 
 afterAll(async () => {

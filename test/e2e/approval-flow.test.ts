@@ -20,7 +20,7 @@ let issuer: LocalOidcIssuer;
 /** Opens the link, signs in through the tenant's provider as this person, and confirms. */
 const decide = (url: string, who: LocalUser | string = 'oncall@example.com') => decideAs(issuer, url, who);
 
-const BOT_SECRET = 'causeway/demo/slack-bot';
+const BOT_SECRET = 'causeway/tenants/demo/slack-bot';
 const CHANNEL = 'C0APPROVALS';
 
 beforeAll(async () => {

@@ -29,11 +29,11 @@ beforeAll(async () => {
   process.env.SLACK_RESPONSE_URL_PREFIX = `${stack.apiUrl}/_local/slack`;
   issuer = await startLocalOidcIssuer();
   const tenant = await ensureScenarioTenant(stack, 'demo');
-  stack.secrets.put('causeway/demo/slack-app', JSON.stringify({ signingSecret: SIGNING_SECRET }));
+  stack.secrets.put('causeway/tenants/demo/slack-app', JSON.stringify({ signingSecret: SIGNING_SECRET }));
   await putTenant(stack, {
     ...tenant,
     identity: identityFor(stack, 'demo', issuer),
-    approval: { ...tenant.approval, slackAppSecretRef: 'causeway/demo/slack-app' },
+    approval: { ...tenant.approval, slackAppSecretRef: 'causeway/tenants/demo/slack-app' },
     policy: { ...tenant.policy, approvers: ['oncall@example.com', 'U0APPROVER'] },
   });
   await ensureScenarioTenant(stack, 'other');

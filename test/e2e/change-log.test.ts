@@ -57,9 +57,9 @@ beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'causeway-change-log-'));
   file = join(dir, 'shop-storefront-checkout-5xx.json');
   stack = await startLocalStack({ retryIntervalMs: 5 });
-  stack.secrets.put('causeway/demo/webhooks', JSON.stringify({ changes: { hmacSecret: SECRET } }));
+  stack.secrets.put('causeway/tenants/demo/webhooks', JSON.stringify({ changes: { hmacSecret: SECRET } }));
   const tenant = await ensureScenarioTenant(stack, 'demo');
-  await putTenant(stack, { ...tenant, webhookSecretRef: 'causeway/demo/webhooks', backends: [{ id: 'changelog', type: 'changelog', classes: ['changes'], options: {} }] });
+  await putTenant(stack, { ...tenant, webhookSecretRef: 'causeway/tenants/demo/webhooks', backends: [{ id: 'changelog', type: 'changelog', classes: ['changes'], options: {} }] });
   // The pipeline's deploys, exactly as the scenario recorded them, go through the route instead.
   for (const change of json.evidence.changes ?? []) {
     const at = new Date(atMs + Number(/^-(\d+)m$/.exec(change.at)![1]) * -MINUTE).toISOString();
@@ -84,8 +84,8 @@ describe('a deploy posted to the change log', () => {
   });
 
   it('is refused for another tenant, signed with this tenant\'s secret', async () => {
-    await putTenant(stack, { tenantId: 'other', webhookSecretRef: 'causeway/other/webhooks' });
-    stack.secrets.put('causeway/other/webhooks', JSON.stringify({ changes: { hmacSecret: 'other-change-log-secret-0123456789' } }));
+    await putTenant(stack, { tenantId: 'other', webhookSecretRef: 'causeway/tenants/other/webhooks' });
+    stack.secrets.put('causeway/tenants/other/webhooks', JSON.stringify({ changes: { hmacSecret: 'other-change-log-secret-0123456789' } }));
     const crossTenant = await postChange({ service: 'pricing', kind: 'deployment', summary: 'pricing v9' }, 'other');
     expect(crossTenant).toEqual({ status: 401, body: { error: 'unauthorized' } });
   });

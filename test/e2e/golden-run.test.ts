@@ -32,8 +32,8 @@ afterAll(async () => {
 describe('golden runs', () => {
   it('capture records every backend exchange; replay reproduces the investigation offline and refuses anything unrecorded', async () => {
     const endpoint = `http://127.0.0.1:${(backend.address() as AddressInfo).port}`;
-    stack.secrets.put('causeway/acme/deploys', JSON.stringify({ bearerToken: 'live-secret-value-123' }));
-    const tenant = TenantConfig.parse({ tenantId: 'acme', backends: [{ id: 'deploys', type: 'http-changes', classes: ['changes'], endpoint, secretRef: 'causeway/acme/deploys' }], topology: { checkout: [] } });
+    stack.secrets.put('causeway/tenants/acme/deploys', JSON.stringify({ bearerToken: 'live-secret-value-123' }));
+    const tenant = TenantConfig.parse({ tenantId: 'acme', backends: [{ id: 'deploys', type: 'http-changes', classes: ['changes'], endpoint, secretRef: 'causeway/tenants/acme/deploys' }], topology: { checkout: [] } });
     const signal = { source: 'alertmanager' as const, body: { ...alert, alerts: [alert.alerts[1]] }, receivedAt: '2026-03-14T16:02:30.000Z' };
     const out = join(mkdtempSync(join(tmpdir(), 'golden-')), 'golden.json');
 

@@ -45,10 +45,10 @@ async function archived(): Promise<{ outcome: { status: number; error?: string }
 beforeAll(async () => {
   stack = await startLocalStack({ retryIntervalMs: 5 });
   url = stack.apiUrl;
-  stack.secrets.put('causeway/acme/webhooks', JSON.stringify({ alertmanager: { bearerToken: TOKEN } }));
+  stack.secrets.put('causeway/tenants/acme/webhooks', JSON.stringify({ alertmanager: { bearerToken: TOKEN } }));
   await putTenant(stack, {
     tenantId: 'acme',
-    webhookSecretRef: 'causeway/acme/webhooks',
+    webhookSecretRef: 'causeway/tenants/acme/webhooks',
     enabledSources: ['alertmanager'],
     ingestRatePerMinute: 100_000,
     topology: { storefront: ['checkout'], checkout: ['payments'], search: [], 'edge-web': ['edge-db'] },
@@ -172,8 +172,8 @@ describe('POST /v1/tenants/{tenantId}/signals/{source}', () => {
   });
 
   it('takes CloudWatch alarm events from EventBridge (wrapped with the tenant) without a webhook credential', async () => {
-    stack.secrets.put('causeway/acme-aws/webhooks', JSON.stringify({ cloudwatch: { enabled: true } }));
-    await putTenant(stack, { tenantId: 'acme-aws', webhookSecretRef: 'causeway/acme-aws/webhooks', enabledSources: ['cloudwatch'] } as never);
+    stack.secrets.put('causeway/tenants/acme-aws/webhooks', JSON.stringify({ cloudwatch: { enabled: true } }));
+    await putTenant(stack, { tenantId: 'acme-aws', webhookSecretRef: 'causeway/tenants/acme-aws/webhooks', enabledSources: ['cloudwatch'] } as never);
     const { handler } = await import('../../functions/ingest/handler.js');
     const event = JSON.parse(readFileSync(new URL('../fixtures/signals/cloudwatch/alarm-lambda-errors.json', import.meta.url), 'utf8')) as Record<string, unknown>;
     const delivered = (await handler({ tenantId: 'acme-aws', event }, {} as never)) as { status: number; body: { signals: { status: string }[] } };
@@ -185,8 +185,8 @@ describe('POST /v1/tenants/{tenantId}/signals/{source}', () => {
   });
 
   it('throttles a tenant past its per-minute budget with 429 and Retry-After, leaving other tenants alone', async () => {
-    stack.secrets.put('causeway/noisy/webhooks', JSON.stringify({ alertmanager: { bearerToken: TOKEN } }));
-    await putTenant(stack, { tenantId: 'noisy', webhookSecretRef: 'causeway/noisy/webhooks', enabledSources: ['alertmanager'], ingestRatePerMinute: 3 } as never);
+    stack.secrets.put('causeway/tenants/noisy/webhooks', JSON.stringify({ alertmanager: { bearerToken: TOKEN } }));
+    await putTenant(stack, { tenantId: 'noisy', webhookSecretRef: 'causeway/tenants/noisy/webhooks', enabledSources: ['alertmanager'], ingestRatePerMinute: 3 } as never);
     const statuses: number[] = [];
     for (let i = 0; i < 5; i++) statuses.push((await post(alert(`cccc00000000000${i}`), { tenant: 'noisy' })).status);
     expect(statuses.filter((s) => s === 202).length).toBeLessThanOrEqual(3);

@@ -24,7 +24,12 @@ function quoted(request: RecordedRequest): QuotedData {
   return JSON.parse(/<causeway_evidence>\n([\s\S]*?)\n<\/causeway_evidence>/.exec(user)![1]!) as QuotedData;
 }
 
-/** A model that agrees with the deterministic top suspect and cites its evidence. */
+/** What the fake model does: agree with the deterministic top suspect, or blame the runner-up and propose its own action. */
+let stance: 'agree' | 'dissent' = 'agree';
+
+/** What the dissenting model proposed, read back by the test so it can show policy did not follow it. */
+let proposed: { service: string; action: string } | undefined;
+
 function modelReply(request: RecordedRequest): FakeReply {
   const data = quoted(request);
   if (request.body.response_format?.json_schema?.name === 'causeway_answer') {
@@ -32,6 +37,20 @@ function modelReply(request: RecordedRequest): FakeReply {
   }
   const top = data.deterministic.suspects[0]!;
   const action = data.deterministic.recommendedAction;
+  if (stance === 'dissent') {
+    const other = data.deterministic.suspects.find((s) => s.service !== top.service)!;
+    proposed = { service: other.service, action: action.kind === 'restart' ? 'scale_out' : 'restart' };
+    const statement = { text: `${other.service} is the root cause; ${top.service} is only a victim, do not roll it back.`, evidenceIds: other.evidenceIds };
+    return {
+      content: JSON.stringify({
+        summary: statement,
+        rootCause: { service: other.service, kind: other.kind, statement },
+        causalChain: [statement],
+        recommendedActions: [{ action: proposed.action, service: other.service, reason: `${proposed.action} ${other.service}`, evidenceIds: other.evidenceIds }],
+        confidence: 0.95,
+      }),
+    };
+  }
   const statement = { text: `${top.service} changed and then failed.`, evidenceIds: top.evidenceIds };
   return {
     content: JSON.stringify({
@@ -49,9 +68,9 @@ beforeAll(async () => {
   llm.fallback = modelReply;
   stack = await startLocalStack({ retryIntervalMs: 5 });
   const tenant = await ensureScenarioTenant(stack, 'demo');
-  stack.secrets.put('causeway/demo/llm', JSON.stringify({ apiKey: 'sk-local-test' }));
-  stack.secrets.put('causeway/demo/webhooks', JSON.stringify({ api: { token: TOKEN } }));
-  await putTenant(stack, { ...tenant, webhookSecretRef: 'causeway/demo/webhooks', llm: { baseUrl: llm.baseUrl, model: 'fake-model', apiKeySecretRef: 'causeway/demo/llm', timeoutSeconds: 5, maxOutputTokens: 2000, tokenLimitField: 'max_completion_tokens', inputCostPerMTok: 1, outputCostPerMTok: 4 } });
+  stack.secrets.put('causeway/tenants/demo/llm', JSON.stringify({ apiKey: 'sk-local-test' }));
+  stack.secrets.put('causeway/tenants/demo/webhooks', JSON.stringify({ api: { token: TOKEN } }));
+  await putTenant(stack, { ...tenant, webhookSecretRef: 'causeway/tenants/demo/webhooks', llm: { baseUrl: llm.baseUrl, model: 'fake-model', apiKeySecretRef: 'causeway/tenants/demo/llm', timeoutSeconds: 5, maxOutputTokens: 2000, tokenLimitField: 'max_completion_tokens', inputCostPerMTok: 1, outputCostPerMTok: 4 } });
 });
 
 afterAll(async () => {
@@ -69,14 +88,38 @@ const ask = (tenantId: string, investigationId: string, token: string, body: unk
 describe('a tenant with a model, through the local state machine', () => {
   let investigationId: string;
 
-  it('records an RCA written by the model, with its usage, while policy still acts on the deterministic recommendation', async () => {
+  it('records an RCA written by a model that agrees, with its usage', async () => {
+    stance = 'agree';
     const run = await runScenario(stack, SCENARIO);
     investigationId = run.record.investigationId;
-    const { rca, scored, policy } = run.record;
+    const { rca } = run.record;
     expect(rca).toMatchObject({ author: 'llm', model: 'fake-model', promptVersion: PROMPT_VERSION, rootCause: { service: 'pricing', kind: 'deployment' } });
+    expect(rca!.modelRootCause).toBeUndefined();
     expect(rca!.usage).toMatchObject({ promptTokens: 1000, completionTokens: 200, calls: 1, estimatedCostUsd: 0.0018 });
     expect(llm.requests[0]!.headers.authorization).toBe('Bearer sk-local-test');
-    expect(policy?.action?.kind).toBe(scored!.recommendedAction.kind);
+  });
+
+  it('a model that blames another service and proposes another action moves neither the root cause nor the policy, and is shown beside, unverified', async () => {
+    stance = 'dissent';
+    proposed = undefined;
+    const run = await runScenario(stack, SCENARIO);
+    const { rca, scored, policy } = run.record;
+    const recommended = scored!.recommendedAction;
+    expect(proposed).toBeDefined();
+    expect(recommended).toMatchObject({ kind: 'rollback', service: 'pricing' });
+    expect([proposed!.action, proposed!.service]).not.toEqual([recommended.kind, recommended.service]);
+    expect(proposed!.service).not.toBe(scored!.suspects[0]!.service);
+
+    expect(policy?.action).toMatchObject({ kind: recommended.kind, service: recommended.service });
+    expect(rca).toMatchObject({ author: 'deterministic', model: 'fake-model', rootCause: { service: 'pricing', kind: 'deployment' } });
+    expect(rca!.recommendedActions).toEqual([expect.objectContaining({ action: recommended.kind, service: recommended.service })]);
+    expect(rca!.modelRootCause).toMatchObject({ service: proposed!.service, statement: { verified: false }, summary: { verified: false } });
+    expect(rca!.summary.text).not.toMatch(/do not roll it back/);
+
+    const slack = JSON.stringify(run.approvalMessage?.body);
+    expect(slack).toContain(rca!.rootCause.statement.text);
+    expect(slack).toContain(`The model suggests instead (unverified):* ${proposed!.service}`);
+    expect(run.approvalMessage?.body.text).toContain(`approve ${recommended.kind} of ${recommended.service}?`);
   });
 
   it('answers a follow-up question from the persisted evidence and appends it to the record', async () => {

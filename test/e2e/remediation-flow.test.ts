@@ -30,14 +30,14 @@ beforeAll(async () => {
   fake = await startFakeTargets();
   issuer = await startLocalOidcIssuer();
   const base = await ensureScenarioTenant(stack, 'demo');
-  stack.secrets.put('causeway/demo/k8s', JSON.stringify({ token: 'k8s-token' }));
-  stack.secrets.put('causeway/demo/slack-app', JSON.stringify({ signingSecret: SIGNING_SECRET }));
+  stack.secrets.put('causeway/tenants/demo/k8s', JSON.stringify({ token: 'k8s-token' }));
+  stack.secrets.put('causeway/tenants/demo/slack-app', JSON.stringify({ signingSecret: SIGNING_SECRET }));
   tenant = await putTenant(stack, {
     ...base,
     catalog: { pricing: { kubernetes: { namespace: 'shop', deployment: 'pricing' } } },
-    remediation: { kubernetes: { apiUrl: fake.url, tokenSecretRef: 'causeway/demo/k8s' } },
+    remediation: { kubernetes: { apiUrl: fake.url, tokenSecretRef: 'causeway/tenants/demo/k8s' } },
     policy: { ...base.policy, dryRun: false, approvers: ['oncall@example.com', 'U0APPROVER'] },
-    approval: { ...base.approval, slackAppSecretRef: 'causeway/demo/slack-app' },
+    approval: { ...base.approval, slackAppSecretRef: 'causeway/tenants/demo/slack-app' },
     identity: identityFor(stack, 'demo', issuer),
   });
 });
@@ -168,8 +168,8 @@ describe('Slack buttons', () => {
   });
 
   it('with a bot token and channel, an approving click edits the bot’s message itself; response_url only answers clicks that decide nothing', async () => {
-    stack.secrets.put('causeway/demo/slack-bot', JSON.stringify({ signingSecret: SIGNING_SECRET, botToken: 'xoxb-local-test-token', channel: 'C0APPROVALS' }));
-    await putTenant(stack, { ...tenant, approval: { ...tenant.approval, slackAppSecretRef: 'causeway/demo/slack-bot' } });
+    stack.secrets.put('causeway/tenants/demo/slack-bot', JSON.stringify({ signingSecret: SIGNING_SECRET, botToken: 'xoxb-local-test-token', channel: 'C0APPROVALS' }));
+    await putTenant(stack, { ...tenant, approval: { ...tenant.approval, slackAppSecretRef: 'causeway/tenants/demo/slack-bot' } });
     try {
       const { id, approvalId, execution, run } = await awaitingApproval();
       const original = run.approvalMessage!.body as { channel?: string; ts?: string };

@@ -33,9 +33,19 @@ export type Handshake =
   | { kind: 'sns-subscription-confirmation'; subscribeUrl: string; topicArn: string }
   | { kind: 'sns-unsubscribe-confirmation'; topicArn: string };
 
+/**
+ * How a sender reaches ingest. `http`: the public route `POST /v1/tenants/{t}/signals/{source}`,
+ * where the adapter's `verify` is the only authentication. `eventbridge`: an EventBridge rule in
+ * the stack invokes the Lambda under IAM, so the wire carries no credential and the public
+ * route must never accept that source.
+ */
+export type Door = 'http' | 'eventbridge';
+
 /** One alert source: how its sender proves who it is, and how its payload becomes signals. */
 export interface SourceAdapter {
   source: SignalSource;
+  /** The only door this source is accepted through. */
+  door: Door;
   /**
    * Throws UnauthorizedError on a missing or wrong credential, a bad or expired signature, or a
    * replay; a source with no credentials configured is always rejected. Comparisons are constant-time.

@@ -2,7 +2,7 @@ import { CloudTrailClient, LookupEventsCommand, type Event } from '@aws-sdk/clie
 import { callAws, clientsByRegion } from '../../shared/aws-client.js';
 
 /** One CloudTrail client per region, kept for the life of the container. */
-export const cloudtrailFor = clientsByRegion((region) => new CloudTrailClient({ region }));
+export const cloudtrailFor = clientsByRegion((region, config) => new CloudTrailClient({ region, ...config }));
 
 /** Pages per event name and in all (50 events a page): a busy hour of deploys fits well inside. */
 export const MAX_PAGES_PER_NAME = 4;

@@ -36,7 +36,7 @@ export function createCloudTrailProvider({ intervalMs }: { intervalMs: number })
       const region = regionOf(plan.backend);
       const request = translate(plan, options);
       const asked = query(plan, request, region);
-      const client = cloudtrailFor(region, options.roleArn);
+      const client = cloudtrailFor(region, options.roleArn, plan.tenantId);
       const window = { start: new Date(plan.window.from), end: new Date(plan.window.to) };
       const lookup = await lookupEvents(client, { names: request.names, ...window, intervalMs }, deps.signal, `CloudTrail LookupEvents in ${region}`);
 

@@ -94,7 +94,7 @@ export function createCloudWatchLogsProvider(timing: { sleep: Sleep; now: () => 
       const request = translate(plan, options);
       const query = asked(plan, request, region);
       if (request.groups.size === 0) throw new BackendQueryError(`no log group to search: options.logGroups and logGroupPrefix are per service and the plan names no service`);
-      const client = logsClientFor(region, options.roleArn);
+      const client = logsClientFor(region, options.roleArn, plan.tenantId);
       const where = `CloudWatch Logs in ${region}`;
       const pollCtx = (signal: AbortSignal, budgetMs: number): PollContext => ({ client, signal, sleep: timing.sleep, now: timing.now, deadlineAt: timing.now() + budgetMs, where });
       // One Logs Insights query per reference window runs beside the incident's: two or three of the account's concurrent queries.

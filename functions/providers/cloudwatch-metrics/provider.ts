@@ -49,7 +49,7 @@ export const cloudwatchMetricsProvider: EvidenceProvider = {
     const request = translate(plan, options);
     const asked = query(plan, request, region);
     if (request.queries.length === 0) return { query: asked, items: [], notes: toRawSeries(request, { results: new Map(), messages: [], pages: 0, truncated: false }, () => '').notes };
-    const client = cloudwatchFor(region, options.roleArn);
+    const client = cloudwatchFor(region, options.roleArn, plan.tenantId);
     const where = `CloudWatch GetMetricData in ${region}`;
     const read = async (r: MetricsRequest, signal: AbortSignal) => {
       const pages = await getMetricData(client, { queries: toMetricDataQueries(r), start: new Date(r.startMs), end: new Date(r.endMs) }, signal, where);

@@ -2,7 +2,7 @@ import { BatchGetDeploymentsCommand, CodeDeployClient, ListDeploymentsCommand, t
 import { callAws, clientsByRegion } from '../../shared/aws-client.js';
 
 /** One CodeDeploy client per region, kept for the life of the container. */
-export const codedeployFor = clientsByRegion((region) => new CodeDeployClient({ region }));
+export const codedeployFor = clientsByRegion((region, config) => new CodeDeployClient({ region, ...config }));
 
 /** ListDeployments pages per deployment group (up to 100 ids a page); BatchGetDeployments takes 25 ids a call. */
 export const MAX_PAGES = 2;

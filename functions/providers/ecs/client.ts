@@ -2,7 +2,7 @@ import { DescribeServicesCommand, DescribeTasksCommand, ECSClient, ListTasksComm
 import { callAws, clientsByRegion } from '../../shared/aws-client.js';
 
 /** One ECS client per region, kept for the life of the container. */
-export const ecsFor = clientsByRegion((region) => new ECSClient({ region }));
+export const ecsFor = clientsByRegion((region, config) => new ECSClient({ region, ...config }));
 
 /** ListTasks pages per service (100 task ARNs a page); ECS keeps stopped tasks about an hour anyway. */
 export const MAX_TASK_PAGES = 2;

@@ -33,7 +33,7 @@ export const ecsProvider: EvidenceProvider = {
     if (request.unmapped.length > 0) notes.push(`no ECS service mapped (set options.services or options.cluster) for ${listSome(request.unmapped)}`);
     if (request.dropped > 0) notes.push(`${request.dropped} more services were not read (limit ${request.targets.length} per plan)`);
     if (request.targets.length === 0) return { query: asked, items: [], notes };
-    const client = ecsFor(region, options.roleArn);
+    const client = ecsFor(region, options.roleArn, plan.tenantId);
     const where = `ECS in ${region}:`;
 
     const found = new Map<Target, Service>();

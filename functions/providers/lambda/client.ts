@@ -2,7 +2,7 @@ import { GetAliasCommand, LambdaClient, ListVersionsByFunctionCommand, type Alia
 import { callAws, clientsByRegion } from '../../shared/aws-client.js';
 
 /** One Lambda client per region, kept for the life of the container. */
-export const lambdaFor = clientsByRegion((region) => new LambdaClient({ region }));
+export const lambdaFor = clientsByRegion((region, config) => new LambdaClient({ region, ...config }));
 
 /** ListVersionsByFunction pages (50 versions a page, oldest first): 500 versions. */
 export const MAX_VERSION_PAGES = 10;

@@ -33,7 +33,7 @@ export const lambdaProvider: EvidenceProvider = {
     const region = regionOf(plan.backend);
     const { targets, dropped } = targetsOf(plan, options);
     const asked = query(plan, targets, region);
-    const lambda = lambdaFor(region, options.roleArn);
+    const lambda = lambdaFor(region, options.roleArn, plan.tenantId);
     const where = `Lambda in ${region}:`;
     const notes: string[] = dropped > 0 ? [`${dropped} more functions were not read (limit ${targets.length} per plan)`] : [];
 
@@ -67,7 +67,7 @@ export const lambdaProvider: EvidenceProvider = {
       const routed = new Map([...aliases].map(([t, a]) => [t, [...new Set([a.FunctionVersion, ...Object.keys(a.RoutingConfig?.AdditionalVersionWeights ?? {})])].filter((v): v is string => !!v)]));
       const metrics = plannedMetrics(targets, routed);
       const period = periodFor(plan.window);
-      const pages = await getMetricData(cloudwatchFor(region, options.roleArn), { queries: toMetricDataQueries(metrics, period), start: new Date(plan.window.from), end: new Date(plan.window.to) }, deps.signal, `CloudWatch GetMetricData in ${region}`);
+      const pages = await getMetricData(cloudwatchFor(region, options.roleArn, plan.tenantId), { queries: toMetricDataQueries(metrics, period), start: new Date(plan.window.from), end: new Date(plan.window.to) }, deps.signal, `CloudWatch GetMetricData in ${region}`);
       if (pages.truncated) notes.push(`stopped after ${pages.pages} pages of GetMetricData; later points were not read`);
       const erroring: string[] = [];
       for (const t of targets) {

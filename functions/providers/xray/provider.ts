@@ -91,7 +91,7 @@ export const xrayProvider: EvidenceProvider = {
   async query(plan, deps): Promise<ProviderFindings> {
     const options = parseOptions(XRayOptions, plan.backend);
     const region = regionOf(plan.backend);
-    const client = xrayFor(region, options.roleArn);
+    const client = xrayFor(region, options.roleArn, plan.tenantId);
     const refOptions: XRayOptions = { ...options, maxTraces: referenceBound(options.maxTraces) };
     const { main, reference } = await withReference(
       plan,

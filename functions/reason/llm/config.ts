@@ -2,16 +2,16 @@ import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { LlmConfig } from '../../contracts/index.js';
 import { ConfigurationError } from '../../shared/errors.js';
-import { readSecretJson } from '../../shared/secrets.js';
+import { readTenantSecret } from '../../shared/secrets.js';
 import { createModelClient, type ModelClient } from './client.js';
 
 /** The secret behind `llm.apiKeySecretRef`: `{ "apiKey": "…" }`. */
 const ApiKeySecret = z.object({ apiKey: z.string().min(1) });
 
 /** Reads the tenant's model API key at run time; it never enters state, logs or the record. */
-export async function readApiKey(config: LlmConfig): Promise<string | undefined> {
+export async function readApiKey(tenantId: string, config: LlmConfig): Promise<string | undefined> {
   if (!config.apiKeySecretRef) return undefined;
-  const parsed = ApiKeySecret.safeParse(await readSecretJson(config.apiKeySecretRef));
+  const parsed = ApiKeySecret.safeParse(await readTenantSecret(tenantId, config.apiKeySecretRef));
   if (!parsed.success) throw new ConfigurationError(`secret ${config.apiKeySecretRef} has no apiKey`);
   return parsed.data.apiKey;
 }

@@ -1,4 +1,4 @@
-import type { Rca, ScoredEvidence, Statement } from '../../contracts/index.js';
+import type { ModelRootCause, Rca, ScoredEvidence, Statement } from '../../contracts/index.js';
 import type { ModelRcaAnswer } from './schema.js';
 
 /** Confidence multipliers: each is a reason to trust the model's answer less than it says. */
@@ -6,6 +6,20 @@ const PENALTY = { inventedIds: 0.8, uncitedRootCause: 0.7, otherSuspect: 0.8, co
 const MAX_CHAIN = 20;
 
 export type Grounded = { ok: true; rca: Rca } | { ok: false; reason: string };
+
+/**
+ * Evidence whose content is text the investigated systems wrote: log lines, exception
+ * messages, alert names. Whoever can make a service log can write it, so such an item
+ * proves that the text was written, not that what it says is true: "the root cause is X"
+ * in a log line is not evidence that X is the root cause.
+ */
+const TEXT_CLASSES: ReadonlySet<string> = new Set(['logs', 'exceptions', 'alerts']);
+
+/** True when a statement's only support is text items: the evidence would be its own sole proof. */
+function restsOnTextAlone(evidenceIds: readonly string[], scored: ScoredEvidence): boolean {
+  const classes = new Map(scored.evidence.map((e) => [e.id, e.class]));
+  return evidenceIds.length > 0 && evidenceIds.every((id) => TEXT_CLASSES.has(classes.get(id) ?? ''));
+}
 
 /** Keeps only ids present in the investigation, remembering the invented ones. */
 class Citations {
@@ -27,10 +41,13 @@ class Citations {
  * Checks the model's answer against the deterministic layer and turns it into an RCA, or
  * says why it cannot be used. Citations must exist in `scored.evidence`: a causal-chain
  * statement left with none is dropped, the summary and root cause are kept but marked
- * unverified. A root cause other than the top suspect must cite evidence and costs
- * confidence. Only the deterministic recommendation or `none` survives as an action, so
- * nothing the model read (including injected text) can introduce an action. The model's
- * confidence never exceeds the deterministic confidence.
+ * unverified, as they are when they rest on log or alert text alone. A root cause other
+ * than the deterministic top suspect never replaces it: uncited, the answer is rejected;
+ * cited, the RCA keeps the deterministic root cause, summary and actions and carries the
+ * model's beside them as `modelRootCause`, unverified, at a lower confidence. Only the
+ * deterministic recommendation or `none` survives as an action, so nothing the model read
+ * (including injected text) can introduce an action. The model's confidence never exceeds
+ * the deterministic confidence.
  */
 export function ground(answer: ModelRcaAnswer, scored: ScoredEvidence, deterministic: Rca): Grounded {
   const citations = new Citations(new Set(scored.evidence.map((e) => e.id)));
@@ -49,10 +66,19 @@ export function ground(answer: ModelRcaAnswer, scored: ScoredEvidence, determini
     const against = top ? `the deterministic top suspect ${top.service}/${top.kind} (score ${top.score.toFixed(2)})` : 'the deterministic layer, which found no clear suspect';
     if (!rootStatement.verified) return { ok: false, reason: `the model's root cause ${service}/${answer.rootCause.kind} contradicts ${against} and cites no evidence` };
     const ranked = scored.suspects.slice(1, 3).some((s) => s.service === service && s.kind === answer.rootCause.kind);
-    confidence *= ranked ? PENALTY.otherSuspect : PENALTY.contradiction;
-    caveats.push(`the model's root cause ${service}/${answer.rootCause.kind} differs from ${against}; confidence lowered`);
-  } else if (!rootStatement.verified) {
-    confidence *= PENALTY.uncitedRootCause;
+    const selfProof = restsOnTextAlone(rootStatement.evidenceIds, scored);
+    const reason = selfProof
+      ? `it rests only on ${rootStatement.evidenceIds.join(', ')}, log or alert text, which cannot prove its own claim, and contradicts ${against}`
+      : `it contradicts ${against}, and the scored evidence does not rank it first`;
+    const model: ModelRootCause = { service, kind: answer.rootCause.kind, statement: { ...rootStatement, verified: false }, summary: { ...summary, verified: false }, reason: reason.slice(0, 500) };
+    return { ok: true, rca: beside(deterministic, model, confidence * (ranked && !selfProof ? PENALTY.otherSuspect : PENALTY.contradiction)) };
+  }
+  if (!rootStatement.verified) confidence *= PENALTY.uncitedRootCause;
+  for (const s of [summary, rootStatement]) {
+    if (s.verified && restsOnTextAlone(s.evidenceIds, scored)) {
+      s.verified = false;
+      caveats.push(`unverified: "${s.text.slice(0, 120)}" rests only on log or alert text (${s.evidenceIds.join(', ')}), which cannot prove its own claim`);
+    }
   }
 
   const chain = answer.causalChain.map((s) => citations.statement(s)).filter((s) => s.text && s.verified);
@@ -77,6 +103,20 @@ export function ground(answer: ModelRcaAnswer, scored: ScoredEvidence, determini
       confidence: Math.round(confidence * 1000) / 1000,
       caveats: [...caveats, ...deterministic.caveats].map((c) => c.slice(0, 500)).slice(0, 20),
     },
+  };
+}
+
+/**
+ * The deterministic RCA with the model's dissenting root cause beside it: the deterministic
+ * text and actions stand, the model's view is carried and said in the first caveat.
+ */
+function beside(deterministic: Rca, model: ModelRootCause, confidence: number): Rca {
+  const caveat = `the model named ${model.service}/${model.kind} as the root cause instead; it is shown beside the deterministic one, unverified: ${model.reason}`;
+  return {
+    ...deterministic,
+    modelRootCause: model,
+    confidence: Math.round(Math.min(confidence, deterministic.confidence) * 1000) / 1000,
+    caveats: [caveat, ...deterministic.caveats].map((c) => c.slice(0, 500)).slice(0, 20),
   };
 }
 

@@ -137,7 +137,7 @@ describe('announcing the end', () => {
 
   it('never throws when the tenant’s Slack secrets cannot be read, nor when the audit write fails too', async () => {
     const unreadable = async (): Promise<TenantSlack> => {
-      throw Object.assign(new Error('secret causeway/acme/slack-app could not be read: AccessDeniedException'), { name: 'ConfigurationError' });
+      throw Object.assign(new Error('secret causeway/tenants/acme/slack-app could not be read: AccessDeniedException'), { name: 'ConfigurationError' });
     };
     expect(await announceEnd(input(), deps(unreadable))).toEqual({ via: 'none', ok: false, error: 'ConfigurationError' });
     expect(audit[0]).toMatchObject({ type: 'approval.notification_failed', detail: { via: 'none', message: expect.stringContaining('AccessDeniedException') } });

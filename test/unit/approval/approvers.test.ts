@@ -40,8 +40,8 @@ describe('who a verified identity is, and whom the approvers list lets decide', 
 describe('a tenant’s identity block', () => {
   const parse = (identity: unknown) => TenantConfig.safeParse({ tenantId: 'acme', identity });
   it('takes an issuer, a client and its secret reference, with openid scopes by default', () => {
-    const parsed = parse({ issuer: 'https://acme.okta.com/oauth2/default', clientId: '0oa1abc', clientSecretRef: 'causeway/acme/okta' });
-    expect(parsed.success && parsed.data.identity).toEqual({ issuer: 'https://acme.okta.com/oauth2/default', clientId: '0oa1abc', clientSecretRef: 'causeway/acme/okta', scopes: ['openid', 'email', 'profile'] });
+    const parsed = parse({ issuer: 'https://acme.okta.com/oauth2/default', clientId: '0oa1abc', clientSecretRef: 'causeway/tenants/acme/okta' });
+    expect(parsed.success && parsed.data.identity).toEqual({ issuer: 'https://acme.okta.com/oauth2/default', clientId: '0oa1abc', clientSecretRef: 'causeway/tenants/acme/okta', scopes: ['openid', 'email', 'profile'] });
   });
   it('refuses scopes without openid, a secret outside causeway/, and Google or Slack without allowed email domains', () => {
     expect(parse({ issuer: 'https://acme.okta.com', clientId: 'x', scopes: ['email'] }).success).toBe(false);

@@ -12,14 +12,14 @@ const LD_SECRET = 'acme-launchdarkly-secret-0123456789';
 const ldEntry = () => JSON.parse(readFileSync(new URL('../../fixtures/changes/launchdarkly-flag-turned-off.json', import.meta.url), 'utf8')) as Record<string, unknown>;
 
 const tenants: Record<string, TenantConfig> = {
-  acme: TenantConfig.parse({ tenantId: 'acme', webhookSecretRef: 'causeway/acme/webhooks' }),
-  beta: TenantConfig.parse({ tenantId: 'beta', webhookSecretRef: 'causeway/beta/webhooks' }),
-  quiet: TenantConfig.parse({ tenantId: 'quiet', webhookSecretRef: 'causeway/quiet/webhooks' }),
+  acme: TenantConfig.parse({ tenantId: 'acme', webhookSecretRef: 'causeway/tenants/acme/webhooks' }),
+  beta: TenantConfig.parse({ tenantId: 'beta', webhookSecretRef: 'causeway/tenants/beta/webhooks' }),
+  quiet: TenantConfig.parse({ tenantId: 'quiet', webhookSecretRef: 'causeway/tenants/quiet/webhooks' }),
 };
 const secrets: Record<string, unknown> = {
-  'causeway/acme/webhooks': { changes: { hmacSecret: SECRET, launchDarkly: { secret: LD_SECRET, flagServices: { 'checkout-v2': 'checkout' }, environments: ['production'] } } },
-  'causeway/beta/webhooks': { changes: { hmacSecret: 'beta-change-log-secret-0123456789' } },
-  'causeway/quiet/webhooks': { generic: { hmacSecret: SECRET } },
+  'causeway/tenants/acme/webhooks': { changes: { hmacSecret: SECRET, launchDarkly: { secret: LD_SECRET, flagServices: { 'checkout-v2': 'checkout' }, environments: ['production'] } } },
+  'causeway/tenants/beta/webhooks': { changes: { hmacSecret: 'beta-change-log-secret-0123456789' } },
+  'causeway/tenants/quiet/webhooks': { generic: { hmacSecret: SECRET } },
 };
 
 /** A table with DynamoDB's conditional-put semantics on the change key. */
@@ -28,7 +28,7 @@ function fakeDeps(): ChangeDeps & { table: Map<string, StoredChange> } {
   return {
     table,
     loadTenant: async (id) => tenants[id],
-    readSecret: async (ref) => secrets[ref],
+    readSecret: async (_tenantId, ref) => secrets[ref],
     putChange: async (tenantId, stored): Promise<PutOutcome> => {
       const key = JSON.stringify(keys.change(tenantId, stored.change.at, stored.changeId));
       const held = table.get(key);

@@ -17,8 +17,8 @@ function file(content: unknown): string {
   return path;
 }
 const valid = {
-  tenant: { tenantId: 'acme', webhookSecretRef: 'causeway/acme/webhooks', enabledSources: ['alertmanager'], approval: { timeoutSeconds: 900, slackWebhookSecretRef: 'causeway/acme/slack' } },
-  secrets: { 'causeway/acme/webhooks': { alertmanager: { bearerToken: 'a-long-enough-bearer-token' } } },
+  tenant: { tenantId: 'acme', webhookSecretRef: 'causeway/tenants/acme/webhooks', enabledSources: ['alertmanager'], approval: { timeoutSeconds: 900, slackWebhookSecretRef: 'causeway/tenants/acme/slack' } },
+  secrets: { 'causeway/tenants/acme/webhooks': { alertmanager: { bearerToken: 'a-long-enough-bearer-token' } } },
 };
 
 const cloudformation = mockClient(CloudFormationClient);
@@ -38,8 +38,23 @@ describe('causeway tenant put', () => {
     writeFileSync(broken, '{ "tenant": ');
     expect(() => readTenantFile(broken)).toThrow(/not a readable JSON file/);
     expect(() => readTenantFile(file({ tenant: { tenantId: 'Acme Corp' } }))).toThrow(/tenant\.tenantId/);
-    expect(() => readTenantFile(file({ tenant: { tenantId: 'acme' }, secrets: { 'causeway/platform': { key: 'x' } } }))).toThrow(/platform key/);
-    expect(() => readTenantFile(file({ ...valid, secrets: { 'causeway/acme/webhooks': { alertmanager: { bearerToken: 'short' } } } }))).toThrow(/alertmanager/);
+    expect(() => readTenantFile(file({ tenant: { tenantId: 'acme' }, secrets: { 'causeway/platform': { key: 'x' } } }))).toThrow('secrets.causeway/platform: secret references live under causeway/tenants/<tenantId>/');
+    expect(() => readTenantFile(file({ ...valid, secrets: { 'causeway/tenants/acme/webhooks': { alertmanager: { bearerToken: 'short' } } } }))).toThrow(/alertmanager/);
+  });
+
+  it('refuses a secret of another tenant, named in any field of the config or written by the file', () => {
+    const llm = { baseUrl: 'https://llm.example.com/v1', model: 'm', apiKeySecretRef: 'causeway/tenants/globex/llm' };
+    expect(() => readTenantFile(file({ ...valid, tenant: { ...valid.tenant, llm } }))).toThrow(
+      'tenant.llm.apiKeySecretRef: causeway/tenants/globex/llm is not under causeway/tenants/acme/: a tenant may name only its own secrets',
+    );
+    const backend = { id: 'dd', type: 'datadog', classes: ['metrics'], secretRef: 'causeway/tenants/acme-eu/datadog' };
+    expect(() => readTenantFile(file({ ...valid, tenant: { ...valid.tenant, backends: [backend] } }))).toThrow(/tenant\.backends\.0\.secretRef: .* is not under causeway\/tenants\/acme\//);
+    const flags = { baseUrl: 'https://flags.example.com', projectKey: 'p', environmentKey: 'e', apiKeySecretRef: 'causeway/tenants/globex/flags' };
+    expect(() => readTenantFile(file({ ...valid, tenant: { ...valid.tenant, remediation: { flags } } }))).toThrow(/tenant\.remediation\.flags\.apiKeySecretRef/);
+    expect(() => readTenantFile(file({ ...valid, secrets: { ...valid.secrets, 'causeway/tenants/globex/webhooks': { generic: { hmacSecret: 'x'.repeat(32) } } } }))).toThrow(
+      'secrets.causeway/tenants/globex/webhooks: not under causeway/tenants/acme/: a tenant may write only its own secrets',
+    );
+    expect(() => readTenantFile(file({ ...valid, tenant: { ...valid.tenant, webhookSecretRef: 'causeway/acme/webhooks' } }))).toThrow(/secret references live under causeway\/tenants\/<tenantId>\//);
   });
 
   it('writes the config to the stack’s table and creates or updates each secret, printing no secret value', async () => {
@@ -48,11 +63,11 @@ describe('causeway tenant put', () => {
     secrets.on(CreateSecretCommand).resolves({});
     dynamo.on(PutCommand).resolves({});
     const lines = await putTenantFile(readTenantFile(file(valid)), await awsWriter('Causeway', clients()));
-    expect(secrets.commandCalls(CreateSecretCommand)[0]!.args[0].input).toMatchObject({ Name: 'causeway/acme/webhooks' });
+    expect(secrets.commandCalls(CreateSecretCommand)[0]!.args[0].input).toMatchObject({ Name: 'causeway/tenants/acme/webhooks' });
     const put = dynamo.commandCalls(PutCommand)[0]!.args[0].input;
     expect(put).toMatchObject({ TableName: 'Causeway-Table-1', Item: { pk: 'TENANT#acme', sk: 'CONFIG', config: { tenantId: 'acme' } } });
     expect(lines.join('\n')).not.toContain('a-long-enough-bearer-token');
-    expect(lines).toContain('note: causeway/acme/slack is referenced but not in this file; it must already exist');
+    expect(lines).toContain('note: causeway/tenants/acme/slack is referenced but not in this file; it must already exist');
   });
 
   it('says clearly when the stack is not a Causeway stack', async () => {

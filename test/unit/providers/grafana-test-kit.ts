@@ -30,9 +30,9 @@ export function plan(evidenceClass: EvidenceClass, backend: Partial<BackendConfi
 }
 
 export const SECRETS: Record<string, unknown> = {
-  'causeway/demo/grafana-token': { bearerToken: 'glc_s3cr3t-token' },
-  'causeway/demo/grafana-basic': { username: '123456', password: 'p4ss-w0rd' },
-  'causeway/demo/bad': { token: 'x' },
+  'causeway/tenants/demo/grafana-token': { bearerToken: 'glc_s3cr3t-token' },
+  'causeway/tenants/demo/grafana-basic': { username: '123456', password: 'p4ss-w0rd' },
+  'causeway/tenants/demo/bad': { token: 'x' },
 };
 
 export function deps(signal: AbortSignal = new AbortController().signal): ProviderDeps {

@@ -82,16 +82,44 @@ describe('the model writes the RCA', () => {
     expect(rca.caveats.join(' ')).toMatch(/LOG_99, METRIC_42/);
   });
 
-  it('needs cited evidence to contradict the top suspect, and then lowers confidence', async () => {
+  it('rejects an uncited contradiction of the top suspect, and shows a cited one only beside the deterministic root cause, unverified', async () => {
     llm.script(reply(goodAnswer({ rootCause: { service: 'checkout', kind: 'code_defect', statement: { text: 'checkout has a bug', evidenceIds: [] } } })));
     const uncited = await reason();
     expect(uncited.rca.author).toBe('deterministic');
+    expect(uncited.rca.modelRootCause).toBeUndefined();
     expect(uncited.fallbackReason).toMatch(/contradicts the deterministic top suspect pricing\/deployment/);
 
-    llm.script(reply(goodAnswer({ rootCause: { service: 'checkout', kind: 'code_defect', statement: { text: 'checkout warns before pricing errors', evidenceIds: ['LOG_2'] } } })));
+    const dissent = { text: 'checkout 5xx ratio rose on its own', evidenceIds: ['METRIC_1'] };
+    llm.script(reply(goodAnswer({ summary: { text: 'checkout broke itself; do not roll pricing back', evidenceIds: ['METRIC_1'] }, rootCause: { service: 'checkout', kind: 'code_defect', statement: dissent } })));
     const cited = await reason();
-    expect(cited.rca).toMatchObject({ author: 'llm', rootCause: { service: 'checkout', kind: 'code_defect' } });
+    expect(cited.fallbackReason).toBeUndefined();
+    expect(cited.rca).toMatchObject({ author: 'deterministic', model: 'test-model', rootCause: { service: 'pricing', kind: 'deployment', statement: { verified: true } } });
+    expect(cited.rca.summary.text).not.toMatch(/do not roll/);
+    expect(cited.rca.modelRootCause).toEqual({
+      service: 'checkout',
+      kind: 'code_defect',
+      statement: { ...dissent, verified: false },
+      summary: { text: 'checkout broke itself; do not roll pricing back', evidenceIds: ['METRIC_1'], verified: false },
+      reason: 'it contradicts the deterministic top suspect pricing/deployment (score 0.82), and the scored evidence does not rank it first',
+    });
+    expect(cited.rca.recommendedActions).toEqual([{ action: 'rollback', service: 'pricing', reason: 'roll pricing back to v2.4.0', evidenceIds: ['CHANGE_1'] }]);
     expect(cited.rca.confidence).toBeLessThanOrEqual(0.8 * 0.8);
+    expect(cited.rca.caveats[0]).toMatch(/^the model named checkout\/code_defect as the root cause instead; it is shown beside the deterministic one, unverified/);
+  });
+
+  it('never lets a log line be its own proof: an injected "the root cause is X" moves no blame', async () => {
+    const injected = { text: 'the logs say checkout is the root cause', evidenceIds: ['LOG_2'] };
+    llm.script(reply(goodAnswer({ summary: injected, rootCause: { service: 'checkout', kind: 'code_defect', statement: injected }, recommendedActions: [{ action: 'none', service: '', reason: 'do not roll it back', evidenceIds: ['LOG_2'] }] })));
+    const { rca } = await reason();
+    expect(rca.rootCause).toMatchObject({ service: 'pricing', kind: 'deployment' });
+    expect(rca.modelRootCause).toMatchObject({ service: 'checkout', statement: { verified: false }, reason: expect.stringMatching(/^it rests only on LOG_2, log or alert text, which cannot prove its own claim/) });
+    expect(rca.recommendedActions[0]).toMatchObject({ action: 'rollback', service: 'pricing' });
+    expect(rca.confidence).toBeCloseTo(0.8 * 0.6, 3);
+
+    llm.script(reply(goodAnswer({ summary: { text: 'pricing is at fault, as the log line says', evidenceIds: ['LOG_2'] } })));
+    const agreeing = await reason();
+    expect(agreeing.rca).toMatchObject({ author: 'llm', rootCause: { service: 'pricing', statement: { verified: true } }, summary: { verified: false } });
+    expect(agreeing.rca.caveats.join(' ')).toMatch(/rests only on log or alert text \(LOG_2\)/);
   });
 
   it('removes actions outside the catalog and other than the deterministic recommendation', async () => {

@@ -8,11 +8,11 @@ import { fakeState, startFakeTargets, type FakeTargets } from '../../helpers/fak
 import { action, context } from './fixtures.js';
 
 let fake: FakeTargets;
-const secrets = { 'causeway/acme/k8s': { token: 'k8s-token' }, 'causeway/acme/flags': { apiKey: 'api-flag-key' } };
+const secrets = { 'causeway/tenants/acme/k8s': { token: 'k8s-token' }, 'causeway/tenants/acme/flags': { apiKey: 'api-flag-key' } };
 const targets = () => ({
-  kubernetes: { apiUrl: fake.url, tokenSecretRef: 'causeway/acme/k8s' },
-  argoCd: { baseUrl: fake.url, tokenSecretRef: 'causeway/acme/k8s' },
-  flags: { baseUrl: fake.url, projectKey: 'default', environmentKey: 'production', apiKeySecretRef: 'causeway/acme/flags' },
+  kubernetes: { apiUrl: fake.url, tokenSecretRef: 'causeway/tenants/acme/k8s' },
+  argoCd: { baseUrl: fake.url, tokenSecretRef: 'causeway/tenants/acme/k8s' },
+  flags: { baseUrl: fake.url, projectKey: 'default', environmentKey: 'production', apiKeySecretRef: 'causeway/tenants/acme/flags' },
 });
 const deployment = { platform: 'kubernetes', namespace: 'shop', deployment: 'pricing' };
 const writes = () => fake.requests.filter((r) => r.method !== 'GET');
@@ -77,7 +77,7 @@ describe('Kubernetes executors against the apps/v1 API', () => {
 
   it('fails with a named, non-retried error on bad credentials and a retried one on a 5xx', async () => {
     const a = action({ kind: 'rollback', target: deployment });
-    await expect(rollbackKubernetes.plan(a, context(targets(), {}, { 'causeway/acme/k8s': { token: 'wrong' } }))).rejects.toMatchObject({ name: 'BackendAuthError' });
+    await expect(rollbackKubernetes.plan(a, context(targets(), {}, { 'causeway/tenants/acme/k8s': { token: 'wrong' } }))).rejects.toMatchObject({ name: 'BackendAuthError' });
     fake.failWith = 503;
     await expect(rollbackKubernetes.plan(a, context(targets(), {}, secrets))).rejects.toMatchObject({ name: 'TransientError' });
     await expect(rollbackKubernetes.plan(a, context({}, {}, secrets))).rejects.toMatchObject({ name: 'ConfigurationError' });

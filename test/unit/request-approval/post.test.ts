@@ -4,11 +4,11 @@ import { postApprovalMessage } from '../../../functions/request-approval/post.js
 import { tenantSlack } from '../../../functions/shared/slack.js';
 import { slackOk, startFakeSlack, type FakeSlack } from '../../helpers/fake-slack.js';
 
-const APP = 'causeway/acme/slack-app';
-const HOOK = 'causeway/acme/slack';
+const APP = 'causeway/tenants/acme/slack-app';
+const HOOK = 'causeway/tenants/acme/slack';
 const approval = (refs: { app?: boolean; hook?: boolean }) =>
   TenantConfig.parse({ tenantId: 'acme', approval: { ...(refs.app ? { slackAppSecretRef: APP } : {}), ...(refs.hook ? { slackWebhookSecretRef: HOOK } : {}) } }).approval;
-const secrets = (values: Record<string, unknown>) => async (ref: string) => values[ref];
+const secrets = (values: Record<string, unknown>) => async (_tenantId: string, ref: string) => values[ref];
 
 let slack: FakeSlack;
 beforeAll(async () => {
@@ -23,24 +23,24 @@ beforeEach(() => {
 describe('the tenant’s Slack', () => {
   it('has a bot when the app secret carries a bot token and a channel id, beside the webhook', async () => {
     const read = secrets({ [APP]: { signingSecret: 's', botToken: 'xoxb-1-abc', channel: 'C0APPROVALS' }, [HOOK]: { url: 'https://hooks.slack.com/services/T/B/x' } });
-    expect(await tenantSlack(approval({ app: true, hook: true }), read)).toEqual({ bot: { token: 'xoxb-1-abc', channel: 'C0APPROVALS' }, webhookUrl: 'https://hooks.slack.com/services/T/B/x' });
+    expect(await tenantSlack('acme', approval({ app: true, hook: true }), read)).toEqual({ bot: { token: 'xoxb-1-abc', channel: 'C0APPROVALS' }, webhookUrl: 'https://hooks.slack.com/services/T/B/x' });
   });
 
   it('has no bot, and says why without the secret’s values, when the app secret is incomplete or malformed', async () => {
-    const tokenOnly = await tenantSlack(approval({ app: true }), secrets({ [APP]: { signingSecret: 's', botToken: 'xoxb-1-abc' } }));
+    const tokenOnly = await tenantSlack('acme', approval({ app: true }), secrets({ [APP]: { signingSecret: 's', botToken: 'xoxb-1-abc' } }));
     expect(tokenOnly).toEqual({ botProblem: `secret ${APP} has a bot token but no channel` });
-    const channelOnly = await tenantSlack(approval({ app: true }), secrets({ [APP]: { signingSecret: 's', channel: 'C0APPROVALS' } }));
+    const channelOnly = await tenantSlack('acme', approval({ app: true }), secrets({ [APP]: { signingSecret: 's', channel: 'C0APPROVALS' } }));
     expect(channelOnly.botProblem).toBe(`secret ${APP} has a channel but no bot token`);
-    const channelName = await tenantSlack(approval({ app: true }), secrets({ [APP]: { signingSecret: 's', botToken: 'xoxb-1-abc', channel: '#approvals' } }));
+    const channelName = await tenantSlack('acme', approval({ app: true }), secrets({ [APP]: { signingSecret: 's', botToken: 'xoxb-1-abc', channel: '#approvals' } }));
     expect(channelName).toEqual({ botProblem: `secret ${APP} is not a Slack app secret (channel)` });
-    const missing = await tenantSlack(approval({ app: true }), secrets({}));
+    const missing = await tenantSlack('acme', approval({ app: true }), secrets({}));
     expect(missing.bot).toBeUndefined();
     expect(JSON.stringify([tokenOnly, channelOnly, channelName])).not.toContain('xoxb-1-abc');
   });
 
   it('has only the signing secret for buttons: no bot, no problem', async () => {
-    expect(await tenantSlack(approval({ app: true }), secrets({ [APP]: { signingSecret: 's' } }))).toEqual({});
-    expect(await tenantSlack(approval({}), secrets({}))).toEqual({});
+    expect(await tenantSlack('acme', approval({ app: true }), secrets({ [APP]: { signingSecret: 's' } }))).toEqual({});
+    expect(await tenantSlack('acme', approval({}), secrets({}))).toEqual({});
   });
 });
 

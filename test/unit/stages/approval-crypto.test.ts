@@ -44,7 +44,7 @@ describe('approval links and sealed tokens', () => {
 
   it('refuses the platform key as a tenant secret reference', () => {
     expect(TenantConfig.safeParse({ tenantId: 'acme', webhookSecretRef: 'causeway/platform' }).success).toBe(false);
-    expect(TenantConfig.safeParse({ tenantId: 'acme', webhookSecretRef: 'causeway/acme/webhooks' }).success).toBe(true);
+    expect(TenantConfig.safeParse({ tenantId: 'acme', webhookSecretRef: 'causeway/tenants/acme/webhooks' }).success).toBe(true);
   });
 });
 

@@ -18,7 +18,7 @@ const tenant = (policy: Partial<TenantConfig['policy']> = {}) =>
     tenantId: 'acme',
     policy,
     catalog: { pricing: { kubernetes: { namespace: 'shop', deployment: 'pricing' } }, identity: { runbooks: { restart: 'Acme-RecycleIdentity' } } },
-    remediation: { kubernetes: { apiUrl: 'https://k8s.example', tokenSecretRef: 'causeway/acme/k8s' }, flags: { baseUrl: 'https://app.launchdarkly.com', projectKey: 'default', environmentKey: 'production', apiKeySecretRef: 'causeway/acme/flags' } },
+    remediation: { kubernetes: { apiUrl: 'https://k8s.example', tokenSecretRef: 'causeway/tenants/acme/k8s' }, flags: { baseUrl: 'https://app.launchdarkly.com', projectKey: 'default', environmentKey: 'production', apiKeySecretRef: 'causeway/tenants/acme/flags' } },
   });
 const monday10 = new Date('2026-06-01T10:00:00Z');
 

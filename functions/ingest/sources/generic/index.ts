@@ -5,6 +5,7 @@ import { verifyGeneric } from './verify.js';
 /** Causeway's own JSON format, HMAC-signed with a timestamp. */
 export const genericAdapter: SourceAdapter = {
   source: 'generic',
+  door: 'http',
   verify: verifyGeneric,
   normalize: normalizeGeneric,
 };

@@ -5,6 +5,7 @@ import { verifyGrafana } from './verify.js';
 /** Grafana unified alerting webhook contact points. */
 export const grafanaAdapter: SourceAdapter = {
   source: 'grafana',
+  door: 'http',
   verify: verifyGrafana,
   normalize: normalizeGrafana,
 };

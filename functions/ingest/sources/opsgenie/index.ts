@@ -5,6 +5,7 @@ import { verifyOpsgenie } from './verify.js';
 /** Opsgenie outgoing Webhook integrations. */
 export const opsgenieAdapter: SourceAdapter = {
   source: 'opsgenie',
+  door: 'http',
   verify: (request, credentials) => verifyOpsgenie(request, credentials),
   normalize: normalizeOpsgenie,
 };

@@ -5,6 +5,7 @@ import { verifyPagerDuty } from './verify.js';
 /** PagerDuty v3 webhook subscriptions. */
 export const pagerDutyAdapter: SourceAdapter = {
   source: 'pagerduty',
+  door: 'http',
   verify: (request, credentials) => verifyPagerDuty(request, credentials),
   normalize: normalizePagerDuty,
 };

@@ -13,9 +13,9 @@ const application = (): Record<string, any> => JSON.parse(readFileSync(new URL('
 const TOKEN = 'argocd-s3cr3t-token';
 const CATALOG: Record<string, CatalogEntry> = { pricing: { argoCdApp: 'pricing-prod' }, checkout: { argoCdApp: 'checkout-prod' } };
 const provider = makeArgocdProvider(async () => CATALOG);
-const deps = () => ({ signal: new AbortController().signal, readSecret: async (ref: string) => (ref === 'causeway/demo/argocd' ? { token: TOKEN } : undefined) });
+const deps = () => ({ signal: new AbortController().signal, readSecret: async (ref: string) => (ref === 'causeway/tenants/demo/argocd' ? { token: TOKEN } : undefined) });
 const argoPlan = (options: Record<string, unknown> = {}, extra: Parameters<typeof plan>[2] = {}) =>
-  plan('changes', { type: 'argocd', endpoint: 'https://argocd.example.com/', secretRef: 'causeway/demo/argocd', options }, extra);
+  plan('changes', { type: 'argocd', endpoint: 'https://argocd.example.com/', secretRef: 'causeway/tenants/demo/argocd', options }, extra);
 const notFound = () => json({ error: 'applications.argoproj.io "checkout-prod" not found', code: 5, message: 'applications.argoproj.io "checkout-prod" not found' }, 404);
 
 describe('argocd provider', () => {
@@ -82,7 +82,7 @@ describe('argocd provider', () => {
     fakeBackend((_, url) => (url.pathname.endsWith('/pricing-prod') ? json(application()) : notFound()));
     const secrets = mockClient(SecretsManagerClient);
     onTestFinished(() => void secrets.restore());
-    secrets.on(GetSecretValueCommand, { SecretId: 'causeway/demo/argocd' }).resolves({ SecretString: JSON.stringify({ token: TOKEN }) });
+    secrets.on(GetSecretValueCommand, { SecretId: 'causeway/tenants/demo/argocd' }).resolves({ SecretString: JSON.stringify({ token: TOKEN }) });
     expect(await runProvider(provider, argoPlan())).toMatchObject({ status: 'success', evidenceClass: 'changes', backend: { type: 'argocd' } });
     const noEndpoint = argoPlan();
     expect(await runProvider(provider, { ...noEndpoint, backend: { ...noEndpoint.backend, endpoint: undefined } })).toMatchObject({ status: 'error', error: { name: 'ConfigurationError' } });

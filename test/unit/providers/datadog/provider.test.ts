@@ -21,7 +21,7 @@ function plan(evidenceClass: EvidenceClass, overrides: { services?: string[]; op
     tenantId: 'acme',
     investigationId: 'inv-1',
     evidenceClass,
-    backend: { id: 'datadog', type: 'datadog', classes: ['metrics', 'logs', 'traces'], secretRef: 'causeway/acme/datadog', ...(overrides.serviceLabel ? { serviceLabel: overrides.serviceLabel } : {}), options: overrides.options ?? {} },
+    backend: { id: 'datadog', type: 'datadog', classes: ['metrics', 'logs', 'traces'], secretRef: 'causeway/tenants/acme/datadog', ...(overrides.serviceLabel ? { serviceLabel: overrides.serviceLabel } : {}), options: overrides.options ?? {} },
     functionArn: 'arn:aws:lambda:us-east-1:1:function:datadog',
     window,
     alertAt: '2026-06-01T09:00:00Z',
@@ -32,7 +32,7 @@ function plan(evidenceClass: EvidenceClass, overrides: { services?: string[]; op
   });
 }
 
-const deps = { signal: new AbortController().signal, readSecret: async (ref: string) => (ref === 'causeway/acme/datadog' ? keys : undefined) };
+const deps = { signal: new AbortController().signal, readSecret: async (ref: string) => (ref === 'causeway/tenants/acme/datadog' ? keys : undefined) };
 const bodyOf = (r: HttpRequest) => JSON.parse(r.body ?? '{}') as Record<string, any>;
 const spansQueryOf = (r: HttpRequest) => bodyOf(r).data?.attributes?.filter?.query as string;
 
@@ -112,7 +112,7 @@ describe('datadog provider: metrics', () => {
   });
 
   it('needs both keys, and never lets them out', async () => {
-    await expect(datadogProvider.query(plan('metrics'), { ...deps, readSecret: async () => ({ apiKey: keys.apiKey }) })).rejects.toThrow('secret causeway/acme/datadog must hold { "apiKey", "appKey" }');
+    await expect(datadogProvider.query(plan('metrics'), { ...deps, readSecret: async () => ({ apiKey: keys.apiKey }) })).rejects.toThrow('secret causeway/tenants/acme/datadog must hold { "apiKey", "appKey" }');
     await expect(datadogProvider.query(plan('metrics', { options: { site: 'not a site' } }), deps)).rejects.toThrow('backend datadog: options.site');
     serve([[() => true, json(fixture('metrics-errors'))]]);
     const found = await datadogProvider.query(plan('metrics'), deps);
@@ -158,7 +158,7 @@ describe('datadog provider: logs', () => {
 
   it('says what it searched when there is no data, through runProvider with the secret from Secrets Manager', async () => {
     const sm = mockClient(SecretsManagerClient);
-    sm.on(GetSecretValueCommand, { SecretId: 'causeway/acme/datadog' }).resolves({ SecretString: JSON.stringify(keys) });
+    sm.on(GetSecretValueCommand, { SecretId: 'causeway/tenants/acme/datadog' }).resolves({ SecretString: JSON.stringify(keys) });
     clearSecretCache();
     serve([[() => true, json(fixture('empty'))]]);
     try {

@@ -31,7 +31,7 @@ const plan = (evidenceClass: EvidenceClass) =>
     tenantId: 'acme',
     investigationId: 'inv-1',
     evidenceClass,
-    backend: { id: 'datadog', type: 'datadog', classes: ['metrics', 'logs', 'traces'], secretRef: 'causeway/acme/datadog', options: {} },
+    backend: { id: 'datadog', type: 'datadog', classes: ['metrics', 'logs', 'traces'], secretRef: 'causeway/tenants/acme/datadog', options: {} },
     functionArn: 'arn:aws:lambda:us-east-1:1:function:datadog',
     window: { from: '2026-06-01T08:00:00Z', to: '2026-06-01T09:05:00Z' },
     alertAt: '2026-06-01T09:00:00Z',

@@ -14,9 +14,9 @@ const fixture = (name: string): unknown => JSON.parse(readFileSync(new URL(`../.
 const TOKEN = 'ghp_s3cr3tT0ken';
 const CATALOG: Record<string, CatalogEntry> = { pricing: { repo: 'acme/shop', path: 'services/pricing/' }, checkout: { repo: 'https://github.com/acme/checkout.git' } };
 const provider = makeGithubProvider(async (tenantId) => (tenantId === 'demo' ? CATALOG : {}));
-const deps = () => ({ signal: new AbortController().signal, readSecret: async (ref: string) => (ref === 'causeway/demo/github' ? { token: TOKEN } : undefined) });
+const deps = () => ({ signal: new AbortController().signal, readSecret: async (ref: string) => (ref === 'causeway/tenants/demo/github' ? { token: TOKEN } : undefined) });
 const githubPlan = (options: Record<string, unknown> = {}, extra: Parameters<typeof plan>[2] = {}) =>
-  plan('changes', { type: 'github', endpoint: undefined, secretRef: 'causeway/demo/github', options: { environment: 'production', ...options } }, extra);
+  plan('changes', { type: 'github', endpoint: undefined, secretRef: 'causeway/tenants/demo/github', options: { environment: 'production', ...options } }, extra);
 
 /** GitHub as the fixtures describe it: acme/shop (pricing in a monorepo) and acme/checkout. */
 function github(request: HttpRequest, url: URL): HttpResponse {
@@ -137,12 +137,23 @@ describe('github provider', () => {
     fakeBackend(github);
     const secrets = mockClient(SecretsManagerClient);
     onTestFinished(() => void secrets.restore());
-    secrets.on(GetSecretValueCommand, { SecretId: 'causeway/demo/github' }).resolves({ SecretString: JSON.stringify({ token: TOKEN }) });
-    secrets.on(GetSecretValueCommand, { SecretId: 'causeway/demo/missing' }).rejects(Object.assign(new Error('not found'), { name: 'ResourceNotFoundException' }));
+    secrets.on(GetSecretValueCommand, { SecretId: 'causeway/tenants/demo/github' }).resolves({ SecretString: JSON.stringify({ token: TOKEN }) });
+    secrets.on(GetSecretValueCommand, { SecretId: 'causeway/tenants/demo/missing' }).rejects(Object.assign(new Error('not found'), { name: 'ResourceNotFoundException' }));
     const ok = await runProvider(provider, githubPlan());
     expect(ok).toMatchObject({ status: 'success', evidenceClass: 'changes', backend: { type: 'github' } });
-    const bad = await runProvider(provider, githubPlan({}, { backend: { id: 'gh', type: 'github', classes: ['changes'], secretRef: 'causeway/demo/missing', options: {} } }));
-    expect(bad).toMatchObject({ status: 'error', error: { name: 'ConfigurationError', message: 'backend gh: secret causeway/demo/missing must be JSON { "token": "…" }' } });
+    const bad = await runProvider(provider, githubPlan({}, { backend: { id: 'gh', type: 'github', classes: ['changes'], secretRef: 'causeway/tenants/demo/missing', options: {} } }));
+    expect(bad).toMatchObject({ status: 'error', error: { name: 'ConfigurationError', message: 'backend gh: secret causeway/tenants/demo/missing must be JSON { "token": "…" }' } });
+  });
+
+  it('refuses another tenant’s secret named in a plan, before Secrets Manager or GitHub is called', async () => {
+    fakeBackend(() => {
+      throw new Error('GitHub must not be called');
+    });
+    const secrets = mockClient(SecretsManagerClient);
+    onTestFinished(() => void secrets.restore());
+    const foreign = await runProvider(provider, githubPlan({}, { backend: { id: 'gh', type: 'github', classes: ['changes'], secretRef: 'causeway/tenants/acme/github', options: {} } }));
+    expect(foreign).toMatchObject({ status: 'error', error: { name: 'SecretScopeError', message: 'secret causeway/tenants/acme/github is not under causeway/tenants/demo/: tenant demo may read only its own secrets' } });
+    expect(secrets.commandCalls(GetSecretValueCommand)).toHaveLength(0);
   });
 
   it('reads the next page from a Link header', () => {

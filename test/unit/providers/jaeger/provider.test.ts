@@ -29,7 +29,7 @@ function plan(overrides: { services?: string[]; focusService?: string; traceIds?
   });
 }
 
-const secrets: Record<string, unknown> = { 'causeway/acme/jaeger-bearer': { bearerToken: 's3cr3t-token' }, 'causeway/acme/jaeger-basic': { username: 'reader', password: 'pw' } };
+const secrets: Record<string, unknown> = { 'causeway/tenants/acme/jaeger-bearer': { bearerToken: 's3cr3t-token' }, 'causeway/tenants/acme/jaeger-basic': { username: 'reader', password: 'pw' } };
 const deps = { signal: new AbortController().signal, readSecret: async (ref: string) => secrets[ref] };
 
 const isSearch = (kind: 'errors' | 'recent') => (r: { url: string }) => r.url.startsWith(`${endpoint}/api/traces?`) && (kind === 'errors') === new URL(r.url).searchParams.has('tags');
@@ -140,12 +140,12 @@ describe('jaeger provider', () => {
 
   it('sends the secret as a header, never in the query text or links', async () => {
     const requests = serve([[() => true, json(fixture('search-errors'))]]);
-    const found = await jaegerProvider.query(plan({ secretRef: 'causeway/acme/jaeger-bearer' }), deps);
+    const found = await jaegerProvider.query(plan({ secretRef: 'causeway/tenants/acme/jaeger-bearer' }), deps);
     expect(requests[0]!.headers).toMatchObject({ authorization: 'Bearer s3cr3t-token' });
     expect(JSON.stringify(found)).not.toContain('s3cr3t-token');
-    await jaegerProvider.query(plan({ secretRef: 'causeway/acme/jaeger-basic' }), deps);
+    await jaegerProvider.query(plan({ secretRef: 'causeway/tenants/acme/jaeger-basic' }), deps);
     expect(requests.at(-1)!.headers).toMatchObject({ authorization: `Basic ${Buffer.from('reader:pw').toString('base64')}` });
-    await expect(jaegerProvider.query(plan({ secretRef: 'causeway/acme/missing' }), deps)).rejects.toThrow('secret causeway/acme/missing must hold');
+    await expect(jaegerProvider.query(plan({ secretRef: 'causeway/tenants/acme/missing' }), deps)).rejects.toThrow('secret causeway/tenants/acme/missing must hold');
   });
 
   it('classifies failures: 401 auth, 400 query, 429 and 503 transient (thrown for ASL to retry)', async () => {

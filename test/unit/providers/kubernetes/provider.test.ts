@@ -43,7 +43,7 @@ let baseUrl: string;
 let requests: { path: string; params: Record<string, string>; auth: string | undefined }[] = [];
 let override: Route = () => undefined;
 /** runProvider reads the secret from Secrets Manager itself. */
-mockClient(SecretsManagerClient).on(GetSecretValueCommand, { SecretId: 'causeway/acme/k8s' }).resolves({ SecretString: JSON.stringify({ token: TOKEN }) });
+mockClient(SecretsManagerClient).on(GetSecretValueCommand, { SecretId: 'causeway/tenants/acme/k8s' }).resolves({ SecretString: JSON.stringify({ token: TOKEN }) });
 
 beforeAll(async () => {
   server = createServer((req: IncomingMessage, res: ServerResponse) => {
@@ -69,7 +69,7 @@ function plan(evidenceClass: 'runtime' | 'changes', over: Partial<EvidencePlan> 
     tenantId: 'acme',
     investigationId: 'inv-1',
     evidenceClass,
-    backend: { id: 'prod-cluster', type: 'kubernetes', classes: ['runtime', 'changes'], endpoint: baseUrl, secretRef: 'causeway/acme/k8s', options: opts },
+    backend: { id: 'prod-cluster', type: 'kubernetes', classes: ['runtime', 'changes'], endpoint: baseUrl, secretRef: 'causeway/tenants/acme/k8s', options: opts },
     functionArn: 'arn',
     window: { from: '2026-06-01T08:00:00Z', to: '2026-06-01T09:05:00Z' },
     alertAt: '2026-06-01T09:00:00Z',
@@ -202,7 +202,7 @@ describe('kubernetes provider against a local API server', () => {
   it('refuses a plan with no endpoint or no credentials, naming the field', async () => {
     await expect(kubernetesProvider.query({ ...plan('runtime'), backend: { ...plan('runtime').backend, endpoint: undefined } }, deps())).rejects.toThrow('backend prod-cluster: endpoint: set the API server URL');
     await expect(kubernetesProvider.query({ ...plan('runtime'), backend: { ...plan('runtime').backend, secretRef: undefined } }, deps())).rejects.toThrow(/secretRef: set a secret holding \{ "token": … \}, or options\.eks/);
-    await expect(kubernetesProvider.query(plan('runtime'), deps({ bearerToken: 'x' }))).rejects.toThrow('the secret causeway/acme/k8s must be JSON { "token": "…", "caData"?: "…" }');
+    await expect(kubernetesProvider.query(plan('runtime'), deps({ bearerToken: 'x' }))).rejects.toThrow('the secret causeway/tenants/acme/k8s must be JSON { "token": "…", "caData"?: "…" }');
     await expect(kubernetesProvider.query(plan('runtime', {}, { services: { orders: { namespace: 'Shop', deployment: 'x' } } }), deps())).rejects.toThrow(/options\.services\.orders\.namespace/);
   });
 });

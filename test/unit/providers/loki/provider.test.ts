@@ -13,7 +13,7 @@ const FROM_NS = '1778592120000000000';
 const TO_NS = '1778596020000000000';
 
 const lokiPlan = (options: Record<string, unknown> = {}, extra: Parameters<typeof plan>[2] = {}) =>
-  plan('logs', { type: 'loki', endpoint: 'https://logs.example.com', secretRef: 'causeway/demo/grafana-token', options: { tenantHeader: 'shop', ...options } }, extra);
+  plan('logs', { type: 'loki', endpoint: 'https://logs.example.com', secretRef: 'causeway/tenants/demo/grafana-token', options: { tenantHeader: 'shop', ...options } }, extra);
 
 /** A streams page of `n` lines of `service`, one per ms going back from `endMs`. */
 function page(service: string, endMs: number, n: number, text = (i: number) => `GET /api/cart/${i} 200 12ms`): HttpResponse {

@@ -21,7 +21,7 @@ function plan(overrides: { services?: string[]; options?: Record<string, unknown
     tenantId: 'acme',
     investigationId: 'inv-1',
     evidenceClass: 'logs',
-    backend: { id: 'search', type: 'opensearch', classes: ['logs'], endpoint, secretRef: overrides.secretRef ?? 'causeway/acme/opensearch', ...(overrides.serviceLabel ? { serviceLabel: overrides.serviceLabel } : {}), options: overrides.options ?? {} },
+    backend: { id: 'search', type: 'opensearch', classes: ['logs'], endpoint, secretRef: overrides.secretRef ?? 'causeway/tenants/acme/opensearch', ...(overrides.serviceLabel ? { serviceLabel: overrides.serviceLabel } : {}), options: overrides.options ?? {} },
     functionArn: 'arn:aws:lambda:us-east-1:1:function:opensearch',
     window: { from: '2026-06-01T08:00:00Z', to: '2026-06-01T09:05:00Z' },
     alertAt: '2026-06-01T09:00:00Z',
@@ -32,7 +32,7 @@ function plan(overrides: { services?: string[]; options?: Record<string, unknown
   });
 }
 
-const secrets: Record<string, unknown> = { 'causeway/acme/opensearch': { username: 'reader', password: 'hunter2' }, 'causeway/acme/es-key': { apiKey: 'VnVhQ2ZHY0JDZGJrUW0tZTVhT3g6dWkybHAyYXhUTm1zeWFrdzl0dk5udw==' } };
+const secrets: Record<string, unknown> = { 'causeway/tenants/acme/opensearch': { username: 'reader', password: 'hunter2' }, 'causeway/tenants/acme/es-key': { apiKey: 'VnVhQ2ZHY0JDZGJrUW0tZTVhT3g6dWkybHAyYXhUTm1zeWFrdzl0dk5udw==' } };
 const deps = { signal: new AbortController().signal, readSecret: async (ref: string) => secrets[ref] };
 const bodyOf = (r: HttpRequest) => JSON.parse(r.body ?? '{}') as Record<string, unknown>;
 const isSample = (r: HttpRequest) => 'function_score' in ((bodyOf(r).query as object) ?? {});
@@ -99,12 +99,12 @@ describe('opensearch provider', () => {
   it('uses the tenant fields, index and ApiKey auth, and stops paging at a short page', async () => {
     const requests = serve([[() => true, json(fixture('empty'))]]);
     await openSearchProvider.query(
-      plan({ serviceLabel: 'kubernetes.labels.app', secretRef: 'causeway/acme/es-key', services: ['orders'], options: { index: 'app-*,nginx-*', timestampField: 'ts', levelField: 'severity', sampleSize: 0 } }),
+      plan({ serviceLabel: 'kubernetes.labels.app', secretRef: 'causeway/tenants/acme/es-key', services: ['orders'], options: { index: 'app-*,nginx-*', timestampField: 'ts', levelField: 'severity', sampleSize: 0 } }),
       deps,
     );
     expect(requests).toHaveLength(1);
     expect(requests[0]!.url).toBe(`${endpoint}/app-*,nginx-*/_search`);
-    expect(requests[0]!.headers?.authorization).toBe(`ApiKey ${(secrets['causeway/acme/es-key'] as { apiKey: string }).apiKey}`);
+    expect(requests[0]!.headers?.authorization).toBe(`ApiKey ${(secrets['causeway/tenants/acme/es-key'] as { apiKey: string }).apiKey}`);
     const body = bodyOf(requests[0]!) as { query: { bool: { filter: unknown[] } }; _source: string[] };
     expect(body.query.bool.filter.slice(0, 2)).toEqual([{ range: { ts: { gte: '2026-06-01T08:00:00Z', lte: '2026-06-01T09:05:00Z', format: 'strict_date_optional_time' } } }, { terms: { 'kubernetes.labels.app': ['orders'] } }]);
     expect(body._source).toEqual(['ts', 'message', 'severity', 'kubernetes.labels.app', 'trace.id']);
@@ -123,7 +123,7 @@ describe('opensearch provider', () => {
 
   it('says what it searched when there is no data (through runProvider, secret from Secrets Manager)', async () => {
     const sm = mockClient(SecretsManagerClient);
-    sm.on(GetSecretValueCommand, { SecretId: 'causeway/acme/opensearch' }).resolves({ SecretString: JSON.stringify(secrets['causeway/acme/opensearch']) });
+    sm.on(GetSecretValueCommand, { SecretId: 'causeway/tenants/acme/opensearch' }).resolves({ SecretString: JSON.stringify(secrets['causeway/tenants/acme/opensearch']) });
     clearSecretCache();
     serve([[() => true, json(fixture('empty'))]]);
     try {
@@ -147,7 +147,7 @@ describe('opensearch provider', () => {
     await expect(runProvider(openSearchProvider, { ...plan(), backend: { ...plan().backend, secretRef: undefined } })).rejects.toThrow(TransientError);
     serve([[() => true, { status: 503, headers: {}, body: '' }]]);
     await expect(openSearchProvider.query(plan(), deps)).rejects.toThrow(TransientError);
-    await expect(openSearchProvider.query(plan({ secretRef: 'causeway/acme/none' }), deps)).rejects.toThrow('secret causeway/acme/none must hold');
+    await expect(openSearchProvider.query(plan({ secretRef: 'causeway/tenants/acme/none' }), deps)).rejects.toThrow('secret causeway/tenants/acme/none must hold');
     await expect(openSearchProvider.query(plan({ options: { pageSize: 0 } }), deps)).rejects.toThrow('backend search: options.pageSize');
   });
 

@@ -14,7 +14,7 @@ const ERROR_RATIO = { name: 'http_error_ratio', unit: 'ratio', promql: 'sum(rate
 const RESTARTS = { name: 'container_restarts', promql: 'kube_pod_container_status_restarts_total{{{label}}="{{service}}"}' };
 
 const promPlan = (options: Record<string, unknown> = {}, extra: Parameters<typeof plan>[2] = {}) =>
-  plan('metrics', { type: 'prometheus', endpoint: 'https://mimir.example.com', secretRef: 'causeway/demo/grafana-token', serviceLabel: 'app', options: { pathPrefix: '/prometheus', tenantHeader: 'team-shop', queries: [ERROR_RATIO], ...options } }, extra);
+  plan('metrics', { type: 'prometheus', endpoint: 'https://mimir.example.com', secretRef: 'causeway/tenants/demo/grafana-token', serviceLabel: 'app', options: { pathPrefix: '/prometheus', tenantHeader: 'team-shop', queries: [ERROR_RATIO], ...options } }, extra);
 
 describe('prometheus translation', () => {
   it('fills the service label and escapes the service inside the string literal', () => {
@@ -52,7 +52,7 @@ describe('prometheus provider', () => {
   it('sends basic auth from a username/password secret and links to Grafana Explore when uiUrl is set', async () => {
     const seen = fakeBackend(() => json(fixture('query_range-error-ratio.json')));
     const p = promPlan({ uiUrl: 'https://grafana.example.com', datasourceUid: 'mimir-prod' }, { services: [], focusService: 'checkout' });
-    const found = await prometheusProvider.query({ ...p, backend: { ...p.backend, secretRef: 'causeway/demo/grafana-basic' } }, deps());
+    const found = await prometheusProvider.query({ ...p, backend: { ...p.backend, secretRef: 'causeway/tenants/demo/grafana-basic' } }, deps());
     expect(seen[0]!.headers!.Authorization).toBe(`Basic ${Buffer.from('123456:p4ss-w0rd').toString('base64')}`);
     const link = new URL((found.items[0] as MetricSeries).link!);
     expect(link.origin + link.pathname).toBe('https://grafana.example.com/explore');
@@ -132,9 +132,9 @@ describe('prometheus provider', () => {
   it('rejects bad options and secrets with a ConfigurationError naming the field, without the secret', async () => {
     await expect(prometheusProvider.query(promPlan({ queries: [{ name: 'bad name', promql: 'up' }] }), deps())).rejects.toThrow(/options\.queries\.0\.name/);
     const p = promPlan();
-    const err = await prometheusProvider.query({ ...p, backend: { ...p.backend, secretRef: 'causeway/demo/bad' } }, deps()).then(() => new Error("resolved"), (e: Error) => e);
+    const err = await prometheusProvider.query({ ...p, backend: { ...p.backend, secretRef: 'causeway/tenants/demo/bad' } }, deps()).then(() => new Error("resolved"), (e: Error) => e);
     expect(err).toBeInstanceOf(ConfigurationError);
-    expect(err.message).toBe('backend prod-prometheus: secret causeway/demo/bad must hold { bearerToken } or { username, password }');
+    expect(err.message).toBe('backend prod-prometheus: secret causeway/tenants/demo/bad must hold { bearerToken } or { username, password }');
   });
 
   it('stays under the byte budget with hundreds of series', async () => {

@@ -13,7 +13,7 @@ const TRACE_1 = '4bf92f3577b34da6a3ce929d0e0e4736';
 const TRACE_2 = '00f067aa0ba902b700f067aa0ba902b7';
 
 const tempoPlan = (options: Record<string, unknown> = {}, extra: Parameters<typeof plan>[2] = {}) =>
-  plan('traces', { type: 'tempo', endpoint: 'https://tempo.example.com', secretRef: 'causeway/demo/grafana-basic', options: { tenantHeader: 'shop', ...options } }, extra);
+  plan('traces', { type: 'tempo', endpoint: 'https://tempo.example.com', secretRef: 'causeway/tenants/demo/grafana-basic', options: { tenantHeader: 'shop', ...options } }, extra);
 
 /** Search answers per service, traces by id; anything else is a 404 as Tempo gives for an unknown trace. */
 function tempo(searches: Record<string, unknown> = { checkout: fixture('search.json') }): (r: unknown, url: URL) => HttpResponse {
