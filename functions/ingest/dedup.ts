@@ -5,8 +5,15 @@ import { documentClient, isExpired, keys, ttlAfter } from '../shared/table.js';
 /** How long an open alert holds its investigation before a new firing counts as a new incident. */
 export const DEDUP_TTL_SECONDS = 24 * 3600;
 
+/**
+ * How long a released claim is kept: as long as Step Functions keeps a closed execution's
+ * name (90 days), so the alert's next generation never reuses the failed run's name.
+ */
+export const RELEASED_CLAIM_TTL_SECONDS = 90 * 24 * 3600;
+
 interface DedupItem {
-  status: 'open' | 'resolved';
+  /** `released`: its investigation failed, so the next firing starts a new one. */
+  status: 'open' | 'resolved' | 'released';
   generation: number;
   investigationId: string;
   started: boolean;
@@ -126,6 +133,31 @@ export async function markResolved(tableName: string, signal: IncidentSignal): P
     return (out.Attributes as DedupItem | undefined)?.investigationId;
   } catch (error) {
     if ((error as Error).name === 'ConditionalCheckFailedException') return undefined;
+    throw error;
+  }
+}
+
+/**
+ * Gives up a failed investigation's claim on its alert, so the alert's next firing starts
+ * a new investigation instead of answering "duplicate" for a day. Conditional on the claim
+ * still naming this investigation and being open: a newer generation or a resolution is
+ * left as it is. Returns whether the claim was released.
+ */
+export async function releaseClaim(tableName: string, tenantId: string, dedupKey: string, investigationId: string, nowMs = Date.now()): Promise<boolean> {
+  try {
+    await documentClient.send(
+      new UpdateCommand({
+        TableName: tableName,
+        Key: keys.dedup(tenantId, dedupKey),
+        UpdateExpression: 'SET #status = :released, expiresAt = :keep',
+        ConditionExpression: 'investigationId = :id AND #status = :open',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':released': 'released', ':open': 'open', ':id': investigationId, ':keep': ttlAfter(RELEASED_CLAIM_TTL_SECONDS, nowMs) },
+      }),
+    );
+    return true;
+  } catch (error) {
+    if ((error as Error).name === 'ConditionalCheckFailedException') return false;
     throw error;
   }
 }
