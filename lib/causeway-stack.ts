@@ -19,6 +19,8 @@ export interface CausewayStackProps extends StackProps {
   readonly environment?: string;
   /** When set, this account's CloudWatch alarm state changes go to ingest for this tenant through EventBridge. */
   readonly alarmTenant?: string;
+  /** Subscribed to the operator topic that alarms on dead-lettered alarm events (context `operatorEmail`). */
+  readonly operatorEmail?: string;
   /**
    * Catalog actions the Remediate Lambda may run for real (context `remediationActions`,
    * comma-separated). Each brings only its own IAM; none by default, so a fresh deployment
@@ -110,12 +112,17 @@ export class CausewayStack extends Stack {
     stateMachine.grantTaskResponse(approval);
 
     const api = new CausewayApi(this, 'Api', { ingest, approval, questions, changes, logRetention });
-    if (props.alarmTenant) new AlarmEvents(this, 'AlarmEvents', { tenantId: props.alarmTenant, ingest });
+    const operatorEmail = props.operatorEmail ?? (this.node.tryGetContext('operatorEmail') as string | undefined);
+    const alarmEvents = props.alarmTenant ? new AlarmEvents(this, 'AlarmEvents', { tenantId: props.alarmTenant, ingest, operatorEmail }) : undefined;
     for (const fn of [stages.RequestApproval, approval]) fn.addEnvironment('PUBLIC_BASE_URL', api.url);
 
     new CfnOutput(this, 'ApiUrl', { value: api.url, description: 'Base URL for signal webhooks and approval links' });
     new CfnOutput(this, 'StateMachineArn', { value: stateMachine.stateMachineArn });
     new CfnOutput(this, 'TableName', { value: table.table.tableName });
+    if (alarmEvents) {
+      new CfnOutput(this, 'AlarmEventsDeadLetterQueueUrl', { value: alarmEvents.deadLetters.queueUrl, description: 'Alarm events ingest could not take; redrive once it is healthy' });
+      new CfnOutput(this, 'OperatorAlertsTopicArn', { value: alarmEvents.operatorTopic.topicArn, description: 'Subscribe the on-call operator: it alarms when alarm events are dead-lettered' });
+    }
   }
 
   /** Every resource of a read scope's type in this account, any region; `*` where AWS has no resource type for the action. */
