@@ -10,6 +10,7 @@ import * as sns from 'aws-cdk-lib/aws-sns';
 import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { acknowledgeFinding } from './nag.js';
 
 export interface AlarmEventsProps {
   /** The tenant this account's CloudWatch alarms belong to. */
@@ -46,6 +47,11 @@ export class AlarmEvents extends Construct {
       retentionPeriod: Duration.days(14),
       removalPolicy: RemovalPolicy.RETAIN,
     });
+    acknowledgeFinding(
+      this.deadLetters,
+      'AwsSolutions-SQS3',
+      "This queue is itself the dead-letter queue (of the EventBridge target and of ingest's async invocations); cdk-nag recognises only queues named in another queue's redrive policy.",
+    );
     this.rule = new events.Rule(this, 'AlarmStateChange', {
       description: `CloudWatch alarm state changes → Causeway ingest for tenant ${props.tenantId}`,
       eventPattern: { source: ['aws.cloudwatch'], detailType: ['CloudWatch Alarm State Change'] },
