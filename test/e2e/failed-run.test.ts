@@ -1,7 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { releaseClaim } from '../../functions/ingest/dedup.js';
 import { readAudit } from '../../functions/shared/audit.js';
 import { readRecord } from '../../functions/shared/records.js';
+import { keys, ttlAfter } from '../../functions/shared/table.js';
 import { startLocalStack, type LocalStack } from '../../local/stack.js';
 import { putTenant } from '../../local/tenants.js';
 
@@ -71,5 +74,24 @@ describe('a run whose Gather overflows the state limit', () => {
     const second = await stack.sfn.settled(again.signals[0]!.investigationId);
     await second.done;
     expect((await readRecord(stack.tableName, 'acme', second.name, stack.db))?.status).toBe('failed');
+  });
+
+  it('releases only a claim that is open and still names the failed run: a newer generation and a resolved alert are left alone', async () => {
+    const key = keys.dedup('acme', 'cccc000000000001');
+    const claim = (status: string, investigationId: string) =>
+      stack.db.send(new PutCommand({ TableName: stack.tableName, Item: { ...key, status, generation: 3, investigationId, started: true, repeats: 0, expiresAt: ttlAfter(3600) } }));
+    const stored = async () => (await stack.db.send(new GetCommand({ TableName: stack.tableName, Key: key }))).Item as { status: string; expiresAt: number };
+
+    await claim('open', 'cccc000000000001-g3');
+    expect(await releaseClaim(stack.tableName, 'acme', 'cccc000000000001', 'cccc000000000001-g2')).toBe(false);
+    expect((await stored()).status).toBe('open');
+    await claim('resolved', 'cccc000000000001-g3');
+    expect(await releaseClaim(stack.tableName, 'acme', 'cccc000000000001', 'cccc000000000001-g3')).toBe(false);
+    expect((await stored()).status).toBe('resolved');
+    await claim('open', 'cccc000000000001-g3');
+    expect(await releaseClaim(stack.tableName, 'acme', 'cccc000000000001', 'cccc000000000001-g3')).toBe(true);
+    const released = await stored();
+    expect(released.status).toBe('released');
+    expect(released.expiresAt).toBeGreaterThan(ttlAfter(89 * 24 * 3600));
   });
 });
