@@ -174,7 +174,7 @@ describe('the investigation ASL', () => {
   });
 
   it('ends every failed stage and a failed Gather in RecordFailure with the error kept beside the state', () => {
-    const recorded = ['LoadTenant', 'Gather', 'Score', 'Reason', 'Record', 'Policy', 'RequestApproval', 'Remediate'];
+    const recorded = ['LoadTenant', 'Gather', 'Score', 'Reason', 'Record', 'Policy', 'RequestApproval', 'Remediate', 'Finish'];
     const states = aslDefinition().States;
     for (const name of recorded) {
       const catchers = states[name]?.Catch ?? [];
