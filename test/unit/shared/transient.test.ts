@@ -100,3 +100,23 @@ describe('the Finish stage', () => {
     await expect(handler(input, {})).rejects.toMatchObject({ name: 'TransientError', message: expect.stringContaining('ThrottlingException') });
   });
 });
+
+describe('the ingest route', () => {
+  it('answers a throttled table with 503, so the alert sender retries, rather than a 500', async () => {
+    vi.stubEnv('TABLE_NAME', 'causeway-test');
+    vi.stubEnv('STATE_MACHINE_ARN', 'arn:aws:states:us-east-1:123456789012:stateMachine:causeway');
+    const { handler } = (await import('../../../functions/ingest/handler.js')) as unknown as { handler: (event: unknown, context: unknown) => Promise<{ statusCode: number; body: string }> };
+    dynamo.rejects(new ProvisionedThroughputExceededException({ $metadata: { httpStatusCode: 400 }, message: 'throughput exceeded' }));
+    const event = {
+      rawPath: '/v1/tenants/acme/signals/alertmanager',
+      pathParameters: { tenantId: 'acme', source: 'alertmanager' },
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+      isBase64Encoded: false,
+      requestContext: { requestId: 'r-1' },
+    };
+    const response = await handler(event, {});
+    expect(response.statusCode).toBe(503);
+    expect(JSON.parse(response.body)).toEqual({ error: 'temporarily unavailable; retry' });
+  });
+});
