@@ -64,7 +64,8 @@ describe('CausewayStack', () => {
     [stateMachineId, machine] = onlyResource(template, 'AWS::StepFunctions::StateMachine');
     stateMachineRoleId = targetOf(machine.Properties?.RoleArn);
     [tableId] = onlyResource(template, 'AWS::DynamoDB::GlobalTable');
-  });
+    // Bundling 31 Lambdas takes about a minute on a busy two-core machine: a slow machine is not a failure.
+  }, 300_000);
 
   it('runs a Standard, traced state machine that logs every transition without execution data', () => {
     template.hasResourceProperties('AWS::StepFunctions::StateMachine', {
