@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { releaseClaim } from '../../functions/ingest/dedup.js';
 import { readAudit } from '../../functions/shared/audit.js';
 import { readRecord } from '../../functions/shared/records.js';
@@ -16,8 +16,8 @@ const fixture = JSON.parse(readFileSync(new URL('../fixtures/signals/alertmanage
 let stack: LocalStack;
 
 /** One firing alert, the same each call: same fingerprint, same dedup key. */
-function fire(): Promise<{ status: number; signals: { investigationId: string; status: string }[] }> {
-  const body = { ...fixture, status: 'firing', alerts: [{ ...fixture.alerts[1]!, status: 'firing', fingerprint: 'bbbb000000000001', labels: { ...fixture.alerts[1]!.labels, service: 'checkout' } }] };
+function fire(fingerprint = 'bbbb000000000001'): Promise<{ status: number; signals: { investigationId: string; status: string }[] }> {
+  const body = { ...fixture, status: 'firing', alerts: [{ ...fixture.alerts[1]!, status: 'firing', fingerprint, labels: { ...fixture.alerts[1]!.labels, service: 'checkout' } }] };
   return fetch(`${stack.apiUrl}/v1/tenants/acme/signals/alertmanager`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` },
@@ -90,8 +90,24 @@ describe('a run whose Gather overflows the state limit', () => {
     expect((await stored()).status).toBe('resolved');
     await claim('open', 'cccc000000000001-g3');
     expect(await releaseClaim(stack.tableName, 'acme', 'cccc000000000001', 'cccc000000000001-g3')).toBe(true);
-    const released = await stored();
-    expect(released.status).toBe('released');
-    expect(released.expiresAt).toBeGreaterThan(ttlAfter(89 * 24 * 3600));
+    expect((await stored()).status).toBe('released');
+  });
+});
+
+describe('an alert firing again after its dedup window', () => {
+  it('starts a new generation, because the claim outlives the window as long as Step Functions keeps execution names', async () => {
+    const first = await fire('dddd000000000001');
+    const id = first.signals[0]!.investigationId;
+    const key = keys.dedup('acme', id.replace(/-g\d+$/, ''));
+    const claim = (await stack.db.send(new GetCommand({ TableName: stack.tableName, Key: key }))).Item as { openUntil: number; expiresAt: number };
+    expect(claim.openUntil).toBeLessThanOrEqual(ttlAfter(24 * 3600));
+    expect(claim.expiresAt).toBeGreaterThanOrEqual(ttlAfter(89 * 24 * 3600));
+    await stack.sfn.settled(id);
+    // The 24 h window passes (the item itself stays: TTL would only delete it after 90 days).
+    await stack.db.send(new UpdateCommand({ TableName: stack.tableName, Key: key, UpdateExpression: 'SET openUntil = :past', ExpressionAttributeValues: { ':past': ttlAfter(-60) } }));
+    const again = await fire('dddd000000000001');
+    expect(again.signals[0]).toMatchObject({ status: 'started' });
+    expect(again.signals[0]!.investigationId).toBe(id.replace(/-g1$/, '-g2'));
+    await stack.sfn.settled(again.signals[0]!.investigationId);
   });
 });
