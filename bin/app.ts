@@ -1,7 +1,9 @@
 import { App } from 'aws-cdk-lib';
 import { CausewayStack } from '../lib/causeway-stack.js';
+import { addSecurityChecks } from '../lib/nag.js';
 
 const app = new App();
+addSecurityChecks(app);
 const environment: unknown = app.node.tryGetContext('environment');
 const alarmTenant: unknown = app.node.tryGetContext('alarmTenant');
 

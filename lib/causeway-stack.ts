@@ -7,7 +7,8 @@ import { AlarmEvents } from './alarm-events.js';
 import { CausewayApi } from './api.js';
 import { CausewayFunction } from './function.js';
 import { Investigation, type Stage } from './investigation.js';
-import { CROSS_ACCOUNT_ROLE_PREFIX, PROVIDER_AWS_READS, PROVIDER_TABLE_READERS, PROVIDER_TYPES, type ReadScope } from './providers.js';
+import { acknowledgeWildcard, nagArn } from './nag.js';
+import { CROSS_ACCOUNT_ROLE_PREFIX, PROVIDER_AWS_READS, PROVIDER_TABLE_READERS, PROVIDER_TYPES, TENANT_SESSION_TAG, type ReadScope } from './providers.js';
 import { grantRemediation, listSetting } from './remediation.js';
 import { CausewaySecrets } from './secrets.js';
 import { InvestigationTable } from './table.js';
@@ -19,6 +20,8 @@ export interface CausewayStackProps extends StackProps {
   readonly environment?: string;
   /** When set, this account's CloudWatch alarm state changes go to ingest for this tenant through EventBridge. */
   readonly alarmTenant?: string;
+  /** Subscribed to the operator topic that alarms on dead-lettered alarm events (context `operatorEmail`). */
+  readonly operatorEmail?: string;
   /**
    * Catalog actions the Remediate Lambda may run for real (context `remediationActions`,
    * comma-separated). Each brings only its own IAM; none by default, so a fresh deployment
@@ -71,11 +74,12 @@ export class CausewayStack extends Stack {
     };
     const providers = new Map(PROVIDER_TYPES.map((type) => [type, lambdaFor(`providers/${type}`, Duration.seconds(50))]));
     for (const [type, fn] of providers) {
-      if (PROVIDER_AWS_READS[type]) {
-        fn.addToRolePolicy(new iam.PolicyStatement({ actions: ['sts:AssumeRole'], resources: [this.formatArn({ service: 'iam', region: '', account: '*', resource: 'role', resourceName: `${CROSS_ACCOUNT_ROLE_PREFIX}*` })] }));
-      }
-      for (const read of PROVIDER_AWS_READS[type] ?? []) {
+      const reads = PROVIDER_AWS_READS[type];
+      if (!reads) continue;
+      this.grantCrossAccountReads(fn);
+      for (const read of reads) {
         fn.addToRolePolicy(new iam.PolicyStatement({ actions: read.actions, resources: [this.readResource(read.scope)] }));
+        acknowledgeWildcard(fn.role, this.readResourceAsNagNames(read.scope), readScopeReason(read.actions, read.scope));
       }
     }
 
@@ -111,12 +115,47 @@ export class CausewayStack extends Stack {
     stateMachine.grantTaskResponse(approval);
 
     const api = new CausewayApi(this, 'Api', { ingest, approval, questions, changes, logRetention });
-    if (props.alarmTenant) new AlarmEvents(this, 'AlarmEvents', { tenantId: props.alarmTenant, ingest });
+    const operatorEmail = props.operatorEmail ?? (this.node.tryGetContext('operatorEmail') as string | undefined);
+    const alarmEvents = props.alarmTenant ? new AlarmEvents(this, 'AlarmEvents', { tenantId: props.alarmTenant, ingest, operatorEmail }) : undefined;
     for (const fn of [stages.RequestApproval, approval]) fn.addEnvironment('PUBLIC_BASE_URL', api.url);
 
     new CfnOutput(this, 'ApiUrl', { value: api.url, description: 'Base URL for signal webhooks and approval links' });
     new CfnOutput(this, 'StateMachineArn', { value: stateMachine.stateMachineArn });
     new CfnOutput(this, 'TableName', { value: table.table.tableName });
+    if (alarmEvents) {
+      new CfnOutput(this, 'AlarmEventsDeadLetterQueueUrl', { value: alarmEvents.deadLetters.queueUrl, description: 'Alarm events ingest could not take; redrive once it is healthy' });
+      new CfnOutput(this, 'OperatorAlertsTopicArn', { value: alarmEvents.operatorTopic.topicArn, description: 'Subscribe the on-call operator: it alarms when alarm events are dead-lettered' });
+    }
+  }
+
+  /**
+   * Lets a provider read another account through its `causeway-read*` role. The account is
+   * the tenant's, named in its config after deployment, hence `*`; every assumption must
+   * carry the tenant as session tag `causeway:tenant` and no other tag, so the reading
+   * role's trust policy can admit only its own tenant (beside the per-tenant ExternalId).
+   */
+  private grantCrossAccountReads(fn: lambda.Function): void {
+    fn.addToRolePolicy(
+      new iam.PolicyStatement({
+        actions: ['sts:AssumeRole', 'sts:TagSession'],
+        resources: [this.formatArn({ service: 'iam', region: '', account: '*', resource: 'role', resourceName: `${CROSS_ACCOUNT_ROLE_PREFIX}*` })],
+        conditions: {
+          Null: { [`aws:RequestTag/${TENANT_SESSION_TAG}`]: 'false' },
+          'ForAllValues:StringEquals': { 'aws:TagKeys': [TENANT_SESSION_TAG] },
+        },
+      }),
+    );
+    acknowledgeWildcard(
+      fn.role,
+      nagArn({ service: 'iam', region: '', account: '*', resource: 'role', separator: '/', resourceName: `${CROSS_ACCOUNT_ROLE_PREFIX}*` }),
+      `Tenants' accounts are registered after deployment (a backend's options.roleArn), so the account cannot be named; the grant is held to roles named ${CROSS_ACCOUNT_ROLE_PREFIX}*, and every assumption must carry the ${TENANT_SESSION_TAG} session tag that the reading role's trust policy checks, with the tenant's ExternalId.`,
+    );
+  }
+
+  /** A read scope's resource as cdk-nag names it in a finding. */
+  private readResourceAsNagNames(scope: ReadScope): string {
+    if (scope === 'any') return '*';
+    return nagArn({ service: scope.service, region: '*', resource: scope.resource, separator: scope.separator, resourceName: '*' });
   }
 
   /** Every resource of a read scope's type in this account, any region; `*` where AWS has no resource type for the action. */
@@ -130,6 +169,12 @@ export class CausewayStack extends Stack {
       arnFormat: scope.separator === ':' ? ArnFormat.COLON_RESOURCE_NAME : ArnFormat.SLASH_RESOURCE_NAME,
     });
   }
+}
+
+/** Why a provider's read keeps a wildcard resource, written beside the acknowledgment. */
+function readScopeReason(actions: readonly string[], scope: ReadScope): string {
+  if (scope === 'any') return `${actions.join(', ')} accept no narrower resource than "*" (no resource-level permissions), so the read is bounded by the action alone.`;
+  return `${actions.join(', ')} read whichever ${scope.service} ${scope.resource} a tenant's alert names, in any region of this account, so the grant is every resource of that type in the account: read-only and never another account's.`;
 }
 
 /** `providers/scenario` → `ProvidersScenario`: a stable construct id per function folder. */

@@ -22,7 +22,16 @@ export interface CausewayFunctionProps {
 }
 
 /**
- * One Causeway Lambda: Node 22 on ARM64, bundled as ESM by the local esbuild (never
+ * The newest Node.js runtime this aws-cdk-lib offers (cdk-nag's AwsSolutions-L1 checks the
+ * same list); test/infra/stack.test.ts fails when a newer one appears.
+ */
+export const LAMBDA_RUNTIME = lambda.Runtime.NODEJS_24_X;
+
+/** esbuild's target for that runtime (`nodejs24.x` → `node24`), so the bundle never assumes a newer Node than Lambda runs. */
+export const BUNDLING_TARGET = LAMBDA_RUNTIME.name.replace(/^nodejs(\d+)\.x$/, 'node$1');
+
+/**
+ * One Causeway Lambda: the latest Node.js on ARM64, bundled as ESM by the local esbuild (never
  * Docker, which build machines here do not have), logging to its own log group.
  *
  * The role is built here without AWSLambdaBasicExecutionRole, whose log permissions
@@ -47,7 +56,7 @@ export class CausewayFunction extends Construct {
     this.fn = new NodejsFunction(this, 'Function', {
       entry: handlerEntry(props.folder),
       handler: 'handler',
-      runtime: lambda.Runtime.NODEJS_22_X,
+      runtime: LAMBDA_RUNTIME,
       architecture: lambda.Architecture.ARM_64,
       memorySize: props.memorySize ?? 512,
       timeout: props.timeout,
@@ -63,11 +72,11 @@ export class CausewayFunction extends Construct {
       bundling: {
         forceDockerBundling: false,
         format: OutputFormat.ESM,
-        target: 'node22',
+        target: BUNDLING_TARGET,
         mainFields: ['module', 'main'],
         // ESM output has no `require`; some CommonJS dependencies still call it.
         banner: "import { createRequire } from 'module';const require = createRequire(import.meta.url);",
-        // The Node 22 runtime ships SDK v3; bundling it would only slow cold starts.
+        // The Node.js runtime ships SDK v3; bundling it would only slow cold starts.
         externalModules: ['@aws-sdk/*'],
         minify: true,
         sourceMap: true,

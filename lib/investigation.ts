@@ -1,8 +1,10 @@
 import { RemovalPolicy } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
+import { acknowledgeWildcard } from './nag.js';
 import { INVESTIGATION_ASL } from './paths.js';
 
 /**
@@ -43,13 +45,22 @@ export class Investigation extends Construct {
       stateMachineType: sfn.StateMachineType.STANDARD,
       definitionBody: sfn.DefinitionBody.fromFile(INVESTIGATION_ASL),
       definitionSubstitutions,
-      // Errors only and no execution data: state carries alert payloads and RCAs.
-      logs: { destination: logGroup, level: sfn.LogLevel.ERROR, includeExecutionData: false },
+      // Every state transition, for the 3 a.m. question "where did it stop", but no execution data: state carries alert payloads and RCAs.
+      logs: { destination: logGroup, level: sfn.LogLevel.ALL, includeExecutionData: false },
       tracingEnabled: true,
     });
 
-    for (const fn of [...Object.values(props.stages), ...props.providers]) {
-      fn.grantInvoke(this.stateMachine);
-    }
+    // The ASL invokes each function by its unqualified ARN, never a version or alias, so no `:*` grant.
+    this.stateMachine.addToRolePolicy(
+      new iam.PolicyStatement({
+        actions: ['lambda:InvokeFunction'],
+        resources: [...Object.values(props.stages), ...props.providers].map((fn) => fn.functionArn),
+      }),
+    );
+    acknowledgeWildcard(
+      this.stateMachine.role,
+      '*',
+      'Step Functions logging and tracing: the CloudWatch Logs vended-log delivery actions (logs:CreateLogDelivery, GetLogDelivery, UpdateLogDelivery, DeleteLogDelivery, ListLogDeliveries, PutResourcePolicy, DescribeResourcePolicies, DescribeLogGroups) and X-Ray PutTraceSegments, PutTelemetryRecords, GetSamplingRules and GetSamplingTargets support no resource-level permissions.',
+    );
   }
 }

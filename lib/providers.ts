@@ -70,3 +70,10 @@ export const PROVIDER_TABLE_READERS: readonly ProviderType[] = ['changelog', 'gi
 
 /** AWS-native providers may read another account through a role whose name starts with this (`options.roleArn`). */
 export const CROSS_ACCOUNT_ROLE_PREFIX = 'causeway-read';
+
+/**
+ * The session tag every cross-account role assumption carries, valued with the tenant it
+ * reads for; IAM refuses an assumption without it, and a tenant's reading role admits
+ * only sessions tagged with its own tenant.
+ */
+export const TENANT_SESSION_TAG = 'causeway:tenant';

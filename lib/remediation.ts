@@ -2,6 +2,7 @@ import { ArnFormat, Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import { REMEDIATION_IAM, type IamScope } from '../functions/policy/catalog-iam.js';
+import { acknowledgeWildcard, nagArn } from './nag.js';
 
 /** Every action kind the catalog knows; a deployment enables a subset. */
 export const REMEDIATION_KINDS = Object.keys(REMEDIATION_IAM) as (keyof typeof REMEDIATION_IAM)[];
@@ -19,8 +20,17 @@ export interface RemediationGrantOptions {
   readonly runbookDocuments: readonly string[];
 }
 
-function resourcesFor(stack: Stack, scope: IamScope, options: RemediationGrantOptions): string[] {
-  const arn = (service: string, resource: string, resourceName: string, arnFormat = ArnFormat.SLASH_RESOURCE_NAME) => stack.formatArn({ service, resource, resourceName, arnFormat });
+/** A resource ARN as the template holds it and as cdk-nag names it in a finding. */
+interface GrantedResource {
+  readonly arn: string;
+  readonly nag: string;
+}
+
+function resourcesFor(stack: Stack, scope: IamScope, options: RemediationGrantOptions): GrantedResource[] {
+  const arn = (service: string, resource: string, resourceName: string, arnFormat = ArnFormat.SLASH_RESOURCE_NAME): GrantedResource => ({
+    arn: stack.formatArn({ service, resource, resourceName, arnFormat }),
+    nag: nagArn({ service, resource, resourceName, separator: arnFormat === ArnFormat.COLON_RESOURCE_NAME ? ':' : '/' }),
+  });
   const path = options.parameterPath.replace(/^\/+|\/+$/g, '');
   switch (scope) {
     case 'ecs-service':
@@ -40,6 +50,22 @@ function resourcesFor(stack: Stack, scope: IamScope, options: RemediationGrantOp
         ...options.runbookDocuments.flatMap((doc) => [arn('ssm', 'document', doc), arn('ssm', 'automation-definition', `${doc}:*`)]),
         arn('ssm', 'automation-execution', '*'),
       ];
+  }
+}
+
+/** Why a remediation grant keeps a wildcard, written beside its acknowledgment. */
+function wildcardReason(need: { actions: Set<string>; scope: IamScope; taggedOnly: boolean }): string {
+  const actions = [...need.actions].sort().join(', ');
+  if (need.taggedOnly) return `${actions} change the service or function an approved action names at run time; AWS evaluates aws:ResourceTag for them, so only resources tagged ${MANAGED_TAG.key}=${MANAGED_TAG.value} can be changed.`;
+  switch (need.scope) {
+    case 'ssm-parameter':
+      return `${actions} reach only parameters under the configured remediationParameterPath, named by the tenant's change at run time.`;
+    case 'ssm-runbook':
+      return `${actions} start only the named runbook documents; their versions and the executions they create have ids known only at run time.`;
+    case 'appconfig':
+      return `${actions} roll back the AppConfig application a tenant's change names at run time; AppConfig deployments are addressed by application and strategy.`;
+    default:
+      return `${actions} read the ${need.scope} an approved action names at run time, before changing it; read-only.`;
   }
 }
 
@@ -63,15 +89,19 @@ export function grantRemediation(fn: lambda.Function, options: RemediationGrantO
       needs.set(key, entry);
     }
   }
+  const wildcards = new Map<string, string[]>();
   for (const need of needs.values()) {
+    const resources = resourcesFor(stack, need.scope, options);
+    for (const resource of resources.filter((r) => r.nag.includes('*'))) wildcards.set(resource.nag, [...(wildcards.get(resource.nag) ?? []), wildcardReason(need)]);
     fn.addToRolePolicy(
       new iam.PolicyStatement({
         actions: [...need.actions].sort(),
-        resources: resourcesFor(stack, need.scope, options),
+        resources: resources.map((r) => r.arn),
         ...(need.taggedOnly ? { conditions: { StringEquals: { [`aws:ResourceTag/${MANAGED_TAG.key}`]: MANAGED_TAG.value } } } : {}),
       }),
     );
   }
+  for (const [resource, reasons] of wildcards) acknowledgeWildcard(fn.role, resource, reasons.join(' '));
 }
 
 /** `a,b` or `["a","b"]` from a context value or prop. */

@@ -102,6 +102,34 @@ export function alignTimeoutPaths(definition: { States: Record<string, Record<st
   }
 }
 
+/** The Resource of the check states `limitMapOutputs` adds: a Lambda ARN in form, so the library validates it, never called. */
+const MAP_LIMIT_RESOURCE = 'arn:aws:lambda:us-east-1:000000000000:function:causeway-local-map-output-limit';
+
+/**
+ * AWS fails a Map state whose output (its state with the collected results) exceeds the
+ * 256 KiB limit, with States.DataLimitExceeded, which that Map's own Catch may take. The
+ * local library checks nothing at a Map, so each top-level Map is followed by a check
+ * state, `<Map> output limit`, that fails the same way and carries the Map's Catch: a run
+ * whose Gather overflows ends here where it would on AWS. Returns the check states' names.
+ */
+export function limitMapOutputs(definition: { States: Record<string, Record<string, unknown>> }): string[] {
+  const added: string[] = [];
+  for (const [name, state] of Object.entries({ ...definition.States })) {
+    if (state.Type !== 'Map') continue;
+    const check = `${name} output limit`;
+    definition.States[check] = {
+      Type: 'Task',
+      Resource: MAP_LIMIT_RESOURCE,
+      ...(state.Catch ? { Catch: state.Catch } : {}),
+      ...(state.End ? { End: true } : { Next: state.Next }),
+    };
+    delete state.End;
+    state.Next = check;
+    added.push(check);
+  }
+  return added;
+}
+
 /**
  * Runs the real ASL file with aws-local-stepfunctions, each Task bound to the in-process
  * handler of the Lambda it names. Adds what the library lacks: `.waitForTaskToken`
@@ -124,9 +152,10 @@ export class LocalStepFunctions {
     this.stateMachineArn = options.stateMachineArn;
     const definition = JSON.parse(options.definition) as StateMachineDefinition;
     alignTimeoutPaths(definition as unknown as { States: Record<string, Record<string, unknown>> });
+    const mapLimits = new Set(limitMapOutputs(definition as unknown as { States: Record<string, Record<string, unknown>> }));
     this.machine = new StateMachine(definition, { validationOptions: { checkArn: true, checkPaths: true } });
     for (const task of taskStates(definition as unknown as { States: Record<string, unknown> })) {
-      this.handlers[task.name] = this.bind(task);
+      this.handlers[task.name] = mapLimits.has(task.name) ? (input) => Promise.resolve(jsonRoundTrip(input, `the output of ${task.name.replace(/ output limit$/, '')}`, this.executions.get(String((input as { investigationId?: unknown }).investigationId)))) : this.bind(task);
       if (options.retryIntervalMs !== undefined) this.retryOverrides[task.name] = options.retryIntervalMs;
     }
     if (options.waitTimeMs !== undefined) {

@@ -1,6 +1,7 @@
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import { announcer } from '../approval/announce.js';
+import { releaseFailedClaims } from './release.js';
 import type { StoredApproval } from '../approval/decision.js';
 import { InvestigationId, InvestigationStatus, TenantId } from '../contracts/index.js';
 import { appendAudit } from '../shared/audit.js';
@@ -46,5 +47,6 @@ export const handler = stageHandler(FinishInput, z.object({ status: Investigatio
     ...(status === 'rejected' && approval ? { approval: { ...approval, status: 'rejected' as const } } : {}),
   });
   await appendAudit(env.TABLE_NAME, input.tenantId, input.investigationId, { type: `investigation.${status}`, actor: 'causeway', detail }, { entryId: `finish-${input.investigationId}` });
+  if (status === 'failed' && record) await releaseFailedClaims(env.TABLE_NAME, record);
   return { status };
 });

@@ -5,14 +5,30 @@ import { documentClient, isExpired, keys, ttlAfter } from '../shared/table.js';
 /** How long an open alert holds its investigation before a new firing counts as a new incident. */
 export const DEDUP_TTL_SECONDS = 24 * 3600;
 
+/**
+ * How long a claim item is kept once written, whatever its state: as long as Step Functions
+ * keeps a closed execution's name (90 days). Its generation counter lives in it; were TTL to
+ * delete it after the 24 h window, the alert's next firing would start again at g1, name an
+ * execution that already ran, and be dropped as ExecutionAlreadyExists.
+ */
+export const CLAIM_RETENTION_SECONDS = 90 * 24 * 3600;
+
 interface DedupItem {
-  status: 'open' | 'resolved';
+  /** `released`: its investigation failed, so the next firing starts a new one. */
+  status: 'open' | 'resolved' | 'released';
   generation: number;
   investigationId: string;
   started: boolean;
   input: InvestigationInput;
   repeats: number;
+  /** Epoch seconds the alert counts as open until; claims written before it existed use `expiresAt`. */
+  openUntil?: number;
   expiresAt: number;
+}
+
+/** Whether a claim still holds its alert: open, and within its window. */
+function holdsAlert(item: DedupItem, nowMs: number): boolean {
+  return item.status === 'open' && (item.openUntil ?? item.expiresAt) * 1000 > nowMs;
 }
 
 export type Claim = { outcome: 'new'; investigationId: string; input: InvestigationInput } | { outcome: 'duplicate'; investigationId: string; started: boolean; input: InvestigationInput };
@@ -34,8 +50,7 @@ async function read(tableName: string, tenantId: string, dedupKey: string): Prom
 export async function claimInvestigation(tableName: string, signal: IncidentSignal, nowMs = Date.now()): Promise<Claim> {
   for (let attempt = 0; attempt < 5; attempt++) {
     const current = await read(tableName, signal.tenantId, signal.dedupKey);
-    const open = current && current.status === 'open' && !isExpired(current, nowMs);
-    if (open) {
+    if (current && holdsAlert(current, nowMs)) {
       await documentClient.send(
         new UpdateCommand({
           TableName: tableName,
@@ -61,7 +76,8 @@ export async function claimInvestigation(tableName: string, signal: IncidentSign
             started: false,
             input,
             repeats: 0,
-            expiresAt: ttlAfter(DEDUP_TTL_SECONDS, nowMs),
+            openUntil: ttlAfter(DEDUP_TTL_SECONDS, nowMs),
+            expiresAt: ttlAfter(CLAIM_RETENTION_SECONDS, nowMs),
           },
           ConditionExpression: current ? 'generation = :previous' : 'attribute_not_exists(pk)',
           ExpressionAttributeValues: current ? { ':previous': current.generation } : undefined,
@@ -131,11 +147,36 @@ export async function markResolved(tableName: string, signal: IncidentSignal): P
 }
 
 /**
- * The investigation an alert's dedup key last belonged to, open or resolved, while its claim
- * lasts: where an acknowledgement, a note or a late resolve is written. Undefined when the
- * alert never started one (or its claim expired).
+ * The investigation an alert's dedup key last belonged to, open, resolved or released, while
+ * its claim is retained: where an acknowledgement, a note or a late resolve is written.
+ * Undefined when the alert never started one (or its claim is gone).
  */
 export async function investigationFor(tableName: string, tenantId: string, dedupKey: string, nowMs = Date.now()): Promise<string | undefined> {
   const current = await read(tableName, tenantId, dedupKey);
   return current && !isExpired(current, nowMs) ? current.investigationId : undefined;
+}
+
+/**
+ * Gives up a failed investigation's claim on its alert, so the alert's next firing starts
+ * a new investigation instead of answering "duplicate" for a day. Conditional on the claim
+ * still naming this investigation and being open: a newer generation or a resolution is
+ * left as it is. Returns whether the claim was released.
+ */
+export async function releaseClaim(tableName: string, tenantId: string, dedupKey: string, investigationId: string): Promise<boolean> {
+  try {
+    await documentClient.send(
+      new UpdateCommand({
+        TableName: tableName,
+        Key: keys.dedup(tenantId, dedupKey),
+        UpdateExpression: 'SET #status = :released',
+        ConditionExpression: 'investigationId = :id AND #status = :open',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':released': 'released', ':open': 'open', ':id': investigationId },
+      }),
+    );
+    return true;
+  } catch (error) {
+    if ((error as Error).name === 'ConditionalCheckFailedException') return false;
+    throw error;
+  }
 }

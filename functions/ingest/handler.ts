@@ -8,6 +8,7 @@ import { PayloadValidationError, TransientError } from '../shared/errors.js';
 import { json, lowerCaseHeaders, rawBody } from '../shared/http.js';
 import { createLogger } from '../shared/logger.js';
 import { readTenantSecret } from '../shared/secrets.js';
+import { isTransient } from '../shared/transient.js';
 import { loadTenantConfig } from '../shared/tenants.js';
 import { ingest, type IngestDeps, type IngestResponse } from './core.js';
 
@@ -45,12 +46,12 @@ export const deps: IngestDeps = {
   verify: { fetchCertificate, now: () => new Date() },
 };
 
-/** A dependency that failed transiently gets a 503, so the sender retries; the request was archived or nothing was acknowledged. */
+/** A dependency that failed transiently (a throttled table or Step Functions included) gets a 503, so the sender retries; the request was archived or nothing was acknowledged. */
 async function ingestOrRetryLater(...args: Parameters<typeof ingest>): Promise<IngestResponse> {
   try {
     return await ingest(...args);
   } catch (error) {
-    if (error instanceof TransientError) return { status: 503, body: { error: 'temporarily unavailable; retry' }, logReason: error.message };
+    if (isTransient(error)) return { status: 503, body: { error: 'temporarily unavailable; retry' }, logReason: (error as Error).message };
     throw error;
   }
 }

@@ -1,8 +1,9 @@
 import { EvidencePlan, ProviderResult } from '../contracts/index.js';
-import { CausewayError, TransientError } from '../shared/errors.js';
+import { CausewayError } from '../shared/errors.js';
 import { createLogger } from '../shared/logger.js';
 import { secretsOf } from '../shared/secrets.js';
 import { stageHandler } from '../shared/stage.js';
+import { isTransient } from '../shared/transient.js';
 import type { EvidenceProvider } from './types.js';
 
 /** A provider's own deadline, well inside the Gather task's 60 s timeout, so a slow backend ends as a named error. */
@@ -41,7 +42,8 @@ export async function runProvider(provider: EvidenceProvider, plan: EvidencePlan
     if (findings.items.length === 0) return ProviderResult.parse({ ...base, status: 'no_data', query: findings.query, durationMs, notes, items: [] });
     return ProviderResult.parse({ ...base, status: 'success', query: findings.query, durationMs, notes, items: findings.items });
   } catch (error) {
-    if (error instanceof TransientError) throw error;
+    // Thrown for the stage wrapper to name TransientError, so Step Functions retries it (a throttled table read included).
+    if (isTransient(error)) throw error;
     const err = error as Error;
     return ProviderResult.parse({
       ...base,

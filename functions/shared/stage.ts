@@ -1,10 +1,14 @@
 import middy from '@middy/core';
 import type { z } from 'zod';
 import { fromZodError } from './errors.js';
+import { toStageError } from './transient.js';
 
 /**
  * Wraps a state-machine stage: its input is parsed before the core runs and its output
- * is checked after, so a contract break fails loudly at the stage that caused it.
+ * is checked after, so a contract break fails loudly at the stage that caused it. A
+ * transient failure anywhere in the core (DynamoDB or Step Functions throttling, a
+ * Secrets Manager 5xx, Slack's 429) leaves as a TransientError, the name every stage's
+ * ASL Retry matches; this is the one place that classification happens.
  */
 export function stageHandler<I extends z.ZodType, O extends z.ZodType>(
   input: I,
@@ -22,5 +26,11 @@ export function stageHandler<I extends z.ZodType, O extends z.ZodType>(
       if (!checked.success) throw fromZodError(checked.error, 'output');
       request.response = checked.data;
     })
-    .handler(async (event) => core(event as z.infer<I>) as Promise<z.infer<O>>);
+    .handler(async (event) => {
+      try {
+        return (await core(event as z.infer<I>)) as z.infer<O>;
+      } catch (error) {
+        throw toStageError(error);
+      }
+    });
 }

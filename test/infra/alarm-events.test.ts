@@ -1,6 +1,7 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import { synthCauseway } from './synth.js';
+import { onlyResource, render, targetOf } from './template.js';
 
 describe('CloudWatch alarm events', () => {
   it('are not routed unless a tenant is named for this account', () => {
@@ -15,7 +16,8 @@ describe('CloudWatch alarm events', () => {
       Targets: [
         Match.objectLike({
           InputTransformer: { InputPathsMap: { f1: '$' }, InputTemplate: '{"tenantId":"acme","event":<f1>}' },
-          RetryPolicy: { MaximumRetryAttempts: 8 },
+          RetryPolicy: { MaximumRetryAttempts: 8, MaximumEventAgeInSeconds: 86400 },
+          DeadLetterConfig: { Arn: Match.anyValue() },
         }),
       ],
     });
@@ -23,5 +25,44 @@ describe('CloudWatch alarm events', () => {
     const fromEvents = permissions.filter((p) => p.Principal === 'events.amazonaws.com');
     expect(fromEvents).toHaveLength(1);
     expect(fromEvents[0]!.SourceArn).toBeDefined();
+  });
+
+  it('dead-letter what EventBridge cannot deliver and what ingest keeps failing on into one encrypted queue kept 14 days', () => {
+    const { template } = synthCauseway({ bundle: false, props: { alarmTenant: 'acme', operatorEmail: 'oncall@example.com' } });
+    const [queueId, queue] = onlyResource(template, 'AWS::SQS::Queue');
+    expect(queue.Properties).toMatchObject({ SqsManagedSseEnabled: true, MessageRetentionPeriod: 14 * 24 * 3600 });
+    const [, rule] = onlyResource(template, 'AWS::Events::Rule');
+    const target = (rule.Properties?.Targets as Array<{ DeadLetterConfig: { Arn: unknown } }>)[0]!;
+    expect(targetOf(target.DeadLetterConfig.Arn)).toBe(queueId);
+    const [, invokeConfig] = onlyResource(template, 'AWS::Lambda::EventInvokeConfig');
+    expect(invokeConfig.Properties).toMatchObject({ MaximumRetryAttempts: 2, MaximumEventAgeInSeconds: 6 * 3600 });
+    expect(targetOf((invokeConfig.Properties?.DestinationConfig as { OnFailure: { Destination: unknown } }).OnFailure.Destination)).toBe(queueId);
+    // Only EventBridge (over TLS) and the ingest role may send to it.
+    const [, queuePolicy] = onlyResource(template, 'AWS::SQS::QueuePolicy');
+    const statements = (queuePolicy.Properties?.PolicyDocument as { Statement: Array<{ Effect: string; Principal: unknown; Condition?: unknown }> }).Statement;
+    expect(statements.find((s) => s.Effect === 'Deny')?.Condition).toEqual({ Bool: { 'aws:SecureTransport': 'false' } });
+    expect(statements.filter((s) => s.Effect === 'Allow').map((s) => s.Principal)).toEqual([{ Service: 'events.amazonaws.com' }]);
+  });
+
+  it('alarm the operator topic as soon as one alarm event is dead-lettered', () => {
+    const { template } = synthCauseway({ bundle: false, props: { alarmTenant: 'acme', operatorEmail: 'oncall@example.com' } });
+    const [queueId] = onlyResource(template, 'AWS::SQS::Queue');
+    const [topicId, topic] = onlyResource(template, 'AWS::SNS::Topic');
+    expect(render(topic.Properties?.KmsMasterKeyId)).toMatch(/alias\/aws\/sns$/);
+    const [, alarm] = onlyResource(template, 'AWS::CloudWatch::Alarm');
+    expect(alarm.Properties).toMatchObject({
+      Namespace: 'AWS/SQS',
+      MetricName: 'ApproximateNumberOfMessagesVisible',
+      Threshold: 1,
+      EvaluationPeriods: 1,
+      ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+      TreatMissingData: 'notBreaching',
+    });
+    const dimension = (alarm.Properties?.Dimensions as Array<{ Value: unknown }>)[0]!;
+    expect(targetOf(dimension.Value)).toBe(queueId);
+    expect((alarm.Properties?.AlarmActions as unknown[]).map(targetOf)).toEqual([topicId]);
+    template.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'email', Endpoint: 'oncall@example.com', TopicArn: { Ref: topicId } });
+    const outputs = template.toJSON().Outputs as Record<string, { Value: unknown }>;
+    expect(render(outputs.OperatorAlertsTopicArn?.Value)).toBe(`\${${topicId}}`);
   });
 });

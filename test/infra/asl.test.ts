@@ -147,6 +147,46 @@ describe('the investigation ASL', () => {
     }
   });
 
+  it('retries transient errors with backoff and full jitter on every task, Score and Reason included', () => {
+    const tasks = allStates().filter(([, s]) => s.Type === 'Task');
+    for (const [name, state] of tasks) {
+      const retrier = (state.Retry ?? []).find((r) => r.ErrorEquals.includes('TransientError') || r.ErrorEquals.includes('States.ALL'));
+      expect({ name, retriesTransient: [...TRANSIENT_ERRORS].every((e) => retrier?.ErrorEquals.includes(e) || retrier?.ErrorEquals.includes('States.ALL')) }).toEqual({ name, retriesTransient: true });
+      expect({ name, backoff: retrier?.BackoffRate, jitter: retrier?.JitterStrategy, attempts: (retrier?.MaxAttempts ?? 0) >= 2, interval: (retrier?.IntervalSeconds ?? 0) >= 1 }).toEqual({
+        name,
+        backoff: 2,
+        jitter: 'FULL',
+        attempts: true,
+        interval: true,
+      });
+    }
+  });
+
+  it('names States.DataLimitExceeded before every States.ALL catcher, since on AWS the wildcard does not catch it', () => {
+    const catching = allStates().filter(([, s]) => (s.Catch ?? []).some((c) => c.ErrorEquals.includes('States.ALL')));
+    expect(catching.length).toBeGreaterThan(0);
+    for (const [name, state] of catching) {
+      const catchers = state.Catch ?? [];
+      const wildcard = catchers.findIndex((c) => c.ErrorEquals.includes('States.ALL'));
+      const limit = catchers.findIndex((c) => c.ErrorEquals.includes('States.DataLimitExceeded'));
+      expect({ name, limitCaughtFirst: limit >= 0 && limit < wildcard, sameTarget: catchers[limit]?.Next === catchers[wildcard]?.Next }).toEqual({ name, limitCaughtFirst: true, sameTarget: true });
+    }
+  });
+
+  it('ends every failed stage and a failed Gather in RecordFailure with the error kept beside the state', () => {
+    const recorded = ['LoadTenant', 'Gather', 'Score', 'Reason', 'Record', 'Policy', 'RequestApproval', 'Remediate', 'Finish'];
+    const states = aslDefinition().States;
+    for (const name of recorded) {
+      const catchers = states[name]?.Catch ?? [];
+      for (const error of ['States.DataLimitExceeded', 'States.ALL']) {
+        const catcher = catchers.find((c) => c.ErrorEquals.includes(error));
+        expect({ name, error, next: catcher?.Next, resultPath: catcher?.ResultPath }).toEqual({ name, error, next: 'RecordFailure', resultPath: '$.failure' });
+      }
+    }
+    const gather = states.Gather?.ItemProcessor?.States.QueryProvider?.Catch ?? [];
+    expect(gather.find((c) => c.ErrorEquals.includes('States.DataLimitExceeded'))?.Next).toBe('ProviderFailed');
+  });
+
   it('retries only transient errors, except the last-resort failure recorder', () => {
     const retried = allStates().flatMap(([name, state]) =>
       (state.Retry ?? []).flatMap((retry) => retry.ErrorEquals.map((error) => ({ name, error }))),

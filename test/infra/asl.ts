@@ -8,8 +8,8 @@ export interface State {
   Parameters?: Record<string, unknown>;
   TimeoutSeconds?: number;
   TimeoutSecondsPath?: string;
-  Retry?: Array<{ ErrorEquals: string[] }>;
-  Catch?: Array<{ ErrorEquals: string[] }>;
+  Retry?: Array<{ ErrorEquals: string[]; IntervalSeconds?: number; MaxAttempts?: number; BackoffRate?: number; JitterStrategy?: string }>;
+  Catch?: Array<{ ErrorEquals: string[]; Next: string; ResultPath?: string | null }>;
   ItemProcessor?: { ProcessorConfig?: { Mode?: string }; States: Record<string, State> };
   Iterator?: { States: Record<string, State> };
   Branches?: Array<{ States: Record<string, State> }>;

@@ -1,5 +1,7 @@
 import { Match, type Template } from 'aws-cdk-lib/assertions';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { BUNDLING_TARGET } from '../../lib/function.js';
 import { PROVIDER_AWS_READS, PROVIDER_TABLE_READERS, PROVIDER_TYPES } from '../../lib/providers.js';
 import { allStates } from './asl.js';
 import { synthCauseway } from './synth.js';
@@ -37,7 +39,7 @@ const READ_ONLY_TABLE = ['load-tenant', 'policy', 'reason', ...TABLE_READING_PRO
 const READ_WRITE_TABLE = ['ingest', 'approval', 'questions', 'changes', 'record', 'request-approval', 'remediate', 'verify-outcome', 'finish'];
 const PLATFORM_KEY_HOLDERS = ['ingest', 'approval', 'request-approval'];
 const TENANT_SECRET_ONLY = ['reason', 'questions', 'changes', 'remediate', 'finish', 'verify-outcome', ...PROVIDER_SERVICES];
-const TENANT_SECRETS_ARN = 'arn:${AWS::Partition}:secretsmanager:${AWS::Region}:${AWS::AccountId}:secret:causeway/*';
+const TENANT_SECRETS_ARN = 'arn:${AWS::Partition}:secretsmanager:${AWS::Region}:${AWS::AccountId}:secret:causeway/tenants/*';
 const DYNAMODB_WRITES = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'];
 
 describe('CausewayStack', () => {
@@ -63,14 +65,15 @@ describe('CausewayStack', () => {
     [stateMachineId, machine] = onlyResource(template, 'AWS::StepFunctions::StateMachine');
     stateMachineRoleId = targetOf(machine.Properties?.RoleArn);
     [tableId] = onlyResource(template, 'AWS::DynamoDB::GlobalTable');
-  }, 180_000);
+    // Bundling 31 Lambdas takes about a minute on a busy two-core machine: a slow machine is not a failure.
+  }, 300_000);
 
-  it('runs a Standard, traced state machine that logs errors without execution data', () => {
+  it('runs a Standard, traced state machine that logs every transition without execution data', () => {
     template.hasResourceProperties('AWS::StepFunctions::StateMachine', {
       StateMachineType: 'STANDARD',
       TracingConfiguration: { Enabled: true },
       LoggingConfiguration: {
-        Level: 'ERROR',
+        Level: 'ALL',
         IncludeExecutionData: false,
         Destinations: [{ CloudWatchLogsLogGroup: { LogGroupArn: Match.anyValue() } }],
       },
@@ -132,14 +135,11 @@ describe('CausewayStack', () => {
     expect(resource(template, targetOf(destination)).Properties?.RetentionInDays).toBe(30);
   });
 
-  it('lets the state machine invoke exactly the stage and provider functions', () => {
+  it('lets the state machine invoke exactly the stage and provider functions, by unqualified ARN only', () => {
     const invocable = granted
       .filter((p) => p.roleId === stateMachineRoleId && p.action === 'lambda:InvokeFunction')
       .map((p) => p.resource);
-    const expected = [...Object.values(STAGE_SERVICES), ...PROVIDER_SERVICES].flatMap((service) => [
-      arnOf(fn(service).id),
-      `${arnOf(fn(service).id)}:*`,
-    ]);
+    const expected = [...Object.values(STAGE_SERVICES), ...PROVIDER_SERVICES].map((service) => arnOf(fn(service).id));
     expect(new Set(invocable)).toEqual(new Set(expected));
     expect(rolesAllowed('lambda:InvokeFunction')).toEqual(new Set([stateMachineRoleId]));
   });
@@ -184,9 +184,19 @@ describe('CausewayStack', () => {
   it('gives AWS-native providers only their read actions, each scoped to its resource type where AWS allows', () => {
     for (const [type, reads] of Object.entries(PROVIDER_AWS_READS)) {
       const actions = grantsOf(`providers-${type}`).map((p) => p.action).filter((a) => !a.startsWith('logs:Create') && !a.startsWith('logs:PutLogEvents') && !a.startsWith('secretsmanager:'));
-      expect(new Set(actions)).toEqual(new Set([...reads.flatMap((r) => r.actions), 'sts:AssumeRole']));
-      const assume = grantsOf(`providers-${type}`).find((p) => p.action === 'sts:AssumeRole');
-      expect(render(assume?.resource)).toMatch(/:iam::\*:role\/causeway-read\*$/);
+      expect(new Set(actions)).toEqual(new Set([...reads.flatMap((r) => r.actions), 'sts:AssumeRole', 'sts:TagSession']));
+      for (const action of ['sts:AssumeRole', 'sts:TagSession']) {
+        const assume = grantsOf(`providers-${type}`).find((p) => p.action === action);
+        expect(render(assume?.resource)).toMatch(/:iam::\*:role\/causeway-read\*$/);
+      }
+    }
+    // Every assumption must carry the tenant as session tag, and only that tag, for the reading role's trust policy to check.
+    const assumeStatements = [...resourcesOfType(template, 'AWS::IAM::Policy').values()].flatMap(
+      (policy) => (policy.Properties as { PolicyDocument: { Statement: Array<{ Action: unknown; Condition?: unknown }> } }).PolicyDocument.Statement,
+    ).filter((statement) => JSON.stringify(statement.Action).includes('sts:AssumeRole'));
+    expect(assumeStatements).toHaveLength(Object.keys(PROVIDER_AWS_READS).length);
+    for (const statement of assumeStatements) {
+      expect(statement.Condition).toEqual({ Null: { 'aws:RequestTag/causeway:tenant': 'false' }, 'ForAllValues:StringEquals': { 'aws:TagKeys': ['causeway:tenant'] } });
     }
     const scopedTo = (type: string, action: string) => render(grantsOf(`providers-${type}`).find((p) => p.action === action)?.resource);
     expect(scopedTo('cloudwatch-logs', 'logs:StartQuery')).toMatch(/:logs:\*:\$\{AWS::AccountId\}:log-group:\*$/);
@@ -212,17 +222,16 @@ describe('CausewayStack', () => {
     }
   });
 
-  it('reads secrets only under causeway/, and keeps the platform key from tenant-directed code', () => {
+  it('reads tenant secrets only under causeway/tenants/, the platform key by its own ARN, and keeps it from tenant-directed code', () => {
     const secretGrants = granted.filter((p) => p.action.startsWith('secretsmanager:') && p.roleId !== fn('rotate-platform-key').roleId);
     const [platformId] = onlyResource(template, 'AWS::SecretsManager::Secret');
-    for (const p of secretGrants) {
-      expect(p.action).toBe('secretsmanager:GetSecretValue');
-      expect(p.resource).toBe(p.effect === 'Allow' ? TENANT_SECRETS_ARN : refOf(platformId));
-    }
-    const rolesWith = (effect: Permission['effect']) =>
-      new Set(secretGrants.filter((p) => p.effect === effect).map((p) => p.roleId));
-    expect(rolesWith('Allow')).toEqual(new Set([...PLATFORM_KEY_HOLDERS, ...TENANT_SECRET_ONLY].map((s) => fn(s).roleId)));
-    expect(rolesWith('Deny')).toEqual(new Set(TENANT_SECRET_ONLY.map((s) => fn(s).roleId)));
+    for (const p of secretGrants) expect(p.action).toBe('secretsmanager:GetSecretValue');
+    const rolesWith = (effect: Permission['effect'], resource: string) =>
+      new Set(secretGrants.filter((p) => p.effect === effect && p.resource === resource).map((p) => p.roleId));
+    expect(rolesWith('Allow', TENANT_SECRETS_ARN)).toEqual(new Set([...PLATFORM_KEY_HOLDERS, ...TENANT_SECRET_ONLY].map((s) => fn(s).roleId)));
+    expect(rolesWith('Allow', refOf(platformId))).toEqual(new Set(PLATFORM_KEY_HOLDERS.map((s) => fn(s).roleId)));
+    expect(rolesWith('Deny', refOf(platformId))).toEqual(new Set(TENANT_SECRET_ONLY.map((s) => fn(s).roleId)));
+    expect(secretGrants.filter((p) => p.resource !== TENANT_SECRETS_ARN && p.resource !== refOf(platformId))).toEqual([]);
 
     template.hasResourceProperties('AWS::SecretsManager::Secret', {
       Name: 'causeway/platform',
@@ -275,11 +284,15 @@ describe('CausewayStack', () => {
     }
   });
 
-  it('runs every Lambda on Node 22 and ARM64 with a month-retained log group removed with the stack', () => {
+  it('runs every Lambda on the newest Node.js this aws-cdk-lib offers and ARM64, with a month-retained log group removed with the stack', () => {
+    const newestNode = lambda.Runtime.ALL.map((r) => r.name)
+      .filter((name) => /^nodejs\d+\.x$/.test(name))
+      .sort((a, b) => Number(/\d+/.exec(b)?.[0]) - Number(/\d+/.exec(a)?.[0]))[0];
+    expect(BUNDLING_TARGET).toBe(`node${/\d+/.exec(newestNode ?? '')?.[0]}`);
     for (const [service, f] of functions) {
       expect({ service, runtime: f.props.Runtime, arch: f.props.Architectures }).toEqual({
         service,
-        runtime: 'nodejs22.x',
+        runtime: newestNode,
         arch: ['arm64'],
       });
       const logGroup = resource(template, targetOf(f.props.LoggingConfig?.LogGroup));

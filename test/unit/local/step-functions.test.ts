@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { alignTimeoutPaths, LocalStepFunctions } from '../../../local/step-functions.js';
+import { alignTimeoutPaths, LocalStepFunctions, STATE_LIMIT_BYTES } from '../../../local/step-functions.js';
 import { tokens } from './fixtures/ask.js';
 
 const ECHO = 'arn:aws:lambda:us-east-1:000000000000:function:echo';
@@ -98,5 +98,38 @@ describe('LocalStepFunctions', () => {
     const states = structuredClone(definition.States) as unknown as Record<string, Record<string, unknown>>;
     states.Ask!.TimeoutSecondsPath = '$.elsewhere.seconds';
     expect(() => alignTimeoutPaths({ States: states })).toThrow(/must start with a field the Payload passes through/);
+  });
+
+  it('fails a Map whose collected results exceed the state limit, as AWS does, into that Map’s own Catch', async () => {
+    const mapped = (withCatch: boolean) => ({
+      StartAt: 'Fan',
+      States: {
+        Fan: {
+          Type: 'Map',
+          ItemsPath: '$.items',
+          ItemProcessor: { ProcessorConfig: { Mode: 'INLINE' }, StartAt: 'Each', States: { Each: { Type: 'Task', Resource: ECHO, TimeoutSeconds: 5, End: true } } },
+          ResultPath: '$.results',
+          ...(withCatch ? { Catch: [{ ErrorEquals: ['States.DataLimitExceeded'], ResultPath: '$.failure', Next: 'Overflowed' }] } : {}),
+          Next: 'Done',
+        },
+        ...(withCatch ? { Overflowed: { Type: 'Pass', End: true } } : {}),
+        Done: { Type: 'Pass', End: true },
+      },
+    });
+    const run = async (withCatch: boolean, bytes: number) => {
+      const sfn = new LocalStepFunctions({ stateMachineArn: 'arn:aws:states:us-east-1:000000000000:stateMachine:map', definition: JSON.stringify(mapped(withCatch)), functions });
+      const execution = sfn.startExecution(`map-${withCatch}-${bytes}`, JSON.stringify({ items: [{ bytes }, { bytes }] }));
+      await execution.done;
+      return execution;
+    };
+    const half = Math.floor(STATE_LIMIT_BYTES * 0.6);
+    const fits = await run(true, 1000);
+    expect(fits.status).toBe('SUCCEEDED');
+    expect(JSON.parse(fits.output!).results).toHaveLength(2);
+    const caught = await run(true, half);
+    expect(caught.status).toBe('SUCCEEDED');
+    expect(JSON.parse(caught.output!).failure).toMatchObject({ Error: 'States.DataLimitExceeded' });
+    const uncaught = await run(false, half);
+    expect(uncaught.status).toBe('FAILED');
   });
 });
