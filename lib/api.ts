@@ -12,6 +12,10 @@ export interface CausewayApiProps {
   readonly questions: lambda.IFunction;
   /** The change log: deploys and flag flips that CI/CD pipelines and LaunchDarkly post. */
   readonly changes: lambda.IFunction;
+  /** The investigations list and record, read with the tenant API token. */
+  readonly readApi: lambda.IFunction;
+  /** The investigation explorer's pages, behind a session cookie. */
+  readonly explorer: lambda.IFunction;
   readonly logRetention: logs.RetentionDays;
 }
 
@@ -88,6 +92,21 @@ export class CausewayApi extends Construct {
       methods: [apigw.HttpMethod.POST],
       integration: new HttpLambdaIntegration('Changes', props.changes, { payloadFormatVersion: v2 }),
     });
+
+    this.httpApi.addRoutes({
+      path: '/v1/tenants/{tenantId}/investigations',
+      methods: [apigw.HttpMethod.GET],
+      integration: new HttpLambdaIntegration('ListInvestigations', props.readApi, { payloadFormatVersion: v2 }),
+    });
+    this.httpApi.addRoutes({
+      path: '/v1/tenants/{tenantId}/investigations/{investigationId}',
+      methods: [apigw.HttpMethod.GET],
+      integration: new HttpLambdaIntegration('GetInvestigation', props.readApi, { payloadFormatVersion: v2 }),
+    });
+    // The explorer routes by path itself; its login links carry their code in the query string, which access logs leave out.
+    const explorer = new HttpLambdaIntegration('Explorer', props.explorer, { payloadFormatVersion: v2 });
+    this.httpApi.addRoutes({ path: '/explorer', methods: [apigw.HttpMethod.GET], integration: explorer });
+    this.httpApi.addRoutes({ path: '/explorer/{proxy+}', methods: [apigw.HttpMethod.GET, apigw.HttpMethod.POST], integration: explorer });
 
     this.url = this.httpApi.apiEndpoint;
   }

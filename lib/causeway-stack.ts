@@ -57,6 +57,8 @@ export class CausewayStack extends Stack {
     const approval = lambdaFor('approval', Duration.seconds(15));
     const questions = lambdaFor('questions', Duration.seconds(29));
     const changes = lambdaFor('changes', Duration.seconds(15));
+    const readApi = lambdaFor('read-api', Duration.seconds(15));
+    const explorer = lambdaFor('explorer', Duration.seconds(15));
     // Each below the TimeoutSeconds of its ASL state.
     const stages: Record<Stage, lambda.Function> = {
       LoadTenant: lambdaFor('load-tenant', Duration.seconds(20)),
@@ -85,7 +87,12 @@ export class CausewayStack extends Stack {
       table.grantReadWrite(fn);
     }
 
+    for (const fn of [readApi, explorer]) table.grantInvestigationReads(fn);
+    table.grantLoginCodeRedemption(explorer);
+
     const secrets = new CausewaySecrets(this, 'Secrets');
+    // The token check reads the tenant's secret; the platform key seals cursors and signs sessions.
+    for (const fn of [readApi, explorer]) secrets.grantTenantSecretsAndPlatformKey(fn);
     for (const fn of [ingest, approval, stages.RequestApproval]) secrets.grantTenantSecretsAndPlatformKey(fn);
     for (const fn of [stages.Reason, questions, changes, stages.Remediate, stages.VerifyOutcome, stages.Finish, ...providers.values()]) secrets.grantTenantSecrets(fn);
     grantRemediation(stages.Remediate, {
@@ -109,7 +116,8 @@ export class CausewayStack extends Stack {
     stateMachine.grantStartExecution(ingest);
     stateMachine.grantTaskResponse(approval);
 
-    const api = new CausewayApi(this, 'Api', { ingest, approval, questions, changes, logRetention });
+    const api = new CausewayApi(this, 'Api', { ingest, approval, questions, changes, readApi, explorer, logRetention });
+    explorer.addEnvironment('STATE_MACHINE_ARN', stateMachine.stateMachineArn);
     if (props.alarmTenant) new AlarmEvents(this, 'AlarmEvents', { tenantId: props.alarmTenant, ingest });
     for (const fn of [stages.RequestApproval, approval]) fn.addEnvironment('PUBLIC_BASE_URL', api.url);
 

@@ -20,6 +20,17 @@ function route(method: string, path: string, module: string): Route {
   return { method, pattern, params, routeKey: `${method} ${path}`, module };
 }
 
+/** The explorer's pages; the deployed API sends `/explorer` and `/explorer/{proxy+}` to the same handler, which routes by path. */
+const EXPLORER_PATHS: [string[], string][] = [
+  [['GET'], '/explorer'],
+  [['GET', 'POST'], '/explorer/{page}'],
+  [['GET'], '/explorer/assets/{asset}'],
+  [['GET'], '/explorer/tenants/{tenantId}/login'],
+  [['GET'], '/explorer/tenants/{tenantId}/investigations'],
+  [['GET'], '/explorer/tenants/{tenantId}/investigations/{investigationId}'],
+  [['GET'], '/explorer/tenants/{tenantId}/investigations/{investigationId}/evidence/{evidenceId}'],
+];
+
 /** The deployed API's routes, bound to the same handler modules. */
 export const ROUTES: Route[] = [
   route('POST', '/v1/tenants/{tenantId}/signals/{source}', '../functions/ingest/handler.js'),
@@ -28,6 +39,9 @@ export const ROUTES: Route[] = [
   route('POST', '/v1/tenants/{tenantId}/slack/interactions', '../functions/approval/handler.js'),
   route('POST', '/v1/tenants/{tenantId}/investigations/{investigationId}/questions', '../functions/questions/handler.js'),
   route('POST', '/v1/tenants/{tenantId}/changes', '../functions/changes/handler.js'),
+  route('GET', '/v1/tenants/{tenantId}/investigations', '../functions/read-api/handler.js'),
+  route('GET', '/v1/tenants/{tenantId}/investigations/{investigationId}', '../functions/read-api/handler.js'),
+  ...EXPLORER_PATHS.flatMap(([methods, path]) => methods.map((method) => route(method, path, '../functions/explorer/handler.js'))),
 ];
 
 export type LocalRoute = (request: IncomingMessage, body: string, response: ServerResponse) => void;
@@ -47,6 +61,9 @@ async function readBody(request: IncomingMessage): Promise<Buffer | undefined> {
 export function toApiGatewayEvent(request: IncomingMessage, url: URL, body: Buffer, matched: Route, params: Record<string, string>): APIGatewayProxyEventV2 {
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(request.headers)) if (value !== undefined) headers[name.toLowerCase()] = Array.isArray(value) ? value.join(',') : value;
+  // Payload 2.0 moves the Cookie header into `cookies`, one entry per cookie.
+  const cookies = headers.cookie?.split(/;\s*/).filter(Boolean);
+  delete headers.cookie;
   const query = url.searchParams.size > 0 ? Object.fromEntries(url.searchParams) : undefined;
   const now = new Date();
   const text = body.toString('utf8');
@@ -56,6 +73,7 @@ export function toApiGatewayEvent(request: IncomingMessage, url: URL, body: Buff
     routeKey: matched.routeKey,
     rawPath: url.pathname,
     rawQueryString: url.search.slice(1),
+    cookies,
     headers,
     queryStringParameters: query,
     pathParameters: params,
@@ -121,7 +139,10 @@ function localSlackWebApi(capture: LocalRoute): (request: IncomingMessage, metho
 }
 
 function send(response: ServerResponse, result: APIGatewayProxyStructuredResultV2): void {
-  response.writeHead(result.statusCode ?? 200, result.headers as Record<string, string>);
+  // Each entry of a payload-2.0 result's `cookies` becomes its own Set-Cookie header.
+  const headers: Record<string, string | string[]> = { ...(result.headers as Record<string, string>) };
+  if (result.cookies?.length) headers['set-cookie'] = result.cookies;
+  response.writeHead(result.statusCode ?? 200, headers);
   response.end(result.isBase64Encoded && result.body ? Buffer.from(result.body, 'base64') : (result.body ?? ''));
 }
 

@@ -10,6 +10,10 @@ export interface PlatformKeys {
   linkKey: Buffer;
   tokenKey: Buffer;
   csrfKey: Buffer;
+  /** Signs explorer session cookies (minted by a token sign-in or a login link; an OIDC sign-in can mint the same). */
+  sessionKey: Buffer;
+  /** Seals the read API's pagination cursors. */
+  cursorKey: Buffer;
 }
 
 function derive(master: string, purpose: string): Buffer {
@@ -17,7 +21,7 @@ function derive(master: string, purpose: string): Buffer {
 }
 
 export function derivePlatformKeys(master: string): PlatformKeys {
-  return { linkKey: derive(master, 'approval-link'), tokenKey: derive(master, 'task-token'), csrfKey: derive(master, 'csrf') };
+  return { linkKey: derive(master, 'approval-link'), tokenKey: derive(master, 'task-token'), csrfKey: derive(master, 'csrf'), sessionKey: derive(master, 'explorer-session'), cursorKey: derive(master, 'list-cursor') };
 }
 
 export async function loadPlatformKeys(secretName: string): Promise<PlatformKeys> {

@@ -18,6 +18,8 @@ export const keys = {
   }),
   investigation: (tenantId: string, investigationId: string) => ({ pk: `TENANT#${tenantId}#INV#${investigationId}`, sk: 'RECORD' }),
   auditPrefix: (tenantId: string, investigationId: string) => ({ pk: `TENANT#${tenantId}#INV#${investigationId}`, skPrefix: 'AUDIT#' }),
+  /** A single-use explorer login code, by the SHA-256 of the code. */
+  loginCode: (tenantId: string, codeHash: string) => ({ pk: `TENANT#${tenantId}#LOGIN#${codeHash}`, sk: 'LOGIN' }),
   approval: (tenantId: string, approvalId: string) => ({ pk: `TENANT#${tenantId}#APPROVAL#${approvalId}`, sk: 'APPROVAL' }),
   /** A change posted to the change log, partitioned by UTC day so a window reads one partition per day. */
   change: (tenantId: string, at: string, changeId: string) => ({ pk: `TENANT#${tenantId}#CHANGES#${at.slice(0, 10)}`, sk: `${at}#${changeId}` }),
