@@ -7,7 +7,7 @@ import { LISTING_INDEX, LISTING_PK, LISTING_PROJECTION, LISTING_SK, listingForNe
 import { listen } from './aws-endpoint.js';
 
 const require = createRequire(import.meta.url);
-const dynalite = require('dynalite') as (options: { path?: string; createTableMs?: number }) => Server;
+const dynalite = require('dynalite') as (options: { path?: string; createTableMs?: number; deleteTableMs?: number }) => Server;
 
 /**
  * A real DynamoDB implementation (dynalite) on loopback: LevelDB files under `path` when
@@ -16,7 +16,7 @@ const dynalite = require('dynalite') as (options: { path?: string; createTableMs
  * treated as absent on read.
  */
 export async function startDynamo(path?: string): Promise<{ endpoint: string; server: Server }> {
-  const server = dynalite({ path, createTableMs: 0 });
+  const server = dynalite({ path, createTableMs: 0, deleteTableMs: 0 });
   const endpoint = await listen(server);
   return { endpoint, server };
 }
