@@ -229,7 +229,10 @@ function questionsSection(view: DetailView): Html {
 function evidenceSection(view: DetailView): Html {
   const evidence = view.record.scored?.evidence ?? [];
   const omitted = view.record.scored?.digest.itemsOmitted ?? 0;
-  return html`<ul class="evidence">${evidence.map((e) => html`<li><a class="ev" href="${evidencePath(view.session.tenantId, view.record.investigationId, e.id)}">${e.id}</a> ${describeEvidence(e)}</li>`)}</ul>
+  return html`<ul class="evidence">${evidence.map((e) => {
+    const link = safeUrl(e.link);
+    return html`<li><a class="ev" href="${evidencePath(view.session.tenantId, view.record.investigationId, e.id)}">${e.id}</a> ${describeEvidence(e)}${link ? html` <a href="${link}" rel="noreferrer noopener" target="_blank" class="small">in the backend ↗<span class="visually-hidden"> (${e.id})</span></a>` : ''}</li>`;
+  })}</ul>
 ${omitted ? html`<p class="small muted">${omitted} lower-ranked items were left out of the digest.</p>` : ''}`;
 }
 

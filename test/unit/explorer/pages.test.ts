@@ -41,6 +41,7 @@ describe('explorer pages', () => {
     expect(body).toContain('From the root cause to the alert: pricing → checkout.');
     expect(body).toContain('Lost: 0.50 behind pricing deployment; lacks CHANGE_1, which the winner has.');
     expect(body).toContain('<strong>TransientError</strong>: loki 503');
+    expect(body).toContain('<a href="https://logs.example/q?x=%22a%22&amp;y=%3Cb%3E" rel="noreferrer noopener" target="_blank" class="small">in the backend ↗<span class="visually-hidden"> (LOG_1)</span></a>');
     expect(body).toContain('Similar past incidents');
     expect(body).toContain('data-action="/v1/tenants/demo/investigations/inv-1/feedback"');
     expect(body).toContain(`https://eu-west-1.console.aws.amazon.com/states/home?region=eu-west-1#/v2/executions/details/${encodeURIComponent('arn:aws:states:eu-west-1:123456789012:execution:causeway-investigation:inv-1')}`);
