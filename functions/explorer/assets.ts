@@ -70,6 +70,7 @@ a.chart-link { color: inherit; text-decoration: none; display: block; }
 a.chart-link:hover figcaption { text-decoration: underline; }
 figure { margin: 0; }
 figure.chart, figure.graph { border: 1px solid var(--line); border-radius: 6px; padding: .5em; background: #fff; }
+figure.chart { max-width: 760px; }
 figure.graph { overflow-x: auto; }
 figcaption { font-size: .87em; color: var(--muted); margin-top: .3em; overflow-wrap: anywhere; }
 svg { max-width: 100%; height: auto; }

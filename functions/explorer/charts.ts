@@ -28,7 +28,7 @@ export function clock(ms: number): string {
 
 function formatValue(value: number, unit: string | undefined): string {
   const abs = Math.abs(value);
-  const text = abs >= 1e6 ? `${(value / 1e6).toFixed(1)}M` : abs >= 1e4 ? `${(value / 1e3).toFixed(1)}k` : abs >= 100 ? value.toFixed(0) : abs >= 1 ? value.toFixed(2).replace(/\.?0+$/, '') : value.toPrecision(2);
+  const text = value === 0 ? '0' : abs >= 1e6 ? `${(value / 1e6).toFixed(1)}M` : abs >= 1e4 ? `${(value / 1e3).toFixed(1)}k` : abs >= 100 ? value.toFixed(0) : abs >= 1 ? value.toFixed(2).replace(/\.?0+$/, '') : value.toPrecision(2);
   return unit ? `${text} ${unit}` : text;
 }
 
