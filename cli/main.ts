@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { askCommand } from './ask.js';
 import { evaluate, investigate } from './commands.js';
 import { captureCommand, replayCommand } from './golden-commands.js';
+import { listCommand, showCommand } from './read.js';
 import { start } from './start.js';
 import { putTenantCommand } from './tenant.js';
 
@@ -15,6 +16,13 @@ usage:
                                       --llm also scores the model from CAUSEWAY_LLM_BASE_URL/_MODEL/_API_KEY
   causeway ask INVESTIGATION "QUESTION" [--tenant demo] [--url URL --token TOKEN]
                                       ask a follow-up question, answered from the investigation's evidence
+  causeway list [--service S] [--status S[,S…]] [--since 24h|ISO] [--limit N] [--cursor C] [--json]
+                                      the tenant's investigations, newest first
+  causeway show INVESTIGATION [--json]
+                                      one investigation: the RCA and its audit trail (or the record as JSON)
+                                      list and show read the running local stack (or .causeway/); with --aws a
+                                      deployed one: --url or CAUSEWAY_API_URL (else the stack's ApiUrl output),
+                                      --token or CAUSEWAY_API_TOKEN; --tenant picks the tenant (default demo)
   causeway capture SIGNAL --tenant ID --source SOURCE --out FILE
                                       investigate a live alert payload against the tenant's live backends,
                                       recording every backend exchange (a golden run)
@@ -39,6 +47,11 @@ export async function main(argv: string[]): Promise<number> {
       token: { type: 'string' },
       source: { type: 'string' },
       out: { type: 'string' },
+      service: { type: 'string' },
+      status: { type: 'string' },
+      since: { type: 'string' },
+      limit: { type: 'string' },
+      cursor: { type: 'string' },
     },
   });
   const out = (text: string) => process.stdout.write(`${text}\n`);
@@ -55,6 +68,13 @@ export async function main(argv: string[]): Promise<number> {
     case 'ask':
       if (positionals.length !== 2) break;
       return askCommand(positionals[0]!, positionals[1]!, { tenant: values.tenant as string, url: values.url as string | undefined, token: values.token as string | undefined }, out);
+    case 'list':
+    case 'show': {
+      const read = { tenant: values.tenant as string, aws: values.aws === true, stack: values.stack as string, region: values.region as string | undefined, url: values.url as string | undefined, token: values.token as string | undefined, json: values.json === true };
+      if (command === 'list' && positionals.length === 0) return listCommand({ ...read, service: values.service as string | undefined, status: values.status as string | undefined, since: values.since as string | undefined, limit: values.limit as string | undefined, cursor: values.cursor as string | undefined }, out);
+      if (command === 'show' && positionals.length === 1) return showCommand(positionals[0]!, read, out);
+      break;
+    }
     case 'capture':
       if (positionals.length !== 1 || !values.source || !values.out) break;
       return captureCommand(positionals[0]!, { tenant: values.tenant as string, source: values.source as string, out: values.out as string }, out);

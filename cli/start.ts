@@ -3,6 +3,8 @@ import { fileURLToPath } from 'node:url';
 import { readRecord } from '../functions/shared/records.js';
 import { readAudit } from '../functions/shared/audit.js';
 import { startLocalOidcIssuer } from '../local/oidc-issuer.js';
+import { mintLoginCode } from '../functions/explorer/login-codes.js';
+import { investigationPath } from '../functions/explorer/layout.js';
 import { startLocalStack } from '../local/stack.js';
 import { DEMO_SCENARIO, DEMO_TENANT, registerDemoTenant, scenarioAtNow } from './demo.js';
 import { formatRecord } from './print.js';
@@ -51,6 +53,10 @@ export async function start(out: (text: string) => void): Promise<number> {
   const buttons = ((message?.body.blocks ?? []) as { type: string; elements?: { url?: string; style?: string }[] }[]).find((b) => b.type === 'actions')?.elements ?? [];
   out('');
   out(record ? formatRecord(record, { approve: buttons.find((b) => b.style === 'primary')?.url, reject: buttons.find((b) => b.style === 'danger')?.url }) : 'No record was written.');
+  // A single-use, short-lived code: the URL opens the investigation once, then the browser holds a session cookie.
+  const code = await mintLoginCode(stack.tableName, { tenantId: DEMO_TENANT, next: investigationPath(DEMO_TENANT, investigationId), by: { issuer: 'causeway:local', subject: 'npm-start', name: 'local operator' } }, stack.db);
+  out(`Explorer   ${stack.apiUrl}/explorer/tenants/${DEMO_TENANT}/login?code=${code}`);
+  out(`           (opens this investigation; the link works once, for 5 minutes; then sign in at ${stack.apiUrl}/explorer with the API token below)`);
   out('');
   out(`Ask a follow-up question, answered from this investigation's evidence:\n  npx causeway ask ${investigationId} "what changed before the errors?" --url ${stack.apiUrl} --token ${apiToken}\n`);
   const execution = stack.sfn.listExecutions().find((e) => e.name === investigationId)!;

@@ -20,6 +20,10 @@ export const HANDLER_AUTHENTICATION: Readonly<Record<string, string>> = {
   '/v1/tenants/{tenantId}/identity/callback': "The identity provider's redirect: the handler accepts it only with the state it issued to this browser (single-use, ten minutes) and verifies the ID token against the issuer's keys.",
   '/v1/tenants/{tenantId}/slack/interactions': "Slack's button clicks carry Slack's own signature; the handler verifies it with the tenant's signing secret and refuses stale timestamps.",
   '/v1/tenants/{tenantId}/investigations/{investigationId}/questions': "The handler checks the tenant's API token and answers the same 401 for an unknown tenant, a missing or a wrong token.",
+  '/v1/tenants/{tenantId}/investigations': "The read API checks the tenant's API token and answers the same 401 for an unknown tenant, a missing or a wrong token.",
+  '/v1/tenants/{tenantId}/investigations/{investigationId}': "The read API checks the tenant's API token and answers the same 401 for an unknown tenant, a missing or a wrong token.",
+  '/explorer': 'A public landing page: it shows the sign-in form and no investigation data.',
+  '/explorer/{proxy+}': "The explorer serves a tenant's pages only to a session cookie signed for that tenant (minted by the API-token sign-in or a single-use login link) and refuses cross-origin POSTs.",
   '/v1/tenants/{tenantId}/changes': "CI/CD pipelines and LaunchDarkly sign the body; the handler verifies the signature with the tenant's change-log secret and answers 401 otherwise.",
 };
 
@@ -29,6 +33,10 @@ export interface CausewayApiProps {
   readonly questions: lambda.IFunction;
   /** The change log: deploys and flag flips that CI/CD pipelines and LaunchDarkly post. */
   readonly changes: lambda.IFunction;
+  /** The investigations list and record, read with the tenant API token. */
+  readonly readApi: lambda.IFunction;
+  /** The investigation explorer's pages, behind a session cookie. */
+  readonly explorer: lambda.IFunction;
   readonly logRetention: logs.RetentionDays;
 }
 
@@ -116,6 +124,21 @@ export class CausewayApi extends Construct {
       methods: [apigw.HttpMethod.POST],
       integration: new HttpLambdaIntegration('Changes', props.changes, { payloadFormatVersion: v2 }),
     });
+
+    this.httpApi.addRoutes({
+      path: '/v1/tenants/{tenantId}/investigations',
+      methods: [apigw.HttpMethod.GET],
+      integration: new HttpLambdaIntegration('ListInvestigations', props.readApi, { payloadFormatVersion: v2 }),
+    });
+    this.httpApi.addRoutes({
+      path: '/v1/tenants/{tenantId}/investigations/{investigationId}',
+      methods: [apigw.HttpMethod.GET],
+      integration: new HttpLambdaIntegration('GetInvestigation', props.readApi, { payloadFormatVersion: v2 }),
+    });
+    // The explorer routes by path itself; its login links carry their code in the query string, which access logs leave out.
+    const explorer = new HttpLambdaIntegration('Explorer', props.explorer, { payloadFormatVersion: v2 });
+    this.httpApi.addRoutes({ path: '/explorer', methods: [apigw.HttpMethod.GET], integration: explorer });
+    this.httpApi.addRoutes({ path: '/explorer/{proxy+}', methods: [apigw.HttpMethod.GET, apigw.HttpMethod.POST], integration: explorer });
 
     for (const route of this.httpApi.node.children.filter((child): child is apigw.HttpRoute => child instanceof apigw.HttpRoute)) {
       const reason = route.path === undefined ? undefined : HANDLER_AUTHENTICATION[route.path];

@@ -60,6 +60,8 @@ export class CausewayStack extends Stack {
     const approval = lambdaFor('approval', Duration.seconds(15));
     const questions = lambdaFor('questions', Duration.seconds(29));
     const changes = lambdaFor('changes', Duration.seconds(15));
+    const readApi = lambdaFor('read-api', Duration.seconds(15));
+    const explorer = lambdaFor('explorer', Duration.seconds(15));
     // Each below the TimeoutSeconds of its ASL state.
     const stages: Record<Stage, lambda.Function> = {
       LoadTenant: lambdaFor('load-tenant', Duration.seconds(20)),
@@ -89,7 +91,12 @@ export class CausewayStack extends Stack {
       table.grantReadWrite(fn);
     }
 
+    for (const fn of [readApi, explorer]) table.grantInvestigationReads(fn);
+    table.grantLoginCodeRedemption(explorer);
+
     const secrets = new CausewaySecrets(this, 'Secrets');
+    // The token check reads the tenant's secret; the platform key seals cursors and signs sessions.
+    for (const fn of [readApi, explorer]) secrets.grantTenantSecretsAndPlatformKey(fn);
     for (const fn of [ingest, approval, stages.RequestApproval]) secrets.grantTenantSecretsAndPlatformKey(fn);
     for (const fn of [stages.Reason, questions, changes, stages.Remediate, stages.VerifyOutcome, stages.Finish, ...providers.values()]) secrets.grantTenantSecrets(fn);
     secrets.rotatePlatformKey(lambdaFor('rotate-platform-key', Duration.seconds(30)));
@@ -114,9 +121,10 @@ export class CausewayStack extends Stack {
     stateMachine.grantStartExecution(ingest);
     stateMachine.grantTaskResponse(approval);
 
-    const api = new CausewayApi(this, 'Api', { ingest, approval, questions, changes, logRetention });
+    const api = new CausewayApi(this, 'Api', { ingest, approval, questions, changes, readApi, explorer, logRetention });
     const operatorEmail = props.operatorEmail ?? (this.node.tryGetContext('operatorEmail') as string | undefined);
     const alarmEvents = props.alarmTenant ? new AlarmEvents(this, 'AlarmEvents', { tenantId: props.alarmTenant, ingest, operatorEmail }) : undefined;
+    explorer.addEnvironment('STATE_MACHINE_ARN', stateMachine.stateMachineArn);
     for (const fn of [stages.RequestApproval, approval]) fn.addEnvironment('PUBLIC_BASE_URL', api.url);
 
     new CfnOutput(this, 'ApiUrl', { value: api.url, description: 'Base URL for signal webhooks and approval links' });

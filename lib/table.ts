@@ -1,10 +1,20 @@
 import { RemovalPolicy } from 'aws-cdk-lib';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
+import { LISTING_INDEX, LISTING_PK, LISTING_PROJECTION, LISTING_SK } from '../functions/shared/listing.js';
 
 /** The variable every function reads the table name from; set only by the grants below. */
 const TABLE_NAME_VARIABLE = 'TABLE_NAME';
+
+/**
+ * Item reads and writes on the base table. Named here rather than taken from CDK's
+ * grantReadData/grantReadWriteData, which also cover every index (`index/*`): only the
+ * functions that query an index are given that index, by name.
+ */
+const TABLE_READS = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:ConditionCheckItem', 'dynamodb:DescribeTable'];
+const TABLE_WRITES = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'];
 
 /**
  * The single table: tenant config, dedup keys, the signal archive, investigation
@@ -28,18 +38,48 @@ export class InvestigationTable extends Construct {
       // Approvals, dedup keys and archived signals expire; readers also treat expired items as absent.
       timeToLiveAttribute: 'expiresAt',
       removalPolicy: RemovalPolicy.RETAIN,
+      // The investigations list: a tenant's records newest first, projecting only their small summary.
+      globalSecondaryIndexes: [
+        {
+          indexName: LISTING_INDEX,
+          partitionKey: { name: LISTING_PK, type: dynamodb.AttributeType.STRING },
+          sortKey: { name: LISTING_SK, type: dynamodb.AttributeType.STRING },
+          projectionType: dynamodb.ProjectionType.INCLUDE,
+          nonKeyAttributes: [...LISTING_PROJECTION],
+        },
+      ],
     });
   }
 
   /** For stages that only look things up (tenant config, policy). */
   grantRead(fn: lambda.Function): void {
-    this.table.grantReadData(fn);
+    fn.addToRolePolicy(new iam.PolicyStatement({ actions: TABLE_READS, resources: [this.table.tableArn] }));
     fn.addEnvironment(TABLE_NAME_VARIABLE, this.table.tableName);
+  }
+
+  /**
+   * Reads of records, audit trails and the list index only: GetItem and Query, no Scan
+   * and no batch reads, for the read API and the explorer, which face the internet.
+   */
+  grantInvestigationReads(fn: lambda.Function): void {
+    fn.addToRolePolicy(new iam.PolicyStatement({ actions: ['dynamodb:GetItem', 'dynamodb:Query'], resources: [this.table.tableArn, `${this.table.tableArn}/index/${LISTING_INDEX}`] }));
+    fn.addEnvironment(TABLE_NAME_VARIABLE, this.table.tableName);
+  }
+
+  /** Redeeming a single-use explorer login code deletes it; only items keyed `TENANT#…#LOGIN#…` can be deleted. */
+  grantLoginCodeRedemption(fn: lambda.Function): void {
+    fn.addToRolePolicy(
+      new iam.PolicyStatement({
+        actions: ['dynamodb:DeleteItem'],
+        resources: [this.table.tableArn],
+        conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['TENANT#*#LOGIN#*'] } },
+      }),
+    );
   }
 
   /** For stages that archive, record, audit or settle approvals. */
   grantReadWrite(fn: lambda.Function): void {
-    this.table.grantReadWriteData(fn);
+    fn.addToRolePolicy(new iam.PolicyStatement({ actions: [...TABLE_READS, ...TABLE_WRITES], resources: [this.table.tableArn] }));
     fn.addEnvironment(TABLE_NAME_VARIABLE, this.table.tableName);
   }
 }

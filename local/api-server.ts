@@ -20,6 +20,17 @@ function route(method: string, path: string, module: string): Route {
   return { method, pattern, params, routeKey: `${method} ${path}`, module };
 }
 
+/** The explorer's pages; the deployed API sends `/explorer` and `/explorer/{proxy+}` to the same handler, which routes by path. */
+const EXPLORER_PATHS: [string[], string][] = [
+  [['GET'], '/explorer'],
+  [['GET', 'POST'], '/explorer/{page}'],
+  [['GET'], '/explorer/assets/{asset}'],
+  [['GET'], '/explorer/tenants/{tenantId}/login'],
+  [['GET'], '/explorer/tenants/{tenantId}/investigations'],
+  [['GET'], '/explorer/tenants/{tenantId}/investigations/{investigationId}'],
+  [['GET'], '/explorer/tenants/{tenantId}/investigations/{investigationId}/evidence/{evidenceId}'],
+];
+
 /** The deployed API's routes, bound to the same handler modules. */
 export const ROUTES: Route[] = [
   route('POST', '/v1/tenants/{tenantId}/signals/{source}', '../functions/ingest/handler.js'),
@@ -30,6 +41,9 @@ export const ROUTES: Route[] = [
   route('GET', '/v1/tenants/{tenantId}/identity/callback', '../functions/approval/handler.js'),
   route('POST', '/v1/tenants/{tenantId}/investigations/{investigationId}/questions', '../functions/questions/handler.js'),
   route('POST', '/v1/tenants/{tenantId}/changes', '../functions/changes/handler.js'),
+  route('GET', '/v1/tenants/{tenantId}/investigations', '../functions/read-api/handler.js'),
+  route('GET', '/v1/tenants/{tenantId}/investigations/{investigationId}', '../functions/read-api/handler.js'),
+  ...EXPLORER_PATHS.flatMap(([methods, path]) => methods.map((method) => route(method, path, '../functions/explorer/handler.js'))),
 ];
 
 export type LocalRoute = (request: IncomingMessage, body: string, response: ServerResponse) => void;

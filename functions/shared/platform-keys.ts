@@ -32,6 +32,10 @@ export interface PlatformKeySet {
   csrfKey: Buffer;
   /** Seals the approver's signed-in session cookie and the sign-in transaction. */
   sessionKey: Buffer;
+  /** Signs explorer session cookies (minted by a token sign-in or a login link; an OIDC sign-in can mint the same). */
+  explorerSessionKey: Buffer;
+  /** Seals the read API's pagination cursors. */
+  cursorKey: Buffer;
 }
 
 /** The current key set (what signs and seals now) and every older version still accepted for verifying. */
@@ -44,7 +48,7 @@ function derive(master: string, purpose: string): Buffer {
 }
 
 function keySet(kid: string, master: string): PlatformKeySet {
-  return { kid, linkKey: derive(master, 'approval-link'), tokenKey: derive(master, 'task-token'), csrfKey: derive(master, 'csrf'), sessionKey: derive(master, 'approver-session') };
+  return { kid, linkKey: derive(master, 'approval-link'), tokenKey: derive(master, 'task-token'), csrfKey: derive(master, 'csrf'), sessionKey: derive(master, 'approver-session'), explorerSessionKey: derive(master, 'explorer-session'), cursorKey: derive(master, 'list-cursor') };
 }
 
 /** A key ring from versions by id and the current id. */

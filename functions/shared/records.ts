@@ -1,5 +1,6 @@
 import { type DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { InvestigationRecord } from '../contracts/index.js';
+import { listingForNewRecord, listingForUpdate } from './listing.js';
 import { documentClient, keys } from './table.js';
 
 /** Reads an investigation record scoped by tenant; undefined when absent. */
@@ -26,11 +27,17 @@ export async function updateRecord(
   const names: Record<string, string> = { '#record': 'record' };
   const values: Record<string, unknown> = {};
   const sets: string[] = [];
-  for (const [field, value] of Object.entries({ ...fields, updatedAt: new Date().toISOString() })) {
+  const updated = { ...fields, updatedAt: new Date().toISOString() };
+  for (const [field, value] of Object.entries(updated)) {
     if (value === undefined) continue;
     names[`#${field}`] = field;
     values[`:${field}`] = value;
     sets.push(`#record.#${field} = :${field}`);
+  }
+  // The list index's summary follows the record, top-level and replaced whole.
+  for (const [attribute, value] of Object.entries(listingForUpdate(updated))) {
+    values[`:${attribute}`] = value;
+    sets.push(`${attribute} = :${attribute}`);
   }
   await documentClient.send(
     new UpdateCommand({
@@ -50,7 +57,7 @@ export async function createRecord(tableName: string, record: InvestigationRecor
     await documentClient.send(
       new PutCommand({
         TableName: tableName,
-        Item: { ...keys.investigation(record.tenantId, record.investigationId), record },
+        Item: { ...keys.investigation(record.tenantId, record.investigationId), ...listingForNewRecord(record), record },
         ConditionExpression: 'attribute_not_exists(pk)',
       }),
     );

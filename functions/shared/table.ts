@@ -18,6 +18,8 @@ export const keys = {
   }),
   investigation: (tenantId: string, investigationId: string) => ({ pk: `TENANT#${tenantId}#INV#${investigationId}`, sk: 'RECORD' }),
   auditPrefix: (tenantId: string, investigationId: string) => ({ pk: `TENANT#${tenantId}#INV#${investigationId}`, skPrefix: 'AUDIT#' }),
+  /** A single-use explorer login code, by the SHA-256 of the code. */
+  loginCode: (tenantId: string, codeHash: string) => ({ pk: `TENANT#${tenantId}#LOGIN#${codeHash}`, sk: 'LOGIN' }),
   approval: (tenantId: string, approvalId: string) => ({ pk: `TENANT#${tenantId}#APPROVAL#${approvalId}`, sk: 'APPROVAL' }),
   /** One browser sign-in in flight on the approval page, keyed by a hash of its `state`; consumed by the callback. */
   signIn: (tenantId: string, stateHash: string) => ({ pk: `TENANT#${tenantId}#SIGNIN#${stateHash}`, sk: 'SIGNIN' }),

@@ -27,10 +27,10 @@ function fire(fingerprint = 'bbbb000000000001'): Promise<{ status: number; signa
 
 beforeAll(async () => {
   stack = await startLocalStack({ retryIntervalMs: 5, extraProviders: { bulky: new URL('./fixtures/bulky-provider.ts', import.meta.url).href } });
-  stack.secrets.put('causeway/acme/webhooks', JSON.stringify({ alertmanager: { bearerToken: TOKEN } }));
+  stack.secrets.put('causeway/tenants/acme/webhooks', JSON.stringify({ alertmanager: { bearerToken: TOKEN } }));
   await putTenant(stack, {
     tenantId: 'acme',
-    webhookSecretRef: 'causeway/acme/webhooks',
+    webhookSecretRef: 'causeway/tenants/acme/webhooks',
     enabledSources: ['alertmanager'],
     ingestRatePerMinute: 100_000,
     topology: { checkout: [] },

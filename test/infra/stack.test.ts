@@ -37,7 +37,9 @@ const PROVIDER_SERVICES = PROVIDER_TYPES.map((type) => `providers-${type}`);
 const TABLE_READING_PROVIDERS = PROVIDER_TABLE_READERS.map((type) => `providers-${type}`);
 const READ_ONLY_TABLE = ['load-tenant', 'policy', 'reason', ...TABLE_READING_PROVIDERS];
 const READ_WRITE_TABLE = ['ingest', 'approval', 'questions', 'changes', 'record', 'request-approval', 'remediate', 'verify-outcome', 'finish'];
-const PLATFORM_KEY_HOLDERS = ['ingest', 'approval', 'request-approval'];
+const PLATFORM_KEY_HOLDERS = ['ingest', 'approval', 'request-approval', 'read-api', 'explorer'];
+/** Internet-facing readers: records, audit trails and the list index, nothing else. */
+const INVESTIGATION_READERS = ['read-api', 'explorer'];
 const TENANT_SECRET_ONLY = ['reason', 'questions', 'changes', 'remediate', 'finish', 'verify-outcome', ...PROVIDER_SERVICES];
 const TENANT_SECRETS_ARN = 'arn:${AWS::Partition}:secretsmanager:${AWS::Region}:${AWS::AccountId}:secret:causeway/tenants/*';
 const DYNAMODB_WRITES = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'];
@@ -112,6 +114,11 @@ describe('CausewayStack', () => {
       'GET /v1/tenants/{tenantId}/approvals/{approvalId}/signin': 'approval',
       'GET /v1/tenants/{tenantId}/identity/callback': 'approval',
       'POST /v1/tenants/{tenantId}/investigations/{investigationId}/questions': 'questions',
+      'GET /v1/tenants/{tenantId}/investigations': 'read-api',
+      'GET /v1/tenants/{tenantId}/investigations/{investigationId}': 'read-api',
+      'GET /explorer': 'explorer',
+      'GET /explorer/{proxy+}': 'explorer',
+      'POST /explorer/{proxy+}': 'explorer',
     };
     const routes = [...resourcesOfType(template, 'AWS::ApiGatewayV2::Route').values()].map((route) => {
       const integrationId = targetOf((route.Properties?.Target as { 'Fn::Join': [string, unknown[]] })['Fn::Join'][1][1]);
@@ -272,9 +279,10 @@ describe('CausewayStack', () => {
     const tableActions = (service: string) => grantsOf(service).filter((p) => p.action.startsWith('dynamodb:'));
     for (const service of [...READ_ONLY_TABLE, ...READ_WRITE_TABLE]) {
       const actions = tableActions(service);
-      expect(actions.map((p) => p.resource)).toEqual(actions.map(() => arnOf(tableId)));
+      // The base table only: an index is granted by name to the functions that query it.
+      expect(new Set(actions.map((p) => p.resource))).toEqual(new Set([arnOf(tableId)]));
       expect(actions.map((p) => p.action)).toContain('dynamodb:GetItem');
-      const writes = actions.filter((p) => DYNAMODB_WRITES.includes(p.action)).map((p) => p.action);
+      const writes = [...new Set(actions.filter((p) => DYNAMODB_WRITES.includes(p.action)).map((p) => p.action))];
       expect(writes.sort()).toEqual(READ_ONLY_TABLE.includes(service) ? [] : [...DYNAMODB_WRITES].sort());
       expect(render(fn(service).props.Environment.Variables.TABLE_NAME)).toBe(refOf(tableId));
     }
@@ -282,6 +290,36 @@ describe('CausewayStack', () => {
       expect({ service, actions: tableActions(service) }).toEqual({ service, actions: [] });
       expect(fn(service).props.Environment.Variables.TABLE_NAME).toBeUndefined();
     }
+  });
+
+  it('lets the read API and the explorer get and query records and the list index only, and the explorer delete only login codes', () => {
+    for (const service of INVESTIGATION_READERS) {
+      const reads = grantsOf(service).filter((p) => p.action.startsWith('dynamodb:') && p.action !== 'dynamodb:DeleteItem');
+      expect(new Set(reads.map((p) => `${p.action} ${p.resource}`))).toEqual(
+        new Set(['dynamodb:GetItem', 'dynamodb:Query'].flatMap((action) => [`${action} ${arnOf(tableId)}`, `${action} ${arnOf(tableId)}/index/byTenantCreated`])),
+      );
+      expect(render(fn(service).props.Environment.Variables.TABLE_NAME)).toBe(refOf(tableId));
+    }
+    expect(grantsOf('read-api').filter((p) => p.action === 'dynamodb:DeleteItem')).toEqual([]);
+    expect(grantsOf('explorer').filter((p) => p.action === 'dynamodb:DeleteItem').map((p) => p.resource)).toEqual([arnOf(tableId)]);
+    template.hasResourceProperties('AWS::IAM::Policy', {
+      PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Action: 'dynamodb:DeleteItem', Condition: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['TENANT#*#LOGIN#*'] } } })]) },
+    });
+  });
+
+  it('indexes investigations by tenant and creation time, projecting only the list summary', () => {
+    template.hasResourceProperties('AWS::DynamoDB::GlobalTable', {
+      GlobalSecondaryIndexes: [
+        {
+          IndexName: 'byTenantCreated',
+          KeySchema: [
+            { AttributeName: 'listPk', KeyType: 'HASH' },
+            { AttributeName: 'listSk', KeyType: 'RANGE' },
+          ],
+          Projection: { ProjectionType: 'INCLUDE', NonKeyAttributes: ['listStatus', 'listSignal', 'listRca', 'listUpdatedAt'] },
+        },
+      ],
+    });
   });
 
   it('runs every Lambda on the newest Node.js this aws-cdk-lib offers and ARM64, with a month-retained log group removed with the stack', () => {
@@ -328,7 +366,7 @@ describe('CausewayStack', () => {
       }
     }
     // HTTP API integrations give up after 30 s.
-    for (const service of ['ingest', 'approval', 'questions']) expect(fn(service).props.Timeout).toBeLessThan(30);
+    for (const service of ['ingest', 'approval', 'questions', 'read-api', 'explorer']) expect(fn(service).props.Timeout).toBeLessThan(30);
   });
 
   it('tells LoadTenant the ARN of every provider and both approval functions the public URL', () => {

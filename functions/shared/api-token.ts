@@ -1,0 +1,40 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { z } from 'zod';
+import type { TenantConfig } from '../contracts/index.js';
+import { UnauthorizedError } from './errors.js';
+import type { TenantSecretReader } from './secrets.js';
+
+/** The `api` entry of the tenant's webhook secret: the token that opens the tenant's read API. */
+const ApiCredentials = z.object({ api: z.object({ token: z.string().min(16) }) });
+
+export interface ApiTokenDeps {
+  loadTenant: (tenantId: string) => Promise<TenantConfig | undefined>;
+  readSecret: TenantSecretReader;
+}
+
+/** Hashing first makes the comparison constant-time whatever the lengths. */
+function tokensMatch(offered: string, expected: string): boolean {
+  const digest = (s: string) => createHash('sha256').update(s, 'utf8').digest();
+  return timingSafeEqual(digest(offered), digest(expected));
+}
+
+/** The token of an `Authorization: Bearer …` header, if there is one. */
+export function bearerToken(authorization: string | undefined): string | undefined {
+  return /^Bearer (.+)$/i.exec(authorization ?? '')?.[1]?.trim() || undefined;
+}
+
+/**
+ * Checks a tenant API token against the one in the tenant's webhook secret. Unknown
+ * tenant, no API token configured, wrong or missing token: the same 401, so tenants
+ * cannot be probed; the reason rides on `cause`, for logs only.
+ */
+export async function authenticateApiToken(tenantId: string, offered: string | undefined, deps: ApiTokenDeps): Promise<TenantConfig> {
+  const deny = (reason: string) => new UnauthorizedError('unauthorized', { cause: new Error(reason) });
+  const tenant = await deps.loadTenant(tenantId);
+  if (!tenant) throw deny('unknown tenant');
+  if (!tenant.webhookSecretRef) throw deny('the tenant has no webhook secret');
+  const credentials = ApiCredentials.safeParse(await deps.readSecret(tenant.tenantId, tenant.webhookSecretRef));
+  if (!credentials.success) throw deny('the tenant has no api token');
+  if (!offered || !tokensMatch(offered, credentials.data.api.token)) throw deny(offered ? 'wrong token' : 'no token');
+  return tenant;
+}
