@@ -39,7 +39,7 @@ export function sinceParameter(since: string | undefined, now = Date.now()): str
 
 /** The tenant's API token from the local secret store: the demo's, or any tenant put with `causeway tenant put`. */
 function localToken(tenant: string): string | undefined {
-  const secret = new SecretStore(resolve(DATA_DIR, 'secrets.json')).get(`causeway/${tenant}/webhooks`);
+  const secret = new SecretStore(resolve(DATA_DIR, 'secrets.json')).get(`causeway/tenants/${tenant}/webhooks`);
   const parsed = z.object({ api: z.object({ token: z.string() }) }).safeParse(secret ? JSON.parse(secret) : undefined);
   return parsed.success ? parsed.data.api.token : undefined;
 }

@@ -17,7 +17,7 @@ async function post(url: string, token: string, body: unknown): Promise<{ status
   return { status: response.status, body: (await response.json()) as never };
 }
 
-const DEV_IDP_SECRET = `causeway/${DEMO_TENANT}/oidc-client`;
+const DEV_IDP_SECRET = `causeway/tenants/${DEMO_TENANT}/oidc-client`;
 
 /**
  * `npm start`: the local stack with the demo. The demo alert goes through the real

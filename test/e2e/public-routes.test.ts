@@ -16,7 +16,14 @@ import { synthCauseway } from '../infra/synth.js';
 const DOCUMENTED: Record<string, { status: number; why: string }> = {
   'GET /v1/tenants/{tenantId}/approvals/{approvalId}': { status: 403, why: 'an approval link without a valid signature is "not valid"' },
   'POST /v1/tenants/{tenantId}/approvals/{approvalId}': { status: 403, why: 'an approval decision without a valid signature is "not valid"' },
+  'GET /v1/tenants/{tenantId}/approvals/{approvalId}/signin': { status: 403, why: 'a sign-in starts only from a validly signed approval link' },
+  'GET /v1/tenants/{tenantId}/identity/callback': { status: 400, why: 'a callback without the state this browser was issued is a refused sign-in' },
+  'GET /explorer': { status: 200, why: 'the landing page: the sign-in form, no investigation data' },
+  'POST /explorer/{proxy+}': { status: 403, why: 'the explorer refuses a POST that does not prove it comes from its own origin, before reading it' },
 };
+
+/** What a catch-all explorer route is called with: a tenant's page to read, the sign-in form to post. */
+const EXPLORER_PAGE: Record<string, string> = { GET: 'tenants/acme/investigations', POST: 'sign-in' };
 
 /** Sources that have no public door: the HTTP route answers 404 before reading any tenant. */
 const EVENTBRIDGE_ONLY = new Set<string>(['cloudwatch']);
@@ -39,9 +46,10 @@ afterAll(async () => {
 
 /** The concrete paths a route key stands for: one per signal source for the intake route. */
 function pathsOf(routeKey: string): { path: string; expected: number }[] {
-  const [, template] = routeKey.split(' ') as [string, string];
+  const [method, template] = routeKey.split(' ') as [string, string];
   const fill = (source: string) =>
     template
+      .replace('{proxy+}', EXPLORER_PAGE[method] ?? '')
       .replace('{tenantId}', TENANT)
       .replace('{source}', source)
       .replace('{approvalId}', 'a0000000000000000000000000000000')

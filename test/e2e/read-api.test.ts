@@ -19,7 +19,7 @@ const demoRuns: InvestigationRecord[] = [];
 let acmeRun: InvestigationRecord;
 
 async function withApiToken(tenantId: 'demo' | 'acme', topology: Record<string, string[]> = {}): Promise<void> {
-  const ref = `causeway/${tenantId}/webhooks`;
+  const ref = `causeway/tenants/${tenantId}/webhooks`;
   stack.secrets.put(ref, JSON.stringify({ api: { token: tokens[tenantId] } }));
   const tenant = await ensureScenarioTenant(stack, tenantId);
   await putTenant(stack, { ...tenant, webhookSecretRef: ref, topology });
