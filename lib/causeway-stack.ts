@@ -111,7 +111,7 @@ export class CausewayStack extends Stack {
 
     const api = new CausewayApi(this, 'Api', { ingest, approval, questions, changes, logRetention });
     if (props.alarmTenant) new AlarmEvents(this, 'AlarmEvents', { tenantId: props.alarmTenant, ingest });
-    for (const fn of [stages.RequestApproval, approval]) fn.addEnvironment('PUBLIC_BASE_URL', api.url);
+    for (const fn of [stages.RequestApproval, approval, stages.Finish]) fn.addEnvironment('PUBLIC_BASE_URL', api.url);
 
     new CfnOutput(this, 'ApiUrl', { value: api.url, description: 'Base URL for signal webhooks and approval links' });
     new CfnOutput(this, 'StateMachineArn', { value: stateMachine.stateMachineArn });

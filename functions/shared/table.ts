@@ -18,6 +18,14 @@ export const keys = {
   }),
   investigation: (tenantId: string, investigationId: string) => ({ pk: `TENANT#${tenantId}#INV#${investigationId}`, sk: 'RECORD' }),
   auditPrefix: (tenantId: string, investigationId: string) => ({ pk: `TENANT#${tenantId}#INV#${investigationId}`, skPrefix: 'AUDIT#' }),
+  /** One delivery target of one investigation (`slack-summary`, `pagerduty#PABC123`…): claimed once, so a retried Finish never posts twice. */
+  delivery: (tenantId: string, investigationId: string, target: string) => ({ pk: `TENANT#${tenantId}#INV#${investigationId}`, sk: `DELIVERY#${target}` }),
+  /**
+   * A concluded investigation as remembered for recall, one item per service it concerns,
+   * sorted by time: recall reads the few services of a new incident over a bounded window.
+   */
+  memory: (tenantId: string, service: string, at: string, investigationId: string) => ({ pk: `TENANT#${tenantId}#MEMORY#${service}`, sk: `${at}#${investigationId}` }),
+  memoryOf: (tenantId: string, service: string) => ({ pk: `TENANT#${tenantId}#MEMORY#${service}` }),
   approval: (tenantId: string, approvalId: string) => ({ pk: `TENANT#${tenantId}#APPROVAL#${approvalId}`, sk: 'APPROVAL' }),
   /** A change posted to the change log, partitioned by UTC day so a window reads one partition per day. */
   change: (tenantId: string, at: string, changeId: string) => ({ pk: `TENANT#${tenantId}#CHANGES#${at.slice(0, 10)}`, sk: `${at}#${changeId}` }),

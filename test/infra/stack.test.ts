@@ -298,13 +298,14 @@ describe('CausewayStack', () => {
     for (const service of ['ingest', 'approval', 'questions']) expect(fn(service).props.Timeout).toBeLessThan(30);
   });
 
-  it('tells LoadTenant the ARN of every provider and both approval functions the public URL', () => {
+  it('tells LoadTenant the ARN of every provider, and both approval functions and Finish (the explorer link) the public URL', () => {
     const providers = JSON.parse(render(fn('load-tenant').props.Environment.Variables.PROVIDER_FUNCTIONS)) as unknown;
     expect(providers).toEqual(Object.fromEntries(PROVIDER_TYPES.map((type) => [type, arnOf(fn(`providers-${type}`).id)])));
     const [apiId] = onlyResource(template, 'AWS::ApiGatewayV2::Api');
     const apiUrl = `\${${apiId}.ApiEndpoint}`;
     expect(render(fn('request-approval').props.Environment.Variables.PUBLIC_BASE_URL)).toBe(apiUrl);
     expect(render(fn('approval').props.Environment.Variables.PUBLIC_BASE_URL)).toBe(apiUrl);
+    expect(render(fn('finish').props.Environment.Variables.PUBLIC_BASE_URL)).toBe(apiUrl);
     const outputs = template.toJSON().Outputs as Record<string, { Value: unknown }>;
     expect(Object.fromEntries(Object.entries(outputs).map(([name, output]) => [name, render(output.Value)]))).toEqual({
       ApiUrl: apiUrl,
