@@ -1,0 +1,108 @@
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { TenantConfig } from '../../functions/contracts/index.js';
+import { readAudit } from '../../functions/shared/audit.js';
+import { readRecord } from '../../functions/shared/records.js';
+import { clearSecretCache } from '../../functions/shared/secrets.js';
+import { ensureScenarioTenant, runScenario } from '../../cli/scenario-run.js';
+import { loadHandler } from '../../local/functions.js';
+import { startLocalStack, type LocalStack } from '../../local/stack.js';
+import { putTenant } from '../../local/tenants.js';
+import { PAGERDUTY_TOKEN, startFakeIncidentTools, type FakeIncidentTools } from '../helpers/fake-incident-tools.js';
+
+/** A PagerDuty-raised incident whose right answer is a third party's failure: nothing to roll back, so no action. */
+const NO_ACTION = fileURLToPath(new URL('../../scenarios/payments-card-authorizations-failing.json', import.meta.url));
+
+let stack: LocalStack;
+let tools: FakeIncidentTools;
+let base: TenantConfig;
+const PD_SECRET = 'causeway/demo/pagerduty';
+
+beforeAll(async () => {
+  stack = await startLocalStack({ retryIntervalMs: 5 });
+  tools = await startFakeIncidentTools();
+  base = await ensureScenarioTenant(stack, 'demo');
+});
+
+afterAll(async () => {
+  await stack.stop();
+  await tools.close();
+});
+
+beforeEach(async () => {
+  tools.calls.length = 0;
+  tools.script.length = 0;
+  stack.secrets.put(PD_SECRET, JSON.stringify({ token: PAGERDUTY_TOKEN }));
+  clearSecretCache();
+  await putTenant(stack, { ...base, delivery: { slackSummary: true, pagerduty: { apiTokenSecretRef: PD_SECRET, fromEmail: 'causeway@acme.example', apiBaseUrl: tools.url } } });
+});
+
+const summariesOf = (id: string) => stack.slackMessages.filter((m) => m.body.text?.startsWith('Causeway: ') && JSON.stringify(m.body).includes(id));
+const audit = (id: string) => readAudit(stack.tableName, 'demo', id, stack.db);
+
+describe('delivery of a finished investigation', () => {
+  it('a no-action investigation posts a Slack summary and a note on its PagerDuty incident', async () => {
+    const run = await runScenario(stack, NO_ACTION);
+    const id = run.record.investigationId;
+    expect(run.record.status).toBe('diagnosed');
+    expect(run.record.policy?.decision).toBe('none');
+
+    const [summary, ...others] = summariesOf(id);
+    expect(others).toEqual([]);
+    const shown = JSON.stringify(summary!.body);
+    expect(summary!.body.text).toContain('stripe-api dependency failure');
+    expect(shown).toContain('Root cause: stripe-api');
+    expect(shown).toContain('Top evidence');
+    expect(shown).toContain(`${stack.apiUrl}/explorer/investigations/${id}`);
+    expect(shown).not.toContain(PAGERDUTY_TOKEN);
+
+    const [note, ...moreNotes] = tools.calls;
+    expect(moreNotes).toEqual([]);
+    expect(note!.path).toBe(`/incidents/${run.record.signal.externalId}/notes`);
+    expect(note!.headers.from).toBe('causeway@acme.example');
+    const content = (note!.body.note as { content: string }).content;
+    expect(content).toContain('Root cause: stripe-api — dependency failure');
+    expect(content).toContain(`Details: ${stack.apiUrl}/explorer/investigations/${id}`);
+
+    const trail = await audit(id);
+    expect(trail.filter((e) => e.type === 'delivery.sent').map((e) => e.detail.target).sort()).toEqual([`pagerduty#${run.record.signal.externalId}`, 'slack-summary']);
+  });
+
+  it('a retried Finish sends nothing twice', async () => {
+    const run = await runScenario(stack, NO_ACTION);
+    const id = run.record.investigationId;
+    const slackBefore = stack.slackMessages.length;
+    const finish = await loadHandler('../functions/finish/handler.js');
+    await finish({ tenantId: 'demo', investigationId: id, outcome: { kind: 'no_action', decision: 'none' } }, {});
+    expect(stack.slackMessages.length).toBe(slackBefore);
+    expect(tools.calls).toHaveLength(1);
+    expect((await audit(id)).filter((e) => e.type.startsWith('delivery.'))).toHaveLength(2);
+  });
+
+  it('a PagerDuty that refuses the token fails the note, audited, and never the investigation', async () => {
+    stack.secrets.put(PD_SECRET, JSON.stringify({ token: 'revoked-token' }));
+    clearSecretCache();
+    const run = await runScenario(stack, NO_ACTION);
+    const id = run.record.investigationId;
+    expect(run.executionStatus).toBe('SUCCEEDED');
+    expect((await readRecord(stack.tableName, 'demo', id, stack.db))?.status).toBe('diagnosed');
+    expect(summariesOf(id)).toHaveLength(1);
+    const failed = (await audit(id)).find((e) => e.type === 'delivery.failed');
+    expect(failed?.detail).toMatchObject({ target: `pagerduty#${run.record.signal.externalId}`, reason: 'unauthorized', status: 401 });
+    expect(JSON.stringify(failed)).not.toContain('revoked-token');
+  });
+
+  it('a PagerDuty answering 5xx then recovering gets its note on the second attempt', async () => {
+    tools.script.push({ status: 503 });
+    const run = await runScenario(stack, NO_ACTION);
+    expect(tools.calls).toHaveLength(2);
+    expect((await audit(run.record.investigationId)).find((e) => e.type === 'delivery.sent' && String(e.detail.target).startsWith('pagerduty#'))).toBeDefined();
+  });
+
+  it('without the opt-in nothing is written to PagerDuty', async () => {
+    await putTenant(stack, base);
+    const run = await runScenario(stack, NO_ACTION);
+    expect(tools.calls).toEqual([]);
+    expect(summariesOf(run.record.investigationId)).toHaveLength(1);
+  });
+});
