@@ -10,6 +10,8 @@ export interface CausewayApiProps {
   readonly ingest: lambda.IFunction;
   readonly approval: lambda.IFunction;
   readonly questions: lambda.IFunction;
+  /** Verdicts on an RCA with the tenant API token. */
+  readonly feedback: lambda.IFunction;
   /** The change log: deploys and flag flips that CI/CD pipelines and LaunchDarkly post. */
   readonly changes: lambda.IFunction;
   readonly logRetention: logs.RetentionDays;
@@ -81,6 +83,12 @@ export class CausewayApi extends Construct {
       path: '/v1/tenants/{tenantId}/investigations/{investigationId}/questions',
       methods: [apigw.HttpMethod.POST],
       integration: new HttpLambdaIntegration('Questions', props.questions, { payloadFormatVersion: v2 }),
+    });
+
+    this.httpApi.addRoutes({
+      path: '/v1/tenants/{tenantId}/investigations/{investigationId}/feedback',
+      methods: [apigw.HttpMethod.POST],
+      integration: new HttpLambdaIntegration('Feedback', props.feedback, { payloadFormatVersion: v2 }),
     });
 
     this.httpApi.addRoutes({

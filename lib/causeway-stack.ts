@@ -56,6 +56,7 @@ export class CausewayStack extends Stack {
     const ingest = lambdaFor('ingest', Duration.seconds(15));
     const approval = lambdaFor('approval', Duration.seconds(15));
     const questions = lambdaFor('questions', Duration.seconds(29));
+    const feedback = lambdaFor('feedback', Duration.seconds(15));
     const changes = lambdaFor('changes', Duration.seconds(15));
     // Each below the TimeoutSeconds of its ASL state.
     const stages: Record<Stage, lambda.Function> = {
@@ -81,13 +82,13 @@ export class CausewayStack extends Stack {
 
     const table = new InvestigationTable(this, 'Data');
     for (const fn of [stages.LoadTenant, stages.Policy, stages.Reason, ...PROVIDER_TABLE_READERS.map((type) => providers.get(type))]) if (fn) table.grantRead(fn);
-    for (const fn of [ingest, approval, questions, changes, stages.Record, stages.RequestApproval, stages.Remediate, stages.VerifyOutcome, stages.Finish]) {
+    for (const fn of [ingest, approval, questions, feedback, changes, stages.Record, stages.RequestApproval, stages.Remediate, stages.VerifyOutcome, stages.Finish]) {
       table.grantReadWrite(fn);
     }
 
     const secrets = new CausewaySecrets(this, 'Secrets');
     for (const fn of [ingest, approval, stages.RequestApproval]) secrets.grantTenantSecretsAndPlatformKey(fn);
-    for (const fn of [stages.Reason, questions, changes, stages.Remediate, stages.VerifyOutcome, stages.Finish, ...providers.values()]) secrets.grantTenantSecrets(fn);
+    for (const fn of [stages.Reason, questions, feedback, changes, stages.Remediate, stages.VerifyOutcome, stages.Finish, ...providers.values()]) secrets.grantTenantSecrets(fn);
     grantRemediation(stages.Remediate, {
       actions: props.remediationActions ?? listSetting(this.node.tryGetContext('remediationActions')) ?? [],
       parameterPath: props.remediationParameterPath ?? (this.node.tryGetContext('remediationParameterPath') as string | undefined) ?? '/',
@@ -109,7 +110,7 @@ export class CausewayStack extends Stack {
     stateMachine.grantStartExecution(ingest);
     stateMachine.grantTaskResponse(approval);
 
-    const api = new CausewayApi(this, 'Api', { ingest, approval, questions, changes, logRetention });
+    const api = new CausewayApi(this, 'Api', { ingest, approval, questions, feedback, changes, logRetention });
     if (props.alarmTenant) new AlarmEvents(this, 'AlarmEvents', { tenantId: props.alarmTenant, ingest });
     for (const fn of [stages.RequestApproval, approval, stages.Finish]) fn.addEnvironment('PUBLIC_BASE_URL', api.url);
 

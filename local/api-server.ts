@@ -27,6 +27,7 @@ export const ROUTES: Route[] = [
   route('POST', '/v1/tenants/{tenantId}/approvals/{approvalId}', '../functions/approval/handler.js'),
   route('POST', '/v1/tenants/{tenantId}/slack/interactions', '../functions/approval/handler.js'),
   route('POST', '/v1/tenants/{tenantId}/investigations/{investigationId}/questions', '../functions/questions/handler.js'),
+  route('POST', '/v1/tenants/{tenantId}/investigations/{investigationId}/feedback', '../functions/feedback/handler.js'),
   route('POST', '/v1/tenants/{tenantId}/changes', '../functions/changes/handler.js'),
 ];
 

@@ -1,14 +1,11 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import type { FollowUpQuestion, InvestigationRecord, LlmConfig, TenantConfig } from '../contracts/index.js';
 import { CausewayError, ConflictError, MalformedRequestError, NotFoundError, UnauthorizedError, fromZodError } from '../shared/errors.js';
+import { authenticateTenantToken } from '../shared/tenant-api-token.js';
 import { answerQuestion, type QuestionModel } from '../reason/llm/questions.js';
 
 /** The body of `POST …/questions`. */
 export const QuestionBody = z.object({ question: z.string().trim().min(1).max(1000) });
-
-/** The `api` entry of the tenant's webhook secret: the token that opens the tenant's read API. */
-const ApiCredentials = z.object({ api: z.object({ token: z.string().min(16) }) });
 
 export interface QuestionRequest {
   tenantId: string;
@@ -34,25 +31,6 @@ export interface QuestionResponse {
   logReason?: string;
 }
 
-/** Hashing first makes the comparison constant-time whatever the lengths. */
-function tokensMatch(offered: string, expected: string): boolean {
-  const digest = (s: string) => createHash('sha256').update(s, 'utf8').digest();
-  return timingSafeEqual(digest(offered), digest(expected));
-}
-
-/** Unknown tenant, no API token configured, wrong token: the same 401, so tenants cannot be probed. */
-async function authenticate(request: QuestionRequest, deps: QuestionDeps): Promise<TenantConfig> {
-  const deny = (reason: string) => new UnauthorizedError('unauthorized', { cause: new Error(reason) });
-  const offered = /^Bearer (.+)$/i.exec(request.authorization ?? '')?.[1]?.trim();
-  const tenant = await deps.loadTenant(request.tenantId);
-  if (!tenant) throw deny('unknown tenant');
-  if (!tenant.webhookSecretRef) throw deny('the tenant has no webhook secret');
-  const credentials = ApiCredentials.safeParse(await deps.readSecret(tenant.webhookSecretRef));
-  if (!credentials.success) throw deny('the tenant has no api token');
-  if (!offered || !tokensMatch(offered, credentials.data.api.token)) throw deny('wrong token');
-  return tenant;
-}
-
 function parseBody(body: string): string {
   let raw: unknown;
   try {
@@ -73,7 +51,7 @@ function parseBody(body: string): string {
  */
 export async function handleQuestion(request: QuestionRequest, deps: QuestionDeps): Promise<QuestionResponse> {
   try {
-    const tenant = await authenticate(request, deps);
+    const tenant = await authenticateTenantToken(request.tenantId, request.authorization, deps);
     const question = parseBody(request.body);
     const record = await deps.readRecord(tenant.tenantId, request.investigationId);
     if (!record) throw new NotFoundError(`no investigation ${request.investigationId}`);
