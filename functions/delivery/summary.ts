@@ -51,8 +51,9 @@ function actionLine(record: InvestigationRecord): string | undefined {
   const { policy, remediation, outcome } = record;
   if (!policy) return undefined;
   if (!policy.action) return `Action: none — ${policy.reasons[0] ?? policy.decision}`;
-  const proposed = `${policy.action.kind} of ${policy.action.service}`;
+  const proposed = `${kindWords(policy.action.kind)} of ${policy.action.service}`;
   if (policy.decision === 'deny') return `Action: ${proposed} denied by policy — ${policy.reasons[0]}`;
+  if (policy.decision === 'none') return `Action: ${proposed} recommended, not run — ${policy.reasons[0]}`;
   if (remediation) return `Action: ${proposed} ${remediation.status.replace('_', '-')}${outcome ? `, ${outcome.status.replace('_', ' ')}` : ''}`;
   return `Action: ${proposed} — ${record.status.replace('_', ' ')}`;
 }

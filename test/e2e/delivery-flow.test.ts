@@ -8,10 +8,12 @@ import { ensureScenarioTenant, runScenario } from '../../cli/scenario-run.js';
 import { loadHandler } from '../../local/functions.js';
 import { startLocalStack, type LocalStack } from '../../local/stack.js';
 import { putTenant } from '../../local/tenants.js';
-import { PAGERDUTY_TOKEN, startFakeIncidentTools, type FakeIncidentTools } from '../helpers/fake-incident-tools.js';
+import { OPSGENIE_KEY, PAGERDUTY_TOKEN, startFakeIncidentTools, type FakeIncidentTools } from '../helpers/fake-incident-tools.js';
 
 /** A PagerDuty-raised incident whose right answer is a third party's failure: nothing to roll back, so no action. */
 const NO_ACTION = fileURLToPath(new URL('../../scenarios/payments-card-authorizations-failing.json', import.meta.url));
+/** An Opsgenie alert whose fix (a flag) the tenant's policy only recommends. */
+const OPSGENIE = fileURLToPath(new URL('../../scenarios/payments-gateway-401-surge.json', import.meta.url));
 
 let stack: LocalStack;
 let tools: FakeIncidentTools;
@@ -97,6 +99,18 @@ describe('delivery of a finished investigation', () => {
     const run = await runScenario(stack, NO_ACTION);
     expect(tools.calls).toHaveLength(2);
     expect((await audit(run.record.investigationId)).find((e) => e.type === 'delivery.sent' && String(e.detail.target).startsWith('pagerduty#'))).toBeDefined();
+  });
+
+  it('an Opsgenie alert gets its note through the Alert API, and the summary says what was recommended', async () => {
+    stack.secrets.put('causeway/demo/opsgenie', JSON.stringify({ apiKey: OPSGENIE_KEY }));
+    await putTenant(stack, { ...base, policy: { ...base.policy, mode: 'off' }, delivery: { slackSummary: true, opsgenie: { apiKeySecretRef: 'causeway/demo/opsgenie', apiBaseUrl: tools.url } } });
+    const run = await runScenario(stack, OPSGENIE);
+    expect(run.record.status).toBe('diagnosed');
+    const [note, ...more] = tools.calls;
+    expect(more).toEqual([]);
+    expect(note).toMatchObject({ tool: 'opsgenie', path: `/v2/alerts/${run.record.signal.externalId}/notes`, query: { identifierType: 'id' } });
+    expect(note!.body.note).toContain('Root cause: identity — feature flag');
+    expect(JSON.stringify(summariesOf(run.record.investigationId)[0]?.body)).toContain('Action: disable flag of identity recommended, not run — autonomy is off for this tenant');
   });
 
   it('without the opt-in nothing is written to PagerDuty', async () => {
