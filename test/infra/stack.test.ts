@@ -36,7 +36,7 @@ const TABLE_READING_PROVIDERS = PROVIDER_TABLE_READERS.map((type) => `providers-
 const READ_ONLY_TABLE = ['load-tenant', 'policy', 'reason', ...TABLE_READING_PROVIDERS];
 const READ_WRITE_TABLE = ['ingest', 'approval', 'questions', 'changes', 'record', 'request-approval', 'remediate', 'verify-outcome', 'finish'];
 const PLATFORM_KEY_HOLDERS = ['ingest', 'approval', 'request-approval'];
-const TENANT_SECRET_ONLY = ['reason', 'questions', 'changes', 'remediate', 'finish', 'verify-outcome', ...PROVIDER_SERVICES];
+const TENANT_SECRET_ONLY = ['reason', 'questions', 'feedback', 'changes', 'remediate', 'finish', 'verify-outcome', ...PROVIDER_SERVICES];
 const TENANT_SECRETS_ARN = 'arn:${AWS::Partition}:secretsmanager:${AWS::Region}:${AWS::AccountId}:secret:causeway/*';
 const DYNAMODB_WRITES = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'];
 
@@ -98,7 +98,7 @@ describe('CausewayStack', () => {
     });
   });
 
-  it('serves exactly the intake, change log, approval, Slack interaction and question routes, each on its own function with payload 2.0', () => {
+  it('serves exactly the intake, change log, approval, Slack interaction, question and feedback routes, each on its own function with payload 2.0', () => {
     const expected: Record<string, string> = {
       'POST /v1/tenants/{tenantId}/signals/{source}': 'ingest',
       'POST /v1/tenants/{tenantId}/changes': 'changes',
@@ -106,6 +106,7 @@ describe('CausewayStack', () => {
       'POST /v1/tenants/{tenantId}/approvals/{approvalId}': 'approval',
       'POST /v1/tenants/{tenantId}/slack/interactions': 'approval',
       'POST /v1/tenants/{tenantId}/investigations/{investigationId}/questions': 'questions',
+      'POST /v1/tenants/{tenantId}/investigations/{investigationId}/feedback': 'feedback',
     };
     const routes = [...resourcesOfType(template, 'AWS::ApiGatewayV2::Route').values()].map((route) => {
       const integrationId = targetOf((route.Properties?.Target as { 'Fn::Join': [string, unknown[]] })['Fn::Join'][1][1]);
