@@ -68,7 +68,7 @@ export class CausewayStack extends Stack {
       RequestApproval: lambdaFor('request-approval', Duration.seconds(20)),
       Remediate: lambdaFor('remediate', Duration.seconds(240)),
       VerifyOutcome: lambdaFor('verify-outcome', Duration.seconds(20)),
-      Finish: lambdaFor('finish', Duration.seconds(20)),
+      Finish: lambdaFor('finish', Duration.seconds(25)),
     };
     const providers = new Map(PROVIDER_TYPES.map((type) => [type, lambdaFor(`providers/${type}`, Duration.seconds(50))]));
     for (const [type, fn] of providers) {

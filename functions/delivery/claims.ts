@@ -17,7 +17,7 @@ export interface DeliveryRecord {
 
 /**
  * A claim older than this belongs to a Finish that died mid-send (its Lambda runs at most
- * 20 s): a later attempt may take it over. Sent or failed targets are never retried.
+ * 25 s): a later attempt may take it over. Sent or failed targets are never retried.
  */
 export const STALE_CLAIM_MS = 60_000;
 

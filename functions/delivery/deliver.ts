@@ -32,6 +32,12 @@ export interface TargetResult {
 const PagerDutySecret = z.object({ token: z.string().min(1) });
 const OpsgenieSecret = z.object({ apiKey: z.string().min(1) });
 
+/**
+ * Slack gets this long for the summary and its replies; a reply not begun by then is
+ * recorded as failed rather than risk Finish's own timeout (each Slack call may take 5 s).
+ */
+const SLACK_BUDGET_MS = 12_000;
+
 /** At most this many source incidents get a note: the alert and a few that joined it. */
 const MAX_NOTES_PER_SOURCE = 3;
 
@@ -76,6 +82,7 @@ async function summaryRef(deps: DeliverDeps, result: TargetResult): Promise<Slac
  * bot posted it; a webhook cannot thread, so there each update is a message of its own.
  */
 async function deliverToSlack(record: InvestigationRecord, tenant: TenantConfig, deps: DeliverDeps, link: string): Promise<TargetResult[]> {
+  const started = Date.now();
   let slack: TenantSlack;
   try {
     slack = await tenantSlack(tenant.approval, deps.readSecret);
@@ -93,6 +100,7 @@ async function deliverToSlack(record: InvestigationRecord, tenant: TenantConfig,
   for (const update of threadUpdates(record)) {
     results.push(
       await once(deps, `slack-${update.key}`, async () => {
+        if (Date.now() - started > SLACK_BUDGET_MS) throw new DeliveryError('timeout', `Slack was too slow: the ${update.key} update was not sent within Finish's time`);
         if (thread && slack.bot) {
           const ref = await postMessage({ baseUrl: deps.slackApiBaseUrl, token: slack.bot.token }, thread.channel, { text: update.text, thread_ts: thread.ts });
           return { via: 'thread', ...ref };

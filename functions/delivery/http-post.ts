@@ -33,7 +33,7 @@ export interface PostPolicy {
   backoffMs: number;
 }
 
-/** Finish has 20 s for everything it does; two short attempts per target leave room for the rest. */
+/** Finish has 25 s for everything it does; two short attempts per target leave room for the rest. */
 export const DEFAULT_POST_POLICY: PostPolicy = { timeoutMs: 4000, attempts: 2, maxRetryAfterMs: 3000, backoffMs: 300 };
 
 /** Seconds (or an HTTP date) to milliseconds; undefined when absent or unreadable. */

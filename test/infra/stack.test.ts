@@ -34,7 +34,7 @@ const STAGE_SERVICES: Record<string, string> = {
 const PROVIDER_SERVICES = PROVIDER_TYPES.map((type) => `providers-${type}`);
 const TABLE_READING_PROVIDERS = PROVIDER_TABLE_READERS.map((type) => `providers-${type}`);
 const READ_ONLY_TABLE = ['load-tenant', 'policy', 'reason', ...TABLE_READING_PROVIDERS];
-const READ_WRITE_TABLE = ['ingest', 'approval', 'questions', 'changes', 'record', 'request-approval', 'remediate', 'verify-outcome', 'finish'];
+const READ_WRITE_TABLE = ['ingest', 'approval', 'questions', 'feedback', 'changes', 'record', 'request-approval', 'remediate', 'verify-outcome', 'finish'];
 const PLATFORM_KEY_HOLDERS = ['ingest', 'approval', 'request-approval'];
 const TENANT_SECRET_ONLY = ['reason', 'questions', 'feedback', 'changes', 'remediate', 'finish', 'verify-outcome', ...PROVIDER_SERVICES];
 const TENANT_SECRETS_ARN = 'arn:${AWS::Partition}:secretsmanager:${AWS::Region}:${AWS::AccountId}:secret:causeway/*';
