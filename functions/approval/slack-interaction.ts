@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { SlackAppSecret } from '../contracts/index.js';
-import { handleFeedbackClick, isFeedbackClick } from '../feedback/slack.js';
+import { handleFeedbackClick, isSummaryClick } from '../feedback/slack.js';
 import { loadTenantConfig } from '../shared/tenants.js';
 import { recordDecision, type DecisionDeps, type DecisionOutcome } from './decision.js';
 import { escapeMrkdwn } from './outcome-message.js';
@@ -65,7 +65,7 @@ export async function handleSlackInteraction(request: SlackInteractionRequest, d
   } catch {
     return { status: 400, body: 'payload is not JSON' };
   }
-  if (isFeedbackClick(raw)) return handleFeedbackClick(request.tenantId, raw, request.headers['x-slack-signature'] ?? '', deps);
+  if (isSummaryClick(raw)) return handleFeedbackClick(request.tenantId, raw, request.headers['x-slack-signature'] ?? '', deps);
   const parsed = BlockActions.safeParse(raw);
   if (!parsed.success) return { status: 400, body: 'not an approval button action' };
   const payload = parsed.data;

@@ -70,11 +70,19 @@ async function once(deps: DeliverDeps, target: string, send: () => Promise<Recor
   }
 }
 
-/** The summary's Slack location from this run or an earlier one, so replies thread under it. */
-async function summaryRef(deps: DeliverDeps, result: TargetResult): Promise<SlackMessageRef | undefined> {
-  const ref = result.ref ?? (result.status === 'skipped' ? (await deps.claims.read('slack-summary'))?.ref : undefined);
+/**
+ * Where the summary landed, from this run or an earlier one, so replies thread under it;
+ * `pending` while another attempt still owns it (that attempt posts the replies).
+ */
+async function summaryLanding(deps: DeliverDeps, result: TargetResult): Promise<{ ref?: SlackMessageRef } | 'pending'> {
+  let ref = result.ref;
+  if (result.status === 'skipped') {
+    const earlier = await deps.claims.read('slack-summary');
+    if (earlier?.status !== 'delivered') return 'pending';
+    ref = earlier.ref;
+  }
   const parsed = SlackMessageRef.safeParse(ref);
-  return parsed.success ? parsed.data : undefined;
+  return parsed.success ? { ref: parsed.data } : {};
 }
 
 /**
@@ -96,7 +104,9 @@ async function deliverToSlack(record: InvestigationRecord, tenant: TenantConfig,
   });
   const results = [summary];
   if (summary.status === 'failed') return results;
-  const thread = await summaryRef(deps, summary);
+  const landing = await summaryLanding(deps, summary);
+  if (landing === 'pending') return results;
+  const thread = landing.ref;
   for (const update of threadUpdates(record)) {
     results.push(
       await once(deps, `slack-${update.key}`, async () => {

@@ -11,6 +11,8 @@ export const FEEDBACK_RIGHT_ACTION = 'feedback_right';
 export const FEEDBACK_WRONG_ACTION = 'feedback_wrong';
 /** The block carrying the feedback controls; the investigation id follows the prefix. */
 export const FEEDBACK_BLOCK_PREFIX = 'causeway-feedback:';
+/** The explorer link button; Slack reports link clicks too, and they are only acknowledged. */
+export const OPEN_EXPLORER_ACTION = 'open_explorer';
 /** The "something else" choice: wrong, without naming the cause. */
 export const FEEDBACK_OTHER = 'other';
 
@@ -107,7 +109,7 @@ export function summaryMessage(record: InvestigationRecord, options: { explorerU
   if (action) blocks.push({ type: 'section', text: { type: 'mrkdwn', text: escapeMrkdwn(action).slice(0, 3000) } });
   const similar = similarText(record);
   if (similar) blocks.push({ type: 'section', text: { type: 'mrkdwn', text: similar } });
-  blocks.push({ type: 'actions', block_id: 'causeway-explore', elements: [{ type: 'button', action_id: 'open_explorer', text: { type: 'plain_text', text: 'Open in the explorer' }, url: options.explorerUrl }] });
+  blocks.push({ type: 'actions', block_id: 'causeway-explore', elements: [{ type: 'button', action_id: OPEN_EXPLORER_ACTION, text: { type: 'plain_text', text: 'Open in the explorer' }, url: options.explorerUrl }] });
   if (rca && options.feedback) blocks.push(feedbackBlock(record));
   blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: `Investigation ${record.investigationId} · tenant ${record.tenantId} · ${rca ? `written by ${rca.author}` : record.status}` }] });
   return { text, blocks };

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { InvestigationId, RootCauseKind, ServiceName, type RcaFeedback } from '../contracts/index.js';
-import { FEEDBACK_BLOCK_PREFIX, FEEDBACK_OTHER, FEEDBACK_RIGHT_ACTION, FEEDBACK_WRONG_ACTION } from '../delivery/summary.js';
+import { FEEDBACK_BLOCK_PREFIX, FEEDBACK_OTHER, FEEDBACK_RIGHT_ACTION, FEEDBACK_WRONG_ACTION, OPEN_EXPLORER_ACTION } from '../delivery/summary.js';
 import { readRecord } from '../shared/records.js';
 import { recordFeedback } from './record-feedback.js';
 
@@ -26,11 +26,15 @@ const FeedbackAction = z.object({
   response_url: z.url().optional(),
 });
 
-/** True when a verified interaction payload is a feedback click, so the approval route hands it over. */
-export function isFeedbackClick(payload: unknown): boolean {
+const SUMMARY_ACTIONS: readonly unknown[] = [FEEDBACK_RIGHT_ACTION, FEEDBACK_WRONG_ACTION, OPEN_EXPLORER_ACTION];
+
+/** True when a verified interaction payload is a click on the summary's controls, so the approval route hands it over. */
+export function isSummaryClick(payload: unknown): boolean {
   const actions = (payload as { actions?: { action_id?: unknown }[] } | null)?.actions;
-  return Array.isArray(actions) && actions.some((a) => a?.action_id === FEEDBACK_RIGHT_ACTION || a?.action_id === FEEDBACK_WRONG_ACTION);
+  return Array.isArray(actions) && actions.some((a) => SUMMARY_ACTIONS.includes(a?.action_id));
 }
+
+const isLinkClick = (payload: unknown) => (payload as { actions?: { action_id?: unknown }[] }).actions?.every((a) => a?.action_id === OPEN_EXPLORER_ACTION) === true;
 
 /** "kind|service" from the menu back to a root cause; "other" is wrong without naming one. */
 function chosenCause(value: string): RcaFeedback['rootCause'] | 'other' | undefined {
@@ -50,12 +54,14 @@ export interface FeedbackClickDeps {
 const note = (text: string) => ({ replace_original: false, response_type: 'ephemeral', text });
 
 /**
- * A feedback click whose Slack signature the caller has already verified. The identity is
+ * A click on the summary whose Slack signature the caller has already verified: the
+ * explorer link is only acknowledged; a feedback click is recorded. The identity is
  * Slack's word only: `https://slack.com` and `{team}/{user}` from the signed payload. The
  * request's signature names it in the audit trail, so the same signed request replayed
  * inside Slack's five-minute window is refused (409) and changes nothing.
  */
 export async function handleFeedbackClick(tenantId: string, payload: unknown, signature: string, deps: FeedbackClickDeps): Promise<{ status: number; body: string }> {
+  if (isLinkClick(payload)) return { status: 200, body: '' };
   const parsed = FeedbackAction.safeParse(payload);
   if (!parsed.success) return { status: 400, body: 'not a feedback action' };
   const click = parsed.data;

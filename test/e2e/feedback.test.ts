@@ -111,6 +111,12 @@ describe('feedback on an RCA', () => {
     expect(await feedbackEntries()).toHaveLength(3);
   });
 
+  it('a click on the explorer link is acknowledged and records nothing', async () => {
+    const before = (await record())?.feedback;
+    expect(await sendClick(signedClick(click('U0CAROL', { action_id: 'open_explorer', block_id: 'causeway-explore' })))).toBe(200);
+    expect((await record())?.feedback).toEqual(before);
+  });
+
   it('a later verdict from the same person replaces theirs on the record; the trail keeps both', async () => {
     const block = feedbackBlock();
     expect(await sendClick(signedClick(click('U0ALICE', { action_id: 'feedback_wrong', block_id: block.block_id, selected_option: { value: 'other' } })))).toBe(200);
