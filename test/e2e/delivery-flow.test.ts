@@ -5,6 +5,7 @@ import { readAudit } from '../../functions/shared/audit.js';
 import { readRecord } from '../../functions/shared/records.js';
 import { clearSecretCache } from '../../functions/shared/secrets.js';
 import { ensureScenarioTenant, runScenario } from '../../cli/scenario-run.js';
+import { LOCAL_SLACK_API_PATH } from '../../local/api-server.js';
 import { loadHandler } from '../../local/functions.js';
 import { startLocalStack, type LocalStack } from '../../local/stack.js';
 import { putTenant } from '../../local/tenants.js';
@@ -22,6 +23,7 @@ const PD_SECRET = 'causeway/demo/pagerduty';
 
 beforeAll(async () => {
   stack = await startLocalStack({ retryIntervalMs: 5 });
+  process.env.SLACK_API_BASE_URL = `${stack.apiUrl}${LOCAL_SLACK_API_PATH}`;
   tools = await startFakeIncidentTools();
   base = await ensureScenarioTenant(stack, 'demo');
 });
@@ -112,6 +114,20 @@ describe('delivery of a finished investigation', () => {
     expect(note!.body.note).toContain('Root cause: identity — feature flag');
     expect(JSON.stringify(summariesOf(run.record.investigationId)[0]?.body)).toContain('Action: disable flag of identity recommended, not run — autonomy is off for this tenant');
   });
+
+  it('with a Slack bot, what happened after the diagnosis follows as replies in the summary’s thread', async () => {
+    stack.secrets.put('causeway/demo/slack-bot', JSON.stringify({ signingSecret: 'signing-secret-for-delivery', botToken: 'xoxb-local-test-token', channel: 'C0INCIDENTS' }));
+    await putTenant(stack, { ...base, policy: { ...base.policy, mode: 'auto-low-risk', allowedServices: ['identity'] }, approval: { ...base.approval, slackAppSecretRef: 'causeway/demo/slack-bot' } });
+    const run = await runScenario(stack, OPSGENIE);
+    const id = run.record.investigationId;
+    expect(run.record.policy?.decision).toBe('auto');
+    const [summary] = summariesOf(id);
+    const posted = summary!.body as { channel?: string; ts?: string; blocks?: { block_id?: string }[] };
+    expect(posted).toMatchObject({ channel: 'C0INCIDENTS', ts: expect.any(String) });
+    expect(posted.blocks?.map((b) => b.block_id)).toContain(`causeway-feedback:${id}`);
+    const replies = stack.slackMessages.map((m) => m.body as { text?: string; thread_ts?: string }).filter((m) => m.thread_ts === posted.ts);
+    expect(replies).toEqual([expect.objectContaining({ text: expect.stringMatching(/^Remediation (dry-run|failed|refused):/) })]);
+  }, 20_000);
 
   it('without the opt-in nothing is written to PagerDuty', async () => {
     await putTenant(stack, base);
