@@ -79,7 +79,7 @@ function feedbackBlock(record: InvestigationRecord): unknown {
     .map((s) => ({ value: `${s.kind}|${s.service}`, label: `${s.service} — ${kindWords(s.kind)}` }))
     .filter((o) => o.value.length <= 150)
     .slice(0, 8);
-  const options = [...alternatives, { value: FEEDBACK_OTHER, label: 'Something else (name it in the explorer)' }].map((o) => ({ text: { type: 'plain_text', text: o.label.slice(0, 75) }, value: o.value }));
+  const options = [...alternatives, { value: FEEDBACK_OTHER, label: 'Something else (name it through the feedback API)' }].map((o) => ({ text: { type: 'plain_text', text: o.label.slice(0, 75) }, value: o.value }));
   return {
     type: 'actions',
     block_id: `${FEEDBACK_BLOCK_PREFIX}${record.investigationId}`,

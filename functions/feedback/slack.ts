@@ -83,7 +83,7 @@ export async function handleFeedbackClick(tenantId: string, payload: unknown, si
   if (responseUrl) {
     const said =
       outcome.kind === 'recorded'
-        ? `Thanks <@${click.user.id}>: recorded as ${feedback.verdict}${feedback.rootCause ? ` — the cause was ${feedback.rootCause.service} ${feedback.rootCause.kind.replace('_', ' ')}` : feedback.verdict === 'wrong' ? '. Name the right service and kind in the explorer, so this becomes an evaluation case' : ''}.`
+        ? `Thanks <@${click.user.id}>: recorded as ${feedback.verdict}${feedback.rootCause ? ` — the cause was ${feedback.rootCause.service} ${feedback.rootCause.kind.replace('_', ' ')}` : feedback.verdict === 'wrong' ? '. Name the right service and kind with POST …/feedback (rootCause), so this becomes an evaluation case' : ''}.`
         : outcome.kind === 'unknown'
           ? 'No such investigation for this workspace. Nothing was recorded.'
           : 'This investigation has no diagnosis to judge yet. Nothing was recorded.';
