@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { askCommand } from './ask.js';
 import { evaluate, investigate } from './commands.js';
+import { exportScenarioCommand } from './export-command.js';
 import { captureCommand, replayCommand } from './golden-commands.js';
 import { listCommand, showCommand } from './read.js';
 import { start } from './start.js';
@@ -27,6 +28,9 @@ usage:
                                       investigate a live alert payload against the tenant's live backends,
                                       recording every backend exchange (a golden run)
   causeway replay FILE [--json]       replay a golden run offline; exits 1 if the result differs
+  causeway export-scenario ID [--out FILE] [--tenant demo] [--aws [--stack Causeway] [--region R]]
+                                      write the investigation as a causeway.scenario/v1 file, expected
+                                      from the answer confirmed through feedback (an evaluation case)
   causeway tenant put FILE            register a tenant and its secrets in the local stack (.causeway/)
   causeway tenant put FILE --aws [--stack Causeway] [--region R]
                                       the same, into a deployed stack (its table and Secrets Manager)
@@ -81,6 +85,9 @@ export async function main(argv: string[]): Promise<number> {
     case 'replay':
       if (positionals.length !== 1) break;
       return replayCommand(positionals[0]!, values.json === true, out);
+    case 'export-scenario':
+      if (positionals.length !== 1) break;
+      return exportScenarioCommand(positionals[0]!, { tenant: values.tenant as string, out: values.out as string | undefined, aws: values.aws === true, stack: values.stack as string, region: values.region as string | undefined }, out);
     case 'tenant':
       if (positionals[0] !== 'put' || positionals.length !== 2) break;
       return putTenantCommand(positionals[1]!, { aws: values.aws === true, stack: values.stack as string, region: values.region as string | undefined }, out);

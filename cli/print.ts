@@ -1,4 +1,5 @@
 import type { InvestigationRecord } from '../functions/contracts/index.js';
+import { seenBeforeLine } from '../functions/memory/recall.js';
 import type { ScenarioScore, EvalSummary } from './eval-score.js';
 
 const pct = (x: number) => `${Math.round(x * 100)}%`;
@@ -27,6 +28,8 @@ export function formatRecord(record: InvestigationRecord, links?: { approve?: st
     for (const failed of scored.providers.filter((p) => p.status === 'error')) lines.push(`           ! ${failed.backend.id}/${failed.evidenceClass}: ${failed.error?.name}: ${failed.error?.message}`);
   }
   for (const caveat of rca.caveats) lines.push(`Caveat     ${caveat}`);
+  const seen = seenBeforeLine(record.similar);
+  if (seen) lines.push(`Seen       ${seen}`);
   if (policy?.action) {
     const a = policy.action;
     lines.push(`Action     ${a.kind} ${a.service} (risk ${a.risk}${a.dryRun ? ', dry-run' : ''}) — policy: ${policy.decision}: ${policy.reasons.join('; ')}`);

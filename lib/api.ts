@@ -24,6 +24,7 @@ export const HANDLER_AUTHENTICATION: Readonly<Record<string, string>> = {
   '/v1/tenants/{tenantId}/investigations/{investigationId}': "The read API checks the tenant's API token and answers the same 401 for an unknown tenant, a missing or a wrong token.",
   '/explorer': 'A public landing page: it shows the sign-in form and no investigation data.',
   '/explorer/{proxy+}': "The explorer serves a tenant's pages only to a session cookie signed for that tenant (minted by the API-token sign-in or a single-use login link) and refuses cross-origin POSTs.",
+  '/v1/tenants/{tenantId}/investigations/{investigationId}/feedback': "The handler takes the verdict's author from the tenant's API token or the explorer's signed session cookie, never from the body, and answers 401 without one.",
   '/v1/tenants/{tenantId}/changes': "CI/CD pipelines and LaunchDarkly sign the body; the handler verifies the signature with the tenant's change-log secret and answers 401 otherwise.",
 };
 
@@ -31,6 +32,8 @@ export interface CausewayApiProps {
   readonly ingest: lambda.IFunction;
   readonly approval: lambda.IFunction;
   readonly questions: lambda.IFunction;
+  /** Verdicts on an RCA with the tenant API token. */
+  readonly feedback: lambda.IFunction;
   /** The change log: deploys and flag flips that CI/CD pipelines and LaunchDarkly post. */
   readonly changes: lambda.IFunction;
   /** The investigations list and record, read with the tenant API token. */
@@ -117,6 +120,12 @@ export class CausewayApi extends Construct {
       path: '/v1/tenants/{tenantId}/investigations/{investigationId}/questions',
       methods: [apigw.HttpMethod.POST],
       integration: new HttpLambdaIntegration('Questions', props.questions, { payloadFormatVersion: v2 }),
+    });
+
+    this.httpApi.addRoutes({
+      path: '/v1/tenants/{tenantId}/investigations/{investigationId}/feedback',
+      methods: [apigw.HttpMethod.POST],
+      integration: new HttpLambdaIntegration('Feedback', props.feedback, { payloadFormatVersion: v2 }),
     });
 
     this.httpApi.addRoutes({

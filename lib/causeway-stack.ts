@@ -59,6 +59,7 @@ export class CausewayStack extends Stack {
     const ingest = lambdaFor('ingest', Duration.seconds(15));
     const approval = lambdaFor('approval', Duration.seconds(15));
     const questions = lambdaFor('questions', Duration.seconds(29));
+    const feedback = lambdaFor('feedback', Duration.seconds(15));
     const changes = lambdaFor('changes', Duration.seconds(15));
     const readApi = lambdaFor('read-api', Duration.seconds(15));
     const explorer = lambdaFor('explorer', Duration.seconds(15));
@@ -72,7 +73,7 @@ export class CausewayStack extends Stack {
       RequestApproval: lambdaFor('request-approval', Duration.seconds(20)),
       Remediate: lambdaFor('remediate', Duration.seconds(240)),
       VerifyOutcome: lambdaFor('verify-outcome', Duration.seconds(20)),
-      Finish: lambdaFor('finish', Duration.seconds(20)),
+      Finish: lambdaFor('finish', Duration.seconds(25)),
     };
     const providers = new Map(PROVIDER_TYPES.map((type) => [type, lambdaFor(`providers/${type}`, Duration.seconds(50))]));
     for (const [type, fn] of providers) {
@@ -87,7 +88,7 @@ export class CausewayStack extends Stack {
 
     const table = new InvestigationTable(this, 'Data');
     for (const fn of [stages.LoadTenant, stages.Policy, stages.Reason, ...PROVIDER_TABLE_READERS.map((type) => providers.get(type))]) if (fn) table.grantRead(fn);
-    for (const fn of [ingest, approval, questions, changes, stages.Record, stages.RequestApproval, stages.Remediate, stages.VerifyOutcome, stages.Finish]) {
+    for (const fn of [ingest, approval, questions, feedback, changes, stages.Record, stages.RequestApproval, stages.Remediate, stages.VerifyOutcome, stages.Finish]) {
       table.grantReadWrite(fn);
     }
 
@@ -96,7 +97,7 @@ export class CausewayStack extends Stack {
 
     const secrets = new CausewaySecrets(this, 'Secrets');
     // The token check reads the tenant's secret; the platform key seals cursors and signs sessions.
-    for (const fn of [readApi, explorer]) secrets.grantTenantSecretsAndPlatformKey(fn);
+    for (const fn of [readApi, explorer, feedback]) secrets.grantTenantSecretsAndPlatformKey(fn);
     for (const fn of [ingest, approval, stages.RequestApproval]) secrets.grantTenantSecretsAndPlatformKey(fn);
     for (const fn of [stages.Reason, questions, changes, stages.Remediate, stages.VerifyOutcome, stages.Finish, ...providers.values()]) secrets.grantTenantSecrets(fn);
     secrets.rotatePlatformKey(lambdaFor('rotate-platform-key', Duration.seconds(30)));
@@ -121,11 +122,11 @@ export class CausewayStack extends Stack {
     stateMachine.grantStartExecution(ingest);
     stateMachine.grantTaskResponse(approval);
 
-    const api = new CausewayApi(this, 'Api', { ingest, approval, questions, changes, readApi, explorer, logRetention });
+    const api = new CausewayApi(this, 'Api', { ingest, approval, questions, feedback, changes, readApi, explorer, logRetention });
     const operatorEmail = props.operatorEmail ?? (this.node.tryGetContext('operatorEmail') as string | undefined);
     const alarmEvents = props.alarmTenant ? new AlarmEvents(this, 'AlarmEvents', { tenantId: props.alarmTenant, ingest, operatorEmail }) : undefined;
     explorer.addEnvironment('STATE_MACHINE_ARN', stateMachine.stateMachineArn);
-    for (const fn of [stages.RequestApproval, approval]) fn.addEnvironment('PUBLIC_BASE_URL', api.url);
+    for (const fn of [stages.RequestApproval, approval, stages.Finish]) fn.addEnvironment('PUBLIC_BASE_URL', api.url);
 
     new CfnOutput(this, 'ApiUrl', { value: api.url, description: 'Base URL for signal webhooks and approval links' });
     new CfnOutput(this, 'StateMachineArn', { value: stateMachine.stateMachineArn });

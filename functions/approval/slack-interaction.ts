@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { SlackAppSecret } from '../contracts/index.js';
+import { handleFeedbackClick, isSummaryClick } from '../feedback/slack.js';
 import { loadTenantConfig } from '../shared/tenants.js';
 import { principal, SLACK_ISSUER, type VerifiedIdentity } from './approvers.js';
 import { recordDecision, type DecisionDeps, type DecisionOutcome } from './decision.js';
@@ -69,14 +70,16 @@ export async function handleSlackInteraction(request: SlackInteractionRequest, d
     if (claimed) await auditRefusal(deps.ledger, request.tenantId, claimed, verdict === 'stale' ? 'stale_slack_request' : 'bad_slack_signature');
     return { status: 401, body: verdict === 'stale' ? 'stale request timestamp' : unauthorized.body };
   }
-  let payload: z.infer<typeof BlockActions>;
+  let raw: unknown;
   try {
-    const parsed = BlockActions.safeParse(JSON.parse(new URLSearchParams(request.rawBody).get('payload') ?? ''));
-    if (!parsed.success) return { status: 400, body: 'not an approval button action' };
-    payload = parsed.data;
+    raw = JSON.parse(new URLSearchParams(request.rawBody).get('payload') ?? '');
   } catch {
     return { status: 400, body: 'payload is not JSON' };
   }
+  if (isSummaryClick(raw)) return handleFeedbackClick(request.tenantId, raw, request.headers['x-slack-signature'] ?? '', deps);
+  const parsed = BlockActions.safeParse(raw);
+  if (!parsed.success) return { status: 400, body: 'not an approval button action' };
+  const payload = parsed.data;
   const [action] = payload.actions;
   const responseUrl = payload.response_url?.startsWith(deps.responseUrlPrefix) ? payload.response_url : undefined;
   const team = payload.user.team_id ?? payload.team?.id;

@@ -207,6 +207,32 @@ export const IdentityProviderConfig = z
     path: ['allowedEmailDomains'],
   });
 export type IdentityProviderConfig = z.infer<typeof IdentityProviderConfig>;
+/**
+ * Where a finished investigation is told besides Slack: a note on the incident it came
+ * from. Each is opt-in and reaches only the source that raised the alert (a PagerDuty
+ * incident, an Opsgenie alert). Secrets by reference: PagerDuty `{ "token": "…" }` (a REST
+ * API key allowed to write notes), Opsgenie `{ "apiKey": "…" }` (an API integration key).
+ */
+export const DeliveryConfig = z.object({
+  /** Post a summary of every finished investigation to the tenant's Slack (the channel the approval settings name). */
+  slackSummary: z.boolean().default(true),
+  pagerduty: z
+    .object({
+      apiTokenSecretRef: SecretRef,
+      /** The `From` header PagerDuty requires on writes: the email of a valid user of the account. */
+      fromEmail: z.email().max(254),
+      apiBaseUrl: z.url().default('https://api.pagerduty.com'),
+    })
+    .optional(),
+  opsgenie: z
+    .object({
+      apiKeySecretRef: SecretRef,
+      /** `https://api.eu.opsgenie.com` for the EU instance. */
+      apiBaseUrl: z.url().default('https://api.opsgenie.com'),
+    })
+    .optional(),
+});
+export type DeliveryConfig = z.infer<typeof DeliveryConfig>;
 
 export const TenantConfig = z.object({
   tenantId: TenantId,
@@ -227,6 +253,8 @@ export const TenantConfig = z.object({
   remediation: RemediationTargets.default({}),
   /** Who may decide from a browser: people who sign in through this provider. Without it, only Slack buttons decide. */
   identity: IdentityProviderConfig.optional(),
+  /** How a finished investigation reaches people: the Slack summary and notes on the source incident. */
+  delivery: DeliveryConfig.default({ slackSummary: true }),
   /** Secret holding this tenant's webhook credentials, one entry per source. */
   webhookSecretRef: SecretRef.optional(),
   /** The model that writes the RCA; without it the deterministic writer is the author. */

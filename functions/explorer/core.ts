@@ -1,7 +1,8 @@
 import { consoleOrigin } from '../shared/aws-console.js';
 import { authenticateApiToken } from '../shared/api-token.js';
 import { CausewayError, MalformedRequestError, NotFoundError } from '../shared/errors.js';
-import { API_TOKEN_ISSUER, type Session, type SessionIdentity, clearedSessionCookie, isLoopback, mintSession, sessionCookie, sessionFromCookies } from '../shared/explorer-session.js';
+import { TENANT_TOKEN_ISSUER } from '../shared/api-token.js';
+import { type Session, type SessionIdentity, clearedSessionCookie, isLoopback, mintSession, sessionCookie, sessionFromCookies } from '../shared/explorer-session.js';
 import { type ReadDeps, getInvestigation, listInvestigations, parseListQuery } from '../read-api/core.js';
 import { EXPLORER_CSS, EXPLORER_JS, FAVICON_SVG } from './assets.js';
 import { detailPage } from './detail-page.js';
@@ -105,7 +106,7 @@ async function signIn(request: ExplorerRequest, deps: ExplorerDeps): Promise<Exp
     const reason = error instanceof Error && error.cause instanceof Error ? error.cause.message : 'refused';
     return htmlResponse(request, 401, signInPage({ tenantId, next, error: 'That tenant and token do not match.' }), { logReason: reason });
   }
-  const { value } = mintSession(await deps.sessionKey(), tenantId, { issuer: API_TOKEN_ISSUER, subject: `${tenantId}/api-token`, name: 'API token' }, deps.now());
+  const { value } = mintSession(await deps.sessionKey(), tenantId, { issuer: TENANT_TOKEN_ISSUER, subject: `${tenantId}/api-token`, name: 'API token' }, deps.now());
   return redirect(request, next ?? tenantBase(tenantId), [sessionCookie(value, isLoopback(request.domainName))]);
 }
 

@@ -4,21 +4,55 @@ import { announcer } from '../approval/announce.js';
 import { releaseFailedClaims } from './release.js';
 import type { StoredApproval } from '../approval/decision.js';
 import { InvestigationId, InvestigationStatus, TenantId } from '../contracts/index.js';
+import { tableClaims } from '../delivery/claims.js';
+import { deliverInvestigation } from '../delivery/deliver.js';
+import { rememberInvestigation } from '../memory/store.js';
 import { appendAudit } from '../shared/audit.js';
 import { loadEnv } from '../shared/env.js';
+import { createLogger } from '../shared/logger.js';
 import { readRecord, updateRecord } from '../shared/records.js';
 import { readTenantSecret } from '../shared/secrets.js';
 import { DEFAULT_SLACK_API_BASE_URL } from '../shared/slack-web-api.js';
 import { stageHandler } from '../shared/stage.js';
 import { documentClient, keys } from '../shared/table.js';
+import { loadTenantConfig } from '../shared/tenants.js';
 import { finalStatus, Outcome } from './outcome.js';
 
-const env = loadEnv({ TABLE_NAME: z.string().min(1), SLACK_API_BASE_URL: z.url().default(DEFAULT_SLACK_API_BASE_URL) });
+const env = loadEnv({ TABLE_NAME: z.string().min(1), PUBLIC_BASE_URL: z.url(), SLACK_API_BASE_URL: z.url().default(DEFAULT_SLACK_API_BASE_URL) });
+const logger = createLogger('finish');
 const announce = announcer({ tableName: env.TABLE_NAME, slackApiBaseUrl: env.SLACK_API_BASE_URL, readSecret: readTenantSecret });
 
 export const FinishInput = z.object({ tenantId: TenantId, investigationId: InvestigationId, outcome: Outcome });
 
-/** Closes the investigation: its final status on the record, an entry in the audit trail, an expired approval marked so and its Slack message told. */
+/**
+ * Remembers the finished investigation for recall and tells people its result (Slack
+ * summary and thread, notes on the source incident). Neither may fail the run: the status
+ * is already final, so a failure here is logged (delivery also audits its own).
+ */
+async function rememberAndDeliver(tenantId: string, investigationId: string): Promise<void> {
+  const record = await readRecord(env.TABLE_NAME, tenantId, investigationId);
+  if (!record) return;
+  try {
+    await rememberInvestigation(env.TABLE_NAME, record);
+  } catch (error) {
+    logger.error('could not remember the investigation for recall', { tenantId, investigationId, error: (error as Error).name });
+  }
+  const tenant = await loadTenantConfig(env.TABLE_NAME, tenantId).catch((error: Error) => {
+    logger.error('could not load the tenant; nothing delivered', { tenantId, investigationId, error: error.name });
+    return undefined;
+  });
+  if (!tenant) return;
+  const results = await deliverInvestigation(record, tenant, {
+    claims: tableClaims(env.TABLE_NAME, tenantId, investigationId),
+    audit: (entry, entryId) => appendAudit(env.TABLE_NAME, tenantId, investigationId, entry, { entryId }),
+    readSecret: readTenantSecret,
+    slackApiBaseUrl: env.SLACK_API_BASE_URL,
+    publicBaseUrl: env.PUBLIC_BASE_URL,
+  });
+  logger.info('delivered', { tenantId, investigationId, results: results.map((r) => `${r.target}:${r.status}`) });
+}
+
+/** Closes the investigation: its final status on the record, an entry in the audit trail, an expired approval marked so and its Slack message told; then memory and delivery. */
 export const handler = stageHandler(FinishInput, z.object({ status: InvestigationStatus }), async (input) => {
   const { status, detail } = finalStatus(input.outcome);
   const record = await readRecord(env.TABLE_NAME, input.tenantId, input.investigationId);
@@ -48,5 +82,6 @@ export const handler = stageHandler(FinishInput, z.object({ status: Investigatio
   });
   await appendAudit(env.TABLE_NAME, input.tenantId, input.investigationId, { type: `investigation.${status}`, actor: 'causeway', detail }, { entryId: `finish-${input.investigationId}` });
   if (status === 'failed' && record) await releaseFailedClaims(env.TABLE_NAME, record);
+  await rememberAndDeliver(input.tenantId, input.investigationId).catch((error: Error) => logger.error('memory and delivery stopped', { investigationId: input.investigationId, error: error.name, message: error.message }));
   return { status };
 });

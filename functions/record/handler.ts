@@ -1,11 +1,14 @@
 import { z } from 'zod';
 import { IncidentSignal, InvestigationId, Rca, ScoredEvidence, TenantId } from '../contracts/index.js';
+import { recallSimilar } from '../memory/store.js';
 import { appendAudit } from '../shared/audit.js';
 import { loadEnv } from '../shared/env.js';
+import { createLogger } from '../shared/logger.js';
 import { stageHandler } from '../shared/stage.js';
 import { updateRecord } from '../shared/records.js';
 
 const env = loadEnv({ TABLE_NAME: z.string().min(1) });
+const logger = createLogger('record');
 
 export const RecordInput = z.object({
   tenantId: TenantId,
@@ -16,13 +19,24 @@ export const RecordInput = z.object({
   rca: Rca,
 });
 
-/** Stores the diagnosis on the investigation record: the system of record, whatever happens next. */
+/** The tenant's similar past incidents; a failed recall leaves them out rather than failing the diagnosis. */
+async function similarOrNone(input: z.infer<typeof RecordInput>) {
+  try {
+    return await recallSimilar(env.TABLE_NAME, input, new Date());
+  } catch (error) {
+    logger.warn('could not recall similar incidents; the record goes without them', { tenantId: input.tenantId, investigationId: input.investigationId, error: (error as Error).name });
+    return undefined;
+  }
+}
+
+/** Stores the diagnosis on the investigation record, with the similar past incidents memory recalls: the system of record, whatever happens next. */
 export const handler = stageHandler(RecordInput, z.object({ status: z.literal('diagnosed') }), async (input) => {
   await updateRecord(env.TABLE_NAME, input.tenantId, input.investigationId, {
     status: 'diagnosed',
     executionName: input.executionName,
     scored: input.scored,
     rca: input.rca,
+    similar: await similarOrNone(input),
   });
   await appendAudit(
     env.TABLE_NAME,

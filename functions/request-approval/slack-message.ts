@@ -1,3 +1,4 @@
+import { escapeMrkdwn } from '../approval/outcome-message.js';
 import type { IncidentSignal, PolicyDecision, Rca } from '../contracts/index.js';
 
 /** What the approval is about: the alert, its diagnosis and the proposed action. */
@@ -13,6 +14,8 @@ export interface ApprovalMessageInput extends ApprovalContext {
   expiresAt: string;
   /** Set when the tenant has a Slack app: buttons that decide in Slack, carrying only the approval id. */
   interactiveApprovalId?: string;
+  /** Memory's line on similar past incidents ("seen 3 times in 90 days; last: …"), when there were any. */
+  seenBefore?: string;
 }
 
 const cite = (ids: string[]) => (ids.length > 0 ? ` _(${ids.join(', ')})_` : '');
@@ -53,6 +56,7 @@ export function approvalMessage(input: ApprovalMessageInput): { text: string; bl
     blocks: [
       { type: 'header', text: { type: 'plain_text', text: `Approval needed: ${action.kind} ${action.service}`.slice(0, 150) } },
       ...diagnosisBlocks(input),
+      ...(input.seenBefore ? [{ type: 'section', text: { type: 'mrkdwn', text: `*Seen before:* ${escapeMrkdwn(input.seenBefore)}`.slice(0, 3000) } }] : []),
       {
         type: 'actions',
         elements: [

@@ -7,6 +7,9 @@ import type { TenantSecretReader } from './secrets.js';
 /** The `api` entry of the tenant's webhook secret: the token that opens the tenant's read API. */
 const ApiCredentials = z.object({ api: z.object({ token: z.string().min(16) }) });
 
+/** Who a tenant API token speaks for: the tenant itself, never a person named in a request. */
+export const TENANT_TOKEN_ISSUER = 'causeway:tenant-token';
+
 export interface ApiTokenDeps {
   loadTenant: (tenantId: string) => Promise<TenantConfig | undefined>;
   readSecret: TenantSecretReader;

@@ -31,8 +31,6 @@ export const Session = z.object({
 });
 export type Session = z.infer<typeof Session>;
 
-/** The issuer recorded for a sign-in with the tenant API token. */
-export const API_TOKEN_ISSUER = 'causeway:api-token';
 
 /** `__Host-` makes the browser refuse the cookie unless Secure, host-only and `Path=/`; loopback HTTP cannot be Secure, so it gets a plain name. */
 export const SESSION_COOKIE = '__Host-causeway_session';

@@ -18,6 +18,8 @@ export interface SlackBot {
 export interface SlackMessageContent {
   text: string;
   blocks?: unknown[];
+  /** Posts the message as a reply in this message's thread (`chat.postMessage` only). */
+  thread_ts?: string;
 }
 
 /**

@@ -20,6 +20,14 @@ export const keys = {
   auditPrefix: (tenantId: string, investigationId: string) => ({ pk: `TENANT#${tenantId}#INV#${investigationId}`, skPrefix: 'AUDIT#' }),
   /** A single-use explorer login code, by the SHA-256 of the code. */
   loginCode: (tenantId: string, codeHash: string) => ({ pk: `TENANT#${tenantId}#LOGIN#${codeHash}`, sk: 'LOGIN' }),
+  /** One delivery target of one investigation (`slack-summary`, `pagerduty#PABC123`…): claimed once, so a retried Finish never posts twice. */
+  delivery: (tenantId: string, investigationId: string, target: string) => ({ pk: `TENANT#${tenantId}#INV#${investigationId}`, sk: `DELIVERY#${target}` }),
+  /**
+   * A concluded investigation as remembered for recall, one item per service it concerns,
+   * sorted by time: recall reads the few services of a new incident over a bounded window.
+   */
+  memory: (tenantId: string, service: string, at: string, investigationId: string) => ({ pk: `TENANT#${tenantId}#MEMORY#${service}`, sk: `${at}#${investigationId}` }),
+  memoryOf: (tenantId: string, service: string) => ({ pk: `TENANT#${tenantId}#MEMORY#${service}` }),
   approval: (tenantId: string, approvalId: string) => ({ pk: `TENANT#${tenantId}#APPROVAL#${approvalId}`, sk: 'APPROVAL' }),
   /** One browser sign-in in flight on the approval page, keyed by a hash of its `state`; consumed by the callback. */
   signIn: (tenantId: string, stateHash: string) => ({ pk: `TENANT#${tenantId}#SIGNIN#${stateHash}`, sk: 'SIGNIN' }),

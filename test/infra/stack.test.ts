@@ -36,8 +36,8 @@ const STAGE_SERVICES: Record<string, string> = {
 const PROVIDER_SERVICES = PROVIDER_TYPES.map((type) => `providers-${type}`);
 const TABLE_READING_PROVIDERS = PROVIDER_TABLE_READERS.map((type) => `providers-${type}`);
 const READ_ONLY_TABLE = ['load-tenant', 'policy', 'reason', ...TABLE_READING_PROVIDERS];
-const READ_WRITE_TABLE = ['ingest', 'approval', 'questions', 'changes', 'record', 'request-approval', 'remediate', 'verify-outcome', 'finish'];
-const PLATFORM_KEY_HOLDERS = ['ingest', 'approval', 'request-approval', 'read-api', 'explorer'];
+const READ_WRITE_TABLE = ['ingest', 'approval', 'questions', 'feedback', 'changes', 'record', 'request-approval', 'remediate', 'verify-outcome', 'finish'];
+const PLATFORM_KEY_HOLDERS = ['ingest', 'approval', 'request-approval', 'read-api', 'explorer', 'feedback'];
 /** Internet-facing readers: records, audit trails and the list index, nothing else. */
 const INVESTIGATION_READERS = ['read-api', 'explorer'];
 const TENANT_SECRET_ONLY = ['reason', 'questions', 'changes', 'remediate', 'finish', 'verify-outcome', ...PROVIDER_SERVICES];
@@ -104,7 +104,7 @@ describe('CausewayStack', () => {
     });
   });
 
-  it('serves exactly the intake, change log, approval, approver sign-in, Slack interaction and question routes, each on its own function with payload 2.0', () => {
+  it('serves exactly the intake, change log, approval, approver sign-in, Slack interaction, question, feedback, read and explorer routes, each on its own function with payload 2.0', () => {
     const expected: Record<string, string> = {
       'POST /v1/tenants/{tenantId}/signals/{source}': 'ingest',
       'POST /v1/tenants/{tenantId}/changes': 'changes',
@@ -119,6 +119,7 @@ describe('CausewayStack', () => {
       'GET /explorer': 'explorer',
       'GET /explorer/{proxy+}': 'explorer',
       'POST /explorer/{proxy+}': 'explorer',
+      'POST /v1/tenants/{tenantId}/investigations/{investigationId}/feedback': 'feedback',
     };
     const routes = [...resourcesOfType(template, 'AWS::ApiGatewayV2::Route').values()].map((route) => {
       const integrationId = targetOf((route.Properties?.Target as { 'Fn::Join': [string, unknown[]] })['Fn::Join'][1][1]);
@@ -369,13 +370,14 @@ describe('CausewayStack', () => {
     for (const service of ['ingest', 'approval', 'questions', 'read-api', 'explorer']) expect(fn(service).props.Timeout).toBeLessThan(30);
   });
 
-  it('tells LoadTenant the ARN of every provider and both approval functions the public URL', () => {
+  it('tells LoadTenant the ARN of every provider, and both approval functions and Finish (the explorer link) the public URL', () => {
     const providers = JSON.parse(render(fn('load-tenant').props.Environment.Variables.PROVIDER_FUNCTIONS)) as unknown;
     expect(providers).toEqual(Object.fromEntries(PROVIDER_TYPES.map((type) => [type, arnOf(fn(`providers-${type}`).id)])));
     const [apiId] = onlyResource(template, 'AWS::ApiGatewayV2::Api');
     const apiUrl = `\${${apiId}.ApiEndpoint}`;
     expect(render(fn('request-approval').props.Environment.Variables.PUBLIC_BASE_URL)).toBe(apiUrl);
     expect(render(fn('approval').props.Environment.Variables.PUBLIC_BASE_URL)).toBe(apiUrl);
+    expect(render(fn('finish').props.Environment.Variables.PUBLIC_BASE_URL)).toBe(apiUrl);
     const outputs = template.toJSON().Outputs as Record<string, { Value: unknown }>;
     expect(Object.fromEntries(Object.entries(outputs).map(([name, output]) => [name, render(output.Value)]))).toEqual({
       ApiUrl: apiUrl,
