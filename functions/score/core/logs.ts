@@ -32,6 +32,9 @@ export const noveltyStrength = (count: number) => Math.min(0.9, 0.2 + 0.12 * Mat
  * stopped appearing is a quieter clue (a code path no longer reached); a constant
  * template, however alarming its words, is not news, and neither is one that rose in the
  * same step as the service's ordinary lines (more of its usual work, not a failure).
+ * Against a reference (the same query over a healthy period), an error template the
+ * service never logged there is new even when the capture holds little before the
+ * fault, and one it logged there at a similar pace is background, not news.
  */
 export function logSignals(items: readonly Evidence[], frame: Frame): Signal[] {
   const patterns = items.filter((i): i is LogPattern & { id: string } => i.class === 'logs');
@@ -40,7 +43,8 @@ export function logSignals(items: readonly Evidence[], frame: Frame): Signal[] {
   const start = Math.min(...patterns.map((p) => p.startMs));
   const end = Math.max(...patterns.map((p) => p.startMs + p.counts.length * p.stepMs));
   const length = Math.max(1, Math.ceil((end - start) / stepMs));
-  const recent = Math.max(1, Math.floor((frame.alertAtMs - ONSET_LOOKBACK_MS - start) / stepMs));
+  const recentStep = Math.floor((frame.alertAtMs - ONSET_LOOKBACK_MS - start) / stepMs);
+  const recent = Math.max(1, recentStep);
   const out: Signal[] = [];
   const aligned = patterns.map((p) => {
     const counts = new Array<number>(length).fill(0);
@@ -64,6 +68,11 @@ export function logSignals(items: readonly Evidence[], frame: Frame): Signal[] {
   });
   for (const [i, p] of patterns.entries()) {
     const counts = aligned[i]!;
+    const first = counts.findIndex((n) => n > 0);
+    if (p.reference?.count === 0 && isSevere(p) && first >= recentStep && start + first * stepMs <= frame.alertAtMs + frame.stepMs) {
+      out.push(unseenError(p, start + first * stepMs));
+      continue;
+    }
     const change = rateChange(counts, 0, length - 1, recent);
     if (!change || change.llr < LLR_MIN) continue;
     const atMs = start + change.index * stepMs;
@@ -72,8 +81,10 @@ export function logSignals(items: readonly Evidence[], frame: Frame): Signal[] {
     const rose = change.afterRate > change.beforeRate;
     const isNew = change.beforeRate === 0;
     const template = p.template.length > 120 ? `${p.template.slice(0, 117)}…` : p.template;
-    const novel = isNew && (firstStep.get(p.service) ?? Infinity) <= change.index - NOVEL_BASELINE_STEPS;
+    const unseen = p.reference?.count === 0;
+    const novel = isNew && (unseen || (firstStep.get(p.service) ?? Infinity) <= change.index - NOVEL_BASELINE_STEPS);
     const strength = Math.min(1, change.llr / 30);
+    if (rose && severe && p.reference && !unseen && !aboveReference(p, counts, change.index, stepMs)) continue;
     if (rose && severe) {
       const sure = novel ? Math.max(strength, noveltyStrength(p.count)) : strength;
       const hint = logHint([p.template, ...p.exemplars.map((e) => e.message)].join(' '));
@@ -86,6 +97,32 @@ export function logSignals(items: readonly Evidence[], frame: Frame): Signal[] {
     }
   }
   return out;
+}
+
+/**
+ * An error or warning template the service never logged over the healthy reference: it
+ * is news from its first line, however little of the capture came before it (a capture
+ * that starts just before the fault shows no rise, only a new kind of line).
+ */
+function unseenError(p: LogPattern & { id: string }, onsetMs: number): Signal {
+  const template = p.template.length > 120 ? `${p.template.slice(0, 117)}…` : p.template;
+  const hint = logHint([p.template, ...p.exemplars.map((e) => e.message)].join(' '));
+  const raw = [p.template, ...p.exemplars.map((e) => e.message)].join('\n');
+  return { service: p.service, family: 'log_error', strength: noveltyStrength(p.count), onsetMs, evidenceId: p.id, local: true, text: `${p.service} logged ${p.level} "${template}", never seen in the reference period`, raw, ...(hint ? { hint } : {}) };
+}
+
+/** How many times its reference rate a known template must reach to be news. */
+const ABOVE_REFERENCE = 3;
+
+/**
+ * Whether a template the healthy period also logged came now at several times its
+ * reference rate: an error a service always logs at that pace is its background, not
+ * this incident.
+ */
+function aboveReference(p: LogPattern, counts: readonly number[], from: number, stepMs: number): boolean {
+  const after = counts.slice(from);
+  const perMinute = after.reduce((a, b) => a + b, 0) / Math.max(1, (after.length * stepMs) / 60_000);
+  return perMinute >= ABOVE_REFERENCE * p.reference!.perMinute;
 }
 
 const isSevere = (p: LogPattern) => p.level === 'error' || p.level === 'fatal' || p.level === 'warn';
