@@ -38,6 +38,12 @@ function outcomes(results: readonly ProviderResult[]): ProviderOutcome[] {
   }));
 }
 
+/** Stamps each signal with the grid step of the evidence that timed it, so every tolerance can follow that resolution. */
+function withResolution(signals: Signal[], evidence: readonly { id: string; class: string }[]): Signal[] {
+  const steps = new Map(evidence.flatMap((e) => ('stepMs' in e && typeof e.stepMs === 'number' ? [[e.id, e.stepMs] as const] : [])));
+  return signals.map((s) => (steps.has(s.evidenceId) ? { ...s, stepMs: steps.get(s.evidenceId)! } : s));
+}
+
 /** Services with telemetry of their own: anything a metric, log line, span or event was recorded for. */
 function observedServices(results: readonly ProviderResult[]): Set<string> {
   const seen = new Set<string>();
@@ -65,15 +71,16 @@ export function scoreInvestigation(input: ScoreInput): ScoredEvidence {
   const frame: Frame = { alertAtMs: Date.parse(input.signal.receivedAt), stepMs };
   const tolerance = Math.max(2 * stepMs, ONSET_TOLERANCE_MS);
   const called = mergeGraph(input.topology, tracedCalls(evidence));
-  const direct: Signal[] = [...metricSignals(evidence, frame), ...logSignals(evidence, frame), ...traceSignals(evidence, frame), ...eventSignals(evidence, frame)];
+  const direct: Signal[] = withResolution([...metricSignals(evidence, frame), ...logSignals(evidence, frame), ...traceSignals(evidence, frame), ...eventSignals(evidence, frame)], evidence);
   const platform = platformLinks(direct, called, tolerance);
   const graph = mergeGraph(input.topology, tracedCalls(evidence), platform.edges);
   const signals = attributeLinks([...direct, ...mentionSignals(direct, graph), ...platform.signals], graph, tolerance);
   const profiles = profileServices(signals, graph, frame);
   const anomalous = [...profiles.values()].filter((p) => originScore(p) >= 0.15);
-  const incidentOnsetMs = anomalous.length > 0 ? Math.min(...anomalous.map((p) => p.onsetMs)) : frame.alertAtMs;
+  const first = [...anomalous].sort((a, b) => a.onsetMs - b.onsetMs)[0];
+  const incidentOnset = first ? { ms: first.onsetMs, stepMs: first.onsetStepMs } : { ms: frame.alertAtMs, stepMs: 0 };
   const observed = observedServices(input.results);
-  const attributions = attributeChanges(evidence, profiles, graph, frame, incidentOnsetMs, observed);
+  const attributions = attributeChanges(evidence, profiles, graph, frame, incidentOnset, observed);
   const ranked = rankSuspects(profiles, attributions, observed);
   const suspects = ranked.map(({ raw: _raw, ...s }) => s);
   const top = suspects[0];
