@@ -211,3 +211,30 @@ function competeForVictims(out: readonly Attribution[], profiles: Map<string, Se
     return { ...a, score: a.score * OUTFITTED, reason: `${a.reason}; but ${winner.change.summary} on ${winner.change.service} fits the trouble in ${o} better` };
   });
 }
+
+/** What a change on the failing path came to: blamed when it is the top suspect's, ruled out otherwise. */
+export interface ChangeVerdict {
+  evidenceId: string;
+  service: string;
+  verdict: 'blamed' | 'ruled_out';
+  reason: string;
+}
+
+const MAX_VERDICTS = 10;
+
+/**
+ * The changes on the failing path (the services from the root to the alert) and on the
+ * neighbours they were read as breaking, each with its verdict: the top suspect's own
+ * change is blamed with what changed at it; every other is ruled out with the reason,
+ * whether it came after the trouble, explained nothing, or fitted worse than `top`.
+ */
+export function changeVerdicts(attributions: readonly Attribution[], top: { service: string; kind: RootCauseKind; evidenceIds: readonly string[] } | undefined, failingPath: ReadonlySet<string>): ChangeVerdict[] {
+  const out: ChangeVerdict[] = [];
+  for (const a of attributions) {
+    if (!failingPath.has(a.change.service) && !(a.explains && failingPath.has(a.explains))) continue;
+    const blamed = !!top && top.service === a.change.service && top.kind === a.kind && top.evidenceIds.includes(a.change.id);
+    const why = a.redHerring ? a.reason : `${a.reason}; ruled out: ${top ? `${top.kind.replace('_', ' ')} in ${top.service} explains the trouble better` : 'no service stood out'}${a.fit > 0 && a.fit < 0.5 ? `, and the trouble began too long after it for it to fit (fit ${a.fit.toFixed(2)})` : ''}`;
+    out.push({ evidenceId: a.change.id, service: a.change.service, verdict: blamed ? 'blamed' : 'ruled_out', reason: (blamed ? a.reason : why).slice(0, 500) });
+  }
+  return out.sort((x, y) => Number(y.verdict === 'blamed') - Number(x.verdict === 'blamed')).slice(0, MAX_VERDICTS);
+}

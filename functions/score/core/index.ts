@@ -1,6 +1,6 @@
 import type { IncidentSignal, ProviderOutcome, ProviderResult, ScoredEvidence } from '../../contracts/index.js';
 import { recommendAction } from './actions.js';
-import { attributeChanges } from './changes.js';
+import { attributeChanges, changeVerdicts } from './changes.js';
 import { confidenceOf } from './confidence.js';
 import { buildDigest, DIGEST_TOKEN_BUDGET } from './digest.js';
 import { eventSignals } from './events.js';
@@ -88,9 +88,11 @@ export function scoreInvestigation(input: ScoreInput): ScoredEvidence {
   const recommendedAction = recommendAction(top, signals);
   const timeline = buildTimeline(signals, attributions, suspects);
   const path = causalPath(top, input.signal.service, profiles, graph, attributions, frame.alertAtMs);
+  const failingPath = new Set([...(top ? [top.service] : []), ...path.map((p) => p.service), ...(input.signal.service ? [input.signal.service] : [])]);
+  const verdicts = changeVerdicts(attributions, top, failingPath);
   const exemplars = exemplarsOf(evidence);
   const representative = top ? (exemplars.find((e) => e.error && e.spans.some((s) => s.service === top.service)) ?? exemplars.find((e) => e.spans.some((s) => s.service === top.service))) : exemplars[0];
-  const must = [...new Set([...path.map((p) => p.evidenceId), ...suspects.slice(0, 3).flatMap((s) => s.evidenceIds), ...recommendedAction.evidenceIds, ...(representative ? [representative.id] : [])])];
+  const must = [...new Set([...path.map((p) => p.evidenceId), ...verdicts.map((v) => v.evidenceId), ...suspects.slice(0, 3).flatMap((s) => s.evidenceIds), ...recommendedAction.evidenceIds, ...(representative ? [representative.id] : [])])];
   const wanted = [...timeline.map((t) => t.evidenceId), ...[...signals].sort((a, b) => b.strength - a.strength).map((s) => s.evidenceId), ...suspects.flatMap((s) => s.evidenceIds)];
   const digest = buildDigest(evidence, must, wanted);
   const topProfile = top ? profiles.get(top.service) : undefined;
@@ -100,6 +102,7 @@ export function scoreInvestigation(input: ScoreInput): ScoredEvidence {
     confidence,
     timeline,
     causalPath: path,
+    ...(verdicts.length > 0 ? { changes: verdicts } : {}),
     evidence: digest.evidence,
     ...(representative ? { representativeTraceId: representative.traceId } : {}),
     recommendedAction,

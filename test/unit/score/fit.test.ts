@@ -84,3 +84,31 @@ describe('a deploy hours before an out-of-memory crash', () => {
     expect(scored.suspects[0]).toMatchObject({ service: 'api', kind: 'resource_exhaustion' });
   });
 });
+
+describe('what the RCA says about changes and confidence', () => {
+  it('says what changed at the change it blames, citing it', async () => {
+    const { rca, scored } = await replayDirect(erroring([deploy('-12m')]));
+    expect(scored.changes).toEqual([expect.objectContaining({ verdict: 'blamed', service: 'api' })]);
+    expect(rca.rootCause.statement.text).toMatch(/What changed: api v2\.4\.0: new order mapper \(v2\.3\.9 → v2\.4\.0\)/);
+    expect(rca.rootCause.statement.evidenceIds[0]).toMatch(/^CHANGE_/);
+  });
+
+  it('says why it passed over a recent change on the failing path: a hotfix after the onset, a deploy that does not fit', async () => {
+    const { rca, scored } = await replayDirect(erroring([deploy('-9m', 'api v2.4.1: hotfix for order mapper'), deploy('-55m', 'api v2.4.0: new order mapper')]));
+    expect(scored.changes!.map((c) => c.verdict)).toEqual(['ruled_out', 'ruled_out']);
+    const ruledOut = rca.caveats.filter((c) => c.startsWith('ruled out CHANGE_'));
+    expect(ruledOut).toHaveLength(2);
+    expect(ruledOut.find((c) => c.includes('hotfix'))).toMatch(/after the trouble started/);
+    expect(ruledOut.find((c) => c.includes('v2.4.0'))).toMatch(/explains the trouble better.*too long after it/);
+  });
+
+  it('opens a summary below 0.5 confidence with "Low confidence", and not one above', async () => {
+    const weak = await replayDirect(writeScenario({ name: 'weak', signal: alert('api'), topology: { api: ['db'] }, evidence: { logs: [{ at: '-2m', service: 'api', level: 'warn', message: 'slow query' }] } }));
+    expect(weak.rca.confidence).toBeLessThan(0.5);
+    expect(weak.rca.summary.text).toMatch(/^Low confidence \(0\.\d\d\): /);
+    expect(weak.rca.caveats[0]).toMatch(/^low confidence/);
+    const strong = await replayDirect(erroring([deploy('-12m')]));
+    expect(strong.rca.confidence).toBeGreaterThanOrEqual(0.5);
+    expect(strong.rca.summary.text).not.toMatch(/Low confidence/);
+  });
+});
