@@ -9,8 +9,48 @@ const HINTS: [RegExp, RootCauseKind][] = [
   [/\bdns|nxdomain|getaddrinfo|eai_again|enotfound|no such host|name resolution|unknownhost|\blookup [\w.<>*-]+(?: on \S+)?: |certificate|x509|\btls\b|\bssl\b|no route to host|network is unreachable|node .*not ready|connection reset by peer|packet loss/i, 'infrastructure'],
 ];
 
+/**
+ * Exception and error types whose name says what failed, whatever their message holds:
+ * a programming error is a defect in the code even when its message quotes a method
+ * called `limit()`; an out-of-memory or throttling type is a resource running short; a
+ * TLS or name-resolution type is the platform.
+ */
+const TYPES: [RegExp, RootCauseKind][] = [
+  [/^(?:NullPointer|NullReference|ClassCast|IllegalArgument|IllegalState|(?:Array|String)?IndexOutOfBounds|Arithmetic|NumberFormat|UnsupportedOperation|ConcurrentModification|NoSuchElement|NoSuch(?:Method|Field)|AbstractMethod|Type|Reference|Key|Attribute|Index|Value|Name|ZeroDivision|Assertion|Syntax|Range|JsonParse|JsonMapping|Unmarshal|Serialization|Validation)(?:Exception|Error)$/, 'code_defect'],
+  [/OutOfMemory|Throttl|TooManyRequests|RateLimit|QuotaExceeded|LimitExceeded|ThroughputExceeded|ResourceExhausted|PoolExhausted|DiskFull|NoSpace/, 'resource_exhaustion'],
+  [/SSL|TLS|Certificate|Handshake|UnknownHost|DnsResolution|NameResolution|NoRouteToHost/, 'infrastructure'],
+];
+
+/** The first exception or error type a text names (`java.lang.NullPointerException`, `KeyError:`), without its package. */
+export function errorType(text: string): string | undefined {
+  const m = /(?:^|[\s:(\[])(?:[a-z_$][\w$]*\.)*([A-Z][A-Za-z0-9]*(?:Exception|Error))\b/.exec(text);
+  return m?.[1];
+}
+
+/**
+ * Identifiers in a text (calls like `limit()`, camelCase and PascalCase names like
+ * `evictionPolicy` or `QuotaService`, qualified or not) are names, not prose: their parts
+ * say nothing about what failed. What is left is the sentence, host names included.
+ */
+export function proseOf(text: string): string {
+  return text
+    .split(/\s+/)
+    .filter((token) => !/[()]|[a-z][A-Z]|^["'`]?[A-Z][a-z0-9]+[A-Z]/.test(token))
+    .join(' ');
+}
+
+/**
+ * The kind a log line or an exception names outright, read by type and structure: the
+ * error type first (a programming error is a code defect whatever its message quotes),
+ * then the prose of the message with identifiers set aside (a `RateLimiter.limit()` in a
+ * stack frame is not a rate limit).
+ */
 export function logHint(text: string): RootCauseKind | undefined {
-  return HINTS.find(([re]) => re.test(text))?.[1];
+  const type = errorType(text);
+  const byType = type ? TYPES.find(([re]) => re.test(type))?.[1] : undefined;
+  if (byType) return byType;
+  const prose = proseOf(text);
+  return HINTS.find(([re]) => re.test(prose))?.[1];
 }
 
 const LLR_MIN = 6;
@@ -141,18 +181,30 @@ function withOrdinaryWork(ordinary: readonly number[] | undefined, index: number
   return jumped && after >= 2 * mean(ordinary.slice(0, index));
 }
 
+/**
+ * A peer refusing the service's own client certificate or credentials (a TLS alert that
+ * our certificate expired or was revoked, "client certificate expired"): the failure is
+ * the service's own (infrastructure: its certificate), not the party that refused it,
+ * however loudly the message names that party.
+ */
+export function ownCredentialRefused(text: string): boolean {
+  return /remote error: tls: (?:expired|revoked|bad|unknown) certificate|alert (?:certificate[ _]expired|certificate[ _]revoked)|sslv3[ _]alert[ _]certificate[ _](?:expired|revoked)|client certificate (?:has )?(?:expired|was revoked|is not yet valid)|expired client certificate/i.test(text);
+}
+
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
  * A service that logs new errors naming one of its dependencies ("send failed
  * provider=sendgrid", "orders POST /v1/orders returned 500") is pointing at that
  * dependency: each such error becomes a signal on the dependency, so an
- * uninstrumented third party still shows up through its callers' complaints.
+ * uninstrumented third party still shows up through its callers' complaints. A peer
+ * refusing the service's own expired client certificate is not the peer's failure.
  */
 export function mentionSignals(signals: readonly Signal[], graph: Map<string, Set<string>>): Signal[] {
   const out: Signal[] = [];
   for (const s of signals) {
     if (s.family !== 'log_error' && s.family !== 'exception') continue;
+    if (ownCredentialRefused(s.raw ?? s.text)) continue;
     for (const callee of graph.get(s.service) ?? []) {
       if (!new RegExp(`(^|[^a-z0-9-])${escape(callee)}([^a-z0-9-]|$)`, 'i').test(s.raw ?? s.text)) continue;
       out.push({ service: callee, family: 'dependency_mention', strength: 0.7 * s.strength, onsetMs: s.onsetMs, evidenceId: s.evidenceId, local: true, text: `${s.service} reports failures calling ${callee}: ${s.text}`.slice(0, 300) });
