@@ -83,4 +83,17 @@ describe('trace latencies against the reference', () => {
     const quiet = { spans: 300, errorRate: 0, duration: { p50Ms: 20, p95Ms: 25 }, selfTime: { p50Ms: 5, p95Ms: 8 }, inboundGap: { p50Ms: 2, p95Ms: 3 } };
     expect(traceSignals([stats(quiet)], frame).map((s) => s.family).sort()).toEqual(['inbound_latency', 'latency']);
   });
+
+  it('does not read one slow step followed by a step inside the reference range as a shift', () => {
+    const spike = { ...stats({ spans: 300, errorRate: 0, duration: { p50Ms: 2, p95Ms: 6 }, selfTime: { p50Ms: 1, p95Ms: 2 }, inboundGap: { p50Ms: 2.8, p95Ms: 6.2 } }), inboundGapP90Ms: [3.6, 5.5, 3.2, 2.9, 122, 5.7], durationP90Ms: [4, 7, 9, 4, 5, 3] } as IdentifiedEvidence;
+    expect(traceSignals([spike], frame).filter((s) => s.family === 'inbound_latency')).toEqual([]);
+    const noReference = { ...spike, reference: undefined } as IdentifiedEvidence;
+    expect(traceSignals([noReference], frame).filter((s) => s.family === 'inbound_latency')).toHaveLength(1);
+  });
+
+  it('says no edge shifted, rather than nothing, when the edges were measured and stayed within their reference', () => {
+    const measured = { ...stats({ spans: 300, errorRate: 0, duration: { p50Ms: 20, p95Ms: 25 }, selfTime: { p50Ms: 5, p95Ms: 8 }, inboundGap: { p50Ms: 2, p95Ms: 3 }, byCaller: { web: { spans: 100, errorRate: 0, duration: { p50Ms: 20, p95Ms: 25 }, inboundGap: { p50Ms: 30, p95Ms: 60 } } } }), inboundGapByCallerP90Ms: { web: [2, 2, 2, 40, 42, 41] } } as IdentifiedEvidence;
+    const wait = traceSignals([measured], frame).find((s) => s.family === 'inbound_latency')!;
+    expect(wait.waitsByCaller).toEqual({});
+  });
 });
