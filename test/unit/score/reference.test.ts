@@ -97,3 +97,20 @@ describe('trace latencies against the reference', () => {
     expect(wait.waitsByCaller).toEqual({});
   });
 });
+
+describe('sparse metrics against the reference', () => {
+  /** Three points at 5-minute steps (a window that began just before the fault): low, then the last two far up. */
+  const sparse = (last: number) => ({ id: 'METRIC_9', class: 'metrics', service: 'orders-table', name: 'aws_dynamodb_system_errors_sum', labels: {}, startMs: alertAtMs - 15 * 60_000, stepMs: 300_000, values: [1, last, last] }) as IdentifiedEvidence;
+
+  it('ranks a sparse series that left the reference\'s range, though it is too short for a baseline of its own', () => {
+    expect(metricSignals([sparse(40)], frame)).toEqual([]);
+    const reference = { median: 0.5, mad: 0.7, p05: 0, p95: 2, points: 288 };
+    const [s] = metricSignals([{ ...sparse(40), reference } as IdentifiedEvidence], frame);
+    expect(s).toMatchObject({ family: 'errors', service: 'orders-table', onsetMs: alertAtMs - 10 * 60_000 });
+  });
+
+  it('stays quiet when the sparse series is inside the reference\'s range', () => {
+    const reference = { median: 20, mad: 10, p05: 5, p95: 50, points: 288 };
+    expect(metricSignals([{ ...sparse(40), reference } as IdentifiedEvidence], frame)).toEqual([]);
+  });
+});
