@@ -44,12 +44,24 @@ function withResolution(signals: Signal[], evidence: readonly { id: string; clas
   return signals.map((s) => (steps.has(s.evidenceId) ? { ...s, stepMs: steps.get(s.evidenceId)! } : s));
 }
 
-/** Services with telemetry of their own: anything a metric, log line, span or event was recorded for. */
-function observedServices(results: readonly ProviderResult[]): Set<string> {
+/**
+ * A series a caller reports about its calls into a peer (client metrics labelled by peer:
+ * a caller label, and no reporter or the source side as reporter): it is the caller's
+ * view of that peer, not the peer's own telemetry.
+ */
+export const callersView = (m: { labels: Record<string, string> }) => m.labels.caller !== undefined && (m.labels.reporter === undefined || /^(source|client)$/i.test(m.labels.reporter));
+
+/**
+ * Services with telemetry of their own: anything a metric, log line, span or event was
+ * recorded for, except what only their callers reported about them (client spans and
+ * client metrics labelled by peer): those are positive evidence of a dependency we do not
+ * run.
+ */
+export function observedServices(results: readonly ProviderResult[]): Set<string> {
   const seen = new Set<string>();
   for (const r of results) {
     for (const item of r.items) {
-      if (item.class === 'metrics' || item.class === 'logs' || item.class === 'runtime' || (item.class === 'traces' && item.kind === 'service_stats' && !item.seenOnlyByCallers)) seen.add(item.service);
+      if ((item.class === 'metrics' && !callersView(item)) || item.class === 'logs' || item.class === 'runtime' || (item.class === 'traces' && item.kind === 'service_stats' && !item.seenOnlyByCallers)) seen.add(item.service);
     }
   }
   return seen;
