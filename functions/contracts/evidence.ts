@@ -15,6 +15,21 @@ const Grid = {
   stepMs: z.number().int().positive(),
 };
 
+/**
+ * Robust statistics of the same series over the plan's healthy reference windows (the
+ * same query a day or a week earlier): what "normal" is for this series, so the scorer
+ * asks "unusual for this service?" rather than only "changed within the window?".
+ */
+export const SeriesReference = z.object({
+  median: z.number(),
+  /** Scaled median absolute deviation (≈ σ for normal data). */
+  mad: z.number().nonnegative(),
+  p05: z.number(),
+  p95: z.number(),
+  points: z.number().int().positive(),
+});
+export type SeriesReference = z.infer<typeof SeriesReference>;
+
 export const MetricSeries = z.object({
   class: z.literal('metrics'),
   service: ServiceName,
@@ -23,6 +38,8 @@ export const MetricSeries = z.object({
   unit: z.string().max(40).optional(),
   ...Grid,
   values: z.array(z.number().nullable()).max(2000),
+  /** Present when the reference windows held the same series. */
+  reference: SeriesReference.optional(),
   link: Link,
 });
 export type MetricSeries = z.infer<typeof MetricSeries>;
@@ -45,6 +62,12 @@ export const LogPattern = z.object({
   ...Grid,
   counts: z.array(z.number().int().nonnegative()).max(2000),
   exemplars: z.array(LogExemplar).max(5),
+  /**
+   * How often the same template (same service and level) appeared in the reference
+   * windows, present when the reference held lines of this service: `count` 0 means the
+   * template is new relative to the healthy period.
+   */
+  reference: z.object({ count: z.number().int().nonnegative(), perMinute: z.number().nonnegative() }).optional(),
   link: Link,
 });
 export type LogPattern = z.infer<typeof LogPattern>;
@@ -75,6 +98,23 @@ export const TraceExemplar = z.object({
   link: Link,
 });
 export type TraceExemplar = z.infer<typeof TraceExemplar>;
+
+const Quantiles = { p50Ms: z.number().nonnegative(), p95Ms: z.number().nonnegative() };
+
+/**
+ * One service's spans over the plan's healthy reference windows: how many, how often
+ * they failed, and the P50/P95 of their duration, self time and the wait callers saw
+ * beyond them, overall and per calling service (at most a few edges).
+ */
+export const TraceReference = z.object({
+  spans: z.number().int().nonnegative(),
+  errorRate: z.number().min(0).max(1),
+  duration: z.object(Quantiles),
+  selfTime: z.object(Quantiles),
+  inboundGap: z.object(Quantiles).optional(),
+  byCaller: z.record(z.string(), z.object({ spans: z.number().int().nonnegative(), errorRate: z.number().min(0).max(1), duration: z.object(Quantiles), inboundGap: z.object(Quantiles).optional() })).optional(),
+});
+export type TraceReference = z.infer<typeof TraceReference>;
 
 /**
  * Every span the backend returned for one service, aggregated per grid step:
@@ -111,6 +151,8 @@ export const ServiceTraceStats = z.object({
   seenOnlyByCallers: z.boolean().optional(),
   /** Services this one called in the traces, with call counts. */
   callees: z.record(z.string(), z.number().int().nonnegative()).default({}),
+  /** The same service over the reference windows, when they held spans of it. */
+  reference: TraceReference.optional(),
   link: Link,
 });
 export type ServiceTraceStats = z.infer<typeof ServiceTraceStats>;

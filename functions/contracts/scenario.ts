@@ -32,49 +32,58 @@ const ScenarioTime = z.string().refine(
 
 const Level = z.enum(['debug', 'info', 'warn', 'error', 'fatal']);
 
-export const ScenarioEvidence = z.object({
-  metrics: z
-    .array(
+const ScenarioMetrics = z.array(
+  z.object({
+    name: z.string().min(1),
+    service: z.string().min(1),
+    labels: z.record(z.string(), z.string()).optional(),
+    unit: z.string().optional(),
+    points: z.array(z.tuple([ScenarioTime, z.number()])),
+  }),
+);
+const ScenarioLogs = z.array(
+  z.object({
+    at: ScenarioTime,
+    service: z.string().min(1),
+    level: Level,
+    message: z.string(),
+    attributes: z.record(z.string(), z.unknown()).optional(),
+    traceId: z.string().optional(),
+  }),
+);
+const ScenarioTraces = z.array(
+  z.object({
+    traceId: z.string().min(1),
+    spans: z.array(
       z.object({
-        name: z.string().min(1),
+        spanId: z.string().min(1),
+        parentSpanId: z.string().optional(),
         service: z.string().min(1),
-        labels: z.record(z.string(), z.string()).optional(),
-        unit: z.string().optional(),
-        points: z.array(z.tuple([ScenarioTime, z.number()])),
-      }),
-    )
-    .optional(),
-  logs: z
-    .array(
-      z.object({
+        name: z.string(),
         at: ScenarioTime,
-        service: z.string().min(1),
-        level: Level,
-        message: z.string(),
+        durationMs: z.number().nonnegative(),
+        status: z.enum(['ok', 'error']),
         attributes: z.record(z.string(), z.unknown()).optional(),
-        traceId: z.string().optional(),
       }),
-    )
-    .optional(),
-  traces: z
-    .array(
-      z.object({
-        traceId: z.string().min(1),
-        spans: z.array(
-          z.object({
-            spanId: z.string().min(1),
-            parentSpanId: z.string().optional(),
-            service: z.string().min(1),
-            name: z.string(),
-            at: ScenarioTime,
-            durationMs: z.number().nonnegative(),
-            status: z.enum(['ok', 'error']),
-            attributes: z.record(z.string(), z.unknown()).optional(),
-          }),
-        ),
-      }),
-    )
-    .optional(),
+    ),
+  }),
+);
+
+/** What the same backends returned for a healthy period (format: `evidence.reference`). */
+export const ScenarioReference = z.object({
+  from: ScenarioTime,
+  to: ScenarioTime,
+  metrics: ScenarioMetrics.optional(),
+  logs: ScenarioLogs.optional(),
+  traces: ScenarioTraces.optional(),
+});
+export type ScenarioReference = z.infer<typeof ScenarioReference>;
+
+export const ScenarioEvidence = z.object({
+  reference: ScenarioReference.optional(),
+  metrics: ScenarioMetrics.optional(),
+  logs: ScenarioLogs.optional(),
+  traces: ScenarioTraces.optional(),
   changes: z
     .array(
       z.object({

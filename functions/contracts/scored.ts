@@ -54,6 +54,12 @@ export const ScoredEvidence = z.object({
    * alert. The RCA's causal chain; everything else stays in the timeline.
    */
   causalPath: z.array(TimelineEntry).max(6).optional(),
+  /**
+   * The changes weighed on the failing path (the root's service, the services between it
+   * and the alert, the alerting service), each blamed or ruled out, and why, so an RCA
+   * that passes over a recent change says why it did.
+   */
+  changes: z.array(z.object({ evidenceId: EvidenceId, service: ServiceName, verdict: z.enum(['blamed', 'ruled_out']), reason: z.string().max(500) })).max(10).optional(),
   /** The bounded digest: the evidence behind the top suspects always, then the rest by relevance. */
   evidence: z.array(IdentifiedEvidence),
   representativeTraceId: z.string().optional(),

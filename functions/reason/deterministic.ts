@@ -13,6 +13,9 @@ const KIND_WORDS: Record<Rca['rootCause']['kind'], string> = {
 
 const hhmm = (iso: string) => `${iso.slice(11, 16)}Z`;
 
+/** Below this confidence the RCA says so first: the reader must check the alternatives. */
+export const LOW_CONFIDENCE = 0.5;
+
 /** The causal chain names the few steps from the root cause to the alert; the rest is in the timeline. */
 const MAX_CHAIN = 6;
 
@@ -23,7 +26,10 @@ const MAX_CHAIN = 6;
  * the digest does not hold: every statement cites ids present in `scored.evidence`, and
  * a statement with nothing to cite is left out. The summary names the next two services
  * in line and cites what speaks for them, so a reader can check the alternatives. The causal chain follows the scorer's
- * path from the root cause to the alert, at most six statements.
+ * path from the root cause to the alert, at most six statements. An RCA that blames a
+ * change says what changed at it; every change on the failing path passed over is
+ * listed with the reason it was ruled out; below 0.5 confidence the summary opens with
+ * "Low confidence".
  */
 export function writeDeterministicRca(input: { signal: IncidentSignal; scored: ScoredEvidence }): Rca {
   const { signal, scored } = input;
@@ -38,16 +44,18 @@ export function writeDeterministicRca(input: { signal: IncidentSignal; scored: S
   const alerted = signal.service ?? 'the alerting service';
   if (!top) {
     const any = scored.evidence.slice(0, 3).map((e) => e.id);
-    const text = `No service stands out from its baseline; "${signal.title}" could not be traced to a cause from the evidence gathered.`;
+    const text = `Low confidence (${scored.confidence.toFixed(2)}): no service stands out from its baseline; "${signal.title}" could not be traced to a cause from the evidence gathered.`;
     const statement = { text, evidenceIds: cite(any), verified: any.length > 0 };
-    return { author: 'deterministic', summary: statement, rootCause: { service: alerted, kind: 'code_defect', statement }, causalChain: [], recommendedActions: [{ action: 'none', reason: scored.recommendedAction.reason, evidenceIds: [] }], confidence: scored.confidence, caveats };
+    return { author: 'deterministic', summary: statement, rootCause: { service: alerted, kind: 'code_defect', statement }, causalChain: [], recommendedActions: [{ action: 'none', reason: scored.recommendedAction.reason, evidenceIds: [] }], confidence: scored.confidence, caveats: [`low confidence (${scored.confidence.toFixed(2)}): nothing in the evidence singles out a cause`, ...caveats].slice(0, 20) };
   }
   const victim = signal.service && signal.service !== top.service ? ` ${signal.service} alerted, but the trouble started in ${top.service}.` : '';
-  const rootText = `${top.service}: ${KIND_WORDS[top.kind]}. ${top.reasons[0] ?? ''}`.trim();
-  const root = stmt(rootText, top.evidenceIds) ?? { text: rootText, evidenceIds: [], verified: false };
+  const blamed = scored.changes?.find((c) => c.verdict === 'blamed');
+  const rootText = blamed ? `${top.service}: ${KIND_WORDS[top.kind]}. What changed: ${blamed.reason}` : `${top.service}: ${KIND_WORDS[top.kind]}. ${top.reasons[0] ?? ''}`.trim();
+  const root = stmt(rootText, blamed ? [blamed.evidenceId, ...top.evidenceIds] : top.evidenceIds) ?? { text: rootText, evidenceIds: [], verified: false };
   const others = scored.suspects.filter((s) => s.service !== top.service).slice(0, 2);
   const runnersUp = others.length > 0 ? ` Next most likely: ${others.map((s) => `${KIND_WORDS[s.kind]} in ${s.service}`).join('; ')}.` : '';
-  const summaryText = `"${signal.title}" is most likely caused by ${KIND_WORDS[top.kind]} in ${top.service}.${victim}${scored.onsetAt ? ` Trouble began at ${hhmm(scored.onsetAt)}.` : ''}${runnersUp}`;
+  const low = scored.confidence < LOW_CONFIDENCE ? `Low confidence (${scored.confidence.toFixed(2)}): ` : '';
+  const summaryText = `${low}"${signal.title}" is most likely caused by ${KIND_WORDS[top.kind]} in ${top.service}.${victim}${scored.onsetAt ? ` Trouble began at ${hhmm(scored.onsetAt)}.` : ''}${runnersUp}`;
   const summaryIds = [...top.evidenceIds, ...others.flatMap((s) => s.evidenceIds.slice(0, 3))];
   const summary = stmt(summaryText, summaryIds) ?? { text: summaryText, evidenceIds: [], verified: false };
   const steps = scored.causalPath ?? scored.timeline.filter((t) => t.service === top.service || t.service === signal.service);
@@ -58,7 +66,9 @@ export function writeDeterministicRca(input: { signal: IncidentSignal; scored: S
     .filter((s): s is Statement => s !== undefined);
   const action = scored.recommendedAction;
   const alternatives = scored.suspects.slice(1, 3).map((s) => `${s.service} (${s.kind.replace('_', ' ')}, score ${s.score.toFixed(2)})`);
+  if (low) caveats.unshift(`low confidence (${scored.confidence.toFixed(2)}): the evidence does not single out ${top.service}; check the alternatives before acting`);
   if (alternatives.length > 0) caveats.push(`also considered: ${alternatives.join('; ')}`.slice(0, 500));
+  for (const c of scored.changes ?? []) if (c.verdict === 'ruled_out') caveats.push(`ruled out ${c.evidenceId}: ${c.reason}`.slice(0, 500));
   return {
     author: 'deterministic',
     summary,

@@ -3,7 +3,7 @@ import { ConfigurationError } from '../../shared/errors.js';
 import { fitToBudget, type Ranked } from '../shared/budget.js';
 import { gridForWindow } from '../shared/grid.js';
 import { TemplateMiner, logPatterns } from '../shared/logs.js';
-import { summarizeMetrics } from '../shared/metrics.js';
+import { summarizeMetrics, type RawSeries } from '../shared/metrics.js';
 import { kindOf, peerOf, summarizeTraces, type RawTrace } from '../shared/traces.js';
 import type { EvidenceProvider, ProviderFindings } from '../types.js';
 import { loadScenario, type LoadedScenario } from './load.js';
@@ -61,19 +61,47 @@ function isRunningRelease(s: LoadedScenario, scope: Scope, c: ScenarioChange): b
 const byCloseness = <T extends EvidenceItem & { at: string }>(items: T[], alertAtMs: number): Ranked<EvidenceItem>[] =>
   items.map((item) => ({ item, priority: -Math.abs(Date.parse(item.at) - alertAtMs) }));
 
+type ScenarioMetric = NonNullable<LoadedScenario['evidence']['metrics']>[number];
+type ScenarioTrace = NonNullable<LoadedScenario['evidence']['traces']>[number];
+
+const forServices = (scope: Scope, service: string) => !scope.services || scope.services.has(service);
+
+/** A scenario's series as a backend's raw series, its samples inside `[fromMs, toMs]`. */
+function rawSeries(s: LoadedScenario, metrics: readonly ScenarioMetric[], scope: Scope, fromMs: number, toMs: number): RawSeries[] {
+  return metrics
+    .filter((m) => forServices(scope, m.service))
+    .map((m) => ({
+      service: m.service,
+      name: m.name,
+      ...(m.labels ? { labels: m.labels } : {}),
+      ...(m.unit ? { unit: m.unit } : {}),
+      samples: m.points.map(([t, v]) => [s.time(t), v] as const).filter(([t]) => t >= fromMs && t <= toMs),
+    }))
+    .filter((m) => m.samples.length > 0);
+}
+
+/** A scenario's traces as a backend's raw traces: those with a span of a service in scope. */
+function rawTraces(s: LoadedScenario, traces: readonly ScenarioTrace[], keep: (service: string, atMs: number) => boolean): RawTrace[] {
+  const out: RawTrace[] = [];
+  for (const t of traces) {
+    const spans = t.spans.map((sp) => ({ spanId: sp.spanId, ...(sp.parentSpanId ? { parentSpanId: sp.parentSpanId } : {}), service: sp.service, name: sp.name, atMs: s.time(sp.at), durationMs: sp.durationMs, status: sp.status, ...(peerOf(sp.attributes) ? { peerService: peerOf(sp.attributes)! } : {}), ...(kindOf(sp.attributes) ? { kind: kindOf(sp.attributes)! } : {}) }));
+    if (spans.some((sp) => keep(sp.service, sp.atMs))) out.push({ traceId: t.traceId, spans });
+  }
+  return out;
+}
+
+/*
+ * A scenario's `evidence.reference` stands for what the backends would have returned
+ * over the tenant's healthy reference windows: it is served whole (inside its own
+ * `[from, to]`), for the plan's services, through the same summarizer parameters a real
+ * provider fills from `plan.reference`.
+ */
 const collectors: Record<EvidenceClass, Collector> = {
   metrics: (s, scope, plan) => {
-    const raws = (s.evidence.metrics ?? [])
-      .filter((m) => !scope.services || scope.services.has(m.service))
-      .map((m) => ({
-        service: m.service,
-        name: m.name,
-        ...(m.labels ? { labels: m.labels } : {}),
-        ...(m.unit ? { unit: m.unit } : {}),
-        samples: m.points.map(([t, v]) => [s.time(t), v] as const).filter(([t]) => t >= scope.fromMs && t <= scope.toMs),
-      }))
-      .filter((m) => m.samples.length > 0);
-    return { ranked: summarizeMetrics(raws, gridForWindow(plan.window), Date.parse(plan.alertAt)), noun: 'series', keptBecause: 'the most anomalous' };
+    const ref = s.evidence.reference;
+    const reference = ref ? rawSeries(s, ref.metrics ?? [], scope, s.time(ref.from), s.time(ref.to)) : [];
+    const raws = rawSeries(s, s.evidence.metrics ?? [], scope, scope.fromMs, scope.toMs);
+    return { ranked: summarizeMetrics(raws, gridForWindow(plan.window), Date.parse(plan.alertAt), reference), noun: 'series', keptBecause: 'the most anomalous' };
   },
   logs: (s, scope, plan) => {
     const miner = new TemplateMiner(gridForWindow(plan.window));
@@ -81,15 +109,14 @@ const collectors: Record<EvidenceClass, Collector> = {
       const atMs = s.time(l.at);
       if (inScope(scope, l.service, atMs)) miner.add({ atMs, service: l.service, level: l.level, message: l.message, ...(l.traceId ? { traceId: l.traceId } : {}) });
     }
-    return { ranked: logPatterns(miner, Date.parse(plan.alertAt)), noun: 'log patterns', keptBecause: 'errors and the patterns that changed first' };
+    const ref = s.evidence.reference;
+    const reference = ref ? (ref.logs ?? []).filter((l) => forServices(scope, l.service)).map((l) => ({ atMs: s.time(l.at), service: l.service, level: l.level, message: l.message })) : [];
+    return { ranked: logPatterns(miner, Date.parse(plan.alertAt), undefined, reference), noun: 'log patterns', keptBecause: 'errors and the patterns that changed first' };
   },
   traces: (s, scope, plan) => {
-    const traces: RawTrace[] = [];
-    for (const t of s.evidence.traces ?? []) {
-      const spans = t.spans.map((sp) => ({ spanId: sp.spanId, ...(sp.parentSpanId ? { parentSpanId: sp.parentSpanId } : {}), service: sp.service, name: sp.name, atMs: s.time(sp.at), durationMs: sp.durationMs, status: sp.status, ...(peerOf(sp.attributes) ? { peerService: peerOf(sp.attributes)! } : {}), ...(kindOf(sp.attributes) ? { kind: kindOf(sp.attributes)! } : {}) }));
-      if (spans.some((sp) => inScope(scope, sp.service, sp.atMs))) traces.push({ traceId: t.traceId, spans });
-    }
-    return { ranked: summarizeTraces(traces, gridForWindow(plan.window)), noun: 'trace summaries', keptBecause: 'per-service stats first, then error and slowest traces' };
+    const traces = rawTraces(s, s.evidence.traces ?? [], (service, atMs) => inScope(scope, service, atMs));
+    const reference = rawTraces(s, s.evidence.reference?.traces ?? [], (service) => forServices(scope, service));
+    return { ranked: summarizeTraces(traces, gridForWindow(plan.window), undefined, reference), noun: 'trace summaries', keptBecause: 'per-service stats first, then error and slowest traces' };
   },
   changes: (s, scope, plan) => ({
     ranked: byCloseness(

@@ -51,9 +51,9 @@ interface Cluster {
   lastExemplar?: { at: string; message: string; traceId?: string };
 }
 
-function similarity(template: string[], tokens: string[]): number {
+function similarity(template: readonly string[], tokens: readonly string[]): number {
   let same = 0;
-  for (let i = 0; i < tokens.length; i++) if (template[i] === tokens[i] || template[i] === WILDCARD) same++;
+  for (let i = 0; i < tokens.length; i++) if (template[i] === tokens[i] || template[i] === WILDCARD || tokens[i] === WILDCARD) same++;
   return same / Math.max(1, tokens.length);
 }
 
@@ -122,10 +122,43 @@ export class TemplateMiner {
 
 const LEVEL_WEIGHT: Record<LogLevel, number> = { fatal: 3, error: 3, warn: 1.5, info: 0, debug: 0 };
 
+/** A pattern's standing in the reference: how many lines of its template, and at what rate. */
+type ReferenceCount = NonNullable<LogPattern['reference']>;
+
+/**
+ * Mines the reference lines with the same template rules and answers, for a template of
+ * the incident, how often it appeared there: undefined when the reference holds no line
+ * of that service at all (nothing to compare with), `count` 0 when the service logged
+ * but never this template. The rate is over the span the reference lines cover.
+ */
+function referenceLookup(reference: readonly RawLogLine[]): (service: string, level: LogLevel, tokens: readonly string[]) => ReferenceCount | undefined {
+  if (reference.length === 0) return () => undefined;
+  const miner = new TemplateMiner({ startMs: 0, stepMs: 1, length: 1 });
+  for (const line of reference) miner.add(line);
+  const minutes = Math.max(1, (miner.maxMs - miner.minMs) / 60_000);
+  const byKey = new Map<string, { tokens: string[]; count: number }[]>();
+  const services = new Set<string>();
+  for (const c of miner.clusters) {
+    services.add(c.service);
+    const key = `${c.service}\u0000${c.level}\u0000${c.tokens.length}`;
+    const list = byKey.get(key) ?? [];
+    list.push({ tokens: c.tokens, count: c.count });
+    byKey.set(key, list);
+  }
+  return (service, level, tokens) => {
+    if (!services.has(service)) return undefined;
+    const count = (byKey.get(`${service}\u0000${level}\u0000${tokens.length}`) ?? []).filter((r) => similarity(r.tokens, tokens) >= SIMILARITY).reduce((n, r) => n + r.count, 0);
+    return { count, perMinute: Number((count / minutes).toPrecision(3)) };
+  };
+}
+
 /**
  * Turns mined templates into patterns on the miner's grid, trimmed to the steps where
  * any line was seen (the same span for every pattern, so they compare), and ranks them:
  * errors and patterns whose rate changed near the alert first, steady chatter last.
+ * With `reference` lines (the same query over healthy windows), each pattern says how
+ * often its template appeared there; an error template the healthy period never had
+ * ranks above one it always had.
  */
 export function logPatterns(miner: TemplateMiner, alertAtMs: number, link?: string, reference: readonly RawLogLine[] = []): Ranked<LogPattern>[] {
   if (miner.lines === 0) return [];
@@ -135,11 +168,13 @@ export function logPatterns(miner: TemplateMiner, alertAtMs: number, link?: stri
   const to = toRaw < 0 ? grid.length - 1 : toRaw;
   const span = subGrid(grid, from, to);
   const recent = Math.max(1, stepIndex(span, alertAtMs - 15 * 60_000));
+  const lookup = referenceLookup(reference);
   const ranked = miner.clusters.map((c) => {
     const counts = Array.from(c.counts.subarray(from, to + 1));
     const change = rateChange(counts, 0, span.length - 1, recent);
     const changed = change ? Math.min(20, change.llr) / 4 : 0;
     const exemplars = c.lastExemplar ? [...c.exemplars, c.lastExemplar] : c.exemplars;
+    const ref = lookup(c.service, c.level, c.tokens);
     const item: LogPattern = {
       class: 'logs',
       service: c.service,
@@ -152,9 +187,11 @@ export function logPatterns(miner: TemplateMiner, alertAtMs: number, link?: stri
       stepMs: span.stepMs,
       counts,
       exemplars: LEVEL_WEIGHT[c.level] > 0 || changed > 1 ? exemplars.slice(0, 3) : exemplars.slice(0, 1),
+      ...(ref ? { reference: ref } : {}),
       ...(link ? { link } : {}),
     };
-    return { item, priority: LEVEL_WEIGHT[c.level] + changed + Math.log10(1 + c.count) / 10 };
+    const novelty = ref === undefined ? 1 : ref.count === 0 ? 1.5 : 0.5;
+    return { item, priority: LEVEL_WEIGHT[c.level] * novelty + changed + Math.log10(1 + c.count) / 10 };
   });
   return fairShare(ranked);
 }

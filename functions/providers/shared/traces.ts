@@ -1,4 +1,4 @@
-import type { ServiceTraceStats, Span, TraceExemplar } from '../../contracts/index.js';
+import type { ServiceTraceStats, Span, TraceExemplar, TraceReference } from '../../contracts/index.js';
 import type { Ranked } from './budget.js';
 import { stepIndex, subGrid, type TimeGrid } from './grid.js';
 import { quantile, roundSig } from './stats.js';
@@ -211,10 +211,80 @@ const p90 = (xs: number[]): number | null => {
   return q === undefined ? null : roundSig(q);
 };
 
+interface RefAcc {
+  spans: number;
+  errors: number;
+  durations: number[];
+  selfs: number[];
+  gaps: number[];
+  byCaller: Map<string, { spans: number; errors: number; durations: number[]; gaps: number[] }>;
+}
+
+/** Reference edges kept per service: the busiest callers. */
+const MAX_REFERENCE_EDGES = 6;
+
+const quantiles = (xs: readonly number[]) => ({ p50Ms: roundSig(quantile(xs, 0.5) ?? 0), p95Ms: roundSig(quantile(xs, 0.95) ?? 0) });
+
+/**
+ * Per service, what its spans looked like over the reference windows: how many, the
+ * share that failed, P50/P95 of duration and self time, and of the wait its callers saw
+ * beyond its spans, overall and per caller (the busiest few edges). Spans are read as
+ * the incident's are: a client span into a service without spans of its own counts as
+ * that peer's.
+ */
+export function traceReference(reference: Iterable<RawTrace>): Map<string, TraceReference> {
+  const accs = new Map<string, RefAcc>();
+  const acc = (service: string) => {
+    let a = accs.get(service);
+    if (!a) accs.set(service, (a = { spans: 0, errors: 0, durations: [], selfs: [], gaps: [], byCaller: new Map() }));
+    return a;
+  };
+  for (const trace of reference) {
+    const analyzed = analyzeTrace(trace);
+    for (const a of analyzed) {
+      const s = acc(a.remote ?? a.span.service);
+      const error = a.span.status === 'error' ? 1 : 0;
+      s.spans++;
+      s.errors += error;
+      s.durations.push(a.span.durationMs);
+      s.selfs.push(a.selfMs);
+      const parent = a.parent >= 0 ? analyzed[a.parent]! : undefined;
+      const caller = a.remote ? a.span.service : parent && parent.span.service !== a.span.service ? parent.span.service : undefined;
+      if (!caller) continue;
+      let edge = s.byCaller.get(caller);
+      if (!edge) s.byCaller.set(caller, (edge = { spans: 0, errors: 0, durations: [], gaps: [] }));
+      edge.spans++;
+      edge.errors += error;
+      edge.durations.push(a.span.durationMs);
+      if (parent && !a.remote && parent.children.length === 1 && isClientSpanOf(parent.span, a.span)) {
+        const gap = Math.max(0, parent.span.durationMs - a.span.durationMs);
+        s.gaps.push(gap);
+        edge.gaps.push(gap);
+      }
+    }
+  }
+  const out = new Map<string, TraceReference>();
+  for (const [service, a] of accs) {
+    if (a.spans === 0) continue;
+    const edges = [...a.byCaller].sort(([x, e], [y, f]) => f.spans - e.spans || x.localeCompare(y)).slice(0, MAX_REFERENCE_EDGES);
+    out.set(service, {
+      spans: a.spans,
+      errorRate: roundSig(a.errors / a.spans, 3),
+      duration: quantiles(a.durations),
+      selfTime: quantiles(a.selfs),
+      ...(a.gaps.length > 0 ? { inboundGap: quantiles(a.gaps) } : {}),
+      ...(edges.length > 0 ? { byCaller: Object.fromEntries(edges.map(([caller, e]) => [caller, { spans: e.spans, errorRate: roundSig(e.errors / e.spans, 3), duration: quantiles(e.durations), ...(e.gaps.length > 0 ? { inboundGap: quantiles(e.gaps) } : {}) }])) } : {}),
+    });
+  }
+  return out;
+}
+
 /**
  * Reduces traces to per-service stats (ranked first: every service keeps its aggregate
  * when the budget allows) and exemplars (error traces, then the slowest). Stats are
- * trimmed to the steps where any span was seen, aligned to `grid`.
+ * trimmed to the steps where any span was seen, aligned to `grid`. With `reference`
+ * traces (the same query over healthy windows), each service's stats carry its
+ * reference latencies and error rate (`traceReference`).
  */
 export function summarizeTraces(traces: Iterable<RawTrace>, grid: TimeGrid, link?: (service: string) => string | undefined, reference: Iterable<RawTrace> = []): Ranked<ServiceTraceStats | TraceExemplar>[] {
   const accs = new Map<string, Acc>();
@@ -256,6 +326,7 @@ export function summarizeTraces(traces: Iterable<RawTrace>, grid: TimeGrid, link
     }
   }
   if (accs.size === 0) return [];
+  const normal = traceReference(reference);
   const span = subGrid(grid, minStep, maxStep);
   const slice = <T>(xs: ArrayLike<T>): T[] => Array.from({ length: span.length }, (_, k) => xs[minStep + k]!);
   const stats: Ranked<ServiceTraceStats>[] = [...accs.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([service, a]) => {
@@ -276,6 +347,7 @@ export function summarizeTraces(traces: Iterable<RawTrace>, grid: TimeGrid, link
       ...(byCaller ? { inboundGapByCallerP90Ms: byCaller } : {}),
       ...(a.ownSpans === 0 ? { seenOnlyByCallers: true } : {}),
       callees: Object.fromEntries([...a.callees.entries()].sort(([x], [y]) => x.localeCompare(y))),
+      ...(normal.has(service) ? { reference: normal.get(service)! } : {}),
       ...(link?.(service) ? { link: link(service)! } : {}),
     };
     const originTotal = item.errorOrigins.reduce((x, y) => x + y, 0);

@@ -1,6 +1,8 @@
-import type { ChangeEvent, RootCauseKind } from '../../contracts/index.js';
+import type { ChangeEvent, MetricSeries, RootCauseKind } from '../../contracts/index.js';
+import { median } from '../../providers/shared/stats.js';
+import { metricFamily } from './metrics.js';
 import { downstream, originScore, type ServiceProfile } from './propagation.js';
-import type { Evidence, Frame } from './types.js';
+import type { Evidence, Frame, Signal } from './types.js';
 
 /** What a change says the root cause would be, if it is the cause. */
 export const CHANGE_KIND: Record<ChangeEvent['kind'], RootCauseKind> = {
@@ -16,6 +18,13 @@ export interface Attribution {
   kind: RootCauseKind;
   /** 0..1: time proximity × fit. 0 for red herrings. */
   score: number;
+  /**
+   * 0..1: how well the change fits its own service's trouble: 1 when the trouble began
+   * right at the change (or, for a leak, the memory grew from it), falling the longer the
+   * service stayed well after it. The change outranks the service's other explanations
+   * only above one half. 0 when it explains a neighbour instead, or nothing.
+   */
+  fit: number;
   redHerring: boolean;
   reason: string;
   /** The anomalous caller or callee whose trouble this change explains. */
@@ -47,6 +56,32 @@ export function addsCapacity(change: Pick<ChangeEvent, 'kind' | 'summary'>): boo
 /** A service whose own evidence is a leak: memory that climbed or OOM kills. */
 const leaking = (p: ServiceProfile | undefined) => !!p && p.signals.some((s) => s.family === 'runtime_leak' || (s.family === 'memory' && s.strength >= 0.3));
 
+/** The least climb, as a share of the starting level, that counts as growth at all. */
+const GROWTH_SHARE = 0.02;
+
+/**
+ * Whether the service's memory grew from the change to the onset, as a leak the change
+ * shipped would make it: the last third of the steps between them sits clearly above the
+ * first third (by more than twice the step-to-step noise). Memory that stayed flat after
+ * the change and jumped at the onset did not leak from it. Undefined when no memory
+ * series covers at least six steps of that stretch (a change before the window: nothing
+ * says it did not).
+ */
+export function grewFromChange(items: readonly Evidence[], service: string, atMs: number, onsetMs: number): boolean | undefined {
+  let verdict: boolean | undefined;
+  for (const item of items) {
+    if (item.class !== 'metrics' || item.service !== service || metricFamily(item.name, item.unit) !== 'memory') continue;
+    const series = item as MetricSeries;
+    const values = series.values.filter((v, i): v is number => v !== null && series.startMs + i * series.stepMs >= atMs && series.startMs + i * series.stepMs < onsetMs);
+    if (values.length < 6) continue;
+    const third = Math.floor(values.length / 3);
+    const rise = median(values.slice(-third))! - median(values.slice(0, third))!;
+    const noise = (1.4826 * median(values.slice(1).map((v, i) => Math.abs(v - values[i]!)))!) / Math.SQRT2;
+    verdict = (verdict ?? false) || (rise > 2 * noise && rise > GROWTH_SHARE * Math.abs(values[0]!));
+  }
+  return verdict;
+}
+
 /** A service whose own traffic rose before the rest of its trouble: demand explains it, not what it calls. */
 const demandLed = (p: ServiceProfile) => p.signals.some((s) => s.family === 'traffic_up' && s.strength >= 0.5 && s.onsetMs <= p.onsetMs);
 
@@ -74,15 +109,29 @@ function victimOf(service: string, at: number, profiles: Map<string, ServiceProf
   return best;
 }
 
+/** The first clear sign of trouble in a service at or after a time: what changed at the change. */
+function firstSignAfter(p: ServiceProfile | undefined, atMs: number): Signal | undefined {
+  return (p?.signals ?? []).filter((s) => s.strength >= 0.3 && s.onsetMs >= atMs - (s.stepMs ?? 0)).sort((a, b) => a.onsetMs - b.onsetMs || b.strength - a.strength)[0];
+}
+
+/** What a change was, in a line: its summary and, for a release, the versions it moved between. */
+export function describeChange(c: Pick<ChangeEvent, 'summary' | 'version' | 'previousVersion' | 'author'>): string {
+  const versions = c.version ? ` (${c.previousVersion ? `${c.previousVersion} → ` : ''}${c.version})` : '';
+  return `${c.summary}${versions}${c.author ? ` by ${c.author}` : ''}`;
+}
+
 /**
- * Scores every change against the trouble it might explain. Proximity decays with the
- * time between the change and the onset of its service (or the incident's onset when
- * the service itself shows nothing), slowly for a leak; fit is high when the changed
- * service is itself anomalous and not explained by a dependency. A change can also
- * explain a neighbour that broke right after it with no change of its own. A change
- * after onset cannot be the cause, nor can capacity an autoscaler added.
+ * Scores every change against the trouble it might explain. A change at or after a step
+ * past the onset (the step of the evidence that set the onset: a change inside the
+ * onset's own bucket is not after it) came too late: a hotfix to errors already flowing
+ * is never their cause, nor is capacity an autoscaler added. Otherwise the change's fit
+ * decays with the time from the change to the onset of its service (or of the incident
+ * when the service itself shows nothing); slowly for a deploy whose service's memory grew
+ * from it (a leak), not for one whose memory stayed flat after it. Fit is high when the
+ * changed service is itself anomalous and not explained by a dependency. A change can also
+ * explain a neighbour that broke right after it with no change of its own.
  */
-export function attributeChanges(items: readonly Evidence[], profiles: Map<string, ServiceProfile>, graph: Map<string, Set<string>>, frame: Frame, incidentOnsetMs: number, observed: ReadonlySet<string>): Attribution[] {
+export function attributeChanges(items: readonly Evidence[], profiles: Map<string, ServiceProfile>, graph: Map<string, Set<string>>, frame: Frame, incidentOnset: { ms: number; stepMs: number }, observed: ReadonlySet<string>): Attribution[] {
   const out: Attribution[] = [];
   const changes = items.filter((i): i is ChangeEvent & { id: string } => i.class === 'changes');
   const changedAt = new Map<string, number>();
@@ -92,30 +141,39 @@ export function attributeChanges(items: readonly Evidence[], profiles: Map<strin
     const at = Date.parse(change.at);
     const p = profiles.get(change.service);
     const own = p ? p.local + 0.3 * p.symptom : 0;
-    const onset = p && own >= 0.15 ? p.onsetMs : incidentOnsetMs;
+    const mine = !!p && own >= 0.15;
+    const onset = mine ? p.onsetMs : incidentOnset.ms;
+    const resolution = (mine ? p.onsetStepMs : incidentOnset.stepMs) || frame.stepMs;
     const lead = onset - at;
+    const what = describeChange(change);
     if (addsCapacity(change)) {
-      out.push({ change, kind, score: 0, redHerring: true, reason: `${change.summary} on ${change.service} added capacity in response to load; it cannot have caused it` });
+      out.push({ change, kind, score: 0, fit: 0, redHerring: true, reason: `${what} on ${change.service} added capacity in response to load; it cannot have caused it` });
       continue;
     }
-    if (lead < -frame.stepMs) {
-      out.push({ change, kind, score: 0, redHerring: true, reason: `${change.summary} on ${change.service} came ${minutes(-lead)} after the trouble started, so it cannot have caused it` });
+    if (at >= onset + resolution) {
+      out.push({ change, kind, score: 0, fit: 0, redHerring: true, reason: `${what} on ${change.service} came ${minutes(-lead)} after the trouble started (at ${clock(onset)}), so it cannot have caused it` });
       continue;
     }
-    const proximity = decay(lead, kind === 'deployment' && leaking(p) ? LEAK_HALF_LIFE_MS : HALF_LIFE_MS);
-    const ownScore = p && own >= 0.15 ? proximity * (0.6 + 0.4 * Math.min(1, own / 0.6)) * (0.5 + 0.5 * p.rootness) * (p.fedBy ? 0.4 : 1) : 0;
+    const leak = kind === 'deployment' && leaking(p) && grewFromChange(items, change.service, at, onset) !== false;
+    const proximity = decay(lead, leak ? LEAK_HALF_LIFE_MS : HALF_LIFE_MS);
+    const ownScore = mine ? proximity * (0.6 + 0.4 * Math.min(1, own / 0.6)) * (0.5 + 0.5 * p.rootness) * (p.fedBy ? 0.4 : 1) : 0;
     const v = victimOf(change.service, at, profiles, graph, frame.stepMs, changedAt, observed);
     if (v && v.weight > ownScore) {
       const where = downstream(graph, change.service).has(v.victim.service) ? 'which it calls' : 'which depends on it';
-      out.push({ change, kind, score: v.weight, redHerring: false, explains: v.victim.service, reason: `${change.summary} on ${change.service}; ${v.victim.service}, ${where}, went wrong ${minutes(Math.max(0, v.victim.onsetMs - at))} later with no change of its own` });
+      const sign = firstSignAfter(v.victim, at);
+      out.push({ change, kind, score: v.weight, fit: 0, redHerring: false, explains: v.victim.service, reason: `${what} on ${change.service} at ${clock(at)}; ${v.victim.service}, ${where}, went wrong ${minutes(Math.max(0, v.victim.onsetMs - at))} later with no change of its own${sign ? ` (${sign.text})` : ''}` });
     } else if (ownScore > 0) {
-      out.push({ change, kind, score: ownScore, redHerring: false, reason: `${change.summary} on ${change.service}; ${change.service} itself went wrong ${minutes(Math.max(0, lead))} after it` });
+      const sign = firstSignAfter(p, at);
+      const shape = leak ? `; its memory grew from the change on` : '';
+      out.push({ change, kind, score: ownScore, fit: proximity * (p!.fedBy ? 0.4 : 1), redHerring: false, reason: `${what} on ${change.service} at ${clock(at)}; ${change.service} itself went wrong ${minutes(Math.max(0, lead))} after it${sign ? ` (${sign.text})` : ''}${shape}` });
     } else {
-      out.push({ change, kind, score: 0.02 * proximity, redHerring: true, reason: `${change.summary} on ${change.service}: nothing on or around ${change.service} changed behaviour soon after, so it looks unrelated` });
+      out.push({ change, kind, score: 0.02 * proximity, fit: 0, redHerring: true, reason: `${what} on ${change.service}: nothing on or around ${change.service} changed behaviour soon after, so it looks unrelated` });
     }
   }
   return competeForVictims(out, profiles).sort((a, b) => b.score - a.score || a.change.id.localeCompare(b.change.id));
 }
+
+const clock = (ms: number) => `${new Date(ms).toISOString().slice(11, 16)}Z`;
 
 /** What is left of a change's weight when another service's change explains the same neighbour better. */
 const OUTFITTED = 0.3;
@@ -152,4 +210,31 @@ function competeForVictims(out: readonly Attribution[], profiles: Map<string, Se
     if (!winner || winner === a || winner.change.service === a.change.service) return a;
     return { ...a, score: a.score * OUTFITTED, reason: `${a.reason}; but ${winner.change.summary} on ${winner.change.service} fits the trouble in ${o} better` };
   });
+}
+
+/** What a change on the failing path came to: blamed when it is the top suspect's, ruled out otherwise. */
+export interface ChangeVerdict {
+  evidenceId: string;
+  service: string;
+  verdict: 'blamed' | 'ruled_out';
+  reason: string;
+}
+
+const MAX_VERDICTS = 10;
+
+/**
+ * The changes on the failing path (the services from the root to the alert) and on the
+ * neighbours they were read as breaking, each with its verdict: the top suspect's own
+ * change is blamed with what changed at it; every other is ruled out with the reason,
+ * whether it came after the trouble, explained nothing, or fitted worse than `top`.
+ */
+export function changeVerdicts(attributions: readonly Attribution[], top: { service: string; kind: RootCauseKind; evidenceIds: readonly string[] } | undefined, failingPath: ReadonlySet<string>): ChangeVerdict[] {
+  const out: ChangeVerdict[] = [];
+  for (const a of attributions) {
+    if (!failingPath.has(a.change.service) && !(a.explains && failingPath.has(a.explains))) continue;
+    const blamed = !!top && top.service === a.change.service && top.kind === a.kind && top.evidenceIds.includes(a.change.id);
+    const why = a.redHerring ? a.reason : `${a.reason}; ruled out: ${top ? `${top.kind.replace('_', ' ')} in ${top.service} explains the trouble better` : 'no service stood out'}${a.fit > 0 && a.fit < 0.5 ? `, and the trouble began too long after it for it to fit (fit ${a.fit.toFixed(2)})` : ''}`;
+    out.push({ evidenceId: a.change.id, service: a.change.service, verdict: blamed ? 'blamed' : 'ruled_out', reason: (blamed ? a.reason : why).slice(0, 500) });
+  }
+  return out.sort((x, y) => Number(y.verdict === 'blamed') - Number(x.verdict === 'blamed')).slice(0, MAX_VERDICTS);
 }

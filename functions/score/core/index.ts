@@ -1,6 +1,6 @@
 import type { IncidentSignal, ProviderOutcome, ProviderResult, ScoredEvidence } from '../../contracts/index.js';
 import { recommendAction } from './actions.js';
-import { attributeChanges } from './changes.js';
+import { attributeChanges, changeVerdicts } from './changes.js';
 import { confidenceOf } from './confidence.js';
 import { buildDigest, DIGEST_TOKEN_BUDGET } from './digest.js';
 import { eventSignals } from './events.js';
@@ -38,12 +38,30 @@ function outcomes(results: readonly ProviderResult[]): ProviderOutcome[] {
   }));
 }
 
-/** Services with telemetry of their own: anything a metric, log line, span or event was recorded for. */
-function observedServices(results: readonly ProviderResult[]): Set<string> {
+/** Stamps each signal with the grid step of the evidence that timed it, so every tolerance can follow that resolution. */
+function withResolution(signals: Signal[], evidence: readonly { id: string; class: string }[]): Signal[] {
+  const steps = new Map(evidence.flatMap((e) => ('stepMs' in e && typeof e.stepMs === 'number' ? [[e.id, e.stepMs] as const] : [])));
+  return signals.map((s) => (steps.has(s.evidenceId) ? { ...s, stepMs: steps.get(s.evidenceId)! } : s));
+}
+
+/**
+ * A series a caller reports about its calls into a peer (client metrics labelled by peer:
+ * a caller label, and no reporter or the source side as reporter): it is the caller's
+ * view of that peer, not the peer's own telemetry.
+ */
+export const callersView = (m: { labels: Record<string, string> }) => m.labels.caller !== undefined && (m.labels.reporter === undefined || /^(source|client)$/i.test(m.labels.reporter));
+
+/**
+ * Services with telemetry of their own: anything a metric, log line, span or event was
+ * recorded for, except what only their callers reported about them (client spans and
+ * client metrics labelled by peer): those are positive evidence of a dependency we do not
+ * run.
+ */
+export function observedServices(results: readonly ProviderResult[]): Set<string> {
   const seen = new Set<string>();
   for (const r of results) {
     for (const item of r.items) {
-      if (item.class === 'metrics' || item.class === 'logs' || item.class === 'runtime' || (item.class === 'traces' && item.kind === 'service_stats' && !item.seenOnlyByCallers)) seen.add(item.service);
+      if ((item.class === 'metrics' && !callersView(item)) || item.class === 'logs' || item.class === 'runtime' || (item.class === 'traces' && item.kind === 'service_stats' && !item.seenOnlyByCallers)) seen.add(item.service);
     }
   }
   return seen;
@@ -65,15 +83,16 @@ export function scoreInvestigation(input: ScoreInput): ScoredEvidence {
   const frame: Frame = { alertAtMs: Date.parse(input.signal.receivedAt), stepMs };
   const tolerance = Math.max(2 * stepMs, ONSET_TOLERANCE_MS);
   const called = mergeGraph(input.topology, tracedCalls(evidence));
-  const direct: Signal[] = [...metricSignals(evidence, frame), ...logSignals(evidence, frame), ...traceSignals(evidence, frame), ...eventSignals(evidence, frame)];
+  const direct: Signal[] = withResolution([...metricSignals(evidence, frame), ...logSignals(evidence, frame), ...traceSignals(evidence, frame), ...eventSignals(evidence, frame)], evidence);
   const platform = platformLinks(direct, called, tolerance);
   const graph = mergeGraph(input.topology, tracedCalls(evidence), platform.edges);
   const signals = attributeLinks([...direct, ...mentionSignals(direct, graph), ...platform.signals], graph, tolerance);
   const profiles = profileServices(signals, graph, frame);
   const anomalous = [...profiles.values()].filter((p) => originScore(p) >= 0.15);
-  const incidentOnsetMs = anomalous.length > 0 ? Math.min(...anomalous.map((p) => p.onsetMs)) : frame.alertAtMs;
+  const first = [...anomalous].sort((a, b) => a.onsetMs - b.onsetMs)[0];
+  const incidentOnset = first ? { ms: first.onsetMs, stepMs: first.onsetStepMs } : { ms: frame.alertAtMs, stepMs: 0 };
   const observed = observedServices(input.results);
-  const attributions = attributeChanges(evidence, profiles, graph, frame, incidentOnsetMs, observed);
+  const attributions = attributeChanges(evidence, profiles, graph, frame, incidentOnset, observed);
   const ranked = rankSuspects(profiles, attributions, observed);
   const suspects = ranked.map(({ raw: _raw, ...s }) => s);
   const top = suspects[0];
@@ -81,9 +100,11 @@ export function scoreInvestigation(input: ScoreInput): ScoredEvidence {
   const recommendedAction = recommendAction(top, signals);
   const timeline = buildTimeline(signals, attributions, suspects);
   const path = causalPath(top, input.signal.service, profiles, graph, attributions, frame.alertAtMs);
+  const failingPath = new Set([...(top ? [top.service] : []), ...path.map((p) => p.service), ...(input.signal.service ? [input.signal.service] : [])]);
+  const verdicts = changeVerdicts(attributions, top, failingPath);
   const exemplars = exemplarsOf(evidence);
   const representative = top ? (exemplars.find((e) => e.error && e.spans.some((s) => s.service === top.service)) ?? exemplars.find((e) => e.spans.some((s) => s.service === top.service))) : exemplars[0];
-  const must = [...new Set([...path.map((p) => p.evidenceId), ...suspects.slice(0, 3).flatMap((s) => s.evidenceIds), ...recommendedAction.evidenceIds, ...(representative ? [representative.id] : [])])];
+  const must = [...new Set([...path.map((p) => p.evidenceId), ...verdicts.map((v) => v.evidenceId), ...suspects.slice(0, 3).flatMap((s) => s.evidenceIds), ...recommendedAction.evidenceIds, ...(representative ? [representative.id] : [])])];
   const wanted = [...timeline.map((t) => t.evidenceId), ...[...signals].sort((a, b) => b.strength - a.strength).map((s) => s.evidenceId), ...suspects.flatMap((s) => s.evidenceIds)];
   const digest = buildDigest(evidence, must, wanted);
   const topProfile = top ? profiles.get(top.service) : undefined;
@@ -93,6 +114,7 @@ export function scoreInvestigation(input: ScoreInput): ScoredEvidence {
     confidence,
     timeline,
     causalPath: path,
+    ...(verdicts.length > 0 ? { changes: verdicts } : {}),
     evidence: digest.evidence,
     ...(representative ? { representativeTraceId: representative.traceId } : {}),
     recommendedAction,

@@ -9,8 +9,48 @@ const HINTS: [RegExp, RootCauseKind][] = [
   [/\bdns|nxdomain|getaddrinfo|eai_again|enotfound|no such host|name resolution|unknownhost|\blookup [\w.<>*-]+(?: on \S+)?: |certificate|x509|\btls\b|\bssl\b|no route to host|network is unreachable|node .*not ready|connection reset by peer|packet loss/i, 'infrastructure'],
 ];
 
+/**
+ * Exception and error types whose name says what failed, whatever their message holds:
+ * a programming error is a defect in the code even when its message quotes a method
+ * called `limit()`; an out-of-memory or throttling type is a resource running short; a
+ * TLS or name-resolution type is the platform.
+ */
+const TYPES: [RegExp, RootCauseKind][] = [
+  [/^(?:NullPointer|NullReference|ClassCast|IllegalArgument|IllegalState|(?:Array|String)?IndexOutOfBounds|Arithmetic|NumberFormat|UnsupportedOperation|ConcurrentModification|NoSuchElement|NoSuch(?:Method|Field)|AbstractMethod|Type|Reference|Key|Attribute|Index|Value|Name|ZeroDivision|Assertion|Syntax|Range|JsonParse|JsonMapping|Unmarshal|Serialization|Validation)(?:Exception|Error)$/, 'code_defect'],
+  [/OutOfMemory|Throttl|TooManyRequests|RateLimit|QuotaExceeded|LimitExceeded|ThroughputExceeded|ResourceExhausted|PoolExhausted|DiskFull|NoSpace/, 'resource_exhaustion'],
+  [/SSL|TLS|Certificate|Handshake|UnknownHost|DnsResolution|NameResolution|NoRouteToHost/, 'infrastructure'],
+];
+
+/** The first exception or error type a text names (`java.lang.NullPointerException`, `KeyError:`), without its package. */
+export function errorType(text: string): string | undefined {
+  const m = /(?:^|[\s:(\[])(?:[a-z_$][\w$]*\.)*([A-Z][A-Za-z0-9]*(?:Exception|Error))\b/.exec(text);
+  return m?.[1];
+}
+
+/**
+ * Identifiers in a text (calls like `limit()`, camelCase and PascalCase names like
+ * `evictionPolicy` or `QuotaService`, qualified or not) are names, not prose: their parts
+ * say nothing about what failed. What is left is the sentence, host names included.
+ */
+export function proseOf(text: string): string {
+  return text
+    .split(/\s+/)
+    .filter((token) => !/[()]|[a-z][A-Z]|^["'`]?[A-Z][a-z0-9]+[A-Z]/.test(token))
+    .join(' ');
+}
+
+/**
+ * The kind a log line or an exception names outright, read by type and structure: the
+ * error type first (a programming error is a code defect whatever its message quotes),
+ * then the prose of the message with identifiers set aside (a `RateLimiter.limit()` in a
+ * stack frame is not a rate limit).
+ */
 export function logHint(text: string): RootCauseKind | undefined {
-  return HINTS.find(([re]) => re.test(text))?.[1];
+  const type = errorType(text);
+  const byType = type ? TYPES.find(([re]) => re.test(type))?.[1] : undefined;
+  if (byType) return byType;
+  const prose = proseOf(text);
+  return HINTS.find(([re]) => re.test(prose))?.[1];
 }
 
 const LLR_MIN = 6;
@@ -32,6 +72,9 @@ export const noveltyStrength = (count: number) => Math.min(0.9, 0.2 + 0.12 * Mat
  * stopped appearing is a quieter clue (a code path no longer reached); a constant
  * template, however alarming its words, is not news, and neither is one that rose in the
  * same step as the service's ordinary lines (more of its usual work, not a failure).
+ * Against a reference (the same query over a healthy period), an error template the
+ * service never logged there is new even when the capture holds little before the
+ * fault, and one it logged there at a similar pace is background, not news.
  */
 export function logSignals(items: readonly Evidence[], frame: Frame): Signal[] {
   const patterns = items.filter((i): i is LogPattern & { id: string } => i.class === 'logs');
@@ -40,7 +83,8 @@ export function logSignals(items: readonly Evidence[], frame: Frame): Signal[] {
   const start = Math.min(...patterns.map((p) => p.startMs));
   const end = Math.max(...patterns.map((p) => p.startMs + p.counts.length * p.stepMs));
   const length = Math.max(1, Math.ceil((end - start) / stepMs));
-  const recent = Math.max(1, Math.floor((frame.alertAtMs - ONSET_LOOKBACK_MS - start) / stepMs));
+  const recentStep = Math.floor((frame.alertAtMs - ONSET_LOOKBACK_MS - start) / stepMs);
+  const recent = Math.max(1, recentStep);
   const out: Signal[] = [];
   const aligned = patterns.map((p) => {
     const counts = new Array<number>(length).fill(0);
@@ -64,6 +108,11 @@ export function logSignals(items: readonly Evidence[], frame: Frame): Signal[] {
   });
   for (const [i, p] of patterns.entries()) {
     const counts = aligned[i]!;
+    const first = counts.findIndex((n) => n > 0);
+    if (p.reference?.count === 0 && isSevere(p) && first >= recentStep && start + first * stepMs <= frame.alertAtMs + frame.stepMs) {
+      out.push(unseenError(p, start + first * stepMs));
+      continue;
+    }
     const change = rateChange(counts, 0, length - 1, recent);
     if (!change || change.llr < LLR_MIN) continue;
     const atMs = start + change.index * stepMs;
@@ -72,8 +121,10 @@ export function logSignals(items: readonly Evidence[], frame: Frame): Signal[] {
     const rose = change.afterRate > change.beforeRate;
     const isNew = change.beforeRate === 0;
     const template = p.template.length > 120 ? `${p.template.slice(0, 117)}…` : p.template;
-    const novel = isNew && (firstStep.get(p.service) ?? Infinity) <= change.index - NOVEL_BASELINE_STEPS;
+    const unseen = p.reference?.count === 0;
+    const novel = isNew && (unseen || (firstStep.get(p.service) ?? Infinity) <= change.index - NOVEL_BASELINE_STEPS);
     const strength = Math.min(1, change.llr / 30);
+    if (rose && severe && p.reference && !unseen && !aboveReference(p, counts, change.index, stepMs)) continue;
     if (rose && severe) {
       const sure = novel ? Math.max(strength, noveltyStrength(p.count)) : strength;
       const hint = logHint([p.template, ...p.exemplars.map((e) => e.message)].join(' '));
@@ -86,6 +137,32 @@ export function logSignals(items: readonly Evidence[], frame: Frame): Signal[] {
     }
   }
   return out;
+}
+
+/**
+ * An error or warning template the service never logged over the healthy reference: it
+ * is news from its first line, however little of the capture came before it (a capture
+ * that starts just before the fault shows no rise, only a new kind of line).
+ */
+function unseenError(p: LogPattern & { id: string }, onsetMs: number): Signal {
+  const template = p.template.length > 120 ? `${p.template.slice(0, 117)}…` : p.template;
+  const hint = logHint([p.template, ...p.exemplars.map((e) => e.message)].join(' '));
+  const raw = [p.template, ...p.exemplars.map((e) => e.message)].join('\n');
+  return { service: p.service, family: 'log_error', strength: noveltyStrength(p.count), onsetMs, evidenceId: p.id, local: true, text: `${p.service} logged ${p.level} "${template}", never seen in the reference period`, raw, ...(hint ? { hint } : {}) };
+}
+
+/** How many times its reference rate a known template must reach to be news. */
+const ABOVE_REFERENCE = 3;
+
+/**
+ * Whether a template the healthy period also logged came now at several times its
+ * reference rate: an error a service always logs at that pace is its background, not
+ * this incident.
+ */
+function aboveReference(p: LogPattern, counts: readonly number[], from: number, stepMs: number): boolean {
+  const after = counts.slice(from);
+  const perMinute = after.reduce((a, b) => a + b, 0) / Math.max(1, (after.length * stepMs) / 60_000);
+  return perMinute >= ABOVE_REFERENCE * p.reference!.perMinute;
 }
 
 const isSevere = (p: LogPattern) => p.level === 'error' || p.level === 'fatal' || p.level === 'warn';
@@ -104,18 +181,30 @@ function withOrdinaryWork(ordinary: readonly number[] | undefined, index: number
   return jumped && after >= 2 * mean(ordinary.slice(0, index));
 }
 
+/**
+ * A peer refusing the service's own client certificate or credentials (a TLS alert that
+ * our certificate expired or was revoked, "client certificate expired"): the failure is
+ * the service's own (infrastructure: its certificate), not the party that refused it,
+ * however loudly the message names that party.
+ */
+export function ownCredentialRefused(text: string): boolean {
+  return /remote error: tls: (?:expired|revoked|bad|unknown) certificate|alert (?:certificate[ _]expired|certificate[ _]revoked)|sslv3[ _]alert[ _]certificate[ _](?:expired|revoked)|client certificate (?:has )?(?:expired|was revoked|is not yet valid)|expired client certificate/i.test(text);
+}
+
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
  * A service that logs new errors naming one of its dependencies ("send failed
  * provider=sendgrid", "orders POST /v1/orders returned 500") is pointing at that
  * dependency: each such error becomes a signal on the dependency, so an
- * uninstrumented third party still shows up through its callers' complaints.
+ * uninstrumented third party still shows up through its callers' complaints. A peer
+ * refusing the service's own expired client certificate is not the peer's failure.
  */
 export function mentionSignals(signals: readonly Signal[], graph: Map<string, Set<string>>): Signal[] {
   const out: Signal[] = [];
   for (const s of signals) {
     if (s.family !== 'log_error' && s.family !== 'exception') continue;
+    if (ownCredentialRefused(s.raw ?? s.text)) continue;
     for (const callee of graph.get(s.service) ?? []) {
       if (!new RegExp(`(^|[^a-z0-9-])${escape(callee)}([^a-z0-9-]|$)`, 'i').test(s.raw ?? s.text)) continue;
       out.push({ service: callee, family: 'dependency_mention', strength: 0.7 * s.strength, onsetMs: s.onsetMs, evidenceId: s.evidenceId, local: true, text: `${s.service} reports failures calling ${callee}: ${s.text}`.slice(0, 300) });

@@ -1,5 +1,7 @@
 import type { MetricSeries } from '../../contracts/index.js';
-import { detectOnset, zStrength } from './onset.js';
+import { referenceScale } from '../../providers/shared/metrics.js';
+import { median } from '../../providers/shared/stats.js';
+import { detectOnset, ONSET_LOOKBACK_MS, zStrength, type Onset } from './onset.js';
 import type { Evidence, Frame, Signal, SignalFamily } from './types.js';
 
 type Family = 'errors' | 'latency' | 'cpu' | 'memory' | 'saturation' | 'traffic' | 'other';
@@ -91,12 +93,65 @@ function capacitySignal(series: MetricSeries & { id: string }, family: Family, f
 
 const fmt = (v: number) => (Math.abs(v) >= 100 ? v.toFixed(0) : Math.abs(v) >= 1 ? v.toFixed(2) : v.toPrecision(2));
 
+/** How far, in the reference's robust units, a level must stray from the reference median to be unusual for the series. */
+const REFERENCE_Z = 4;
+/** A reference of fewer points says too little about normal to overrule the window. */
+const MIN_REFERENCE_POINTS = 3;
+
+/**
+ * An onset weighed against the series' reference (the same series over a healthy
+ * period), when it has one: a level after the onset that the healthy period also showed
+ * (within 4 robust units of its median, in the direction of the shift) is how this
+ * series always is, so it is no onset; otherwise the baseline and z are the reference's
+ * when they say less, since a window may already have been disturbed.
+ */
+export function againstReference(onset: Onset, series: Pick<MetricSeries, 'values' | 'startMs' | 'stepMs' | 'reference'>): Onset | undefined {
+  const ref = series.reference;
+  if (!ref || ref.points < MIN_REFERENCE_POINTS) return onset;
+  const after = series.values.filter((v, i): v is number => v !== null && series.startMs + i * series.stepMs >= onset.atMs);
+  const level = median(after) ?? onset.peak;
+  const z = (onset.direction * (level - ref.median)) / referenceScale(ref);
+  if (z < REFERENCE_Z) return undefined;
+  return { ...onset, z: Math.min(onset.z, z), baseline: onset.direction > 0 ? Math.max(onset.baseline, ref.median) : Math.min(onset.baseline, ref.median) };
+}
+
+/** A series with fewer points than this in its window cannot hold a baseline of its own. */
+const SPARSE_POINTS = 8;
+
+/**
+ * The onset of a sparse series (a 5-minute CloudWatch metric has a dozen points an hour)
+ * read against its reference alone: the first recent point from which the series stays
+ * beyond the reference's normal range (4 robust units from its median) in one direction,
+ * every point before it inside that range. A series too short to have a baseline of its
+ * own still ranks when it left what the healthy period showed.
+ */
+export function referenceOnset(series: Pick<MetricSeries, 'values' | 'startMs' | 'stepMs' | 'reference'>, frame: Frame): Onset | undefined {
+  const ref = series.reference;
+  if (!ref || ref.points < MIN_REFERENCE_POINTS) return undefined;
+  const points: { at: number; v: number }[] = [];
+  series.values.forEach((v, i) => v !== null && points.push({ at: series.startMs + i * series.stepMs, v }));
+  if (points.length === 0 || points.length >= SPARSE_POINTS) return undefined;
+  const scale = referenceScale(ref);
+  const z = points.map((p) => (p.v - ref.median) / scale);
+  const last = z.at(-1)!;
+  if (Math.abs(last) < REFERENCE_Z) return undefined;
+  const direction: 1 | -1 = last > 0 ? 1 : -1;
+  let onset = points.length - 1;
+  while (onset > 0 && z[onset - 1]! * direction >= REFERENCE_Z) onset--;
+  if (points[onset]!.at < frame.alertAtMs - ONSET_LOOKBACK_MS) return undefined;
+  const run = z.slice(onset).map((x) => Math.min(50, x * direction)).sort((a, b) => a - b);
+  const peak = points.slice(onset).reduce((m, p) => (direction > 0 ? Math.max(m, p.v) : Math.min(m, p.v)), points[onset]!.v);
+  return { atMs: points[onset]!.at, direction, z: run[Math.floor(run.length / 2)]!, baseline: ref.median, peak, sustained: 1 };
+}
+
 /**
  * One signal per series whose recent steps broke from its baseline, surer the more
  * steady the shift (a series that keeps dropping back is half a signal). Rising CPU, memory
  * and resource use are local; rising errors and latency are symptoms; rising traffic
  * may be a surge; falling traffic is a symptom. A series labelled with a caller and a
- * callee (a service-mesh edge) speaks for the callee: calls into it got slower.
+ * callee (a service-mesh edge) speaks for the callee: calls into it got slower. A shift
+ * to a level the series' reference also shows is not news (`againstReference`), and a
+ * series too sparse for a baseline of its own is read against its reference alone.
  */
 export function metricSignals(items: readonly Evidence[], frame: Frame): Signal[] {
   const out: Signal[] = [];
@@ -107,7 +162,8 @@ export function metricSignals(items: readonly Evidence[], frame: Frame): Signal[
     if (family === 'other') continue;
     const full = capacitySignal(series, family, frame);
     if (full) out.push(full);
-    const onset = detectOnset(series.values, series.startMs, series.stepMs, frame.alertAtMs);
+    const found = detectOnset(series.values, series.startMs, series.stepMs, frame.alertAtMs);
+    const onset = found ? againstReference(found, series) : referenceOnset(series, frame);
     if (!onset) continue;
     const rising = onset.direction > 0;
     const relative = onset.baseline !== 0 ? Math.abs(onset.peak / onset.baseline) : Infinity;
@@ -135,6 +191,7 @@ export function metricSignals(items: readonly Evidence[], frame: Frame): Signal[
       evidenceId: series.id,
       local,
       ...(resource && limit !== undefined ? { peakShare: onset.peak / limit } : {}),
+      ...(edge && f === 'inbound_latency' ? { waitsByCaller: { [series.labels.caller!]: Math.min(relative, 1e6) } } : {}),
       text: `${series.service} ${WORDS[family]}${where} ${rising ? 'rose' : 'fell'} from ${fmt(onset.baseline)} to ${fmt(onset.peak)} (${series.name})`,
     });
   }

@@ -19,6 +19,8 @@ export const ONSET_LOOKBACK_MS = 30 * 60_000;
 const MIN_Z = 4;
 const MAX_Z = 50;
 const MIN_BASELINE_POINTS = 5;
+/** An onset whose steps stay anomalous less often than this, when a later one holds throughout, is an earlier blip: the later one is the shift. */
+const SETTLED = 0.8;
 
 /**
  * Finds the onset of a sustained shift that lasts until the end of the series: the
@@ -46,11 +48,16 @@ export function detectOnset(values: readonly (number | null)[], startMs: number,
   const flagged = z.map((x) => x * direction >= MIN_Z);
   let after = 0;
   let onset = -1;
+  let cleanest = -1;
+  let cleanestShare = 0;
   for (let i = recent.length - 1; i >= 0; i--) {
     if (flagged[i]) after++;
-    if (flagged[i] && after >= 0.6 * (recent.length - i)) onset = i;
+    const share = after / (recent.length - i);
+    if (flagged[i] && share >= 0.6) onset = i;
+    if (flagged[i] && after >= 2 && share >= cleanestShare) [cleanest, cleanestShare] = [i, share];
   }
   if (onset < 0) return undefined;
+  if (cleanest > onset && cleanestShare === 1 && flagged.slice(onset).filter(Boolean).length / (recent.length - onset) < SETTLED) onset = cleanest;
   const run = z.slice(onset).filter((_, k) => flagged[onset + k]).map((x) => Math.min(MAX_Z, x * direction));
   if (run.length < 2 && recent.length - onset > 1) return undefined;
   run.sort((a, b) => a - b);

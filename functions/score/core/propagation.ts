@@ -44,6 +44,8 @@ export interface ServiceProfile {
   pinned: number;
   /** The lower median onset of its strong signals: one early stray signal does not move it. */
   onsetMs: number;
+  /** The step of the evidence that set `onsetMs`: the onset is only known to within it (0 for an exact event time). */
+  onsetStepMs: number;
   /** 0..1: 1 when nothing downstream explains this service's trouble. */
   rootness: number;
   /** Service whose earlier or concurrent anomaly explains this one, if any. */
@@ -125,9 +127,9 @@ export function profileServices(signals: readonly Signal[], graph: Map<string, S
     const symptom = noisyOr(list.filter((s) => !own(s)).map((s) => s.strength * WEIGHT[s.family]));
     const pinned = noisyOr(list.filter((s) => own(s) && beyondCallees(s)).map((s) => s.strength * WEIGHT[s.family]));
     const strong = list.filter((s) => s.strength >= 0.3);
-    const onsets = (strong.length > 0 ? strong : list).map((s) => s.onsetMs).sort((a, b) => a - b);
-    const onsetMs = onsets[Math.floor((onsets.length - 1) / 2)]!;
-    profiles.set(service, { service, signals: list, local, symptom, pinned, onsetMs, rootness: 1 });
+    const timed = [...(strong.length > 0 ? strong : list)].sort((a, b) => a.onsetMs - b.onsetMs || (a.stepMs ?? 0) - (b.stepMs ?? 0));
+    const middle = timed[Math.floor((timed.length - 1) / 2)]!;
+    profiles.set(service, { service, signals: list, local, symptom, pinned, onsetMs: middle.onsetMs, onsetStepMs: middle.stepMs ?? 0, rootness: 1 });
   }
   const tolerance = Math.max(2 * frame.stepMs, ONSET_TOLERANCE_MS);
   const fed = demandFeeders(profiles, graph, tolerance);

@@ -169,10 +169,18 @@ export interface Candidate extends Suspect {
 const toScore = (raw: number) => 1 - Math.exp(-2 * raw);
 
 /**
- * Ranks (service, kind) pairs. A service's weight is its origin score; each kind takes
- * the share its evidence supports, the best kind all of it. A change attributed to the
- * service comes first for that service ("a change that caused the failure comes
- * first"), by as much as its attribution is sure.
+ * A change on the troubled service weighs its service's origin score times this plus its
+ * fit: it outranks the service's best other explanation (weighed at the origin score)
+ * only when its fit is above one half, i.e. the trouble began at the change.
+ */
+const FIT_PIVOT = 0.5;
+
+/**
+ * Ranks (service, kind) pairs on one scale. A service's weight is its origin score; each
+ * kind takes the share its evidence supports, the best kind all of it. A change on the
+ * service competes with those kinds: it comes first ("a change that caused the failure
+ * comes first") only when it fits the trouble (`Attribution.fit`), not merely because it
+ * happened there. A change that broke a neighbour is weighed by that neighbour's trouble.
  */
 export function rankSuspects(profiles: Map<string, ServiceProfile>, attributions: readonly Attribution[], observed: ReadonlySet<string>): Candidate[] {
   const out: Candidate[] = [];
@@ -206,7 +214,7 @@ export function rankSuspects(profiles: Map<string, ServiceProfile>, attributions
     const p = profiles.get(a.change.service);
     const victim = a.explains ? profiles.get(a.explains) : undefined;
     const base = p ? originScore(p) : 0;
-    const raw = base + 0.8 * a.score + (victim ? 0.5 * a.score * originScore(victim) : 0);
+    const raw = victim ? base + 0.8 * a.score + 0.5 * a.score * originScore(victim) : base * (FIT_PIVOT + a.fit);
     if (victim) explained.push(a);
     const ids = [a.change.id, ...(victim ? [...victim.signals].sort((x, y) => y.strength - x.strength).slice(0, 3).map((s) => s.evidenceId) : []), ...(p ? [...p.signals].sort((x, y) => y.strength - x.strength).map((s) => s.evidenceId) : [])];
     const candidate: Candidate = { service: a.change.service, kind: a.kind, raw, score: 0, evidenceIds: withEveryClass(ids, p?.signals ?? []), reasons: [a.reason, ...(p ? p.signals.slice(0, 3).map((s) => s.text) : [])] };

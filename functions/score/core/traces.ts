@@ -1,4 +1,4 @@
-import type { ServiceTraceStats, TraceExemplar } from '../../contracts/index.js';
+import type { ServiceTraceStats, TraceExemplar, TraceReference } from '../../contracts/index.js';
 import { median, rateChange, robustBaseline } from '../../providers/shared/stats.js';
 import { ONSET_LOOKBACK_MS } from './onset.js';
 import type { Evidence, Frame, Signal } from './types.js';
@@ -21,13 +21,14 @@ const FULL_BASELINE_STEPS = 3;
  * may hold only a step or two from before the fault, so a baseline of fewer than three
  * steps is allowed, but the fewer its steps the larger the jump must be (1.5× at three,
  * 4.5× at one). The onset is the first clearly high step at or after the split, so
- * sparse baseline samples do not pull it early.
+ * sparse baseline samples do not pull it early. A `floor` (from a reference: what the
+ * healthy period reached) raises the bar for "clearly high".
  */
-export function latencyShift(values: readonly (number | null)[], fromIndex = 0): { index: number; ratio: number; z: number } | undefined {
+export function latencyShift(values: readonly (number | null)[], fromIndex = 0, floor = 0): { index: number; ratio: number; z: number; level: number } | undefined {
   const idx: number[] = [];
   values.forEach((v, i) => v !== null && idx.push(i));
   if (idx.length < 3) return undefined;
-  let best: { index: number; ratio: number; z: number; high: number } | undefined;
+  let best: { index: number; ratio: number; z: number; high: number; level: number } | undefined;
   let bestScore = -Infinity;
   for (let k = 1; k < idx.length; k++) {
     if (idx[k]! < fromIndex) continue;
@@ -36,25 +37,54 @@ export function latencyShift(values: readonly (number | null)[], fromIndex = 0):
     const base = robustBaseline(before)!;
     const mid = median(after)!;
     const scale = Math.max(base.mad, base.median * 0.1, 0.05);
-    const high = Math.max(base.median + 3 * scale, 1.5 * Math.max(base.median, 0.05));
+    const high = Math.max(base.median + 3 * scale, 1.5 * Math.max(base.median, 0.05), floor);
     const z = (mid - base.median) / scale;
     const ratio = mid / Math.max(base.median, 0.05);
     const sustained = after.length >= 2 && after.filter((v) => v >= high).length >= 0.6 * after.length;
     const score = z * Math.sqrt(Math.min(before.length, after.length));
-    if (ratio >= MIN_RATIO * Math.max(1, FULL_BASELINE_STEPS / k) && z >= 3 && sustained && score > bestScore) [best, bestScore] = [{ index: idx[k]!, ratio, z, high }, score];
+    if (ratio >= MIN_RATIO * Math.max(1, FULL_BASELINE_STEPS / k) && z >= 3 && sustained && score > bestScore) [best, bestScore] = [{ index: idx[k]!, ratio, z, high, level: mid }, score];
   }
   if (!best) return undefined;
   const firstHigh = idx.find((i) => i >= best!.index && values[i]! >= best!.high);
-  return { index: firstHigh ?? best.index, ratio: best.ratio, z: best.z };
+  return { index: firstHigh ?? best.index, ratio: best.ratio, z: best.z, level: best.level };
 }
 
-/** How far each caller's wait on the service shifted in the recent region, for the callers whose edge shifted at all. */
+type Quantiles = TraceReference['duration'];
+
+/** A latency this many times its reference P95 is beyond anything the healthy period saw. */
+const BEYOND_REFERENCE = 1.5;
+/** Below this, a reference quantile is rounding noise: a wait of a few microseconds. */
+const REFERENCE_FLOOR_MS = 1;
+
+/** The level a step must reach to be beyond what the reference saw: `BEYOND_REFERENCE` times its P95. */
+const floorOf = (reference: Quantiles | undefined) => (reference ? BEYOND_REFERENCE * Math.max(reference.p95Ms, REFERENCE_FLOOR_MS) : 0);
+
+/** A latency shift whose steps after it mostly stay beyond the reference's range, weighed against it (`againstReference`). */
+const shiftBeyond = (values: readonly (number | null)[], recent: number, reference: Quantiles | undefined) => againstReference(latencyShift(values, recent, floorOf(reference)), reference);
+
+/**
+ * A shift weighed against the reference, when there is one: a level within the healthy
+ * period's own range (up to 1.5× its P95) is how this service always is, not news, and
+ * the rise counts from the reference median rather than from a window that may already
+ * have been busy. Without a reference the shift stands as found.
+ */
+export function againstReference<T extends { ratio: number; level: number }>(shift: T | undefined, reference: Quantiles | undefined): T | undefined {
+  if (!shift || !reference) return shift;
+  if (shift.level < BEYOND_REFERENCE * Math.max(reference.p95Ms, REFERENCE_FLOOR_MS)) return undefined;
+  return { ...shift, ratio: Math.min(shift.ratio, shift.level / Math.max(reference.p50Ms, REFERENCE_FLOOR_MS)) };
+}
+
+/**
+ * How far each caller's wait on the service shifted in the recent region, for the callers
+ * whose edge shifted at all (beyond that edge's reference): empty when the edges were
+ * measured and none shifted, undefined when they were not measured.
+ */
 function edgeShifts(s: Stats, recent: number): Record<string, number> | undefined {
   const shifted = Object.entries(s.inboundGapByCallerP90Ms ?? {}).flatMap(([caller, series]) => {
-    const shift = latencyShift(series, recent);
+    const shift = shiftBeyond(series, recent, s.reference?.byCaller?.[caller]?.inboundGap);
     return shift ? [[caller, shift.ratio] as const] : [];
   });
-  return shifted.length === 0 ? undefined : Object.fromEntries(shifted);
+  return s.inboundGapByCallerP90Ms === undefined && shifted.length === 0 ? undefined : Object.fromEntries(shifted);
 }
 
 const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
@@ -74,7 +104,8 @@ function steadyErrors(s: Stats): boolean {
  * Per-service trace signals: errors that start in the service (local, strongest),
  * slower own work (self time, local), slower calls into it with its own work unchanged
  * (inbound gap, local: the link or the platform), slower spans overall (a symptom),
- * and calls that stopped arriving.
+ * and calls that stopped arriving. With a reference, a latency that stays within what
+ * the healthy period saw is not a shift (an always-busy service is not a suspect for it).
  */
 export function traceSignals(items: readonly Evidence[], frame: Frame): Signal[] {
   const out: Signal[] = [];
@@ -91,12 +122,12 @@ export function traceSignals(items: readonly Evidence[], frame: Frame): Signal[]
         out.push({ service: s.service, family: 'error_origin', strength: Math.min(1, 0.4 + share + origins / 40), onsetMs: at(first), evidenceId: s.id, local: true, text: `${origins} failing spans start in ${s.service} (their own callees were healthy)` });
       }
     }
-    const self = latencyShift(s.selfTimeP90Ms, recent);
+    const self = shiftBeyond(s.selfTimeP90Ms, recent, s.reference?.selfTime);
     if (self) out.push({ service: s.service, family: 'self_time', strength: shiftStrength(self.ratio), onsetMs: at(self.index), evidenceId: s.id, local: true, text: `${s.service}'s own work per span got ${self.ratio.toFixed(1)}× slower (p90 self time)` });
-    const gap = s.inboundGapP90Ms ? latencyShift(s.inboundGapP90Ms, recent) : undefined;
+    const gap = s.inboundGapP90Ms ? shiftBeyond(s.inboundGapP90Ms, recent, s.reference?.inboundGap) : undefined;
     const byCaller = gap ? edgeShifts(s, recent) : undefined;
     if (gap) out.push({ service: s.service, family: 'inbound_latency', strength: shiftStrength(gap.ratio), onsetMs: at(gap.index), evidenceId: s.id, local: true, outsideSpans: true, ...(byCaller ? { waitsByCaller: byCaller } : {}), text: `callers waited ${gap.ratio.toFixed(1)}× longer on calls into ${s.service} beyond its own span time` });
-    const dur = latencyShift(s.durationP90Ms, recent);
+    const dur = shiftBeyond(s.durationP90Ms, recent, s.reference?.duration);
     if (dur) out.push({ service: s.service, family: 'latency', strength: shiftStrength(dur.ratio), onsetMs: at(dur.index), evidenceId: s.id, local: false, text: `${s.service} spans got ${dur.ratio.toFixed(1)}× slower (p90 duration)` });
     const volume = rateChange(s.spans, 0, s.spans.length - 1);
     if (volume && volume.llr >= 10 && volume.afterRate <= volume.beforeRate / 3) {

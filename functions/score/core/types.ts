@@ -54,6 +54,8 @@ export interface Signal {
   waitsByCaller?: Record<string, number>;
   /** For a rising resource series with a known limit: its peak as a share of that limit. */
   peakShare?: number;
+  /** The step of the evidence that timed the onset (a series' or pattern's grid step); absent for point events, which are exact. */
+  stepMs?: number;
 }
 
 /** The investigation's frame of reference: when the alert fired and the grid step the evidence is on. */

@@ -30,4 +30,11 @@ describe('detectOnset', () => {
     expect(clean.sustained).toBe(1);
     expect(spiky.sustained).toBeLessThan(0.8);
   });
+
+  it('takes a clean shift near the end over an earlier intermittent stretch, as the onset', () => {
+    const values = [...noisy(45), 30, 31, 10, 30, 10, 31, 10, 10, 30, 31, 30, 32, 31, 30, 31, 30];
+    const onset = detectOnset(values, 0, stepMs, alertAtMs)!;
+    expect(onset.atMs).toBe(53 * stepMs);
+    expect(onset.sustained).toBe(1);
+  });
 });

@@ -11,7 +11,7 @@ function signal(service: string, id: string, atMin: number, strength: number, lo
   return { service, family: local ? 'error_origin' : 'latency', strength, onsetMs: min(atMin), evidenceId: id, local, text: `${service} ${id}` };
 }
 function profile(service: string, signals: Signal[]): ServiceProfile {
-  return { service, signals, local: 0.5, symptom: 0.5, pinned: 0, onsetMs: Math.min(...signals.map((s) => s.onsetMs)), rootness: 0.5 };
+  return { service, signals, local: 0.5, symptom: 0.5, pinned: 0, onsetMs: Math.min(...signals.map((s) => s.onsetMs)), onsetStepMs: 60_000, rootness: 0.5 };
 }
 
 // web → checkout → pricing; the alert fires on web at 14:20.

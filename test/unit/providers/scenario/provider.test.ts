@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { EvidencePlan } from '../../../../functions/contracts/index.js';
 import { scenarioProvider } from '../../../../functions/providers/scenario/provider.js';
+import { alert, seeded, series, writeScenario } from '../../score/synthetic.js';
 
 const file = '/work/shared/scenarios/orders-bad-deploy.json';
 const deps = { signal: new AbortController().signal, readSecret: async () => ({}) };
@@ -54,5 +55,46 @@ describe('scenarioProvider', () => {
   it('names a missing file in its error', async () => {
     const bad = { ...plan('metrics', []), backend: { ...plan('metrics', []).backend, options: { file: '/nope.json' } } };
     await expect(scenarioProvider.query(bad, deps)).rejects.toThrow('/nope.json');
+  });
+});
+
+describe('scenarioProvider: evidence.reference', () => {
+  const scenarioFile = writeScenario({
+    name: 'reference-served',
+    signal: alert('api'),
+    evidence: {
+      metrics: [series('api', 'cpu_usage_percent', 20, 80, 5, seeded(1)), series('web', 'cpu_usage_percent', 20, undefined, 0, seeded(2))],
+      logs: [{ at: '-2m', service: 'api', level: 'error', message: 'lock wait timeout' }],
+      traces: [{ traceId: 't1', spans: [{ spanId: 'a', service: 'api', name: 'GET /', at: '-2m', durationMs: 900, status: 'ok' }] }],
+      reference: {
+        from: '-24h',
+        to: '-23h',
+        metrics: [
+          { name: 'cpu_usage_percent', service: 'api', points: [['-24h', 19], ['-23h59m', 21], ['-23h58m', 20]] },
+          { name: 'cpu_usage_percent', service: 'web', points: [['-24h', 30], ['-23h59m', 31], ['-23h58m', 29]] },
+          { name: 'cpu_usage_percent', service: 'api', labels: { pod: 'gone' }, points: [['-30h', 99]] },
+        ],
+        logs: [{ at: '-23h30m', service: 'api', level: 'error', message: 'cache miss storm' }],
+        traces: [{ traceId: 'r1', spans: [{ spanId: 'a', service: 'api', name: 'GET /', at: '-23h30m', durationMs: 40, status: 'ok' }] }],
+      },
+    },
+  });
+  const planFor = (evidenceClass: EvidencePlan['evidenceClass'], services: string[]) => ({ ...plan(evidenceClass, services), backend: { ...plan(evidenceClass, services).backend, options: { file: scenarioFile } } });
+
+  it('serves the reference through the summarizers, for the planned services only', async () => {
+    const metrics = await scenarioProvider.query(planFor('metrics', ['api']), deps);
+    expect(metrics.items).toHaveLength(1);
+    expect(metrics.items[0]).toMatchObject({ service: 'api', reference: { median: 20, points: 3 } });
+    const logs = await scenarioProvider.query(planFor('logs', ['api']), deps);
+    expect(logs.items[0]).toMatchObject({ template: 'lock wait timeout', reference: { count: 0 } });
+    const traces = await scenarioProvider.query(planFor('traces', ['api']), deps);
+    expect(traces.items.find((i) => i.class === 'traces' && i.kind === 'service_stats')).toMatchObject({ service: 'api', reference: { spans: 1, duration: { p50Ms: 40 } } });
+  });
+
+  it('leaves the reference out for a service the plan does not cover', async () => {
+    const metrics = await scenarioProvider.query(planFor('metrics', ['web']), deps);
+    expect(metrics.items[0]).toMatchObject({ service: 'web', reference: { median: 30 } });
+    const logs = await scenarioProvider.query(planFor('logs', ['web']), deps);
+    expect(logs.items).toEqual([]);
   });
 });

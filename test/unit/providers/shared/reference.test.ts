@@ -1,76 +1,87 @@
 import { describe, expect, it } from 'vitest';
-import { offsetLabel, referencePlan, withReference } from '../../../../functions/providers/shared/reference.js';
-import { deps, plan, REFERENCE } from '../grafana-test-kit.js';
+import type { ServiceTraceStats } from '../../../../functions/contracts/index.js';
+import { gridForWindow } from '../../../../functions/providers/shared/grid.js';
+import { TemplateMiner, logPatterns, type RawLogLine } from '../../../../functions/providers/shared/logs.js';
+import { summarizeMetrics, type RawSeries } from '../../../../functions/providers/shared/metrics.js';
+import { summarizeTraces, type RawTrace } from '../../../../functions/providers/shared/traces.js';
 
-const withRef = plan('metrics', { type: 'prometheus' }, { reference: REFERENCE, correlation: { traceIds: ['abc'], requestIds: ['r1'] }, limits: { maxItems: 200, maxBytes: 1000 } });
-const never = (_: unknown, signal: AbortSignal) => new Promise<never>((_, reject) => signal.addEventListener('abort', () => reject(new Error('aborted'))));
+const window = { from: '2026-06-01T08:00:00Z', to: '2026-06-01T09:05:00Z' };
+const alertAtMs = Date.parse('2026-06-01T09:00:00Z');
+const grid = gridForWindow(window);
+const dayBefore = alertAtMs - 24 * 3_600_000;
 
-describe('reference reads', () => {
-  it('shifts the window and the alert time together, drops the incident\'s own ids and scales the item bound', () => {
-    const ref = referencePlan(withRef, REFERENCE[0]!);
-    expect(ref).toMatchObject({ window: REFERENCE[0], alertAt: '2026-05-11T14:22:00.000Z', reference: [], correlation: { traceIds: [], requestIds: [] }, limits: { maxItems: 50, maxBytes: 1000 } });
-    expect(REFERENCE.map((w) => offsetLabel(withRef, w))).toEqual(['1d', '7d']);
+const minutes = (from: number, n: number, value: (i: number) => number) => Array.from({ length: n }, (_, i) => [from + i * 60_000, value(i)] as const);
+
+describe('reference statistics in the metric summary', () => {
+  const series = (labels: Record<string, string>, samples: RawSeries['samples']): RawSeries => ({ service: 'api', name: 'latency_seconds', labels, samples });
+
+  it('gives each series the robust statistics of the same series (service, name, labels) over the reference', () => {
+    const raws = [series({ route: '/a' }, minutes(alertAtMs - 60 * 60_000, 60, () => 0.2)), series({ route: '/b' }, minutes(alertAtMs - 60 * 60_000, 60, () => 0.2))];
+    const reference = [series({ route: '/a' }, minutes(dayBefore, 40, (i) => 0.1 + (i % 5) * 0.01)), series({ route: '/c' }, minutes(dayBefore, 40, () => 9))];
+    const [a, b] = summarizeMetrics(raws, grid, alertAtMs, reference).map((r) => r.item);
+    expect(a!.reference).toMatchObject({ median: 0.12, points: 40, p05: 0.1, p95: 0.14 });
+    expect(a!.reference!.mad).toBeGreaterThan(0);
+    expect(b!.reference).toBeUndefined();
   });
 
-  it('runs the windows alongside the main read and returns what they found', async () => {
-    const order: string[] = [];
-    const { main, reference } = await withReference(
-      withRef,
-      deps(),
-      async () => (order.push('main'), 'main result'),
-      async (p) => (order.push(p.window.from), [p.window.from]),
-      { noun: 'series' },
-    );
-    expect(main).toBe('main result');
-    expect(order.slice(0, 2)).toEqual(['2026-05-11T13:22:00.000Z', '2026-05-05T13:22:00.000Z']);
-    expect(reference.items).toEqual(['2026-05-11T13:22:00.000Z', '2026-05-05T13:22:00.000Z']);
-    expect(reference.notes).toEqual(["reference: 2 series from 2 healthy windows (1d, 7d before), each read under 25% of the main read's bounds"]);
+  it('ranks a series by its deviation from the reference when it has one: always high is not anomalous', () => {
+    const steadyHigh = series({ route: '/slow' }, minutes(alertAtMs - 60 * 60_000, 60, (i) => 5 + (i % 3) * 0.1));
+    const risen = series({ route: '/fast' }, minutes(alertAtMs - 60 * 60_000, 60, (i) => 5 + (i % 3) * 0.1));
+    const reference = [series({ route: '/slow' }, minutes(dayBefore, 40, (i) => 5 + (i % 3) * 0.1)), series({ route: '/fast' }, minutes(dayBefore, 40, (i) => 0.5 + (i % 3) * 0.01))];
+    const [slow, fast] = summarizeMetrics([steadyHigh, risen], grid, alertAtMs, reference);
+    expect(fast!.priority).toBeGreaterThan(slow!.priority + 2);
+  });
+});
+
+describe('reference counts on log patterns', () => {
+  const line = (atMs: number, level: RawLogLine['level'], message: string, service = 'api'): RawLogLine => ({ atMs, service, level, message });
+
+  it('marks a template the reference never had as new, and counts the ones it had', () => {
+    const miner = new TemplateMiner(grid);
+    for (let i = 0; i < 10; i++) miner.add(line(alertAtMs - 5 * 60_000 + i * 1000, 'error', `payment ${1000 + i} declined by issuer`));
+    miner.add(line(alertAtMs - 60_000, 'error', 'NullPointerException in OrderMapper.map'));
+    const reference = [...Array.from({ length: 30 }, (_, i) => line(dayBefore + i * 60_000, 'error', `payment ${2000 + i} declined by issuer`)), line(dayBefore, 'info', 'started')];
+    const items = logPatterns(miner, alertAtMs, undefined, reference).map((r) => r.item);
+    expect(items.find((p) => p.template.startsWith('payment'))!.reference).toEqual({ count: 30, perMinute: 1.03 });
+    expect(items.find((p) => p.template.startsWith('NullPointer'))!.reference).toEqual({ count: 0, perMinute: 0 });
   });
 
-  it('skips a window the backend cannot serve, saying why', async () => {
-    const read: string[] = [];
-    const { reference } = await withReference(
-      withRef,
-      deps(),
-      async () => undefined,
-      async (p) => (read.push(p.window.from), [1]),
-      { noun: 'traces', unavailable: (w) => (w.from.startsWith('2026-05-05') ? 'older than the 3-day retention' : undefined) },
-    );
-    expect(read).toEqual(['2026-05-11T13:22:00.000Z']);
-    expect(reference.notes).toContain('reference unavailable: 7d before: older than the 3-day retention');
+  it('says nothing about a service the reference holds no line of, and ranks a new error above a known one', () => {
+    const miner = new TemplateMiner(grid);
+    miner.add(line(alertAtMs - 60_000, 'error', 'queue full', 'worker'));
+    miner.add(line(alertAtMs - 60_000, 'error', 'disk quota exceeded'));
+    miner.add(line(alertAtMs - 60_000, 'error', 'timeout talking to cache'));
+    const ranked = logPatterns(miner, alertAtMs, undefined, [line(dayBefore, 'error', 'timeout talking to cache')]);
+    const byTemplate = Object.fromEntries(ranked.map((r) => [r.item.template, r]));
+    expect(byTemplate['queue full']!.item.reference).toBeUndefined();
+    expect(byTemplate['disk quota exceeded']!.priority).toBeGreaterThan(byTemplate['timeout talking to cache']!.priority);
+  });
+});
+
+describe('reference latencies in the trace summary', () => {
+  const call = (id: string, atMs: number, clientMs: number, serverMs: number): RawTrace => ({
+    traceId: id,
+    spans: [
+      { spanId: `${id}a`, service: 'web', name: 'GET /', atMs, durationMs: clientMs + 5, status: 'ok' },
+      { spanId: `${id}b`, parentSpanId: `${id}a`, service: 'web', name: 'call api', kind: 'client', atMs: atMs + 1, durationMs: clientMs, status: 'ok' },
+      { spanId: `${id}c`, parentSpanId: `${id}b`, service: 'api', name: 'POST /orders', atMs: atMs + 2, durationMs: serverMs, status: id.endsWith('x') ? 'error' : 'ok' },
+    ],
   });
 
-  it('turns a failing or slow window into a note and keeps the main result', async () => {
-    const { main, reference } = await withReference(
-      withRef,
-      deps(),
-      async () => 'kept',
-      (p, signal) => (p.window.from.startsWith('2026-05-11') ? Promise.reject(new Error('GET /api answered 500')) : never(p, signal)),
-      { noun: 'series', budgetMs: 20 },
-    );
-    expect(main).toBe('kept');
-    expect(reference.items).toEqual([]);
-    expect(reference.notes).toEqual(['reference unavailable: 1d before: GET /api answered 500', "reference unavailable: 7d before: no answer within the reference's 20 ms budget"]);
+  it('carries P50/P95 of duration, self time and inbound wait per service and per calling edge, and the error rate', () => {
+    const reference = Array.from({ length: 20 }, (_, i) => call(`r${i}${i % 10 === 0 ? 'x' : ''}`, dayBefore + i * 1000, 30 + i, 20));
+    const items = summarizeTraces([call('t1', alertAtMs - 60_000, 500, 20)], grid, undefined, reference).map((r) => r.item);
+    const api = items.find((i): i is ServiceTraceStats => i.kind === 'service_stats' && i.service === 'api')!;
+    expect(api.reference).toMatchObject({ spans: 20, errorRate: 0.1, duration: { p50Ms: 20, p95Ms: 20 }, selfTime: { p50Ms: 20 } });
+    expect(api.reference!.inboundGap!.p50Ms).toBeCloseTo(19.5, 1);
+    expect(api.reference!.byCaller!.web).toMatchObject({ spans: 20, errorRate: 0.1 });
+    expect(api.reference!.byCaller!.web!.inboundGap!.p95Ms).toBeGreaterThan(25);
   });
 
-  it('ends the reference before the provider\'s own deadline, however much of its budget is left', async () => {
-    const nearDeadline = { ...deps(), deadlineAt: Date.now() + 5_030 };
-    const { reference } = await withReference({ ...withRef, reference: [REFERENCE[0]!] }, nearDeadline, async () => 'kept', (p, signal) => never(p, signal), { noun: 'series' });
-    expect(reference.notes[0]).toMatch(/^reference unavailable: 1d before: no answer within the reference's \d+ ms budget$/);
-  });
-
-  it('stops the reference when the main read fails, and fails with the main read\'s error', async () => {
-    let stopped = false;
-    const failing = withReference(withRef, deps(), () => Promise.reject(new Error('main failed')), (p, signal) => (signal.addEventListener('abort', () => (stopped = true)), never(p, signal)), { noun: 'series' });
-    await expect(failing).rejects.toThrow('main failed');
-    expect(stopped).toBe(true);
-  });
-
-  it('says when a window returned nothing, and reads nothing without reference windows', async () => {
-    const empty = await withReference(withRef, deps(), async () => 1, async () => [], { noun: 'log lines' });
-    expect(empty.reference.notes).toEqual(['reference 1d before: the backend returned no log lines (it may not keep data that old)', 'reference 7d before: the backend returned no log lines (it may not keep data that old)']);
-    let called = false;
-    await withReference({ ...withRef, reference: [] }, deps(), async () => 1, async () => ((called = true), []), { noun: 'series' });
-    expect(called).toBe(false);
+  it('stays inside the byte budget with the reference added, a large capture included', () => {
+    const many = Array.from({ length: 2000 }, (_, i) => call(`t${i}`, alertAtMs - 30 * 60_000 + i * 900, 30 + (i % 50), 20));
+    const reference = Array.from({ length: 2000 }, (_, i) => call(`r${i}`, dayBefore + i * 900, 30 + (i % 50), 20));
+    const bytes = Buffer.byteLength(JSON.stringify(summarizeTraces(many, grid, undefined, reference).filter((r) => r.item.kind === 'service_stats').map((r) => r.item)));
+    expect(bytes).toBeLessThan(48 * 1024);
   });
 });
