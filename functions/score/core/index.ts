@@ -15,6 +15,7 @@ import { platformLinks } from './platform.js';
 import { buildTimeline } from './timeline.js';
 import { exemplarsOf, traceSignals, tracedCalls } from './traces.js';
 import type { Frame, Signal } from './types.js';
+import { investigationWindow } from '../../load-tenant/plans.js';
 
 export interface ScoreInput {
   signal: IncidentSignal;
@@ -80,7 +81,8 @@ export function observedServices(results: readonly ProviderResult[]): Set<string
 export function scoreInvestigation(input: ScoreInput): ScoredEvidence {
   const evidence = identify(input.results);
   const stepMs = Math.min(DEFAULT_STEP_MS, ...evidence.filter((e) => 'stepMs' in e).map((e) => (e as { stepMs: number }).stepMs));
-  const frame: Frame = { alertAtMs: Date.parse(input.signal.receivedAt), stepMs };
+  // The moment the plans split baseline from incident: the alert's own start when it has fired longer than a window reaches.
+  const frame: Frame = { alertAtMs: Date.parse(investigationWindow(input.signal).alertAt), stepMs };
   const tolerance = Math.max(2 * stepMs, ONSET_TOLERANCE_MS);
   const called = mergeGraph(input.topology, tracedCalls(evidence));
   const direct: Signal[] = withResolution([...metricSignals(evidence, frame), ...logSignals(evidence, frame), ...traceSignals(evidence, frame), ...eventSignals(evidence, frame)], evidence);
