@@ -9,9 +9,12 @@ import { render, type Scenario } from './lib.js';
 import { cases as deployment } from './cases/deployment.js';
 import { cases as config } from './cases/config.js';
 import { cases as flag } from './cases/flag.js';
+import { cases as resource } from './cases/resource.js';
+import { cases as dependency } from './cases/dependency.js';
+import { cases as infrastructure } from './cases/infrastructure.js';
 
 const out = join(dirname(fileURLToPath(import.meta.url)), '..');
-const all: Array<() => Scenario> = [...deployment, ...config, ...flag];
+const all: Array<() => Scenario> = [...deployment, ...config, ...flag, ...resource, ...dependency, ...infrastructure];
 const names = new Set<string>();
 for (const make of all) {
   const scenario = make().build();
