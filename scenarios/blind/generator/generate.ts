@@ -12,9 +12,11 @@ import { cases as flag } from './cases/flag.js';
 import { cases as resource } from './cases/resource.js';
 import { cases as dependency } from './cases/dependency.js';
 import { cases as infrastructure } from './cases/infrastructure.js';
+import { cases as surge } from './cases/surge.js';
+import { cases as defect } from './cases/defect.js';
 
 const out = join(dirname(fileURLToPath(import.meta.url)), '..');
-const all: Array<() => Scenario> = [...deployment, ...config, ...flag, ...resource, ...dependency, ...infrastructure];
+const all: Array<() => Scenario> = [...deployment, ...config, ...flag, ...resource, ...dependency, ...infrastructure, ...surge, ...defect];
 const names = new Set<string>();
 for (const make of all) {
   const scenario = make().build();

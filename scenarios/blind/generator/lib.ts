@@ -156,6 +156,10 @@ export interface BuilderOptions {
   peakHourUtc?: number;
   /** Reference window: how long before `at` it ends (e.g. 24 or 168 hours) and how long it lasts. */
   reference?: { hoursBefore: number; minutes?: number };
+  /** Most log lines a backend query returns here (default 600); background and incident lines are thinned evenly, one-off lines kept. */
+  maxLogs?: number;
+  /** Start of the evidence window in seconds relative to `at` (default -3600); earlier for long-firing alerts. */
+  windowStart?: number;
   topology?: Record<string, string[]>;
 }
 
@@ -173,7 +177,6 @@ export class Scenario {
   private readonly alerts: Array<Record<string, unknown>> = [];
   private signal?: Body;
   private expected?: Expected;
-  private readonly usedTraceIds: string[] = [];
 
   constructor(readonly opts: BuilderOptions) {
     this.r = seeded(opts.seed);
@@ -208,7 +211,7 @@ export class Scenario {
     every: number,
     opts: { from?: number; to?: number; attributes?: (r: Rand) => Record<string, unknown>; reference?: boolean } = {},
   ): this {
-    const from = opts.from ?? -3600;
+    const from = opts.from ?? this.opts.windowStart ?? -3600;
     const to = opts.to ?? 0;
     this.logDefs.push({
       service,
@@ -232,7 +235,7 @@ export class Scenario {
     this.traceDefs.push({
       shape,
       count,
-      from: opts.from ?? -3600,
+      from: opts.from ?? this.opts.windowStart ?? -3600,
       to: opts.to ?? 0,
       faults: opts.faults,
       rate: opts.rate,
@@ -274,15 +277,9 @@ export class Scenario {
     return this;
   }
 
-  traceId(): string {
-    const id = hex(this.r, 32);
-    this.usedTraceIds.push(id);
-    return id;
-  }
-
   private series(def: MetricDef, shiftSec: number, withEffect: boolean): Array<[string, number]> {
     const step = def.step ?? 60;
-    const minutes = def.minutes ?? 60;
+    const minutes = def.minutes ?? -(this.opts.windowStart ?? -3600) / 60;
     const points: Array<[string, number]> = [];
     const first = -Math.floor((minutes * 60) / step) * step;
     for (let t = first; t <= 0; t += step) {
@@ -384,8 +381,11 @@ export class Scenario {
 
   build(): Record<string, unknown> {
     if (!this.signal || !this.expected) throw new Error(`${this.opts.name}: signal and expected are required`);
+    const generated = this.logLines(this.logDefs, 0);
+    const budget = (this.opts.maxLogs ?? 600) - this.oneLogs.length;
+    const keep = generated.length > budget ? budget / generated.length : 1;
     const logs = [
-      ...this.logLines(this.logDefs, 0),
+      ...generated.filter(() => this.r() < keep),
       ...this.oneLogs.map((l) => {
         const line: Record<string, unknown> = { at: this.iso(l.t), service: l.service, level: l.level, message: l.message };
         if (l.attributes) line['attributes'] = l.attributes;

@@ -150,6 +150,10 @@ export function pagerduty(
     escalationPolicy: string;
     team?: string;
     assignee?: string;
+    /** `incident.triggered` unless the webhook is for a later state change (e.g. `incident.escalated`). */
+    eventType?: string;
+    /** Relative seconds of the event, when it is not the creation. */
+    occurredAt?: number;
   },
 ): Body {
   const base = `https://${opts.subdomain}.pagerduty.com`;
@@ -164,7 +168,7 @@ export function pagerduty(
     self: `https://api.pagerduty.com/incidents/${incidentId}`,
     html_url: `${base}/incidents/${incidentId}`,
     number: opts.number,
-    status: 'triggered',
+    status: opts.eventType === 'incident.acknowledged' ? 'acknowledged' : 'triggered',
     incident_key: hex(s.r, 32),
     created_at: s.iso(opts.createdAt).replace(/\.\d{3}Z$/, 'Z'),
     title: opts.title,
@@ -185,9 +189,9 @@ export function pagerduty(
     body: {
       event: {
         id: hex(s.r, 26).toUpperCase(),
-        event_type: 'incident.triggered',
+        event_type: opts.eventType ?? 'incident.triggered',
         resource_type: 'incident',
-        occurred_at: s.iso(opts.createdAt + 1),
+        occurred_at: s.iso(opts.occurredAt ?? opts.createdAt + 1),
         agent: null,
         client: null,
         data,
@@ -322,9 +326,7 @@ export function cloudwatchSns(s: Scenario, a: AlarmSpec & { topic: string }): Bo
     Trigger: {
       MetricName: a.metricName,
       Namespace: a.namespace,
-      StatisticType: 'Statistic',
-      Statistic: a.stat.toUpperCase() === 'P99' ? undefined : a.stat.toUpperCase(),
-      ...(a.stat.startsWith('p') ? { ExtendedStatistic: a.stat } : {}),
+      ...(/^p\d/.test(a.stat) ? { StatisticType: 'ExtendedStatistic', ExtendedStatistic: a.stat } : { StatisticType: 'Statistic', Statistic: a.stat.toUpperCase() }),
       Unit: a.unit ?? null,
       Dimensions: Object.entries(a.dimensions).map(([name, value]) => ({ value, name })),
       Period: a.period,
@@ -429,6 +431,7 @@ export function opsgenie(
     sourceType: string;
     tags: string[];
     teams: string[];
+    priority: string;
     description?: string;
     details?: Record<string, string>;
     integrationName: string;
@@ -450,6 +453,7 @@ export function opsgenie(
     createdAt: created,
     userId: '',
     entity: opts.entity ?? '',
+    priority: opts.priority,
   };
   if (opts.description) alert['description'] = opts.description;
   if (opts.details) alert['details'] = opts.details;

@@ -1,4 +1,4 @@
-import { add, chain, int, level, pick, ramp, Scenario } from '../lib.js';
+import { add, int, level, pick, ramp, Scenario } from '../lib.js';
 import { chatter, red } from '../kit.js';
 import { alertmanager, datadog, DD_TEMPLATE_SHORT, opsgenie, pagerduty } from '../senders.js';
 
@@ -80,6 +80,7 @@ export function endpointAgentContentUpdate(): Scenario {
       sourceType: 'Prometheus',
       tags: ['prod', 'claims', 'queue'],
       teams: ['claims-platform'],
+      priority: 'P2',
       description: 'claims_queue_depth = 7321; workers are not draining the queue.',
       details: { service: 'claims-queue', env: 'prod', region: 'us-east-2' },
       integrationName: 'Causeway webhook',
@@ -146,7 +147,7 @@ export function gatewayTimeout(): Scenario {
   const s = new Scenario({
     name: 'gateway-route-timeout-lowered',
     description:
-      'Modeled on timeout-misconfiguration postmortems (e.g. the Envoy/ingress route timeout changes behind several Monzo and Shopify incident writeups): a platform engineer lowers the default route timeout on the API gateway from 30s to 3s; report exports, slow but healthy, now get 504 at the gateway and the reports service logs client cancellations. Datadog pages on the reports service, which is fine and always slow.',
+      'Modeled on a well-known class of incident, a proxy timeout lowered by a configuration change: a platform engineer lowers the default route timeout on the API gateway from 30s to 3s; report exports, slow but healthy, now get 504 at the gateway and the reports service logs client cancellations. Datadog pages on the reports service, which is fine and always slow.',
     at: '2026-09-02T10:27:00Z',
     seed: 204,
     peakHourUtc: 10,

@@ -1,4 +1,4 @@
-import { int, level, pick, ramp, Scenario } from '../lib.js';
+import { int, level, ramp, Scenario } from '../lib.js';
 import { chatter, red } from '../kit.js';
 import { cloudwatchEvent, cloudwatchSns, grafana, opsgenie, pagerduty } from '../senders.js';
 
@@ -170,7 +170,7 @@ export function stripeDegraded(): Scenario {
   const s = new Scenario({
     name: 'stripe-api-errors-checkout-payments',
     description:
-      'Modeled on third-party payment API incidents (Stripe status incidents of elevated API errors, and Braintree/Adyen equivalents): POST /v1/payment_intents returns 500s and times out for a share of requests. We see Stripe only as outbound HTTP client spans from billing-service with peer.service=stripe. Opsgenie (fed by Datadog) alerts on checkout; a billing-service deploy 50 minutes earlier is unrelated.',
+      'Modeled on the Stripe API outage of 2019-07-10 (as its customers saw it) and the class of third-party payment API incidents: POST /v1/payment_intents returns 500s and times out for a share of requests. We see Stripe only as outbound HTTP client spans from billing-service with peer.service=stripe. Opsgenie (fed by Datadog) alerts on checkout; a billing-service deploy 50 minutes earlier is unrelated.',
     at: '2026-04-07T15:36:00Z',
     seed: 504,
     peakHourUtc: 16,
@@ -212,6 +212,7 @@ export function stripeDegraded(): Scenario {
       sourceType: 'Datadog',
       tags: ['env:prod', 'service:checkout', 'team:payments', 'monitor'],
       teams: ['payments'],
+      priority: 'P2',
       description: 'checkout payment failure ratio 19.8% over last 5m',
       details: { monitor_id: '40231877', event_type: 'query_alert_monitor' },
       integrationName: 'Causeway',
@@ -226,31 +227,32 @@ export function twilioDegraded(): Scenario {
   const s = new Scenario({
     name: 'twilio-sms-api-503-otp-failures',
     description:
-      'Modeled on Twilio Programmable Messaging incidents (elevated 5xx on the Messages API) as a customer sees them: otp-sender\'s calls to api.twilio.com fail with 503 and 20500 errors, so two-factor logins stall. Grafana alerts on auth-api, one hop up. No reference window.',
+      'Modeled on a well-known class of incident, a third-party SMS API (Twilio) returning errors, as its customers see it: otp-sender\'s calls to api.twilio.com fail with 503 and 20500 errors, so two-factor logins stall. Grafana alerts on auth-api, one hop up; the outage lasts hours, and the notification Causeway receives is Grafana\'s repeat two hours after the alert started. No reference window.',
     at: '2026-06-23T07:52:00Z',
     seed: 505,
     peakHourUtc: 8,
+    windowStart: -2 * 3600 - 50 * 60,
     topology: { 'auth-api': ['otp-sender', 'user-store'], 'otp-sender': ['twilio'] },
   });
-  const onset = -12 * 60;
-  s.change(-39 * 60, 'user-store', 'deployment', 'user-store 2.8.0', { version: '2.8.0', previousVersion: '2.7.9', source: 'argo-cd' });
-  s.change(-3 * 60, 'otp-sender', 'config', 'otp-sender: OTP_RESEND_COOLDOWN 30s -> 60s (mitigation attempt)', { author: 'oncall-identity', source: 'consul-kv' });
+  const onset = -2 * 3600 - 6 * 60;
+  s.change(onset - 27 * 60, 'user-store', 'deployment', 'user-store 2.8.0', { version: '2.8.0', previousVersion: '2.7.9', source: 'argo-cd' });
+  s.change(onset + 9 * 60, 'otp-sender', 'config', 'otp-sender: OTP_RESEND_COOLDOWN 30s -> 60s (mitigation attempt)', { author: 'oncall-identity', source: 'consul-kv' });
   red(s, 'otp-sender', 'prom', { rps: 45, errRatio: 0.003, p99: 0.6, errEffect: level(onset, 0.64, 60, 0.1), latEffect: ramp(onset, 12, 60) });
   red(s, 'auth-api', 'prom', { rps: 320, errRatio: 0.001, p99: 0.35, errEffect: level(onset + 20, 0.09, 60, 0.15) });
   s.metric({ name: 'otp_verifications_completed_ratio', service: 'auth-api', unit: 'ratio', base: 0.93, noise: 0.02, diurnal: 0, max: 1, effect: level(onset + 30, 0.34, 120, 0.1) });
-  chatter(s, 'auth-api', 'go', 35);
-  s.logs('user-store', 'warn', 'slow query users_by_email 230ms', 200);
-  s.logs('otp-sender', 'info', (r) => `SMS queued sid=SM${reqId(r).toLowerCase()}${reqId(r).toLowerCase()} to=+44******${int(r, 100, 999)}`, 20, { to: onset });
-  s.logs('otp-sender', 'error', (r) => `twilio: POST /2010-04-01/Accounts/AC****/Messages.json -> HTTP 503: {"code": 20500, "message": "Internal Server Error", "more_info": "https://www.twilio.com/docs/errors/20500", "status": 503}`, 5, { from: onset });
-  s.logs('otp-sender', 'warn', (r) => `twilio request timed out after 10s, will retry (attempt ${int(r, 1, 3)})`, 9, { from: onset });
-  s.logs('auth-api', 'warn', (r) => `mfa challenge ${int(r, 1e6, 9e6)} expired without verification`, 8, { from: onset + 60 });
+  chatter(s, 'auth-api', 'go', 90);
+  s.logs('user-store', 'warn', 'slow query users_by_email 230ms', 500);
+  s.logs('otp-sender', 'info', (r) => `SMS queued sid=SM${reqId(r).toLowerCase()}${reqId(r).toLowerCase()} to=+44******${int(r, 100, 999)}`, 30, { to: onset });
+  s.logs('otp-sender', 'error', (r) => `twilio: POST /2010-04-01/Accounts/AC****/Messages.json -> HTTP 503: {"code": 20500, "message": "Internal Server Error", "more_info": "https://www.twilio.com/docs/errors/20500", "status": 503}`, 20, { from: onset });
+  s.logs('otp-sender', 'warn', (r) => `twilio request timed out after 10s, will retry (attempt ${int(r, 1, 3)})`, 30, { from: onset });
+  s.logs('auth-api', 'warn', (r) => `mfa challenge ${int(r, 1e6, 9e6)} expired without verification`, 30, { from: onset + 60 });
   const shape = [
     { service: 'auth-api', name: 'POST /mfa/challenge', ms: 300 },
     { service: 'otp-sender', name: 'SendOtp', parent: 0, ms: 280 },
     { service: 'otp-sender', name: 'POST', parent: 1, ms: 250, attributes: { 'span.kind': 'client', 'peer.service': 'twilio', 'server.address': 'api.twilio.com', 'url.full': 'https://api.twilio.com/2010-04-01/Accounts/AC…/Messages.json', 'http.response.status_code': 201 } },
   ];
-  s.traces(shape, 12);
-  s.traces(shape, 20, { from: onset, faults: [{ span: 2, status: 'error', ms: 3000, attributes: { 'http.response.status_code': 503 } }], rate: 0.7 });
+  s.traces(shape, 10, { to: onset });
+  s.traces(shape, 26, { from: onset, faults: [{ span: 2, status: 'error', ms: 3000, attributes: { 'http.response.status_code': 503 } }], rate: 0.7 });
   s.setSignal(
     grafana(s, {
       receiver: 'causeway',

@@ -59,7 +59,7 @@ export function ledgerLeak(): Scenario {
   const s = new Scenario({
     name: 'ledger-writer-leak-from-morning-deploy',
     description:
-      'Modeled on the many postmortems of a memory leak shipped by a deploy hours before it bites (e.g. the leaked per-request caches in Discord and Heroku writeups): ledger-writer 3.9.0 went out at 08:10, memory climbs all day and the pods start getting OOM-killed in the afternoon; the payments API calling it pages on latency. The deploy is the cause even though it is old.',
+      'Modeled on a well-known class of incident, the memory leak shipped by a deploy that exhausts memory hours later: ledger-writer 3.9.0 went out at 08:10, memory climbs all day and the pods start getting OOM-killed in the afternoon; the payments API calling it pages on latency. The deploy is the cause even though it is old.',
     at: '2026-04-22T14:20:00Z',
     seed: 102,
     peakHourUtc: 14,
@@ -133,7 +133,7 @@ export function catalogSearchDeploy(): Scenario {
   const s = new Scenario({
     name: 'catalog-search-deploy-with-late-hotfix',
     description:
-      'Modeled on common bad-deploy postmortems (e.g. GitHub and Atlassian writeups where a query-builder change broke a backend): catalog-search 7.3.0 builds an invalid query for facet filters and returns 500s for a third of searches; the storefront team ships a hotfix to hide facets four minutes after errors begin, which changes nothing. Datadog pages on the storefront.',
+      'Modeled on the most common class of postmortem, a bad deploy of a backend found only in production traffic: catalog-search 7.3.0 builds an invalid query for facet filters and returns 500s for a third of searches; the storefront team ships a hotfix to hide facets four minutes after errors begin, which changes nothing. Datadog pages on the storefront.',
     at: '2026-05-06T19:41:00Z',
     seed: 103,
     peakHourUtc: 19,
@@ -198,7 +198,7 @@ export function notifyLambdaDeploy(): Scenario {
   const s = new Scenario({
     name: 'notify-dispatcher-lambda-bad-version',
     description:
-      'Modeled on serverless deploy incidents (e.g. the AWS Lambda partial-batch and env-var regressions seen in many customer postmortems): a new notify-dispatcher Lambda version reads a renamed environment variable and throws on every message; SQS redrives, the queue backs up and the alarm fires on the queue age. CloudWatch metrics at 5-minute periods, no traces.',
+      'Modeled on a well-known class of serverless incident, a Lambda version that breaks on configuration it reads at run time: a new notify-dispatcher Lambda version reads a renamed environment variable and throws on every message; SQS redrives, the queue backs up and the alarm fires on the queue age. CloudWatch metrics at 5-minute periods, no traces.',
     at: '2026-02-17T08:35:00Z',
     seed: 104,
     peakHourUtc: 13,
@@ -249,7 +249,7 @@ export function pricingNPlusOne(): Scenario {
   const s = new Scenario({
     name: 'pricing-n-plus-one-saturates-rds',
     description:
-      'Modeled on the N+1 query regressions in GitLab and Basecamp postmortems: pricing-service 5.4.0 loads price rules per SKU instead of per basket, query volume on the RDS instance rises tenfold and its CPU alarm fires; the database is the symptom, the deploy the cause.',
+      'Modeled on a well-known class of incident, the N+1 query regression that saturates a database: pricing-service 5.4.0 loads price rules per SKU instead of per basket, query volume on the RDS instance rises tenfold and its CPU alarm fires; the database is the symptom, the deploy the cause.',
     at: '2026-06-09T11:12:00Z',
     seed: 105,
     peakHourUtc: 12,

@@ -49,6 +49,7 @@ export function knightFlagReuse(): Scenario {
       sourceType: 'API',
       tags: ['trading', 'P1', 'service:risk-monitor'],
       teams: ['trading-ops'],
+      priority: 'P1',
       description: 'Gross exposure 2.43B USD; unfilled child orders growing on smars-08.',
       integrationName: 'Causeway',
     }),
@@ -62,7 +63,7 @@ export function taxEngineFlag(): Scenario {
   const s = new Scenario({
     name: 'checkout-tax-engine-flag-rollout',
     description:
-      'Modeled on flag-rollout incidents such as the Slack and Atlassian writeups where a percentage rollout routed traffic down an unproven path: the new-tax-engine flag goes to 50% in checkout; checkout now calls the tax service\'s v2 batch endpoint, whose per-line lookups time out. PagerDuty pages on the "Tax Calculation" service, which is the callee. The flag, not the tax service, is what changed.',
+      'Modeled on a well-known class of incident, a percentage flag rollout that routes traffic down an unproven path: the new-tax-engine flag goes to 50% in checkout; checkout now calls the tax service\'s v2 batch endpoint, whose per-line lookups time out. PagerDuty pages on the "Tax Calculation" service, which is the callee. The flag, not the tax service, is what changed.',
     at: '2026-11-12T16:05:00Z',
     seed: 302,
     peakHourUtc: 17,
@@ -105,7 +106,7 @@ export function recsCacheBypass(): Scenario {
   const s = new Scenario({
     name: 'recommendations-cache-bypass-flag-throttles-dynamodb',
     description:
-      'Modeled on cache-bypass incidents (e.g. the Fastly/Reddit writeups where turning off a cache layer multiplied backend load): a developer flips recs.read_through_cache=false in AWS AppConfig to debug stale results; every recommendations read now hits the DynamoDB table, which throttles. CloudWatch alarms on the table; 5-minute metrics.',
+      'Modeled on a well-known class of incident, a flag that bypasses a cache and multiplies backend load: a developer flips recs.read_through_cache=false in AWS AppConfig to debug stale results; every recommendations read now hits the DynamoDB table, which throttles. CloudWatch alarms on the table; 5-minute metrics.',
     at: '2026-12-01T20:15:00Z',
     seed: 303,
     peakHourUtc: 20,
@@ -154,7 +155,7 @@ export function searchRankerFlag(): Scenario {
   const s = new Scenario({
     name: 'search-ranker-v2-flag-latency',
     description:
-      'Modeled on model-rollout incidents in LinkedIn and Etsy engineering writeups: the ranker_v2 flag is turned on for all traffic in search-api; each query now calls the new ranking model with 400 candidates instead of 50, and p99 latency climbs past the SLO. Grafana alerts on search-api itself. The ranking model service is busy but healthy for what it is asked; the index has always been slow for long queries (in the reference too).',
+      'Modeled on a well-known class of incident, a flag that turns on a heavier code path for all traffic at once: the ranker_v2 flag is turned on for all traffic in search-api; each query now calls the new ranking model with 400 candidates instead of 50, and p99 latency climbs past the SLO. Grafana alerts on search-api itself. The ranking model service is busy but healthy for what it is asked; the index has always been slow for long queries (in the reference too).',
     at: '2026-03-24T09:48:00Z',
     seed: 304,
     peakHourUtc: 9,

@@ -105,45 +105,48 @@ export function networkPartitionFailover(): Scenario {
   const s = new Scenario({
     name: 'east-coast-partition-mysql-cross-region-failover',
     description:
-      'Modeled on GitHub 2018-10-21: routine maintenance to replace a failing 100G optical link cuts the East Coast network hub from the primary US East data center for 43 seconds; Orchestrator promotes West Coast replicas, and the application in the East now writes across the country with 60ms round trips. Latency and queue backlogs follow; Alertmanager pages on the web tier. The MySQL topology change is a consequence, the network partition is the cause.',
+      'Modeled on GitHub 2018-10-21: routine maintenance to replace a failing 100G optical link cuts the East Coast network hub from the primary US East data center for 43 seconds; Orchestrator promotes West Coast replicas, and the application in the East now writes across the country with 60ms round trips. Latency and queue backlogs follow; Alertmanager pages on the web tier; Causeway receives the alert on its repeat notification two hours after it started firing, so the onset is near the alert\'s startsAt, not near the notification. The MySQL topology change is a consequence, the network partition is the cause.',
     at: '2026-10-21T23:07:00Z',
     seed: 603,
     peakHourUtc: 17,
     reference: { hoursBefore: 24 },
+    windowStart: -3 * 3600,
     topology: { 'git-web': ['mysql-main', 'git-storage'], 'webhook-delivery': ['mysql-main', 'job-queue'], 'mysql-main': [] },
   });
-  const onset = -15 * 60;
+  const onset = -2 * 3600 - 14 * 60;
   s.change(onset - 60, 'east-hub-network', 'infrastructure', 'planned maintenance: replace failing 100G optical module on us-east hub <-> iad-dc2 link', { author: 'dc-ops', source: 'change-calendar' });
   s.change(onset + 35, 'mysql-main', 'infrastructure', 'orchestrator: DeadMaster on mysql-main-east-1; promoted mysql-main-west-3 as primary (cross-region)', { source: 'orchestrator' });
-  s.change(-50 * 60, 'webhook-delivery', 'deployment', 'webhook-delivery 2026.10.21.4', { version: '2026.10.21.4', previousVersion: '2026.10.21.1', source: 'chatops' });
+  s.change(onset - 35 * 60, 'webhook-delivery', 'deployment', 'webhook-delivery 2026.10.21.4', { version: '2026.10.21.4', previousVersion: '2026.10.21.1', source: 'chatops' });
   s.metric({ name: 'network_link_up', service: 'east-hub-network', labels: { link: 'hub-iad2-100g' }, base: 1, noise: 0, diurnal: 0, round: 0, effect: (t, v) => (t >= onset && t < onset + 60 ? 0 : v) });
   s.metric({ name: 'mysql_write_latency_p99_seconds', service: 'mysql-main', base: 0.004, noise: 0.2, diurnal: 0, round: 4, effect: level(onset + 60, 0.07, 0, 0.1) });
-  s.metric({ name: 'mysql_replication_lag_seconds', service: 'mysql-main', base: 0.3, noise: 0.3, diurnal: 0, round: 1, effect: add(onset + 60, 900, 840) });
+  s.metric({ name: 'mysql_replication_lag_seconds', service: 'mysql-main', base: 0.3, noise: 0.3, diurnal: 0, round: 1, effect: add(onset + 60, 2400, 7000) });
   red(s, 'git-web', 'prom', { rps: 9000, errRatio: 0.001, p99: 0.45, latEffect: ramp(onset + 60, 6, 120), errEffect: level(onset + 60, 0.05, 120, 0.2) });
-  s.metric({ name: 'job_queue_depth', service: 'job-queue', base: 1800, noise: 0.2, diurnal: 0.2, round: 0, effect: add(onset + 60, 60000, 840) });
-  chatter(s, 'git-web', 'jvm', 30);
-  chatter(s, 'webhook-delivery', 'worker', 40);
-  s.logs('git-storage', 'warn', (r) => `fileserver dfs-${int(r, 1, 80)} repack taking ${int(r, 40, 90)}s`, 300);
+  s.metric({ name: 'job_queue_depth', service: 'job-queue', base: 1800, noise: 0.2, diurnal: 0.2, round: 0, effect: add(onset + 60, 180000, 7000) });
+  chatter(s, 'git-web', 'jvm', 90);
+  chatter(s, 'webhook-delivery', 'worker', 120);
+  s.logs('git-storage', 'warn', (r) => `fileserver dfs-${int(r, 1, 80)} repack taking ${int(r, 40, 90)}s`, 600);
   s.log(onset + 2, 'east-hub-network', 'error', 'link hub-iad2-100g DOWN (LOS) — maintenance in progress');
   s.log(onset + 45, 'east-hub-network', 'info', 'link hub-iad2-100g UP');
   s.log(onset + 30, 'orchestrator', 'warn', 'DeadMaster: mysql-main-east-1:3306 unreachable from raft leader (east and west voters disagree)');
   s.log(onset + 36, 'orchestrator', 'info', 'RecoverDeadMaster: promoted mysql-main-west-3:3306 (cluster mysql-main)');
-  s.logs('git-web', 'warn', (r) => `slow write ${int(r, 60, 400)}ms to mysql-main (primary mysql-main-west-3, rtt 61ms)`, 6, { from: onset + 60 });
-  s.logs('webhook-delivery', 'error', (r) => `job ${int(r, 1e6, 9e6)} timed out waiting for replica to catch up (lag ${int(r, 60, 800)}s)`, 10, { from: onset + 120 });
+  s.logs('git-web', 'warn', (r) => `slow write ${int(r, 60, 400)}ms to mysql-main (primary mysql-main-west-3, rtt 61ms)`, 25, { from: onset + 60 });
+  s.logs('webhook-delivery', 'error', (r) => `job ${int(r, 1e6, 9e6)} timed out waiting for replica to catch up (lag ${int(r, 60, 2400)}s)`, 30, { from: onset + 120 });
   const shape = [
     { service: 'git-web', name: 'POST /:owner/:repo/pull', ms: 220 },
     { service: 'git-web', name: 'INSERT pull_requests', parent: 0, ms: 4, attributes: { 'db.system': 'mysql', 'peer.service': 'mysql-main' } },
     { service: 'git-web', name: 'UPDATE issues', parent: 0, ms: 3, after: 6, attributes: { 'db.system': 'mysql', 'peer.service': 'mysql-main' } },
   ];
-  s.traces(shape, 12);
-  s.traces(shape, 20, { from: onset + 60, faults: [{ span: 1, ms: 130 }, { span: 2, ms: 140 }] });
+  s.traces(shape, 8, { to: onset });
+  s.traces(shape, 24, { from: onset + 60, faults: [{ span: 1, ms: 130 }, { span: 2, ms: 140 }] });
   s.alert(onset + 600, 'job-queue', 'JobQueueBacklog');
+  s.alert(onset + 3000, 'webhook-delivery', 'WebhookDeliveryDelayed');
   s.setSignal(
     alertmanager(s, {
       receiver: 'causeway',
       externalURL: 'https://alertmanager.iad.gh.internal',
       groupBy: ['alertname', 'app'],
       alerts: [{ labels: { alertname: 'WebLatencyP99High', app: 'git-web', env: 'production', severity: 'page' }, annotations: { summary: 'git-web p99 2.7s for 10m', dashboard: 'https://grafana.gh.internal/d/web' }, startsAt: onset + 480, generatorURL: 'https://prometheus.iad.gh.internal/graph?g0.expr=histogram_quantile%280.99%2C+...%29' }],
+      version: '0.26.0',
     }),
   );
   s.expect({ rootCause: { service: 'east-hub-network', kind: 'infrastructure' }, action: 'none', mustCite: ['changes', 'logs'] });
@@ -251,6 +254,7 @@ export function systemdNodeUpdate(): Scenario {
       sourceType: 'Grafana',
       tags: ['prod', 'us1', 'service:metrics-intake'],
       teams: ['intake'],
+      priority: 'P2',
       description: 'Intake throughput anomaly: 2.9M points/s vs forecast 9.3M points/s',
       integrationName: 'Causeway webhook',
     }),
@@ -264,7 +268,7 @@ export function rdsHardwareFailover(): Scenario {
   const s = new Scenario({
     name: 'rds-host-failure-multi-az-failover',
     description:
-      'Modeled on AWS Health RDS hardware events (AWS_RDS_HARDWARE_MAINTENANCE / host replacement, as in many customer postmortems of unplanned Multi-AZ failovers): the orders-db primary\'s host degrades, connections drop and RDS fails over to the standby; the order API returns errors for a few minutes and then retries slowly. The ALB alarm arrives over SNS. The RDS event and the Health event are recorded as infrastructure changes.',
+      'Modeled on an AWS Health event on RDS (a degraded host under the primary and an unplanned Multi-AZ failover): the orders-db primary\'s host degrades, connections drop and RDS fails over to the standby; the order API returns errors for a few minutes and then retries slowly. The ALB alarm arrives over SNS. The RDS event and the Health event are recorded as infrastructure changes.',
     at: '2026-05-29T02:14:00Z',
     seed: 606,
     peakHourUtc: 19,

@@ -1,4 +1,4 @@
-import { add, chain, int, level, pick, ramp, Scenario } from '../lib.js';
+import { add, int, level, pick, ramp, Scenario } from '../lib.js';
 import { chatter, red } from '../kit.js';
 import { alertmanager, cloudwatchEvent, datadog, DD_TEMPLATE_FULL, grafana, pagerduty } from '../senders.js';
 
@@ -59,7 +59,7 @@ export function sessionRedisFull(): Scenario {
   const s = new Scenario({
     name: 'session-redis-maxmemory-noeviction',
     description:
-      'Modeled on Redis maxmemory incidents (e.g. the GitLab and Grab writeups on noeviction caches): the ElastiCache session store, set to noeviction, grows with a longer session TTL chosen months ago until it reaches maxmemory; writes fail with OOM, reads still work, so only new logins break. Datadog pages on web-login. A routine pod restart of web-login happened earlier.',
+      'Modeled on a well-known class of incident, a Redis cache with maxmemory-policy noeviction filling up: the ElastiCache session store, set to noeviction, grows with a longer session TTL chosen months ago until it reaches maxmemory; writes fail with OOM, reads still work, so only new logins break. Datadog pages on web-login. A routine pod restart of web-login happened earlier.',
     at: '2026-05-18T18:22:00Z',
     seed: 402,
     peakHourUtc: 18,
@@ -120,7 +120,7 @@ export function kafkaDiskFull(): Scenario {
   const s = new Scenario({
     name: 'kafka-broker-disk-full-producers-fail',
     description:
-      'Modeled on Kafka disk-full incidents (e.g. the Cloudflare and Segment writeups on broker log directories filling): a traffic-heavy topic grows broker events-kafka-3\'s log dir to 100%; the broker marks the dir offline, partitions under-replicate, and producers with acks=all fail with NOT_ENOUGH_REPLICAS. The disk warning had been firing for hours. Grafana alerts on the clickstream ingest service.',
+      'Modeled on a well-known class of incident, a Kafka broker whose log directory fills: a traffic-heavy topic grows broker events-kafka-3\'s log dir to 100%; the broker marks the dir offline, partitions under-replicate, and producers with acks=all fail with NOT_ENOUGH_REPLICAS. The disk warning had been firing for hours. Grafana alerts on the clickstream ingest service.',
     at: '2026-08-26T03:47:00Z',
     seed: 403,
     peakHourUtc: 1,
@@ -169,36 +169,37 @@ export function resizerLeakFreeze(): Scenario {
   const s = new Scenario({
     name: 'image-resizer-leak-exposed-by-code-freeze',
     description:
-      'Modeled on leak-during-code-freeze postmortems (e.g. the holiday freezes in Etsy and Shopify writeups): image-resizer has leaked slowly for years, masked by deploys that restarted it every few days; during the end-of-year freeze it runs 19 days without a restart, reaches its memory limit and pods are OOM-killed in turn. The last deploy, 19 days ago, changed nothing relevant. PagerDuty pages on the listings service that calls it.',
+      'Modeled on a well-known class of incident, a slow leak that frequent deploys used to hide until a code freeze: image-resizer has leaked slowly for years, masked by deploys that restarted it every few days; during the end-of-year freeze it runs 19 days without a restart, reaches its memory limit and pods are OOM-killed in turn. The last deploy, 19 days ago, changed nothing relevant. The low-urgency PagerDuty incident on the listings service was opened at onset and only escalated to the second level (the webhook Causeway receives) about 100 minutes later.',
     at: '2026-12-30T15:10:00Z',
     seed: 404,
     peakHourUtc: 16,
     reference: { hoursBefore: 168 },
+    windowStart: -2 * 3600 - 30 * 60,
     topology: { 'listings-api': ['image-resizer', 'listings-db'], 'image-resizer': ['media-bucket'] },
   });
-  const onset = -18 * 60;
+  const onset = -1 * 3600 - 52 * 60;
   s.change(-19 * 86400 - 3 * 3600, 'image-resizer', 'deployment', 'image-resizer 2.31.7: bump base image (security)', { version: '2.31.7', previousVersion: '2.31.6', source: 'argo-cd' });
   s.change(-26 * 60, 'listings-db', 'config', 'listings-db: autovacuum_vacuum_scale_factor 0.1 -> 0.05 on listings table', { source: 'terraform' });
-  s.metric({ name: 'container_memory_working_set_bytes', service: 'image-resizer', unit: 'bytes', base: 3.55e9, noise: 0.004, diurnal: 0, round: 0, effect: (t, v) => (t < onset ? v + (t + 3600) * 150000 : 2.2e9 + (((t - onset) % 480) / 480) * 1.85e9) });
+  s.metric({ name: 'container_memory_working_set_bytes', service: 'image-resizer', unit: 'bytes', base: 3.55e9, noise: 0.004, diurnal: 0, round: 0, effect: (t, v) => (t < onset ? v + (t + 9000) * 100000 : 2.2e9 + (((t - onset) % 480) / 480) * 1.85e9) });
   s.metric({ name: 'kube_pod_container_status_restarts_total', service: 'image-resizer', base: 0, noise: 0, diurnal: 0, round: 0, effect: (t) => (t < onset ? 0 : Math.floor((t - onset) / 140)) });
-  red(s, 'image-resizer', 'prom', { rps: 650, errRatio: 0.001, p99: 0.35, errEffect: level(onset, 0.12, 60, 0.4), latEffect: ramp(-30 * 60, 3.5, 1200) });
-  red(s, 'listings-api', 'prom', { rps: 900, errRatio: 0.001, p99: 0.6, errEffect: level(onset + 30, 0.07, 60, 0.4), latEffect: ramp(-30 * 60, 2.5, 1200) });
-  chatter(s, 'listings-api', 'jvm', 35);
-  chatter(s, 'image-resizer', 'go', 40);
+  red(s, 'image-resizer', 'prom', { rps: 650, errRatio: 0.001, p99: 0.35, errEffect: level(onset, 0.12, 60, 0.4), latEffect: ramp(onset - 1200, 3.5, 1200) });
+  red(s, 'listings-api', 'prom', { rps: 900, errRatio: 0.001, p99: 0.6, errEffect: level(onset + 30, 0.07, 60, 0.4), latEffect: ramp(onset - 1200, 2.5, 1200) });
+  chatter(s, 'listings-api', 'jvm', 80);
+  chatter(s, 'image-resizer', 'go', 90);
   s.logs('listings-db', 'info', (r) => `automatic vacuum of table "listings.public.listings": index scans: 1, pages: ${int(r, 0, 40)} removed`, 400);
   s.logs('image-resizer', 'warn', (r) => `vips: heap usage ${int(r, 3400, 3900)}MiB after ${int(r, 430, 460)}h uptime`, 200, { to: onset });
   s.logs('image-resizer', 'warn', 'libvips cache: 4096 operations cached, max 4096', 300);
-  s.logs('listings-api', 'error', (r) => `thumbnail fetch failed for listing ${int(r, 1e6, 9e6)}: upstream connect error or disconnect/reset before headers. reset reason: connection termination`, 10, { from: onset + 20 });
-  for (let i = 0; i < 7; i++) s.event(onset + 30 + i * 140 + int(s.r, 0, 40), 'image-resizer', 'oom_killed', `image-resizer-6b7f9-${['ab1', 'cd2', 'ef3', 'gh4', 'ij5', 'kl6', 'mn7'][i]} OOMKilled (limit 4Gi, uptime 19d)`);
+  s.logs('listings-api', 'error', (r) => `thumbnail fetch failed for listing ${int(r, 1e6, 9e6)}: upstream connect error or disconnect/reset before headers. reset reason: connection termination`, 25, { from: onset + 20 });
+  for (let i = 0; i < 14; i++) s.event(onset + 30 + i * 420 + int(s.r, 0, 90), 'image-resizer', 'oom_killed', `image-resizer-6b7f9-${['ab1', 'cd2', 'ef3', 'gh4', 'ij5', 'kl6', 'mn7'][i % 7]}${i >= 7 ? '-r1' : ''} OOMKilled (limit 4Gi${i >= 7 ? '' : ', uptime 19d'})`);
   s.alert(onset + 60, 'image-resizer', 'KubePodCrashLooping');
   const shape = [
     { service: 'listings-api', name: 'GET /listings/:id', ms: 90 },
     { service: 'listings-api', name: 'SELECT listings', parent: 0, ms: 8, attributes: { 'db.system': 'postgresql', 'peer.service': 'listings-db' } },
     { service: 'image-resizer', name: 'GET /resize', parent: 0, ms: 60, after: 12 },
   ];
-  s.traces(shape, 12);
-  s.traces(shape, 18, { from: onset, faults: [{ span: 2, status: 'error', ms: 5, attributes: { 'http.status_code': 503 } }], rate: 0.3 });
-  s.setSignal(pagerduty(s, { subdomain: 'marketplace', serviceName: 'listings-api', title: 'listings-api: 5xx ratio above 5% (Prometheus)', createdAt: onset + 360, urgency: 'high', number: 30412, escalationPolicy: 'Marketplace Primary' }));
+  s.traces(shape, 10, { to: onset });
+  s.traces(shape, 24, { from: onset, faults: [{ span: 2, status: 'error', ms: 5, attributes: { 'http.status_code': 503 } }], rate: 0.3 });
+  s.setSignal(pagerduty(s, { subdomain: 'marketplace', serviceName: 'listings-api', title: 'listings-api: 5xx ratio above 5% (Prometheus)', createdAt: onset + 360, urgency: 'low', number: 30412, escalationPolicy: 'Marketplace Primary', eventType: 'incident.escalated', occurredAt: -20 }));
   s.expect({ rootCause: { service: 'image-resizer', kind: 'resource_exhaustion' }, action: 'restart', mustCite: ['runtime', 'metrics'] });
   return s;
 }
@@ -208,7 +209,7 @@ export function pdfRenderConcurrency(): Scenario {
   const s = new Scenario({
     name: 'pdf-render-lambda-reserved-concurrency-exhausted',
     description:
-      'Modeled on Lambda concurrency-throttling postmortems (e.g. the AWS re:Invent case studies and Bustle/Lego writeups): on month-end, invoices run to many pages, each pdf-render invocation lasts four times longer, and the function sits at its reserved concurrency of 25; API Gateway returns 5XX for invoice downloads. CloudWatch alarms on the API (5-minute metrics, no traces, few logs).',
+      'Modeled on a well-known class of incident, Lambda concurrency throttling: on month-end, invoices run to many pages, each pdf-render invocation lasts four times longer, and the function sits at its reserved concurrency of 25; API Gateway returns 5XX for invoice downloads. CloudWatch alarms on the API (5-minute metrics only: the team queries no logs or traces for this function).',
     at: '2026-09-30T23:20:00Z',
     seed: 405,
     peakHourUtc: 22,
@@ -224,10 +225,6 @@ export function pdfRenderConcurrency(): Scenario {
   s.metric({ ...cw, name: 'Errors', service: 'pdf-render', unit: 'Count', labels: { FunctionName: 'pdf-render' }, base: 2, noise: 0.8, diurnal: 0, round: 0, min: 0 });
   s.metric({ ...cw, name: '5XXError', service: 'invoice-api', unit: 'Count', labels: { ApiName: 'invoice-api', Stage: 'prod' }, base: 1, noise: 0.8, diurnal: 0, round: 0, min: 0, effect: level(onset + 300, 2300, 600, 0.15) });
   s.metric({ ...cw, name: 'Latency', service: 'invoice-api', unit: 'Milliseconds', labels: { ApiName: 'invoice-api', Stage: 'prod' }, base: 2300, noise: 0.1, diurnal: 0, round: 0, effect: ramp(onset, 3.6, 900) });
-  s.logs('pdf-render', 'info', (r) => `rendered invoice ${int(r, 1e6, 9e6)} pages=${int(r, 1, 4)} ms=${int(r, 1200, 3200)}`, 45, { to: onset });
-  s.logs('pdf-render', 'info', (r) => `rendered invoice ${int(r, 1e6, 9e6)} pages=${int(r, 8, 60)} ms=${int(r, 6000, 14000)}`, 30, { from: onset });
-  s.logs('invoice-api', 'error', (r) => `(${hexId(r)}) Lambda invocation failed with status: 429. Lambda request id: ${hexId(r)}-0000`, 12, { from: onset + 300 });
-  s.logs('invoice-api', 'error', (r) => `(${hexId(r)}) Execution failed due to configuration error: Rate Exceeded.`, 40, { from: onset + 300 });
   s.setSignal(
     cloudwatchEvent(s, {
       account: '339712048125',
@@ -251,6 +248,5 @@ export function pdfRenderConcurrency(): Scenario {
   return s;
 }
 
-const hexId = (r: () => number): string => Math.floor(r() * 0xffffffff).toString(16).padStart(8, '0');
 
 export const cases = [userDirectoryQuota, sessionRedisFull, kafkaDiskFull, resizerLeakFreeze, pdfRenderConcurrency];
