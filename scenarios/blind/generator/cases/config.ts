@@ -49,6 +49,7 @@ export function endpointAgentContentUpdate(): Scenario {
     at: '2026-07-19T05:02:00Z',
     seed: 202,
     peakHourUtc: 15,
+    windowStart: -90 * 60,
     topology: { 'claims-intake': ['claims-queue'], 'claims-worker': ['claims-queue', 'edr-agent', 'policy-db'], 'edr-agent': [] },
   });
   const onset = -58 * 60;

@@ -202,6 +202,7 @@ export function dstDoubleRun(): Scenario {
     seed: 805,
     peakHourUtc: 17,
     reference: { hoursBefore: 24 },
+    windowStart: -95 * 60,
     topology: { 'billing-scheduler': ['invoice-writer'], 'invoice-writer': ['billing-db', 'email-out'] },
   });
   const onset = -22 * 60;

@@ -28,7 +28,7 @@ export function knightFlagReuse(): Scenario {
   s.log(onset + 2, 'order-router', 'warn', 'host=smars-08 flag PWRPEG_ENABLED=true -> PowerPegHandler registered');
   s.logs('risk-monitor', 'warn', (r) => `exposure on ${pick(r, ['BAC', 'EXC', 'RL', 'WFC', 'KO'])} grew ${int(r, 200, 900)}% in 60s`, 20, { from: onset + 120 });
   s.logs('exchange-gateway', 'warn', 'NYSE session 3 heartbeat late by 600ms', 400);
-  s.exception(-3600, 'order-router', 'EmailNotification', 'SMARS: Power Peg disabled (legacy alert)', { count: 97, culprit: 'smars-08 startup' });
+  s.logs('order-router', 'error', 'host=smars-08 SMARS: Power Peg disabled (legacy startup check, emailed to ops)', 45, { from: -50 * 60, to: onset - 60 });
   s.alert(onset + 240, 'position-keeper', 'GrossExposureLimit');
   const shape = [
     { service: 'order-router', name: 'RouteParentOrder', ms: 2, attributes: { host: 'smars-03' } },

@@ -171,7 +171,7 @@ export function partnerClientCertExpired(): Scenario {
   red(s, 'payout-gateway', 'datadog', { rps: 25, errRatio: 0.002, p99: 0.9, errEffect: level(onset, 25, 30, 0.05), latEffect: level(onset, 0.04, 0, 0.3) });
   red(s, 'payouts-scheduler', 'datadog', { rps: 8, errRatio: 0.001, p99: 1.4, errEffect: level(onset + 10, 7.8, 30, 0.05) });
   red(s, 'ledger-svc', 'datadog', { rps: 80, errRatio: 0.0005, p99: 0.08 });
-  s.metric({ name: 'tls.client_cert.days_until_expiry', service: 'payout-gateway', labels: { peer: 'partner-bank-api' }, base: 0.82, noise: 0, diurnal: 0, round: 2, effect: (t) => Math.max(0, Number(((-onset - -t) / -86400 + 0).toFixed(3))) });
+  s.metric({ name: 'tls.client_cert.days_until_expiry', service: 'payout-gateway', labels: { peer: 'partner-bank-api' }, base: 0, noise: 0, diurnal: 0, round: 3, noReference: true, effect: (t) => Math.max(0, (onset - t) / 86400) });
   chatter(s, 'ledger-svc', 'jvm', 40);
   s.logs('payout-gateway', 'warn', 'client certificate CN=payouts.acmepay.example for partner-bank-api expires at 2026-10-01T00:00:00Z (in 0 days)', 300, { to: onset });
   s.logs('payout-gateway', 'info', (r) => `payout ${int(r, 1e6, 9e6)} submitted to partner bank, status=ACCEPTED`, 20, { to: onset });
