@@ -99,7 +99,7 @@ describe.skipIf(!available)('explorer in chromium', () => {
     const rows = page.locator('table.list tbody tr');
     await expect(rows.count()).resolves.toBe(2);
     await expect(rows.first().textContent()).resolves.toContain('pricing');
-    await expect(rows.first().textContent()).resolves.toContain('86%');
+    await expect(rows.first().textContent()).resolves.toContain(`${Math.round(shop.rca!.confidence * 100)}%`);
     expect(await seriousViolations(page)).toEqual([]);
 
     await page.keyboard.press('Tab');
@@ -108,7 +108,7 @@ describe.skipIf(!available)('explorer in chromium', () => {
     await page.getByRole('link', { name: shop.signal.title }).click();
     await page.waitForURL(`**/investigations/${shop.investigationId}`);
     await expect(page.locator('#root-cause .cause').textContent()).resolves.toBe('pricing — deployment');
-    await expect(page.locator('#root-cause').textContent()).resolves.toContain('86%');
+    await expect(page.locator('#root-cause').textContent()).resolves.toContain(`${Math.round(shop.rca!.confidence * 100)}%`);
     await expect(page.locator('#graph-d').textContent()).resolves.toBe('From the root cause to the alert: pricing → checkout → storefront. Also shown: nothing else.');
     await expect(page.locator('#series figure.chart').count()).resolves.toBeGreaterThan(0);
     await expect(page.locator('#suspects').textContent()).resolves.toContain('Lost:');

@@ -9,6 +9,7 @@ import type { InvestigationDetail, InvestigationList } from '../../functions/rea
 import { ensureScenarioTenant, runScenario } from '../../cli/scenario-run.js';
 import { startLocalStack, type LocalStack } from '../../local/stack.js';
 import { putTenant } from '../../local/tenants.js';
+import { escape } from '../../functions/explorer/html.js';
 
 const scenario = (name: string) => fileURLToPath(new URL(`../../scenarios/${name}.json`, import.meta.url));
 
@@ -170,7 +171,7 @@ describe('explorer: sign-in and sessions', () => {
 
     const detail = await get(target, undefined, { cookie: cookie!.split(';')[0]! });
     expect(detail.status).toBe(200);
-    expect(detail.text).toContain(demoRuns[2]!.rca!.rootCause.statement.text.replace(/"/g, '&quot;'));
+    expect(detail.text).toContain(escape(demoRuns[2]!.rca!.rootCause.statement.text));
     expect(detail.headers.get('content-security-policy')).toContain("script-src 'self'");
   });
 

@@ -116,7 +116,8 @@ describe('a tenant with a model, through the local state machine', () => {
     expect(rca!.modelRootCause).toMatchObject({ service: proposed!.service, statement: { verified: false }, summary: { verified: false } });
     expect(rca!.summary.text).not.toMatch(/do not roll it back/);
 
-    const slack = JSON.stringify(run.approvalMessage?.body);
+    const blocks = (run.approvalMessage?.body as { blocks?: { text?: { text?: string } }[] } | undefined)?.blocks ?? [];
+    const slack = blocks.map((b) => b.text?.text ?? '').join('\n');
     expect(slack).toContain(rca!.rootCause.statement.text);
     expect(slack).toContain(`The model suggests instead (unverified):* ${proposed!.service}`);
     expect(run.approvalMessage?.body.text).toContain(`approve ${recommended.kind} of ${recommended.service}?`);

@@ -91,6 +91,7 @@ describe('the Finish stage', () => {
 
   beforeAll(async () => {
     vi.stubEnv('TABLE_NAME', 'causeway-test');
+    vi.stubEnv('PUBLIC_BASE_URL', 'https://causeway.example');
     ({ handler } = (await import('../../../functions/finish/handler.js')) as unknown as { handler: typeof handler });
   });
 
