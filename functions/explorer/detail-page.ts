@@ -199,6 +199,14 @@ function similarSection(view: DetailView): Html {
   )}</ul>`;
 }
 
+/** What the alert's sender reported after it fired: who acknowledged, escalated or noted it, and when it resolved. */
+function lifecycleSection(view: DetailView): Html {
+  const events = view.record.lifecycle ?? [];
+  return html`<ol class="lifecycle">${events.map(
+    (e) => html`<li>${time(e.at)} <strong>${e.event.replace(/_/g, ' ')}</strong>${e.by ? html` by ${e.by}` : ''} <span class="muted">(${e.source})</span>${e.detail ? html`: ${e.detail}` : ''}</li>`,
+  )}</ol>`;
+}
+
 function feedbackSection(view: DetailView): Html {
   const given = view.record.feedback ?? [];
   const services = [...new Set((view.record.scored?.suspects ?? []).map((s) => s.service))];
@@ -245,6 +253,7 @@ export function detailPage(view: DetailView): Html {
     ['series', 'Key series around onset', chartsSection(view)],
     ['suspects', 'Suspects', suspectsSection(view)],
     ['action', 'Action, approval and audit trail', actionSection(view)],
+    ...(record.lifecycle?.length ? [['lifecycle', 'Alert lifecycle', lifecycleSection(view)] as [string, string, Html]] : []),
     ['timeline', 'Timeline', timelineSection(view)],
     ['providers', 'What each provider found', providersSection(view)],
     ...(record.similar?.length ? [['similar', 'Similar past incidents', similarSection(view)] as [string, string, Html]] : []),

@@ -48,6 +48,11 @@ export function hostileRecord(): InvestigationRecord {
       confidence: 0.8,
     },
     feedback: [{ at: '2026-05-12T15:00:00Z', by: { issuer: 'https://slack.com', subject: 'U1', name: HOSTILE }, verdict: 'wrong', rootCause: { service: 'checkout', kind: 'code_defect' }, note: HOSTILE }],
+    lifecycle: [
+      { event: 'acknowledged', at: '2026-05-12T14:05:00Z', source: 'pagerduty', by: HOSTILE },
+      { event: 'note_added', at: '2026-05-12T14:20:00Z', source: 'pagerduty', by: 'Dana On-Call', detail: HOSTILE },
+      { event: 'resolved', at: '2026-05-12T14:40:00Z', source: 'pagerduty', by: 'Dana On-Call' },
+    ],
     similar: [{ investigationId: 'inv-0', at: '2026-04-01T10:00:00Z', service: 'pricing', kind: 'deployment', summary: `rollback ${HOSTILE}`, similarity: 0.7, sharedSignals: [] }],
   });
 }

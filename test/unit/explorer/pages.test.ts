@@ -27,7 +27,7 @@ describe('explorer pages', () => {
     expect(page.status).toBe(200);
     expect(page.body).not.toContain('<script>alert');
     expect(page.body).not.toContain('<img src=x');
-    expect(page.body.split(escape(HOSTILE)).length - 1).toBeGreaterThanOrEqual(4);
+    expect(page.body.split(escape(HOSTILE)).length - 1).toBeGreaterThanOrEqual(6);
     expect(page.body).not.toContain('javascript:');
     expect(page.body).toContain('href="https://grafana.example/d/1"');
     expect(page.headers['content-security-policy']).toBe("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'");
@@ -43,6 +43,9 @@ describe('explorer pages', () => {
     expect(body).toContain('<strong>TransientError</strong>: loki 503');
     expect(body).toContain('<a href="https://logs.example/q?x=%22a%22&amp;y=%3Cb%3E" rel="noreferrer noopener" target="_blank" class="small">in the backend ↗<span class="visually-hidden"> (LOG_1)</span></a>');
     expect(body).toContain('Similar past incidents');
+    expect(body).toContain('Alert lifecycle');
+    expect(body).toMatch(/<strong>note added<\/strong> by Dana On-Call <span class="muted">\(pagerduty\)<\/span>/);
+    expect(body).toMatch(/<strong>resolved<\/strong> by Dana On-Call/);
     expect(body).toContain('data-action="/v1/tenants/demo/investigations/inv-1/feedback"');
     expect(body).toContain(`https://eu-west-1.console.aws.amazon.com/states/home?region=eu-west-1#/v2/executions/details/${encodeURIComponent('arn:aws:states:eu-west-1:123456789012:execution:causeway-investigation:inv-1')}`);
   });
