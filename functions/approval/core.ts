@@ -1,4 +1,4 @@
-import type { TenantConfig } from '../contracts/index.js';
+import type { InvestigationRecord, TenantConfig } from '../contracts/index.js';
 import { csrfToken, linkQuery, parseLink, verifyLink, type SignedLink } from '../shared/approval-links.js';
 import { safeEqual } from '../shared/platform-keys.js';
 import { mayDecide, principal } from './approvers.js';
@@ -23,6 +23,17 @@ export interface ApprovalRequest {
 export interface ApprovalDeps extends DecisionDeps {
   publicBaseUrl: string;
   loadTenant: (tenantId: string) => Promise<TenantConfig | undefined>;
+  /** The investigation's record, for what its alert's sender reported since the approval was asked (a resolve). */
+  readRecord: (tenantId: string, investigationId: string) => Promise<InvestigationRecord | undefined>;
+}
+
+const noteOf = (note: string | undefined) => (note ? { note } : {});
+
+/** Said above the form when the alert resolved while the approval waited: the action may no longer be needed. */
+export function resolvedWhilePendingNote(record: InvestigationRecord | undefined): string | undefined {
+  const closed = [...(record?.lifecycle ?? [])].reverse().find((e) => e.event === 'resolved' || e.event === 'deleted');
+  if (!closed) return undefined;
+  return `The alert ${closed.event === 'deleted' ? 'was deleted' : 'resolved'} at ${closed.at} (${closed.source}${closed.by ? `, by ${closed.by}` : ''}) while this approval was pending. Check that the action is still needed before you decide.`;
 }
 
 export interface PageResponse {
@@ -90,7 +101,9 @@ export async function handleApproval(request: ApprovalRequest, deps: ApprovalDep
         investigationId: item.investigationId,
         expiresAt: new Date(item.expiresAt * 1000).toISOString(),
         decideBy: by,
-        ...(resuming(item) ? { note: `Already ${item.status} by ${item.decidedBy} at ${item.decidedAt}; the run has not confirmed it resumed. Confirming resumes it with that decision.` } : {}),
+        ...(resuming(item)
+          ? { note: `Already ${item.status} by ${item.decidedBy} at ${item.decidedAt}; the run has not confirmed it resumed. Confirming resumes it with that decision.` }
+          : noteOf(resolvedWhilePendingNote(await deps.readRecord(request.tenantId, item.investigationId)))),
       }),
     };
   }

@@ -6,6 +6,7 @@ import { loadEnv } from '../shared/env.js';
 import { html, lowerCaseHeaders, rawBody } from '../shared/http.js';
 import { createLogger } from '../shared/logger.js';
 import { loadPlatformKeys } from '../shared/platform-keys.js';
+import { readRecord } from '../shared/records.js';
 import { readTenantSecret } from '../shared/secrets.js';
 import { postToSlack } from '../shared/slack.js';
 import { DEFAULT_SLACK_API_BASE_URL } from '../shared/slack-web-api.js';
@@ -101,7 +102,7 @@ async function approvalRoute(event: APIGatewayProxyEventV2): Promise<APIGatewayP
       origin: headers.origin,
       path: event.rawPath,
     },
-    { keys, ledger, tasks, announce, loadTenant, publicBaseUrl: env.PUBLIC_BASE_URL, now: () => new Date() },
+    { keys, ledger, tasks, announce, loadTenant, readRecord: (t, id) => readRecord(env.TABLE_NAME, t, id), publicBaseUrl: env.PUBLIC_BASE_URL, now: () => new Date() },
   );
   logger.info('approval request', { method, tenantId, approvalId, status: page.status });
   return html(page.status, page.html);

@@ -1,11 +1,11 @@
-import { type IncidentSignal, InvestigationInput, type InvestigationRecord, SignalSource, type TenantConfig } from '../contracts/index.js';
+import { type IncidentSignal, InvestigationInput, type InvestigationRecord, type LifecycleEntry, SignalSource, type TenantConfig } from '../contracts/index.js';
 import { CausewayError, ConfigurationError, MalformedRequestError, NotFoundError, PayloadTooLargeError, UnauthorizedError } from '../shared/errors.js';
 import { createLogger } from '../shared/logger.js';
 import type { TenantSecretReader } from '../shared/secrets.js';
 import { createRecord, readRecord, updateRecord } from '../shared/records.js';
 import { archiveRequest, credentialHeaderNames } from './archive.js';
 import { claimInvestigation, investigationFor, markResolved, markStarted, redirectClaim } from './dedup.js';
-import { lifecycleRole, recordLifecycle } from './lifecycle.js';
+import { lifecycleEntry, lifecycleRole, recordLifecycle } from './lifecycle.js';
 import { withStartLock } from './start-lock.js';
 import { takeIngestToken } from './throttle.js';
 import { adjacentServices, appendRelatedSignalWhenCreated, claimGroup, closeForGrouping, findRelatedInvestigation } from './grouping.js';
@@ -35,6 +35,8 @@ export interface IngestDeps {
   /** GETs an SNS SubscribeURL (the adapter has already checked it is an SNS host). */
   confirmSubscription: (url: string) => Promise<void>;
   verify: VerifyDeps;
+  /** Tells the tenant's approval channel that an alert resolved while its approval waits (ingest/resolved-while-pending.ts). */
+  announceResolvedWhilePending?: (tenant: TenantConfig, record: InvestigationRecord, entry: LifecycleEntry) => Promise<unknown>;
 }
 
 export interface SignalOutcome {
@@ -103,7 +105,7 @@ async function startIfNeeded(deps: IngestDeps, signal: IncidentSignal, topology:
   return { investigationId: claim.investigationId, dedupKey: signal.dedupKey, status: claim.outcome === 'new' ? 'started' : 'duplicate' };
 }
 
-async function resolve(deps: IngestDeps, signal: IncidentSignal): Promise<SignalOutcome> {
+async function resolve(deps: IngestDeps, signal: IncidentSignal, tenant: TenantConfig): Promise<SignalOutcome> {
   const closed = await markResolved(deps.tableName, signal);
   if (closed) {
     await closeForGrouping(deps.tableName, signal, closed);
@@ -112,7 +114,14 @@ async function resolve(deps: IngestDeps, signal: IncidentSignal): Promise<Signal
   }
   const investigationId = closed ?? (await investigationFor(deps.tableName, signal.tenantId, signal.dedupKey));
   if (!investigationId) return { dedupKey: signal.dedupKey, status: 'unmatched' };
-  await recordLifecycle(deps.tableName, investigationId, signal);
+  if ((await recordLifecycle(deps.tableName, investigationId, signal)) && deps.announceResolvedWhilePending) {
+    const record = await readRecord(deps.tableName, signal.tenantId, investigationId);
+    if (record?.approval?.status === 'pending') {
+      await deps.announceResolvedWhilePending(tenant, record, lifecycleEntry(signal)).catch((error: Error) =>
+        logger.warn('could not tell the approval channel that the alert resolved', { tenantId: signal.tenantId, investigationId, error: error.name }),
+      );
+    }
+  }
   return { investigationId, dedupKey: signal.dedupKey, status: 'resolved' };
 }
 
@@ -216,7 +225,7 @@ export async function ingest(request: IngestRequest, deps: IngestDeps): Promise<
   const outcomes: SignalOutcome[] = [];
   for (const signal of signals) {
     const role = lifecycleRole(signal);
-    outcomes.push(role === 'open' ? await open(deps, signal, tenant.topology) : role === 'update' ? await update(deps, signal) : await resolve(deps, signal));
+    outcomes.push(role === 'open' ? await open(deps, signal, tenant.topology) : role === 'update' ? await update(deps, signal) : await resolve(deps, signal, tenant));
   }
   return { status: 202, body: { accepted: signals.length, signals: outcomes } };
 }

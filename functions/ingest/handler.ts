@@ -9,10 +9,12 @@ import { json, lowerCaseHeaders, rawBody } from '../shared/http.js';
 import { createLogger } from '../shared/logger.js';
 import { readTenantSecret } from '../shared/secrets.js';
 import { isTransient } from '../shared/transient.js';
+import { DEFAULT_SLACK_API_BASE_URL } from '../shared/slack-web-api.js';
 import { loadTenantConfig } from '../shared/tenants.js';
 import { ingest, type IngestDeps, type IngestResponse } from './core.js';
+import { announceResolvedWhilePending } from './resolved-while-pending.js';
 
-const env = loadEnv({ TABLE_NAME: z.string().min(1), STATE_MACHINE_ARN: z.string().min(1) });
+const env = loadEnv({ TABLE_NAME: z.string().min(1), STATE_MACHINE_ARN: z.string().min(1), SLACK_API_BASE_URL: z.url().default(DEFAULT_SLACK_API_BASE_URL) });
 const logger = createLogger('ingest');
 const sfn = new SFNClient({});
 
@@ -44,6 +46,7 @@ export const deps: IngestDeps = {
     if (!response.ok) throw new TransientError(`SNS subscription confirmation answered ${response.status}`);
   },
   verify: { fetchCertificate, now: () => new Date() },
+  announceResolvedWhilePending: (tenant, record, entry) => announceResolvedWhilePending(tenant, record, entry, { slackApiBaseUrl: env.SLACK_API_BASE_URL }),
 };
 
 /** A dependency that failed transiently (a throttled table or Step Functions included) gets a 503, so the sender retries; the request was archived or nothing was acknowledged. */

@@ -2,7 +2,7 @@ import { createHmac } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readAudit } from '../../functions/shared/audit.js';
-import { readRecord } from '../../functions/shared/records.js';
+import { readRecord, updateRecord } from '../../functions/shared/records.js';
 import { startLocalStack, type LocalStack } from '../../local/stack.js';
 import { putTenant } from '../../local/tenants.js';
 
@@ -38,8 +38,15 @@ function opsgenie(name: string, alertId: string, updatedAtMs: number, alert: Rec
 
 beforeAll(async () => {
   stack = await startLocalStack({ retryIntervalMs: 5 });
+  stack.secrets.put('causeway/tenants/lifecycle/slack', JSON.stringify({ url: stack.slackWebhookUrl }));
   stack.secrets.put('causeway/tenants/lifecycle/webhooks', JSON.stringify({ pagerduty: { signingSecrets: [PD_SECRET] }, opsgenie: { headerName: 'x-causeway-token', token: OPSGENIE_TOKEN } }));
-  await putTenant(stack, { tenantId: 'lifecycle', webhookSecretRef: 'causeway/tenants/lifecycle/webhooks', enabledSources: ['pagerduty', 'opsgenie'], ingestRatePerMinute: 100_000 } as never);
+  await putTenant(stack, {
+    tenantId: 'lifecycle',
+    webhookSecretRef: 'causeway/tenants/lifecycle/webhooks',
+    enabledSources: ['pagerduty', 'opsgenie'],
+    ingestRatePerMinute: 100_000,
+    approval: { timeoutSeconds: 3600, slackWebhookSecretRef: 'causeway/tenants/lifecycle/slack' },
+  } as never);
 });
 
 afterAll(async () => {
@@ -101,5 +108,20 @@ describe('an alert through its lifecycle: one investigation carries the trigger,
     expect(response.status).toBe(202);
     expect(response.signals[0]).toMatchObject({ status: 'unmatched' });
     expect(stack.sfn.listExecutions()).toHaveLength(executions);
+  });
+
+  it('a resolve that arrives while an approval is pending is said in the approval channel', async () => {
+    const started = await post('pagerduty', pagerDuty('incident-triggered.json', 'QLIFE0000000002', '2026-03-14T16:00:00.000Z'));
+    const investigationId = started.signals[0]!.investigationId!;
+    await stack.sfn.settled(investigationId);
+    await updateRecord(stack.tableName, 'lifecycle', investigationId, { approval: { approvalId: 'pending-approval-0001', status: 'pending', expiresAt: '2026-03-14T17:00:00.000Z' } });
+    const before = stack.slackMessages.length;
+
+    await post('pagerduty', pagerDuty('incident-resolved.json', 'QLIFE0000000002', '2026-03-14T16:20:00.000Z'));
+    await post('pagerduty', pagerDuty('incident-resolved.json', 'QLIFE0000000002', '2026-03-14T16:20:00.000Z'));
+
+    const told = stack.slackMessages.slice(before).map((m) => JSON.stringify(m.body));
+    expect(told).toHaveLength(1);
+    expect(told[0]).toContain(`resolved at 2026-03-14T16:20:00.000Z (pagerduty, by Dana On-Call) while approval of the proposed action is pending (investigation ${investigationId})`);
   });
 });
