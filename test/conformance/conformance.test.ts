@@ -8,11 +8,14 @@ import { getSourceAdapter } from '../../functions/ingest/sources/index.js';
 /*
  * Every payload variant each sender documents, as it puts it on the wire, and what Causeway
  * must make of it. One folder per source; `cases.json` names each file's origin and licence
- * and the signals expected from it (none, for events that change nothing on-call tracks).
+ * and the signals expected from it (none, for events that change nothing on-call tracks):
+ * each states its status, service, severity, title and links.
  */
 
 const HERE = fileURLToPath(new URL('.', import.meta.url));
 const RECEIVED_AT = new Date('2026-03-14T14:10:00.000Z');
+/** What every expected signal states; `null` says the field must be absent (no service named, say). */
+const ASSERTED = ['status', 'service', 'severity', 'title', 'links'] as const;
 
 interface Case {
   file: string;
@@ -46,6 +49,12 @@ describe.each(sources)('%s', (source) => {
     const body = JSON.parse(readFileSync(join(dir, c.file), 'utf8')) as unknown;
     const signals = getSourceAdapter(SignalSource.parse(source)).normalize(body, { tenantId: 'conformance', receivedAt: RECEIVED_AT, catalog: {} });
     expect(signals).toHaveLength(c.expect.length);
-    c.expect.forEach((expected, i) => expect(signals[i]).toMatchObject(expected));
+    c.expect.forEach((expected, i) => {
+      for (const field of ASSERTED) expect(Object.keys(expected), `${c.file}: every expected signal states ${field}`).toContain(field);
+      const absent = Object.entries(expected).filter(([, value]) => value === null);
+      for (const [field] of absent) expect(signals[i]?.[field as keyof (typeof signals)[number]], `${c.file}: ${field}`).toBeUndefined();
+      expect(signals[i]).toMatchObject(Object.fromEntries(Object.entries(expected).filter(([, value]) => value !== null)));
+      expect(signals[i]?.links, `${c.file}: links, exactly`).toEqual(expected['links']);
+    });
   });
 });
