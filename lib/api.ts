@@ -17,6 +17,7 @@ export const HANDLER_AUTHENTICATION: Readonly<Record<string, string>> = {
     "Alertmanager, Grafana, Datadog, PagerDuty, Opsgenie and SNS cannot sign with IAM or present a JWT; ingest verifies each source's signature or the tenant's webhook credential and answers 401 without one.",
   '/v1/tenants/{tenantId}/approvals/{approvalId}': "Opened by a person from a signed link; the handler verifies the link's signature and expiry and the approver before any decision.",
   '/v1/tenants/{tenantId}/approvals/{approvalId}/signin': "Starts an OpenID Connect sign-in from a signed approval link; the handler verifies the link first, and the sign-in itself proves who the person is to the tenant's identity provider.",
+  '/v1/tenants/{tenantId}/identity/signin': "Only starts a sign-in at the tenant's identity provider; nothing is read or decided until the callback verifies the ID token, and the redirect target is held to the tenant's explorer pages.",
   '/v1/tenants/{tenantId}/identity/callback': "The identity provider's redirect: the handler accepts it only with the state it issued to this browser (single-use, ten minutes) and verifies the ID token against the issuer's keys.",
   '/v1/tenants/{tenantId}/slack/interactions': "Slack's button clicks carry Slack's own signature; the handler verifies it with the tenant's signing secret and refuses stale timestamps.",
   '/v1/tenants/{tenantId}/investigations/{investigationId}/questions': "The handler checks the tenant's API token and answers the same 401 for an unknown tenant, a missing or a wrong token.",
@@ -108,6 +109,12 @@ export class CausewayApi extends Construct {
       path: '/v1/tenants/{tenantId}/identity/callback',
       methods: [apigw.HttpMethod.GET],
       integration: new HttpLambdaIntegration('IdentityCallback', props.approval, { payloadFormatVersion: v2 }),
+    });
+    // Sign-in to the explorer through the same provider: it ends in an explorer session for the verified person.
+    this.httpApi.addRoutes({
+      path: '/v1/tenants/{tenantId}/identity/signin',
+      methods: [apigw.HttpMethod.GET],
+      integration: new HttpLambdaIntegration('ExplorerSignIn', props.approval, { payloadFormatVersion: v2 }),
     });
     // Slack's interactive buttons: tenant-scoped, so the handler picks the tenant's signing secret before trusting the body.
     this.httpApi.addRoutes({

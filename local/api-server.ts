@@ -39,6 +39,7 @@ export const ROUTES: Route[] = [
   route('POST', '/v1/tenants/{tenantId}/slack/interactions', '../functions/approval/handler.js'),
   route('GET', '/v1/tenants/{tenantId}/approvals/{approvalId}/signin', '../functions/approval/handler.js'),
   route('GET', '/v1/tenants/{tenantId}/identity/callback', '../functions/approval/handler.js'),
+  route('GET', '/v1/tenants/{tenantId}/identity/signin', '../functions/approval/handler.js'),
   route('POST', '/v1/tenants/{tenantId}/investigations/{investigationId}/questions', '../functions/questions/handler.js'),
   route('POST', '/v1/tenants/{tenantId}/investigations/{investigationId}/feedback', '../functions/feedback/handler.js'),
   route('POST', '/v1/tenants/{tenantId}/changes', '../functions/changes/handler.js'),

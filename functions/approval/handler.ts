@@ -15,7 +15,7 @@ import { announcer } from './announce.js';
 import { handleApproval, type TaskResponder } from './core.js';
 import { dynamoLedger } from './ledger.js';
 import { readCookies } from './session.js';
-import { finishSignIn, startSignIn, type WebResponse } from './signin.js';
+import { finishSignIn, startExplorerSignIn, startSignIn, type WebResponse } from './signin.js';
 import { messagePage } from './pages.js';
 import { handleSlackInteraction } from './slack-interaction.js';
 
@@ -49,6 +49,7 @@ const tasks: TaskResponder = {
 /** Browser sign-in on the approval page: the start (from a valid link) and the identity provider's redirect back. */
 const SIGN_IN_ROUTE = 'GET /v1/tenants/{tenantId}/approvals/{approvalId}/signin';
 const CALLBACK_ROUTE = 'GET /v1/tenants/{tenantId}/identity/callback';
+const EXPLORER_SIGN_IN_ROUTE = 'GET /v1/tenants/{tenantId}/identity/signin';
 
 const ledger = dynamoLedger(env.TABLE_NAME);
 const loadTenant = (tenantId: string) => loadTenantConfig(env.TABLE_NAME, tenantId);
@@ -74,10 +75,13 @@ async function signInRoute(event: APIGatewayProxyEventV2, tenantId: string): Pro
   const deps = { tableName: env.TABLE_NAME, keys, ledger, publicBaseUrl: env.PUBLIC_BASE_URL, now: () => new Date(), loadTenant, readSecret: readTenantSecret };
   const query = event.queryStringParameters ?? {};
   const approvalId = event.pathParameters?.approvalId;
-  const response = approvalId
-    ? await startSignIn({ tenantId, approvalId, query }, deps)
-    : await finishSignIn({ tenantId, query, cookies: readCookies(event.cookies, lowerCaseHeaders(event.headers).cookie) }, deps);
-  logger.info('approval sign-in', { tenantId, step: approvalId ? 'start' : 'callback', status: response.status });
+  const response =
+    event.routeKey === EXPLORER_SIGN_IN_ROUTE
+      ? await startExplorerSignIn({ tenantId, next: query.next }, deps)
+      : approvalId
+        ? await startSignIn({ tenantId, approvalId, query }, deps)
+        : await finishSignIn({ tenantId, query, cookies: readCookies(event.cookies, lowerCaseHeaders(event.headers).cookie) }, deps);
+  logger.info('sign-in', { tenantId, step: event.routeKey === CALLBACK_ROUTE ? 'callback' : 'start', status: response.status });
   return web(response);
 }
 
@@ -85,7 +89,7 @@ async function approvalRoute(event: APIGatewayProxyEventV2): Promise<APIGatewayP
   const method = event.requestContext.http.method;
   const { tenantId, approvalId } = event.pathParameters ?? {};
   if (tenantId && event.routeKey === 'POST /v1/tenants/{tenantId}/slack/interactions') return slackRoute(event, tenantId);
-  if (tenantId && (event.routeKey === SIGN_IN_ROUTE || event.routeKey === CALLBACK_ROUTE)) return signInRoute(event, tenantId);
+  if (tenantId && (event.routeKey === SIGN_IN_ROUTE || event.routeKey === CALLBACK_ROUTE || event.routeKey === EXPLORER_SIGN_IN_ROUTE)) return signInRoute(event, tenantId);
   if (method !== 'GET' && method !== 'POST') return html(405, messagePage('Method not allowed', 'Use the link, then the form on its page.'));
   if (!tenantId || !approvalId) return html(404, messagePage('Not found', 'No such approval.'));
   const headers = lowerCaseHeaders(event.headers);

@@ -11,6 +11,7 @@ import type { ApprovalLedger } from './ledger.js';
 import { authorizationUrl, discover, exchangeCode, IdentityVerificationError, verifyIdToken, type Discovery } from './oidc.js';
 import { messagePage } from './pages.js';
 import { auditRefusal } from './refusals.js';
+import { isLoopback, mintSession, sessionCookie } from '../shared/explorer-session.js';
 import { cookie, sealSession, SESSION_COOKIE, SESSION_SECONDS, SIGNIN_COOKIE, SIGNIN_SECONDS } from './session.js';
 
 /** A browser answer: a page, or a redirect, with the cookies to set. */
@@ -32,7 +33,17 @@ export interface SignInDeps {
 }
 
 const ClientSecret = z.object({ clientSecret: z.string().min(1) });
-const Transaction = z.object({ approvalId: z.string(), returnQuery: z.string(), codeVerifier: z.string(), nonce: z.string(), bindingHash: z.string(), issuer: z.string(), expiresAt: z.number() });
+/** A sign-in in flight: for an approval (back to its link) or for the explorer (back to `next`, with an explorer session). */
+const Transaction = z.object({
+  approvalId: z.string().optional(),
+  returnQuery: z.string().optional(),
+  next: z.string().optional(),
+  codeVerifier: z.string(),
+  nonce: z.string(),
+  bindingHash: z.string(),
+  issuer: z.string(),
+  expiresAt: z.number(),
+});
 
 const sha256 = (value: string) => createHash('sha256').update(value).digest('base64url');
 const random = () => randomBytes(32).toString('base64url');
@@ -46,18 +57,14 @@ export function callbackPath(tenantId: string): string {
 const secure = (deps: SignInDeps) => new URL(deps.publicBaseUrl).protocol === 'https:';
 
 /**
- * `GET /v1/tenants/{tenantId}/approvals/{approvalId}/signin?<link>`: starts a sign-in for a
- * valid, pending approval link. The `state`, `nonce` and PKCE verifier are random per sign-in
- * and kept server-side (tenant-scoped, ten minutes, single use); a random value in an HttpOnly
- * cookie binds the sign-in to this browser, so a sign-in started elsewhere cannot land here.
+ * Sends the browser to the tenant's provider. The `state`, `nonce` and PKCE verifier are
+ * random per sign-in and kept server-side (tenant-scoped, ten minutes, single use); a random
+ * value in an HttpOnly cookie binds the sign-in to this browser, so a sign-in started
+ * elsewhere cannot land here.
  */
-export async function startSignIn(request: { tenantId: string; approvalId: string; query: Record<string, string | undefined> }, deps: SignInDeps): Promise<WebResponse> {
-  const signed = parseLink(request.tenantId, request.approvalId, request.query);
-  if (!signed || !verifyLink(deps.keys, signed)) return page(403, 'This link is not valid', 'The link was altered, belongs to another approval, or was never issued. Nothing was changed.');
-  const nowSeconds = Math.floor(deps.now().getTime() / 1000);
-  if (signed.link.expires <= nowSeconds) return page(410, 'This approval has expired', 'The investigation no longer waits for a decision. Nothing was changed.');
-  const tenant = await deps.loadTenant(request.tenantId);
-  if (!tenant?.identity) return page(404, 'No identity provider', "This tenant has no identity provider configured, so decisions are made with the Slack buttons. Nothing was changed.");
+async function begin(tenantId: string, target: { approvalId: string; returnQuery: string } | { next: string }, deps: SignInDeps): Promise<WebResponse> {
+  const tenant = await deps.loadTenant(tenantId);
+  if (!tenant?.identity) return page(404, 'No identity provider', 'This tenant has no identity provider configured: approvals are decided with the Slack buttons, and the explorer takes the API token. Nothing was changed.');
   let discovery: Discovery;
   try {
     discovery = await discover(tenant.identity.issuer);
@@ -73,24 +80,43 @@ export async function startSignIn(request: { tenantId: string; approvalId: strin
     new PutCommand({
       TableName: deps.tableName,
       Item: {
-        ...tableKeys.signIn(request.tenantId, sha256(state)),
-        approvalId: request.approvalId,
-        returnQuery: linkQuery(signed).toString(),
+        ...tableKeys.signIn(tenantId, sha256(state)),
+        ...target,
         codeVerifier,
         nonce,
         bindingHash: sha256(binding),
         issuer: tenant.identity.issuer,
-        expiresAt: nowSeconds + SIGNIN_SECONDS,
+        expiresAt: Math.floor(deps.now().getTime() / 1000) + SIGNIN_SECONDS,
       },
       ConditionExpression: 'attribute_not_exists(pk)',
     }),
   );
-  const redirectUri = new URL(callbackPath(request.tenantId), deps.publicBaseUrl).toString();
+  const redirectUri = new URL(callbackPath(tenantId), deps.publicBaseUrl).toString();
   return {
     status: 302,
     location: authorizationUrl(discovery, tenant.identity, { redirectUri, state, nonce, codeVerifier }),
-    cookies: [cookie(SIGNIN_COOKIE, binding, { path: callbackPath(request.tenantId), maxAge: SIGNIN_SECONDS, secure: secure(deps) })],
+    cookies: [cookie(SIGNIN_COOKIE, binding, { path: callbackPath(tenantId), maxAge: SIGNIN_SECONDS, secure: secure(deps) })],
   };
+}
+
+/** `GET /v1/tenants/{tenantId}/approvals/{approvalId}/signin?<link>`: starts a sign-in for a valid, pending approval link. */
+export async function startSignIn(request: { tenantId: string; approvalId: string; query: Record<string, string | undefined> }, deps: SignInDeps): Promise<WebResponse> {
+  const signed = parseLink(request.tenantId, request.approvalId, request.query);
+  if (!signed || !verifyLink(deps.keys, signed)) return page(403, 'This link is not valid', 'The link was altered, belongs to another approval, or was never issued. Nothing was changed.');
+  if (signed.link.expires <= Math.floor(deps.now().getTime() / 1000)) return page(410, 'This approval has expired', 'The investigation no longer waits for a decision. Nothing was changed.');
+  return begin(request.tenantId, { approvalId: request.approvalId, returnQuery: linkQuery(signed).toString() }, deps);
+}
+
+/**
+ * `GET /v1/tenants/{tenantId}/identity/signin?next=/explorer/tenants/{tenantId}/…`: starts a
+ * sign-in to the explorer, which ends in an explorer session for the verified person and a
+ * redirect to `next`, a page of this tenant's explorer only (any other target is replaced by
+ * the tenant's list, so the route cannot be used to send people elsewhere).
+ */
+export async function startExplorerSignIn(request: { tenantId: string; next: string | undefined }, deps: SignInDeps): Promise<WebResponse> {
+  const home = `/explorer/tenants/${encodeURIComponent(request.tenantId)}`;
+  const next = request.next && (request.next === home || request.next.startsWith(`${home}/`)) && !request.next.includes('//') ? request.next : `${home}/investigations`;
+  return begin(request.tenantId, { next }, deps);
 }
 
 /** Takes the sign-in `state` names, once: a replayed or invented state finds nothing. */
@@ -120,7 +146,7 @@ export async function finishSignIn(request: { tenantId: string; query: Record<st
   const nowMs = deps.now().getTime();
   if (!tx) return { ...page(401, 'Sign-in refused', 'This sign-in is unknown to this tenant or was already used. Open the approval link again. Nothing was changed.'), cookies: [clearBinding] };
   const refuse = async (reason: string, text: string): Promise<WebResponse> => {
-    await auditRefusal(deps.ledger, request.tenantId, tx.approvalId, 'sign_in_refused', { check: reason });
+    if (tx.approvalId) await auditRefusal(deps.ledger, request.tenantId, tx.approvalId, 'sign_in_refused', { check: reason });
     return { ...page(401, 'Sign-in refused', `${text} Nothing was changed.`), cookies: [clearBinding] };
   };
   if (tx.expiresAt * 1000 <= nowMs) return refuse('state_expired', 'The sign-in took longer than ten minutes.');
@@ -137,13 +163,20 @@ export async function finishSignIn(request: { tenantId: string; query: Record<st
     const redirectUri = new URL(callbackPath(request.tenantId), deps.publicBaseUrl).toString();
     const idToken = await exchangeCode(discovery, config, secret?.data.clientSecret, { code, redirectUri, codeVerifier: tx.codeVerifier });
     const { identity, expiresAt } = await verifyIdToken(idToken, config, { jwksUri: discovery.jwks_uri, nonce: tx.nonce, now: deps.now() });
+    if (!tx.approvalId) {
+      const name = identity.name ?? identity.email;
+      const who = { issuer: identity.issuer, subject: identity.subject, ...(name ? { name } : {}) };
+      const explorer = mintSession(deps.keys.explorerSessionKey, request.tenantId, who, deps.now());
+      const loopback = isLoopback(new URL(deps.publicBaseUrl).hostname);
+      return { status: 303, location: new URL(tx.next ?? '/explorer', deps.publicBaseUrl).toString(), cookies: [clearBinding, sessionCookie(explorer.value, loopback)] };
+    }
     const exp = Math.min(Math.floor(nowMs / 1000) + SESSION_SECONDS, expiresAt);
     const { value } = sealSession(deps.keys, request.tenantId, identity, exp);
     const item = await deps.ledger.load(request.tenantId, tx.approvalId);
     if (item) await deps.ledger.audit(request.tenantId, item.investigationId, { type: 'approval.signed_in', actor: principal(identity), detail: { approvalId: tx.approvalId, issuer: identity.issuer, subject: identity.subject, ...(identity.email ? { email: identity.email } : {}) } });
     return {
       status: 303,
-      location: new URL(`${approvalPath(request.tenantId, tx.approvalId)}?${tx.returnQuery}`, deps.publicBaseUrl).toString(),
+      location: new URL(`${approvalPath(request.tenantId, tx.approvalId)}?${tx.returnQuery ?? ''}`, deps.publicBaseUrl).toString(),
       cookies: [clearBinding, cookie(SESSION_COOKIE, value, { path: approvalPath(request.tenantId, '').replace(/\/$/, ''), maxAge: exp - Math.floor(nowMs / 1000), secure: secure(deps) })],
     };
   } catch (failure) {

@@ -174,3 +174,48 @@ describe('signing in on the approval page through the tenant’s OpenID Connect 
     await stack.sfn.stopExecution(investigationId);
   });
 });
+
+describe('signing in to the explorer through the same provider', () => {
+  const start = (next: string) => `${stack.apiUrl}/v1/tenants/demo/identity/signin?next=${encodeURIComponent(next)}`;
+
+  async function signInToExplorer(browser: Browser, next: string, user = userFor('oncall@example.com')): Promise<Page> {
+    const toProvider = await browser.request(start(next));
+    expect(toProvider.status).toBe(302);
+    expect(new URL(toProvider.location!).origin).toBe(issuer.issuer);
+    issuer.signInAs(user);
+    const back = await browser.request(toProvider.location!);
+    issuer.signInAs(undefined);
+    return browser.request(back.location!);
+  }
+
+  it('ends in an explorer session for the verified person, back on the page asked for', async () => {
+    const browser = new Browser();
+    const next = `/explorer/tenants/demo/investigations/${investigationId}`;
+    const landed = await signInToExplorer(browser, next);
+    expect(landed.status).toBe(303);
+    expect(landed.location).toBe(`${stack.apiUrl}${next}`);
+    const page = await browser.request(landed.location!);
+    expect(page.status).toBe(200);
+    expect(page.html).toContain(investigationId);
+    expect(page.html).toContain('oncall@example.com');
+  });
+
+  it('sends nobody off the tenant’s explorer: any other target becomes the tenant’s list', async () => {
+    for (const next of ['https://evil.example/phish', '//evil.example', '/explorer/tenants/other/investigations', '/v1/tenants/demo/investigations']) {
+      const landed = await signInToExplorer(new Browser(), next);
+      expect(landed.location, next).toBe(`${stack.apiUrl}/explorer/tenants/demo/investigations`);
+    }
+  });
+
+  it('refuses a forged ID token: no explorer session', async () => {
+    const browser = new Browser();
+    const toProvider = await browser.request(start('/explorer/tenants/demo/investigations'));
+    issuer.signInAs(userFor('oncall@example.com'));
+    const back = await browser.request(toProvider.location!);
+    issuer.signInAs(undefined);
+    issuer.tamperNextToken({ rogueKey: true });
+    const refused = await browser.request(back.location!);
+    expect(refused.status).toBe(401);
+    expect((await browser.request(`${stack.apiUrl}/explorer/tenants/demo/investigations`)).status).toBe(401);
+  });
+});

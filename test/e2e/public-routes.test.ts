@@ -18,6 +18,7 @@ const DOCUMENTED: Record<string, { status: number; why: string }> = {
   'POST /v1/tenants/{tenantId}/approvals/{approvalId}': { status: 403, why: 'an approval decision without a valid signature is "not valid"' },
   'GET /v1/tenants/{tenantId}/approvals/{approvalId}/signin': { status: 403, why: 'a sign-in starts only from a validly signed approval link' },
   'GET /v1/tenants/{tenantId}/identity/callback': { status: 400, why: 'a callback without the state this browser was issued is a refused sign-in' },
+  'GET /v1/tenants/{tenantId}/identity/signin': { status: 404, why: 'a tenant without an identity provider has no sign-in to start' },
   'GET /explorer': { status: 200, why: 'the landing page: the sign-in form, no investigation data' },
   'POST /explorer/{proxy+}': { status: 403, why: 'the explorer refuses a POST that does not prove it comes from its own origin, before reading it' },
 };

@@ -113,6 +113,7 @@ describe('CausewayStack', () => {
       'POST /v1/tenants/{tenantId}/slack/interactions': 'approval',
       'GET /v1/tenants/{tenantId}/approvals/{approvalId}/signin': 'approval',
       'GET /v1/tenants/{tenantId}/identity/callback': 'approval',
+      'GET /v1/tenants/{tenantId}/identity/signin': 'approval',
       'POST /v1/tenants/{tenantId}/investigations/{investigationId}/questions': 'questions',
       'GET /v1/tenants/{tenantId}/investigations': 'read-api',
       'GET /v1/tenants/{tenantId}/investigations/{investigationId}': 'read-api',
