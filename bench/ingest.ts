@@ -23,7 +23,7 @@ const started: string[] = [];
 const deps = {
   tableName: stack.tableName,
   loadTenant: async () => (await import('../local/tenants.js')).getTenant(stack, 'bench'),
-  readSecret: async (ref: string) => JSON.parse(stack.secrets.get(ref) ?? 'null') as unknown,
+  readSecret: async (_tenantId: string, ref: string) => JSON.parse(stack.secrets.get(ref) ?? 'null') as unknown,
   startExecution: async (input: { investigationId: string }) => void started.push(input.investigationId),
   confirmSubscription: async () => undefined,
   verify: { fetchCertificate: async () => '', now: () => new Date() },
