@@ -32,6 +32,8 @@ export interface CausewayStackProps extends StackProps {
   readonly remediationParameterPath?: string;
   /** SSM Automation documents runbook may start (context `runbookDocuments`). */
   readonly runbookDocuments?: readonly string[];
+  /** Ship source maps with every function for TypeScript stack traces (context `sourceMaps=true`); off by default for faster cold starts. */
+  readonly sourceMaps?: boolean;
 }
 
 /**
@@ -46,6 +48,7 @@ export class CausewayStack extends Stack {
     const logRetention = props.logRetention ?? logs.RetentionDays.ONE_MONTH;
     Tags.of(this).add('causeway:environment', props.environment ?? 'dev');
 
+    const sourceMaps = props.sourceMaps ?? this.node.tryGetContext('sourceMaps') === 'true';
     const lambdaFor = (folder: string, timeout: Duration, memorySize?: number): lambda.Function =>
       new CausewayFunction(this, folderToId(folder), {
         folder,
@@ -53,6 +56,7 @@ export class CausewayStack extends Stack {
         timeout,
         memorySize,
         logRetention,
+        sourceMaps,
       }).fn;
 
     // HTTP API integrations give up after 30 s.

@@ -344,9 +344,17 @@ describe('CausewayStack', () => {
       expect(f.props.Environment.Variables).toMatchObject({
         POWERTOOLS_SERVICE_NAME: `causeway-${service}`,
         POWERTOOLS_LOG_LEVEL: 'INFO',
-        NODE_OPTIONS: '--enable-source-maps',
       });
+      // Source maps are off unless asked for: they more than double what a cold start loads.
+      expect(f.props.Environment.Variables.NODE_OPTIONS).toBeUndefined();
     }
+  });
+
+  it('ships source maps and enables them only when the deployment asks', () => {
+    const { template: withMaps } = synthCauseway({ bundle: false, props: { sourceMaps: true } });
+    const functions = [...resourcesOfType(withMaps, 'AWS::Lambda::Function').values()];
+    expect(functions.length).toBeGreaterThan(30);
+    for (const f of functions) expect((f.Properties as { Environment: { Variables: Record<string, unknown> } }).Environment.Variables.NODE_OPTIONS).toBe('--enable-source-maps');
   });
 
   it('times each function out before whatever waits on it does', () => {
