@@ -6,10 +6,10 @@ import { register } from 'tsx/esm/api';
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 register();
 const { main } = await import('../cli/main.ts');
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (error) => {
-    process.stderr.write(`causeway: ${error instanceof Error ? error.message : String(error)}\n`);
-    process.exit(1);
-  },
-);
+// Exit only once stdout has drained: a piped `eval --json` is cut short if the process exits
+// while the pipe still holds the end of it.
+const exitWhenFlushed = (code) => process.stdout.write('', () => process.exit(code));
+main(process.argv.slice(2)).then(exitWhenFlushed, (error) => {
+  process.stderr.write(`causeway: ${error instanceof Error ? error.message : String(error)}\n`);
+  exitWhenFlushed(1);
+});

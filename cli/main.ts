@@ -12,9 +12,10 @@ const USAGE = `causeway — a causal operations layer for AWS
 usage:
   causeway start                      run the local stack, send the demo alert, serve approvals (Ctrl-C to stop)
   causeway investigate FILE [--json]  run one scenario through the local pipeline and print the RCA (or the record)
-  causeway eval PATH… [--json] [--llm]
+  causeway eval PATH… [--json] [--llm] [--fail-under TOP1]
                                       run every scenario in the files or folders and print the scorecard;
-                                      --llm also scores the model from CAUSEWAY_LLM_BASE_URL/_MODEL/_API_KEY
+                                      --llm also scores the model from CAUSEWAY_LLM_BASE_URL/_MODEL/_API_KEY;
+                                      --fail-under 0.9 exits 1 when top-1 is below it (after the scorecard)
   causeway ask INVESTIGATION "QUESTION" [--tenant demo] [--url URL --token TOKEN]
                                       ask a follow-up question, answered from the investigation's evidence
   causeway list [--service S] [--status S[,S…]] [--since 24h|ISO] [--limit N] [--cursor C] [--json]
@@ -36,28 +37,54 @@ usage:
                                       the same, into a deployed stack (its table and Secrets Manager)
 `;
 
-/** Parses the command line and runs one command; returns the process exit code. */
+const OPTIONS = {
+  json: { type: 'boolean', default: false },
+  help: { type: 'boolean', short: 'h' },
+  aws: { type: 'boolean', default: false },
+  stack: { type: 'string', default: 'Causeway' },
+  region: { type: 'string' },
+  llm: { type: 'boolean', default: false },
+  tenant: { type: 'string', default: 'demo' },
+  url: { type: 'string' },
+  token: { type: 'string' },
+  source: { type: 'string' },
+  out: { type: 'string' },
+  service: { type: 'string' },
+  status: { type: 'string' },
+  since: { type: 'string' },
+  limit: { type: 'string' },
+  cursor: { type: 'string' },
+  'fail-under': { type: 'string' },
+} as const;
+
+/** A usage mistake: said on stderr with the usage, exit code 2. */
+function usageError(message: string): number {
+  process.stderr.write(`causeway: ${message}\n\n${USAGE}`);
+  return 2;
+}
+
+/**
+ * Parses the command line and runs one command; returns the process exit code: 0 done (and
+ * for --help / -h), 1 the command failed (or eval scored under --fail-under), 2 a usage
+ * mistake such as an unknown command or option.
+ */
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
-  const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: {
-      json: { type: 'boolean', default: false },
-      help: { type: 'boolean', short: 'h' },
-      aws: { type: 'boolean', default: false },
-      stack: { type: 'string', default: 'Causeway' },
-      region: { type: 'string' },
-      llm: { type: 'boolean', default: false },
-      tenant: { type: 'string', default: 'demo' },
-      url: { type: 'string' },
-      token: { type: 'string' },
-      source: { type: 'string' },
-      out: { type: 'string' },
-      service: { type: 'string' },
-      status: { type: 'string' },
-      since: { type: 'string' },
-      limit: { type: 'string' },
-      cursor: { type: 'string' },
-    },
-  });
+  if (command === '--help' || command === '-h') {
+    process.stdout.write(USAGE);
+    return 0;
+  }
+  let parsed;
+  try {
+    parsed = parseArgs({ args: rest, allowPositionals: true, options: OPTIONS });
+  } catch (error) {
+    return usageError(((error as Error).message.split('.')[0] ?? 'bad option').replace(/^Unknown option/, 'unknown option'));
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    process.stdout.write(USAGE);
+    return 0;
+  }
   const out = (text: string) => process.stdout.write(`${text}\n`);
   switch (command) {
     case 'start':
@@ -65,10 +92,17 @@ export async function main(argv: string[]): Promise<number> {
     case 'investigate':
       if (positionals.length !== 1) break;
       return investigate(positionals[0]!, values.json === true, out);
-    case 'eval':
+    case 'eval': {
       if (positionals.length === 0) break;
-      await evaluate(positionals, values.json === true, out, { llm: values.llm === true });
+      const failUnder = values['fail-under'] === undefined ? undefined : Number(values['fail-under']);
+      if (failUnder !== undefined && !(failUnder >= 0 && failUnder <= 1)) return usageError(`--fail-under takes a fraction from 0 to 1, such as 0.9, not ${JSON.stringify(values['fail-under'])}`);
+      const { summary } = await evaluate(positionals, values.json === true, out, { llm: values.llm === true });
+      if (failUnder !== undefined && summary.top1 < failUnder) {
+        process.stderr.write(`causeway: top-1 ${summary.top1} is below --fail-under ${failUnder}\n`);
+        return 1;
+      }
       return 0;
+    }
     case 'ask':
       if (positionals.length !== 2) break;
       return askCommand(positionals[0]!, positionals[1]!, { tenant: values.tenant as string, url: values.url as string | undefined, token: values.token as string | undefined }, out);
@@ -95,7 +129,8 @@ export async function main(argv: string[]): Promise<number> {
     case 'help':
       out(USAGE);
       return 0;
+    default:
+      return usageError(`unknown command ${JSON.stringify(command)}`);
   }
-  process.stderr.write(USAGE);
-  return 2;
+  return usageError(`${command} was given the wrong arguments`);
 }
