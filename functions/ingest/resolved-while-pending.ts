@@ -1,7 +1,7 @@
 import type { InvestigationRecord, LifecycleEntry, TenantConfig } from '../contracts/index.js';
 import type { TenantSecretReader } from '../shared/secrets.js';
-import { postToSlack, tenantSlack } from '../shared/slack.js';
-import { postMessage } from '../shared/slack-web-api.js';
+import { postApprovalMessage } from '../request-approval/post.js';
+import { tenantSlack } from '../shared/slack.js';
 
 /** What the approval channel is told when the alert resolves while a person is asked to approve an action. */
 export function resolvedWhilePendingText(record: InvestigationRecord, entry: LifecycleEntry): string {
@@ -11,9 +11,9 @@ export function resolvedWhilePendingText(record: InvestigationRecord, entry: Lif
 }
 
 /**
- * Tells the tenant's approval channel (the bot's channel, else the webhook) that the alert
- * resolved while its approval waits, so nobody approves a fix for a problem that went away
- * without knowing it. Returns whether a message went out.
+ * Tells the tenant's approval channel that the alert resolved while its approval waits, so
+ * nobody approves a fix for a problem that went away without knowing it. It goes out the way
+ * the approval message did (the bot, else the webhook). Returns whether a message went out.
  */
 export async function announceResolvedWhilePending(
   tenant: TenantConfig,
@@ -22,15 +22,7 @@ export async function announceResolvedWhilePending(
   deps: { slackApiBaseUrl: string; readSecret?: TenantSecretReader },
 ): Promise<boolean> {
   if (record.approval?.status !== 'pending') return false;
-  const text = resolvedWhilePendingText(record, entry);
   const slack = await tenantSlack(tenant.tenantId, tenant.approval, deps.readSecret);
-  if (slack.bot) {
-    await postMessage({ token: slack.bot.token, baseUrl: deps.slackApiBaseUrl }, slack.bot.channel, { text });
-    return true;
-  }
-  if (slack.webhookUrl) {
-    await postToSlack(slack.webhookUrl, { text });
-    return true;
-  }
-  return false;
+  const posted = await postApprovalMessage(slack, { text: resolvedWhilePendingText(record, entry) }, deps.slackApiBaseUrl);
+  return posted.via !== 'none';
 }

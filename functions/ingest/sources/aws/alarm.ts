@@ -6,7 +6,8 @@ import { severityFromWord, SEVERITY_KEYS } from '../shared/severity.js';
 import { finishSignal } from '../shared/signal.js';
 import { pick } from '../shared/text.js';
 import { awsRegion, parseArn } from './arn.js';
-import { serviceFromAlarmName, serviceFromDimensions, type InferredService } from './dimensions.js';
+import type { InferredService } from '../shared/workload.js';
+import { serviceFromAlarmName, serviceFromDimensions } from './dimensions.js';
 
 /** One CloudWatch alarm state change, whichever way it arrived (EventBridge event or SNS message). */
 export interface AlarmView {

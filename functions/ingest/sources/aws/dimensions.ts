@@ -1,5 +1,6 @@
 import type { CatalogEntry } from '../../../contracts/tenant.js';
 import { catalogService } from '../shared/catalog.js';
+import type { InferredService } from '../shared/workload.js';
 
 /*
  * CloudWatch dimensions name the resource a metric is about; this turns them into the
@@ -53,12 +54,6 @@ export const SERVICE_DIMENSIONS: readonly (readonly [name: string, shape: (value
   ['AutoScalingGroupName', (v) => v],
   ['InstanceId', (v) => v],
 ];
-
-/** A service and the rule that named it (`catalog:FunctionName`, `dimension:TableName`, `alarm-name`…), recorded on the signal. */
-export interface InferredService {
-  service: string;
-  rule: string;
-}
 
 function read(dimensions: Record<string, string>, name: string, shape: (value: string) => string): string | undefined {
   const value = Object.hasOwn(dimensions, name) ? dimensions[name]?.trim() : undefined;

@@ -24,15 +24,14 @@ export function findValue(maps: ReadonlyArray<Record<string, string>>, keys: rea
 }
 
 /**
- * The service an alert is about. `service`/`service_name` are explicit; `app` and
- * `app.kubernetes.io/name` name the workload; `container` comes before `job` because a
- * Prometheus job is often the scrape job (`kubernetes-pods`), not the service.
+ * The tags of a CloudWatch alarm that name its service. `service`/`service_name` are
+ * explicit; `app` and `app.kubernetes.io/name` name the workload; `container` comes before
+ * `job`. Labels of the other senders go through the fuller rules of shared/workload.ts.
  */
 export const SERVICE_KEYS = ['service', 'service_name', 'app', 'app_kubernetes_io_name', 'k8s_app', 'container', 'job'];
-/** Keys naming the environment, namespace and Kubernetes deployment, most explicit first. */
+/** Keys naming the environment and namespace, most explicit first. */
 export const ENVIRONMENT_KEYS = ['environment', 'env', 'deployment_environment', 'deployment_environment_name', 'stage'];
 export const NAMESPACE_KEYS = ['namespace', 'k8s_namespace_name', 'kubernetes_namespace', 'kube_namespace', 'exported_namespace'];
-export const DEPLOYMENT_KEYS = ['deployment', 'k8s_deployment_name', 'kube_deployment'];
 const POD_KEYS = ['pod', 'pod_name', 'k8s_pod_name', 'kubernetes_pod_name', 'kube_pod'];
 const TRACE_KEYS = ['trace_id', 'trace', 'xray_trace_id', 'otel_trace_id', 'dd_trace_id'];
 const REQUEST_KEYS = ['request_id', 'x_request_id', 'aws_request_id', 'correlation_id'];

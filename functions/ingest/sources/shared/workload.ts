@@ -9,7 +9,11 @@ import { findValue, NAMESPACE_KEYS } from './labels.js';
  * label. Every answer says which rule decided, so a surprising service can be traced back.
  */
 
-/** The rule that named the service: how the investigation's record explains its choice. */
+/**
+ * The rule that named the service: how the investigation's record explains its choice.
+ * CloudWatch alarms add their own: an alarm `tag`, a `dimension:<Name>`, a dimension value the
+ * catalog knows (`catalog:<Name>`), or a catalogued name in the `alarm-name` (aws/dimensions.ts).
+ */
 export type ServiceRule =
   | 'catalog'
   | 'catalog-alias'
@@ -27,7 +31,11 @@ export type ServiceRule =
   | 'label:consumer-group'
   | 'label:job'
   | 'sender-service'
-  | 'entity';
+  | 'entity'
+  | 'tag'
+  | 'alarm-name'
+  | `catalog:${string}`
+  | `dimension:${string}`;
 
 export interface InferredService {
   service: string;
