@@ -32,8 +32,10 @@ export const METRIC = {
   llmCostUsd: 'LlmCostUsd',
   /** Approvals that ended, by `Decision`: approved, rejected, or expired with nobody deciding. */
   approvals: 'Approvals',
-  /** Seconds an approval waited from its request to its decision or expiry. */
+  /** Seconds an approval waited from its request to its decision or expiry, whatever the decision. */
   approvalWait: 'ApprovalWait',
+  /** 4xx answers on the signal route, counted by a metric filter on the API's access logs (no dimensions). */
+  ingestRejected: 'IngestRejected',
 } as const;
 
 /** The dimension names Causeway's metrics are split by. */

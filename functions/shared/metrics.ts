@@ -95,12 +95,15 @@ export function recordModelUsage(tenantId: string, usage: ModelUsage, model: str
   );
 }
 
-/** An approval ended: decided by a person, or expired with nobody deciding; `waitedSeconds` from its request. */
+/**
+ * An approval ended: decided by a person, or expired with nobody deciding. The wait, from
+ * its request, is one metric whatever the decision, so one alarm watches every approval.
+ */
 export function recordApprovalEnd(tenantId: string, decision: ApprovalDecision, waitedSeconds: number | undefined): void {
-  const measurements = [
-    { name: METRIC.approvals, unit: MetricUnit.Count, value: 1 },
-    ...(waitedSeconds !== undefined && Number.isFinite(waitedSeconds) && waitedSeconds >= 0 ? [{ name: METRIC.approvalWait, unit: MetricUnit.Seconds, value: waitedSeconds }] : []),
-  ];
-  publish({ [DIMENSION.decision]: decision }, measurements);
-  publish({ [DIMENSION.decision]: decision, [DIMENSION.tenant]: tenantId }, measurements.slice(0, 1));
+  const count = [{ name: METRIC.approvals, unit: MetricUnit.Count, value: 1 }];
+  publish({ [DIMENSION.decision]: decision }, count);
+  publish({ [DIMENSION.decision]: decision, [DIMENSION.tenant]: tenantId }, count);
+  if (waitedSeconds !== undefined && Number.isFinite(waitedSeconds) && waitedSeconds >= 0) {
+    publish({}, [{ name: METRIC.approvalWait, unit: MetricUnit.Seconds, value: waitedSeconds }], { tenantId, decision });
+  }
 }

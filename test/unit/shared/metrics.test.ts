@@ -76,13 +76,13 @@ describe('Causeway metrics (EMF)', () => {
     expect(published(stdout.emf()).map((m) => m.name)).toEqual(['LlmPromptTokens', 'LlmCompletionTokens']);
   });
 
-  it('count approvals by decision with how long each waited, the count also per tenant', () => {
+  it('count approvals by decision, also per tenant, and how long each waited whatever the decision', () => {
     recordApprovalEnd('acme', 'approved', 420);
     recordApprovalEnd('acme', 'expired', undefined);
     expect(published(stdout.emf()).map(({ name, value, dimensions }) => ({ name, value, dimensions }))).toEqual([
       { name: 'Approvals', value: 1, dimensions: { service: 'causeway', Decision: 'approved' } },
-      { name: 'ApprovalWait', value: 420, dimensions: { service: 'causeway', Decision: 'approved' } },
       { name: 'Approvals', value: 1, dimensions: { service: 'causeway', Decision: 'approved', TenantId: 'acme' } },
+      { name: 'ApprovalWait', value: 420, dimensions: { service: 'causeway' } },
       { name: 'Approvals', value: 1, dimensions: { service: 'causeway', Decision: 'expired' } },
       { name: 'Approvals', value: 1, dimensions: { service: 'causeway', Decision: 'expired', TenantId: 'acme' } },
     ]);
