@@ -1,9 +1,22 @@
+import { DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { VerifiedIdentity } from '../../../functions/approval/approvers.js';
+import { recordDecision } from '../../../functions/approval/decision.js';
+import type { ApprovalLedger, StoredApproval } from '../../../functions/approval/ledger.js';
 import { makeProviderHandler } from '../../../functions/providers/handler-factory.js';
 import type { EvidenceProvider } from '../../../functions/providers/types.js';
 import { BackendAuthError } from '../../../functions/shared/http-client.js';
+import { derivePlatformKeys, encryptToken } from '../../../functions/shared/platform-keys.js';
+import { diagnosedRecord } from '../../helpers/investigation-records.js';
 import { plan } from '../providers/grafana-test-kit.js';
 import { captureOutput } from '../shared/captured-output.js';
+
+vi.hoisted(() => {
+  // Read when the Finish handler loads.
+  process.env.TABLE_NAME = 'causeway-test';
+  process.env.PUBLIC_BASE_URL = 'https://causeway.example.com';
+});
 
 let output: ReturnType<typeof captureOutput>;
 beforeEach(() => {
@@ -42,5 +55,91 @@ describe('metrics the provider handler emits', () => {
     const handler = makeProviderHandler(lokiProvider(async (p) => ({ query: { text: 'q', target: 't', window: p.window }, items: [] })));
     expect(await handler(plan('logs', { type: 'loki', endpoint: 'https://loki.example.com' }), {} as never)).toMatchObject({ status: 'no_data' });
     expect(output.emf()).toEqual([]);
+  });
+});
+
+describe('metrics the Finish stage emits', () => {
+  const dynamo = mockClient(DynamoDBDocumentClient);
+  beforeEach(() => {
+    dynamo.reset();
+    dynamo.onAnyCommand().resolves({});
+  });
+
+  const finish = async (outcome: unknown) => {
+    const { handler } = await import('../../../functions/finish/handler.js');
+    return handler({ tenantId: 'acme', investigationId: 'inv-0001', outcome }, {} as never);
+  };
+
+  it('count the investigation under its final status, for the pipeline and for the tenant', async () => {
+    expect(await finish({ Error: 'ConfigurationError', Cause: 'tenant acme has no backends' })).toEqual({ status: 'failed' });
+    expect(output.emf().map((line) => ({ sets: line._aws.CloudWatchMetrics[0]!.Dimensions, Outcome: line.Outcome, TenantId: line.TenantId, Investigations: line.Investigations }))).toEqual([
+      { sets: [['service', 'Outcome']], Outcome: 'failed', TenantId: undefined, Investigations: 1 },
+      { sets: [['service', 'Outcome', 'TenantId']], Outcome: 'failed', TenantId: 'acme', Investigations: 1 },
+    ]);
+  });
+
+  it('count an approval that expired undecided, with how long it waited since it was requested', async () => {
+    const requested = new Date(Date.now() - 3600_000).toISOString();
+    const record = { ...diagnosedRecord({ id: 'inv-0001' }), status: 'awaiting_approval', approval: { approvalId: 'appr-1', status: 'pending', expiresAt: new Date().toISOString() } };
+    dynamo.on(GetCommand).resolves({ Item: { record } });
+    dynamo.on(UpdateCommand, { UpdateExpression: 'SET #status = :expired' }).resolves({ Attributes: { approvalId: 'appr-1', investigationId: 'inv-0001', status: 'expired', createdAt: requested, approvers: [], expiresAt: 0 } });
+    expect(await finish({ Error: 'States.Timeout' })).toEqual({ status: 'expired' });
+    const byMetric = (name: string) => output.emf().filter((line) => name in line);
+    expect(byMetric('Approvals').map((line) => [line.Decision, line.TenantId])).toEqual([
+      ['expired', undefined],
+      ['expired', 'acme'],
+    ]);
+    const [wait] = byMetric('ApprovalWait');
+    expect(wait!.ApprovalWait as number).toBeGreaterThanOrEqual(3600);
+    expect(wait!.ApprovalWait as number).toBeLessThan(3700);
+    expect(byMetric('Investigations').map((line) => line.Outcome)).toEqual(['expired', 'expired']);
+  });
+});
+
+describe('metrics a decision emits', () => {
+  const NOW = new Date('2026-06-01T09:20:00.000Z');
+  const keys = derivePlatformKeys('a-platform-key-of-at-least-thirty-two-chars');
+  const approver: VerifiedIdentity = { via: 'oidc', issuer: 'https://acme.okta.com', subject: '00u1oncall', email: 'oncall@example.com' };
+
+  /** Just enough of the ledger for one decision: the conditional claim DynamoDB would apply. */
+  function ledgerOf(item: StoredApproval): ApprovalLedger {
+    const claim: ApprovalLedger['claim'] = async (_t, _a, decided) => {
+      if (item.status !== 'pending') return false;
+      Object.assign(item, decided, { phase: 'deciding' });
+      return true;
+    };
+    return {
+      load: async () => structuredClone(item),
+      claim,
+      recordDecision: async () => undefined,
+      noteResumeAttempt: async () => undefined,
+      markResumed: async () => void (item.phase = 'decided'),
+      markAnnounced: async () => undefined,
+      markUnresumable: async () => false,
+      audit: async () => undefined,
+    } as unknown as ApprovalLedger;
+  }
+
+  it('count the approval under its decision once, with the minutes it waited, and nothing for a second click', async () => {
+    const item: StoredApproval = {
+      approvalId: 'appr-1',
+      investigationId: 'inv-0001',
+      status: 'pending',
+      sealedToken: encryptToken(keys, 'task-token', 'acme/appr-1'),
+      action: { kind: 'rollback', service: 'pricing', risk: 'low', plan: ['pricing: v3.12.0 → v3.11.4'], undo: 'roll forward', dryRun: true },
+      approvers: ['oncall@example.com'],
+      createdAt: '2026-06-01T09:00:00.000Z',
+      expiresAt: NOW.getTime() / 1000 + 3600,
+    };
+    const deps = { keys, ledger: ledgerOf(item), tasks: { succeed: async () => undefined, fail: async () => undefined }, now: () => NOW, announce: async () => undefined };
+    const request = { tenantId: 'acme', approvalId: 'appr-1', decision: 'reject' as const, identity: approver };
+    expect(await recordDecision(deps, request)).toMatchObject({ kind: 'decided', status: 'rejected' });
+    expect(await recordDecision(deps, request)).toMatchObject({ kind: 'already' });
+    const lines = output.emf();
+    expect(lines.filter((l) => 'Approvals' in l).map((l) => [l.Decision, l.TenantId])).toEqual([
+      ['rejected', undefined],
+      ['rejected', 'acme'],
+    ]);
+    expect(lines.filter((l) => 'ApprovalWait' in l).map((l) => l.ApprovalWait)).toEqual([1200]);
   });
 });
