@@ -96,6 +96,27 @@ describe('metrics the Finish stage emits', () => {
   });
 });
 
+describe('metrics the Record stage emits', () => {
+  const dynamo = mockClient(DynamoDBDocumentClient);
+  beforeEach(() => {
+    dynamo.reset();
+    dynamo.onAnyCommand().resolves({});
+  });
+
+  it('measure the time from the signal’s arrival to the recorded diagnosis, and its confidence', async () => {
+    const { handler } = await import('../../../functions/record/handler.js');
+    const record = diagnosedRecord({ id: 'inv-0001', confidence: 0.7 });
+    const receivedAt = new Date(Date.now() - 95_000).toISOString();
+    await handler({ tenantId: 'acme', investigationId: 'inv-0001', executionName: 'inv-0001', signal: { ...record.signal, receivedAt }, scored: record.scored, rca: record.rca }, {} as never);
+    const [line, ...rest] = output.emf();
+    expect(rest).toEqual([]);
+    expect(line!._aws.CloudWatchMetrics[0]!.Metrics.map((m) => m.Name)).toEqual(['TimeToRca', 'RcaConfidence']);
+    expect(line!.TimeToRca as number).toBeGreaterThanOrEqual(95_000);
+    expect(line!.TimeToRca as number).toBeLessThan(125_000);
+    expect(line).toMatchObject({ RcaConfidence: record.rca!.confidence, tenantId: 'acme', investigationId: 'inv-0001' });
+  });
+});
+
 describe('metrics a decision emits', () => {
   const NOW = new Date('2026-06-01T09:20:00.000Z');
   const keys = derivePlatformKeys('a-platform-key-of-at-least-thirty-two-chars');
