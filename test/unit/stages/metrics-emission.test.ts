@@ -1,13 +1,15 @@
 import { DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { VerifiedIdentity } from '../../../functions/approval/approvers.js';
 import { recordDecision } from '../../../functions/approval/decision.js';
 import type { ApprovalLedger, StoredApproval } from '../../../functions/approval/ledger.js';
+import { TenantConfig } from '../../../functions/contracts/index.js';
 import { makeProviderHandler } from '../../../functions/providers/handler-factory.js';
 import type { EvidenceProvider } from '../../../functions/providers/types.js';
 import { BackendAuthError } from '../../../functions/shared/http-client.js';
 import { derivePlatformKeys, encryptToken } from '../../../functions/shared/platform-keys.js';
+import { startFakeLlmServer, type FakeLlmServer } from '../../helpers/fake-llm-server.js';
 import { diagnosedRecord } from '../../helpers/investigation-records.js';
 import { plan } from '../providers/grafana-test-kit.js';
 import { captureOutput } from '../shared/captured-output.js';
@@ -114,6 +116,37 @@ describe('metrics the Record stage emits', () => {
     expect(line!.TimeToRca as number).toBeGreaterThanOrEqual(95_000);
     expect(line!.TimeToRca as number).toBeLessThan(125_000);
     expect(line).toMatchObject({ RcaConfidence: record.rca!.confidence, tenantId: 'acme', investigationId: 'inv-0001' });
+  });
+});
+
+describe('metrics the Reason stage emits', () => {
+  const dynamo = mockClient(DynamoDBDocumentClient);
+  let llm: FakeLlmServer;
+  beforeAll(async () => void (llm = await startFakeLlmServer()));
+  afterAll(() => llm.close());
+  beforeEach(() => {
+    dynamo.reset();
+    llm.reset();
+  });
+
+  it('publish the tokens and cost of the model calls behind an RCA, even when their answer is not kept', async () => {
+    const llmConfig = { baseUrl: llm.baseUrl, model: 'gpt-test', inputCostPerMTok: 2, outputCostPerMTok: 8 };
+    dynamo.on(GetCommand).resolves({ Item: { config: TenantConfig.parse({ tenantId: 'acme', llm: llmConfig }) } });
+    llm.script({ content: 'not json', usage: { prompt_tokens: 1000, completion_tokens: 100 } }, { content: 'still not json', usage: { prompt_tokens: 1200, completion_tokens: 50 } });
+    const { handler } = await import('../../../functions/reason/handler.js');
+    const record = diagnosedRecord({ id: 'inv-0001' });
+    const rca = await handler({ tenantId: 'acme', investigationId: 'inv-0001', signal: record.signal, scored: record.scored }, {} as never);
+    expect(rca).toMatchObject({ author: 'deterministic', model: 'gpt-test' });
+    const [line, ...rest] = output.emf();
+    expect(rest).toEqual([]);
+    expect(line).toMatchObject({
+      LlmPromptTokens: rca.usage!.promptTokens,
+      LlmCompletionTokens: rca.usage!.completionTokens,
+      LlmCostUsd: rca.usage!.estimatedCostUsd,
+      tenantId: 'acme',
+      model: 'gpt-test',
+    });
+    expect(rca.usage!.promptTokens).toBeGreaterThan(0);
   });
 });
 
