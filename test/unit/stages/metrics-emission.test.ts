@@ -15,7 +15,7 @@ import { plan } from '../providers/grafana-test-kit.js';
 import { captureOutput } from '../shared/captured-output.js';
 
 vi.hoisted(() => {
-  // Read when the Finish handler loads.
+  // Read when the stage handlers load.
   process.env.TABLE_NAME = 'causeway-test';
   process.env.PUBLIC_BASE_URL = 'https://causeway.example.com';
 });
