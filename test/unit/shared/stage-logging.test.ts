@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { createLogger } from '../../../functions/shared/logger.js';
 import { stageHandler } from '../../../functions/shared/stage.js';
+import { tracer } from '../../../functions/shared/tracing.js';
 import { captureOutput } from './captured-output.js';
 
 const context = (awsRequestId: string): Context =>
@@ -92,5 +93,11 @@ describe('the stage wrapper’s log lines', () => {
     await lateHandler({ tenantId: 'acme', investigationId: 'inv-0003' }, context('req-5'));
     const lateLine = stdout.lines().find((l) => l.message === 'late line');
     expect(lateLine).toMatchObject({ function_request_id: 'req-5', investigationId: 'inv-0003' });
+  });
+
+  it('trace nothing off Lambda: the local runtime and tests have no X-Ray daemon, and the handler still runs', async () => {
+    const { handler } = loggingStage();
+    expect(tracer.isTracingEnabled()).toBe(false);
+    await expect(handler({ tenantId: 'acme' }, context('req-6'))).resolves.toEqual({ ok: true });
   });
 });
