@@ -1,13 +1,8 @@
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
-import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
-import * as actions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as targets from 'aws-cdk-lib/aws-events-targets';
-import * as kms from 'aws-cdk-lib/aws-kms';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as destinations from 'aws-cdk-lib/aws-lambda-destinations';
-import * as sns from 'aws-cdk-lib/aws-sns';
-import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { acknowledgeFinding } from './nag.js';
@@ -16,8 +11,6 @@ export interface AlarmEventsProps {
   /** The tenant this account's CloudWatch alarms belong to. */
   readonly tenantId: string;
   readonly ingest: lambda.IFunction;
-  /** Subscribed by email to the operator topic the dead-letter alarm notifies (context `operatorEmail`). */
-  readonly operatorEmail?: string;
 }
 
 /** How often EventBridge, then Lambda, try an alarm event before it is dead-lettered. */
@@ -31,13 +24,11 @@ export const ALARM_EVENT_RETRIES = { eventBridge: 8, lambdaAsync: 2 } as const;
  * No alarm is lost in silence: an event EventBridge cannot deliver (ingest throttled or
  * missing) after its retries, and an event ingest accepted but kept failing on (a
  * throttled table after Lambda's own retries), both land in one encrypted dead-letter
- * queue kept 14 days, and a message there raises an alarm on the operator topic.
+ * queue kept 14 days; PipelineMonitoring (lib/monitoring.ts) alarms on its first message.
  */
 export class AlarmEvents extends Construct {
   readonly rule: events.Rule;
   readonly deadLetters: sqs.Queue;
-  readonly operatorTopic: sns.Topic;
-  readonly deadLetterAlarm: cloudwatch.Alarm;
 
   constructor(scope: Construct, id: string, props: AlarmEventsProps) {
     super(scope, id);
@@ -70,21 +61,5 @@ export class AlarmEvents extends Construct {
       maxEventAge: Duration.hours(6),
       onFailure: new destinations.SqsDestination(this.deadLetters),
     });
-
-    this.operatorTopic = new sns.Topic(this, 'OperatorAlerts', {
-      displayName: 'Causeway operator alerts',
-      masterKey: kms.Alias.fromAliasName(this, 'SnsKey', 'alias/aws/sns'),
-      enforceSSL: true,
-    });
-    if (props.operatorEmail) this.operatorTopic.addSubscription(new subscriptions.EmailSubscription(props.operatorEmail));
-    this.deadLetterAlarm = new cloudwatch.Alarm(this, 'DeadLettered', {
-      alarmDescription: `CloudWatch alarm events for tenant ${props.tenantId} could not be ingested and wait in the dead-letter queue; redrive them once ingest is healthy.`,
-      metric: this.deadLetters.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(1), statistic: 'Maximum' }),
-      threshold: 1,
-      evaluationPeriods: 1,
-      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
-    });
-    this.deadLetterAlarm.addAlarmAction(new actions.SnsAction(this.operatorTopic));
   }
 }

@@ -52,6 +52,8 @@ export interface CausewayApiProps {
  */
 export class CausewayApi extends Construct {
   readonly httpApi: apigw.HttpApi;
+  /** JSON access logs (route key, status, latency; never query strings or headers). */
+  readonly accessLogs: logs.LogGroup;
   /** Base URL with no trailing slash; approval links are built as `${url}/v1/…`. */
   readonly url: string;
 
@@ -66,6 +68,7 @@ export class CausewayApi extends Construct {
       retention: props.logRetention,
       removalPolicy: RemovalPolicy.DESTROY,
     });
+    this.accessLogs = accessLogs;
     this.httpApi.addStage('DefaultStage', {
       stageName: '$default',
       autoDeploy: true,

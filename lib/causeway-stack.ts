@@ -2,11 +2,13 @@ import { ArnFormat, CfnOutput, Duration, Stack, Tags, type StackProps } from 'aw
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
+import type * as sns from 'aws-cdk-lib/aws-sns';
 import type { Construct } from 'constructs';
 import { AlarmEvents } from './alarm-events.js';
 import { CausewayApi } from './api.js';
 import { CausewayFunction } from './function.js';
 import { Investigation, type Stage } from './investigation.js';
+import { PipelineMonitoring } from './monitoring.js';
 import { acknowledgeWildcard, nagArn } from './nag.js';
 import { CROSS_ACCOUNT_ROLE_PREFIX, PROVIDER_AWS_READS, PROVIDER_TABLE_READERS, PROVIDER_TYPES, TENANT_SESSION_TAG, type ReadScope } from './providers.js';
 import { grantRemediation, listSetting } from './remediation.js';
@@ -20,8 +22,12 @@ export interface CausewayStackProps extends StackProps {
   readonly environment?: string;
   /** When set, this account's CloudWatch alarm state changes go to ingest for this tenant through EventBridge. */
   readonly alarmTenant?: string;
-  /** Subscribed to the operator topic that alarms on dead-lettered alarm events (context `operatorEmail`). */
+  /** Subscribed by email to the operator topic every alarm goes to (context `operatorEmail`). */
   readonly operatorEmail?: string;
+  /** Where every alarm goes; default a topic created by the stack (output `OperatorAlertsTopicArn`). */
+  readonly alarmTopic?: sns.ITopic;
+  /** Active X-Ray tracing of every Lambda with the Powertools Tracer (context `tracing=false` turns it off). Default on. */
+  readonly tracing?: boolean;
   /**
    * Catalog actions the Remediate Lambda may run for real (context `remediationActions`,
    * comma-separated). Each brings only its own IAM; none by default, so a fresh deployment
@@ -49,6 +55,7 @@ export class CausewayStack extends Stack {
     Tags.of(this).add('causeway:environment', props.environment ?? 'dev');
 
     const sourceMaps = props.sourceMaps ?? this.node.tryGetContext('sourceMaps') === 'true';
+    const tracing = props.tracing ?? this.node.tryGetContext('tracing') !== 'false';
     const lambdaFor = (folder: string, timeout: Duration, memorySize?: number): lambda.Function =>
       new CausewayFunction(this, folderToId(folder), {
         folder,
@@ -57,6 +64,7 @@ export class CausewayStack extends Stack {
         memorySize,
         logRetention,
         sourceMaps,
+        tracing,
       }).fn;
 
     // HTTP API integrations give up after 30 s.
@@ -128,16 +136,25 @@ export class CausewayStack extends Stack {
 
     const api = new CausewayApi(this, 'Api', { ingest, approval, questions, feedback, changes, readApi, explorer, logRetention });
     const operatorEmail = props.operatorEmail ?? (this.node.tryGetContext('operatorEmail') as string | undefined);
-    const alarmEvents = props.alarmTenant ? new AlarmEvents(this, 'AlarmEvents', { tenantId: props.alarmTenant, ingest, operatorEmail }) : undefined;
+    const alarmEvents = props.alarmTenant ? new AlarmEvents(this, 'AlarmEvents', { tenantId: props.alarmTenant, ingest }) : undefined;
+    const monitoring = new PipelineMonitoring(this, 'Monitoring', {
+      stateMachine,
+      functions: CausewayFunction.allIn(this),
+      api: api.httpApi,
+      apiAccessLogs: api.accessLogs,
+      deadLetterQueue: alarmEvents?.deadLetters,
+      alarmTopic: props.alarmTopic,
+      operatorEmail,
+    });
     explorer.addEnvironment('STATE_MACHINE_ARN', stateMachine.stateMachineArn);
     for (const fn of [stages.RequestApproval, approval, stages.Finish]) fn.addEnvironment('PUBLIC_BASE_URL', api.url);
 
     new CfnOutput(this, 'ApiUrl', { value: api.url, description: 'Base URL for signal webhooks and approval links' });
     new CfnOutput(this, 'StateMachineArn', { value: stateMachine.stateMachineArn });
     new CfnOutput(this, 'TableName', { value: table.table.tableName });
+    new CfnOutput(this, 'OperatorAlertsTopicArn', { value: monitoring.alarmTopic.topicArn, description: 'Every Causeway alarm goes here: subscribe the on-call operator' });
     if (alarmEvents) {
       new CfnOutput(this, 'AlarmEventsDeadLetterQueueUrl', { value: alarmEvents.deadLetters.queueUrl, description: 'Alarm events ingest could not take; redrive once it is healthy' });
-      new CfnOutput(this, 'OperatorAlertsTopicArn', { value: alarmEvents.operatorTopic.topicArn, description: 'Subscribe the on-call operator: it alarms when alarm events are dead-lettered' });
     }
   }
 

@@ -4,6 +4,7 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { LogLevel, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import { acknowledgeWildcard } from './nag.js';
 import { handlerEntry, REPO_ROOT } from './paths.js';
 
 /** What differs between Causeway's Lambdas; everything else is shared on purpose. */
@@ -25,6 +26,8 @@ export interface CausewayFunctionProps {
    * loads, and Node maps every stack trace through them.
    */
   readonly sourceMaps?: boolean;
+  /** Active X-Ray tracing, with the Powertools Tracer on; when off, the Tracer is told so too. Default on. */
+  readonly tracing?: boolean;
 }
 
 /**
@@ -58,6 +61,7 @@ export class CausewayFunction extends Construct {
       description: `Runs causeway-${props.service}`,
     });
     this.logGroup.grantWrite(role);
+    const tracing = props.tracing ?? true;
 
     this.fn = new NodejsFunction(this, 'Function', {
       entry: handlerEntry(props.folder),
@@ -68,11 +72,13 @@ export class CausewayFunction extends Construct {
       timeout: props.timeout,
       role,
       logGroup: this.logGroup,
+      tracing: tracing ? lambda.Tracing.ACTIVE : lambda.Tracing.DISABLED,
       projectRoot: REPO_ROOT,
       depsLockFilePath: `${REPO_ROOT}/package-lock.json`,
       environment: {
         POWERTOOLS_SERVICE_NAME: `causeway-${props.service}`,
         POWERTOOLS_LOG_LEVEL: 'INFO',
+        ...(tracing ? {} : { POWERTOOLS_TRACE_ENABLED: 'false' }),
         ...(props.sourceMaps ? { NODE_OPTIONS: '--enable-source-maps' } : {}),
       },
       bundling: {
@@ -90,5 +96,14 @@ export class CausewayFunction extends Construct {
         logLevel: LogLevel.ERROR,
       },
     });
+    if (tracing) {
+      acknowledgeWildcard(role, '*', 'Active tracing: X-Ray PutTraceSegments and PutTelemetryRecords support no resource-level permissions, so Lambda\'s tracing grant is on "*"; it can only write trace data.');
+    }
+  }
+
+  /** Every CausewayFunction under `scope`, by construct id: what the monitoring alarms on, so a new function is watched without being listed. */
+  static allIn(scope: Construct): Record<string, lambda.IFunction> {
+    const found = scope.node.findAll().filter((child): child is CausewayFunction => child instanceof CausewayFunction);
+    return Object.fromEntries(found.map((fn) => [fn.node.id, fn.fn]));
   }
 }

@@ -1,4 +1,5 @@
 import type { Decision } from '../shared/approval-links.js';
+import { recordApprovalEnd } from '../shared/metrics.js';
 import { decryptToken, type PlatformKeys } from '../shared/platform-keys.js';
 import type { AnnounceInput } from './announce.js';
 import { displayName, mayDecide, principal, type VerifiedIdentity } from './approvers.js';
@@ -117,6 +118,7 @@ export async function recordDecision(
     if (!mayDecide(item.approvers, request.identity)) return { kind: 'not_allowed', who: displayName(request.identity) };
     const claim = { status: request.decision === 'approve' ? ('approved' as const) : ('rejected' as const), decidedBy: displayName(request.identity), decidedAt: deps.now().toISOString(), decider: request.identity };
     claimedNow = await ledger.claim(request.tenantId, request.approvalId, claim, Math.floor(nowMs / 1000));
+    if (claimedNow) recordApprovalEnd(request.tenantId, claim.status, item.createdAt === undefined ? undefined : (Date.parse(claim.decidedAt) - Date.parse(item.createdAt)) / 1000);
     item = await ledger.load(request.tenantId, request.approvalId);
     if (!item) return { kind: 'unknown' };
   }

@@ -16,6 +16,8 @@ export interface StoredApproval {
   sealedToken: string;
   action: { kind: string; service: string; risk: string; plan: string[]; undo: string; dryRun: boolean };
   approvers: string[];
+  /** When the approval was requested (ISO); how long it waited is measured from here. */
+  createdAt?: string;
   expiresAt: number;
   decidedBy?: string;
   decidedAt?: string;

@@ -10,6 +10,7 @@ import { rememberInvestigation } from '../memory/store.js';
 import { appendAudit } from '../shared/audit.js';
 import { loadEnv } from '../shared/env.js';
 import { createLogger } from '../shared/logger.js';
+import { recordApprovalEnd, recordInvestigationOutcome } from '../shared/metrics.js';
 import { readRecord, updateRecord } from '../shared/records.js';
 import { readTenantSecret } from '../shared/secrets.js';
 import { DEFAULT_SLACK_API_BASE_URL } from '../shared/slack-web-api.js';
@@ -52,6 +53,11 @@ async function rememberAndDeliver(tenantId: string, investigationId: string): Pr
   logger.info('delivered', { tenantId, investigationId, results: results.map((r) => `${r.target}:${r.status}`) });
 }
 
+/** Seconds from an ISO time to now; undefined when the time is missing (approvals requested before it was stored). */
+function secondsSince(iso: string | undefined): number | undefined {
+  return iso === undefined ? undefined : (Date.now() - Date.parse(iso)) / 1000;
+}
+
 /** Closes the investigation: its final status on the record, an entry in the audit trail, an expired approval marked so and its Slack message told; then memory and delivery. */
 export const handler = stageHandler(FinishInput, z.object({ status: InvestigationStatus }), async (input) => {
   const { status, detail } = finalStatus(input.outcome);
@@ -69,7 +75,11 @@ export const handler = stageHandler(FinishInput, z.object({ status: Investigatio
         ReturnValues: 'ALL_NEW',
       }),
     ).then(
-      (expired) => announce({ tenantId: input.tenantId, approval: expired.Attributes as StoredApproval, end: { kind: 'expired', at: new Date().toISOString() } }),
+      (expired) => {
+        const item = expired.Attributes as StoredApproval;
+        recordApprovalEnd(input.tenantId, 'expired', secondsSince(item.createdAt));
+        return announce({ tenantId: input.tenantId, approval: item, end: { kind: 'expired', at: new Date().toISOString() } });
+      },
       (error: Error) => {
         if (error.name !== 'ConditionalCheckFailedException') throw error;
       },
@@ -82,6 +92,7 @@ export const handler = stageHandler(FinishInput, z.object({ status: Investigatio
   });
   await appendAudit(env.TABLE_NAME, input.tenantId, input.investigationId, { type: `investigation.${status}`, actor: 'causeway', detail }, { entryId: `finish-${input.investigationId}` });
   if (status === 'failed' && record) await releaseFailedClaims(env.TABLE_NAME, record);
+  recordInvestigationOutcome(input.tenantId, status);
   await rememberAndDeliver(input.tenantId, input.investigationId).catch((error: Error) => logger.error('memory and delivery stopped', { investigationId: input.investigationId, error: error.name, message: error.message }));
   return { status };
 });

@@ -1,6 +1,7 @@
 import { EvidencePlan, ProviderResult } from '../contracts/index.js';
 import { CausewayError } from '../shared/errors.js';
 import { createLogger } from '../shared/logger.js';
+import { recordProviderError } from '../shared/metrics.js';
 import { secretsOf } from '../shared/secrets.js';
 import { stageHandler } from '../shared/stage.js';
 import { isTransient } from '../shared/transient.js';
@@ -66,6 +67,7 @@ export function makeProviderHandler(provider: EvidenceProvider) {
     const result = await runProvider(provider, plan);
     const level = result.status === 'error' ? 'warn' : 'info';
     logger[level]('provider finished', { planId: plan.planId, status: result.status, durationMs: result.durationMs, error: result.status === 'error' ? result.error : undefined });
+    if (result.status === 'error') recordProviderError({ backendType: provider.type, backendId: plan.backend.id, tenantId: plan.tenantId, errorName: result.error?.name ?? 'Error' });
     return result;
   });
 }

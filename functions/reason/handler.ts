@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { IncidentSignal, InvestigationId, Rca, ScoredEvidence, TenantId, type LlmConfig } from '../contracts/index.js';
 import { loadEnv } from '../shared/env.js';
 import { createLogger } from '../shared/logger.js';
+import { recordModelUsage } from '../shared/metrics.js';
 import { stageHandler } from '../shared/stage.js';
 import { loadTenantConfig } from '../shared/tenants.js';
 import { writeDeterministicRca } from './deterministic.js';
@@ -54,5 +55,6 @@ export const handler = stageHandler(ReasonInput, Rca, async (input) => {
   const fields = { investigationId: input.investigationId, author: rca.author, model: rca.model, usage: rca.usage, rootCause: { service: rca.rootCause.service, kind: rca.rootCause.kind } };
   if (fallbackReason && rca.model) logger.warn('model not used for the rca', { ...fields, fallbackReason });
   else logger.info('rca written', fields);
+  if (rca.usage) recordModelUsage(input.tenantId, rca.usage, rca.model);
   return rca;
 });

@@ -4,6 +4,7 @@ import { recallSimilar } from '../memory/store.js';
 import { appendAudit } from '../shared/audit.js';
 import { loadEnv } from '../shared/env.js';
 import { createLogger } from '../shared/logger.js';
+import { recordDiagnosis } from '../shared/metrics.js';
 import { stageHandler } from '../shared/stage.js';
 import { updateRecord } from '../shared/records.js';
 
@@ -49,5 +50,6 @@ export const handler = stageHandler(RecordInput, z.object({ status: z.literal('d
     },
     { entryId: `diagnosed-${input.executionName}` },
   );
+  recordDiagnosis({ tenantId: input.tenantId, investigationId: input.investigationId, receivedAt: input.signal.receivedAt, diagnosedAt: new Date(), confidence: input.rca.confidence, author: input.rca.author });
   return { status: 'diagnosed' as const };
 });

@@ -5,6 +5,7 @@ import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider, HttpHandlerOptions, HttpRequest, HttpResponse } from '@smithy/types';
 import { BackendAuthError, BackendQueryError, currentTransport, isDefaultTransport } from './http-client.js';
+import { traced } from './tracing.js';
 
 /*
  * The AWS SDK counterpart of http-client.ts for the AWS-native providers: one client per
@@ -51,7 +52,8 @@ export function externalIdFor(tenantId: string): string {
  * the Lambda container. With a role ARN the client reads as that role (STS AssumeRole with
  * the tenant's ExternalId and session tag, refreshed before expiry); the Lambda's own role
  * needs sts:AssumeRole and sts:TagSession on it. The tenant is part of the key, so
- * credentials assumed for one tenant never serve another.
+ * credentials assumed for one tenant never serve another. Each client's calls, and the STS
+ * calls behind its credentials, appear in the invocation's X-Ray trace.
  */
 export function clientsByRegion<C>(create: (region: string, config: ClientConfig) => C): (region: string, roleArn: string | undefined, tenantId: string) => C {
   const clients = new Map<string, C>();
@@ -60,7 +62,7 @@ export function clientsByRegion<C>(create: (region: string, config: ClientConfig
     let client = clients.get(key);
     if (!client) {
       const config: ClientConfig = { requestHandler: new RecordableRequestHandler(), credentials: roleArn ? assumedRole(roleArn, region, tenantId) : undefined };
-      clients.set(key, (client = create(region, config)));
+      clients.set(key, (client = traced(create(region, config))));
     }
     return client;
   };
@@ -72,7 +74,7 @@ export function clientsByRegion<C>(create: (region: string, config: ClientConfig
  * session tag `causeway:tenant=<tenantId>`; the session is named after the tenant, so the
  * role owner's CloudTrail shows whom Causeway read for.
  */
-export function assumedRole(roleArn: string, region: string, tenantId: string, sts = new STSClient({ region })): AwsCredentialIdentityProvider {
+export function assumedRole(roleArn: string, region: string, tenantId: string, sts = traced(new STSClient({ region }))): AwsCredentialIdentityProvider {
   let cached: AwsCredentialIdentity | undefined;
   return async () => {
     if (cached?.expiration && cached.expiration.getTime() - Date.now() > 5 * 60_000) return cached;

@@ -1,8 +1,9 @@
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { tenantSecretPrefix } from '../contracts/tenant.js';
 import { ConfigurationError, TransientError } from './errors.js';
+import { traced } from './tracing.js';
 
-const client = new SecretsManagerClient({});
+const client = traced(new SecretsManagerClient({}));
 const cache = new Map<string, { value: unknown; fetchedAt: number }>();
 const CACHE_MS = 5 * 60 * 1000;
 

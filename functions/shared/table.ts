@@ -1,5 +1,6 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { traced } from './tracing.js';
 
 /**
  * The single table's key layout. Every key starts with the tenant, so no query for
@@ -46,6 +47,6 @@ export function isExpired(item: { expiresAt?: number } | undefined, now = Date.n
 }
 
 /** Created once per module; the endpoint comes from the standard AWS_ENDPOINT_URL_DYNAMODB when running locally. */
-export const documentClient = DynamoDBDocumentClient.from(new DynamoDBClient({}), {
+export const documentClient = DynamoDBDocumentClient.from(traced(new DynamoDBClient({})), {
   marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
 });

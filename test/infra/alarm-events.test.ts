@@ -44,23 +44,26 @@ describe('CloudWatch alarm events', () => {
     expect(statements.filter((s) => s.Effect === 'Allow').map((s) => s.Principal)).toEqual([{ Service: 'events.amazonaws.com' }]);
   });
 
-  it('alarm the operator topic as soon as one alarm event is dead-lettered', () => {
+  it('alarm the operator topic as soon as one alarm event is dead-lettered, with the one alarm on that queue', () => {
     const { template } = synthCauseway({ bundle: false, props: { alarmTenant: 'acme', operatorEmail: 'oncall@example.com' } });
     const [queueId] = onlyResource(template, 'AWS::SQS::Queue');
     const [topicId, topic] = onlyResource(template, 'AWS::SNS::Topic');
     expect(render(topic.Properties?.KmsMasterKeyId)).toMatch(/alias\/aws\/sns$/);
-    const [, alarm] = onlyResource(template, 'AWS::CloudWatch::Alarm');
+    const onQueue = Object.values(template.findResources('AWS::CloudWatch::Alarm', { Properties: { Namespace: 'AWS/SQS' } })) as Array<{ Properties: Record<string, unknown> }>;
+    expect(onQueue).toHaveLength(1);
+    const alarm = onQueue[0]!;
     expect(alarm.Properties).toMatchObject({
-      Namespace: 'AWS/SQS',
       MetricName: 'ApproximateNumberOfMessagesVisible',
+      Statistic: 'Maximum',
+      Period: 60,
       Threshold: 1,
       EvaluationPeriods: 1,
       ComparisonOperator: 'GreaterThanOrEqualToThreshold',
       TreatMissingData: 'notBreaching',
     });
-    const dimension = (alarm.Properties?.Dimensions as Array<{ Value: unknown }>)[0]!;
+    const dimension = (alarm.Properties.Dimensions as Array<{ Value: unknown }>)[0]!;
     expect(targetOf(dimension.Value)).toBe(queueId);
-    expect((alarm.Properties?.AlarmActions as unknown[]).map(targetOf)).toEqual([topicId]);
+    expect((alarm.Properties.AlarmActions as unknown[]).map(targetOf)).toEqual([topicId]);
     template.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'email', Endpoint: 'oncall@example.com', TopicArn: { Ref: topicId } });
     const outputs = template.toJSON().Outputs as Record<string, { Value: unknown }>;
     expect(render(outputs.OperatorAlertsTopicArn?.Value)).toBe(`\${${topicId}}`);

@@ -68,8 +68,8 @@ describe('cdk-nag AwsSolutions', () => {
   });
 
   it('keeps Resource "*" only for actions without resource-level permissions: Step Functions logging and tracing, provider reads, and the random password a key rotation draws', () => {
-    const anywhere = acknowledgments(everything.stack).filter((a) => a.id === 'AwsSolutions-IAM5[Resource::*]').map((a) => a.path);
-    expect(anywhere.sort()).toEqual(
+    const anywhere = acknowledgments(everything.stack).filter((a) => a.id === 'AwsSolutions-IAM5[Resource::*]' && !/X-Ray PutTraceSegments and PutTelemetryRecords/.test(a.reason));
+    expect(anywhere.map((a) => a.path).sort()).toEqual(
       [
         'Causeway/Investigation/StateMachine/Role',
         'Causeway/ProvidersCloudtrail/Role',
@@ -81,6 +81,24 @@ describe('cdk-nag AwsSolutions', () => {
         'Causeway/RotatePlatformKey/Role',
       ].sort(),
     );
+  });
+
+  it('gives every Lambda role the X-Ray write on "*" that active tracing needs, and none when tracing is off', () => {
+    const tracingRoles = (synthesized: Synthesized) =>
+      acknowledgments(synthesized.stack)
+        .filter((a) => a.id === 'AwsSolutions-IAM5[Resource::*]' && /X-Ray PutTraceSegments and PutTelemetryRecords/.test(a.reason))
+        .map((a) => a.path)
+        .sort();
+    const functionRoles = plain.stack.node
+      .findAll()
+      .filter((c) => c.node.id === 'Function' && c.node.scope?.node.tryFindChild('Role'))
+      .map((c) => `${c.node.scope!.node.path}/Role`)
+      .sort();
+    expect(functionRoles.length).toBeGreaterThan(30);
+    expect(tracingRoles(plain)).toEqual(functionRoles);
+    const untraced = synthCauseway({ bundle: false, props: { tracing: false } });
+    expect(tracingRoles(untraced)).toEqual([]);
+    expect(findings(untraced)).toEqual([]);
   });
 
   it('lets routes go without an API Gateway authorizer only where the handler authenticates, naming how', () => {

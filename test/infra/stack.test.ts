@@ -42,6 +42,8 @@ const PLATFORM_KEY_HOLDERS = ['ingest', 'approval', 'request-approval', 'read-ap
 const INVESTIGATION_READERS = ['read-api', 'explorer'];
 const TENANT_SECRET_ONLY = ['reason', 'questions', 'changes', 'remediate', 'finish', 'verify-outcome', ...PROVIDER_SERVICES];
 const TENANT_SECRETS_ARN = 'arn:${AWS::Partition}:secretsmanager:${AWS::Region}:${AWS::AccountId}:secret:causeway/tenants/*';
+/** What active tracing grants every function: writing its own trace data. */
+const TRACE_WRITES = ['xray:PutTelemetryRecords', 'xray:PutTraceSegments'];
 const DYNAMODB_WRITES = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'];
 
 describe('CausewayStack', () => {
@@ -185,14 +187,16 @@ describe('CausewayStack', () => {
     );
     // RotationSchedule grants the rotation function GetRandomPassword, which has no resource type.
     const rotation = `${fn('rotate-platform-key').roleId} Allow secretsmanager:GetRandomPassword`;
+    // Active tracing: every function writes its own trace segments, which take no resource ARN either.
+    const tracing = [...functions.values()].flatMap((f) => TRACE_WRITES.map((action) => `${f.roleId} Allow ${action}`));
     expect(wildcard.map((p) => `${p.roleId} ${p.effect} ${p.action}`).sort()).toEqual(
-      [...expected.map((action) => `${stateMachineRoleId} Allow ${action}`), ...providerReads, rotation].sort(),
+      [...expected.map((action) => `${stateMachineRoleId} Allow ${action}`), ...providerReads, rotation, ...tracing].sort(),
     );
   });
 
   it('gives AWS-native providers only their read actions, each scoped to its resource type where AWS allows', () => {
     for (const [type, reads] of Object.entries(PROVIDER_AWS_READS)) {
-      const actions = grantsOf(`providers-${type}`).map((p) => p.action).filter((a) => !a.startsWith('logs:Create') && !a.startsWith('logs:PutLogEvents') && !a.startsWith('secretsmanager:'));
+      const actions = grantsOf(`providers-${type}`).map((p) => p.action).filter((a) => !a.startsWith('logs:Create') && !a.startsWith('logs:PutLogEvents') && !a.startsWith('secretsmanager:') && !TRACE_WRITES.includes(a));
       expect(new Set(actions)).toEqual(new Set([...reads.flatMap((r) => r.actions), 'sts:AssumeRole', 'sts:TagSession']));
       for (const action of ['sts:AssumeRole', 'sts:TagSession']) {
         const assume = grantsOf(`providers-${type}`).find((p) => p.action === action);
@@ -392,6 +396,7 @@ describe('CausewayStack', () => {
       ApiUrl: apiUrl,
       StateMachineArn: refOf(stateMachineId),
       TableName: refOf(tableId),
+      OperatorAlertsTopicArn: refOf(onlyResource(template, 'AWS::SNS::Topic')[0]),
     });
   });
 });
