@@ -6,7 +6,7 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { createApiServer, type LocalRoute } from './api-server.js';
 import { readDefinition, substitute } from './asl.js';
 import { createAwsEndpoint, listen } from './aws-endpoint.js';
-import { ensureTable, startDynamo } from './dynamodb.js';
+import { ensureTable, meterDynamo, startDynamo, type CapacityMeter } from './dynamodb.js';
 import { LOCAL_ACCOUNT, LOCAL_REGION, PROVIDER_FUNCTIONS, STAGE_FUNCTIONS, localFunctionArn, localFunctionTable, localProviderArns } from './functions.js';
 import { SecretStore } from './secret-store.js';
 import { LocalStepFunctions } from './step-functions.js';
@@ -31,6 +31,8 @@ export interface LocalStackOptions {
   waitTimeMs?: number;
   /** More provider Lambdas by backend type (file: URLs of handler modules), beside the built-in ones. */
   extraProviders?: Record<string, string>;
+  /** Route the handlers' DynamoDB requests through a meter of consumed capacity (benches). */
+  meterCapacity?: boolean;
 }
 
 export interface LocalStack {
@@ -43,6 +45,8 @@ export interface LocalStack {
   slackMessages: SlackMessage[];
   slackWebhookUrl: string;
   onSlackMessage: (listener: (message: SlackMessage) => void) => void;
+  /** The capacity the handlers consumed, when started with `meterCapacity`. */
+  capacity?: CapacityMeter;
   stop: () => Promise<void>;
 }
 
@@ -74,6 +78,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
 
   const dynamo = await startDynamo(options.dataDir ? join(options.dataDir, 'dynamodb') : undefined);
   await ensureTable(dynamo.endpoint, TABLE_NAME);
+  const metered = options.meterCapacity ? await meterDynamo(dynamo.endpoint) : undefined;
 
   const substitutions = Object.fromEntries(Object.entries(STAGE_FUNCTIONS).map(([placeholder, fn]) => [placeholder, localFunctionArn(fn.name)]));
   const providers = { ...PROVIDER_FUNCTIONS, ...options.extraProviders };
@@ -103,7 +108,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     AWS_REGION: LOCAL_REGION,
     AWS_ACCESS_KEY_ID: 'local',
     AWS_SECRET_ACCESS_KEY: 'local',
-    AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
+    AWS_ENDPOINT_URL_DYNAMODB: metered?.endpoint ?? dynamo.endpoint,
     AWS_ENDPOINT_URL_SFN: awsEndpoint,
     AWS_ENDPOINT_URL_SECRETS_MANAGER: awsEndpoint,
     TABLE_NAME,
@@ -124,9 +129,10 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     slackMessages,
     slackWebhookUrl: `${apiUrl}/_local/slack`,
     onSlackMessage: (listener) => slackListeners.add(listener),
+    capacity: metered?.meter,
     stop: async () => {
       await sfn.stopAll();
-      await Promise.all([close(apiServer), close(awsServer), close(dynamo.server)]);
+      await Promise.all([close(apiServer), close(awsServer), close(dynamo.server), ...(metered ? [close(metered.server)] : [])]);
     },
   };
   running = stack;

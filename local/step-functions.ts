@@ -16,6 +16,11 @@ export interface HistoryEvent {
   state?: string;
   error?: string;
   cause?: string;
+  /** Bytes of the state's input (`StateEntered`) and output (`StateExited`) as JSON: what Step Functions counts against its 256 KiB limit. */
+  inputBytes?: number;
+  outputBytes?: number;
+  /** The Map iteration the event belongs to, when it is inside one. */
+  index?: number;
 }
 
 export interface Execution {
@@ -33,6 +38,8 @@ export interface Execution {
   waitingOn: Set<string>;
   /** The largest payload a state handed a Lambda or got back, in bytes: how close the run came to the 256 KiB limit. */
   maxStateBytes: number;
+  /** Every Lambda invocation the execution made, with the handler's own run time: what Lambda would bill, by function. */
+  invocations: { functionArn: string; ms: number }[];
   done: Promise<void>;
   abort: () => void;
 }
@@ -73,6 +80,10 @@ function jsonRoundTrip(value: unknown, what: string, execution: Execution | unde
     throw new StatesError('States.DataLimitExceeded', `${what} is ${bytes} bytes; Step Functions allows ${STATE_LIMIT_BYTES}`);
   }
   return JSON.parse(text);
+}
+
+function jsonBytes(value: unknown): number {
+  return Buffer.byteLength(JSON.stringify(value ?? null));
 }
 
 function replaceDeep(value: unknown, from: string, to: string): unknown {
@@ -169,8 +180,13 @@ export class LocalStepFunctions {
     const handler = await loadHandler(modulePath);
     const context = { functionName: functionArn.split(':').pop(), awsRequestId: randomUUID(), getRemainingTimeInMillis: () => 60_000 };
     const execution = this.executions.get(String((payload as { investigationId?: unknown })?.investigationId));
-    const result = await handler(jsonRoundTrip(payload, 'the Lambda payload', execution), context);
-    return jsonRoundTrip(result, `the result of ${functionArn}`, execution);
+    const started = performance.now();
+    try {
+      const result = await handler(jsonRoundTrip(payload, 'the Lambda payload', execution), context);
+      return jsonRoundTrip(result, `the result of ${functionArn}`, execution);
+    } finally {
+      execution?.invocations.push({ functionArn, ms: performance.now() - started });
+    }
   };
 
   private bind(task: ReturnType<typeof taskStates>[number]): (input: unknown) => Promise<unknown> {
@@ -245,6 +261,7 @@ export class LocalStepFunctions {
       events: [],
       waitingOn: new Set(),
       maxStateBytes: 0,
+      invocations: [],
       done: Promise.resolve(),
       abort: run.abort,
     };
@@ -265,14 +282,19 @@ export class LocalStepFunctions {
     return [...execution.events].reverse().find((e) => e.type === 'ExecutionFailed' || e.type === 'StateFailed');
   }
 
-  private async recordHistory(execution: Execution, logs: AsyncGenerator<{ type: string; timestamp: number; state?: { name: string }; Error?: string; Cause?: unknown }>) {
+  private async recordHistory(execution: Execution, logs: AsyncGenerator<{ type: string; timestamp: number; index?: number; state?: { name: string; input?: unknown; output?: unknown }; Error?: string; Cause?: unknown }>) {
     for await (const event of logs) {
+      const entered = event.type === 'StateEntered' && event.state;
+      const exited = event.type === 'StateExited' && event.state;
       execution.events.push({
         type: event.type,
         timestamp: event.timestamp,
         state: event.state?.name,
         error: event.Error,
         cause: event.Cause === undefined ? undefined : typeof event.Cause === 'string' ? event.Cause : JSON.stringify(event.Cause),
+        ...(entered ? { inputBytes: jsonBytes(event.state!.input) } : {}),
+        ...(exited ? { outputBytes: jsonBytes(event.state!.output) } : {}),
+        ...(event.index !== undefined ? { index: event.index } : {}),
       });
       if ((event.type === 'StateFailed' || event.type === 'StateExited' || event.type === 'StateCaught') && event.state) {
         for (const [token, task] of this.pending) if (task.executionName === execution.name && task.state === event.state.name) this.retire(token);
