@@ -96,6 +96,8 @@ export class CausewayStack extends Stack {
       table.grantReadWrite(fn);
     }
 
+    for (const fn of providers.values()) table.grantStoredValues(fn, 'write');
+    table.grantStoredValues(stages.Score, 'read-write');
     for (const fn of [readApi, explorer]) table.grantInvestigationReads(fn);
     table.grantLoginCodeRedemption(explorer);
 

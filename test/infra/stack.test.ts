@@ -285,12 +285,28 @@ describe('CausewayStack', () => {
       expect(new Set(actions.map((p) => p.resource))).toEqual(new Set([arnOf(tableId)]));
       expect(actions.map((p) => p.action)).toContain('dynamodb:GetItem');
       const writes = [...new Set(actions.filter((p) => DYNAMODB_WRITES.includes(p.action)).map((p) => p.action))];
-      expect(writes.sort()).toEqual(READ_ONLY_TABLE.includes(service) ? [] : [...DYNAMODB_WRITES].sort());
+      // Table-reading providers also store their results, a PutItem held to the claim check's partitions (the next test).
+      expect(writes.sort()).toEqual(TABLE_READING_PROVIDERS.includes(service) ? ['dynamodb:PutItem'] : READ_ONLY_TABLE.includes(service) ? [] : [...DYNAMODB_WRITES].sort());
       expect(render(fn(service).props.Environment.Variables.TABLE_NAME)).toBe(refOf(tableId));
     }
+    // Score and the providers that read nothing else reach the claim check's items only.
     for (const service of ['score', ...PROVIDER_SERVICES.filter((s) => !TABLE_READING_PROVIDERS.includes(s))]) {
-      expect({ service, actions: tableActions(service) }).toEqual({ service, actions: [] });
-      expect(fn(service).props.Environment.Variables.TABLE_NAME).toBeUndefined();
+      const expected = service === 'score' ? ['dynamodb:GetItem', 'dynamodb:PutItem'] : ['dynamodb:PutItem'];
+      expect({ service, actions: tableActions(service).map((p) => `${p.action} ${p.resource}`).sort() }).toEqual({ service, actions: expected.map((a) => `${a} ${arnOf(tableId)}`) });
+      expect(render(fn(service).props.Environment.Variables.TABLE_NAME)).toBe(refOf(tableId));
+    }
+  });
+
+  it('holds the claim-check writers (every provider, and Score) to the TENANT#*#EVIDENCE#* partitions', () => {
+    for (const service of ['score', ...PROVIDER_SERVICES]) {
+      template.hasResourceProperties('AWS::IAM::Policy', {
+        Roles: Match.arrayWith([{ Ref: fn(service).roleId }]),
+        PolicyDocument: {
+          Statement: Match.arrayWith([
+            Match.objectLike({ Action: service === 'score' ? ['dynamodb:PutItem', 'dynamodb:GetItem'] : 'dynamodb:PutItem', Condition: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['TENANT#*#EVIDENCE#*'] } } }),
+          ]),
+        },
+      });
     }
   });
 
