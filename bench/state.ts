@@ -35,7 +35,7 @@ export const STATE_SUITES = ['scenarios', 'scenarios/blind', '/work/shared/bench
 const LOCAL_ONLY = / output limit$/;
 
 export interface InvestigationCost {
-  /** The largest state input or output any state of the run (or its child workflows) had, in bytes. */
+  /** The largest state input or output any state of the run (its child workflows' included) had, in bytes. */
   maxStateBytes: number;
   /** Standard-workflow state transitions, retries included: what Step Functions bills. */
   transitions: number;
@@ -48,24 +48,15 @@ export interface InvestigationCost {
   usd: number;
 }
 
-interface ChildRun {
-  events: Execution['events'];
-  durationMs: number;
-}
-
-/** Child (Express) executions the local runtime ran for this execution, when it ran any. */
-function childrenOf(execution: Execution): ChildRun[] {
-  return (execution as Execution & { children?: ChildRun[] }).children ?? [];
-}
-
 function maxStateBytes(events: Execution['events']): number {
   return events.reduce((max, e) => Math.max(max, e.inputBytes ?? 0, e.outputBytes ?? 0), 0);
 }
 
 /** Prices one finished execution from its event log, its Lambda invocations and the capacity it consumed. */
 export function priceExecution(execution: Execution, capacity: Pick<CapacityMeter, 'readUnits' | 'writeUnits'>): InvestigationCost {
-  const children = childrenOf(execution);
-  const transitions = execution.events.filter((e) => (e.type === 'StateEntered' || e.type === 'StateRetried') && !LOCAL_ONLY.test(e.state ?? '')).length;
+  const children = execution.children;
+  // A child (Express) workflow's states are not billed one by one: only the Standard execution's own events count.
+  const transitions = execution.events.filter((e) => !e.child && (e.type === 'StateEntered' || e.type === 'StateRetried') && !LOCAL_ONLY.test(e.state ?? '')).length;
   const lambdaGbSeconds = execution.invocations.reduce((sum, i) => {
     const name = i.functionArn.split(':').pop() ?? '';
     return sum + (Math.max(1, Math.ceil(i.ms)) / 1000) * ((LAMBDA_MEMORY_MB[name] ?? DEFAULT_LAMBDA_MEMORY_MB) / 1024);
@@ -80,7 +71,7 @@ export function priceExecution(execution: Execution, capacity: Pick<CapacityMete
     capacity.writeUnits * PRICES.dynamoWriteUnitUsd +
     capacity.readUnits * PRICES.dynamoReadUnitUsd;
   return {
-    maxStateBytes: Math.max(maxStateBytes(execution.events), ...children.map((c) => maxStateBytes(c.events))),
+    maxStateBytes: maxStateBytes(execution.events),
     transitions,
     lambdaInvocations: execution.invocations.length,
     lambdaGbSeconds,

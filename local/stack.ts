@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { createApiServer, type LocalRoute } from './api-server.js';
-import { readDefinition, substitute } from './asl.js';
+import { EVIDENCE_DEFINITION_FILE, readDefinition, substitute } from './asl.js';
 import { createAwsEndpoint, listen } from './aws-endpoint.js';
 import { ensureTable, meterDynamo, startDynamo, type CapacityMeter } from './dynamodb.js';
 import { LOCAL_ACCOUNT, LOCAL_REGION, PROVIDER_FUNCTIONS, STAGE_FUNCTIONS, localFunctionArn, localFunctionTable, localProviderArns } from './functions.js';
@@ -14,6 +14,7 @@ import { LocalStepFunctions } from './step-functions.js';
 export const TABLE_NAME = 'causeway';
 export const PLATFORM_SECRET_NAME = 'causeway/platform';
 const STATE_MACHINE_ARN = `arn:aws:states:${LOCAL_REGION}:${LOCAL_ACCOUNT}:stateMachine:causeway-investigation`;
+const EVIDENCE_STATE_MACHINE_ARN = `arn:aws:states:${LOCAL_REGION}:${LOCAL_ACCOUNT}:stateMachine:causeway-evidence`;
 
 export interface SlackMessage {
   receivedAt: string;
@@ -80,11 +81,15 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   await ensureTable(dynamo.endpoint, TABLE_NAME);
   const metered = options.meterCapacity ? await meterDynamo(dynamo.endpoint) : undefined;
 
-  const substitutions = Object.fromEntries(Object.entries(STAGE_FUNCTIONS).map(([placeholder, fn]) => [placeholder, localFunctionArn(fn.name)]));
+  const substitutions = {
+    ...Object.fromEntries(Object.entries(STAGE_FUNCTIONS).map(([placeholder, fn]) => [placeholder, localFunctionArn(fn.name)])),
+    EvidenceStateMachineArn: EVIDENCE_STATE_MACHINE_ARN,
+  };
   const providers = { ...PROVIDER_FUNCTIONS, ...options.extraProviders };
   const sfn = new LocalStepFunctions({
     stateMachineArn: STATE_MACHINE_ARN,
     definition: substitute(readDefinition(), substitutions),
+    children: { [EVIDENCE_STATE_MACHINE_ARN]: substitute(readDefinition(EVIDENCE_DEFINITION_FILE), substitutions) },
     functions: localFunctionTable(providers),
     retryIntervalMs: options.retryIntervalMs,
     waitTimeMs: options.waitTimeMs,

@@ -14,8 +14,8 @@ export const ScoreInput = z.object({
   investigationId: InvestigationId,
   signal: IncidentSignal,
   topology: z.record(z.string(), z.array(z.string())),
-  /** Each provider's stored result, or the error entry Gather's Catch wrote for a provider that failed (nothing stored). */
-  results: z.array(z.union([StoredProviderResult, ProviderResult])),
+  /** Each provider's stored result, or the error entry Gather's Catch wrote for a provider that failed (nothing stored); never a whole result inline. */
+  results: z.array(z.union([StoredProviderResult, ProviderResult.refine((r) => r.status === 'error', 'a provider result rides in state only as a failure entry; results are stored')])),
 });
 
 /** Score replaces the whole state: the provider results stop here, and the scored evidence goes on by reference. */
