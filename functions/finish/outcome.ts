@@ -14,21 +14,23 @@ export type Outcome = z.infer<typeof Outcome>;
  * with the child's description as JSON in the Cause. The record keeps the child's own error
  * (a StoredValueMissingError, say), not the wrapper's name.
  */
-function unwrapChildFailure(outcome: { Error: string; Cause?: string }): { Error: string; Cause?: string } {
-  if (outcome.Error !== 'States.TaskFailed' || !outcome.Cause?.startsWith('{')) return outcome;
+function childFailure(outcome: { Error: string; Cause?: string }): { Error: string; Cause?: string } | undefined {
+  if (outcome.Error !== 'States.TaskFailed' || !outcome.Cause?.startsWith('{')) return undefined;
   try {
     const child = JSON.parse(outcome.Cause) as Record<string, unknown>;
     const error = child.Error ?? child.error;
     const cause = child.Cause ?? child.cause;
-    return typeof error === 'string' && error ? { Error: error, Cause: typeof cause === 'string' ? cause : undefined } : outcome;
+    return typeof error === 'string' && error ? { Error: error, Cause: typeof cause === 'string' ? cause : undefined } : undefined;
   } catch {
-    return outcome;
+    return undefined;
   }
 }
 
 /** Maps an outcome to the record's final status and the words the audit trail keeps. */
-export function finalStatus(given: Outcome): { status: InvestigationStatus; detail: Record<string, unknown> } {
-  const outcome = 'Error' in given ? unwrapChildFailure(given) : given;
+export function finalStatus(outcome: Outcome): { status: InvestigationStatus; detail: Record<string, unknown> } {
+  // A child's failure is a failure whatever its name: its States.Timeout is the child's limit, not an approval expiring.
+  const child = 'Error' in outcome ? childFailure(outcome) : undefined;
+  if (child) return { status: 'failed', detail: { error: child.Error, cause: child.Cause?.slice(0, 1000) } };
   if ('kind' in outcome) {
     if (outcome.kind === 'remediated') {
       const verified = outcome.verification ? { outcome: outcome.verification.status } : {};
