@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { scenarioFiles } from '../cli/commands.js';
@@ -152,7 +152,15 @@ export async function measureState(suites: string[] = STATE_SUITES): Promise<Sui
   return figures;
 }
 
+/** The figures of the path before the claim check and the evidence child workflow (commit 2305b3d), by suite, from `bench/baseline.json`. */
+export function stateBaseline(): Record<string, Omit<SuiteStateFigures, 'suite' | 'failed'>> {
+  const file = new URL('./baseline.json', import.meta.url);
+  if (!existsSync(file)) return {};
+  return (JSON.parse(readFileSync(file, 'utf8')) as { state?: { suites?: Record<string, Omit<SuiteStateFigures, 'suite' | 'failed'>> } }).state?.suites ?? {};
+}
+
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const suites = process.argv.slice(2);
-  for (const figure of await measureState(suites.length > 0 ? suites : undefined)) console.log(JSON.stringify({ bench: 'state', ...figure }));
+  const before = stateBaseline();
+  for (const figure of await measureState(suites.length > 0 ? suites : undefined)) console.log(JSON.stringify({ bench: 'state', ...figure, before: before[figure.suite] }));
 }
