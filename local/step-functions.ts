@@ -160,9 +160,10 @@ export function limitMapOutputs(definition: { States: Record<string, Record<stri
 /**
  * Runs the real ASL file with aws-local-stepfunctions, each Task bound to the in-process
  * handler of the Lambda it names. Adds what the library lacks: `.waitForTaskToken`
- * with a real token per task, execution names with StartExecution's idempotency, an
- * execution history, and the 256 KiB state limit. A Task it cannot bind is refused at
- * construction: nothing local ever calls AWS.
+ * with a real token per task, child workflows started and awaited with
+ * `states:startExecution.sync:2`, execution names with StartExecution's idempotency, an
+ * execution history (with each state's input and output size), and the 256 KiB state
+ * limit. A Task it cannot bind is refused at construction: nothing local ever calls AWS.
  */
 export class LocalStepFunctions {
   readonly stateMachineArn: string;
