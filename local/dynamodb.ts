@@ -153,6 +153,9 @@ export async function meterDynamo(target: string): Promise<{ endpoint: string; s
         outgoing.end(error.message);
       });
       proxied.end(body);
+    }).catch((error: Error) => {
+      outgoing.writeHead(400);
+      outgoing.end(error.message);
     });
   });
   const endpoint = await listen(server);
