@@ -46,6 +46,8 @@ export interface InvestigationCost {
   readUnits: number;
   writeUnits: number;
   usd: number;
+  /** The same cost by service: Step Functions (transitions and Express), Lambda, DynamoDB. */
+  usdBy: { stepFunctions: number; lambda: number; dynamodb: number };
 }
 
 function maxStateBytes(events: Execution['events']): number {
@@ -62,14 +64,12 @@ export function priceExecution(execution: Execution, capacity: Pick<CapacityMete
     return sum + (Math.max(1, Math.ceil(i.ms)) / 1000) * ((LAMBDA_MEMORY_MB[name] ?? DEFAULT_LAMBDA_MEMORY_MB) / 1024);
   }, 0);
   const expressGbSeconds = children.reduce((sum, c) => sum + (Math.max(1, Math.ceil(c.durationMs / 100)) / 10) * (64 / 1024), 0);
-  const usd =
-    transitions * PRICES.standardTransitionUsd +
-    children.length * PRICES.expressRequestUsd +
-    expressGbSeconds * PRICES.expressGbSecondUsd +
-    execution.invocations.length * PRICES.lambdaRequestUsd +
-    lambdaGbSeconds * PRICES.lambdaGbSecondUsd +
-    capacity.writeUnits * PRICES.dynamoWriteUnitUsd +
-    capacity.readUnits * PRICES.dynamoReadUnitUsd;
+  const usdBy = {
+    stepFunctions: transitions * PRICES.standardTransitionUsd + children.length * PRICES.expressRequestUsd + expressGbSeconds * PRICES.expressGbSecondUsd,
+    lambda: execution.invocations.length * PRICES.lambdaRequestUsd + lambdaGbSeconds * PRICES.lambdaGbSecondUsd,
+    dynamodb: capacity.writeUnits * PRICES.dynamoWriteUnitUsd + capacity.readUnits * PRICES.dynamoReadUnitUsd,
+  };
+  const usd = usdBy.stepFunctions + usdBy.lambda + usdBy.dynamodb;
   return {
     maxStateBytes: maxStateBytes(execution.events),
     transitions,
@@ -80,6 +80,7 @@ export function priceExecution(execution: Execution, capacity: Pick<CapacityMete
     readUnits: capacity.readUnits,
     writeUnits: capacity.writeUnits,
     usd,
+    usdBy,
   };
 }
 
@@ -92,6 +93,8 @@ export interface SuiteStateFigures {
   writeUnits: { p50: number; max: number };
   readUnits: { p50: number; max: number };
   usd: { p50: number; max: number };
+  /** Median cost by service. */
+  usdByP50: InvestigationCost['usdBy'];
 }
 
 const spread = (xs: number[], round: (x: number) => number) => {
@@ -144,6 +147,11 @@ export async function measureState(suites: string[] = STATE_SUITES): Promise<Sui
         writeUnits: spread(costs.map((c) => c.writeUnits), unit),
         readUnits: spread(costs.map((c) => c.readUnits), unit),
         usd: spread(costs.map((c) => c.usd), usd),
+        usdByP50: {
+          stepFunctions: spread(costs.map((c) => c.usdBy.stepFunctions), usd).p50,
+          lambda: spread(costs.map((c) => c.usdBy.lambda), usd).p50,
+          dynamodb: spread(costs.map((c) => c.usdBy.dynamodb), usd).p50,
+        },
       });
     }
   } finally {
@@ -153,10 +161,10 @@ export async function measureState(suites: string[] = STATE_SUITES): Promise<Sui
 }
 
 /** The figures of the path before the claim check and the evidence child workflow (commit 2305b3d), by suite, from `bench/baseline.json`. */
-export function stateBaseline(): Record<string, Omit<SuiteStateFigures, 'suite' | 'failed'>> {
+export function stateBaseline(): Record<string, Omit<SuiteStateFigures, 'suite' | 'failed' | 'usdByP50'>> {
   const file = new URL('./baseline.json', import.meta.url);
   if (!existsSync(file)) return {};
-  return (JSON.parse(readFileSync(file, 'utf8')) as { state?: { suites?: Record<string, Omit<SuiteStateFigures, 'suite' | 'failed'>> } }).state?.suites ?? {};
+  return (JSON.parse(readFileSync(file, 'utf8')) as { state?: { suites?: Record<string, Omit<SuiteStateFigures, 'suite' | 'failed' | 'usdByP50'>> } }).state?.suites ?? {};
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
