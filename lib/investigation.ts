@@ -58,7 +58,9 @@ export class Investigation extends Construct {
     const stack = Stack.of(this);
     const substitution = (stages: readonly Stage[]) => Object.fromEntries(stages.map((stage) => [`${stage}FunctionArn`, props.stages[stage].functionArn]));
 
+    // Named, so the investigation's role can name the child's executions; state machine names stop at 80 characters.
     const evidenceName = `${stack.stackName}-evidence`;
+    if (evidenceName.length > 80) throw new Error(`the evidence workflow's name ${evidenceName} is over 80 characters: use a shorter stack name`);
     this.evidence = new sfn.StateMachine(this, 'Evidence', {
       stateMachineName: evidenceName,
       stateMachineType: sfn.StateMachineType.EXPRESS,
