@@ -104,6 +104,8 @@ export class CausewayStack extends Stack {
       table.grantReadWrite(fn);
     }
 
+    for (const fn of providers.values()) table.grantStoredValues(fn, 'write');
+    table.grantStoredValues(stages.Score, 'read-write');
     for (const fn of [readApi, explorer]) table.grantInvestigationReads(fn);
     table.grantLoginCodeRedemption(explorer);
 
@@ -139,6 +141,7 @@ export class CausewayStack extends Stack {
     const alarmEvents = props.alarmTenant ? new AlarmEvents(this, 'AlarmEvents', { tenantId: props.alarmTenant, ingest }) : undefined;
     const monitoring = new PipelineMonitoring(this, 'Monitoring', {
       stateMachine,
+      evidenceStateMachine: investigation.evidence,
       functions: CausewayFunction.allIn(this),
       api: api.httpApi,
       apiAccessLogs: api.accessLogs,

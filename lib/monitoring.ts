@@ -37,6 +37,11 @@ export interface AlarmThresholds {
 
 export interface PipelineMonitoringProps {
   readonly stateMachine: sfn.IStateMachine;
+  /**
+   * The Express child that gathers and scores the evidence. Its failures alarm on their
+   * own: the parent records them and ends, so the parent's execution metrics never show them.
+   */
+  readonly evidenceStateMachine?: sfn.IStateMachine;
   /** Every Causeway Lambda by a stable name (its construct id); each gets an errors and a throttles alarm. */
   readonly functions: Readonly<Record<string, lambda.IFunction>>;
   readonly api: apigw.IHttpApi;
@@ -84,6 +89,11 @@ export class PipelineMonitoring extends Construct {
     this.alarm('ExecutionsFailed', executions.failed, 1, 'An investigation failed: its record says why (status failed, with the error). The alert may fire again and start a new one.');
     this.alarm('ExecutionsTimedOut', executions.timedOut, 1, 'An investigation ran past the state machine timeout: nobody was told its result.');
     this.alarm('ExecutionsAborted', executions.aborted, 1, 'An investigation was stopped by hand or by a redeploy: its record may still say investigating.');
+
+    if (props.evidenceStateMachine) {
+      this.alarm('EvidenceFailed', props.evidenceStateMachine.metricFailed({ period: FIVE_MINUTES }), 1, 'Gathering or scoring the evidence failed: the investigation ended with a record naming the error, and no RCA.');
+      this.alarm('EvidenceTimedOut', props.evidenceStateMachine.metricTimedOut({ period: FIVE_MINUTES }), 1, 'Gathering the evidence ran past its timeout: a provider or the scorer hangs.');
+    }
 
     for (const [name, fn] of Object.entries(props.functions)) {
       this.alarm(`${name}Errors`, fn.metricErrors({ period: FIVE_MINUTES }), thresholds.lambdaErrors ?? 3, `The ${name} Lambda keeps failing: see its log group for the error.`);

@@ -10,6 +10,9 @@ export const REPO_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 /** The one investigation definition; the local runtime loads this same file. */
 export const INVESTIGATION_ASL = join(REPO_ROOT, 'state-machines', 'investigation.asl.json');
 
+/** The evidence workflow (Express) the investigation starts and awaits; the local runtime loads this same file too. */
+export const EVIDENCE_ASL = join(REPO_ROOT, 'state-machines', 'evidence.asl.json');
+
 /** The handler module of a function folder under `functions/` (e.g. `ingest`, `providers/scenario`). */
 export function handlerEntry(folder: string): string {
   return join(REPO_ROOT, 'functions', folder, 'handler.ts');

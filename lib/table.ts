@@ -3,6 +3,7 @@ import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
+import { STORED_LEADING_KEYS } from '../functions/shared/evidence-store.js';
 import { LISTING_INDEX, LISTING_PK, LISTING_PROJECTION, LISTING_SK } from '../functions/shared/listing.js';
 
 /** The variable every function reads the table name from; set only by the grants below. */
@@ -75,6 +76,21 @@ export class InvestigationTable extends Construct {
         conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['TENANT#*#LOGIN#*'] } },
       }),
     );
+  }
+
+  /**
+   * The claim check's items only (`TENANT#*#EVIDENCE#*` partitions, see
+   * functions/shared/evidence-store.ts): providers store their results (`PutItem`), Score
+   * reads them and stores the scored evidence (`GetItem` too). Neither can touch a record,
+   * an approval or a tenant's config. Reason, Record and Policy read the scored evidence
+   * through the table reads they already hold.
+   */
+  grantStoredValues(fn: lambda.Function, access: 'write' | 'read-write'): void {
+    const actions = access === 'write' ? ['dynamodb:PutItem'] : ['dynamodb:PutItem', 'dynamodb:GetItem'];
+    fn.addToRolePolicy(
+      new iam.PolicyStatement({ actions, resources: [this.table.tableArn], conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [STORED_LEADING_KEYS] } } }),
+    );
+    fn.addEnvironment(TABLE_NAME_VARIABLE, this.table.tableName);
   }
 
   /** For stages that archive, record, audit or settle approvals. */

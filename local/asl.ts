@@ -3,6 +3,9 @@ import { readFileSync } from 'node:fs';
 /** The one definition, shared with CDK: the file both runtimes load. */
 export const DEFINITION_FILE = new URL('../state-machines/investigation.asl.json', import.meta.url);
 
+/** The evidence workflow (Express on AWS) the investigation starts and awaits; also one file for both runtimes. */
+export const EVIDENCE_DEFINITION_FILE = new URL('../state-machines/evidence.asl.json', import.meta.url);
+
 /** Fills every `${Name}` placeholder, as CDK's definitionSubstitutions do; an unknown one is an error, never left in. */
 export function substitute(text: string, values: Record<string, string>): string {
   return text.replace(/\$\{([A-Za-z0-9_]+)\}/g, (_, name: string) => {
@@ -12,8 +15,8 @@ export function substitute(text: string, values: Record<string, string>): string
   });
 }
 
-export function readDefinition(): string {
-  return readFileSync(DEFINITION_FILE, 'utf8');
+export function readDefinition(file: URL = DEFINITION_FILE): string {
+  return readFileSync(file, 'utf8');
 }
 
 export interface TaskState {

@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import type { Server } from 'node:http';
+import { createServer, request as forward, type Server } from 'node:http';
 import { CreateTableCommand, DeleteTableCommand, DescribeTableCommand, DynamoDBClient, type GlobalSecondaryIndex } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, PutCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { InvestigationRecord } from '../functions/contracts/index.js';
@@ -92,4 +92,72 @@ async function createTable(client: DynamoDBClient, tableName: string): Promise<v
       GlobalSecondaryIndexes: [LISTING_GSI],
     }),
   );
+}
+
+/** Read and write capacity units DynamoDB would bill on demand, summed over every request the meter saw. */
+export interface CapacityMeter {
+  readUnits: number;
+  writeUnits: number;
+  requests: number;
+}
+
+const METERED_ACTIONS = new Set(['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem', 'Query', 'Scan', 'BatchGetItem', 'BatchWriteItem']);
+const READ_ACTIONS = new Set(['GetItem', 'Query', 'Scan', 'BatchGetItem']);
+
+function readBody(stream: NodeJS.ReadableStream): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+    stream.on('end', () => resolve(Buffer.concat(chunks)));
+    stream.on('error', reject);
+  });
+}
+
+function unitsOf(consumed: unknown): number {
+  const list = Array.isArray(consumed) ? consumed : consumed ? [consumed] : [];
+  return list.reduce((sum: number, c: { CapacityUnits?: number }) => sum + (c.CapacityUnits ?? 0), 0);
+}
+
+/**
+ * A loopback proxy in front of dynalite that asks every data request for its consumed
+ * capacity (`ReturnConsumedCapacity: TOTAL`, table and indexes) and sums it, so a bench
+ * can price an investigation's reads and writes at on-demand rates. The response passes
+ * through byte for byte; only measuring code starts it.
+ */
+export async function meterDynamo(target: string): Promise<{ endpoint: string; server: Server; meter: CapacityMeter }> {
+  const meter: CapacityMeter = { readUnits: 0, writeUnits: 0, requests: 0 };
+  const upstream = new URL(target);
+  const server = createServer((incoming, outgoing) => {
+    void readBody(incoming).then((raw) => {
+      const action = String(incoming.headers['x-amz-target'] ?? '').split('.').pop() ?? '';
+      let body = raw;
+      if (METERED_ACTIONS.has(action)) {
+        const parsed = JSON.parse(raw.toString('utf8')) as Record<string, unknown>;
+        body = Buffer.from(JSON.stringify({ ...parsed, ReturnConsumedCapacity: 'TOTAL' }));
+      }
+      const headers = { ...incoming.headers, 'content-length': String(body.length), host: upstream.host };
+      const proxied = forward({ host: upstream.hostname, port: upstream.port, method: incoming.method, path: incoming.url, headers }, (answer) => {
+        void readBody(answer).then((reply) => {
+          if (METERED_ACTIONS.has(action) && answer.statusCode === 200) {
+            const units = unitsOf((JSON.parse(reply.toString('utf8')) as { ConsumedCapacity?: unknown }).ConsumedCapacity);
+            meter.requests += 1;
+            if (READ_ACTIONS.has(action)) meter.readUnits += units;
+            else meter.writeUnits += units;
+          }
+          outgoing.writeHead(answer.statusCode ?? 500, answer.headers);
+          outgoing.end(reply);
+        });
+      });
+      proxied.on('error', (error) => {
+        outgoing.writeHead(502);
+        outgoing.end(error.message);
+      });
+      proxied.end(body);
+    }).catch((error: Error) => {
+      outgoing.writeHead(400);
+      outgoing.end(error.message);
+    });
+  });
+  const endpoint = await listen(server);
+  return { endpoint, server, meter };
 }

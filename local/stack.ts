@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { createApiServer, type LocalRoute } from './api-server.js';
-import { readDefinition, substitute } from './asl.js';
+import { EVIDENCE_DEFINITION_FILE, readDefinition, substitute } from './asl.js';
 import { createAwsEndpoint, listen } from './aws-endpoint.js';
-import { ensureTable, startDynamo } from './dynamodb.js';
+import { ensureTable, meterDynamo, startDynamo, type CapacityMeter } from './dynamodb.js';
 import { LOCAL_ACCOUNT, LOCAL_REGION, PROVIDER_FUNCTIONS, STAGE_FUNCTIONS, localFunctionArn, localFunctionTable, localProviderArns } from './functions.js';
 import { SecretStore } from './secret-store.js';
 import { LocalStepFunctions } from './step-functions.js';
@@ -14,6 +14,7 @@ import { LocalStepFunctions } from './step-functions.js';
 export const TABLE_NAME = 'causeway';
 export const PLATFORM_SECRET_NAME = 'causeway/platform';
 const STATE_MACHINE_ARN = `arn:aws:states:${LOCAL_REGION}:${LOCAL_ACCOUNT}:stateMachine:causeway-investigation`;
+const EVIDENCE_STATE_MACHINE_ARN = `arn:aws:states:${LOCAL_REGION}:${LOCAL_ACCOUNT}:stateMachine:causeway-evidence`;
 
 export interface SlackMessage {
   receivedAt: string;
@@ -31,6 +32,8 @@ export interface LocalStackOptions {
   waitTimeMs?: number;
   /** More provider Lambdas by backend type (file: URLs of handler modules), beside the built-in ones. */
   extraProviders?: Record<string, string>;
+  /** Route the handlers' DynamoDB requests through a meter of consumed capacity (benches). */
+  meterCapacity?: boolean;
 }
 
 export interface LocalStack {
@@ -43,6 +46,8 @@ export interface LocalStack {
   slackMessages: SlackMessage[];
   slackWebhookUrl: string;
   onSlackMessage: (listener: (message: SlackMessage) => void) => void;
+  /** The capacity the handlers consumed, when started with `meterCapacity`. */
+  capacity?: CapacityMeter;
   stop: () => Promise<void>;
 }
 
@@ -74,12 +79,17 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
 
   const dynamo = await startDynamo(options.dataDir ? join(options.dataDir, 'dynamodb') : undefined);
   await ensureTable(dynamo.endpoint, TABLE_NAME);
+  const metered = options.meterCapacity ? await meterDynamo(dynamo.endpoint) : undefined;
 
-  const substitutions = Object.fromEntries(Object.entries(STAGE_FUNCTIONS).map(([placeholder, fn]) => [placeholder, localFunctionArn(fn.name)]));
+  const substitutions = {
+    ...Object.fromEntries(Object.entries(STAGE_FUNCTIONS).map(([placeholder, fn]) => [placeholder, localFunctionArn(fn.name)])),
+    EvidenceStateMachineArn: EVIDENCE_STATE_MACHINE_ARN,
+  };
   const providers = { ...PROVIDER_FUNCTIONS, ...options.extraProviders };
   const sfn = new LocalStepFunctions({
     stateMachineArn: STATE_MACHINE_ARN,
     definition: substitute(readDefinition(), substitutions),
+    children: { [EVIDENCE_STATE_MACHINE_ARN]: substitute(readDefinition(EVIDENCE_DEFINITION_FILE), substitutions) },
     functions: localFunctionTable(providers),
     retryIntervalMs: options.retryIntervalMs,
     waitTimeMs: options.waitTimeMs,
@@ -103,7 +113,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     AWS_REGION: LOCAL_REGION,
     AWS_ACCESS_KEY_ID: 'local',
     AWS_SECRET_ACCESS_KEY: 'local',
-    AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
+    AWS_ENDPOINT_URL_DYNAMODB: metered?.endpoint ?? dynamo.endpoint,
     AWS_ENDPOINT_URL_SFN: awsEndpoint,
     AWS_ENDPOINT_URL_SECRETS_MANAGER: awsEndpoint,
     TABLE_NAME,
@@ -124,9 +134,10 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     slackMessages,
     slackWebhookUrl: `${apiUrl}/_local/slack`,
     onSlackMessage: (listener) => slackListeners.add(listener),
+    capacity: metered?.meter,
     stop: async () => {
       await sfn.stopAll();
-      await Promise.all([close(apiServer), close(awsServer), close(dynamo.server)]);
+      await Promise.all([close(apiServer), close(awsServer), close(dynamo.server), ...(metered ? [close(metered.server)] : [])]);
     },
   };
   running = stack;

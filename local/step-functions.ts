@@ -16,6 +16,13 @@ export interface HistoryEvent {
   state?: string;
   error?: string;
   cause?: string;
+  /** Bytes of the state's input (`StateEntered`) and output (`StateExited`) as JSON: what Step Functions counts against its 256 KiB limit. */
+  inputBytes?: number;
+  outputBytes?: number;
+  /** The Map iteration the event belongs to, when it is inside one. */
+  index?: number;
+  /** The child workflow execution the event belongs to (its `Execution*` events are named `ChildExecution*`); absent for the execution's own. */
+  child?: string;
 }
 
 export interface Execution {
@@ -33,6 +40,10 @@ export interface Execution {
   waitingOn: Set<string>;
   /** The largest payload a state handed a Lambda or got back, in bytes: how close the run came to the 256 KiB limit. */
   maxStateBytes: number;
+  /** Every Lambda invocation the execution made, with the handler's own run time: what Lambda would bill, by function. */
+  invocations: { functionArn: string; ms: number }[];
+  /** Child (Express) workflow executions it started and awaited, with their run time: Express bills requests and duration, not transitions. */
+  children: { name: string; durationMs: number }[];
   done: Promise<void>;
   abort: () => void;
 }
@@ -63,7 +74,19 @@ export interface LocalStepFunctionsOptions {
   retryIntervalMs?: number;
   /** Shortens every Wait state to this many milliseconds (tests); the ASL's seconds otherwise. */
   waitTimeMs?: number;
+  /** Child workflows the definition starts with `states:startExecution.sync:2`, by state machine ARN: their definitions, substituted. */
+  children?: Record<string, string>;
 }
+
+interface CompiledMachine {
+  machine: StateMachine;
+  handlers: Record<string, (input: unknown) => Promise<unknown>>;
+  retryOverrides: Record<string, number>;
+  waitOverrides: Record<string, number>;
+}
+
+/** The service integration that starts a child workflow and waits for it, its output as JSON. */
+const START_CHILD_SYNC = 'arn:aws:states:::states:startExecution.sync:2';
 
 function jsonRoundTrip(value: unknown, what: string, execution: Execution | undefined): unknown {
   const text = JSON.stringify(value ?? null);
@@ -73,6 +96,10 @@ function jsonRoundTrip(value: unknown, what: string, execution: Execution | unde
     throw new StatesError('States.DataLimitExceeded', `${what} is ${bytes} bytes; Step Functions allows ${STATE_LIMIT_BYTES}`);
   }
   return JSON.parse(text);
+}
+
+function jsonBytes(value: unknown): number {
+  return Buffer.byteLength(JSON.stringify(value ?? null));
 }
 
 function replaceDeep(value: unknown, from: string, to: string): unknown {
@@ -133,16 +160,16 @@ export function limitMapOutputs(definition: { States: Record<string, Record<stri
 /**
  * Runs the real ASL file with aws-local-stepfunctions, each Task bound to the in-process
  * handler of the Lambda it names. Adds what the library lacks: `.waitForTaskToken`
- * with a real token per task, execution names with StartExecution's idempotency, an
- * execution history, and the 256 KiB state limit. A Task it cannot bind is refused at
- * construction: nothing local ever calls AWS.
+ * with a real token per task, child workflows started and awaited with
+ * `states:startExecution.sync:2`, execution names with StartExecution's idempotency, an
+ * execution history (with each state's input and output size), and the 256 KiB state
+ * limit. A Task it cannot bind is refused at construction: nothing local ever calls AWS.
  */
 export class LocalStepFunctions {
   readonly stateMachineArn: string;
-  private readonly machine: StateMachine;
-  private readonly handlers: Record<string, (input: unknown) => Promise<unknown>> = {};
-  private readonly retryOverrides: Record<string, number> = {};
-  private readonly waitOverrides: Record<string, number> = {};
+  private readonly main: CompiledMachine;
+  private readonly children = new Map<string, CompiledMachine>();
+  private readonly childAborts = new Map<string, Set<() => void>>();
   private readonly executions = new Map<string, Execution>();
   private readonly pending = new Map<string, PendingTask>();
   private readonly retired = new Set<string>();
@@ -150,17 +177,24 @@ export class LocalStepFunctions {
 
   constructor(private readonly options: LocalStepFunctionsOptions) {
     this.stateMachineArn = options.stateMachineArn;
-    const definition = JSON.parse(options.definition) as StateMachineDefinition;
+    this.main = this.compile(options.definition);
+    for (const [arn, definition] of Object.entries(options.children ?? {})) this.children.set(arn, this.compile(definition));
+  }
+
+  /** Validates a definition once (the library takes 180–320 ms a time) and binds each of its Task states. */
+  private compile(text: string): CompiledMachine {
+    const definition = JSON.parse(text) as StateMachineDefinition;
     alignTimeoutPaths(definition as unknown as { States: Record<string, Record<string, unknown>> });
     const mapLimits = new Set(limitMapOutputs(definition as unknown as { States: Record<string, Record<string, unknown>> }));
-    this.machine = new StateMachine(definition, { validationOptions: { checkArn: true, checkPaths: true } });
+    const compiled: CompiledMachine = { machine: new StateMachine(definition, { validationOptions: { checkArn: true, checkPaths: true } }), handlers: {}, retryOverrides: {}, waitOverrides: {} };
     for (const task of taskStates(definition as unknown as { States: Record<string, unknown> })) {
-      this.handlers[task.name] = mapLimits.has(task.name) ? (input) => Promise.resolve(jsonRoundTrip(input, `the output of ${task.name.replace(/ output limit$/, '')}`, this.executions.get(String((input as { investigationId?: unknown }).investigationId)))) : this.bind(task);
-      if (options.retryIntervalMs !== undefined) this.retryOverrides[task.name] = options.retryIntervalMs;
+      compiled.handlers[task.name] = mapLimits.has(task.name) ? (input) => Promise.resolve(jsonRoundTrip(input, `the output of ${task.name.replace(/ output limit$/, '')}`, this.executions.get(String((input as { investigationId?: unknown }).investigationId)))) : this.bind(task);
+      if (this.options.retryIntervalMs !== undefined) compiled.retryOverrides[task.name] = this.options.retryIntervalMs;
     }
-    if (options.waitTimeMs !== undefined) {
-      for (const [name, state] of Object.entries(definition.States)) if (state.Type === 'Wait') this.waitOverrides[name] = options.waitTimeMs;
+    if (this.options.waitTimeMs !== undefined) {
+      for (const [name, state] of Object.entries(definition.States)) if (state.Type === 'Wait') compiled.waitOverrides[name] = this.options.waitTimeMs;
     }
+    return compiled;
   }
 
   private invoke: InvokeFn = async (functionArn, payload) => {
@@ -169,8 +203,13 @@ export class LocalStepFunctions {
     const handler = await loadHandler(modulePath);
     const context = { functionName: functionArn.split(':').pop(), awsRequestId: randomUUID(), getRemainingTimeInMillis: () => 60_000 };
     const execution = this.executions.get(String((payload as { investigationId?: unknown })?.investigationId));
-    const result = await handler(jsonRoundTrip(payload, 'the Lambda payload', execution), context);
-    return jsonRoundTrip(result, `the result of ${functionArn}`, execution);
+    const started = performance.now();
+    try {
+      const result = await handler(jsonRoundTrip(payload, 'the Lambda payload', execution), context);
+      return jsonRoundTrip(result, `the result of ${functionArn}`, execution);
+    } finally {
+      execution?.invocations.push({ functionArn, ms: performance.now() - started });
+    }
   };
 
   private bind(task: ReturnType<typeof taskStates>[number]): (input: unknown) => Promise<unknown> {
@@ -185,8 +224,46 @@ export class LocalStepFunctions {
         return { Payload: await this.invoke(FunctionName, Payload), StatusCode: 200, ExecutedVersion: '$LATEST' };
       };
     }
+    if (task.resource === START_CHILD_SYNC) return (input) => this.runChild(input as { StateMachineArn: string; Input: unknown });
     if (this.options.functions.has(task.resource)) return (input) => this.invoke(task.resource, input);
     throw new Error(`task ${task.name} uses ${task.resource}, which the local runtime cannot run; refusing to call AWS`);
+  }
+
+  /**
+   * `states:startExecution.sync:2` of a child workflow: runs it as AWS runs an Express child
+   * started and awaited by its parent, answering `{ Output, Status, ExecutionArn }` with the
+   * output as JSON. A failed child fails the task with States.TaskFailed and a Cause that
+   * carries the child's own Error and Cause. Its events go into the parent's history, each
+   * tagged with the child's name; its run time is kept for pricing (`children`).
+   */
+  private async runChild(input: { StateMachineArn: string; Input: unknown }): Promise<unknown> {
+    const child = this.children.get(input.StateMachineArn);
+    if (!child) throw new StatesError('StepFunctions.StateMachineDoesNotExistException', `no local state machine ${input.StateMachineArn}`);
+    const parent = this.executions.get(String((input.Input as { investigationId?: unknown })?.investigationId));
+    const name = randomUUID();
+    const executionArn = `${input.StateMachineArn.replace(':stateMachine:', ':express:')}:${name}:${name}`;
+    const childInput = jsonRoundTrip(input.Input, 'the input of the child workflow', parent);
+    const started = performance.now();
+    const run = child.machine.run(childInput as never, {
+      overrides: { taskResourceLocalHandlers: child.handlers as never, retryIntervalOverrides: child.retryOverrides, waitTimeOverrides: child.waitOverrides },
+      context: { Execution: { Id: executionArn, Name: name, StartTime: new Date().toISOString(), Input: childInput }, StateMachine: { Id: input.StateMachineArn, Name: input.StateMachineArn.split(':').pop() } } as never,
+    });
+    const aborts = parent ? (this.childAborts.get(parent.name) ?? this.childAborts.set(parent.name, new Set()).get(parent.name)!) : undefined;
+    aborts?.add(run.abort);
+    const history = parent ? this.recordHistory(parent, run.eventLogs, name) : Promise.resolve();
+    let output: unknown;
+    try {
+      output = await run.result;
+    } catch (error) {
+      await history;
+      const failure = parent?.events.filter((e) => e.child === name && (e.type === 'StateFailed' || e.type === 'ChildExecutionFailed')).at(-1);
+      throw new StatesError('States.TaskFailed', JSON.stringify({ ExecutionArn: executionArn, StateMachineArn: input.StateMachineArn, Status: 'FAILED', Error: failure?.error ?? (error as Error).name, Cause: failure?.cause ?? (error as Error).message }));
+    } finally {
+      aborts?.delete(run.abort);
+      parent?.children.push({ name, durationMs: performance.now() - started });
+    }
+    await history;
+    return { ExecutionArn: executionArn, StateMachineArn: input.StateMachineArn, Status: 'SUCCEEDED', Output: jsonRoundTrip(output, `the output of child workflow ${name}`, parent) };
   }
 
   /** Like AWS: a fresh token per attempt, the handler's return value ignored, the result whatever SendTask* says. */
@@ -228,14 +305,8 @@ export class LocalStepFunctions {
     }
     if (!/^[A-Za-z0-9_-]{1,80}$/.test(name)) throw new StatesError('InvalidName', `invalid execution name: ${name}`);
     const executionArn = `${this.stateMachineArn.replace(':stateMachine:', ':execution:')}:${name}`;
-    const run = this.machine.run(JSON.parse(input), {
-      overrides: { taskResourceLocalHandlers: this.handlers as never, retryIntervalOverrides: this.retryOverrides, waitTimeOverrides: this.waitOverrides },
-      context: {
-        Execution: { Id: executionArn, Name: name, StartTime: new Date().toISOString(), Input: JSON.parse(input) },
-        StateMachine: { Id: this.stateMachineArn, Name: this.stateMachineArn.split(':').pop() },
-        Task: { Token: TOKEN_PLACEHOLDER },
-      } as never,
-    });
+    // Registered before it runs: the library enters the first state within run(), and its handlers look the execution up.
+    let run: ReturnType<StateMachine['run']> | undefined;
     const execution: Execution = {
       executionArn,
       name,
@@ -245,10 +316,23 @@ export class LocalStepFunctions {
       events: [],
       waitingOn: new Set(),
       maxStateBytes: 0,
+      invocations: [],
+      children: [],
       done: Promise.resolve(),
-      abort: run.abort,
+      abort: () => {
+        run?.abort();
+        for (const abortChild of this.childAborts.get(name) ?? []) abortChild();
+      },
     };
     this.executions.set(name, execution);
+    run = this.main.machine.run(JSON.parse(input), {
+      overrides: { taskResourceLocalHandlers: this.main.handlers as never, retryIntervalOverrides: this.main.retryOverrides, waitTimeOverrides: this.main.waitOverrides },
+      context: {
+        Execution: { Id: executionArn, Name: name, StartTime: new Date().toISOString(), Input: JSON.parse(input) },
+        StateMachine: { Id: this.stateMachineArn, Name: this.stateMachineArn.split(':').pop() },
+        Task: { Token: TOKEN_PLACEHOLDER },
+      } as never,
+    });
     void this.recordHistory(execution, run.eventLogs);
     execution.done = run.result.then(
       (output) => this.close(execution, 'SUCCEEDED', { output: JSON.stringify(output) }),
@@ -262,17 +346,23 @@ export class LocalStepFunctions {
   }
 
   private lastFailure(execution: Execution): HistoryEvent | undefined {
-    return [...execution.events].reverse().find((e) => e.type === 'ExecutionFailed' || e.type === 'StateFailed');
+    return [...execution.events].reverse().find((e) => !e.child && (e.type === 'ExecutionFailed' || e.type === 'StateFailed'));
   }
 
-  private async recordHistory(execution: Execution, logs: AsyncGenerator<{ type: string; timestamp: number; state?: { name: string }; Error?: string; Cause?: unknown }>) {
+  private async recordHistory(execution: Execution, logs: AsyncGenerator<{ type: string; timestamp: number; index?: number; state?: { name: string; input?: unknown; output?: unknown }; Error?: string; Cause?: unknown }>, child?: string) {
     for await (const event of logs) {
+      const entered = event.type === 'StateEntered' && event.state;
+      const exited = event.type === 'StateExited' && event.state;
       execution.events.push({
-        type: event.type,
+        type: child && event.type.startsWith('Execution') ? `Child${event.type}` : event.type,
+        ...(child ? { child } : {}),
         timestamp: event.timestamp,
         state: event.state?.name,
         error: event.Error,
         cause: event.Cause === undefined ? undefined : typeof event.Cause === 'string' ? event.Cause : JSON.stringify(event.Cause),
+        ...(entered ? { inputBytes: jsonBytes(event.state!.input) } : {}),
+        ...(exited ? { outputBytes: jsonBytes(event.state!.output) } : {}),
+        ...(event.index !== undefined ? { index: event.index } : {}),
       });
       if ((event.type === 'StateFailed' || event.type === 'StateExited' || event.type === 'StateCaught') && event.state) {
         for (const [token, task] of this.pending) if (task.executionName === execution.name && task.state === event.state.name) this.retire(token);

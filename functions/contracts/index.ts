@@ -9,3 +9,4 @@ export * from './rca.js';
 export * from './actions.js';
 export * from './investigation.js';
 export * from './scenario.js';
+export * from './stored.js';

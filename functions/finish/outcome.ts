@@ -9,8 +9,28 @@ export const Outcome = z.union([
 ]);
 export type Outcome = z.infer<typeof Outcome>;
 
+/**
+ * A child workflow's failure, as `states:startExecution.sync:2` reports it: States.TaskFailed
+ * with the child's description as JSON in the Cause. The record keeps the child's own error
+ * (a StoredValueMissingError, say), not the wrapper's name.
+ */
+function childFailure(outcome: { Error: string; Cause?: string }): { Error: string; Cause?: string } | undefined {
+  if (outcome.Error !== 'States.TaskFailed' || !outcome.Cause?.startsWith('{')) return undefined;
+  try {
+    const child = JSON.parse(outcome.Cause) as Record<string, unknown>;
+    const error = child.Error ?? child.error;
+    const cause = child.Cause ?? child.cause;
+    return typeof error === 'string' && error ? { Error: error, Cause: typeof cause === 'string' ? cause : undefined } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Maps an outcome to the record's final status and the words the audit trail keeps. */
 export function finalStatus(outcome: Outcome): { status: InvestigationStatus; detail: Record<string, unknown> } {
+  // A child's failure is a failure whatever its name: its States.Timeout is the child's limit, not an approval expiring.
+  const child = 'Error' in outcome ? childFailure(outcome) : undefined;
+  if (child) return { status: 'failed', detail: { error: child.Error, cause: child.Cause?.slice(0, 1000) } };
   if ('kind' in outcome) {
     if (outcome.kind === 'remediated') {
       const verified = outcome.verification ? { outcome: outcome.verification.status } : {};

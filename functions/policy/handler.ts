@@ -1,8 +1,9 @@
 import { z } from 'zod';
-import { IncidentSignal, InvestigationId, PolicyDecision, Rca, ScoredEvidence, TenantId } from '../contracts/index.js';
+import { IncidentSignal, InvestigationId, PolicyDecision, Rca, StoredDigest, TenantId } from '../contracts/index.js';
 import { appendAudit } from '../shared/audit.js';
 import { loadEnv } from '../shared/env.js';
 import { ConfigurationError } from '../shared/errors.js';
+import { readScored } from '../shared/evidence-store.js';
 import { updateRecord } from '../shared/records.js';
 import { stageHandler } from '../shared/stage.js';
 import { loadTenantConfig } from '../shared/tenants.js';
@@ -14,7 +15,7 @@ export const PolicyInput = z.object({
   tenantId: TenantId,
   investigationId: InvestigationId,
   signal: IncidentSignal,
-  scored: ScoredEvidence,
+  digest: StoredDigest,
   rca: Rca,
 });
 
@@ -22,7 +23,8 @@ export const PolicyInput = z.object({
 export const handler = stageHandler(PolicyInput, PolicyDecision, async (input) => {
   const tenant = await loadTenantConfig(env.TABLE_NAME, input.tenantId);
   if (!tenant) throw new ConfigurationError(`tenant ${input.tenantId} is not registered`);
-  const decision = decide({ tenant, investigationId: input.investigationId, scored: input.scored, now: new Date() });
+  const scored = await readScored({ tableName: env.TABLE_NAME }, input, input.digest.ref);
+  const decision = decide({ tenant, investigationId: input.investigationId, scored, now: new Date() });
   await updateRecord(env.TABLE_NAME, input.tenantId, input.investigationId, { policy: decision });
   await appendAudit(
     env.TABLE_NAME,

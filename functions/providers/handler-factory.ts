@@ -1,5 +1,8 @@
-import { EvidencePlan, ProviderResult } from '../contracts/index.js';
+import { z } from 'zod';
+import { EvidencePlan, ProviderResult, StoredProviderResult } from '../contracts/index.js';
+import { loadEnv } from '../shared/env.js';
 import { CausewayError } from '../shared/errors.js';
+import { storeProviderResult, type StoreTarget } from '../shared/evidence-store.js';
 import { createLogger } from '../shared/logger.js';
 import { recordProviderError } from '../shared/metrics.js';
 import { secretsOf } from '../shared/secrets.js';
@@ -60,14 +63,25 @@ export async function runProvider(provider: EvidenceProvider, plan: EvidencePlan
   }
 }
 
-/** The Lambda handler for one backend type: the plan in, the envelope out. */
+/**
+ * Stores a result whole (claim check) and answers what Gather keeps in state: the outcome
+ * in a few fields and the reference. A failure to store is thrown, typed, so the Map's
+ * Catch turns it into this provider's error entry and the other providers still count.
+ */
+export async function storeForState(target: StoreTarget, plan: EvidencePlan, result: ProviderResult): Promise<StoredProviderResult> {
+  const ref = await storeProviderResult(target, { tenantId: plan.tenantId, investigationId: plan.investigationId }, result);
+  return { planId: result.planId, evidenceClass: result.evidenceClass, backend: result.backend, status: result.status, itemCount: result.items.length, durationMs: result.durationMs, result: ref };
+}
+
+/** The Lambda handler for one backend type: the plan in, the result stored, its reference out. */
 export function makeProviderHandler(provider: EvidenceProvider) {
   const logger = createLogger(`provider-${provider.type}`);
-  return stageHandler(EvidencePlan, ProviderResult, async (plan) => {
+  const env = loadEnv({ TABLE_NAME: z.string().min(1) });
+  return stageHandler(EvidencePlan, StoredProviderResult, async (plan) => {
     const result = await runProvider(provider, plan);
     const level = result.status === 'error' ? 'warn' : 'info';
     logger[level]('provider finished', { planId: plan.planId, status: result.status, durationMs: result.durationMs, error: result.status === 'error' ? result.error : undefined });
     if (result.status === 'error') recordProviderError({ backendType: provider.type, backendId: plan.backend.id, tenantId: plan.tenantId, errorName: result.error?.name ?? 'Error' });
-    return result;
+    return storeForState({ tableName: env.TABLE_NAME }, plan, result);
   });
 }

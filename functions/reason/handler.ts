@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { IncidentSignal, InvestigationId, Rca, ScoredEvidence, TenantId, type LlmConfig } from '../contracts/index.js';
+import { IncidentSignal, InvestigationId, Rca, StoredDigest, TenantId, type LlmConfig, type ScoredEvidence } from '../contracts/index.js';
 import { loadEnv } from '../shared/env.js';
+import { readScored } from '../shared/evidence-store.js';
 import { createLogger } from '../shared/logger.js';
 import { recordModelUsage } from '../shared/metrics.js';
 import { stageHandler } from '../shared/stage.js';
@@ -16,9 +17,10 @@ export const ReasonInput = z.object({
   tenantId: TenantId,
   investigationId: InvestigationId,
   signal: IncidentSignal,
-  scored: ScoredEvidence,
+  /** The scored evidence by reference (claim check), read back whole before anything is written. */
+  digest: StoredDigest,
 });
-type ReasonInput = z.infer<typeof ReasonInput>;
+type ReasonInput = Omit<z.infer<typeof ReasonInput>, 'digest'> & { scored: ScoredEvidence };
 
 /**
  * The tenant's model settings, read fresh; a read failure is reported rather than thrown,
@@ -50,8 +52,9 @@ async function reason(input: ReasonInput): Promise<ReasonOutcome> {
  * grounding, otherwise the deterministic writer, with a caveat saying why. The record
  * stores who wrote it, the model, the prompt version, tokens, latency and cost.
  */
-export const handler = stageHandler(ReasonInput, Rca, async (input) => {
-  const { rca, fallbackReason } = await reason(input);
+export const handler = stageHandler(ReasonInput, Rca, async ({ digest, ...input }) => {
+  const scored = await readScored({ tableName: env.TABLE_NAME }, input, digest.ref);
+  const { rca, fallbackReason } = await reason({ ...input, scored });
   const fields = { investigationId: input.investigationId, author: rca.author, model: rca.model, usage: rca.usage, rootCause: { service: rca.rootCause.service, kind: rca.rootCause.kind } };
   if (fallbackReason && rca.model) logger.warn('model not used for the rca', { ...fields, fallbackReason });
   else logger.info('rca written', fields);

@@ -1,8 +1,9 @@
 import { z } from 'zod';
-import { IncidentSignal, InvestigationId, Rca, ScoredEvidence, TenantId } from '../contracts/index.js';
+import { IncidentSignal, InvestigationId, Rca, StoredDigest, TenantId, type ScoredEvidence } from '../contracts/index.js';
 import { recallSimilar } from '../memory/store.js';
 import { appendAudit } from '../shared/audit.js';
 import { loadEnv } from '../shared/env.js';
+import { readScored } from '../shared/evidence-store.js';
 import { createLogger } from '../shared/logger.js';
 import { recordDiagnosis } from '../shared/metrics.js';
 import { stageHandler } from '../shared/stage.js';
@@ -16,12 +17,12 @@ export const RecordInput = z.object({
   investigationId: InvestigationId,
   executionName: z.string(),
   signal: IncidentSignal,
-  scored: ScoredEvidence,
+  digest: StoredDigest,
   rca: Rca,
 });
 
 /** The tenant's similar past incidents; a failed recall leaves them out rather than failing the diagnosis. */
-async function similarOrNone(input: z.infer<typeof RecordInput>) {
+async function similarOrNone(input: Omit<z.infer<typeof RecordInput>, 'digest'> & { scored: ScoredEvidence }) {
   try {
     return await recallSimilar(env.TABLE_NAME, input, new Date());
   } catch (error) {
@@ -31,7 +32,8 @@ async function similarOrNone(input: z.infer<typeof RecordInput>) {
 }
 
 /** Stores the diagnosis on the investigation record, with the similar past incidents memory recalls: the system of record, whatever happens next. */
-export const handler = stageHandler(RecordInput, z.object({ status: z.literal('diagnosed') }), async (input) => {
+export const handler = stageHandler(RecordInput, z.object({ status: z.literal('diagnosed') }), async ({ digest, ...rest }) => {
+  const input = { ...rest, scored: await readScored({ tableName: env.TABLE_NAME }, rest, digest.ref) };
   await updateRecord(env.TABLE_NAME, input.tenantId, input.investigationId, {
     status: 'diagnosed',
     executionName: input.executionName,

@@ -4,6 +4,8 @@ import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { releaseClaim } from '../../functions/ingest/dedup.js';
 import { readAudit } from '../../functions/shared/audit.js';
 import { readRecord } from '../../functions/shared/records.js';
+import { InvestigationInput, TenantConfig } from '../../functions/contracts/index.js';
+import { createRecord } from '../../functions/shared/records.js';
 import { keys, ttlAfter } from '../../functions/shared/table.js';
 import { startLocalStack, type LocalStack } from '../../local/stack.js';
 import { putTenant } from '../../local/tenants.js';
@@ -26,7 +28,10 @@ function fire(fingerprint = 'bbbb000000000001'): Promise<{ status: number; signa
 }
 
 beforeAll(async () => {
-  stack = await startLocalStack({ retryIntervalMs: 5, extraProviders: { bulky: new URL('./fixtures/bulky-provider.ts', import.meta.url).href } });
+  stack = await startLocalStack({
+    retryIntervalMs: 5,
+    extraProviders: { forged: new URL('./fixtures/forged-provider.ts', import.meta.url).href, bulky: new URL('./fixtures/bulky-provider.ts', import.meta.url).href },
+  });
   stack.secrets.put('causeway/tenants/acme/webhooks', JSON.stringify({ alertmanager: { bearerToken: TOKEN } }));
   await putTenant(stack, {
     tenantId: 'acme',
@@ -35,8 +40,7 @@ beforeAll(async () => {
     ingestRatePerMinute: 100_000,
     topology: { checkout: [] },
     backends: [
-      { id: 'bulky-metrics', type: 'bulky', classes: ['metrics'], options: {} },
-      { id: 'bulky-logs', type: 'bulky', classes: ['logs'], options: {} },
+      { id: 'forged-metrics', type: 'forged', classes: ['metrics'], options: {} },
     ],
   } as never);
 });
@@ -45,10 +49,10 @@ afterAll(async () => {
   await stack.stop();
 });
 
-describe('a run whose Gather overflows the state limit', () => {
+describe('a run whose evidence cannot be read back', () => {
   let first: string;
 
-  it('ends in RecordFailure: the record says failed and names the error, not a bare failed execution', async () => {
+  it('ends in RecordFailure: Score refuses a reference to another investigation, and the record names that error, not the child workflow wrapper', async () => {
     const response = await fire();
     expect(response.status).toBe(202);
     expect(response.signals[0]!.status).toBe('started');
@@ -56,13 +60,15 @@ describe('a run whose Gather overflows the state limit', () => {
     const execution = await stack.sfn.settled(first);
     await execution.done;
     expect(execution.status).toBe('FAILED');
-    const caught = execution.events.filter((e) => e.type === 'StateCaught').map((e) => e.state);
-    expect(caught).toContain('Gather output limit');
+    expect(execution.events.filter((e) => e.child && e.type === 'StateFailed').map((e) => [e.state, e.error])).toContainEqual(['Score', 'StoredValueRefusedError']);
+    expect(execution.events.filter((e) => !e.child && e.type === 'StateCaught').map((e) => e.state)).toEqual(['GatherEvidence']);
     expect(execution.events.some((e) => e.type === 'StateEntered' && e.state === 'RecordFailure')).toBe(true);
-    expect(execution.events.some((e) => e.state === 'Score' && e.type === 'StateEntered')).toBe(false);
+    expect(execution.events.some((e) => e.state === 'Reason' && e.type === 'StateEntered')).toBe(false);
     const record = await readRecord(stack.tableName, 'acme', first, stack.db);
     expect(record?.status).toBe('failed');
-    expect(await readAudit(stack.tableName, 'acme', first, stack.db)).toContainEqual(expect.objectContaining({ type: 'investigation.failed', detail: expect.objectContaining({ error: 'States.DataLimitExceeded' }) }));
+    expect(await readAudit(stack.tableName, 'acme', first, stack.db)).toContainEqual(
+      expect.objectContaining({ type: 'investigation.failed', detail: expect.objectContaining({ error: 'StoredValueRefusedError', cause: expect.stringMatching(/another investigation was refused/) }) }),
+    );
   });
 
   it('releases its dedup claim: the same alert firing again starts a new investigation instead of answering duplicate', async () => {
@@ -109,5 +115,21 @@ describe('an alert firing again after its dedup window', () => {
     expect(again.signals[0]).toMatchObject({ status: 'started' });
     expect(again.signals[0]!.investigationId).toBe(id.replace(/-g1$/, '-g2'));
     await stack.sfn.settled(again.signals[0]!.investigationId);
+  });
+});
+
+describe('a run whose providers skip the claim check', () => {
+  it('overflows the evidence workflow, and the investigation still ends with a record naming States.DataLimitExceeded', async () => {
+    await putTenant(stack, TenantConfig.parse({ tenantId: 'bulk', topology: { checkout: [] }, backends: ['bulky-metrics', 'bulky-logs'].map((id) => ({ id, type: 'bulky', classes: [id.split('-')[1]], options: {} })), policy: { mode: 'off' } }));
+    const signal = { ...(await readRecord(stack.tableName, 'acme', (await fire('eeee000000000001')).signals[0]!.investigationId, stack.db))!.signal, tenantId: 'bulk' };
+    const investigationId = 'bulk-overflow';
+    const now = new Date().toISOString();
+    await createRecord(stack.tableName, { tenantId: 'bulk', investigationId, executionName: investigationId, status: 'investigating', createdAt: now, updatedAt: now, signal, relatedSignals: [] });
+    const execution = stack.sfn.startExecution(investigationId, JSON.stringify(InvestigationInput.parse({ tenantId: 'bulk', investigationId, signal })));
+    await execution.done;
+    expect(execution.status).toBe('FAILED');
+    expect(execution.events.filter((e) => e.child && e.type === 'StateFailed').map((e) => e.state)).toContain('Gather output limit');
+    expect((await readRecord(stack.tableName, 'bulk', investigationId, stack.db))?.status).toBe('failed');
+    expect(await readAudit(stack.tableName, 'bulk', investigationId, stack.db)).toContainEqual(expect.objectContaining({ type: 'investigation.failed', detail: expect.objectContaining({ error: 'States.DataLimitExceeded' }) }));
   });
 });

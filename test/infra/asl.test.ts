@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { AssetManifestArtifact } from 'aws-cdk-lib/cx-api';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { allStates, aslDefinition, aslSource } from './asl.js';
+import { allStates, aslDefinition, aslSource, evidenceDefinition, evidenceSource } from './asl.js';
 import { synthCauseway, type Synthesized } from './synth.js';
 import { resourcesOfType, type Resource } from './template.js';
 
@@ -45,10 +45,18 @@ const UNSUPPORTED_LOCALLY = new Set([
   'HeartbeatSecondsPath',
 ]);
 
+/** What the start of the evidence workflow retries: Step Functions refusing or throttling StartExecution, never a failed child. */
+const CHILD_START_ERRORS = new Set(['StepFunctions.ExecutionLimitExceeded', 'StepFunctions.ThrottlingException', 'StepFunctions.SdkClientException']);
+const START_CHILD = 'arn:aws:states:::states:startExecution.sync:2';
+
 /** Payload templates: their keys are our data, not ASL fields. */
 const PAYLOAD_TEMPLATES = new Set(['Parameters', 'ItemSelector', 'ResultSelector']);
 
-const placeholders = new Set([...aslSource.toString('utf8').matchAll(/\$\{([^}]+)\}/g)].map((m) => m[1]));
+const placeholdersOf = (source: Buffer) => new Set([...source.toString('utf8').matchAll(/\$\{([^}]+)\}/g)].map((m) => m[1]));
+const FILES = [
+  { type: 'STANDARD', source: aslSource },
+  { type: 'EXPRESS', source: evidenceSource },
+] as const;
 
 /** Paths of every ASL field (outside payload templates) the local runner would ignore, and every JSONata expression. */
 function unsupportedUses(node: unknown, path: string): string[] {
@@ -68,54 +76,80 @@ function passesTaskToken(template: unknown): boolean {
   );
 }
 
-describe('the investigation ASL', () => {
+describe('the investigation and evidence ASL', () => {
   let synthesized: Synthesized;
-  let stateMachine: Resource;
+  let machines: Map<string, Resource>;
 
   beforeAll(() => {
-    // The definition asset is a plain file; Lambda code is not looked at here.
+    // The definition assets are plain files; Lambda code is not looked at here.
     synthesized = synthCauseway({ bundle: false });
-    const machines = [...resourcesOfType(synthesized.template, 'AWS::StepFunctions::StateMachine').values()];
-    expect(machines).toHaveLength(1);
-    stateMachine = machines[0] as Resource;
+    const all = [...resourcesOfType(synthesized.template, 'AWS::StepFunctions::StateMachine').entries()];
+    expect(all).toHaveLength(2);
+    machines = new Map(all.map(([id, machine]) => [String(machine.Properties?.StateMachineType), { ...machine, id } as Resource]));
   });
 
-  it('is deployed byte for byte as the file the local runtime loads', () => {
-    const { Key } = stateMachine.Properties?.DefinitionS3Location as { Key: string };
-    const stackArtifact = synthesized.assembly.getStackArtifact(synthesized.stack.artifactId);
-    const manifests = stackArtifact.dependencies.filter(AssetManifestArtifact.isAssetManifestArtifact);
-    const files = manifests.flatMap((m) =>
-      Object.values(m.contents.files ?? {}).filter((file) =>
-        Object.values(file.destinations).some((destination) => destination.objectKey === Key),
-      ),
-    );
-    expect(files).toHaveLength(1);
-    const deployed = readFileSync(join(synthesized.assembly.directory, files[0]?.source.path ?? ''));
-    expect(deployed.equals(aslSource)).toBe(true);
-  });
-
-  it('gets a substitution for every placeholder and has no substitution without one', () => {
-    const substitutions = stateMachine.Properties?.DefinitionSubstitutions as Record<string, unknown>;
-    expect(new Set(Object.keys(substitutions))).toEqual(placeholders);
-    const functions = resourcesOfType(synthesized.template, 'AWS::Lambda::Function');
-    for (const value of Object.values(substitutions)) {
-      const [logicalId, attribute] = (value as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'];
-      expect(functions.has(logicalId)).toBe(true);
-      expect(attribute).toBe('Arn');
+  it('deploys each state machine byte for byte from the file the local runtime loads', () => {
+    for (const { type, source } of FILES) {
+      const { Key } = machines.get(type)?.Properties?.DefinitionS3Location as { Key: string };
+      const stackArtifact = synthesized.assembly.getStackArtifact(synthesized.stack.artifactId);
+      const manifests = stackArtifact.dependencies.filter(AssetManifestArtifact.isAssetManifestArtifact);
+      const files = manifests.flatMap((m) =>
+        Object.values(m.contents.files ?? {}).filter((file) =>
+          Object.values(file.destinations).some((destination) => destination.objectKey === Key),
+        ),
+      );
+      expect(files).toHaveLength(1);
+      const deployed = readFileSync(join(synthesized.assembly.directory, files[0]?.source.path ?? ''));
+      expect({ type, same: deployed.equals(source) }).toEqual({ type, same: true });
     }
   });
 
-  it('is valid Amazon States Language once its placeholders are Lambda ARNs', () => {
-    const substituted = aslSource
-      .toString('utf8')
-      .replace(/\$\{([^}]+)\}/g, (_, name: string) => `arn:aws:lambda:us-east-1:123456789012:function:${name}`);
-    const result = validateAsl(JSON.parse(substituted), { checkPaths: true, checkArn: true });
-    expect(result.errorsText('\n')).toBe('');
-    expect(result.isValid).toBe(true);
+  it('gets a substitution for every placeholder and has no substitution without one', () => {
+    const functions = resourcesOfType(synthesized.template, 'AWS::Lambda::Function');
+    for (const { type, source } of FILES) {
+      const substitutions = machines.get(type)?.Properties?.DefinitionSubstitutions as Record<string, unknown>;
+      expect(new Set(Object.keys(substitutions))).toEqual(placeholdersOf(source));
+      for (const [key, value] of Object.entries(substitutions)) {
+        if (key === 'EvidenceStateMachineArn') {
+          expect(value).toEqual({ Ref: (machines.get('EXPRESS') as Resource & { id: string }).id });
+          continue;
+        }
+        const [logicalId, attribute] = (value as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'];
+        expect(functions.has(logicalId)).toBe(true);
+        expect(attribute).toBe('Arn');
+      }
+    }
+  });
+
+  it('is valid Amazon States Language once its placeholders are ARNs', () => {
+    for (const { source } of FILES) {
+      const substituted = source
+        .toString('utf8')
+        .replace(/\$\{([^}]+)\}/g, (_, name: string) =>
+          name.endsWith('StateMachineArn') ? `arn:aws:states:us-east-1:123456789012:stateMachine:${name}` : `arn:aws:lambda:us-east-1:123456789012:function:${name}`,
+        );
+      const result = validateAsl(JSON.parse(substituted), { checkPaths: true, checkArn: true });
+      expect(result.errorsText('\n')).toBe('');
+      expect(result.isValid).toBe(true);
+    }
+  });
+
+  it('starts the evidence workflow as a child it waits for, and keeps inside it only what Express runs', () => {
+    const start = aslDefinition().States[aslDefinition().StartAt];
+    expect(start).toMatchObject({ Type: 'Task', Resource: START_CHILD, Parameters: { StateMachineArn: '${EvidenceStateMachineArn}' } });
+    const inside = allStates().filter(([name]) => name.startsWith('evidence:'));
+    expect(inside.length).toBeGreaterThan(0);
+    // Express workflows support neither .sync nor .waitForTaskToken; a failure fails the child, and the investigation's Catch records it.
+    for (const [name, state] of inside) {
+      expect({ name, resource: /\.(sync|waitForTaskToken)/.test(state.Resource ?? '') }).toEqual({ name, resource: false });
+      if (!name.includes('/')) expect({ name, catch: state.Catch }).toEqual({ name, catch: undefined });
+    }
+    expect(evidenceDefinition().TimeoutSeconds).toBeLessThanOrEqual(300);
   });
 
   it('uses only JSONPath features the local runner supports', () => {
     expect(unsupportedUses(aslDefinition(), '$')).toEqual([]);
+    expect(unsupportedUses(evidenceDefinition(), '$')).toEqual([]);
     const modes = allStates()
       .filter(([, state]) => state.Type === 'Map')
       .map(([name, state]) => [name, state.ItemProcessor?.ProcessorConfig?.Mode ?? 'INLINE']);
@@ -126,7 +160,7 @@ describe('the investigation ASL', () => {
   it('names Lambda ARNs only through placeholders', () => {
     const resources = allStates().flatMap(([, s]) => (s.Resource ? [s.Resource] : []));
     for (const resource of resources) {
-      expect(resource).toMatch(/^(\$\{[A-Za-z]+FunctionArn\}|arn:aws:states:::lambda:invoke(\.waitForTaskToken)?)$/);
+      expect(resource).toMatch(/^(\$\{[A-Za-z]+FunctionArn\}|arn:aws:states:::lambda:invoke(\.waitForTaskToken)?|arn:aws:states:::states:startExecution\.sync:2)$/);
     }
   });
 
@@ -150,8 +184,9 @@ describe('the investigation ASL', () => {
   it('retries transient errors with backoff and full jitter on every task, Score and Reason included', () => {
     const tasks = allStates().filter(([, s]) => s.Type === 'Task');
     for (const [name, state] of tasks) {
-      const retrier = (state.Retry ?? []).find((r) => r.ErrorEquals.includes('TransientError') || r.ErrorEquals.includes('States.ALL'));
-      expect({ name, retriesTransient: [...TRANSIENT_ERRORS].every((e) => retrier?.ErrorEquals.includes(e) || retrier?.ErrorEquals.includes('States.ALL')) }).toEqual({ name, retriesTransient: true });
+      const transient = state.Resource === START_CHILD ? CHILD_START_ERRORS : TRANSIENT_ERRORS;
+      const retrier = (state.Retry ?? []).find((r) => r.ErrorEquals.some((e) => transient.has(e)) || r.ErrorEquals.includes('States.ALL'));
+      expect({ name, retriesTransient: [...transient].every((e) => retrier?.ErrorEquals.includes(e) || retrier?.ErrorEquals.includes('States.ALL')) }).toEqual({ name, retriesTransient: true });
       expect({ name, backoff: retrier?.BackoffRate, jitter: retrier?.JitterStrategy, attempts: (retrier?.MaxAttempts ?? 0) >= 2, interval: (retrier?.IntervalSeconds ?? 0) >= 1 }).toEqual({
         name,
         backoff: 2,
@@ -173,8 +208,8 @@ describe('the investigation ASL', () => {
     }
   });
 
-  it('ends every failed stage and a failed Gather in RecordFailure with the error kept beside the state', () => {
-    const recorded = ['LoadTenant', 'Gather', 'Score', 'Reason', 'Record', 'Policy', 'RequestApproval', 'Remediate', 'Finish'];
+  it('ends every failed stage and a failed evidence workflow in RecordFailure with the error kept beside the state', () => {
+    const recorded = ['GatherEvidence', 'Reason', 'Record', 'Policy', 'RequestApproval', 'Remediate', 'Finish'];
     const states = aslDefinition().States;
     for (const name of recorded) {
       const catchers = states[name]?.Catch ?? [];
@@ -183,7 +218,7 @@ describe('the investigation ASL', () => {
         expect({ name, error, next: catcher?.Next, resultPath: catcher?.ResultPath }).toEqual({ name, error, next: 'RecordFailure', resultPath: '$.failure' });
       }
     }
-    const gather = states.Gather?.ItemProcessor?.States.QueryProvider?.Catch ?? [];
+    const gather = evidenceDefinition().States.Gather?.ItemProcessor?.States.QueryProvider?.Catch ?? [];
     expect(gather.find((c) => c.ErrorEquals.includes('States.DataLimitExceeded'))?.Next).toBe('ProviderFailed');
   });
 
@@ -191,7 +226,7 @@ describe('the investigation ASL', () => {
     const retried = allStates().flatMap(([name, state]) =>
       (state.Retry ?? []).flatMap((retry) => retry.ErrorEquals.map((error) => ({ name, error }))),
     );
-    const nonTransient = retried.filter(({ error }) => !TRANSIENT_ERRORS.has(error));
+    const nonTransient = retried.filter(({ error }) => !TRANSIENT_ERRORS.has(error) && !CHILD_START_ERRORS.has(error));
     // RecordFailure is the only path that marks a failed investigation; giving up on it
     // would end an alert in silence, so it retries whatever went wrong.
     expect(nonTransient).toEqual([{ name: 'RecordFailure', error: 'States.ALL' }]);

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { INVESTIGATION_ASL } from '../../lib/paths.js';
+import { EVIDENCE_ASL, INVESTIGATION_ASL } from '../../lib/paths.js';
 
 /** The parts of an ASL state these tests look at. */
 export interface State {
@@ -18,9 +18,18 @@ export interface State {
 /** The definition file's exact bytes, as CDK uploads them and the local runtime reads them. */
 export const aslSource = readFileSync(INVESTIGATION_ASL);
 
+/** The evidence workflow's file (Express), which the investigation starts and awaits. */
+export const evidenceSource = readFileSync(EVIDENCE_ASL);
+
+export interface Definition {
+  StartAt: string;
+  TimeoutSeconds?: number;
+  States: Record<string, State>;
+}
+
 /** A fresh parse each call: asl-validator mutates what it is given. */
-export const aslDefinition = (): { States: Record<string, State> } =>
-  JSON.parse(aslSource.toString('utf8')) as { States: Record<string, State> };
+export const aslDefinition = (): Definition => JSON.parse(aslSource.toString('utf8')) as Definition;
+export const evidenceDefinition = (): Definition => JSON.parse(evidenceSource.toString('utf8')) as Definition;
 
 /** Every state with its path, including those inside Map item processors and Parallel branches. */
 export function* walkStates(states: Record<string, State>, path = ''): Generator<[string, State]> {
@@ -31,4 +40,5 @@ export function* walkStates(states: Record<string, State>, path = ''): Generator
   }
 }
 
-export const allStates = (): Array<[string, State]> => [...walkStates(aslDefinition().States)];
+/** Every state of both files, the evidence workflow's named `evidence:<state>`. */
+export const allStates = (): Array<[string, State]> => [...walkStates(aslDefinition().States), ...walkStates(evidenceDefinition().States, 'evidence:')];

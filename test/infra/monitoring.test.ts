@@ -28,12 +28,14 @@ describe('the pipeline watching itself', () => {
   let template: Template;
   let topicId: string;
   let stateMachineId: string;
+  let evidenceId: string;
   let functionIds: string[];
 
   beforeAll(() => {
     ({ template } = synthCauseway({ bundle: false, props: { operatorEmail: 'oncall@example.com' } }));
     [topicId] = onlyResource(template, 'AWS::SNS::Topic');
-    [stateMachineId] = onlyResource(template, 'AWS::StepFunctions::StateMachine');
+    [stateMachineId] = [...resourcesOfType(template, 'AWS::StepFunctions::StateMachine')].find(([, r]) => r.Properties?.StateMachineType !== 'EXPRESS')!;
+    [evidenceId] = [...resourcesOfType(template, 'AWS::StepFunctions::StateMachine')].find(([, r]) => r.Properties?.StateMachineType === 'EXPRESS')!;
     functionIds = [...resourcesOfType(template, 'AWS::Lambda::Function').keys()];
   });
 
@@ -51,10 +53,17 @@ describe('the pipeline watching itself', () => {
 
   it('alarms at the first failed, timed-out or aborted investigation', () => {
     for (const metric of ['ExecutionsFailed', 'ExecutionsTimedOut', 'ExecutionsAborted']) {
-      const [alarm, ...others] = find(template, 'AWS/States', metric);
+      const [alarm, ...others] = find(template, 'AWS/States', metric).filter((a) => targetOf(dimension(a, 'StateMachineArn')) === stateMachineId);
       expect(others).toEqual([]);
       expect(alarm).toMatchObject({ Statistic: 'Sum', Period: 300, Threshold: 1 });
       expect(targetOf(dimension(alarm!, 'StateMachineArn'))).toBe(stateMachineId);
+    }
+  });
+
+  it('alarms at the first failed or timed-out evidence workflow, which the investigation records but does not fail on', () => {
+    for (const metric of ['ExecutionsFailed', 'ExecutionsTimedOut']) {
+      const watched = find(template, 'AWS/States', metric).map((a) => targetOf(dimension(a, 'StateMachineArn')));
+      expect(watched.sort()).toEqual([stateMachineId, evidenceId].sort());
     }
   });
 

@@ -72,6 +72,7 @@ describe('cdk-nag AwsSolutions', () => {
     expect(anywhere.map((a) => a.path).sort()).toEqual(
       [
         'Causeway/Investigation/StateMachine/Role',
+        'Causeway/Investigation/Evidence/Role',
         'Causeway/ProvidersCloudtrail/Role',
         'Causeway/ProvidersCloudwatchLogs/Role',
         'Causeway/ProvidersCloudwatchMetrics/Role',

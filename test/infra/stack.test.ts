@@ -3,7 +3,7 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { BUNDLING_TARGET } from '../../lib/function.js';
 import { PROVIDER_AWS_READS, PROVIDER_TABLE_READERS, PROVIDER_TYPES } from '../../lib/providers.js';
-import { allStates } from './asl.js';
+import { allStates, evidenceDefinition } from './asl.js';
 import { synthCauseway } from './synth.js';
 import {
   arnOf,
@@ -21,10 +21,13 @@ import {
   type Resource,
 } from './template.js';
 
-/** The substitution key each stage function is wired to in the ASL, by service name. */
-const STAGE_SERVICES: Record<string, string> = {
+/** The substitution key each stage function is wired to in the evidence workflow's ASL, by service name. */
+const EVIDENCE_SERVICES: Record<string, string> = {
   LoadTenantFunctionArn: 'load-tenant',
   ScoreFunctionArn: 'score',
+};
+/** The same for the investigation's ASL. */
+const STAGE_SERVICES: Record<string, string> = {
   ReasonFunctionArn: 'reason',
   RecordFunctionArn: 'record',
   PolicyFunctionArn: 'policy',
@@ -52,6 +55,8 @@ describe('CausewayStack', () => {
   let granted: Permission[];
   let stateMachineId: string;
   let stateMachineRoleId: string;
+  let evidenceId: string;
+  let evidenceRoleId: string;
   let tableId: string;
 
   const fn = (service: string) => fnFor(functions, service);
@@ -65,9 +70,13 @@ describe('CausewayStack', () => {
     ({ template } = synthCauseway({ bundle: true }));
     functions = functionsByService(template);
     granted = permissions(template);
+    const machines = [...resourcesOfType(template, 'AWS::StepFunctions::StateMachine')];
+    expect(machines.map(([, m]) => m.Properties?.StateMachineType).sort()).toEqual(['EXPRESS', 'STANDARD']);
     let machine: Resource;
-    [stateMachineId, machine] = onlyResource(template, 'AWS::StepFunctions::StateMachine');
+    [stateMachineId, machine] = machines.find(([, m]) => m.Properties?.StateMachineType === 'STANDARD')!;
     stateMachineRoleId = targetOf(machine.Properties?.RoleArn);
+    [evidenceId, machine] = machines.find(([, m]) => m.Properties?.StateMachineType === 'EXPRESS')!;
+    evidenceRoleId = targetOf(machine.Properties?.RoleArn);
     [tableId] = onlyResource(template, 'AWS::DynamoDB::GlobalTable');
     // Bundling 31 Lambdas takes about a minute on a busy two-core machine: a slow machine is not a failure.
   }, 300_000);
@@ -87,6 +96,29 @@ describe('CausewayStack', () => {
     };
     const logGroupId = targetOf(logGroup.Destinations[0]?.CloudWatchLogsLogGroup.LogGroupArn);
     expect(resource(template, logGroupId).Properties?.RetentionInDays).toBe(30);
+  });
+
+  it('runs the evidence fan-out as a traced Express workflow, logged at ALL without data, within Express limits', () => {
+    const evidence = resource(template, evidenceId).Properties as { StateMachineName: string; TracingConfiguration: unknown; LoggingConfiguration: { Level: string; IncludeExecutionData: boolean; Destinations: Array<{ CloudWatchLogsLogGroup: { LogGroupArn: unknown } }> } };
+    expect(evidence.StateMachineName).toBe('Causeway-evidence');
+    expect(evidence.TracingConfiguration).toEqual({ Enabled: true });
+    expect(evidence.LoggingConfiguration).toMatchObject({ Level: 'ALL', IncludeExecutionData: false });
+    expect(resource(template, targetOf(evidence.LoggingConfiguration.Destinations[0]?.CloudWatchLogsLogGroup.LogGroupArn)).Properties?.RetentionInDays).toBe(30);
+  });
+
+  it('lets the investigation start and follow only the evidence workflow, as states:startExecution.sync needs', () => {
+    const states = granted.filter((p) => p.action.startsWith('states:') || p.action.startsWith('events:'));
+    expect(states.filter((p) => p.roleId === stateMachineRoleId).map((p) => `${p.action} ${render(p.resource)}`).sort()).toEqual(
+      [
+        `events:DescribeRule arn:\${AWS::Partition}:events:\${AWS::Region}:\${AWS::AccountId}:rule/StepFunctionsGetEventsForStepFunctionsExecutionRule`,
+        `events:PutRule arn:\${AWS::Partition}:events:\${AWS::Region}:\${AWS::AccountId}:rule/StepFunctionsGetEventsForStepFunctionsExecutionRule`,
+        `events:PutTargets arn:\${AWS::Partition}:events:\${AWS::Region}:\${AWS::AccountId}:rule/StepFunctionsGetEventsForStepFunctionsExecutionRule`,
+        `states:DescribeExecution arn:\${AWS::Partition}:states:\${AWS::Region}:\${AWS::AccountId}:execution:Causeway-evidence:*`,
+        `states:StartExecution ${refOf(evidenceId)}`,
+        `states:StopExecution arn:\${AWS::Partition}:states:\${AWS::Region}:\${AWS::AccountId}:execution:Causeway-evidence:*`,
+      ].sort(),
+    );
+    expect(render((resource(template, stateMachineId).Properties?.DefinitionSubstitutions as Record<string, unknown>).EvidenceStateMachineArn)).toBe(refOf(evidenceId));
   });
 
   it('keeps one retained, on-demand, encrypted table with PITR and TTL on expiresAt', () => {
@@ -146,22 +178,19 @@ describe('CausewayStack', () => {
     expect(resource(template, targetOf(destination)).Properties?.RetentionInDays).toBe(30);
   });
 
-  it('lets the state machine invoke exactly the stage and provider functions, by unqualified ARN only', () => {
-    const invocable = granted
-      .filter((p) => p.roleId === stateMachineRoleId && p.action === 'lambda:InvokeFunction')
-      .map((p) => p.resource);
-    const expected = [...Object.values(STAGE_SERVICES), ...PROVIDER_SERVICES].map((service) => arnOf(fn(service).id));
-    expect(new Set(invocable)).toEqual(new Set(expected));
-    expect(rolesAllowed('lambda:InvokeFunction')).toEqual(new Set([stateMachineRoleId]));
+  it('lets each state machine invoke exactly its own stage (and, for evidence, provider) functions, by unqualified ARN only', () => {
+    const invocable = (roleId: string) => new Set(granted.filter((p) => p.roleId === roleId && p.action === 'lambda:InvokeFunction').map((p) => p.resource));
+    expect(invocable(stateMachineRoleId)).toEqual(new Set(Object.values(STAGE_SERVICES).map((service) => arnOf(fn(service).id))));
+    expect(invocable(evidenceRoleId)).toEqual(new Set([...Object.values(EVIDENCE_SERVICES), ...PROVIDER_SERVICES].map((service) => arnOf(fn(service).id))));
+    expect(rolesAllowed('lambda:InvokeFunction')).toEqual(new Set([stateMachineRoleId, evidenceRoleId]));
   });
 
   it('wires each ASL placeholder to its stage function', () => {
-    const substitutions = resource(template, stateMachineId).Properties?.DefinitionSubstitutions as Record<string, unknown>;
-    const wired = Object.fromEntries(Object.entries(substitutions).map(([key, value]) => [key, render(value)]));
-    const expected = Object.fromEntries(
-      Object.entries(STAGE_SERVICES).map(([key, service]) => [key, arnOf(fn(service).id)]),
-    );
-    expect(wired).toEqual(expected);
+    for (const [machineId, services] of [[stateMachineId, STAGE_SERVICES], [evidenceId, EVIDENCE_SERVICES]] as const) {
+      const substitutions = resource(template, machineId).Properties?.DefinitionSubstitutions as Record<string, unknown>;
+      const wired = Object.fromEntries(Object.entries(substitutions).filter(([key]) => key !== 'EvidenceStateMachineArn').map(([key, value]) => [key, render(value)]));
+      expect(wired).toEqual(Object.fromEntries(Object.entries(services).map(([key, service]) => [key, arnOf(fn(service).id)])));
+    }
   });
 
   it('grants Resource "*" only where AWS has no resource-level permission', () => {
@@ -190,13 +219,13 @@ describe('CausewayStack', () => {
     // Active tracing: every function writes its own trace segments, which take no resource ARN either.
     const tracing = [...functions.values()].flatMap((f) => TRACE_WRITES.map((action) => `${f.roleId} Allow ${action}`));
     expect(wildcard.map((p) => `${p.roleId} ${p.effect} ${p.action}`).sort()).toEqual(
-      [...expected.map((action) => `${stateMachineRoleId} Allow ${action}`), ...providerReads, rotation, ...tracing].sort(),
+      [...expected.flatMap((action) => [`${stateMachineRoleId} Allow ${action}`, `${evidenceRoleId} Allow ${action}`]), ...providerReads, rotation, ...tracing].sort(),
     );
   });
 
   it('gives AWS-native providers only their read actions, each scoped to its resource type where AWS allows', () => {
     for (const [type, reads] of Object.entries(PROVIDER_AWS_READS)) {
-      const actions = grantsOf(`providers-${type}`).map((p) => p.action).filter((a) => !a.startsWith('logs:Create') && !a.startsWith('logs:PutLogEvents') && !a.startsWith('secretsmanager:') && !TRACE_WRITES.includes(a));
+      const actions = grantsOf(`providers-${type}`).map((p) => p.action).filter((a) => !a.startsWith('logs:Create') && !a.startsWith('logs:PutLogEvents') && !a.startsWith('secretsmanager:') && !TRACE_WRITES.includes(a) && a !== 'dynamodb:PutItem');
       expect(new Set(actions)).toEqual(new Set([...reads.flatMap((r) => r.actions), 'sts:AssumeRole', 'sts:TagSession']));
       for (const action of ['sts:AssumeRole', 'sts:TagSession']) {
         const assume = grantsOf(`providers-${type}`).find((p) => p.action === action);
@@ -270,10 +299,10 @@ describe('CausewayStack', () => {
     expect(rotator.props.Environment.Variables.PLATFORM_SECRET_NAME).toBeUndefined();
   });
 
-  it('lets only ingest start investigations and only approval answer a waiting task', () => {
+  it('lets only ingest start investigations (and only the investigation its evidence workflow), and only approval answer a waiting task', () => {
     const machine = refOf(stateMachineId);
     expect(grantsOf('ingest')).toContainEqual(expect.objectContaining({ action: 'states:StartExecution', resource: machine }));
-    expect(rolesAllowed('states:StartExecution')).toEqual(new Set([fn('ingest').roleId]));
+    expect(granted.filter((p) => p.action === 'states:StartExecution').map((p) => `${p.roleId} ${render(p.resource)}`).sort()).toEqual([`${fn('ingest').roleId} ${machine}`, `${stateMachineRoleId} ${refOf(evidenceId)}`].sort());
     expect(render(fn('ingest').props.Environment.Variables.STATE_MACHINE_ARN)).toBe(machine);
     for (const action of ['states:SendTaskSuccess', 'states:SendTaskFailure']) {
       expect(grantsOf('approval')).toContainEqual(expect.objectContaining({ action, resource: machine }));
@@ -289,12 +318,29 @@ describe('CausewayStack', () => {
       expect(new Set(actions.map((p) => p.resource))).toEqual(new Set([arnOf(tableId)]));
       expect(actions.map((p) => p.action)).toContain('dynamodb:GetItem');
       const writes = [...new Set(actions.filter((p) => DYNAMODB_WRITES.includes(p.action)).map((p) => p.action))];
-      expect(writes.sort()).toEqual(READ_ONLY_TABLE.includes(service) ? [] : [...DYNAMODB_WRITES].sort());
+      // Table-reading providers also store their results, a PutItem held to the claim check's partitions (the next test).
+      expect(writes.sort()).toEqual(TABLE_READING_PROVIDERS.includes(service) ? ['dynamodb:PutItem'] : READ_ONLY_TABLE.includes(service) ? [] : [...DYNAMODB_WRITES].sort());
       expect(render(fn(service).props.Environment.Variables.TABLE_NAME)).toBe(refOf(tableId));
     }
+    // Score and the providers that read nothing else reach the claim check's items only.
     for (const service of ['score', ...PROVIDER_SERVICES.filter((s) => !TABLE_READING_PROVIDERS.includes(s))]) {
-      expect({ service, actions: tableActions(service) }).toEqual({ service, actions: [] });
-      expect(fn(service).props.Environment.Variables.TABLE_NAME).toBeUndefined();
+      const expected = service === 'score' ? ['dynamodb:GetItem', 'dynamodb:PutItem'] : ['dynamodb:PutItem'];
+      expect({ service, actions: tableActions(service).map((p) => `${p.action} ${p.resource}`).sort() }).toEqual({ service, actions: expected.map((a) => `${a} ${arnOf(tableId)}`) });
+      expect(render(fn(service).props.Environment.Variables.TABLE_NAME)).toBe(refOf(tableId));
+    }
+  });
+
+  it('holds the claim-check writers (every provider, and Score) to the TENANT#*#EVIDENCE#* partitions', () => {
+    const statements = [...resourcesOfType(template, 'AWS::IAM::Policy').values()].flatMap((policy) => {
+      const props = policy.Properties as { Roles: unknown[]; PolicyDocument: { Statement: Array<{ Action: string | string[]; Condition?: unknown }> } };
+      return props.PolicyDocument.Statement.map((statement) => ({ roles: props.Roles.map(targetOf), actions: [statement.Action].flat().sort(), condition: statement.Condition }));
+    });
+    for (const service of ['score', ...PROVIDER_SERVICES]) {
+      const fenced = statements.filter((s) => s.roles.includes(fn(service).roleId) && s.actions.includes('dynamodb:PutItem'));
+      expect({ service, fenced }).toEqual({
+        service,
+        fenced: [{ roles: [fn(service).roleId], actions: service === 'score' ? ['dynamodb:GetItem', 'dynamodb:PutItem'] : ['dynamodb:PutItem'], condition: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['TENANT#*#EVIDENCE#*'] } } }],
+      });
     }
   });
 
@@ -364,9 +410,13 @@ describe('CausewayStack', () => {
   it('times each function out before whatever waits on it does', () => {
     for (const [name, state] of allStates()) {
       if (state.Type !== 'Task' || state.TimeoutSeconds === undefined) continue;
+      if (state.Resource?.startsWith('arn:aws:states:::states:startExecution')) {
+        expect({ name, outlastsChild: state.TimeoutSeconds > (evidenceDefinition().TimeoutSeconds ?? Infinity) }).toEqual({ name, outlastsChild: true });
+        continue;
+      }
       const key = /^\$\{(\w+)\}$/.exec(state.Resource ?? '')?.[1];
       const invoked = key
-        ? [STAGE_SERVICES[key] ?? key]
+        ? [STAGE_SERVICES[key] ?? EVIDENCE_SERVICES[key] ?? key]
         : state.Parameters?.['FunctionName.$'] === '$.functionArn'
           ? PROVIDER_SERVICES
           : [];

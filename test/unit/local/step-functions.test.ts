@@ -133,3 +133,43 @@ describe('LocalStepFunctions', () => {
     expect(uncaught.status).toBe('FAILED');
   });
 });
+
+describe('LocalStepFunctions child workflows (states:startExecution.sync:2)', () => {
+  const CHILD = 'arn:aws:states:us-east-1:000000000000:stateMachine:child';
+  const parent = {
+    StartAt: 'RunChild',
+    States: {
+      RunChild: {
+        Type: 'Task',
+        Resource: 'arn:aws:states:::states:startExecution.sync:2',
+        Parameters: { StateMachineArn: CHILD, Input: { 'investigationId.$': '$$.Execution.Name', 'bytes.$': '$.bytes' } },
+        OutputPath: '$.Output',
+        TimeoutSeconds: 30,
+        Catch: [{ ErrorEquals: ['States.ALL'], ResultPath: '$.failure', Next: 'Failed' }],
+        End: true,
+      },
+      Failed: { Type: 'Pass', End: true },
+    },
+  };
+  const child = { StartAt: 'Echo', States: { Echo: { Type: 'Task', Resource: ECHO, TimeoutSeconds: 5, End: true } } };
+  const sfn = () =>
+    new LocalStepFunctions({ stateMachineArn: 'arn:aws:states:us-east-1:000000000000:stateMachine:parent', definition: JSON.stringify(parent), functions, children: { [CHILD]: JSON.stringify(child) } });
+
+  it('runs the child, hands its output back as JSON, and keeps its events (tagged) and its run time, out of the parent’s own', async () => {
+    const execution = sfn().startExecution('child-ok', JSON.stringify({ bytes: 0 }));
+    await execution.done;
+    expect(execution.status).toBe('SUCCEEDED');
+    expect(JSON.parse(execution.output!)).toEqual({ echoed: { investigationId: 'child-ok', bytes: 0 } });
+    expect(execution.events.filter((e) => e.child).map((e) => `${e.type} ${e.state ?? ''}`.trim())).toEqual(['ChildExecutionStarted', 'StateEntered Echo', 'StateExited Echo', 'ChildExecutionSucceeded']);
+    expect(execution.events.filter((e) => !e.child && e.type === 'StateEntered').map((e) => e.state)).toEqual(['RunChild']);
+    expect(execution.children).toHaveLength(1);
+  });
+
+  it('fails the task with States.TaskFailed whose Cause carries the child’s own error, as AWS reports a failed child', async () => {
+    const execution = sfn().startExecution('child-big', JSON.stringify({ bytes: STATE_LIMIT_BYTES + 1 }));
+    await execution.done;
+    const failure = JSON.parse(execution.output!).failure as { Error: string; Cause: string };
+    expect(failure.Error).toBe('States.TaskFailed');
+    expect(JSON.parse(failure.Cause)).toMatchObject({ Status: 'FAILED', Error: 'States.DataLimitExceeded' });
+  });
+});

@@ -11,4 +11,12 @@ describe('final status', () => {
     expect(finalStatus({ Error: 'States.Timeout' }).status).toBe('expired');
     expect(finalStatus({ Error: 'ConfigurationError', Cause: 'tenant acme is not registered' })).toMatchObject({ status: 'failed', detail: { error: 'ConfigurationError' } });
   });
+
+  it('records a failed evidence workflow by the child’s own error, and a wrapper it cannot read as it came', () => {
+    const child = JSON.stringify({ ExecutionArn: 'arn:aws:states:us-east-1:1:express:Causeway-evidence:x:y', Status: 'FAILED', Error: 'StoredValueMissingError', Cause: 'result-logs is missing or expired' });
+    expect(finalStatus({ Error: 'States.TaskFailed', Cause: child })).toEqual({ status: 'failed', detail: { error: 'StoredValueMissingError', cause: 'result-logs is missing or expired' } });
+    expect(finalStatus({ Error: 'States.TaskFailed', Cause: JSON.stringify({ error: 'States.Timeout', cause: 'lower case, as DescribeExecution answers' }) })).toEqual({ status: 'failed', detail: { error: 'States.Timeout', cause: 'lower case, as DescribeExecution answers' } });
+    expect(finalStatus({ Error: 'States.TaskFailed', Cause: '{not json' })).toMatchObject({ status: 'failed', detail: { error: 'States.TaskFailed' } });
+    expect(finalStatus({ Error: 'States.TaskFailed', Cause: JSON.stringify({ errorType: 'TypeError', errorMessage: 'a Lambda error' }) })).toMatchObject({ detail: { error: 'States.TaskFailed' } });
+  });
 });

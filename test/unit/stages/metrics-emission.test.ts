@@ -1,12 +1,13 @@
-import { DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { VerifiedIdentity } from '../../../functions/approval/approvers.js';
 import { recordDecision } from '../../../functions/approval/decision.js';
 import type { ApprovalLedger, StoredApproval } from '../../../functions/approval/ledger.js';
-import { TenantConfig } from '../../../functions/contracts/index.js';
+import { TenantConfig, type ScoredEvidence, type StoredDigest } from '../../../functions/contracts/index.js';
 import { makeProviderHandler } from '../../../functions/providers/handler-factory.js';
 import type { EvidenceProvider } from '../../../functions/providers/types.js';
+import { storeScored } from '../../../functions/shared/evidence-store.js';
 import { BackendAuthError } from '../../../functions/shared/http-client.js';
 import { derivePlatformKeys, encryptToken } from '../../../functions/shared/platform-keys.js';
 import { startFakeLlmServer, type FakeLlmServer } from '../../helpers/fake-llm-server.js';
@@ -36,6 +37,15 @@ const lokiProvider = (query: EvidenceProvider['query']): EvidenceProvider => ({
   describe: (p) => ({ text: 'error lines of checkout', target: 'https://loki.example.com', window: p.window }),
   query,
 });
+
+/** Stores the scored evidence where the mocked table answers reads of it, as Score would, and returns its digest. */
+async function storedDigest(dynamo: ReturnType<typeof mockClient>, scored: ScoredEvidence): Promise<StoredDigest> {
+  const items: Record<string, unknown>[] = [];
+  dynamo.on(PutCommand).callsFake((input: { Item: Record<string, unknown> }) => void items.push(input.Item));
+  const ref = await storeScored({ tableName: 'causeway-test' }, { tenantId: 'acme', investigationId: 'inv-0001' }, scored);
+  dynamo.on(GetCommand, { Key: { pk: items[0]!.pk, sk: items[0]!.sk } }).resolves({ Item: items[0] });
+  return { ref, confidence: 0.5, suspects: [] };
+}
 
 describe('metrics the provider handler emits', () => {
   it('count a provider that ended in an error entry under its backend type, with no secret, query or message in the line', async () => {
@@ -109,7 +119,8 @@ describe('metrics the Record stage emits', () => {
     const { handler } = await import('../../../functions/record/handler.js');
     const record = diagnosedRecord({ id: 'inv-0001', confidence: 0.7 });
     const receivedAt = new Date(Date.now() - 95_000).toISOString();
-    await handler({ tenantId: 'acme', investigationId: 'inv-0001', executionName: 'inv-0001', signal: { ...record.signal, receivedAt }, scored: record.scored, rca: record.rca }, {} as never);
+    const digest = await storedDigest(dynamo, record.scored!);
+    await handler({ tenantId: 'acme', investigationId: 'inv-0001', executionName: 'inv-0001', signal: { ...record.signal, receivedAt }, digest, rca: record.rca }, {} as never);
     const [line, ...rest] = output.emf();
     expect(rest).toEqual([]);
     expect(line!._aws.CloudWatchMetrics[0]!.Metrics.map((m) => m.Name)).toEqual(['TimeToRca', 'RcaConfidence']);
@@ -135,7 +146,8 @@ describe('metrics the Reason stage emits', () => {
     llm.script({ content: 'not json', usage: { prompt_tokens: 1000, completion_tokens: 100 } }, { content: 'still not json', usage: { prompt_tokens: 1200, completion_tokens: 50 } });
     const { handler } = await import('../../../functions/reason/handler.js');
     const record = diagnosedRecord({ id: 'inv-0001' });
-    const rca = await handler({ tenantId: 'acme', investigationId: 'inv-0001', signal: record.signal, scored: record.scored }, {} as never);
+    const digest = await storedDigest(dynamo, record.scored!);
+    const rca = await handler({ tenantId: 'acme', investigationId: 'inv-0001', signal: record.signal, digest }, {} as never);
     expect(rca).toMatchObject({ author: 'deterministic', model: 'gpt-test' });
     const [line, ...rest] = output.emf();
     expect(rest).toEqual([]);
