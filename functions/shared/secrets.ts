@@ -1,8 +1,12 @@
-import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { tenantSecretPrefix } from '../contracts/tenant.js';
 import { ConfigurationError, TransientError } from './errors.js';
+import { onFirstCall } from './lazy.js';
 
-const client = new SecretsManagerClient({});
+/** Loaded on the first secret read: functions and providers that read none never load the package. */
+const secretsManager = onFirstCall(async () => {
+  const { GetSecretValueCommand, SecretsManagerClient } = await import('@aws-sdk/client-secrets-manager');
+  return { client: new SecretsManagerClient({}), GetSecretValueCommand };
+});
 const cache = new Map<string, { value: unknown; fetchedAt: number }>();
 const CACHE_MS = 5 * 60 * 1000;
 
@@ -55,6 +59,7 @@ export async function readPlatformSecret(name: string, now = Date.now()): Promis
 async function readJson(name: string, now: number): Promise<unknown> {
   const hit = cache.get(name);
   if (hit && now - hit.fetchedAt < CACHE_MS) return hit.value;
+  const { client, GetSecretValueCommand } = await secretsManager();
   let text: string | undefined;
   try {
     const out = await client.send(new GetSecretValueCommand({ SecretId: name }));
