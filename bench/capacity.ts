@@ -3,8 +3,9 @@ import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ingest, type IngestDeps } from '../functions/ingest/core.js';
 import { documentClient } from '../functions/shared/table.js';
+import { loadTenantConfig } from '../functions/shared/tenants.js';
 import { startLocalStack } from '../local/stack.js';
-import { getTenant, putTenant } from '../local/tenants.js';
+import { putTenant } from '../local/tenants.js';
 import { summary } from './stats.js';
 
 /**
@@ -57,24 +58,24 @@ const fixture = JSON.parse(readFileSync(new URL('../test/fixtures/signals/alertm
 let started = 0;
 const deps: IngestDeps = {
   tableName: stack.tableName,
-  loadTenant: (tenantId) => getTenant(stack, tenantId),
+  loadTenant: (tenantId) => loadTenantConfig(stack.tableName, tenantId),
   readSecret: async (_tenantId, ref) => JSON.parse(stack.secrets.get(ref) ?? 'null') as unknown,
   startExecution: async () => void started++,
   confirmSubscription: async () => undefined,
   verify: { fetchCertificate: async () => '', now: () => new Date() },
 };
 
-let sequence = 0;
-/** One new alert on a service of its own: it wins its dedup claim and starts an investigation. */
-function newAlert(): string {
-  const i = sequence++;
+/** Alert `i`, on a service of its own: the first time it wins its dedup claim and starts an investigation; again, it is a duplicate. */
+function alertBody(i: number): string {
   const alert = fixture.alerts[1]!;
   return JSON.stringify({ ...fixture, alerts: [{ ...alert, fingerprint: `cap${String(i).padStart(13, '0')}`, labels: { ...alert.labels, service: `capacity-${i}` } }] });
 }
 
-async function send(tenantId: string): Promise<{ status: number; ms: number }> {
+let sequence = 0;
+async function send(tenantId: string, alert = sequence++): Promise<{ status: number; ms: number }> {
   const t = performance.now();
-  const response = await ingest({ tenantId, source: 'alertmanager', door: 'http', requestId: `cap-${sequence}`, headers: { authorization: `Bearer ${TOKEN}` }, rawBody: newAlert(), receivedAt: new Date() }, deps).catch(() => ({ status: 500 }));
+  const requestId = `cap-${tenantId}-${performance.now()}`;
+  const response = await ingest({ tenantId, source: 'alertmanager', door: 'http', requestId, headers: { authorization: `Bearer ${TOKEN}` }, rawBody: alertBody(alert), receivedAt: new Date() }, deps).catch(() => ({ status: 500 }));
   return { status: response.status, ms: performance.now() - t };
 }
 
@@ -94,23 +95,32 @@ async function drive(tenantId: string, perSecond: number, seconds: number): Prom
 
 await putTenant(stack, { tenantId: 'capacity', webhookSecretRef: 'causeway/tenants/capacity/webhooks', enabledSources: ['alertmanager'], ingestRatePerMinute: 100_000 } as never);
 
-// What one start costs, per partition, measured on a few starts one at a time.
+/**
+ * What one request costs, per partition, over `PROBE` requests sent one at a time, and the
+ * rate at which one tenant's partitions reach AWS's per-partition ceilings.
+ */
 const PROBE = 20;
-for (let i = 0; i < PROBE; i++) await send('capacity');
-const perStart = (units: Record<PartitionKind, number>) => Object.fromEntries(Object.entries(units).map(([kind, total]) => [kind, Math.round((total / PROBE) * 10) / 10])) as Record<PartitionKind, number>;
-const wcu = perStart(tally.write);
-const rcu = perStart(tally.read);
-const cost = {
-  dynamoRequests: Math.round((tally.requests / PROBE) * 10) / 10,
-  wcu,
-  rcu,
-  /** Starts a second at which one tenant's partitions reach AWS's per-partition ceilings. */
-  startsPerSecondAtPartitionLimit: {
-    tenantWrites: Math.floor(PARTITION_WCU / wcu.tenant),
-    tenantReads: Math.floor(PARTITION_RCU / Math.max(rcu.tenant, 0.5)),
-    archiveWrites: Math.floor(PARTITION_WCU / wcu.archive),
-  },
-};
+async function probe(alertOf: (i: number) => number) {
+  tally.requests = 0;
+  for (const units of [tally.read, tally.write]) for (const kind of Object.keys(units) as PartitionKind[]) units[kind] = 0;
+  for (let i = 0; i < PROBE; i++) await send('capacity', alertOf(i));
+  const each = (units: Record<PartitionKind, number>) => Object.fromEntries(Object.entries(units).map(([kind, total]) => [kind, Math.round((total / PROBE) * 10) / 10])) as Record<PartitionKind, number>;
+  const wcu = each(tally.write);
+  const rcu = each(tally.read);
+  return {
+    dynamoRequests: Math.round((tally.requests / PROBE) * 10) / 10,
+    wcu,
+    rcu,
+    perSecondAtPartitionLimit: {
+      tenantWrites: Math.floor(PARTITION_WCU / wcu.tenant),
+      tenantReads: Math.floor(PARTITION_RCU / Math.max(rcu.tenant, 0.5)),
+      archiveWrites: Math.floor(PARTITION_WCU / wcu.archive),
+    },
+  };
+}
+const perStart = await probe((i) => i);
+const perDuplicate = await probe((i) => i);
+sequence = PROBE;
 
 // The knee: rising arrival rates until the pipeline stops keeping up.
 const steps: Record<string, number>[] = [];
@@ -141,4 +151,4 @@ const throttle = { budgetPerMinute: 60, sent: budgeted.length, accepted: budgete
 
 await stack.stop();
 
-console.log(JSON.stringify({ bench: 'capacity', perStart: cost, steps, knee: knee ?? { offeredPerSecond: null, why: `kept up to ${STEPS.at(-1)}/s` }, tenantBudget: throttle, started }));
+console.log(JSON.stringify({ bench: 'capacity', perStart, perDuplicate, steps, knee: knee ?? { offeredPerSecond: null, why: `kept up to ${STEPS.at(-1)}/s` }, tenantBudget: throttle, started }));

@@ -34,6 +34,7 @@ const BENCHES: Bench[] = [
   { file: 'state.ts', figures: 'state between states, KiB p50/max per suite incl. Nezha; transitions and cost per investigation' },
   { file: 'wru.ts', figures: 'WRU per approved investigation' },
   { file: 'investigate-1m.ts', figures: '`causeway investigate` on 1M log lines: peak RSS and time' },
+  { file: 'capacity.ts', figures: 'capacity model check: capacity units per start and per duplicate, the knee under rising load, the tenant budget' },
   { file: 'fanout.ts', figures: 'Gather fan-out; log provider output against input' },
   { file: 'score-scale.ts', figures: 'scoring at scale' },
   { file: 'reference.ts', figures: 'reference windows: requests and bytes' },
