@@ -8,6 +8,8 @@ import { pathToFileURL } from 'node:url';
  * object; a module that exports none prints its own `{"bench": …}` lines as it is imported.
  */
 const file = resolve(process.argv[2] ?? '');
+// The bench reads its own arguments (pipeline.ts: scenario paths); run from here it has none.
+process.argv.length = 2;
 const module = (await import(pathToFileURL(file).href)) as Record<string, unknown>;
 const functions = Object.values(module).filter((value): value is () => unknown => typeof value === 'function');
 const measure = module.measure ?? (typeof module.default === 'function' ? module.default : functions.length === 1 ? functions[0] : undefined);
