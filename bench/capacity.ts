@@ -20,7 +20,7 @@ import { summary } from './stats.js';
  * its quotas); the local knee is this machine's, not AWS's.
  */
 const STEPS = (process.env.BENCH_CAPACITY_STEPS ?? '5,10,20,40,80,160').split(',').map(Number);
-const STEP_SECONDS = Number(process.env.BENCH_CAPACITY_SECONDS ?? 6);
+const STEP_SECONDS = Number(process.env.BENCH_CAPACITY_SECONDS ?? 8);
 const TOKEN = 'capacity-token-0123456789abcdef';
 /** AWS's per-partition ceilings (bp-partition-key-design): 1,000 write and 3,000 read units a second. */
 const PARTITION_WCU = 1000;
@@ -125,18 +125,20 @@ sequence = PROBE;
 // The knee: rising arrival rates until the pipeline stops keeping up.
 const steps: Record<string, number>[] = [];
 let knee: { offeredPerSecond: number; why: string } | undefined;
-let calmP99 = 0;
+let calmP50 = 0;
 for (const offered of STEPS) {
   const t = performance.now();
   const results = await drive('capacity', offered, STEP_SECONDS);
   const wallSeconds = (performance.now() - t) / 1000;
   const ok = results.filter((r) => r.status === 202);
   const s = summary(ok.map((r) => r.ms));
+  // Sending takes STEP_SECONDS; the last answers come after it, so a step that keeps up still shows a little less than offered.
   const achieved = Math.round((ok.length / wallSeconds) * 10) / 10;
   const errors = results.length - ok.length;
   steps.push({ offeredPerSecond: offered, achievedPerSecond: achieved, p50Ms: Math.round(s.p50), p99Ms: Math.round(s.p99), errors });
-  if (calmP99 === 0) calmP99 = s.p99;
-  const why = achieved < 0.9 * offered ? `served ${achieved}/s of ${offered}/s` : errors > 0.01 * results.length ? `${errors} errors` : s.p99 > 5 * calmP99 ? `p99 ${Math.round(s.p99)} ms, over 5× the calm ${Math.round(calmP99)} ms` : undefined;
+  if (calmP50 === 0) calmP50 = s.p50;
+  const why =
+    achieved < 0.8 * offered ? `served ${achieved}/s of ${offered}/s` : errors > 0.01 * results.length ? `${errors} errors` : s.p50 > 5 * calmP50 ? `p50 ${Math.round(s.p50)} ms, over 5× the ${Math.round(calmP50)} ms at ${STEPS[0]}/s` : undefined;
   if (why) {
     knee = { offeredPerSecond: offered, why };
     break;
