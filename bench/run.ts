@@ -62,9 +62,10 @@ function baselineOf(bench: string): { group: string; meta: BaselineGroup; figure
   return undefined;
 }
 
-/** Every leaf of a figures object by its dotted path (`bundles.ingest.ms`); arrays are leaves. */
+/** Every leaf of a figures object by its dotted path (`bundles.ingest.ms`, `steps.0.p50Ms`); an array of plain values is one leaf. */
 function leaves(value: unknown, path = ''): [string, unknown][] {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) return [[path, value]];
+  if (value === null || typeof value !== 'object') return [[path, value]];
+  if (Array.isArray(value) && !value.some((item) => item !== null && typeof item === 'object')) return [[path, value]];
   return Object.entries(value).flatMap(([key, inner]) => leaves(inner, path ? `${path}.${key}` : key));
 }
 
