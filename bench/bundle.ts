@@ -1,20 +1,10 @@
-import { build } from 'esbuild';
-import { readdirSync, existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { BUNDLING_TARGET } from '../lib/function.js';
+import { bundleLambda, lambdaFolders } from './lambda-bundles.js';
 
-/** Each Lambda bundled the way CDK bundles it (ESM, the runtime's Node target, minified, SDK external), in KiB. */
-const root = fileURLToPath(new URL('../functions/', import.meta.url));
-const entries: string[] = [];
-for (const dir of readdirSync(root)) {
-  if (existsSync(`${root}${dir}/handler.ts`)) entries.push(`${dir}/handler.ts`);
+/** Each Lambda bundled the way the stack bundles it (bench/lambda-bundles.ts), in KiB. */
+export async function measure(): Promise<{ kib: Record<string, number> }> {
+  const kib: Record<string, number> = {};
+  for (const folder of lambdaFolders()) kib[folder] = Math.round((await bundleLambda(folder)).byteLength / 102.4) / 10;
+  return { kib };
 }
-for (const type of readdirSync(`${root}providers`)) {
-  if (existsSync(`${root}providers/${type}/handler.ts`)) entries.push(`providers/${type}/handler.ts`);
-}
-const sizes: Record<string, number> = {};
-for (const entry of entries.sort()) {
-  const out = await build({ entryPoints: [root + entry], bundle: true, platform: 'node', format: 'esm', target: BUNDLING_TARGET, minify: true, write: false, external: ['@aws-sdk/*'], logLevel: 'silent' });
-  sizes[entry.replace('/handler.ts', '')] = Math.round(out.outputFiles[0]!.contents.byteLength / 102.4) / 10;
-}
-console.log(JSON.stringify({ bench: 'bundle', kib: sizes }));
+
+if (import.meta.url === `file://${process.argv[1]}`) console.log(JSON.stringify({ bench: 'bundle', ...(await measure()) }));

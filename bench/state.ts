@@ -29,7 +29,7 @@ const LAMBDA_MEMORY_MB: Record<string, number> = { 'causeway-score': 1024 };
 const DEFAULT_LAMBDA_MEMORY_MB = 512;
 
 /** The suites the README's state row covers; the Nezha folders are skipped where this checkout has no copy. */
-export const STATE_SUITES = ['scenarios', 'scenarios/blind', '/work/shared/benchmarks/nezha-ob', '/work/shared/benchmarks/nezha-tt'];
+export const STATE_SUITES = ['scenarios', 'scenarios/blind', '../shared/benchmarks/nezha-ob', '../shared/benchmarks/nezha-tt'];
 
 /** States the local runtime adds to check a Map's output against the limit: not part of the definition, not billed. */
 const LOCAL_ONLY = / output limit$/;
@@ -119,6 +119,9 @@ async function investigate(stack: LocalStack, file: string): Promise<Investigati
   await execution.done;
   return priceExecution(execution, { readUnits: meter.readUnits - before.readUnits, writeUnits: meter.writeUnits - before.writeUnits });
 }
+
+/** What `npm run bench` calls (bench/measure.ts). */
+export const measure = (): Promise<SuiteStateFigures[]> => measureState();
 
 /**
  * State size, transitions and cost per investigation for each suite, through the real

@@ -1,9 +1,9 @@
 import middy from '@middy/core';
-import { SFNClient, SendTaskFailureCommand, SendTaskSuccessCommand } from '@aws-sdk/client-sfn';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { z } from 'zod';
 import { loadEnv } from '../shared/env.js';
 import { html, lowerCaseHeaders, rawBody } from '../shared/http.js';
+import { onFirstCall } from '../shared/lazy.js';
 import { createLogger } from '../shared/logger.js';
 import { loadPlatformKeys } from '../shared/platform-keys.js';
 import { readRecord } from '../shared/records.js';
@@ -29,7 +29,11 @@ const env = loadEnv({
   SLACK_API_BASE_URL: z.url().default(DEFAULT_SLACK_API_BASE_URL),
 });
 const logger = createLogger('approval');
-const sfn = new SFNClient({});
+/** Loaded on the first decision: opening the approval page and signing in never need it. */
+const stepFunctions = onFirstCall(async () => {
+  const { SFNClient, SendTaskFailureCommand, SendTaskSuccessCommand } = await import('@aws-sdk/client-sfn');
+  return { client: new SFNClient({}), SendTaskFailureCommand, SendTaskSuccessCommand };
+});
 const announce = announcer({ tableName: env.TABLE_NAME, slackApiBaseUrl: env.SLACK_API_BASE_URL, readSecret: readTenantSecret });
 
 /** A note to the clicker failed: nothing was decided, so it is only logged. */
@@ -39,10 +43,12 @@ async function respond(url: string, body: unknown): Promise<void> {
 
 const tasks: TaskResponder = {
   async succeed(taskToken, output) {
-    await sfn.send(new SendTaskSuccessCommand({ taskToken, output: JSON.stringify(output) }));
+    const { client, SendTaskSuccessCommand } = await stepFunctions();
+    await client.send(new SendTaskSuccessCommand({ taskToken, output: JSON.stringify(output) }));
   },
   async fail(taskToken, error, cause) {
-    await sfn.send(new SendTaskFailureCommand({ taskToken, error, cause }));
+    const { client, SendTaskFailureCommand } = await stepFunctions();
+    await client.send(new SendTaskFailureCommand({ taskToken, error, cause }));
   },
 };
 

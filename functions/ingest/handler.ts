@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import middy from '@middy/core';
-import { SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { z } from 'zod';
 import { loadEnv } from '../shared/env.js';
+import { onFirstCall } from '../shared/lazy.js';
 import { PayloadValidationError, TransientError } from '../shared/errors.js';
 import { json, lowerCaseHeaders, rawBody } from '../shared/http.js';
 import { createLogger } from '../shared/logger.js';
@@ -16,7 +16,11 @@ import { announceResolvedWhilePending } from './resolved-while-pending.js';
 
 const env = loadEnv({ TABLE_NAME: z.string().min(1), STATE_MACHINE_ARN: z.string().min(1), SLACK_API_BASE_URL: z.url().default(DEFAULT_SLACK_API_BASE_URL) });
 const logger = createLogger('ingest');
-const sfn = new SFNClient({});
+/** Loaded on the first start: duplicates, lifecycle updates and refusals never need it. */
+const stepFunctions = onFirstCall(async () => {
+  const { SFNClient, StartExecutionCommand } = await import('@aws-sdk/client-sfn');
+  return { client: new SFNClient({}), StartExecutionCommand };
+});
 
 async function fetchCertificate(url: string): Promise<string> {
   let response: Response;
@@ -35,8 +39,9 @@ export const deps: IngestDeps = {
   loadTenant: (tenantId) => loadTenantConfig(env.TABLE_NAME, tenantId),
   readSecret: readTenantSecret,
   startExecution: async (input) => {
+    const { client, StartExecutionCommand } = await stepFunctions();
     try {
-      await sfn.send(new StartExecutionCommand({ stateMachineArn: env.STATE_MACHINE_ARN, name: input.investigationId, input: JSON.stringify(input) }));
+      await client.send(new StartExecutionCommand({ stateMachineArn: env.STATE_MACHINE_ARN, name: input.investigationId, input: JSON.stringify(input) }));
     } catch (error) {
       if ((error as Error).name !== 'ExecutionAlreadyExists') throw error;
     }

@@ -1,11 +1,13 @@
 import { DescribeSecretCommand, GetSecretValueCommand, PutSecretValueCommand, SecretsManagerClient, UpdateSecretVersionStageCommand } from '@aws-sdk/client-secrets-manager';
 import { z } from 'zod';
 import { ConfigurationError } from '../shared/errors.js';
+import { createdOnFirstUse } from '../shared/lazy.js';
 import { createLogger } from '../shared/logger.js';
 import { checkPending, rotatedSecret } from './rotate.js';
 
 const logger = createLogger('rotate-platform-key');
-const client = new SecretsManagerClient({});
+/** Every rotation step needs it; made on the first, not at module load. */
+const client = createdOnFirstUse(() => new SecretsManagerClient({}));
 
 /** What Secrets Manager invokes a rotation function with, once per step. */
 export const RotationEvent = z.object({

@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import type { BackendConfig, EvidencePlan, ProviderQuery } from '../contracts/index.js';
 import { ConfigurationError, TransientError } from './errors.js';
-import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
+import type { STSClient } from '@aws-sdk/client-sts';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider, HttpHandlerOptions, HttpRequest, HttpResponse } from '@smithy/types';
 import { BackendAuthError, BackendQueryError, currentTransport, isDefaultTransport } from './http-client.js';
 import { traced } from './tracing.js';
+import { onFirstCall } from './lazy.js';
 
 /*
  * The AWS SDK counterpart of http-client.ts for the AWS-native providers: one client per
@@ -72,13 +73,19 @@ export function clientsByRegion<C>(create: (region: string, config: ClientConfig
  * Credentials of `roleArn` for `tenantId`, assumed on first use and again five minutes before
  * they expire. Every AssumeRole carries the tenant's ExternalId ({@link externalIdFor}) and the
  * session tag `causeway:tenant=<tenantId>`; the session is named after the tenant, so the
- * role owner's CloudTrail shows whom Causeway read for.
+ * role owner's CloudTrail shows whom Causeway read for. The STS package is loaded and the
+ * client made on the first assumption, so a provider that reads as its own role never loads them.
  */
-export function assumedRole(roleArn: string, region: string, tenantId: string, sts = traced(new STSClient({ region }))): AwsCredentialIdentityProvider {
+export function assumedRole(roleArn: string, region: string, tenantId: string, stsClient?: STSClient): AwsCredentialIdentityProvider {
   let cached: AwsCredentialIdentity | undefined;
+  const sts = onFirstCall(async () => {
+    const { AssumeRoleCommand, STSClient } = await import('@aws-sdk/client-sts');
+    return { client: stsClient ?? traced(new STSClient({ region })), AssumeRoleCommand };
+  });
   return async () => {
     if (cached?.expiration && cached.expiration.getTime() - Date.now() > 5 * 60_000) return cached;
-    const out = await sts.send(
+    const { client, AssumeRoleCommand } = await sts();
+    const out = await client.send(
       new AssumeRoleCommand({
         RoleArn: roleArn,
         RoleSessionName: `causeway-${tenantId}`.slice(0, 64),

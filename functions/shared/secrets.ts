@@ -1,9 +1,13 @@
-import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { tenantSecretPrefix } from '../contracts/tenant.js';
 import { ConfigurationError, TransientError } from './errors.js';
+import { onFirstCall } from './lazy.js';
 import { traced } from './tracing.js';
 
-const client = traced(new SecretsManagerClient({}));
+/** Loaded on the first secret read: functions and providers that read none never load the package. */
+const secretsManager = onFirstCall(async () => {
+  const { GetSecretValueCommand, SecretsManagerClient } = await import('@aws-sdk/client-secrets-manager');
+  return { client: traced(new SecretsManagerClient({})), GetSecretValueCommand };
+});
 const cache = new Map<string, { value: unknown; fetchedAt: number }>();
 const CACHE_MS = 5 * 60 * 1000;
 
@@ -56,6 +60,7 @@ export async function readPlatformSecret(name: string, now = Date.now()): Promis
 async function readJson(name: string, now: number): Promise<unknown> {
   const hit = cache.get(name);
   if (hit && now - hit.fetchedAt < CACHE_MS) return hit.value;
+  const { client, GetSecretValueCommand } = await secretsManager();
   let text: string | undefined;
   try {
     const out = await client.send(new GetSecretValueCommand({ SecretId: name }));

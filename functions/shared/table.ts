@@ -1,6 +1,7 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { traced } from './tracing.js';
+import { createdOnFirstUse } from './lazy.js';
 
 /**
  * The single table's key layout. Every key starts with the tenant, so no query for
@@ -46,7 +47,12 @@ export function isExpired(item: { expiresAt?: number } | undefined, now = Date.n
   return item?.expiresAt !== undefined && item.expiresAt * 1000 <= now;
 }
 
-/** Created once per module; the endpoint comes from the standard AWS_ENDPOINT_URL_DYNAMODB when running locally. */
-export const documentClient = DynamoDBDocumentClient.from(traced(new DynamoDBClient({})), {
-  marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
-});
+/**
+ * Created on first use and kept for the container's life; the endpoint comes from the
+ * standard AWS_ENDPOINT_URL_DYNAMODB when running locally.
+ */
+export const documentClient: DynamoDBDocumentClient = createdOnFirstUse(() =>
+  DynamoDBDocumentClient.from(traced(new DynamoDBClient({})), {
+    marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
+  }),
+);

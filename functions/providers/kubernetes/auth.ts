@@ -1,10 +1,10 @@
 import { createHash, createHmac, type Hash, type Hmac } from 'node:crypto';
-import { defaultProvider } from '@aws-sdk/credential-provider-node';
 import { SignatureV4 } from '@smithy/signature-v4';
 import type { AwsCredentialIdentityProvider, SourceData } from '@smithy/types';
 import type { EvidencePlan } from '../../contracts/index.js';
 import { ConfigurationError } from '../../shared/errors.js';
 import { BackendAuthError } from '../../shared/http-client.js';
+import { onFirstCall } from '../../shared/lazy.js';
 import type { ProviderDeps } from '../types.js';
 import { KubernetesSecret, type KubernetesOptions } from './options.js';
 
@@ -39,8 +39,12 @@ class NodeSha256 {
   }
 }
 
-/** The Lambda role's credentials, resolved once and refreshed by the chain as they expire. */
-const lambdaCredentials = defaultProvider();
+/**
+ * The Lambda role's credentials, resolved once and refreshed by the chain as they expire. The
+ * chain's package is loaded on the first EKS token: a cluster reached with a bearer token never loads it.
+ */
+const credentialChain = onFirstCall(async () => (await import('@aws-sdk/credential-provider-node')).defaultProvider());
+const lambdaCredentials: AwsCredentialIdentityProvider = async (options) => (await credentialChain())(options);
 
 /** The STS endpoint the token is presigned for: the regional one, which EKS accepts. */
 function stsHost(region: string): string {

@@ -1,10 +1,28 @@
-import { AppConfigClient } from '@aws-sdk/client-appconfig';
-import { ECSClient } from '@aws-sdk/client-ecs';
-import { LambdaClient } from '@aws-sdk/client-lambda';
-import { SSMClient } from '@aws-sdk/client-ssm';
+import { onFirstCall } from '../../shared/lazy.js';
 
-/** Created once per container with the Remediate Lambda's own role: the CDK grants it only the enabled actions. */
-export const ecs = new ECSClient({});
-export const lambda = new LambdaClient({});
-export const ssm = new SSMClient({});
-export const appConfig = new AppConfigClient({});
+/*
+ * The Remediate Lambda's SDK clients, each with its commands. A package is loaded and its
+ * client made on the first action that needs it: an approved action uses one service, so a
+ * container never loads the other three. Clients run as the Lambda's own role, which the CDK
+ * grants only the enabled actions.
+ */
+
+export const loadEcs = onFirstCall(async () => {
+  const sdk = await import('@aws-sdk/client-ecs');
+  return { ...sdk, client: new sdk.ECSClient({}) };
+});
+
+export const loadLambda = onFirstCall(async () => {
+  const sdk = await import('@aws-sdk/client-lambda');
+  return { ...sdk, client: new sdk.LambdaClient({}) };
+});
+
+export const loadSsm = onFirstCall(async () => {
+  const sdk = await import('@aws-sdk/client-ssm');
+  return { ...sdk, client: new sdk.SSMClient({}) };
+});
+
+export const loadAppConfig = onFirstCall(async () => {
+  const sdk = await import('@aws-sdk/client-appconfig');
+  return { ...sdk, client: new sdk.AppConfigClient({}) };
+});

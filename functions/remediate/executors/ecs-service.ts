@@ -1,7 +1,7 @@
-import { DescribeServicesCommand, type Service } from '@aws-sdk/client-ecs';
+import type { Service } from '@aws-sdk/client-ecs';
 import type { ProposedAction } from '../../contracts/index.js';
 import { callAws } from '../../shared/aws-client.js';
-import { ecs } from './aws-clients.js';
+import { loadEcs } from './aws-clients.js';
 import { ExecutorRefusedError, targetField } from './types.js';
 
 /** The cluster and service an ECS action names, from its target. */
@@ -11,6 +11,7 @@ export function ecsTarget(action: ProposedAction): { cluster: string; service: s
 
 /** DescribeServices for one service; refused when it does not exist or is not ACTIVE. */
 export async function describeService(cluster: string, service: string, signal: AbortSignal): Promise<Service> {
+  const { client: ecs, DescribeServicesCommand } = await loadEcs();
   const out = await callAws(`ecs:DescribeServices ${cluster}/${service}`, signal, () => ecs.send(new DescribeServicesCommand({ cluster, services: [service] }), { abortSignal: signal }));
   const found = out.services?.find((s) => s.serviceName === service || s.serviceArn?.endsWith(`/${service}`));
   if (!found || found.status !== 'ACTIVE') throw new ExecutorRefusedError(`ECS service ${cluster}/${service} not found or not active`);

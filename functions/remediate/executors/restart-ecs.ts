@@ -1,6 +1,5 @@
-import { UpdateServiceCommand } from '@aws-sdk/client-ecs';
 import { callAws } from '../../shared/aws-client.js';
-import { ecs } from './aws-clients.js';
+import { loadEcs } from './aws-clients.js';
 import { describeService, ecsTarget, shortTaskDefinition } from './ecs-service.js';
 import type { Executor } from './types.js';
 
@@ -20,6 +19,7 @@ export const restartEcs: Executor = {
     };
   },
   async apply(_action, plan, ctx) {
+    const { client: ecs, UpdateServiceCommand } = await loadEcs();
     const { cluster, service, requestedAt } = plan.desired as { cluster: string; service: string; requestedAt: string };
     const found = await describeService(cluster, service, ctx.signal);
     const primary = found.deployments?.find((d) => d.status === 'PRIMARY');

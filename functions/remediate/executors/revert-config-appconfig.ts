@@ -1,7 +1,7 @@
-import { GetDeploymentCommand, ListDeploymentsCommand, StartDeploymentCommand, type GetDeploymentCommandOutput } from '@aws-sdk/client-appconfig';
+import type { GetDeploymentCommandOutput } from '@aws-sdk/client-appconfig';
 import type { ProposedAction } from '../../contracts/index.js';
 import { callAws } from '../../shared/aws-client.js';
-import { appConfig } from './aws-clients.js';
+import { loadAppConfig } from './aws-clients.js';
 import { ExecutorRefusedError, targetField, type Executor } from './types.js';
 
 interface Profile {
@@ -20,6 +20,7 @@ const profileOf = (action: ProposedAction): Profile => ({
 
 /** The environment's newest deployments of this profile, newest first (at most ten looked at). */
 async function profileDeployments(p: Profile, signal: AbortSignal): Promise<GetDeploymentCommandOutput[]> {
+  const { client: appConfig, GetDeploymentCommand, ListDeploymentsCommand } = await loadAppConfig();
   const where = `appconfig ${p.applicationId}/${p.environmentId}`;
   const listed = await callAws(`appconfig:ListDeployments ${where}`, signal, () =>
     appConfig.send(new ListDeploymentsCommand({ ApplicationId: p.applicationId, EnvironmentId: p.environmentId, MaxResults: 10 }), { abortSignal: signal }),
@@ -53,6 +54,7 @@ export const revertConfigAppConfig: Executor = {
     };
   },
   async apply(action, plan, ctx) {
+    const { client: appConfig, StartDeploymentCommand } = await loadAppConfig();
     const p = profileOf(action);
     const version = String(plan.desired.configurationVersion);
     const newest = (await profileDeployments(p, ctx.signal))[0];

@@ -1,10 +1,11 @@
-import { GetParameterHistoryCommand, PutParameterCommand, type ParameterHistory } from '@aws-sdk/client-ssm';
+import type { ParameterHistory } from '@aws-sdk/client-ssm';
 import { callAws } from '../../shared/aws-client.js';
-import { ssm } from './aws-clients.js';
+import { loadSsm } from './aws-clients.js';
 import { ExecutorRefusedError, targetField, type Executor } from './types.js';
 
 /** Every version of a parameter, oldest first (values decrypted: they never leave this module). */
 async function history(name: string, signal: AbortSignal): Promise<ParameterHistory[]> {
+  const { client: ssm, GetParameterHistoryCommand } = await loadSsm();
   const versions: ParameterHistory[] = [];
   let token: string | undefined;
   for (let page = 0; page < 20; page++) {
@@ -41,6 +42,7 @@ export const revertConfigSsm: Executor = {
     };
   },
   async apply(_action, plan, ctx) {
+    const { client: ssm, PutParameterCommand } = await loadSsm();
     const { name, toVersion } = plan.desired as { name: string; toVersion: number };
     const versions = await history(name, ctx.signal);
     const target = versions.find((v) => v.Version === toVersion);

@@ -1,6 +1,5 @@
-import { DescribeServiceDeploymentsCommand, DescribeServiceRevisionsCommand, ListServiceDeploymentsCommand, UpdateServiceCommand } from '@aws-sdk/client-ecs';
 import { callAws } from '../../shared/aws-client.js';
-import { ecs } from './aws-clients.js';
+import { loadEcs } from './aws-clients.js';
 import { describeService, ecsTarget, shortTaskDefinition } from './ecs-service.js';
 import { ExecutorRefusedError, type Executor } from './types.js';
 
@@ -9,6 +8,7 @@ import { ExecutorRefusedError, type Executor } from './types.js';
  * a rollout in progress, else the source revision of its newest successful deployment.
  */
 async function previousTaskDefinition(cluster: string, service: string, current: string, draining: string | undefined, signal: AbortSignal): Promise<string | undefined> {
+  const { client: ecs, DescribeServiceDeploymentsCommand, DescribeServiceRevisionsCommand, ListServiceDeploymentsCommand } = await loadEcs();
   if (draining && draining !== current) return draining;
   const where = `${cluster}/${service}`;
   const listed = await callAws(`ecs:ListServiceDeployments ${where}`, signal, () =>
@@ -45,6 +45,7 @@ export const rollbackEcs: Executor = {
     };
   },
   async apply(_action, plan, ctx) {
+    const { client: ecs, UpdateServiceCommand } = await loadEcs();
     const { cluster, service, taskDefinition } = plan.desired as { cluster: string; service: string; taskDefinition: string };
     const found = await describeService(cluster, service, ctx.signal);
     if (found.taskDefinition === taskDefinition) return;

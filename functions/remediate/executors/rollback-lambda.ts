@@ -1,10 +1,10 @@
-import { GetAliasCommand, ListVersionsByFunctionCommand, UpdateAliasCommand } from '@aws-sdk/client-lambda';
 import { callAws } from '../../shared/aws-client.js';
-import { lambda } from './aws-clients.js';
+import { loadLambda } from './aws-clients.js';
 import { ExecutorRefusedError, targetField, type Executor } from './types.js';
 
 /** Published versions of a function, as numbers (`$LATEST` left out), over every page. */
 async function publishedVersions(functionName: string, signal: AbortSignal): Promise<number[]> {
+  const { client: lambda, ListVersionsByFunctionCommand } = await loadLambda();
   const versions: number[] = [];
   let marker: string | undefined;
   for (let page = 0; page < 20; page++) {
@@ -21,6 +21,7 @@ async function publishedVersions(functionName: string, signal: AbortSignal): Pro
 /** rollback on Lambda: the alias back to the newest published version older than the one it points at. */
 export const rollbackLambda: Executor = {
   async plan(action, ctx) {
+    const { client: lambda, GetAliasCommand } = await loadLambda();
     const functionName = targetField(action, 'functionName');
     const alias = targetField(action, 'alias');
     const where = `Lambda ${functionName}:${alias}`;
@@ -38,6 +39,7 @@ export const rollbackLambda: Executor = {
     };
   },
   async apply(_action, plan, ctx) {
+    const { client: lambda, UpdateAliasCommand } = await loadLambda();
     const { functionName, alias, version } = plan.desired as { functionName: string; alias: string; version: string };
     await callAws(`lambda:UpdateAlias ${functionName}:${alias}`, ctx.signal, () =>
       lambda.send(new UpdateAliasCommand({ FunctionName: functionName, Name: alias, FunctionVersion: version, RoutingConfig: { AdditionalVersionWeights: {} } }), { abortSignal: ctx.signal }),

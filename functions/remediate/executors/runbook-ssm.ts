@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
-import { DescribeDocumentCommand, StartAutomationExecutionCommand } from '@aws-sdk/client-ssm';
 import { callAws } from '../../shared/aws-client.js';
-import { ssm } from './aws-clients.js';
+import { loadSsm } from './aws-clients.js';
 import { ExecutorRefusedError, targetField, type Executor } from './types.js';
 
 /** SSM wants a UUID as the client token: one derived from the action id, the same on every retry. */
@@ -16,6 +15,7 @@ export function clientTokenFor(actionId: string): string {
  */
 export const runbookSsm: Executor = {
   async plan(action, ctx) {
+    const { client: ssm, DescribeDocumentCommand } = await loadSsm();
     const document = targetField(action, 'document');
     if (!ctx.policy.allowedRunbooks.includes(document)) throw new ExecutorRefusedError(`runbook ${document} is not in the tenant's allowed runbooks`);
     const out = await callAws(`ssm:DescribeDocument ${document}`, ctx.signal, () => ssm.send(new DescribeDocumentCommand({ Name: document }), { abortSignal: ctx.signal }));
@@ -30,6 +30,7 @@ export const runbookSsm: Executor = {
     };
   },
   async apply(action, plan, ctx) {
+    const { client: ssm, StartAutomationExecutionCommand } = await loadSsm();
     const { document, version } = plan.desired as { document: string; version: string };
     await callAws(`ssm:StartAutomationExecution ${document}`, ctx.signal, () =>
       ssm.send(new StartAutomationExecutionCommand({ DocumentName: document, DocumentVersion: version, ClientToken: clientTokenFor(action.actionId) }), { abortSignal: ctx.signal }),

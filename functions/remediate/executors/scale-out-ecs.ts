@@ -1,6 +1,5 @@
-import { UpdateServiceCommand } from '@aws-sdk/client-ecs';
 import { callAws } from '../../shared/aws-client.js';
-import { ecs } from './aws-clients.js';
+import { loadEcs } from './aws-clients.js';
 import { describeService, ecsTarget } from './ecs-service.js';
 import { scaledCount } from './scale-out.js';
 import type { Executor } from './types.js';
@@ -20,6 +19,7 @@ export const scaleOutEcs: Executor = {
     };
   },
   async apply(_action, plan, ctx) {
+    const { client: ecs, UpdateServiceCommand } = await loadEcs();
     const { cluster, service, desiredCount } = plan.desired as { cluster: string; service: string; desiredCount: number };
     await callAws(`ecs:UpdateService ${cluster}/${service}`, ctx.signal, () => ecs.send(new UpdateServiceCommand({ cluster, service, desiredCount }), { abortSignal: ctx.signal }));
   },
