@@ -26,6 +26,8 @@ const WEIGHT: Record<SignalFamily, number> = {
   dependency_mention: 0.6,
 };
 
+const weightOf = (s: Signal) => WEIGHT[s.family];
+
 /** Onsets from sampled traces and sparse logs are coarse: a dependency that broke this much later may still be the cause. */
 export const ONSET_TOLERANCE_MS = 3 * 60_000;
 /** Signals weaker than this are noise for ranking, though they stay in the digest. */
@@ -98,6 +100,21 @@ export function downstream(graph: Map<string, Set<string>>, from: string): Set<s
   return seen;
 }
 
+/** What a caller's own spans show when it waits longer on a callee: its client-side time (self time) and its spans overall. */
+const WAITING: readonly SignalFamily[] = ['self_time', 'latency'];
+
+/**
+ * How much of a caller's trouble is its wait on `q`: when calls from `p` into `q` were
+ * measured waiting longer beyond `q`'s own span time (the network or the link to `q`),
+ * the caller's slower own spans and its slower responses are that same wait seen from
+ * the caller's side (a client span's time is the caller's), so `q` explains them in full.
+ */
+function waitsExplained(p: ServiceProfile, q: ServiceProfile): number {
+  const waited = q.signals.some((s) => s.family === 'inbound_latency' && s.strength >= 0.3 && s.waitsByCaller?.[p.service] !== undefined);
+  if (!waited) return 0;
+  return noisyOr(p.signals.filter((s) => WAITING.includes(s.family)).map((s) => s.strength * weightOf(s)));
+}
+
 /**
  * Groups signals by service and follows the call graph down: a service whose trouble
  * is matched by local evidence in a dependency that broke no later than it did is a
@@ -139,7 +156,7 @@ export function profileServices(signals: readonly Signal[], graph: Map<string, S
     for (const d of downstream(graph, p.service)) {
       const q = profiles.get(d);
       if (!q || q.onsetMs > p.onsetMs + tolerance || fed.has(d)) continue;
-      const explains = (q.local + SYMPTOM_SHARE * q.symptom * 0.5) * (failing(p) && !failing(q) ? 0.3 : 1);
+      const explains = Math.max((q.local + SYMPTOM_SHARE * q.symptom * 0.5) * (failing(p) && !failing(q) ? 0.3 : 1), waitsExplained(p, q));
       if (explains > best) [best, p.explainedBy] = [explains, d];
     }
     p.rootness = 1 - 0.75 * Math.min(1, best / own) * (1 - Math.min(1, p.pinned / own));
