@@ -125,9 +125,13 @@ function waitsExplained(p: ServiceProfile, q: ServiceProfile): number {
  * whose dependencies show no failure at all is where its failures start. More calls arriving point at the
  * service only when it strained under them; otherwise they are a symptom of whoever sent
  * them. The alerting service gets no favour: it is often where the pain shows, not where
- * it starts.
+ * it starts. Failures count as starting in a service whose dependencies show none only
+ * when the evidence could have shown theirs (`canFail`: services with error metrics, log
+ * lines or spans that carry an error status); an entry service's error ratio over
+ * dependencies that could not report a failure says where it was counted, not where it
+ * began.
  */
-export function profileServices(signals: readonly Signal[], graph: Map<string, Set<string>>, frame: Frame): Map<string, ServiceProfile> {
+export function profileServices(signals: readonly Signal[], graph: Map<string, Set<string>>, frame: Frame, canFail?: ReadonlySet<string>): Map<string, ServiceProfile> {
   const bySvc = new Map<string, Signal[]>();
   for (const s of signals) {
     if (s.strength < MIN_STRENGTH) continue;
@@ -138,7 +142,8 @@ export function profileServices(signals: readonly Signal[], graph: Map<string, S
   const profiles = new Map<string, ServiceProfile>();
   const erring = new Set([...bySvc].filter(([, list]) => list.some((s) => ERROR_FAMILIES.includes(s.family) && s.strength >= 0.3)).map(([service]) => service));
   for (const [service, list] of [...bySvc.entries()].sort(([a], [b]) => a.localeCompare(b))) {
-    const deepest = ![...downstream(graph, service)].some((d) => erring.has(d));
+    const below = [...downstream(graph, service)];
+    const deepest = !below.some((d) => erring.has(d)) && (canFail === undefined || below.length === 0 || below.some((d) => canFail.has(d)));
     const own = (s: Signal) => (s.local && (s.family !== 'traffic_up' || list.some(strains))) || (s.family === 'errors' && deepest);
     const local = noisyOr(list.filter(own).map((s) => s.strength * WEIGHT[s.family]));
     const symptom = noisyOr(list.filter((s) => !own(s)).map((s) => s.strength * WEIGHT[s.family]));
