@@ -1,3 +1,4 @@
+import { ownCredentialRefused } from './logs.js';
 import { noisyOr, type Frame, type Signal, type SignalFamily } from './types.js';
 
 /** How much one signal of a family says about its own service being the origin. */
@@ -61,10 +62,14 @@ const strains = (s: Signal) => s.strength >= 0.3 && (s.family === 'cpu' || s.fam
 
 /**
  * Evidence that no dependency's trouble can produce: time lost outside the service's
- * own spans (callers waiting beyond them: its link, its network) and CPU it burned (a
- * slow callee makes a service wait, not compute).
+ * own spans (callers waiting beyond them: its link, its network), CPU it burned (a
+ * slow callee makes a service wait, not compute) and a peer refusing its own expired or
+ * revoked credentials.
  */
-const beyondCallees = (s: Signal) => s.outsideSpans === true || s.family === 'cpu';
+const beyondCallees = (s: Signal) => s.outsideSpans === true || s.family === 'cpu' || refusedOwnCredential(s);
+
+/** An error saying a peer refused the service's own certificate or credentials: nothing the peer does expires them. */
+const refusedOwnCredential = (s: Signal) => (s.family === 'log_error' || s.family === 'exception') && ownCredentialRefused(s.raw ?? s.text);
 
 const ERROR_FAMILIES: readonly SignalFamily[] = ['errors', 'error_origin', 'log_error', 'exception', 'dependency_mention', 'runtime_crash'];
 
@@ -167,6 +172,11 @@ export function profileServices(signals: readonly Signal[], graph: Map<string, S
     p.rootness = 1 - 0.75 * Math.min(1, best / own) * (1 - Math.min(1, p.pinned / own));
     if (best === 0) delete p.explainedBy;
   }
+  for (const [caller, callee] of refusedCredentials(profiles, graph)) {
+    const q = profiles.get(callee)!;
+    q.rootness *= REFUSED_SHARE;
+    q.explainedBy = caller;
+  }
   for (const [service, caller] of fed) {
     const p = profiles.get(service)!;
     p.rootness *= 0.5;
@@ -174,6 +184,24 @@ export function profileServices(signals: readonly Signal[], graph: Map<string, S
     p.explainedBy ??= caller;
   }
   return profiles;
+}
+
+/** What a peer's failures still say about the peer when its caller's own credentials were refused. */
+const REFUSED_SHARE = 0.3;
+
+/**
+ * Callers whose own client certificate or credentials a callee refused (the caller's
+ * errors say so: "remote error: tls: expired certificate"), paired with that callee:
+ * the calls fail at the callee, and spans show the failures starting there, but the cause
+ * is the caller's credential, so the failures of its callees are the caller's.
+ */
+function refusedCredentials(profiles: Map<string, ServiceProfile>, graph: Map<string, Set<string>>): [string, string][] {
+  const out: [string, string][] = [];
+  for (const p of profiles.values()) {
+    if (!p.signals.some(refusedOwnCredential)) continue;
+    for (const callee of graph.get(p.service) ?? []) if (profiles.get(callee)?.signals.some((s) => ERROR_FAMILIES.includes(s.family))) out.push([p.service, callee]);
+  }
+  return out;
 }
 
 /** A service short of CPU, memory or another resource: where extra demand met its limit. */
