@@ -37,6 +37,14 @@ const HALF_LIFE_MS = 30 * 60_000;
 const LEAK_HALF_LIFE_MS = 12 * 60 * 60_000;
 /** A service that broke this long after a change elsewhere is too late to be explained by it. */
 const VICTIM_WINDOW_MS = 20 * 60_000;
+/**
+ * A neighbour that a change breaks (a new token format, calls tripled, bad output fed
+ * downstream) breaks within minutes: within this grace (coarse onsets from sampled
+ * traces and sparse logs) it keeps its full weight, and each further half-life halves
+ * it, so a deploy next door does not take the blame for trouble that grew later.
+ */
+const VICTIM_GRACE_MS = 3 * 60_000;
+const VICTIM_HALF_LIFE_MS = 3 * 60_000;
 
 const minutes = (ms: number) => (ms >= 120 * 60_000 ? `${Math.round(ms / 3_600_000)} h` : `${Math.round(ms / 60_000)} min`);
 const decay = (leadMs: number, halfLifeMs = HALF_LIFE_MS) => Math.pow(0.5, Math.max(0, leadMs) / halfLifeMs);
@@ -103,7 +111,7 @@ function victimOf(service: string, at: number, profiles: Map<string, ServiceProf
     if (lead < -stepMs || lead > VICTIM_WINDOW_MS) continue;
     const own = changedAt.get(p.service);
     if (own !== undefined && own <= p.onsetMs + stepMs && own > at) continue;
-    const weight = decay(lead) * Math.min(1, originScore(p) / 0.6) * (callee ? 0.8 : 0.7 * p.rootness);
+    const weight = decay(lead - VICTIM_GRACE_MS, VICTIM_HALF_LIFE_MS) * Math.min(1, originScore(p) / 0.6) * (callee ? 0.8 : 0.7 * p.rootness);
     if (!best || weight > best.weight) best = { victim: p, weight };
   }
   return best;

@@ -6,15 +6,16 @@ import { buildDigest, DIGEST_TOKEN_BUDGET } from './digest.js';
 import { eventSignals } from './events.js';
 import { identify } from './ids.js';
 import { logSignals, mentionSignals } from './logs.js';
-import { metricSignals } from './metrics.js';
+import { metricFamily, metricSignals } from './metrics.js';
 import { attributeLinks } from './links.js';
 import { mergeGraph, ONSET_TOLERANCE_MS, originScore, profileServices } from './propagation.js';
 import { rankSuspects } from './suspects.js';
 import { causalPath } from './path.js';
+import { sharedDependencySignals } from './shared.js';
 import { platformLinks } from './platform.js';
 import { buildTimeline } from './timeline.js';
 import { exemplarsOf, traceSignals, tracedCalls } from './traces.js';
-import type { Frame, Signal } from './types.js';
+import type { Evidence, Frame, Signal } from './types.js';
 import { investigationWindow } from '../../load-tenant/plans.js';
 
 export interface ScoreInput {
@@ -69,6 +70,21 @@ export function observedServices(results: readonly ProviderResult[]): Set<string
 }
 
 /**
+ * Services whose failures the evidence could show: those with an error or failure
+ * series, with log lines of their own, or with spans, where spans carry an error status
+ * at all (some span or reference span failed). A dataset whose spans never record a
+ * status cannot say that a service's calls succeeded.
+ */
+export function servicesThatCanFail(evidence: readonly Evidence[]): Set<string> {
+  const spansCarryStatus = evidence.some((e) => e.class === 'traces' && e.kind === 'service_stats' && (e.errorOrigins.some((n) => n > 0) || (e.reference?.errorRate ?? 0) > 0));
+  const out = new Set<string>();
+  for (const e of evidence) {
+    if (e.class === 'logs' || e.class === 'exceptions' || (e.class === 'metrics' && metricFamily(e.name, e.unit) === 'errors') || (spansCarryStatus && e.class === 'traces' && e.kind === 'service_stats')) out.add(e.service);
+  }
+  return out;
+}
+
+/**
  * The deterministic verdict on an investigation. Pure: the same input always gives the
  * same output. Every item gets a stable id; every series, log pattern, service's spans
  * and event becomes signals with an onset; signals are grouped by service and followed
@@ -88,12 +104,12 @@ export function scoreInvestigation(input: ScoreInput): ScoredEvidence {
   const direct: Signal[] = withResolution([...metricSignals(evidence, frame), ...logSignals(evidence, frame), ...traceSignals(evidence, frame), ...eventSignals(evidence, frame)], evidence);
   const platform = platformLinks(direct, called, tolerance);
   const graph = mergeGraph(input.topology, tracedCalls(evidence), platform.edges);
-  const signals = attributeLinks([...direct, ...mentionSignals(direct, graph), ...platform.signals], graph, tolerance);
-  const profiles = profileServices(signals, graph, frame);
+  const observed = observedServices(input.results);
+  const signals = attributeLinks([...direct, ...mentionSignals(direct, graph), ...platform.signals, ...sharedDependencySignals(direct, graph, observed)], graph, tolerance);
+  const profiles = profileServices(signals, graph, frame, servicesThatCanFail(evidence));
   const anomalous = [...profiles.values()].filter((p) => originScore(p) >= 0.15);
   const first = [...anomalous].sort((a, b) => a.onsetMs - b.onsetMs)[0];
   const incidentOnset = first ? { ms: first.onsetMs, stepMs: first.onsetStepMs } : { ms: frame.alertAtMs, stepMs: 0 };
-  const observed = observedServices(input.results);
   const attributions = attributeChanges(evidence, profiles, graph, frame, incidentOnset, observed);
   const ranked = rankSuspects(profiles, attributions, observed);
   const suspects = ranked.map(({ raw: _raw, ...s }) => s);

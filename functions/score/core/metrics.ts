@@ -9,11 +9,14 @@ type Family = 'errors' | 'latency' | 'cpu' | 'memory' | 'saturation' | 'traffic'
 /**
  * What a series measures, from its name and unit in the words metric names commonly
  * use (Prometheus, CloudWatch, OpenTelemetry conventions). Order matters: "cpu" before
- * "seconds", "error" before "requests". A backlog (queue age, lag) is a symptom like
+ * "seconds", "error" before "requests". A restart or crash counter
+ * (`kube_pod_container_status_restarts_total`) counts crashes, not requests: it is
+ * left to the runtime events that say why the container stopped. A backlog (queue age, lag) is a symptom like
  * latency: work waits when whatever drains it is broken.
  */
 export function metricFamily(name: string, unit = ''): Family {
   const n = `${name} ${unit}`.toLowerCase();
+  if (/restart|crash|oom_?kill|terminat/.test(n)) return 'other';
   if (/error|fail|5xx|fault|exception|reject/.test(n)) return 'errors';
   if (/cpu|throttl/.test(n)) return 'cpu';
   if (/mem|heap|rss|oom|swap/.test(n)) return 'memory';

@@ -22,12 +22,23 @@ const MIN_BASELINE_POINTS = 5;
 /** An onset whose steps stay anomalous less often than this, when a later one holds throughout, is an earlier blip: the later one is the shift. */
 const SETTLED = 0.8;
 
+/** A series whose last this many points are all back within its baseline has recovered. */
+const RECOVERED_POINTS = 3;
+
+/**
+ * Whether an episode is over: the last few points are all back within the baseline. A
+ * spike that came and went before the alert (an earlier incident, a batch job) is
+ * history; whatever the alert is about is still going on.
+ */
+const recovered = (flagged: readonly boolean[]) => flagged.length > RECOVERED_POINTS && flagged.slice(-RECOVERED_POINTS).every((f) => !f);
+
 /**
  * Finds the onset of a sustained shift that lasts until the end of the series: the
  * baseline is the median and MAD of the points before the lookback (or the first half
  * when there are too few), the direction is that of the largest deviation, and the
  * onset is the first anomalous step after which at least 60% of the steps stay
- * anomalous. Gaps (nulls) are skipped; one noisy spike is not an onset.
+ * anomalous. Gaps (nulls) are skipped; one noisy spike is not an onset, and neither is
+ * an episode whose last points are back within the baseline (`recovered`).
  */
 export function detectOnset(values: readonly (number | null)[], startMs: number, stepMs: number, alertAtMs: number, lookbackMs = ONSET_LOOKBACK_MS): Onset | undefined {
   const recentFrom = alertAtMs - lookbackMs;
@@ -56,7 +67,7 @@ export function detectOnset(values: readonly (number | null)[], startMs: number,
     if (flagged[i] && share >= 0.6) onset = i;
     if (flagged[i] && after >= 2 && share >= cleanestShare) [cleanest, cleanestShare] = [i, share];
   }
-  if (onset < 0) return undefined;
+  if (onset < 0 || recovered(flagged)) return undefined;
   if (cleanest > onset && cleanestShare === 1 && flagged.slice(onset).filter(Boolean).length / (recent.length - onset) < SETTLED) onset = cleanest;
   const run = z.slice(onset).filter((_, k) => flagged[onset + k]).map((x) => Math.min(MAX_Z, x * direction));
   if (run.length < 2 && recent.length - onset > 1) return undefined;

@@ -1,3 +1,4 @@
+import { ownCredentialRefused } from './logs.js';
 import { noisyOr, type Frame, type Signal, type SignalFamily } from './types.js';
 
 /** How much one signal of a family says about its own service being the origin. */
@@ -25,6 +26,8 @@ const WEIGHT: Record<SignalFamily, number> = {
   related_alert: 0.3,
   dependency_mention: 0.6,
 };
+
+const weightOf = (s: Signal) => WEIGHT[s.family];
 
 /** Onsets from sampled traces and sparse logs are coarse: a dependency that broke this much later may still be the cause. */
 export const ONSET_TOLERANCE_MS = 3 * 60_000;
@@ -59,10 +62,14 @@ const strains = (s: Signal) => s.strength >= 0.3 && (s.family === 'cpu' || s.fam
 
 /**
  * Evidence that no dependency's trouble can produce: time lost outside the service's
- * own spans (callers waiting beyond them: its link, its network) and CPU it burned (a
- * slow callee makes a service wait, not compute).
+ * own spans (callers waiting beyond them: its link, its network), CPU it burned (a
+ * slow callee makes a service wait, not compute) and a peer refusing its own expired or
+ * revoked credentials.
  */
-const beyondCallees = (s: Signal) => s.outsideSpans === true || s.family === 'cpu';
+const beyondCallees = (s: Signal) => s.outsideSpans === true || s.family === 'cpu' || refusedOwnCredential(s);
+
+/** An error saying a peer refused the service's own certificate or credentials: nothing the peer does expires them. */
+const refusedOwnCredential = (s: Signal) => (s.family === 'log_error' || s.family === 'exception') && ownCredentialRefused(s.raw ?? s.text);
 
 const ERROR_FAMILIES: readonly SignalFamily[] = ['errors', 'error_origin', 'log_error', 'exception', 'dependency_mention', 'runtime_crash'];
 
@@ -98,6 +105,21 @@ export function downstream(graph: Map<string, Set<string>>, from: string): Set<s
   return seen;
 }
 
+/** What a caller's own spans show when it waits longer on a callee: its client-side time (self time) and its spans overall. */
+const WAITING: readonly SignalFamily[] = ['self_time', 'latency'];
+
+/**
+ * How much of a caller's trouble is its wait on `q`: when calls from `p` into `q` were
+ * measured waiting longer beyond `q`'s own span time (the network or the link to `q`),
+ * the caller's slower own spans and its slower responses are that same wait seen from
+ * the caller's side (a client span's time is the caller's), so `q` explains them in full.
+ */
+function waitsExplained(p: ServiceProfile, q: ServiceProfile): number {
+  const waited = q.signals.some((s) => s.family === 'inbound_latency' && s.strength >= 0.3 && s.waitsByCaller?.[p.service] !== undefined);
+  if (!waited) return 0;
+  return noisyOr(p.signals.filter((s) => WAITING.includes(s.family)).map((s) => s.strength * weightOf(s)));
+}
+
 /**
  * Groups signals by service and follows the call graph down: a service whose trouble
  * is matched by local evidence in a dependency that broke no later than it did is a
@@ -108,9 +130,13 @@ export function downstream(graph: Map<string, Set<string>>, from: string): Set<s
  * whose dependencies show no failure at all is where its failures start. More calls arriving point at the
  * service only when it strained under them; otherwise they are a symptom of whoever sent
  * them. The alerting service gets no favour: it is often where the pain shows, not where
- * it starts.
+ * it starts. Failures count as starting in a service whose dependencies show none only
+ * when the evidence could have shown theirs (`canFail`: services with error metrics, log
+ * lines or spans that carry an error status); an entry service's error ratio over
+ * dependencies that could not report a failure says where it was counted, not where it
+ * began.
  */
-export function profileServices(signals: readonly Signal[], graph: Map<string, Set<string>>, frame: Frame): Map<string, ServiceProfile> {
+export function profileServices(signals: readonly Signal[], graph: Map<string, Set<string>>, frame: Frame, canFail?: ReadonlySet<string>): Map<string, ServiceProfile> {
   const bySvc = new Map<string, Signal[]>();
   for (const s of signals) {
     if (s.strength < MIN_STRENGTH) continue;
@@ -121,7 +147,8 @@ export function profileServices(signals: readonly Signal[], graph: Map<string, S
   const profiles = new Map<string, ServiceProfile>();
   const erring = new Set([...bySvc].filter(([, list]) => list.some((s) => ERROR_FAMILIES.includes(s.family) && s.strength >= 0.3)).map(([service]) => service));
   for (const [service, list] of [...bySvc.entries()].sort(([a], [b]) => a.localeCompare(b))) {
-    const deepest = ![...downstream(graph, service)].some((d) => erring.has(d));
+    const below = [...downstream(graph, service)];
+    const deepest = !below.some((d) => erring.has(d)) && (canFail === undefined || below.length === 0 || below.some((d) => canFail.has(d)));
     const own = (s: Signal) => (s.local && (s.family !== 'traffic_up' || list.some(strains))) || (s.family === 'errors' && deepest);
     const local = noisyOr(list.filter(own).map((s) => s.strength * WEIGHT[s.family]));
     const symptom = noisyOr(list.filter((s) => !own(s)).map((s) => s.strength * WEIGHT[s.family]));
@@ -139,11 +166,16 @@ export function profileServices(signals: readonly Signal[], graph: Map<string, S
     for (const d of downstream(graph, p.service)) {
       const q = profiles.get(d);
       if (!q || q.onsetMs > p.onsetMs + tolerance || fed.has(d)) continue;
-      const explains = (q.local + SYMPTOM_SHARE * q.symptom * 0.5) * (failing(p) && !failing(q) ? 0.3 : 1);
+      const explains = Math.max((q.local + SYMPTOM_SHARE * q.symptom * 0.5) * (failing(p) && !failing(q) ? 0.3 : 1), waitsExplained(p, q));
       if (explains > best) [best, p.explainedBy] = [explains, d];
     }
     p.rootness = 1 - 0.75 * Math.min(1, best / own) * (1 - Math.min(1, p.pinned / own));
     if (best === 0) delete p.explainedBy;
+  }
+  for (const [caller, callee] of refusedCredentials(profiles, graph)) {
+    const q = profiles.get(callee)!;
+    q.rootness *= REFUSED_SHARE;
+    q.explainedBy = caller;
   }
   for (const [service, caller] of fed) {
     const p = profiles.get(service)!;
@@ -152,6 +184,24 @@ export function profileServices(signals: readonly Signal[], graph: Map<string, S
     p.explainedBy ??= caller;
   }
   return profiles;
+}
+
+/** What a peer's failures still say about the peer when its caller's own credentials were refused. */
+const REFUSED_SHARE = 0.3;
+
+/**
+ * Callers whose own client certificate or credentials a callee refused (the caller's
+ * errors say so: "remote error: tls: expired certificate"), paired with that callee:
+ * the calls fail at the callee, and spans show the failures starting there, but the cause
+ * is the caller's credential, so the failures of its callees are the caller's.
+ */
+function refusedCredentials(profiles: Map<string, ServiceProfile>, graph: Map<string, Set<string>>): [string, string][] {
+  const out: [string, string][] = [];
+  for (const p of profiles.values()) {
+    if (!p.signals.some(refusedOwnCredential)) continue;
+    for (const callee of graph.get(p.service) ?? []) if (profiles.get(callee)?.signals.some((s) => ERROR_FAMILIES.includes(s.family))) out.push([p.service, callee]);
+  }
+  return out;
 }
 
 /** A service short of CPU, memory or another resource: where extra demand met its limit. */

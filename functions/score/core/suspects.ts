@@ -48,6 +48,29 @@ const LATER_MS = 60_000;
 /** A service that coped with more demand for longer than this before it ran short was not broken by that demand. */
 const SURGE_LEAD_MS = 10 * 60_000;
 
+/** Families of point events from the runtime: repeats of one (a crash loop reported every few minutes) are one fact. */
+const RUNTIME_FAMILIES: readonly SignalFamily[] = ['runtime_crash', 'runtime_leak', 'runtime_throttle', 'runtime_node', 'runtime_other'];
+
+/**
+ * The signals with each runtime event family kept once, at its strongest, and its
+ * earliest onset: the same crash loop reported six times is one crash loop, and must not
+ * outvote the exception that caused it by sheer repetition.
+ */
+function onePerEventFamily(signals: readonly Signal[]): Signal[] {
+  const kept = new Map<string, Signal>();
+  const out: Signal[] = [];
+  for (const s of signals) {
+    if (!RUNTIME_FAMILIES.includes(s.family)) {
+      out.push(s);
+      continue;
+    }
+    const key = `${s.family}/${s.hint ?? ''}`;
+    const prev = kept.get(key);
+    kept.set(key, !prev ? s : { ...(s.strength > prev.strength ? s : prev), onsetMs: Math.min(s.onsetMs, prev.onsetMs) });
+  }
+  return [...out, ...kept.values()];
+}
+
 /**
  * How well each fault kind explains one service's evidence (0..1 each). A log line,
  * exception or runtime event that names its kind ("too many connections", "OOM")
@@ -75,7 +98,7 @@ export function kindSupport(p: ServiceProfile, callerFailures: readonly Signal[]
     if (!a.ids.includes(s.evidenceId)) a.ids.push(s.evidenceId);
     acc.set(k, a);
   };
-  for (const s of p.signals) {
+  for (const s of onePerEventFamily(p.signals)) {
     if (s.hint && s.hint !== 'code_defect') add(s.hint as FaultKind, s.strength, s);
     else for (const [k, w] of Object.entries(SUPPORT[s.family] ?? {})) add(k as FaultKind, s.strength * w * (s.family === 'inbound_latency' ? 1 - 0.8 * own : s.family === 'outbound_latency' ? 1 - 0.6 * failed : k === 'resource_exhaustion' ? shortness(s) : 1), s);
   }

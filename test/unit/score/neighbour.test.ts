@@ -54,4 +54,11 @@ describe('a noisy neighbour on a shared dependency', () => {
     expect(scored.suspects[0]).toMatchObject({ service: 'billing-exporter', kind: 'config_change' });
     expect(scored.suspects.slice(0, 3).some((s) => s.service === 'admin-console')).toBe(false);
   });
+
+  it('does not blame a change next door for a dependency that ran out long after it', async () => {
+    const early = { ...flag, at: '-25m', summary: 'admin.audit-export: on for everyone' };
+    const { scored } = await replayDirect(writeScenario({ ...noisyNeighbour([early]), name: 'late-victim', evidence: { ...noisyNeighbour([]).evidence, metrics: noisyNeighbour([]).evidence.metrics.filter((m) => m.service !== 'admin'), changes: [early] } }), { allServices: true });
+    expect(scored.suspects[0]).toMatchObject({ service: 'usage-db', kind: 'resource_exhaustion' });
+    expect(scored.suspects.find((s) => s.service === 'admin')?.score ?? 0).toBeLessThan(scored.suspects[0]!.score);
+  });
 });

@@ -38,3 +38,17 @@ describe('detectOnset', () => {
     expect(onset.sustained).toBe(1);
   });
 });
+
+describe('an episode that is over before the alert', () => {
+  const alertAtMs = Date.parse('2026-06-01T09:00:00Z');
+  const startMs = alertAtMs - 45 * 60_000;
+  const cpu = (tail: number[]) => [...Array.from({ length: 35 }, (_, i) => 6 + (i % 3)), 99, 101, 100, 98, 100, 97, ...tail];
+
+  it('is history: a spike whose last points are back within the baseline is no onset', () => {
+    expect(detectOnset(cpu([7, 8, 6, 7]), startMs, 60_000, alertAtMs)).toBeUndefined();
+  });
+
+  it('is still going on while the last points stay high', () => {
+    expect(detectOnset(cpu([99, 8, 100, 98]), startMs, 60_000, alertAtMs)).toMatchObject({ direction: 1 });
+  });
+});

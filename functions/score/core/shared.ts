@@ -1,0 +1,39 @@
+import { ONSET_TOLERANCE_MS } from './propagation.js';
+import type { Signal, SignalFamily } from './types.js';
+
+/** A caller's own failures: errors it logged or threw, or its error rate. */
+const FAILURES: readonly SignalFamily[] = ['log_error', 'exception', 'errors'];
+/** A failure this sure counts as a caller failing. */
+const FAILING = 0.5;
+/** Callers that must fail together to point at what they share. */
+const MIN_CALLERS = 2;
+/** How much of the callers' failure the shared dependency takes as its own evidence. */
+const SHARE = 0.7;
+
+/**
+ * A dependency we have no telemetry of (a managed service, a third party), called by
+ * several services that all started failing within minutes of each other: that they fail
+ * together is positive evidence that what they share failed, even when their errors name
+ * it by another word (`AmazonKinesis`, a stream's own name). Each such dependency gets
+ * one signal per failing caller (its strongest failure, weighed at 0.7), so propagation
+ * can read the callers as its victims. A dependency we observe speaks for itself, and one
+ * caller failing alone may be its own fault.
+ */
+export function sharedDependencySignals(signals: readonly Signal[], graph: Map<string, Set<string>>, observed: ReadonlySet<string>): Signal[] {
+  const failure = new Map<string, Signal>();
+  for (const s of signals) {
+    if (!FAILURES.includes(s.family) || s.strength < FAILING) continue;
+    const prev = failure.get(s.service);
+    if (!prev || s.onsetMs < prev.onsetMs) failure.set(s.service, s);
+  }
+  const callersOf = new Map<string, string[]>();
+  for (const [caller, callees] of graph) for (const c of callees) if (!observed.has(c)) callersOf.set(c, [...(callersOf.get(c) ?? []), caller]);
+  const out: Signal[] = [];
+  for (const [dependency, callers] of [...callersOf].sort(([a], [b]) => a.localeCompare(b))) {
+    const failed = callers.flatMap((c) => (failure.has(c) ? [failure.get(c)!] : [])).sort((a, b) => a.onsetMs - b.onsetMs);
+    if (failed.length < MIN_CALLERS || failed.at(-1)!.onsetMs - failed[0]!.onsetMs > ONSET_TOLERANCE_MS) continue;
+    const names = failed.map((s) => s.service).join(', ');
+    for (const s of failed) out.push({ service: dependency, family: 'dependency_mention', strength: SHARE * s.strength, onsetMs: s.onsetMs, evidenceId: s.evidenceId, local: true, text: `${failed.length} callers of ${dependency} started failing together (${names}): ${s.text}`.slice(0, 300) });
+  }
+  return out;
+}
