@@ -1,4 +1,4 @@
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { Duration, type RemovalPolicy } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as actions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import * as events from 'aws-cdk-lib/aws-events';
@@ -18,6 +18,8 @@ export interface AlarmEventsProps {
   readonly ingest: lambda.IFunction;
   /** Subscribed by email to the operator topic the dead-letter alarm notifies (context `operatorEmail`). */
   readonly operatorEmail?: string;
+  /** Of the dead-letter queue, which may hold alarm events still to redrive: the deployment's data removal policy. */
+  readonly removalPolicy: RemovalPolicy;
 }
 
 /** How often EventBridge, then Lambda, try an alarm event before it is dead-lettered. */
@@ -45,7 +47,7 @@ export class AlarmEvents extends Construct {
       encryption: sqs.QueueEncryption.SQS_MANAGED,
       enforceSSL: true,
       retentionPeriod: Duration.days(14),
-      removalPolicy: RemovalPolicy.RETAIN,
+      removalPolicy: props.removalPolicy,
     });
     acknowledgeFinding(
       this.deadLetters,

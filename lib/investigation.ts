@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { RemovalPolicy } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
@@ -20,6 +21,38 @@ export interface InvestigationProps {
   /** Invoked by ARN from the Gather Map (`FunctionName.$: $.functionArn`), so not substituted, only granted. */
   readonly providers: readonly lambda.IFunction[];
   readonly logRetention: logs.RetentionDays;
+  /** X-Ray traces of every execution, each Lambda call a segment of it. */
+  readonly tracing: boolean;
+}
+
+interface AslState {
+  Type?: string;
+  TimeoutSeconds?: number;
+  ItemProcessor?: { States: Record<string, AslState> };
+  Iterator?: { States: Record<string, AslState> };
+  Branches?: Array<{ States: Record<string, AslState> }>;
+}
+
+function findState(states: Record<string, AslState>, name: string): AslState | undefined {
+  for (const [stateName, state] of Object.entries(states)) {
+    if (stateName === name) return state;
+    for (const machine of [state.ItemProcessor, state.Iterator, ...(state.Branches ?? [])]) {
+      const found = machine && findState(machine.States, name);
+      if (found) return found;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The `TimeoutSeconds` the definition file gives a Task state (also inside a Map), read from
+ * the file itself, so a function timeout is checked against the limit that really applies.
+ */
+export function stateTimeoutSeconds(stateName: string): number {
+  const definition = JSON.parse(readFileSync(INVESTIGATION_ASL, 'utf8')) as { States: Record<string, AslState> };
+  const timeout = findState(definition.States, stateName)?.TimeoutSeconds;
+  if (timeout === undefined) throw new Error(`the investigation definition has no TimeoutSeconds on a state named ${stateName}`);
+  return timeout;
 }
 
 /**
@@ -47,7 +80,7 @@ export class Investigation extends Construct {
       definitionSubstitutions,
       // Every state transition, for the 3 a.m. question "where did it stop", but no execution data: state carries alert payloads and RCAs.
       logs: { destination: logGroup, level: sfn.LogLevel.ALL, includeExecutionData: false },
-      tracingEnabled: true,
+      tracingEnabled: props.tracing,
     });
 
     // The ASL invokes each function by its unqualified ARN, never a version or alias, so no `:*` grant.

@@ -71,14 +71,14 @@ describe('cdk-nag AwsSolutions', () => {
     const anywhere = acknowledgments(everything.stack).filter((a) => a.id === 'AwsSolutions-IAM5[Resource::*]').map((a) => a.path);
     expect(anywhere.sort()).toEqual(
       [
-        'Causeway/Investigation/StateMachine/Role',
-        'Causeway/ProvidersCloudtrail/Role',
-        'Causeway/ProvidersCloudwatchLogs/Role',
-        'Causeway/ProvidersCloudwatchMetrics/Role',
-        'Causeway/ProvidersEcs/Role',
-        'Causeway/ProvidersLambda/Role',
-        'Causeway/ProvidersXray/Role',
-        'Causeway/RotatePlatformKey/Role',
+        'Causeway/Default/Investigation/StateMachine/Role',
+        'Causeway/Default/ProvidersCloudtrail/Role',
+        'Causeway/Default/ProvidersCloudwatchLogs/Role',
+        'Causeway/Default/ProvidersCloudwatchMetrics/Role',
+        'Causeway/Default/ProvidersEcs/Role',
+        'Causeway/Default/ProvidersLambda/Role',
+        'Causeway/Default/ProvidersXray/Role',
+        'Causeway/Default/RotatePlatformKey/Role',
       ].sort(),
     );
   });

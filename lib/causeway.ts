@@ -1,0 +1,367 @@
+import { ArnFormat, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import type * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import type * as sns from 'aws-cdk-lib/aws-sns';
+import type * as sfn from 'aws-cdk-lib/aws-stepfunctions';
+import { Construct } from 'constructs';
+import { ReferenceSetting } from '../functions/contracts/tenant.js';
+import { AlarmEvents } from './alarm-events.js';
+import { CausewayApi } from './api.js';
+import { CausewayFunction, type FunctionNetwork } from './function.js';
+import { Investigation, stateTimeoutSeconds, type Stage } from './investigation.js';
+import { acknowledgeWildcard, nagArn } from './nag.js';
+import { CROSS_ACCOUNT_ROLE_PREFIX, PROVIDER_AWS_READS, PROVIDER_TABLE_READERS, PROVIDER_TYPES, TENANT_SESSION_TAG, type ProviderType, type ReadScope } from './providers.js';
+import { grantRemediation } from './remediation.js';
+import { CausewaySecrets } from './secrets.js';
+import { InvestigationTable } from './table.js';
+
+/**
+ * Providers whose backends are usually self-hosted, so often on a private network: the
+ * ones placed in the VPC when {@link CausewayNetworkProps.providers} is not given.
+ */
+export const SELF_HOSTED_PROVIDERS: readonly ProviderType[] = ['prometheus', 'loki', 'tempo', 'jaeger', 'opensearch', 'kubernetes', 'argocd'];
+
+/** Placing the providers that read private backends (a Prometheus, Loki or API server with no public endpoint) in your VPC. */
+export interface CausewayNetworkProps {
+  /** The VPC the private backends are reachable from. */
+  readonly vpc: ec2.IVpc;
+  /**
+   * Where the provider functions run. Default: the VPC's private subnets with egress, because
+   * a provider also calls AWS (Secrets Manager for the backend's credentials), so the subnets
+   * need a NAT gateway or a Secrets Manager interface endpoint; isolated subnets without the
+   * endpoint time out on the first secret read.
+   */
+  readonly subnets?: ec2.SubnetSelection;
+  /**
+   * Default: one security group for all of them (exposed as `providerSecurityGroup`), with no
+   * inbound rule and all outbound allowed, because a backend's address and port are tenant
+   * configuration known only at run time. Admit it on your backends' security groups.
+   */
+  readonly securityGroups?: ec2.ISecurityGroup[];
+  /**
+   * Which providers run in the VPC. Default: {@link SELF_HOSTED_PROVIDERS}. Providers of SaaS
+   * and AWS APIs stay on Lambda's network, where they need no NAT gateway to reach them.
+   */
+  readonly providers?: readonly ProviderType[];
+}
+
+/** Memory for the functions, in MB; more memory also means proportionally more CPU. */
+export interface CausewayMemoryProps {
+  /** Every function but Score. Default 512: the handlers are I/O bound, and 512 MB keeps cold starts short. */
+  readonly default?: number;
+  /** Score, which is CPU bound (anomaly detection over every series). Default 1024. */
+  readonly score?: number;
+}
+
+/**
+ * Timeouts the workload decides. Each must stay below the `TimeoutSeconds` the
+ * investigation definition gives its state (checked at synth), so the function fails with
+ * its own named error instead of the state machine giving up on it first.
+ */
+export interface CausewayTimeoutProps {
+  /** Each evidence provider (one backend query). Default 50 s, below the QueryProvider state's 60 s. */
+  readonly providers?: Duration;
+  /** Reason, which waits on the LLM. Default 100 s, below the Reason state's 120 s. */
+  readonly reason?: Duration;
+}
+
+/** Everything is optional: `new Causeway(stack, 'Causeway')` deploys the whole pipeline with safe defaults. */
+export interface CausewayProps {
+  /** Private networking for providers that read backends inside a VPC. Default: none, every function on Lambda's own network. */
+  readonly network?: CausewayNetworkProps;
+  /** Default: 512 MB, Score 1024 MB. */
+  readonly memory?: CausewayMemoryProps;
+  /** Default: providers 50 s, Reason 100 s. */
+  readonly timeouts?: CausewayTimeoutProps;
+  /** Retention of every log group the construct creates. Default one month: long enough to look back on last month's incidents, short enough not to pile up cost. */
+  readonly logRetention?: logs.RetentionDays;
+  /**
+   * What happens to the data when the construct is removed: the table (tenant config,
+   * investigation records, audit trails, approvals) and the alarm-event dead-letter queue.
+   * Default RETAIN, because the table is the system of record and the audit trail of every
+   * action taken; DESTROY suits throwaway test deployments only. Log groups are always
+   * removed with it and keep only `logRetention` anyway.
+   */
+  readonly removalPolicy?: RemovalPolicy;
+  /**
+   * The reference offsets for tenants whose config sets no `reference`: each metrics, logs
+   * and traces query is also run this far back, so evidence is judged against what is normal
+   * for the service. Default `['24h', '168h']` (a day and a week before: daily and weekly
+   * cycles); one to three offsets of 6h to 30d. A tenant's own setting still wins.
+   */
+  readonly referenceOffsets?: readonly string[];
+  /**
+   * Where the pipeline's own alarms go (failed, timed-out and aborted investigations, Lambda
+   * errors and throttles, API 5xx, dead-lettered events). Default: none, alarms still show
+   * on the dashboard. Exposed as `alarmTopic` for the monitoring of the pipeline.
+   */
+  readonly alarmTopic?: sns.ITopic;
+  /**
+   * X-Ray tracing of the pipeline: every investigation's execution, each Lambda call a
+   * segment of it. Default true: a trace is what shows, at 3 a.m., which stage was slow or
+   * failed; its cost is per sampled request.
+   */
+  readonly tracing?: boolean;
+  /** When set, this account's CloudWatch alarm state changes go to ingest for this tenant through EventBridge. Default: none. */
+  readonly alarmTenant?: string;
+  /** Subscribed by email to the operator topic that alarms on dead-lettered alarm events. Default: none. */
+  readonly operatorEmail?: string;
+  /**
+   * Catalog actions the Remediate Lambda may run for real. Each brings only its own IAM;
+   * none by default, so a fresh deployment can dry-run Kubernetes, Argo CD and flag actions
+   * but change nothing in AWS.
+   */
+  readonly remediationActions?: readonly string[];
+  /** revert_config reaches parameters under this path only. Default `/`. */
+  readonly remediationParameterPath?: string;
+  /** SSM Automation documents runbook may start; required when runbook is enabled. Default: none. */
+  readonly runbookDocuments?: readonly string[];
+  /** Ship source maps with every function for TypeScript stack traces. Default false, for faster cold starts. */
+  readonly sourceMaps?: boolean;
+}
+
+/** API Gateway HTTP integrations give up after 30 s: each API function answers well before. */
+const API_TIMEOUT = Duration.seconds(15);
+const DEFAULT_MEMORY_MB = 512;
+const DEFAULT_SCORE_MEMORY_MB = 1024;
+
+/**
+ * Causeway: alerts in, a grounded root cause out, bounded fixes behind a human click. The
+ * API, the investigation state machine, its stage and provider Lambdas, the table and the
+ * platform secret, in one construct.
+ *
+ * Environment-agnostic (no lookups), so it synthesizes offline and without credentials.
+ */
+export class Causeway extends Construct {
+  /** The investigation workflow; an execution per alert, named by its dedup key. */
+  readonly stateMachine: sfn.StateMachine;
+  /** The single table: tenants, records, audit trails, approvals. */
+  readonly table: InvestigationTable;
+  /** The public API: signal webhooks, approval links, the read API and the explorer. */
+  readonly api: CausewayApi;
+  /** Base URL for signal webhooks and approval links, `https://…` with no trailing slash. */
+  readonly apiUrl: string;
+  /** Every Lambda by its service name (`ingest`, `score`, `providers-prometheus`, …), for alarms and dashboards. */
+  readonly functions: ReadonlyMap<string, lambda.Function>;
+  /** The platform key and tenant secret access. */
+  readonly secrets: CausewaySecrets;
+  /** Present with `alarmTenant`: the EventBridge rule, its dead-letter queue and the operator topic. */
+  readonly alarmEvents?: AlarmEvents;
+  /** The providers' security group, when the construct made it: admit it on your private backends. */
+  readonly providerSecurityGroup?: ec2.SecurityGroup;
+  /** Where the pipeline's own alarms go, as given in the props. */
+  readonly alarmTopic?: sns.ITopic;
+  /** Whether the pipeline is traced with X-Ray, as given in the props (default true). */
+  readonly tracing: boolean;
+
+  constructor(scope: Construct, id: string, props: CausewayProps = {}) {
+    super(scope, id);
+    const logRetention = props.logRetention ?? logs.RetentionDays.ONE_MONTH;
+    const removalPolicy = props.removalPolicy ?? RemovalPolicy.RETAIN;
+    this.tracing = props.tracing ?? true;
+    this.alarmTopic = props.alarmTopic;
+    const memory = memorySettings(props.memory);
+    const providerTimeout = belowState(props.timeouts?.providers ?? Duration.seconds(50), 'QueryProvider', 'timeouts.providers');
+    const reasonTimeout = belowState(props.timeouts?.reason ?? Duration.seconds(100), 'Reason', 'timeouts.reason');
+    const referenceOffsets = props.referenceOffsets && referenceSetting(props.referenceOffsets);
+    if (props.network && !props.network.securityGroups?.length) {
+      this.providerSecurityGroup = new ec2.SecurityGroup(this, 'ProviderSecurityGroup', {
+        vpc: props.network.vpc,
+        description: 'Causeway evidence providers: no inbound; outbound to the backends tenants configure',
+        allowAllOutbound: true,
+      });
+    }
+    const network = props.network && providerNetwork(props.network, this.providerSecurityGroup);
+
+    const functions = new Map<string, lambda.Function>();
+    const lambdaFor = (folder: string, timeout: Duration, options: { memorySize?: number; network?: FunctionNetwork } = {}): lambda.Function => {
+      const service = folder.replace('/', '-');
+      const { fn } = new CausewayFunction(this, folderToId(folder), {
+        folder,
+        service,
+        timeout,
+        memorySize: options.memorySize ?? memory.default,
+        logRetention,
+        sourceMaps: props.sourceMaps ?? false,
+        network: options.network,
+      });
+      functions.set(service, fn);
+      return fn;
+    };
+
+    const ingest = lambdaFor('ingest', API_TIMEOUT);
+    const approval = lambdaFor('approval', API_TIMEOUT);
+    // The question waits on the LLM, so it takes nearly all the 30 s the API allows.
+    const questions = lambdaFor('questions', Duration.seconds(29));
+    const feedback = lambdaFor('feedback', API_TIMEOUT);
+    const changes = lambdaFor('changes', API_TIMEOUT);
+    const readApi = lambdaFor('read-api', API_TIMEOUT);
+    const explorer = lambdaFor('explorer', API_TIMEOUT);
+    // Each below the TimeoutSeconds of its ASL state.
+    const stages: Record<Stage, lambda.Function> = {
+      LoadTenant: lambdaFor('load-tenant', Duration.seconds(20)),
+      Score: lambdaFor('score', Duration.seconds(90), { memorySize: memory.score }),
+      Reason: lambdaFor('reason', reasonTimeout),
+      Record: lambdaFor('record', Duration.seconds(20)),
+      Policy: lambdaFor('policy', Duration.seconds(20)),
+      RequestApproval: lambdaFor('request-approval', Duration.seconds(20)),
+      Remediate: lambdaFor('remediate', Duration.seconds(240)),
+      VerifyOutcome: lambdaFor('verify-outcome', Duration.seconds(20)),
+      Finish: lambdaFor('finish', Duration.seconds(25)),
+    };
+    const providers = new Map(
+      PROVIDER_TYPES.map((type) => [type, lambdaFor(`providers/${type}`, providerTimeout, { network: network?.providers.has(type) ? network : undefined })]),
+    );
+    for (const [type, fn] of providers) {
+      const reads = PROVIDER_AWS_READS[type];
+      if (!reads) continue;
+      this.grantCrossAccountReads(fn);
+      for (const read of reads) {
+        fn.addToRolePolicy(new iam.PolicyStatement({ actions: read.actions, resources: [this.readResource(read.scope)] }));
+        acknowledgeWildcard(fn.role, this.readResourceAsNagNames(read.scope), readScopeReason(read.actions, read.scope));
+      }
+    }
+
+    this.table = new InvestigationTable(this, 'Data', { removalPolicy });
+    const table = this.table;
+    for (const fn of [stages.LoadTenant, stages.Policy, stages.Reason, ...PROVIDER_TABLE_READERS.map((type) => providers.get(type))]) if (fn) table.grantRead(fn);
+    for (const fn of [ingest, approval, questions, feedback, changes, stages.Record, stages.RequestApproval, stages.Remediate, stages.VerifyOutcome, stages.Finish]) {
+      table.grantReadWrite(fn);
+    }
+
+    for (const fn of [readApi, explorer]) table.grantInvestigationReads(fn);
+    table.grantLoginCodeRedemption(explorer);
+
+    this.secrets = new CausewaySecrets(this, 'Secrets');
+    const secrets = this.secrets;
+    // The token check reads the tenant's secret; the platform key seals cursors and signs sessions.
+    for (const fn of [readApi, explorer, feedback]) secrets.grantTenantSecretsAndPlatformKey(fn);
+    for (const fn of [ingest, approval, stages.RequestApproval]) secrets.grantTenantSecretsAndPlatformKey(fn);
+    for (const fn of [stages.Reason, questions, changes, stages.Remediate, stages.VerifyOutcome, stages.Finish, ...providers.values()]) secrets.grantTenantSecrets(fn);
+    secrets.rotatePlatformKey(lambdaFor('rotate-platform-key', Duration.seconds(30)));
+    grantRemediation(stages.Remediate, {
+      actions: props.remediationActions ?? [],
+      parameterPath: props.remediationParameterPath ?? '/',
+      runbookDocuments: props.runbookDocuments ?? [],
+    });
+
+    const stack = Stack.of(this);
+    stages.LoadTenant.addEnvironment('PROVIDER_FUNCTIONS', stack.toJsonString(Object.fromEntries([...providers].map(([type, fn]) => [type, fn.functionArn]))));
+    if (referenceOffsets) stages.LoadTenant.addEnvironment('DEFAULT_REFERENCE', JSON.stringify(referenceOffsets));
+
+    const investigation = new Investigation(this, 'Investigation', {
+      stages,
+      providers: [...providers.values()],
+      logRetention,
+      tracing: this.tracing,
+    });
+    this.stateMachine = investigation.stateMachine;
+    ingest.addEnvironment('STATE_MACHINE_ARN', this.stateMachine.stateMachineArn);
+    this.stateMachine.grantStartExecution(ingest);
+    this.stateMachine.grantTaskResponse(approval);
+
+    this.api = new CausewayApi(this, 'Api', { ingest, approval, questions, feedback, changes, readApi, explorer, logRetention });
+    this.apiUrl = this.api.url;
+    this.alarmEvents = props.alarmTenant
+      ? new AlarmEvents(this, 'AlarmEvents', { tenantId: props.alarmTenant, ingest, operatorEmail: props.operatorEmail, removalPolicy })
+      : undefined;
+    explorer.addEnvironment('STATE_MACHINE_ARN', this.stateMachine.stateMachineArn);
+    for (const fn of [stages.RequestApproval, approval, stages.Finish]) fn.addEnvironment('PUBLIC_BASE_URL', this.apiUrl);
+    this.functions = functions;
+  }
+
+  /**
+   * Lets a provider read another account through its `causeway-read*` role. The account is
+   * the tenant's, named in its config after deployment, hence `*`; every assumption must
+   * carry the tenant as session tag `causeway:tenant` and no other tag, so the reading
+   * role's trust policy can admit only its own tenant (beside the per-tenant ExternalId).
+   */
+  private grantCrossAccountReads(fn: lambda.Function): void {
+    fn.addToRolePolicy(
+      new iam.PolicyStatement({
+        actions: ['sts:AssumeRole', 'sts:TagSession'],
+        resources: [Stack.of(this).formatArn({ service: 'iam', region: '', account: '*', resource: 'role', resourceName: `${CROSS_ACCOUNT_ROLE_PREFIX}*` })],
+        conditions: {
+          Null: { [`aws:RequestTag/${TENANT_SESSION_TAG}`]: 'false' },
+          'ForAllValues:StringEquals': { 'aws:TagKeys': [TENANT_SESSION_TAG] },
+        },
+      }),
+    );
+    acknowledgeWildcard(
+      fn.role,
+      nagArn({ service: 'iam', region: '', account: '*', resource: 'role', separator: '/', resourceName: `${CROSS_ACCOUNT_ROLE_PREFIX}*` }),
+      `Tenants' accounts are registered after deployment (a backend's options.roleArn), so the account cannot be named; the grant is held to roles named ${CROSS_ACCOUNT_ROLE_PREFIX}*, and every assumption must carry the ${TENANT_SESSION_TAG} session tag that the reading role's trust policy checks, with the tenant's ExternalId.`,
+    );
+  }
+
+  /** A read scope's resource as cdk-nag names it in a finding. */
+  private readResourceAsNagNames(scope: ReadScope): string {
+    if (scope === 'any') return '*';
+    return nagArn({ service: scope.service, region: '*', resource: scope.resource, separator: scope.separator, resourceName: '*' });
+  }
+
+  /** Every resource of a read scope's type in this account, any region; `*` where AWS has no resource type for the action. */
+  private readResource(scope: ReadScope): string {
+    if (scope === 'any') return '*';
+    return Stack.of(this).formatArn({
+      service: scope.service,
+      region: '*',
+      resource: scope.resource,
+      resourceName: '*',
+      arnFormat: scope.separator === ':' ? ArnFormat.COLON_RESOURCE_NAME : ArnFormat.SLASH_RESOURCE_NAME,
+    });
+  }
+}
+
+/** The subnets and security groups the VPC providers run in, and which providers those are. */
+function providerNetwork(props: CausewayNetworkProps, madeSecurityGroup: ec2.ISecurityGroup | undefined): FunctionNetwork & { providers: ReadonlySet<ProviderType> } {
+  const unknown = (props.providers ?? []).filter((type) => !(PROVIDER_TYPES as readonly string[]).includes(type));
+  if (unknown.length > 0) throw new Error(`network.providers: unknown provider ${unknown.join(', ')}; the providers are ${PROVIDER_TYPES.join(', ')}`);
+  const securityGroups = props.securityGroups?.length ? props.securityGroups : madeSecurityGroup ? [madeSecurityGroup] : [];
+  return {
+    vpc: props.vpc,
+    subnets: props.subnets ?? { subnetType: ec2.SubnetType.PRIVATE_WITH_EGRESS },
+    securityGroups,
+    providers: new Set(props.providers ?? SELF_HOSTED_PROVIDERS),
+  };
+}
+
+/** The memory sizes, each checked against what Lambda accepts. */
+function memorySettings(props: CausewayMemoryProps = {}): { default: number; score: number } {
+  const settings = { default: props.default ?? DEFAULT_MEMORY_MB, score: props.score ?? DEFAULT_SCORE_MEMORY_MB };
+  for (const [name, mb] of Object.entries(settings)) {
+    if (!Number.isInteger(mb) || mb < 128 || mb > 10_240) throw new Error(`memory.${name}: ${mb} MB; Lambda takes a whole number of MB from 128 to 10240`);
+  }
+  return settings;
+}
+
+/** A function timeout, refused unless it ends before the ASL state waiting on it gives up. */
+function belowState(timeout: Duration, stateName: string, prop: string): Duration {
+  const limit = stateTimeoutSeconds(stateName);
+  const seconds = timeout.toSeconds();
+  if (seconds < 1 || seconds >= limit) throw new Error(`${prop}: ${seconds} s; it must be at least 1 s and below the ${stateName} state's TimeoutSeconds (${limit} s), so the function fails with its own error before the state machine gives up on it`);
+  return timeout;
+}
+
+/** The deployment's default reference, checked by the same schema LoadTenant applies to a tenant's own. */
+function referenceSetting(offsets: readonly string[]): ReferenceSetting {
+  const parsed = ReferenceSetting.safeParse({ offsets });
+  if (!parsed.success) throw new Error(`referenceOffsets: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'offsets'}: ${i.message}`).join('; ')}`);
+  return parsed.data;
+}
+
+/** Why a provider's read keeps a wildcard resource, written beside the acknowledgment. */
+function readScopeReason(actions: readonly string[], scope: ReadScope): string {
+  if (scope === 'any') return `${actions.join(', ')} accept no narrower resource than "*" (no resource-level permissions), so the read is bounded by the action alone.`;
+  return `${actions.join(', ')} read whichever ${scope.service} ${scope.resource} a tenant's alert names, in any region of this account, so the grant is every resource of that type in the account: read-only and never another account's.`;
+}
+
+/** `providers/scenario` → `ProvidersScenario`: a stable construct id per function folder. */
+function folderToId(folder: string): string {
+  return folder
+    .split(/[/-]/)
+    .map((part) => part.charAt(0).toUpperCase() + part.slice(1))
+    .join('');
+}
