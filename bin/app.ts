@@ -1,6 +1,6 @@
 import { App } from 'aws-cdk-lib';
 import { CausewayStack } from '../lib/causeway-stack.js';
-import { addSecurityChecks } from '../lib/nag.js';
+import { addSecurityChecks } from '../lib/security-checks.js';
 import { listSetting } from '../lib/remediation.js';
 
 /*

@@ -1,4 +1,4 @@
-import { CfnOutput, Stack, Tags, type StackProps } from 'aws-cdk-lib';
+import { Stack, Tags, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import { Causeway, type CausewayProps } from './causeway.js';
 
@@ -9,7 +9,7 @@ export interface CausewayStackProps extends StackProps, CausewayProps {
 
 /**
  * This repository's own deployment: one stack holding the {@link Causeway} construct,
- * with the outputs an operator needs after `cdk deploy`.
+ * tagged with the deployment's name.
  *
  * The construct's id is `Default`, which CDK leaves out of logical ids, so the resources
  * keep the ids they had when the stack built them itself and an existing deployment
@@ -22,14 +22,5 @@ export class CausewayStack extends Stack {
     super(scope, id, props);
     Tags.of(this).add('causeway:environment', props.environment ?? 'dev');
     this.causeway = new Causeway(this, 'Default', props);
-    const { causeway } = this;
-
-    new CfnOutput(this, 'ApiUrl', { value: causeway.apiUrl, description: 'Base URL for signal webhooks and approval links' });
-    new CfnOutput(this, 'StateMachineArn', { value: causeway.stateMachine.stateMachineArn });
-    new CfnOutput(this, 'TableName', { value: causeway.table.table.tableName });
-    if (causeway.alarmEvents) {
-      new CfnOutput(this, 'AlarmEventsDeadLetterQueueUrl', { value: causeway.alarmEvents.deadLetters.queueUrl, description: 'Alarm events ingest could not take; redrive once it is healthy' });
-      new CfnOutput(this, 'OperatorAlertsTopicArn', { value: causeway.alarmEvents.operatorTopic.topicArn, description: 'Subscribe the on-call operator: it alarms when alarm events are dead-lettered' });
-    }
   }
 }

@@ -1,4 +1,4 @@
-import { ArnFormat, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { ArnFormat, CfnOutput, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
@@ -118,7 +118,11 @@ export interface CausewayProps {
   readonly remediationParameterPath?: string;
   /** SSM Automation documents runbook may start; required when runbook is enabled. Default: none. */
   readonly runbookDocuments?: readonly string[];
-  /** Ship source maps with every function for TypeScript stack traces. Default false, for faster cold starts. */
+  /**
+   * Ship source maps with every function for TypeScript stack traces. Default false, for
+   * faster cold starts. Only from a checkout of the repository, which bundles at synth: the
+   * package's prebuilt bundles carry no maps.
+   */
   readonly sourceMaps?: boolean;
 }
 
@@ -130,7 +134,7 @@ const DEFAULT_SCORE_MEMORY_MB = 1024;
 /**
  * Causeway: alerts in, a grounded root cause out, bounded fixes behind a human click. The
  * API, the investigation state machine, its stage and provider Lambdas, the table and the
- * platform secret, in one construct.
+ * platform secret, in one construct, with the stack outputs the `causeway` CLI reads.
  *
  * Environment-agnostic (no lookups), so it synthesizes offline and without credentials.
  */
@@ -270,6 +274,23 @@ export class Causeway extends Construct {
     explorer.addEnvironment('STATE_MACHINE_ARN', this.stateMachine.stateMachineArn);
     for (const fn of [stages.RequestApproval, approval, stages.Finish]) fn.addEnvironment('PUBLIC_BASE_URL', this.apiUrl);
     this.functions = functions;
+    this.addOutputs();
+  }
+
+  /**
+   * The stack outputs the `causeway` CLI finds a deployment by (`--aws --stack <name>` reads
+   * `TableName` and `ApiUrl`), under those exact names wherever the construct sits, so
+   * `causeway tenant put` works against any stack holding it. Hence one Causeway per stack.
+   */
+  private addOutputs(): void {
+    const output = (name: string, value: string, description?: string) => new CfnOutput(this, name, { value, description }).overrideLogicalId(name);
+    output('ApiUrl', this.apiUrl, 'Base URL for signal webhooks and approval links');
+    output('StateMachineArn', this.stateMachine.stateMachineArn);
+    output('TableName', this.table.table.tableName);
+    if (this.alarmEvents) {
+      output('AlarmEventsDeadLetterQueueUrl', this.alarmEvents.deadLetters.queueUrl, 'Alarm events ingest could not take; redrive once it is healthy');
+      output('OperatorAlertsTopicArn', this.alarmEvents.operatorTopic.topicArn, 'Subscribe the on-call operator: it alarms when alarm events are dead-lettered');
+    }
   }
 
   /**

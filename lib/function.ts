@@ -80,9 +80,12 @@ export const BUNDLE_FILE = 'index.mjs';
 export class CausewayFunction extends Construct {
   readonly fn: lambda.Function;
   readonly logGroup: logs.LogGroup;
+  /** The function's folder under `functions/`; the package build bundles the folders of every CausewayFunction. */
+  readonly folder: string;
 
   constructor(scope: Construct, id: string, props: CausewayFunctionProps) {
     super(scope, id);
+    this.folder = props.folder;
     this.logGroup = new logs.LogGroup(this, 'Logs', {
       retention: props.logRetention,
       removalPolicy: RemovalPolicy.DESTROY,
@@ -133,11 +136,12 @@ export class CausewayFunction extends Construct {
   }
 }
 
-/** The package's bundle of one function; its source map only when asked for. */
+/** The package's bundle of one function, built without source maps to keep the package small. */
 function prebuiltCode(folder: string, sourceMaps: boolean): lambda.Code {
   const dir = prebuiltBundleDir(folder);
+  if (sourceMaps) throw new Error('causeway: sourceMaps needs a checkout of the repository, which bundles the TypeScript at synth; the package ships its bundles without source maps');
   if (!existsSync(join(dir, BUNDLE_FILE))) throw new Error(`causeway: neither functions/${folder}/handler.ts nor its prebuilt bundle ${join(dir, BUNDLE_FILE)} exists; a package must be built with \`npm pack\` (its prepack bundles every function)`);
-  return lambda.Code.fromAsset(dir, sourceMaps ? {} : { exclude: ['*.map'] });
+  return lambda.Code.fromAsset(dir);
 }
 
 /**

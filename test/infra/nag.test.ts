@@ -4,7 +4,7 @@ import { AwsSolutionsChecks } from 'cdk-nag';
 import type { IConstruct } from 'constructs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { HANDLER_AUTHENTICATION } from '../../lib/api.js';
-import { addSecurityChecks } from '../../lib/nag.js';
+import { addSecurityChecks } from '../../lib/security-checks.js';
 import { synthCauseway, type Synthesized } from './synth.js';
 
 /** Every option that adds resources or permissions: alarm events with their DLQ, and every remediation action. */
