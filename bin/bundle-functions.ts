@@ -52,4 +52,4 @@ mkdirSync(dirname(asl), { recursive: true });
 copyFileSync(INVESTIGATION_ASL, asl);
 
 const bytes = Object.entries(result.metafile.outputs).filter(([file]) => file.endsWith('.mjs')).reduce((sum, [, out]) => sum + out.bytes, 0);
-process.stdout.write(`bundled ${folders.length} functions into ${relative(REPO_ROOT, LAMBDA_OUT)} (${(bytes / 1024 / 1024).toFixed(1)} MiB of code)\n`);
+process.stderr.write(`bundled ${folders.length} functions into ${relative(REPO_ROOT, LAMBDA_OUT)} (${(bytes / 1024 / 1024).toFixed(1)} MiB of code)\n`);
