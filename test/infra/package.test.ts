@@ -74,14 +74,15 @@ describe('the npm package', () => {
     if (work) rmSync(work, { recursive: true, force: true });
   }, 300_000);
 
-  it('ships compiled JavaScript with its declarations, the definition and one bundle per function, and no TypeScript sources', () => {
+  it('ships compiled JavaScript with its declarations, the definition and one bundle per function, and no tests', () => {
     expect(packed).toContain('dist/lib/index.js');
     expect(packed).toContain('dist/lib/index.d.ts');
     expect(packed).toContain('dist/lib/causeway.d.ts');
     expect(packed).toContain('dist/state-machines/investigation.asl.json');
     for (const type of PROVIDER_TYPES) expect(packed).toContain(`dist/lambda/providers/${type}/index.mjs`);
     for (const folder of ['ingest', 'score', 'reason', 'remediate', 'explorer']) expect(packed).toContain(`dist/lambda/${folder}/index.mjs`);
-    expect(packed.filter((path) => path.endsWith('.ts') && !path.endsWith('.d.ts'))).toEqual([]);
+    expect(packed.filter((path) => path.startsWith('dist/') && path.endsWith('.ts') && !path.endsWith('.d.ts'))).toEqual([]);
+    expect(packed.filter((path) => path.startsWith('test/') || path.includes('.test.'))).toEqual([]);
     expect(packed.filter((path) => path.endsWith('.map'))).toEqual([]);
   });
 
@@ -130,4 +131,11 @@ describe('the npm package', () => {
   it('loads from a CommonJS app too, as `cdk init` makes them', () => {
     expect(run('node', ['-e', "process.stdout.write(typeof require('causeway').Causeway)"], appDir)).toBe('function');
   }, 60_000);
+
+  it('carries the causeway CLI, which runs the demo investigation from the installed package', () => {
+    expect(run('npx', ['--no-install', 'causeway', '--help'], appDir)).toMatch(/^causeway — /);
+    const rca = run('npx', ['--no-install', 'causeway', 'investigate', 'node_modules/causeway/scenarios/shop-storefront-checkout-5xx.json'], appDir);
+    expect(rca).toMatch(/^Root cause /m);
+    expect(rca).toMatch(/^Record /m);
+  }, 120_000);
 });
