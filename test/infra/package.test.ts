@@ -21,8 +21,14 @@ interface Template {
 
 const version = (name: string): string => (JSON.parse(readFileSync(join(REPO_ROOT, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version;
 
+/**
+ * The environment without npm's own `npm_*` variables: under `npm test` they carry this
+ * repository's prefix, and an `npm install` in the fresh app must not be pointed back here.
+ */
+const cleanEnv = { ...Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^npm_/i.test(name))), CDK_VALIDATION: 'false' };
+
 const run = (command: string, args: string[], cwd: string): string =>
-  execFileSync(command, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 * 1024 * 1024, env: { ...process.env, CDK_VALIDATION: 'false' } });
+  execFileSync(command, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 * 1024 * 1024, env: cleanEnv });
 
 /** A consumer's app, in TypeScript for the type check and as the JavaScript it compiles to for the synth. */
 const APP_TS = `import { App, Stack } from 'aws-cdk-lib';
