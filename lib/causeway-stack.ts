@@ -1,6 +1,7 @@
 import { Stack, Tags, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
-import { Causeway, type CausewayProps } from './causeway.js';
+import { Causeway } from './causeway.js';
+import type { CausewayProps } from './causeway-props.js';
 
 export interface CausewayStackProps extends StackProps, CausewayProps {
   /** Deployment name (`dev`, `prod`, …), tagged on every resource to tell installations apart. */

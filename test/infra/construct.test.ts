@@ -5,7 +5,8 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { Causeway, SELF_HOSTED_PROVIDERS, type CausewayProps } from '../../lib/causeway.js';
+import { SELF_HOSTED_PROVIDERS, type CausewayProps } from '../../lib/causeway-props.js';
+import { Causeway } from '../../lib/causeway.js';
 import { PROVIDER_TYPES } from '../../lib/providers.js';
 import { fnFor, functionsByService, permissions, resourcesOfType, type FoundFunction } from './template.js';
 
