@@ -1,4 +1,4 @@
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { Duration, type RemovalPolicy } from 'aws-cdk-lib';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as targets from 'aws-cdk-lib/aws-events-targets';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
@@ -11,6 +11,8 @@ export interface AlarmEventsProps {
   /** The tenant this account's CloudWatch alarms belong to. */
   readonly tenantId: string;
   readonly ingest: lambda.IFunction;
+  /** Of the dead-letter queue, which may hold alarm events still to redrive: the deployment's data removal policy. */
+  readonly removalPolicy: RemovalPolicy;
 }
 
 /** How often EventBridge, then Lambda, try an alarm event before it is dead-lettered. */
@@ -36,7 +38,7 @@ export class AlarmEvents extends Construct {
       encryption: sqs.QueueEncryption.SQS_MANAGED,
       enforceSSL: true,
       retentionPeriod: Duration.days(14),
-      removalPolicy: RemovalPolicy.RETAIN,
+      removalPolicy: props.removalPolicy,
     });
     acknowledgeFinding(
       this.deadLetters,

@@ -1,10 +1,11 @@
+import { readFileSync } from 'node:fs';
 import { ArnFormat, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
-import { acknowledgeWildcard, nagArn } from './nag.js';
+import { acknowledgeFinding, acknowledgeWildcard, nagArn } from './nag.js';
 import { EVIDENCE_ASL, INVESTIGATION_ASL } from './paths.js';
 
 /**
@@ -36,6 +37,40 @@ export interface InvestigationProps {
   /** Invoked by ARN from the Gather Map (`FunctionName.$: $.functionArn`), so not substituted, only granted. */
   readonly providers: readonly lambda.IFunction[];
   readonly logRetention: logs.RetentionDays;
+  /** X-Ray traces of every execution, each Lambda call a segment of it. */
+  readonly tracing: boolean;
+}
+
+interface AslState {
+  Type?: string;
+  TimeoutSeconds?: number;
+  ItemProcessor?: { States: Record<string, AslState> };
+  Iterator?: { States: Record<string, AslState> };
+  Branches?: Array<{ States: Record<string, AslState> }>;
+}
+
+function findState(states: Record<string, AslState>, name: string): AslState | undefined {
+  for (const [stateName, state] of Object.entries(states)) {
+    if (stateName === name) return state;
+    for (const machine of [state.ItemProcessor, state.Iterator, ...(state.Branches ?? [])]) {
+      const found = machine && findState(machine.States, name);
+      if (found) return found;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The `TimeoutSeconds` the definition files give a Task state (also inside a Map), read from
+ * the files themselves, so a function timeout is checked against the limit that really applies.
+ */
+export function stateTimeoutSeconds(stateName: string): number {
+  for (const file of [INVESTIGATION_ASL, EVIDENCE_ASL]) {
+    const definition = JSON.parse(readFileSync(file, 'utf8')) as { States: Record<string, AslState> };
+    const timeout = findState(definition.States, stateName)?.TimeoutSeconds;
+    if (timeout !== undefined) return timeout;
+  }
+  throw new Error(`neither workflow definition has TimeoutSeconds on a state named ${stateName}`);
 }
 
 /**
@@ -69,7 +104,7 @@ export class Investigation extends Construct {
       timeout: Duration.seconds(290),
       // Express executions have no history of their own: the log at ALL (without data) is where "which provider stopped" is read.
       logs: { destination: this.logGroup('EvidenceLogs', props.logRetention), level: sfn.LogLevel.ALL, includeExecutionData: false },
-      tracingEnabled: true,
+      tracingEnabled: props.tracing,
     });
     this.allowInvoke(this.evidence, [...EVIDENCE_STAGES.map((stage) => props.stages[stage]), ...props.providers]);
     acknowledgeWildcard(this.evidence.role, '*', LOGGING_WILDCARD_REASON);
@@ -80,7 +115,7 @@ export class Investigation extends Construct {
       definitionSubstitutions: { ...substitution(INVESTIGATION_STAGES), EvidenceStateMachineArn: this.evidence.stateMachineArn },
       // Every state transition, for the 3 a.m. question "where did it stop", but no execution data: state carries alert payloads and RCAs.
       logs: { destination: this.logGroup('Logs', props.logRetention), level: sfn.LogLevel.ALL, includeExecutionData: false },
-      tracingEnabled: true,
+      tracingEnabled: props.tracing,
     });
     this.allowInvoke(this.stateMachine, INVESTIGATION_STAGES.map((stage) => props.stages[stage]));
     // `states:startExecution.sync:2`: start the evidence workflow, follow and stop its executions, and the managed rule that reports their end.
@@ -96,6 +131,11 @@ export class Investigation extends Construct {
       'Execution names of the evidence workflow are made per run by Step Functions; the grant is held to that one state machine\'s executions, to follow and stop the one it started.',
     );
     acknowledgeWildcard(this.stateMachine.role, '*', LOGGING_WILDCARD_REASON);
+    if (!props.tracing) {
+      for (const machine of [this.evidence, this.stateMachine]) {
+        acknowledgeFinding(machine, 'AwsSolutions-SF2', 'X-Ray tracing turned off by the deployment (the `tracing: false` prop or `-c tracing=false`); the execution history and logs remain.');
+      }
+    }
   }
 
   private logGroup(id: string, retention: logs.RetentionDays): logs.LogGroup {

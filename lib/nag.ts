@@ -1,15 +1,12 @@
-import { Validations, type App } from 'aws-cdk-lib';
+import { Validations } from 'aws-cdk-lib';
 import type * as iam from 'aws-cdk-lib/aws-iam';
-import { AwsSolutionsChecks } from 'cdk-nag';
 import type { IConstruct } from 'constructs';
 
-/**
- * Runs cdk-nag's AWS Solutions rules on every synth (`cdk synth`, `cdk deploy`): a finding
- * that is neither fixed nor acknowledged with its reason stops the synth.
+/*
+ * Acknowledgments of cdk-nag findings, written as validation metadata on the construct that
+ * has them. They need no cdk-nag at run time: an app that runs cdk-nag reads them, others
+ * carry them inertly, so the construct does not make cdk-nag its users' dependency.
  */
-export function addSecurityChecks(app: App): void {
-  Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
-}
 
 /**
  * A resource ARN as cdk-nag writes it in a finding id: the stack's partition, region and

@@ -1,4 +1,4 @@
-import { RemovalPolicy } from 'aws-cdk-lib';
+import type { RemovalPolicy } from 'aws-cdk-lib';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
@@ -21,14 +21,19 @@ const TABLE_WRITES = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:Delet
  * The single table: tenant config, dedup keys, the signal archive, investigation
  * records, audit trails and approvals, all keyed `pk`/`sk` with the tenant first.
  *
- * Retained on stack deletion, because it is the system of record and the audit trail.
+ * Its removal policy is the deployment's (Causeway's `removalPolicy`, RETAIN by default),
+ * because it is the system of record and the audit trail.
  * Functions get the table only through `grantRead`/`grantReadWrite`, which also set
  * `TABLE_NAME`, so a function cannot know the table without being allowed to use it.
  */
+export interface InvestigationTableProps {
+  readonly removalPolicy: RemovalPolicy;
+}
+
 export class InvestigationTable extends Construct {
   readonly table: dynamodb.TableV2;
 
-  constructor(scope: Construct, id: string) {
+  constructor(scope: Construct, id: string, props: InvestigationTableProps) {
     super(scope, id);
     this.table = new dynamodb.TableV2(this, 'Table', {
       partitionKey: { name: 'pk', type: dynamodb.AttributeType.STRING },
@@ -38,7 +43,7 @@ export class InvestigationTable extends Construct {
       encryption: dynamodb.TableEncryptionV2.awsManagedKey(),
       // Approvals, dedup keys and archived signals expire; readers also treat expired items as absent.
       timeToLiveAttribute: 'expiresAt',
-      removalPolicy: RemovalPolicy.RETAIN,
+      removalPolicy: props.removalPolicy,
       // The investigations list: a tenant's records newest first, projecting only their small summary.
       globalSecondaryIndexes: [
         {

@@ -262,8 +262,11 @@ export const TenantConfig = z.object({
   /** Signal requests this tenant may send per minute before ingest answers 429 (senders retry those). */
   ingestRatePerMinute: z.number().int().min(1).max(100_000).default(600),
   enabledSources: z.array(SignalSource).default(['alertmanager', 'pagerduty', 'cloudwatch', 'cloudwatch-sns', 'grafana', 'datadog', 'opsgenie', 'generic']),
-  /** Healthy reference windows the evidence providers read besides the investigation window. */
-  reference: ReferenceSetting.default(ReferenceSetting.parse({})),
+  /**
+   * Healthy reference windows the evidence providers read besides the investigation window.
+   * Absent: the deployment's default (the Causeway construct's `referenceOffsets`), else 24h and 168h.
+   */
+  reference: ReferenceSetting.optional(),
 });
 export type TenantConfig = z.infer<typeof TenantConfig>;
 

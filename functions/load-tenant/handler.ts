@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { BackendConfig, EvidenceClass, EvidencePlan, InvestigationInput } from '../contracts/index.js';
+import { BackendConfig, EvidenceClass, EvidencePlan, InvestigationInput, ReferenceSetting } from '../contracts/index.js';
 import { loadEnv } from '../shared/env.js';
 import { ConfigurationError } from '../shared/errors.js';
 import { createLogger } from '../shared/logger.js';
@@ -18,6 +18,19 @@ const env = loadEnv({
       return z.NEVER;
     }
   }),
+  /** The deployment's reference setting for tenants that set none (the construct's `referenceOffsets`); absent, the built-in default. */
+  DEFAULT_REFERENCE: z
+    .string()
+    .optional()
+    .transform((text, ctx) => {
+      if (text === undefined) return undefined;
+      try {
+        return ReferenceSetting.parse(JSON.parse(text));
+      } catch {
+        ctx.addIssue({ code: 'custom', message: 'DEFAULT_REFERENCE must be a JSON reference setting such as {"offsets":["24h","168h"]}' });
+        return z.NEVER;
+      }
+    }),
 });
 const logger = createLogger('load-tenant');
 
@@ -45,7 +58,7 @@ export const handler = stageHandler(InvestigationInput, LoadTenantOutput, async 
     backends,
     topology,
     providerFunctions: env.PROVIDER_FUNCTIONS,
-    reference: tenant.reference,
+    reference: tenant.reference ?? env.DEFAULT_REFERENCE,
   });
   if (unplanned.length > 0) logger.warn('backends without a deployed provider', { unplanned });
   logger.info('planned evidence', { investigationId: input.investigationId, plans: plans.length });

@@ -1,4 +1,5 @@
 import { CausewayError, TransientError } from './errors.js';
+import { requestTrustingCa } from './tls.js';
 
 /*
  * The one HTTP path every HTTP-speaking provider uses. Its transport can be swapped for a
@@ -11,6 +12,8 @@ export interface HttpRequest {
   url: string;
   headers?: Record<string, string>;
   body?: string;
+  /** PEM CA bundle to trust instead of the system's, for a server whose certificate a private CA signed. */
+  ca?: string;
 }
 
 export interface HttpResponse {
@@ -43,6 +46,7 @@ export class BackendResponseError extends CausewayError {
 }
 
 export const fetchTransport: Transport = async (request, signal) => {
+  if (request.ca) return requestTrustingCa(request, request.ca, signal);
   const response = await fetch(request.url, { method: request.method, headers: request.headers, body: request.body, signal });
   const headers: Record<string, string> = {};
   response.headers.forEach((value, name) => (headers[name] = value));
@@ -88,10 +92,31 @@ export function describeUrl(url: string): string {
   }
 }
 
+/** OpenSSL's verdicts on a certificate the client does not trust: retrying cannot change them. */
+const UNTRUSTED_CERTIFICATE = new Set([
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'UNABLE_TO_GET_ISSUER_CERT',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'CERT_UNTRUSTED',
+  'CERT_SIGNATURE_FAILURE',
+  'CERT_HAS_EXPIRED',
+  'CERT_NOT_YET_VALID',
+  'ERR_TLS_CERT_ALTNAME_INVALID',
+]);
+
+/** The code of a certificate verification failure, from node:https or from fetch (which wraps it as `cause`). */
+function untrustedCertificate(error: unknown): string | undefined {
+  const codeOf = (e: unknown) => (e && typeof e === 'object' && 'code' in e && typeof e.code === 'string' ? e.code : undefined);
+  const code = codeOf(error) ?? codeOf((error as { cause?: unknown } | undefined)?.cause);
+  return code && UNTRUSTED_CERTIFICATE.has(code) ? code : undefined;
+}
+
 /**
  * Sends a request and classifies the outcome the way Step Functions needs: throttling,
- * 5xx and network failures are TransientError (retried); 401/403, other 4xx and
- * unreadable bodies are named errors (recorded, not retried).
+ * 5xx and network failures are TransientError (retried); 401/403, a server certificate we
+ * do not trust, other 4xx and unreadable bodies are named errors (recorded, not retried).
  */
 export async function sendRequest(request: HttpRequest, signal: AbortSignal): Promise<HttpResponse> {
   const where = `${request.method} ${describeUrl(request.url)}`;
@@ -100,6 +125,8 @@ export async function sendRequest(request: HttpRequest, signal: AbortSignal): Pr
     response = await transport(request, signal);
   } catch (error) {
     if (signal.aborted || error instanceof CausewayError) throw error;
+    const untrusted = untrustedCertificate(error);
+    if (untrusted) throw new BackendAuthError(`${where}: the server's TLS certificate is not trusted (${untrusted}); for a private CA, give the backend's CA certificate (Kubernetes: caData in its secret)`);
     throw new TransientError(`${where}: ${(error as Error).message}`);
   }
   if (response.status === 429 || response.status >= 500) {

@@ -4,7 +4,7 @@ import { AwsSolutionsChecks } from 'cdk-nag';
 import type { IConstruct } from 'constructs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { HANDLER_AUTHENTICATION } from '../../lib/api.js';
-import { addSecurityChecks } from '../../lib/nag.js';
+import { addSecurityChecks } from '../../lib/security-checks.js';
 import { synthCauseway, type Synthesized } from './synth.js';
 
 /** Every option that adds resources or permissions: alarm events with their DLQ, and every remediation action. */
@@ -71,15 +71,15 @@ describe('cdk-nag AwsSolutions', () => {
     const anywhere = acknowledgments(everything.stack).filter((a) => a.id === 'AwsSolutions-IAM5[Resource::*]' && !/X-Ray PutTraceSegments and PutTelemetryRecords/.test(a.reason));
     expect(anywhere.map((a) => a.path).sort()).toEqual(
       [
-        'Causeway/Investigation/StateMachine/Role',
-        'Causeway/Investigation/Evidence/Role',
-        'Causeway/ProvidersCloudtrail/Role',
-        'Causeway/ProvidersCloudwatchLogs/Role',
-        'Causeway/ProvidersCloudwatchMetrics/Role',
-        'Causeway/ProvidersEcs/Role',
-        'Causeway/ProvidersLambda/Role',
-        'Causeway/ProvidersXray/Role',
-        'Causeway/RotatePlatformKey/Role',
+        'Causeway/Default/Investigation/StateMachine/Role',
+        'Causeway/Default/Investigation/Evidence/Role',
+        'Causeway/Default/ProvidersCloudtrail/Role',
+        'Causeway/Default/ProvidersCloudwatchLogs/Role',
+        'Causeway/Default/ProvidersCloudwatchMetrics/Role',
+        'Causeway/Default/ProvidersEcs/Role',
+        'Causeway/Default/ProvidersLambda/Role',
+        'Causeway/Default/ProvidersXray/Role',
+        'Causeway/Default/RotatePlatformKey/Role',
       ].sort(),
     );
   });

@@ -5,6 +5,7 @@ import type { EvidencePlan } from '../../contracts/index.js';
 import { ConfigurationError } from '../../shared/errors.js';
 import { BackendAuthError } from '../../shared/http-client.js';
 import { onFirstCall } from '../../shared/lazy.js';
+import { caBundle } from '../../shared/tls.js';
 import type { ProviderDeps } from '../types.js';
 import { KubernetesSecret, type KubernetesOptions } from './options.js';
 
@@ -69,19 +70,30 @@ export async function eksToken(clusterName: string, region: string, credentials:
   return `k8s-aws-v1.${Buffer.from(`https://${hostname}/?${query}`).toString('base64url')}`;
 }
 
-/** The Authorization header value; never logged, never put in a note or an error. */
-export async function bearerToken(plan: EvidencePlan, options: KubernetesOptions, deps: ProviderDeps): Promise<string> {
+/** How to reach the API server: the bearer token (never logged, never put in a note or an error) and the CA to trust, if private. */
+export interface ClusterAccess {
+  token: string;
+  /** PEM bundle of the cluster's CA; absent, the system's trusted CAs. */
+  ca?: string;
+}
+
+/** The token from the secret or an EKS token from the Lambda's role, and the CA from the secret's or the options' `caData`. */
+export async function clusterAccess(plan: EvidencePlan, options: KubernetesOptions, deps: ProviderDeps): Promise<ClusterAccess> {
+  const where = `backend ${plan.backend.id}`;
+  const withCa = (token: string, caData: string | undefined): ClusterAccess => (caData ? { token, ca: caBundle(caData, where) } : { token });
   if (options.eks) {
     const region = options.eks.region ?? plan.backend.region ?? process.env.AWS_REGION;
-    if (!region) throw new ConfigurationError(`backend ${plan.backend.id}: options.eks.region: not set, and neither the backend region nor AWS_REGION is`);
+    if (!region) throw new ConfigurationError(`${where}: options.eks.region: not set, and neither the backend region nor AWS_REGION is`);
+    let token: string;
     try {
-      return await eksToken(options.eks.clusterName, region);
+      token = await eksToken(options.eks.clusterName, region);
     } catch (error) {
       throw new BackendAuthError(`could not sign an EKS token for ${options.eks.clusterName}: ${(error as Error).name} (the Lambda role's credentials are unavailable)`);
     }
+    return withCa(token, options.caData);
   }
-  if (!plan.backend.secretRef) throw new ConfigurationError(`backend ${plan.backend.id}: secretRef: set a secret holding { "token": … }, or options.eks for an EKS cluster`);
+  if (!plan.backend.secretRef) throw new ConfigurationError(`${where}: secretRef: set a secret holding { "token": … }, or options.eks for an EKS cluster`);
   const parsed = KubernetesSecret.safeParse(await deps.readSecret(plan.backend.secretRef));
-  if (!parsed.success) throw new ConfigurationError(`backend ${plan.backend.id}: the secret ${plan.backend.secretRef} must be JSON { "token": "…", "caData"?: "…" }`);
-  return parsed.data.token;
+  if (!parsed.success) throw new ConfigurationError(`${where}: the secret ${plan.backend.secretRef} must be JSON { "token": "…", "caData"?: "…" }`);
+  return withCa(parsed.data.token, parsed.data.caData ?? options.caData);
 }

@@ -12,6 +12,8 @@ export const MAX_PAGES = 4;
 export interface Api {
   baseUrl: string;
   token: string;
+  /** The cluster's CA (PEM), trusted instead of the system's CAs when set. */
+  ca?: string;
   signal: AbortSignal;
 }
 
@@ -30,7 +32,7 @@ export function apiUrl(baseUrl: string, path: string, params: Record<string, str
 
 /** GET one object. */
 export async function getObject<T>(api: Api, path: string): Promise<T> {
-  return (await requestJson({ method: 'GET', url: apiUrl(api.baseUrl, path), headers: { authorization: `Bearer ${api.token}` } }, api.signal)) as T;
+  return (await requestJson({ method: 'GET', url: apiUrl(api.baseUrl, path), headers: { authorization: `Bearer ${api.token}` }, ...(api.ca ? { ca: api.ca } : {}) }, api.signal)) as T;
 }
 
 /** GET a list, following `metadata.continue` up to MAX_PAGES. */
@@ -40,7 +42,12 @@ export async function listObjects<T>(api: Api, path: string, params: Record<stri
   let pages = 0;
   do {
     const body = (await requestJson(
-      { method: 'GET', url: apiUrl(api.baseUrl, path, { ...params, limit: String(PAGE_LIMIT), ...(token ? { continue: token } : {}) }), headers: { authorization: `Bearer ${api.token}` } },
+      {
+        method: 'GET',
+        url: apiUrl(api.baseUrl, path, { ...params, limit: String(PAGE_LIMIT), ...(token ? { continue: token } : {}) }),
+        headers: { authorization: `Bearer ${api.token}` },
+        ...(api.ca ? { ca: api.ca } : {}),
+      },
       api.signal,
     )) as { items?: unknown; metadata?: { continue?: string } };
     if (!Array.isArray(body.items)) throw new BackendResponseError(`GET ${path} answered without an items list`);

@@ -25,14 +25,22 @@ export const KubernetesOptions = z.object({
    * EKS console and others carry no link.
    */
   uiUrl: z.url().max(1000).optional(),
+  /**
+   * The cluster's CA certificate, as a kubeconfig's `certificate-authority-data` (base64 of
+   * the PEM) or the PEM: the API server is then trusted only if that CA signed its
+   * certificate. An EKS cluster's serving certificate is signed by the cluster's own CA (its
+   * `certificateAuthority.data`), so an EKS backend needs it here; a CA is public, so it may
+   * sit in the config. The secret's `caData`, when set, wins.
+   */
+  caData: z.string().min(1).max(65_536).optional(),
   /** Where the kubelet records node conditions (NodeNotReady, NodeHasDiskPressure…). */
   nodeEventsNamespace: Name.default('default'),
 });
 export type KubernetesOptions = z.infer<typeof KubernetesOptions>;
 
 /**
- * The secret, kubeconfig-style: a service account token. `caData` is accepted so a
- * kubeconfig's fields can be copied as they are, but Node's fetch cannot take a CA per
- * request: a self-hosted cluster's CA goes into the Lambda's `NODE_EXTRA_CA_CERTS`.
+ * The secret, kubeconfig-style: a service account token, and the cluster's CA
+ * (`certificate-authority-data`, base64 of the PEM) when a private CA signed the API
+ * server's certificate; requests then trust that CA and no other.
  */
-export const KubernetesSecret = z.object({ token: z.string().min(1), caData: z.string().optional() });
+export const KubernetesSecret = z.object({ token: z.string().min(1), caData: z.string().min(1).max(65_536).optional() });

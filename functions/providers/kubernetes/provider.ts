@@ -4,7 +4,7 @@ import { ConfigurationError } from '../../shared/errors.js';
 import { BackendAuthError, BackendQueryError, describeUrl } from '../../shared/http-client.js';
 import { fitPointEvents, foldRuntime, listSome, type RuntimeObservation } from '../../shared/point-events.js';
 import type { EvidenceProvider, ProviderFindings } from '../types.js';
-import { bearerToken } from './auth.js';
+import { clusterAccess } from './auth.js';
 import { getObject, listObjects, MAX_PAGES, PAGE_LIMIT, type Api } from './client.js';
 import type { Deployment, KubeEvent, Pod, ReplicaSet } from './model.js';
 import { eventObservations, nodeObservations, ownedRevisions, podObservations, rolloutChanges } from './normalize.js';
@@ -100,7 +100,7 @@ export const kubernetesProvider: EvidenceProvider = {
     if (request.unmapped.length > 0) notes.push(`no deployment mapped (set options.services or options.namespace) for ${listSome(request.unmapped)}`);
     if (request.dropped > 0) notes.push(`${request.dropped} more services were not read (limit ${request.targets.length} deployments per plan)`);
     if (request.targets.length === 0) return { query: asked, items: [], notes };
-    const api: Api = { baseUrl: plan.backend.endpoint, token: await bearerToken(plan, options, deps), signal: deps.signal };
+    const api: Api = { baseUrl: plan.backend.endpoint, ...(await clusterAccess(plan, options, deps)), signal: deps.signal };
     const reads = (await Promise.all(request.targets.map((t) => readTarget(api, plan, options, t, notes)))).filter((r): r is Read => r !== undefined);
     const items: (ChangeEvent | RuntimeEvent)[] =
       plan.evidenceClass === 'changes'

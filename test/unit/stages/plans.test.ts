@@ -56,8 +56,9 @@ describe('evidence plans', () => {
     expect(referenceWindows(window, ReferenceSetting.parse({ offsets: ['7d', '6h'] })).map((w) => w.from)).toEqual(['2026-06-01T02:00:00.000Z', '2026-05-25T08:00:00.000Z']);
   });
 
-  it('defaults the tenant\'s reference to a day and a week back, and refuses offsets that overlap the window, reach past 30 days, repeat or number more than three', () => {
-    expect(TenantConfig.parse({ tenantId: 'acme' }).reference).toEqual({ enabled: true, offsets: ['24h', '168h'] });
+  it('leaves a tenant without a reference to the deployment default, defaults a setting to a day and a week back, and refuses offsets that overlap the window, reach past 30 days, repeat or number more than three', () => {
+    expect(TenantConfig.parse({ tenantId: 'acme' }).reference).toBeUndefined();
+    expect(ReferenceSetting.parse({})).toEqual({ enabled: true, offsets: ['24h', '168h'] });
     const bad = (offsets: string[]) => ReferenceSetting.safeParse({ offsets }).error?.issues[0]?.message;
     expect(bad(['1h'])).toMatch(/at least 6h/);
     expect(bad(['31d'])).toMatch(/at most 30 days/);
