@@ -2,7 +2,7 @@ import { type IncidentSignal, InvestigationInput, type InvestigationRecord, type
 import { CausewayError, ConfigurationError, MalformedRequestError, NotFoundError, PayloadTooLargeError, UnauthorizedError } from '../shared/errors.js';
 import { createLogger } from '../shared/logger.js';
 import type { TenantSecretReader } from '../shared/secrets.js';
-import { createRecord, readRecord, updateRecord } from '../shared/records.js';
+import { createRecord, markSignalResolved, type NewRecord, readRecord } from '../shared/records.js';
 import { archiveRequest, credentialHeaderNames } from './archive.js';
 import { claimInvestigation, investigationFor, markResolved, markStarted, redirectClaim } from './dedup.js';
 import { lifecycleEntry, lifecycleRole, recordLifecycle } from './lifecycle.js';
@@ -62,7 +62,7 @@ function errorResponse(error: CausewayError): IngestResponse {
 }
 
 /** The record an investigation starts with, before any stage has run. */
-function firstRecord(signal: IncidentSignal, investigationId: string): InvestigationRecord {
+function firstRecord(signal: IncidentSignal, investigationId: string): NewRecord {
   const now = new Date().toISOString();
   return { tenantId: signal.tenantId, investigationId, executionName: investigationId, status: 'investigating', createdAt: now, updatedAt: now, signal, relatedSignals: [] };
 }
@@ -109,8 +109,7 @@ async function resolve(deps: IngestDeps, signal: IncidentSignal, tenant: TenantC
   const closed = await markResolved(deps.tableName, signal);
   if (closed) {
     await closeForGrouping(deps.tableName, signal, closed);
-    const record = await readRecord(deps.tableName, signal.tenantId, closed);
-    if (record) await updateRecord(deps.tableName, signal.tenantId, closed, { signal: { ...record.signal, status: 'resolved' } });
+    await markSignalResolved(deps.tableName, signal.tenantId, closed);
   }
   const investigationId = closed ?? (await investigationFor(deps.tableName, signal.tenantId, signal.dedupKey));
   if (!investigationId) return { dedupKey: signal.dedupKey, status: 'unmatched' };

@@ -5,7 +5,7 @@ import { appendAudit } from '../shared/audit.js';
 import { loadEnv } from '../shared/env.js';
 import { createLogger } from '../shared/logger.js';
 import { stageHandler } from '../shared/stage.js';
-import { updateRecord } from '../shared/records.js';
+import { recordDiagnosis } from '../shared/records.js';
 
 const env = loadEnv({ TABLE_NAME: z.string().min(1) });
 const logger = createLogger('record');
@@ -31,8 +31,7 @@ async function similarOrNone(input: z.infer<typeof RecordInput>) {
 
 /** Stores the diagnosis on the investigation record, with the similar past incidents memory recalls: the system of record, whatever happens next. */
 export const handler = stageHandler(RecordInput, z.object({ status: z.literal('diagnosed') }), async (input) => {
-  await updateRecord(env.TABLE_NAME, input.tenantId, input.investigationId, {
-    status: 'diagnosed',
+  await recordDiagnosis(env.TABLE_NAME, input.tenantId, input.investigationId, {
     executionName: input.executionName,
     scored: input.scored,
     rca: input.rca,

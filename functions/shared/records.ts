@@ -1,29 +1,104 @@
-import { type DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { InvestigationRecord } from '../contracts/index.js';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { type DynamoDBDocumentClient, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { z } from 'zod';
+import { type FollowUpQuestion, IncidentSignal, InvestigationRecord, MAX_FOLLOW_UP_QUESTIONS, type RcaFeedback } from '../contracts/index.js';
+import { type ConditionalWrite, putIf, updateIf } from './conditional-write.js';
 import { listingForNewRecord, listingForUpdate } from './listing.js';
 import { documentClient, keys } from './table.js';
 
-/** Reads an investigation record scoped by tenant; undefined when absent. */
+/*
+ * The investigation record, stored in parts so that a lifecycle step rewrites only what it
+ * changes. DynamoDB bills every write by the whole item's size (rounded up to 1 KiB), and
+ * the diagnosis alone is 25–40 KiB: kept in the item that approval, remediation and Finish
+ * update, every one of those updates cost as much again. In the investigation's partition:
+ *
+ *   RECORD             the status item: status, policy, approval, remediation, outcome,
+ *                      feedback, lifecycle, related signals, timestamps, and the list
+ *                      index's summary. Small; updated through the lifecycle.
+ *   RECORD#SIGNAL      the alert, written once with the status item (gzip JSON). Its one
+ *                      changing field, the alert's status, lives in the status item.
+ *   RECORD#DIAGNOSIS   scored evidence, RCA and similar incidents, written once by the
+ *                      Record stage (gzip JSON: a few KiB instead of tens).
+ *   RECORD#QUESTIONS   follow-up questions, appended.
+ *
+ * Every reader goes through `readRecord` (one Query over the `RECORD` prefix) and gets the
+ * whole `InvestigationRecord`; nothing else knows this layout. Records written by the
+ * one-item layout before it are not read.
+ */
+
+/** The status item's document: the record without its write-once parts, plus the alert's current status. */
+const StatusDocument = InvestigationRecord.omit({ signal: true, scored: true, rca: true, similar: true, questions: true }).extend({
+  signalStatus: IncidentSignal.shape.status.optional(),
+});
+export type StatusDocument = z.infer<typeof StatusDocument>;
+
+/** What a lifecycle step may set on the status item. */
+export type StatusFields = Partial<Omit<StatusDocument, 'tenantId' | 'investigationId' | 'createdAt' | 'updatedAt'>>;
+
+/** What the Record stage writes once. */
+export type Diagnosis = Required<Pick<InvestigationRecord, 'scored' | 'rca'>> & Pick<InvestigationRecord, 'similar'>;
+
+/** A record as it starts, before any stage has run. */
+export type NewRecord = Omit<InvestigationRecord, 'scored' | 'rca' | 'similar' | 'questions'>;
+
+const STATUS_SK = 'RECORD';
+const PART_PREFIX = 'RECORD';
+
+function pack(value: unknown): Uint8Array {
+  return gzipSync(Buffer.from(JSON.stringify(value), 'utf8'));
+}
+
+function unpack(body: unknown): unknown {
+  if (!(body instanceof Uint8Array)) throw new Error('a record part has no packed body');
+  return JSON.parse(gunzipSync(body).toString('utf8'));
+}
+
+/** Puts the whole record together from its items; undefined until both the status item and the signal exist. */
+function assemble(items: Record<string, unknown>[]): InvestigationRecord | undefined {
+  const bySk = new Map(items.map((item) => [item.sk as string, item]));
+  const status = bySk.get(STATUS_SK)?.record as (Record<string, unknown> & { signalStatus?: unknown }) | undefined;
+  const signalItem = bySk.get(`${PART_PREFIX}#SIGNAL`);
+  if (!status || !signalItem) return undefined;
+  const { signalStatus, ...rest } = status;
+  const signal = unpack(signalItem.body) as Record<string, unknown>;
+  const diagnosis = bySk.get(`${PART_PREFIX}#DIAGNOSIS`);
+  const questions = bySk.get(`${PART_PREFIX}#QUESTIONS`)?.questions;
+  return InvestigationRecord.parse({
+    ...rest,
+    signal: signalStatus === undefined ? signal : { ...signal, status: signalStatus },
+    ...(diagnosis ? (unpack(diagnosis.body) as object) : {}),
+    ...(questions ? { questions } : {}),
+  });
+}
+
+/** Reads an investigation record scoped by tenant, whole; undefined when absent. */
 export async function readRecord(
   tableName: string,
   tenantId: string,
   investigationId: string,
   client: DynamoDBDocumentClient = documentClient,
 ): Promise<InvestigationRecord | undefined> {
-  const out = await client.send(new GetCommand({ TableName: tableName, Key: keys.investigation(tenantId, investigationId), ConsistentRead: true }));
-  return out.Item ? InvestigationRecord.parse(out.Item.record) : undefined;
+  const { pk } = keys.investigation(tenantId, investigationId);
+  const items: Record<string, unknown>[] = [];
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const out = await client.send(
+      new QueryCommand({
+        TableName: tableName,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :record)',
+        ExpressionAttributeValues: { ':pk': pk, ':record': PART_PREFIX },
+        ConsistentRead: true,
+        ExclusiveStartKey: startKey,
+      }),
+    );
+    items.push(...(out.Items ?? []));
+    startKey = out.LastEvaluatedKey;
+  } while (startKey);
+  return assemble(items);
 }
 
-/**
- * Sets top-level fields of the record document. The record lives in one `record`
- * attribute so it is read and validated whole; `updatedAt` moves on every write.
- */
-export async function updateRecord(
-  tableName: string,
-  tenantId: string,
-  investigationId: string,
-  fields: Partial<Omit<InvestigationRecord, 'tenantId' | 'investigationId'>>,
-): Promise<void> {
+/** The SET clauses for status fields and the list summary they change; `updatedAt` moves on every write. */
+function statusUpdate(fields: StatusFields, listing: Partial<Pick<InvestigationRecord, 'rca'>> = {}) {
   const names: Record<string, string> = { '#record': 'record' };
   const values: Record<string, unknown> = {};
   const sets: string[] = [];
@@ -35,10 +110,23 @@ export async function updateRecord(
     sets.push(`#record.#${field} = :${field}`);
   }
   // The list index's summary follows the record, top-level and replaced whole.
-  for (const [attribute, value] of Object.entries(listingForUpdate(updated))) {
+  for (const [attribute, value] of Object.entries(listingForUpdate({ ...updated, ...listing }))) {
     values[`:${attribute}`] = value;
     sets.push(`${attribute} = :${attribute}`);
   }
+  return { names, values, sets };
+}
+
+/**
+ * Sets fields of the record's status item (and the list summary they change). Throws
+ * ConditionalCheckFailedException when the record does not exist: a stage never creates one.
+ */
+export async function updateRecord(tableName: string, tenantId: string, investigationId: string, fields: StatusFields): Promise<void> {
+  await setStatus(tableName, tenantId, investigationId, fields);
+}
+
+async function setStatus(tableName: string, tenantId: string, investigationId: string, fields: StatusFields, listing?: Partial<Pick<InvestigationRecord, 'rca'>>): Promise<void> {
+  const { names, values, sets } = statusUpdate(fields, listing);
   await documentClient.send(
     new UpdateCommand({
       TableName: tableName,
@@ -51,19 +139,89 @@ export async function updateRecord(
   );
 }
 
-/** Creates the record when an investigation starts; false when it already exists (a retried start). */
-export async function createRecord(tableName: string, record: InvestigationRecord): Promise<boolean> {
-  try {
-    await documentClient.send(
-      new PutCommand({
-        TableName: tableName,
-        Item: { ...keys.investigation(record.tenantId, record.investigationId), ...listingForNewRecord(record), record },
-        ConditionExpression: 'attribute_not_exists(pk)',
-      }),
-    );
-    return true;
-  } catch (error) {
-    if ((error as Error).name === 'ConditionalCheckFailedException') return false;
-    throw error;
-  }
+async function putPart(tableName: string, tenantId: string, investigationId: string, part: 'SIGNAL' | 'DIAGNOSIS', value: unknown): Promise<void> {
+  await documentClient.send(new PutCommand({ TableName: tableName, Item: { ...keys.investigationPart(tenantId, investigationId, part), body: pack(value) } }));
+}
+
+/**
+ * Creates the record when an investigation starts: the status item (conditional, so a retried
+ * start never resets a record its run has moved on) and the alert beside it, sent together.
+ * False when the record already existed.
+ */
+export async function createRecord(tableName: string, record: NewRecord): Promise<boolean> {
+  const { signal, ...status } = record;
+  const [created] = await Promise.all([
+    putIf({
+      TableName: tableName,
+      Item: { ...keys.investigation(record.tenantId, record.investigationId), ...listingForNewRecord(record), record: status },
+      ConditionExpression: 'attribute_not_exists(pk)',
+    }),
+    // The same alert on a retry: rewriting it is harmless.
+    putPart(tableName, record.tenantId, record.investigationId, 'SIGNAL', signal),
+  ]);
+  return created.written;
+}
+
+/**
+ * Writes the diagnosis once, then marks the record diagnosed: a reader that sees the status
+ * finds the diagnosis. A retried Record stage writes the same diagnosis again.
+ */
+export async function recordDiagnosis(tableName: string, tenantId: string, investigationId: string, diagnosis: Diagnosis & { executionName: string }): Promise<void> {
+  const { executionName, ...parts } = diagnosis;
+  await putPart(tableName, tenantId, investigationId, 'DIAGNOSIS', parts);
+  await setStatus(tableName, tenantId, investigationId, { status: 'diagnosed', executionName }, { rca: parts.rca });
+}
+
+/** Marks the record's alert resolved; false when the investigation has no record. */
+export async function markSignalResolved(tableName: string, tenantId: string, investigationId: string): Promise<boolean> {
+  const { names, values, sets } = statusUpdate({ signalStatus: 'resolved' });
+  const outcome = await updateIf({
+    TableName: tableName,
+    Key: keys.investigation(tenantId, investigationId),
+    UpdateExpression: `SET ${sets.join(', ')}`,
+    ConditionExpression: 'attribute_exists(pk)',
+    ExpressionAttributeNames: names,
+    ExpressionAttributeValues: values,
+  });
+  return outcome.written;
+}
+
+/**
+ * Replaces the feedback list if nobody wrote the status item since `previousUpdatedAt`;
+ * on a conflict returns the status item as it now stands when DynamoDB sent it back.
+ */
+export async function replaceFeedbackIfUnchanged(tableName: string, tenantId: string, investigationId: string, feedback: RcaFeedback[], previousUpdatedAt: string): Promise<ConditionalWrite> {
+  return updateIf(
+    {
+      TableName: tableName,
+      Key: keys.investigation(tenantId, investigationId),
+      UpdateExpression: 'SET #record.#feedback = :feedback, #record.#updatedAt = :now',
+      ConditionExpression: '#record.#updatedAt = :previous',
+      ExpressionAttributeNames: { '#record': 'record', '#feedback': 'feedback', '#updatedAt': 'updatedAt' },
+      ExpressionAttributeValues: { ':feedback': feedback, ':now': new Date().toISOString(), ':previous': previousUpdatedAt },
+    },
+    { current: true },
+  );
+}
+
+/** The feedback and write time of a status item DynamoDB returned with a failed condition. */
+export function statusOf(item: Record<string, unknown> | undefined): Pick<StatusDocument, 'feedback' | 'updatedAt'> | undefined {
+  const parsed = StatusDocument.pick({ feedback: true, updatedAt: true }).safeParse(item?.record);
+  return parsed.success ? parsed.data : undefined;
+}
+
+/**
+ * Appends one answered question in a single conditional update, so two questions asked at
+ * once both land and the list never grows past its bound. False when it is full.
+ */
+export async function appendQuestion(tableName: string, tenantId: string, investigationId: string, question: FollowUpQuestion): Promise<boolean> {
+  const outcome = await updateIf({
+    TableName: tableName,
+    Key: keys.investigationPart(tenantId, investigationId, 'QUESTIONS'),
+    UpdateExpression: 'SET #questions = list_append(if_not_exists(#questions, :empty), :question)',
+    ConditionExpression: 'attribute_not_exists(#questions) OR size(#questions) < :max',
+    ExpressionAttributeNames: { '#questions': 'questions' },
+    ExpressionAttributeValues: { ':empty': [], ':question': [question], ':max': MAX_FOLLOW_UP_QUESTIONS },
+  });
+  return outcome.written;
 }
