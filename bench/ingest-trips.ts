@@ -16,6 +16,8 @@ export interface StartTrips {
   requests: number;
   /** Of those, the ones the start waited for one after another (requests sent together count once). */
   roundTrips: number;
+  /** The requests by operation and item kind (`GetItemCommand OPEN`…). */
+  byOperation: Record<string, number>;
 }
 
 const fixture = JSON.parse(readFileSync(new URL('../test/fixtures/signals/alertmanager/firing-batch.json', import.meta.url), 'utf8')) as { alerts: { fingerprint: string; labels: Record<string, string> }[] };
@@ -56,7 +58,9 @@ export async function ingestTripsPerStart(stack: LocalStack): Promise<StartTrips
       deps,
     );
     if (response.body.signals?.[0]?.status !== 'started') throw new Error(`the alert on ${service} did not start an investigation: ${JSON.stringify(response.body)}`);
-    out.push({ neighbours, requests: meter.count(), roundTrips: meter.roundTrips() });
+    const byOperation: Record<string, number> = {};
+    for (const r of meter.requests) byOperation[`${r.command} ${r.kind}`] = (byOperation[`${r.command} ${r.kind}`] ?? 0) + 1;
+    out.push({ neighbours, requests: meter.count(), roundTrips: meter.roundTrips(), byOperation });
   }
   return out;
 }

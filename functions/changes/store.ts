@@ -25,20 +25,22 @@ const THROTTLED = new Set(['ProvisionedThroughputExceededException', 'Throttling
  */
 export async function putChange(tableName: string, tenantId: string, stored: StoredChange): Promise<PutOutcome> {
   const key = keys.change(tenantId, stored.change.at, stored.changeId);
+  let outcome: ConditionalWrite;
   try {
-    await documentClient.send(
-      new PutCommand({
+    outcome = await putIf(
+      {
         TableName: tableName,
         Item: { ...key, ...stored, expiresAt: ttlAfter(CHANGE_RETENTION_SECONDS, Date.parse(stored.change.at)) },
         ConditionExpression: 'attribute_not_exists(pk)',
-      }),
+      },
+      { current: true },
     );
-    return 'stored';
   } catch (error) {
     const name = (error as Error).name;
     if (THROTTLED.has(name)) throw new TransientError(`change log write: ${name}`, { cause: error });
-    if (name !== 'ConditionalCheckFailedException') throw error;
+    throw error;
   }
-  const existing = await documentClient.send(new GetCommand({ TableName: tableName, Key: key, ConsistentRead: true }));
-  return (existing.Item as StoredChange | undefined)?.bodyHash === stored.bodyHash ? 'duplicate' : 'conflict';
+  if (outcome.written) return 'stored';
+  const existing = await currentOr<StoredChange>(outcome, async () => (await documentClient.send(new GetCommand({ TableName: tableName, Key: key, ConsistentRead: true }))).Item as StoredChange | undefined);
+  return existing?.bodyHash === stored.bodyHash ? 'duplicate' : 'conflict';
 }

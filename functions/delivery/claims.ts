@@ -45,21 +45,14 @@ export function tableClaims(tableName: string, tenantId: string, investigationId
   return {
     async claim(target) {
       const at = now();
-      try {
-        await documentClient.send(
-          new PutCommand({
-            TableName: tableName,
-            Item: { ...key(target), target, status: 'sending', claimedAt: at.toISOString() },
-            ConditionExpression: 'attribute_not_exists(pk) OR (#status = :sending AND claimedAt < :stale)',
-            ExpressionAttributeNames: { '#status': 'status' },
-            ExpressionAttributeValues: { ':sending': 'sending', ':stale': new Date(at.getTime() - STALE_CLAIM_MS).toISOString() },
-          }),
-        );
-        return true;
-      } catch (error) {
-        if ((error as Error).name === 'ConditionalCheckFailedException') return false;
-        throw error;
-      }
+      const outcome = await putIf({
+        TableName: tableName,
+        Item: { ...key(target), target, status: 'sending', claimedAt: at.toISOString() },
+        ConditionExpression: 'attribute_not_exists(pk) OR (#status = :sending AND claimedAt < :stale)',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':sending': 'sending', ':stale': new Date(at.getTime() - STALE_CLAIM_MS).toISOString() },
+      });
+      return outcome.written;
     },
     delivered: (target, ref) => settle(target, { status: 'delivered', ...(ref ? { ref } : {}) }),
     failed: (target, error) => settle(target, { status: 'failed', error: error.slice(0, 500) }),

@@ -58,22 +58,16 @@ export const handler = stageHandler(FinishInput, z.object({ status: Investigatio
   const record = await readRecord(env.TABLE_NAME, input.tenantId, input.investigationId);
   const approval = record?.approval;
   if (status === 'expired' && approval?.status === 'pending') {
-    await documentClient.send(
-      new UpdateCommand({
-        TableName: env.TABLE_NAME,
-        Key: keys.approval(input.tenantId, approval.approvalId),
-        UpdateExpression: 'SET #status = :expired',
-        ConditionExpression: '#status = :pending',
-        ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: { ':expired': 'expired', ':pending': 'pending' },
-        ReturnValues: 'ALL_NEW',
-      }),
-    ).then(
-      (expired) => announce({ tenantId: input.tenantId, approval: expired.Attributes as StoredApproval, end: { kind: 'expired', at: new Date().toISOString() } }),
-      (error: Error) => {
-        if (error.name !== 'ConditionalCheckFailedException') throw error;
-      },
-    );
+    const expired = await updateIf({
+      TableName: env.TABLE_NAME,
+      Key: keys.approval(input.tenantId, approval.approvalId),
+      UpdateExpression: 'SET #status = :expired',
+      ConditionExpression: '#status = :pending',
+      ExpressionAttributeNames: { '#status': 'status' },
+      ExpressionAttributeValues: { ':expired': 'expired', ':pending': 'pending' },
+      ReturnValues: 'ALL_NEW',
+    });
+    if (expired.written) await announce({ tenantId: input.tenantId, approval: expired.attributes as StoredApproval, end: { kind: 'expired', at: new Date().toISOString() } });
   }
   await updateRecord(env.TABLE_NAME, input.tenantId, input.investigationId, {
     status,

@@ -1,7 +1,7 @@
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { type DynamoDBDocumentClient, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
-import { type FollowUpQuestion, IncidentSignal, InvestigationRecord, MAX_FOLLOW_UP_QUESTIONS, type RcaFeedback } from '../contracts/index.js';
+import { type FollowUpQuestion, IncidentSignal, InvestigationRecord, type LifecycleEntry, MAX_FOLLOW_UP_QUESTIONS, MAX_LIFECYCLE_ENTRIES, type RcaFeedback } from '../contracts/index.js';
 import { type ConditionalWrite, putIf, updateIf } from './conditional-write.js';
 import { listingForNewRecord, listingForUpdate } from './listing.js';
 import { documentClient, keys } from './table.js';
@@ -222,6 +222,35 @@ export async function appendQuestion(tableName: string, tenantId: string, invest
     ConditionExpression: 'attribute_not_exists(#questions) OR size(#questions) < :max',
     ExpressionAttributeNames: { '#questions': 'questions' },
     ExpressionAttributeValues: { ':empty': [], ':question': [question], ':max': MAX_FOLLOW_UP_QUESTIONS },
+  });
+  return outcome.written;
+}
+
+/** Appends one related alert to the status item; false while the record does not exist (its starter may be writing it). */
+export async function appendToRecord(tableName: string, tenantId: string, investigationId: string, field: 'relatedSignals', entry: unknown): Promise<boolean> {
+  const outcome = await updateIf({
+    TableName: tableName,
+    Key: keys.investigation(tenantId, investigationId),
+    UpdateExpression: 'SET #record.#field = list_append(if_not_exists(#record.#field, :empty), :entry), #record.updatedAt = :now',
+    ConditionExpression: 'attribute_exists(pk)',
+    ExpressionAttributeNames: { '#record': 'record', '#field': field },
+    ExpressionAttributeValues: { ':empty': [], ':entry': [entry], ':now': new Date().toISOString() },
+  });
+  return outcome.written;
+}
+
+/**
+ * Appends one lifecycle event unless the record already holds it (by `entryId`, kept in a set
+ * beside the list) or holds the most it keeps. False then, or when there is no record.
+ */
+export async function appendLifecycle(tableName: string, tenantId: string, investigationId: string, entry: LifecycleEntry, entryId: string): Promise<boolean> {
+  const outcome = await updateIf({
+    TableName: tableName,
+    Key: keys.investigation(tenantId, investigationId),
+    UpdateExpression: 'SET #record.lifecycle = list_append(if_not_exists(#record.lifecycle, :empty), :entry), #record.updatedAt = :now ADD lifecycleIds :ids',
+    ConditionExpression: 'attribute_exists(pk) AND NOT contains(lifecycleIds, :id) AND (attribute_not_exists(#record.lifecycle) OR size(#record.lifecycle) < :max)',
+    ExpressionAttributeNames: { '#record': 'record' },
+    ExpressionAttributeValues: { ':empty': [], ':entry': [entry], ':now': new Date().toISOString(), ':max': MAX_LIFECYCLE_ENTRIES, ':id': entryId, ':ids': new Set([entryId]) },
   });
   return outcome.written;
 }
