@@ -1,7 +1,8 @@
-import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { ChangeEvent } from '../contracts/evidence.js';
 import { TransientError } from '../shared/errors.js';
 import { documentClient, keys, ttlAfter } from '../shared/table.js';
+import { type ConditionalWrite, currentOr, putIf } from '../shared/conditional-write.js';
 
 /** How long a posted change stays readable: long past any investigation window. */
 export const CHANGE_RETENTION_SECONDS = 90 * 24 * 3600;

@@ -1,5 +1,6 @@
-import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient, keys } from '../shared/table.js';
+import { putIf } from '../shared/conditional-write.js';
 
 /**
  * A delivery record: one per investigation and target (`slack-summary`, `slack-thread#remediation`,

@@ -1,8 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { DeleteCommand, type DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import { SessionIdentity } from '../shared/explorer-session.js';
 import { documentClient, isExpired, keys, ttlAfter } from '../shared/table.js';
+import { deleteIf } from '../shared/conditional-write.js';
 
 /** Long enough to click a link printed in a terminal, short enough that a copy in scrollback is useless. */
 export const LOGIN_CODE_SECONDS = 300;

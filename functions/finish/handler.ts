@@ -1,4 +1,3 @@
-import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import { announcer } from '../approval/announce.js';
 import { releaseFailedClaims } from './release.js';
@@ -14,9 +13,10 @@ import { readRecord, updateRecord } from '../shared/records.js';
 import { readTenantSecret } from '../shared/secrets.js';
 import { DEFAULT_SLACK_API_BASE_URL } from '../shared/slack-web-api.js';
 import { stageHandler } from '../shared/stage.js';
-import { documentClient, keys } from '../shared/table.js';
+import { keys } from '../shared/table.js';
 import { loadTenantConfig } from '../shared/tenants.js';
 import { finalStatus, Outcome } from './outcome.js';
+import { updateIf } from '../shared/conditional-write.js';
 
 const env = loadEnv({ TABLE_NAME: z.string().min(1), PUBLIC_BASE_URL: z.url(), SLACK_API_BASE_URL: z.url().default(DEFAULT_SLACK_API_BASE_URL) });
 const logger = createLogger('finish');
@@ -67,7 +67,7 @@ export const handler = stageHandler(FinishInput, z.object({ status: Investigatio
       ExpressionAttributeValues: { ':expired': 'expired', ':pending': 'pending' },
       ReturnValues: 'ALL_NEW',
     });
-    if (expired.written) await announce({ tenantId: input.tenantId, approval: expired.attributes as StoredApproval, end: { kind: 'expired', at: new Date().toISOString() } });
+    if (expired.written) await announce({ tenantId: input.tenantId, approval: expired.attributes as unknown as StoredApproval, end: { kind: 'expired', at: new Date().toISOString() } });
   }
   await updateRecord(env.TABLE_NAME, input.tenantId, input.investigationId, {
     status,

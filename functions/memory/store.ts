@@ -1,10 +1,11 @@
-import { type DynamoDBDocumentClient, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { InvestigationRecord, RcaFeedback, SimilarIncident } from '../contracts/index.js';
 import { createLogger } from '../shared/logger.js';
 import { documentClient, isExpired, keys, ttlAfter } from '../shared/table.js';
 import { MemoryEntry, memoryEntryOf } from './entry.js';
 import { recordFeatures, featuresOf, type IncidentFeatures } from './features.js';
 import { RECALL_WINDOW_DAYS, rankSimilar } from './recall.js';
+import { updateIf } from '../shared/conditional-write.js';
 
 const logger = createLogger('memory');
 
