@@ -12,34 +12,42 @@ import { documentClient, keys } from './table.js';
  * the diagnosis alone is 25–40 KiB: kept in the item that approval, remediation and Finish
  * update, every one of those updates cost as much again. In the investigation's partition:
  *
- *   RECORD             the status item: status, policy, approval, remediation, outcome,
- *                      feedback, lifecycle, related signals, timestamps, and the list
- *                      index's summary. Small; updated through the lifecycle.
- *   RECORD#SIGNAL      the alert, written once with the status item (gzip JSON). Its one
- *                      changing field, the alert's status, lives in the status item.
- *   RECORD#DIAGNOSIS   scored evidence, RCA and similar incidents, written once by the
- *                      Record stage (gzip JSON: a few KiB instead of tens).
- *   RECORD#QUESTIONS   follow-up questions, appended.
+ *   RECORD               the status item: status, approval, feedback, lifecycle, related
+ *                        signals, timestamps, and the list index's summary. Small; updated
+ *                        through the lifecycle.
+ *   RECORD#SIGNAL        the alert, written once with the status item. Its one changing
+ *                        field, the alert's status, lives in the status item.
+ *   RECORD#DIAGNOSIS     scored evidence, RCA and similar incidents, written once by the
+ *                        Record stage (a few KiB packed instead of tens).
+ *   RECORD#POLICY, RECORD#REMEDIATION, RECORD#OUTCOME
+ *                        each written once by its stage, so the status item stays small.
+ *   RECORD#QUESTIONS     follow-up questions, appended.
  *
- * Every reader goes through `readRecord` (one Query over the `RECORD` prefix) and gets the
- * whole `InvestigationRecord`; nothing else knows this layout. Records written by the
- * one-item layout before it are not read.
+ * Write-once parts are gzip JSON with the time they were written; the record's `updatedAt`
+ * is the latest of the status item's and theirs. Every reader goes through `readRecord`
+ * (one Query over the `RECORD` prefix) and gets the whole `InvestigationRecord`; nothing
+ * else knows this layout. Records written by the one-item layout before it are not read.
  */
 
 /** The status item's document: the record without its write-once parts, plus the alert's current status. */
-const StatusDocument = InvestigationRecord.omit({ signal: true, scored: true, rca: true, similar: true, questions: true }).extend({
+const StatusDocument = InvestigationRecord.omit({ signal: true, scored: true, rca: true, similar: true, questions: true, policy: true, remediation: true, outcome: true }).extend({
   signalStatus: IncidentSignal.shape.status.optional(),
 });
 export type StatusDocument = z.infer<typeof StatusDocument>;
 
-/** What a lifecycle step may set on the status item. */
-export type StatusFields = Partial<Omit<StatusDocument, 'tenantId' | 'investigationId' | 'createdAt' | 'updatedAt'>>;
+/** Fields a stage writes once, each to its own part. */
+const WRITE_ONCE = { policy: 'POLICY', remediation: 'REMEDIATION', outcome: 'OUTCOME' } as const;
+type WriteOnceField = keyof typeof WRITE_ONCE;
+type Part = 'SIGNAL' | 'DIAGNOSIS' | (typeof WRITE_ONCE)[WriteOnceField];
+
+/** What a lifecycle step may set: status-item fields, and the write-once policy, remediation and outcome. */
+export type StatusFields = Partial<Omit<StatusDocument, 'tenantId' | 'investigationId' | 'createdAt' | 'updatedAt'> & Pick<InvestigationRecord, WriteOnceField>>;
 
 /** What the Record stage writes once. */
 export type Diagnosis = Required<Pick<InvestigationRecord, 'scored' | 'rca'>> & Pick<InvestigationRecord, 'similar'>;
 
 /** A record as it starts, before any stage has run. */
-export type NewRecord = Omit<InvestigationRecord, 'scored' | 'rca' | 'similar' | 'questions'>;
+export type NewRecord = Omit<InvestigationRecord, 'scored' | 'rca' | 'similar' | 'questions' | WriteOnceField>;
 
 const STATUS_SK = 'RECORD';
 const PART_PREFIX = 'RECORD';
@@ -56,17 +64,28 @@ function unpack(body: unknown): unknown {
 /** Puts the whole record together from its items; undefined until both the status item and the signal exist. */
 function assemble(items: Record<string, unknown>[]): InvestigationRecord | undefined {
   const bySk = new Map(items.map((item) => [item.sk as string, item]));
-  const status = bySk.get(STATUS_SK)?.record as (Record<string, unknown> & { signalStatus?: unknown }) | undefined;
-  const signalItem = bySk.get(`${PART_PREFIX}#SIGNAL`);
+  const part = (name: Part) => bySk.get(`${PART_PREFIX}#${name}`);
+  const status = bySk.get(STATUS_SK)?.record as (Record<string, unknown> & { signalStatus?: unknown; updatedAt?: string }) | undefined;
+  const signalItem = part('SIGNAL');
   if (!status || !signalItem) return undefined;
   const { signalStatus, ...rest } = status;
   const signal = unpack(signalItem.body) as Record<string, unknown>;
-  const diagnosis = bySk.get(`${PART_PREFIX}#DIAGNOSIS`);
+  const diagnosis = part('DIAGNOSIS');
   const questions = bySk.get(`${PART_PREFIX}#QUESTIONS`)?.questions;
+  const writeOnce: Record<string, unknown> = {};
+  let updatedAt = rest.updatedAt ?? '';
+  for (const [field, name] of Object.entries(WRITE_ONCE)) {
+    const item = part(name);
+    if (!item) continue;
+    writeOnce[field] = unpack(item.body);
+    if (typeof item.at === 'string' && item.at > updatedAt) updatedAt = item.at;
+  }
   return InvestigationRecord.parse({
     ...rest,
+    updatedAt,
     signal: signalStatus === undefined ? signal : { ...signal, status: signalStatus },
     ...(diagnosis ? (unpack(diagnosis.body) as object) : {}),
+    ...writeOnce,
     ...(questions ? { questions } : {}),
   });
 }
@@ -98,7 +117,7 @@ export async function readRecord(
 }
 
 /** The SET clauses for status fields and the list summary they change; `updatedAt` moves on every write. */
-function statusUpdate(fields: StatusFields, listing: Partial<Pick<InvestigationRecord, 'rca'>> = {}) {
+function statusUpdate(fields: Omit<StatusFields, WriteOnceField>, listing: Partial<Pick<InvestigationRecord, 'rca'>> = {}) {
   const names: Record<string, string> = { '#record': 'record' };
   const values: Record<string, unknown> = {};
   const sets: string[] = [];
@@ -118,14 +137,24 @@ function statusUpdate(fields: StatusFields, listing: Partial<Pick<InvestigationR
 }
 
 /**
- * Sets fields of the record's status item (and the list summary they change). Throws
- * ConditionalCheckFailedException when the record does not exist: a stage never creates one.
+ * Sets fields of the record: the write-once policy, remediation and outcome each to its own
+ * part, the rest on the status item (with the list summary they change). Throws
+ * ConditionalCheckFailedException when a status field is set on a record that does not
+ * exist: a stage never creates one.
  */
 export async function updateRecord(tableName: string, tenantId: string, investigationId: string, fields: StatusFields): Promise<void> {
-  await setStatus(tableName, tenantId, investigationId, fields);
+  const statusFields: Record<string, unknown> = {};
+  const writes: Promise<void>[] = [];
+  for (const [field, value] of Object.entries(fields)) {
+    if (value === undefined) continue;
+    if (field in WRITE_ONCE) writes.push(putPart(tableName, tenantId, investigationId, WRITE_ONCE[field as WriteOnceField], value));
+    else statusFields[field] = value;
+  }
+  if (Object.keys(statusFields).length) writes.push(setStatus(tableName, tenantId, investigationId, statusFields));
+  await Promise.all(writes);
 }
 
-async function setStatus(tableName: string, tenantId: string, investigationId: string, fields: StatusFields, listing?: Partial<Pick<InvestigationRecord, 'rca'>>): Promise<void> {
+async function setStatus(tableName: string, tenantId: string, investigationId: string, fields: Omit<StatusFields, WriteOnceField>, listing?: Partial<Pick<InvestigationRecord, 'rca'>>): Promise<void> {
   const { names, values, sets } = statusUpdate(fields, listing);
   await documentClient.send(
     new UpdateCommand({
@@ -139,8 +168,8 @@ async function setStatus(tableName: string, tenantId: string, investigationId: s
   );
 }
 
-async function putPart(tableName: string, tenantId: string, investigationId: string, part: 'SIGNAL' | 'DIAGNOSIS', value: unknown): Promise<void> {
-  await documentClient.send(new PutCommand({ TableName: tableName, Item: { ...keys.investigationPart(tenantId, investigationId, part), body: pack(value) } }));
+async function putPart(tableName: string, tenantId: string, investigationId: string, part: Part, value: unknown): Promise<void> {
+  await documentClient.send(new PutCommand({ TableName: tableName, Item: { ...keys.investigationPart(tenantId, investigationId, part), at: new Date().toISOString(), body: pack(value) } }));
 }
 
 /**
