@@ -4,7 +4,7 @@ import { createLogger } from '../shared/logger.js';
 import type { TenantSecretReader } from '../shared/secrets.js';
 import { createRecord, markSignalResolved, type NewRecord, readRecord } from '../shared/records.js';
 import { archiveRequest, credentialHeaderNames } from './archive.js';
-import { claimInvestigation, investigationFor, markResolved, markStarted, redirectClaim } from './dedup.js';
+import { type Claim, claimInvestigation, investigationFor, markResolved, markStarted, redirectClaim } from './dedup.js';
 import { lifecycleEntry, lifecycleRole, recordLifecycle } from './lifecycle.js';
 import { withStartLock } from './start-lock.js';
 import { takeIngestToken } from './throttle.js';
@@ -76,7 +76,7 @@ function firstRecord(signal: IncidentSignal, investigationId: string): NewRecord
  * lock: only alerts on that very service could join it, and its group claim, one
  * conditional write, already picks one of them (the others wait for its record).
  */
-async function decideInvestigation(deps: IngestDeps, signal: IncidentSignal, topology: Record<string, string[]>, own: NewRecord): Promise<{ target: string; recorded: boolean }> {
+async function decideInvestigation(deps: IngestDeps, signal: IncidentSignal, topology: Record<string, string[]>, own: NewRecord): Promise<{ target: string; recorded: boolean; released: () => Promise<void> }> {
   const neighbourhood = signal.service ? adjacentServices(signal.service, topology) : [];
   let recorded = false;
   const claimAndRecord = async (target: string) => {
@@ -86,13 +86,11 @@ async function decideInvestigation(deps: IngestDeps, signal: IncidentSignal, top
     }
     return target;
   };
-  const target =
-    neighbourhood.length > 1
-      ? await withStartLock(deps.tableName, signal.tenantId, neighbourhood, async () =>
-          claimAndRecord((await findRelatedInvestigation(deps.tableName, signal, topology)) ?? (await claimGroup(deps.tableName, signal, own.investigationId))),
-        )
-      : await claimAndRecord(await claimGroup(deps.tableName, signal, own.investigationId));
-  return { target, recorded };
+  if (neighbourhood.length <= 1) return { target: await claimAndRecord(await claimGroup(deps.tableName, signal, own.investigationId)), recorded, released: async () => undefined };
+  const decided = await withStartLock(deps.tableName, signal.tenantId, neighbourhood, async () =>
+    claimAndRecord((await findRelatedInvestigation(deps.tableName, signal, topology)) ?? (await claimGroup(deps.tableName, signal, own.investigationId))),
+  );
+  return { target: decided.value, recorded, released: decided.released };
 }
 
 /**
@@ -105,7 +103,14 @@ async function startIfNeeded(deps: IngestDeps, signal: IncidentSignal, topology:
     return { investigationId: claim.investigationId, dedupKey: signal.dedupKey, status: 'duplicate' };
   }
   const record = firstRecord(claim.input.signal, claim.investigationId);
-  const { target, recorded } = await decideInvestigation(deps, signal, topology, record);
+  const { target, recorded, released } = await decideInvestigation(deps, signal, topology, record);
+  // The start locks are let go while the alert goes on: its decision and record are written.
+  const [outcome] = await Promise.all([startOrJoin(deps, signal, claim, record, target, recorded), released()]);
+  return outcome;
+}
+
+/** Joins the investigation decided on, or starts this one (writing its record if the decision did not). */
+async function startOrJoin(deps: IngestDeps, signal: IncidentSignal, claim: Claim, record: NewRecord, target: string, recorded: boolean): Promise<SignalOutcome> {
   if (target !== claim.investigationId) {
     if (await appendRelatedSignalWhenCreated(deps.tableName, target, signal)) {
       await redirectClaim(deps.tableName, signal.tenantId, signal.dedupKey, claim.investigationId, target);

@@ -23,7 +23,7 @@ export const START_LOCK_WAIT_MS = 3_000;
  * on each other in a cycle. A lock that stays taken past the wait (a stalled holder) is done
  * without: at worst two investigations, never a lost alert.
  */
-export async function withStartLock<T>(tableName: string, tenantId: string, services: readonly string[], decide: () => Promise<T>, waitMs = START_LOCK_WAIT_MS): Promise<T> {
+export async function withStartLock<T>(tableName: string, tenantId: string, services: readonly string[], decide: () => Promise<T>, waitMs = START_LOCK_WAIT_MS): Promise<Decided<T>> {
   const owner = randomUUID();
   const deadline = Date.now() + waitMs;
   const wanted = [...new Set(services)].sort();
@@ -39,10 +39,33 @@ export async function withStartLock<T>(tableName: string, tenantId: string, serv
         else logger.warn('a start lock stayed taken; deciding without it', { tenantId, service, waitMs });
       }
     }
-    return await decide();
-  } finally {
+    const value = await decide();
+    return { value, released: settled(releaseAll(tableName, tenantId, held, owner)) };
+  } catch (error) {
     await releaseAll(tableName, tenantId, held, owner);
+    throw error;
   }
+}
+
+/**
+ * What was decided under the locks, and their release, already on its way: the caller goes on
+ * (starting the execution) while the locks are let go, and awaits `released` before answering.
+ */
+export interface Decided<T> {
+  value: T;
+  released: () => Promise<void>;
+}
+
+/** A promise awaited later: its failure is kept for then rather than reported as unhandled now. */
+function settled(promise: Promise<void>): () => Promise<void> {
+  const outcome = promise.then(
+    () => ({ ok: true as const }),
+    (error: unknown) => ({ ok: false as const, error }),
+  );
+  return async () => {
+    const result = await outcome;
+    if (!result.ok) throw result.error;
+  };
 }
 
 async function tryAcquire(tableName: string, tenantId: string, service: string, owner: string): Promise<boolean> {

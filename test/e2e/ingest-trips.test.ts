@@ -29,6 +29,6 @@ describe('DynamoDB round trips to start an investigation (metered at dynalite)',
     expect(hub.byOperation['GetItemCommand OPEN']).toBeUndefined();
     expect(hub.byOperation['PutItemCommand STARTLOCK']).toBe(5);
     expect(hub.byOperation['DeleteItemCommand STARTLOCK']).toBe(5);
-    expect(hub.roundTrips).toBeLessThanOrEqual(9);
+    expect(hub.roundTrips).toBeLessThanOrEqual(8);
   });
 });
