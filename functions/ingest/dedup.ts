@@ -1,5 +1,6 @@
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { currentOr, putIf, updateIf } from '../shared/conditional-write.js';
+import { pack, unpack } from '../shared/packed.js';
 import type { IncidentSignal, InvestigationInput } from '../contracts/index.js';
 import { documentClient, isExpired, keys, ttlAfter } from '../shared/table.js';
 
@@ -20,7 +21,8 @@ interface DedupItem {
   generation: number;
   investigationId: string;
   started: boolean;
-  input: InvestigationInput;
+  /** The execution input, packed (it carries the whole alert); its `investigationId` is the item's, which a redirect moves. */
+  input: Uint8Array;
   repeats: number;
   /** Epoch seconds the alert counts as open until; claims written before it existed use `expiresAt`. */
   openUntil?: number;
@@ -63,7 +65,7 @@ export async function claimInvestigation(tableName: string, signal: IncidentSign
           ExpressionAttributeValues: { ':one': 1 },
         }),
       );
-      return { outcome: 'duplicate', investigationId: current.investigationId, started: current.started, input: current.input };
+      return { outcome: 'duplicate', investigationId: current.investigationId, started: current.started, input: { ...(unpack(current.input) as InvestigationInput), investigationId: current.investigationId } };
     }
     const generation = (current?.generation ?? 0) + 1;
     const investigationId = investigationIdFor(signal.dedupKey, generation);
@@ -77,7 +79,7 @@ export async function claimInvestigation(tableName: string, signal: IncidentSign
           generation,
           investigationId,
           started: false,
-          input,
+          input: pack(input),
           repeats: 0,
           openUntil: ttlAfter(DEDUP_TTL_SECONDS, nowMs),
           expiresAt: ttlAfter(CLAIM_RETENTION_SECONDS, nowMs),
@@ -114,9 +116,8 @@ export async function redirectClaim(tableName: string, tenantId: string, dedupKe
   await updateIf({
     TableName: tableName,
     Key: keys.dedup(tenantId, dedupKey),
-    UpdateExpression: 'SET investigationId = :to, started = :true, #input.investigationId = :to',
+    UpdateExpression: 'SET investigationId = :to, started = :true',
     ConditionExpression: 'investigationId = :from',
-    ExpressionAttributeNames: { '#input': 'input' },
     ExpressionAttributeValues: { ':to': to, ':from': from, ':true': true },
   });
 }

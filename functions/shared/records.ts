@@ -1,9 +1,9 @@
-import { gunzipSync, gzipSync } from 'node:zlib';
 import { type DynamoDBDocumentClient, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import { type FollowUpQuestion, IncidentSignal, InvestigationRecord, type LifecycleEntry, MAX_FOLLOW_UP_QUESTIONS, MAX_LIFECYCLE_ENTRIES, type RcaFeedback } from '../contracts/index.js';
 import { type ConditionalWrite, putIf, updateIf } from './conditional-write.js';
 import { listingForNewRecord, listingForUpdate } from './listing.js';
+import { pack, unpack } from './packed.js';
 import { documentClient, keys } from './table.js';
 
 /*
@@ -51,15 +51,6 @@ export type NewRecord = Omit<InvestigationRecord, 'scored' | 'rca' | 'similar' |
 
 const STATUS_SK = 'RECORD';
 const PART_PREFIX = 'RECORD';
-
-function pack(value: unknown): Uint8Array {
-  return gzipSync(Buffer.from(JSON.stringify(value), 'utf8'));
-}
-
-function unpack(body: unknown): unknown {
-  if (!(body instanceof Uint8Array)) throw new Error('a record part has no packed body');
-  return JSON.parse(gunzipSync(body).toString('utf8'));
-}
 
 /** Puts the whole record together from its items; undefined until both the status item and the signal exist. */
 function assemble(items: Record<string, unknown>[]): InvestigationRecord | undefined {
