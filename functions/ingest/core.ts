@@ -86,7 +86,10 @@ async function decideInvestigation(deps: IngestDeps, signal: IncidentSignal, top
     }
     return target;
   };
-  if (neighbourhood.length <= 1) return { target: await claimAndRecord(await claimGroup(deps.tableName, signal, own.investigationId)), recorded, released: async () => undefined };
+  if (neighbourhood.length <= 1) {
+    const target = await claimAndRecord(await claimGroup(deps.tableName, signal, own.investigationId));
+    return { target, recorded, released: async () => undefined };
+  }
   const decided = await withStartLock(deps.tableName, signal.tenantId, neighbourhood, async () =>
     claimAndRecord((await findRelatedInvestigation(deps.tableName, signal, topology)) ?? (await claimGroup(deps.tableName, signal, own.investigationId))),
   );
