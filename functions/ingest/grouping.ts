@@ -36,8 +36,8 @@ export async function findRelatedInvestigation(tableName: string, signal: Incide
   for (let i = 0; i < services.length; i += BATCH_GET_LIMIT) {
     let keysLeft: Record<string, unknown>[] | undefined = services.slice(i, i + BATCH_GET_LIMIT).map((service) => keys.openByService(signal.tenantId, service));
     for (let attempt = 0; keysLeft?.length; attempt++) {
-      if (attempt) await sleep(Math.min(20 * 2 ** attempt, 500));
       if (attempt > 5) throw new TransientError(`reading the open investigations of ${signal.service}'s neighbours kept being throttled`);
+      if (attempt) await sleep(Math.min(20 * 2 ** attempt, 500));
       const out: BatchGetCommandOutput = await documentClient.send(new BatchGetCommand({ RequestItems: { [tableName]: { Keys: keysLeft, ConsistentRead: true } } }));
       for (const item of (out.Responses?.[tableName] ?? []) as OpenItem[]) open.set(item.sk, item);
       keysLeft = out.UnprocessedKeys?.[tableName]?.Keys;
