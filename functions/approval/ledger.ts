@@ -1,4 +1,5 @@
-import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, UpdateCommand, type UpdateCommandInput } from '@aws-sdk/lib-dynamodb';
+import { updateIf } from '../shared/conditional-write.js';
 import { appendAudit, type AuditEntry } from '../shared/audit.js';
 import { updateRecord } from '../shared/records.js';
 import type { SlackMessageRef } from '../shared/slack-web-api.js';
@@ -66,19 +67,15 @@ export interface ApprovalLedger {
   audit(tenantId: string, investigationId: string, entry: AuditEntry, entryId?: string): Promise<void>;
 }
 
-const conditionFailed = (error: unknown) => (error as Error).name === 'ConditionalCheckFailedException';
-
 /** The ledger on the Causeway table. */
 export function dynamoLedger(tableName: string): ApprovalLedger {
   const key = (tenantId: string, approvalId: string) => keys.approval(tenantId, approvalId);
-  const update = async (input: Omit<ConstructorParameters<typeof UpdateCommand>[0], 'TableName'>): Promise<boolean> => {
-    try {
+  const update = async (input: Omit<UpdateCommandInput, 'TableName'>): Promise<boolean> => {
+    if (input.ConditionExpression === undefined) {
       await documentClient.send(new UpdateCommand({ TableName: tableName, ...input }));
       return true;
-    } catch (error) {
-      if (conditionFailed(error)) return false;
-      throw error;
     }
+    return (await updateIf({ TableName: tableName, ...input, ConditionExpression: input.ConditionExpression })).written;
   };
   const audit: ApprovalLedger['audit'] = async (tenantId, investigationId, entry, entryId) => {
     await appendAudit(tableName, tenantId, investigationId, entry, entryId ? { entryId } : {});

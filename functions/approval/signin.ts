@@ -1,8 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { DeleteCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import type { TenantConfig } from '../contracts/index.js';
 import { approvalPath, linkQuery, parseLink, verifyLink } from '../shared/approval-links.js';
+import { deleteIf } from '../shared/conditional-write.js';
 import { safeEqual, type PlatformKeys } from '../shared/platform-keys.js';
 import { documentClient, keys as tableKeys } from '../shared/table.js';
 import type { TenantSecretReader } from '../shared/secrets.js';
@@ -121,14 +122,9 @@ export async function startExplorerSignIn(request: { tenantId: string; next: str
 
 /** Takes the sign-in `state` names, once: a replayed or invented state finds nothing. */
 async function consume(deps: SignInDeps, tenantId: string, state: string): Promise<z.infer<typeof Transaction> | undefined> {
-  try {
-    const out = await documentClient.send(new DeleteCommand({ TableName: deps.tableName, Key: tableKeys.signIn(tenantId, sha256(state)), ConditionExpression: 'attribute_exists(pk)', ReturnValues: 'ALL_OLD' }));
-    const parsed = Transaction.safeParse(out.Attributes);
-    return parsed.success ? parsed.data : undefined;
-  } catch (error) {
-    if ((error as Error).name === 'ConditionalCheckFailedException') return undefined;
-    throw error;
-  }
+  const outcome = await deleteIf({ TableName: deps.tableName, Key: tableKeys.signIn(tenantId, sha256(state)), ConditionExpression: 'attribute_exists(pk)', ReturnValues: 'ALL_OLD' });
+  const parsed = outcome.written ? Transaction.safeParse(outcome.attributes) : undefined;
+  return parsed?.success ? parsed.data : undefined;
 }
 
 /**

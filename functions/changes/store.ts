@@ -1,7 +1,8 @@
-import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { ChangeEvent } from '../contracts/evidence.js';
 import { TransientError } from '../shared/errors.js';
 import { documentClient, keys, ttlAfter } from '../shared/table.js';
+import { type ConditionalWrite, currentOr, putIf } from '../shared/conditional-write.js';
 
 /** How long a posted change stays readable: long past any investigation window. */
 export const CHANGE_RETENTION_SECONDS = 90 * 24 * 3600;
@@ -25,20 +26,22 @@ const THROTTLED = new Set(['ProvisionedThroughputExceededException', 'Throttling
  */
 export async function putChange(tableName: string, tenantId: string, stored: StoredChange): Promise<PutOutcome> {
   const key = keys.change(tenantId, stored.change.at, stored.changeId);
+  let outcome: ConditionalWrite;
   try {
-    await documentClient.send(
-      new PutCommand({
+    outcome = await putIf(
+      {
         TableName: tableName,
         Item: { ...key, ...stored, expiresAt: ttlAfter(CHANGE_RETENTION_SECONDS, Date.parse(stored.change.at)) },
         ConditionExpression: 'attribute_not_exists(pk)',
-      }),
+      },
+      { current: true },
     );
-    return 'stored';
   } catch (error) {
     const name = (error as Error).name;
     if (THROTTLED.has(name)) throw new TransientError(`change log write: ${name}`, { cause: error });
-    if (name !== 'ConditionalCheckFailedException') throw error;
+    throw error;
   }
-  const existing = await documentClient.send(new GetCommand({ TableName: tableName, Key: key, ConsistentRead: true }));
-  return (existing.Item as StoredChange | undefined)?.bodyHash === stored.bodyHash ? 'duplicate' : 'conflict';
+  if (outcome.written) return 'stored';
+  const existing = await currentOr<StoredChange>(outcome, async () => (await documentClient.send(new GetCommand({ TableName: tableName, Key: key, ConsistentRead: true }))).Item as StoredChange | undefined);
+  return existing?.bodyHash === stored.bodyHash ? 'duplicate' : 'conflict';
 }

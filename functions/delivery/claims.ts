@@ -1,5 +1,6 @@
-import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient, keys } from '../shared/table.js';
+import { putIf } from '../shared/conditional-write.js';
 
 /**
  * A delivery record: one per investigation and target (`slack-summary`, `slack-thread#remediation`,
@@ -45,21 +46,14 @@ export function tableClaims(tableName: string, tenantId: string, investigationId
   return {
     async claim(target) {
       const at = now();
-      try {
-        await documentClient.send(
-          new PutCommand({
-            TableName: tableName,
-            Item: { ...key(target), target, status: 'sending', claimedAt: at.toISOString() },
-            ConditionExpression: 'attribute_not_exists(pk) OR (#status = :sending AND claimedAt < :stale)',
-            ExpressionAttributeNames: { '#status': 'status' },
-            ExpressionAttributeValues: { ':sending': 'sending', ':stale': new Date(at.getTime() - STALE_CLAIM_MS).toISOString() },
-          }),
-        );
-        return true;
-      } catch (error) {
-        if ((error as Error).name === 'ConditionalCheckFailedException') return false;
-        throw error;
-      }
+      const outcome = await putIf({
+        TableName: tableName,
+        Item: { ...key(target), target, status: 'sending', claimedAt: at.toISOString() },
+        ConditionExpression: 'attribute_not_exists(pk) OR (#status = :sending AND claimedAt < :stale)',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':sending': 'sending', ':stale': new Date(at.getTime() - STALE_CLAIM_MS).toISOString() },
+      });
+      return outcome.written;
     },
     delivered: (target, ref) => settle(target, { status: 'delivered', ...(ref ? { ref } : {}) }),
     failed: (target, error) => settle(target, { status: 'failed', error: error.slice(0, 500) }),

@@ -1,8 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { DeleteCommand, type DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import { SessionIdentity } from '../shared/explorer-session.js';
 import { documentClient, isExpired, keys, ttlAfter } from '../shared/table.js';
+import { deleteIf } from '../shared/conditional-write.js';
 
 /** Long enough to click a link printed in a terminal, short enough that a copy in scrollback is useless. */
 export const LOGIN_CODE_SECONDS = 300;
@@ -39,13 +40,9 @@ export async function mintLoginCode(
  */
 export async function redeemLoginCode(tableName: string, tenantId: string, code: string, client: DynamoDBDocumentClient = documentClient): Promise<{ next: string; by: SessionIdentity } | undefined> {
   if (!/^[A-Za-z0-9_-]{43}$/.test(code)) return undefined;
-  try {
-    const out = await client.send(new DeleteCommand({ TableName: tableName, Key: keys.loginCode(tenantId, codeHash(code)), ConditionExpression: 'attribute_exists(pk)', ReturnValues: 'ALL_OLD' }));
-    const stored = StoredLoginCode.safeParse(out.Attributes);
-    if (!stored.success || isExpired(stored.data) || stored.data.tenantId !== tenantId) return undefined;
-    return { next: stored.data.next, by: stored.data.by };
-  } catch (error) {
-    if ((error as Error).name === 'ConditionalCheckFailedException') return undefined;
-    throw error;
-  }
+  const outcome = await deleteIf({ TableName: tableName, Key: keys.loginCode(tenantId, codeHash(code)), ConditionExpression: 'attribute_exists(pk)', ReturnValues: 'ALL_OLD' }, { client });
+  if (!outcome.written) return undefined;
+  const stored = StoredLoginCode.safeParse(outcome.attributes);
+  if (!stored.success || isExpired(stored.data) || stored.data.tenantId !== tenantId) return undefined;
+  return { next: stored.data.next, by: stored.data.by };
 }

@@ -1,7 +1,6 @@
-import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { InvestigationRecord, type RcaFeedback } from '../contracts/index.js';
+import type { InvestigationRecord, RcaFeedback } from '../contracts/index.js';
 import { TransientError } from '../shared/errors.js';
-import { documentClient, keys } from '../shared/table.js';
+import { readRecord, replaceFeedbackIfUnchanged, statusOf } from '../shared/records.js';
 
 /** The record keeps at most this many verdicts (the schema's bound); the audit trail keeps every one. */
 export const MAX_FEEDBACK = 50;
@@ -20,29 +19,18 @@ export function mergeFeedback(existing: RcaFeedback[] | undefined, feedback: Rca
 /**
  * Writes a verdict onto the record: read, merge, and write back only if nobody wrote the
  * record in between (its `updatedAt` unchanged), trying again a few times; so two people
- * clicking at once both land. Returns the record as it was before, or undefined when absent.
+ * clicking at once both land. A conflict hands back the status as it now stands where
+ * DynamoDB returns it, so only dynalite reads it again. Returns the record as it was
+ * before, or undefined when absent.
  */
 export async function applyFeedback(tableName: string, tenantId: string, investigationId: string, feedback: RcaFeedback): Promise<InvestigationRecord | undefined> {
-  const key = keys.investigation(tenantId, investigationId);
-  for (let attempt = 0; attempt < 4; attempt++) {
-    const out = await documentClient.send(new GetCommand({ TableName: tableName, Key: key, ConsistentRead: true }));
-    if (!out.Item) return undefined;
-    const record = InvestigationRecord.parse(out.Item.record);
-    try {
-      await documentClient.send(
-        new UpdateCommand({
-          TableName: tableName,
-          Key: key,
-          UpdateExpression: 'SET #record.#feedback = :feedback, #record.#updatedAt = :now',
-          ConditionExpression: '#record.#updatedAt = :previous',
-          ExpressionAttributeNames: { '#record': 'record', '#feedback': 'feedback', '#updatedAt': 'updatedAt' },
-          ExpressionAttributeValues: { ':feedback': mergeFeedback(record.feedback, feedback), ':now': new Date().toISOString(), ':previous': record.updatedAt },
-        }),
-      );
-      return record;
-    } catch (error) {
-      if ((error as Error).name !== 'ConditionalCheckFailedException') throw error;
-    }
+  let record = await readRecord(tableName, tenantId, investigationId);
+  for (let attempt = 0; attempt < 4 && record; attempt++) {
+    const outcome = await replaceFeedbackIfUnchanged(tableName, tenantId, investigationId, mergeFeedback(record.feedback, feedback), record.updatedAt);
+    if (outcome.written) return record;
+    const now = statusOf(outcome.current);
+    record = now ? { ...record, feedback: now.feedback, updatedAt: now.updatedAt } : await readRecord(tableName, tenantId, investigationId);
   }
+  if (!record) return undefined;
   throw new TransientError(`investigation ${investigationId} kept changing while feedback was written; try again`);
 }

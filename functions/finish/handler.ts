@@ -1,4 +1,3 @@
-import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import { announcer } from '../approval/announce.js';
 import { releaseFailedClaims } from './release.js';
@@ -8,6 +7,7 @@ import { tableClaims } from '../delivery/claims.js';
 import { deliverInvestigation } from '../delivery/deliver.js';
 import { rememberInvestigation } from '../memory/store.js';
 import { appendAudit } from '../shared/audit.js';
+import { updateIf } from '../shared/conditional-write.js';
 import { loadEnv } from '../shared/env.js';
 import { createLogger } from '../shared/logger.js';
 import { recordApprovalEnd, recordInvestigationOutcome } from '../shared/metrics.js';
@@ -15,7 +15,7 @@ import { readRecord, updateRecord } from '../shared/records.js';
 import { readTenantSecret } from '../shared/secrets.js';
 import { DEFAULT_SLACK_API_BASE_URL } from '../shared/slack-web-api.js';
 import { stageHandler } from '../shared/stage.js';
-import { documentClient, keys } from '../shared/table.js';
+import { keys } from '../shared/table.js';
 import { loadTenantConfig } from '../shared/tenants.js';
 import { finalStatus, Outcome } from './outcome.js';
 
@@ -64,26 +64,20 @@ export const handler = stageHandler(FinishInput, z.object({ status: Investigatio
   const record = await readRecord(env.TABLE_NAME, input.tenantId, input.investigationId);
   const approval = record?.approval;
   if (status === 'expired' && approval?.status === 'pending') {
-    await documentClient.send(
-      new UpdateCommand({
-        TableName: env.TABLE_NAME,
-        Key: keys.approval(input.tenantId, approval.approvalId),
-        UpdateExpression: 'SET #status = :expired',
-        ConditionExpression: '#status = :pending',
-        ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: { ':expired': 'expired', ':pending': 'pending' },
-        ReturnValues: 'ALL_NEW',
-      }),
-    ).then(
-      (expired) => {
-        const item = expired.Attributes as StoredApproval;
-        recordApprovalEnd(input.tenantId, 'expired', secondsSince(item.createdAt));
-        return announce({ tenantId: input.tenantId, approval: item, end: { kind: 'expired', at: new Date().toISOString() } });
-      },
-      (error: Error) => {
-        if (error.name !== 'ConditionalCheckFailedException') throw error;
-      },
-    );
+    const expired = await updateIf({
+      TableName: env.TABLE_NAME,
+      Key: keys.approval(input.tenantId, approval.approvalId),
+      UpdateExpression: 'SET #status = :expired',
+      ConditionExpression: '#status = :pending',
+      ExpressionAttributeNames: { '#status': 'status' },
+      ExpressionAttributeValues: { ':expired': 'expired', ':pending': 'pending' },
+      ReturnValues: 'ALL_NEW',
+    });
+    if (expired.written) {
+      const item = expired.attributes as unknown as StoredApproval;
+      recordApprovalEnd(input.tenantId, 'expired', secondsSince(item.createdAt));
+      await announce({ tenantId: input.tenantId, approval: item, end: { kind: 'expired', at: new Date().toISOString() } });
+    }
   }
   await updateRecord(env.TABLE_NAME, input.tenantId, input.investigationId, {
     status,

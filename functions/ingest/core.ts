@@ -2,9 +2,9 @@ import { type IncidentSignal, InvestigationInput, type InvestigationRecord, type
 import { CausewayError, ConfigurationError, MalformedRequestError, NotFoundError, PayloadTooLargeError, UnauthorizedError } from '../shared/errors.js';
 import { createLogger } from '../shared/logger.js';
 import type { TenantSecretReader } from '../shared/secrets.js';
-import { createRecord, readRecord, updateRecord } from '../shared/records.js';
+import { createRecord, markSignalResolved, type NewRecord, readRecord } from '../shared/records.js';
 import { archiveRequest, credentialHeaderNames } from './archive.js';
-import { claimInvestigation, investigationFor, markResolved, markStarted, redirectClaim } from './dedup.js';
+import { type Claim, claimInvestigation, investigationFor, markResolved, markStarted, redirectClaim } from './dedup.js';
 import { lifecycleEntry, lifecycleRole, recordLifecycle } from './lifecycle.js';
 import { withStartLock } from './start-lock.js';
 import { takeIngestToken } from './throttle.js';
@@ -62,18 +62,43 @@ function errorResponse(error: CausewayError): IngestResponse {
 }
 
 /** The record an investigation starts with, before any stage has run. */
-function firstRecord(signal: IncidentSignal, investigationId: string): InvestigationRecord {
+function firstRecord(signal: IncidentSignal, investigationId: string): NewRecord {
   const now = new Date().toISOString();
   return { tenantId: signal.tenantId, investigationId, executionName: investigationId, status: 'investigating', createdAt: now, updatedAt: now, signal, relatedSignals: [] };
 }
 
 /**
+ * Which investigation a signal belongs to: an open one on its service or a neighbour, or its
+ * own, claimed on its service (and its record written) before anyone next door can decide.
+ * A service with neighbours decides under the start locks of the whole neighbourhood, where
+ * it reads their open investigations in one batch; alerts arriving together on adjacent
+ * services thus start one investigation and the rest find it. A service with none needs no
+ * lock: only alerts on that very service could join it, and its group claim, one
+ * conditional write, already picks one of them (the others wait for its record).
+ */
+async function decideInvestigation(deps: IngestDeps, signal: IncidentSignal, topology: Record<string, string[]>, own: NewRecord): Promise<{ target: string; recorded: boolean; released: () => Promise<void> }> {
+  const neighbourhood = signal.service ? adjacentServices(signal.service, topology) : [];
+  let recorded = false;
+  const claimAndRecord = async (target: string) => {
+    if (target === own.investigationId) {
+      await createRecord(deps.tableName, own);
+      recorded = true;
+    }
+    return target;
+  };
+  if (neighbourhood.length <= 1) {
+    const target = await claimAndRecord(await claimGroup(deps.tableName, signal, own.investigationId));
+    return { target, recorded, released: async () => undefined };
+  }
+  const decided = await withStartLock(deps.tableName, signal.tenantId, neighbourhood, async () =>
+    claimAndRecord((await findRelatedInvestigation(deps.tableName, signal, topology)) ?? (await claimGroup(deps.tableName, signal, own.investigationId))),
+  );
+  return { target: decided.value, recorded, released: decided.released };
+}
+
+/**
  * Starts the investigation for a signal that won its dedup claim, or resumes one whose start
- * was interrupted; or joins it to the open investigation of its service or a neighbour. A
- * signal that finds none open decides under the start locks of its service and its
- * neighbours, where it marks its service and writes its record before letting go, so
- * alerts arriving together on one service or on adjacent ones start one investigation and
- * the rest find it.
+ * was interrupted; or joins it to the open investigation of its service or a neighbour.
  */
 async function startIfNeeded(deps: IngestDeps, signal: IncidentSignal, topology: Record<string, string[]>): Promise<SignalOutcome> {
   const claim = await claimInvestigation(deps.tableName, signal, Date.now());
@@ -81,17 +106,14 @@ async function startIfNeeded(deps: IngestDeps, signal: IncidentSignal, topology:
     return { investigationId: claim.investigationId, dedupKey: signal.dedupKey, status: 'duplicate' };
   }
   const record = firstRecord(claim.input.signal, claim.investigationId);
-  let recorded = false;
-  const target =
-    (await findRelatedInvestigation(deps.tableName, signal, topology)) ??
-    (await withStartLock(deps.tableName, signal.tenantId, signal.service ? adjacentServices(signal.service, topology) : [], async () => {
-      const found = (await findRelatedInvestigation(deps.tableName, signal, topology)) ?? (await claimGroup(deps.tableName, signal, claim.investigationId));
-      if (found === claim.investigationId) {
-        await createRecord(deps.tableName, record);
-        recorded = true;
-      }
-      return found;
-    }));
+  const { target, recorded, released } = await decideInvestigation(deps, signal, topology, record);
+  // The start locks are let go while the alert goes on: its decision and record are written.
+  const [outcome] = await Promise.all([startOrJoin(deps, signal, claim, record, target, recorded), released()]);
+  return outcome;
+}
+
+/** Joins the investigation decided on, or starts this one (writing its record if the decision did not). */
+async function startOrJoin(deps: IngestDeps, signal: IncidentSignal, claim: Claim, record: NewRecord, target: string, recorded: boolean): Promise<SignalOutcome> {
   if (target !== claim.investigationId) {
     if (await appendRelatedSignalWhenCreated(deps.tableName, target, signal)) {
       await redirectClaim(deps.tableName, signal.tenantId, signal.dedupKey, claim.investigationId, target);
@@ -109,8 +131,7 @@ async function resolve(deps: IngestDeps, signal: IncidentSignal, tenant: TenantC
   const closed = await markResolved(deps.tableName, signal);
   if (closed) {
     await closeForGrouping(deps.tableName, signal, closed);
-    const record = await readRecord(deps.tableName, signal.tenantId, closed);
-    if (record) await updateRecord(deps.tableName, signal.tenantId, closed, { signal: { ...record.signal, status: 'resolved' } });
+    await markSignalResolved(deps.tableName, signal.tenantId, closed);
   }
   const investigationId = closed ?? (await investigationFor(deps.tableName, signal.tenantId, signal.dedupKey));
   if (!investigationId) return { dedupKey: signal.dedupKey, status: 'unmatched' };
@@ -138,6 +159,16 @@ async function open(deps: IngestDeps, signal: IncidentSignal, topology: Record<s
   const outcome = await startIfNeeded(deps, signal, topology);
   if (signal.lifecycle && outcome.investigationId) await recordLifecycle(deps.tableName, outcome.investigationId, signal);
   return outcome;
+}
+
+/** Each signal of a request in turn: opened, updated or closed as its lifecycle says. */
+async function handleSignals(deps: IngestDeps, signals: IncidentSignal[], tenant: TenantConfig): Promise<SignalOutcome[]> {
+  const outcomes: SignalOutcome[] = [];
+  for (const signal of signals) {
+    const role = lifecycleRole(signal);
+    outcomes.push(role === 'open' ? await open(deps, signal, tenant.topology) : role === 'update' ? await update(deps, signal) : await resolve(deps, signal, tenant));
+  }
+  return outcomes;
 }
 
 /**
@@ -221,11 +252,8 @@ export async function ingest(request: IngestRequest, deps: IngestDeps): Promise<
     await archive(error.status, { error: error.message });
     return errorResponse(error);
   }
-  await archive(202);
-  const outcomes: SignalOutcome[] = [];
-  for (const signal of signals) {
-    const role = lifecycleRole(signal);
-    outcomes.push(role === 'open' ? await open(deps, signal, tenant.topology) : role === 'update' ? await update(deps, signal) : await resolve(deps, signal, tenant));
-  }
+  // Archived alongside the first signal's dedup claim rather than before it: the answer still
+  // waits for both, and a failed archive still gets a 503 (the sender's retry is deduplicated).
+  const [, outcomes] = await Promise.all([archive(202), handleSignals(deps, signals, tenant)]);
   return { status: 202, body: { accepted: signals.length, signals: outcomes } };
 }

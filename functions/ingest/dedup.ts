@@ -1,4 +1,6 @@
-import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { currentOr, putIf, updateIf } from '../shared/conditional-write.js';
+import { pack, unpack } from '../shared/packed.js';
 import type { IncidentSignal, InvestigationInput } from '../contracts/index.js';
 import { documentClient, isExpired, keys, ttlAfter } from '../shared/table.js';
 
@@ -19,7 +21,8 @@ interface DedupItem {
   generation: number;
   investigationId: string;
   started: boolean;
-  input: InvestigationInput;
+  /** The execution input, packed (it carries the whole alert); its `investigationId` is the item's, which a redirect moves. */
+  input: Uint8Array;
   repeats: number;
   /** Epoch seconds the alert counts as open until; claims written before it existed use `expiresAt`. */
   openUntil?: number;
@@ -46,10 +49,13 @@ async function read(tableName: string, tenantId: string, dedupKey: string): Prom
 /**
  * Claims the right to start an investigation for a firing signal. One conditional write
  * decides among any number of concurrent repeats: the first wins, the others see it open.
+ * The first write assumes a new alert (its most common start), so a new alert's claim is one
+ * request; when the alert is known, the failed write hands back its claim (dynalite does not:
+ * it is read again) and the claim goes on from there.
  */
 export async function claimInvestigation(tableName: string, signal: IncidentSignal, nowMs = Date.now()): Promise<Claim> {
+  let current: DedupItem | undefined;
   for (let attempt = 0; attempt < 5; attempt++) {
-    const current = await read(tableName, signal.tenantId, signal.dedupKey);
     if (current && holdsAlert(current, nowMs)) {
       await documentClient.send(
         new UpdateCommand({
@@ -59,34 +65,32 @@ export async function claimInvestigation(tableName: string, signal: IncidentSign
           ExpressionAttributeValues: { ':one': 1 },
         }),
       );
-      return { outcome: 'duplicate', investigationId: current.investigationId, started: current.started, input: current.input };
+      return { outcome: 'duplicate', investigationId: current.investigationId, started: current.started, input: { ...(unpack(current.input) as InvestigationInput), investigationId: current.investigationId } };
     }
     const generation = (current?.generation ?? 0) + 1;
     const investigationId = investigationIdFor(signal.dedupKey, generation);
     const input: InvestigationInput = { tenantId: signal.tenantId, investigationId, signal, replay: null };
-    try {
-      await documentClient.send(
-        new PutCommand({
-          TableName: tableName,
-          Item: {
-            ...keys.dedup(signal.tenantId, signal.dedupKey),
-            status: 'open',
-            generation,
-            investigationId,
-            started: false,
-            input,
-            repeats: 0,
-            openUntil: ttlAfter(DEDUP_TTL_SECONDS, nowMs),
-            expiresAt: ttlAfter(CLAIM_RETENTION_SECONDS, nowMs),
-          },
-          ConditionExpression: current ? 'generation = :previous' : 'attribute_not_exists(pk)',
-          ExpressionAttributeValues: current ? { ':previous': current.generation } : undefined,
-        }),
-      );
-      return { outcome: 'new', investigationId, input };
-    } catch (error) {
-      if ((error as Error).name !== 'ConditionalCheckFailedException') throw error;
-    }
+    const outcome = await putIf(
+      {
+        TableName: tableName,
+        Item: {
+          ...keys.dedup(signal.tenantId, signal.dedupKey),
+          status: 'open',
+          generation,
+          investigationId,
+          started: false,
+          input: pack(input),
+          repeats: 0,
+          openUntil: ttlAfter(DEDUP_TTL_SECONDS, nowMs),
+          expiresAt: ttlAfter(CLAIM_RETENTION_SECONDS, nowMs),
+        },
+        ConditionExpression: current ? 'generation = :previous' : 'attribute_not_exists(pk)',
+        ExpressionAttributeValues: current ? { ':previous': current.generation } : undefined,
+      },
+      { current: true },
+    );
+    if (outcome.written) return { outcome: 'new', investigationId, input };
+    current = await currentOr<DedupItem>(outcome, () => read(tableName, signal.tenantId, signal.dedupKey));
   }
   throw new Error(`dedup claim for ${signal.dedupKey} kept conflicting`);
 }
@@ -109,41 +113,27 @@ export async function markStarted(tableName: string, tenantId: string, dedupKey:
  * same alert already redirected it.
  */
 export async function redirectClaim(tableName: string, tenantId: string, dedupKey: string, from: string, to: string): Promise<void> {
-  await documentClient
-    .send(
-      new UpdateCommand({
-        TableName: tableName,
-        Key: keys.dedup(tenantId, dedupKey),
-        UpdateExpression: 'SET investigationId = :to, started = :true, #input.investigationId = :to',
-        ConditionExpression: 'investigationId = :from',
-        ExpressionAttributeNames: { '#input': 'input' },
-        ExpressionAttributeValues: { ':to': to, ':from': from, ':true': true },
-      }),
-    )
-    .catch((error: Error) => {
-      if (error.name !== 'ConditionalCheckFailedException') throw error;
-    });
+  await updateIf({
+    TableName: tableName,
+    Key: keys.dedup(tenantId, dedupKey),
+    UpdateExpression: 'SET investigationId = :to, started = :true',
+    ConditionExpression: 'investigationId = :from',
+    ExpressionAttributeValues: { ':to': to, ':from': from, ':true': true },
+  });
 }
 
 /** A resolved notification closes the open alert; returns the investigation it belonged to, if any. */
 export async function markResolved(tableName: string, signal: IncidentSignal): Promise<string | undefined> {
-  try {
-    const out = await documentClient.send(
-      new UpdateCommand({
-        TableName: tableName,
-        Key: keys.dedup(signal.tenantId, signal.dedupKey),
-        UpdateExpression: 'SET #status = :resolved',
-        ConditionExpression: '#status = :open',
-        ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: { ':resolved': 'resolved', ':open': 'open' },
-        ReturnValues: 'ALL_NEW',
-      }),
-    );
-    return (out.Attributes as DedupItem | undefined)?.investigationId;
-  } catch (error) {
-    if ((error as Error).name === 'ConditionalCheckFailedException') return undefined;
-    throw error;
-  }
+  const outcome = await updateIf({
+    TableName: tableName,
+    Key: keys.dedup(signal.tenantId, signal.dedupKey),
+    UpdateExpression: 'SET #status = :resolved',
+    ConditionExpression: '#status = :open',
+    ExpressionAttributeNames: { '#status': 'status' },
+    ExpressionAttributeValues: { ':resolved': 'resolved', ':open': 'open' },
+    ReturnValues: 'ALL_NEW',
+  });
+  return outcome.written ? (outcome.attributes as DedupItem | undefined)?.investigationId : undefined;
 }
 
 /**
@@ -163,20 +153,13 @@ export async function investigationFor(tableName: string, tenantId: string, dedu
  * left as it is. Returns whether the claim was released.
  */
 export async function releaseClaim(tableName: string, tenantId: string, dedupKey: string, investigationId: string): Promise<boolean> {
-  try {
-    await documentClient.send(
-      new UpdateCommand({
-        TableName: tableName,
-        Key: keys.dedup(tenantId, dedupKey),
-        UpdateExpression: 'SET #status = :released',
-        ConditionExpression: 'investigationId = :id AND #status = :open',
-        ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: { ':released': 'released', ':open': 'open', ':id': investigationId },
-      }),
-    );
-    return true;
-  } catch (error) {
-    if ((error as Error).name === 'ConditionalCheckFailedException') return false;
-    throw error;
-  }
+  const outcome = await updateIf({
+    TableName: tableName,
+    Key: keys.dedup(tenantId, dedupKey),
+    UpdateExpression: 'SET #status = :released',
+    ConditionExpression: 'investigationId = :id AND #status = :open',
+    ExpressionAttributeNames: { '#status': 'status' },
+    ExpressionAttributeValues: { ':released': 'released', ':open': 'open', ':id': investigationId },
+  });
+  return outcome.written;
 }

@@ -1,7 +1,19 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, type BatchGetCommandOutput, GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { IncidentSignal } from '../contracts/index.js';
+import { currentOr, deleteIf, putIf } from '../shared/conditional-write.js';
+import { TransientError } from '../shared/errors.js';
+import { appendToRecord } from '../shared/records.js';
 import { documentClient, isExpired, keys, ttlAfter } from '../shared/table.js';
+
+/** BatchGetItem reads at most this many keys a request. */
+const BATCH_GET_LIMIT = 100;
+
+interface OpenItem {
+  sk: string;
+  investigationId: string;
+  expiresAt: number;
+}
 
 /** Alerts on the same or adjacent services within this long of an investigation's start join it. */
 export const GROUP_WINDOW_SECONDS = 10 * 60;
@@ -13,12 +25,26 @@ export function adjacentServices(service: string, topology: Record<string, strin
   return [...adjacent];
 }
 
-/** An investigation opened in the last window for this service or an adjacent one, if any. */
+/**
+ * An investigation opened in the last window for this service or an adjacent one, if any:
+ * the whole neighbourhood read in one strongly consistent batch, the service's own first.
+ */
 export async function findRelatedInvestigation(tableName: string, signal: IncidentSignal, topology: Record<string, string[]>, nowMs = Date.now()): Promise<string | undefined> {
   if (!signal.service) return undefined;
-  for (const service of adjacentServices(signal.service, topology)) {
-    const out = await documentClient.send(new GetCommand({ TableName: tableName, Key: keys.openByService(signal.tenantId, service), ConsistentRead: true }));
-    const item = out.Item as { investigationId: string; expiresAt: number } | undefined;
+  const services = adjacentServices(signal.service, topology);
+  const open = new Map<string, OpenItem>();
+  for (let i = 0; i < services.length; i += BATCH_GET_LIMIT) {
+    let keysLeft: Record<string, unknown>[] | undefined = services.slice(i, i + BATCH_GET_LIMIT).map((service) => keys.openByService(signal.tenantId, service));
+    for (let attempt = 0; keysLeft?.length; attempt++) {
+      if (attempt > 5) throw new TransientError(`reading the open investigations of ${signal.service}'s neighbours kept being throttled`);
+      if (attempt) await sleep(Math.min(20 * 2 ** attempt, 500));
+      const out: BatchGetCommandOutput = await documentClient.send(new BatchGetCommand({ RequestItems: { [tableName]: { Keys: keysLeft, ConsistentRead: true } } }));
+      for (const item of (out.Responses?.[tableName] ?? []) as OpenItem[]) open.set(item.sk, item);
+      keysLeft = out.UnprocessedKeys?.[tableName]?.Keys;
+    }
+  }
+  for (const service of services) {
+    const item = open.get(keys.openByService(signal.tenantId, service).sk);
     if (item && !isExpired(item, nowMs)) return item.investigationId;
   }
   return undefined;
@@ -29,45 +55,32 @@ export async function findRelatedInvestigation(tableName: string, signal: Incide
  * already is; returns whichever holds the service. One conditional write decides, so a
  * storm of distinct alerts on one service arriving together starts one investigation, not
  * one per alert that beat the first start. Claiming again with the same id is a no-op, so
- * a retried request keeps its claim.
+ * a retried request keeps its claim. A lost claim hands back its holder (read again on dynalite).
  */
 export async function claimGroup(tableName: string, signal: IncidentSignal, investigationId: string, nowMs = Date.now()): Promise<string> {
   if (!signal.service) return investigationId;
   const key = keys.openByService(signal.tenantId, signal.service);
   for (let attempt = 0; attempt < 3; attempt++) {
-    try {
-      await documentClient.send(
-        new PutCommand({
-          TableName: tableName,
-          Item: { ...key, investigationId, expiresAt: ttlAfter(GROUP_WINDOW_SECONDS, nowMs) },
-          ConditionExpression: 'attribute_not_exists(pk) OR expiresAt <= :now OR investigationId = :id',
-          ExpressionAttributeValues: { ':now': Math.floor(nowMs / 1000), ':id': investigationId },
-        }),
-      );
-      return investigationId;
-    } catch (error) {
-      if ((error as Error).name !== 'ConditionalCheckFailedException') throw error;
-    }
-    const out = await documentClient.send(new GetCommand({ TableName: tableName, Key: key, ConsistentRead: true }));
-    const holder = out.Item as { investigationId: string; expiresAt: number } | undefined;
+    const outcome = await putIf(
+      {
+        TableName: tableName,
+        Item: { ...key, investigationId, expiresAt: ttlAfter(GROUP_WINDOW_SECONDS, nowMs) },
+        ConditionExpression: 'attribute_not_exists(pk) OR expiresAt <= :now OR investigationId = :id',
+        ExpressionAttributeValues: { ':now': Math.floor(nowMs / 1000), ':id': investigationId },
+      },
+      { current: true },
+    );
+    if (outcome.written) return investigationId;
+    const holder = await currentOr<OpenItem>(outcome, async () => (await documentClient.send(new GetCommand({ TableName: tableName, Key: key, ConsistentRead: true }))).Item as OpenItem | undefined);
     if (holder && !isExpired(holder, nowMs)) return holder.investigationId;
   }
   throw new Error(`group claim for ${signal.service} kept conflicting`);
 }
 
-/** Adds a signal to an investigation's related signals, so the record shows every alert it explains. */
-export async function appendRelatedSignal(tableName: string, investigationId: string, signal: IncidentSignal): Promise<void> {
+/** Adds a signal to an investigation's related signals, so the record shows every alert it explains; false while the record does not exist. */
+export async function appendRelatedSignal(tableName: string, investigationId: string, signal: IncidentSignal): Promise<boolean> {
   const related = { source: signal.source, externalId: signal.externalId, title: signal.title, service: signal.service, status: signal.status, receivedAt: signal.receivedAt };
-  await documentClient.send(
-    new UpdateCommand({
-      TableName: tableName,
-      Key: keys.investigation(signal.tenantId, investigationId),
-      UpdateExpression: 'SET #record.relatedSignals = list_append(if_not_exists(#record.relatedSignals, :empty), :signal), #record.updatedAt = :now',
-      ConditionExpression: 'attribute_exists(pk)',
-      ExpressionAttributeNames: { '#record': 'record' },
-      ExpressionAttributeValues: { ':empty': [], ':signal': [JSON.parse(JSON.stringify(related))], ':now': new Date().toISOString() },
-    }),
-  );
+  return appendToRecord(tableName, signal.tenantId, investigationId, 'relatedSignals', JSON.parse(JSON.stringify(related)));
 }
 
 /**
@@ -78,12 +91,7 @@ export async function appendRelatedSignal(tableName: string, investigationId: st
 export async function appendRelatedSignalWhenCreated(tableName: string, investigationId: string, signal: IncidentSignal, waitsMs = [20, 50, 100, 250, 500, 1000]): Promise<boolean> {
   for (const waitMs of [0, ...waitsMs]) {
     if (waitMs) await sleep(waitMs);
-    try {
-      await appendRelatedSignal(tableName, investigationId, signal);
-      return true;
-    } catch (error) {
-      if ((error as Error).name !== 'ConditionalCheckFailedException') throw error;
-    }
+    if (await appendRelatedSignal(tableName, investigationId, signal)) return true;
   }
   return false;
 }
@@ -91,16 +99,10 @@ export async function appendRelatedSignalWhenCreated(tableName: string, investig
 /** A resolved alert stops drawing new alerts into its investigation. */
 export async function closeForGrouping(tableName: string, signal: IncidentSignal, investigationId: string): Promise<void> {
   if (!signal.service) return;
-  await documentClient
-    .send(
-      new DeleteCommand({
-        TableName: tableName,
-        Key: keys.openByService(signal.tenantId, signal.service),
-        ConditionExpression: 'investigationId = :id',
-        ExpressionAttributeValues: { ':id': investigationId },
-      }),
-    )
-    .catch((error: Error) => {
-      if (error.name !== 'ConditionalCheckFailedException') throw error;
-    });
+  await deleteIf({
+    TableName: tableName,
+    Key: keys.openByService(signal.tenantId, signal.service),
+    ConditionExpression: 'investigationId = :id',
+    ExpressionAttributeValues: { ':id': investigationId },
+  });
 }

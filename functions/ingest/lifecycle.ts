@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
-import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { type IncidentSignal, type LifecycleEntry, type LifecycleEventKind, MAX_LIFECYCLE_ENTRIES } from '../contracts/index.js';
+import type { IncidentSignal, LifecycleEntry, LifecycleEventKind } from '../contracts/index.js';
 import { appendAudit } from '../shared/audit.js';
-import { documentClient, keys } from '../shared/table.js';
+import { appendLifecycle } from '../shared/records.js';
 
 /**
  * What each lifecycle event does to an investigation. `open` may start one (or join the open
@@ -53,22 +52,7 @@ function entryIdOf(signal: IncidentSignal, entry: LifecycleEntry): string {
 export async function recordLifecycle(tableName: string, investigationId: string, signal: IncidentSignal): Promise<boolean> {
   const entry = lifecycleEntry(signal);
   const entryId = entryIdOf(signal, entry);
-  let added = true;
-  try {
-    await documentClient.send(
-      new UpdateCommand({
-        TableName: tableName,
-        Key: keys.investigation(signal.tenantId, investigationId),
-        UpdateExpression: 'SET #record.lifecycle = list_append(if_not_exists(#record.lifecycle, :empty), :entry), #record.updatedAt = :now ADD lifecycleIds :ids',
-        ConditionExpression: 'attribute_exists(pk) AND NOT contains(lifecycleIds, :id) AND (attribute_not_exists(#record.lifecycle) OR size(#record.lifecycle) < :max)',
-        ExpressionAttributeNames: { '#record': 'record' },
-        ExpressionAttributeValues: { ':empty': [], ':entry': [entry], ':now': new Date().toISOString(), ':max': MAX_LIFECYCLE_ENTRIES, ':id': entryId, ':ids': new Set([entryId]) },
-      }),
-    );
-  } catch (error) {
-    if ((error as Error).name !== 'ConditionalCheckFailedException') throw error;
-    added = false;
-  }
+  const added = await appendLifecycle(tableName, signal.tenantId, investigationId, entry, entryId);
   await appendAudit(
     tableName,
     signal.tenantId,

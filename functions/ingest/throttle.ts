@@ -1,5 +1,5 @@
-import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { documentClient, keys, ttlAfter } from '../shared/table.js';
+import { updateIf } from '../shared/conditional-write.js';
+import { keys, ttlAfter } from '../shared/table.js';
 
 /**
  * A per-tenant, per-minute request budget: one conditional counter update per request,
@@ -9,19 +9,12 @@ import { documentClient, keys, ttlAfter } from '../shared/table.js';
 export async function takeIngestToken(tableName: string, tenantId: string, perMinute: number, now = new Date()): Promise<{ allowed: boolean; retryAfterSeconds: number }> {
   const minute = now.toISOString().slice(0, 16);
   const retryAfterSeconds = 60 - now.getUTCSeconds();
-  try {
-    await documentClient.send(
-      new UpdateCommand({
-        TableName: tableName,
-        Key: keys.rate(tenantId, minute),
-        UpdateExpression: 'ADD used :one SET expiresAt = if_not_exists(expiresAt, :ttl)',
-        ConditionExpression: 'attribute_not_exists(used) OR used < :limit',
-        ExpressionAttributeValues: { ':one': 1, ':limit': perMinute, ':ttl': ttlAfter(120, now.getTime()) },
-      }),
-    );
-    return { allowed: true, retryAfterSeconds };
-  } catch (error) {
-    if ((error as Error).name === 'ConditionalCheckFailedException') return { allowed: false, retryAfterSeconds };
-    throw error;
-  }
+  const outcome = await updateIf({
+    TableName: tableName,
+    Key: keys.rate(tenantId, minute),
+    UpdateExpression: 'ADD used :one SET expiresAt = if_not_exists(expiresAt, :ttl)',
+    ConditionExpression: 'attribute_not_exists(used) OR used < :limit',
+    ExpressionAttributeValues: { ':one': 1, ':limit': perMinute, ':ttl': ttlAfter(120, now.getTime()) },
+  });
+  return { allowed: outcome.written, retryAfterSeconds };
 }

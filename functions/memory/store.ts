@@ -1,10 +1,11 @@
-import { type DynamoDBDocumentClient, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { InvestigationRecord, RcaFeedback, SimilarIncident } from '../contracts/index.js';
 import { createLogger } from '../shared/logger.js';
 import { documentClient, isExpired, keys, ttlAfter } from '../shared/table.js';
 import { MemoryEntry, memoryEntryOf } from './entry.js';
 import { recordFeatures, featuresOf, type IncidentFeatures } from './features.js';
 import { RECALL_WINDOW_DAYS, rankSimilar } from './recall.js';
+import { updateIf } from '../shared/conditional-write.js';
 
 const logger = createLogger('memory');
 
@@ -71,20 +72,14 @@ export async function recallSimilar(tableName: string, input: Pick<Investigation
  */
 export async function rememberFeedback(tableName: string, record: InvestigationRecord, feedback: RcaFeedback): Promise<void> {
   for (const service of memoryServices(recordFeatures(record))) {
-    try {
-      await documentClient.send(
-        new UpdateCommand({
-          TableName: tableName,
-          Key: keys.memory(record.tenantId, service, record.createdAt, record.investigationId),
-          UpdateExpression: feedback.rootCause ? 'SET #entry.#verdict = :verdict, #entry.#cause = :cause' : 'SET #entry.#verdict = :verdict REMOVE #entry.#cause',
-          ConditionExpression: 'attribute_exists(pk)',
-          ExpressionAttributeNames: { '#entry': 'entry', '#verdict': 'verdict', '#cause': 'correctedTo' },
-          ExpressionAttributeValues: { ':verdict': feedback.verdict, ...(feedback.rootCause ? { ':cause': feedback.rootCause } : {}) },
-        }),
-      );
-    } catch (error) {
-      if ((error as Error).name !== 'ConditionalCheckFailedException') throw error;
-      logger.info('no memory item to carry the feedback to', { tenantId: record.tenantId, investigationId: record.investigationId, service });
-    }
+    const outcome = await updateIf({
+      TableName: tableName,
+      Key: keys.memory(record.tenantId, service, record.createdAt, record.investigationId),
+      UpdateExpression: feedback.rootCause ? 'SET #entry.#verdict = :verdict, #entry.#cause = :cause' : 'SET #entry.#verdict = :verdict REMOVE #entry.#cause',
+      ConditionExpression: 'attribute_exists(pk)',
+      ExpressionAttributeNames: { '#entry': 'entry', '#verdict': 'verdict', '#cause': 'correctedTo' },
+      ExpressionAttributeValues: { ':verdict': feedback.verdict, ...(feedback.rootCause ? { ':cause': feedback.rootCause } : {}) },
+    });
+    if (!outcome.written) logger.info('no memory item to carry the feedback to', { tenantId: record.tenantId, investigationId: record.investigationId, service });
   }
 }

@@ -5,9 +5,9 @@ import { appendAudit } from '../shared/audit.js';
 import { loadEnv } from '../shared/env.js';
 import { readScored } from '../shared/evidence-store.js';
 import { createLogger } from '../shared/logger.js';
-import { recordDiagnosis } from '../shared/metrics.js';
+import { recordTimeToRca } from '../shared/metrics.js';
 import { stageHandler } from '../shared/stage.js';
-import { updateRecord } from '../shared/records.js';
+import { recordDiagnosis } from '../shared/records.js';
 
 const env = loadEnv({ TABLE_NAME: z.string().min(1) });
 const logger = createLogger('record');
@@ -34,8 +34,7 @@ async function similarOrNone(input: Omit<z.infer<typeof RecordInput>, 'digest'> 
 /** Stores the diagnosis on the investigation record, with the similar past incidents memory recalls: the system of record, whatever happens next. */
 export const handler = stageHandler(RecordInput, z.object({ status: z.literal('diagnosed') }), async ({ digest, ...rest }) => {
   const input = { ...rest, scored: await readScored({ tableName: env.TABLE_NAME }, rest, digest.ref) };
-  await updateRecord(env.TABLE_NAME, input.tenantId, input.investigationId, {
-    status: 'diagnosed',
+  await recordDiagnosis(env.TABLE_NAME, input.tenantId, input.investigationId, {
     executionName: input.executionName,
     scored: input.scored,
     rca: input.rca,
@@ -52,6 +51,6 @@ export const handler = stageHandler(RecordInput, z.object({ status: z.literal('d
     },
     { entryId: `diagnosed-${input.executionName}` },
   );
-  recordDiagnosis({ tenantId: input.tenantId, investigationId: input.investigationId, receivedAt: input.signal.receivedAt, diagnosedAt: new Date(), confidence: input.rca.confidence, author: input.rca.author });
+  recordTimeToRca({ tenantId: input.tenantId, investigationId: input.investigationId, receivedAt: input.signal.receivedAt, diagnosedAt: new Date(), confidence: input.rca.confidence, author: input.rca.author });
   return { status: 'diagnosed' as const };
 });

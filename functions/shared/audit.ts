@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { type DynamoDBDocumentClient, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { putIf } from './conditional-write.js';
 import { documentClient, keys } from './table.js';
 
 export interface AuditEntry {
@@ -29,19 +30,12 @@ export async function appendAudit(
   const entryId = options.entryId ?? randomUUID();
   const { pk, skPrefix } = keys.auditPrefix(tenantId, investigationId);
   const key = { pk, sk: options.entryId ? `${skPrefix}ID#${entryId}` : `${skPrefix}${at}#${entryId}` };
-  try {
-    await documentClient.send(
-      new PutCommand({
-        TableName: tableName,
-        Item: { ...key, at, entryId, type: entry.type, actor: entry.actor, detail: entry.detail },
-        ConditionExpression: 'attribute_not_exists(pk)',
-      }),
-    );
-    return true;
-  } catch (error) {
-    if ((error as Error).name === 'ConditionalCheckFailedException') return false;
-    throw error;
-  }
+  const outcome = await putIf({
+    TableName: tableName,
+    Item: { ...key, at, entryId, type: entry.type, actor: entry.actor, detail: entry.detail },
+    ConditionExpression: 'attribute_not_exists(pk)',
+  });
+  return outcome.written;
 }
 
 /** The whole trail of one investigation, oldest first. */

@@ -1,10 +1,10 @@
 import type { InvestigationRecord } from '../contracts/index.js';
 
 /**
- * The investigations list index. The record lives in one large `record` attribute (tens of
- * KiB), so listing through it would read megabytes per page. Each record item also carries
- * a few small top-level attributes — the index keys and a summary — and the GSI projects
- * only those: a page of the list reads kilobytes, newest first, one tenant per partition.
+ * The investigations list index. Each record's status item (functions/shared/records.ts)
+ * carries a few small top-level attributes — the index keys and a summary — and the GSI
+ * projects only those: a page of the list reads kilobytes, newest first, one tenant per
+ * partition, never the record's parts.
  */
 export const LISTING_INDEX = 'byTenantCreated';
 

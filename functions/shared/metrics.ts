@@ -61,7 +61,7 @@ export function recordInvestigationOutcome(tenantId: string, outcome: string): v
 }
 
 /** A diagnosis was recorded: how long the signal waited for it, and how sure it is. */
-export function recordDiagnosis(diagnosis: { tenantId: string; investigationId: string; receivedAt: string; diagnosedAt: Date; confidence: number; author: string }): void {
+export function recordTimeToRca(diagnosis: { tenantId: string; investigationId: string; receivedAt: string; diagnosedAt: Date; confidence: number; author: string }): void {
   const waitedMs = diagnosis.diagnosedAt.getTime() - Date.parse(diagnosis.receivedAt);
   publish(
     {},

@@ -1,29 +1,114 @@
-import { type DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { InvestigationRecord } from '../contracts/index.js';
+import { type DynamoDBDocumentClient, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { z } from 'zod';
+import { type FollowUpQuestion, IncidentSignal, InvestigationRecord, type LifecycleEntry, MAX_FOLLOW_UP_QUESTIONS, MAX_LIFECYCLE_ENTRIES, type RcaFeedback } from '../contracts/index.js';
+import { type ConditionalWrite, putIf, updateIf } from './conditional-write.js';
 import { listingForNewRecord, listingForUpdate } from './listing.js';
+import { pack, unpack } from './packed.js';
 import { documentClient, keys } from './table.js';
 
-/** Reads an investigation record scoped by tenant; undefined when absent. */
+/*
+ * The investigation record, stored in parts so that a lifecycle step rewrites only what it
+ * changes. DynamoDB bills every write by the whole item's size (rounded up to 1 KiB), and
+ * the diagnosis alone is 25–40 KiB: kept in the item that approval, remediation and Finish
+ * update, every one of those updates cost as much again. In the investigation's partition:
+ *
+ *   RECORD               the status item: status, approval, feedback, lifecycle, related
+ *                        signals, timestamps, and the list index's summary. Small; updated
+ *                        through the lifecycle.
+ *   RECORD#SIGNAL        the alert, written once with the status item. Its one changing
+ *                        field, the alert's status, lives in the status item.
+ *   RECORD#DIAGNOSIS     scored evidence, RCA and similar incidents, written once by the
+ *                        Record stage (a few KiB packed instead of tens).
+ *   RECORD#POLICY, RECORD#REMEDIATION, RECORD#OUTCOME
+ *                        each written once by its stage, so the status item stays small.
+ *   RECORD#QUESTIONS     follow-up questions, appended.
+ *
+ * Write-once parts are gzip JSON with the time they were written; the record's `updatedAt`
+ * is the latest of the status item's and theirs. Every reader goes through `readRecord`
+ * (one Query over the `RECORD` prefix) and gets the whole `InvestigationRecord`; nothing
+ * else knows this layout. Records written by the one-item layout before it are not read.
+ */
+
+/** The status item's document: the record without its write-once parts, plus the alert's current status. */
+const StatusDocument = InvestigationRecord.omit({ signal: true, scored: true, rca: true, similar: true, questions: true, policy: true, remediation: true, outcome: true }).extend({
+  signalStatus: IncidentSignal.shape.status.optional(),
+});
+export type StatusDocument = z.infer<typeof StatusDocument>;
+
+/** Fields a stage writes once, each to its own part. */
+const WRITE_ONCE = { policy: 'POLICY', remediation: 'REMEDIATION', outcome: 'OUTCOME' } as const;
+type WriteOnceField = keyof typeof WRITE_ONCE;
+type Part = 'SIGNAL' | 'DIAGNOSIS' | (typeof WRITE_ONCE)[WriteOnceField];
+
+/** What a lifecycle step may set: status-item fields, and the write-once policy, remediation and outcome. */
+export type StatusFields = Partial<Omit<StatusDocument, 'tenantId' | 'investigationId' | 'createdAt' | 'updatedAt'> & Pick<InvestigationRecord, WriteOnceField>>;
+
+/** What the Record stage writes once. */
+export type Diagnosis = Required<Pick<InvestigationRecord, 'scored' | 'rca'>> & Pick<InvestigationRecord, 'similar'>;
+
+/** A record as it starts, before any stage has run. */
+export type NewRecord = Omit<InvestigationRecord, 'scored' | 'rca' | 'similar' | 'questions' | WriteOnceField>;
+
+const STATUS_SK = 'RECORD';
+const PART_PREFIX = 'RECORD';
+
+/** Puts the whole record together from its items; undefined until both the status item and the signal exist. */
+function assemble(items: Record<string, unknown>[]): InvestigationRecord | undefined {
+  const bySk = new Map(items.map((item) => [item.sk as string, item]));
+  const part = (name: Part) => bySk.get(`${PART_PREFIX}#${name}`);
+  const status = bySk.get(STATUS_SK)?.record as (Record<string, unknown> & { signalStatus?: unknown; updatedAt?: string }) | undefined;
+  const signalItem = part('SIGNAL');
+  if (!status || !signalItem) return undefined;
+  const { signalStatus, ...rest } = status;
+  const signal = unpack(signalItem.body) as Record<string, unknown>;
+  const diagnosis = part('DIAGNOSIS');
+  const questions = bySk.get(`${PART_PREFIX}#QUESTIONS`)?.questions;
+  const writeOnce: Record<string, unknown> = {};
+  let updatedAt = rest.updatedAt ?? '';
+  for (const [field, name] of Object.entries(WRITE_ONCE)) {
+    const item = part(name);
+    if (!item) continue;
+    writeOnce[field] = unpack(item.body);
+    if (typeof item.at === 'string' && item.at > updatedAt) updatedAt = item.at;
+  }
+  return InvestigationRecord.parse({
+    ...rest,
+    updatedAt,
+    signal: signalStatus === undefined ? signal : { ...signal, status: signalStatus },
+    ...(diagnosis ? (unpack(diagnosis.body) as object) : {}),
+    ...writeOnce,
+    ...(questions ? { questions } : {}),
+  });
+}
+
+/** Reads an investigation record scoped by tenant, whole; undefined when absent. */
 export async function readRecord(
   tableName: string,
   tenantId: string,
   investigationId: string,
   client: DynamoDBDocumentClient = documentClient,
 ): Promise<InvestigationRecord | undefined> {
-  const out = await client.send(new GetCommand({ TableName: tableName, Key: keys.investigation(tenantId, investigationId), ConsistentRead: true }));
-  return out.Item ? InvestigationRecord.parse(out.Item.record) : undefined;
+  const { pk } = keys.investigation(tenantId, investigationId);
+  const items: Record<string, unknown>[] = [];
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const out = await client.send(
+      new QueryCommand({
+        TableName: tableName,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :record)',
+        ExpressionAttributeValues: { ':pk': pk, ':record': PART_PREFIX },
+        ConsistentRead: true,
+        ExclusiveStartKey: startKey,
+      }),
+    );
+    items.push(...(out.Items ?? []));
+    startKey = out.LastEvaluatedKey;
+  } while (startKey);
+  return assemble(items);
 }
 
-/**
- * Sets top-level fields of the record document. The record lives in one `record`
- * attribute so it is read and validated whole; `updatedAt` moves on every write.
- */
-export async function updateRecord(
-  tableName: string,
-  tenantId: string,
-  investigationId: string,
-  fields: Partial<Omit<InvestigationRecord, 'tenantId' | 'investigationId'>>,
-): Promise<void> {
+/** The SET clauses for status fields and the list summary they change; `updatedAt` moves on every write. */
+function statusUpdate(fields: Omit<StatusFields, WriteOnceField>, listing: Partial<Pick<InvestigationRecord, 'rca'>> = {}) {
   const names: Record<string, string> = { '#record': 'record' };
   const values: Record<string, unknown> = {};
   const sets: string[] = [];
@@ -35,10 +120,33 @@ export async function updateRecord(
     sets.push(`#record.#${field} = :${field}`);
   }
   // The list index's summary follows the record, top-level and replaced whole.
-  for (const [attribute, value] of Object.entries(listingForUpdate(updated))) {
+  for (const [attribute, value] of Object.entries(listingForUpdate({ ...updated, ...listing }))) {
     values[`:${attribute}`] = value;
     sets.push(`${attribute} = :${attribute}`);
   }
+  return { names, values, sets };
+}
+
+/**
+ * Sets fields of the record: the write-once policy, remediation and outcome each to its own
+ * part, the rest on the status item (with the list summary they change). Throws
+ * ConditionalCheckFailedException when a status field is set on a record that does not
+ * exist: a stage never creates one.
+ */
+export async function updateRecord(tableName: string, tenantId: string, investigationId: string, fields: StatusFields): Promise<void> {
+  const statusFields: Record<string, unknown> = {};
+  const writes: Promise<void>[] = [];
+  for (const [field, value] of Object.entries(fields)) {
+    if (value === undefined) continue;
+    if (field in WRITE_ONCE) writes.push(putPart(tableName, tenantId, investigationId, WRITE_ONCE[field as WriteOnceField], value));
+    else statusFields[field] = value;
+  }
+  if (Object.keys(statusFields).length) writes.push(setStatus(tableName, tenantId, investigationId, statusFields));
+  await Promise.all(writes);
+}
+
+async function setStatus(tableName: string, tenantId: string, investigationId: string, fields: Omit<StatusFields, WriteOnceField>, listing?: Partial<Pick<InvestigationRecord, 'rca'>>): Promise<void> {
+  const { names, values, sets } = statusUpdate(fields, listing);
   await documentClient.send(
     new UpdateCommand({
       TableName: tableName,
@@ -51,19 +159,118 @@ export async function updateRecord(
   );
 }
 
-/** Creates the record when an investigation starts; false when it already exists (a retried start). */
-export async function createRecord(tableName: string, record: InvestigationRecord): Promise<boolean> {
-  try {
-    await documentClient.send(
-      new PutCommand({
-        TableName: tableName,
-        Item: { ...keys.investigation(record.tenantId, record.investigationId), ...listingForNewRecord(record), record },
-        ConditionExpression: 'attribute_not_exists(pk)',
-      }),
-    );
-    return true;
-  } catch (error) {
-    if ((error as Error).name === 'ConditionalCheckFailedException') return false;
-    throw error;
-  }
+async function putPart(tableName: string, tenantId: string, investigationId: string, part: Part, value: unknown): Promise<void> {
+  await documentClient.send(new PutCommand({ TableName: tableName, Item: { ...keys.investigationPart(tenantId, investigationId, part), at: new Date().toISOString(), body: pack(value) } }));
+}
+
+/**
+ * Creates the record when an investigation starts: the status item (conditional, so a retried
+ * start never resets a record its run has moved on) and the alert beside it, sent together.
+ * False when the record already existed.
+ */
+export async function createRecord(tableName: string, record: NewRecord): Promise<boolean> {
+  const { signal, ...status } = record;
+  const [created] = await Promise.all([
+    putIf({
+      TableName: tableName,
+      Item: { ...keys.investigation(record.tenantId, record.investigationId), ...listingForNewRecord(record), record: status },
+      ConditionExpression: 'attribute_not_exists(pk)',
+    }),
+    // The same alert on a retry: rewriting it is harmless.
+    putPart(tableName, record.tenantId, record.investigationId, 'SIGNAL', signal),
+  ]);
+  return created.written;
+}
+
+/**
+ * Writes the diagnosis once, then marks the record diagnosed: a reader that sees the status
+ * finds the diagnosis. A retried Record stage writes the same diagnosis again.
+ */
+export async function recordDiagnosis(tableName: string, tenantId: string, investigationId: string, diagnosis: Diagnosis & { executionName: string }): Promise<void> {
+  const { executionName, ...parts } = diagnosis;
+  await putPart(tableName, tenantId, investigationId, 'DIAGNOSIS', parts);
+  await setStatus(tableName, tenantId, investigationId, { status: 'diagnosed', executionName }, { rca: parts.rca });
+}
+
+/** Marks the record's alert resolved; false when the investigation has no record. */
+export async function markSignalResolved(tableName: string, tenantId: string, investigationId: string): Promise<boolean> {
+  const { names, values, sets } = statusUpdate({ signalStatus: 'resolved' });
+  const outcome = await updateIf({
+    TableName: tableName,
+    Key: keys.investigation(tenantId, investigationId),
+    UpdateExpression: `SET ${sets.join(', ')}`,
+    ConditionExpression: 'attribute_exists(pk)',
+    ExpressionAttributeNames: names,
+    ExpressionAttributeValues: values,
+  });
+  return outcome.written;
+}
+
+/**
+ * Replaces the feedback list if nobody wrote the status item since `previousUpdatedAt`;
+ * on a conflict returns the status item as it now stands when DynamoDB sent it back.
+ */
+export async function replaceFeedbackIfUnchanged(tableName: string, tenantId: string, investigationId: string, feedback: RcaFeedback[], previousUpdatedAt: string): Promise<ConditionalWrite> {
+  return updateIf(
+    {
+      TableName: tableName,
+      Key: keys.investigation(tenantId, investigationId),
+      UpdateExpression: 'SET #record.#feedback = :feedback, #record.#updatedAt = :now',
+      ConditionExpression: '#record.#updatedAt = :previous',
+      ExpressionAttributeNames: { '#record': 'record', '#feedback': 'feedback', '#updatedAt': 'updatedAt' },
+      ExpressionAttributeValues: { ':feedback': feedback, ':now': new Date().toISOString(), ':previous': previousUpdatedAt },
+    },
+    { current: true },
+  );
+}
+
+/** The feedback and write time of a status item DynamoDB returned with a failed condition. */
+export function statusOf(item: Record<string, unknown> | undefined): Pick<StatusDocument, 'feedback' | 'updatedAt'> | undefined {
+  const parsed = StatusDocument.pick({ feedback: true, updatedAt: true }).safeParse(item?.record);
+  return parsed.success ? parsed.data : undefined;
+}
+
+/**
+ * Appends one answered question in a single conditional update, so two questions asked at
+ * once both land and the list never grows past its bound. False when it is full.
+ */
+export async function appendQuestion(tableName: string, tenantId: string, investigationId: string, question: FollowUpQuestion): Promise<boolean> {
+  const outcome = await updateIf({
+    TableName: tableName,
+    Key: keys.investigationPart(tenantId, investigationId, 'QUESTIONS'),
+    UpdateExpression: 'SET #questions = list_append(if_not_exists(#questions, :empty), :question)',
+    ConditionExpression: 'attribute_not_exists(#questions) OR size(#questions) < :max',
+    ExpressionAttributeNames: { '#questions': 'questions' },
+    ExpressionAttributeValues: { ':empty': [], ':question': [question], ':max': MAX_FOLLOW_UP_QUESTIONS },
+  });
+  return outcome.written;
+}
+
+/** Appends one related alert to the status item; false while the record does not exist (its starter may be writing it). */
+export async function appendToRecord(tableName: string, tenantId: string, investigationId: string, field: 'relatedSignals', entry: unknown): Promise<boolean> {
+  const outcome = await updateIf({
+    TableName: tableName,
+    Key: keys.investigation(tenantId, investigationId),
+    UpdateExpression: 'SET #record.#field = list_append(if_not_exists(#record.#field, :empty), :entry), #record.updatedAt = :now',
+    ConditionExpression: 'attribute_exists(pk)',
+    ExpressionAttributeNames: { '#record': 'record', '#field': field },
+    ExpressionAttributeValues: { ':empty': [], ':entry': [entry], ':now': new Date().toISOString() },
+  });
+  return outcome.written;
+}
+
+/**
+ * Appends one lifecycle event unless the record already holds it (by `entryId`, kept in a set
+ * beside the list) or holds the most it keeps. False then, or when there is no record.
+ */
+export async function appendLifecycle(tableName: string, tenantId: string, investigationId: string, entry: LifecycleEntry, entryId: string): Promise<boolean> {
+  const outcome = await updateIf({
+    TableName: tableName,
+    Key: keys.investigation(tenantId, investigationId),
+    UpdateExpression: 'SET #record.lifecycle = list_append(if_not_exists(#record.lifecycle, :empty), :entry), #record.updatedAt = :now ADD lifecycleIds :ids',
+    ConditionExpression: 'attribute_exists(pk) AND NOT contains(lifecycleIds, :id) AND (attribute_not_exists(#record.lifecycle) OR size(#record.lifecycle) < :max)',
+    ExpressionAttributeNames: { '#record': 'record' },
+    ExpressionAttributeValues: { ':empty': [], ':entry': [entry], ':now': new Date().toISOString(), ':max': MAX_LIFECYCLE_ENTRIES, ':id': entryId, ':ids': new Set([entryId]) },
+  });
+  return outcome.written;
 }

@@ -3,13 +3,11 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { type BrowserContext, type Page, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { InvestigationRecord } from '../../functions/contracts/index.js';
 import { mintLoginCode } from '../../functions/explorer/login-codes.js';
-import { readRecord } from '../../functions/shared/records.js';
-import { keys } from '../../functions/shared/table.js';
+import { readRecord, recordDiagnosis, updateRecord } from '../../functions/shared/records.js';
 import { ensureScenarioTenant, runScenario } from '../../cli/scenario-run.js';
 import { startLocalStack, type LocalStack } from '../../local/stack.js';
 import { putTenant } from '../../local/tenants.js';
@@ -78,7 +76,8 @@ describe.skipIf(!available)('explorer in chromium', () => {
     shop = (await runScenario(stack, scenario('shop-storefront-checkout-5xx'))).record;
     // Evidence text is attacker-controlled: a log line carrying markup must render as text.
     const evidence = shop.scored!.evidence.map((item) => (item.id === 'LOG_19' && item.class === 'logs' ? { ...item, exemplars: [{ at: item.firstSeen, message: HOSTILE }, ...item.exemplars.slice(1)] } : item));
-    await stack.db.send(new UpdateCommand({ TableName: stack.tableName, Key: keys.investigation('demo', shop.investigationId), UpdateExpression: 'SET #record.scored.evidence = :evidence', ExpressionAttributeNames: { '#record': 'record' }, ExpressionAttributeValues: { ':evidence': evidence } }));
+    await recordDiagnosis(stack.tableName, 'demo', shop.investigationId, { executionName: shop.executionName, scored: { ...shop.scored!, evidence }, rca: shop.rca!, similar: shop.similar });
+    await updateRecord(stack.tableName, 'demo', shop.investigationId, { status: shop.status });
   }, 120_000);
 
   afterAll(async () => {

@@ -51,7 +51,7 @@ beforeAll(async () => {
     webhookSecretRef: 'causeway/tenants/acme/webhooks',
     enabledSources: ['alertmanager'],
     ingestRatePerMinute: 100_000,
-    topology: { storefront: ['checkout'], checkout: ['payments'], search: [], 'edge-web': ['edge-db'] },
+    topology: { storefront: ['checkout'], checkout: ['payments'], search: [], 'edge-web': ['edge-db'], 'stalled-lock': ['stalled-lock-db'], 'expired-lock': ['expired-lock-db'] },
   } as never);
 });
 
@@ -134,6 +134,7 @@ describe('POST /v1/tenants/{tenantId}/signals/{source}', () => {
     expect(new Set(record?.relatedSignals.map((r) => r.service))).toEqual(new Set(['edge-web', 'edge-db']));
   }, 60_000);
 
+  // Start locks guard a neighbourhood: these services each have a neighbour (a lone service needs none).
   it('a start lock left by a stalled holder delays a new alert by the wait at most, then it starts without the lock', async () => {
     await stack.db.send(new PutCommand({ TableName: stack.tableName, Item: { ...keys.startLock('acme', 'stalled-lock'), owner: 'stalled', leaseUntilMs: Date.now() + 60_000, expiresAt: ttlAfter(60) } }));
     const response = await post(alert('ffff000000000001', 'firing', 'stalled-lock'));

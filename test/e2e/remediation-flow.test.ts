@@ -1,12 +1,10 @@
 import { fileURLToPath } from 'node:url';
-import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { runScenario, ensureScenarioTenant } from '../../cli/scenario-run.js';
 import type { TenantConfig } from '../../functions/contracts/index.js';
 import { slackSignature } from '../../functions/approval/slack-signature.js';
 import { readAudit } from '../../functions/shared/audit.js';
-import { readRecord } from '../../functions/shared/records.js';
-import { keys } from '../../functions/shared/table.js';
+import { markSignalResolved, readRecord } from '../../functions/shared/records.js';
 import { LOCAL_SLACK_API_PATH } from '../../local/api-server.js';
 import { startLocalStack, type LocalStack } from '../../local/stack.js';
 import { putTenant } from '../../local/tenants.js';
@@ -60,15 +58,7 @@ const k8sWrites = () => fake.requests.filter((r) => r.method !== 'GET');
 
 /** What ingest does with the alert's resolved notification: the record's signal marked resolved. */
 async function resolveAlert(investigationId: string): Promise<void> {
-  await stack.db.send(
-    new UpdateCommand({
-      TableName: stack.tableName,
-      Key: keys.investigation('demo', investigationId),
-      UpdateExpression: 'SET #record.#signal.#status = :resolved',
-      ExpressionAttributeNames: { '#record': 'record', '#signal': 'signal', '#status': 'status' },
-      ExpressionAttributeValues: { ':resolved': 'resolved' },
-    }),
-  );
+  await markSignalResolved(stack.tableName, 'demo', investigationId);
 }
 
 async function awaitingApproval() {

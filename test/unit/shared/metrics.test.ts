@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { recordApprovalEnd, recordDiagnosis, recordInvestigationOutcome, recordModelUsage, recordProviderError } from '../../../functions/shared/metrics.js';
+import { recordApprovalEnd, recordTimeToRca, recordInvestigationOutcome, recordModelUsage, recordProviderError } from '../../../functions/shared/metrics.js';
 import { captureOutput, type EmfLine } from './captured-output.js';
 
 let stdout: ReturnType<typeof captureOutput>;
@@ -39,7 +39,7 @@ describe('Causeway metrics (EMF)', () => {
   });
 
   it('measure the time from the signal to the recorded RCA and its confidence, the tenant a property and not a dimension', () => {
-    recordDiagnosis({ tenantId: 'acme', investigationId: 'inv-1', receivedAt: '2026-06-01T09:00:00.000Z', diagnosedAt: new Date('2026-06-01T09:01:30.500Z'), confidence: 0.82, author: 'llm' });
+    recordTimeToRca({ tenantId: 'acme', investigationId: 'inv-1', receivedAt: '2026-06-01T09:00:00.000Z', diagnosedAt: new Date('2026-06-01T09:01:30.500Z'), confidence: 0.82, author: 'llm' });
     const [line] = stdout.emf();
     expect(published([line!])).toEqual([
       { namespace: 'Causeway', name: 'TimeToRca', unit: 'Milliseconds', value: 90_500, dimensions: { service: 'causeway' }, sets: [['service']] },
@@ -49,7 +49,7 @@ describe('Causeway metrics (EMF)', () => {
   });
 
   it('leave out a time to RCA that cannot be measured rather than publish a negative or NaN one', () => {
-    recordDiagnosis({ tenantId: 'acme', investigationId: 'inv-1', receivedAt: 'not a time', diagnosedAt: new Date(), confidence: 0.5, author: 'deterministic' });
+    recordTimeToRca({ tenantId: 'acme', investigationId: 'inv-1', receivedAt: 'not a time', diagnosedAt: new Date(), confidence: 0.5, author: 'deterministic' });
     expect(published(stdout.emf()).map((m) => m.name)).toEqual(['RcaConfidence']);
   });
 

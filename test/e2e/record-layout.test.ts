@@ -1,0 +1,79 @@
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MAX_FOLLOW_UP_QUESTIONS, type FollowUpQuestion } from '../../functions/contracts/index.js';
+import { appendQuestion, createRecord, markSignalResolved, readRecord, recordDiagnosis, updateRecord } from '../../functions/shared/records.js';
+import { keys } from '../../functions/shared/table.js';
+import { startLocalStack, type LocalStack } from '../../local/stack.js';
+import { diagnosedRecord } from '../helpers/investigation-records.js';
+
+let stack: LocalStack;
+
+beforeAll(async () => {
+  stack = await startLocalStack();
+});
+
+afterAll(async () => {
+  await stack.stop();
+});
+
+/** A record as ingest starts it, and the diagnosis the Record stage later writes, from one diagnosed fixture. */
+function fixture(id: string) {
+  const { scored, rca, similar, questions: _questions, ...start } = diagnosedRecord({ id, tenantId: 'layout' });
+  return { start: { ...start, status: 'investigating' as const }, diagnosis: { executionName: id, scored: scored!, rca: rca!, similar } };
+}
+
+const parts = async (id: string) =>
+  (await stack.db.send(new QueryCommand({ TableName: stack.tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': keys.investigation('layout', id).pk } }))).Items ?? [];
+
+describe('the investigation record in parts', () => {
+  it('reads back whole what the lifecycle wrote in parts, the status item staying small while the diagnosis is written once', async () => {
+    const { start, diagnosis } = fixture('inv-parts');
+    expect(await createRecord(stack.tableName, start)).toBe(true);
+    expect(await readRecord(stack.tableName, 'layout', 'inv-parts', stack.db)).toMatchObject({ status: 'investigating', signal: start.signal, relatedSignals: [] });
+    await recordDiagnosis(stack.tableName, 'layout', 'inv-parts', diagnosis);
+    const policy = { decision: 'none' as const, reasons: ['no action is catalogued for this cause'], approvalTimeoutSeconds: 3600 };
+    await updateRecord(stack.tableName, 'layout', 'inv-parts', { policy });
+    await updateRecord(stack.tableName, 'layout', 'inv-parts', { status: 'awaiting_approval', approval: { approvalId: 'a-1', status: 'pending', expiresAt: '2026-06-01T11:00:00.000Z' } });
+
+    const record = await readRecord(stack.tableName, 'layout', 'inv-parts', stack.db);
+    expect(record).toMatchObject({ status: 'awaiting_approval', scored: diagnosis.scored, rca: diagnosis.rca, policy, approval: { approvalId: 'a-1', status: 'pending' } });
+    expect((await parts('inv-parts')).map((item) => item.sk).sort()).toEqual(['RECORD', 'RECORD#DIAGNOSIS', 'RECORD#POLICY', 'RECORD#SIGNAL']);
+    const status = await stack.db.send(new GetCommand({ TableName: stack.tableName, Key: keys.investigation('layout', 'inv-parts') }));
+    expect(Buffer.byteLength(JSON.stringify(status.Item))).toBeLessThan(2048);
+    expect(status.Item?.record).not.toHaveProperty('scored');
+    expect(status.Item).toMatchObject({ listStatus: 'awaiting_approval', listRca: { service: 'pricing', kind: 'deployment' } });
+  });
+
+  it('a retried start leaves a record its run has moved on as it is', async () => {
+    const { start, diagnosis } = fixture('inv-retried');
+    await createRecord(stack.tableName, start);
+    await recordDiagnosis(stack.tableName, 'layout', 'inv-retried', diagnosis);
+    expect(await createRecord(stack.tableName, start)).toBe(false);
+    expect((await readRecord(stack.tableName, 'layout', 'inv-retried', stack.db))?.status).toBe('diagnosed');
+  });
+
+  it('marks the alert resolved on the record without rewriting the alert, and refuses a record that does not exist', async () => {
+    const { start } = fixture('inv-resolved');
+    await createRecord(stack.tableName, start);
+    expect(await markSignalResolved(stack.tableName, 'layout', 'inv-resolved')).toBe(true);
+    expect((await readRecord(stack.tableName, 'layout', 'inv-resolved', stack.db))?.signal).toEqual({ ...start.signal, status: 'resolved' });
+    expect(await markSignalResolved(stack.tableName, 'layout', 'inv-never')).toBe(false);
+    await expect(updateRecord(stack.tableName, 'layout', 'inv-never', { status: 'failed' })).rejects.toMatchObject({ name: 'ConditionalCheckFailedException' });
+  });
+
+  it('is absent until both its status item and its alert exist, and is never read across tenants', async () => {
+    const { start } = fixture('inv-tenant');
+    await createRecord(stack.tableName, start);
+    expect(await readRecord(stack.tableName, 'other', 'inv-tenant', stack.db)).toBeUndefined();
+    expect(await readRecord(stack.tableName, 'layout', 'inv-absent', stack.db)).toBeUndefined();
+  });
+
+  it('keeps at most the bound of follow-up questions', async () => {
+    const { start } = fixture('inv-questions');
+    await createRecord(stack.tableName, start);
+    const question: FollowUpQuestion = { at: '2026-06-01T10:05:00.000Z', question: 'why pricing?', answer: 'CHANGE_1 deployed it', evidenceIds: ['CHANGE_1'], verified: true, author: 'deterministic', caveats: [] };
+    for (let i = 0; i < MAX_FOLLOW_UP_QUESTIONS; i++) expect(await appendQuestion(stack.tableName, 'layout', 'inv-questions', question)).toBe(true);
+    expect(await appendQuestion(stack.tableName, 'layout', 'inv-questions', question)).toBe(false);
+    expect((await readRecord(stack.tableName, 'layout', 'inv-questions', stack.db))?.questions).toHaveLength(MAX_FOLLOW_UP_QUESTIONS);
+  });
+});
