@@ -12,6 +12,7 @@ import { isTransient } from '../shared/transient.js';
 import { DEFAULT_SLACK_API_BASE_URL } from '../shared/slack-web-api.js';
 import { loadTenantConfig } from '../shared/tenants.js';
 import { ingest, type IngestDeps, type IngestResponse } from './core.js';
+import { cachedCertificates } from './sources/cloudwatch-sns/certificate-cache.js';
 import { announceResolvedWhilePending } from './resolved-while-pending.js';
 
 const env = loadEnv({ TABLE_NAME: z.string().min(1), STATE_MACHINE_ARN: z.string().min(1), SLACK_API_BASE_URL: z.url().default(DEFAULT_SLACK_API_BASE_URL) });
@@ -45,7 +46,7 @@ export const deps: IngestDeps = {
     const response = await fetch(url, { signal: AbortSignal.timeout(5000) });
     if (!response.ok) throw new TransientError(`SNS subscription confirmation answered ${response.status}`);
   },
-  verify: { fetchCertificate, now: () => new Date() },
+  verify: { fetchCertificate: cachedCertificates({ fetch: fetchCertificate, now: Date.now }), now: () => new Date() },
   announceResolvedWhilePending: (tenant, record, entry) => announceResolvedWhilePending(tenant, record, entry, { slackApiBaseUrl: env.SLACK_API_BASE_URL }),
 };
 
