@@ -13,7 +13,7 @@ import { DEFAULT_SLACK_API_BASE_URL } from '../shared/slack-web-api.js';
 import { loadTenantConfig } from '../shared/tenants.js';
 import { announcer } from './announce.js';
 import { handleApproval, type TaskResponder } from './core.js';
-import { dynamoLedger } from './ledger.js';
+import { dynamoLedger, dynamoSignIns } from './store.js';
 import { readCookies } from './session.js';
 import { finishSignIn, startExplorerSignIn, startSignIn, type WebResponse } from './signin.js';
 import { messagePage } from './pages.js';
@@ -52,6 +52,7 @@ const CALLBACK_ROUTE = 'GET /v1/tenants/{tenantId}/identity/callback';
 const EXPLORER_SIGN_IN_ROUTE = 'GET /v1/tenants/{tenantId}/identity/signin';
 
 const ledger = dynamoLedger(env.TABLE_NAME);
+const signIns = dynamoSignIns(env.TABLE_NAME);
 const loadTenant = (tenantId: string) => loadTenantConfig(env.TABLE_NAME, tenantId);
 
 async function slackRoute(event: APIGatewayProxyEventV2, tenantId: string): Promise<APIGatewayProxyStructuredResultV2> {
@@ -72,7 +73,7 @@ function web(response: WebResponse): APIGatewayProxyStructuredResultV2 {
 
 async function signInRoute(event: APIGatewayProxyEventV2, tenantId: string): Promise<APIGatewayProxyStructuredResultV2> {
   const keys = await loadPlatformKeys(env.PLATFORM_SECRET_NAME);
-  const deps = { tableName: env.TABLE_NAME, keys, ledger, publicBaseUrl: env.PUBLIC_BASE_URL, now: () => new Date(), loadTenant, readSecret: readTenantSecret };
+  const deps = { signIns, keys, ledger, publicBaseUrl: env.PUBLIC_BASE_URL, now: () => new Date(), loadTenant, readSecret: readTenantSecret };
   const query = event.queryStringParameters ?? {};
   const approvalId = event.pathParameters?.approvalId;
   const response =

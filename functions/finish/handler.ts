@@ -1,8 +1,7 @@
-import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import { announcer } from '../approval/announce.js';
+import { expirePendingApproval } from '../approval/store.js';
 import { releaseFailedClaims } from './release.js';
-import type { StoredApproval } from '../approval/decision.js';
 import { InvestigationId, InvestigationStatus, TenantId } from '../contracts/index.js';
 import { tableClaims } from '../delivery/claims.js';
 import { deliverInvestigation } from '../delivery/deliver.js';
@@ -14,7 +13,6 @@ import { readRecord, updateRecord } from '../shared/records.js';
 import { readTenantSecret } from '../shared/secrets.js';
 import { DEFAULT_SLACK_API_BASE_URL } from '../shared/slack-web-api.js';
 import { stageHandler } from '../shared/stage.js';
-import { documentClient, keys } from '../shared/table.js';
 import { loadTenantConfig } from '../shared/tenants.js';
 import { finalStatus, Outcome } from './outcome.js';
 
@@ -58,22 +56,8 @@ export const handler = stageHandler(FinishInput, z.object({ status: Investigatio
   const record = await readRecord(env.TABLE_NAME, input.tenantId, input.investigationId);
   const approval = record?.approval;
   if (status === 'expired' && approval?.status === 'pending') {
-    await documentClient.send(
-      new UpdateCommand({
-        TableName: env.TABLE_NAME,
-        Key: keys.approval(input.tenantId, approval.approvalId),
-        UpdateExpression: 'SET #status = :expired',
-        ConditionExpression: '#status = :pending',
-        ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: { ':expired': 'expired', ':pending': 'pending' },
-        ReturnValues: 'ALL_NEW',
-      }),
-    ).then(
-      (expired) => announce({ tenantId: input.tenantId, approval: expired.Attributes as StoredApproval, end: { kind: 'expired', at: new Date().toISOString() } }),
-      (error: Error) => {
-        if (error.name !== 'ConditionalCheckFailedException') throw error;
-      },
-    );
+    const expired = await expirePendingApproval(env.TABLE_NAME, input.tenantId, approval.approvalId);
+    if (expired) await announce({ tenantId: input.tenantId, approval: expired, end: { kind: 'expired', at: new Date().toISOString() } });
   }
   await updateRecord(env.TABLE_NAME, input.tenantId, input.investigationId, {
     status,
