@@ -21,7 +21,8 @@ export interface ExplorerRequest {
   cookies: readonly string[] | undefined;
   /** Lower-cased. */
   headers: Record<string, string>;
-  body: string;
+  /** The fields of a form post (sign-in); empty for anything else. */
+  form: Record<string, string>;
   /** The host the browser reached (API Gateway's domain, or loopback locally). */
   domainName: string;
 }
@@ -43,27 +44,32 @@ export interface ExplorerDeps extends ReadDeps {
   now: () => Date;
 }
 
-/** Scripts, styles, connections and form posts from this origin only; nothing inline, no framing, no plugins. */
-const CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+/**
+ * Scripts, styles, connections and form posts from this origin only; nothing inline, no
+ * framing, no plugins. The handler's security-header middleware sets it on every response,
+ * with nosniff, no referrer, Cross-Origin-Opener-Policy and HSTS.
+ */
+export const EXPLORER_CSP = {
+  'default-src': "'none'",
+  'script-src': "'self'",
+  'style-src': "'self'",
+  'img-src': "'self'",
+  'connect-src': "'self'",
+  'form-action': "'self'",
+  'frame-ancestors': "'none'",
+  'base-uri': "'none'",
+};
 
-function headersFor(request: ExplorerRequest, contentType: string): Record<string, string> {
-  return {
-    'content-type': contentType,
-    'content-security-policy': CSP,
-    'cache-control': 'no-store',
-    'x-content-type-options': 'nosniff',
-    'referrer-policy': 'no-referrer',
-    'cross-origin-opener-policy': 'same-origin',
-    ...(isLoopback(request.domainName) ? {} : { 'strict-transport-security': 'max-age=31536000' }),
-  };
+function headersFor(contentType: string): Record<string, string> {
+  return { 'content-type': contentType, 'cache-control': 'no-store' };
 }
 
 function htmlResponse(request: ExplorerRequest, status: number, body: Html, extra: Partial<ExplorerResponse> = {}): ExplorerResponse {
-  return { status, headers: headersFor(request, 'text/html; charset=utf-8'), body: body.value, ...extra };
+  return { status, headers: headersFor('text/html; charset=utf-8'), body: body.value, ...extra };
 }
 
 function redirect(request: ExplorerRequest, location: string, cookies?: string[]): ExplorerResponse {
-  return { status: 303, headers: { ...headersFor(request, 'text/plain; charset=utf-8'), location }, body: '', cookies };
+  return { status: 303, headers: { ...headersFor('text/plain; charset=utf-8'), location }, body: '', cookies };
 }
 
 /** A page to return to after signing in: an explorer path on this origin, nothing that could leave it. */
@@ -97,11 +103,11 @@ function notFound(request: ExplorerRequest, session: Session | undefined, what: 
 }
 
 async function signIn(request: ExplorerRequest, deps: ExplorerDeps): Promise<ExplorerResponse> {
-  const form = new URLSearchParams(request.body);
-  const tenantId = (form.get('tenant') ?? '').trim();
-  const next = safeNext(form.get('next') ?? undefined);
+  const { form } = request;
+  const tenantId = (form.tenant ?? '').trim();
+  const next = safeNext(form.next);
   try {
-    await authenticateApiToken(tenantId, form.get('token')?.trim() || undefined, deps);
+    await authenticateApiToken(tenantId, form.token?.trim() || undefined, deps);
   } catch (error) {
     const reason = error instanceof Error && error.cause instanceof Error ? error.cause.message : 'refused';
     return htmlResponse(request, 401, signInPage({ tenantId, next, error: 'That tenant and token do not match.' }), { logReason: reason });
@@ -160,10 +166,10 @@ const TENANT_PAGE = /^\/explorer\/tenants\/([^/]+)\/(login|investigations)(?:\/(
  */
 export async function handleExplorer(request: ExplorerRequest, deps: ExplorerDeps): Promise<ExplorerResponse> {
   const { method, path } = request;
-  if (method === 'GET' && path === `${EXPLORER}/assets/explorer.css`) return { status: 200, headers: { ...headersFor(request, 'text/css; charset=utf-8'), 'cache-control': 'public, max-age=300' }, body: EXPLORER_CSS };
-  if (method === 'GET' && path === `${EXPLORER}/assets/explorer.js`) return { status: 200, headers: { ...headersFor(request, 'text/javascript; charset=utf-8'), 'cache-control': 'public, max-age=300' }, body: EXPLORER_JS };
-  if (method === 'GET' && path === `${EXPLORER}/assets/favicon.svg`) return { status: 200, headers: { ...headersFor(request, 'image/svg+xml'), 'cache-control': 'public, max-age=86400' }, body: FAVICON_SVG };
-  if (method === 'POST' && !sameOrigin(request)) return { status: 403, headers: headersFor(request, 'text/plain; charset=utf-8'), body: 'cross-origin form posts are refused', logReason: `origin ${request.headers.origin ?? '(none)'}` };
+  if (method === 'GET' && path === `${EXPLORER}/assets/explorer.css`) return { status: 200, headers: { ...headersFor('text/css; charset=utf-8'), 'cache-control': 'public, max-age=300' }, body: EXPLORER_CSS };
+  if (method === 'GET' && path === `${EXPLORER}/assets/explorer.js`) return { status: 200, headers: { ...headersFor('text/javascript; charset=utf-8'), 'cache-control': 'public, max-age=300' }, body: EXPLORER_JS };
+  if (method === 'GET' && path === `${EXPLORER}/assets/favicon.svg`) return { status: 200, headers: { ...headersFor('image/svg+xml'), 'cache-control': 'public, max-age=86400' }, body: FAVICON_SVG };
+  if (method === 'POST' && !sameOrigin(request)) return { status: 403, headers: headersFor('text/plain; charset=utf-8'), body: 'cross-origin form posts are refused', logReason: `origin ${request.headers.origin ?? '(none)'}` };
   if (method === 'POST' && path === `${EXPLORER}/sign-in`) return signIn(request, deps);
   if (method === 'POST' && path === `${EXPLORER}/sign-out`) return redirect(request, `${EXPLORER}/sign-in`, [clearedSessionCookie(isLoopback(request.domainName))]);
   if (method !== 'GET') return notFound(request, undefined, 'No such page.');

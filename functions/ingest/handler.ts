@@ -5,7 +5,7 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from '
 import { z } from 'zod';
 import { loadEnv } from '../shared/env.js';
 import { PayloadValidationError, TransientError } from '../shared/errors.js';
-import { json, lowerCaseHeaders, rawBody } from '../shared/http.js';
+import { headersOf, httpRoute, json, rawBody } from '../shared/http.js';
 import { createLogger } from '../shared/logger.js';
 import { readTenantSecret } from '../shared/secrets.js';
 import { isTransient } from '../shared/transient.js';
@@ -68,7 +68,7 @@ async function ingestRoute(event: APIGatewayProxyEventV2): Promise<APIGatewayPro
       source,
       door: 'http',
       requestId: event.requestContext.requestId ?? randomUUID(),
-      headers: lowerCaseHeaders(event.headers),
+      headers: headersOf(event),
       rawBody: rawBody(event),
       receivedAt: new Date(),
     },
@@ -101,13 +101,15 @@ async function ingestAlarmEvent(delivery: z.infer<typeof EventBridgeDelivery>): 
   return response;
 }
 
+const webhookRoute = httpRoute(ingestRoute);
+
 function isHttpEvent(event: unknown): event is APIGatewayProxyEventV2 {
   return typeof event === 'object' && event !== null && 'requestContext' in event && 'rawPath' in event;
 }
 
 /** One ingest Lambda for both doors: the HTTP API (webhooks) and EventBridge (CloudWatch alarm state changes, retried by Lambda on a throw). */
-export const handler = middy<unknown, APIGatewayProxyStructuredResultV2 | IngestResponse>().handler(async (event) => {
-  if (isHttpEvent(event)) return ingestRoute(event);
+export const handler = middy<unknown, APIGatewayProxyStructuredResultV2 | IngestResponse>().handler(async (event, context) => {
+  if (isHttpEvent(event)) return webhookRoute(event, context);
   const delivery = EventBridgeDelivery.safeParse(event);
   if (!delivery.success) throw new PayloadValidationError('event', 'neither an API Gateway request nor a tenant-wrapped CloudWatch alarm event');
   return ingestAlarmEvent(delivery.data);
