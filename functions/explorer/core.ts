@@ -136,7 +136,7 @@ async function listRoute(request: ExplorerRequest, session: Session, deps: Explo
   }
 }
 
-async function investigationRoute(request: ExplorerRequest, session: Session, investigationId: string, evidenceId: string | undefined, deps: ExplorerDeps): Promise<ExplorerResponse> {
+async function investigationRoute(session: Session, investigationId: string, evidenceId: string | undefined, deps: ExplorerDeps): Promise<ExplorerResponse> {
   const { investigation, audit } = await getInvestigation(session.tenantId, investigationId, deps);
   if (evidenceId !== undefined) {
     const item = investigation.scored?.evidence.find((e) => e.id === evidenceId);
@@ -194,7 +194,7 @@ export async function handleExplorer(request: ExplorerRequest, deps: ExplorerDep
   }
   try {
     if (investigationSegment === undefined) return await listRoute(request, session, deps);
-    return await investigationRoute(request, session, decode(investigationSegment), evidenceSegment === undefined ? undefined : decode(evidenceSegment), deps);
+    return await investigationRoute(session, decode(investigationSegment), evidenceSegment === undefined ? undefined : decode(evidenceSegment), deps);
   } catch (error) {
     if (error instanceof NotFoundError) return notFound(session, error.message);
     if (error instanceof CausewayError && error.status < 500) return htmlResponse(error.status, page('Error', html`<h1>Error</h1><p>${error.message}</p>`, session));
