@@ -4,7 +4,9 @@ import type { ScenarioExpected } from '../functions/contracts/index.js';
 import { startLocalStack } from '../local/stack.js';
 import { LlmConfig, tenantSecretPrefix } from '../functions/contracts/index.js';
 import { failedRun, scoreLlm, scoreRun, summarize, summarizeLlm, type ScenarioScore } from './eval-score.js';
+import { FileError } from './file-error.js';
 import { formatRecord, formatScorecard } from './print.js';
+import { PLAIN, type Style } from './style.js';
 import { ensureScenarioTenant, loadScenarioFile, runScenario, type ScenarioRun } from './scenario-run.js';
 import { putTenant } from '../local/tenants.js';
 import type { LocalStack } from '../local/stack.js';
@@ -14,7 +16,7 @@ export function scenarioFiles(paths: string[]): string[] {
   const files: string[] = [];
   for (const path of paths) {
     const stat = statSync(path, { throwIfNoEntry: false });
-    if (!stat) throw new Error(`${path}: no such file or folder`);
+    if (!stat) throw new FileError(path, 'no such file or folder');
     if (stat.isDirectory()) {
       for (const name of readdirSync(path).sort()) if (name.endsWith('.json') && statSync(join(path, name)).isFile()) files.push(join(path, name));
     } else files.push(path);
@@ -29,11 +31,12 @@ export function approvalLinks(run: ScenarioRun): { approve?: string; reject?: st
 }
 
 /** `causeway investigate FILE [--json]`: one scenario through the whole local pipeline. */
-export async function investigate(file: string, json: boolean, out: (text: string) => void): Promise<number> {
+export async function investigate(file: string, json: boolean, out: (text: string) => void, style: Style = PLAIN): Promise<number> {
+  loadScenarioFile(file);
   const stack = await startLocalStack();
   try {
     const run = await runScenario(stack, file);
-    out(json ? JSON.stringify(run.record, null, 2) : formatRecord(run.record));
+    out(json ? JSON.stringify(run.record, null, 2) : formatRecord(run.record, undefined, style));
     return run.record.rca ? 0 : 1;
   } finally {
     await stack.stop();
@@ -54,16 +57,29 @@ async function useModel(stack: LocalStack, tenantId: string, model: { config: Ll
   await putTenant(stack, { ...tenant, llm: { ...model.config, ...(apiKeySecretRef ? { apiKeySecretRef } : {}) } });
 }
 
+export interface EvalOptions {
+  llm?: boolean;
+  /** Each scenario's score as soon as it is known, with its place in the run and every scenario's name. */
+  onRow?: (score: ScenarioScore, done: number, names: string[]) => void;
+  /** Every scenario's name, once all files are checked and before the first runs. */
+  onStart?: (names: string[]) => void;
+  style?: Style;
+}
+
 /**
- * `causeway eval PATH… [--json] [--llm]`: every scenario scored; a scenario that cannot run
- * is a miss with its error, and eval still exits 0. With `--llm` the scenario tenants use
+ * `causeway eval PATH… [--json] [--llm]`: every file is checked before the local stack
+ * starts (one that is missing or not a scenario is a {@link FileError}); then every scenario
+ * is scored, each reported through `onRow` as it finishes, and the scorecard printed whole.
+ * A scenario that cannot run is a miss with its error. With `--llm` the scenario tenants use
  * the model from the environment, and the RCA's root cause is scored beside the
  * deterministic top suspect of the same run.
  */
-export async function evaluate(paths: string[], json: boolean, out: (text: string) => void, options: { llm?: boolean } = {}): Promise<{ scores: ScenarioScore[]; summary: ReturnType<typeof summarize> }> {
+export async function evaluate(paths: string[], json: boolean, out: (text: string) => void, options: EvalOptions = {}): Promise<{ scores: ScenarioScore[]; summary: ReturnType<typeof summarize> }> {
   const files = scenarioFiles(paths);
+  const names = files.map((file) => loadScenarioFile(file).name);
   const model = options.llm ? llmFromEnv() : undefined;
   const stack = await startLocalStack({ retryIntervalMs: 10 });
+  options.onStart?.(names);
   const scores: ScenarioScore[] = [];
   const modelTenants = new Set<string>();
   try {
@@ -85,13 +101,14 @@ export async function evaluate(paths: string[], json: boolean, out: (text: strin
       } catch (error) {
         scores.push({ ...failedRun(name, (error as Error).message, expected), file });
       }
+      options.onRow?.(scores.at(-1)!, scores.length, names);
     }
   } finally {
     await stack.stop();
   }
   const summary = summarize(scores);
   const llm = model ? summarizeLlm(scores) : undefined;
-  out(json ? JSON.stringify({ scenarios: scores, summary, ...(llm ? { llm } : {}) }, null, 2) : formatScorecard(scores, summary));
+  out(json ? JSON.stringify({ scenarios: scores, summary, ...(llm ? { llm } : {}) }, null, 2) : formatScorecard(scores, summary, options.style));
   if (llm && !json) {
     const pct = (x: number) => `${Math.round(x * 100)}%`;
     out(`model ${model!.config.model}: top-1 ${pct(llm.top1)} vs deterministic ${pct(llm.deterministicTop1)}; its answer used in ${llm.authoredByModel}/${llm.n} (the rest fell back); ${llm.promptTokens}+${llm.completionTokens} tokens, ${(llm.latencyMs / 1000).toFixed(1)} s, ~$${llm.estimatedCostUsd}`);

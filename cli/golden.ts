@@ -5,6 +5,7 @@ import { getSourceAdapter } from '../functions/ingest/sources/index.js';
 import { createRecord, readRecord } from '../functions/shared/records.js';
 import { fetchTransport, recordingTransport, replayTransport, setTransport, type RecordedExchange } from '../functions/shared/http-client.js';
 import type { LocalStack } from '../local/stack.js';
+import { FileError } from './file-error.js';
 import { putTenant } from '../local/tenants.js';
 
 /**
@@ -75,9 +76,16 @@ export async function capture(stack: LocalStack, tenant: TenantConfig, signal: G
   }
 }
 
+/** Reads and checks a golden run; a {@link FileError} naming the file when it cannot be used. */
 export function readGoldenRun(path: string): GoldenRun {
-  const parsed = GoldenRun.safeParse(JSON.parse(readFileSync(path, 'utf8')));
-  if (!parsed.success) throw new Error(`${path}: not a causeway.golden/v1 file: ${parsed.error.issues[0]?.path.join('.')}: ${parsed.error.issues[0]?.message}`);
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    throw new FileError(path, `not a readable JSON file (${(error as Error).message})`);
+  }
+  const parsed = GoldenRun.safeParse(raw);
+  if (!parsed.success) throw new FileError(path, `not a causeway.golden/v1 file: ${parsed.error.issues[0]?.path.join('.') || '(root)'}: ${parsed.error.issues[0]?.message}`);
   return parsed.data;
 }
 

@@ -1,11 +1,11 @@
 import { parseArgs } from 'node:util';
-import { askCommand } from './ask.js';
-import { evaluate, investigate } from './commands.js';
-import { exportScenarioCommand } from './export-command.js';
-import { captureCommand, replayCommand } from './golden-commands.js';
-import { listCommand, showCommand } from './read.js';
-import { start } from './start.js';
-import { putTenantCommand } from './tenant.js';
+import { FileError } from './file-error.js';
+import { styleFor } from './style.js';
+
+/*
+ * Each command's module is imported only when that command runs: the local stack, the AWS
+ * SDK and the pipeline behind them are not loaded to print the usage or refuse a typo.
+ */
 
 const USAGE = `causeway — a causal operations layer for AWS
 
@@ -66,9 +66,20 @@ function usageError(message: string): number {
 /**
  * Parses the command line and runs one command; returns the process exit code: 0 done (and
  * for --help / -h), 1 the command failed (or eval scored under --fail-under), 2 a usage
- * mistake such as an unknown command or option.
+ * mistake such as an unknown command or option, or a file given that cannot be used (named,
+ * before any local stack starts).
  */
 export async function main(argv: string[]): Promise<number> {
+  try {
+    return await run(argv);
+  } catch (error) {
+    if (!(error instanceof FileError)) throw error;
+    process.stderr.write(`causeway: ${error.message}\n`);
+    return 2;
+  }
+}
+
+async function run(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (command === '--help' || command === '-h') {
     process.stdout.write(USAGE);
@@ -86,17 +97,20 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const out = (text: string) => process.stdout.write(`${text}\n`);
+  const style = styleFor(process.stdout);
   switch (command) {
     case 'start':
-      return start(out);
+      return (await import('./start.js')).start(out);
     case 'investigate':
       if (positionals.length !== 1) break;
-      return investigate(positionals[0]!, values.json === true, out);
+      return (await import('./commands.js')).investigate(positionals[0]!, values.json === true, out, style);
     case 'eval': {
       if (positionals.length === 0) break;
       const failUnder = values['fail-under'] === undefined ? undefined : Number(values['fail-under']);
       if (failUnder !== undefined && !(failUnder >= 0 && failUnder <= 1)) return usageError(`--fail-under takes a fraction from 0 to 1, such as 0.9, not ${JSON.stringify(values['fail-under'])}`);
-      const { summary } = await evaluate(positionals, values.json === true, out, { llm: values.llm === true });
+      const [{ evaluate }, { evalProgress }] = await Promise.all([import('./commands.js'), import('./progress.js')]);
+      const progress = evalProgress(process.stderr, styleFor(process.stderr));
+      const { summary } = await evaluate(positionals, values.json === true, out, { llm: values.llm === true, style, onStart: progress.start, onRow: progress.row }).finally(progress.end);
       if (failUnder !== undefined && summary.top1 < failUnder) {
         process.stderr.write(`causeway: top-1 ${summary.top1} is below --fail-under ${failUnder}\n`);
         return 1;
@@ -105,26 +119,27 @@ export async function main(argv: string[]): Promise<number> {
     }
     case 'ask':
       if (positionals.length !== 2) break;
-      return askCommand(positionals[0]!, positionals[1]!, { tenant: values.tenant as string, url: values.url as string | undefined, token: values.token as string | undefined }, out);
+      return (await import('./ask.js')).askCommand(positionals[0]!, positionals[1]!, { tenant: values.tenant as string, url: values.url as string | undefined, token: values.token as string | undefined }, out);
     case 'list':
     case 'show': {
       const read = { tenant: values.tenant as string, aws: values.aws === true, stack: values.stack as string, region: values.region as string | undefined, url: values.url as string | undefined, token: values.token as string | undefined, json: values.json === true };
+      const { listCommand, showCommand } = await import('./read.js');
       if (command === 'list' && positionals.length === 0) return listCommand({ ...read, service: values.service as string | undefined, status: values.status as string | undefined, since: values.since as string | undefined, limit: values.limit as string | undefined, cursor: values.cursor as string | undefined }, out);
       if (command === 'show' && positionals.length === 1) return showCommand(positionals[0]!, read, out);
       break;
     }
     case 'capture':
       if (positionals.length !== 1 || !values.source || !values.out) break;
-      return captureCommand(positionals[0]!, { tenant: values.tenant as string, source: values.source as string, out: values.out as string }, out);
+      return (await import('./golden-commands.js')).captureCommand(positionals[0]!, { tenant: values.tenant as string, source: values.source as string, out: values.out as string }, out);
     case 'replay':
       if (positionals.length !== 1) break;
-      return replayCommand(positionals[0]!, values.json === true, out);
+      return (await import('./golden-commands.js')).replayCommand(positionals[0]!, values.json === true, out, style);
     case 'export-scenario':
       if (positionals.length !== 1) break;
-      return exportScenarioCommand(positionals[0]!, { tenant: values.tenant as string, out: values.out as string | undefined, aws: values.aws === true, stack: values.stack as string, region: values.region as string | undefined }, out);
+      return (await import('./export-command.js')).exportScenarioCommand(positionals[0]!, { tenant: values.tenant as string, out: values.out as string | undefined, aws: values.aws === true, stack: values.stack as string, region: values.region as string | undefined }, out);
     case 'tenant':
       if (positionals[0] !== 'put' || positionals.length !== 2) break;
-      return putTenantCommand(positionals[1]!, { aws: values.aws === true, stack: values.stack as string, region: values.region as string | undefined }, out);
+      return (await import('./tenant.js')).putTenantCommand(positionals[1]!, { aws: values.aws === true, stack: values.stack as string, region: values.region as string | undefined }, out);
     case undefined:
     case 'help':
       out(USAGE);

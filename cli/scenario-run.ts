@@ -5,6 +5,7 @@ import { startReplay } from '../functions/ingest/replay.js';
 import { readRecord } from '../functions/shared/records.js';
 import type { LocalStack, SlackMessage } from '../local/stack.js';
 import { getTenant, putTenant } from '../local/tenants.js';
+import { FileError } from './file-error.js';
 
 export interface ScenarioRun {
   scenario: Scenario;
@@ -15,17 +16,18 @@ export interface ScenarioRun {
   durationMs: number;
 }
 
+/** Reads and checks a scenario file; a {@link FileError} naming it when it cannot be used. */
 export function loadScenarioFile(file: string): Scenario {
   let raw: unknown;
   try {
     raw = JSON.parse(readFileSync(file, 'utf8'));
   } catch (error) {
-    throw new Error(`${file}: not a readable JSON file (${(error as Error).message})`);
+    throw new FileError(file, `not a readable JSON file (${(error as Error).message})`);
   }
   const parsed = Scenario.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    throw new Error(`${file}: not a causeway.scenario/v1 file: ${issue.path.join('.') || '(root)'}: ${issue.message}`);
+    throw new FileError(file, `not a causeway.scenario/v1 file: ${issue.path.join('.') || '(root)'}: ${issue.message}`);
   }
   return parsed.data;
 }

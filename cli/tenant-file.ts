@@ -1,15 +1,18 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { ScopedTenantConfig, SecretRef, type TenantConfig, tenantSecretPrefix } from '../functions/contracts/index.js';
+import { ScopedTenantConfig, SecretRef, SlackAppSecret, type TenantConfig, describeIssue, tenantSecretPrefix } from '../functions/contracts/index.js';
 import { parseWebhookCredentials } from '../functions/ingest/sources/credentials.js';
+import { FileError } from './file-error.js';
 
 /**
  * What `causeway tenant put` reads: the tenant's config item and the secrets it names.
  * Secret values are JSON objects; they are written to Secrets Manager (or the local
  * store) and never printed. Every secret, named in the config or in `secrets`, must be
- * under `causeway/tenants/<tenantId>/`.
+ * under `causeway/tenants/<tenantId>/`. The file, the config and the secrets whose shape
+ * Causeway knows (webhook credentials, the Slack app) are strict: an unknown key is refused
+ * by name, because one written at the wrong level would otherwise vanish unread.
  */
-export const TenantFile = z.object({
+export const TenantFile = z.strictObject({
   tenant: ScopedTenantConfig,
   secrets: z.record(z.string(), z.record(z.string(), z.unknown())).default({}),
 });
@@ -20,22 +23,28 @@ export function readTenantFile(path: string): TenantFile {
   try {
     raw = JSON.parse(readFileSync(path, 'utf8'));
   } catch (error) {
-    throw new Error(`${path}: not a readable JSON file (${(error as Error).message})`);
+    throw new FileError(path, `not a readable JSON file (${(error as Error).message})`);
   }
   const parsed = TenantFile.safeParse(raw);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new Error(`${path}: ${issue.path.join('.') || '(root)'}: ${issue.message}`);
-  }
+  if (!parsed.success) throw new FileError(path, `${describeIssue(parsed.error.issues[0]!)}`);
   const file = parsed.data;
   for (const name of Object.keys(file.secrets)) {
     const ref = SecretRef.safeParse(name);
-    if (!ref.success) throw new Error(`${path}: secrets.${name}: ${ref.error.issues[0]!.message}`);
+    if (!ref.success) throw new FileError(path, `secrets.${name}: ${ref.error.issues[0]!.message}`);
     const prefix = tenantSecretPrefix(file.tenant.tenantId);
-    if (!name.startsWith(prefix)) throw new Error(`${path}: secrets.${name}: not under ${prefix}: a tenant may write only its own secrets`);
+    if (!name.startsWith(prefix)) throw new FileError(path, `secrets.${name}: not under ${prefix}: a tenant may write only its own secrets`);
   }
   const webhookRef = file.tenant.webhookSecretRef;
-  if (webhookRef && file.secrets[webhookRef]) parseWebhookCredentials(file.secrets[webhookRef]);
+  if (webhookRef && file.secrets[webhookRef]) {
+    try {
+      parseWebhookCredentials(file.secrets[webhookRef]);
+    } catch (error) {
+      throw new FileError(path, `secrets.${webhookRef}: ${(error as Error).message}`);
+    }
+  }
+  const slackAppRef = file.tenant.approval.slackAppSecretRef;
+  const slackApp = slackAppRef && file.secrets[slackAppRef] ? SlackAppSecret.safeParse(file.secrets[slackAppRef]) : undefined;
+  if (slackApp && !slackApp.success) throw new FileError(path, `${describeIssue(slackApp.error.issues[0]!, ['secrets', slackAppRef!])}`);
   return file;
 }
 

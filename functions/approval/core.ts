@@ -1,6 +1,6 @@
 import type { InvestigationRecord, TenantConfig } from '../contracts/index.js';
 import { csrfToken, linkQuery, parseLink, verifyLink, type SignedLink } from '../shared/approval-links.js';
-import { safeEqual } from '../shared/platform-keys.js';
+import { safeEqual } from '../shared/compare.js';
 import { mayDecide, principal } from './approvers.js';
 import { recordDecision, type DecisionDeps, type StoredApproval } from './decision.js';
 import { confirmationPage, messagePage, type DecideBy } from './pages.js';

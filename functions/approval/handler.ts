@@ -2,7 +2,7 @@ import middy from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { z } from 'zod';
 import { loadEnv } from '../shared/env.js';
-import { html, lowerCaseHeaders, rawBody } from '../shared/http.js';
+import { formFields, headersOf, html, httpRoute, type HttpRoute, rawBody } from '../shared/http.js';
 import { onFirstCall } from '../shared/lazy.js';
 import { createLogger } from '../shared/logger.js';
 import { loadPlatformKeys } from '../shared/platform-keys.js';
@@ -13,7 +13,7 @@ import { DEFAULT_SLACK_API_BASE_URL } from '../shared/slack-web-api.js';
 import { loadTenantConfig } from '../shared/tenants.js';
 import { announcer } from './announce.js';
 import { handleApproval, type TaskResponder } from './core.js';
-import { dynamoLedger } from './ledger.js';
+import { dynamoLedger, dynamoSignIns } from './store.js';
 import { readCookies } from './session.js';
 import { finishSignIn, startExplorerSignIn, startSignIn, type WebResponse } from './signin.js';
 import { messagePage } from './pages.js';
@@ -56,14 +56,20 @@ const tasks: TaskResponder = {
 const SIGN_IN_ROUTE = 'GET /v1/tenants/{tenantId}/approvals/{approvalId}/signin';
 const CALLBACK_ROUTE = 'GET /v1/tenants/{tenantId}/identity/callback';
 const EXPLORER_SIGN_IN_ROUTE = 'GET /v1/tenants/{tenantId}/identity/signin';
+const SLACK_ROUTE = 'POST /v1/tenants/{tenantId}/slack/interactions';
 
 const ledger = dynamoLedger(env.TABLE_NAME);
+const signIns = dynamoSignIns(env.TABLE_NAME);
 const loadTenant = (tenantId: string) => loadTenantConfig(env.TABLE_NAME, tenantId);
 
-async function slackRoute(event: APIGatewayProxyEventV2, tenantId: string): Promise<APIGatewayProxyStructuredResultV2> {
+const notFound = () => html(404, messagePage('Not found', 'No such approval.'));
+
+async function slackRoute(event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> {
+  const tenantId = event.pathParameters?.tenantId;
+  if (!tenantId) return notFound();
   const keys = await loadPlatformKeys(env.PLATFORM_SECRET_NAME);
   const result = await handleSlackInteraction(
-    { tenantId, headers: lowerCaseHeaders(event.headers), rawBody: rawBody(event) },
+    { tenantId, headers: headersOf(event), rawBody: rawBody(event) },
     { tableName: env.TABLE_NAME, keys, ledger, tasks, now: () => new Date(), announce, readSecret: readTenantSecret, respond, responseUrlPrefix: env.SLACK_RESPONSE_URL_PREFIX },
   );
   logger.info('slack interaction', { tenantId, status: result.status });
@@ -72,13 +78,15 @@ async function slackRoute(event: APIGatewayProxyEventV2, tenantId: string): Prom
 
 /** A page or a redirect, with its cookies; API Gateway's payload 2.0 sets each entry of `cookies` as its own Set-Cookie. */
 function web(response: WebResponse): APIGatewayProxyStructuredResultV2 {
-  const result = response.location ? { statusCode: response.status, headers: { location: response.location, 'cache-control': 'no-store', 'referrer-policy': 'no-referrer' } } : html(response.status, response.html ?? '');
+  const result = response.location ? { statusCode: response.status, headers: { location: response.location, 'cache-control': 'no-store' } } : html(response.status, response.html ?? '');
   return response.cookies?.length ? { ...result, cookies: response.cookies } : result;
 }
 
-async function signInRoute(event: APIGatewayProxyEventV2, tenantId: string): Promise<APIGatewayProxyStructuredResultV2> {
+async function signInRoute(event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> {
+  const tenantId = event.pathParameters?.tenantId;
+  if (!tenantId) return notFound();
   const keys = await loadPlatformKeys(env.PLATFORM_SECRET_NAME);
-  const deps = { tableName: env.TABLE_NAME, keys, ledger, publicBaseUrl: env.PUBLIC_BASE_URL, now: () => new Date(), loadTenant, readSecret: readTenantSecret };
+  const deps = { signIns, keys, ledger, publicBaseUrl: env.PUBLIC_BASE_URL, now: () => new Date(), loadTenant, readSecret: readTenantSecret };
   const query = event.queryStringParameters ?? {};
   const approvalId = event.pathParameters?.approvalId;
   const response =
@@ -86,7 +94,7 @@ async function signInRoute(event: APIGatewayProxyEventV2, tenantId: string): Pro
       ? await startExplorerSignIn({ tenantId, next: query.next }, deps)
       : approvalId
         ? await startSignIn({ tenantId, approvalId, query }, deps)
-        : await finishSignIn({ tenantId, query, cookies: readCookies(event.cookies, lowerCaseHeaders(event.headers).cookie) }, deps);
+        : await finishSignIn({ tenantId, query, cookies: readCookies(event.cookies, headersOf(event).cookie) }, deps);
   logger.info('sign-in', { tenantId, step: event.routeKey === CALLBACK_ROUTE ? 'callback' : 'start', status: response.status });
   return web(response);
 }
@@ -94,12 +102,10 @@ async function signInRoute(event: APIGatewayProxyEventV2, tenantId: string): Pro
 async function approvalRoute(event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> {
   const method = event.requestContext.http.method;
   const { tenantId, approvalId } = event.pathParameters ?? {};
-  if (tenantId && event.routeKey === 'POST /v1/tenants/{tenantId}/slack/interactions') return slackRoute(event, tenantId);
-  if (tenantId && (event.routeKey === SIGN_IN_ROUTE || event.routeKey === CALLBACK_ROUTE || event.routeKey === EXPLORER_SIGN_IN_ROUTE)) return signInRoute(event, tenantId);
   if (method !== 'GET' && method !== 'POST') return html(405, messagePage('Method not allowed', 'Use the link, then the form on its page.'));
-  if (!tenantId || !approvalId) return html(404, messagePage('Not found', 'No such approval.'));
-  const headers = lowerCaseHeaders(event.headers);
-  const form = method === 'POST' ? Object.fromEntries(new URLSearchParams(rawBody(event))) : {};
+  if (!tenantId || !approvalId) return notFound();
+  const headers = headersOf(event);
+  const form = method === 'POST' ? formFields(event) : {};
   const keys = await loadPlatformKeys(env.PLATFORM_SECRET_NAME);
   const page = await handleApproval(
     {
@@ -118,5 +124,19 @@ async function approvalRoute(event: APIGatewayProxyEventV2): Promise<APIGatewayP
   return html(page.status, page.html);
 }
 
+/** Every page and redirect of this function: its own markup and styles only, never framed, posting only to itself. */
+const APPROVAL_CSP = { 'default-src': "'none'", 'style-src': "'unsafe-inline'", 'form-action': "'self'", 'frame-ancestors': "'none'" };
+
+/** Slack's button clicks keep their raw body (its signature is over it); only the approval page's form is parsed. */
+const slack = httpRoute(slackRoute, { contentSecurityPolicy: APPROVAL_CSP });
+const signIn = httpRoute(signInRoute, { contentSecurityPolicy: APPROVAL_CSP });
+const decision = httpRoute(approvalRoute, { contentSecurityPolicy: APPROVAL_CSP, form: true });
+
+function routeFor(event: APIGatewayProxyEventV2): HttpRoute {
+  if (event.routeKey === SLACK_ROUTE) return slack;
+  if (event.routeKey === SIGN_IN_ROUTE || event.routeKey === CALLBACK_ROUTE || event.routeKey === EXPLORER_SIGN_IN_ROUTE) return signIn;
+  return decision;
+}
+
 /** The approval links (GET confirms, POST decides), sign-in through the tenant's identity provider, and Slack's interactive buttons: one function, one decision core. */
-export const handler = middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>().handler(approvalRoute);
+export const handler = middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>().handler((event, context) => routeFor(event)(event, context));

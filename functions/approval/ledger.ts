@@ -1,9 +1,5 @@
-import { GetCommand, UpdateCommand, type UpdateCommandInput } from '@aws-sdk/lib-dynamodb';
-import { updateIf } from '../shared/conditional-write.js';
-import { appendAudit, type AuditEntry } from '../shared/audit.js';
-import { updateRecord } from '../shared/records.js';
+import type { AuditEntry } from '../shared/audit.js';
 import type { SlackMessageRef } from '../shared/slack-web-api.js';
-import { documentClient, keys } from '../shared/table.js';
 import type { VerifiedIdentity } from './approvers.js';
 
 /** Where a decided approval stands in resuming its execution: `deciding` until the task answer is known to have landed. */
@@ -65,82 +61,4 @@ export interface ApprovalLedger {
   markUnresumable(tenantId: string, item: StoredApproval, reason: 'timed_out' | 'stale'): Promise<boolean>;
   /** Appends to the approval's investigation trail. */
   audit(tenantId: string, investigationId: string, entry: AuditEntry, entryId?: string): Promise<void>;
-}
-
-/** The ledger on the Causeway table. */
-export function dynamoLedger(tableName: string): ApprovalLedger {
-  const key = (tenantId: string, approvalId: string) => keys.approval(tenantId, approvalId);
-  const update = async (input: Omit<UpdateCommandInput, 'TableName'>): Promise<boolean> => {
-    if (input.ConditionExpression === undefined) {
-      await documentClient.send(new UpdateCommand({ TableName: tableName, ...input }));
-      return true;
-    }
-    return (await updateIf({ TableName: tableName, ...input, ConditionExpression: input.ConditionExpression })).written;
-  };
-  const audit: ApprovalLedger['audit'] = async (tenantId, investigationId, entry, entryId) => {
-    await appendAudit(tableName, tenantId, investigationId, entry, entryId ? { entryId } : {});
-  };
-  return {
-    async load(tenantId, approvalId) {
-      const out = await documentClient.send(new GetCommand({ TableName: tableName, Key: key(tenantId, approvalId), ConsistentRead: true }));
-      return out.Item as StoredApproval | undefined;
-    },
-    claim: (tenantId, approvalId, claim, nowSeconds) =>
-      update({
-        Key: key(tenantId, approvalId),
-        UpdateExpression: 'SET #status = :status, decidedBy = :by, decidedAt = :at, decider = :decider, phase = :deciding, resumeAttempts = :zero',
-        ConditionExpression: '#status = :pending AND expiresAt > :now',
-        ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: { ':status': claim.status, ':by': claim.decidedBy, ':at': claim.decidedAt, ':decider': claim.decider, ':deciding': 'deciding', ':zero': 0, ':pending': 'pending', ':now': nowSeconds },
-      }),
-    async recordDecision(tenantId, item) {
-      const summary = { approvalId: item.approvalId, status: item.status as 'approved' | 'rejected', expiresAt: new Date(item.expiresAt * 1000).toISOString(), decidedBy: item.decidedBy!, decidedAt: item.decidedAt!, decider: item.decider! };
-      await updateRecord(tableName, tenantId, item.investigationId, { approval: summary });
-      await audit(
-        tenantId,
-        item.investigationId,
-        {
-          type: 'approval.decided',
-          actor: item.decidedBy!,
-          detail: { approvalId: item.approvalId, decision: item.status, action: item.action.kind, service: item.action.service, via: item.decider!.via, issuer: item.decider!.issuer, subject: item.decider!.subject, ...(item.decider!.email ? { email: item.decider!.email } : {}) },
-        },
-        `approval-decided-${item.approvalId}`,
-      );
-    },
-    async noteResumeAttempt(tenantId, approvalId) {
-      await update({
-        Key: key(tenantId, approvalId),
-        UpdateExpression: 'SET resumeAttempts = if_not_exists(resumeAttempts, :zero) + :one',
-        ConditionExpression: 'phase = :deciding',
-        ExpressionAttributeValues: { ':zero': 0, ':one': 1, ':deciding': 'deciding' },
-      });
-    },
-    async markResumed(tenantId, approvalId, at, confirmedBy) {
-      await update({
-        Key: key(tenantId, approvalId),
-        UpdateExpression: 'SET phase = :decided, resumedAt = :at, resumeConfirmedBy = :by',
-        ConditionExpression: 'phase = :deciding',
-        ExpressionAttributeValues: { ':decided': 'decided', ':deciding': 'deciding', ':at': at, ':by': confirmedBy },
-      });
-    },
-    async markAnnounced(tenantId, approvalId, at) {
-      await update({ Key: key(tenantId, approvalId), UpdateExpression: 'SET announcedAt = :at', ExpressionAttributeValues: { ':at': at } });
-    },
-    async markUnresumable(tenantId, item, reason) {
-      const marked = await update({
-        Key: key(tenantId, item.approvalId),
-        UpdateExpression: 'SET #status = :expired, phase = :unresumable, unresumableReason = :reason',
-        ConditionExpression: '#status <> :expired',
-        ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: { ':expired': 'expired', ':unresumable': 'unresumable', ':reason': reason },
-      });
-      if (!marked) return false;
-      const { decidedBy, decidedAt, decider } = item;
-      await updateRecord(tableName, tenantId, item.investigationId, {
-        approval: { approvalId: item.approvalId, status: 'expired', expiresAt: new Date(item.expiresAt * 1000).toISOString(), ...(decidedBy ? { decidedBy } : {}), ...(decidedAt ? { decidedAt } : {}), ...(decider ? { decider } : {}) },
-      });
-      return true;
-    },
-    audit,
-  };
 }

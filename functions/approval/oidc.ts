@@ -3,7 +3,7 @@ import { createRemoteJWKSet, errors as joseErrors, jwtVerify, type JWTPayload } 
 import { z } from 'zod';
 import type { IdentityProviderConfig } from '../contracts/index.js';
 import { CausewayError } from '../shared/errors.js';
-import { safeEqual } from '../shared/platform-keys.js';
+import { safeEqual } from '../shared/compare.js';
 import { SLACK_ISSUER, type VerifiedIdentity } from './approvers.js';
 
 /** Why a sign-in was refused; each one is a test in the identity suite and a word in the audit trail. */

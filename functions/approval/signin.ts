@@ -1,17 +1,16 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import type { TenantConfig } from '../contracts/index.js';
 import { approvalPath, linkQuery, parseLink, verifyLink } from '../shared/approval-links.js';
-import { deleteIf } from '../shared/conditional-write.js';
-import { safeEqual, type PlatformKeys } from '../shared/platform-keys.js';
-import { documentClient, keys as tableKeys } from '../shared/table.js';
+import { safeEqual } from '../shared/compare.js';
+import type { PlatformKeys } from '../shared/platform-keys.js';
 import type { TenantSecretReader } from '../shared/secrets.js';
 import { principal } from './approvers.js';
 import type { ApprovalLedger } from './ledger.js';
 import { authorizationUrl, discover, exchangeCode, IdentityVerificationError, verifyIdToken, type Discovery } from './oidc.js';
 import { messagePage } from './pages.js';
 import { auditRefusal } from './refusals.js';
+import type { SignInStore } from './store.js';
 import { isLoopback, mintSession, sessionCookie } from '../shared/explorer-session.js';
 import { cookie, sealSession, SESSION_COOKIE, SESSION_SECONDS, SIGNIN_COOKIE, SIGNIN_SECONDS } from './session.js';
 
@@ -24,7 +23,7 @@ export interface WebResponse {
 }
 
 export interface SignInDeps {
-  tableName: string;
+  signIns: SignInStore;
   keys: PlatformKeys;
   ledger: ApprovalLedger;
   publicBaseUrl: string;
@@ -77,21 +76,14 @@ async function begin(tenantId: string, target: { approvalId: string; returnQuery
   const nonce = random();
   const codeVerifier = random();
   const binding = random();
-  await documentClient.send(
-    new PutCommand({
-      TableName: deps.tableName,
-      Item: {
-        ...tableKeys.signIn(tenantId, sha256(state)),
-        ...target,
-        codeVerifier,
-        nonce,
-        bindingHash: sha256(binding),
-        issuer: tenant.identity.issuer,
-        expiresAt: Math.floor(deps.now().getTime() / 1000) + SIGNIN_SECONDS,
-      },
-      ConditionExpression: 'attribute_not_exists(pk)',
-    }),
-  );
+  await deps.signIns.put(tenantId, sha256(state), {
+    ...target,
+    codeVerifier,
+    nonce,
+    bindingHash: sha256(binding),
+    issuer: tenant.identity.issuer,
+    expiresAt: Math.floor(deps.now().getTime() / 1000) + SIGNIN_SECONDS,
+  });
   const redirectUri = new URL(callbackPath(tenantId), deps.publicBaseUrl).toString();
   return {
     status: 302,
@@ -122,9 +114,8 @@ export async function startExplorerSignIn(request: { tenantId: string; next: str
 
 /** Takes the sign-in `state` names, once: a replayed or invented state finds nothing. */
 async function consume(deps: SignInDeps, tenantId: string, state: string): Promise<z.infer<typeof Transaction> | undefined> {
-  const outcome = await deleteIf({ TableName: deps.tableName, Key: tableKeys.signIn(tenantId, sha256(state)), ConditionExpression: 'attribute_exists(pk)', ReturnValues: 'ALL_OLD' });
-  const parsed = outcome.written ? Transaction.safeParse(outcome.attributes) : undefined;
-  return parsed?.success ? parsed.data : undefined;
+  const parsed = Transaction.safeParse(await deps.signIns.take(tenantId, sha256(state)));
+  return parsed.success ? parsed.data : undefined;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { safeEqual } from '../shared/platform-keys.js';
+import { safeEqual } from '../shared/compare.js';
 
 /** Slack's replay window: a request signed more than five minutes from now is refused. */
 export const SLACK_REPLAY_WINDOW_SECONDS = 300;

@@ -1,9 +1,8 @@
-import middy from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { z } from 'zod';
 import { loadEnv } from '../shared/env.js';
 import { TransientError } from '../shared/errors.js';
-import { json, lowerCaseHeaders, rawBody } from '../shared/http.js';
+import { headersOf, httpRoute, json, rawBody } from '../shared/http.js';
 import { createLogger } from '../shared/logger.js';
 import { readTenantSecret } from '../shared/secrets.js';
 import { loadTenantConfig } from '../shared/tenants.js';
@@ -23,7 +22,7 @@ async function changeRoute(event: APIGatewayProxyEventV2): Promise<APIGatewayPro
   const { tenantId = '' } = event.pathParameters ?? {};
   let response: ChangeResponse;
   try {
-    response = await recordChange({ tenantId, headers: lowerCaseHeaders(event.headers), rawBody: rawBody(event), receivedAt: new Date() }, deps);
+    response = await recordChange({ tenantId, headers: headersOf(event), rawBody: rawBody(event), receivedAt: new Date() }, deps);
   } catch (error) {
     if (!(error instanceof TransientError)) throw error;
     response = { status: 503, body: { error: 'temporarily unavailable; retry' }, logReason: error.message };
@@ -34,4 +33,4 @@ async function changeRoute(event: APIGatewayProxyEventV2): Promise<APIGatewayPro
 }
 
 /** Transport only: `POST /v1/tenants/{tenantId}/changes` in, JSON out; the work is in core.ts. */
-export const handler = middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>().handler(changeRoute);
+export const handler = httpRoute(changeRoute);

@@ -21,7 +21,7 @@ export const SecretRef = z
  * One telemetry backend of a tenant. Only a reference to its secret is kept here:
  * the provider reads the secret itself at run time, so it never enters state.
  */
-export const BackendConfig = z.object({
+export const BackendConfig = z.strictObject({
   id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/),
   type: z.string().regex(/^[a-z0-9-]{1,40}$/),
   classes: z.array(EvidenceClass).min(1),
@@ -35,13 +35,13 @@ export const BackendConfig = z.object({
 export type BackendConfig = z.infer<typeof BackendConfig>;
 
 /** Where a service lives in each system, so providers and actions can find it. */
-export const CatalogEntry = z.object({
+export const CatalogEntry = z.strictObject({
   repo: z.string().max(200).optional(),
   path: z.string().max(500).optional(),
   argoCdApp: z.string().max(200).optional(),
-  kubernetes: z.object({ namespace: z.string(), deployment: z.string() }).optional(),
-  ecs: z.object({ cluster: z.string(), service: z.string() }).optional(),
-  lambda: z.object({ functionName: z.string(), alias: z.string().optional() }).optional(),
+  kubernetes: z.strictObject({ namespace: z.string(), deployment: z.string() }).optional(),
+  ecs: z.strictObject({ cluster: z.string(), service: z.string() }).optional(),
+  lambda: z.strictObject({ functionName: z.string(), alias: z.string().optional() }).optional(),
   pagerdutyServiceId: z.string().max(50).optional(),
   /** Other names this service goes by in alerts (a Prometheus job, a Datadog service tag, an old name); matched case-insensitively. */
   aliases: z.array(z.string().min(1).max(200)).max(20).optional(),
@@ -49,14 +49,14 @@ export const CatalogEntry = z.object({
   ssmParameter: z.string().regex(/^\/?[A-Za-z0-9_.\-/]{1,1011}$/).optional(),
   /** The AppConfig profile revert_config redeploys at its previous version (preferred over ssmParameter). */
   appConfig: z
-    .object({ applicationId: z.string().max(100), environmentId: z.string().max(100), configurationProfileId: z.string().max(100), deploymentStrategyId: z.string().max(100) })
+    .strictObject({ applicationId: z.string().max(100), environmentId: z.string().max(100), configurationProfileId: z.string().max(100), deploymentStrategyId: z.string().max(100) })
     .optional(),
   /** Recommendations on this service answered by an SSM Automation document instead: `{ restart: 'Acme-RecycleHosts' }`. */
   runbooks: z.partialRecord(z.enum(['rollback', 'restart', 'scale_out', 'revert_config', 'disable_flag']), z.string().regex(/^[A-Za-z0-9_.:/-]{3,128}$/)).optional(),
 });
 export type CatalogEntry = z.infer<typeof CatalogEntry>;
 
-export const FreezeWindow = z.object({
+export const FreezeWindow = z.strictObject({
   /** Weekly window in UTC: days 0 (Sunday) to 6, hours as HH:MM. */
   days: z.array(z.number().int().min(0).max(6)).min(1),
   from: z.string().regex(/^\d{2}:\d{2}$/),
@@ -64,7 +64,7 @@ export const FreezeWindow = z.object({
   reason: z.string().max(200).optional(),
 });
 
-export const Policy = z.object({
+export const Policy = z.strictObject({
   /** off: recommend only; approve: a human approves every action; auto-low-risk: low-risk reversible actions on allowlisted services run alone. */
   mode: z.enum(['off', 'approve', 'auto-low-risk']).default('approve'),
   /** Actions apply for real only when this is false; dry-run is the default. */
@@ -87,7 +87,7 @@ export type Policy = z.infer<typeof Policy>;
  * the deterministic RCA. The API key stays in Secrets Manager (`{ "apiKey": "…" }`); only
  * its reference is kept here, and it is optional for keyless local servers.
  */
-export const LlmConfig = z.object({
+export const LlmConfig = z.strictObject({
   baseUrl: z.url(),
   /** The model id, or the deployment name on Azure. */
   model: z.string().min(1).max(200),
@@ -108,13 +108,13 @@ export type LlmConfig = z.infer<typeof LlmConfig>;
  * Where the non-AWS executors reach: the tenant's Kubernetes API, Argo CD and flag
  * service. Only secret references are kept; the Remediate Lambda reads them at run time.
  */
-export const RemediationTargets = z.object({
+export const RemediationTargets = z.strictObject({
   /** Secret: `{ "token": "…" }`, a service-account bearer token allowed to patch Deployments. */
-  kubernetes: z.object({ apiUrl: z.url(), tokenSecretRef: SecretRef }).optional(),
+  kubernetes: z.strictObject({ apiUrl: z.url(), tokenSecretRef: SecretRef }).optional(),
   /** Secret: `{ "token": "…" }`, an Argo CD API token with `applications, action` rights. */
-  argoCd: z.object({ baseUrl: z.url(), tokenSecretRef: SecretRef }).optional(),
+  argoCd: z.strictObject({ baseUrl: z.url(), tokenSecretRef: SecretRef }).optional(),
   /** A LaunchDarkly-compatible flag API (semantic patch). Secret: `{ "apiKey": "…" }`. */
-  flags: z.object({ baseUrl: z.url(), projectKey: z.string().min(1).max(100), environmentKey: z.string().min(1).max(100), apiKeySecretRef: SecretRef }).optional(),
+  flags: z.strictObject({ baseUrl: z.url(), projectKey: z.string().min(1).max(100), environmentKey: z.string().min(1).max(100), apiKeySecretRef: SecretRef }).optional(),
 });
 export type RemediationTargets = z.infer<typeof RemediationTargets>;
 
@@ -124,7 +124,7 @@ export type RemediationTargets = z.infer<typeof RemediationTargets>;
  * `chat.postMessage` and later edit that same message with `chat.update`, which an
  * incoming webhook cannot do; it takes both, one alone is ignored.
  */
-export const SlackAppSecret = z.object({
+export const SlackAppSecret = z.strictObject({
   signingSecret: z.string().min(1),
   botToken: z.string().regex(/^xox[bp]-[A-Za-z0-9-]{1,250}$/, 'a Slack bot (xoxb-) or user (xoxp-) token').optional(),
   /** The channel id (`C…`); `chat.update` accepts only ids, and Slack answers `chat.postMessage` with the id either way. */
@@ -165,7 +165,7 @@ export function referenceOffsetMs(offset: string): number {
  * bounded extra read per backend, and an offset beyond the backend's retention reads
  * nothing. `enabled: false` leaves the pre-onset part of the window as the only baseline.
  */
-export const ReferenceSetting = z.object({
+export const ReferenceSetting = z.strictObject({
   enabled: z.boolean().default(true),
   offsets: z
     .array(ReferenceOffset)
@@ -186,7 +186,7 @@ const OPEN_ISSUERS = ['https://accounts.google.com', 'https://slack.com'];
  * `{api}/v1/tenants/{tenantId}/identity/callback`.
  */
 export const IdentityProviderConfig = z
-  .object({
+  .strictObject({
     /** Exactly the `iss` the provider puts in its ID tokens; its discovery document lives under it. */
     issuer: z.url(),
     clientId: z.string().min(1).max(255),
@@ -213,11 +213,11 @@ export type IdentityProviderConfig = z.infer<typeof IdentityProviderConfig>;
  * incident, an Opsgenie alert). Secrets by reference: PagerDuty `{ "token": "…" }` (a REST
  * API key allowed to write notes), Opsgenie `{ "apiKey": "…" }` (an API integration key).
  */
-export const DeliveryConfig = z.object({
+export const DeliveryConfig = z.strictObject({
   /** Post a summary of every finished investigation to the tenant's Slack (the channel the approval settings name). */
   slackSummary: z.boolean().default(true),
   pagerduty: z
-    .object({
+    .strictObject({
       apiTokenSecretRef: SecretRef,
       /** The `From` header PagerDuty requires on writes: the email of a valid user of the account. */
       fromEmail: z.email().max(254),
@@ -225,7 +225,7 @@ export const DeliveryConfig = z.object({
     })
     .optional(),
   opsgenie: z
-    .object({
+    .strictObject({
       apiKeySecretRef: SecretRef,
       /** `https://api.eu.opsgenie.com` for the EU instance. */
       apiBaseUrl: z.url().default('https://api.opsgenie.com'),
@@ -234,7 +234,7 @@ export const DeliveryConfig = z.object({
 });
 export type DeliveryConfig = z.infer<typeof DeliveryConfig>;
 
-export const TenantConfig = z.object({
+export const TenantConfig = z.strictObject({
   tenantId: TenantId,
   displayName: z.string().max(200).optional(),
   backends: z.array(BackendConfig).default([]),
@@ -243,7 +243,7 @@ export const TenantConfig = z.object({
   catalog: z.record(z.string(), CatalogEntry).default({}),
   policy: Policy.default(Policy.parse({})),
   approval: z
-    .object({
+    .strictObject({
       timeoutSeconds: z.number().int().min(1).max(7 * 24 * 3600).default(3600),
       slackWebhookSecretRef: SecretRef.optional(),
       /** A Slack app: interactive buttons, and with a bot token and channel, a message Causeway edits as the approval ends. Secret: {@link SlackAppSecret}. */
@@ -295,3 +295,25 @@ export const ScopedTenantConfig = TenantConfig.superRefine((config, ctx) => {
     if (!ref.startsWith(prefix)) ctx.addIssue({ code: 'custom', path, message: `${ref} is not under ${prefix}: a tenant may name only its own secrets` });
   }
 });
+
+/** What a validation issue carries; zod's own issue type, narrowed to what the message needs. */
+interface ContractIssue {
+  code: string;
+  path: ReadonlyArray<PropertyKey>;
+  message: string;
+  keys?: readonly string[];
+}
+
+/**
+ * One issue of a tenant file, config or secret as `field: message`. Config and secrets are
+ * strict, and an unknown key is named with its full path: a field at the wrong level (an
+ * Alertmanager `basic` outside `alertmanager`) or misspelled would otherwise be dropped
+ * without a word, and its source would answer every request with 401.
+ */
+export function describeIssue(issue: ContractIssue, prefix: readonly string[] = []): string {
+  const path = [...prefix, ...issue.path.map(String)];
+  if (issue.code === 'unrecognized_keys' && issue.keys?.length) {
+    return issue.keys.map((key) => `${[...path, key].join('.')}: unknown key; Causeway would ignore it, so it is refused (misspelled, or at the wrong level?)`).join('; ');
+  }
+  return `${path.join('.') || '(root)'}: ${issue.message}`;
+}

@@ -21,7 +21,8 @@ export interface ExplorerRequest {
   cookies: readonly string[] | undefined;
   /** Lower-cased. */
   headers: Record<string, string>;
-  body: string;
+  /** The fields of a form post (sign-in); empty for anything else. */
+  form: Record<string, string>;
   /** The host the browser reached (API Gateway's domain, or loopback locally). */
   domainName: string;
 }
@@ -43,27 +44,32 @@ export interface ExplorerDeps extends ReadDeps {
   now: () => Date;
 }
 
-/** Scripts, styles, connections and form posts from this origin only; nothing inline, no framing, no plugins. */
-const CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+/**
+ * Scripts, styles, connections and form posts from this origin only; nothing inline, no
+ * framing, no plugins. The handler's security-header middleware sets it on every response,
+ * with nosniff, no referrer, Cross-Origin-Opener-Policy and HSTS.
+ */
+export const EXPLORER_CSP = {
+  'default-src': "'none'",
+  'script-src': "'self'",
+  'style-src': "'self'",
+  'img-src': "'self'",
+  'connect-src': "'self'",
+  'form-action': "'self'",
+  'frame-ancestors': "'none'",
+  'base-uri': "'none'",
+};
 
-function headersFor(request: ExplorerRequest, contentType: string): Record<string, string> {
-  return {
-    'content-type': contentType,
-    'content-security-policy': CSP,
-    'cache-control': 'no-store',
-    'x-content-type-options': 'nosniff',
-    'referrer-policy': 'no-referrer',
-    'cross-origin-opener-policy': 'same-origin',
-    ...(isLoopback(request.domainName) ? {} : { 'strict-transport-security': 'max-age=31536000' }),
-  };
+function headersFor(contentType: string): Record<string, string> {
+  return { 'content-type': contentType, 'cache-control': 'no-store' };
 }
 
-function htmlResponse(request: ExplorerRequest, status: number, body: Html, extra: Partial<ExplorerResponse> = {}): ExplorerResponse {
-  return { status, headers: headersFor(request, 'text/html; charset=utf-8'), body: body.value, ...extra };
+function htmlResponse(status: number, body: Html, extra: Partial<ExplorerResponse> = {}): ExplorerResponse {
+  return { status, headers: headersFor('text/html; charset=utf-8'), body: body.value, ...extra };
 }
 
-function redirect(request: ExplorerRequest, location: string, cookies?: string[]): ExplorerResponse {
-  return { status: 303, headers: { ...headersFor(request, 'text/plain; charset=utf-8'), location }, body: '', cookies };
+function redirect(location: string, cookies?: string[]): ExplorerResponse {
+  return { status: 303, headers: { ...headersFor('text/plain; charset=utf-8'), location }, body: '', cookies };
 }
 
 /** A page to return to after signing in: an explorer path on this origin, nothing that could leave it. */
@@ -92,29 +98,29 @@ function executionLink(arn: string | undefined, executionName: string): { url?: 
   return { arn: executionArn, url: `${consoleOrigin(region!)}/states/home?region=${region}#/v2/executions/details/${encodeURIComponent(executionArn)}` };
 }
 
-function notFound(request: ExplorerRequest, session: Session | undefined, what: string): ExplorerResponse {
-  return htmlResponse(request, 404, page('Not found', html`<h1>Not found</h1><p>${what}</p>${session ? html`<p><a href="${tenantBase(session.tenantId)}">Back to the investigations</a></p>` : ''}`, session));
+function notFound(session: Session | undefined, what: string): ExplorerResponse {
+  return htmlResponse(404, page('Not found', html`<h1>Not found</h1><p>${what}</p>${session ? html`<p><a href="${tenantBase(session.tenantId)}">Back to the investigations</a></p>` : ''}`, session));
 }
 
 async function signIn(request: ExplorerRequest, deps: ExplorerDeps): Promise<ExplorerResponse> {
-  const form = new URLSearchParams(request.body);
-  const tenantId = (form.get('tenant') ?? '').trim();
-  const next = safeNext(form.get('next') ?? undefined);
+  const { form } = request;
+  const tenantId = (form.tenant ?? '').trim();
+  const next = safeNext(form.next);
   try {
-    await authenticateApiToken(tenantId, form.get('token')?.trim() || undefined, deps);
+    await authenticateApiToken(tenantId, form.token?.trim() || undefined, deps);
   } catch (error) {
     const reason = error instanceof Error && error.cause instanceof Error ? error.cause.message : 'refused';
-    return htmlResponse(request, 401, signInPage({ tenantId, next, error: 'That tenant and token do not match.' }), { logReason: reason });
+    return htmlResponse(401, signInPage({ tenantId, next, error: 'That tenant and token do not match.' }), { logReason: reason });
   }
   const { value } = mintSession(await deps.sessionKey(), tenantId, { issuer: TENANT_TOKEN_ISSUER, subject: `${tenantId}/api-token`, name: 'API token' }, deps.now());
-  return redirect(request, next ?? tenantBase(tenantId), [sessionCookie(value, isLoopback(request.domainName))]);
+  return redirect(next ?? tenantBase(tenantId), [sessionCookie(value, isLoopback(request.domainName))]);
 }
 
 async function redeem(request: ExplorerRequest, tenantId: string, deps: ExplorerDeps): Promise<ExplorerResponse> {
   const redeemed = request.query.code ? await deps.redeemLoginCode(tenantId, request.query.code) : undefined;
-  if (!redeemed) return htmlResponse(request, 401, signInPage({ tenantId, error: 'That login link was already used or has expired. Sign in with the API token instead.' }), { logReason: 'login code unknown, used or expired' });
+  if (!redeemed) return htmlResponse(401, signInPage({ tenantId, error: 'That login link was already used or has expired. Sign in with the API token instead.' }), { logReason: 'login code unknown, used or expired' });
   const { value } = mintSession(await deps.sessionKey(), tenantId, redeemed.by, deps.now());
-  return redirect(request, safeNext(redeemed.next) ?? tenantBase(tenantId), [sessionCookie(value, isLoopback(request.domainName))]);
+  return redirect(safeNext(redeemed.next) ?? tenantBase(tenantId), [sessionCookie(value, isLoopback(request.domainName))]);
 }
 
 async function listRoute(request: ExplorerRequest, session: Session, deps: ExplorerDeps): Promise<ExplorerResponse> {
@@ -123,23 +129,23 @@ async function listRoute(request: ExplorerRequest, session: Session, deps: Explo
     if (filters.within && !(filters.within in WITHIN)) throw new MalformedRequestError(`within: one of ${Object.keys(WITHIN).join(', ')}`);
     const since = filters.within ? new Date(deps.now().getTime() - WITHIN[filters.within]!).toISOString() : undefined;
     const query = parseListQuery({ service: filters.service, status: filters.status, since, cursor: request.query.cursor || undefined });
-    return htmlResponse(request, 200, listPage(session, await listInvestigations(session.tenantId, query, deps), filters));
+    return htmlResponse(200, listPage(session, await listInvestigations(session.tenantId, query, deps), filters));
   } catch (error) {
     if (!(error instanceof MalformedRequestError)) throw error;
-    return htmlResponse(request, 400, listPage(session, { investigations: [] }, filters, error.message));
+    return htmlResponse(400, listPage(session, { investigations: [] }, filters, error.message));
   }
 }
 
-async function investigationRoute(request: ExplorerRequest, session: Session, investigationId: string, evidenceId: string | undefined, deps: ExplorerDeps): Promise<ExplorerResponse> {
+async function investigationRoute(session: Session, investigationId: string, evidenceId: string | undefined, deps: ExplorerDeps): Promise<ExplorerResponse> {
   const { investigation, audit } = await getInvestigation(session.tenantId, investigationId, deps);
   if (evidenceId !== undefined) {
     const item = investigation.scored?.evidence.find((e) => e.id === evidenceId);
-    if (!item) return notFound(request, session, `Investigation ${investigationId} has no evidence item ${evidenceId}.`);
-    return htmlResponse(request, 200, evidencePage(session, investigation, item));
+    if (!item) return notFound(session, `Investigation ${investigationId} has no evidence item ${evidenceId}.`);
+    return htmlResponse(200, evidencePage(session, investigation, item));
   }
   const tenant = await deps.loadTenant(session.tenantId);
   const execution = executionLink(deps.stateMachineArn, investigation.executionName);
-  return htmlResponse(request, 200, detailPage({ session, record: investigation, audit, topology: tenant?.topology ?? {}, executionUrl: execution.url, executionArn: execution.arn }));
+  return htmlResponse(200, detailPage({ session, record: investigation, audit, topology: tenant?.topology ?? {}, executionUrl: execution.url, executionArn: execution.arn }));
 }
 
 /** A path segment as sent; a malformed escape stays as it is and simply matches nothing. */
@@ -160,38 +166,38 @@ const TENANT_PAGE = /^\/explorer\/tenants\/([^/]+)\/(login|investigations)(?:\/(
  */
 export async function handleExplorer(request: ExplorerRequest, deps: ExplorerDeps): Promise<ExplorerResponse> {
   const { method, path } = request;
-  if (method === 'GET' && path === `${EXPLORER}/assets/explorer.css`) return { status: 200, headers: { ...headersFor(request, 'text/css; charset=utf-8'), 'cache-control': 'public, max-age=300' }, body: EXPLORER_CSS };
-  if (method === 'GET' && path === `${EXPLORER}/assets/explorer.js`) return { status: 200, headers: { ...headersFor(request, 'text/javascript; charset=utf-8'), 'cache-control': 'public, max-age=300' }, body: EXPLORER_JS };
-  if (method === 'GET' && path === `${EXPLORER}/assets/favicon.svg`) return { status: 200, headers: { ...headersFor(request, 'image/svg+xml'), 'cache-control': 'public, max-age=86400' }, body: FAVICON_SVG };
-  if (method === 'POST' && !sameOrigin(request)) return { status: 403, headers: headersFor(request, 'text/plain; charset=utf-8'), body: 'cross-origin form posts are refused', logReason: `origin ${request.headers.origin ?? '(none)'}` };
+  if (method === 'GET' && path === `${EXPLORER}/assets/explorer.css`) return { status: 200, headers: { ...headersFor('text/css; charset=utf-8'), 'cache-control': 'public, max-age=300' }, body: EXPLORER_CSS };
+  if (method === 'GET' && path === `${EXPLORER}/assets/explorer.js`) return { status: 200, headers: { ...headersFor('text/javascript; charset=utf-8'), 'cache-control': 'public, max-age=300' }, body: EXPLORER_JS };
+  if (method === 'GET' && path === `${EXPLORER}/assets/favicon.svg`) return { status: 200, headers: { ...headersFor('image/svg+xml'), 'cache-control': 'public, max-age=86400' }, body: FAVICON_SVG };
+  if (method === 'POST' && !sameOrigin(request)) return { status: 403, headers: headersFor('text/plain; charset=utf-8'), body: 'cross-origin form posts are refused', logReason: `origin ${request.headers.origin ?? '(none)'}` };
   if (method === 'POST' && path === `${EXPLORER}/sign-in`) return signIn(request, deps);
-  if (method === 'POST' && path === `${EXPLORER}/sign-out`) return redirect(request, `${EXPLORER}/sign-in`, [clearedSessionCookie(isLoopback(request.domainName))]);
-  if (method !== 'GET') return notFound(request, undefined, 'No such page.');
+  if (method === 'POST' && path === `${EXPLORER}/sign-out`) return redirect(`${EXPLORER}/sign-in`, [clearedSessionCookie(isLoopback(request.domainName))]);
+  if (method !== 'GET') return notFound(undefined, 'No such page.');
 
   const key = await deps.sessionKey();
   if (path === EXPLORER || path === `${EXPLORER}/`) {
     const session = sessionFromCookies(key, request.cookies, undefined, deps.now());
-    return redirect(request, session ? tenantBase(session.tenantId) : `${EXPLORER}/sign-in`);
+    return redirect(session ? tenantBase(session.tenantId) : `${EXPLORER}/sign-in`);
   }
-  if (path === `${EXPLORER}/sign-in`) return htmlResponse(request, 200, signInPage({ tenantId: request.query.tenant, next: safeNext(request.query.next) }));
+  if (path === `${EXPLORER}/sign-in`) return htmlResponse(200, signInPage({ tenantId: request.query.tenant, next: safeNext(request.query.next) }));
 
   const match = TENANT_PAGE.exec(path);
-  if (!match) return notFound(request, undefined, 'No such page.');
+  if (!match) return notFound(undefined, 'No such page.');
   const [, tenantSegment, kind, investigationSegment, evidenceSegment] = match;
   const tenantId = decode(tenantSegment!);
-  if (kind === 'login') return investigationSegment === undefined ? redeem(request, tenantId, deps) : notFound(request, undefined, 'No such page.');
+  if (kind === 'login') return investigationSegment === undefined ? redeem(request, tenantId, deps) : notFound(undefined, 'No such page.');
 
   const session = sessionFromCookies(key, request.cookies, tenantId, deps.now());
   if (!session) {
     const next = safeNext(`${path}${request.query && Object.keys(request.query).length ? `?${new URLSearchParams(request.query as Record<string, string>).toString()}` : ''}`);
-    return htmlResponse(request, 401, signInPage({ tenantId, next }), { logReason: 'no session for this tenant' });
+    return htmlResponse(401, signInPage({ tenantId, next }), { logReason: 'no session for this tenant' });
   }
   try {
     if (investigationSegment === undefined) return await listRoute(request, session, deps);
-    return await investigationRoute(request, session, decode(investigationSegment), evidenceSegment === undefined ? undefined : decode(evidenceSegment), deps);
+    return await investigationRoute(session, decode(investigationSegment), evidenceSegment === undefined ? undefined : decode(evidenceSegment), deps);
   } catch (error) {
-    if (error instanceof NotFoundError) return notFound(request, session, error.message);
-    if (error instanceof CausewayError && error.status < 500) return htmlResponse(request, error.status, page('Error', html`<h1>Error</h1><p>${error.message}</p>`, session));
+    if (error instanceof NotFoundError) return notFound(session, error.message);
+    if (error instanceof CausewayError && error.status < 500) return htmlResponse(error.status, page('Error', html`<h1>Error</h1><p>${error.message}</p>`, session));
     throw error;
   }
 }

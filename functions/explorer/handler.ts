@@ -1,16 +1,15 @@
-import middy from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { z } from 'zod';
 import { readAudit } from '../shared/audit.js';
 import { loadEnv } from '../shared/env.js';
-import { lowerCaseHeaders, rawBody } from '../shared/http.js';
+import { formFields, headersOf, httpRoute } from '../shared/http.js';
 import { createLogger } from '../shared/logger.js';
 import { type PlatformKeys, loadPlatformKeys } from '../shared/platform-keys.js';
 import { readRecord } from '../shared/records.js';
 import { readTenantSecret } from '../shared/secrets.js';
 import { loadTenantConfig } from '../shared/tenants.js';
 import { queryListing } from '../read-api/store.js';
-import { type ExplorerDeps, handleExplorer } from './core.js';
+import { EXPLORER_CSP, type ExplorerDeps, handleExplorer } from './core.js';
 import { redeemLoginCode } from './login-codes.js';
 
 const env = loadEnv({ TABLE_NAME: z.string().min(1), PLATFORM_SECRET_NAME: z.string().min(1), STATE_MACHINE_ARN: z.string().optional() });
@@ -39,8 +38,8 @@ async function explorerRoute(event: APIGatewayProxyEventV2): Promise<APIGatewayP
       path: event.rawPath,
       query: event.queryStringParameters ?? {},
       cookies: event.cookies,
-      headers: lowerCaseHeaders(event.headers),
-      body: rawBody(event),
+      headers: headersOf(event),
+      form: formFields(event),
       domainName: event.requestContext.domainName,
     },
     deps,
@@ -51,4 +50,4 @@ async function explorerRoute(event: APIGatewayProxyEventV2): Promise<APIGatewayP
 }
 
 /** Transport only: API Gateway event in, page out; the work is in core.ts. */
-export const handler = middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>().handler(explorerRoute);
+export const handler = httpRoute(explorerRoute, { form: true, contentSecurityPolicy: EXPLORER_CSP, isolated: true });

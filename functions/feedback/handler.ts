@@ -1,8 +1,7 @@
-import middy from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { z } from 'zod';
 import { loadEnv } from '../shared/env.js';
-import { json, lowerCaseHeaders, rawBody } from '../shared/http.js';
+import { headersOf, httpRoute, json, rawBody } from '../shared/http.js';
 import { createLogger } from '../shared/logger.js';
 import { readRecord } from '../shared/records.js';
 import { sessionFromCookies } from '../shared/explorer-session.js';
@@ -32,7 +31,7 @@ let sessionKey: Promise<Buffer> | undefined;
  * this API never grants, so only the explorer's own page can make this request.
  */
 async function explorerSession(event: APIGatewayProxyEventV2, tenantId: string) {
-  const headers = lowerCaseHeaders(event.headers);
+  const headers = headersOf(event);
   if (headers.authorization || !event.cookies?.length || !/^application\/json\b/i.test(headers['content-type'] ?? '')) return undefined;
   sessionKey ??= loadPlatformKeys(env.PLATFORM_SECRET_NAME).then((keys) => keys.explorerSessionKey);
   return sessionFromCookies(await sessionKey, event.cookies, tenantId, new Date());
@@ -41,11 +40,11 @@ async function explorerSession(event: APIGatewayProxyEventV2, tenantId: string) 
 async function feedbackRoute(event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> {
   const { tenantId = '', investigationId = '' } = event.pathParameters ?? {};
   const session = await explorerSession(event, tenantId);
-  const response = await handleFeedback({ tenantId, investigationId, authorization: lowerCaseHeaders(event.headers).authorization, ...(session ? { session } : {}), body: rawBody(event) }, deps);
+  const response = await handleFeedback({ tenantId, investigationId, authorization: headersOf(event).authorization, ...(session ? { session } : {}), body: rawBody(event) }, deps);
   const given = 'feedback' in response.body ? response.body.feedback : undefined;
   logger.info('feedback', { tenantId, investigationId, status: response.status, reason: response.logReason, verdict: given?.verdict });
   return json(response.status, response.body);
 }
 
 /** Transport only: API Gateway event in, JSON out; the work is in core.ts. */
-export const handler = middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>().handler(feedbackRoute);
+export const handler = httpRoute(feedbackRoute);

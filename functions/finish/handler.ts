@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { announcer } from '../approval/announce.js';
+import { expirePendingApproval } from '../approval/store.js';
 import { releaseFailedClaims } from './release.js';
-import type { StoredApproval } from '../approval/decision.js';
 import { InvestigationId, InvestigationStatus, TenantId } from '../contracts/index.js';
 import { tableClaims } from '../delivery/claims.js';
 import { deliverInvestigation } from '../delivery/deliver.js';
@@ -15,7 +15,6 @@ import { readRecord, updateRecord } from '../shared/records.js';
 import { readTenantSecret } from '../shared/secrets.js';
 import { DEFAULT_SLACK_API_BASE_URL } from '../shared/slack-web-api.js';
 import { stageHandler } from '../shared/stage.js';
-import { keys } from '../shared/table.js';
 import { loadTenantConfig } from '../shared/tenants.js';
 import { finalStatus, Outcome } from './outcome.js';
 
@@ -64,19 +63,10 @@ export const handler = stageHandler(FinishInput, z.object({ status: Investigatio
   const record = await readRecord(env.TABLE_NAME, input.tenantId, input.investigationId);
   const approval = record?.approval;
   if (status === 'expired' && approval?.status === 'pending') {
-    const expired = await updateIf({
-      TableName: env.TABLE_NAME,
-      Key: keys.approval(input.tenantId, approval.approvalId),
-      UpdateExpression: 'SET #status = :expired',
-      ConditionExpression: '#status = :pending',
-      ExpressionAttributeNames: { '#status': 'status' },
-      ExpressionAttributeValues: { ':expired': 'expired', ':pending': 'pending' },
-      ReturnValues: 'ALL_NEW',
-    });
-    if (expired.written) {
-      const item = expired.attributes as unknown as StoredApproval;
-      recordApprovalEnd(input.tenantId, 'expired', secondsSince(item.createdAt));
-      await announce({ tenantId: input.tenantId, approval: item, end: { kind: 'expired', at: new Date().toISOString() } });
+    const expired = await expirePendingApproval(env.TABLE_NAME, input.tenantId, approval.approvalId);
+    if (expired) {
+      recordApprovalEnd(input.tenantId, 'expired', secondsSince(expired.createdAt));
+      await announce({ tenantId: input.tenantId, approval: expired, end: { kind: 'expired', at: new Date().toISOString() } });
     }
   }
   await updateRecord(env.TABLE_NAME, input.tenantId, input.investigationId, {

@@ -5,13 +5,14 @@ import { z } from 'zod';
 import { loadEnv } from '../shared/env.js';
 import { onFirstCall } from '../shared/lazy.js';
 import { PayloadValidationError, TransientError } from '../shared/errors.js';
-import { json, lowerCaseHeaders, rawBody } from '../shared/http.js';
+import { headersOf, httpRoute, json, rawBody } from '../shared/http.js';
 import { createLogger } from '../shared/logger.js';
 import { readTenantSecret } from '../shared/secrets.js';
 import { isTransient } from '../shared/transient.js';
 import { DEFAULT_SLACK_API_BASE_URL } from '../shared/slack-web-api.js';
 import { loadTenantConfig } from '../shared/tenants.js';
 import { ingest, type IngestDeps, type IngestResponse } from './core.js';
+import { cachedCertificates } from './sources/cloudwatch-sns/certificate-cache.js';
 import { announceResolvedWhilePending } from './resolved-while-pending.js';
 
 const env = loadEnv({ TABLE_NAME: z.string().min(1), STATE_MACHINE_ARN: z.string().min(1), SLACK_API_BASE_URL: z.url().default(DEFAULT_SLACK_API_BASE_URL) });
@@ -50,7 +51,7 @@ export const deps: IngestDeps = {
     const response = await fetch(url, { signal: AbortSignal.timeout(5000) });
     if (!response.ok) throw new TransientError(`SNS subscription confirmation answered ${response.status}`);
   },
-  verify: { fetchCertificate, now: () => new Date() },
+  verify: { fetchCertificate: cachedCertificates({ fetch: fetchCertificate, now: Date.now }), now: () => new Date() },
   announceResolvedWhilePending: (tenant, record, entry) => announceResolvedWhilePending(tenant, record, entry, { slackApiBaseUrl: env.SLACK_API_BASE_URL }),
 };
 
@@ -72,7 +73,7 @@ async function ingestRoute(event: APIGatewayProxyEventV2): Promise<APIGatewayPro
       source,
       door: 'http',
       requestId: event.requestContext.requestId ?? randomUUID(),
-      headers: lowerCaseHeaders(event.headers),
+      headers: headersOf(event),
       rawBody: rawBody(event),
       receivedAt: new Date(),
     },
@@ -105,13 +106,15 @@ async function ingestAlarmEvent(delivery: z.infer<typeof EventBridgeDelivery>): 
   return response;
 }
 
+const webhookRoute = httpRoute(ingestRoute);
+
 function isHttpEvent(event: unknown): event is APIGatewayProxyEventV2 {
   return typeof event === 'object' && event !== null && 'requestContext' in event && 'rawPath' in event;
 }
 
 /** One ingest Lambda for both doors: the HTTP API (webhooks) and EventBridge (CloudWatch alarm state changes, retried by Lambda on a throw). */
-export const handler = middy<unknown, APIGatewayProxyStructuredResultV2 | IngestResponse>().handler(async (event) => {
-  if (isHttpEvent(event)) return ingestRoute(event);
+export const handler = middy<unknown, APIGatewayProxyStructuredResultV2 | IngestResponse>().handler(async (event, context) => {
+  if (isHttpEvent(event)) return webhookRoute(event, context);
   const delivery = EventBridgeDelivery.safeParse(event);
   if (!delivery.success) throw new PayloadValidationError('event', 'neither an API Gateway request nor a tenant-wrapped CloudWatch alarm event');
   return ingestAlarmEvent(delivery.data);

@@ -1,8 +1,7 @@
-import middy from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { z } from 'zod';
 import { loadEnv } from '../shared/env.js';
-import { json, lowerCaseHeaders, rawBody } from '../shared/http.js';
+import { headersOf, httpRoute, json, rawBody } from '../shared/http.js';
 import { createLogger } from '../shared/logger.js';
 import { readRecord } from '../shared/records.js';
 import { readTenantSecret } from '../shared/secrets.js';
@@ -25,11 +24,11 @@ const deps: QuestionDeps = {
 
 async function questionRoute(event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> {
   const { tenantId = '', investigationId = '' } = event.pathParameters ?? {};
-  const response = await handleQuestion({ tenantId, investigationId, authorization: lowerCaseHeaders(event.headers).authorization, body: rawBody(event) }, deps);
+  const response = await handleQuestion({ tenantId, investigationId, authorization: headersOf(event).authorization, body: rawBody(event) }, deps);
   const answered = 'question' in response.body ? response.body.question : undefined;
   logger.info('follow-up question', { tenantId, investigationId, status: response.status, reason: response.logReason, author: answered?.author, usage: answered?.usage });
   return json(response.status, response.body);
 }
 
 /** Transport only: API Gateway event in, JSON out; the work is in core.ts. */
-export const handler = middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>().handler(questionRoute);
+export const handler = httpRoute(questionRoute);

@@ -1,9 +1,8 @@
-import middy from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { z } from 'zod';
 import { readAudit } from '../shared/audit.js';
 import { loadEnv } from '../shared/env.js';
-import { json, lowerCaseHeaders } from '../shared/http.js';
+import { headersOf, httpRoute, json } from '../shared/http.js';
 import { createLogger } from '../shared/logger.js';
 import { loadPlatformKeys } from '../shared/platform-keys.js';
 import { readRecord } from '../shared/records.js';
@@ -28,7 +27,7 @@ const deps: ReadDeps = {
 
 async function readRoute(event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> {
   const { tenantId = '', investigationId } = event.pathParameters ?? {};
-  const authorization = lowerCaseHeaders(event.headers).authorization;
+  const authorization = headersOf(event).authorization;
   const response = investigationId === undefined
     ? await handleList({ tenantId, authorization, query: event.queryStringParameters }, deps)
     : await handleGet({ tenantId, investigationId, authorization }, deps);
@@ -37,4 +36,4 @@ async function readRoute(event: APIGatewayProxyEventV2): Promise<APIGatewayProxy
 }
 
 /** Transport only: the list and the record, as JSON; the work is in core.ts. */
-export const handler = middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>().handler(readRoute);
+export const handler = httpRoute(readRoute);

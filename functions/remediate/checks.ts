@@ -1,8 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { InvestigationRecord, PolicyDecision, ProposedAction } from '../contracts/index.js';
 import { ConflictError } from '../shared/errors.js';
-import { documentClient, keys } from '../shared/table.js';
+import { loadApproval } from '../approval/store.js';
 
 const same = (a: unknown, b: unknown) => isDeepStrictEqual(JSON.parse(JSON.stringify(a ?? null)), JSON.parse(JSON.stringify(b ?? null)));
 
@@ -19,8 +18,7 @@ export async function confirmApproved(tableName: string, tenantId: string, decis
   if (decision.decision === 'auto') return 'causeway:policy-auto';
   const summary = record.approval;
   if (summary?.status !== 'approved') throw new ConflictError(`action ${action.actionId} has no recorded approval`);
-  const out = await documentClient.send(new GetCommand({ TableName: tableName, Key: keys.approval(tenantId, summary.approvalId), ConsistentRead: true }));
-  const approval = out.Item as { status?: string; action?: unknown; decidedBy?: string } | undefined;
+  const approval = await loadApproval(tableName, tenantId, summary.approvalId);
   if (approval?.status !== 'approved' || !same(approval.action, action)) {
     throw new ConflictError(`approval ${summary.approvalId} does not cover action ${action.actionId} as it stands`);
   }

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
+import { createApproval, rememberSlackMessage } from '../approval/store.js';
 import { IncidentSignal, InvestigationId, PolicyDecision, Rca, TenantId } from '../contracts/index.js';
 import { approvalUrl, type ApprovalLink } from '../shared/approval-links.js';
 import { appendAudit } from '../shared/audit.js';
@@ -13,7 +13,7 @@ import { readRecord, updateRecord } from '../shared/records.js';
 import { tenantSlack } from '../shared/slack.js';
 import { DEFAULT_SLACK_API_BASE_URL, type SlackMessageRef } from '../shared/slack-web-api.js';
 import { stageHandler } from '../shared/stage.js';
-import { documentClient, keys, ttlAfter } from '../shared/table.js';
+import { ttlAfter } from '../shared/table.js';
 import { loadTenantConfig } from '../shared/tenants.js';
 import { postApprovalMessage } from './post.js';
 import { approvalMessage } from './slack-message.js';
@@ -43,15 +43,7 @@ export const RequestApprovalInput = z.object({
  */
 async function rememberMessage(tenantId: string, approvalId: string, ref: SlackMessageRef): Promise<void> {
   try {
-    await documentClient.send(
-      new UpdateCommand({
-        TableName: env.TABLE_NAME,
-        Key: keys.approval(tenantId, approvalId),
-        UpdateExpression: 'SET slackMessage = :ref',
-        ConditionExpression: 'attribute_exists(pk)',
-        ExpressionAttributeValues: { ':ref': ref },
-      }),
-    );
+    await rememberSlackMessage(env.TABLE_NAME, tenantId, approvalId, ref);
   } catch (error) {
     logger.error('could not keep the Slack message reference; the end of the approval will not edit it', { tenantId, approvalId, error: (error as Error).name });
   }
@@ -69,24 +61,16 @@ export const handler = stageHandler(RequestApprovalInput, z.object({ approvalId:
   const timeout = input.policy.approvalTimeoutSeconds;
   const expires = ttlAfter(timeout);
   const expiresAt = new Date(expires * 1000).toISOString();
-  await documentClient.send(
-    new PutCommand({
-      TableName: env.TABLE_NAME,
-      Item: {
-        ...keys.approval(input.tenantId, approvalId),
-        approvalId,
-        tenantId: input.tenantId,
-        investigationId: input.investigationId,
-        status: 'pending',
-        sealedToken: encryptToken(platform, input.taskToken, `${input.tenantId}/${approvalId}`),
-        action: input.policy.action,
-        approvers: tenant.policy.approvers,
-        createdAt: new Date().toISOString(),
-        expiresAt: expires,
-      },
-      ConditionExpression: 'attribute_not_exists(pk)',
-    }),
-  );
+  await createApproval(env.TABLE_NAME, {
+    approvalId,
+    tenantId: input.tenantId,
+    investigationId: input.investigationId,
+    sealedToken: encryptToken(platform, input.taskToken, `${input.tenantId}/${approvalId}`),
+    action: input.policy.action!,
+    approvers: tenant.policy.approvers,
+    createdAt: new Date().toISOString(),
+    expiresAt: expires,
+  });
   await updateRecord(env.TABLE_NAME, input.tenantId, input.investigationId, { status: 'awaiting_approval', approval: { approvalId, status: 'pending', expiresAt } });
   const link = (decision: ApprovalLink['decision']) => approvalUrl(env.PUBLIC_BASE_URL, platform, { tenantId: input.tenantId, approvalId, decision, expires });
   const seenBefore = seenBeforeLine((await readRecord(env.TABLE_NAME, input.tenantId, input.investigationId))?.similar);

@@ -1,6 +1,6 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import type { TenantConfig } from '../contracts/index.js';
+import { safeEqual } from './compare.js';
 import { UnauthorizedError } from './errors.js';
 import type { TenantSecretReader } from './secrets.js';
 
@@ -13,12 +13,6 @@ export const TENANT_TOKEN_ISSUER = 'causeway:tenant-token';
 export interface ApiTokenDeps {
   loadTenant: (tenantId: string) => Promise<TenantConfig | undefined>;
   readSecret: TenantSecretReader;
-}
-
-/** Hashing first makes the comparison constant-time whatever the lengths. */
-function tokensMatch(offered: string, expected: string): boolean {
-  const digest = (s: string) => createHash('sha256').update(s, 'utf8').digest();
-  return timingSafeEqual(digest(offered), digest(expected));
 }
 
 /** The token of an `Authorization: Bearer …` header, if there is one. */
@@ -38,6 +32,6 @@ export async function authenticateApiToken(tenantId: string, offered: string | u
   if (!tenant.webhookSecretRef) throw deny('the tenant has no webhook secret');
   const credentials = ApiCredentials.safeParse(await deps.readSecret(tenant.tenantId, tenant.webhookSecretRef));
   if (!credentials.success) throw deny('the tenant has no api token');
-  if (!offered || !tokensMatch(offered, credentials.data.api.token)) throw deny(offered ? 'wrong token' : 'no token');
+  if (!offered || !safeEqual(offered, credentials.data.api.token)) throw deny(offered ? 'wrong token' : 'no token');
   return tenant;
 }

@@ -1,4 +1,5 @@
-import { hmac, LEGACY_KEY_ID, safeEqual, type PlatformKeys, type PlatformKeySet } from './platform-keys.js';
+import { safeEqual } from './compare.js';
+import { hmac, LEGACY_KEY_ID, type PlatformKeys, type PlatformKeySet } from './platform-keys.js';
 
 export type Decision = 'approve' | 'reject';
 

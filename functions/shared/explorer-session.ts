@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { TenantId } from '../contracts/index.js';
-import { hmac, safeEqual } from './platform-keys.js';
+import { safeEqual } from './compare.js';
+import { hmac } from './platform-keys.js';
 
 /**
  * The explorer's session: a cookie holding who signed in, for which tenant, until when,

@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { ConfigurationError } from './errors.js';
 import { readPlatformSecret } from './secrets.js';
@@ -126,11 +126,4 @@ export function decryptToken(keys: PlatformKeys, sealed: string, boundTo: string
 
 export function hmac(key: Buffer, ...parts: string[]): string {
   return createHmac('sha256', key).update(parts.join('\n')).digest('base64url');
-}
-
-/** Constant-time comparison of two strings of any length. */
-export function safeEqual(a: string, b: string): boolean {
-  const left = Buffer.from(a);
-  const right = Buffer.from(b);
-  return left.length === right.length && timingSafeEqual(left, right);
 }

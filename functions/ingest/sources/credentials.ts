@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { describeIssue } from '../../contracts/tenant.js';
 import { ConfigurationError } from '../../shared/errors.js';
 
 /*
@@ -12,7 +13,7 @@ const HeaderName = z
   .regex(/^[A-Za-z0-9-]{1,100}$/, 'a header name is letters, digits and dashes')
   .transform((name) => name.toLowerCase());
 
-const Basic = z.object({ username: z.string().min(1), password: Secret });
+const Basic = z.strictObject({ username: z.string().min(1), password: Secret });
 
 /** Alertmanager `webhook_configs.http_config`: `authorization` (Bearer) or `basic_auth`. */
 export const AlertmanagerCredentials = z.union([
@@ -21,7 +22,7 @@ export const AlertmanagerCredentials = z.union([
 ]);
 
 /** PagerDuty v3 subscription secrets; several during a rotation, any one may match. */
-export const PagerDutyCredentials = z.object({ signingSecrets: z.array(Secret).min(1).max(5) });
+export const PagerDutyCredentials = z.strictObject({ signingSecrets: z.array(Secret).min(1).max(5) });
 
 /**
  * Grafana webhook contact point: Authorization header or basic auth, and/or the HMAC signature.
@@ -29,7 +30,7 @@ export const PagerDutyCredentials = z.object({ signingSecrets: z.array(Secret).m
  * Grafana signs `timestamp:body` and the timestamp must be within `toleranceSeconds`.
  */
 export const GrafanaCredentials = z
-  .object({
+  .strictObject({
     bearerToken: Secret.optional(),
     basic: Basic.optional(),
     hmacSecret: Secret.optional(),
@@ -40,10 +41,10 @@ export const GrafanaCredentials = z
   .refine((c) => c.bearerToken || c.basic || c.hmacSecret, 'configure bearerToken, basic or hmacSecret');
 
 /** A shared secret sent in a custom header (Datadog custom headers, Opsgenie webhook headers). */
-export const HeaderTokenCredentials = z.object({ headerName: HeaderName, token: Secret });
+export const HeaderTokenCredentials = z.strictObject({ headerName: HeaderName, token: Secret });
 
 /** Causeway's own signature: HMAC-SHA256 over `${timestamp}.${rawBody}`. */
-export const GenericCredentials = z.object({
+export const GenericCredentials = z.strictObject({
   hmacSecret: Secret,
   toleranceSeconds: z.number().int().min(30).max(3600).default(300),
 });
@@ -54,11 +55,11 @@ export const GenericCredentials = z.object({
  * service it belongs to, for flags without a `service:<name>` tag.
  */
 export const ChangeLogCredentials = z
-  .object({
+  .strictObject({
     hmacSecret: Secret.optional(),
     toleranceSeconds: z.number().int().min(30).max(3600).default(300),
     launchDarkly: z
-      .object({
+      .strictObject({
         secret: Secret,
         flagServices: z.record(z.string().max(200), z.string().min(1).max(200)).default({}),
         /** How old an audit entry's `date` may be when it arrives; LaunchDarkly does not sign a timestamp. */
@@ -73,7 +74,7 @@ export const ChangeLogCredentials = z
   .refine((c) => c.hmacSecret || c.launchDarkly, 'configure hmacSecret or launchDarkly');
 
 /** SNS messages are signed by AWS; what the tenant controls is which topics may post. */
-export const CloudWatchSnsCredentials = z.object({
+export const CloudWatchSnsCredentials = z.strictObject({
   topicArns: z.array(z.string().regex(/^arn:aws[a-z-]*:sns:[a-z0-9-]+:\d{12}:[A-Za-z0-9_-]{1,256}(\.fifo)?$/)).min(1),
 });
 
@@ -81,13 +82,13 @@ export const CloudWatchSnsCredentials = z.object({
  * EventBridge invokes the ingest Lambda under IAM, so there is nothing to check on the wire;
  * the entry is the tenant's explicit opt-in, optionally narrowed to the accounts it owns.
  */
-export const CloudWatchEventCredentials = z.object({
+export const CloudWatchEventCredentials = z.strictObject({
   enabled: z.literal(true),
   accountIds: z.array(z.string().regex(/^\d{12}$/)).min(1).optional(),
 });
 
 /** A tenant's webhook secret: one optional entry per source; an absent entry closes that source. */
-export const WebhookCredentials = z.object({
+export const WebhookCredentials = z.strictObject({
   alertmanager: AlertmanagerCredentials.optional(),
   pagerduty: PagerDutyCredentials.optional(),
   grafana: GrafanaCredentials.optional(),
@@ -102,12 +103,14 @@ export type WebhookCredentials = z.infer<typeof WebhookCredentials>;
 
 /**
  * Parses a tenant's webhook secret. A bad secret is an operator mistake, not the sender's, so it
- * is a ConfigurationError naming the field; the values themselves never reach the message.
+ * is a ConfigurationError naming the field (an unknown key included: each source's entry sits
+ * under the source's name); the values themselves never reach the message.
  */
 export function parseWebhookCredentials(value: unknown): WebhookCredentials {
   const result = WebhookCredentials.safeParse(value);
   if (result.success) return result.data;
   const first = result.error.issues[0];
-  const field = first ? first.path.map(String).join('.') || '(root)' : '(root)';
-  throw new ConfigurationError(`webhook credentials: ${field}: ${first?.message ?? 'invalid'}`);
+  const atRoot = first?.code === 'unrecognized_keys' && first.path.length === 0;
+  const hint = atRoot ? ` (each source's credentials go under its name: ${Object.keys(WebhookCredentials.shape).join(', ')})` : '';
+  throw new ConfigurationError(`webhook credentials: ${first ? describeIssue(first) : '(root): invalid'}${hint}`);
 }

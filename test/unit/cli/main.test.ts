@@ -39,7 +39,7 @@ describe('the causeway command line', () => {
     expect((await causeway('eval', 'x', '--fail-under', '1.5')).stderr).toContain('--fail-under takes a fraction from 0 to 1');
   });
 
-  it('prints the whole scorecard through a pipe, past 64 KiB, and exits 1 under --fail-under after printing it', async () => {
+  it('streams a plain line per scenario on stderr, prints the whole scorecard through a pipe past 64 KiB, and exits 1 under --fail-under after printing it', async () => {
     const { code, stdout, stderr } = await causeway('eval', SCENARIOS, join(SCENARIOS, 'blind'), '--json', '--fail-under', '0.99');
     expect(stdout.length).toBeGreaterThan(64 * 1024);
     const report = JSON.parse(stdout) as { scenarios: unknown[]; summary: { top1: number } };
@@ -47,5 +47,9 @@ describe('the causeway command line', () => {
     expect(report.summary.top1).toBeLessThan(0.99);
     expect(code).toBe(1);
     expect(stderr).toContain(`top-1 ${report.summary.top1} is below --fail-under 0.99`);
+    const rows = stderr.match(/^\[\d+\/\d+\] .*$/gm) ?? [];
+    expect(rows).toHaveLength(report.scenarios.length);
+    expect(rows.at(-1)).toMatch(new RegExp(`^\\[${report.scenarios.length}/${report.scenarios.length}\\] `));
+    expect(stderr).not.toMatch(/\x1b|\r/);
   }, 180_000);
 });

@@ -42,6 +42,29 @@ describe('causeway tenant put', () => {
     expect(() => readTenantFile(file({ ...valid, secrets: { 'causeway/tenants/acme/webhooks': { alertmanager: { bearerToken: 'short' } } } }))).toThrow(/alertmanager/);
   });
 
+  it('says a webhook secret needs 16 characters, naming the file and the field', () => {
+    const path = file({ ...valid, secrets: { 'causeway/tenants/acme/webhooks': { alertmanager: { basic: { username: 'am', password: 'short' } } } } });
+    expect(() => readTenantFile(path)).toThrow(`${path}: secrets.causeway/tenants/acme/webhooks: webhook credentials: alertmanager.basic.password: secrets must be at least 16 characters`);
+  });
+
+  it('refuses an Alertmanager basic auth written at the top level of the webhook secret, naming the key and where sources go', () => {
+    const path = file({ ...valid, secrets: { 'causeway/tenants/acme/webhooks': { basic: { username: 'am', password: 'a-long-enough-password' } } } });
+    expect(() => readTenantFile(path)).toThrow(/secrets\.causeway\/tenants\/acme\/webhooks: webhook credentials: basic: unknown key.*each source's credentials go under its name: alertmanager, pagerduty/);
+  });
+
+  it('refuses unknown keys anywhere in the tenant config, the file and the secrets it validates, naming each by its path', () => {
+    const misplaced = { ...valid, tenant: { ...valid.tenant, policy: { mode: 'approve', dryrun: false } } };
+    expect(() => readTenantFile(file(misplaced))).toThrow(/tenant\.policy\.dryrun: unknown key/);
+    const catalog = { ...valid, tenant: { ...valid.tenant, catalog: { checkout: { pagerDutyServiceId: 'PABC123' } } } };
+    expect(() => readTenantFile(file(catalog))).toThrow(/tenant\.catalog\.checkout\.pagerDutyServiceId: unknown key/);
+    expect(() => readTenantFile(file({ ...valid, tenant: { ...valid.tenant, webhookSecret: 'x' } }))).toThrow(/tenant\.webhookSecret: unknown key/);
+    expect(() => readTenantFile(file({ ...valid, secret: {} }))).toThrow(/: secret: unknown key/);
+    const grafana = { 'causeway/tenants/acme/webhooks': { grafana: { hmacSecret: 'a-long-enough-hmac-secret', hmacTimestamp: 'x-ts' } } };
+    expect(() => readTenantFile(file({ ...valid, secrets: grafana }))).toThrow(/grafana\.hmacTimestamp: unknown key/);
+    const slackApp = { ...valid, tenant: { ...valid.tenant, approval: { slackAppSecretRef: 'causeway/tenants/acme/slack-app' } }, secrets: { ...valid.secrets, 'causeway/tenants/acme/slack-app': { signingSecret: 's', bot_token: 'xoxb-1' } } };
+    expect(() => readTenantFile(file(slackApp))).toThrow(/secrets\.causeway\/tenants\/acme\/slack-app\.bot_token: unknown key/);
+  });
+
   it('refuses a secret of another tenant, named in any field of the config or written by the file', () => {
     const llm = { baseUrl: 'https://llm.example.com/v1', model: 'm', apiKeySecretRef: 'causeway/tenants/globex/llm' };
     expect(() => readTenantFile(file({ ...valid, tenant: { ...valid.tenant, llm } }))).toThrow(

@@ -3,7 +3,7 @@ import { handleExplorer, type ExplorerRequest } from '../../../functions/explore
 import { escape, html, safeUrl } from '../../../functions/explorer/html.js';
 import { HOSTILE, cookieFor, fakeDeps } from './fixtures.js';
 
-const request = (path: string, overrides: Partial<ExplorerRequest> = {}): ExplorerRequest => ({ method: 'GET', path, query: {}, cookies: [cookieFor('demo')], headers: {}, body: '', domainName: 'abc.execute-api.eu-west-1.amazonaws.com', ...overrides });
+const request = (path: string, overrides: Partial<ExplorerRequest> = {}): ExplorerRequest => ({ method: 'GET', path, query: {}, cookies: [cookieFor('demo')], headers: {}, form: {}, domainName: 'abc.execute-api.eu-west-1.amazonaws.com', ...overrides });
 const detail = '/explorer/tenants/demo/investigations/inv-1';
 
 describe('output encoding', () => {
@@ -30,8 +30,6 @@ describe('explorer pages', () => {
     expect(page.body.split(escape(HOSTILE)).length - 1).toBeGreaterThanOrEqual(6);
     expect(page.body).not.toContain('javascript:');
     expect(page.body).toContain('href="https://grafana.example/d/1"');
-    expect(page.headers['content-security-policy']).toBe("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'");
-    expect(page.headers['strict-transport-security']).toBe('max-age=31536000');
     expect(page.body).not.toMatch(/<script>|<style|<[a-z][^>]*\s(style|on\w+)=/i);
   });
 
@@ -72,24 +70,24 @@ describe('explorer sessions', () => {
   });
 
   it('sets a Secure __Host- cookie off loopback and a plain one on loopback, after checking the token', async () => {
-    const post = (domainName: string, body: string) => handleExplorer(request('/explorer/sign-in', { method: 'POST', cookies: [], domainName, headers: { origin: `${domainName.startsWith('127.') ? 'http' : 'https'}://${domainName}` }, body }), fakeDeps());
-    const deployed = await post('abc.execute-api.eu-west-1.amazonaws.com', 'tenant=demo&token=tenant-api-token-0123456789');
+    const post = (domainName: string, form: Record<string, string>) => handleExplorer(request('/explorer/sign-in', { method: 'POST', cookies: [], domainName, headers: { origin: `${domainName.startsWith('127.') ? 'http' : 'https'}://${domainName}` }, form }), fakeDeps());
+    const deployed = await post('abc.execute-api.eu-west-1.amazonaws.com', { tenant: 'demo', token: 'tenant-api-token-0123456789' });
     expect(deployed.status).toBe(303);
     expect(deployed.cookies?.[0]).toMatch(/^__Host-causeway_session=[\w-]+\.[\w-]+; Path=\/; Max-Age=28800; HttpOnly; SameSite=Strict; Secure$/);
-    const local = await post('127.0.0.1:4010', 'tenant=demo&token=tenant-api-token-0123456789');
+    const local = await post('127.0.0.1:4010', { tenant: 'demo', token: 'tenant-api-token-0123456789' });
     expect(local.cookies?.[0]).toMatch(/^causeway_session=.*; HttpOnly; SameSite=Strict$/);
-    const wrong = await post('127.0.0.1:4010', 'tenant=demo&token=nope');
+    const wrong = await post('127.0.0.1:4010', { tenant: 'demo', token: 'nope' });
     expect(wrong.status).toBe(401);
     expect(wrong.cookies).toBeUndefined();
   });
 
   it('refuses cross-site posts, and never redirects off the explorer after sign-in', async () => {
-    const signIn = (headers: Record<string, string>, next = '') => handleExplorer(request('/explorer/sign-in', { method: 'POST', cookies: [], headers, body: `tenant=demo&token=tenant-api-token-0123456789${next}` }), fakeDeps());
+    const signIn = (headers: Record<string, string>, next?: string) => handleExplorer(request('/explorer/sign-in', { method: 'POST', cookies: [], headers, form: { tenant: 'demo', token: 'tenant-api-token-0123456789', ...(next ? { next } : {}) } }), fakeDeps());
     expect((await signIn({ origin: 'https://evil.example' })).status).toBe(403);
     expect((await signIn({})).status).toBe(403);
     expect((await signIn({ 'sec-fetch-site': 'same-origin' })).status).toBe(303);
     for (const next of ['https://evil.example/', '//evil.example/explorer/', '/explorer/../v1/x', '/explorer//evil.example']) {
-      const answer = await signIn({ origin: 'https://abc.execute-api.eu-west-1.amazonaws.com' }, `&next=${encodeURIComponent(next)}`);
+      const answer = await signIn({ origin: 'https://abc.execute-api.eu-west-1.amazonaws.com' }, next);
       expect(answer.headers.location).toBe('/explorer/tenants/demo/investigations');
     }
   });

@@ -1,4 +1,4 @@
-import { DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { VerifiedIdentity } from '../../../functions/approval/approvers.js';
@@ -8,6 +8,7 @@ import { TenantConfig, type ScoredEvidence, type StoredDigest } from '../../../f
 import { makeProviderHandler } from '../../../functions/providers/handler-factory.js';
 import type { EvidenceProvider } from '../../../functions/providers/types.js';
 import { storeScored } from '../../../functions/shared/evidence-store.js';
+import { pack } from '../../../functions/shared/packed.js';
 import { BackendAuthError } from '../../../functions/shared/http-client.js';
 import { derivePlatformKeys, encryptToken } from '../../../functions/shared/platform-keys.js';
 import { startFakeLlmServer, type FakeLlmServer } from '../../helpers/fake-llm-server.js';
@@ -41,7 +42,10 @@ const lokiProvider = (query: EvidenceProvider['query']): EvidenceProvider => ({
 /** Stores the scored evidence where the mocked table answers reads of it, as Score would, and returns its digest. */
 async function storedDigest(dynamo: ReturnType<typeof mockClient>, scored: ScoredEvidence): Promise<StoredDigest> {
   const items: Record<string, unknown>[] = [];
-  dynamo.on(PutCommand).callsFake((input: { Item: Record<string, unknown> }) => void items.push(input.Item));
+  dynamo.on(PutCommand).callsFake((input: { Item: Record<string, unknown> }) => {
+    items.push(input.Item);
+    return {};
+  });
   const ref = await storeScored({ tableName: 'causeway-test' }, { tenantId: 'acme', investigationId: 'inv-0001' }, scored);
   dynamo.on(GetCommand, { Key: { pk: items[0]!.pk, sk: items[0]!.sk } }).resolves({ Item: items[0] });
   return { ref, confidence: 0.5, suspects: [] };
@@ -92,8 +96,9 @@ describe('metrics the Finish stage emits', () => {
 
   it('count an approval that expired undecided, with how long it waited since it was requested', async () => {
     const requested = new Date(Date.now() - 3600_000).toISOString();
-    const record = { ...diagnosedRecord({ id: 'inv-0001' }), status: 'awaiting_approval', approval: { approvalId: 'appr-1', status: 'pending', expiresAt: new Date().toISOString() } };
-    dynamo.on(GetCommand).resolves({ Item: { record } });
+    const { signal, scored: _scored, rca: _rca, ...status } = { ...diagnosedRecord({ id: 'inv-0001' }), status: 'awaiting_approval', approval: { approvalId: 'appr-1', status: 'pending', expiresAt: new Date().toISOString() } };
+    // The record as its items hold it: the status item and the signal part.
+    dynamo.on(QueryCommand).resolves({ Items: [{ sk: 'RECORD', record: status }, { sk: 'RECORD#SIGNAL', body: pack(signal) }] });
     dynamo.on(UpdateCommand, { UpdateExpression: 'SET #status = :expired' }).resolves({ Attributes: { approvalId: 'appr-1', investigationId: 'inv-0001', status: 'expired', createdAt: requested, approvers: [], expiresAt: 0 } });
     expect(await finish({ Error: 'States.Timeout' })).toEqual({ status: 'expired' });
     const byMetric = (name: string) => output.emf().filter((line) => name in line);

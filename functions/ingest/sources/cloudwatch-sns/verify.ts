@@ -68,14 +68,23 @@ async function certificate(url: string, deps: VerifyDeps, now: Date): Promise<X5
 }
 
 /**
+ * Why a subscription confirmation was refused, for the log an operator reads: SNS sends the
+ * confirmation as soon as the subscription is created, so the tenant and its topic must be
+ * registered first; a refused one is asked for again from SNS ("Request confirmation").
+ */
+const SUBSCRIBE_AFTER_REGISTERING = "register the tenant with this topic in its webhook secret's cloudwatch-sns.topicArns before subscribing, then request confirmation again";
+
+/**
  * Checks, in order and before any network call it can avoid: the tenant allows the topic, the
  * certificate URL is an SNS https host, the message is inside SNS's delivery window; then
  * fetches the certificate and verifies the signature.
  */
 export async function verifySnsMessage(request: InboundRequest, credentials: WebhookCredentials, deps: VerifyDeps): Promise<void> {
-  const entry = requireEntry(credentials, 'cloudwatch-sns');
   const envelope = parseEnvelope(request.rawBody);
-  if (!entry.topicArns.includes(envelope.TopicArn)) throw deny('topic is not allowed');
+  const confirming = envelope.Type === 'SubscriptionConfirmation';
+  if (confirming && !credentials['cloudwatch-sns']) throw deny(`subscription confirmation for ${envelope.TopicArn}, but no cloudwatch-sns credentials are configured: ${SUBSCRIBE_AFTER_REGISTERING}`);
+  const entry = requireEntry(credentials, 'cloudwatch-sns');
+  if (!entry.topicArns.includes(envelope.TopicArn)) throw deny(confirming ? `subscription confirmation for ${envelope.TopicArn}, a topic the tenant does not allow: ${SUBSCRIBE_AFTER_REGISTERING}` : 'topic is not allowed');
   const certUrl = envelope.SigningCertURL ?? envelope.SigningCertUrl;
   if (!certUrl || !isSigningCertUrl(certUrl)) throw deny('signing certificate URL is not an SNS https URL');
 

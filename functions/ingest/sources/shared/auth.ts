@@ -1,5 +1,6 @@
-import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 import type { SignalSource } from '../../../contracts/signal.js';
+import { safeEqual } from '../../../shared/compare.js';
 import { UnauthorizedError } from '../../../shared/errors.js';
 import type { WebhookCredentials } from '../credentials.js';
 
@@ -20,16 +21,6 @@ export function requireEntry<S extends keyof WebhookCredentials>(
   const entry = credentials[source];
   if (entry === undefined || entry === null) throw deny(`no ${source} credentials configured`);
   return entry as NonNullable<WebhookCredentials[S]>;
-}
-
-/**
- * Constant-time string equality. Both sides are hashed first, so the comparison runs on two
- * 32-byte digests and leaks neither content nor length.
- */
-export function safeEqual(actual: string, expected: string): boolean {
-  const a = createHash('sha256').update(actual, 'utf8').digest();
-  const b = createHash('sha256').update(expected, 'utf8').digest();
-  return timingSafeEqual(a, b);
 }
 
 /** Lowercase hex HMAC-SHA256, the form every HMAC scheme here sends. */

@@ -103,6 +103,17 @@ describe('cloudwatch-sns verify: messages signed at test time', () => {
     expect(fetchCertificate).not.toHaveBeenCalled();
   });
 
+  it('refuses a subscription confirmation for a topic not yet registered, saying to register it before subscribing', async () => {
+    const fetchCertificate = vi.fn(async () => signer.certPem);
+    const raw = JSON.stringify(signer.sign({ ...base('subscription-confirmation.json'), TopicArn: 'arn:aws:sns:eu-west-1:210987654321:new-topic' }, '2'));
+
+    const reason = await rejection(cloudWatchSnsAdapter.verify(request(raw), credentials, deps(now, fetchCertificate)));
+    expect(reason).toContain('arn:aws:sns:eu-west-1:210987654321:new-topic');
+    expect(reason).toContain('before subscribing, then request confirmation again');
+    expect(await rejection(cloudWatchSnsAdapter.verify(request(raw), {}, deps(now, fetchCertificate)))).toMatch(/no cloudwatch-sns credentials are configured: register the tenant with this topic/);
+    expect(fetchCertificate).not.toHaveBeenCalled();
+  });
+
   it.each([
     ['http scheme', 'http://sns.eu-west-1.amazonaws.com/SimpleNotificationService-test.pem'],
     ['foreign host', 'https://evil.example.com/SimpleNotificationService-test.pem'],

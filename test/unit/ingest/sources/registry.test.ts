@@ -39,6 +39,8 @@ describe('parseWebhookCredentials', () => {
     [{ pagerduty: { signingSecrets: [] } }, 'pagerduty.signingSecrets'],
     [{ 'cloudwatch-sns': { topicArns: ['*'] } }, 'cloudwatch-sns.topicArns.0'],
     [{ cloudwatch: { enabled: false } }, 'cloudwatch.enabled'],
+    [{ basic: { username: 'u', password: 'p'.repeat(20) } }, 'basic: unknown key'],
+    [{ generic: { hmacSecret: 'g'.repeat(32), tolerance: 60 } }, 'generic.tolerance: unknown key'],
   ])('rejects %o as a configuration error naming %s, without echoing secrets', (value, field) => {
     try {
       parseWebhookCredentials(value);
