@@ -1,0 +1,5 @@
+import type { Built } from '../builder.js';
+import { deploymentScenarios } from './deployment.js';
+
+/** Every scenario of the suite, in the order the files are listed in the README. */
+export const allScenarios: Array<() => Built> = [...deploymentScenarios];
