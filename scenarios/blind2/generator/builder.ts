@@ -39,6 +39,8 @@ export interface Effect {
   set?: number;
   /** Extra relative noise while the effect holds (flapping). */
   jitter?: number;
+  /** Part of normal life (a nightly batch, a daily peak): the reference window has it too, at the same time of its own window. */
+  always?: boolean;
 }
 
 export interface SeriesSpec {
@@ -255,9 +257,10 @@ export class Builder {
     return 1 + amplitude * Math.cos((2 * Math.PI * (hourOfDay - (this.meta.peakHour ?? 14))) / 24);
   }
 
-  private effectFactor(effects: readonly Effect[] | undefined, t: number, value: number, rng: Rng): number {
+  private effectFactor(effects: readonly Effect[] | undefined, t: number, value: number, rng: Rng, onlyAlways = false): number {
     let v = value;
     for (const effect of effects ?? []) {
+      if (onlyAlways && !effect.always) continue;
       const from = sec(effect.from);
       const to = effect.to === undefined ? from : sec(effect.to);
       const until = effect.until === undefined ? Infinity : sec(effect.until);
@@ -283,7 +286,7 @@ export class Builder {
       let v = spec.base * this.diurnal(t, spec.diurnal);
       if (spec.driftPerHour) v += (spec.driftPerHour * (t - shift)) / 3600;
       v *= Math.max(0, 1 + (spec.noise ?? 0.05) * rng.normal());
-      if (withEffects) v = this.effectFactor(spec.effects, t - shift, v, rng);
+      v = this.effectFactor(spec.effects, t - shift, v, rng, !withEffects);
       if (spec.min !== undefined) v = Math.max(spec.min, v);
       if (spec.max !== undefined) v = Math.min(spec.max, v);
       points.push([offset(t), round(Math.max(0, v), spec.integer)]);
@@ -307,7 +310,7 @@ export class Builder {
     const to = Math.min(this.to, spec.to === undefined ? this.to : sec(spec.to));
     for (let minute = from; minute < to; minute += 60) {
       let rate = spec.perMin * this.diurnal(minute, spec.diurnal);
-      if (withEffects) rate = this.effectFactor(spec.effects, minute, rate, rng);
+      rate = this.effectFactor(spec.effects, minute, rate, rng, !withEffects);
       const n = rng.poisson(rate * Math.min(1, (to - minute) / 60));
       for (let i = 0; i < n; i += 1) {
         const t = Math.floor(minute + rng.next() * Math.min(60, to - minute));

@@ -205,9 +205,14 @@ const COMPARISON_WORDS: Record<AlarmIn['comparison'], string> = {
   LessThanOrEqualToThreshold: 'less than or equal to',
 };
 
+/** Seconds from `at` of the start of the i-th evaluated period before the state change (0 = newest). */
+function periodStart(b: Builder, a: AlarmIn, i: number): number {
+  const atS = b.atMs / 1000;
+  return Math.floor((atS + sec(a.stateAt)) / a.period) * a.period - atS - a.period * (i + 1);
+}
+
 function alarmReason(b: Builder, a: AlarmIn): string {
-  const stateT = sec(a.stateAt);
-  const points = a.datapoints.map((v, i) => `${v} (${cloudwatchReasonStamp(b.atMs, stateT - a.period * (i + 1))})`);
+  const points = a.datapoints.map((v, i) => `${v} (${cloudwatchReasonStamp(b.atMs, periodStart(b, a, i))})`);
   const n = a.datapoints.length;
   return `Threshold Crossed: ${n} out of the last ${n} datapoints [${points.join(', ')}] ${n === 1 ? 'was' : 'were'} ${COMPARISON_WORDS[a.comparison]} the threshold (${a.threshold.toFixed(1)}) (minimum ${n} datapoint${n === 1 ? '' : 's'} for OK -> ALARM transition).`;
 }
@@ -227,7 +232,7 @@ export function cloudwatchEvent(b: Builder, a: AlarmIn): Signal {
     period: a.period,
     recentDatapoints: [...a.datapoints].reverse(),
     threshold: a.threshold,
-    evaluatedDatapoints: a.datapoints.map((value, i) => ({ timestamp: cloudwatchStamp(b.atMs, Math.floor((b.atMs / 1000 + stateT) / a.period) * a.period - b.atMs / 1000 - a.period * (i + 1)).replace(/\.\d{3}\+0000$/, '.000+0000'), sampleCount: 5, value })),
+    evaluatedDatapoints: a.datapoints.map((value, i) => ({ timestamp: cloudwatchStamp(b.atMs, periodStart(b, a, i)), sampleCount: 5, value })),
   };
   return {
     source: 'cloudwatch',
