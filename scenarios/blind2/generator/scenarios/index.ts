@@ -1,6 +1,8 @@
 import type { Built } from '../builder.js';
 import { configScenarios } from './config.js';
 import { deploymentScenarios } from './deployment.js';
+import { flagScenarios } from './flags.js';
+import { resourceScenarios } from './resources.js';
 
 /** Every scenario of the suite, in the order the files are listed in the README. */
-export const allScenarios: Array<() => Built> = [...deploymentScenarios, ...configScenarios];
+export const allScenarios: Array<() => Built> = [...deploymentScenarios, ...configScenarios, ...flagScenarios, ...resourceScenarios];
