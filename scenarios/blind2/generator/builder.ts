@@ -284,7 +284,7 @@ export class Builder {
     for (let t = first; t <= to; t += step) {
       if (spec.gaps && rng.chance(spec.gaps)) continue;
       let v = spec.base * this.diurnal(t, spec.diurnal);
-      if (spec.driftPerHour) v += (spec.driftPerHour * (t - shift)) / 3600;
+      if (spec.driftPerHour) v += (spec.driftPerHour * t) / 3600;
       v *= Math.max(0, 1 + (spec.noise ?? 0.05) * rng.normal());
       v = this.effectFactor(spec.effects, t - shift, v, rng, !withEffects);
       if (spec.min !== undefined) v = Math.max(spec.min, v);

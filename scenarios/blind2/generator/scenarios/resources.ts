@@ -183,7 +183,18 @@ function burstBalance(): Built {
   });
   const db = { DBInstanceIdentifier: 'reports-db' };
   const exportRun = { from: '-2h30m', to: '-2h25m', always: true } as const;
-  cw(b, 'reports-db', 'AWS/RDS', 'BurstBalance', db, 'Average', { base: 99, unit: 'percent', noise: 0.005, max: 100, effects: [{ ...exportRun, until: '-1h20m', add: -45 }, { from: '-1h20m', to: '-28m', set: 0 }] });
+  cw(b, 'reports-db', 'AWS/RDS', 'BurstBalance', db, 'Average', {
+    base: 99,
+    unit: 'percent',
+    noise: 0.005,
+    max: 100,
+    min: 0,
+    effects: [
+      { from: '-2h30m', to: '-1h20m', add: -45, always: true },
+      { from: '-1h20m', to: '-20m', add: 45, always: true },
+      { from: '-1h20m', to: '-28m', set: 0 },
+    ],
+  });
   cw(b, 'reports-db', 'AWS/RDS', 'ReadIOPS', db, 'Average', { base: 450, diurnal: 0.2, effects: [{ ...exportRun, until: '-1h20m', add: 2400 }, { from: '-1h20m', until: '-28m', add: 2400 }, { from: '-28m', set: 300 }] });
   cw(b, 'reports-db', 'AWS/RDS', 'ReadLatency', db, 'Average', { base: 0.0018, unit: 's', noise: 0.15, effects: [{ from: '-28m', set: 0.21 }] });
   cw(b, 'reports-db', 'AWS/RDS', 'DiskQueueDepth', db, 'Average', { base: 0.8, noise: 0.3, effects: [{ ...exportRun, until: '-1h20m', add: 3 }, { from: '-28m', set: 44 }] });
