@@ -1,6 +1,6 @@
 import { Builder, type Built } from '../builder.js';
 import { background, cw, red, sha } from '../kit.js';
-import { cloudwatchEvent, cloudwatchSns, opsgenie } from '../senders.js';
+import { cloudwatchEvent, cloudwatchSns, datadog, opsgenie } from '../senders.js';
 
 /** A 32-bit primary key runs out: the sequence reaches 2,147,483,647 and every insert fails. */
 function int32Overflow(): Built {
@@ -172,4 +172,58 @@ function leapDay(): Built {
   return b.build();
 }
 
-export const defectScenarios = [int32Overflow, regexBacktracking, leapDay];
+/** Cloudflare, January 2017: at the leap second a measured duration went negative and the resolver panicked. */
+function leapSecond(): Built {
+  const b = new Builder({
+    name: 'leap-second-negative-duration-panics-resolver',
+    description:
+      'A leap second is inserted at midnight UTC. The recursive resolver measures upstream round-trip times with the wall clock; across the leap second some durations come out negative, and the weighted upstream selection panics on a negative argument. Resolver processes crash and restart across the fleet, and the CNAME-flattening path of the authoritative DNS, which depends on it, returns SERVFAIL and pages through Datadog. No change in the window.',
+    at: '2027-01-01T00:26:00Z',
+    window: ['-2h', '+0s'],
+    reference: '-24h',
+    tz: 0,
+    topology: { 'authoritative-dns': ['dns-resolver'], 'dns-resolver': ['upstream-nameservers'] },
+  });
+  const leap = -26 * 60;
+  b.series({ service: 'dns-resolver', name: 'resolver.panics', unit: 'per minute', base: 0, noise: 0, effects: [{ from: leap, set: 240, jitter: 0.3 }] });
+  b.series({ service: 'dns-resolver', name: 'resolver.upstream.rtt.p50', unit: 'ms', base: 18, noise: 0.1 });
+  red(b, 'dns-resolver', { style: 'dd', rps: 60000, err: 0.0004, p95: 25, diurnal: 0.2, errTo: [{ from: leap, value: 0.02, jitter: 0.3 }] });
+  red(b, 'authoritative-dns', { style: 'dd', rps: 900000, err: 0.0002, p95: 2, diurnal: 0.2, errTo: [{ from: leap, value: 0.004 }] });
+  b.series({ service: 'authoritative-dns', name: 'dns.cname_flattening.servfail', unit: 'per second', base: 0.5, noise: 0.5, effects: [{ from: leap, set: 3400, jitter: 0.3 }] });
+
+  background(b, 'dns-resolver', 'go', { info: 0.3, warn: 0.1, warnLines: ['level=warn msg="upstream timeout" ns=198.51.100.53 zone=example.org'] });
+  background(b, 'authoritative-dns', 'go', { info: 0.3 });
+  b.logs({ service: 'dns-resolver', level: 'fatal', perMin: 6, from: leap, message: (r) => `panic: invalid argument to Int63n\n\ngoroutine ${r.int(1000, 99999)} [running]:\nmath/rand.(*Rand).Int63n(...)\n\t/usr/local/go/src/math/rand/rand.go:111\nresolver/upstream.(*Selector).Pick(...)\n\t/src/resolver/upstream/weighted.go:74` });
+  b.logs({ service: 'authoritative-dns', level: 'error', perMin: 4, from: leap, message: (r) => `level=error msg="CNAME flattening failed" qname=www.customer${r.int(1, 999)}.example rcode=SERVFAIL err="resolver connection reset"` });
+  b.runtime(leap + 30, 'dns-resolver', 'crash_loop', 'resolver restarting on 102 data centers (exit 2, panic)', 102);
+
+  b.change('-1h40m', 'authoritative-dns', 'config', 'zone push: 1,203 zones updated (routine)', { author: 'zone-publisher', source: 'quicksilver' });
+
+  b.traces({
+    count: 20,
+    root: { svc: 'authoritative-dns', op: 'QUERY www A (flatten)', ms: 2, kids: [{ svc: 'dns-resolver', op: 'resolve', ms: 20 }] },
+    faults: [{ target: 'dns-resolver', from: leap, errorP: 0.1, attrs: { 'error.message': 'connection reset (resolver panic)' } }],
+  });
+
+  b.signal(
+    datadog(b, {
+      monitorId: 88800113,
+      monitorName: 'CNAME flattening SERVFAIL above 100/s',
+      scope: ['service:authoritative-dns', 'env:prod'],
+      tags: ['env:prod', 'service:authoritative-dns', 'team:dns'],
+      message: 'CNAME flattening is failing. @webhook-causeway @pagerduty-dns',
+      transition: 'Triggered',
+      priority: 'P1',
+      metric: 'dns.cname_flattening.servfail',
+      triggeredAt: '+0s',
+      orgId: 4242,
+    }),
+  );
+  b.expect(
+    { service: 'dns-resolver', kind: 'code_defect', action: 'none', mustCite: ['logs'] },
+    { alertService: 'authoritative-dns', modeledOn: 'Cloudflare January 2017 leap second: negative duration panicked the resolver' },
+  );
+  return b.build();
+}
+
+export const defectScenarios = [int32Overflow, regexBacktracking, leapDay, leapSecond];

@@ -1,6 +1,6 @@
 import { Builder, type Built } from '../builder.js';
 import { background, red, sha } from '../kit.js';
-import { datadog, opsgenie, pagerduty } from '../senders.js';
+import { alertmanager, datadog, opsgenie, pagerduty } from '../senders.js';
 
 /** Cloudbleed, February 2017: a feature switched on made a latent parser bug read past its buffer. */
 function parserFlag(): Built {
@@ -187,4 +187,63 @@ function reusedFlag(): Built {
   return b.build();
 }
 
-export const flagScenarios = [parserFlag, slowPathFlag, reusedFlag];
+/** A flag rolls out a new pricing engine that cannot round zero-decimal currencies; the code had shipped dark hours before. */
+function pricingEngineFlag(): Built {
+  const b = new Builder({
+    name: 'flag-rollout-breaks-zero-decimal-currencies',
+    description:
+      'pricing.engine_v3 is rolled out to 25% of quotes. The new engine normalizes every amount to two decimals with a rounding mode that throws for zero-decimal currencies (JPY, KRW), so a share of Asian checkouts fail. The engine itself shipped dark in a pricing release two hours earlier without effect; an FX feed release ten minutes before the page is on the same call path.',
+    at: '2026-01-14T10:20:00Z',
+    window: ['-3h', '+0s'],
+    reference: '-168h',
+    tz: 9,
+    peakHour: 20,
+    topology: { 'checkout-web': ['pricing', 'cart'], cart: ['pricing'], pricing: ['fx-rates', 'promo-engine'] },
+  });
+  const onset = '-18m';
+  red(b, 'pricing', { style: 'prom', rps: 1600, err: 0.0008, p95: 35, diurnal: 0.4, errTo: [{ from: onset, value: 0.072 }] });
+  b.series({ service: 'pricing', name: 'pricing_quote_failures_per_second', labels: { currency: 'JPY' }, base: 0.01, noise: 0.8, effects: [{ from: onset, set: 61 }] });
+  b.series({ service: 'pricing', name: 'pricing_quote_failures_per_second', labels: { currency: 'KRW' }, base: 0.01, noise: 0.8, effects: [{ from: onset, set: 27 }] });
+  b.series({ service: 'pricing', name: 'pricing_quote_failures_per_second', labels: { currency: 'USD' }, base: 0.02, noise: 0.8 });
+  red(b, 'checkout-web', { style: 'prom', rps: 700, err: 0.002, p95: 480, diurnal: 0.4, errTo: [{ from: onset, value: 0.081 }] });
+  red(b, 'cart', { style: 'prom', rps: 900, err: 0.001, p95: 40, diurnal: 0.4, errTo: [{ from: onset, value: 0.03 }] });
+  red(b, 'fx-rates', { style: 'prom', rps: 1600, err: 0.0005, p95: 4, diurnal: 0.4 });
+  red(b, 'promo-engine', { style: 'prom', rps: 1500, err: 0.001, p95: 22, diurnal: 0.4 });
+
+  background(b, 'pricing', 'java', { info: 0.3 });
+  background(b, 'checkout-web', 'node', { info: 0.3 });
+  background(b, 'cart', 'go', { info: 0.2 });
+  background(b, 'fx-rates', 'go', { info: 0.2, warn: 0.2, warnLines: ['level=warn msg="rate older than 60s" pair=TRY/USD age=74s'] });
+  background(b, 'promo-engine', 'python', { info: 0.2 });
+  b.logs({ service: 'pricing', level: 'error', perMin: 5, from: onset, message: (r) => `ERROR [quote-${r.int(1, 64)}] c.s.pricing.QuoteController - quote failed engine=v3 currency=${r.pick(['JPY', 'JPY', 'KRW'])}: java.lang.ArithmeticException: Rounding necessary\n\tat java.base/java.math.BigDecimal.commonNeedIncrement(BigDecimal.java:4628)\n\tat com.shop.pricing.v3.MoneyNormalizer.normalize(MoneyNormalizer.java:88)` });
+  b.logs({ service: 'checkout-web', level: 'error', perMin: 3, from: onset, message: 'error: price quote failed (pricing 500), showing "price unavailable"' });
+  b.exceptions({ service: 'pricing', type: 'java.lang.ArithmeticException', message: 'Rounding necessary', culprit: 'com.shop.pricing.v3.MoneyNormalizer.normalize', from: onset, perMin: 300 });
+
+  b.change('-2h10m', 'pricing', 'deployment', 'pricing 6.0.0: engine v3 behind pricing.engine_v3 (off)', { version: '6.0.0', previousVersion: '5.12.3', author: 'pricing-ci', commit: sha(b.rng), source: 'argocd' });
+  b.change('-40m', 'promo-engine', 'config', 'new-year promotions for KR and JP enabled', { author: 'marketing-ops', source: 'promo-admin' });
+  b.change('-19m', 'pricing', 'feature_flag', 'pricing.engine_v3 rollout 0% → 25% (all currencies)', { author: 'y.tanaka', source: 'unleash' });
+  b.change('-10m', 'fx-rates', 'deployment', 'fx-rates 2.4.0: secondary FX feed provider', { version: '2.4.0', previousVersion: '2.3.5', author: 'fx-ci', commit: sha(b.rng), source: 'argocd' });
+
+  b.traces({
+    count: 28,
+    root: { svc: 'checkout-web', op: 'GET /checkout', ms: 80, kids: [{ svc: 'cart', op: 'GET /cart', ms: 10 }, { svc: 'pricing', op: 'POST /quotes', ms: 12, kids: [{ svc: 'fx-rates', op: 'GET /rates', ms: 3 }, { svc: 'promo-engine', op: 'POST /apply', ms: 15 }] }] },
+    faults: [{ target: 'pricing', op: 'POST /quotes', from: onset, errorP: 0.08, attrs: { 'http.status_code': 500, 'pricing.engine': 'v3', currency: 'JPY', 'exception.type': 'java.lang.ArithmeticException' } }],
+  });
+
+  b.signal(
+    alertmanager(b, {
+      receiver: 'commerce-oncall',
+      groupBy: ['alertname', 'service'],
+      externalURL: 'https://alertmanager.apac.shop.example',
+      generatorURL: 'https://prometheus.apac.shop.example',
+      alerts: [{ labels: { alertname: 'CheckoutErrorsHigh', service: 'checkout-web', severity: 'critical', region: 'ap-northeast-1' }, annotations: { summary: 'checkout-web 5xx above 5%', description: 'checkout-web error ratio 8.1% over 5m.' }, startsAt: '-4m' }],
+    }),
+  );
+  b.expect(
+    { service: 'pricing', kind: 'feature_flag', action: 'disable_flag', mustCite: ['changes', 'logs'] },
+    { alertService: 'checkout-web', modeledOn: 'a feature flag exposing a latent bug for some currencies' },
+  );
+  return b.build();
+}
+
+export const flagScenarios = [parserFlag, slowPathFlag, reusedFlag, pricingEngineFlag];

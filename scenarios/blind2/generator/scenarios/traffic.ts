@@ -1,6 +1,6 @@
 import { Builder, type Built } from '../builder.js';
 import { background, cw, red, sha } from '../kit.js';
-import { alertmanager, cloudwatchSns, datadog } from '../senders.js';
+import { alertmanager, cloudwatchSns, datadog, grafana } from '../senders.js';
 
 /** Shopify-style: one merchant's flash sale concentrates a wave of buyers on checkout. */
 function flashSale(): Built {
@@ -167,4 +167,60 @@ function crawlerSurge(): Built {
   return b.build();
 }
 
-export const trafficScenarios = [flashSale, pushSurge, crawlerSurge];
+/** Ticketmaster, November 2022: a presale drew several times the planned demand, bots included. */
+function ticketOnsale(): Built {
+  const b = new Builder({
+    name: 'ticket-onsale-demand-exceeds-capacity',
+    description:
+      'A stadium tour presale opens at 10:00 local. Demand, a large share of it bots, is several times what the event was planned for: the ticketing API behind the waiting room receives nine times its planned peak, saturates, and seat holds time out. The waiting room admits at its configured rate and stays healthy. The autoscaler reaches its limit after the onset; a seat-map cache change and a waiting-room release earlier in the morning are unrelated.',
+    at: '2026-11-15T15:12:00Z',
+    window: ['-3h', '+0s'],
+    reference: '-168h',
+    tz: -5,
+    topology: { edge: ['queue-service', 'ticketing-api'], 'queue-service': ['queue-redis'], 'ticketing-api': ['seat-locks', 'payments-gw', 'events-db'] },
+  });
+  const onset = '-12m';
+  red(b, 'ticketing-api', { style: 'prom', rps: 900, err: 0.002, p95: 150, diurnal: 0.3, rateTo: [{ from: onset, to: '-11m', mul: 9 }], latTo: [{ from: '-11m', mul: 30 }], errTo: [{ from: '-11m', value: 0.38 }] });
+  red(b, 'queue-service', { style: 'prom', rps: 2000, err: 0.001, p95: 20, diurnal: 0.3, rateTo: [{ from: onset, to: '-11m', mul: 40 }], latTo: [{ from: onset, mul: 1.5 }] });
+  red(b, 'seat-locks', { style: 'prom', rps: 300, err: 0.001, p95: 8, diurnal: 0.3, rateTo: [{ from: onset, mul: 6 }], latTo: [{ from: '-11m', mul: 8 }] });
+  red(b, 'payments-gw', { style: 'prom', rps: 60, err: 0.01, p95: 900, diurnal: 0.3, rateTo: [{ from: onset, mul: 2 }] });
+  b.series({ service: 'ticketing-api', name: 'container_cpu_usage_ratio', unit: 'ratio', base: 0.35, diurnal: 0.3, max: 1, effects: [{ from: onset, to: '-11m', set: 0.99 }] });
+  b.series({ service: 'ticketing-api', name: 'kube_horizontalpodautoscaler_status_current_replicas', base: 80, noise: 0, integer: true, effects: [{ from: '-11m', to: '-6m', set: 200 }] });
+  b.series({ service: 'queue-service', name: 'waiting_room_admitted_per_second', base: 150, diurnal: 0.3, noise: 0.05, effects: [{ from: onset, to: '-11m', set: 1800 }] });
+  b.series({ service: 'edge', name: 'edge_bot_score_low_ratio', unit: 'ratio', base: 0.06, noise: 0.1, effects: [{ from: onset, set: 0.41 }] });
+
+  background(b, 'ticketing-api', 'java', { info: 0.3 });
+  background(b, 'queue-service', 'go', { info: 0.3 });
+  background(b, 'seat-locks', 'rust', { info: 0.2 });
+  background(b, 'payments-gw', 'dotnet', { info: 0.2, warn: 0.2, error: 0.1 });
+  b.logs({ service: 'ticketing-api', level: 'error', perMin: 5, from: '-11m', message: (r) => `ERROR [hold-${r.int(1, 400)}] c.t.holds.HoldService - seat hold timed out after 15000ms event=TS-ERAS-${r.int(1, 9)} queue_depth=${r.int(2000, 9000)}` });
+  b.logs({ service: 'ticketing-api', level: 'warn', perMin: 3, from: onset, message: 'WARN  [http-nio-8443-Acceptor] o.a.tomcat.util.net.NioEndpoint - maxConnections reached (10000), accept paused' });
+  b.logs({ service: 'queue-service', level: 'info', perMin: 2, from: onset, message: (r) => `level=info msg="admission batch" event=TS-ERAS admitted=${r.int(1700, 1900)} waiting=${r.int(2, 14)}000000` });
+
+  b.change('-3h', 'ticketing-api', 'config', 'seat map cache TTL 5s → 3s for on-sale events', { author: 'ticketing-ops', source: 'consul' });
+  b.change('-2h40m', 'queue-service', 'deployment', 'queue-service 3.8.0: verified fan codes', { version: '3.8.0', previousVersion: '3.7.4', author: 'queue-ci', commit: sha(b.rng), source: 'spinnaker' });
+  b.change('-6m', 'ticketing-api', 'scaling', 'HPA ticketing-api at max replicas (200)', { author: 'hpa', source: 'kubernetes' });
+
+  b.traces({
+    count: 26,
+    root: { svc: 'ticketing-api', op: 'POST /holds', ms: 40, kids: [{ svc: 'seat-locks', op: 'Lock', ms: 6 }, { svc: 'ticketing-api', op: 'SELECT seats', ms: 8, peer: { name: 'events-db', system: 'db', product: 'mysql' } }] },
+    faults: [{ target: 'ticketing-api', op: 'POST /holds', from: '-11m', addMs: 9000, errorP: 0.38, attrs: { 'http.status_code': 503 } }],
+  });
+
+  b.signal(
+    grafana(b, {
+      receiver: 'ticketing-oncall',
+      baseUrl: 'https://grafana.tickets.example',
+      folder: 'On-sale',
+      groupBy: ['alertname', 'service'],
+      alerts: [{ labels: { alertname: 'TicketingAvailabilityLow', service: 'ticketing-api', severity: 'critical', event: 'TS-ERAS' }, annotations: { summary: 'ticketing-api availability below 90%' }, startsAt: '-7m', values: { A: 0.62, B: 1 } }],
+    }),
+  );
+  b.expect(
+    { service: 'ticketing-api', kind: 'traffic_surge', action: 'scale_out', mustCite: ['metrics'] },
+    { alertService: 'ticketing-api', modeledOn: 'Ticketmaster November 2022 presale demand' },
+  );
+  return b.build();
+}
+
+export const trafficScenarios = [flashSale, pushSurge, crawlerSurge, ticketOnsale];
