@@ -14,8 +14,8 @@ function int32Overflow(): Built {
     tz: 0,
     topology: { 'transfers-api': ['ledger'], ledger: ['ledger-db'], 'statements-worker': ['ledger-db'] },
   });
-  const onset = '-26m';
-  b.series({ service: 'ledger-db', name: 'pg_sequence_last_value', labels: { sequence: 'ledger_entries_id_seq' }, base: 2147483647 + 26 * 60 * 310, noise: 0, driftPerHour: 310 * 3600, max: 2147483647, step: 60, integer: true });
+  const onset = '-5m';
+  b.series({ service: 'ledger-db', name: 'pg_sequence_last_value', labels: { sequence: 'ledger_entries_id_seq' }, base: 2147483647 + 5 * 60 * 310, noise: 0, driftPerHour: 310 * 3600, max: 2147483647, step: 60, integer: true });
   cw(b, 'ledger', 'Ledger', 'InsertFailures', { Service: 'ledger', Environment: 'prod' }, 'Sum', { base: 0.4, noise: 1, integer: true, step: 60, gaps: 0.03, effects: [{ from: onset, set: 18500 }] });
   red(b, 'ledger', { style: 'prom', rps: 900, err: 0.001, p95: 25, diurnal: 0.3, errTo: [{ from: onset, value: 0.34 }] });
   red(b, 'transfers-api', { style: 'prom', rps: 310, err: 0.003, p95: 140, diurnal: 0.3, errTo: [{ from: onset, value: 0.97 }] });
@@ -71,28 +71,28 @@ function regexBacktracking(): Built {
     tz: -4,
     topology: { 'qa-lb': ['qa-web'], 'qa-web': ['qa-sql', 'qa-redis', 'tag-engine'] },
   });
-  const onset = '-34m';
+  const onset = '-14m';
   const tg = { LoadBalancer: 'app/qa-lb/1f2e3d4c5b6a7980', TargetGroup: 'targetgroup/qa-web/8a7b6c5d4e3f2a10' };
-  cw(b, 'qa-web', 'AWS/ApplicationELB', 'UnHealthyHostCount', tg, 'Maximum', { base: 0, noise: 0, integer: true, step: 60, gaps: 0.02, effects: [{ from: '-30m', to: '-20m', set: 11 }] });
-  cw(b, 'qa-web', 'AWS/ApplicationELB', 'HealthyHostCount', tg, 'Minimum', { base: 11, noise: 0, integer: true, step: 60, gaps: 0.02, effects: [{ from: '-30m', to: '-20m', set: 0 }] });
-  cw(b, 'qa-web', 'AWS/EC2', 'CPUUtilization', { AutoScalingGroupName: 'qa-web' }, 'Average', { base: 22, unit: 'percent', diurnal: 0.3, max: 100, step: 60, gaps: 0.02, effects: [{ from: onset, to: '-30m', set: 100 }] });
-  red(b, 'qa-web', { style: 'otel', rps: 2800, err: 0.002, p95: 60, diurnal: 0.3, latTo: [{ from: onset, mul: 90 }], errTo: [{ from: '-25m', value: 0.7 }] });
-  red(b, 'tag-engine', { style: 'otel', rps: 900, err: 0.001, p95: 12, diurnal: 0.3, rateTo: [{ from: '-25m', mul: 0.3 }] });
-  b.series({ service: 'qa-sql', name: 'sqlserver.batch_requests_per_sec', base: 12000, diurnal: 0.3, effects: [{ from: '-25m', mul: 0.35 }] });
+  cw(b, 'qa-web', 'AWS/ApplicationELB', 'UnHealthyHostCount', tg, 'Maximum', { base: 0, noise: 0, integer: true, step: 60, gaps: 0.02, effects: [{ from: '-10m', to: '-4m', set: 11 }] });
+  cw(b, 'qa-web', 'AWS/ApplicationELB', 'HealthyHostCount', tg, 'Minimum', { base: 11, noise: 0, integer: true, step: 60, gaps: 0.02, effects: [{ from: '-10m', to: '-4m', set: 0 }] });
+  cw(b, 'qa-web', 'AWS/EC2', 'CPUUtilization', { AutoScalingGroupName: 'qa-web' }, 'Average', { base: 22, unit: 'percent', diurnal: 0.3, max: 100, step: 60, gaps: 0.02, effects: [{ from: onset, to: '-11m', set: 100 }] });
+  red(b, 'qa-web', { style: 'otel', rps: 2800, err: 0.002, p95: 60, diurnal: 0.3, latTo: [{ from: onset, mul: 90 }], errTo: [{ from: '-8m', value: 0.7 }] });
+  red(b, 'tag-engine', { style: 'otel', rps: 900, err: 0.001, p95: 12, diurnal: 0.3, rateTo: [{ from: '-8m', mul: 0.3 }] });
+  b.series({ service: 'qa-sql', name: 'sqlserver.batch_requests_per_sec', base: 12000, diurnal: 0.3, effects: [{ from: '-8m', mul: 0.35 }] });
 
   background(b, 'qa-web', 'dotnet', { info: 0.4 });
   background(b, 'tag-engine', 'dotnet', { info: 0.2, warn: 0.1 });
   b.logs({ service: 'qa-web', level: 'warn', perMin: 5, from: onset, message: (r) => `warn: QA.Web.Timing[0] slow request GET / took ${r.int(8000, 31000)}ms (render: ${r.int(7900, 30900)}ms, sql: ${r.int(4, 30)}ms)` });
-  b.logs({ service: 'qa-web', level: 'error', perMin: 2, from: '-25m', message: 'fail: Microsoft.AspNetCore.Server.Kestrel[13] Request timed out: GET / (health check from 10.0.0.0/16)' });
+  b.logs({ service: 'qa-web', level: 'error', perMin: 2, from: '-8m', message: 'fail: Microsoft.AspNetCore.Server.Kestrel[13] Request timed out: GET / (health check from 10.0.0.0/16)' });
 
   b.change('-3h', 'qa-web', 'deployment', 'qa-web 2026.07.20.1: comment voting tooltips', { version: '2026.07.20.1', previousVersion: '2026.07.19.4', author: 'build-server', commit: sha(b.rng), source: 'teamcity' });
   b.change('-1h', 'qa-redis', 'config', 'maxmemory-policy allkeys-lru → volatile-lru', { author: 'sre', source: 'ansible' });
-  b.runtime('-15m', 'qa-web', 'restart', 'app pool recycled on 11 web servers (oncall)', 11);
+  b.runtime('-3m', 'qa-web', 'restart', 'app pool recycled on 11 web servers (oncall)', 11);
 
   b.traces({
     count: 26,
     root: { svc: 'qa-web', op: 'GET /', ms: 25, kids: [{ svc: 'qa-web', op: 'SELECT TOP 90 posts', ms: 6, peer: { name: 'qa-sql', system: 'db', product: 'mssql' } }, { svc: 'qa-web', op: 'render home', ms: 18 }, { svc: 'tag-engine', op: 'GET /tags/hot', ms: 6, p: 0.5 }] },
-    faults: [{ target: 'qa-web', op: 'render home', from: onset, addMs: 14000, slowAttrs: { 'code.function': 'PostSummary.TrimWhitespace', 'post.id': '38484433' } }, { target: 'qa-web', op: 'GET /', from: '-25m', errorP: 0.5, attrs: { 'http.status_code': 503 } }],
+    faults: [{ target: 'qa-web', op: 'render home', from: onset, addMs: 14000, slowAttrs: { 'code.function': 'PostSummary.TrimWhitespace', 'post.id': '38484433' } }, { target: 'qa-web', op: 'GET /', from: '-8m', errorP: 0.5, attrs: { 'http.status_code': 503 } }],
   });
 
   b.signal(
@@ -178,13 +178,13 @@ function leapSecond(): Built {
     name: 'leap-second-negative-duration-panics-resolver',
     description:
       'A leap second is inserted at midnight UTC. The recursive resolver measures upstream round-trip times with the wall clock; across the leap second some durations come out negative, and the weighted upstream selection panics on a negative argument. Resolver processes crash and restart across the fleet, and the CNAME-flattening path of the authoritative DNS, which depends on it, returns SERVFAIL and pages through Datadog. No change in the window.',
-    at: '2027-01-01T00:26:00Z',
+    at: '2027-01-01T00:09:00Z',
     window: ['-2h', '+0s'],
     reference: '-24h',
     tz: 0,
     topology: { 'authoritative-dns': ['dns-resolver'], 'dns-resolver': ['upstream-nameservers'] },
   });
-  const leap = -26 * 60;
+  const leap = -9 * 60;
   b.series({ service: 'dns-resolver', name: 'resolver.panics', unit: 'per minute', base: 0, noise: 0, effects: [{ from: leap, set: 240, jitter: 0.3 }] });
   b.series({ service: 'dns-resolver', name: 'resolver.upstream.rtt.p50', unit: 'ms', base: 18, noise: 0.1 });
   red(b, 'dns-resolver', { style: 'dd', rps: 60000, err: 0.0004, p95: 25, diurnal: 0.2, errTo: [{ from: leap, value: 0.02, jitter: 0.3 }] });

@@ -7,14 +7,14 @@ function dynamoDns(): Built {
   const b = new Builder({
     name: 'dynamodb-endpoint-unresolvable-client-errors',
     description:
-      'The regional DynamoDB endpoint stops resolving. Every Lambda that uses DynamoDB fails with endpoint connection errors; DynamoDB\'s own table metrics show nothing but a collapse of consumed capacity, far below provisioned, because requests never arrive. An AWS Health event is posted a quarter of an hour later. A cart-api hotfix is deployed after the errors began.',
+      'The regional DynamoDB endpoint stops resolving. Every Lambda that uses DynamoDB fails with endpoint connection errors; DynamoDB\'s own table metrics show nothing but a collapse of consumed capacity, far below provisioned, because requests never arrive. An AWS Health event is posted ten minutes later. A cart-api hotfix is deployed after the errors began.',
     at: '2026-10-20T07:05:00Z',
     window: ['-3h', '+0s'],
     reference: '-24h',
     tz: -4,
     topology: { 'api-gateway': ['cart-api', 'orders-api', 'session-authorizer'], 'cart-api': ['dynamodb'], 'orders-api': ['dynamodb', 'order-events'], 'session-authorizer': ['dynamodb'] },
   });
-  const onset = '-27m';
+  const onset = '-14m';
   for (const [fn, base, dur] of [['cart-api', 2600, 45], ['orders-api', 900, 120], ['session-authorizer', 5200, 12]] as const) {
     cw(b, fn, 'AWS/Lambda', 'Invocations', { FunctionName: fn }, 'Sum', { base, diurnal: 0.3, integer: true });
     cw(b, fn, 'AWS/Lambda', 'Errors', { FunctionName: fn }, 'Sum', { base: 2, noise: 0.7, integer: true, effects: [{ from: onset, set: base * 0.9 }] });
@@ -37,9 +37,9 @@ function dynamoDns(): Built {
   b.change('-2h', 'session-authorizer', 'config', 'token cache TTL 300s → 600s', { author: 'identity', source: 'ssm-parameter-store' });
   b.change('-50m', 'orders-api', 'deployment', 'orders-api version 212: gift wrap option', { version: '212', previousVersion: '211', author: 'orders-ci', commit: sha(b.rng), source: 'cloudformation' });
   b.change('-6m', 'cart-api', 'deployment', 'cart-api version 96: SDK retries 3 → 8 with jitter (hotfix)', { version: '96', previousVersion: '95', author: 'oncall-cart', commit: sha(b.rng), source: 'cloudformation' });
-  b.alert('-12m', 'dynamodb', 'AWS Health: AWS_DYNAMODB_OPERATIONAL_ISSUE (us-east-1): increased error rates for DynamoDB requests');
-  b.alert('-20m', 'orders-api', 'orders-api-errors');
-  b.alert('-19m', 'session-authorizer', 'session-authorizer-errors');
+  b.alert('-4m', 'dynamodb', 'AWS Health: AWS_DYNAMODB_OPERATIONAL_ISSUE (us-east-1): increased error rates for DynamoDB requests');
+  b.alert('-3m', 'orders-api', 'orders-api-errors');
+  b.alert('-2m', 'session-authorizer', 'session-authorizer-errors');
 
   const ddb = (op: string) => ({ svc: '', op: `DynamoDB.${op}`, ms: 4, peer: { name: 'dynamodb', system: 'aws' as const, product: 'DynamoDB', host: 'dynamodb.us-east-1.amazonaws.com' } });
   b.traces({
@@ -83,19 +83,19 @@ function provider429(): Built {
   const b = new Builder({
     name: 'payment-provider-returns-429',
     description:
-      'On a sale day the card payment provider starts answering 429 Too Many Requests to a share of authorisation calls, at a volume it accepted the week before. The provider emits no telemetry of ours: it is visible only as the payments service\'s client spans and client metrics labelled by peer. Checkout pages through Datadog; a checkout config change 18 minutes earlier and an old payments release are on the change log; the payments database is always slow.',
+      'On a sale day the card payment provider starts answering 429 Too Many Requests to a share of authorisation calls, at a volume it accepted the week before. The provider emits no telemetry of ours: it is visible only as the payments service\'s client spans and client metrics labelled by peer. Checkout pages through Datadog; a checkout config change nine minutes before the onset and an old payments release are on the change log; the payments database is always slow.',
     at: '2026-11-27T17:20:00Z',
     window: ['-3h', '+0s'],
     reference: '-168h',
     tz: -5,
     topology: { storefront: ['checkout'], checkout: ['payments', 'cart'], payments: ['adyen', 'payments-db'] },
   });
-  const onset = '-21m';
-  red(b, 'checkout', { style: 'dd', rps: 95, err: 0.004, p95: 900, diurnal: 0.4, rateTo: [{ from: '-3h', mul: 1.3 }], errTo: [{ from: onset, to: '-15m', value: 0.27 }] });
-  red(b, 'payments', { style: 'dd', rps: 90, err: 0.005, p95: 700, diurnal: 0.4, rateTo: [{ from: '-3h', mul: 1.3 }], errTo: [{ from: onset, to: '-15m', value: 0.29 }], latTo: [{ from: onset, mul: 1.8 }] });
+  const onset = '-9m';
+  red(b, 'checkout', { style: 'dd', rps: 95, err: 0.004, p95: 900, diurnal: 0.4, rateTo: [{ from: '-3h', mul: 1.3 }], errTo: [{ from: onset, to: '-5m', value: 0.27 }] });
+  red(b, 'payments', { style: 'dd', rps: 90, err: 0.005, p95: 700, diurnal: 0.4, rateTo: [{ from: '-3h', mul: 1.3 }], errTo: [{ from: onset, to: '-5m', value: 0.29 }], latTo: [{ from: onset, mul: 1.8 }] });
   red(b, 'cart', { style: 'dd', rps: 400, err: 0.001, p95: 25, diurnal: 0.4 });
-  b.series({ service: 'payments', name: 'http.client.requests', labels: { peer_service: 'adyen', status_code: '200' }, unit: 'req/s', base: 88, diurnal: 0.4, effects: [{ from: onset, to: '-15m', mul: 0.68 }] });
-  b.series({ service: 'payments', name: 'http.client.requests', labels: { peer_service: 'adyen', status_code: '429' }, unit: 'req/s', base: 0.01, noise: 1, effects: [{ from: onset, to: '-15m', set: 31 }] });
+  b.series({ service: 'payments', name: 'http.client.requests', labels: { peer_service: 'adyen', status_code: '200' }, unit: 'req/s', base: 88, diurnal: 0.4, effects: [{ from: onset, to: '-5m', mul: 0.68 }] });
+  b.series({ service: 'payments', name: 'http.client.requests', labels: { peer_service: 'adyen', status_code: '429' }, unit: 'req/s', base: 0.01, noise: 1, effects: [{ from: onset, to: '-5m', set: 31 }] });
   b.series({ service: 'payments-db', name: 'postgresql.queries.duration.p95', unit: 'ms', base: 480, noise: 0.2 });
 
   background(b, 'checkout', 'ruby', { info: 0.4 });
@@ -107,12 +107,12 @@ function provider429(): Built {
 
   b.change('-3h10m', 'payments', 'deployment', 'payments 5.40.0: network tokens for Visa', { version: '5.40.0', previousVersion: '5.39.4', author: 'payments-ci', commit: sha(b.rng), source: 'argocd' });
   b.change('-18m', 'checkout', 'config', 'express checkout button on product pages for all markets', { author: 'growth', source: 'flipper' });
-  b.change('-9m', 'payments', 'config', 'PSP client retries 2 → 0 and circuit breaker for adyen (mitigation)', { author: 'oncall-payments', source: 'consul' });
+  b.change('-2m', 'payments', 'config', 'PSP client retries 2 → 0 and circuit breaker for adyen (mitigation)', { author: 'oncall-payments', source: 'consul' });
 
   b.traces({
     count: 30,
     root: { svc: 'checkout', op: 'POST /checkout/complete', ms: 40, kids: [{ svc: 'cart', op: 'GET /cart', ms: 10 }, { svc: 'payments', op: 'POST /authorise', ms: 30, kids: [{ svc: 'payments', op: 'INSERT payment_attempts', ms: 25, peer: { name: 'payments-db', system: 'db' } }, { svc: 'payments', op: 'POST /checkout/v71/payments', ms: 420, sd: 0.3, peer: { name: 'adyen', system: 'http', host: 'checkout-live.adyenpayments.com' } }] }] },
-    faults: [{ target: 'adyen', from: onset, to: '-15m', errorP: 0.35, attrs: { 'http.status_code': 429, 'http.response.header.retry_after': '2' } }],
+    faults: [{ target: 'adyen', from: onset, to: '-5m', errorP: 0.35, attrs: { 'http.status_code': 429, 'http.response.header.retry_after': '2' } }],
   });
 
   b.signal(

@@ -71,8 +71,8 @@ function sitePurge(): Built {
       alerts: [
         {
           labels: { alertname: 'TenantSiteLookupFailures', service: 'tenant-router', severity: 'page', team: 'edge', namespace: 'routing', cluster: 'prod-use1' },
-          annotations: { summary: 'More than 5% of tenant lookups fail with site-not-found', description: '16.2% of requests to tenant-router resolved to no site over the last 10m.', runbook_url: 'https://runbooks.example.net/edge/tenant-site-lookup' },
-          startsAt: '-9m',
+          annotations: { summary: 'More than 15% of tenant lookups fail with site-not-found', description: '16.2% of requests to tenant-router resolved to no site over the last 10m.', runbook_url: 'https://runbooks.example.net/edge/tenant-site-lookup' },
+          startsAt: '-19m',
         },
       ],
     }),
@@ -97,7 +97,7 @@ function lambdaMissingEnv(): Built {
     tz: -4,
     topology: { 'checkout-api': ['orders-table', 'receipts'], 'receipt-mailer': ['receipts', 'ses', 'receipts-dlq'] },
   });
-  const onset = '-31m';
+  const onset = '-17m';
   const fn = { FunctionName: 'receipt-mailer' };
   cw(b, 'receipt-mailer', 'AWS/Lambda', 'Invocations', fn, 'Sum', { base: 880, diurnal: 0.35, integer: true, effects: [{ from: onset, mul: 1.9 }] });
   cw(b, 'receipt-mailer', 'AWS/Lambda', 'Errors', fn, 'Sum', { base: 1.2, noise: 0.8, integer: true, effects: [{ from: onset, set: 1600 }] });
@@ -105,7 +105,7 @@ function lambdaMissingEnv(): Built {
   cw(b, 'receipt-mailer', 'AWS/Lambda', 'ConcurrentExecutions', fn, 'Maximum', { base: 4, integer: true });
   cw(b, 'receipts', 'AWS/SQS', 'ApproximateAgeOfOldestMessage', { QueueName: 'receipts' }, 'Maximum', { base: 6, unit: 's', noise: 0.4, effects: [{ from: onset, to: '+0s', add: 1700 }] });
   cw(b, 'receipts', 'AWS/SQS', 'NumberOfMessagesSent', { QueueName: 'receipts' }, 'Sum', { base: 870, diurnal: 0.35, integer: true });
-  cw(b, 'receipts-dlq', 'AWS/SQS', 'ApproximateNumberOfMessagesVisible', { QueueName: 'receipts-dlq' }, 'Maximum', { base: 2, integer: true, noise: 0.3, effects: [{ from: '-21m', to: '+0s', add: 2400 }] });
+  cw(b, 'receipts-dlq', 'AWS/SQS', 'ApproximateNumberOfMessagesVisible', { QueueName: 'receipts-dlq' }, 'Maximum', { base: 2, integer: true, noise: 0.3, effects: [{ from: '-9m', to: '+0s', add: 1400 }] });
   cw(b, 'checkout-api', 'AWS/Lambda', 'Errors', { FunctionName: 'checkout-api' }, 'Sum', { base: 3, noise: 0.6, integer: true });
   cw(b, 'checkout-api', 'AWS/Lambda', 'Duration', { FunctionName: 'checkout-api' }, 'Average', { base: 410, unit: 'ms', diurnal: 0.1 });
   cw(b, 'orders-table', 'AWS/DynamoDB', 'SuccessfulRequestLatency', { TableName: 'orders', Operation: 'PutItem' }, 'Average', { base: 6.1, unit: 'ms' });
@@ -120,9 +120,9 @@ function lambdaMissingEnv(): Built {
 
   b.change('-2h50m', 'receipt-mailer', 'deployment', 'receipt-mailer version 41: structured logging for bounce handling', { version: '41', previousVersion: '40', author: 'd.nwosu', commit: sha(b.rng), source: 'cloudformation' });
   b.change('-2h5m', 'checkout-api', 'deployment', 'checkout-api version 118: apple pay button copy', { version: '118', previousVersion: '117', author: 'k.lee', commit: sha(b.rng), source: 'cloudformation' });
-  b.change('-33m', 'receipt-mailer', 'deployment', 'receipt-mailer version 42: move to SES v2 client with per-tenant configuration sets', { version: '42', previousVersion: '41', author: 'd.nwosu', commit: sha(b.rng), source: 'cloudformation' });
-  b.change('-9m', 'receipt-mailer', 'deployment', 'receipt-mailer version 43: timeout 10s → 30s (hotfix attempt)', { version: '43', previousVersion: '42', author: 'oncall-payments', commit: sha(b.rng), source: 'cloudformation' });
-  b.alert('-12m', 'receipts-dlq', 'receipts-dlq-not-empty', 'firing');
+  b.change('-19m', 'receipt-mailer', 'deployment', 'receipt-mailer version 42: move to SES v2 client with per-tenant configuration sets', { version: '42', previousVersion: '41', author: 'd.nwosu', commit: sha(b.rng), source: 'cloudformation' });
+  b.change('-5m', 'receipt-mailer', 'deployment', 'receipt-mailer version 43: timeout 10s → 30s (hotfix attempt)', { version: '43', previousVersion: '42', author: 'oncall-payments', commit: sha(b.rng), source: 'cloudformation' });
+  b.alert('-3m', 'receipts-dlq', 'receipts-dlq-not-empty', 'firing');
 
   b.signal(
     cloudwatchEvent(b, {
@@ -169,7 +169,7 @@ function heapLeak(): Built {
     b.series({ service: 'catalog-service', name: 'jvm_memory_used_bytes', labels: { area: 'heap', pod: pod(i) }, unit: 'bytes', base: 1.15e9, noise: 0.06, step: 600, effects: [{ from: deployAt, to: dies, until: dies, add: 2.7e9 + i * 4e7 }, { from: dies, to: '+0s', add: 1.2e8 }] });
   }
   b.series({ service: 'catalog-service', name: 'jvm_gc_pause_seconds_per_second', unit: 's/s', base: 0.012, noise: 0.2, step: 600, effects: [{ from: '-12h', to: oomAt, until: oomAt, mul: 14 }] });
-  red(b, 'catalog-service', { style: 'prom', rps: 310, err: 0.002, p95: 65, diurnal: 0.5, step: 600, latTo: [{ from: '-8h', to: oomAt, mul: 5 }], errTo: [{ from: oomAt, value: 0.09, jitter: 0.4 }] });
+  red(b, 'catalog-service', { style: 'prom', rps: 310, err: 0.002, p95: 65, diurnal: 0.5, step: 600, latTo: [{ from: '-8h', to: oomAt, until: oomAt, mul: 6 }, { from: oomAt, mul: 30, jitter: 0.2 }], errTo: [{ from: oomAt, value: 0.09, jitter: 0.4 }] });
   red(b, 'storefront', { style: 'prom', rps: 520, err: 0.003, p95: 310, diurnal: 0.5, step: 600, latTo: [{ from: '-8h', to: oomAt, mul: 2.2 }], errTo: [{ from: oomAt, value: 0.05 }] });
   red(b, 'search-service', { style: 'prom', rps: 240, err: 0.004, p95: 180, diurnal: 0.5, step: 600 });
   red(b, 'pricing', { style: 'prom', rps: 600, err: 0.001, p95: 22, diurnal: 0.5, step: 600 });

@@ -14,7 +14,7 @@ function parserFlag(): Built {
     tz: -8,
     topology: { 'edge-lb': ['edge-rewriter'], 'edge-rewriter': ['origin-cache'], 'origin-cache': ['customer-origins'] },
   });
-  const onset = '-36m';
+  const onset = '-9m';
   red(b, 'edge-rewriter', { style: 'dd', rps: 52000, err: 0.0004, p95: 9, diurnal: 0.3, errTo: [{ from: onset, value: 0.011, jitter: 0.3 }], latTo: [{ from: onset, mul: 1.3 }] });
   red(b, 'edge-lb', { style: 'dd', rps: 61000, err: 0.0005, p95: 30, diurnal: 0.3, errTo: [{ from: onset, value: 0.008, jitter: 0.3 }] });
   red(b, 'origin-cache', { style: 'dd', rps: 9000, err: 0.002, p95: 120, diurnal: 0.3 });
@@ -32,9 +32,9 @@ function parserFlag(): Built {
 
   b.change('-2h10m', 'edge-rewriter', 'deployment', 'edge-rewriter 1.21.4-e3: Brotli level from zone settings', { version: '1.21.4-e3', previousVersion: '1.21.4-e2', author: 'edge-release', commit: sha(b.rng), source: 'salt' });
   b.change('-1h', 'edge-lb', 'config', 'TLS: drop TLS_RSA_WITH_3DES_EDE_CBC_SHA from the default cipher list', { author: 'crypto-team', source: 'salt' });
-  b.change('-37m', 'edge-rewriter', 'feature_flag', 'email_obfuscation.parser = "streaming-v2" for 100% of zones', { author: 'p.wong', source: 'edge-flags' });
-  b.change('-20m', 'origin-cache', 'deployment', 'origin-cache 4.7.2: cache key includes Accept-Encoding for images', { version: '4.7.2', previousVersion: '4.7.1', author: 'cache-ci', commit: sha(b.rng), source: 'salt' });
-  b.runtime('-30m', 'edge-rewriter', 'crash_loop', 'nginx workers respawning after SIGSEGV on 412 machines', 412);
+  b.change('-10m', 'edge-rewriter', 'feature_flag', 'email_obfuscation.parser = "streaming-v2" for 100% of zones', { author: 'p.wong', source: 'edge-flags' });
+  b.change('-4m', 'origin-cache', 'deployment', 'origin-cache 4.7.2: cache key includes Accept-Encoding for images', { version: '4.7.2', previousVersion: '4.7.1', author: 'cache-ci', commit: sha(b.rng), source: 'salt' });
+  b.runtime('-7m', 'edge-rewriter', 'crash_loop', 'nginx workers respawning after SIGSEGV on 412 machines', 412);
 
   b.traces({
     count: 24,
@@ -236,7 +236,7 @@ function pricingEngineFlag(): Built {
       groupBy: ['alertname', 'service'],
       externalURL: 'https://alertmanager.apac.shop.example',
       generatorURL: 'https://prometheus.apac.shop.example',
-      alerts: [{ labels: { alertname: 'CheckoutErrorsHigh', service: 'checkout-web', severity: 'critical', region: 'ap-northeast-1' }, annotations: { summary: 'checkout-web 5xx above 5%', description: 'checkout-web error ratio 8.1% over 5m.' }, startsAt: '-4m' }],
+      alerts: [{ labels: { alertname: 'CheckoutErrorsHigh', service: 'checkout-web', severity: 'critical', region: 'ap-northeast-1' }, annotations: { summary: 'checkout-web 5xx above 5%', description: 'checkout-web error ratio 8.1% over 5m.' }, startsAt: '-15m' }],
     }),
   );
   b.expect(

@@ -7,7 +7,7 @@ function rdsCpu(): Built {
   const b = new Builder({
     name: 'rds-cpu-saturated-at-monday-peak',
     description:
-      'The pipelines database was moved to a smaller instance class weeks ago and coped until now. At the Monday morning peak its CPU pins at 100%: queries queue, the agent API behind the load balancer times out and its 5xx alarm fires through SNS. The database has no alarm of its own. Only CloudWatch 5-minute metrics (with missing periods) and the change log are available: no logs, no traces. An agent-api release 70 minutes earlier is the obvious suspect.',
+      'The pipelines database was moved to a smaller instance class weeks ago and coped until now. At the Monday morning peak its CPU pins at 100%: queries queue, the agent API behind the load balancer times out and its 5xx alarm fires through SNS. The database has no alarm of its own. Only CloudWatch 5-minute metrics (with missing periods) and the change log are available: no logs, no traces. An agent-api release 75 minutes earlier, just before the CPU climb, is the obvious suspect; the same hours a week earlier peaked near 75% CPU.',
     at: '2026-03-09T14:10:00Z',
     window: ['-6h', '+0s'],
     reference: '-168h',
@@ -23,14 +23,14 @@ function rdsCpu(): Built {
   cw(b, 'pipelines-db', 'AWS/RDS', 'DatabaseConnections', db, 'Average', { base: 410, diurnal: 0.3, integer: true, effects: [{ from: '-50m', to: '-40m', set: 1480 }] });
   cw(b, 'pipelines-db', 'AWS/RDS', 'FreeableMemory', db, 'Average', { base: 9.1e9, unit: 'bytes', noise: 0.02 });
   cw(b, 'agent-api', 'AWS/ApplicationELB', 'TargetResponseTime', tg, 'p95', { base: 0.18, unit: 's', diurnal: 0.2, effects: [{ from: '-50m', to: '-35m', set: 14 }] });
-  cw(b, 'agent-api', 'AWS/ApplicationELB', 'HTTPCode_Target_5XX_Count', tg, 'Sum', { base: 6, integer: true, noise: 0.5, effects: [{ from: '-45m', to: '-30m', set: 5200 }] });
+  cw(b, 'agent-api', 'AWS/ApplicationELB', 'HTTPCode_Target_5XX_Count', tg, 'Sum', { base: 6, integer: true, noise: 0.5, effects: [{ from: '-18m', to: '-10m', set: 5200 }] });
   cw(b, 'agent-api', 'AWS/ApplicationELB', 'RequestCount', tg, 'Sum', { base: 190000, diurnal: 0.45, integer: true });
   cw(b, 'agent-api', 'AWS/ECS', 'CPUUtilization', { ClusterName: 'agents', ServiceName: 'agent-api' }, 'Average', { base: 30, unit: 'percent', diurnal: 0.3 });
   cw(b, 'job-queue', 'AWS/SQS', 'ApproximateAgeOfOldestMessage', { QueueName: 'job-queue' }, 'Maximum', { base: 4, unit: 's', noise: 0.4, effects: [{ from: '-45m', to: '+0s', add: 1500 }] });
   cw(b, 'web', 'AWS/ApplicationELB', 'TargetResponseTime', { LoadBalancer: 'app/web-prod/7a6b5c4d3e2f1a09', TargetGroup: 'targetgroup/web/4c3b2a1f0e9d8c76' }, 'p95', { base: 0.9, unit: 's', diurnal: 0.2, effects: [{ from: '-50m', mul: 4 }] });
 
   b.change('-3h', 'web', 'deployment', 'web 2026-03-09.2: pipeline settings redesign', { version: '2026-03-09.2', previousVersion: '2026-03-06.5', author: 'web-deployer', commit: sha(b.rng), source: 'codedeploy' });
-  b.change('-2h20m', 'agent-api', 'deployment', 'agent-api 3.91.0: agent metadata in heartbeat', { version: '3.91.0', previousVersion: '3.90.2', author: 'agents-deployer', commit: sha(b.rng), source: 'codedeploy' });
+  b.change('-1h15m', 'agent-api', 'deployment', 'agent-api 3.91.0: agent metadata in heartbeat', { version: '3.91.0', previousVersion: '3.90.2', author: 'agents-deployer', commit: sha(b.rng), source: 'codedeploy' });
   b.change('-30m', 'job-dispatcher', 'scaling', 'job-dispatcher desired count 8 → 16 (oncall)', { author: 'oncall', source: 'ecs' });
   b.alert('-25m', 'job-queue', 'job-queue-oldest-message-age');
 
@@ -192,15 +192,15 @@ function burstBalance(): Built {
     effects: [
       { from: '-2h30m', to: '-1h20m', add: -45, always: true },
       { from: '-1h20m', to: '-20m', add: 45, always: true },
-      { from: '-1h20m', to: '-28m', set: 0 },
+      { from: '-1h20m', to: '-16m', set: 0 },
     ],
   });
-  cw(b, 'reports-db', 'AWS/RDS', 'ReadIOPS', db, 'Average', { base: 450, diurnal: 0.2, effects: [{ ...exportRun, until: '-1h20m', add: 2400 }, { from: '-1h20m', until: '-28m', add: 2400 }, { from: '-28m', set: 300 }] });
-  cw(b, 'reports-db', 'AWS/RDS', 'ReadLatency', db, 'Average', { base: 0.0018, unit: 's', noise: 0.15, effects: [{ from: '-28m', set: 0.21 }] });
-  cw(b, 'reports-db', 'AWS/RDS', 'DiskQueueDepth', db, 'Average', { base: 0.8, noise: 0.3, effects: [{ ...exportRun, until: '-1h20m', add: 3 }, { from: '-28m', set: 44 }] });
+  cw(b, 'reports-db', 'AWS/RDS', 'ReadIOPS', db, 'Average', { base: 450, diurnal: 0.2, effects: [{ ...exportRun, until: '-1h20m', add: 2400 }, { from: '-1h20m', until: '-16m', add: 2400 }, { from: '-16m', set: 300 }] });
+  cw(b, 'reports-db', 'AWS/RDS', 'ReadLatency', db, 'Average', { base: 0.0018, unit: 's', noise: 0.15, effects: [{ from: '-16m', set: 0.21 }] });
+  cw(b, 'reports-db', 'AWS/RDS', 'DiskQueueDepth', db, 'Average', { base: 0.8, noise: 0.3, effects: [{ ...exportRun, until: '-1h20m', add: 3 }, { from: '-16m', set: 44 }] });
   cw(b, 'reports-db', 'AWS/RDS', 'CPUUtilization', db, 'Average', { base: 18, unit: 'percent', effects: [{ ...exportRun, until: '-1h20m', add: 20 }, { from: '-1h20m', add: 20 }] });
-  cw(b, 'reports-api', 'AWS/Lambda', 'Duration', { FunctionName: 'reports-api' }, 'p95', { base: 640, unit: 'ms', effects: [{ from: '-28m', set: 29000 }] });
-  cw(b, 'reports-api', 'AWS/Lambda', 'Errors', { FunctionName: 'reports-api' }, 'Sum', { base: 1, noise: 0.8, integer: true, effects: [{ from: '-25m', set: 340 }] });
+  cw(b, 'reports-api', 'AWS/Lambda', 'Duration', { FunctionName: 'reports-api' }, 'p95', { base: 640, unit: 'ms', effects: [{ from: '-16m', set: 29000 }] });
+  cw(b, 'reports-api', 'AWS/Lambda', 'Errors', { FunctionName: 'reports-api' }, 'Sum', { base: 1, noise: 0.8, integer: true, effects: [{ from: '-14m', set: 340 }] });
   cw(b, 'analytics-export', 'AWS/ECS', 'CPUUtilization', { ClusterName: 'batch', ServiceName: 'analytics-export' }, 'Average', { base: 2, unit: 'percent', effects: [{ ...exportRun, until: '-1h20m', set: 70 }, { from: '-1h20m', set: 70 }] });
 
   b.change('-5h', 'reports-api', 'deployment', 'reports-api version 77: CSV export column order', { version: '77', previousVersion: '76', author: 'reports-ci', commit: sha(b.rng), source: 'cloudformation' });
