@@ -129,10 +129,10 @@ export function pagerduty(
   },
 ): Signal {
   const host = `https://${spec.subdomain}.pagerduty.com`;
-  const ref = (type: string, path: string, summary: string, id = pdId(b)) => ({ html_url: `${host}/${path}/${id}`, id, self: `https://api.pagerduty.com/${path.split('/').pop()}/${id}`, summary, type });
+  const ref = (type: string, path: string, api: string, summary: string, id = pdId(b)) => ({ html_url: `${host}/${path}/${id}`, id, self: `https://api.pagerduty.com/${api}/${id}`, summary, type });
   const incidentId = `Q${pdId(b, 13).slice(1)}`;
-  const service = ref('service_reference', 'service-directory', spec.incident.service);
-  const agent = spec.agent ? (spec.agent.type === 'service_reference' ? { ...service } : ref('user_reference', 'users', spec.agent.summary)) : null;
+  const service = ref('service_reference', 'service-directory', 'services', spec.incident.service);
+  const agent = spec.agent ? (spec.agent.type === 'service_reference' ? { ...service } : ref('user_reference', 'users', 'users', spec.agent.summary)) : null;
   return {
     source: 'pagerduty',
     headers: { 'content-type': 'application/json; charset=utf-8', 'user-agent': 'PagerDuty-Webhook/V3.0', 'x-webhook-id': b.rng.uuid(), 'x-webhook-subscription': pdId(b) },
@@ -155,10 +155,10 @@ export function pagerduty(
           created_at: iso(b.atMs, sec(spec.incident.createdAt)),
           title: spec.incident.title,
           service,
-          assignees: [ref('user_reference', 'users', spec.incident.assignee)],
-          escalation_policy: ref('escalation_policy_reference', 'escalation_policies', spec.incident.escalationPolicy),
-          teams: spec.incident.teams.map((team) => ref('team_reference', 'teams', team)),
-          priority: spec.incident.priority ? ref('priority_reference', 'account/incident_priorities', spec.incident.priority) : null,
+          assignees: [ref('user_reference', 'users', 'users', spec.incident.assignee)],
+          escalation_policy: ref('escalation_policy_reference', 'escalation_policies', 'escalation_policies', spec.incident.escalationPolicy),
+          teams: spec.incident.teams.map((team) => ref('team_reference', 'teams', 'teams', team)),
+          priority: spec.incident.priority ? ref('priority_reference', 'account/incident_priorities', 'priorities', spec.incident.priority) : null,
           urgency: spec.incident.urgency,
           conference_bridge: null,
           resolve_reason: null,

@@ -85,7 +85,7 @@ function regexBacktracking(): Built {
   b.logs({ service: 'qa-web', level: 'warn', perMin: 5, from: onset, message: (r) => `warn: QA.Web.Timing[0] slow request GET / took ${r.int(8000, 31000)}ms (render: ${r.int(7900, 30900)}ms, sql: ${r.int(4, 30)}ms)` });
   b.logs({ service: 'qa-web', level: 'error', perMin: 2, from: '-8m', message: 'fail: Microsoft.AspNetCore.Server.Kestrel[13] Request timed out: GET / (health check from 10.0.0.0/16)' });
 
-  b.change('-3h', 'qa-web', 'deployment', 'qa-web 2026.07.20.1: comment voting tooltips', { version: '2026.07.20.1', previousVersion: '2026.07.19.4', author: 'build-server', commit: sha(b.rng), source: 'teamcity' });
+  b.change('-2h55m', 'qa-web', 'deployment', 'qa-web 2026.07.20.1: comment voting tooltips', { version: '2026.07.20.1', previousVersion: '2026.07.19.4', author: 'build-server', commit: sha(b.rng), source: 'teamcity' });
   b.change('-1h', 'qa-redis', 'config', 'maxmemory-policy allkeys-lru → volatile-lru', { author: 'sre', source: 'ansible' });
   b.runtime('-3m', 'qa-web', 'restart', 'app pool recycled on 11 web servers (oncall)', 11);
 

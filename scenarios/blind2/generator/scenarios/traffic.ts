@@ -85,7 +85,7 @@ function pushSurge(): Built {
   cw(b, 'feed-cache', 'AWS/ElastiCache', 'EngineCPUUtilization', { CacheClusterId: 'feed-cache-001' }, 'Average', { base: 21, unit: 'percent', effects: [{ from: onset, set: 58 }] });
   cw(b, 'feed-db', 'AWS/RDS', 'CPUUtilization', { DBInstanceIdentifier: 'feed-db' }, 'Average', { base: 30, unit: 'percent', effects: [{ from: onset, set: 44 }] });
 
-  b.change('-3h', 'feed-api', 'deployment', 'feed-api 14.2.0: story ranking tweaks', { version: '14.2.0', previousVersion: '14.1.9', author: 'feed-ci', commit: sha(b.rng), source: 'codedeploy' });
+  b.change('-2h50m', 'feed-api', 'deployment', 'feed-api 14.2.0: story ranking tweaks', { version: '14.2.0', previousVersion: '14.1.9', author: 'feed-ci', commit: sha(b.rng), source: 'codedeploy' });
   b.change('-45m', 'feed-api', 'config', 'feature weights refreshed (ranking model 2026-09-09)', { author: 'ranking-bot', source: 'appconfig' });
   b.change('-5m', 'feed-api', 'scaling', 'ASG feed-api-prod desired 24 → 60 (max 60)', { author: 'target-tracking-policy', source: 'autoscaling' });
 
@@ -197,7 +197,7 @@ function ticketOnsale(): Built {
   b.logs({ service: 'ticketing-api', level: 'warn', perMin: 3, from: onset, message: 'WARN  [http-nio-8443-Acceptor] o.a.tomcat.util.net.NioEndpoint - maxConnections reached (10000), accept paused' });
   b.logs({ service: 'queue-service', level: 'info', perMin: 2, from: onset, message: (r) => `level=info msg="admission batch" event=TS-ERAS admitted=${r.int(1700, 1900)} waiting=${r.int(2, 14)}000000` });
 
-  b.change('-3h', 'ticketing-api', 'config', 'seat map cache TTL 5s → 3s for on-sale events', { author: 'ticketing-ops', source: 'consul' });
+  b.change('-2h55m', 'ticketing-api', 'config', 'seat map cache TTL 5s → 3s for on-sale events', { author: 'ticketing-ops', source: 'consul' });
   b.change('-2h40m', 'queue-service', 'deployment', 'queue-service 3.8.0: verified fan codes', { version: '3.8.0', previousVersion: '3.7.4', author: 'queue-ci', commit: sha(b.rng), source: 'spinnaker' });
   b.change('-6m', 'ticketing-api', 'scaling', 'HPA ticketing-api at max replicas (200)', { author: 'hpa', source: 'kubernetes' });
 
