@@ -353,6 +353,10 @@ export class Builder {
     return out;
   }
 
+  private faultActive(spec: TraceSpec, t: number): boolean {
+    return (spec.faults ?? []).some((f) => t >= sec(f.from) && (f.until === undefined || t < sec(f.until)) && (f.errorP ?? 0) > 0);
+  }
+
   private peerAttributes(node: CallNode): Record<string, unknown> {
     const peer = node.peer!;
     switch (peer.system) {
@@ -404,13 +408,32 @@ export class Builder {
     return { end, error };
   }
 
-  private makeTraces(spec: TraceSpec, rng: Rng, count: number, shift: number, withFaults: boolean, out: TraceOut[]): void {
+  /**
+   * Trace start times: spread over the window, but with most of them after the earliest fault
+   * (less two minutes), as a backend queried around an alert returns them. Without faults (and
+   * in the reference) they are spread evenly.
+   */
+  private traceTimes(spec: TraceSpec, rng: Rng, count: number, withFaults: boolean): number[] {
     const from = Math.max(this.from, spec.from === undefined ? this.from : sec(spec.from));
     const to = Math.min(this.to, spec.to === undefined ? this.to : sec(spec.to));
-    for (let i = 0; i < count; i += 1) {
-      const traceT = Math.floor(from + (to - from) * ((i + rng.next()) / count));
-      const spans: SpanOut[] = [];
+    const earliest = Math.min(...(spec.faults ?? []).map((f) => sec(f.from)));
+    const focus = withFaults && Number.isFinite(earliest) ? Math.max(from, Math.min(to, earliest - 120)) : from;
+    const late = focus > from ? Math.ceil(count * 0.7) : count;
+    const spread = (a: number, b: number, n: number) => Array.from({ length: n }, (_, i) => Math.floor(a + (b - a) * ((i + rng.next()) / n)));
+    return [...spread(from, focus, count - late), ...spread(focus, to, late)];
+  }
+
+  private makeTraces(spec: TraceSpec, rng: Rng, count: number, shift: number, withFaults: boolean, out: TraceOut[]): void {
+    for (const slot of this.traceTimes(spec, rng, count, withFaults)) {
+      let traceT = slot;
+      let spans: SpanOut[] = [];
       this.span(spec, spec.root, 0, undefined, traceT, rng, spans, withFaults);
+      // Tail sampling keeps error traces: a healthy trace during a fault is sometimes dropped for another.
+      if (withFaults && this.faultActive(spec, traceT) && !spans.some((span) => span.status === 'error') && rng.chance(0.5)) {
+        traceT = Math.min(this.to, traceT + rng.int(1, 20));
+        spans = [];
+        this.span(spec, spec.root, 0, undefined, traceT, rng, spans, withFaults);
+      }
       for (const span of spans) {
         const s = span as SpanOut & { startMs: number };
         const startMs = s.startMs;

@@ -148,7 +148,7 @@ function crawlerSurge(): Built {
   b.traces({
     count: 24,
     root: { svc: 'web', op: 'GET /search', ms: 30, kids: [{ svc: 'search-api', op: 'GET /search', ms: 40, kids: [{ svc: 'search-api', op: 'POST /listings-v12/_search', ms: 25, peer: { name: 'search-es', system: 'http', host: 'search-es.internal:9200' } }] }] },
-    faults: [{ target: 'search-api', from: '-25m', addMs: 2500, errorP: 0.2, attrs: { 'http.status_code': 503 } }],
+    faults: [{ target: 'search-api', from: '-25m', addMs: 2500, errorP: 0.3, attrs: { 'http.status_code': 503 } }],
   });
 
   b.signal(
