@@ -134,8 +134,14 @@ export interface TraceSpec {
 }
 
 export interface Meta {
+  /** Neutral, symptom-level: the file name and `name` never give the answer away. */
   name: string;
+  /** What the incident is, for people: kept out of the file (README and manifest only). */
+  title: string;
+  /** What the on-call sees when paged; never the cause. */
   description: string;
+  /** The whole story, cause included: README and manifest only, never in the scenario file. */
+  story: string;
   at: string;
   tenant?: string;
   /** Evidence window relative to `at`, e.g. ['-3h', '+2m']. */
@@ -203,6 +209,8 @@ export interface Checks {
 export interface Built {
   json: Record<string, unknown>;
   checks: Checks;
+  title: string;
+  story: string;
   source: Source;
   kind: RootKind;
 }
@@ -526,6 +534,6 @@ export class Builder {
       evidence,
       expected: { rootCause: { service, kind }, action, mustCite },
     };
-    return { json, checks: this.checksOut, source: this.signalOut.source, kind };
+    return { json, checks: this.checksOut, title: this.meta.title, story: this.meta.story, source: this.signalOut.source, kind };
   }
 }

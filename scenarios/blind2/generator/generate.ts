@@ -7,8 +7,10 @@ import { allScenarios } from './scenarios/index.js';
 
 /**
  * Writes every scenario of the suite to `scenarios/blind2/<name>.json`, replacing the
- * previous files, plus `generator/manifest.json` (source, kind, the service ingest must read
- * from the alert). Deterministic: seeds come from the scenario names.
+ * previous files, plus `generator/manifest.jsonl` (title, source, kind, the service ingest must
+ * read from the alert, the story with its cause). Deterministic: seeds come from the scenario
+ * names. Names and descriptions in the files are symptom-level, so nothing the pipeline could
+ * read gives the answer away.
  */
 const here = dirname(fileURLToPath(import.meta.url));
 const out = join(here, '..');
@@ -23,6 +25,14 @@ for (const scenario of built) {
   names.add(name);
   writeFileSync(join(out, `${name}.json`), formatJson(scenario.json));
 }
-const manifest = built.map((s) => ({ name: s.json['name'], source: s.source, kind: s.kind, expectedService: (s.json['expected'] as { rootCause: { service: string } }).rootCause.service, ...s.checks }));
-writeFileSync(join(here, 'manifest.json'), formatJson(manifest));
+const manifest = built.map((s) => ({
+  name: s.json['name'],
+  title: s.title,
+  source: s.source,
+  kind: s.kind,
+  expectedService: (s.json['expected'] as { rootCause: { service: string } }).rootCause.service,
+  ...s.checks,
+  story: s.story,
+}));
+writeFileSync(join(here, 'manifest.jsonl'), manifest.map((entry) => JSON.stringify(entry)).join('\n') + '\n');
 console.log(`wrote ${built.length} scenarios to ${out}`);

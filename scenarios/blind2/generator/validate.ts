@@ -7,7 +7,7 @@ import { getSourceAdapter } from '../../../functions/ingest/sources/index.js';
 /*
  * Checks every file of the suite: the scenario contract (functions/contracts/scenario.ts),
  * the alert body through the real ingest normalizer of its source (it must yield a firing
- * signal naming the service the sender means, as manifest.json records it), and the rules
+ * signal naming the service the sender means, as manifest.jsonl records it), and the rules
  * of the format the contract cannot see: reference items inside [from, to], reference
  * before the incident window, mustCite classes present, the expected service present in
  * the evidence or topology, times that resolve. Exits 1 on the first problem per file.
@@ -15,7 +15,10 @@ import { getSourceAdapter } from '../../../functions/ingest/sources/index.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const dir = join(here, '..');
-const manifest = JSON.parse(readFileSync(join(here, 'manifest.json'), 'utf8')) as Array<{ name: string; alertService: string; source: string; kind: string }>;
+const manifest = readFileSync(join(here, 'manifest.jsonl'), 'utf8')
+  .split('\n')
+  .filter(Boolean)
+  .map((line) => JSON.parse(line) as { name: string; alertService: string; source: string; kind: string });
 const problems: string[] = [];
 const files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
 
@@ -37,7 +40,7 @@ for (const file of files) {
   if (`${s.name}.json` !== file) problems.push(`${file}: name ${s.name} does not match the file`);
   const entry = manifest.find((m) => m.name === s.name);
   if (!entry) {
-    problems.push(`${file}: not in manifest.json`);
+    problems.push(`${file}: not in manifest.jsonl`);
     continue;
   }
   const atMs = Date.parse(s.at);

@@ -5,8 +5,10 @@ import { alertmanager, cloudwatchSns, datadog, grafana, pagerduty } from '../sen
 /** Salesforce, May 2021: a DNS configuration change pushed everywhere at once left the resolvers down. */
 function dnsRollout(): Built {
   const b = new Builder({
-    name: 'dns-config-rollout-breaks-resolution',
-    description:
+    name: 'b2-login-availability-page',
+    title: 'dns-config-rollout-breaks-resolution',
+    description: 'login pages through PagerDuty (availability below 95%); other services report errors at the same time. No reference capture.',
+    story:
       'A BIND configuration change for the internal resolvers is pushed to every resolver at once through the emergency path; on reload the resolvers fail to come back, and every service starts failing name lookups of its own dependencies. login pages through PagerDuty; a login release 40 minutes earlier and a gateway hotfix after the onset are on the change log. No reference capture.',
     at: '2026-05-11T21:08:00Z',
     window: ['-2h', '+0s'],
@@ -68,8 +70,10 @@ function dnsRollout(): Built {
 /** Monzo, July 2019: new Cassandra nodes joined the ring owning data they had never received. */
 function cassandraScaleUp(): Built {
   const b = new Builder({
-    name: 'cassandra-scale-up-joins-empty-nodes',
-    description:
+    name: 'b2-card-decline-rate-high',
+    title: 'cassandra-scale-up-joins-empty-nodes',
+    description: 'Card decline ratio alert on payments-api from Alertmanager. No reference capture.',
+    story:
       'Six nodes are added to the ledger Cassandra ring with a configuration copied from a restore playbook (auto_bootstrap: false): they take ownership of token ranges without streaming the data. Reads routed to them succeed, quickly, and return nothing, so balances read as missing and card payments are declined. Cassandra shows no errors. A ledger-service release and other changes are around; a fail-closed flag is flipped after the onset. No reference capture.',
     at: '2026-07-29T14:44:00Z',
     window: ['-2h30m', '+0s'],
@@ -138,8 +142,10 @@ function cassandraScaleUp(): Built {
 /** A pool size typo in a task definition starves the service of database connections. */
 function poolSize(): Built {
   const b = new Builder({
-    name: 'pool-size-config-starves-service',
-    description:
+    name: 'b2-billing-api-latency-alarm',
+    title: 'pool-size-config-starves-service',
+    description: 'ALB latency alarm on the billing-api target group, delivered through SNS. CloudWatch metrics and logs, no traces.',
+    story:
       'A new ECS task definition for billing-api changes only an environment variable: DB_POOL_MAX 40 → 4 (a typo). Requests wait for a connection and time out; the ALB latency alarm on the billing-api target group fires through SNS. The database looks healthier than ever: fewer connections, less CPU. CloudWatch 5-minute metrics with gaps, application logs, no traces.',
     at: '2026-02-03T15:26:10Z',
     window: ['-3h', '+0s'],
@@ -200,8 +206,10 @@ function poolSize(): Built {
 /** A ConfigMap change lowers a client timeout below the callee's normal tail latency. */
 function configMapTimeout(): Built {
   const b = new Builder({
-    name: 'configmap-timeout-below-callee-latency',
-    description:
+    name: 'b2-checkout-error-budget-burn',
+    title: 'configmap-timeout-below-callee-latency',
+    description: 'checkout error budget burn alert from Grafana.',
+    story:
       'A ConfigMap change sets checkout\'s inventory client timeout from 2s to 250ms. inventory is always slow at the tail (p95 around 320ms, in the reference week too), so a third of checkout requests fail with deadline exceeded while inventory itself reports nothing but clients cancelling. inventory shipped a release an hour earlier, a tempting suspect.',
     at: '2026-09-14T18:20:00Z',
     window: ['-2h', '+0s'],
@@ -264,8 +272,10 @@ function configMapTimeout(): Built {
 /** A CDN configuration change turns off the origin shield: every edge location goes to the origin. */
 function originShield(): Built {
   const b = new Builder({
-    name: 'cdn-origin-shield-disabled-overloads-origin',
-    description:
+    name: 'b2-media-origin-5xx',
+    title: 'cdn-origin-shield-disabled-overloads-origin',
+    description: 'The media-origin 5xx monitor triggers in Datadog.',
+    story:
       'A CDN configuration version disables the origin shield for the media hostname while the shield moves region. Every edge location now fetches from the origin: origin requests grow eightfold, the media origin and the image resizer behind it saturate and return 5xx. The origin fleet is scaled out after the onset; the resizer had a release an hour before.',
     at: '2026-11-27T15:05:00Z',
     window: ['-2h', '+0s'],
@@ -323,8 +333,10 @@ function originShield(): Built {
 function sqsVisibility(): Built {
   const nightly = (mul: number): Effect => ({ from: '-1h50m', to: '-1h40m', until: '+0s', mul, always: true });
   const b = new Builder({
-    name: 'sqs-visibility-timeout-below-processing-time',
-    description:
+    name: 'b2-invoice-jobs-oldest-message-age',
+    title: 'sqs-visibility-timeout-below-processing-time',
+    description: 'Oldest-message-age alarm on the invoice-jobs queue through SNS during the nightly invoicing batch. Metrics and logs, no traces.',
+    story:
       'A Terraform module upgrade changes the invoice-jobs queue visibility timeout from 900s to the module default of 60s. Rendering an invoice takes about 95s, so during the nightly batch every message becomes visible again before it is deleted: the workers take each job two or three times, customers get duplicate invoices, and the oldest message keeps aging. The batch runs every night (the reference has it, with the old timeout); the worker release and the renderer scale-out are not the cause. Metrics and logs, no traces.',
     at: '2026-10-02T06:40:00Z',
     window: ['-6h', '+0s'],
@@ -383,8 +395,10 @@ function sqsVisibility(): Built {
 /** Azure AD, March 2021: a signing key still in use was removed from the published key set during rotation. */
 function signingKey(): Built {
   const b = new Builder({
-    name: 'signing-key-removed-during-rotation',
-    description:
+    name: 'b2-gateway-401-ratio',
+    title: 'signing-key-removed-during-rotation',
+    description: 'api-gateway 401 ratio incident in PagerDuty.',
+    story:
       'The key rotation automation of identity-svc marks an old signing key as unused and removes it from the published JWKS, but tokens signed with it are still served from the token cache. Every relying service starts rejecting those tokens: 401s at the gateway, mobile logouts. identity-svc itself answers every request quickly and without error.',
     at: '2026-03-15T19:12:00Z',
     window: ['-2h', '+0s'],
@@ -442,8 +456,10 @@ function signingKey(): Built {
 function featureFile(): Built {
   const pushes: Effect[] = [];
   const b = new Builder({
-    name: 'generated-feature-file-doubles-proxies-panic',
-    description:
+    name: 'b2-edge-proxy-global-5xx',
+    title: 'generated-feature-file-doubles-proxies-panic',
+    description: 'Global 5xx alert on the edge proxy after twenty minutes of flapping errors.',
+    story:
       'The bot-management feature file, regenerated and pushed to the edge proxies every five minutes, suddenly holds twice as many features as the proxy preallocates for. Proxies that load it panic and restart; because the generator alternates between good and bad files at first, errors flap for twenty minutes before staying high. Dependent products (access gateway) fail with it.',
     at: '2026-11-18T11:31:00Z',
     window: ['-2h', '+0s'],

@@ -5,8 +5,10 @@ import { cloudwatchEvent, cloudwatchSns, datadog, opsgenie } from '../senders.js
 /** A 32-bit primary key runs out: the sequence reaches 2,147,483,647 and every insert fails. */
 function int32Overflow(): Built {
   const b = new Builder({
-    name: 'int32-primary-key-sequence-exhausted',
-    description:
+    name: 'b2-ledger-insert-failures',
+    title: 'int32-primary-key-sequence-exhausted',
+    description: 'Custom-metric alarm on ledger insert failures through SNS.',
+    story:
       'The ledger_entries table was created years ago with a 32-bit serial id. Its sequence reaches 2,147,483,647 and every insert fails; reads keep working, so the ledger service half-works. The alarm is on a custom metric the service publishes with a Service dimension, delivered through SNS. No deploy caused it; the data did.',
     at: '2026-06-30T11:47:00Z',
     window: ['-3h', '+0s'],
@@ -62,8 +64,10 @@ function int32Overflow(): Built {
 /** Stack Overflow, July 2016: a post with thousands of trailing spaces made a trimming regex backtrack quadratically on every home page render. */
 function regexBacktracking(): Built {
   const b = new Builder({
-    name: 'regex-backtracking-on-one-post-pins-cpu',
-    description:
+    name: 'b2-qa-web-unhealthy-hosts',
+    title: 'regex-backtracking-on-one-post-pins-cpu',
+    description: 'Unhealthy-host alarm on the qa-web target group through EventBridge.',
+    story:
       'A post whose body ends in twenty thousand whitespace characters reaches the home page. The regular expression that trims whitespace backtracks quadratically on it, so every home page render pins a CPU for seconds. The load balancer health check renders the home page: targets turn unhealthy one by one and the unhealthy-host alarm fires through EventBridge. No change caused it; the web release three hours earlier ran fine until the post appeared.',
     at: '2026-07-20T14:44:00Z',
     window: ['-3h', '+0s'],
@@ -123,8 +127,10 @@ function regexBacktracking(): Built {
 /** Azure, February 2012: certificates computed as "one year from today" were invalid on February 29. */
 function leapDay(): Built {
   const b = new Builder({
-    name: 'leap-day-certificate-validity-bug',
-    description:
+    name: 'b2-vm-provisioning-failures',
+    title: 'leap-day-certificate-validity-bug',
+    description: 'VM provisioning failure alert created in Opsgenie shortly after midnight UTC. No reference capture.',
+    story:
       'At midnight UTC on February 29 the guest agent starts creating its transfer certificate with a validity end of "the same day next year", February 29 of a non-leap year, which the certificate library rejects. New and restarted VMs never report ready; after three attempts the fabric marks their hosts as faulty. The VM provisioning alert is created in Opsgenie. No change caused it. No reference capture.',
     at: '2028-02-29T00:52:00Z',
     window: ['-2h', '+0s'],
@@ -175,8 +181,10 @@ function leapDay(): Built {
 /** Cloudflare, January 2017: at the leap second a measured duration went negative and the resolver panicked. */
 function leapSecond(): Built {
   const b = new Builder({
-    name: 'leap-second-negative-duration-panics-resolver',
-    description:
+    name: 'b2-cname-flattening-servfail',
+    title: 'leap-second-negative-duration-panics-resolver',
+    description: 'CNAME flattening SERVFAIL monitor in Datadog shortly after midnight UTC on New Year\'s Day.',
+    story:
       'A leap second is inserted at midnight UTC. The recursive resolver measures upstream round-trip times with the wall clock; across the leap second some durations come out negative, and the weighted upstream selection panics on a negative argument. Resolver processes crash and restart across the fleet, and the CNAME-flattening path of the authoritative DNS, which depends on it, returns SERVFAIL and pages through Datadog. No change in the window.',
     at: '2027-01-01T00:09:00Z',
     window: ['-2h', '+0s'],

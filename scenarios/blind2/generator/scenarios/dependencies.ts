@@ -5,8 +5,10 @@ import { cloudwatchEvent, datadog, grafana, pagerduty } from '../senders.js';
 /** AWS, October 2025: the regional DynamoDB endpoint's DNS record was emptied; clients could not reach the service at all. */
 function dynamoDns(): Built {
   const b = new Builder({
-    name: 'dynamodb-endpoint-unresolvable-client-errors',
-    description:
+    name: 'b2-cart-api-lambda-errors',
+    title: 'dynamodb-endpoint-unresolvable-client-errors',
+    description: 'cart-api Lambda errors alarm through EventBridge; other functions are erroring too.',
+    story:
       'The regional DynamoDB endpoint stops resolving. Every Lambda that uses DynamoDB fails with endpoint connection errors; DynamoDB\'s own table metrics show nothing but a collapse of consumed capacity, far below provisioned, because requests never arrive. An AWS Health event is posted ten minutes later. A cart-api hotfix is deployed after the errors began.',
     at: '2026-10-20T07:05:00Z',
     window: ['-3h', '+0s'],
@@ -81,8 +83,10 @@ function dynamoDns(): Built {
 /** A payment provider's rate limiter misfires and answers 429 at ordinary volume. */
 function provider429(): Built {
   const b = new Builder({
-    name: 'payment-provider-returns-429',
-    description:
+    name: 'b2-checkout-completion-errors-sale-day',
+    title: 'payment-provider-returns-429',
+    description: 'Checkout completion error monitor in Datadog on a sale day.',
+    story:
       'On a sale day the card payment provider starts answering 429 Too Many Requests to a share of authorisation calls, at a volume it accepted the week before. The provider emits no telemetry of ours: it is visible only as the payments service\'s client spans and client metrics labelled by peer. Checkout pages through Datadog; a checkout config change nine minutes before the onset and an old payments release are on the change log; the payments database is always slow.',
     at: '2026-11-27T17:20:00Z',
     window: ['-3h', '+0s'],
@@ -139,8 +143,10 @@ function provider429(): Built {
 /** Discord-style: a managed Redis fails over; clients keep writing to the old primary, now a read-only replica. */
 function redisFailover(): Built {
   const b = new Builder({
-    name: 'managed-redis-failover-readonly-errors',
-    description:
+    name: 'b2-presence-write-errors',
+    title: 'managed-redis-failover-readonly-errors',
+    description: 'Presence write error alert from Grafana. No reference capture.',
+    story:
       'The primary node of the managed Redis that holds presence fails and the service fails over to a replica. Clients that cached the old primary\'s address keep writing to it, now a read-only replica, for twelve minutes: presence, the gateway and voice signalling all fail their writes. The provider\'s failover event is among the alerts. No reference capture.',
     at: '2026-05-06T21:14:00Z',
     window: ['-2h', '+0s'],
@@ -200,8 +206,10 @@ function redisFailover(): Built {
 /** AWS us-east-1, December 2021: internal network congestion impaired regional APIs; here STS, seen by every workload refreshing credentials. */
 function stsRegional(): Built {
   const b = new Builder({
-    name: 'aws-regional-sts-impairment-many-callers',
-    description:
+    name: 'b2-ingest-upload-errors-escalated',
+    title: 'aws-regional-sts-impairment-many-callers',
+    description: 'ingest-api upload error incident escalated in PagerDuty after almost two hours; other workloads are failing too.',
+    story:
       'Congestion inside the provider\'s regional network impairs its APIs. Our workloads notice first through STS: web-identity credential refreshes time out, so after their credentials expire ingest-api, thumbnailer and billing-sync all fail their S3 and SQS calls. The incident has been open for two hours and PagerDuty escalates it; CloudWatch metrics arrive late and with gaps; the provider posts a Health event well after the onset.',
     at: '2026-12-07T17:35:00Z',
     window: ['-3h', '+0s'],

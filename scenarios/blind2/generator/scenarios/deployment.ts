@@ -5,8 +5,10 @@ import { alertmanager, cloudwatchEvent, datadog, grafana, opsgenie } from '../se
 /** Atlassian, April 2022: a maintenance job shipped with the wrong list of ids deleted live customer sites. */
 function sitePurge(): Built {
   const b = new Builder({
-    name: 'site-purge-job-deletes-live-tenants',
-    description:
+    name: 'b2-tenant-site-lookups-failing',
+    title: 'site-purge-job-deletes-live-tenants',
+    description: 'tenant-router pages: a growing share of tenant lookups end in site-not-found.',
+    story:
       'A new release of the site lifecycle worker ships a bulk purge of sites of a retired app, but its input list holds site ids instead of app ids: live customer sites are deleted one batch after another. The tenant router starts answering "site not found" for more and more tenants and pages; the worker itself reports every batch as a success. A pause of the job is applied after the errors began, and other releases and restarts happen around it.',
     at: '2026-04-05T07:38:20Z',
     window: ['-3h', '+0s'],
@@ -88,8 +90,10 @@ function sitePurge(): Built {
 /** A Lambda deploy that reads an environment variable the deployment never set. */
 function lambdaMissingEnv(): Built {
   const b = new Builder({
-    name: 'lambda-deploy-missing-env-var',
-    description:
+    name: 'b2-receipt-mailer-lambda-errors',
+    title: 'lambda-deploy-missing-env-var',
+    description: 'The receipt-mailer Lambda errors alarm fires (CloudWatch via EventBridge). CloudWatch metrics and Lambda logs, no traces.',
+    story:
       'A new version of the receipt-mailer Lambda reads SES_CONFIGURATION_SET at import time, but the template that deployed it never set the variable: every invocation fails with a KeyError, messages return to the SQS queue and end in the dead-letter queue. An earlier release of the same function that morning was harmless; a timeout bump deployed after the errors began did not help. CloudWatch 5-minute metrics with missing periods, Lambda logs, no traces.',
     at: '2026-05-12T14:22:40Z',
     window: ['-3h', '+0s'],
@@ -152,8 +156,10 @@ function lambdaMissingEnv(): Built {
 /** A cache without a bound shipped two days earlier: heap grows from the deploy until the pods are OOM-killed. */
 function heapLeak(): Built {
   const b = new Builder({
-    name: 'jvm-heap-leak-since-deploy-two-days-ago',
-    description:
+    name: 'b2-catalog-latency-and-restarts',
+    title: 'jvm-heap-leak-since-deploy-two-days-ago',
+    description: 'catalog-service p95 latency alert from Grafana, firing for 18 minutes when notified; the evidence reaches back two days.',
+    story:
       'catalog-service 4.18.0, deployed two days before the page, added a per-locale price cache with no size bound. Heap after GC climbs steadily from that deploy; GC pauses grow for hours; the pods are finally OOM-killed and the latency alert, firing for 18 minutes, notifies. A search-service release and a pricing config change land minutes before the page; a log-level change on catalog-service six hours earlier changed nothing.',
     at: '2026-03-18T10:05:00Z',
     window: ['-56h', '+0s'],
@@ -235,8 +241,10 @@ function heapLeak(): Built {
 /** Linear-style migration: a deploy runs a migration that takes an exclusive lock on the hottest table. */
 function migrationLock(): Built {
   const b = new Builder({
-    name: 'migration-locks-hot-table',
-    description:
+    name: 'b2-sync-gateway-delta-failures',
+    title: 'migration-locks-hot-table',
+    description: 'The realtime sync gateway pages through Opsgenie: delta sync failures above 10%.',
+    story:
       'issues-api 2026.01.21.3 runs a migration that adds a NOT NULL column with a volatile default to the issues table, which rewrites it under an ACCESS EXCLUSIVE lock. Every query on issues queues behind it; the database fills its connection slots; the realtime sync gateway, a victim, pages through Opsgenie. Restarts and a statement timeout change come after the onset as mitigations.',
     at: '2026-01-21T16:12:30Z',
     window: ['-2h', '+0s'],
@@ -307,8 +315,10 @@ function migrationLock(): Built {
 /** A chart change rolls every pod at once: all start together and stampede the database they warm from. */
 function podHerd(): Built {
   const b = new Builder({
-    name: 'deploy-restarts-all-pods-thundering-herd',
-    description:
+    name: 'b2-login-error-rate',
+    title: 'deploy-restarts-all-pods-thundering-herd',
+    description: 'The login-api error rate monitor triggers in Datadog.',
+    story:
       'session-service 3.2.0 also changed its Helm chart so that maxUnavailable became 100%: the rollout replaced all 60 pods at once, and every new pod loads entitlements for its key range from entitlements-db on start. The database saturates, pods fail readiness and restart again, and logins fail at login-api, which pages through Datadog. A normal rolling release of the same service earlier in the day went unnoticed.',
     at: '2026-06-09T13:41:00Z',
     window: ['-3h', '+0s'],

@@ -5,8 +5,10 @@ import { alertmanager, datadog, opsgenie, pagerduty } from '../senders.js';
 /** Cloudbleed, February 2017: a feature switched on made a latent parser bug read past its buffer. */
 function parserFlag(): Built {
   const b = new Builder({
-    name: 'feature-flag-enables-parser-overrun',
-    description:
+    name: 'b2-edge-rewriter-worker-crashes',
+    title: 'feature-flag-enables-parser-overrun',
+    description: 'The edge-rewriter worker crash monitor triggers in Datadog.',
+    story:
       'The email obfuscation feature of the edge HTML rewriter is moved to a new streaming parser by a flag. Pages ending in an unclosed tag make the parser read past its buffer: workers segfault and restart, some responses carry garbage, 502s rise slightly. The rewriter release two hours earlier and an origin cache release after the onset are not the cause.',
     at: '2026-02-18T09:50:00Z',
     window: ['-3h', '+0s'],
@@ -66,8 +68,10 @@ function parserFlag(): Built {
 /** A flag sends half the traffic to a new ranking path that fetches features one item at a time. */
 function slowPathFlag(): Built {
   const b = new Builder({
-    name: 'feature-flag-routes-to-slow-code-path',
-    description:
+    name: 'b2-homepage-latency-slo',
+    title: 'feature-flag-routes-to-slow-code-path',
+    description: 'Storefront homepage p95 latency alert created in Opsgenie.',
+    story:
       'recs.ranker_v2 goes from 0% to 50%. The new ranker fetches features for every candidate item one by one from the feature store, so recommendations p95 climbs from 140ms to about 2s and the homepage, which waits for it, breaches its latency SLO. The feature store serves six times more calls, quickly, and looks like a suspect; so does a catalog release minutes before the page.',
     at: '2026-08-20T19:35:00Z',
     window: ['-2h', '+0s'],
@@ -138,8 +142,10 @@ function slowPathFlag(): Built {
 /** Knight Capital, August 2012: a reused flag woke up retired code on the one server a deploy had missed. */
 function reusedFlag(): Built {
   const b = new Builder({
-    name: 'reused-feature-flag-wakes-dead-code',
-    description:
+    name: 'b2-order-router-exposure-limit',
+    title: 'reused-feature-flag-wakes-dead-code',
+    description: 'order-router gross exposure limit incident in PagerDuty shortly after market open; 16 hours of history.',
+    story:
       'At market open a flag is switched on for the new retail liquidity program; the flag reuses the bit of a retired feature. Seven order-router hosts run the new code; host 08 was missed by the previous evening\'s deploy and still carries the retired code, which now sends child orders in a loop. Exposure climbs; a rollback of the release on all hosts after the onset makes it worse, because now every host runs the old code with the flag on.',
     at: '2026-08-03T13:48:00Z',
     window: ['-16h', '+0s'],
@@ -190,8 +196,10 @@ function reusedFlag(): Built {
 /** A flag rolls out a new pricing engine that cannot round zero-decimal currencies; the code had shipped dark hours before. */
 function pricingEngineFlag(): Built {
   const b = new Builder({
-    name: 'flag-rollout-breaks-zero-decimal-currencies',
-    description:
+    name: 'b2-checkout-web-errors-apac',
+    title: 'flag-rollout-breaks-zero-decimal-currencies',
+    description: 'checkout-web 5xx alert from Alertmanager during the Asian evening peak.',
+    story:
       'pricing.engine_v3 is rolled out to 25% of quotes. The new engine normalizes every amount to two decimals with a rounding mode that throws for zero-decimal currencies (JPY, KRW), so a share of Asian checkouts fail. The engine itself shipped dark in a pricing release two hours earlier without effect; an FX feed release ten minutes before the page is on the same call path.',
     at: '2026-01-14T10:20:00Z',
     window: ['-3h', '+0s'],

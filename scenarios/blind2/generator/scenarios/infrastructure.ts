@@ -5,8 +5,10 @@ import { alertmanager, grafana, opsgenie, pagerduty } from '../senders.js';
 /** Microsoft Teams, February 2020: the server certificate of an internal authentication service expired. */
 function certExpired(): Built {
   const b = new Builder({
-    name: 'internal-service-tls-certificate-expired',
-    description:
+    name: 'b2-chat-send-failures',
+    title: 'internal-service-tls-certificate-expired',
+    description: 'chat-api send failures incident in PagerDuty.',
+    story:
       'The server certificate of auth-token-svc expires at 14:01 UTC. Its callers fail the TLS handshake with "certificate has expired" and chat, presence and calendar sync stop working. auth-token-svc itself looks idle: its request rate falls and it logs no errors, only its sidecar counts handshake failures. chat-api pages through PagerDuty; a chat-api release 22 minutes earlier is on the change log.',
     at: '2026-02-03T14:09:00Z',
     window: ['-2h', '+0s'],
@@ -59,8 +61,10 @@ function certExpired(): Built {
 /** Cloudflare, November 2023: a datacenter lost utility power and its generators; the control plane hosted there failed. */
 function datacenterPower(): Built {
   const b = new Builder({
-    name: 'datacenter-power-loss-takes-control-plane',
-    description:
+    name: 'b2-control-plane-unavailable',
+    title: 'datacenter-power-loss-takes-control-plane',
+    description: 'Control-plane services page together as unavailable (one Alertmanager group). No reference capture.',
+    story:
       'The pdx04 datacenter loses its utility feed and the generators do not carry the load: every node there goes NotReady within minutes. The control-plane services whose primaries live there (config-api, its database, dash-api, analytics ingest) fail together and page as a group. No reference capture; several alerts around.',
     at: '2026-11-02T11:58:00Z',
     window: ['-2h', '+0s'],
@@ -116,8 +120,10 @@ function datacenterPower(): Built {
 /** Cluster DNS down: the nodes running CoreDNS go NotReady; every service fails lookups. A deploy 43 minutes before is a red herring. */
 function coreDns(): Built {
   const b = new Builder({
-    name: 'coredns-down-nodes-not-ready',
-    description:
+    name: 'b2-cart-error-ratio',
+    title: 'coredns-down-nodes-not-ready',
+    description: 'cart error ratio alert from Grafana; other services are erroring too.',
+    story:
       'The three system-pool nodes that run CoreDNS go NotReady (container runtime hung, PLEG unhealthy); the CoreDNS pods become unready and cannot be rescheduled because of their node selector. Name resolution fails across the cluster: every service logs lookup timeouts. cart was deployed 43 minutes before and its error alert pages first through Grafana.',
     at: '2026-06-23T10:27:00Z',
     window: ['-2h', '+0s'],
@@ -176,8 +182,10 @@ function coreDns(): Built {
 /** GoCardless, October 2017: the database primary's disk controller failed and the cluster manager refused to promote the replica. */
 function failoverPaused(): Built {
   const b = new Builder({
-    name: 'postgres-failover-blocked-by-cluster-manager',
-    description:
+    name: 'b2-payments-api-errors-escalated',
+    title: 'postgres-failover-blocked-by-cluster-manager',
+    description: 'payments-api error alert escalated to the next level in Opsgenie after more than 90 minutes.',
+    story:
       'The disk controller of the payments Postgres primary fails. The cluster manager should promote the synchronous replica, but a location constraint left from earlier maintenance forbids it: the database stays down for over an hour. The payments API alert has been open since and Opsgenie escalates it.',
     at: '2026-10-10T16:22:00Z',
     window: ['-3h', '+0s'],

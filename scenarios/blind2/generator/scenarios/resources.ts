@@ -5,8 +5,10 @@ import { alertmanager, cloudwatchEvent, cloudwatchSns, grafana, opsgenie } from 
 /** Buildkite-style: a database sized down weeks ago runs out of CPU at the Monday peak. */
 function rdsCpu(): Built {
   const b = new Builder({
-    name: 'rds-cpu-saturated-at-monday-peak',
-    description:
+    name: 'b2-agent-api-5xx-alarm',
+    title: 'rds-cpu-saturated-at-monday-peak',
+    description: 'agent-api target 5xx alarm through SNS on a Monday morning. CloudWatch metrics and the change log only.',
+    story:
       'The pipelines database was moved to a smaller instance class weeks ago and coped until now. At the Monday morning peak its CPU pins at 100%: queries queue, the agent API behind the load balancer times out and its 5xx alarm fires through SNS. The database has no alarm of its own. Only CloudWatch 5-minute metrics (with missing periods) and the change log are available: no logs, no traces. An agent-api release 75 minutes earlier, just before the CPU climb, is the obvious suspect; the same hours a week earlier peaked near 75% CPU.',
     at: '2026-03-09T14:10:00Z',
     window: ['-6h', '+0s'],
@@ -64,8 +66,10 @@ function rdsCpu(): Built {
 /** Instapaper, February 2017: a MySQL table hit the 2 TB file size limit of its filesystem; disk was far from full. */
 function tableFileLimit(): Built {
   const b = new Builder({
-    name: 'mysql-table-hits-2tb-file-limit',
-    description:
+    name: 'b2-bookmark-saves-failing-repeat',
+    title: 'mysql-table-hits-2tb-file-limit',
+    description: 'Repeat notification of a bookmark-save failure alert that has fired for over four hours.',
+    story:
       'The bookmarks table of a long-lived MySQL instance lives in one file on a filesystem with a 2 TiB file size limit. When the file reaches it, every INSERT fails with error 1114 "table is full", while reads work and the volume has terabytes free. The save-failure alert has been firing for over four hours; this is its repeat notification. The parser worker is always noisy, in the reference too.',
     at: '2026-02-09T05:40:00Z',
     window: ['-5h', '+0s'],
@@ -117,8 +121,10 @@ function tableFileLimit(): Built {
 /** Sentry / Mandrill: Postgres stops accepting writes to avoid transaction ID wraparound. */
 function xidWraparound(): Built {
   const b = new Builder({
-    name: 'postgres-transaction-id-wraparound',
-    description:
+    name: 'b2-events-ingest-consumer-lag',
+    title: 'postgres-transaction-id-wraparound',
+    description: 'Consumer lag alert for events-ingest from Grafana, firing for three hours.',
+    story:
       'The events database has warned for weeks that it must be vacuumed (the warning is in the reference too). Anti-wraparound autovacuum cannot keep up with the write rate, and Postgres finally stops accepting commands that assign transaction ids. The ingest consumer cannot write, its Kafka lag has been growing for three hours and its alert, firing since then, notifies again through Grafana. Reads still work.',
     at: '2026-07-20T08:10:00Z',
     window: ['-5h', '+0s'],
@@ -172,8 +178,10 @@ function xidWraparound(): Built {
 /** A noisy neighbour on the same gp2 volume drains its burst credits; IO falls to the baseline. */
 function burstBalance(): Built {
   const b = new Builder({
-    name: 'ebs-burst-balance-exhausted-by-neighbour',
-    description:
+    name: 'b2-reports-db-read-latency',
+    title: 'ebs-burst-balance-exhausted-by-neighbour',
+    description: 'Read latency alarm on reports-db through EventBridge, at night. CloudWatch metrics and the change log only.',
+    story:
       'The nightly analytics export reads the whole reports database from the same gp2 volume every night; tonight, with a bigger dataset, it drains the volume\'s burst credits. IOPS fall to the baseline, read latency rises a hundredfold and the reports API times out. The alarm on read latency fires through EventBridge (tags propagated). Only CloudWatch 5-minute metrics and the change log.',
     at: '2026-04-22T02:35:00Z',
     window: ['-4h', '+0s'],
@@ -235,8 +243,10 @@ function burstBalance(): Built {
 /** Foursquare, October 2010: one MongoDB shard's data outgrew its RAM; the shard started paging from disk. */
 function shardMemory(): Built {
   const b = new Builder({
-    name: 'mongodb-shard-outgrows-memory',
-    description:
+    name: 'b2-checkins-latency-escalated',
+    title: 'mongodb-shard-outgrows-memory',
+    description: 'checkins-api latency alert escalated in Opsgenie after almost two hours open.',
+    story:
       'Check-ins are sharded by user id, and one shard holds far more data than the other. Its working set outgrows RAM: page faults jump, the disk saturates and every query on that shard slows down twentyfold. The check-ins API alert, open for almost two hours, is escalated in Opsgenie. Adding a shard after the onset makes it worse at first (chunk migrations read from the same disk).',
     at: '2026-10-04T19:30:00Z',
     window: ['-3h', '+0s'],

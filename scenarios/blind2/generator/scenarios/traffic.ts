@@ -5,8 +5,10 @@ import { alertmanager, cloudwatchSns, datadog, grafana } from '../senders.js';
 /** Shopify-style: one merchant's flash sale concentrates a wave of buyers on checkout. */
 function flashSale(): Built {
   const b = new Builder({
-    name: 'flash-sale-hotspot-saturates-checkout',
-    description:
+    name: 'b2-checkout-latency-monitor',
+    title: 'flash-sale-hotspot-saturates-checkout',
+    description: 'The checkout p95 latency monitor triggers in Datadog.',
+    story:
       'A celebrity merchant opens a limited drop: checkout requests for that one shop go from a few per second to thousands within a minute. Checkout pods saturate their CPU and the autoscaler hits its maximum; requests queue and time out. Nothing changed in the code; the hot SKU\'s inventory rows see lock waits as a consequence. Unrelated releases earlier in the day.',
     at: '2026-11-28T16:00:30Z',
     window: ['-2h', '+0s'],
@@ -66,8 +68,10 @@ function flashSale(): Built {
 /** A marketing push to millions of devices: the feed API behind its load balancer is overwhelmed. */
 function pushSurge(): Built {
   const b = new Builder({
-    name: 'push-notification-surge-overwhelms-feed-api',
-    description:
+    name: 'b2-feed-load-balancer-5xx',
+    title: 'push-notification-surge-overwhelms-feed-api',
+    description: 'Load balancer 5xx alarm for feed-prod through SNS. Metrics only, no reference capture.',
+    story:
       'A marketing push goes to nine million devices at once; within two minutes the feed API behind its load balancer receives twelve times its usual traffic. The auto scaling group is at its maximum, targets are slow, the load balancer returns 5xx and its alarm fires through SNS (named after the load balancer, not the service). Metrics only, no reference capture.',
     at: '2026-09-09T17:02:00Z',
     window: ['-3h', '+0s'],
@@ -118,8 +122,10 @@ function pushSurge(): Built {
 /** An aggressive crawler pages through search results from thousands of addresses. */
 function crawlerSurge(): Built {
   const b = new Builder({
-    name: 'crawler-surge-saturates-search-api',
-    description:
+    name: 'b2-search-latency-night',
+    title: 'crawler-surge-saturates-search-api',
+    description: 'search-api latency warning from Alertmanager in the middle of the night.',
+    story:
       'An aggressive crawler pages deep through search results from thousands of addresses of one network. search-api receives eight times its night-time traffic, its CPU saturates and requests queue; the search cluster behind it rejects part of the load. The crawler is visible only in access logs and request-rate metrics. A web release an hour earlier and a search cluster setting change are unrelated.',
     at: '2026-03-24T03:12:00Z',
     window: ['-2h', '+0s'],
@@ -170,8 +176,10 @@ function crawlerSurge(): Built {
 /** Ticketmaster, November 2022: a presale drew several times the planned demand, bots included. */
 function ticketOnsale(): Built {
   const b = new Builder({
-    name: 'ticket-onsale-demand-exceeds-capacity',
-    description:
+    name: 'b2-ticketing-availability',
+    title: 'ticket-onsale-demand-exceeds-capacity',
+    description: 'ticketing-api availability alert from Grafana during an on-sale.',
+    story:
       'A stadium tour presale opens at 10:00 local. Demand, a large share of it bots, is several times what the event was planned for: the ticketing API behind the waiting room receives nine times its planned peak, saturates, and seat holds time out. The waiting room admits at its configured rate and stays healthy. The autoscaler reaches its limit after the onset; a seat-map cache change and a waiting-room release earlier in the morning are unrelated.',
     at: '2026-11-15T15:12:00Z',
     window: ['-3h', '+0s'],
