@@ -3,6 +3,7 @@ import httpHeaderNormalizer from '@middy/http-header-normalizer';
 import httpSecurityHeaders from '@middy/http-security-headers';
 import httpUrlencodeBodyParser from '@middy/http-urlencode-body-parser';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import { lambdaContextMiddleware } from './logger.js';
 
 /** The raw body exactly as sent (API Gateway base64-encodes non-text bodies); signatures are computed over it. */
 export function rawBody(event: APIGatewayProxyEventV2): string {
@@ -82,13 +83,14 @@ function securityHeaders(options: HttpRouteOptions) {
 export type HttpRoute = (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyStructuredResultV2>;
 
 /**
- * An HTTP API route with the glue every route shares, from middy's HTTP middleware: header
- * names lower-cased before the route reads them, form bodies parsed where the route takes
- * forms, and the security headers on every response it returns. The route does transport
+ * An HTTP API route with the glue every route shares, from middy's HTTP middleware: the
+ * Lambda context on every log line (as the stage wrapper does for stages), header names
+ * lower-cased before the route reads them, form bodies parsed where the route takes forms,
+ * and the security headers on every response it returns. The route does transport
  * only; its work is in its core.
  */
 export function httpRoute(route: (event: APIGatewayProxyEventV2) => Promise<APIGatewayProxyStructuredResultV2>, options: HttpRouteOptions = {}): HttpRoute {
-  const chain = middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>().use(httpHeaderNormalizer());
+  const chain = middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>().use(lambdaContextMiddleware()).use(httpHeaderNormalizer());
   if (options.form) chain.use(httpUrlencodeBodyParser({ disableContentTypeError: true }));
   return chain.use(securityHeaders(options)).handler(route);
 }

@@ -1,7 +1,9 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { EXPLORER_CSP } from '../../../functions/explorer/core.js';
 import { formFields, headersOf, httpRoute, json, rawBody, type HttpRouteOptions } from '../../../functions/shared/http.js';
+import { createLogger } from '../../../functions/shared/logger.js';
+import { captureOutput } from './captured-output.js';
 
 function event(overrides: Partial<APIGatewayProxyEventV2> = {}): APIGatewayProxyEventV2 {
   return {
@@ -28,6 +30,25 @@ async function run(options: HttpRouteOptions, request: APIGatewayProxyEventV2) {
 }
 
 describe('httpRoute', () => {
+  afterEach(() => vi.unstubAllEnvs());
+
+  it('puts the Lambda context on every log line the route writes', async () => {
+    vi.stubEnv('POWERTOOLS_LOG_LEVEL', 'INFO');
+    const logger = createLogger('ingest');
+    const stdout = captureOutput();
+    try {
+      const route = httpRoute(async () => {
+        logger.info('route line');
+        return json(202, {});
+      });
+      const context = { functionName: 'causeway-ingest', awsRequestId: 'req-http-1', invokedFunctionArn: 'arn:aws:lambda:eu-west-1:123456789012:function:causeway-ingest', memoryLimitInMB: '512', functionVersion: '$LATEST' } as Context;
+      await route(event(), context);
+    } finally {
+      stdout.restore();
+    }
+    expect(stdout.lines()).toEqual([expect.objectContaining({ message: 'route line', function_name: 'causeway-ingest', function_request_id: 'req-http-1', cold_start: expect.any(Boolean) })]);
+  });
+
   it('lower-cases header names before the route reads them', async () => {
     const { seen } = await run({}, event({ headers: { Authorization: 'Bearer t', 'X-Causeway-Signature': 'v1=ab' } }));
     expect(seen.headers).toEqual({ authorization: 'Bearer t', 'x-causeway-signature': 'v1=ab' });
