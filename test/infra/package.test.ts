@@ -94,11 +94,13 @@ describe('the npm package', () => {
 
   it('synthesizes the whole pipeline in a fresh app from `new Causeway(stack, id)` with no props', () => {
     const types = Object.values(template.Resources).map((r) => r.Type);
-    expect(types.filter((t) => t === 'AWS::StepFunctions::StateMachine')).toHaveLength(1);
+    const machines = Object.values(template.Resources).filter((r) => r.Type === 'AWS::StepFunctions::StateMachine');
+    // The Standard investigation and the Express evidence workflow it starts.
+    expect(machines.map((r) => r.Properties?.StateMachineType).sort()).toEqual(['EXPRESS', 'STANDARD']);
     expect(types.filter((t) => t === 'AWS::ApiGatewayV2::Api')).toHaveLength(1);
     expect(types.filter((t) => t === 'AWS::DynamoDB::GlobalTable')).toHaveLength(1);
     expect(types.filter((t) => t === 'AWS::Lambda::Function').length).toBeGreaterThanOrEqual(PROVIDER_TYPES.length + 16);
-    expect(Object.keys(template.Outputs ?? {})).toEqual(expect.arrayContaining(['ApiUrl', 'TableName', 'StateMachineArn']));
+    expect(Object.keys(template.Outputs ?? {})).toEqual(expect.arrayContaining(['ApiUrl', 'TableName', 'StateMachineArn', 'OperatorAlertsTopicArn']));
   });
 
   it('deploys the bundles the package ships, byte for byte, without bundling anything at the user’s synth', () => {
