@@ -167,7 +167,8 @@ export async function measureState(suites: string[] = STATE_SUITES): Promise<Sui
 export function stateBaseline(): Record<string, Omit<SuiteStateFigures, 'suite' | 'failed' | 'usdByP50'>> {
   const file = new URL('./baseline.json', import.meta.url);
   if (!existsSync(file)) return {};
-  return (JSON.parse(readFileSync(file, 'utf8')) as { state?: { suites?: Record<string, Omit<SuiteStateFigures, 'suite' | 'failed' | 'usdByP50'>> } }).state?.suites ?? {};
+  const suites = (JSON.parse(readFileSync(file, 'utf8')) as { state?: { figures?: { state?: Omit<SuiteStateFigures, 'failed' | 'usdByP50'>[] } } }).state?.figures?.state ?? [];
+  return Object.fromEntries(suites.map(({ suite, ...figures }) => [suite, figures]));
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
