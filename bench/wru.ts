@@ -23,6 +23,8 @@ export interface WruRun {
   wru: number;
   requests: number;
   wruByKind: Record<string, number>;
+  /** Every write that billed, in order: what it addressed, the command, its WRU. */
+  writes: string[];
 }
 
 /**
@@ -63,7 +65,7 @@ export async function approvedInvestigationWru(stack: LocalStack, issuer: Awaite
   if (page.status !== 200) throw new Error(`approval answered ${page.status}`);
   await stack.sfn.listExecutions().find((e) => e.name === investigationId)!.done;
   const final = await readRecord(stack.tableName, tenantId, investigationId, stack.db);
-  return { topology, investigationId, status: final?.status ?? 'missing', wru: meter.wru(), requests: meter.count(), wruByKind: meter.wruByKind() };
+  return { topology, investigationId, status: final?.status ?? 'missing', wru: meter.wru(), requests: meter.count(), wruByKind: meter.wruByKind(), writes: meter.requests.filter((r) => r.wru > 0).map((r) => `${r.sk ?? r.kind} ${r.command.replace('Command', '')} ${r.wru}`) };
 }
 
 /** What `npm run bench` calls (bench/measure.ts). */

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
-import { gunzipSync, gzipSync } from 'node:zlib';
 import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { z } from 'zod';
 import { MAX_STORED_CHUNKS, ProviderResult, ScoredEvidence, StoredRef } from '../contracts/index.js';
 import { CausewayError } from './errors.js';
+import { compress, decompress } from './packed.js';
 import { isTransient, toStageError } from './transient.js';
 import { documentClient, isExpired, ttlAfter } from './table.js';
 
@@ -16,9 +16,9 @@ import { documentClient, isExpired, ttlAfter } from './table.js';
  * reference.
  *
  * Stored in the one DynamoDB table rather than S3: the local stack has DynamoDB (dynalite)
- * and no S3, and the same code must run in both; a gzip'd result is 5–15 KB, where
- * DynamoDB's per-request cost is below S3's PUT and GET. Values are gzip'd (JSON shrinks
- * 5–10×, and write units are billed per KB) and split into items of at most 350 KB, under
+ * and no S3, and the same code must run in both; a compressed result is 3–10 KB, where
+ * DynamoDB's per-request cost is below S3's PUT and GET. Values are compressed (`packed.ts`:
+ * JSON shrinks 5–10×, and write units are billed per KB) and split into items of at most 350 KB, under
  * DynamoDB's 400 KB item limit; a value needing more than MAX_STORED_CHUNKS items is
  * refused with StoredValueTooLargeError rather than written in part.
  *
@@ -29,7 +29,7 @@ import { documentClient, isExpired, ttlAfter } from './table.js';
  * investigation can run (its eight-day approval wait) plus a day.
  */
 
-/** Bytes of gzip per item: DynamoDB's item limit is 400 KB, keys and attribute names included. */
+/** Compressed bytes per item: DynamoDB's item limit is 400 KB, keys and attribute names included. */
 export const CHUNK_BYTES = 350 * 1024;
 
 /** The state machine's 8-day timeout plus a day: nothing reads a stored value after its execution ended. */
@@ -96,7 +96,7 @@ function rethrow(error: unknown, wrap: (error: unknown) => Error): never {
 /** Stores a value of the owner's investigation under `name` and returns its reference. */
 export async function storeValue(target: StoreTarget, owner: StoreOwner, name: string, value: unknown): Promise<StoredRef> {
   const json = Buffer.from(JSON.stringify(value));
-  const packed = gzipSync(json);
+  const packed = compress(json);
   if (packed.length > MAX_STORED_CHUNKS * CHUNK_BYTES) throw new StoredValueTooLargeError(name, packed.length);
   const ref = StoredRef.parse({
     tenantId: owner.tenantId,
@@ -142,7 +142,7 @@ export async function readValue<S extends z.ZodType>(target: StoreTarget, owner:
   if (items.some((item) => !item?.body || isExpired(item, now))) throw new StoredValueMissingError(`${ref.name} is missing or expired`);
   let json: Buffer;
   try {
-    json = gunzipSync(Buffer.concat(items.map((item) => Buffer.from(item!.body!))));
+    json = decompress(Buffer.concat(items.map((item) => Buffer.from(item!.body!))));
   } catch {
     throw new StoredValueMissingError(`${ref.name} is not what was stored (it does not decompress)`);
   }

@@ -23,7 +23,7 @@ import { documentClient, keys } from './table.js';
  *                        each written once by its stage, so the status item stays small.
  *   RECORD#QUESTIONS     follow-up questions, appended.
  *
- * Write-once parts are gzip JSON with the time they were written; the record's `updatedAt`
+ * Write-once parts are compressed JSON (`packed.ts`) with the time they were written; the record's `updatedAt`
  * is the latest of the status item's and theirs. Every reader goes through `readRecord`
  * (one Query over the `RECORD` prefix) and gets the whole `InvestigationRecord`; nothing
  * else knows this layout. Records written by the one-item layout before it are not read.
