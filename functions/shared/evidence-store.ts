@@ -26,7 +26,8 @@ import { documentClient, isExpired, ttlAfter } from './table.js';
  * hold the writers (the provider Lambdas, Score) to these items alone (`dynamodb:LeadingKeys`),
  * and each item's sort key carries the value's hash, so a retried writer never overwrites
  * what an earlier attempt's reference points at. They expire with the longest an
- * investigation can run (its eight-day approval wait) plus a day.
+ * investigation can run (its eight-day approval wait) plus a day, but the scored evidence,
+ * which the investigation record points at instead of holding a copy.
  */
 
 /** Compressed bytes per item: DynamoDB's item limit is 400 KB, keys and attribute names included. */
@@ -93,8 +94,12 @@ function rethrow(error: unknown, wrap: (error: unknown) => Error): never {
   throw wrap(error);
 }
 
-/** Stores a value of the owner's investigation under `name` and returns its reference. */
-export async function storeValue(target: StoreTarget, owner: StoreOwner, name: string, value: unknown): Promise<StoredRef> {
+/**
+ * Stores a value of the owner's investigation under `name` and returns its reference. It
+ * expires with the run unless `kept`: a value the record goes on pointing at lives as long
+ * as the record.
+ */
+export async function storeValue(target: StoreTarget, owner: StoreOwner, name: string, value: unknown, options: { kept?: boolean } = {}): Promise<StoredRef> {
   const json = Buffer.from(JSON.stringify(value));
   const packed = compress(json);
   if (packed.length > MAX_STORED_CHUNKS * CHUNK_BYTES) throw new StoredValueTooLargeError(name, packed.length);
@@ -108,11 +113,11 @@ export async function storeValue(target: StoreTarget, owner: StoreOwner, name: s
     sha256: createHash('sha256').update(json).digest('hex'),
   });
   const db = target.db ?? documentClient;
-  const expiresAt = ttlAfter(STORED_TTL_SECONDS);
+  const expiry = options.kept ? {} : { expiresAt: ttlAfter(STORED_TTL_SECONDS) };
   try {
     await Promise.all(
       Array.from({ length: ref.chunks }, (_, i) =>
-        db.send(new PutCommand({ TableName: target.tableName, Item: { ...chunkKey(ref, i), body: packed.subarray(i * CHUNK_BYTES, (i + 1) * CHUNK_BYTES), expiresAt } })),
+        db.send(new PutCommand({ TableName: target.tableName, Item: { ...chunkKey(ref, i), body: packed.subarray(i * CHUNK_BYTES, (i + 1) * CHUNK_BYTES), ...expiry } })),
       ),
     );
   } catch (error) {
@@ -121,25 +126,23 @@ export async function storeValue(target: StoreTarget, owner: StoreOwner, name: s
   return ref;
 }
 
-/** Reads a value back through its reference, for its owner only, and checks it is whole and what was written. */
-export async function readValue<S extends z.ZodType>(target: StoreTarget, owner: StoreOwner, raw: unknown, schema: S): Promise<z.infer<S>> {
+type StoredItem = { sk?: unknown; body?: Uint8Array; expiresAt?: number } | undefined;
+
+/** The reference, parsed, when it is the owner's; refused when it names another investigation. */
+function ownRef(owner: StoreOwner, raw: unknown): StoredRef {
   const parsed = StoredRef.safeParse(raw);
   if (!parsed.success) throw new StoredValueMissingError('not a stored-value reference');
   const ref = parsed.data;
   if (ref.tenantId !== owner.tenantId || ref.investigationId !== owner.investigationId) {
     throw new StoredValueRefusedError(`a reference to ${ref.name} of another investigation was refused`);
   }
-  const db = target.db ?? documentClient;
-  let items: ({ body?: Uint8Array; expiresAt?: number } | undefined)[] = [];
-  try {
-    items = await Promise.all(
-      Array.from({ length: ref.chunks }, async (_, i) => (await db.send(new GetCommand({ TableName: target.tableName, Key: chunkKey(ref, i), ConsistentRead: true }))).Item as { body?: Uint8Array; expiresAt?: number } | undefined),
-    );
-  } catch (error) {
-    rethrow(error, (cause) => new StoredValueMissingError(`${ref.name} could not be read: ${(cause as Error)?.name ?? 'Error'}`));
-  }
+  return ref;
+}
+
+/** The value from its chunks, in order, checked whole, unexpired and what was written. */
+function valueOf<S extends z.ZodType>(ref: StoredRef, items: StoredItem[], schema: S): z.infer<S> {
   const now = Date.now();
-  if (items.some((item) => !item?.body || isExpired(item, now))) throw new StoredValueMissingError(`${ref.name} is missing or expired`);
+  if (items.length !== ref.chunks || items.some((item) => !item?.body || isExpired(item, now))) throw new StoredValueMissingError(`${ref.name} is missing or expired`);
   let json: Buffer;
   try {
     json = decompress(Buffer.concat(items.map((item) => Buffer.from(item!.body!))));
@@ -152,6 +155,41 @@ export async function readValue<S extends z.ZodType>(target: StoreTarget, owner:
   return value.data;
 }
 
+/** Reads a value back through its reference, for its owner only, and checks it is whole and what was written. */
+export async function readValue<S extends z.ZodType>(target: StoreTarget, owner: StoreOwner, raw: unknown, schema: S): Promise<z.infer<S>> {
+  const ref = ownRef(owner, raw);
+  const db = target.db ?? documentClient;
+  let items: StoredItem[] = [];
+  try {
+    items = await Promise.all(
+      Array.from({ length: ref.chunks }, async (_, i) => (await db.send(new GetCommand({ TableName: target.tableName, Key: chunkKey(ref, i), ConsistentRead: true }))).Item as StoredItem),
+    );
+  } catch (error) {
+    rethrow(error, (cause) => new StoredValueMissingError(`${ref.name} could not be read: ${(cause as Error)?.name ?? 'Error'}`));
+  }
+  return valueOf(ref, items, schema);
+}
+
+/**
+ * The key condition of a Query for every stored item of `name` in an investigation, so a
+ * reader can fetch them beside another query, in the same round trip, before it holds the
+ * reference; {@link valueFromItems} then picks the reference's own.
+ */
+export function storedItemsCondition(owner: StoreOwner, name: string): { KeyConditionExpression: string; ExpressionAttributeValues: Record<string, string> } {
+  return { KeyConditionExpression: 'pk = :pk AND begins_with(sk, :name)', ExpressionAttributeValues: { ':pk': storedPartition(owner.tenantId, owner.investigationId), ':name': `${name}#` } };
+}
+
+/** The value a reference names, from items a query returned (see {@link storedItemsCondition}), checked as {@link readValue} checks it. */
+export function valueFromItems<S extends z.ZodType>(owner: StoreOwner, raw: unknown, items: readonly Record<string, unknown>[], schema: S): z.infer<S> {
+  const ref = ownRef(owner, raw);
+  const bySk = new Map(items.map((item) => [item.sk, item as StoredItem]));
+  return valueOf(
+    ref,
+    Array.from({ length: ref.chunks }, (_, i) => bySk.get(chunkKey(ref, i).sk)),
+    schema,
+  );
+}
+
 /** A provider's whole result, stored by its plan id. */
 export function storeProviderResult(target: StoreTarget, owner: StoreOwner, result: ProviderResult): Promise<StoredRef> {
   return storeValue(target, owner, `result-${result.planId}`, result);
@@ -161,9 +199,16 @@ export function readProviderResult(target: StoreTarget, owner: StoreOwner, ref: 
   return readValue(target, owner, ref, ProviderResult);
 }
 
-/** The scored evidence (suspects, timeline, the bounded digest), stored once by Score. */
+/** The name the scored evidence is stored under. */
+export const SCORED = 'scored';
+
+/**
+ * The scored evidence (suspects, timeline, the bounded digest), stored once by Score. It
+ * does not expire: the investigation record keeps this reference as its scored evidence
+ * rather than a second copy (`records.ts`).
+ */
 export function storeScored(target: StoreTarget, owner: StoreOwner, scored: ScoredEvidence): Promise<StoredRef> {
-  return storeValue(target, owner, 'scored', scored);
+  return storeValue(target, owner, SCORED, scored, { kept: true });
 }
 
 export function readScored(target: StoreTarget, owner: StoreOwner, ref: unknown): Promise<ScoredEvidence> {
