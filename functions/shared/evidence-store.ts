@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { z } from 'zod';
-import { MAX_STORED_CHUNKS, ProviderResult, ScoredEvidence, StoredRef } from '../contracts/index.js';
+import { MAX_INLINE_BYTES, MAX_STORED_CHUNKS, ProviderResult, ScoredEvidence, StoredRef } from '../contracts/index.js';
 import { CausewayError } from './errors.js';
 import { compress, decompress } from './packed.js';
 import { isTransient, toStageError } from './transient.js';
@@ -17,7 +17,10 @@ import { documentClient, isExpired, ttlAfter } from './table.js';
  *
  * Stored in the one DynamoDB table rather than S3: the local stack has DynamoDB (dynalite)
  * and no S3, and the same code must run in both; a compressed result is 3–10 KB, where
- * DynamoDB's per-request cost is below S3's PUT and GET. Values are compressed (`packed.ts`:
+ * DynamoDB's per-request cost is below S3's PUT and GET. A value that compresses to at most
+ * MAX_INLINE_BYTES (a provider that found nothing, a handful of changes) is not written at all:
+ * it travels in its reference, checked by the same hash, as DynamoDB would bill its item a
+ * whole write unit. Values are compressed (`packed.ts`:
  * JSON shrinks 5–10×, and write units are billed per KB) and split into items of at most 350 KB, under
  * DynamoDB's 400 KB item limit; a value needing more than MAX_STORED_CHUNKS items is
  * refused with StoredValueTooLargeError rather than written in part.
@@ -111,7 +114,9 @@ export async function storeValue(target: StoreTarget, owner: StoreOwner, name: s
     bytes: json.length,
     storedBytes: packed.length,
     sha256: createHash('sha256').update(json).digest('hex'),
+    ...(packed.length <= MAX_INLINE_BYTES ? { inline: packed.toString('base64') } : {}),
   });
+  if (ref.inline) return ref;
   const db = target.db ?? documentClient;
   const expiry = options.kept ? {} : { expiresAt: ttlAfter(STORED_TTL_SECONDS) };
   try {
@@ -139,6 +144,9 @@ function ownRef(owner: StoreOwner, raw: unknown): StoredRef {
   return ref;
 }
 
+/** A value that travelled in its reference, as the one item it would otherwise have been. */
+const inlineItems = (ref: StoredRef): StoredItem[] => [{ body: Buffer.from(ref.inline!, 'base64') }];
+
 /** The value from its chunks, in order, checked whole, unexpired and what was written. */
 function valueOf<S extends z.ZodType>(ref: StoredRef, items: StoredItem[], schema: S): z.infer<S> {
   const now = Date.now();
@@ -158,6 +166,7 @@ function valueOf<S extends z.ZodType>(ref: StoredRef, items: StoredItem[], schem
 /** Reads a value back through its reference, for its owner only, and checks it is whole and what was written. */
 export async function readValue<S extends z.ZodType>(target: StoreTarget, owner: StoreOwner, raw: unknown, schema: S): Promise<z.infer<S>> {
   const ref = ownRef(owner, raw);
+  if (ref.inline !== undefined) return valueOf(ref, inlineItems(ref), schema);
   const db = target.db ?? documentClient;
   let items: StoredItem[] = [];
   try {
@@ -182,6 +191,7 @@ export function storedItemsCondition(owner: StoreOwner, name: string): { KeyCond
 /** The value a reference names, from items a query returned (see {@link storedItemsCondition}), checked as {@link readValue} checks it. */
 export function valueFromItems<S extends z.ZodType>(owner: StoreOwner, raw: unknown, items: readonly Record<string, unknown>[], schema: S): z.infer<S> {
   const ref = ownRef(owner, raw);
+  if (ref.inline !== undefined) return valueOf(ref, inlineItems(ref), schema);
   const bySk = new Map(items.map((item) => [item.sk, item as StoredItem]));
   return valueOf(
     ref,
