@@ -8,6 +8,8 @@ export interface MeteredRequest {
   wru: number;
   /** What the request addressed, by the kind of its sort key (`RECORD`, `DEDUP`, `AUDIT`…), for a breakdown. */
   kind: string;
+  /** The sort key it addressed, when it addressed one item. */
+  sk?: string;
   startedAt: number;
   endedAt: number;
 }
@@ -28,6 +30,11 @@ export interface DynamoMeter {
 }
 
 const WRITES = new Set(['PutItemCommand', 'UpdateItemCommand', 'DeleteItemCommand', 'BatchWriteItemCommand', 'TransactWriteItemsCommand']);
+
+function skOf(input: Record<string, unknown>): string | undefined {
+  const sk = ((input.Key ?? input.Item) as Record<string, unknown> | undefined)?.sk;
+  return typeof sk === 'string' ? sk : undefined;
+}
 
 function kindOf(input: Record<string, unknown>): string {
   const key = (input.Key ?? input.Item) as Record<string, unknown> | undefined;
@@ -71,11 +78,11 @@ export function meterDynamo(client: DynamoDBDocumentClient): DynamoMeter {
       if (write) input.ReturnConsumedCapacity = 'TOTAL';
       const startedAt = performance.now();
       const result = await next(args).catch((error: unknown) => {
-        requests.push({ command, wru: write ? 1 : 0, kind: kindOf(input), startedAt, endedAt: performance.now() });
+        requests.push({ command, wru: write ? 1 : 0, kind: kindOf(input), sk: skOf(input), startedAt, endedAt: performance.now() });
         throw error;
       });
       const wru = write ? capacityOf(result.output) + (touchesListing(command, input) ? 1 : 0) : 0;
-      requests.push({ command, wru, kind: kindOf(input), startedAt, endedAt: performance.now() });
+      requests.push({ command, wru, kind: kindOf(input), sk: skOf(input), startedAt, endedAt: performance.now() });
       return result;
     },
     { step: 'initialize', name: 'causewayDynamoMeter', override: true },

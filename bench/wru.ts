@@ -23,6 +23,8 @@ export interface WruRun {
   wru: number;
   requests: number;
   wruByKind: Record<string, number>;
+  /** Every write that billed, in order: what it addressed, the command, its WRU. */
+  writes: string[];
 }
 
 /**
@@ -63,11 +65,11 @@ export async function approvedInvestigationWru(stack: LocalStack, issuer: Awaite
   if (page.status !== 200) throw new Error(`approval answered ${page.status}`);
   await stack.sfn.listExecutions().find((e) => e.name === investigationId)!.done;
   const final = await readRecord(stack.tableName, tenantId, investigationId, stack.db);
-  return { topology, investigationId, status: final?.status ?? 'missing', wru: meter.wru(), requests: meter.count(), wruByKind: meter.wruByKind() };
+  return { topology, investigationId, status: final?.status ?? 'missing', wru: meter.wru(), requests: meter.count(), wruByKind: meter.wruByKind(), writes: meter.requests.filter((r) => r.wru > 0).map((r) => `${r.sk ?? r.kind} ${r.command.replace('Command', '')} ${r.wru}`) };
 }
 
-/** What `npm run bench` calls (bench/measure.ts). */
-export const measure = (): Promise<WruRun[]> => measureWru();
+/** What `npm run bench` calls (bench/measure.ts): the figures, without the list of writes (`npx tsx bench/wru.ts` prints it). */
+export const measure = async (): Promise<Omit<WruRun, 'writes'>[]> => (await measureWru()).map(({ writes: _writes, ...figures }) => figures);
 
 /** Both runs on one local stack (a stack is one per process). */
 export async function measureWru(): Promise<WruRun[]> {

@@ -32,7 +32,7 @@ export function approvalLinks(run: ScenarioRun): { approve?: string; reject?: st
 
 /** `causeway investigate FILE [--json]`: one scenario through the whole local pipeline. */
 export async function investigate(file: string, json: boolean, out: (text: string) => void, style: Style = PLAIN): Promise<number> {
-  loadScenarioFile(file);
+  loadScenarioFile(file, { logs: 'drop' });
   const stack = await startLocalStack();
   try {
     const run = await runScenario(stack, file);

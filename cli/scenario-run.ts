@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { type InvestigationRecord, Scenario, type TenantConfig, tenantSecretPrefix } from '../functions/contracts/index.js';
 import { startReplay } from '../functions/ingest/replay.js';
+import { readScenario } from '../functions/providers/scenario/load.js';
+import { PayloadValidationError } from '../functions/shared/errors.js';
 import { readRecord } from '../functions/shared/records.js';
 import type { LocalStack, SlackMessage } from '../local/stack.js';
 import { getTenant, putTenant } from '../local/tenants.js';
@@ -16,8 +18,14 @@ export interface ScenarioRun {
   durationMs: number;
 }
 
-/** Reads and checks a scenario file; a {@link FileError} naming it when it cannot be used. */
-export function loadScenarioFile(file: string): Scenario {
+/**
+ * Reads and checks a scenario file; a {@link FileError} naming it when it cannot be used.
+ * With `logs: 'drop'` the logs are checked one entry at a time and left out of what it
+ * returns: running a scenario reads them through the scenario provider, and a 1M-line file
+ * held here as well would double what the run holds.
+ */
+export function loadScenarioFile(file: string, options: { logs?: 'keep' | 'drop' } = {}): Scenario {
+  if (options.logs === 'drop') return checkedWithoutLogs(file);
   let raw: unknown;
   try {
     raw = JSON.parse(readFileSync(file, 'utf8'));
@@ -30,6 +38,17 @@ export function loadScenarioFile(file: string): Scenario {
     throw new FileError(file, `not a causeway.scenario/v1 file: ${issue.path.join('.') || '(root)'}: ${issue.message}`);
   }
   return parsed.data;
+}
+
+function checkedWithoutLogs(file: string): Scenario {
+  try {
+    const reader = readScenario(readFileSync(file));
+    for (const _log of reader.logs());
+    return reader.scenario;
+  } catch (error) {
+    if (error instanceof PayloadValidationError) throw new FileError(file, `not a causeway.scenario/v1 file: ${error.field.replace(/^scenario\.?/, '') || '(root)'}: ${error.message.slice(error.field.length + 2)}`);
+    throw new FileError(file, `not a readable JSON file (${(error as Error).message})`);
+  }
 }
 
 /** The tenant a scenario runs under when none is registered: approval mode, dry-run, approval messages to the local Slack capture. */
@@ -56,7 +75,7 @@ export async function ensureScenarioTenant(stack: LocalStack, tenantId: string):
  */
 export async function runScenario(stack: LocalStack, file: string): Promise<ScenarioRun> {
   const started = Date.now();
-  const scenario = loadScenarioFile(file);
+  const scenario = loadScenarioFile(file, { logs: 'drop' });
   const tenant = await ensureScenarioTenant(stack, scenario.tenant);
   const input = await startReplay(scenario, resolve(file), tenant, {
     tableName: stack.tableName,

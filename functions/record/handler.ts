@@ -36,7 +36,7 @@ export const handler = stageHandler(RecordInput, z.object({ status: z.literal('d
   const input = { ...rest, scored: await readScored({ tableName: env.TABLE_NAME }, rest, digest.ref) };
   await recordDiagnosis(env.TABLE_NAME, input.tenantId, input.investigationId, {
     executionName: input.executionName,
-    scored: input.scored,
+    scoredRef: digest.ref,
     rca: input.rca,
     similar: await similarOrNone(input),
   });

@@ -1,7 +1,8 @@
 import { type DynamoDBDocumentClient, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
-import { type FollowUpQuestion, IncidentSignal, InvestigationRecord, type LifecycleEntry, MAX_FOLLOW_UP_QUESTIONS, MAX_LIFECYCLE_ENTRIES, type RcaFeedback } from '../contracts/index.js';
+import { type FollowUpQuestion, IncidentSignal, InvestigationRecord, ScoredEvidence, type StoredRef, type LifecycleEntry, MAX_FOLLOW_UP_QUESTIONS, MAX_LIFECYCLE_ENTRIES, type RcaFeedback } from '../contracts/index.js';
 import { type ConditionalWrite, putIf, updateIf } from './conditional-write.js';
+import { SCORED, storedItemsCondition, valueFromItems } from './evidence-store.js';
 import { listingForNewRecord, listingForUpdate } from './listing.js';
 import { pack, unpack } from './packed.js';
 import { documentClient, keys } from './table.js';
@@ -17,15 +18,17 @@ import { documentClient, keys } from './table.js';
  *                        through the lifecycle.
  *   RECORD#SIGNAL        the alert, written once with the status item. Its one changing
  *                        field, the alert's status, lives in the status item.
- *   RECORD#DIAGNOSIS     scored evidence, RCA and similar incidents, written once by the
- *                        Record stage (a few KiB packed instead of tens).
+ *   RECORD#DIAGNOSIS     RCA and similar incidents, written once by the Record stage, and
+ *                        the reference to the scored evidence Score stored (it is read
+ *                        beside the record, not written a second time).
  *   RECORD#POLICY, RECORD#REMEDIATION, RECORD#OUTCOME
  *                        each written once by its stage, so the status item stays small.
  *   RECORD#QUESTIONS     follow-up questions, appended.
  *
- * Write-once parts are gzip JSON with the time they were written; the record's `updatedAt`
+ * Write-once parts are compressed JSON (`packed.ts`) with the time they were written; the record's `updatedAt`
  * is the latest of the status item's and theirs. Every reader goes through `readRecord`
- * (one Query over the `RECORD` prefix) and gets the whole `InvestigationRecord`; nothing
+ * (one Query over the `RECORD` prefix, beside one for the stored scored evidence) and gets
+ * the whole `InvestigationRecord`; nothing
  * else knows this layout. Records written by the one-item layout before it are not read.
  */
 
@@ -43,8 +46,11 @@ type Part = 'SIGNAL' | 'DIAGNOSIS' | (typeof WRITE_ONCE)[WriteOnceField];
 /** What a lifecycle step may set: status-item fields, and the write-once policy, remediation and outcome. */
 export type StatusFields = Partial<Omit<StatusDocument, 'tenantId' | 'investigationId' | 'createdAt' | 'updatedAt'> & Pick<InvestigationRecord, WriteOnceField>>;
 
-/** What the Record stage writes once. */
-export type Diagnosis = Required<Pick<InvestigationRecord, 'scored' | 'rca'>> & Pick<InvestigationRecord, 'similar'>;
+/**
+ * What the Record stage writes once: the RCA, similar incidents, and the scored evidence as
+ * the reference Score stored it under (or, from a caller that has no stored copy, whole).
+ */
+export type Diagnosis = Required<Pick<InvestigationRecord, 'rca'>> & Pick<InvestigationRecord, 'similar'> & ({ scoredRef: StoredRef } | Required<Pick<InvestigationRecord, 'scored'>>);
 
 /** A record as it starts, before any stage has run. */
 export type NewRecord = Omit<InvestigationRecord, 'scored' | 'rca' | 'similar' | 'questions' | WriteOnceField>;
@@ -52,8 +58,20 @@ export type NewRecord = Omit<InvestigationRecord, 'scored' | 'rca' | 'similar' |
 const STATUS_SK = 'RECORD';
 const PART_PREFIX = 'RECORD';
 
+/** The diagnosis part's scored evidence: read from the stored items it references, or held whole by a record written before. */
+function scoredOf(owner: { tenantId: string; investigationId: string }, diagnosis: Record<string, unknown>, stored: readonly Record<string, unknown>[]): { scored?: ScoredEvidence } {
+  const { scoredRef, scored } = diagnosis;
+  if (scoredRef !== undefined) return { scored: valueFromItems(owner, scoredRef, stored, ScoredEvidence) };
+  return scored === undefined ? {} : { scored: scored as ScoredEvidence };
+}
+
+function diagnosisOf(owner: { tenantId: string; investigationId: string }, body: Record<string, unknown>, stored: readonly Record<string, unknown>[]): Record<string, unknown> {
+  const { scoredRef: _ref, ...rest } = body;
+  return { ...rest, ...scoredOf(owner, body, stored) };
+}
+
 /** Puts the whole record together from its items; undefined until both the status item and the signal exist. */
-function assemble(items: Record<string, unknown>[]): InvestigationRecord | undefined {
+function assemble(owner: { tenantId: string; investigationId: string }, items: Record<string, unknown>[], stored: readonly Record<string, unknown>[]): InvestigationRecord | undefined {
   const bySk = new Map(items.map((item) => [item.sk as string, item]));
   const part = (name: Part) => bySk.get(`${PART_PREFIX}#${name}`);
   const status = bySk.get(STATUS_SK)?.record as (Record<string, unknown> & { signalStatus?: unknown; updatedAt?: string }) | undefined;
@@ -75,7 +93,7 @@ function assemble(items: Record<string, unknown>[]): InvestigationRecord | undef
     ...rest,
     updatedAt,
     signal: signalStatus === undefined ? signal : { ...signal, status: signalStatus },
-    ...(diagnosis ? (unpack(diagnosis.body) as object) : {}),
+    ...(diagnosis ? diagnosisOf(owner, unpack(diagnosis.body) as Record<string, unknown>, stored) : {}),
     ...writeOnce,
     ...(questions ? { questions } : {}),
   });
@@ -89,22 +107,24 @@ export async function readRecord(
   client: DynamoDBDocumentClient = documentClient,
 ): Promise<InvestigationRecord | undefined> {
   const { pk } = keys.investigation(tenantId, investigationId);
+  const owner = { tenantId, investigationId };
+  const [items, stored] = await Promise.all([
+    queryAll(client, { TableName: tableName, KeyConditionExpression: 'pk = :pk AND begins_with(sk, :record)', ExpressionAttributeValues: { ':pk': pk, ':record': PART_PREFIX } }),
+    queryAll(client, { TableName: tableName, ...storedItemsCondition(owner, SCORED) }),
+  ]);
+  return assemble(owner, items, stored);
+}
+
+/** Every item a Query matches, page after page, read consistently. */
+async function queryAll(client: DynamoDBDocumentClient, input: { TableName: string; KeyConditionExpression: string; ExpressionAttributeValues: Record<string, unknown> }): Promise<Record<string, unknown>[]> {
   const items: Record<string, unknown>[] = [];
   let startKey: Record<string, unknown> | undefined;
   do {
-    const out = await client.send(
-      new QueryCommand({
-        TableName: tableName,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :record)',
-        ExpressionAttributeValues: { ':pk': pk, ':record': PART_PREFIX },
-        ConsistentRead: true,
-        ExclusiveStartKey: startKey,
-      }),
-    );
+    const out = await client.send(new QueryCommand({ ...input, ConsistentRead: true, ExclusiveStartKey: startKey }));
     items.push(...(out.Items ?? []));
     startKey = out.LastEvaluatedKey;
   } while (startKey);
-  return assemble(items);
+  return items;
 }
 
 /** The SET clauses for status fields and the list summary they change; `updatedAt` moves on every write. */
@@ -184,7 +204,9 @@ export async function createRecord(tableName: string, record: NewRecord): Promis
 
 /**
  * Writes the diagnosis once, then marks the record diagnosed: a reader that sees the status
- * finds the diagnosis. A retried Record stage writes the same diagnosis again.
+ * finds the diagnosis. A retried Record stage writes the same diagnosis again. The scored
+ * evidence goes in by reference when Score stored it (it never expires, and a retried Score's
+ * other copy has another key, so the reference always finds what it names).
  */
 export async function recordDiagnosis(tableName: string, tenantId: string, investigationId: string, diagnosis: Diagnosis & { executionName: string }): Promise<void> {
   const { executionName, ...parts } = diagnosis;

@@ -2,6 +2,7 @@ import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_FOLLOW_UP_QUESTIONS, type FollowUpQuestion } from '../../functions/contracts/index.js';
 import { appendQuestion, createRecord, markSignalResolved, readRecord, recordDiagnosis, updateRecord } from '../../functions/shared/records.js';
+import { storeScored } from '../../functions/shared/evidence-store.js';
 import { keys } from '../../functions/shared/table.js';
 import { startLocalStack, type LocalStack } from '../../local/stack.js';
 import { diagnosedRecord } from '../helpers/investigation-records.js';
@@ -75,5 +76,28 @@ describe('the investigation record in parts', () => {
     for (let i = 0; i < MAX_FOLLOW_UP_QUESTIONS; i++) expect(await appendQuestion(stack.tableName, 'layout', 'inv-questions', question)).toBe(true);
     expect(await appendQuestion(stack.tableName, 'layout', 'inv-questions', question)).toBe(false);
     expect((await readRecord(stack.tableName, 'layout', 'inv-questions', stack.db))?.questions).toHaveLength(MAX_FOLLOW_UP_QUESTIONS);
+  });
+
+  it('keeps the scored evidence Score stored by its reference, written once, and reads it whole', async () => {
+    const { start, diagnosis } = fixture('inv-by-ref');
+    const { scored, ...rest } = diagnosis;
+    await createRecord(stack.tableName, start);
+    const scoredRef = await storeScored({ tableName: stack.tableName, db: stack.db }, { tenantId: 'layout', investigationId: 'inv-by-ref' }, scored);
+    await recordDiagnosis(stack.tableName, 'layout', 'inv-by-ref', { ...rest, scoredRef });
+    expect(await readRecord(stack.tableName, 'layout', 'inv-by-ref', stack.db)).toMatchObject({ status: 'diagnosed', scored, rca: diagnosis.rca });
+    const part = (await parts('inv-by-ref')).find((item) => item.sk === 'RECORD#DIAGNOSIS')!;
+    expect((part.body as Uint8Array).length).toBeLessThan(1024);
+  });
+
+  it('refuses a diagnosis whose reference names another investigation, or what is not stored', async () => {
+    const { start, diagnosis } = fixture('inv-bad-ref');
+    const { scored, ...rest } = diagnosis;
+    await createRecord(stack.tableName, start);
+    const otherRef = await storeScored({ tableName: stack.tableName, db: stack.db }, { tenantId: 'layout', investigationId: 'inv-by-ref-other' }, scored);
+    await recordDiagnosis(stack.tableName, 'layout', 'inv-bad-ref', { ...rest, scoredRef: otherRef });
+    await expect(readRecord(stack.tableName, 'layout', 'inv-bad-ref', stack.db)).rejects.toMatchObject({ name: 'StoredValueRefusedError' });
+    const { inline: _inline, ...storedRef } = otherRef;
+    await recordDiagnosis(stack.tableName, 'layout', 'inv-bad-ref', { ...rest, scoredRef: { ...storedRef, investigationId: 'inv-bad-ref' } });
+    await expect(readRecord(stack.tableName, 'layout', 'inv-bad-ref', stack.db)).rejects.toMatchObject({ name: 'StoredValueMissingError' });
   });
 });

@@ -24,11 +24,15 @@ describe('DynamoDB writes of one approved investigation, billed as DynamoDB bill
     expect(run.status).toBe('remediated');
   }, 120_000);
 
-  it('writes the record in small parts: the record costs at most 25 WRU, no longer each lifecycle step rewriting 25 KiB', () => {
-    expect(run.wruByKind.RECORD).toBeLessThanOrEqual(25);
+  it('writes the record in small parts: at most 19 WRU, the scored evidence not written a second time', () => {
+    expect(run.wruByKind.RECORD).toBeLessThanOrEqual(19);
   });
 
-  it('costs at most 60 WRU in all (195 with the one-item record)', () => {
-    expect(run.wru).toBeLessThanOrEqual(60);
+  it('stores the evidence compressed, small results in their references: at most 20 WRU (28 with gzip and an item per result)', () => {
+    expect(run.wruByKind.EVIDENCE).toBeLessThanOrEqual(20);
+  });
+
+  it('costs at most 74 WRU in all (85 before this bound; 195 with the one-item record)', () => {
+    expect(run.wru).toBeLessThanOrEqual(74);
   });
 });

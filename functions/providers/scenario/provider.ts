@@ -105,9 +105,13 @@ const collectors: Record<EvidenceClass, Collector> = {
   },
   logs: (s, scope, plan) => {
     const miner = new TemplateMiner(gridForWindow(plan.window));
-    for (const l of s.evidence.logs ?? []) {
-      const atMs = s.time(l.at);
-      if (inScope(scope, l.service, atMs)) miner.add({ atMs, service: l.service, level: l.level, message: l.message, ...(l.traceId ? { traceId: l.traceId } : {}) });
+    const logs = s.logs;
+    for (let i = 0; i < logs.length; i++) {
+      const atMs = logs.atMs[i]!;
+      const service = logs.services[logs.service[i]!]!;
+      if (!inScope(scope, service, atMs)) continue;
+      const traceId = logs.traceId.get(i);
+      miner.add({ atMs, service, level: logs.levels[logs.level[i]!]!, message: logs.message[i]!, ...(traceId ? { traceId } : {}) });
     }
     const ref = s.evidence.reference;
     const reference = ref ? (ref.logs ?? []).filter((l) => forServices(scope, l.service)).map((l) => ({ atMs: s.time(l.at), service: l.service, level: l.level, message: l.message })) : [];

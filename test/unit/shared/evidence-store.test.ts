@@ -4,7 +4,7 @@ import { DynamoDBDocumentClient, PutCommand, QueryCommand, UpdateCommand } from 
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { ProviderResult, StoredRef } from '../../../functions/contracts/index.js';
+import { MAX_INLINE_BYTES, ProviderResult, StoredRef } from '../../../functions/contracts/index.js';
 import { storeForState } from '../../../functions/providers/handler-factory.js';
 import {
   CHUNK_BYTES,
@@ -40,6 +40,9 @@ afterAll(() => {
   dynamo.server.close();
 });
 
+/** A value that compresses past MAX_INLINE_BYTES, so it is written to an item. */
+const sized = (value: Record<string, unknown>) => ({ ...value, noise: randomBytes(600).toString('base64') });
+
 const items = async (investigationId: string) =>
   (await db.send(new QueryCommand({ TableName: TABLE, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': storedPartition('acme', investigationId) } }))).Items ?? [];
 
@@ -55,8 +58,8 @@ const result: ProviderResult = ProviderResult.parse({
 });
 
 describe('the claim check', () => {
-  it('stores a value gzip’d in its own investigation partition, with a TTL, and reads it back whole', async () => {
-    const value = { words: 'checkout failed '.repeat(2000) };
+  it('stores a value compressed in its own investigation partition, with a TTL, and reads it back whole', async () => {
+    const value = sized({ words: 'checkout failed '.repeat(2000) });
     const ref = await storeValue(target, owner, 'scored', value);
     expect(ref).toMatchObject({ tenantId: 'acme', investigationId: 'inv-1', name: 'scored', chunks: 1, bytes: JSON.stringify(value).length });
     expect(ref.storedBytes).toBeLessThan(ref.bytes / 10);
@@ -64,6 +67,13 @@ describe('the claim check', () => {
     expect(stored).toHaveLength(1);
     expect(stored[0]!.expiresAt).toBeGreaterThan(Date.now() / 1000 + 8 * 24 * 3600);
     expect(await readValue(target, owner, ref, Anything)).toEqual(value);
+  });
+
+  it('keeps a value the record points at: no TTL', async () => {
+    await storeValue(target, { ...owner, investigationId: 'inv-kept' }, 'scored', sized({ suspects: [] }), { kept: true });
+    const [stored] = await items('inv-kept');
+    expect(stored).toBeDefined();
+    expect(stored).not.toHaveProperty('expiresAt');
   });
 
   it('splits a value over DynamoDB’s item limit into items under it, and joins them on read', async () => {
@@ -83,7 +93,7 @@ describe('the claim check', () => {
   });
 
   it('refuses to read another tenant’s or another investigation’s value, whatever the reference says', async () => {
-    const ref = await storeValue(target, owner, 'result-a', { secret: 'acme evidence' });
+    const ref = await storeValue(target, owner, 'result-a', sized({ secret: 'acme evidence' }));
     await expect(readValue(target, { tenantId: 'globex', investigationId: 'inv-1' }, ref, Anything)).rejects.toBeInstanceOf(StoredValueRefusedError);
     await expect(readValue(target, { ...owner, investigationId: 'inv-2' }, ref, Anything)).rejects.toBeInstanceOf(StoredValueRefusedError);
     // A forged reference naming the reader's own investigation finds nothing there: keys come from the reader's ids.
@@ -91,7 +101,7 @@ describe('the claim check', () => {
   });
 
   it('treats a missing, expired, altered or malformed value as missing, by a typed error', async () => {
-    const ref = await storeValue(target, owner, 'result-b', { n: 1 });
+    const ref = await storeValue(target, owner, 'result-b', sized({ n: 1 }));
     await expect(readValue(target, owner, { ...ref, name: 'result-c' }, Anything)).rejects.toBeInstanceOf(StoredValueMissingError);
     await expect(readValue(target, owner, { ...ref, sha256: 'f'.repeat(64) }, Anything)).rejects.toThrow(/missing or expired/);
     await expect(readValue(target, owner, { not: 'a reference' }, Anything)).rejects.toThrow(/not a stored-value reference/);
@@ -110,6 +120,17 @@ describe('the claim check', () => {
     expect(await readValue(target, owner, second, Anything)).toEqual({ attempt: 2 });
   });
 
+  it('carries a value of at most MAX_INLINE_BYTES compressed in its reference, writing no item, checked by the same hash', async () => {
+    const ref = await storeValue(target, { ...owner, investigationId: 'inv-inline' }, 'result-none', result);
+    expect(ref.inline).toBeDefined();
+    expect(ref.storedBytes).toBeLessThanOrEqual(MAX_INLINE_BYTES);
+    expect(await items('inv-inline')).toEqual([]);
+    expect(await readProviderResult(target, { ...owner, investigationId: 'inv-inline' }, ref)).toEqual(result);
+    await expect(readProviderResult(target, owner, ref)).rejects.toBeInstanceOf(StoredValueRefusedError);
+    const other = await storeValue(target, { ...owner, investigationId: 'inv-inline' }, 'result-none', { ...result, notes: ['something else'] });
+    await expect(readValue(target, { ...owner, investigationId: 'inv-inline' }, { ...ref, inline: other.inline }, Anything)).rejects.toThrow(/hash differs/);
+  });
+
   it('hands a provider’s state a reference and a few fields, and Score the whole result back', async () => {
     const plan = { tenantId: 'acme', investigationId: 'inv-1' } as Parameters<typeof storeForState>[1];
     const kept = await storeForState(target, plan, result);
@@ -122,8 +143,8 @@ describe('the claim check', () => {
     const mocked = mockClient(DynamoDBDocumentClient);
     const client = DynamoDBDocumentClient.from(new DynamoDBClient({ region: 'us-east-1' }));
     mocked.on(PutCommand).rejectsOnce(Object.assign(new Error('slow down'), { name: 'ProvisionedThroughputExceededException' })).rejects(Object.assign(new Error('no'), { name: 'AccessDeniedException' }));
-    await expect(storeValue({ tableName: TABLE, db: client }, owner, 'scored', { n: 1 })).rejects.toBeInstanceOf(TransientError);
-    await expect(storeValue({ tableName: TABLE, db: client }, owner, 'scored', { n: 1 })).rejects.toBeInstanceOf(StoredValueWriteError);
+    await expect(storeValue({ tableName: TABLE, db: client }, owner, 'scored', sized({ n: 1 }))).rejects.toBeInstanceOf(TransientError);
+    await expect(storeValue({ tableName: TABLE, db: client }, owner, 'scored', sized({ n: 1 }))).rejects.toBeInstanceOf(StoredValueWriteError);
     mocked.restore();
   });
 });

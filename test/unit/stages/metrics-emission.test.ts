@@ -47,7 +47,8 @@ async function storedDigest(dynamo: ReturnType<typeof mockClient>, scored: Score
     return {};
   });
   const ref = await storeScored({ tableName: 'causeway-test' }, { tenantId: 'acme', investigationId: 'inv-0001' }, scored);
-  dynamo.on(GetCommand, { Key: { pk: items[0]!.pk, sk: items[0]!.sk } }).resolves({ Item: items[0] });
+  // A small value travels in its reference (no item); a larger one is read back from the mocked table.
+  for (const item of items) dynamo.on(GetCommand, { Key: { pk: item.pk, sk: item.sk } }).resolves({ Item: item });
   return { ref, confidence: 0.5, suspects: [] };
 }
 
