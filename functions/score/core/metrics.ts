@@ -12,7 +12,8 @@ type Family = 'errors' | 'latency' | 'cpu' | 'memory' | 'saturation' | 'traffic'
  * "seconds", "error" before "requests". A restart or crash counter
  * (`kube_pod_container_status_restarts_total`) counts crashes, not requests: it is
  * left to the runtime events that say why the container stopped. A backlog (queue age, lag) is a symptom like
- * latency: work waits when whatever drains it is broken.
+ * latency: work waits when whatever drains it is broken; a disk's I/O queue is the disk's
+ * own saturation (the USE method's measure of it), not work waiting downstream.
  */
 export function metricFamily(name: string, unit = ''): Family {
   const n = `${name} ${unit}`.toLowerCase();
@@ -20,6 +21,7 @@ export function metricFamily(name: string, unit = ''): Family {
   if (/error|fail|5xx|fault|exception|reject/.test(n)) return 'errors';
   if (/cpu|throttl/.test(n)) return 'cpu';
   if (/mem|heap|rss|oom|swap/.test(n)) return 'memory';
+  if (/disk.?queue|io.?queue/.test(n)) return 'saturation';
   if (/queue|backlog|\blag\b|oldest|pending/.test(n)) return 'latency';
   if (/conn|pool|disk|filesystem|inode|file_?desc|\bfds?\b|thread|saturat|quota|in_use|utiliz|capacity|evict/.test(n)) return 'saturation';
   if (/latency|duration|response_time|p\d\d|seconds|millis|\bms\b/.test(n)) return 'latency';

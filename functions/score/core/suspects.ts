@@ -45,6 +45,13 @@ const INHERITED_FAILURE = 0.8;
 /** A kind whose first evidence came this much after another well-supported kind's is more likely its consequence. */
 const LATER_MS = 60_000;
 
+/**
+ * What is left of resource exhaustion's support when no resource of the service was seen
+ * running short (no CPU, memory, pool or throttling signal, no error naming a limit):
+ * slower work and failures alone say something went wrong, not that a resource ran out.
+ */
+const UNMEASURED_SHORTAGE = 0.5;
+
 /** A service that coped with more demand for longer than this before it ran short was not broken by that demand. */
 const SURGE_LEAD_MS = 10 * 60_000;
 
@@ -109,6 +116,7 @@ export function kindSupport(p: ServiceProfile, callerFailures: readonly Signal[]
   const demandFirst = surge.some((s) => s.onsetMs <= saturationOnset + LATER_MS && s.onsetMs >= saturationOnset - SURGE_LEAD_MS);
   const strained = resource.length > 0 || p.signals.some((s) => s.family === 'self_time' && s.strength >= 0.3);
   const platformFirst = p.signals.some((s) => s.family === 'runtime_node' && s.onsetMs <= saturationOnset + LATER_MS);
+  const measuredShort = resource.length > 0 || p.signals.some((s) => s.hint === 'resource_exhaustion');
   const raw = new Map([...acc].map(([k, a]) => [k, noisyOr(a.parts)]));
   const explained = Math.max(...(['resource_exhaustion', 'infrastructure', 'traffic_surge'] as const).map((k) => raw.get(k) ?? 0));
   const firstStrong = Math.min(...[...acc].filter(([k]) => (raw.get(k) ?? 0) >= 0.5).map(([, a]) => a.firstMs));
@@ -118,6 +126,7 @@ export function kindSupport(p: ServiceProfile, callerFailures: readonly Signal[]
     if (k === 'code_defect') support *= 1 - 0.6 * explained;
     if (k === 'traffic_surge' && (!demandFirst || !strained)) support *= 0.3;
     if (k === 'resource_exhaustion' && (demandFirst || platformFirst)) support *= 0.6;
+    if (k === 'resource_exhaustion' && !measuredShort) support *= UNMEASURED_SHORTAGE;
     if (a.firstMs > firstStrong + LATER_MS) support *= 0.8;
     out.set(k, { support, ids: a.ids });
   }
