@@ -9,7 +9,7 @@ import { logSignals, mentionSignals } from './logs.js';
 import { metricFamily, metricSignals } from './metrics.js';
 import { attributeLinks } from './links.js';
 import { mergeGraph, ONSET_TOLERANCE_MS, originScore, profileServices } from './propagation.js';
-import { rankSuspects } from './suspects.js';
+import { quietThemselves, rankSuspects } from './suspects.js';
 import { causalPath } from './path.js';
 import { sharedDependencySignals } from './shared.js';
 import { platformLinks } from './platform.js';
@@ -69,6 +69,12 @@ export function observedServices(results: readonly ProviderResult[]): Set<string
   return seen;
 }
 
+/** Whether an evidence id is a service's own report, not what its callers recorded about it. */
+function ownEvidenceOf(evidence: readonly Evidence[]): (service: string, evidenceId: string) => boolean {
+  const own = new Set(evidence.flatMap((e) => ('service' in e && !((e.class === 'metrics' && callersView(e)) || (e.class === 'traces' && e.kind === 'service_stats' && e.seenOnlyByCallers)) ? [`${e.service}\u0000${e.id}`] : [])));
+  return (service, evidenceId) => own.has(`${service}\u0000${evidenceId}`);
+}
+
 /**
  * Services whose failures the evidence could show: those with an error or failure
  * series, with log lines of their own, or with spans, where spans carry an error status
@@ -111,7 +117,7 @@ export function scoreInvestigation(input: ScoreInput): ScoredEvidence {
   const first = [...anomalous].sort((a, b) => a.onsetMs - b.onsetMs)[0];
   const incidentOnset = first ? { ms: first.onsetMs, stepMs: first.onsetStepMs } : { ms: frame.alertAtMs, stepMs: 0 };
   const attributions = attributeChanges(evidence, profiles, graph, frame, incidentOnset, observed);
-  const ranked = rankSuspects(profiles, attributions, observed);
+  const ranked = rankSuspects(profiles, attributions, observed, quietThemselves(profiles, observed, ownEvidenceOf(evidence)));
   const suspects = ranked.map(({ raw: _raw, ...s }) => s);
   const top = suspects[0];
   const { confidence } = confidenceOf(suspects, input.results);
