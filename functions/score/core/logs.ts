@@ -197,8 +197,10 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
  * A service that logs new errors naming one of its dependencies ("send failed
  * provider=sendgrid", "orders POST /v1/orders returned 500") is pointing at that
  * dependency: each such error becomes a signal on the dependency, so an
- * uninstrumented third party still shows up through its callers' complaints. A peer
- * refusing the service's own expired client certificate is not the peer's failure.
+ * uninstrumented third party still shows up through its callers' complaints. What the
+ * error says failed (the peer's certificate expired, its connection slots ran out) is
+ * said of the peer: it speaks for that kind there, not for a defect. A peer refusing the
+ * service's own expired client certificate is not the peer's failure.
  */
 export function mentionSignals(signals: readonly Signal[], graph: Map<string, Set<string>>): Signal[] {
   const out: Signal[] = [];
@@ -207,7 +209,8 @@ export function mentionSignals(signals: readonly Signal[], graph: Map<string, Se
     if (ownCredentialRefused(s.raw ?? s.text)) continue;
     for (const callee of graph.get(s.service) ?? []) {
       if (!new RegExp(`(^|[^a-z0-9-])${escape(callee)}([^a-z0-9-]|$)`, 'i').test(s.raw ?? s.text)) continue;
-      out.push({ service: callee, family: 'dependency_mention', strength: 0.7 * s.strength, onsetMs: s.onsetMs, evidenceId: s.evidenceId, local: true, text: `${s.service} reports failures calling ${callee}: ${s.text}`.slice(0, 300) });
+      const says = s.hint && s.hint !== 'code_defect' ? { hint: s.hint } : {};
+      out.push({ service: callee, family: 'dependency_mention', strength: 0.7 * s.strength, onsetMs: s.onsetMs, evidenceId: s.evidenceId, local: true, text: `${s.service} reports failures calling ${callee}: ${s.text}`.slice(0, 300), ...says });
     }
   }
   return out;
