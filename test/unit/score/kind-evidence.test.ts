@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { logHint } from '../../../functions/score/core/logs.js';
 import { metricFamily } from '../../../functions/score/core/metrics.js';
 import { mergeGraph, profileServices } from '../../../functions/score/core/propagation.js';
 import { kindSupport } from '../../../functions/score/core/suspects.js';
@@ -36,5 +37,15 @@ describe('a disk queue is saturation', () => {
   it('reads a disk I/O queue as the disk running short, not work waiting downstream', () => {
     expect(metricFamily('DiskQueueDepth', 'Count')).toBe('saturation');
     expect(metricFamily('ApproximateAgeOfOldestMessage', 'Seconds')).toBe('latency');
+  });
+});
+
+describe('a store that says it is full', () => {
+  it('reads a table or queue that is full as exhaustion', () => {
+    expect(logHint("[ERROR] /usr/sbin/mysqld: The table 'bookmarks' is full")).toBe('resource_exhaustion');
+  });
+
+  it('does not read a full name or a fully qualified one as exhaustion', () => {
+    expect(logHint('ERROR could not load fullName for user 42')).toBeUndefined();
   });
 });
