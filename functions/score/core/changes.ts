@@ -29,6 +29,8 @@ export interface Attribution {
   reason: string;
   /** The anomalous caller or callee whose trouble this change explains. */
   explains?: string;
+  /** Other neighbours that broke right after the change nearly as clearly: its victims too. */
+  alsoExplains?: string[];
 }
 
 /** A change this long before onset still gets half its weight. */
@@ -104,9 +106,10 @@ const demandLed = (p: ServiceProfile) => p.signals.some((s) => s.family === 'tra
  * however much else the neighbour calls, before the change's service's own lesser trouble,
  * and even when an unrelated anomaly elsewhere began before it.
  */
-function victimOf(service: string, summary: string, at: number, profiles: Map<string, ServiceProfile>, graph: Map<string, Set<string>>, stepMs: number, changedAt: Map<string, number>, observed: ReadonlySet<string>): { victim: ServiceProfile; weight: number; named: boolean } | undefined {
+function victimOf(service: string, summary: string, at: number, profiles: Map<string, ServiceProfile>, graph: Map<string, Set<string>>, stepMs: number, changedAt: Map<string, number>, observed: ReadonlySet<string>): { victim: ServiceProfile; weight: number; named: boolean; also: string[] } | undefined {
   const below = downstream(graph, service);
-  let best: { victim: ServiceProfile; weight: number; named: boolean } | undefined;
+  let best: { victim: ServiceProfile; weight: number; named: boolean; also: string[] } | undefined;
+  const weights: [string, number][] = [];
   for (const p of profiles.values()) {
     if (p.service === service || originScore(p) < 0.3 || !observed.has(p.service)) continue;
     const callee = below.has(p.service);
@@ -117,8 +120,10 @@ function victimOf(service: string, summary: string, at: number, profiles: Map<st
     if (own !== undefined && own <= p.onsetMs + stepMs && own > at) continue;
     const named = namesWhatFailed(summary, p);
     const weight = decay(lead - VICTIM_GRACE_MS, VICTIM_HALF_LIFE_MS) * Math.min(1, originScore(p) / 0.6) * (named ? 0.9 : callee ? 0.8 : 0.7 * p.rootness);
-    if (!best || weight > best.weight) best = { victim: p, weight, named };
+    weights.push([p.service, weight]);
+    if (!best || weight > best.weight) best = { victim: p, weight, named, also: [] };
   }
+  if (best) best.also = weights.filter(([service, w]) => service !== best!.victim.service && w >= ALSO_BROKEN * best!.weight).map(([service]) => service);
   return best;
 }
 
@@ -143,6 +148,9 @@ export function namesWhatFailed(summary: string, p: ServiceProfile): boolean {
   }
   return false;
 }
+
+/** A neighbour that broke after a change nearly as clearly as the one it explains best (this share of its weight) is its victim too. */
+const ALSO_BROKEN = 0.5;
 
 /** The first clear sign of trouble in a service at or after a time: what changed at the change. */
 function firstSignAfter(p: ServiceProfile | undefined, atMs: number): Signal | undefined {
@@ -197,7 +205,7 @@ export function attributeChanges(items: readonly Evidence[], profiles: Map<strin
     if (v && (v.weight > ownScore || v.named)) {
       const where = downstream(graph, change.service).has(v.victim.service) ? 'which it calls' : 'which depends on it';
       const sign = firstSignAfter(v.victim, at);
-      out.push({ change, kind, score: v.weight, fit: 0, redHerring: false, explains: v.victim.service, reason: `${what} on ${change.service} at ${clock(at)}; ${v.victim.service}, ${where}, went wrong ${minutes(Math.max(0, v.victim.onsetMs - at))} later with no change of its own${sign ? ` (${sign.text})` : ''}` });
+      out.push({ change, kind, score: v.weight, fit: 0, redHerring: false, explains: v.victim.service, ...(v.also.length > 0 ? { alsoExplains: v.also } : {}), reason: `${what} on ${change.service} at ${clock(at)}; ${v.victim.service}, ${where}, went wrong ${minutes(Math.max(0, v.victim.onsetMs - at))} later with no change of its own${sign ? ` (${sign.text})` : ''}` });
     } else if (ownScore > 0) {
       const sign = firstSignAfter(p, at);
       const shape = leak ? `; its memory grew from the change on` : '';

@@ -175,7 +175,7 @@ function discountVictims(out: Candidate[], explained: readonly Attribution[], ch
   for (const a of explained) {
     const at = Date.parse(a.change.at);
     for (const c of out) {
-      if (c.service !== a.explains || (changed.get(c) ?? -Infinity) > at) continue;
+      if ((c.service !== a.explains && !a.alsoExplains?.includes(c.service)) || (changed.get(c) ?? -Infinity) > at) continue;
       factor.set(c, Math.min(factor.get(c) ?? 1, 1 - 0.5 * a.score));
     }
   }
