@@ -29,6 +29,8 @@ export interface Attribution {
   reason: string;
   /** The anomalous caller or callee whose trouble this change explains. */
   explains?: string;
+  /** Other neighbours that broke right after the change nearly as clearly: its victims too. */
+  alsoExplains?: string[];
 }
 
 /** A change this long before onset still gets half its weight. */
@@ -99,10 +101,15 @@ const demandLed = (p: ServiceProfile) => p.signals.some((s) => s.family === 'tra
  * (a contract, a token format) unless its own demand rose first, or a callee that broke right after its caller changed
  * what or how much it sends (a flag that triples calls, bad output fed downstream).
  * A third party seen only through its callers is nobody's victim: its outage is its own.
+ * A change whose summary names what the neighbour's new errors are about (`namesWhatFailed`)
+ * is on the failing path by what it touched: it explains that neighbour at full weight,
+ * however much else the neighbour calls, before the change's service's own lesser trouble,
+ * and even when an unrelated anomaly elsewhere began before it.
  */
-function victimOf(service: string, at: number, profiles: Map<string, ServiceProfile>, graph: Map<string, Set<string>>, stepMs: number, changedAt: Map<string, number>, observed: ReadonlySet<string>): { victim: ServiceProfile; weight: number } | undefined {
+function victimOf(service: string, summary: string, at: number, profiles: Map<string, ServiceProfile>, graph: Map<string, Set<string>>, stepMs: number, changedAt: Map<string, number>, observed: ReadonlySet<string>): { victim: ServiceProfile; weight: number; named: boolean; also: string[] } | undefined {
   const below = downstream(graph, service);
-  let best: { victim: ServiceProfile; weight: number } | undefined;
+  let best: { victim: ServiceProfile; weight: number; named: boolean; also: string[] } | undefined;
+  const weights: [string, number][] = [];
   for (const p of profiles.values()) {
     if (p.service === service || originScore(p) < 0.3 || !observed.has(p.service)) continue;
     const callee = below.has(p.service);
@@ -111,11 +118,39 @@ function victimOf(service: string, at: number, profiles: Map<string, ServiceProf
     if (lead < -stepMs || lead > VICTIM_WINDOW_MS) continue;
     const own = changedAt.get(p.service);
     if (own !== undefined && own <= p.onsetMs + stepMs && own > at) continue;
-    const weight = decay(lead - VICTIM_GRACE_MS, VICTIM_HALF_LIFE_MS) * Math.min(1, originScore(p) / 0.6) * (callee ? 0.8 : 0.7 * p.rootness);
-    if (!best || weight > best.weight) best = { victim: p, weight };
+    const named = namesWhatFailed(summary, p);
+    const weight = decay(lead - VICTIM_GRACE_MS, VICTIM_HALF_LIFE_MS) * Math.min(1, originScore(p) / 0.6) * (named ? 0.9 : callee ? 0.8 : 0.7 * p.rootness);
+    weights.push([p.service, weight]);
+    if (!best || weight > best.weight) best = { victim: p, weight, named, also: [] };
   }
+  if (best) best.also = weights.filter(([service, w]) => service !== best!.victim.service && w >= ALSO_BROKEN * best!.weight).map(([service]) => service);
   return best;
 }
+
+/** Words too common in change summaries and error lines to tie one to the other. */
+const COMMON = new Set('the and for from with into that this was were has have had not per all any new old off set get put add added remove removed update updated change changed enable enabled disable disabled error errors failed failure request requests response service level msg warn info true false null none value values default config version release deploy rollout by on in to of at as is it be an or'.split(' '));
+
+/** The distinctive words of a text: identifiers and terms of three or more characters that are not common words. */
+const terms = (text: string) => new Set((text.toLowerCase().match(/[a-z][a-z0-9_]{2,}/g) ?? []).filter((w) => !COMMON.has(w)));
+
+/**
+ * Whether a change's summary names what a neighbour's new errors are about: at least two
+ * distinctive words in common (a key set's `kid` and `JWKS` in a caller's "no key for kid
+ * in JWKS"). Such a change is on the failing path by what it touched, not only by time, so
+ * it explains a caller however much else the caller calls.
+ */
+export function namesWhatFailed(summary: string, p: ServiceProfile): boolean {
+  const changed = terms(summary);
+  for (const s of p.signals) {
+    if ((s.family !== 'log_error' && s.family !== 'exception') || s.strength < 0.3) continue;
+    let shared = 0;
+    for (const w of terms(s.raw ?? s.text)) if (changed.has(w) && ++shared >= 2) return true;
+  }
+  return false;
+}
+
+/** A neighbour that broke after a change nearly as clearly as the one it explains best (this share of its weight) is its victim too. */
+const ALSO_BROKEN = 0.5;
 
 /** The first clear sign of trouble in a service at or after a time: what changed at the change. */
 function firstSignAfter(p: ServiceProfile | undefined, atMs: number): Signal | undefined {
@@ -158,18 +193,19 @@ export function attributeChanges(items: readonly Evidence[], profiles: Map<strin
       out.push({ change, kind, score: 0, fit: 0, redHerring: true, reason: `${what} on ${change.service} added capacity in response to load; it cannot have caused it` });
       continue;
     }
-    if (at >= onset + resolution) {
+    const named = mine ? undefined : victimOf(change.service, change.summary, at, profiles, graph, frame.stepMs, changedAt, observed);
+    if (at >= onset + resolution && !named?.named) {
       out.push({ change, kind, score: 0, fit: 0, redHerring: true, reason: `${what} on ${change.service} came ${minutes(-lead)} after the trouble started (at ${clock(onset)}), so it cannot have caused it` });
       continue;
     }
     const leak = kind === 'deployment' && leaking(p) && grewFromChange(items, change.service, at, onset) !== false;
     const proximity = decay(lead, leak ? LEAK_HALF_LIFE_MS : HALF_LIFE_MS);
     const ownScore = mine ? proximity * (0.6 + 0.4 * Math.min(1, own / 0.6)) * (0.5 + 0.5 * p.rootness) * (p.fedBy ? 0.4 : 1) : 0;
-    const v = victimOf(change.service, at, profiles, graph, frame.stepMs, changedAt, observed);
-    if (v && v.weight > ownScore) {
+    const v = named ?? victimOf(change.service, change.summary, at, profiles, graph, frame.stepMs, changedAt, observed);
+    if (v && (v.weight > ownScore || v.named)) {
       const where = downstream(graph, change.service).has(v.victim.service) ? 'which it calls' : 'which depends on it';
       const sign = firstSignAfter(v.victim, at);
-      out.push({ change, kind, score: v.weight, fit: 0, redHerring: false, explains: v.victim.service, reason: `${what} on ${change.service} at ${clock(at)}; ${v.victim.service}, ${where}, went wrong ${minutes(Math.max(0, v.victim.onsetMs - at))} later with no change of its own${sign ? ` (${sign.text})` : ''}` });
+      out.push({ change, kind, score: v.weight, fit: 0, redHerring: false, explains: v.victim.service, ...(v.also.length > 0 ? { alsoExplains: v.also } : {}), reason: `${what} on ${change.service} at ${clock(at)}; ${v.victim.service}, ${where}, went wrong ${minutes(Math.max(0, v.victim.onsetMs - at))} later with no change of its own${sign ? ` (${sign.text})` : ''}` });
     } else if (ownScore > 0) {
       const sign = firstSignAfter(p, at);
       const shape = leak ? `; its memory grew from the change on` : '';

@@ -1,6 +1,6 @@
 import type { ExceptionGroup, RelatedAlert, RuntimeEvent } from '../../contracts/index.js';
 import { logHint } from './logs.js';
-import { ONSET_LOOKBACK_MS } from './onset.js';
+import { lookbackOf } from './onset.js';
 import type { Evidence, Frame, Signal, SignalFamily } from './types.js';
 
 const RUNTIME: Record<RuntimeEvent['kind'], { family: SignalFamily; strength: number; words: string }> = {
@@ -20,7 +20,7 @@ const RUNTIME: Record<RuntimeEvent['kind'], { family: SignalFamily; strength: nu
  */
 export function eventSignals(items: readonly Evidence[], frame: Frame): Signal[] {
   const out: Signal[] = [];
-  const recentFrom = frame.alertAtMs - ONSET_LOOKBACK_MS;
+  const recentFrom = frame.alertAtMs - lookbackOf(frame);
   for (const item of items) {
     if (item.class === 'runtime') {
       const e = item as RuntimeEvent & { id: string };

@@ -9,7 +9,8 @@ import { logSignals, mentionSignals } from './logs.js';
 import { metricFamily, metricSignals } from './metrics.js';
 import { attributeLinks } from './links.js';
 import { mergeGraph, ONSET_TOLERANCE_MS, originScore, profileServices } from './propagation.js';
-import { rankSuspects } from './suspects.js';
+import { ONSET_LOOKBACK_MS } from './onset.js';
+import { quietThemselves, rankSuspects } from './suspects.js';
 import { causalPath } from './path.js';
 import { sharedDependencySignals } from './shared.js';
 import { platformLinks } from './platform.js';
@@ -70,6 +71,23 @@ export function observedServices(results: readonly ProviderResult[]): Set<string
 }
 
 /**
+ * How far before the notification an onset may lie: the usual look-back, or, for a
+ * notification that came more than a look-back after the alert began (a repeat, an
+ * escalation of an alert that has fired for hours), back to a look-back before the
+ * alert's own start, when the trouble it is about began.
+ */
+export function lookbackFor(alertAtMs: number, startedAtMs: number): number {
+  const age = alertAtMs - startedAtMs;
+  return age > ONSET_LOOKBACK_MS ? age + ONSET_LOOKBACK_MS : ONSET_LOOKBACK_MS;
+}
+
+/** Whether an evidence id is a service's own report, not what its callers recorded about it. */
+function ownEvidenceOf(evidence: readonly Evidence[]): (service: string, evidenceId: string) => boolean {
+  const own = new Set(evidence.flatMap((e) => ('service' in e && !((e.class === 'metrics' && callersView(e)) || (e.class === 'traces' && e.kind === 'service_stats' && e.seenOnlyByCallers)) ? [`${e.service}\u0000${e.id}`] : [])));
+  return (service, evidenceId) => own.has(`${service}\u0000${evidenceId}`);
+}
+
+/**
  * Services whose failures the evidence could show: those with an error or failure
  * series, with log lines of their own, or with spans, where spans carry an error status
  * at all (some span or reference span failed). A dataset whose spans never record a
@@ -98,7 +116,8 @@ export function scoreInvestigation(input: ScoreInput): ScoredEvidence {
   const evidence = identify(input.results);
   const stepMs = Math.min(DEFAULT_STEP_MS, ...evidence.filter((e) => 'stepMs' in e).map((e) => (e as { stepMs: number }).stepMs));
   // The moment the plans split baseline from incident: the alert's own start when it has fired longer than a window reaches.
-  const frame: Frame = { alertAtMs: Date.parse(investigationWindow(input.signal).alertAt), stepMs };
+  const alertAtMs = Date.parse(investigationWindow(input.signal).alertAt);
+  const frame: Frame = { alertAtMs, stepMs, lookbackMs: lookbackFor(alertAtMs, Date.parse(input.signal.startedAt)) };
   const tolerance = Math.max(2 * stepMs, ONSET_TOLERANCE_MS);
   const called = mergeGraph(input.topology, tracedCalls(evidence));
   const direct: Signal[] = withResolution([...metricSignals(evidence, frame), ...logSignals(evidence, frame), ...traceSignals(evidence, frame), ...eventSignals(evidence, frame)], evidence);
@@ -111,7 +130,7 @@ export function scoreInvestigation(input: ScoreInput): ScoredEvidence {
   const first = [...anomalous].sort((a, b) => a.onsetMs - b.onsetMs)[0];
   const incidentOnset = first ? { ms: first.onsetMs, stepMs: first.onsetStepMs } : { ms: frame.alertAtMs, stepMs: 0 };
   const attributions = attributeChanges(evidence, profiles, graph, frame, incidentOnset, observed);
-  const ranked = rankSuspects(profiles, attributions, observed);
+  const ranked = rankSuspects(profiles, attributions, observed, quietThemselves(profiles, observed, ownEvidenceOf(evidence)));
   const suspects = ranked.map(({ raw: _raw, ...s }) => s);
   const top = suspects[0];
   const { confidence } = confidenceOf(suspects, input.results);

@@ -1,11 +1,11 @@
 import type { LogPattern, RootCauseKind } from '../../contracts/index.js';
 import { rateChange } from '../../providers/shared/stats.js';
-import { ONSET_LOOKBACK_MS } from './onset.js';
+import { lookbackOf } from './onset.js';
 import type { Evidence, Frame, Signal } from './types.js';
 
 /** Words in a log line that name the kind of failure outright. */
 const HINTS: [RegExp, RootCauseKind][] = [
-  [/out of memory|\boom\b|too many (connections|open files|clients)|connection slots|pool (is )?exhausted|no space left|disk full|quota|resource.?exhausted|heap space|rate.?limit|throttl|max_connections|maxmemory|evict|no available (connection|thread)/i, 'resource_exhaustion'],
+  [/out of memory|\boom\b|too many (connections|open files|clients)|connection slots|pool (is )?exhausted|no space left|disk full|\bis full\b|quota|resource.?exhausted|heap space|rate.?limit|throttl|max_connections|maxmemory|evict|no available (connection|thread)/i, 'resource_exhaustion'],
   [/\bdns|nxdomain|getaddrinfo|eai_again|enotfound|no such host|name resolution|unknownhost|\blookup [\w.<>*-]+(?: on \S+)?: |certificate|x509|\btls\b|\bssl\b|no route to host|network is unreachable|node .*not ready|connection reset by peer|packet loss/i, 'infrastructure'],
 ];
 
@@ -83,7 +83,7 @@ export function logSignals(items: readonly Evidence[], frame: Frame): Signal[] {
   const start = Math.min(...patterns.map((p) => p.startMs));
   const end = Math.max(...patterns.map((p) => p.startMs + p.counts.length * p.stepMs));
   const length = Math.max(1, Math.ceil((end - start) / stepMs));
-  const recentStep = Math.floor((frame.alertAtMs - ONSET_LOOKBACK_MS - start) / stepMs);
+  const recentStep = Math.floor((frame.alertAtMs - lookbackOf(frame) - start) / stepMs);
   const recent = Math.max(1, recentStep);
   const out: Signal[] = [];
   const aligned = patterns.map((p) => {
@@ -197,17 +197,22 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
  * A service that logs new errors naming one of its dependencies ("send failed
  * provider=sendgrid", "orders POST /v1/orders returned 500") is pointing at that
  * dependency: each such error becomes a signal on the dependency, so an
- * uninstrumented third party still shows up through its callers' complaints. A peer
- * refusing the service's own expired client certificate is not the peer's failure.
+ * uninstrumented third party still shows up through its callers' complaints. What the
+ * error says failed (the peer's certificate expired, its connection slots ran out) is
+ * said of the peer: it speaks for that kind there, not for a defect. A peer refusing the
+ * service's own expired client certificate is not the peer's failure, nor is a
+ * programming error (a `KeyError` on `SES_CONFIGURATION_SET`): a name inside an
+ * identifier is not a mention, and the code that threw is the caller's own.
  */
 export function mentionSignals(signals: readonly Signal[], graph: Map<string, Set<string>>): Signal[] {
   const out: Signal[] = [];
   for (const s of signals) {
     if (s.family !== 'log_error' && s.family !== 'exception') continue;
-    if (ownCredentialRefused(s.raw ?? s.text)) continue;
+    if (ownCredentialRefused(s.raw ?? s.text) || s.hint === 'code_defect') continue;
     for (const callee of graph.get(s.service) ?? []) {
-      if (!new RegExp(`(^|[^a-z0-9-])${escape(callee)}([^a-z0-9-]|$)`, 'i').test(s.raw ?? s.text)) continue;
-      out.push({ service: callee, family: 'dependency_mention', strength: 0.7 * s.strength, onsetMs: s.onsetMs, evidenceId: s.evidenceId, local: true, text: `${s.service} reports failures calling ${callee}: ${s.text}`.slice(0, 300) });
+      if (!new RegExp(`(^|[^a-z0-9_-])${escape(callee)}([^a-z0-9_-]|$)`, 'i').test(s.raw ?? s.text)) continue;
+      const says = s.hint ? { hint: s.hint } : {};
+      out.push({ service: callee, family: 'dependency_mention', strength: 0.7 * s.strength, onsetMs: s.onsetMs, evidenceId: s.evidenceId, local: true, text: `${s.service} reports failures calling ${callee}: ${s.text}`.slice(0, 300), ...says });
     }
   }
   return out;

@@ -1,7 +1,7 @@
 import type { MetricSeries } from '../../contracts/index.js';
 import { referenceScale } from '../../providers/shared/metrics.js';
 import { median } from '../../providers/shared/stats.js';
-import { detectOnset, ONSET_LOOKBACK_MS, zStrength, type Onset } from './onset.js';
+import { detectOnset, lookbackOf, zStrength, type Onset } from './onset.js';
 import type { Evidence, Frame, Signal, SignalFamily } from './types.js';
 
 type Family = 'errors' | 'latency' | 'cpu' | 'memory' | 'saturation' | 'traffic' | 'other';
@@ -12,7 +12,8 @@ type Family = 'errors' | 'latency' | 'cpu' | 'memory' | 'saturation' | 'traffic'
  * "seconds", "error" before "requests". A restart or crash counter
  * (`kube_pod_container_status_restarts_total`) counts crashes, not requests: it is
  * left to the runtime events that say why the container stopped. A backlog (queue age, lag) is a symptom like
- * latency: work waits when whatever drains it is broken.
+ * latency: work waits when whatever drains it is broken; a disk's I/O queue is the disk's
+ * own saturation (the USE method's measure of it), not work waiting downstream.
  */
 export function metricFamily(name: string, unit = ''): Family {
   const n = `${name} ${unit}`.toLowerCase();
@@ -20,6 +21,7 @@ export function metricFamily(name: string, unit = ''): Family {
   if (/error|fail|5xx|fault|exception|reject/.test(n)) return 'errors';
   if (/cpu|throttl/.test(n)) return 'cpu';
   if (/mem|heap|rss|oom|swap/.test(n)) return 'memory';
+  if (/disk.?queue|io.?queue/.test(n)) return 'saturation';
   if (/queue|backlog|\blag\b|oldest|pending/.test(n)) return 'latency';
   if (/conn|pool|disk|filesystem|inode|file_?desc|\bfds?\b|thread|saturat|quota|in_use|utiliz|capacity|evict/.test(n)) return 'saturation';
   if (/latency|duration|response_time|p\d\d|seconds|millis|\bms\b/.test(n)) return 'latency';
@@ -141,7 +143,7 @@ export function referenceOnset(series: Pick<MetricSeries, 'values' | 'startMs' |
   const direction: 1 | -1 = last > 0 ? 1 : -1;
   let onset = points.length - 1;
   while (onset > 0 && z[onset - 1]! * direction >= REFERENCE_Z) onset--;
-  if (points[onset]!.at < frame.alertAtMs - ONSET_LOOKBACK_MS) return undefined;
+  if (points[onset]!.at < frame.alertAtMs - lookbackOf(frame)) return undefined;
   const run = z.slice(onset).map((x) => Math.min(50, x * direction)).sort((a, b) => a - b);
   const peak = points.slice(onset).reduce((m, p) => (direction > 0 ? Math.max(m, p.v) : Math.min(m, p.v)), points[onset]!.v);
   return { atMs: points[onset]!.at, direction, z: run[Math.floor(run.length / 2)]!, baseline: ref.median, peak, sustained: 1 };
@@ -165,7 +167,7 @@ export function metricSignals(items: readonly Evidence[], frame: Frame): Signal[
     if (family === 'other') continue;
     const full = capacitySignal(series, family, frame);
     if (full) out.push(full);
-    const found = detectOnset(series.values, series.startMs, series.stepMs, frame.alertAtMs);
+    const found = detectOnset(series.values, series.startMs, series.stepMs, frame.alertAtMs, lookbackOf(frame));
     const onset = found ? againstReference(found, series) : referenceOnset(series, frame);
     if (!onset) continue;
     const rising = onset.direction > 0;

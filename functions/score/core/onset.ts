@@ -16,6 +16,9 @@ export interface Onset {
 
 /** How far before the alert an onset may lie; earlier changes are history, not this incident. */
 export const ONSET_LOOKBACK_MS = 30 * 60_000;
+
+/** The look-back of a frame: the default, or as far back as the alert's own start calls for. */
+export const lookbackOf = (frame: { lookbackMs?: number }) => Math.max(ONSET_LOOKBACK_MS, frame.lookbackMs ?? 0);
 const MIN_Z = 4;
 const MAX_Z = 50;
 const MIN_BASELINE_POINTS = 5;

@@ -136,6 +136,18 @@ function waitsExplained(p: ServiceProfile, q: ServiceProfile): number {
  * dependencies that could not report a failure says where it was counted, not where it
  * began.
  */
+/**
+ * When a dependency's trouble began as its caller saw it: its own onset, or the first of
+ * the caller's error lines that name it, if earlier. A caller that logged failures
+ * naming a third party minutes before sampled spans caught the third party failing saw
+ * the same trouble, not trouble of its own that came first.
+ */
+export function onsetSeenBy(dependency: ServiceProfile, caller: ServiceProfile): number {
+  const callerIds = new Set(caller.signals.map((s) => s.evidenceId));
+  const named = dependency.signals.filter((s) => s.family === 'dependency_mention' && s.strength >= 0.3 && callerIds.has(s.evidenceId)).map((s) => s.onsetMs);
+  return Math.min(dependency.onsetMs, ...named);
+}
+
 export function profileServices(signals: readonly Signal[], graph: Map<string, Set<string>>, frame: Frame, canFail?: ReadonlySet<string>): Map<string, ServiceProfile> {
   const bySvc = new Map<string, Signal[]>();
   for (const s of signals) {
@@ -165,7 +177,7 @@ export function profileServices(signals: readonly Signal[], graph: Map<string, S
     let best = 0;
     for (const d of downstream(graph, p.service)) {
       const q = profiles.get(d);
-      if (!q || q.onsetMs > p.onsetMs + tolerance || fed.has(d)) continue;
+      if (!q || onsetSeenBy(q, p) > p.onsetMs + tolerance || fed.has(d)) continue;
       const explains = Math.max((q.local + SYMPTOM_SHARE * q.symptom * 0.5) * (failing(p) && !failing(q) ? 0.3 : 1), waitsExplained(p, q));
       if (explains > best) [best, p.explainedBy] = [explains, d];
     }

@@ -45,6 +45,13 @@ const INHERITED_FAILURE = 0.8;
 /** A kind whose first evidence came this much after another well-supported kind's is more likely its consequence. */
 const LATER_MS = 60_000;
 
+/**
+ * What is left of resource exhaustion's support when no resource of the service was seen
+ * running short (no CPU, memory, pool or throttling signal, no error naming a limit):
+ * slower work and failures alone say something went wrong, not that a resource ran out.
+ */
+const UNMEASURED_SHORTAGE = 0.5;
+
 /** A service that coped with more demand for longer than this before it ran short was not broken by that demand. */
 const SURGE_LEAD_MS = 10 * 60_000;
 
@@ -109,6 +116,7 @@ export function kindSupport(p: ServiceProfile, callerFailures: readonly Signal[]
   const demandFirst = surge.some((s) => s.onsetMs <= saturationOnset + LATER_MS && s.onsetMs >= saturationOnset - SURGE_LEAD_MS);
   const strained = resource.length > 0 || p.signals.some((s) => s.family === 'self_time' && s.strength >= 0.3);
   const platformFirst = p.signals.some((s) => s.family === 'runtime_node' && s.onsetMs <= saturationOnset + LATER_MS);
+  const measuredShort = resource.length > 0 || p.signals.some((s) => s.hint === 'resource_exhaustion');
   const raw = new Map([...acc].map(([k, a]) => [k, noisyOr(a.parts)]));
   const explained = Math.max(...(['resource_exhaustion', 'infrastructure', 'traffic_surge'] as const).map((k) => raw.get(k) ?? 0));
   const firstStrong = Math.min(...[...acc].filter(([k]) => (raw.get(k) ?? 0) >= 0.5).map(([, a]) => a.firstMs));
@@ -118,6 +126,7 @@ export function kindSupport(p: ServiceProfile, callerFailures: readonly Signal[]
     if (k === 'code_defect') support *= 1 - 0.6 * explained;
     if (k === 'traffic_surge' && (!demandFirst || !strained)) support *= 0.3;
     if (k === 'resource_exhaustion' && (demandFirst || platformFirst)) support *= 0.6;
+    if (k === 'resource_exhaustion' && !measuredShort) support *= UNMEASURED_SHORTAGE;
     if (a.firstMs > firstStrong + LATER_MS) support *= 0.8;
     out.set(k, { support, ids: a.ids });
   }
@@ -133,6 +142,29 @@ export function isExternal(p: ServiceProfile, observed: ReadonlySet<string>): bo
   return !observed.has(p.service);
 }
 
+/** The families in which callers show a dependency failing them. */
+const SEEN_FAILING: readonly SignalFamily[] = ['error_origin', 'dependency_mention'];
+
+/**
+ * Services we do have telemetry of whose own telemetry stayed quiet while their callers
+ * saw them fail: every clear signal of theirs comes from what callers recorded about them
+ * (client spans, client metrics labelled by peer, error lines naming them), and at least
+ * one of those says they failed. A managed store whose capacity and latency metrics sat
+ * well within their baseline while every caller's requests to it failed is a dependency
+ * that failed, not code of ours; `ownEvidence` says whether an evidence id is the
+ * service's own report rather than a caller's view of it.
+ */
+export function quietThemselves(profiles: ReadonlyMap<string, ServiceProfile>, observed: ReadonlySet<string>, ownEvidence: (service: string, evidenceId: string) => boolean): Set<string> {
+  const out = new Set<string>();
+  for (const p of profiles.values()) {
+    if (!observed.has(p.service)) continue;
+    const clear = p.signals.filter((s) => s.strength >= 0.3);
+    if (clear.some((s) => ownEvidence(p.service, s.evidenceId))) continue;
+    if (clear.some((s) => SEEN_FAILING.includes(s.family))) out.add(p.service);
+  }
+  return out;
+}
+
 /**
  * A service whose trouble a neighbour's change explains is less likely the origin: its
  * own candidates lose up to half their weight, including an older change of its own
@@ -143,7 +175,7 @@ function discountVictims(out: Candidate[], explained: readonly Attribution[], ch
   for (const a of explained) {
     const at = Date.parse(a.change.at);
     for (const c of out) {
-      if (c.service !== a.explains || (changed.get(c) ?? -Infinity) > at) continue;
+      if ((c.service !== a.explains && !a.alsoExplains?.includes(c.service)) || (changed.get(c) ?? -Infinity) > at) continue;
       factor.set(c, Math.min(factor.get(c) ?? 1, 1 - 0.5 * a.score));
     }
   }
@@ -205,7 +237,7 @@ const FIT_PIVOT = 0.5;
  * comes first") only when it fits the trouble (`Attribution.fit`), not merely because it
  * happened there. A change that broke a neighbour is weighed by that neighbour's trouble.
  */
-export function rankSuspects(profiles: Map<string, ServiceProfile>, attributions: readonly Attribution[], observed: ReadonlySet<string>): Candidate[] {
+export function rankSuspects(profiles: Map<string, ServiceProfile>, attributions: readonly Attribution[], observed: ReadonlySet<string>, quiet: ReadonlySet<string> = new Set()): Candidate[] {
   const out: Candidate[] = [];
   for (const p of profiles.values()) {
     const base = originScore(p);
@@ -214,6 +246,7 @@ export function rankSuspects(profiles: Map<string, ServiceProfile>, attributions
     const support = kindSupport(p, passedUp);
     const best = Math.max(0.05, ...[...support.values()].map((s) => s.support));
     const external = isExternal(p, observed);
+    const failedCallers = external || quiet.has(p.service);
     const reasons = [...p.signals].sort((a, b) => b.strength - a.strength).slice(0, 4).map((s) => s.text);
     if (p.explainedBy) reasons.push(`partly explained by ${p.explainedBy}, which it calls`);
     if (passedUp.length > 0) reasons.push(`its callers' failures trace to it (${[...new Set(passedUp.map((s) => s.service))].join(', ')})`);
@@ -221,13 +254,13 @@ export function rankSuspects(profiles: Map<string, ServiceProfile>, attributions
     for (const [kind, { support: sup, ids }] of kinds) {
       const raw = base * (sup / best);
       if (raw < 0.02) continue;
-      const k: RootCauseKind = external && kind !== 'traffic_surge' ? 'dependency_failure' : kind;
+      const k: RootCauseKind = failedCallers && kind !== 'traffic_surge' ? 'dependency_failure' : kind;
       const existing = out.find((c) => c.service === p.service && c.kind === k);
       if (existing) {
         existing.raw = Math.max(existing.raw, raw);
         continue;
       }
-      out.push({ service: p.service, kind: k, raw, score: 0, evidenceIds: withEveryClass(ids, p.signals), reasons: external ? [`${p.service} is seen only through its callers: a dependency outside our telemetry`, ...reasons] : reasons });
+      out.push({ service: p.service, kind: k, raw, score: 0, evidenceIds: withEveryClass(ids, p.signals), reasons: external ? [`${p.service} is seen only through its callers: a dependency outside our telemetry`, ...reasons] : failedCallers ? [`${p.service}'s own telemetry stayed within its baseline while its callers saw it fail: a failing dependency`, ...reasons] : reasons });
     }
   }
   const changed = new Map<Candidate, number>();

@@ -1,6 +1,6 @@
 import type { ServiceTraceStats, TraceExemplar, TraceReference } from '../../contracts/index.js';
 import { median, rateChange, robustBaseline } from '../../providers/shared/stats.js';
-import { ONSET_LOOKBACK_MS } from './onset.js';
+import { lookbackOf } from './onset.js';
 import type { Evidence, Frame, Signal } from './types.js';
 
 type Stats = ServiceTraceStats & { id: string };
@@ -113,7 +113,7 @@ export function traceSignals(items: readonly Evidence[], frame: Frame): Signal[]
     if (item.class !== 'traces' || item.kind !== 'service_stats') continue;
     const s = item as Stats;
     const at = (i: number) => s.startMs + i * s.stepMs;
-    const recent = Math.floor((frame.alertAtMs - ONSET_LOOKBACK_MS - s.startMs) / s.stepMs);
+    const recent = Math.floor((frame.alertAtMs - lookbackOf(frame) - s.startMs) / s.stepMs);
     const origins = sum(s.errorOrigins);
     if (origins > 0) {
       const first = s.errorOrigins.findIndex((n) => n > 0);

@@ -62,6 +62,12 @@ export interface Signal {
 export interface Frame {
   alertAtMs: number;
   stepMs: number;
+  /**
+   * How far before `alertAtMs` an onset still belongs to this incident: the default
+   * look-back, stretched back to the alert's own start when the notification came later
+   * (a repeat of an alert that has fired for hours is about trouble that began then).
+   */
+  lookbackMs?: number;
 }
 
 export type Evidence = IdentifiedEvidence;

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { logHint } from '../../../functions/score/core/logs.js';
+import { metricFamily } from '../../../functions/score/core/metrics.js';
+import { mergeGraph, profileServices } from '../../../functions/score/core/propagation.js';
+import { kindSupport } from '../../../functions/score/core/suspects.js';
+import type { Signal } from '../../../functions/score/core/types.js';
+
+const at = Date.parse('2026-06-01T09:00:00Z');
+const frame = { alertAtMs: at, stepMs: 60_000 };
+const graph = mergeGraph({ web: [] });
+const sig = (family: Signal['family'], strength: number, extra: Partial<Signal> = {}): Signal => ({ service: 'web', family, strength, onsetMs: at - 3 * 60_000, evidenceId: `M_${family}`, local: family !== 'errors' && family !== 'latency', text: `web ${family}`, ...extra });
+const kinds = (signals: Signal[]) => {
+  const support = kindSupport(profileServices(signals, graph, frame).get('web')!);
+  return { exhaustion: support.get('resource_exhaustion')?.support ?? 0, defect: support.get('code_defect')?.support ?? 0 };
+};
+
+describe('resource exhaustion needs a resource seen running short', () => {
+  const slowAndFailing = [sig('self_time', 1), sig('errors', 1), sig('latency', 1)];
+
+  it('reads slower own work and failures with no resource signal as a defect before exhaustion', () => {
+    const k = kinds(slowAndFailing);
+    expect(k.defect).toBeGreaterThan(k.exhaustion);
+  });
+
+  it('keeps exhaustion first when a pool of the service ran out', () => {
+    const k = kinds([...slowAndFailing, sig('saturation', 1)]);
+    expect(k.exhaustion).toBeGreaterThan(k.defect);
+  });
+
+  it('keeps exhaustion when only an error naming a limit says so', () => {
+    const withHint = kinds([...slowAndFailing, sig('log_error', 0.9, { hint: 'resource_exhaustion' })]);
+    expect(withHint.exhaustion).toBeGreaterThan(kinds(slowAndFailing).exhaustion);
+  });
+});
+
+describe('a disk queue is saturation', () => {
+  it('reads a disk I/O queue as the disk running short, not work waiting downstream', () => {
+    expect(metricFamily('DiskQueueDepth', 'Count')).toBe('saturation');
+    expect(metricFamily('ApproximateAgeOfOldestMessage', 'Seconds')).toBe('latency');
+  });
+});
+
+describe('a store that says it is full', () => {
+  it('reads a table or queue that is full as exhaustion', () => {
+    expect(logHint("[ERROR] /usr/sbin/mysqld: The table 'bookmarks' is full")).toBe('resource_exhaustion');
+  });
+
+  it('does not read a full name or a fully qualified one as exhaustion', () => {
+    expect(logHint('ERROR could not load fullName for user 42')).toBeUndefined();
+  });
+});
