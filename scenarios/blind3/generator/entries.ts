@@ -1,5 +1,6 @@
 import type { Entry } from './dsl.js';
 import { specsA } from './specs-a.js';
+import { specsB } from './specs-b.js';
 
 /** Every scenario of the suite, in the order of the manifest. */
-export const ENTRIES: Entry[] = [...specsA];
+export const ENTRIES: Entry[] = [...specsA, ...specsB];
