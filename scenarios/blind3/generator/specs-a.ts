@@ -1,8 +1,6 @@
 /* Incidents 1–16: deployment, config_change, feature_flag, resource_exhaustion. */
-import { alertmanager, cloudwatchEvent, cloudwatchSns, datadog, grafana, opsgenie, pagerduty } from './signals.js';
+import { alertmanager, datadog, grafana, opsgenie, pagerduty } from './signals.js';
 import { al, chg, exc, expect, fx, L, rt, svc, x, xe, type Entry } from './dsl.js';
-
-const ACCOUNT = '418265007741';
 
 export const specsA: Entry[] = [
   {

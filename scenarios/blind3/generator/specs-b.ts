@@ -1,6 +1,6 @@
 /* Incidents 9–16: feature_flag, resource_exhaustion. */
 import { alertmanager, cloudwatchEvent, cloudwatchSns, grafana, opsgenie } from './signals.js';
-import { al, chg, exc, expect, fx, L, rt, svc, x, xe, type Entry } from './dsl.js';
+import { al, chg, expect, fx, L, rt, svc, x, xe, type Entry } from './dsl.js';
 
 const ACCOUNT = '731904562218';
 
