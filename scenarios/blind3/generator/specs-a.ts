@@ -1,4 +1,4 @@
-/* Incidents 1–16: deployment, config_change, feature_flag, resource_exhaustion. */
+/* Incidents 1–8: deployment, config_change. */
 import { alertmanager, datadog, grafana, opsgenie, pagerduty } from './signals.js';
 import { al, chg, exc, expect, fx, L, rt, svc, x, xe, type Entry } from './dsl.js';
 
@@ -212,38 +212,38 @@ export const specsA: Entry[] = [
   },
   {
     modeledOn: 'Kafka consumer rebalance storm after max.poll.interval.ms was lowered',
-    story: 'invoice-consumer max.poll.interval.ms was cut from 300000 to 30000 to "detect stuck consumers faster". Batches that take longer than 30 s make members leave the group; the group rebalances continuously and lag grows. The broker rolling restart two hours earlier was routine.',
+    story: 'invoice-consumer max.poll.interval.ms was cut from 300000 to 30000 to "detect stuck consumers faster". Batches that take longer than 30 s make members leave the group; the group rebalances continuously and lag grows. The alert has fired for more than six hours (this is the Alertmanager repeat notification), so the change is seven hours old; the broker rolling restart an hour before it was routine.',
     logs: true,
     traces: false,
     alertService: 'invoice-consumer',
     spec: {
       name: 'invoice-consumer-lag-high',
-      description: 'Alertmanager: consumer group invoice-consumer lag above threshold.',
+      description: 'Alertmanager repeat notification: consumer group invoice-consumer lag above threshold, firing for over 6 hours.',
       at: '2026-06-02T03:44:00Z',
       style: 'prom',
-      windowMin: 180,
+      windowMin: 540,
       topology: { 'billing-api': ['invoices-topic', 'billing-db'], 'invoice-consumer': ['invoices-topic', 'billing-db', 'pdf-renderer'] },
       services: [svc('billing-api', 90, 140, 0.001), svc('invoice-consumer', 60, 900, 0.0005), svc('pdf-renderer', 40, 1800, 0.004, { noisy: true }), svc('billing-db', 0, 9, 0.0002, { noRed: true }), svc('invoices-topic', 0, 4, 0, { noRed: true })],
-      effects: [fx('invoice-consumer', 'traffic', -33, -0.7), fx('pdf-renderer', 'traffic', -33, -0.6)],
+      effects: [fx('invoice-consumer', 'traffic', -423, -0.7), fx('pdf-renderer', 'traffic', -423, -0.6)],
       extras: [
-        x('kafka_consumergroup_lag', 'invoice-consumer', 40, 0.8, [xe(-33, 92000, 'add', 'ramp', 33)], { labels: { consumergroup: 'invoice-consumer', topic: 'invoices' }, unit: 'messages', min: 0 }),
-        x('kafka_consumer_coordinator_rebalance_total_rate', 'invoice-consumer', 0, 0, [xe(-33, 0.9, 'set')], { unit: '1/s' }),
+        x('kafka_consumergroup_lag', 'invoice-consumer', 40, 0.8, [xe(-423, 410000, 'add', 'ramp', 423)], { labels: { consumergroup: 'invoice-consumer', topic: 'invoices' }, unit: 'messages', min: 0 }),
+        x('kafka_consumer_coordinator_rebalance_total_rate', 'invoice-consumer', 0, 0, [xe(-423, 0.9, 'set')], { unit: '1/s' }),
         x('kafka_server_brokertopicmetrics_messagesin_rate', 'invoices-topic', 55, 0.1, [], { unit: 'msg/s', diurnal: true }),
       ],
       background: [L('pdf-renderer', 'warn', 'font fallback for glyph U+{n}F in template invoice-eu', 60), L('invoice-consumer', 'info', 'batch of {n} invoices committed', 120)],
       incidentLogs: [
         L('invoice-consumer', 'warn', '[Consumer clientId=invoice-consumer-3, groupId=invoice-consumer] consumer poll timeout has expired. This means the time between subsequent calls to poll() was longer than the configured max.poll.interval.ms, which typically implies that the poll loop is spending too much time processing messages.', 20, -33),
-        L('invoice-consumer', 'info', '[Consumer clientId=invoice-consumer-1, groupId=invoice-consumer] Request joining group due to: group is already rebalancing', 10, -33),
-        L('invoice-consumer', 'error', 'CommitFailedException: Commit cannot be completed since the group has already rebalanced and assigned the partitions to another member.', 25, -32),
+        L('invoice-consumer', 'info', '[Consumer clientId=invoice-consumer-1, groupId=invoice-consumer] Request joining group due to: group is already rebalancing', 10, -423),
+        L('invoice-consumer', 'error', 'CommitFailedException: Commit cannot be completed since the group has already rebalanced and assigned the partitions to another member.', 25, -422),
       ],
       changes: [
-        chg('-35m', 'invoice-consumer', 'config', 'invoice-consumer: max.poll.interval.ms 300000 -> 30000', { author: 'd.ferreira', source: 'helm', commit: 'a1f00e3' }),
-        chg('-1h12m', 'billing-api', 'deployment', 'Deploy billing-api 8.4.0: VAT rounding for NO', { version: '8.4.0', previousVersion: '8.3.9', source: 'helm' }),
+        chg('-7h05m', 'invoice-consumer', 'config', 'invoice-consumer: max.poll.interval.ms 300000 -> 30000', { author: 'd.ferreira', source: 'helm', commit: 'a1f00e3' }),
+        chg('-7h52m', 'billing-api', 'deployment', 'Deploy billing-api 8.4.0: VAT rounding for NO', { version: '8.4.0', previousVersion: '8.3.9', source: 'helm' }),
       ],
-      runtime: [rt('-2h05m', 'invoices-topic', 'restart', 'kafka-1 rolling restart (broker config reload)'), rt('-2h01m', 'invoices-topic', 'restart', 'kafka-2 rolling restart (broker config reload)'), rt('-1h57m', 'invoices-topic', 'restart', 'kafka-3 rolling restart (broker config reload)')],
-      exceptions: [exc('-32m', 'invoice-consumer', 'org.apache.kafka.clients.consumer.CommitFailedException', 'Commit cannot be completed since the group has already rebalanced and assigned the partitions to another member.', 214)],
+      runtime: [rt('-8h05m', 'invoices-topic', 'restart', 'kafka-1 rolling restart (broker config reload)'), rt('-8h01m', 'invoices-topic', 'restart', 'kafka-2 rolling restart (broker config reload)'), rt('-7h57m', 'invoices-topic', 'restart', 'kafka-3 rolling restart (broker config reload)')],
+      exceptions: [exc('-7h02m', 'invoice-consumer', 'org.apache.kafka.clients.consumer.CommitFailedException', 'Commit cannot be completed since the group has already rebalanced and assigned the partitions to another member.', 214)],
       referenceHours: 168,
-      signal: alertmanager({ at: '2026-06-02T03:44:00Z', labels: { alertname: 'KafkaConsumerGroupLagHigh', consumergroup: 'invoice-consumer', topic: 'invoices', job: 'kafka-exporter', namespace: 'billing', severity: 'page' }, summary: 'Consumer group invoice-consumer lag is 61k on invoices', startedMinAgo: 12, host: 'mon.ledgerly.net' }),
+      signal: alertmanager({ at: '2026-06-02T03:44:00Z', labels: { alertname: 'KafkaConsumerGroupLagHigh', consumergroup: 'invoice-consumer', topic: 'invoices', job: 'kafka-exporter', namespace: 'billing', severity: 'page' }, summary: 'Consumer group invoice-consumer lag is 410k on invoices', startedMinAgo: 400, host: 'mon.ledgerly.net' }),
       expected: expect('invoice-consumer', 'config_change', 'revert_config', ['changes', 'logs']),
     },
   },
@@ -292,7 +292,7 @@ export const specsA: Entry[] = [
   {
     modeledOn: 'An HPA minimum lowered by a Helm values change before the morning peak',
     story: 'A Helm values clean-up set search-api hpa.minReplicas from 12 to 3 at 06:10. Traffic is normal for a Monday morning, but the autoscaler adds pods slower than load arrives; CPU throttling and p99 latency climb from 08:00 and the latency monitor on search-api fires.',
-    logs: true,
+    logs: false,
     traces: true,
     alertService: 'search-api',
     spec: {

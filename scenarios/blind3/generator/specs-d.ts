@@ -8,7 +8,7 @@ export const specsD: Entry[] = [
   {
     modeledOn: 'A seasonal sale traffic peak (Black Friday opening)',
     story: 'The Black Friday sale opens at 08:00 UTC; storefront requests triple within 30 minutes, well above last week\'s same hour (the reference). The ECS service scales to its maximum and CPU stays above 85%; latency climbs. Autoscaling events are consequences, not causes; nothing was deployed for the freeze except a banner two hours earlier.',
-    logs: true,
+    logs: false,
     traces: false,
     alertService: 'storefront',
     spec: {
@@ -89,7 +89,7 @@ export const specsD: Entry[] = [
   {
     modeledOn: 'A push-notification campaign sending a thundering herd to the feed',
     story: 'A scheduled marketing push to 4.1M devices at 18:00 brings 6x the usual feed-api traffic within two minutes. feed-api runs out of workers and answers 503; the Grafana alert fires on feed-api. No change in feed-api or anywhere on its path.',
-    logs: true,
+    logs: false,
     traces: true,
     alertService: 'feed-api',
     spec: {
