@@ -54,12 +54,19 @@ export interface Call {
   name: string;
   /** A client span only: the callee is a third party that sends no spans. */
   external?: { host: string };
+  /** The call exists only from this minute (from `at`) on: a path a change switched on. */
+  after?: number;
 }
 
 export interface TraceSpec {
   root: { service: string; name: string };
   calls: Call[];
   everySec: number;
+  /**
+   * Non-leaf services whose latency effect is their own time (CPU starvation, a resolver
+   * doing more work). Other callers' slowness in traces comes only from their callees.
+   */
+  ownEffects?: string[];
 }
 
 export interface Spec {
@@ -237,47 +244,63 @@ function traceSet(spec: Spec, w: Window, r: () => number) {
   const out: Array<Record<string, unknown>> = [];
   for (let t = w.startMs + ts.everySec * 500; t <= w.endMs; t += ts.everySec * 1000) {
     const tMin = (t + w.shiftMs - w.atMs) / 60000;
-    const traceId = hex(r, 32);
-    const spans: Array<Record<string, unknown>> = [];
-    const rootId = hex(r, 16);
-    const ids = new Map<string, string>([[ts.root.service, rootId]]);
-    let failed = false;
-    let childTotal = 0;
-    const callSpans: Array<Record<string, unknown>> = [];
-    const cursor = t + 2000;
+    const rootState = state(spec, ts.root.service, tMin, w.healthy);
+    const rootSvc = byName.get(ts.root.service);
+    const root = {
+      spanId: hex(r, 16),
+      parent: undefined as number | undefined,
+      service: ts.root.service,
+      name: ts.root.name,
+      own: (rootSvc?.p99 ?? 40) * (0.1 + r() * 0.2) * rootState.lat,
+      error: r() < (rootSvc?.err ?? 0.001),
+      attributes: { 'span.kind': 'server' } as Record<string, unknown>,
+      children: 0,
+    };
+    const spans = [root];
+    /** Index of the server span of each internal service in this trace. */
+    const serverOf = new Map<string, number>([[ts.root.service, 0]]);
+    const callers = new Set(ts.calls.filter((c) => !c.external).map((c) => c.from));
+    const ownTime = (service: string, lat: number) => (callers.has(service) && !ts.ownEffects?.includes(service) ? 1 : lat);
+    root.own = (rootSvc?.p99 ?? 40) * (0.1 + r() * 0.2) * ownTime(ts.root.service, rootState.lat);
     for (const call of ts.calls) {
-      const callee = call.external ? call.to : call.to;
-      const svc = byName.get(callee);
-      const s = state(spec, callee, tMin, w.healthy);
-      const base = (svc?.p99 ?? 50) * (0.25 + r() * 0.35) * s.lat;
-      const errored = r() < Math.min(1, (svc?.err ?? 0.001) + s.err);
-      failed ||= errored;
-      const id = hex(r, 16);
-      const parent = ids.get(call.from) ?? rootId;
-      const dur = Math.round(base);
-      childTotal += dur;
-      const attributes: Record<string, unknown> = call.external
-        ? { 'span.kind': 'client', 'peer.service': call.to, 'server.address': call.external.host, 'http.request.method': 'GET', 'http.response.status_code': errored ? 503 : 200 }
-        : { 'span.kind': 'server' };
-      callSpans.push({
-        spanId: id,
-        parentSpanId: parent,
+      if (call.after !== undefined && (w.healthy || tMin < call.after)) continue;
+      const svc = byName.get(call.to);
+      const s = state(spec, call.to, tMin, w.healthy);
+      const error = r() < Math.min(1, (svc?.err ?? 0.001) + s.err);
+      spans.push({
+        spanId: hex(r, 16),
+        parent: serverOf.get(call.from) ?? 0,
         service: call.external ? call.from : call.to,
         name: call.name,
-        at: off((cursor - w.atMs) / 1000),
-        durationMs: dur,
-        status: errored ? 'error' : 'ok',
-        attributes,
+        own: (svc?.p99 ?? 50) * (0.25 + r() * 0.35) * (call.external ? s.lat : ownTime(call.to, s.lat)),
+        error,
+        attributes: call.external
+          ? { 'span.kind': 'client', 'peer.service': call.to, 'server.address': call.external.host, 'http.response.status_code': error ? 503 : 200 }
+          : { 'span.kind': 'server' },
+        children: 0,
       });
-      if (!call.external) ids.set(call.to, id);
+      if (!call.external) serverOf.set(call.to, spans.length - 1);
     }
-    const rootSvc = byName.get(ts.root.service);
-    const rootState = state(spec, ts.root.service, tMin, w.healthy);
-    const own = (rootSvc?.p99 ?? 40) * (0.1 + r() * 0.2) * rootState.lat;
-    const rootErr = (failed && r() < 0.85) || r() < (rootSvc?.err ?? 0.001);
-    spans.push({ spanId: rootId, service: ts.root.service, name: ts.root.name, at: off((t + 2000 - w.atMs) / 1000 - 0.5), durationMs: Math.round(own + childTotal), status: rootErr ? 'error' : 'ok', attributes: { 'span.kind': 'server' } });
-    spans.push(...callSpans);
-    out.push({ traceId, spans });
+    // Durations and failures roll up from callee to caller (calls are listed callers first).
+    for (let i = spans.length - 1; i > 0; i--) {
+      const span = spans[i]!;
+      const parent = spans[span.parent!]!;
+      parent.children += span.own + span.children;
+      if (span.error && r() < 0.85) parent.error = true;
+    }
+    out.push({
+      traceId: hex(r, 32),
+      spans: spans.map((span, i) => ({
+        spanId: span.spanId,
+        ...(span.parent === undefined ? {} : { parentSpanId: spans[span.parent]!.spanId }),
+        service: span.service,
+        name: span.name,
+        at: off((t + (i ? 2000 + i * 3 : 2000) - w.atMs) / 1000),
+        durationMs: Math.round(span.own + span.children),
+        status: span.error ? 'error' : 'ok',
+        attributes: span.attributes,
+      })),
+    });
   }
   return out;
 }

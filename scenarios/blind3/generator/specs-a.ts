@@ -311,7 +311,7 @@ export const specsA: Entry[] = [
       ],
       background: [L('web-frontend', 'warn', 'slow asset render for /s?q= ({ms}ms)', 45), L('synonyms-svc', 'warn', 'synonym set reload skipped: unchanged checksum', 600), L('session-svc', 'error', 'session {id} not found (expired)', 90)],
       incidentLogs: [L('search-api', 'warn', 'request queue depth {n} exceeds soft limit 32', 10, -28), L('web-frontend', 'warn', 'search-api GET /v2/search took {ms}ms', 8, -24)],
-      traces: { root: { service: 'web-frontend', name: 'GET /s' }, calls: [{ from: 'web-frontend', to: 'search-api', name: 'GET /v2/search' }, { from: 'search-api', to: 'synonyms-svc', name: 'GET /v1/expand' }, { from: 'search-api', to: 'opensearch', name: 'POST /products/_search', external: { host: 'vpc-products.eu-central-1.es.amazonaws.com' } }], everySec: 90 },
+      traces: { root: { service: 'web-frontend', name: 'GET /s' }, calls: [{ from: 'web-frontend', to: 'search-api', name: 'GET /v2/search' }, { from: 'search-api', to: 'synonyms-svc', name: 'GET /v1/expand' }, { from: 'search-api', to: 'opensearch', name: 'POST /products/_search', external: { host: 'vpc-products.eu-central-1.es.amazonaws.com' } }], everySec: 90, ownEffects: ['search-api'] },
       changes: [
         chg('-2h14m', 'search-api', 'scaling', 'helm values search-api: hpa.minReplicas 12 -> 3, hpa.maxReplicas 40 -> 30 (values clean-up)', { author: 'b.hoffmann', source: 'argocd', commit: '3e9a71c' }),
         chg('-41m', 'web-frontend', 'deployment', 'Deploy web-frontend 2026.10.12.1: autumn campaign hero', { version: '2026.10.12.1', previousVersion: '2026.10.09.4', source: 'argocd' }),

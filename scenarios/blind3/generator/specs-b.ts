@@ -23,7 +23,7 @@ export const specsB: Entry[] = [
       extras: [x('db.client.operation.rate', 'reviews-svc', 280, 0.1, [xe(-21, 20, 'mul')], { unit: '1/s', diurnal: true }), x('graphql.resolver.calls.per_request', 'graphql-gateway', 4, 0.2, [xe(-21, 63, 'set')], { unit: '{call}', labels: { operation: 'ProductPage' } })],
       background: [L('web-app', 'warn', 'hydration mismatch on /p/{n}', 30), L('products-svc', 'warn', 'image CDN returned 404 for sku {id}', 150), L('users-svc', 'info', 'loaded {n} avatars from cache', 300)],
       incidentLogs: [L('graphql-gateway', 'warn', 'slow operation ProductPage took {ms}ms (resolver calls: 6{n})', 6, -21), L('reviews-svc', 'warn', 'connection pool busy: {n} waiting', 20, -19)],
-      traces: { root: { service: 'web-app', name: 'GET /p/:slug' }, calls: [{ from: 'web-app', to: 'graphql-gateway', name: 'POST /graphql ProductPage' }, { from: 'graphql-gateway', to: 'products-svc', name: 'GET /v1/products/:id' }, { from: 'graphql-gateway', to: 'reviews-svc', name: 'GET /v1/reviews' }, { from: 'graphql-gateway', to: 'users-svc', name: 'GET /v1/users/:id' }], everySec: 150 },
+      traces: { root: { service: 'web-app', name: 'GET /p/:slug' }, calls: [{ from: 'web-app', to: 'graphql-gateway', name: 'POST /graphql ProductPage' }, { from: 'graphql-gateway', to: 'products-svc', name: 'GET /v1/products/:id' }, { from: 'graphql-gateway', to: 'reviews-svc', name: 'GET /v1/reviews' }, { from: 'graphql-gateway', to: 'users-svc', name: 'GET /v1/users/:id' }], everySec: 150, ownEffects: ['graphql-gateway'] },
       changes: [
         chg('-22m', 'graphql-gateway', 'feature_flag', 'flag product.reviewsInline: 10% -> 100%', { author: 'e.castillo', source: 'launchdarkly' }),
         chg('-4h05m', 'graphql-gateway', 'deployment', 'Deploy graphql-gateway 1.88.0: schema docs, apollo-server patch', { version: '1.88.0', previousVersion: '1.87.3', source: 'github-actions' }),
@@ -114,7 +114,7 @@ export const specsB: Entry[] = [
       effects: [fx('checkout', 'latency', -12, 3.5), fx('checkout', 'errors', -11, 0.09), fx('fraud-scorer', 'traffic', -12, 1.2), fx('storefront', 'errors', -11, 0.02)],
       background: [L('fraud-scorer', 'warn', 'model inference took {ms}ms (feature store cold)', 20), L('payments', 'warn', 'issuer soft decline code 05 for bin 4{n}', 60), L('catalog', 'info', 'warm cache done in {ms}ms', 600)],
       incidentLogs: [L('checkout', 'error', 'context deadline exceeded while awaiting fraud-scorer /v1/score (sync mode)', 8, -11), L('checkout', 'info', 'fraud check mode=sync for order {id}', 15, -12)],
-      traces: { root: { service: 'storefront', name: 'POST /checkout' }, calls: [{ from: 'storefront', to: 'checkout', name: 'POST /v1/orders' }, { from: 'checkout', to: 'inventory', name: 'POST /v1/reservations' }, { from: 'checkout', to: 'fraud-scorer', name: 'POST /v1/score' }, { from: 'checkout', to: 'payments', name: 'POST /v1/authorize' }], everySec: 60 },
+      traces: { root: { service: 'storefront', name: 'POST /checkout' }, calls: [{ from: 'storefront', to: 'checkout', name: 'POST /v1/orders' }, { from: 'checkout', to: 'inventory', name: 'POST /v1/reservations' }, { from: 'checkout', to: 'fraud-scorer', name: 'POST /v1/score', after: -12 }, { from: 'checkout', to: 'payments', name: 'POST /v1/authorize' }], everySec: 60 },
       changes: [
         chg('-13m', 'checkout', 'feature_flag', 'flag checkout.sync_fraud_check: off -> on', { author: 'risk-team', source: 'launchdarkly' }),
         chg('-1h20m', 'fraud-scorer', 'deployment', 'Deploy fraud-scorer 0.44.1: model refresh (weekly)', { version: '0.44.1', previousVersion: '0.44.0', source: 'argo' }),
@@ -199,7 +199,7 @@ export const specsB: Entry[] = [
       windowMin: 180,
       topology: { 'checkout-web': ['shipping-rates', 'address-svc'], 'shipping-rates': ['nat-egress'], 'nat-egress': ['carrier-api'], 'address-svc': ['nat-egress'] },
       services: [svc('checkout-web', 300, 700, 0.003), svc('shipping-rates', 220, 600, 0.002), svc('address-svc', 120, 300, 0.002), svc('nat-egress', 0, 1, 0, { noRed: true }), svc('carrier-api', 0, 450, 0.002, { noRed: true })],
-      effects: [fx('shipping-rates', 'errors', -14, 0.27), fx('shipping-rates', 'latency', -14, 4), fx('address-svc', 'errors', -13, 0.12), fx('checkout-web', 'errors', -13, 0.05), fx('carrier-api', 'errors', -14, 0.25)],
+      effects: [fx('shipping-rates', 'errors', -14, 0.27), fx('shipping-rates', 'latency', -14, 4), fx('address-svc', 'errors', -13, 0.12), fx('checkout-web', 'errors', -13, 0.05), fx('carrier-api', 'errors', -14, 0.25), fx('carrier-api', 'latency', -14, 9)],
       extras: [
         x('ErrorPortAllocation', 'nat-egress', 0, 0, [xe(-14, 5200, 'add', 'ramp', 8)], { unit: 'Count', labels: { NatGatewayId: 'nat-0c41e7a29b35d8f10' }, min: 0 }),
         x('ActiveConnectionCount', 'nat-egress', 31000, 0.05, [xe(-40, 24000, 'add', 'ramp', 26)], { unit: 'Count', labels: { NatGatewayId: 'nat-0c41e7a29b35d8f10' }, diurnal: true, max: 55000 }),
