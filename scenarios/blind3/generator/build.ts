@@ -335,7 +335,7 @@ export function buildScenario(spec: Spec, opts: { logs: boolean; traces: boolean
     name: spec.name,
     description: spec.description,
     at: spec.at,
-    tenant: 'blind3',
+    tenant: 'demo',
     signal: spec.signal,
     topology: spec.topology,
     evidence,

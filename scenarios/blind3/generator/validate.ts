@@ -36,6 +36,7 @@ for (const file of files) {
   if (!m) failures.push(`${file}: not in manifest.jsonl`);
   const signals = getSourceAdapter(s.signal.source).normalize(s.signal.body, { tenantId: s.tenant, receivedAt: new Date(s.at), catalog: {} });
   const service = signals[0]?.service;
+  const rule = signals[0]?.serviceInferredFrom;
   if (signals.length !== 1 || signals[0]?.status !== 'firing') failures.push(`${file}: normalizer gave ${signals.length} signal(s), status ${signals[0]?.status}`);
   if (m && service !== m.alertService) failures.push(`${file}: normalizer names ${service ?? '(none)'}, manifest says ${m.alertService}`);
   const atMs = Date.parse(s.at);
@@ -65,7 +66,7 @@ for (const file of files) {
   }
   const key = `${expected.kind} × ${s.signal.source}`;
   counts.set(key, (counts.get(key) ?? 0) + 1);
-  console.log(`${s.name.padEnd(44)} ${s.signal.source.padEnd(15)} alert→${String(service).padEnd(22)} expected ${expected.service}/${expected.kind}`);
+  console.log(`${s.name.padEnd(44)} ${s.signal.source.padEnd(15)} alert→${String(service).padEnd(22)} (${rule}) expected ${expected.service}/${expected.kind}`);
 }
 if (files.length !== manifest.size) failures.push(`${files.length} files but ${manifest.size} manifest lines`);
 const kinds = ['deployment', 'config_change', 'feature_flag', 'resource_exhaustion', 'dependency_failure', 'infrastructure', 'traffic_surge', 'code_defect'];
