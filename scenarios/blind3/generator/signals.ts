@@ -185,9 +185,16 @@ function reason(a: AlarmArgs): string {
     GreaterThanOrEqualToThreshold: 'greater than or equal to',
     LessThanOrEqualToThreshold: 'less than or equal to',
   };
-  const stamps = a.recent.map((_, i) => new Date(Math.floor(Date.parse(a.at) / (a.period * 1000)) * a.period * 1000 - (i + 1) * a.period * 1000));
-  const pts = a.recent.map((v, i) => `${v} (${stamps[i]!.toUTCString().slice(5, 25).replace(/ (\d{4}) /, '/$1 ')})`).join(', ');
-  return `Threshold Crossed: ${a.recent.length} out of the last ${a.evaluationPeriods} datapoints [${pts}] were ${word[a.comparison]} the threshold (${a.threshold}) (minimum ${a.recent.length} datapoints for OK -> ALARM transition).`;
+  const stamps = a.recent.map((_, i) => Math.floor(Date.parse(a.at) / (a.period * 1000)) * a.period * 1000 - (i + 1) * a.period * 1000);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  /** CloudWatch writes datapoint times as dd/MM/yy HH:mm:ss and values as doubles. */
+  const stamp = (ms: number) => {
+    const d = new Date(ms);
+    return `${pad(d.getUTCDate())}/${pad(d.getUTCMonth() + 1)}/${pad(d.getUTCFullYear() % 100)} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`;
+  };
+  const double = (v: number) => (Number.isInteger(v) ? v.toFixed(1) : String(v));
+  const pts = a.recent.map((v, i) => `${double(v)} (${stamp(stamps[i]!)})`).join(', ');
+  return `Threshold Crossed: ${a.recent.length} out of the last ${a.evaluationPeriods} datapoints [${pts}] were ${word[a.comparison]} the threshold (${double(a.threshold)}) (minimum ${a.recent.length} datapoints for OK -> ALARM transition).`;
 }
 
 export function cloudwatchEvent(a: AlarmArgs): Signal {
@@ -210,7 +217,7 @@ export function cloudwatchEvent(a: AlarmArgs): Signal {
         state: {
           value: 'ALARM',
           reason: reason(a),
-          reasonData: JSON.stringify({ version: '1.0', queryDate: cwStamp(atMs).replace('+0000', '+0000'), statistic: a.stat, period: a.period, recentDatapoints: a.recent, threshold: a.threshold, evaluatedDatapoints: a.recent.map((v, i) => ({ timestamp: iso(Math.floor(atMs / (a.period * 1000)) * a.period * 1000 - (i + 1) * a.period * 1000), sampleCount: 5, value: v })) }),
+          reasonData: JSON.stringify({ version: '1.0', queryDate: cwStamp(atMs + 193), statistic: a.stat, period: a.period, recentDatapoints: a.recent, threshold: a.threshold, evaluatedDatapoints: a.recent.map((v, i) => ({ timestamp: cwStamp(Math.floor(atMs / (a.period * 1000)) * a.period * 1000 - (i + 1) * a.period * 1000), sampleCount: 5, value: v })) }),
           timestamp: cwStamp(atMs),
         },
         previousState: { value: 'OK', reason: 'Threshold Crossed: no datapoints were received for 1 period and 1 missing datapoint was treated as [NonBreaching].', timestamp: cwStamp(atMs - 5 * 86400000) },
