@@ -1,4 +1,4 @@
-/* Incidents 17–24: dependency_failure, infrastructure. */
+/* Incidents 17–25: dependency_failure, infrastructure. */
 import { alertmanager, cloudwatchEvent, cloudwatchSns, datadog, grafana, opsgenie, pagerduty } from './signals.js';
 import { al, chg, exc, expect, fx, L, rt, svc, x, xe, type Entry } from './dsl.js';
 
@@ -209,6 +209,40 @@ export const specsC: Entry[] = [
       referenceHours: 168,
       signal: cloudwatchSns({ at: '2026-11-16T11:36:00Z', alarmName: 'billing-api-5xx', description: 'billing-api 5xx on ALB target', namespace: 'Billing/Api', metricName: 'Http5xx', dimensions: { Service: 'billing-api', Stage: 'prod' }, stat: 'Sum', period: 300, threshold: 20, comparison: 'GreaterThanThreshold', recent: [612, 488], evaluationPeriods: 2, account: ACCOUNT, region: 'eu-west-1', topic: 'billing-pager', regionName: 'EU (Ireland)' }),
       expected: expect('billing-db', 'infrastructure', 'revert_config', ['changes', 'logs']),
+    },
+  },
+  {
+    modeledOn: 'ECS tasks failing on AWS credentials and signatures after host clock skew',
+    story: 'chronyd stopped on the three EC2 hosts of capacity group ecs-capacity-b (no change: the daemon crashed after a kernel clock step). Their clocks drift past five minutes; every AWS call from tasks placed there fails with "Signature expired", the tasks fail health checks and are replaced onto the same hosts. inventory-sync and label-printer both fail, only on those hosts; tasks on ecs-capacity-a are fine. The alarm is inventory-sync\'s running-task shortfall.',
+    logs: true,
+    traces: false,
+    alertService: 'inventory-sync',
+    spec: {
+      name: 'inventory-sync-running-tasks-low',
+      description: 'CloudWatch alarm: inventory-sync running tasks below desired.',
+      at: '2026-03-04T10:31:00Z',
+      style: 'cloudwatch',
+      windowMin: 240,
+      topology: { 'inventory-sync': ['inventory-queue', 'inventory-table'], 'label-printer': ['labels-bucket'], 'ops-console': ['inventory-sync', 'label-printer'] },
+      services: [svc('ops-console', 20, 600, 0.004, { noisy: true }), svc('inventory-sync', 35, 180, 0.001), svc('label-printer', 12, 900, 0.002), svc('inventory-queue', 0, 10, 0, { noRed: true }), svc('inventory-table', 0, 6, 0, { noRed: true }), svc('labels-bucket', 0, 30, 0, { noRed: true })],
+      effects: [fx('inventory-sync', 'errors', -26, 0.46), fx('label-printer', 'errors', -24, 0.4), fx('ops-console', 'errors', -24, 0.05)],
+      extras: [
+        x('chrony_tracking_last_offset_seconds', 'ecs-capacity-b', 0.0004, 0.5, [xe(-200, 420, 'add', 'ramp', 200)], { unit: 'Seconds', labels: { AutoScalingGroupName: 'ecs-capacity-b' } }),
+        x('chrony_tracking_last_offset_seconds', 'ecs-capacity-a', 0.0003, 0.5, [], { unit: 'Seconds', labels: { AutoScalingGroupName: 'ecs-capacity-a' } }),
+        x('RunningTaskCount', 'inventory-sync', 6, 0, [xe(-26, 3, 'set')], { unit: 'Count', labels: { ServiceName: 'inventory-sync', ClusterName: 'ops-prod' } }),
+        x('ApproximateAgeOfOldestMessage', 'inventory-queue', 20, 0.3, [xe(-26, 1500, 'add', 'ramp', 26)], { unit: 'Seconds', labels: { QueueName: 'inventory-updates' } }),
+      ],
+      background: [L('ops-console', 'warn', 'session refresh raced for user {id}', 60), L('label-printer', 'warn', 'carrier label template v{n} deprecated', 300)],
+      incidentLogs: [
+        L('inventory-sync', 'error', 'InvalidSignatureException: Signature expired: 20260304T101{n}Z is now earlier than 20260304T102{n}Z (20260304T103{n}Z - 5 min.) host=ip-10-8-3-{n} capacity=ecs-capacity-b', 5, -26),
+        L('label-printer', 'error', 'S3 PutObject failed: RequestTimeTooSkewed: The difference between the request time and the current time is too large. host=ip-10-8-3-{n}', 12, -24),
+        L('inventory-sync', 'warn', 'health check failed: SQS ReceiveMessage error (ExpiredToken: The security token included in the request is expired)', 20, -25),
+      ],
+      changes: [chg('-1h50m', 'ops-console', 'deployment', 'Deploy ops-console 3.2.0: bulk relabel', { version: '3.2.0', previousVersion: '3.1.8', source: 'codedeploy' }), chg('-4h30m', 'inventory-sync', 'deployment', 'ECS deploy inventory-sync:144: batch size 10 -> 25', { version: '144', previousVersion: '143', source: 'codedeploy' })],
+      runtime: [rt('-25m', 'inventory-sync', 'unhealthy', 'ECS task 3f0c… on ip-10-8-3-41 (ecs-capacity-b) failed ELB health checks, stopping', 7), rt('-23m', 'label-printer', 'unhealthy', 'ECS task 9a1e… on ip-10-8-3-77 (ecs-capacity-b) essential container exited', 4), rt('-3h10m', 'ops-console', 'restart', 'scheduled task replacement (platform version 1.4.0)')],
+      referenceHours: 24,
+      signal: cloudwatchEvent({ at: '2026-03-04T10:31:00Z', alarmName: 'inventory-sync-running-tasks-below-desired', description: 'Fewer running tasks than desired for 3 periods', namespace: 'ECS/ContainerInsights', metricName: 'RunningTaskCount', dimensions: { ClusterName: 'ops-prod', ServiceName: 'inventory-sync' }, stat: 'Minimum', period: 300, threshold: 5, comparison: 'LessThanThreshold', recent: [3, 3, 4], evaluationPeriods: 3, account: ACCOUNT, region: 'us-east-2' }),
+      expected: expect('ecs-capacity-b', 'infrastructure', 'none', ['logs', 'metrics']),
     },
   },
   {

@@ -1,4 +1,4 @@
-/* Incidents 25–32: traffic_surge, code_defect. */
+/* Incidents 26–33: traffic_surge, code_defect. */
 import { alertmanager, cloudwatchEvent, cloudwatchSns, datadog, grafana, opsgenie, pagerduty } from './signals.js';
 import { al, chg, exc, expect, fx, L, rt, svc, x, xe, type Entry } from './dsl.js';
 
