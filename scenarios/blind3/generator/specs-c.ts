@@ -234,7 +234,7 @@ export const specsC: Entry[] = [
       ],
       background: [L('ops-console', 'warn', 'session refresh raced for user {id}', 60), L('label-printer', 'warn', 'carrier label template v{n} deprecated', 300)],
       incidentLogs: [
-        L('inventory-sync', 'error', 'InvalidSignatureException: Signature expired: 20260304T101{n}Z is now earlier than 20260304T102{n}Z (20260304T103{n}Z - 5 min.) host=ip-10-8-3-{n} capacity=ecs-capacity-b', 5, -26),
+        L('inventory-sync', 'error', 'InvalidSignatureException: Signature expired: 20260304T101512Z is now earlier than 20260304T102318Z (20260304T102818Z - 5 min.) host=ip-10-8-3-{n} capacity=ecs-capacity-b', 5, -26),
         L('label-printer', 'error', 'S3 PutObject failed: RequestTimeTooSkewed: The difference between the request time and the current time is too large. host=ip-10-8-3-{n}', 12, -24),
         L('inventory-sync', 'warn', 'health check failed: SQS ReceiveMessage error (ExpiredToken: The security token included in the request is expired)', 20, -25),
       ],
