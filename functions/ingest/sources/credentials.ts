@@ -98,6 +98,8 @@ export const WebhookCredentials = z.strictObject({
   'cloudwatch-sns': CloudWatchSnsCredentials.optional(),
   cloudwatch: CloudWatchEventCredentials.optional(),
   changes: ChangeLogCredentials.optional(),
+  /** Not a sender's: the token of the tenant's read API, kept in the same secret (functions/shared/api-token.ts). */
+  api: z.strictObject({ token: Secret }).optional(),
 });
 export type WebhookCredentials = z.infer<typeof WebhookCredentials>;
 

@@ -32,6 +32,11 @@ describe('parseWebhookCredentials', () => {
     expect(credentials.generic?.toleranceSeconds).toBe(300);
   });
 
+  it('accepts the read API token that shares the secret, as `tenant put` and `npm start` write it', () => {
+    const credentials = parseWebhookCredentials({ alertmanager: { bearerToken: 'a'.repeat(32) }, api: { token: 'h'.repeat(32) } });
+    expect(credentials.alertmanager).toEqual({ bearerToken: 'a'.repeat(32) });
+  });
+
   it.each([
     [{ alertmanager: { bearerToken: 'short' } }, 'alertmanager'],
     [{ alertmanager: { bearerToken: 'a'.repeat(32), basic: { username: 'u', password: 'p'.repeat(20) } } }, 'alertmanager'],
