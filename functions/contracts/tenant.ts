@@ -109,8 +109,12 @@ export type LlmConfig = z.infer<typeof LlmConfig>;
  * service. Only secret references are kept; the Remediate Lambda reads them at run time.
  */
 export const RemediationTargets = z.strictObject({
-  /** Secret: `{ "token": "…" }`, a service-account bearer token allowed to patch Deployments. */
-  kubernetes: z.strictObject({ apiUrl: z.url(), tokenSecretRef: SecretRef }).optional(),
+  /**
+   * Secret: `{ "token": "…", "caData"?: "…" }`, a service-account bearer token allowed to patch
+   * Deployments. `caData` (here or in the secret, which wins): the cluster's private CA, base64
+   * as a kubeconfig holds it or PEM; the API server must chain to it.
+   */
+  kubernetes: z.strictObject({ apiUrl: z.url(), tokenSecretRef: SecretRef, caData: z.string().min(1).max(65_536).optional() }).optional(),
   /** Secret: `{ "token": "…" }`, an Argo CD API token with `applications, action` rights. */
   argoCd: z.strictObject({ baseUrl: z.url(), tokenSecretRef: SecretRef }).optional(),
   /** A LaunchDarkly-compatible flag API (semantic patch). Secret: `{ "apiKey": "…" }`. */

@@ -25,7 +25,7 @@ export async function kubernetesTarget(action: ProposedAction, ctx: ExecutorCont
   if (!config) throw new ConfigurationError('the tenant has no remediation.kubernetes target');
   const namespace = targetField(action, 'namespace');
   const name = targetField(action, 'deployment');
-  const api = await bearerTarget(ctx, config.apiUrl, config.tokenSecretRef);
+  const api = await bearerTarget(ctx, config.apiUrl, config.tokenSecretRef, config.caData);
   return { api, namespace, name, path: `apis/apps/v1/namespaces/${encodeURIComponent(namespace)}/deployments/${encodeURIComponent(name)}` };
 }
 
