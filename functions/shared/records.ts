@@ -165,18 +165,21 @@ export async function updateRecord(tableName: string, tenantId: string, investig
   await Promise.all(writes);
 }
 
-async function setStatus(tableName: string, tenantId: string, investigationId: string, fields: Omit<StatusFields, WriteOnceField>, listing?: Partial<Pick<InvestigationRecord, 'rca'>>): Promise<void> {
+/** The update of status fields on an existing record (never creating one). */
+function statusWrite(tableName: string, tenantId: string, investigationId: string, fields: Omit<StatusFields, WriteOnceField>, listing?: Partial<Pick<InvestigationRecord, 'rca'>>) {
   const { names, values, sets } = statusUpdate(fields, listing);
-  await documentClient.send(
-    new UpdateCommand({
-      TableName: tableName,
-      Key: keys.investigation(tenantId, investigationId),
-      UpdateExpression: `SET ${sets.join(', ')}`,
-      ConditionExpression: 'attribute_exists(pk)',
-      ExpressionAttributeNames: names,
-      ExpressionAttributeValues: values,
-    }),
-  );
+  return {
+    TableName: tableName,
+    Key: keys.investigation(tenantId, investigationId),
+    UpdateExpression: `SET ${sets.join(', ')}`,
+    ConditionExpression: 'attribute_exists(pk)',
+    ExpressionAttributeNames: names,
+    ExpressionAttributeValues: values,
+  };
+}
+
+async function setStatus(tableName: string, tenantId: string, investigationId: string, fields: Omit<StatusFields, WriteOnceField>, listing?: Partial<Pick<InvestigationRecord, 'rca'>>): Promise<void> {
+  await documentClient.send(new UpdateCommand(statusWrite(tableName, tenantId, investigationId, fields, listing)));
 }
 
 async function putPart(tableName: string, tenantId: string, investigationId: string, part: Part, value: unknown): Promise<void> {
@@ -216,16 +219,7 @@ export async function recordDiagnosis(tableName: string, tenantId: string, inves
 
 /** Marks the record's alert resolved; false when the investigation has no record. */
 export async function markSignalResolved(tableName: string, tenantId: string, investigationId: string): Promise<boolean> {
-  const { names, values, sets } = statusUpdate({ signalStatus: 'resolved' });
-  const outcome = await updateIf({
-    TableName: tableName,
-    Key: keys.investigation(tenantId, investigationId),
-    UpdateExpression: `SET ${sets.join(', ')}`,
-    ConditionExpression: 'attribute_exists(pk)',
-    ExpressionAttributeNames: names,
-    ExpressionAttributeValues: values,
-  });
-  return outcome.written;
+  return (await updateIf(statusWrite(tableName, tenantId, investigationId, { signalStatus: 'resolved' }))).written;
 }
 
 /**
