@@ -1,0 +1,5 @@
+import type { Spec } from './lib.js';
+import { SPECS_1 } from './specs-1.js';
+
+/** Every incident of the suite, in the order the README lists them. */
+export const SPECS: Spec[] = [...SPECS_1];
