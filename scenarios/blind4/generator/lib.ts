@@ -149,6 +149,8 @@ export interface TraceSpec {
   n: number;
   routes: Hop[];
   fault?: TraceFault;
+  /** Routes taken from the onset on, when a change altered the call pattern (default: `routes`). */
+  after?: Hop[];
   /** Healthy traces in the reference. */
   refN?: number;
 }
@@ -369,7 +371,8 @@ export function buildScenario(spec: Spec): Record<string, unknown> {
     for (let i = 0; i < n; i++) {
       const before = i < Math.ceil(n / 3);
       const t = before ? rng.between(-window + 60, Math.min(spec.onset - 30, -60)) : rng.between(Math.max(spec.onset, fault?.from ?? spec.onset) + 20, -10);
-      traces.push(buildTrace(rng, routes[i % routes.length]!, Math.round(t), activeFault(fault, t), 0));
+      const pool = !before && spec.traces.after ? spec.traces.after : routes;
+      traces.push(buildTrace(rng, pool[i % pool.length]!, Math.round(t), activeFault(fault, t), 0));
     }
     traces.sort((a, b) => a.t - b.t);
   }
