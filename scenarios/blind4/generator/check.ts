@@ -23,7 +23,19 @@ for (const row of manifest) {
   const signals = getSourceAdapter(scenario.signal.source).normalize(scenario.signal.body, { tenantId: scenario.tenant, receivedAt: new Date(scenario.at), catalog: {} });
   const signal = signals.find((s) => s.status === 'firing');
   const topology = new Set(Object.entries(scenario.topology ?? {}).flatMap(([k, v]) => [k, ...v]));
+  const evidence = scenario.evidence;
+  const named = [
+    ...(evidence.metrics ?? []),
+    ...(evidence.logs ?? []),
+    ...(evidence.traces ?? []).flatMap((t) => t.spans),
+    ...(evidence.changes ?? []),
+    ...(evidence.runtime ?? []),
+    ...(evidence.exceptions ?? []),
+    ...(evidence.alerts ?? []),
+  ].map((item) => item.service);
+  const strangers = [...new Set(named.filter((s) => !topology.has(s)))];
   const problems = [
+    strangers.length > 0 && `evidence names services outside the topology: ${strangers.join(', ')}`,
     !signal && 'no firing signal',
     signal && signal.service !== row.alertService && `signal names ${signal.service} (${signal.serviceInferredFrom}), expected ${row.alertService}`,
     !topology.has(row.rootCause.service) && `root cause ${row.rootCause.service} not in topology`,

@@ -142,6 +142,8 @@ export interface TraceFault {
   from: number;
   to?: number;
   extraMs?: number;
+  /** For `slow`: the share of slowed spans whose caller gave up (a timeout error). */
+  errorRate?: number;
   attrs?: Record<string, unknown>;
 }
 
@@ -249,7 +251,7 @@ function goldenSeries(spec: Spec, rng: Rng, svc: string): SeriesSpec[] {
   const err = noisy ? rng.between(0.012, 0.03) : rng.between(0.0008, 0.005);
   const latMs = rng.between(60, 450);
   const gaps = spec.style === 'cw' ? 0.04 : 0.01;
-  const labels = spec.style === 'prom' ? { job: svc, namespace: 'prod' } : spec.style === 'dd' ? { env: 'prod' } : undefined;
+  const labels: Record<string, string> | undefined = spec.style === 'prom' ? { job: svc, namespace: 'prod' } : spec.style === 'dd' ? { env: 'prod' } : undefined;
   const eff = (key: 'err' | 'lat' | 'rate', mode: Effect['mode']): Effect[] =>
     imps.flatMap((imp) => (imp[key] === undefined ? [] : [{ at: imp.at ?? spec.onset, mode, value: imp[key]!, ramp: imp.ramp ?? 90, until: imp.until }]));
   return [
@@ -307,8 +309,13 @@ function buildTrace(rng: Rng, route: Hop, t: number, fault: TraceFault | undefin
     if (hop.peer) attributes = { 'peer.service': hop.peer, 'span.kind': 'client', ...attributes };
     if (fault && (fault.targets.includes(target) || fault.targets.includes(`${hop.svc}:${hop.name}`)) && rng.next() < fault.rate) {
       faulty = true;
-      if (fault.mode === 'slow') ms += Math.round((fault.extraMs ?? 2000) * (0.6 + 0.8 * rng.next()));
-      else {
+      if (fault.mode === 'slow') {
+        ms += Math.round((fault.extraMs ?? 2000) * (0.6 + 0.8 * rng.next()));
+        if (fault.errorRate && rng.next() < fault.errorRate) {
+          failed = true;
+          attributes = { ...attributes, 'error.type': 'DeadlineExceeded', ...fault.attrs };
+        }
+      } else {
         failed = true;
         if (fault.mode === 'timeout') ms = Math.max(ms, fault.extraMs ?? 5000);
         attributes = { ...attributes, ...fault.attrs };

@@ -399,6 +399,7 @@ export const SPECS_1: Spec[] = [
     modeledOn: 'GitLab.com, 2017-01-31: spam load and replication lag, then an operator removed the data directory on the primary instead of the secondary',
     why: 'Hours of replication-lag alerts and a spam surge are the noise; the primary database goes from healthy to missing files within a minute with no change record (a manual command), and every caller fails through pgbouncer. A sidekiq deploy and a replica config change are on the path.',
     onset: m(8),
+    refShift: null,
     style: 'prom',
     step: 30,
     topology: {
@@ -563,7 +564,7 @@ export const SPECS_1: Spec[] = [
         hop('matchmaking', 'POST /matchmaking/ticket', 20, [hop('mcp', 'QueryProfile', 30, [hop('mcp-memcached', 'get', 2), hop('mcp-db', 'find', 15)]), hop('party-service', 'party.get', 8, [hop('mcp-memcached', 'get', 2)])]),
         hop('launcher-api', 'POST /login', 30, [hop('account-service', 'verify', 20), hop('mcp', 'ClientLoginProfile', 40, [hop('mcp-db', 'update', 20)])]),
       ],
-      fault: { targets: ['mcp-db'], mode: 'slow', rate: 0.8, from: m(18), extraMs: 3800 },
+      fault: { targets: ['mcp-db'], mode: 'slow', rate: 0.8, from: m(18), extraMs: 3800, errorRate: 0.4 },
     },
     changes: [
       change(12, 'mcp', 'scaling', 'mcp instances 80 -> 140 (manual, launch plan step 3)', { author: 'live-ops', source: 'aws.autoscaling' }),

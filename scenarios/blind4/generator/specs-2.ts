@@ -352,7 +352,7 @@ export const SPECS_2: Spec[] = [
       routes: [
         hop('ui', 'POST /query', 20, [hop('query-api', 'RunQuery', 30, [hop('retriever', 'Fanout', 10, [hop('storage-node-1', 'ReadSegments', 300), hop('storage-node-2', 'ReadSegments', 320), hop('storage-node-3', 'ReadSegments', 310)])])]),
       ],
-      fault: { targets: ['storage-node-3'], mode: 'slow', rate: 0.85, from: m(16), extraMs: 17000 },
+      fault: { targets: ['storage-node-3'], mode: 'slow', rate: 0.85, from: m(16), extraMs: 17000, errorRate: 0.25 },
     },
     changes: [
       change(45, 'query-api', 'deployment', 'query-api: heatmap bucket caching', { version: 'q-4412', previousVersion: 'q-4405', source: 'buildkite' }),
@@ -408,7 +408,7 @@ export const SPECS_2: Spec[] = [
         hop('gateway', 'IDENTIFY', 10, [hop('sessions', 'Session.create', 6, [client('sessions', 'sessions-redis', 'SET session', 1, { 'db.system': 'redis' })]), hop('guilds', 'Guild.subscribe', 5, [client('guilds', 'guild-state-redis', 'SMEMBERS guild:channels', 1, { 'db.system': 'redis' })])]),
         hop('push', 'notify', 20, [hop('api', 'GET /channels/:id/messages', 30, [client('api', 'cassandra-messages', 'SELECT messages', 12)])]),
       ],
-      fault: { targets: ['guild-state-redis'], mode: 'slow', rate: 0.85, from: m(14), extraMs: 1800 },
+      fault: { targets: ['guild-state-redis'], mode: 'slow', rate: 0.85, from: m(14), extraMs: 1800, errorRate: 0.2 },
     },
     changes: [
       change(25, 'gateway', 'deployment', 'gateway: zstd-stream compression for new desktop clients', { version: '2026.03.19-a', previousVersion: '2026.03.12-c', author: 'realtime', source: 'github-actions' }),

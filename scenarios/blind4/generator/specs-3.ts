@@ -332,7 +332,7 @@ export const SPECS_3: Spec[] = [
         hop('checkout', 'POST /checkout/quote', 20, [hop('quote-api', 'CreateQuote', 15, [hop('pricing-engine', 'Price', 60, [client('pricing-engine', 'rates-db', 'SELECT rates', 8), client('pricing-engine', 'fx-rates', 'GET /latest', 40, { 'net.peer.name': 'api.fxprovider.example' })]), hop('customer-svc', 'GetCustomer', 10)])]),
         hop('partner-api', 'POST /v2/quotes', 20, [hop('quote-api', 'CreateQuote', 15, [hop('pricing-engine', 'Price', 60), hop('customer-svc', 'GetCustomer', 10)])]),
       ],
-      fault: { targets: ['pricing-engine'], mode: 'slow', rate: 0.8, from: m(19), extraMs: 4200 },
+      fault: { targets: ['pricing-engine'], mode: 'slow', rate: 0.8, from: m(19), extraMs: 4200, errorRate: 0.45 },
     },
     changes: [
       change(30, 'customer-svc', 'deployment', 'customer-svc 6.3.0: loyalty tier lookup', { version: '6.3.0', previousVersion: '6.2.5', source: 'argocd' }),

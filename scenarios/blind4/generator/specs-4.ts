@@ -262,6 +262,7 @@ export const SPECS_4: Spec[] = [
     modeledOn: 'Coinbase, Super Bowl 2022: a QR-code TV ad sent twenty times the usual traffic to the landing flow within a minute',
     why: 'Demand jumps twenty-fold in a minute; landing-api is the tier out of CPU with its autoscaler at its maximum. The campaign flag turned on 30 minutes earlier (enabling the promo) and a third-party identity check rate-limiting signups are the lures.',
     onset: m(4),
+    refShift: null,
     style: 'prom',
     step: 15,
     window: 2400,
@@ -357,7 +358,7 @@ export const SPECS_4: Spec[] = [
         hop('api', 'GET /settings', 5, [hop('settings-service', 'GetSettings', 8, [hop('users-db', 'SELECT user_settings', 4)])]),
         hop('api', 'GET /feed', 5, [hop('feed-service', 'GetFeed', 30, [client('feed-service', 'feed-store', 'Query', 20), hop('profile-service', 'BatchGetProfiles', 6, [client('profile-service', 'profile-cache', 'MGET profiles', 1)])])]),
       ],
-      fault: { targets: ['users-db'], mode: 'slow', rate: 0.8, from: m(10), extraMs: 900 },
+      fault: { targets: ['users-db'], mode: 'slow', rate: 0.8, from: m(10), extraMs: 900, errorRate: 0.25 },
     },
     changes: [
       change(11, 'profile-service', 'feature_flag', 'flag profile-cache-key-v2: enabled for 100% (tenant-scoped keys)', { author: 'mnovak', source: 'unleash' }),
@@ -418,7 +419,7 @@ export const SPECS_4: Spec[] = [
         hop('checkout-api', 'POST /checkout', 20, [hop('orders-svc', 'CreateOrder', 20, [client('orders-svc', 'orders-db', 'INSERT order', 6)]), hop('fraud-svc', 'ScoreInline', 60, [hop('risk-model', 'Predict', 15), client('fraud-svc', 'fraud-db', 'SELECT signals', 10)]), hop('payments-svc', 'Authorize', 30, [client('payments-svc', 'psp-gateway', 'POST /authorize', 200)])]),
         hop('fraud-batch', 'score.batch', 20, [hop('fraud-svc', 'Score', 40, [hop('risk-model', 'Predict', 15)])]),
       ],
-      fault: { targets: ['fraud-svc:ScoreInline'], mode: 'slow', rate: 0.8, from: m(9), extraMs: 1600 },
+      fault: { targets: ['fraud-svc:ScoreInline'], mode: 'slow', rate: 0.8, from: m(9), extraMs: 1600, errorRate: 0.3 },
     },
     changes: [
       change(9, 'checkout-api', 'feature_flag', 'flag checkout.fraud-check-sync: 100% (inline before authorization)', { author: 'risk-pm', source: 'launchdarkly' }),
@@ -436,6 +437,7 @@ export const SPECS_4: Spec[] = [
     modeledOn: 'Cloudflare, 2017-01-01: the leap second made a time difference negative; the DNS server\'s upstream selection passed it to rand.Int63n and panicked',
     why: 'A latent bug triggered by time, not by a change: rrdns panics with a non-positive argument to Int63n right after the leap second was inserted. A zone-store deploy 25 minutes earlier is the nearest change; restarts do not help because the bug fires on every weighted selection.',
     onset: m(9),
+    refShift: null,
     style: 'prom',
     step: 15,
     window: 2400,
@@ -483,6 +485,7 @@ export const SPECS_4: Spec[] = [
     modeledOn: 'Ticketmaster, Eras Tour presale 2022-11-15: demand (and bots) far beyond what the inventory hold system could take',
     why: 'Requests rise forty-fold at the presale opening; the hold-creation tier (inventory-holds) saturates on CPU and row locks while the waiting room and seat map keep up. A bot-shield rule change made during the incident and a seat-map deploy two hours earlier are noise.',
     onset: m(6),
+    refShift: null,
     style: 'cw',
     step: 60,
     topology: {
