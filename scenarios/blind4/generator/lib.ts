@@ -174,7 +174,8 @@ export interface Spec {
   window?: number;
   /** Hours back for the healthy reference (24 or 168); null for none. */
   refShift?: number | null;
-  style: 'prom' | 'dd' | 'cw';
+  /** How the golden signals are named and shaped: Prometheus, Datadog APM, CloudWatch ALB target groups, or Lambda. */
+  style: 'prom' | 'dd' | 'cw' | 'lambda';
   step?: number;
   topology: Record<string, string[]>;
   /** Services with no telemetry of their own: third parties and managed services. */
@@ -238,7 +239,8 @@ function seriesPoints(rng: Rng, s: SeriesSpec, from: number, to: number, shift: 
 const GOLDEN = {
   prom: { rate: 'http_requests_per_second', err: 'http_server_error_ratio', lat: 'http_request_duration_p99_seconds', latScale: 0.001, step: 30 },
   dd: { rate: 'trace.http.request.hits', err: 'trace.http.request.error_rate', lat: 'trace.http.request.duration.by.service.99p', latScale: 0.001, step: 60 },
-  cw: { rate: 'RequestCount', err: 'HTTPCode_Target_5XX_ratio', lat: 'TargetResponseTime_p99', latScale: 0.001, step: 60 },
+  cw: { rate: 'RequestCount', err: 'HTTPCode_Target_5XX_Count', lat: 'TargetResponseTime', latScale: 0.001, step: 60 },
+  lambda: { rate: 'Invocations', err: 'Errors', lat: 'Duration', latScale: 1, step: 60 },
 } as const;
 
 function goldenSeries(spec: Spec, rng: Rng, svc: string): SeriesSpec[] {
@@ -250,14 +252,26 @@ function goldenSeries(spec: Spec, rng: Rng, svc: string): SeriesSpec[] {
   const rate = Math.round(rng.between(15, 900));
   const err = noisy ? rng.between(0.012, 0.03) : rng.between(0.0008, 0.005);
   const latMs = rng.between(60, 450);
-  const gaps = spec.style === 'cw' ? 0.04 : 0.01;
-  const labels: Record<string, string> | undefined = spec.style === 'prom' ? { job: svc, namespace: 'prod' } : spec.style === 'dd' ? { env: 'prod' } : undefined;
-  const eff = (key: 'err' | 'lat' | 'rate', mode: Effect['mode']): Effect[] =>
-    imps.flatMap((imp) => (imp[key] === undefined ? [] : [{ at: imp.at ?? spec.onset, mode, value: imp[key]!, ramp: imp.ramp ?? 90, until: imp.until }]));
+  const aws = spec.style === 'cw' || spec.style === 'lambda';
+  const gaps = aws ? 0.04 : 0.01;
+  const labels: Record<string, string> = {
+    prom: { job: svc, namespace: 'prod' },
+    dd: { env: 'prod' },
+    cw: { TargetGroup: `targetgroup/${svc}/${rng.hex(16)}`, stat: 'p99' },
+    lambda: { FunctionName: svc },
+  }[spec.style];
+  const eff = (key: 'err' | 'lat' | 'rate', mode: Effect['mode'], scale: (imp: Impact) => number = () => 1): Effect[] =>
+    imps.flatMap((imp) => (imp[key] === undefined ? [] : [{ at: imp.at ?? spec.onset, mode, value: imp[key]! * scale(imp), ramp: imp.ramp ?? 90, until: imp.until }]));
+  const perMinute = rate * 60;
+  /** The traffic multiplier in force at a time, so an error count follows the traffic it is a share of. */
+  const trafficAt = (t: number) => imps.filter((imp) => imp.rate !== undefined && (imp.at ?? spec.onset) <= t && (imp.until === undefined || imp.until > t)).reduce((f, imp) => f * imp.rate!, 1);
+  const { stat: _stat, ...countLabels } = labels;
   return [
-    { name: g.rate, service: svc, unit: spec.style === 'cw' ? 'count' : 'req/s', labels, base: spec.style === 'cw' ? rate * 60 : rate, noise: 0.06, diurnal: 0.3, step, gaps, effects: eff('rate', 'mul'), digits: 1, min: 0 },
-    { name: g.err, service: svc, unit: 'ratio', labels, base: err, noise: noisy ? 0.35 : 0.25, step, gaps, effects: eff('err', 'set'), digits: 5, min: 0, max: 1 },
-    { name: g.lat, service: svc, unit: 'seconds', labels, base: latMs * g.latScale, noise: 0.12, diurnal: 0.08, step, gaps, effects: eff('lat', 'mul'), digits: 4, min: 0.001 },
+    { name: g.rate, service: svc, unit: aws ? 'count' : 'req/s', labels: countLabels, base: aws ? perMinute : rate, noise: 0.06, diurnal: 0.3, step, gaps, effects: eff('rate', 'mul'), digits: 1, min: 0 },
+    aws
+      ? { name: g.err, service: svc, unit: 'count', labels: countLabels, base: perMinute * err, noise: noisy ? 0.35 : 0.25, diurnal: 0.3, step, gaps, effects: eff('err', 'set', (imp) => perMinute * trafficAt(imp.at ?? spec.onset)), digits: 0, min: 0 }
+      : { name: g.err, service: svc, unit: 'ratio', labels, base: err, noise: noisy ? 0.35 : 0.25, step, gaps, effects: eff('err', 'set'), digits: 5, min: 0, max: 1 },
+    { name: g.lat, service: svc, unit: spec.style === 'lambda' ? 'milliseconds' : 'seconds', labels, base: latMs * g.latScale, noise: 0.12, diurnal: 0.08, step, gaps, effects: eff('lat', 'mul'), digits: 4, min: 0.001 },
   ];
 }
 

@@ -9,7 +9,7 @@ export const SPECS_3: Spec[] = [
     modeledOn: 'AWS Lambda account concurrency starvation: another function in the same account lost its reserved-concurrency cap and a bulk upload took the whole account pool',
     why: 'The throttled function has no change and no errors of its own; the account pool went to image-resizer after a Terraform module refactor dropped its reserved concurrency 38 minutes earlier (summary shares no words with throttling), and a customer import only then filled it. A checkout function deploy 12 minutes earlier is also throttled.',
     onset: m(16),
-    style: 'cw',
+    style: 'lambda',
     topology: {
       'public-api': ['payments-webhook', 'checkout-fn'],
       'payments-webhook': ['payments-table', 'order-events'],
@@ -75,7 +75,7 @@ export const SPECS_3: Spec[] = [
     modeledOn: 'SQS dead-letter flood after a consumer\'s IAM role was tightened: the worker lost kms:Decrypt on the queue\'s key and every message went to the DLQ',
     why: 'The alarm is on the dead-letter queue; the worker fails every message with AccessDenied on kms:Decrypt after a least-privilege IAM policy change on its role 22 minutes earlier. A pdf-renderer deploy 30 minutes earlier sits on the worker\'s path.',
     onset: m(21),
-    style: 'cw',
+    style: 'lambda',
     step: 60,
     topology: {
       'billing-api': ['invoice-events'],
