@@ -283,6 +283,15 @@ const BACKGROUND = [
   () => 'health check ok',
 ];
 
+/** Datastores, caches and platform pieces do not log HTTP requests. */
+const INFRA_BACKGROUND = [
+  (_svc: string, r: Rng) => `flushed ${r.int(200, 4000)} metric points to collector`,
+  () => 'health check ok',
+  (_svc: string, r: Rng) => `connections: ${r.int(20, 400)} active, ${r.int(0, 3)} rejected since last report`,
+  () => 'config reloaded, no changes',
+];
+const INFRA_NAME = /redis|memcache|db|pg|vitess|cassandra|kafka|clickhouse|bouncer|store|cache|gitaly|calico|cluster|nodepool|postgres|mongo|storage-node/;
+
 interface Span {
   spanId: string;
   parentSpanId?: string;
@@ -372,7 +381,8 @@ export function buildScenario(spec: Spec): Record<string, unknown> {
     for (const svc of svcs) {
       const every = rng.between(150, 300);
       for (let t = -window + rng.between(0, every); t <= 0; t += every * rng.between(0.6, 1.4)) {
-        into.push({ at: off(t + shift), service: svc, level: 'info', message: rng.pick(BACKGROUND)(svc, rng) });
+        const lines = INFRA_NAME.test(svc) ? INFRA_BACKGROUND : BACKGROUND;
+        into.push({ at: off(t + shift), service: svc, level: 'info', message: rng.pick(lines)(svc, rng) });
       }
     }
     for (const n of spec.noise ?? []) {
