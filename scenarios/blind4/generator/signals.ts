@@ -35,6 +35,8 @@ export interface SignalSpec {
   labels?: Record<string, string>;
   cw?: CloudWatchAlarm;
   value?: number;
+  /** Datadog `$ALERT_METRIC`: the monitored metric (empty for monitors without one). */
+  metric?: string;
 }
 
 const ACCOUNT = '318204775926';
@@ -142,7 +144,7 @@ function opsgenie(s: SignalSpec, at: string, rng: Rng): Record<string, unknown> 
   return {
     action: 'Create',
     alert: {
-      alertId: `${rng.hex(8)}-${rng.hex(4)}-${rng.hex(4)}-${rng.hex(4)}-${rng.hex(12)}-${rng.hex(13)}`,
+      alertId: `${rng.hex(8)}-${rng.hex(4)}-${rng.hex(4)}-${rng.hex(4)}-${rng.hex(12)}-${created}`,
       message: s.summary,
       tags,
       tinyId: String(rng.int(100, 9999)),
@@ -186,7 +188,7 @@ function datadog(s: SignalSpec, at: string, rng: Rng): Record<string, unknown> {
     tags: tags.join(','),
     scope: `env:prod,service:${s.service}`,
     hostname: '',
-    metric: s.name,
+    metric: s.metric ?? '',
     link: `https://app.datadoghq.com/monitors/${monitor}?group=service%3A${s.service}`,
     date: String(Date.parse(iso(at, s.startedAt ?? 0))),
     org_id: '412337',

@@ -327,7 +327,7 @@ export const SPECS_1: Spec[] = [
     ],
     runtime: [runtime(31, 'memcached', 'restart', 'memcached restarted on 12 hosts when the consul agent re-registered the service', 12), runtime(23, 'memcached', 'restart', 'memcached restarted on 12 hosts when the consul agent re-registered the service', 12), runtime(15, 'memcached', 'restart', 'memcached restarted on 13 hosts when the consul agent re-registered the service', 13)],
     alerts: [alert(14, 'vitess', 'vitess CPU above 90%'), alert(3 * 60, 'push-service', 'APNs error rate elevated')],
-    signal: { source: 'datadog', service: 'api-web', name: 'api-web p99 latency above 2s', summary: 'api-web p99 latency is 9.4s (threshold 2s) over the last 5m', startedAt: -120, labels: { team: 'core-api' } },
+    signal: { source: 'datadog', service: 'api-web', name: 'api-web p99 latency above 2s', metric: 'trace.http.request.duration.by.service.99p', summary: 'api-web p99 latency is 9.4s (threshold 2s) over the last 5m', startedAt: -120, labels: { team: 'core-api' } },
     expected: { service: 'memcached', kind: 'deployment', action: 'rollback', mustCite: ['changes', 'runtime'] },
   },
   {
@@ -511,7 +511,7 @@ export const SPECS_1: Spec[] = [
       change(65, 'docs-frontend', 'feature_flag', 'docs-frontend: enable offline-first editor for 5%', { source: 'flags' }),
     ],
     alerts: [alert(5, 'oauth-gateway', 'oauth-gateway 401 rate above 20%'), alert(4, 'mail-frontend', 'mail-frontend sign-in loop rate'), alert(8 * 60, 'video-frontend', 'TURN allocation failures')],
-    signal: { source: 'datadog', service: 'login-frontend', name: 'login-frontend error rate above 10%', summary: 'login-frontend error rate is 64% over the last 5m', startedAt: -60 },
+    signal: { source: 'datadog', service: 'login-frontend', name: 'login-frontend error rate above 10%', metric: 'trace.http.request.errors', summary: 'login-frontend error rate is 64% over the last 5m', startedAt: -60 },
     expected: { service: 'user-id', kind: 'config_change', action: 'revert_config', mustCite: ['changes', 'logs'] },
   },
   {

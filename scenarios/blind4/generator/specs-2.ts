@@ -302,7 +302,7 @@ export const SPECS_2: Spec[] = [
     ],
     exceptions: [exception(7, 'checkout', 'OpenSSL::SSL::SSLError', 'SSL_connect returned=1 errno=0 state=error: certificate verify failed (certificate has expired)', 812, 'PaymentsClient#authorize'), exception(7, 'orders-worker', 'requests.exceptions.SSLError', 'certificate verify failed: certificate has expired', 430, 'payments_client.capture')],
     alerts: [alert(6, 'orders-worker', 'orders-worker capture failures'), alert(4 * 60, 'tax-svc', 'tax-svc sandbox errors')],
-    signal: { source: 'datadog', service: 'checkout', name: 'checkout payment step errors above 5%', summary: 'checkout payment step error rate is 31%', startedAt: -60, labels: { team: 'checkout' } },
+    signal: { source: 'datadog', service: 'checkout', name: 'checkout payment step errors above 5%', metric: 'trace.http.request.errors', summary: 'checkout payment step error rate is 31%', startedAt: -60, labels: { team: 'checkout' } },
     expected: { service: 'payments-internal-lb', kind: 'infrastructure', action: 'none', mustCite: ['logs', 'metrics'] },
   },
   {

@@ -252,7 +252,7 @@ export const SPECS_4: Spec[] = [
     ],
     runtime: [runtime(13, 'recommendations', 'oom_killed', 'container recommendations OOMKilled (limit 6Gi)', 4), runtime(8, 'recommendations', 'oom_killed', 'container recommendations OOMKilled (limit 6Gi)', 7), runtime(3, 'recommendations', 'restart', 'recommendations pods restarted', 11)],
     alerts: [alert(10, 'recommendations', 'recommendations restarts above 3 in 10m'), alert(3 * 60, 'ads-svc', 'ads auction timeouts')],
-    signal: { source: 'datadog', service: 'home-feed', name: 'home-feed p95 latency above 1.5s', summary: 'home-feed p95 latency is 2.9s', startedAt: -60, labels: { team: 'feed' } },
+    signal: { source: 'datadog', service: 'home-feed', name: 'home-feed p95 latency above 1.5s', metric: 'trace.http.request.duration.by.service.95p', summary: 'home-feed p95 latency is 2.9s', startedAt: -60, labels: { team: 'feed' } },
     expected: { service: 'recommendations', kind: 'deployment', action: 'rollback', mustCite: ['changes', 'runtime'] },
   },
   {
@@ -427,7 +427,7 @@ export const SPECS_4: Spec[] = [
       change(300, 'payments-svc', 'config', 'payments-svc: PSP retry on 5xx enabled', { source: 'configmap' }),
     ],
     alerts: [alert(7, 'fraud-svc', 'fraud-svc CPU above 90%'), alert(12 * 60, 'payments-svc', 'PSP decline logs noisy')],
-    signal: { source: 'datadog', service: 'checkout-api', name: 'checkout-api p95 latency above 1.5s', summary: 'checkout-api p95 latency is 2.4s', startedAt: -60, labels: { team: 'checkout' } },
+    signal: { source: 'datadog', service: 'checkout-api', name: 'checkout-api p95 latency above 1.5s', metric: 'trace.http.request.duration.by.service.95p', summary: 'checkout-api p95 latency is 2.4s', startedAt: -60, labels: { team: 'checkout' } },
     expected: { service: 'checkout-api', kind: 'feature_flag', action: 'disable_flag', mustCite: ['changes', 'traces'] },
   },
   {
