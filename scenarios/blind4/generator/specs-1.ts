@@ -296,7 +296,7 @@ export const SPECS_1: Spec[] = [
     },
     series: [
       { name: 'memcached.get_hits_ratio', service: 'memcached', base: 0.96, noise: 0.005, step: 60, effects: [{ at: m(31), mode: 'set', value: 0.83, ramp: 30 }, { at: m(23), mode: 'set', value: 0.7, ramp: 30 }, { at: m(15), mode: 'set', value: 0.57, ramp: 30 }] },
-      { name: 'memcached.uptime.min', service: 'memcached', unit: 'seconds', base: 1_900_000, noise: 0, step: 60, effects: [{ at: m(31), mode: 'set', value: 0 }], digits: 0, noReference: true },
+      { name: 'memcached.uptime.min', service: 'memcached', unit: 'seconds', base: 1_900_000, noise: 0, step: 60, effects: [{ at: m(31), mode: 'set', value: 0 }, { at: m(31), mode: 'add', value: 1860, ramp: 1860 }], digits: 0, noReference: true },
       { name: 'mysql.performance.cpu_time', service: 'vitess', unit: 'percent', base: 41, noise: 0.06, diurnal: 0.2, step: 60, effects: [{ at: m(31), mode: 'set', value: 71, ramp: 120 }, { at: m(15), mode: 'set', value: 97, ramp: 120 }], max: 100 },
     ],
     noise: [
