@@ -1,4 +1,5 @@
-import type { Signal, SignalFamily } from './types.js';
+import type { ChangeEvent, RelatedAlert } from '../../contracts/index.js';
+import type { Evidence, Signal, SignalFamily } from './types.js';
 
 /** Runtime evidence that the platform under a service is in trouble (its node under pressure, its pods evicted). */
 const PLATFORM_TROUBLE: readonly SignalFamily[] = ['runtime_node'];
@@ -51,4 +52,61 @@ export function platformLinks(signals: readonly Signal[], graph: Map<string, Set
     }
   }
   return { edges, signals: out };
+}
+
+/** Where the platform's own word comes from: the AWS Health provider's `source`, or an alert or change that says it is AWS Health's. */
+const HEALTH_SOURCE = 'aws.health';
+const HEALTH_WORDS = /^AWS Health\b/i;
+/** An event type saying the service itself is impaired (`AWS_DYNAMODB_OPERATIONAL_ISSUE`), not a host or zone under a resource. */
+const SERVICE_ISSUE = /_OPERATIONAL_ISSUE\b|_SERVICE_ISSUE\b|\bincreased (api )?error rates?\b/i;
+/** A failure or slowdown this sure, on the service or a caller of it, says the platform's event reached the tenant. */
+const FELT = 0.5;
+const FELT_FAMILIES: readonly SignalFamily[] = ['errors', 'error_origin', 'log_error', 'exception', 'latency', 'self_time', 'inbound_latency', 'outbound_latency', 'runtime_crash', 'runtime_node', 'runtime_other', 'dependency_mention', 'log_vanished', 'traffic_down'];
+/** What the platform's word is worth on its own, when nothing of the tenant's shows it: a note, not a cause. */
+const UNFELT = 0.2;
+/** What it is worth when the service or its callers show it. */
+const FELT_STRENGTH = 0.9;
+
+/** The platform's own report on one of its services: an AWS Health event, delivered as a related alert or as a change. */
+export function platformReport(item: Evidence): { service: string; atMs: number; words: string } | undefined {
+  if (item.class === 'alerts') {
+    const a = item as RelatedAlert;
+    if (a.status === 'firing' && (a.source === HEALTH_SOURCE || HEALTH_WORDS.test(a.name))) return { service: a.service, atMs: Date.parse(a.at), words: a.name };
+  } else if (item.class === 'changes') {
+    const c = item as ChangeEvent;
+    if (c.source === HEALTH_SOURCE || HEALTH_WORDS.test(c.summary)) return { service: c.service, atMs: Date.parse(c.at), words: c.summary };
+  }
+  return undefined;
+}
+
+/**
+ * What the platform says about its own services, as evidence on the service it names.
+ * AWS Health reporting an operational issue on a service (DynamoDB's error rates) is
+ * positive evidence that the dependency failed, not code of ours; a host, zone or
+ * maintenance event under a resource is the infrastructure under it. Either is local
+ * evidence on that service, on the same scale as every other, only where it was felt:
+ * the service or one of its callers failed or slowed. An account's Health feed holds
+ * events nobody felt (another region's issue, a service the failing path never calls),
+ * and those stay a weak note. Linear in signals plus reports.
+ */
+export function platformEventSignals(evidence: readonly Evidence[], signals: readonly Signal[], graph: Map<string, Set<string>>): Signal[] {
+  const felt = new Set(signals.filter((s) => FELT_FAMILIES.includes(s.family) && s.strength >= FELT).map((s) => s.service));
+  const out: Signal[] = [];
+  for (const item of evidence) {
+    const report = platformReport(item);
+    if (!report || Number.isNaN(report.atMs)) continue;
+    const callers = [...graph].filter(([, callees]) => callees.has(report.service)).map(([caller]) => caller);
+    const reached = felt.has(report.service) || callers.some((c) => felt.has(c));
+    const hint = SERVICE_ISSUE.test(report.words) ? 'dependency_failure' : 'infrastructure';
+    out.push({ service: report.service, family: 'platform_event', strength: reached ? FELT_STRENGTH : UNFELT, onsetMs: report.atMs, evidenceId: item.id, local: reached, hint, text: `the platform reports ${report.service} impaired: ${report.words}`.slice(0, 300) });
+  }
+  return out;
+}
+
+/**
+ * Services the platform itself reports impaired (an operational issue, felt by the
+ * tenant): whatever fails in them is a dependency failing, not a defect of ours.
+ */
+export function reportedImpaired(signals: readonly Signal[]): Set<string> {
+  return new Set(signals.filter((s) => s.family === 'platform_event' && s.local && s.hint === 'dependency_failure').map((s) => s.service));
 }

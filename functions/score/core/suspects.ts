@@ -17,6 +17,7 @@ const SUPPORT: Partial<Record<SignalFamily, Partial<Record<FaultKind, number>>>>
   inbound_latency: { infrastructure: 0.9 },
   outbound_latency: { infrastructure: 0.9 },
   dependency_mention: {},
+  platform_event: { infrastructure: 1 },
   runtime_node: { infrastructure: 1 },
   traffic_up: { traffic_surge: 1 },
   error_origin: { code_defect: 1 },

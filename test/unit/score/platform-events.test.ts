@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { replayDirect } from '../../helpers/direct-replay.js';
+import { alert, seeded, series, writeScenario } from './synthetic.js';
+
+/** Web calls orders and sessions; both keep their state in the managed store `dynamodb`, whose own error series we read. */
+const topology = { web: ['orders', 'sessions'], orders: ['dynamodb'], sessions: ['dynamodb'] };
+
+/** The store's system errors and both callers' errors rise seven minutes before the alert. */
+function storeOutage(options: { alerts?: Record<string, unknown>[]; changes?: Record<string, unknown>[]; failing?: boolean } = {}) {
+  const r = seeded(21);
+  const failing = options.failing ?? true;
+  return {
+    name: 'managed-store-outage',
+    signal: alert('web'),
+    topology,
+    evidence: {
+      metrics: [
+        series('web', 'http_error_ratio', 0.002, failing ? 0.3 : undefined, 7, r),
+        series('orders', 'http_error_ratio', 0.002, failing ? 0.4 : undefined, 7, r),
+        series('sessions', 'http_error_ratio', 0.002, failing ? 0.4 : undefined, 7, r),
+        series('dynamodb', 'SystemErrors', 0.5, failing ? 400 : undefined, 7, r),
+      ],
+      ...(options.alerts ? { alerts: options.alerts } : {}),
+      ...(options.changes ? { changes: options.changes } : {}),
+    },
+    expected: { rootCause: { service: 'dynamodb', kind: 'dependency_failure' }, action: 'none' },
+  };
+}
+
+const issue = { at: '-6m', service: 'dynamodb', name: 'AWS Health: AWS_DYNAMODB_OPERATIONAL_ISSUE us-east-1 (Increased error rates)', status: 'firing' };
+
+type Scored = Awaited<ReturnType<typeof replayDirect>>['scored'];
+const scoreOf = (scored: Scored, service: string) => Math.max(0, ...scored.suspects.filter((s) => s.service === service).map((s) => s.score));
+const replay = async (scenario: Record<string, unknown>) => (await replayDirect(writeScenario(scenario), { allServices: true })).scored;
+
+describe('the platform\'s own word on its services', () => {
+  it('reads a managed store that AWS Health reports impaired, and its callers feel, as a dependency failure, not a defect', async () => {
+    expect((await replay(storeOutage())).suspects[0]).toMatchObject({ service: 'dynamodb', kind: 'code_defect' });
+    const scored = await replay(storeOutage({ alerts: [issue] }));
+    expect(scored.suspects[0]).toMatchObject({ service: 'dynamodb', kind: 'dependency_failure' });
+    expect(scored.suspects[0]!.evidenceIds.some((id) => id.startsWith('ALERT_'))).toBe(true);
+  });
+
+  it('reads the same report delivered as a change from the aws.health source', async () => {
+    const change = { at: '-6m', service: 'dynamodb', kind: 'infrastructure', summary: 'AWS_DYNAMODB_OPERATIONAL_ISSUE (us-east-1): increased error rates', source: 'aws.health' };
+    expect((await replay(storeOutage({ changes: [change] }))).suspects[0]).toMatchObject({ service: 'dynamodb', kind: 'dependency_failure' });
+  });
+
+  it('reads a host or zone event under a resource as the infrastructure under it', async () => {
+    const host = { ...issue, name: 'AWS Health: AWS_RDS_HARDWARE_MAINTENANCE_SCHEDULED us-east-1 us-east-1a (A degraded host underlies your DB instance)' };
+    const scored = await replay(storeOutage({ alerts: [host] }));
+    expect(scored.suspects[0]).toMatchObject({ service: 'dynamodb', kind: 'infrastructure' });
+  });
+
+  it('leaves a report nobody felt as a note: no caller failed and the service itself stayed within its baseline', async () => {
+    const quiet = await replay(storeOutage({ failing: false, alerts: [issue] }));
+    expect(scoreOf(quiet, 'dynamodb')).toBeLessThan(0.2);
+    const elsewhere = await replay(storeOutage({ alerts: [{ ...issue, service: 'sqs' }] }));
+    expect(scoreOf(elsewhere, 'sqs')).toBeLessThan(0.2);
+    expect(elsewhere.suspects[0]).toMatchObject({ service: 'dynamodb', kind: 'code_defect' });
+  });
+
+  it('takes nothing from an ordinary alert on the store or a resolved Health event', async () => {
+    expect((await replay(storeOutage({ alerts: [{ ...issue, name: 'dynamodb-system-errors' }] }))).suspects[0]).toMatchObject({ kind: 'code_defect' });
+    expect((await replay(storeOutage({ alerts: [{ ...issue, status: 'resolved' }] }))).suspects[0]).toMatchObject({ kind: 'code_defect' });
+  });
+});
