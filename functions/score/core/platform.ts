@@ -10,6 +10,23 @@ const MIN_VICTIMS = 2;
 /** A service that started failing this long after the platform's trouble is too late to be explained by it. */
 const VICTIM_WINDOW_MS = 20 * 60_000;
 
+/** Runtime trouble of a service's own hosts: a node lost, pods evicted or failing their checks. */
+const HOST_TROUBLE: readonly SignalFamily[] = ['runtime_node', 'runtime_other', 'runtime_crash'];
+
+const names = (text: string, name: string) => new RegExp(`(^|[^a-z0-9_-])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}([^a-z0-9_-]|$)`, 'i').test(text);
+
+/**
+ * Whether a service's signal is the platform's trouble reaching it: an error whose own
+ * words carry the platform's signature (a lookup that timed out), its pods evicted from
+ * their nodes, or its hosts failing in words that name the platform piece (`nodes in
+ * pdx04 NotReady`, `primary db-0 (pdx04) unreachable`).
+ */
+function feltPlatform(s: Signal, platform: string): boolean {
+  if (FAILURE.includes(s.family)) return s.hint === 'infrastructure';
+  if (s.family === 'runtime_node') return true;
+  return HOST_TROUBLE.includes(s.family) && names(s.raw ?? s.text, platform);
+}
+
 /** Every service the call graph names, as a caller or a callee. */
 function graphServices(graph: Map<string, Set<string>>): Set<string> {
   const out = new Set<string>();
@@ -43,7 +60,7 @@ export function platformLinks(signals: readonly Signal[], graph: Map<string, Set
   const edges: Record<string, string[]> = {};
   const out: Signal[] = [];
   for (const [platform, at] of [...troubleAt].sort(([a], [b]) => a.localeCompare(b))) {
-    const failures = signals.filter((s) => inGraph.has(s.service) && FAILURE.includes(s.family) && s.hint === 'infrastructure' && s.onsetMs >= at - toleranceMs && s.onsetMs <= at + VICTIM_WINDOW_MS);
+    const failures = signals.filter((s) => inGraph.has(s.service) && feltPlatform(s, platform) && s.onsetMs >= at - toleranceMs && s.onsetMs <= at + VICTIM_WINDOW_MS);
     const victims = [...new Set(failures.map((s) => s.service))].sort();
     if (victims.length < MIN_VICTIMS) continue;
     for (const v of victims) (edges[v] ??= []).push(platform);
