@@ -122,9 +122,10 @@ export function scoreInvestigation(input: ScoreInput): ScoredEvidence {
   const called = mergeGraph(input.topology, tracedCalls(evidence));
   const direct: Signal[] = withResolution([...metricSignals(evidence, frame), ...logSignals(evidence, frame), ...traceSignals(evidence, frame), ...eventSignals(evidence, frame)], evidence);
   const platform = platformLinks(direct, called, tolerance);
-  const graph = mergeGraph(input.topology, tracedCalls(evidence), platform.edges);
+  const reported = platformEventSignals(evidence, direct, called);
+  const graph = mergeGraph(input.topology, tracedCalls(evidence), platform.edges, reported.edges);
   const observed = observedServices(input.results);
-  const signals = attributeLinks([...direct, ...mentionSignals(direct, graph), ...platform.signals, ...sharedDependencySignals(direct, graph, observed), ...platformEventSignals(evidence, direct, graph)], graph, tolerance);
+  const signals = attributeLinks([...direct, ...mentionSignals(direct, graph), ...platform.signals, ...sharedDependencySignals(direct, graph, observed), ...reported.signals], graph, tolerance);
   const profiles = profileServices(signals, graph, frame, servicesThatCanFail(evidence));
   const anomalous = [...profiles.values()].filter((p) => originScore(p) >= 0.15);
   const first = [...anomalous].sort((a, b) => a.onsetMs - b.onsetMs)[0];

@@ -64,4 +64,26 @@ describe('the platform\'s own word on its services', () => {
     expect((await replay(storeOutage({ alerts: [{ ...issue, name: 'dynamodb-system-errors' }] }))).suspects[0]).toMatchObject({ kind: 'code_defect' });
     expect((await replay(storeOutage({ alerts: [{ ...issue, status: 'resolved' }] }))).suspects[0]).toMatchObject({ kind: 'code_defect' });
   });
+
+  it('finds the callers of a managed service the topology does not list by their errors naming it', async () => {
+    const r = seeded(22);
+    const lines = (service: string) => [
+      ...Array.from({ length: 40 }, (_, i) => ({ at: `-${50 - i}m`, service, level: 'info', message: `served request ${i}` })),
+      ...Array.from({ length: 7 }, (_, i) => ({ at: `-${7 - i}m`, service, level: 'error', message: 'InternalServerError: Internal server error (Service: DynamoDb, Status Code: 500, Request ID: 7Q2K)' })),
+    ];
+    const unlisted = (alerts: Record<string, unknown>[]) => ({
+      name: 'managed-store-unlisted',
+      signal: alert('web'),
+      topology: { web: ['orders', 'sessions'] },
+      evidence: {
+        metrics: [series('web', 'http_error_ratio', 0.002, 0.3, 7, r), series('orders', 'http_error_ratio', 0.002, 0.4, 7, r), series('sessions', 'http_error_ratio', 0.002, 0.4, 7, r)],
+        logs: [...lines('orders'), ...lines('sessions')],
+        alerts,
+      },
+      expected: { rootCause: { service: 'dynamodb', kind: 'dependency_failure' }, action: 'none' },
+    });
+    const scored = await replay(unlisted([issue]));
+    expect(scored.suspects[0]).toMatchObject({ service: 'dynamodb', kind: 'dependency_failure' });
+    expect(scoreOf(scored, 'orders')).toBeLessThan(scoreOf(scored, 'dynamodb') - 0.2);
+  });
 });
