@@ -71,11 +71,11 @@ export function platformLinks(signals: readonly Signal[], graph: Map<string, Set
   return { edges, signals: out };
 }
 
-/** Where the platform's own word comes from: the AWS Health provider's `source`, or an alert or change that says it is AWS Health's. */
-const HEALTH_SOURCE = 'aws.health';
-const HEALTH_WORDS = /^AWS Health\b/i;
-/** An event type saying the service itself is impaired (`AWS_DYNAMODB_OPERATIONAL_ISSUE`), not a host or zone under a resource. */
-const SERVICE_ISSUE = /_OPERATIONAL_ISSUE\b|_SERVICE_ISSUE\b|\bincreased (api )?error rates?\b/i;
+/** Where the platform's own word comes from: the AWS Health provider's `source` (`aws.health`), or an alert or change that says it is AWS Health's. */
+const HEALTH_SOURCE = /^aws[._ -]?health$/i;
+const HEALTH_WORDS = /^\W*AWS Health\b/i;
+/** An event type or description saying the service itself is impaired (`AWS_DYNAMODB_OPERATIONAL_ISSUE`, increased error rates), not a host or zone under a resource. */
+const SERVICE_ISSUE = /_OPERATIONAL_ISSUE\b|_SERVICE_ISSUE\b|\b(increased|elevated) (api )?(error rates?|errors|latenc(y|ies))\b/i;
 /** A failure or slowdown this sure, on the service or a caller of it, says the platform's event reached the tenant. */
 const FELT = 0.5;
 const FELT_FAMILIES: readonly SignalFamily[] = ['errors', 'error_origin', 'log_error', 'exception', 'latency', 'self_time', 'inbound_latency', 'outbound_latency', 'runtime_crash', 'runtime_node', 'runtime_other', 'dependency_mention', 'log_vanished', 'traffic_down'];
@@ -88,10 +88,10 @@ const FELT_STRENGTH = 0.9;
 export function platformReport(item: Evidence): { service: string; atMs: number; words: string } | undefined {
   if (item.class === 'alerts') {
     const a = item as RelatedAlert;
-    if (a.status === 'firing' && (a.source === HEALTH_SOURCE || HEALTH_WORDS.test(a.name))) return { service: a.service, atMs: Date.parse(a.at), words: a.name };
+    if (a.status === 'firing' && (HEALTH_SOURCE.test(a.source ?? '') || HEALTH_WORDS.test(a.name))) return { service: a.service, atMs: Date.parse(a.at), words: a.name };
   } else if (item.class === 'changes') {
     const c = item as ChangeEvent;
-    if (c.source === HEALTH_SOURCE || HEALTH_WORDS.test(c.summary)) return { service: c.service, atMs: Date.parse(c.at), words: c.summary };
+    if (HEALTH_SOURCE.test(c.source ?? '') || HEALTH_WORDS.test(c.summary)) return { service: c.service, atMs: Date.parse(c.at), words: c.summary };
   }
   return undefined;
 }

@@ -41,9 +41,11 @@ describe('the platform\'s own word on its services', () => {
     expect(scored.suspects[0]!.evidenceIds.some((id) => id.startsWith('ALERT_'))).toBe(true);
   });
 
-  it('reads the same report delivered as a change from the aws.health source', async () => {
+  it('reads the same report delivered as a change from the aws.health source, however the sender spells it', async () => {
     const change = { at: '-6m', service: 'dynamodb', kind: 'infrastructure', summary: 'AWS_DYNAMODB_OPERATIONAL_ISSUE (us-east-1): increased error rates', source: 'aws.health' };
     expect((await replay(storeOutage({ changes: [change] }))).suspects[0]).toMatchObject({ service: 'dynamodb', kind: 'dependency_failure' });
+    const spelled = { ...change, summary: 'DynamoDB: elevated error rates for requests in us-east-1', source: 'AWS-Health' };
+    expect((await replay(storeOutage({ changes: [spelled] }))).suspects[0]).toMatchObject({ service: 'dynamodb', kind: 'dependency_failure' });
   });
 
   it('reads a host or zone event under a resource as the infrastructure under it', async () => {
