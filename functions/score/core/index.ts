@@ -131,7 +131,7 @@ export function scoreInvestigation(input: ScoreInput): ScoredEvidence {
   const first = [...anomalous].sort((a, b) => a.onsetMs - b.onsetMs)[0];
   const incidentOnset = first ? { ms: first.onsetMs, stepMs: first.onsetStepMs } : { ms: frame.alertAtMs, stepMs: 0 };
   const attributions = attributeChanges(evidence, profiles, graph, frame, incidentOnset, observed);
-  const ranked = rankSuspects(profiles, attributions, observed, new Set([...quietThemselves(profiles, observed, ownEvidenceOf(evidence)), ...reportedImpaired(signals)]));
+  const ranked = rankSuspects(profiles, attributions, observed, quietThemselves(profiles, observed, ownEvidenceOf(evidence)), reportedImpaired(signals));
   const suspects = ranked.map(({ raw: _raw, ...s }) => s);
   const top = suspects[0];
   const { confidence } = confidenceOf(suspects, input.results);

@@ -123,15 +123,16 @@ export function platformEventSignals(evidence: readonly Evidence[], signals: rea
     for (const caller of naming) if (!edges[caller]?.includes(report.service)) (edges[caller] ??= []).push(report.service);
     const reached = felt.has(report.service) || [...listed, ...naming].some((c) => felt.has(c));
     const hint = SERVICE_ISSUE.test(report.words) ? 'dependency_failure' : 'infrastructure';
-    out.push({ service: report.service, family: 'platform_event', strength: reached ? FELT_STRENGTH : UNFELT, onsetMs: report.atMs, evidenceId: item.id, local: reached, hint, text: `the platform reports ${report.service} impaired: ${report.words}`.slice(0, 300) });
+    out.push({ service: report.service, family: 'platform_event', strength: reached ? FELT_STRENGTH : UNFELT, onsetMs: report.atMs, evidenceId: item.id, local: reached, hint, text: `the platform reports ${report.service} impaired: ${report.words}`.slice(0, 300), raw: report.words.slice(0, 200) });
   }
   return { edges, signals: out };
 }
 
 /**
  * Services the platform itself reports impaired (an operational issue, felt by the
- * tenant): whatever fails in them is a dependency failing, not a defect of ours.
+ * tenant), each with the platform's words: whatever fails in them is a dependency
+ * failing, not a defect of ours.
  */
-export function reportedImpaired(signals: readonly Signal[]): Set<string> {
-  return new Set(signals.filter((s) => s.family === 'platform_event' && s.local && s.hint === 'dependency_failure').map((s) => s.service));
+export function reportedImpaired(signals: readonly Signal[]): Map<string, string> {
+  return new Map(signals.filter((s) => s.family === 'platform_event' && s.local && s.hint === 'dependency_failure').map((s) => [s.service, s.raw ?? s.text]));
 }

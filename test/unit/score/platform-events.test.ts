@@ -39,6 +39,7 @@ describe('the platform\'s own word on its services', () => {
     const scored = await replay(storeOutage({ alerts: [issue] }));
     expect(scored.suspects[0]).toMatchObject({ service: 'dynamodb', kind: 'dependency_failure' });
     expect(scored.suspects[0]!.evidenceIds.some((id) => id.startsWith('ALERT_'))).toBe(true);
+    expect(scored.suspects[0]!.reasons[0]).toBe('the platform itself reports dynamodb impaired (AWS Health: AWS_DYNAMODB_OPERATIONAL_ISSUE us-east-1 (Increased error rates)): a failing dependency, not code of ours');
   });
 
   it('reads the same report delivered as a change from the aws.health source, however the sender spells it', async () => {
