@@ -105,23 +105,29 @@ const namesManaged = (text: string, service: string) => new RegExp(`(^|[^a-z0-9]
  * positive evidence that the dependency failed, not code of ours; a host, zone or
  * maintenance event under a resource is the infrastructure under it. Either is local
  * evidence on that service, on the same scale as every other, only where it was felt:
- * the service or one of its callers failed or slowed. A service whose errors name the
- * reported one (`Service: DynamoDb`) is its caller even where the topology does not list
- * that managed service, and gets an edge to it, so propagation can read it as a victim.
- * An account's Health feed holds events nobody felt (another region's issue, a service
- * the failing path never calls), and those stay a weak note. Linear in signals times reports.
+ * the service itself failed or slowed (its own metrics, or its callers' spans into it),
+ * or its callers' failures name it (`Service: DynamoDb`). A caller merely failing is not
+ * enough: its own release may have broken it while an unrelated Health event was open. A
+ * service whose errors name the reported one is its caller even where the topology does
+ * not list that managed service, and gets an edge to it, so propagation can read it as a
+ * victim. An account's Health feed holds events nobody felt (another region's issue, a
+ * service the failing path never calls), and those stay a weak note. Linear in signals
+ * times reports.
  */
 export function platformEventSignals(evidence: readonly Evidence[], signals: readonly Signal[], graph: Map<string, Set<string>>): { edges: Record<string, string[]>; signals: Signal[] } {
   const felt = new Set(signals.filter((s) => FELT_FAMILIES.includes(s.family) && s.strength >= FELT).map((s) => s.service));
   const edges: Record<string, string[]> = {};
+  const namedBy = new Map<string, Set<string>>();
   const out: Signal[] = [];
   for (const item of evidence) {
     const report = platformReport(item);
     if (!report || Number.isNaN(report.atMs)) continue;
     const listed = [...graph].filter(([, callees]) => callees.has(report.service)).map(([caller]) => caller);
-    const naming = [...new Set(signals.filter((s) => FAILURE.includes(s.family) && s.strength >= FELT && s.service !== report.service && !listed.includes(s.service) && namesManaged(s.raw ?? s.text, report.service)).map((s) => s.service))].sort();
+    const namers = [...new Set(signals.filter((s) => FAILURE.includes(s.family) && s.strength >= FELT && s.service !== report.service && namesManaged(s.raw ?? s.text, report.service)).map((s) => s.service))];
+    for (const c of namers) namedBy.set(c, (namedBy.get(c) ?? new Set()).add(report.service));
+    const naming = namers.filter((c) => !listed.includes(c)).sort();
     for (const caller of naming) if (!edges[caller]?.includes(report.service)) (edges[caller] ??= []).push(report.service);
-    const reached = felt.has(report.service) || [...listed, ...naming].some((c) => felt.has(c));
+    const reached = felt.has(report.service) || naming.some((c) => felt.has(c)) || listed.some((c) => namedBy.get(c)?.has(report.service));
     const hint = SERVICE_ISSUE.test(report.words) ? 'dependency_failure' : 'infrastructure';
     out.push({ service: report.service, family: 'platform_event', strength: reached ? FELT_STRENGTH : UNFELT, onsetMs: report.atMs, evidenceId: item.id, local: reached, hint, text: `the platform reports ${report.service} impaired: ${report.words}`.slice(0, 300), raw: report.words.slice(0, 200) });
   }

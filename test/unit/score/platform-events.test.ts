@@ -89,4 +89,27 @@ describe('the platform\'s own word on its services', () => {
     expect(scored.suspects[0]).toMatchObject({ service: 'dynamodb', kind: 'dependency_failure' });
     expect(scoreOf(scored, 'orders')).toBeLessThan(scoreOf(scored, 'dynamodb') - 0.2);
   });
+
+  it("leaves a report on a dependency to its callers' own release when nothing ties their failures to it", async () => {
+    const r = seeded(23);
+    const release = (alerts: Record<string, unknown>[]) => ({
+      name: 'release-beside-a-health-event',
+      signal: alert('web'),
+      topology: { web: ['orders'], orders: ['sqs'] },
+      evidence: {
+        metrics: [series('web', 'http_error_ratio', 0.002, 0.3, 7, r), series('orders', 'http_error_ratio', 0.002, 0.5, 7, r), series('sqs', 'NumberOfMessagesSent', 120, undefined, 0, r)],
+        logs: [
+          ...Array.from({ length: 40 }, (_, i) => ({ at: `-${50 - i}m`, service: 'orders', level: 'info', message: `served request ${i}` })),
+          ...Array.from({ length: 7 }, (_, i) => ({ at: `-${7 - i}m`, service: 'orders', level: 'error', message: 'NullPointerException: Cannot invoke "Address.line1()" because "address" is null' })),
+        ],
+        changes: [{ at: '-8m', service: 'orders', kind: 'deployment', summary: 'orders 4.2.0: new address mapper', version: '4.2.0', previousVersion: '4.1.9', source: 'codedeploy' }],
+        alerts,
+      },
+      expected: { rootCause: { service: 'orders', kind: 'deployment' }, action: 'rollback' },
+    });
+    const sqsIssue = { at: '-20m', service: 'sqs', name: 'AWS Health: AWS_SQS_OPERATIONAL_ISSUE us-east-1 (Increased latencies)', status: 'firing' };
+    const scored = await replay(release([sqsIssue]));
+    expect(scored.suspects[0]).toMatchObject({ service: 'orders', kind: 'deployment' });
+    expect(scoreOf(scored, 'sqs')).toBeLessThan(0.3);
+  });
 });
