@@ -23,6 +23,7 @@ export const PROVIDER_TYPES = [
   'kubernetes',
   'ecs',
   'lambda',
+  'aws-health',
 ] as const;
 
 export type ProviderType = (typeof PROVIDER_TYPES)[number];
@@ -60,6 +61,7 @@ export const PROVIDER_AWS_READS: Partial<Record<ProviderType, { actions: string[
     { actions: ['lambda:GetAlias', 'lambda:ListVersionsByFunction'], scope: { service: 'lambda', resource: 'function', separator: ':' } },
     { actions: ['cloudwatch:GetMetricData'], scope: 'any' },
   ],
+  'aws-health': [{ actions: ['health:DescribeEvents', 'health:DescribeAffectedEntities', 'health:DescribeEventDetails'], scope: 'any' }],
 };
 
 /**

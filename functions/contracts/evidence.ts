@@ -202,6 +202,8 @@ export const RelatedAlert = z.object({
   service: ServiceName,
   name: z.string().max(300),
   status: z.enum(['firing', 'resolved']),
+  /** Who raised it, when not the tenant's own monitoring: `aws.health` for the platform's own word that one of its services is impaired. */
+  source: z.string().max(100).optional(),
   link: Link,
 });
 export type RelatedAlert = z.infer<typeof RelatedAlert>;

@@ -13,6 +13,11 @@ const FROM_CATALOG: Record<string, (entry: CatalogEntry, service: string) => unk
     const names = [entry.lambda?.functionName, entry.ecs?.service, entry.ssmParameter].filter((name): name is string => name !== undefined);
     return names.length > 0 ? [...new Set([service, ...names])] : undefined;
   },
+  // The resources AWS Health names as affected entities: the function, the ECS service and its cluster.
+  'aws-health': (entry, service) => {
+    const names = [entry.lambda?.functionName, entry.ecs?.service, entry.ecs?.cluster].filter((name): name is string => name !== undefined);
+    return names.length > 0 ? [...new Set([service, ...names])] : undefined;
+  },
 };
 
 /**

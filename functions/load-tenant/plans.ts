@@ -92,11 +92,13 @@ function dependenciesOf(service: string, topology: Record<string, string[]>): Se
  * cause though it never calls the alerting service. Runtime events are asked about for
  * every service: they are few, and the platform under the services (cluster DNS, a
  * node, an ingress controller) is rarely in the call graph though its trouble reaches
- * every service on it.
+ * every service on it. So are related alerts: the platform's own (an AWS Health event on
+ * a managed service, a facility on battery power) name pieces no call graph holds, and
+ * they are account-wide evidence, not the alert's neighbourhood.
  */
 export function plannedServices(evidenceClass: EvidenceClass, service: string | undefined, topology: Record<string, string[]>): string[] {
   const related = relatedServices(service, topology);
-  if (evidenceClass === 'runtime' || related.length === 0) return [];
+  if (evidenceClass === 'runtime' || evidenceClass === 'alerts' || related.length === 0) return [];
   const dependencies = dependenciesOf(service!, topology);
   const neighbours = Object.entries(topology)
     .filter(([caller, callees]) => caller !== service && callees.some((callee) => dependencies.has(callee)))

@@ -73,6 +73,7 @@ describe('cdk-nag AwsSolutions', () => {
       [
         'Causeway/Default/Investigation/StateMachine/Role',
         'Causeway/Default/Investigation/Evidence/Role',
+        'Causeway/Default/ProvidersAwsHealth/Role',
         'Causeway/Default/ProvidersCloudtrail/Role',
         'Causeway/Default/ProvidersCloudwatchLogs/Role',
         'Causeway/Default/ProvidersCloudwatchMetrics/Role',

@@ -246,7 +246,11 @@ describe('CausewayStack', () => {
     expect(scopedTo('ecs', 'ecs:DescribeServices')).toMatch(/:ecs:\*:\$\{AWS::AccountId\}:service\/\*$/);
     expect(scopedTo('ecs', 'ecs:DescribeTasks')).toMatch(/:ecs:\*:\$\{AWS::AccountId\}:task\/\*$/);
     expect(scopedTo('lambda', 'lambda:GetAlias')).toMatch(/:lambda:\*:\$\{AWS::AccountId\}:function:\*$/);
-    const awsRead = /^(cloudwatch|cloudtrail|codedeploy|ecs|lambda|logs:StartQuery|logs:Get|xray:Get|xray:Batch|sts:)/;
+    // AWS Health scopes none of its reads by resource: the provider reads events, entities and details account-wide.
+    for (const action of ['health:DescribeEvents', 'health:DescribeAffectedEntities', 'health:DescribeEventDetails']) {
+      expect(grantsOf('providers-aws-health').find((p) => p.action === action)?.resource).toBe('*');
+    }
+    const awsRead = /^(cloudwatch|cloudtrail|codedeploy|ecs|lambda|health|logs:StartQuery|logs:Get|xray:Get|xray:Batch|sts:)/;
     for (const type of PROVIDER_TYPES.filter((t) => !(t in PROVIDER_AWS_READS))) {
       expect({ type, reads: grantsOf(`providers-${type}`).filter((p) => awsRead.test(p.action)) }).toEqual({ type, reads: [] });
     }

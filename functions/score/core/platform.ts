@@ -1,4 +1,5 @@
-import type { Signal, SignalFamily } from './types.js';
+import type { ChangeEvent, RelatedAlert } from '../../contracts/index.js';
+import type { Evidence, Signal, SignalFamily } from './types.js';
 
 /** Runtime evidence that the platform under a service is in trouble (its node under pressure, its pods evicted). */
 const PLATFORM_TROUBLE: readonly SignalFamily[] = ['runtime_node'];
@@ -8,6 +9,23 @@ const FAILURE: readonly SignalFamily[] = ['log_error', 'exception'];
 const MIN_VICTIMS = 2;
 /** A service that started failing this long after the platform's trouble is too late to be explained by it. */
 const VICTIM_WINDOW_MS = 20 * 60_000;
+
+/** Runtime trouble of a service's own hosts: a node lost, pods evicted or failing their checks. */
+const HOST_TROUBLE: readonly SignalFamily[] = ['runtime_node', 'runtime_other', 'runtime_crash'];
+
+const names = (text: string, name: string) => new RegExp(`(^|[^a-z0-9_-])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}([^a-z0-9_-]|$)`, 'i').test(text);
+
+/**
+ * Whether a service's signal is the platform's trouble reaching it: an error whose own
+ * words carry the platform's signature (a lookup that timed out), its pods evicted from
+ * their nodes, or its hosts failing in words that name the platform piece (`nodes in
+ * pdx04 NotReady`, `primary db-0 (pdx04) unreachable`).
+ */
+function feltPlatform(s: Signal, platform: string): boolean {
+  if (FAILURE.includes(s.family)) return s.hint === 'infrastructure';
+  if (s.family === 'runtime_node') return true;
+  return HOST_TROUBLE.includes(s.family) && names(s.raw ?? s.text, platform);
+}
 
 /** Every service the call graph names, as a caller or a callee. */
 function graphServices(graph: Map<string, Set<string>>): Set<string> {
@@ -42,7 +60,7 @@ export function platformLinks(signals: readonly Signal[], graph: Map<string, Set
   const edges: Record<string, string[]> = {};
   const out: Signal[] = [];
   for (const [platform, at] of [...troubleAt].sort(([a], [b]) => a.localeCompare(b))) {
-    const failures = signals.filter((s) => inGraph.has(s.service) && FAILURE.includes(s.family) && s.hint === 'infrastructure' && s.onsetMs >= at - toleranceMs && s.onsetMs <= at + VICTIM_WINDOW_MS);
+    const failures = signals.filter((s) => inGraph.has(s.service) && feltPlatform(s, platform) && s.onsetMs >= at - toleranceMs && s.onsetMs <= at + VICTIM_WINDOW_MS);
     const victims = [...new Set(failures.map((s) => s.service))].sort();
     if (victims.length < MIN_VICTIMS) continue;
     for (const v of victims) (edges[v] ??= []).push(platform);
@@ -51,4 +69,76 @@ export function platformLinks(signals: readonly Signal[], graph: Map<string, Set
     }
   }
   return { edges, signals: out };
+}
+
+/** Where the platform's own word comes from: the AWS Health provider's `source` (`aws.health`), or an alert or change that says it is AWS Health's. */
+const HEALTH_SOURCE = /^aws[._ -]?health$/i;
+const HEALTH_WORDS = /^\W*AWS Health\b/i;
+/** An event type or description saying the service itself is impaired (`AWS_DYNAMODB_OPERATIONAL_ISSUE`, increased error rates), not a host or zone under a resource. */
+const SERVICE_ISSUE = /_OPERATIONAL_ISSUE\b|_SERVICE_ISSUE\b|\b(increased|elevated) (api )?(error rates?|errors|latenc(y|ies))\b/i;
+/** A failure or slowdown this sure, on the service or a caller of it, says the platform's event reached the tenant. */
+const FELT = 0.5;
+const FELT_FAMILIES: readonly SignalFamily[] = ['errors', 'error_origin', 'log_error', 'exception', 'latency', 'self_time', 'inbound_latency', 'outbound_latency', 'runtime_crash', 'runtime_node', 'runtime_other', 'dependency_mention', 'log_vanished', 'traffic_down'];
+/** What the platform's word is worth on its own, when nothing of the tenant's shows it: a note, not a cause. */
+const UNFELT = 0.2;
+/** What it is worth when the service or its callers show it. */
+const FELT_STRENGTH = 0.9;
+
+/** The platform's own report on one of its services: an AWS Health event, delivered as a related alert or as a change. */
+export function platformReport(item: Evidence): { service: string; atMs: number; words: string } | undefined {
+  if (item.class === 'alerts') {
+    const a = item as RelatedAlert;
+    if (a.status === 'firing' && (HEALTH_SOURCE.test(a.source ?? '') || HEALTH_WORDS.test(a.name))) return { service: a.service, atMs: Date.parse(a.at), words: a.name };
+  } else if (item.class === 'changes') {
+    const c = item as ChangeEvent;
+    if (HEALTH_SOURCE.test(c.source ?? '') || HEALTH_WORDS.test(c.summary)) return { service: c.service, atMs: Date.parse(c.at), words: c.summary };
+  }
+  return undefined;
+}
+
+/** An error naming a managed service the way SDKs do: `DynamoDB`, `Service: DynamoDb`, `AmazonKinesis`, `aws-sqs`. */
+const namesManaged = (text: string, service: string) => new RegExp(`(^|[^a-z0-9])(amazon|aws[ -]?)?${service.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}([^a-z0-9]|$)`, 'i').test(text);
+
+/**
+ * What the platform says about its own services, as evidence on the service it names.
+ * AWS Health reporting an operational issue on a service (DynamoDB's error rates) is
+ * positive evidence that the dependency failed, not code of ours; a host, zone or
+ * maintenance event under a resource is the infrastructure under it. Either is local
+ * evidence on that service, on the same scale as every other, only where it was felt:
+ * the service itself failed or slowed (its own metrics, or its callers' spans into it),
+ * or its callers' failures name it (`Service: DynamoDb`). A caller merely failing is not
+ * enough: its own release may have broken it while an unrelated Health event was open. A
+ * service whose errors name the reported one is its caller even where the topology does
+ * not list that managed service, and gets an edge to it, so propagation can read it as a
+ * victim. An account's Health feed holds events nobody felt (another region's issue, a
+ * service the failing path never calls), and those stay a weak note. Linear in signals
+ * times reports.
+ */
+export function platformEventSignals(evidence: readonly Evidence[], signals: readonly Signal[], graph: Map<string, Set<string>>): { edges: Record<string, string[]>; signals: Signal[] } {
+  const felt = new Set(signals.filter((s) => FELT_FAMILIES.includes(s.family) && s.strength >= FELT).map((s) => s.service));
+  const edges: Record<string, string[]> = {};
+  const namedBy = new Map<string, Set<string>>();
+  const out: Signal[] = [];
+  for (const item of evidence) {
+    const report = platformReport(item);
+    if (!report || Number.isNaN(report.atMs)) continue;
+    const listed = [...graph].filter(([, callees]) => callees.has(report.service)).map(([caller]) => caller);
+    const namers = [...new Set(signals.filter((s) => FAILURE.includes(s.family) && s.strength >= FELT && s.service !== report.service && namesManaged(s.raw ?? s.text, report.service)).map((s) => s.service))];
+    for (const c of namers) namedBy.set(c, (namedBy.get(c) ?? new Set()).add(report.service));
+    const naming = namers.filter((c) => !listed.includes(c)).sort();
+    for (const caller of naming) if (!edges[caller]?.includes(report.service)) (edges[caller] ??= []).push(report.service);
+    const reached = felt.has(report.service) || naming.some((c) => felt.has(c)) || listed.some((c) => namedBy.get(c)?.has(report.service));
+    const hint = SERVICE_ISSUE.test(report.words) ? 'dependency_failure' : 'infrastructure';
+    out.push({ service: report.service, family: 'platform_event', strength: reached ? FELT_STRENGTH : UNFELT, onsetMs: report.atMs, evidenceId: item.id, local: reached, hint, text: `the platform reports ${report.service} impaired: ${report.words}`.slice(0, 300), raw: report.words.slice(0, 200) });
+  }
+  return { edges, signals: out };
+}
+
+/**
+ * Services the platform itself reports impaired (an operational issue, felt by the
+ * tenant), each with the platform's words: whatever fails in them is a dependency
+ * failing, not a defect of ours.
+ */
+export function reportedImpaired(signals: readonly Signal[]): Map<string, string> {
+  return new Map(signals.filter((s) => s.family === 'platform_event' && s.local && s.hint === 'dependency_failure').map((s) => [s.service, s.raw ?? s.text]));
 }

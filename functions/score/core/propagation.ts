@@ -24,6 +24,7 @@ const WEIGHT: Record<SignalFamily, number> = {
   traffic_down: 0.3,
   log_info: 0.3,
   related_alert: 0.3,
+  platform_event: 0.9,
   dependency_mention: 0.6,
 };
 

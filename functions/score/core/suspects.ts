@@ -17,6 +17,7 @@ const SUPPORT: Partial<Record<SignalFamily, Partial<Record<FaultKind, number>>>>
   inbound_latency: { infrastructure: 0.9 },
   outbound_latency: { infrastructure: 0.9 },
   dependency_mention: {},
+  platform_event: { infrastructure: 1 },
   runtime_node: { infrastructure: 1 },
   traffic_up: { traffic_surge: 1 },
   error_origin: { code_defect: 1 },
@@ -237,7 +238,7 @@ const FIT_PIVOT = 0.5;
  * comes first") only when it fits the trouble (`Attribution.fit`), not merely because it
  * happened there. A change that broke a neighbour is weighed by that neighbour's trouble.
  */
-export function rankSuspects(profiles: Map<string, ServiceProfile>, attributions: readonly Attribution[], observed: ReadonlySet<string>, quiet: ReadonlySet<string> = new Set()): Candidate[] {
+export function rankSuspects(profiles: Map<string, ServiceProfile>, attributions: readonly Attribution[], observed: ReadonlySet<string>, quiet: ReadonlySet<string> = new Set(), impaired: ReadonlyMap<string, string> = new Map()): Candidate[] {
   const out: Candidate[] = [];
   for (const p of profiles.values()) {
     const base = originScore(p);
@@ -246,7 +247,7 @@ export function rankSuspects(profiles: Map<string, ServiceProfile>, attributions
     const support = kindSupport(p, passedUp);
     const best = Math.max(0.05, ...[...support.values()].map((s) => s.support));
     const external = isExternal(p, observed);
-    const failedCallers = external || quiet.has(p.service);
+    const failedCallers = external || quiet.has(p.service) || impaired.has(p.service);
     const reasons = [...p.signals].sort((a, b) => b.strength - a.strength).slice(0, 4).map((s) => s.text);
     if (p.explainedBy) reasons.push(`partly explained by ${p.explainedBy}, which it calls`);
     if (passedUp.length > 0) reasons.push(`its callers' failures trace to it (${[...new Set(passedUp.map((s) => s.service))].join(', ')})`);
@@ -260,7 +261,7 @@ export function rankSuspects(profiles: Map<string, ServiceProfile>, attributions
         existing.raw = Math.max(existing.raw, raw);
         continue;
       }
-      out.push({ service: p.service, kind: k, raw, score: 0, evidenceIds: withEveryClass(ids, p.signals), reasons: external ? [`${p.service} is seen only through its callers: a dependency outside our telemetry`, ...reasons] : failedCallers ? [`${p.service}'s own telemetry stayed within its baseline while its callers saw it fail: a failing dependency`, ...reasons] : reasons });
+      out.push({ service: p.service, kind: k, raw, score: 0, evidenceIds: withEveryClass(ids, p.signals), reasons: external ? [`${p.service} is seen only through its callers: a dependency outside our telemetry`, ...reasons] : impaired.has(p.service) ? [`the platform itself reports ${p.service} impaired (${impaired.get(p.service)}): a failing dependency, not code of ours`, ...reasons] : failedCallers ? [`${p.service}'s own telemetry stayed within its baseline while its callers saw it fail: a failing dependency`, ...reasons] : reasons });
     }
   }
   const changed = new Map<Candidate, number>();

@@ -28,6 +28,7 @@ export type SignalFamily =
   | 'runtime_node'
   | 'runtime_other'
   | 'related_alert'
+  | 'platform_event'
   | 'dependency_mention';
 
 export interface Signal {

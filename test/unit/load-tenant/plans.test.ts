@@ -33,6 +33,10 @@ describe('which services each evidence class is asked about', () => {
     expect(plannedServices('runtime', 'gateway', topology)).toEqual([]);
   });
 
+  it('asks about related alerts for every service, so the platform\'s own (AWS Health) are read whatever alerted', () => {
+    expect(plannedServices('alerts', 'gateway', topology)).toEqual([]);
+  });
+
   it('asks about every service when the alert names none the topology knows', () => {
     expect(plannedServices('metrics', 'alb/prod', topology)).toEqual([]);
     expect(plannedServices('metrics', undefined, topology)).toEqual([]);

@@ -67,4 +67,29 @@ describe('platform off the call graph', () => {
     const alone = scoreOf(await replay(dnsOutage({ failing: {}, troubleAt: '+1m' })), 'coredns');
     expect(scoreOf(await replay(dnsOutage({ failing: DNS_FAILURES, troubleAt: '+1m' })), 'coredns')).toBe(alone);
   });
+
+  it('reads services evicted from their nodes, or whose hosts fail in words naming the platform piece, as its victims', async () => {
+    const r = seeded(12);
+    const zoneOutage = (victims: boolean) => ({
+      name: 'zone-power-loss',
+      signal: alert('api'),
+      topology,
+      evidence: {
+        metrics: [series('web', 'http_error_ratio', 0.002, 0.5, 7, r), series('api', 'http_error_ratio', 0.002, 0.9, 7, r)],
+        runtime: [
+          { at: '-9m', service: 'zone-a', kind: 'node_pressure', count: 300, message: 'power loss: 300 nodes in zone-a NotReady' },
+          ...(victims
+            ? [
+                { at: '-8m', service: 'api', kind: 'evicted', count: 12, message: 'pods on NotReady nodes marked for deletion; no capacity elsewhere' },
+                { at: '-8m', service: 'db', kind: 'unhealthy', message: 'primary db-0 (zone-a) unreachable; replica not promoted' },
+              ]
+            : [{ at: '-8m', service: 'api', kind: 'unhealthy', message: 'readiness probe failed' }]),
+        ],
+      },
+      expected: { rootCause: { service: 'zone-a', kind: 'infrastructure' }, action: 'none' },
+    });
+    const hit = await replay(zoneOutage(true));
+    expect(hit.suspects[0]).toMatchObject({ service: 'zone-a', kind: 'infrastructure' });
+    expect(scoreOf(hit, 'zone-a')).toBeGreaterThan(scoreOf(await replay(zoneOutage(false)), 'zone-a'));
+  });
 });

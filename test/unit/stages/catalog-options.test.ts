@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { BackendConfig, CatalogEntry } from '../../../functions/contracts/index.js';
 import { withCatalog } from '../../../functions/load-tenant/catalog.js';
+import { AwsHealthOptions } from '../../../functions/providers/aws-health/options.js';
 import { CloudTrailOptions } from '../../../functions/providers/cloudtrail/options.js';
 
 const catalog: Record<string, CatalogEntry> = {
@@ -21,6 +22,12 @@ describe('withCatalog: one service catalog drives every runtime and change provi
     const filled = withCatalog(backend('cloudtrail'), catalog);
     expect(filled.options.services).toEqual({ pricing: ['pricing', '/shop/pricing/config'], checkout: ['checkout', 'checkout-fn', 'checkout-svc'] });
     expect(CloudTrailOptions.parse(filled.options).services).toEqual(filled.options.services);
+  });
+
+  it('lets AWS Health put an event on the service owning the function, ECS service or cluster it affected', () => {
+    const filled = withCatalog(backend('aws-health', { services: { pricing: ['pricing-table'] } }), catalog);
+    expect(filled.options.services).toEqual({ checkout: ['checkout', 'checkout-fn', 'checkout-svc', 'prod'], pricing: ['pricing-table'] });
+    expect(AwsHealthOptions.parse(filled.options).services).toEqual(filled.options.services);
   });
 
   it('keeps what the backend says about a service over the catalog, and keeps its other options', () => {

@@ -1,0 +1,4 @@
+import { makeProviderHandler } from '../handler-factory.js';
+import { awsHealthProvider } from './provider.js';
+
+export const handler = makeProviderHandler(awsHealthProvider);
