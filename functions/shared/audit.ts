@@ -14,6 +14,11 @@ export interface StoredAuditEntry extends AuditEntry {
   entryId: string;
 }
 
+/** An entry as it is stored: on its own audit item, or on the item of the act it records (a settled delivery). */
+export function auditFields(entry: AuditEntry, at: string, entryId: string): StoredAuditEntry {
+  return { at, entryId, type: entry.type, actor: entry.actor, detail: entry.detail };
+}
+
 /**
  * Appends one entry to an investigation's audit trail. Entries are only ever put with
  * `attribute_not_exists`, never updated or deleted: the trail is append-only. A fixed
@@ -32,30 +37,39 @@ export async function appendAudit(
   const key = { pk, sk: options.entryId ? `${skPrefix}ID#${entryId}` : `${skPrefix}${at}#${entryId}` };
   const outcome = await putIf({
     TableName: tableName,
-    Item: { ...key, at, entryId, type: entry.type, actor: entry.actor, detail: entry.detail },
+    Item: { ...key, ...auditFields(entry, at, entryId) },
     ConditionExpression: 'attribute_not_exists(pk)',
   });
   return outcome.written;
 }
 
-/** The whole trail of one investigation, oldest first. */
-export async function readAudit(tableName: string, tenantId: string, investigationId: string, client: DynamoDBDocumentClient = documentClient): Promise<StoredAuditEntry[]> {
-  const { pk, skPrefix } = keys.auditPrefix(tenantId, investigationId);
-  const entries: StoredAuditEntry[] = [];
+/** Every item of one investigation whose sort key starts with `prefix`, page after page. */
+async function queryPrefix(client: DynamoDBDocumentClient, tableName: string, pk: string, prefix: string): Promise<Record<string, unknown>[]> {
+  const items: Record<string, unknown>[] = [];
   let startKey: Record<string, unknown> | undefined;
   do {
     const out = await client.send(
       new QueryCommand({
         TableName: tableName,
         KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-        ExpressionAttributeValues: { ':pk': pk, ':prefix': skPrefix },
+        ExpressionAttributeValues: { ':pk': pk, ':prefix': prefix },
         ExclusiveStartKey: startKey,
       }),
     );
-    for (const item of out.Items ?? []) {
-      entries.push({ at: item.at, entryId: item.entryId, type: item.type, actor: item.actor, detail: item.detail });
-    }
+    items.push(...(out.Items ?? []));
     startKey = out.LastEvaluatedKey;
   } while (startKey);
+  return items;
+}
+
+/**
+ * The whole trail of one investigation, oldest first: its audit items, and the entries that
+ * settled deliveries carry (`delivery/claims.ts`), read side by side.
+ */
+export async function readAudit(tableName: string, tenantId: string, investigationId: string, client: DynamoDBDocumentClient = documentClient): Promise<StoredAuditEntry[]> {
+  const { pk, skPrefix } = keys.auditPrefix(tenantId, investigationId);
+  const [audits, deliveries] = await Promise.all([queryPrefix(client, tableName, pk, skPrefix), queryPrefix(client, tableName, pk, keys.deliveryPrefix)]);
+  const entries: StoredAuditEntry[] = audits.map((item) => ({ at: item.at as string, entryId: item.entryId as string, type: item.type as string, actor: item.actor as string, detail: item.detail as Record<string, unknown> }));
+  for (const item of deliveries) if (item.audit) entries.push(item.audit as StoredAuditEntry);
   return entries.sort((a, b) => a.at.localeCompare(b.at) || a.entryId.localeCompare(b.entryId));
 }
