@@ -1,7 +1,7 @@
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { appendAudit } from '../shared/audit.js';
 import { deleteIf, updateIf } from '../shared/conditional-write.js';
-import { updateRecord } from '../shared/records.js';
+import { recordApprovalDecision, updateRecord } from '../shared/records.js';
 import type { SlackMessageRef } from '../shared/slack-web-api.js';
 import { documentClient, keys } from '../shared/table.js';
 import type { ApprovalLedger, StoredApproval } from './ledger.js';
@@ -102,8 +102,7 @@ export function dynamoLedger(tableName: string): ApprovalLedger {
         ExpressionAttributeValues: { ':status': claim.status, ':by': claim.decidedBy, ':at': claim.decidedAt, ':decider': claim.decider, ':deciding': 'deciding', ':zero': 0, ':pending': 'pending', ':now': nowSeconds },
       }),
     async recordDecision(tenantId, item) {
-      const summary = { approvalId: item.approvalId, status: item.status as 'approved' | 'rejected', expiresAt: new Date(item.expiresAt * 1000).toISOString(), decidedBy: item.decidedBy!, decidedAt: item.decidedAt!, decider: item.decider! };
-      await updateRecord(tableName, tenantId, item.investigationId, { approval: summary });
+      await recordApprovalDecision(tableName, tenantId, item.investigationId, { status: item.status as 'approved' | 'rejected', decidedBy: item.decidedBy!, decidedAt: item.decidedAt!, decider: item.decider! });
       await audit(
         tenantId,
         item.investigationId,

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { type FollowUpQuestion, IncidentSignal, InvestigationRecord, ScoredEvidence, type StoredRef, type LifecycleEntry, MAX_FOLLOW_UP_QUESTIONS, MAX_LIFECYCLE_ENTRIES, type RcaFeedback } from '../contracts/index.js';
 import { type ConditionalWrite, putIf, updateIf } from './conditional-write.js';
 import { SCORED, storedItemsCondition, valueFromItems } from './evidence-store.js';
-import { listingForNewRecord, listingForUpdate } from './listing.js';
+import { LISTING_SK, listingForNewRecord, listingForUpdate } from './listing.js';
 import { pack, unpack } from './packed.js';
 import { documentClient, keys } from './table.js';
 
@@ -13,9 +13,14 @@ import { documentClient, keys } from './table.js';
  * the diagnosis alone is 25–40 KiB: kept in the item that approval, remediation and Finish
  * update, every one of those updates cost as much again. In the investigation's partition:
  *
- *   RECORD               the status item: status, approval, feedback, lifecycle, related
- *                        signals, timestamps, and the list index's summary. Small; updated
- *                        through the lifecycle.
+ *   RECORD               the status item: the approval's id, state and expiry, feedback,
+ *                        lifecycle, related signals, the update time, and the list index's
+ *                        keys and summary (status, alert, root cause, created and listed-
+ *                        change times). Kept under the 1 KiB a write unit bills: what its
+ *                        key or the list attributes already hold (ids, creation time,
+ *                        status) is not stored twice, and is put back on read. Updated
+ *                        through the lifecycle; the list index is written only when what it
+ *                        lists changes.
  *   RECORD#SIGNAL        the alert, written once with the status item. Its one changing
  *                        field, the alert's status, lives in the status item.
  *   RECORD#DIAGNOSIS     RCA and similar incidents, written once by the Record stage, and
@@ -23,6 +28,10 @@ import { documentClient, keys } from './table.js';
  *                        beside the record, not written a second time).
  *   RECORD#POLICY, RECORD#REMEDIATION, RECORD#OUTCOME
  *                        each written once by its stage, so the status item stays small.
+ *   RECORD#DECISION      who decided the approval, when, and how: written once by the
+ *                        approval route when it records the decision, instead of an update
+ *                        of the status item. Until a later step moves the approval on in
+ *                        the status item (rejected, expired), its state is this part's.
  *   RECORD#QUESTIONS     follow-up questions, appended.
  *
  * Write-once parts are compressed JSON (`packed.ts`) with the time they were written; the record's `updatedAt`
@@ -41,7 +50,15 @@ export type StatusDocument = z.infer<typeof StatusDocument>;
 /** Fields a stage writes once, each to its own part. */
 const WRITE_ONCE = { policy: 'POLICY', remediation: 'REMEDIATION', outcome: 'OUTCOME' } as const;
 type WriteOnceField = keyof typeof WRITE_ONCE;
-type Part = 'SIGNAL' | 'DIAGNOSIS' | (typeof WRITE_ONCE)[WriteOnceField];
+type Part = 'SIGNAL' | 'DIAGNOSIS' | 'DECISION' | (typeof WRITE_ONCE)[WriteOnceField];
+
+/** An approval's decision as the DECISION part holds it. */
+export type ApprovalDecision = Required<Pick<ApprovalSummary, 'decidedBy' | 'decidedAt'>> & Pick<ApprovalSummary, 'decider'> & { status: 'approved' | 'rejected' };
+
+/** What the status item keeps of an approval; the decision's who and when are in the DECISION part. */
+function approvalCore(approval: ApprovalSummary): Pick<ApprovalSummary, 'approvalId' | 'status' | 'expiresAt'> {
+  return { approvalId: approval.approvalId, status: approval.status, expiresAt: approval.expiresAt };
+}
 
 /** What a lifecycle step may set: status-item fields, and the write-once policy, remediation and outcome. */
 export type StatusFields = Partial<Omit<StatusDocument, 'tenantId' | 'investigationId' | 'createdAt' | 'updatedAt'> & Pick<InvestigationRecord, WriteOnceField>>;
@@ -54,6 +71,8 @@ export type Diagnosis = Required<Pick<InvestigationRecord, 'rca'>> & Pick<Invest
 
 /** A record as it starts, before any stage has run. */
 export type NewRecord = Omit<InvestigationRecord, 'scored' | 'rca' | 'similar' | 'questions' | WriteOnceField>;
+
+type ApprovalSummary = NonNullable<InvestigationRecord['approval']>;
 
 const STATUS_SK = 'RECORD';
 const PART_PREFIX = 'RECORD';
@@ -70,14 +89,33 @@ function diagnosisOf(owner: { tenantId: string; investigationId: string }, body:
   return { ...rest, ...scoredOf(owner, body, stored) };
 }
 
+/**
+ * What the status item does not store because its keys and list attributes hold it: the ids,
+ * the creation time (the list sort key's), the status (listed), and an execution name that is
+ * the investigation id. A status item written before this layout holds them, and wins.
+ */
+function fromKeys(owner: { tenantId: string; investigationId: string }, item: Record<string, unknown>): Record<string, unknown> {
+  const listSk = String(item[LISTING_SK] ?? '');
+  return { tenantId: owner.tenantId, investigationId: owner.investigationId, executionName: owner.investigationId, createdAt: listSk.slice(0, listSk.lastIndexOf('#')), status: item.listStatus };
+}
+
+/** The approval as the record shows it: the status item's, with the decision recorded beside it; a decided approval the status item still holds pending is as the decision says. */
+function approvalWithDecision(approval: ApprovalSummary, decision: ApprovalDecision | undefined): ApprovalSummary {
+  if (!decision) return approval;
+  const { status, ...who } = decision;
+  return { ...approval, ...who, status: approval.status === 'pending' ? status : approval.status };
+}
+
 /** Puts the whole record together from its items; undefined until both the status item and the signal exist. */
 function assemble(owner: { tenantId: string; investigationId: string }, items: Record<string, unknown>[], stored: readonly Record<string, unknown>[]): InvestigationRecord | undefined {
   const bySk = new Map(items.map((item) => [item.sk as string, item]));
   const part = (name: Part) => bySk.get(`${PART_PREFIX}#${name}`);
-  const status = bySk.get(STATUS_SK)?.record as (Record<string, unknown> & { signalStatus?: unknown; updatedAt?: string }) | undefined;
+  const statusItem = bySk.get(STATUS_SK);
+  const status = statusItem?.record as (Record<string, unknown> & { signalStatus?: unknown; updatedAt?: string; approval?: ApprovalSummary }) | undefined;
   const signalItem = part('SIGNAL');
-  if (!status || !signalItem) return undefined;
-  const { signalStatus, ...rest } = status;
+  if (!statusItem || !status || !signalItem) return undefined;
+  const { signalStatus, approval, ...kept } = status;
+  const rest = { ...fromKeys(owner, statusItem), ...kept };
   const signal = unpack(signalItem.body) as Record<string, unknown>;
   const diagnosis = part('DIAGNOSIS');
   const questions = bySk.get(`${PART_PREFIX}#QUESTIONS`)?.questions;
@@ -89,8 +127,12 @@ function assemble(owner: { tenantId: string; investigationId: string }, items: R
     writeOnce[field] = unpack(item.body);
     if (typeof item.at === 'string' && item.at > updatedAt) updatedAt = item.at;
   }
+  const decisionItem = part('DECISION');
+  if (typeof decisionItem?.at === 'string' && decisionItem.at > updatedAt) updatedAt = decisionItem.at;
+  const decided = approval && approvalWithDecision(approval, decisionItem ? (unpack(decisionItem.body) as ApprovalDecision) : undefined);
   return InvestigationRecord.parse({
     ...rest,
+    ...(decided ? { approval: decided } : {}),
     updatedAt,
     signal: signalStatus === undefined ? signal : { ...signal, status: signalStatus },
     ...(diagnosis ? diagnosisOf(owner, unpack(diagnosis.body) as Record<string, unknown>, stored) : {}),
@@ -127,22 +169,44 @@ async function queryAll(client: DynamoDBDocumentClient, input: { TableName: stri
   return items;
 }
 
-/** The SET clauses for status fields and the list summary they change; `updatedAt` moves on every write. */
-function statusUpdate(fields: Omit<StatusFields, WriteOnceField>, listing: Partial<Pick<InvestigationRecord, 'rca'>> = {}) {
+/**
+ * Status fields as the status item stores them: without what its keys and list attributes
+ * hold (see `fromKeys`), an empty list of related signals left out, and of an approval only
+ * its id, state and expiry (`recordApprovalDecision` keeps the rest).
+ */
+function storedStatus(investigationId: string, fields: Record<string, unknown>): Record<string, unknown> {
+  const { tenantId: _tenant, investigationId: _id, createdAt: _created, status: _status, executionName, relatedSignals, approval, ...rest } = fields;
+  return {
+    ...rest,
+    ...(executionName !== undefined && executionName !== investigationId ? { executionName } : {}),
+    ...(Array.isArray(relatedSignals) && relatedSignals.length ? { relatedSignals } : {}),
+    ...(approval ? { approval: approvalCore(approval as ApprovalSummary) } : {}),
+  };
+}
+
+/**
+ * The SET clauses for status fields, and for the list summary when they change what it lists
+ * (status, alert, root cause): only then is the list index written, with the time it changed.
+ * The status item's own `updatedAt` moves on every write.
+ */
+function statusUpdate(investigationId: string, fields: Omit<StatusFields, WriteOnceField>, listing: Partial<Pick<InvestigationRecord, 'rca'>> = {}) {
   const names: Record<string, string> = { '#record': 'record' };
   const values: Record<string, unknown> = {};
   const sets: string[] = [];
-  const updated = { ...fields, updatedAt: new Date().toISOString() };
-  for (const [field, value] of Object.entries(updated)) {
+  const updatedAt = new Date().toISOString();
+  for (const [field, value] of Object.entries(storedStatus(investigationId, { ...fields, updatedAt }))) {
     if (value === undefined) continue;
     names[`#${field}`] = field;
     values[`:${field}`] = value;
     sets.push(`#record.#${field} = :${field}`);
   }
   // The list index's summary follows the record, top-level and replaced whole.
-  for (const [attribute, value] of Object.entries(listingForUpdate({ ...updated, ...listing }))) {
-    values[`:${attribute}`] = value;
-    sets.push(`${attribute} = :${attribute}`);
+  const listed = { ...fields, ...listing };
+  if (listed.status !== undefined || listed.rca !== undefined) {
+    for (const [attribute, value] of Object.entries(listingForUpdate({ ...listed, updatedAt }))) {
+      values[`:${attribute}`] = value;
+      sets.push(`${attribute} = :${attribute}`);
+    }
   }
   return { names, values, sets };
 }
@@ -167,7 +231,7 @@ export async function updateRecord(tableName: string, tenantId: string, investig
 
 /** The update of status fields on an existing record (never creating one). */
 function statusWrite(tableName: string, tenantId: string, investigationId: string, fields: Omit<StatusFields, WriteOnceField>, listing?: Partial<Pick<InvestigationRecord, 'rca'>>) {
-  const { names, values, sets } = statusUpdate(fields, listing);
+  const { names, values, sets } = statusUpdate(investigationId, fields, listing);
   return {
     TableName: tableName,
     Key: keys.investigation(tenantId, investigationId),
@@ -196,7 +260,7 @@ export async function createRecord(tableName: string, record: NewRecord): Promis
   const [created] = await Promise.all([
     putIf({
       TableName: tableName,
-      Item: { ...keys.investigation(record.tenantId, record.investigationId), ...listingForNewRecord(record), record: status },
+      Item: { ...keys.investigation(record.tenantId, record.investigationId), ...listingForNewRecord(record), record: storedStatus(record.investigationId, status) },
       ConditionExpression: 'attribute_not_exists(pk)',
     }),
     // The same alert on a retry: rewriting it is harmless.
@@ -215,6 +279,16 @@ export async function recordDiagnosis(tableName: string, tenantId: string, inves
   const { executionName, ...parts } = diagnosis;
   await putPart(tableName, tenantId, investigationId, 'DIAGNOSIS', parts);
   await setStatus(tableName, tenantId, investigationId, { status: 'diagnosed', executionName }, { rca: parts.rca });
+}
+
+/**
+ * Records who decided the approval, and how, once: the DECISION part, one small write that
+ * leaves the status item (and the list, whose summary it does not change) as it is. The
+ * record reads the approval as decided from then on, until a later step (Finish, an
+ * unresumable approval) moves it on in the status item.
+ */
+export async function recordApprovalDecision(tableName: string, tenantId: string, investigationId: string, decision: ApprovalDecision): Promise<void> {
+  await putPart(tableName, tenantId, investigationId, 'DECISION', decision);
 }
 
 /** Marks the record's alert resolved; false when the investigation has no record. */

@@ -1,7 +1,7 @@
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_FOLLOW_UP_QUESTIONS, type FollowUpQuestion } from '../../functions/contracts/index.js';
-import { appendQuestion, createRecord, markSignalResolved, readRecord, recordDiagnosis, updateRecord } from '../../functions/shared/records.js';
+import { appendQuestion, createRecord, markSignalResolved, readRecord, recordApprovalDecision, recordDiagnosis, updateRecord } from '../../functions/shared/records.js';
 import { storeScored } from '../../functions/shared/evidence-store.js';
 import { keys } from '../../functions/shared/table.js';
 import { startLocalStack, type LocalStack } from '../../local/stack.js';
@@ -43,6 +43,30 @@ describe('the investigation record in parts', () => {
     expect(Buffer.byteLength(JSON.stringify(status.Item))).toBeLessThan(2048);
     expect(status.Item?.record).not.toHaveProperty('scored');
     expect(status.Item).toMatchObject({ listStatus: 'awaiting_approval', listRca: { service: 'pricing', kind: 'deployment' } });
+  });
+
+  it('records the approval decision once in its own part, the status item staying under the 1 KiB a write unit bills', async () => {
+    const { start, diagnosis } = fixture('inv-decided');
+    await createRecord(stack.tableName, start);
+    await recordDiagnosis(stack.tableName, 'layout', 'inv-decided', diagnosis);
+    const pending = { approvalId: 'a-2', status: 'pending' as const, expiresAt: '2026-06-01T11:00:00.000Z' };
+    await updateRecord(stack.tableName, 'layout', 'inv-decided', { status: 'awaiting_approval', approval: pending });
+    const decision = { status: 'approved' as const, decidedBy: 'oncall@example.com', decidedAt: '2026-06-01T10:30:00.000Z', decider: { via: 'oidc' as const, issuer: 'https://login.example.com/tenant-0123456789abcdef/v2.0', subject: 'sub-0123456789abcdef0123456789abcdef', email: 'oncall@example.com' } };
+    await recordApprovalDecision(stack.tableName, 'layout', 'inv-decided', decision);
+
+    const decided = await readRecord(stack.tableName, 'layout', 'inv-decided', stack.db);
+    expect(decided).toMatchObject({ tenantId: 'layout', investigationId: 'inv-decided', executionName: 'inv-decided', createdAt: start.createdAt, status: 'awaiting_approval', relatedSignals: [], approval: { ...pending, ...decision } });
+    const item = (await stack.db.send(new GetCommand({ TableName: stack.tableName, Key: keys.investigation('layout', 'inv-decided') }))).Item!;
+    expect(item.record.approval).toEqual(pending);
+    expect(item.listUpdatedAt).toBe(item.record.updatedAt);
+    const capacity = await stack.db.send(
+      new UpdateCommand({ TableName: stack.tableName, Key: keys.investigation('layout', 'inv-decided'), UpdateExpression: 'SET touched = :t', ExpressionAttributeValues: { ':t': true }, ReturnConsumedCapacity: 'TOTAL' }),
+    );
+    expect(capacity.ConsumedCapacity?.CapacityUnits).toBe(1);
+
+    // A later step that moves the approval on in the status item wins over the decision's state.
+    await updateRecord(stack.tableName, 'layout', 'inv-decided', { status: 'expired', approval: { ...decided!.approval!, status: 'expired' } });
+    expect((await readRecord(stack.tableName, 'layout', 'inv-decided', stack.db))?.approval).toEqual({ ...pending, ...decision, status: 'expired' });
   });
 
   it('a retried start leaves a record its run has moved on as it is', async () => {
