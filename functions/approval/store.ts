@@ -102,16 +102,19 @@ export function dynamoLedger(tableName: string): ApprovalLedger {
         ExpressionAttributeValues: { ':status': claim.status, ':by': claim.decidedBy, ':at': claim.decidedAt, ':decider': claim.decider, ':deciding': 'deciding', ':zero': 0, ':pending': 'pending', ':now': nowSeconds },
       }),
     async recordDecision(tenantId, item) {
-      await recordApprovalDecision(tableName, tenantId, item.investigationId, { status: item.status as 'approved' | 'rejected', decidedBy: item.decidedBy!, decidedAt: item.decidedAt!, decider: item.decider! });
-      await audit(
+      await recordApprovalDecision(
+        tableName,
         tenantId,
         item.investigationId,
+        { status: item.status as 'approved' | 'rejected', decidedBy: item.decidedBy!, decidedAt: item.decidedAt!, decider: item.decider! },
         {
-          type: 'approval.decided',
-          actor: item.decidedBy!,
-          detail: { approvalId: item.approvalId, decision: item.status, action: item.action.kind, service: item.action.service, via: item.decider!.via, issuer: item.decider!.issuer, subject: item.decider!.subject, ...(item.decider!.email ? { email: item.decider!.email } : {}) },
+          entry: {
+            type: 'approval.decided',
+            actor: item.decidedBy!,
+            detail: { approvalId: item.approvalId, decision: item.status, action: item.action.kind, service: item.action.service, via: item.decider!.via, issuer: item.decider!.issuer, subject: item.decider!.subject, ...(item.decider!.email ? { email: item.decider!.email } : {}) },
+          },
+          entryId: `approval-decided-${item.approvalId}`,
         },
-        `approval-decided-${item.approvalId}`,
       );
     },
     async noteResumeAttempt(tenantId, approvalId) {

@@ -43,33 +43,32 @@ export async function appendAudit(
   return outcome.written;
 }
 
-/** Every item of one investigation whose sort key starts with `prefix`, page after page. */
-async function queryPrefix(client: DynamoDBDocumentClient, tableName: string, pk: string, prefix: string): Promise<Record<string, unknown>[]> {
-  const items: Record<string, unknown>[] = [];
+/**
+ * The whole trail of one investigation, oldest first: its audit items, and the entries that
+ * items written at the same step carry (a settled delivery, `delivery/claims.ts`; the policy
+ * and approval-decision parts of the record, `records.ts`), read in one query over the
+ * investigation's partition.
+ */
+export async function readAudit(tableName: string, tenantId: string, investigationId: string, client: DynamoDBDocumentClient = documentClient): Promise<StoredAuditEntry[]> {
+  const { pk, skPrefix } = keys.auditPrefix(tenantId, investigationId);
+  const entries: StoredAuditEntry[] = [];
   let startKey: Record<string, unknown> | undefined;
   do {
     const out = await client.send(
       new QueryCommand({
         TableName: tableName,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-        ExpressionAttributeValues: { ':pk': pk, ':prefix': prefix },
+        KeyConditionExpression: 'pk = :pk',
+        ProjectionExpression: 'sk, #at, entryId, #type, actor, detail, audit',
+        ExpressionAttributeNames: { '#at': 'at', '#type': 'type' },
+        ExpressionAttributeValues: { ':pk': pk },
         ExclusiveStartKey: startKey,
       }),
     );
-    items.push(...(out.Items ?? []));
+    for (const item of out.Items ?? []) {
+      if (String(item.sk).startsWith(skPrefix)) entries.push({ at: item.at, entryId: item.entryId, type: item.type, actor: item.actor, detail: item.detail });
+      else if (item.audit) entries.push(item.audit as StoredAuditEntry);
+    }
     startKey = out.LastEvaluatedKey;
   } while (startKey);
-  return items;
-}
-
-/**
- * The whole trail of one investigation, oldest first: its audit items, and the entries that
- * settled deliveries carry (`delivery/claims.ts`), read side by side.
- */
-export async function readAudit(tableName: string, tenantId: string, investigationId: string, client: DynamoDBDocumentClient = documentClient): Promise<StoredAuditEntry[]> {
-  const { pk, skPrefix } = keys.auditPrefix(tenantId, investigationId);
-  const [audits, deliveries] = await Promise.all([queryPrefix(client, tableName, pk, skPrefix), queryPrefix(client, tableName, pk, keys.deliveryPrefix)]);
-  const entries: StoredAuditEntry[] = audits.map((item) => ({ at: item.at as string, entryId: item.entryId as string, type: item.type as string, actor: item.actor as string, detail: item.detail as Record<string, unknown> }));
-  for (const item of deliveries) if (item.audit) entries.push(item.audit as StoredAuditEntry);
   return entries.sort((a, b) => a.at.localeCompare(b.at) || a.entryId.localeCompare(b.entryId));
 }

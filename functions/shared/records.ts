@@ -2,6 +2,7 @@ import { type DynamoDBDocumentClient, PutCommand, QueryCommand, UpdateCommand } 
 import { z } from 'zod';
 import { type FollowUpQuestion, IncidentSignal, InvestigationRecord, ScoredEvidence, type StoredRef, type LifecycleEntry, MAX_FOLLOW_UP_QUESTIONS, MAX_LIFECYCLE_ENTRIES, type RcaFeedback } from '../contracts/index.js';
 import { type ConditionalWrite, putIf, updateIf } from './conditional-write.js';
+import { type AuditEntry, auditFields } from './audit.js';
 import { SCORED, storedItemsCondition, valueFromItems } from './evidence-store.js';
 import { LISTING_SK, listingForNewRecord, listingForUpdate } from './listing.js';
 import { pack, unpack } from './packed.js';
@@ -27,11 +28,13 @@ import { documentClient, keys } from './table.js';
  *                        the reference to the scored evidence Score stored (it is read
  *                        beside the record, not written a second time).
  *   RECORD#POLICY, RECORD#REMEDIATION, RECORD#OUTCOME
- *                        each written once by its stage, so the status item stays small.
+ *                        each written once by its stage, so the status item stays small;
+ *                        the policy carries its `policy.decided` audit entry.
  *   RECORD#DECISION      who decided the approval, when, and how: written once by the
  *                        approval route when it records the decision, instead of an update
- *                        of the status item. Until a later step moves the approval on in
- *                        the status item (rejected, expired), its state is this part's.
+ *                        of the status item, carrying the `approval.decided` audit entry.
+ *                        Until a later step moves the approval on in the status item
+ *                        (rejected, expired), its state is this part's.
  *   RECORD#QUESTIONS     follow-up questions, appended.
  *
  * Write-once parts are compressed JSON (`packed.ts`) with the time they were written; the record's `updatedAt`
@@ -246,8 +249,25 @@ async function setStatus(tableName: string, tenantId: string, investigationId: s
   await documentClient.send(new UpdateCommand(statusWrite(tableName, tenantId, investigationId, fields, listing)));
 }
 
-async function putPart(tableName: string, tenantId: string, investigationId: string, part: Part, value: unknown): Promise<void> {
-  await documentClient.send(new PutCommand({ TableName: tableName, Item: { ...keys.investigationPart(tenantId, investigationId, part), at: new Date().toISOString(), body: pack(value) } }));
+/** An audit entry that a part written at the same step carries, under its fixed id (`readAudit` reads it there). */
+export interface CarriedAudit {
+  entry: AuditEntry;
+  entryId: string;
+}
+
+/**
+ * Writes a part. One that carries an audit entry is written once (a retried step keeps the
+ * part and the entry it first wrote), so the trail stays append-only: one write where a
+ * part and an audit item took two.
+ */
+async function putPart(tableName: string, tenantId: string, investigationId: string, part: Part, value: unknown, audit?: CarriedAudit): Promise<void> {
+  const at = new Date().toISOString();
+  const item = { ...keys.investigationPart(tenantId, investigationId, part), at, body: pack(value) };
+  if (!audit) {
+    await documentClient.send(new PutCommand({ TableName: tableName, Item: item }));
+    return;
+  }
+  await putIf({ TableName: tableName, Item: { ...item, audit: auditFields(audit.entry, at, audit.entryId) }, ConditionExpression: 'attribute_not_exists(pk)' });
 }
 
 /**
@@ -282,13 +302,19 @@ export async function recordDiagnosis(tableName: string, tenantId: string, inves
 }
 
 /**
- * Records who decided the approval, and how, once: the DECISION part, one small write that
- * leaves the status item (and the list, whose summary it does not change) as it is. The
+ * Records who decided the approval, and how, once, with its `approval.decided` audit entry:
+ * the DECISION part, one small write that leaves the status item (and the list, whose
+ * summary it does not change) as it is; a later attempt that records it again keeps the first. The
  * record reads the approval as decided from then on, until a later step (Finish, an
  * unresumable approval) moves it on in the status item.
  */
-export async function recordApprovalDecision(tableName: string, tenantId: string, investigationId: string, decision: ApprovalDecision): Promise<void> {
-  await putPart(tableName, tenantId, investigationId, 'DECISION', decision);
+export async function recordApprovalDecision(tableName: string, tenantId: string, investigationId: string, decision: ApprovalDecision, audit: CarriedAudit): Promise<void> {
+  await putPart(tableName, tenantId, investigationId, 'DECISION', decision, audit);
+}
+
+/** Writes the policy decision once, with its `policy.decided` audit entry. */
+export async function recordPolicy(tableName: string, tenantId: string, investigationId: string, policy: NonNullable<InvestigationRecord['policy']>, audit: CarriedAudit): Promise<void> {
+  await putPart(tableName, tenantId, investigationId, 'POLICY', policy, audit);
 }
 
 /** Marks the record's alert resolved; false when the investigation has no record. */

@@ -27,8 +27,6 @@ export const keys = {
   loginCode: (tenantId: string, codeHash: string) => ({ pk: `TENANT#${tenantId}#LOGIN#${codeHash}`, sk: 'LOGIN' }),
   /** One delivery target of one investigation (`slack-summary`, `pagerduty#PABC123`…): claimed once, so a retried Finish never posts twice. */
   delivery: (tenantId: string, investigationId: string, target: string) => ({ pk: `TENANT#${tenantId}#INV#${investigationId}`, sk: `DELIVERY#${target}` }),
-  /** The sort-key prefix of an investigation's delivery items, which the audit trail reads for the entries they carry. */
-  deliveryPrefix: 'DELIVERY#',
   /**
    * A concluded investigation as remembered for recall, one item per service it concerns,
    * sorted by time: recall reads the few services of a new incident over a bounded window.

@@ -2,6 +2,7 @@ import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_FOLLOW_UP_QUESTIONS, type FollowUpQuestion } from '../../functions/contracts/index.js';
 import { appendQuestion, createRecord, markSignalResolved, readRecord, recordApprovalDecision, recordDiagnosis, updateRecord } from '../../functions/shared/records.js';
+import { readAudit } from '../../functions/shared/audit.js';
 import { storeScored } from '../../functions/shared/evidence-store.js';
 import { keys } from '../../functions/shared/table.js';
 import { startLocalStack, type LocalStack } from '../../local/stack.js';
@@ -52,7 +53,12 @@ describe('the investigation record in parts', () => {
     const pending = { approvalId: 'a-2', status: 'pending' as const, expiresAt: '2026-06-01T11:00:00.000Z' };
     await updateRecord(stack.tableName, 'layout', 'inv-decided', { status: 'awaiting_approval', approval: pending });
     const decision = { status: 'approved' as const, decidedBy: 'oncall@example.com', decidedAt: '2026-06-01T10:30:00.000Z', decider: { via: 'oidc' as const, issuer: 'https://login.example.com/tenant-0123456789abcdef/v2.0', subject: 'sub-0123456789abcdef0123456789abcdef', email: 'oncall@example.com' } };
-    await recordApprovalDecision(stack.tableName, 'layout', 'inv-decided', decision);
+    const decidedEntry = { entry: { type: 'approval.decided', actor: 'oncall@example.com', detail: { approvalId: 'a-2' } }, entryId: 'approval-decided-a-2' };
+    await recordApprovalDecision(stack.tableName, 'layout', 'inv-decided', decision, decidedEntry);
+    // Recorded again by a later attempt: the first decision and its entry stay as written.
+    await recordApprovalDecision(stack.tableName, 'layout', 'inv-decided', { ...decision, decidedAt: '2026-06-01T10:31:00.000Z' }, decidedEntry);
+    const trail = await readAudit(stack.tableName, 'layout', 'inv-decided', stack.db);
+    expect(trail).toEqual([{ ...decidedEntry.entry, entryId: 'approval-decided-a-2', at: expect.any(String) }]);
 
     const decided = await readRecord(stack.tableName, 'layout', 'inv-decided', stack.db);
     expect(decided).toMatchObject({ tenantId: 'layout', investigationId: 'inv-decided', executionName: 'inv-decided', createdAt: start.createdAt, status: 'awaiting_approval', relatedSignals: [], approval: { ...pending, ...decision } });
