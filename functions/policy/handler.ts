@@ -3,7 +3,7 @@ import { IncidentSignal, InvestigationId, PolicyDecision, Rca, StoredDigest, Ten
 import { loadEnv } from '../shared/env.js';
 import { ConfigurationError } from '../shared/errors.js';
 import { readScored } from '../shared/evidence-store.js';
-import { recordPolicy } from '../shared/records.js';
+import { recordStageResult } from '../shared/records.js';
 import { stageHandler } from '../shared/stage.js';
 import { loadTenantConfig } from '../shared/tenants.js';
 import { decide } from './decide.js';
@@ -24,7 +24,7 @@ export const handler = stageHandler(PolicyInput, PolicyDecision, async (input) =
   if (!tenant) throw new ConfigurationError(`tenant ${input.tenantId} is not registered`);
   const scored = await readScored({ tableName: env.TABLE_NAME }, input, input.digest.ref);
   const decision = decide({ tenant, investigationId: input.investigationId, scored, now: new Date() });
-  await recordPolicy(env.TABLE_NAME, input.tenantId, input.investigationId, decision, {
+  await recordStageResult(env.TABLE_NAME, input.tenantId, input.investigationId, 'policy', decision, {
     entry: { type: 'policy.decided', actor: 'causeway:policy', detail: { decision: decision.decision, reasons: decision.reasons, action: decision.action?.kind } },
     entryId: `policy-${input.investigationId}`,
   });

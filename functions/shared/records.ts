@@ -28,8 +28,8 @@ import { documentClient, keys } from './table.js';
  *                        the reference to the scored evidence Score stored (it is read
  *                        beside the record, not written a second time).
  *   RECORD#POLICY, RECORD#REMEDIATION, RECORD#OUTCOME
- *                        each written once by its stage, so the status item stays small;
- *                        the policy carries its `policy.decided` audit entry.
+ *                        each written once by its stage, so the status item stays small,
+ *                        carrying the stage's audit entry (`recordStageResult`).
  *   RECORD#DECISION      who decided the approval, when, and how: written once by the
  *                        approval route when it records the decision, instead of an update
  *                        of the status item, carrying the `approval.decided` audit entry.
@@ -222,7 +222,7 @@ function statusUpdate(investigationId: string, fields: Omit<StatusFields, WriteO
  */
 export async function updateRecord(tableName: string, tenantId: string, investigationId: string, fields: StatusFields): Promise<void> {
   const statusFields: Record<string, unknown> = {};
-  const writes: Promise<void>[] = [];
+  const writes: Promise<unknown>[] = [];
   for (const [field, value] of Object.entries(fields)) {
     if (value === undefined) continue;
     if (field in WRITE_ONCE) writes.push(putPart(tableName, tenantId, investigationId, WRITE_ONCE[field as WriteOnceField], value));
@@ -260,14 +260,14 @@ export interface CarriedAudit {
  * part and the entry it first wrote), so the trail stays append-only: one write where a
  * part and an audit item took two.
  */
-async function putPart(tableName: string, tenantId: string, investigationId: string, part: Part, value: unknown, audit?: CarriedAudit): Promise<void> {
+async function putPart(tableName: string, tenantId: string, investigationId: string, part: Part, value: unknown, audit?: CarriedAudit): Promise<boolean> {
   const at = new Date().toISOString();
   const item = { ...keys.investigationPart(tenantId, investigationId, part), at, body: pack(value) };
   if (!audit) {
     await documentClient.send(new PutCommand({ TableName: tableName, Item: item }));
-    return;
+    return true;
   }
-  await putIf({ TableName: tableName, Item: { ...item, audit: auditFields(audit.entry, at, audit.entryId) }, ConditionExpression: 'attribute_not_exists(pk)' });
+  return (await putIf({ TableName: tableName, Item: { ...item, audit: auditFields(audit.entry, at, audit.entryId) }, ConditionExpression: 'attribute_not_exists(pk)' })).written;
 }
 
 /**
@@ -312,10 +312,14 @@ export async function recordApprovalDecision(tableName: string, tenantId: string
   await putPart(tableName, tenantId, investigationId, 'DECISION', decision, audit);
 }
 
-/** Writes the policy decision once, with its `policy.decided` audit entry. */
-export async function recordPolicy(tableName: string, tenantId: string, investigationId: string, policy: NonNullable<InvestigationRecord['policy']>, audit: CarriedAudit): Promise<void> {
-  await putPart(tableName, tenantId, investigationId, 'POLICY', policy, audit);
+/**
+ * Writes a stage's write-once result (policy, remediation, outcome) with the audit entry of
+ * the same step, once: false when an earlier attempt already wrote it (the record holds that one).
+ */
+export async function recordStageResult<F extends WriteOnceField>(tableName: string, tenantId: string, investigationId: string, field: F, value: NonNullable<InvestigationRecord[F]>, audit: CarriedAudit): Promise<boolean> {
+  return putPart(tableName, tenantId, investigationId, WRITE_ONCE[field], value, audit);
 }
+
 
 /** Marks the record's alert resolved; false when the investigation has no record. */
 export async function markSignalResolved(tableName: string, tenantId: string, investigationId: string): Promise<boolean> {
