@@ -15,15 +15,25 @@ import type { ApprovalLedger, StoredApproval } from './ledger.js';
 /** What RequestApproval stores: a pending approval with its sealed task token, created once. */
 export type NewApproval = Pick<StoredApproval, 'approvalId' | 'investigationId' | 'sealedToken' | 'action' | 'approvers' | 'expiresAt'> & { tenantId: string; createdAt: string };
 
-/** Creates the pending approval; a second write under the same id fails rather than replacing it. */
+/**
+ * Creates the pending approval; a second write under the same id fails rather than replacing
+ * it. The tenant and approval ids are in its key and not stored again: the item stays under
+ * the 1 KiB a write unit bills through the updates that decide and resume it.
+ */
 export async function createApproval(tableName: string, approval: NewApproval): Promise<void> {
+  const { tenantId, approvalId, ...stored } = approval;
   await documentClient.send(
     new PutCommand({
       TableName: tableName,
-      Item: { ...keys.approval(approval.tenantId, approval.approvalId), ...approval, status: 'pending' },
+      Item: { ...keys.approval(tenantId, approvalId), ...stored, status: 'pending' },
       ConditionExpression: 'attribute_not_exists(pk)',
     }),
   );
+}
+
+/** The approval as stored, with its id from the key it was read by. */
+function approvalOf(approvalId: string, item: Record<string, unknown> | undefined): StoredApproval | undefined {
+  return item && ({ ...item, approvalId } as unknown as StoredApproval);
 }
 
 /** Keeps the posted Slack message on an existing approval, so its end can edit that message. */
@@ -50,13 +60,13 @@ export async function expirePendingApproval(tableName: string, tenantId: string,
     ExpressionAttributeValues: { ':expired': 'expired', ':pending': 'pending' },
     ReturnValues: 'ALL_NEW',
   });
-  return expired.written ? (expired.attributes as StoredApproval | undefined) : undefined;
+  return expired.written ? approvalOf(approvalId, expired.attributes) : undefined;
 }
 
 /** The approval as it stands now (a strongly consistent read). */
 export async function loadApproval(tableName: string, tenantId: string, approvalId: string): Promise<StoredApproval | undefined> {
   const out = await documentClient.send(new GetCommand({ TableName: tableName, Key: keys.approval(tenantId, approvalId), ConsistentRead: true }));
-  return out.Item as StoredApproval | undefined;
+  return approvalOf(approvalId, out.Item);
 }
 
 /** Browser sign-ins in flight, keyed by a hash of their `state`: written once, taken once. */
