@@ -35,7 +35,10 @@ function decimal(value: number): { digits: bigint; exponent: number } | undefine
   const match = /^(-?)(\d+)(?:\.(\d+))?(?:e([+-]\d+))?$/.exec(JSON.stringify(value));
   if (!match) return undefined;
   const fraction = match[3] ?? '';
-  return { digits: BigInt(`${match[1]}${match[2]}${fraction}`), exponent: Number(match[4] ?? 0) - fraction.length };
+  const digits = `${match[2]}${fraction}`.replace(/^0+(?=\d)/, '');
+  // Trailing zeros go to the exponent (394300000 is 3943e5), so a series of round numbers is scaled by its own precision.
+  const zeros = digits === '0' ? 0 : digits.length - digits.replace(/0+$/, '').length;
+  return { digits: BigInt(`${match[1]}${digits.slice(0, digits.length - zeros)}`), exponent: Number(match[4] ?? 0) - fraction.length + zeros };
 }
 
 function encodeRun(values: readonly (number | null)[]): EncodedRun | undefined {

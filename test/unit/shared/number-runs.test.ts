@@ -14,6 +14,8 @@ describe('number runs', () => {
         { name: 'short', values: [1, 2, 3] },
         { name: 'strings', values: ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'] },
         { name: 'nulls', values: series(10, () => null) },
+        { name: 'bytes', values: series(20, (i) => 394300000 + ((i * 7919) % 97) * 100000) },
+        { name: 'zeros', values: [0, 0, 10, 100, 0.5, 0, 1000000, -20, 0] },
       ],
       note: 'ünïcode ✓',
     };
