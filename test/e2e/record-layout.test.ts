@@ -1,7 +1,7 @@
 import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_FOLLOW_UP_QUESTIONS, type FollowUpQuestion } from '../../functions/contracts/index.js';
-import { appendQuestion, createRecord, markSignalResolved, readRecord, recordApprovalDecision, recordDiagnosis, updateRecord } from '../../functions/shared/records.js';
+import { appendQuestion, createRecord, markSignalResolved, readRecord, recordApprovalDecision, recordDiagnosis, recordStageResult, updateRecord } from '../../functions/shared/records.js';
 import { readAudit } from '../../functions/shared/audit.js';
 import { storeScored } from '../../functions/shared/evidence-store.js';
 import { keys } from '../../functions/shared/table.js';
@@ -73,6 +73,17 @@ describe('the investigation record in parts', () => {
     // A later step that moves the approval on in the status item wins over the decision's state.
     await updateRecord(stack.tableName, 'layout', 'inv-decided', { status: 'expired', approval: { ...decided!.approval!, status: 'expired' } });
     expect((await readRecord(stack.tableName, 'layout', 'inv-decided', stack.db))?.approval).toEqual({ ...pending, ...decision, status: 'expired' });
+  });
+
+  it('writes a stage result with its step’s audit entry once: a retry keeps the first, and is told so', async () => {
+    const { start } = fixture('inv-stage-once');
+    await createRecord(stack.tableName, start);
+    const first = { decision: 'none' as const, reasons: ['no action is catalogued for this cause'], approvalTimeoutSeconds: 3600 };
+    const audit = { entry: { type: 'policy.decided', actor: 'causeway:policy', detail: { decision: 'none' } }, entryId: 'policy-inv-stage-once' };
+    expect(await recordStageResult(stack.tableName, 'layout', 'inv-stage-once', 'policy', first, audit)).toBe(true);
+    expect(await recordStageResult(stack.tableName, 'layout', 'inv-stage-once', 'policy', { ...first, reasons: ['a freeze window opened'] }, { ...audit, entry: { ...audit.entry, detail: { decision: 'deny' } } })).toBe(false);
+    expect((await readRecord(stack.tableName, 'layout', 'inv-stage-once', stack.db))?.policy).toEqual(first);
+    expect(await readAudit(stack.tableName, 'layout', 'inv-stage-once', stack.db)).toEqual([{ ...audit.entry, entryId: audit.entryId, at: expect.any(String) }]);
   });
 
   it('a retried start leaves a record its run has moved on as it is', async () => {
