@@ -1,7 +1,7 @@
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { appendAudit } from '../shared/audit.js';
 import { deleteIf, updateIf } from '../shared/conditional-write.js';
-import { updateRecord } from '../shared/records.js';
+import { recordApprovalDecision, updateRecord } from '../shared/records.js';
 import type { SlackMessageRef } from '../shared/slack-web-api.js';
 import { documentClient, keys } from '../shared/table.js';
 import type { ApprovalLedger, StoredApproval } from './ledger.js';
@@ -15,15 +15,25 @@ import type { ApprovalLedger, StoredApproval } from './ledger.js';
 /** What RequestApproval stores: a pending approval with its sealed task token, created once. */
 export type NewApproval = Pick<StoredApproval, 'approvalId' | 'investigationId' | 'sealedToken' | 'action' | 'approvers' | 'expiresAt'> & { tenantId: string; createdAt: string };
 
-/** Creates the pending approval; a second write under the same id fails rather than replacing it. */
+/**
+ * Creates the pending approval; a second write under the same id fails rather than replacing
+ * it. The tenant and approval ids are in its key and not stored again: the item stays under
+ * the 1 KiB a write unit bills through the updates that decide and resume it.
+ */
 export async function createApproval(tableName: string, approval: NewApproval): Promise<void> {
+  const { tenantId, approvalId, ...stored } = approval;
   await documentClient.send(
     new PutCommand({
       TableName: tableName,
-      Item: { ...keys.approval(approval.tenantId, approval.approvalId), ...approval, status: 'pending' },
+      Item: { ...keys.approval(tenantId, approvalId), ...stored, status: 'pending' },
       ConditionExpression: 'attribute_not_exists(pk)',
     }),
   );
+}
+
+/** The approval as stored, with its id from the key it was read by. */
+function approvalOf(approvalId: string, item: Record<string, unknown> | undefined): StoredApproval | undefined {
+  return item && ({ ...item, approvalId } as unknown as StoredApproval);
 }
 
 /** Keeps the posted Slack message on an existing approval, so its end can edit that message. */
@@ -50,13 +60,13 @@ export async function expirePendingApproval(tableName: string, tenantId: string,
     ExpressionAttributeValues: { ':expired': 'expired', ':pending': 'pending' },
     ReturnValues: 'ALL_NEW',
   });
-  return expired.written ? (expired.attributes as StoredApproval | undefined) : undefined;
+  return expired.written ? approvalOf(approvalId, expired.attributes) : undefined;
 }
 
 /** The approval as it stands now (a strongly consistent read). */
 export async function loadApproval(tableName: string, tenantId: string, approvalId: string): Promise<StoredApproval | undefined> {
   const out = await documentClient.send(new GetCommand({ TableName: tableName, Key: keys.approval(tenantId, approvalId), ConsistentRead: true }));
-  return out.Item as StoredApproval | undefined;
+  return approvalOf(approvalId, out.Item);
 }
 
 /** Browser sign-ins in flight, keyed by a hash of their `state`: written once, taken once. */
@@ -102,17 +112,19 @@ export function dynamoLedger(tableName: string): ApprovalLedger {
         ExpressionAttributeValues: { ':status': claim.status, ':by': claim.decidedBy, ':at': claim.decidedAt, ':decider': claim.decider, ':deciding': 'deciding', ':zero': 0, ':pending': 'pending', ':now': nowSeconds },
       }),
     async recordDecision(tenantId, item) {
-      const summary = { approvalId: item.approvalId, status: item.status as 'approved' | 'rejected', expiresAt: new Date(item.expiresAt * 1000).toISOString(), decidedBy: item.decidedBy!, decidedAt: item.decidedAt!, decider: item.decider! };
-      await updateRecord(tableName, tenantId, item.investigationId, { approval: summary });
-      await audit(
+      await recordApprovalDecision(
+        tableName,
         tenantId,
         item.investigationId,
+        { status: item.status as 'approved' | 'rejected', decidedBy: item.decidedBy!, decidedAt: item.decidedAt!, decider: item.decider! },
         {
-          type: 'approval.decided',
-          actor: item.decidedBy!,
-          detail: { approvalId: item.approvalId, decision: item.status, action: item.action.kind, service: item.action.service, via: item.decider!.via, issuer: item.decider!.issuer, subject: item.decider!.subject, ...(item.decider!.email ? { email: item.decider!.email } : {}) },
+          entry: {
+            type: 'approval.decided',
+            actor: item.decidedBy!,
+            detail: { approvalId: item.approvalId, decision: item.status, action: item.action.kind, service: item.action.service, via: item.decider!.via, issuer: item.decider!.issuer, subject: item.decider!.subject, ...(item.decider!.email ? { email: item.decider!.email } : {}) },
+          },
+          entryId: `approval-decided-${item.approvalId}`,
         },
-        `approval-decided-${item.approvalId}`,
       );
     },
     async noteResumeAttempt(tenantId, approvalId) {

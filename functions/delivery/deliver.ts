@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import type { InvestigationRecord, TenantConfig } from '../contracts/index.js';
 import { postApprovalMessage } from '../request-approval/post.js';
-import type { AuditEntry } from '../shared/audit.js';
 import { createLogger } from '../shared/logger.js';
 import { postToSlack, tenantSlack, type TenantSlack } from '../shared/slack.js';
 import { postMessage, SlackMessageRef } from '../shared/slack-web-api.js';
@@ -15,7 +14,6 @@ const logger = createLogger('delivery');
 
 export interface DeliverDeps {
   claims: DeliveryClaims;
-  audit: (entry: AuditEntry, entryId: string) => Promise<unknown>;
   readSecret: TenantSecretReader;
   slackApiBaseUrl: string;
   publicBaseUrl: string;
@@ -43,9 +41,9 @@ const SLACK_BUDGET_MS = 12_000;
 const MAX_NOTES_PER_SOURCE = 3;
 
 /**
- * Sends one target once: claims it, sends, and settles the claim. A failure is recorded on
- * the claim and in the audit trail and returned, never thrown: telling people must not
- * fail an investigation that is already decided.
+ * Sends one target once: claims it, sends, and settles the claim with its audit entry. A
+ * failure is recorded on the claim (and so in the audit trail) and returned, never thrown:
+ * telling people must not fail an investigation that is already decided.
  */
 async function once(deps: DeliverDeps, target: string, send: () => Promise<Record<string, string> | undefined>): Promise<TargetResult> {
   try {
@@ -56,15 +54,14 @@ async function once(deps: DeliverDeps, target: string, send: () => Promise<Recor
   }
   try {
     const ref = await send();
-    await deps.claims.delivered(target, ref);
-    await deps.audit({ type: 'delivery.sent', actor: 'causeway:delivery', detail: { target, ...(ref ? { ref } : {}) } }, `delivery-${target}`);
+    await deps.claims.delivered(target, { type: 'delivery.sent', actor: 'causeway:delivery', detail: { target, ...(ref ? { ref } : {}) } }, ref);
     return { target, status: 'delivered', ...(ref ? { ref } : {}) };
   } catch (error) {
     const { name, message } = error as Error;
     const reason = error instanceof DeliveryError ? error.reason : name;
     logger.warn('a delivery failed; the investigation stands', { target, reason, message });
     const detail = { target, reason, message: message.slice(0, 500), ...(error instanceof DeliveryError && error.status ? { status: error.status } : {}) };
-    await Promise.all([deps.claims.failed(target, `${reason}: ${message}`), deps.audit({ type: 'delivery.failed', actor: 'causeway:delivery', detail }, `delivery-${target}`)]).catch((settleError: Error) =>
+    await deps.claims.failed(target, { type: 'delivery.failed', actor: 'causeway:delivery', detail }, `${reason}: ${message}`).catch((settleError: Error) =>
       logger.error('could not record a failed delivery', { target, error: settleError.name }),
     );
     return { target, status: 'failed', error: reason };

@@ -44,7 +44,6 @@ async function rememberAndDeliver(tenantId: string, investigationId: string): Pr
   if (!tenant) return;
   const results = await deliverInvestigation(record, tenant, {
     claims: tableClaims(env.TABLE_NAME, tenantId, investigationId),
-    audit: (entry, entryId) => appendAudit(env.TABLE_NAME, tenantId, investigationId, entry, { entryId }),
     readSecret: readTenantSecret,
     slackApiBaseUrl: env.SLACK_API_BASE_URL,
     publicBaseUrl: env.PUBLIC_BASE_URL,

@@ -8,7 +8,7 @@ import { type Claim, claimInvestigation, investigationFor, markResolved, markSta
 import { lifecycleEntry, lifecycleRole, recordLifecycle } from './lifecycle.js';
 import { withStartLock } from './start-lock.js';
 import { takeIngestToken } from './throttle.js';
-import { adjacentServices, appendRelatedSignalWhenCreated, claimGroup, closeForGrouping, findRelatedInvestigation } from './grouping.js';
+import { adjacentServices, appendRelatedSignalWhenCreated, claimGroup, closeForGrouping, neighbourhoodOpenKeys, relatedInvestigation } from './grouping.js';
 import { parseWebhookCredentials } from './sources/credentials.js';
 import { getSourceAdapter } from './sources/index.js';
 import type { Door, InboundRequest, VerifyDeps } from './sources/types.js';
@@ -70,9 +70,9 @@ function firstRecord(signal: IncidentSignal, investigationId: string): NewRecord
 /**
  * Which investigation a signal belongs to: an open one on its service or a neighbour, or its
  * own, claimed on its service (and its record written) before anyone next door can decide.
- * A service with neighbours decides under the start locks of the whole neighbourhood, where
- * it reads their open investigations in one batch; alerts arriving together on adjacent
- * services thus start one investigation and the rest find it. A service with none needs no
+ * A service with neighbours decides under its start lock while no neighbour holds theirs,
+ * reading their locks and open investigations in one batch; alerts arriving together on
+ * adjacent services thus start one investigation and the rest find it. A service with none needs no
  * lock: only alerts on that very service could join it, and its group claim, one
  * conditional write, already picks one of them (the others wait for its record).
  */
@@ -90,8 +90,8 @@ async function decideInvestigation(deps: IngestDeps, signal: IncidentSignal, top
     const target = await claimAndRecord(await claimGroup(deps.tableName, signal, own.investigationId));
     return { target, recorded, released: async () => undefined };
   }
-  const decided = await withStartLock(deps.tableName, signal.tenantId, neighbourhood, async () =>
-    claimAndRecord((await findRelatedInvestigation(deps.tableName, signal, topology)) ?? (await claimGroup(deps.tableName, signal, own.investigationId))),
+  const decided = await withStartLock(deps.tableName, signal.tenantId, signal.service!, neighbourhood, neighbourhoodOpenKeys(signal, topology), async (items) =>
+    claimAndRecord(relatedInvestigation(items, signal, topology) ?? (await claimGroup(deps.tableName, signal, own.investigationId))),
   );
   return { target: decided.value, recorded, released: decided.released };
 }

@@ -1,13 +1,9 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { BatchGetCommand, type BatchGetCommandOutput, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { IncidentSignal } from '../contracts/index.js';
 import { currentOr, deleteIf, putIf } from '../shared/conditional-write.js';
-import { TransientError } from '../shared/errors.js';
 import { appendToRecord } from '../shared/records.js';
 import { documentClient, isExpired, keys, ttlAfter } from '../shared/table.js';
-
-/** BatchGetItem reads at most this many keys a request. */
-const BATCH_GET_LIMIT = 100;
 
 interface OpenItem {
   sk: string;
@@ -25,26 +21,19 @@ export function adjacentServices(service: string, topology: Record<string, strin
   return [...adjacent];
 }
 
+/** The keys of the open-investigation items of a signal's service and its neighbours, the service's own first; none without a service. */
+export function neighbourhoodOpenKeys(signal: IncidentSignal, topology: Record<string, string[]>): { pk: string; sk: string }[] {
+  return signal.service ? adjacentServices(signal.service, topology).map((service) => keys.openByService(signal.tenantId, service)) : [];
+}
+
 /**
- * An investigation opened in the last window for this service or an adjacent one, if any:
- * the whole neighbourhood read in one strongly consistent batch, the service's own first.
+ * An investigation opened in the last window for this service or an adjacent one, if any,
+ * among items read by sort key (the neighbourhood's, read in one consistent batch beside
+ * their start locks: `start-lock.ts`); the service's own first.
  */
-export async function findRelatedInvestigation(tableName: string, signal: IncidentSignal, topology: Record<string, string[]>, nowMs = Date.now()): Promise<string | undefined> {
-  if (!signal.service) return undefined;
-  const services = adjacentServices(signal.service, topology);
-  const open = new Map<string, OpenItem>();
-  for (let i = 0; i < services.length; i += BATCH_GET_LIMIT) {
-    let keysLeft: Record<string, unknown>[] | undefined = services.slice(i, i + BATCH_GET_LIMIT).map((service) => keys.openByService(signal.tenantId, service));
-    for (let attempt = 0; keysLeft?.length; attempt++) {
-      if (attempt > 5) throw new TransientError(`reading the open investigations of ${signal.service}'s neighbours kept being throttled`);
-      if (attempt) await sleep(Math.min(20 * 2 ** attempt, 500));
-      const out: BatchGetCommandOutput = await documentClient.send(new BatchGetCommand({ RequestItems: { [tableName]: { Keys: keysLeft, ConsistentRead: true } } }));
-      for (const item of (out.Responses?.[tableName] ?? []) as OpenItem[]) open.set(item.sk, item);
-      keysLeft = out.UnprocessedKeys?.[tableName]?.Keys;
-    }
-  }
-  for (const service of services) {
-    const item = open.get(keys.openByService(signal.tenantId, service).sk);
+export function relatedInvestigation(items: ReadonlyMap<string, Record<string, unknown>>, signal: IncidentSignal, topology: Record<string, string[]>, nowMs = Date.now()): string | undefined {
+  for (const key of neighbourhoodOpenKeys(signal, topology)) {
+    const item = items.get(key.sk) as OpenItem | undefined;
     if (item && !isExpired(item, nowMs)) return item.investigationId;
   }
   return undefined;

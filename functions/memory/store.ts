@@ -26,10 +26,19 @@ export function memoryServices(features: Pick<IncidentFeatures, 'service' | 'ale
 export async function rememberInvestigation(tableName: string, record: InvestigationRecord, client: DynamoDBDocumentClient = documentClient): Promise<boolean> {
   const entry = memoryEntryOf(record);
   if (!entry) return false;
+  // The sort key already holds the time and the investigation: the stored entry leaves them out, which keeps each item under the 1 KiB a write unit bills.
+  const { investigationId, at, ...stored } = entry;
   for (const service of memoryServices(recordFeatures(record))) {
-    await client.send(new PutCommand({ TableName: tableName, Item: { ...keys.memory(record.tenantId, service, entry.at, entry.investigationId), entry, expiresAt: ttlAfter(MEMORY_TTL_SECONDS) } }));
+    await client.send(new PutCommand({ TableName: tableName, Item: { ...keys.memory(record.tenantId, service, at, investigationId), entry: stored, expiresAt: ttlAfter(MEMORY_TTL_SECONDS) } }));
   }
   return true;
+}
+
+/** A stored entry whole again: the time and investigation from its sort key (`<at>#<investigationId>`). */
+function entryOf(item: Record<string, unknown>): unknown {
+  const sk = String(item.sk ?? '');
+  const split = sk.indexOf('#');
+  return { ...(item.entry as object), at: sk.slice(0, split), investigationId: sk.slice(split + 1) };
 }
 
 /**
@@ -51,7 +60,7 @@ export async function recallCandidates(tableName: string, tenantId: string, serv
     );
     for (const item of out.Items ?? []) {
       if (isExpired(item as { expiresAt?: number })) continue;
-      const parsed = MemoryEntry.safeParse(item.entry);
+      const parsed = MemoryEntry.safeParse(entryOf(item));
       if (parsed.success) entries.push(parsed.data);
     }
   }

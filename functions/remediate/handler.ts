@@ -3,7 +3,7 @@ import { InvestigationId, PolicyDecision, RemediationResult, TenantId } from '..
 import { loadEnv } from '../shared/env.js';
 import { ConfigurationError, ConflictError } from '../shared/errors.js';
 import { createLogger } from '../shared/logger.js';
-import { readRecord, updateRecord } from '../shared/records.js';
+import { readRecord, recordStageResult } from '../shared/records.js';
 import { secretsOf } from '../shared/secrets.js';
 import { stageHandler } from '../shared/stage.js';
 import { loadTenantConfig } from '../shared/tenants.js';
@@ -39,12 +39,16 @@ export const handler = stageHandler(RemediateInput, RemediateOutput, async (inpu
   const actor = await confirmApproved(env.TABLE_NAME, input.tenantId, input.policy, action, record);
   const tenant = await loadTenantConfig(env.TABLE_NAME, input.tenantId);
   if (!tenant) throw new ConfigurationError(`tenant ${input.tenantId} is not registered`);
-  const result = await runAction(
+  const { result, audit } = await runAction(
     { tableName: env.TABLE_NAME, tenantId: input.tenantId, investigationId: input.investigationId, actor, now: new Date(), signal: AbortSignal.timeout(DEADLINE_MS), readSecret: secretsOf(input.tenantId) },
     tenant,
     action,
   );
-  await updateRecord(env.TABLE_NAME, input.tenantId, input.investigationId, { remediation: result });
+  if (!(await recordStageResult(env.TABLE_NAME, input.tenantId, input.investigationId, 'remediation', result, audit))) {
+    // Another attempt ran the same action to its end first: its result is the record's.
+    const recorded = (await readRecord(env.TABLE_NAME, input.tenantId, input.investigationId))?.remediation;
+    if (recorded) return { kind: 'remediated' as const, result: recorded };
+  }
   logger.info('remediation finished', { investigationId: input.investigationId, actionId: action.actionId, status: result.status, executor: result.executor });
   return { kind: 'remediated' as const, result };
 });

@@ -1,5 +1,6 @@
 import type { ProposedAction, RemediationResult, TenantConfig } from '../contracts/index.js';
 import { appendAudit, readAudit } from '../shared/audit.js';
+import type { CarriedAudit } from '../shared/records.js';
 import { CausewayError, TransientError } from '../shared/errors.js';
 import { policyDenials } from '../policy/decide.js';
 import { executorFor } from './executors/index.js';
@@ -34,18 +35,24 @@ async function audit(deps: RunDeps, type: string, detail: Record<string, unknown
   await appendAudit(deps.tableName, deps.tenantId, deps.investigationId, { type, actor: deps.actor, detail }, { entryId });
 }
 
+/** An action's result, and the audit entry that records it, under its fixed id: written together as the record's remediation (`recordStageResult`). */
+export interface ActionOutcome {
+  result: RemediationResult;
+  audit: CarriedAudit;
+}
+
 /**
  * Runs one approved action: the tenant's policy asked again, the current state read
- * into an exact plan, the plan audited, then — only when neither the action nor the
- * policy says dry-run — applied, and the result audited under a fixed id.
+ * into an exact plan, the plan audited (durably, before anything is changed), then — only
+ * when neither the action nor the policy says dry-run — applied. Returns the result with the
+ * audit entry that records it, for the caller to write once with the record's remediation.
  */
-export async function runAction(deps: RunDeps, tenant: TenantConfig, action: ProposedAction): Promise<RemediationResult> {
-  const after = `${action.actionId}-after`;
+export async function runAction(deps: RunDeps, tenant: TenantConfig, action: ProposedAction): Promise<ActionOutcome> {
+  const after = (type: string, detail: Record<string, unknown>): CarriedAudit => ({ entry: { type, actor: deps.actor, detail }, entryId: `${action.actionId}-after` });
   const denials = policyDenials(tenant.policy, action, deps.now);
   if (denials.length > 0) {
     const refused = result(action, deps.now, { status: 'refused', summary: `Not run: ${denials.join('; ')}. Nothing was changed.`, changes: [] });
-    await audit(deps, 'remediation.refused', { actionId: action.actionId, reasons: denials }, after);
-    return refused;
+    return { result: refused, audit: after('remediation.refused', { actionId: action.actionId, reasons: denials }) };
   }
   const dryRun = action.dryRun || tenant.policy.dryRun;
   const executor = executorFor(action.kind, action.target.platform);
@@ -57,8 +64,7 @@ export async function runAction(deps: RunDeps, tenant: TenantConfig, action: Pro
       summary: `Dry-run of ${action.kind} on ${action.service}: nothing was changed; these are the changes it would make.`,
       changes: action.plan,
     });
-    await audit(deps, 'remediation.completed', { actionId: action.actionId, status: described.status, changes: described.changes }, after);
-    return described;
+    return { result: described, audit: after('remediation.completed', { actionId: action.actionId, status: described.status, changes: described.changes }) };
   }
   const ctx: ExecutorContext = { policy: tenant.policy, targets: tenant.remediation, signal: deps.signal, now: deps.now, readSecret: deps.readSecret };
   let plan = await auditedPlan(deps, action);
@@ -77,8 +83,7 @@ export async function runAction(deps: RunDeps, tenant: TenantConfig, action: Pro
       changes: plan?.changes ?? [],
       ...(plan ? { undo: plan.undo } : {}),
     });
-    await audit(deps, 'remediation.failed', { actionId: action.actionId, error: error.name, message: error.message.slice(0, 500) }, after);
-    return failed;
+    return { result: failed, audit: after('remediation.failed', { actionId: action.actionId, error: error.name, message: error.message.slice(0, 500) }) };
   }
   const done = result(action, deps.now, {
     status: dryRun ? 'dry_run' : 'applied',
@@ -91,6 +96,5 @@ export async function runAction(deps: RunDeps, tenant: TenantConfig, action: Pro
     changes: plan.changes,
     undo: plan.undo,
   });
-  await audit(deps, 'remediation.completed', { actionId: action.actionId, status: done.status, executor: plan.executor, changes: done.changes, undo: done.undo }, after);
-  return done;
+  return { result: done, audit: after('remediation.completed', { actionId: action.actionId, status: done.status, executor: plan.executor, changes: done.changes, undo: done.undo }) };
 }

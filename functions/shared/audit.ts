@@ -14,6 +14,11 @@ export interface StoredAuditEntry extends AuditEntry {
   entryId: string;
 }
 
+/** An entry as it is stored: on its own audit item, or on the item of the act it records (a settled delivery). */
+export function auditFields(entry: AuditEntry, at: string, entryId: string): StoredAuditEntry {
+  return { at, entryId, type: entry.type, actor: entry.actor, detail: entry.detail };
+}
+
 /**
  * Appends one entry to an investigation's audit trail. Entries are only ever put with
  * `attribute_not_exists`, never updated or deleted: the trail is append-only. A fixed
@@ -32,13 +37,18 @@ export async function appendAudit(
   const key = { pk, sk: options.entryId ? `${skPrefix}ID#${entryId}` : `${skPrefix}${at}#${entryId}` };
   const outcome = await putIf({
     TableName: tableName,
-    Item: { ...key, at, entryId, type: entry.type, actor: entry.actor, detail: entry.detail },
+    Item: { ...key, ...auditFields(entry, at, entryId) },
     ConditionExpression: 'attribute_not_exists(pk)',
   });
   return outcome.written;
 }
 
-/** The whole trail of one investigation, oldest first. */
+/**
+ * The whole trail of one investigation, oldest first: its audit items, and the entries that
+ * items written at the same step carry (a settled delivery, `delivery/claims.ts`; the policy
+ * and approval-decision parts of the record, `records.ts`), read in one query over the
+ * investigation's partition.
+ */
 export async function readAudit(tableName: string, tenantId: string, investigationId: string, client: DynamoDBDocumentClient = documentClient): Promise<StoredAuditEntry[]> {
   const { pk, skPrefix } = keys.auditPrefix(tenantId, investigationId);
   const entries: StoredAuditEntry[] = [];
@@ -47,13 +57,16 @@ export async function readAudit(tableName: string, tenantId: string, investigati
     const out = await client.send(
       new QueryCommand({
         TableName: tableName,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-        ExpressionAttributeValues: { ':pk': pk, ':prefix': skPrefix },
+        KeyConditionExpression: 'pk = :pk',
+        ProjectionExpression: 'sk, #at, entryId, #type, actor, detail, audit',
+        ExpressionAttributeNames: { '#at': 'at', '#type': 'type' },
+        ExpressionAttributeValues: { ':pk': pk },
         ExclusiveStartKey: startKey,
       }),
     );
     for (const item of out.Items ?? []) {
-      entries.push({ at: item.at, entryId: item.entryId, type: item.type, actor: item.actor, detail: item.detail });
+      if (String(item.sk).startsWith(skPrefix)) entries.push({ at: item.at, entryId: item.entryId, type: item.type, actor: item.actor, detail: item.detail });
+      else if (item.audit) entries.push(item.audit as StoredAuditEntry);
     }
     startKey = out.LastEvaluatedKey;
   } while (startKey);

@@ -3,6 +3,7 @@ import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/li
 import type { z } from 'zod';
 import { MAX_INLINE_BYTES, MAX_STORED_CHUNKS, ProviderResult, ScoredEvidence, StoredRef } from '../contracts/index.js';
 import { CausewayError } from './errors.js';
+import { decodeNumberRuns, encodeNumberRuns } from './number-runs.js';
 import { compress, decompress } from './packed.js';
 import { isTransient, toStageError } from './transient.js';
 import { documentClient, isExpired, ttlAfter } from './table.js';
@@ -20,9 +21,10 @@ import { documentClient, isExpired, ttlAfter } from './table.js';
  * DynamoDB's per-request cost is below S3's PUT and GET. A value that compresses to at most
  * MAX_INLINE_BYTES (a provider that found nothing, a handful of changes) is not written at all:
  * it travels in its reference, checked by the same hash, as DynamoDB would bill its item a
- * whole write unit. Values are compressed (`packed.ts`:
- * JSON shrinks 5–10×, and write units are billed per KB) and split into items of at most 350 KB, under
- * DynamoDB's 400 KB item limit; a value needing more than MAX_STORED_CHUNKS items is
+ * whole write unit. Values are compressed (`packed.ts`: JSON shrinks 5–10×, and write
+ * units are billed per KB), their runs of numbers (metric series) first rewritten as
+ * differences when that compresses smaller (`number-runs.ts`), and split into items of at
+ * most 350 KB, under DynamoDB's 400 KB item limit; a value needing more than MAX_STORED_CHUNKS items is
  * refused with StoredValueTooLargeError rather than written in part.
  *
  * Items live in their own partition, `TENANT#<tenant>#EVIDENCE#<investigation>`, so IAM can
@@ -97,14 +99,22 @@ function rethrow(error: unknown, wrap: (error: unknown) => Error): never {
   throw wrap(error);
 }
 
+/** The smaller of the plain compressed JSON and its number runs rewritten (`number-runs.ts`), compressed. */
+function smallest(plain: Buffer, runs: Buffer | undefined): Buffer {
+  if (!runs) return plain;
+  const rewritten = compress(runs);
+  return rewritten.length < plain.length ? rewritten : plain;
+}
+
 /**
  * Stores a value of the owner's investigation under `name` and returns its reference. It
  * expires with the run unless `kept`: a value the record goes on pointing at lives as long
  * as the record.
  */
 export async function storeValue(target: StoreTarget, owner: StoreOwner, name: string, value: unknown, options: { kept?: boolean } = {}): Promise<StoredRef> {
-  const json = Buffer.from(JSON.stringify(value));
-  const packed = compress(json);
+  const text = JSON.stringify(value);
+  const json = Buffer.from(text);
+  const packed = smallest(compress(json), encodeNumberRuns(text));
   if (packed.length > MAX_STORED_CHUNKS * CHUNK_BYTES) throw new StoredValueTooLargeError(name, packed.length);
   const ref = StoredRef.parse({
     tenantId: owner.tenantId,
@@ -153,7 +163,7 @@ function valueOf<S extends z.ZodType>(ref: StoredRef, items: StoredItem[], schem
   if (items.length !== ref.chunks || items.some((item) => !item?.body || isExpired(item, now))) throw new StoredValueMissingError(`${ref.name} is missing or expired`);
   let json: Buffer;
   try {
-    json = decompress(Buffer.concat(items.map((item) => Buffer.from(item!.body!))));
+    json = decodeNumberRuns(decompress(Buffer.concat(items.map((item) => Buffer.from(item!.body!)))));
   } catch {
     throw new StoredValueMissingError(`${ref.name} is not what was stored (it does not decompress)`);
   }

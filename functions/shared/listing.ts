@@ -12,7 +12,11 @@ export const LISTING_INDEX = 'byTenantCreated';
 export const LISTING_PK = 'listPk';
 export const LISTING_SK = 'listSk';
 
-/** Projected into the index besides the keys; each is replaced whole, so a SET never meets a missing parent map. */
+/**
+ * Projected into the index besides the keys; each is replaced whole, so a SET never meets a
+ * missing parent map. `listUpdatedAt` is when what a row lists (status, alert, root cause)
+ * last changed: the index is written only then (`records.ts`), each write a unit billed.
+ */
 export const LISTING_PROJECTION = ['listStatus', 'listSignal', 'listRca', 'listUpdatedAt'] as const;
 
 /** All of a tenant's investigations share one index partition; the tenant comes first, as in every key. */

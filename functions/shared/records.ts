@@ -2,8 +2,9 @@ import { type DynamoDBDocumentClient, PutCommand, QueryCommand, UpdateCommand } 
 import { z } from 'zod';
 import { type FollowUpQuestion, IncidentSignal, InvestigationRecord, ScoredEvidence, type StoredRef, type LifecycleEntry, MAX_FOLLOW_UP_QUESTIONS, MAX_LIFECYCLE_ENTRIES, type RcaFeedback } from '../contracts/index.js';
 import { type ConditionalWrite, putIf, updateIf } from './conditional-write.js';
+import { type AuditEntry, auditFields } from './audit.js';
 import { SCORED, storedItemsCondition, valueFromItems } from './evidence-store.js';
-import { listingForNewRecord, listingForUpdate } from './listing.js';
+import { LISTING_SK, listingForNewRecord, listingForUpdate } from './listing.js';
 import { pack, unpack } from './packed.js';
 import { documentClient, keys } from './table.js';
 
@@ -13,16 +14,27 @@ import { documentClient, keys } from './table.js';
  * the diagnosis alone is 25–40 KiB: kept in the item that approval, remediation and Finish
  * update, every one of those updates cost as much again. In the investigation's partition:
  *
- *   RECORD               the status item: status, approval, feedback, lifecycle, related
- *                        signals, timestamps, and the list index's summary. Small; updated
- *                        through the lifecycle.
+ *   RECORD               the status item: the approval's id, state and expiry, feedback,
+ *                        lifecycle, related signals, the update time, and the list index's
+ *                        keys and summary (status, alert, root cause, created and listed-
+ *                        change times). Kept under the 1 KiB a write unit bills: what its
+ *                        key or the list attributes already hold (ids, creation time,
+ *                        status) is not stored twice, and is put back on read. Updated
+ *                        through the lifecycle; the list index is written only when what it
+ *                        lists changes.
  *   RECORD#SIGNAL        the alert, written once with the status item. Its one changing
  *                        field, the alert's status, lives in the status item.
  *   RECORD#DIAGNOSIS     RCA and similar incidents, written once by the Record stage, and
  *                        the reference to the scored evidence Score stored (it is read
  *                        beside the record, not written a second time).
  *   RECORD#POLICY, RECORD#REMEDIATION, RECORD#OUTCOME
- *                        each written once by its stage, so the status item stays small.
+ *                        each written once by its stage, so the status item stays small,
+ *                        carrying the stage's audit entry (`recordStageResult`).
+ *   RECORD#DECISION      who decided the approval, when, and how: written once by the
+ *                        approval route when it records the decision, instead of an update
+ *                        of the status item, carrying the `approval.decided` audit entry.
+ *                        Until a later step moves the approval on in the status item
+ *                        (rejected, expired), its state is this part's.
  *   RECORD#QUESTIONS     follow-up questions, appended.
  *
  * Write-once parts are compressed JSON (`packed.ts`) with the time they were written; the record's `updatedAt`
@@ -41,7 +53,15 @@ export type StatusDocument = z.infer<typeof StatusDocument>;
 /** Fields a stage writes once, each to its own part. */
 const WRITE_ONCE = { policy: 'POLICY', remediation: 'REMEDIATION', outcome: 'OUTCOME' } as const;
 type WriteOnceField = keyof typeof WRITE_ONCE;
-type Part = 'SIGNAL' | 'DIAGNOSIS' | (typeof WRITE_ONCE)[WriteOnceField];
+type Part = 'SIGNAL' | 'DIAGNOSIS' | 'DECISION' | (typeof WRITE_ONCE)[WriteOnceField];
+
+/** An approval's decision as the DECISION part holds it. */
+export type ApprovalDecision = Required<Pick<ApprovalSummary, 'decidedBy' | 'decidedAt'>> & Pick<ApprovalSummary, 'decider'> & { status: 'approved' | 'rejected' };
+
+/** What the status item keeps of an approval; the decision's who and when are in the DECISION part. */
+function approvalCore(approval: ApprovalSummary): Pick<ApprovalSummary, 'approvalId' | 'status' | 'expiresAt'> {
+  return { approvalId: approval.approvalId, status: approval.status, expiresAt: approval.expiresAt };
+}
 
 /** What a lifecycle step may set: status-item fields, and the write-once policy, remediation and outcome. */
 export type StatusFields = Partial<Omit<StatusDocument, 'tenantId' | 'investigationId' | 'createdAt' | 'updatedAt'> & Pick<InvestigationRecord, WriteOnceField>>;
@@ -54,6 +74,8 @@ export type Diagnosis = Required<Pick<InvestigationRecord, 'rca'>> & Pick<Invest
 
 /** A record as it starts, before any stage has run. */
 export type NewRecord = Omit<InvestigationRecord, 'scored' | 'rca' | 'similar' | 'questions' | WriteOnceField>;
+
+type ApprovalSummary = NonNullable<InvestigationRecord['approval']>;
 
 const STATUS_SK = 'RECORD';
 const PART_PREFIX = 'RECORD';
@@ -70,14 +92,33 @@ function diagnosisOf(owner: { tenantId: string; investigationId: string }, body:
   return { ...rest, ...scoredOf(owner, body, stored) };
 }
 
+/**
+ * What the status item does not store because its keys and list attributes hold it: the ids,
+ * the creation time (the list sort key's), the status (listed), and an execution name that is
+ * the investigation id. A status item written before this layout holds them, and wins.
+ */
+function fromKeys(owner: { tenantId: string; investigationId: string }, item: Record<string, unknown>): Record<string, unknown> {
+  const listSk = String(item[LISTING_SK] ?? '');
+  return { tenantId: owner.tenantId, investigationId: owner.investigationId, executionName: owner.investigationId, createdAt: listSk.slice(0, listSk.lastIndexOf('#')), status: item.listStatus };
+}
+
+/** The approval as the record shows it: the status item's, with the decision recorded beside it; a decided approval the status item still holds pending is as the decision says. */
+function approvalWithDecision(approval: ApprovalSummary, decision: ApprovalDecision | undefined): ApprovalSummary {
+  if (!decision) return approval;
+  const { status, ...who } = decision;
+  return { ...approval, ...who, status: approval.status === 'pending' ? status : approval.status };
+}
+
 /** Puts the whole record together from its items; undefined until both the status item and the signal exist. */
 function assemble(owner: { tenantId: string; investigationId: string }, items: Record<string, unknown>[], stored: readonly Record<string, unknown>[]): InvestigationRecord | undefined {
   const bySk = new Map(items.map((item) => [item.sk as string, item]));
   const part = (name: Part) => bySk.get(`${PART_PREFIX}#${name}`);
-  const status = bySk.get(STATUS_SK)?.record as (Record<string, unknown> & { signalStatus?: unknown; updatedAt?: string }) | undefined;
+  const statusItem = bySk.get(STATUS_SK);
+  const status = statusItem?.record as (Record<string, unknown> & { signalStatus?: unknown; updatedAt?: string; approval?: ApprovalSummary }) | undefined;
   const signalItem = part('SIGNAL');
-  if (!status || !signalItem) return undefined;
-  const { signalStatus, ...rest } = status;
+  if (!statusItem || !status || !signalItem) return undefined;
+  const { signalStatus, approval, ...kept } = status;
+  const rest = { ...fromKeys(owner, statusItem), ...kept };
   const signal = unpack(signalItem.body) as Record<string, unknown>;
   const diagnosis = part('DIAGNOSIS');
   const questions = bySk.get(`${PART_PREFIX}#QUESTIONS`)?.questions;
@@ -89,8 +130,12 @@ function assemble(owner: { tenantId: string; investigationId: string }, items: R
     writeOnce[field] = unpack(item.body);
     if (typeof item.at === 'string' && item.at > updatedAt) updatedAt = item.at;
   }
+  const decisionItem = part('DECISION');
+  if (typeof decisionItem?.at === 'string' && decisionItem.at > updatedAt) updatedAt = decisionItem.at;
+  const decided = approval && approvalWithDecision(approval, decisionItem ? (unpack(decisionItem.body) as ApprovalDecision) : undefined);
   return InvestigationRecord.parse({
     ...rest,
+    ...(decided ? { approval: decided } : {}),
     updatedAt,
     signal: signalStatus === undefined ? signal : { ...signal, status: signalStatus },
     ...(diagnosis ? diagnosisOf(owner, unpack(diagnosis.body) as Record<string, unknown>, stored) : {}),
@@ -127,22 +172,44 @@ async function queryAll(client: DynamoDBDocumentClient, input: { TableName: stri
   return items;
 }
 
-/** The SET clauses for status fields and the list summary they change; `updatedAt` moves on every write. */
-function statusUpdate(fields: Omit<StatusFields, WriteOnceField>, listing: Partial<Pick<InvestigationRecord, 'rca'>> = {}) {
+/**
+ * Status fields as the status item stores them: without what its keys and list attributes
+ * hold (see `fromKeys`), an empty list of related signals left out, and of an approval only
+ * its id, state and expiry (`recordApprovalDecision` keeps the rest).
+ */
+function storedStatus(investigationId: string, fields: Record<string, unknown>): Record<string, unknown> {
+  const { tenantId: _tenant, investigationId: _id, createdAt: _created, status: _status, executionName, relatedSignals, approval, ...rest } = fields;
+  return {
+    ...rest,
+    ...(executionName !== undefined && executionName !== investigationId ? { executionName } : {}),
+    ...(Array.isArray(relatedSignals) && relatedSignals.length ? { relatedSignals } : {}),
+    ...(approval ? { approval: approvalCore(approval as ApprovalSummary) } : {}),
+  };
+}
+
+/**
+ * The SET clauses for status fields, and for the list summary when they change what it lists
+ * (status, alert, root cause): only then is the list index written, with the time it changed.
+ * The status item's own `updatedAt` moves on every write.
+ */
+function statusUpdate(investigationId: string, fields: Omit<StatusFields, WriteOnceField>, listing: Partial<Pick<InvestigationRecord, 'rca'>> = {}) {
   const names: Record<string, string> = { '#record': 'record' };
   const values: Record<string, unknown> = {};
   const sets: string[] = [];
-  const updated = { ...fields, updatedAt: new Date().toISOString() };
-  for (const [field, value] of Object.entries(updated)) {
+  const updatedAt = new Date().toISOString();
+  for (const [field, value] of Object.entries(storedStatus(investigationId, { ...fields, updatedAt }))) {
     if (value === undefined) continue;
     names[`#${field}`] = field;
     values[`:${field}`] = value;
     sets.push(`#record.#${field} = :${field}`);
   }
   // The list index's summary follows the record, top-level and replaced whole.
-  for (const [attribute, value] of Object.entries(listingForUpdate({ ...updated, ...listing }))) {
-    values[`:${attribute}`] = value;
-    sets.push(`${attribute} = :${attribute}`);
+  const listed = { ...fields, ...listing };
+  if (listed.status !== undefined || listed.rca !== undefined) {
+    for (const [attribute, value] of Object.entries(listingForUpdate({ ...listed, updatedAt }))) {
+      values[`:${attribute}`] = value;
+      sets.push(`${attribute} = :${attribute}`);
+    }
   }
   return { names, values, sets };
 }
@@ -155,7 +222,7 @@ function statusUpdate(fields: Omit<StatusFields, WriteOnceField>, listing: Parti
  */
 export async function updateRecord(tableName: string, tenantId: string, investigationId: string, fields: StatusFields): Promise<void> {
   const statusFields: Record<string, unknown> = {};
-  const writes: Promise<void>[] = [];
+  const writes: Promise<unknown>[] = [];
   for (const [field, value] of Object.entries(fields)) {
     if (value === undefined) continue;
     if (field in WRITE_ONCE) writes.push(putPart(tableName, tenantId, investigationId, WRITE_ONCE[field as WriteOnceField], value));
@@ -167,7 +234,7 @@ export async function updateRecord(tableName: string, tenantId: string, investig
 
 /** The update of status fields on an existing record (never creating one). */
 function statusWrite(tableName: string, tenantId: string, investigationId: string, fields: Omit<StatusFields, WriteOnceField>, listing?: Partial<Pick<InvestigationRecord, 'rca'>>) {
-  const { names, values, sets } = statusUpdate(fields, listing);
+  const { names, values, sets } = statusUpdate(investigationId, fields, listing);
   return {
     TableName: tableName,
     Key: keys.investigation(tenantId, investigationId),
@@ -182,8 +249,25 @@ async function setStatus(tableName: string, tenantId: string, investigationId: s
   await documentClient.send(new UpdateCommand(statusWrite(tableName, tenantId, investigationId, fields, listing)));
 }
 
-async function putPart(tableName: string, tenantId: string, investigationId: string, part: Part, value: unknown): Promise<void> {
-  await documentClient.send(new PutCommand({ TableName: tableName, Item: { ...keys.investigationPart(tenantId, investigationId, part), at: new Date().toISOString(), body: pack(value) } }));
+/** An audit entry that a part written at the same step carries, under its fixed id (`readAudit` reads it there). */
+export interface CarriedAudit {
+  entry: AuditEntry;
+  entryId: string;
+}
+
+/**
+ * Writes a part. One that carries an audit entry is written once (a retried step keeps the
+ * part and the entry it first wrote), so the trail stays append-only: one write where a
+ * part and an audit item took two.
+ */
+async function putPart(tableName: string, tenantId: string, investigationId: string, part: Part, value: unknown, audit?: CarriedAudit): Promise<boolean> {
+  const at = new Date().toISOString();
+  const item = { ...keys.investigationPart(tenantId, investigationId, part), at, body: pack(value) };
+  if (!audit) {
+    await documentClient.send(new PutCommand({ TableName: tableName, Item: item }));
+    return true;
+  }
+  return (await putIf({ TableName: tableName, Item: { ...item, audit: auditFields(audit.entry, at, audit.entryId) }, ConditionExpression: 'attribute_not_exists(pk)' })).written;
 }
 
 /**
@@ -196,7 +280,7 @@ export async function createRecord(tableName: string, record: NewRecord): Promis
   const [created] = await Promise.all([
     putIf({
       TableName: tableName,
-      Item: { ...keys.investigation(record.tenantId, record.investigationId), ...listingForNewRecord(record), record: status },
+      Item: { ...keys.investigation(record.tenantId, record.investigationId), ...listingForNewRecord(record), record: storedStatus(record.investigationId, status) },
       ConditionExpression: 'attribute_not_exists(pk)',
     }),
     // The same alert on a retry: rewriting it is harmless.
@@ -216,6 +300,26 @@ export async function recordDiagnosis(tableName: string, tenantId: string, inves
   await putPart(tableName, tenantId, investigationId, 'DIAGNOSIS', parts);
   await setStatus(tableName, tenantId, investigationId, { status: 'diagnosed', executionName }, { rca: parts.rca });
 }
+
+/**
+ * Records who decided the approval, and how, once, with its `approval.decided` audit entry:
+ * the DECISION part, one small write that leaves the status item (and the list, whose
+ * summary it does not change) as it is; a later attempt that records it again keeps the first. The
+ * record reads the approval as decided from then on, until a later step (Finish, an
+ * unresumable approval) moves it on in the status item.
+ */
+export async function recordApprovalDecision(tableName: string, tenantId: string, investigationId: string, decision: ApprovalDecision, audit: CarriedAudit): Promise<void> {
+  await putPart(tableName, tenantId, investigationId, 'DECISION', decision, audit);
+}
+
+/**
+ * Writes a stage's write-once result (policy, remediation, outcome) with the audit entry of
+ * the same step, once: false when an earlier attempt already wrote it (the record holds that one).
+ */
+export async function recordStageResult<F extends WriteOnceField>(tableName: string, tenantId: string, investigationId: string, field: F, value: NonNullable<InvestigationRecord[F]>, audit: CarriedAudit): Promise<boolean> {
+  return putPart(tableName, tenantId, investigationId, WRITE_ONCE[field], value, audit);
+}
+
 
 /** Marks the record's alert resolved; false when the investigation has no record. */
 export async function markSignalResolved(tableName: string, tenantId: string, investigationId: string): Promise<boolean> {

@@ -20,8 +20,8 @@ export const keys = {
   }),
   /** The investigation record's status item: the small, changing part (functions/shared/records.ts). */
   investigation: (tenantId: string, investigationId: string) => ({ pk: `TENANT#${tenantId}#INV#${investigationId}`, sk: 'RECORD' }),
-  /** A part of the record written once beside its status item (`SIGNAL`, `DIAGNOSIS`, `POLICY`…) or appended to (`QUESTIONS`); every part's key starts with `RECORD`. */
-  investigationPart: (tenantId: string, investigationId: string, part: 'SIGNAL' | 'DIAGNOSIS' | 'POLICY' | 'REMEDIATION' | 'OUTCOME' | 'QUESTIONS') => ({ pk: `TENANT#${tenantId}#INV#${investigationId}`, sk: `RECORD#${part}` }),
+  /** A part of the record written once beside its status item (`SIGNAL`, `DIAGNOSIS`, `DECISION`, `POLICY`…) or appended to (`QUESTIONS`); every part's key starts with `RECORD`. */
+  investigationPart: (tenantId: string, investigationId: string, part: 'SIGNAL' | 'DIAGNOSIS' | 'DECISION' | 'POLICY' | 'REMEDIATION' | 'OUTCOME' | 'QUESTIONS') => ({ pk: `TENANT#${tenantId}#INV#${investigationId}`, sk: `RECORD#${part}` }),
   auditPrefix: (tenantId: string, investigationId: string) => ({ pk: `TENANT#${tenantId}#INV#${investigationId}`, skPrefix: 'AUDIT#' }),
   /** A single-use explorer login code, by the SHA-256 of the code. */
   loginCode: (tenantId: string, codeHash: string) => ({ pk: `TENANT#${tenantId}#LOGIN#${codeHash}`, sk: 'LOGIN' }),

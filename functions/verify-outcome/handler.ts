@@ -1,10 +1,9 @@
 import { z } from 'zod';
 import { InvestigationId, OutcomeVerification, RemediationResult, TenantId } from '../contracts/index.js';
-import { appendAudit } from '../shared/audit.js';
 import { loadEnv } from '../shared/env.js';
 import { ConflictError } from '../shared/errors.js';
 import { createLogger } from '../shared/logger.js';
-import { readRecord, updateRecord } from '../shared/records.js';
+import { readRecord, recordStageResult } from '../shared/records.js';
 import { postToSlack, slackWebhookUrl } from '../shared/slack.js';
 import { stageHandler } from '../shared/stage.js';
 import { loadTenantConfig } from '../shared/tenants.js';
@@ -43,13 +42,10 @@ export const handler = stageHandler(VerifyOutcomeInput, VerifyOutcomeOutput, asy
       logger.warn('not recovered, and the tenant has no Slack webhook to tell', { investigationId: input.investigationId });
     }
   }
-  await updateRecord(env.TABLE_NAME, input.tenantId, input.investigationId, { outcome: verification });
-  await appendAudit(
-    env.TABLE_NAME,
-    input.tenantId,
-    input.investigationId,
-    { type: `outcome.${verification.status}`, actor: 'causeway:verify', detail: { actionId: result.actionId, basis: verification.basis, detail: verification.detail, notified, undo: result.undo } },
-    { entryId: `${result.actionId}-verified` },
-  );
-  return { kind: 'remediated' as const, result, verification };
+  const written = await recordStageResult(env.TABLE_NAME, input.tenantId, input.investigationId, 'outcome', verification, {
+    entry: { type: `outcome.${verification.status}`, actor: 'causeway:verify', detail: { actionId: result.actionId, basis: verification.basis, detail: verification.detail, notified, undo: result.undo } },
+    entryId: `${result.actionId}-verified`,
+  });
+  const recorded = written ? verification : ((await readRecord(env.TABLE_NAME, input.tenantId, input.investigationId))?.outcome ?? verification);
+  return { kind: 'remediated' as const, result, verification: recorded };
 });

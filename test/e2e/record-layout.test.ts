@@ -1,7 +1,8 @@
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_FOLLOW_UP_QUESTIONS, type FollowUpQuestion } from '../../functions/contracts/index.js';
-import { appendQuestion, createRecord, markSignalResolved, readRecord, recordDiagnosis, updateRecord } from '../../functions/shared/records.js';
+import { appendQuestion, createRecord, markSignalResolved, readRecord, recordApprovalDecision, recordDiagnosis, recordStageResult, updateRecord } from '../../functions/shared/records.js';
+import { readAudit } from '../../functions/shared/audit.js';
 import { storeScored } from '../../functions/shared/evidence-store.js';
 import { keys } from '../../functions/shared/table.js';
 import { startLocalStack, type LocalStack } from '../../local/stack.js';
@@ -43,6 +44,46 @@ describe('the investigation record in parts', () => {
     expect(Buffer.byteLength(JSON.stringify(status.Item))).toBeLessThan(2048);
     expect(status.Item?.record).not.toHaveProperty('scored');
     expect(status.Item).toMatchObject({ listStatus: 'awaiting_approval', listRca: { service: 'pricing', kind: 'deployment' } });
+  });
+
+  it('records the approval decision once in its own part, the status item staying under the 1 KiB a write unit bills', async () => {
+    const { start, diagnosis } = fixture('inv-decided');
+    await createRecord(stack.tableName, start);
+    await recordDiagnosis(stack.tableName, 'layout', 'inv-decided', diagnosis);
+    const pending = { approvalId: 'a-2', status: 'pending' as const, expiresAt: '2026-06-01T11:00:00.000Z' };
+    await updateRecord(stack.tableName, 'layout', 'inv-decided', { status: 'awaiting_approval', approval: pending });
+    const decision = { status: 'approved' as const, decidedBy: 'oncall@example.com', decidedAt: '2026-06-01T10:30:00.000Z', decider: { via: 'oidc' as const, issuer: 'https://login.example.com/tenant-0123456789abcdef/v2.0', subject: 'sub-0123456789abcdef0123456789abcdef', email: 'oncall@example.com' } };
+    const decidedEntry = { entry: { type: 'approval.decided', actor: 'oncall@example.com', detail: { approvalId: 'a-2' } }, entryId: 'approval-decided-a-2' };
+    await recordApprovalDecision(stack.tableName, 'layout', 'inv-decided', decision, decidedEntry);
+    // Recorded again by a later attempt: the first decision and its entry stay as written.
+    await recordApprovalDecision(stack.tableName, 'layout', 'inv-decided', { ...decision, decidedAt: '2026-06-01T10:31:00.000Z' }, decidedEntry);
+    const trail = await readAudit(stack.tableName, 'layout', 'inv-decided', stack.db);
+    expect(trail).toEqual([{ ...decidedEntry.entry, entryId: 'approval-decided-a-2', at: expect.any(String) }]);
+
+    const decided = await readRecord(stack.tableName, 'layout', 'inv-decided', stack.db);
+    expect(decided).toMatchObject({ tenantId: 'layout', investigationId: 'inv-decided', executionName: 'inv-decided', createdAt: start.createdAt, status: 'awaiting_approval', relatedSignals: [], approval: { ...pending, ...decision } });
+    const item = (await stack.db.send(new GetCommand({ TableName: stack.tableName, Key: keys.investigation('layout', 'inv-decided') }))).Item!;
+    expect(item.record.approval).toEqual(pending);
+    expect(item.listUpdatedAt).toBe(item.record.updatedAt);
+    const capacity = await stack.db.send(
+      new UpdateCommand({ TableName: stack.tableName, Key: keys.investigation('layout', 'inv-decided'), UpdateExpression: 'SET touched = :t', ExpressionAttributeValues: { ':t': true }, ReturnConsumedCapacity: 'TOTAL' }),
+    );
+    expect(capacity.ConsumedCapacity?.CapacityUnits).toBe(1);
+
+    // A later step that moves the approval on in the status item wins over the decision's state.
+    await updateRecord(stack.tableName, 'layout', 'inv-decided', { status: 'expired', approval: { ...decided!.approval!, status: 'expired' } });
+    expect((await readRecord(stack.tableName, 'layout', 'inv-decided', stack.db))?.approval).toEqual({ ...pending, ...decision, status: 'expired' });
+  });
+
+  it('writes a stage result with its step’s audit entry once: a retry keeps the first, and is told so', async () => {
+    const { start } = fixture('inv-stage-once');
+    await createRecord(stack.tableName, start);
+    const first = { decision: 'none' as const, reasons: ['no action is catalogued for this cause'], approvalTimeoutSeconds: 3600 };
+    const audit = { entry: { type: 'policy.decided', actor: 'causeway:policy', detail: { decision: 'none' } }, entryId: 'policy-inv-stage-once' };
+    expect(await recordStageResult(stack.tableName, 'layout', 'inv-stage-once', 'policy', first, audit)).toBe(true);
+    expect(await recordStageResult(stack.tableName, 'layout', 'inv-stage-once', 'policy', { ...first, reasons: ['a freeze window opened'] }, { ...audit, entry: { ...audit.entry, detail: { decision: 'deny' } } })).toBe(false);
+    expect((await readRecord(stack.tableName, 'layout', 'inv-stage-once', stack.db))?.policy).toEqual(first);
+    expect(await readAudit(stack.tableName, 'layout', 'inv-stage-once', stack.db)).toEqual([{ ...audit.entry, entryId: audit.entryId, at: expect.any(String) }]);
   });
 
   it('a retried start leaves a record its run has moved on as it is', async () => {

@@ -17,22 +17,38 @@ afterAll(async () => {
 });
 
 describe('DynamoDB writes of one approved investigation, billed as DynamoDB bills them (dynalite consumed capacity)', () => {
-  let run: WruRun;
+  let solo: WruRun;
+  let hub: WruRun;
 
-  it('runs from the alert through approval, the dry-run and Finish', async () => {
-    run = await approvedInvestigationWru(stack, issuer, 'none');
-    expect(run.status).toBe('remediated');
-  }, 120_000);
+  it('runs from the alert through approval, the dry-run and Finish, on a service alone and on one with five neighbours', async () => {
+    solo = await approvedInvestigationWru(stack, issuer, 'none');
+    hub = await approvedInvestigationWru(stack, issuer, 'scenario');
+    expect(solo.status).toBe('remediated');
+    expect(hub.status).toBe('remediated');
+  }, 180_000);
 
-  it('writes the record in small parts: at most 19 WRU, the scored evidence not written a second time', () => {
-    expect(run.wruByKind.RECORD).toBeLessThanOrEqual(19);
+  it('updates a status item under 1 KiB (one unit, and the list index’s only when what it lists changes), the decision in its own part: at most 13 WRU (18 when the status item was 2 KiB)', () => {
+    expect(solo.wruByKind.RECORD).toBeLessThanOrEqual(13);
+    expect(solo.writes.filter((w) => w.startsWith('RECORD UpdateItem')).every((w) => w.endsWith(' 2'))).toBe(true);
   });
 
-  it('stores the evidence compressed, small results in their references: at most 20 WRU (28 with gzip and an item per result)', () => {
-    expect(run.wruByKind.EVIDENCE).toBeLessThanOrEqual(20);
+  it('stores the evidence compressed, metric series as differences: at most 18 WRU (19 before, 28 with gzip and an item per result)', () => {
+    expect(solo.wruByKind.EVIDENCE).toBeLessThanOrEqual(18);
   });
 
-  it('costs at most 74 WRU in all (85 before this bound; 195 with the one-item record)', () => {
-    expect(run.wru).toBeLessThanOrEqual(74);
+  it('writes each audit entry once, on the item of its step where there is one: at most 5 audit items, a delivery in 2 writes', () => {
+    expect(solo.wruByKind.AUDIT).toBeLessThanOrEqual(5);
+    expect(solo.writes.filter((w) => w.startsWith('AUDIT#ID#delivery-'))).toEqual([]);
+    expect(solo.wruByKind.DELIVERY).toBeLessThanOrEqual(6);
+    expect(solo.wruByKind.MEMORY).toBeLessThanOrEqual(2);
+  });
+
+  it('costs at most 57 WRU in all (72 before this bound; 195 with the one-item record)', () => {
+    expect(solo.wru).toBeLessThanOrEqual(57);
+  });
+
+  it('with five neighbours, locks its own service only: 2 start-lock writes, at most 59 WRU in all (84 before; 12 lock writes)', () => {
+    expect(hub.wruByKind.STARTLOCK).toBe(2);
+    expect(hub.wru).toBeLessThanOrEqual(59);
   });
 });

@@ -14,11 +14,15 @@ describe('approval store', () => {
   it('creates a pending approval only where none exists', async () => {
     dynamo.on(PutCommand).resolves({});
     await createApproval('T', { approvalId: 'ap1', tenantId: 'acme', investigationId: 'inv1', sealedToken: 's', action: { kind: 'rollback', service: 'checkout', risk: 'low', plan: [], undo: 'u', dryRun: true }, approvers: [], createdAt: '2027-01-01T00:00:00.000Z', expiresAt: 1 });
-    expect(dynamo.commandCalls(PutCommand)[0]!.args[0].input).toMatchObject({ TableName: 'T', Item: { ...KEY, status: 'pending', approvalId: 'ap1' }, ConditionExpression: 'attribute_not_exists(pk)' });
+    const put = dynamo.commandCalls(PutCommand)[0]!.args[0].input;
+    expect(put).toMatchObject({ TableName: 'T', Item: { ...KEY, status: 'pending', investigationId: 'inv1' }, ConditionExpression: 'attribute_not_exists(pk)' });
+    // The ids are the key's; the item does not hold them twice.
+    expect(put.Item).not.toHaveProperty('approvalId');
+    expect(put.Item).not.toHaveProperty('tenantId');
   });
 
   it('expires a pending approval and returns it; one no longer pending is left as it is', async () => {
-    dynamo.on(UpdateCommand).resolvesOnce({ Attributes: { approvalId: 'ap1', status: 'expired' } }).rejectsOnce(conditionFailed());
+    dynamo.on(UpdateCommand).resolvesOnce({ Attributes: { ...KEY, status: 'expired' } }).rejectsOnce(conditionFailed());
     expect(await expirePendingApproval('T', 'acme', 'ap1')).toMatchObject({ approvalId: 'ap1', status: 'expired' });
     expect(await expirePendingApproval('T', 'acme', 'ap1')).toBeUndefined();
     expect(dynamo.commandCalls(UpdateCommand)[0]!.args[0].input).toMatchObject({ Key: KEY, ConditionExpression: '#status = :pending' });
@@ -30,8 +34,8 @@ describe('approval store', () => {
   });
 
   it('reads the approval strongly consistent', async () => {
-    dynamo.on(GetCommand).resolves({ Item: { approvalId: 'ap1', status: 'approved' } });
-    expect(await loadApproval('T', 'acme', 'ap1')).toMatchObject({ status: 'approved' });
+    dynamo.on(GetCommand).resolves({ Item: { ...KEY, status: 'approved' } });
+    expect(await loadApproval('T', 'acme', 'ap1')).toMatchObject({ approvalId: 'ap1', status: 'approved' });
     expect(dynamo.commandCalls(GetCommand)[0]!.args[0].input).toMatchObject({ Key: KEY, ConsistentRead: true });
   });
 

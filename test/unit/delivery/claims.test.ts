@@ -26,12 +26,25 @@ describe('delivery claims', () => {
     await expect(claims.claim('slack-summary')).rejects.toThrow('down');
   });
 
-  it('settles a claim as delivered with where it landed, or failed with a bounded reason', async () => {
+  it('settles a claim still sending, once, as delivered with where it landed or failed with a bounded reason, carrying its audit entry', async () => {
     dynamo.on(UpdateCommand).resolves({});
-    await claims.delivered('slack-summary', { channel: 'C0INCIDENTS', ts: '1700000000.000100' });
-    await claims.failed('pagerduty#PABC123', `unauthorized: ${'x'.repeat(1000)}`);
+    const sent = { type: 'delivery.sent', actor: 'causeway:delivery', detail: { target: 'slack-summary' } };
+    await claims.delivered('slack-summary', sent, { channel: 'C0INCIDENTS', ts: '1700000000.000100' });
+    await claims.failed('pagerduty#PABC123', { type: 'delivery.failed', actor: 'causeway:delivery', detail: { target: 'pagerduty#PABC123' } }, `unauthorized: ${'x'.repeat(1000)}`);
     const [delivered, failed] = dynamo.commandCalls(UpdateCommand).map((c) => c.args[0].input);
-    expect(delivered?.ExpressionAttributeValues).toEqual({ ':status': 'delivered', ':ref': { channel: 'C0INCIDENTS', ts: '1700000000.000100' } });
+    expect(delivered?.ConditionExpression).toBe('#status = :sending');
+    expect(delivered?.ExpressionAttributeValues).toEqual({
+      ':status': 'delivered',
+      ':sending': 'sending',
+      ':ref': { channel: 'C0INCIDENTS', ts: '1700000000.000100' },
+      ':audit': { ...sent, at: now.toISOString(), entryId: 'delivery-slack-summary' },
+    });
     expect((failed?.ExpressionAttributeValues?.[':error'] as string).length).toBe(500);
+    expect(failed?.ExpressionAttributeValues?.[':audit']).toMatchObject({ type: 'delivery.failed', entryId: 'delivery-pagerduty#PABC123' });
+  });
+
+  it('leaves a claim another attempt already settled as it is', async () => {
+    dynamo.on(UpdateCommand).rejects(Object.assign(new Error('settled'), { name: 'ConditionalCheckFailedException' }));
+    await expect(claims.delivered('slack-summary', { type: 'delivery.sent', actor: 'causeway:delivery', detail: {} })).resolves.toBeUndefined();
   });
 });

@@ -29,8 +29,14 @@ function memoryClaims(): DeliveryClaims {
       claims.set(target, { target, status: 'sending', claimedAt: new Date().toISOString() });
       return true;
     },
-    delivered: async (target, ref) => void claims.set(target, { ...claims.get(target)!, status: 'delivered', ...(ref ? { ref } : {}) }),
-    failed: async (target, error) => void claims.set(target, { ...claims.get(target)!, status: 'failed', error }),
+    delivered: async (target, entry, ref) => {
+      audits.push(entry);
+      claims.set(target, { ...claims.get(target)!, status: 'delivered', ...(ref ? { ref } : {}) });
+    },
+    failed: async (target, entry, error) => {
+      audits.push(entry);
+      claims.set(target, { ...claims.get(target)!, status: 'failed', error });
+    },
     read: async (target) => claims.get(target),
   };
 }
@@ -40,7 +46,6 @@ const secrets: Record<string, unknown> = {
 };
 const deps = (): DeliverDeps => ({
   claims: memoryClaims(),
-  audit: async (entry) => void audits.push(entry),
   readSecret: async (_tenantId, ref) => (ref === 'causeway/tenants/acme/webhook' ? { url: `${slack.url}/hook` } : secrets[ref]),
   slackApiBaseUrl: `${slack.url}/api/`,
   publicBaseUrl: 'https://causeway.example.com/',

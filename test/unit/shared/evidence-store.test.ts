@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { brotliCompressSync, constants } from 'node:zlib';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
@@ -19,6 +20,8 @@ import {
   type StoreTarget,
 } from '../../../functions/shared/evidence-store.js';
 import { TransientError } from '../../../functions/shared/errors.js';
+import { NUMBER_RUNS_MARK } from '../../../functions/shared/number-runs.js';
+import { decompress } from '../../../functions/shared/packed.js';
 import { ensureTable, startDynamo } from '../../../local/dynamodb.js';
 
 const TABLE = 'claims';
@@ -67,6 +70,16 @@ describe('the claim check', () => {
     expect(stored).toHaveLength(1);
     expect(stored[0]!.expiresAt).toBeGreaterThan(Date.now() / 1000 + 8 * 24 * 3600);
     expect(await readValue(target, owner, ref, Anything)).toEqual(value);
+  });
+
+  it('stores metric series with their numbers as differences when that is smaller, and reads back the same value, hash and all', async () => {
+    const values = Array.from({ length: 3000 }, (_, i) => (i % 97 === 3 ? null : Math.round((0.4 + 0.05 * Math.sin(i / 7) + ((i * 7919) % 101) / 1e4) * 1e4) / 1e4));
+    const value = { items: [{ class: 'metrics', name: 'container_cpu_usage_ratio', startMs: 1778592090000, stepMs: 60000, values }] };
+    const ref = await storeValue(target, { ...owner, investigationId: 'inv-series' }, 'result-metrics', value);
+    expect(ref.storedBytes).toBeLessThan(brotliCompressSync(JSON.stringify(value), { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length);
+    const [stored] = await items('inv-series');
+    expect(decompress(stored!.body as Uint8Array)[0]).toBe(NUMBER_RUNS_MARK);
+    expect(await readValue(target, { ...owner, investigationId: 'inv-series' }, ref, Anything)).toEqual(value);
   });
 
   it('keeps a value the record points at: no TTL', async () => {
