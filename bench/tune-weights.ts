@@ -19,6 +19,10 @@ import { replayEvidence, type ReplayedEvidence } from '../test/helpers/direct-re
  *   npx tsx bench/tune-weights.ts --loso [--passes N]   leave-one-suite-out: tune on five, score the sixth
  *   npx tsx bench/tune-weights.ts --all [--passes N]    tune on all six, print the changed weights
  *   npx tsx bench/tune-weights.ts --fold NAME[,NAME]    some folds of --loso (to run folds in parallel)
+ *   --only PATH[,PATH]   search only these weights (`propagation.minStrength`)
+ *   --consensus          keep a move only when two or more training suites gain and none loses
+ *   --wide               try each weight from ×0.1 to ×4 instead of ×0.5 to ×2
+ *   --apply '{"PATH": VALUE}'   score every suite with these values instead of searching
  * Suites are listed by name below; nothing else under scenarios/ is read.
  */
 
@@ -101,12 +105,14 @@ const SEVERAL = new Set(['links.minCallees', 'shared.minCallers', 'platform.minV
 /** Shares and strengths live in 0..1 (they feed noisy-or); thresholds, ratios and durations do not. */
 const UNBOUNDED = new Set(['traces.referenceFloorMs']);
 const MULTIPLES = [0.5, 0.75, 1.25, 1.5, 2];
+/** With `--wide`: far enough to switch a rule off or make it dominate. */
+const WIDE = [0.1, 0.25, 0.5, 0.75, 1.25, 1.5, 2, 4];
 
-function candidates(path: readonly string[], value: number): number[] {
+function candidates(path: readonly string[], value: number, multiples: readonly number[]): number[] {
   const key = path.join('.');
   if (INTEGER.has(key)) return [value - 1, value + 1].filter((v) => v >= (SEVERAL.has(key) ? 2 : key.endsWith('Steps') ? 0 : 1));
   const bounded = value <= 1 && !UNBOUNDED.has(key);
-  const out = MULTIPLES.map((m) => Number((value * m).toPrecision(6))).map((v) => (bounded ? Math.min(1, v) : v));
+  const out = multiples.map((m) => Number((value * m).toPrecision(6))).map((v) => (bounded ? Math.min(1, v) : v));
   return [...new Set(out)].filter((v) => v !== value);
 }
 
@@ -150,20 +156,46 @@ function admissible(scores: Scores, suites: readonly string[], guard: Tally): bo
   return g.top1 >= guard.top1 && g.svc1 >= guard.svc1;
 }
 
-/** Coordinate descent on `train`: each weight at each candidate in a fixed order, keeping a move only when the objective rises and the floors hold. */
-function tune(scorer: Scorer, train: readonly string[], passes: number, log: (line: string) => void): Weights {
+/** A suite's figures as a comparable triple: top-1, service top-1, top-3. */
+const triple = (t: Tally) => [t.top1, t.svc1, t.top3];
+
+/**
+ * Whether a move is backed by more than one suite: at least two training suites gain
+ * (top-1, then service top-1, then top-3) and none loses. A move that one suite alone
+ * asks for is that suite's shape, which leave-one-suite-out shows does not transfer.
+ */
+function agreed(now: Scores, trial: Scores, train: readonly string[]): boolean {
+  const gains = train.filter((s) => better(triple(trial.get(s)!), triple(now.get(s)!))).length;
+  return gains >= 2 && train.every((s) => !better(triple(now.get(s)!), triple(trial.get(s)!)));
+}
+
+/**
+ * Coordinate descent on `train`: each weight at each candidate in a fixed order, keeping a
+ * move only when the objective rises and the floors hold (and, with `consensus`, when
+ * several suites agree: `agreed`).
+ */
+interface Search {
+  passes: number;
+  /** Keep only moves several suites agree on (`agreed`). */
+  consensus: boolean;
+  multiples: readonly number[];
+  /** Search only these weights (paths), when given. */
+  only?: ReadonlySet<string>;
+}
+
+function tune(scorer: Scorer, train: readonly string[], { passes, consensus, multiples, only }: Search, log: (line: string) => void): Weights {
   const scored = [...train, GUARD.name];
   const guard = scorer.score(WEIGHTS, scored).get(GUARD.name)!;
   let w: Weights = structuredClone(WEIGHTS) as Weights;
   let best = objective(scorer.score(w, scored), train);
   for (let pass = 0; pass < passes; pass++) {
     let moved = false;
-    for (const { path } of leaves(WEIGHTS)) {
+    for (const { path } of leaves(WEIGHTS).filter((l) => !only || only.has(l.path.join('.')))) {
       const current = leaves(w).find((l) => l.path.join('.') === path.join('.'))!.value;
-      for (const v of candidates(path, current)) {
+      for (const v of candidates(path, current, multiples)) {
         const trial = withValue(w, path, v);
         const scores = scorer.score(trial, scored);
-        if (!admissible(scores, train, guard)) continue;
+        if (!admissible(scores, train, guard) || (consensus && !agreed(scorer.score(w, scored), scores, train))) continue;
         const o = objective(scores, train);
         if (better(o, best)) {
           [w, best] = [trial, o];
@@ -190,6 +222,10 @@ async function main(): Promise<void> {
   const option = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
   const passes = Number(option('--passes') ?? 2);
   const fold = option('--fold');
+  const only = option('--only') ? new Set(option('--only')!.split(',')) : undefined;
+  const apply = option('--apply');
+  const consensus = args.includes('--consensus');
+  const search: Search = { passes, consensus, multiples: args.includes('--wide') ? WIDE : MULTIPLES, ...(only ? { only } : {}) };
   const data = new Map<string, Case[]>();
   const started = performance.now();
   for (const suite of [...SUITES, GUARD]) data.set(suite.name, await load(suite));
@@ -205,7 +241,7 @@ async function main(): Promise<void> {
     for (const heldOut of all.filter((s) => !fold || fold.split(',').includes(s))) {
       const train = all.filter((s) => s !== heldOut);
       console.log(`fold: hold out ${heldOut}`);
-      const w = tune(scorer, train, passes, (l) => console.log(l));
+      const w = tune(scorer, train, search, (l) => console.log(l));
       const after = scorer.score(w, [heldOut]).get(heldOut)!;
       const before = base.get(heldOut)!;
       rows.push(`| ${heldOut} | ${before.n} | ${before.top1} → ${after.top1} | ${before.top3} → ${after.top3} | ${before.svc1} → ${after.svc1} | ${before.svc3} → ${after.svc3} | ${[...changes(w)].map(([k, [a, b]]) => `${k} ${a}→${b}`).join(', ')} |`);
@@ -216,10 +252,16 @@ async function main(): Promise<void> {
     for (const r of rows) console.log(r);
   }
   if (args.includes('--all')) {
-    const w = tune(scorer, all, passes, (l) => console.log(l));
+    const w = tune(scorer, all, search, (l) => console.log(l));
     const after = scorer.score(w, [...all, GUARD.name]);
     for (const s of [...all, GUARD.name]) console.log(`tuned ${s.padEnd(9)} ${fmt(base.get(s)!)} -> ${fmt(after.get(s)!)}`);
     console.log(`CHANGES all ${JSON.stringify(Object.fromEntries(changes(w)))}`);
+  }
+  if (apply) {
+    let w: Weights = WEIGHTS;
+    for (const [path, value] of Object.entries(JSON.parse(apply) as Record<string, number>)) w = withValue(w, path.split('.'), value);
+    const after = scorer.score(w, [...all, GUARD.name]);
+    for (const s of [...all, GUARD.name]) console.log(`applied ${s.padEnd(9)} ${fmt(base.get(s)!)} -> ${fmt(after.get(s)!)}`);
   }
   console.log(`${scorer.evaluations} suite scorings in ${((performance.now() - started) / 1000).toFixed(0)} s`);
 }
