@@ -23,7 +23,8 @@ import { replayEvidence, type ReplayedEvidence } from '../test/helpers/direct-re
  *   --consensus          keep a move only when two or more training suites gain and none loses
  *   --wide               try each weight from ×0.1 to ×4 instead of ×0.5 to ×2
  *   --apply '{"PATH": VALUE}'   score every suite with these values instead of searching
- * Suites are listed by name below; nothing else under scenarios/ is read.
+ * Suites are listed by name below; nothing else under scenarios/ is read. The Nezha sets
+ * and shared scenarios are read from CAUSEWAY_SHARED (default `../shared`).
  */
 
 interface Suite {
