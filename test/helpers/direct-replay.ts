@@ -35,9 +35,18 @@ export interface ReplayOptions {
   allServices?: boolean;
 }
 
-export async function replayDirect(file: string, options: ReplayOptions = {}): Promise<DirectReplay> {
+/** What the providers returned for a scenario: everything the scorer reads, which no weight changes. */
+export interface ReplayedEvidence {
+  scenario: Scenario;
+  signal: IncidentSignal;
+  topology: Record<string, string[]>;
+  plans: EvidencePlan[];
+  results: ProviderResult[];
+}
+
+/** Normalizes a scenario's alert and answers every plan from the scenario provider, without scoring. */
+export async function replayEvidence(file: string, options: ReplayOptions = {}): Promise<ReplayedEvidence> {
   const { override, allServices = false } = options;
-  const started = performance.now();
   const scenario = Scenario.parse(JSON.parse(await readFile(file, 'utf8')));
   const signals = getSourceAdapter(scenario.signal.source).normalize(scenario.signal.body, { tenantId: scenario.tenant, receivedAt: new Date(scenario.at), catalog: {} });
   const signal = signals.find((s) => s.status === 'firing') ?? signals[0];
@@ -45,6 +54,12 @@ export async function replayDirect(file: string, options: ReplayOptions = {}): P
   const topology = scenario.topology ?? {};
   const plans = scenarioPlans(file, signal, topology).map((p) => (allServices ? { ...p, services: [] } : p));
   const results = await Promise.all(plans.map(async (plan) => override?.(plan) ?? runProvider(scenarioProvider, plan)));
+  return { scenario, signal, topology, plans, results };
+}
+
+export async function replayDirect(file: string, options: ReplayOptions = {}): Promise<DirectReplay> {
+  const started = performance.now();
+  const { scenario, signal, topology, plans, results } = await replayEvidence(file, options);
   const scored = scoreInvestigation({ signal, topology, results });
   const rca = writeDeterministicRca({ signal, scored });
   return { scenario, signal, plans, results, scored, rca, ms: performance.now() - started };

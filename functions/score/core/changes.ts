@@ -3,6 +3,7 @@ import { median } from '../../providers/shared/stats.js';
 import { metricFamily } from './metrics.js';
 import { downstream, originScore, type ServiceProfile } from './propagation.js';
 import type { Evidence, Frame, Signal } from './types.js';
+import { WEIGHTS, type Weights } from './weights.js';
 
 /** What a change says the root cause would be, if it is the cause. */
 export const CHANGE_KIND: Record<ChangeEvent['kind'], RootCauseKind> = {
@@ -33,23 +34,10 @@ export interface Attribution {
   alsoExplains?: string[];
 }
 
-/** A change this long before onset still gets half its weight. */
-const HALF_LIFE_MS = 30 * 60_000;
-/** A leak takes hours to fill memory: a deploy that shipped it keeps half its weight this long. */
-const LEAK_HALF_LIFE_MS = 12 * 60 * 60_000;
-/** A service that broke this long after a change elsewhere is too late to be explained by it. */
-const VICTIM_WINDOW_MS = 20 * 60_000;
-/**
- * A neighbour that a change breaks (a new token format, calls tripled, bad output fed
- * downstream) breaks within minutes: within this grace (coarse onsets from sampled
- * traces and sparse logs) it keeps its full weight, and each further half-life halves
- * it, so a deploy next door does not take the blame for trouble that grew later.
- */
-const VICTIM_GRACE_MS = 3 * 60_000;
-const VICTIM_HALF_LIFE_MS = 3 * 60_000;
 
 const minutes = (ms: number) => (ms >= 120 * 60_000 ? `${Math.round(ms / 3_600_000)} h` : `${Math.round(ms / 60_000)} min`);
-const decay = (leadMs: number, halfLifeMs = HALF_LIFE_MS) => Math.pow(0.5, Math.max(0, leadMs) / halfLifeMs);
+/** Half the weight per half-life between a change and the trouble (`Weights.changes`). */
+const decay = (leadMs: number, halfLifeMs: number) => Math.pow(0.5, Math.max(0, leadMs) / halfLifeMs);
 
 /**
  * An autoscaler adding replicas, tasks or hosts is a response to load, never its cause:
@@ -66,9 +54,6 @@ export function addsCapacity(change: Pick<ChangeEvent, 'kind' | 'summary'>): boo
 /** A service whose own evidence is a leak: memory that climbed or OOM kills. */
 const leaking = (p: ServiceProfile | undefined) => !!p && p.signals.some((s) => s.family === 'runtime_leak' || (s.family === 'memory' && s.strength >= 0.3));
 
-/** The least climb, as a share of the starting level, that counts as growth at all. */
-const GROWTH_SHARE = 0.02;
-
 /**
  * Whether the service's memory grew from the change to the onset, as a leak the change
  * shipped would make it: the last third of the steps between them sits clearly above the
@@ -77,7 +62,7 @@ const GROWTH_SHARE = 0.02;
  * series covers at least six steps of that stretch (a change before the window: nothing
  * says it did not).
  */
-export function grewFromChange(items: readonly Evidence[], service: string, atMs: number, onsetMs: number): boolean | undefined {
+export function grewFromChange(items: readonly Evidence[], service: string, atMs: number, onsetMs: number, w: Weights = WEIGHTS): boolean | undefined {
   let verdict: boolean | undefined;
   for (const item of items) {
     if (item.class !== 'metrics' || item.service !== service || metricFamily(item.name, item.unit) !== 'memory') continue;
@@ -87,7 +72,7 @@ export function grewFromChange(items: readonly Evidence[], service: string, atMs
     const third = Math.floor(values.length / 3);
     const rise = median(values.slice(-third))! - median(values.slice(0, third))!;
     const noise = (1.4826 * median(values.slice(1).map((v, i) => Math.abs(v - values[i]!)))!) / Math.SQRT2;
-    verdict = (verdict ?? false) || (rise > 2 * noise && rise > GROWTH_SHARE * Math.abs(values[0]!));
+    verdict = (verdict ?? false) || (rise > 2 * noise && rise > w.changes.growthShare * Math.abs(values[0]!));
   }
   return verdict;
 }
@@ -106,24 +91,24 @@ const demandLed = (p: ServiceProfile) => p.signals.some((s) => s.family === 'tra
  * however much else the neighbour calls, before the change's service's own lesser trouble,
  * and even when an unrelated anomaly elsewhere began before it.
  */
-function victimOf(service: string, summary: string, at: number, profiles: Map<string, ServiceProfile>, graph: Map<string, Set<string>>, stepMs: number, changedAt: Map<string, number>, observed: ReadonlySet<string>): { victim: ServiceProfile; weight: number; named: boolean; also: string[] } | undefined {
+function victimOf(service: string, summary: string, at: number, profiles: Map<string, ServiceProfile>, graph: Map<string, Set<string>>, stepMs: number, changedAt: Map<string, number>, observed: ReadonlySet<string>, w: Weights): { victim: ServiceProfile; weight: number; named: boolean; also: string[] } | undefined {
   const below = downstream(graph, service);
   let best: { victim: ServiceProfile; weight: number; named: boolean; also: string[] } | undefined;
   const weights: [string, number][] = [];
   for (const p of profiles.values()) {
-    if (p.service === service || originScore(p) < 0.3 || !observed.has(p.service)) continue;
+    if (p.service === service || originScore(p, w) < 0.3 || !observed.has(p.service)) continue;
     const callee = below.has(p.service);
     if (!callee && (!downstream(graph, p.service).has(service) || demandLed(p))) continue;
     const lead = p.onsetMs - at;
-    if (lead < -stepMs || lead > VICTIM_WINDOW_MS) continue;
+    if (lead < -stepMs || lead > w.changes.victimWindowMs) continue;
     const own = changedAt.get(p.service);
     if (own !== undefined && own <= p.onsetMs + stepMs && own > at) continue;
     const named = namesWhatFailed(summary, p);
-    const weight = decay(lead - VICTIM_GRACE_MS, VICTIM_HALF_LIFE_MS) * Math.min(1, originScore(p) / 0.6) * (named ? 0.9 : callee ? 0.8 : 0.7 * p.rootness);
+    const weight = decay(lead - w.changes.victimGraceMs, w.changes.victimHalfLifeMs) * Math.min(1, originScore(p, w) / 0.6) * (named ? 0.9 : callee ? 0.8 : 0.7 * p.rootness);
     weights.push([p.service, weight]);
     if (!best || weight > best.weight) best = { victim: p, weight, named, also: [] };
   }
-  if (best) best.also = weights.filter(([service, w]) => service !== best!.victim.service && w >= ALSO_BROKEN * best!.weight).map(([service]) => service);
+  if (best) best.also = weights.filter(([service, weight]) => service !== best!.victim.service && weight >= w.changes.alsoBroken * best!.weight).map(([service]) => service);
   return best;
 }
 
@@ -149,9 +134,6 @@ export function namesWhatFailed(summary: string, p: ServiceProfile): boolean {
   return false;
 }
 
-/** A neighbour that broke after a change nearly as clearly as the one it explains best (this share of its weight) is its victim too. */
-const ALSO_BROKEN = 0.5;
-
 /** The first clear sign of trouble in a service at or after a time: what changed at the change. */
 function firstSignAfter(p: ServiceProfile | undefined, atMs: number): Signal | undefined {
   return (p?.signals ?? []).filter((s) => s.strength >= 0.3 && s.onsetMs >= atMs - (s.stepMs ?? 0)).sort((a, b) => a.onsetMs - b.onsetMs || b.strength - a.strength)[0];
@@ -174,7 +156,7 @@ export function describeChange(c: Pick<ChangeEvent, 'summary' | 'version' | 'pre
  * changed service is itself anomalous and not explained by a dependency. A change can also
  * explain a neighbour that broke right after it with no change of its own.
  */
-export function attributeChanges(items: readonly Evidence[], profiles: Map<string, ServiceProfile>, graph: Map<string, Set<string>>, frame: Frame, incidentOnset: { ms: number; stepMs: number }, observed: ReadonlySet<string>): Attribution[] {
+export function attributeChanges(items: readonly Evidence[], profiles: Map<string, ServiceProfile>, graph: Map<string, Set<string>>, frame: Frame, incidentOnset: { ms: number; stepMs: number }, observed: ReadonlySet<string>, w: Weights = WEIGHTS): Attribution[] {
   const out: Attribution[] = [];
   const changes = items.filter((i): i is ChangeEvent & { id: string } => i.class === 'changes');
   const changedAt = new Map<string, number>();
@@ -193,15 +175,15 @@ export function attributeChanges(items: readonly Evidence[], profiles: Map<strin
       out.push({ change, kind, score: 0, fit: 0, redHerring: true, reason: `${what} on ${change.service} added capacity in response to load; it cannot have caused it` });
       continue;
     }
-    const named = mine ? undefined : victimOf(change.service, change.summary, at, profiles, graph, frame.stepMs, changedAt, observed);
+    const named = mine ? undefined : victimOf(change.service, change.summary, at, profiles, graph, frame.stepMs, changedAt, observed, w);
     if (at >= onset + resolution && !named?.named) {
       out.push({ change, kind, score: 0, fit: 0, redHerring: true, reason: `${what} on ${change.service} came ${minutes(-lead)} after the trouble started (at ${clock(onset)}), so it cannot have caused it` });
       continue;
     }
-    const leak = kind === 'deployment' && leaking(p) && grewFromChange(items, change.service, at, onset) !== false;
-    const proximity = decay(lead, leak ? LEAK_HALF_LIFE_MS : HALF_LIFE_MS);
+    const leak = kind === 'deployment' && leaking(p) && grewFromChange(items, change.service, at, onset, w) !== false;
+    const proximity = decay(lead, leak ? w.changes.leakHalfLifeMs : w.changes.halfLifeMs);
     const ownScore = mine ? proximity * (0.6 + 0.4 * Math.min(1, own / 0.6)) * (0.5 + 0.5 * p.rootness) * (p.fedBy ? 0.4 : 1) : 0;
-    const v = named ?? victimOf(change.service, change.summary, at, profiles, graph, frame.stepMs, changedAt, observed);
+    const v = named ?? victimOf(change.service, change.summary, at, profiles, graph, frame.stepMs, changedAt, observed, w);
     if (v && (v.weight > ownScore || v.named)) {
       const where = downstream(graph, change.service).has(v.victim.service) ? 'which it calls' : 'which depends on it';
       const sign = firstSignAfter(v.victim, at);
@@ -214,13 +196,10 @@ export function attributeChanges(items: readonly Evidence[], profiles: Map<strin
       out.push({ change, kind, score: 0.02 * proximity, fit: 0, redHerring: true, reason: `${what} on ${change.service}: nothing on or around ${change.service} changed behaviour soon after, so it looks unrelated` });
     }
   }
-  return competeForVictims(out, profiles).sort((a, b) => b.score - a.score || a.change.id.localeCompare(b.change.id));
+  return competeForVictims(out, profiles, w.changes.outfitted).sort((a, b) => b.score - a.score || a.change.id.localeCompare(b.change.id));
 }
 
 const clock = (ms: number) => `${new Date(ms).toISOString().slice(11, 16)}Z`;
-
-/** What is left of a change's weight when another service's change explains the same neighbour better. */
-const OUTFITTED = 0.3;
 
 /** Where a service's trouble starts: down the dependencies that explain it, to one that nothing explains. */
 function originOf(service: string, profiles: Map<string, ServiceProfile>): string {
@@ -241,7 +220,7 @@ function originOf(service: string, profiles: Map<string, ServiceProfile>): strin
  * weight; the others keep a fraction, since the same trouble cannot be explained twice.
  * A neighbour's deploy long before a noisy neighbour's flag is not a second suspect.
  */
-function competeForVictims(out: readonly Attribution[], profiles: Map<string, ServiceProfile>): Attribution[] {
+function competeForVictims(out: readonly Attribution[], profiles: Map<string, ServiceProfile>, outfitted: number): Attribution[] {
   const best = new Map<string, Attribution>();
   const origin = (a: Attribution) => (a.explains ? originOf(a.explains, profiles) : undefined);
   for (const a of out) {
@@ -252,7 +231,7 @@ function competeForVictims(out: readonly Attribution[], profiles: Map<string, Se
     const o = origin(a);
     const winner = o !== undefined ? best.get(o) : undefined;
     if (!winner || winner === a || winner.change.service === a.change.service) return a;
-    return { ...a, score: a.score * OUTFITTED, reason: `${a.reason}; but ${winner.change.summary} on ${winner.change.service} fits the trouble in ${o} better` };
+    return { ...a, score: a.score * outfitted, reason: `${a.reason}; but ${winner.change.summary} on ${winner.change.service} fits the trouble in ${o} better` };
   });
 }
 

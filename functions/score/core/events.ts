@@ -2,15 +2,17 @@ import type { ExceptionGroup, RelatedAlert, RuntimeEvent } from '../../contracts
 import { logHint } from './logs.js';
 import { lookbackOf } from './onset.js';
 import type { Evidence, Frame, Signal, SignalFamily } from './types.js';
+import { WEIGHTS, type Weights } from './weights.js';
 
-const RUNTIME: Record<RuntimeEvent['kind'], { family: SignalFamily; strength: number; words: string }> = {
-  oom_killed: { family: 'runtime_leak', strength: 0.9, words: 'was OOM-killed' },
-  crash_loop: { family: 'runtime_crash', strength: 0.8, words: 'is crash-looping' },
-  restart: { family: 'runtime_crash', strength: 0.5, words: 'restarted' },
-  throttled: { family: 'runtime_throttle', strength: 0.6, words: 'was CPU-throttled' },
-  node_pressure: { family: 'runtime_node', strength: 0.7, words: 'ran on a node under pressure' },
-  evicted: { family: 'runtime_node', strength: 0.7, words: 'was evicted from its node' },
-  unhealthy: { family: 'runtime_other', strength: 0.4, words: 'failed its health checks' },
+/** What each runtime event says, and of what family; how strongly is a weight (`Weights.events.runtime`). */
+const RUNTIME: Record<RuntimeEvent['kind'], { family: SignalFamily; words: string }> = {
+  oom_killed: { family: 'runtime_leak', words: 'was OOM-killed' },
+  crash_loop: { family: 'runtime_crash', words: 'is crash-looping' },
+  restart: { family: 'runtime_crash', words: 'restarted' },
+  throttled: { family: 'runtime_throttle', words: 'was CPU-throttled' },
+  node_pressure: { family: 'runtime_node', words: 'ran on a node under pressure' },
+  evicted: { family: 'runtime_node', words: 'was evicted from its node' },
+  unhealthy: { family: 'runtime_other', words: 'failed its health checks' },
 };
 
 /**
@@ -18,14 +20,14 @@ const RUNTIME: Record<RuntimeEvent['kind'], { family: SignalFamily; strength: nu
  * service's own memory); exception groups are local errors, weak when first seen long
  * before the incident; other firing alerts are symptoms.
  */
-export function eventSignals(items: readonly Evidence[], frame: Frame): Signal[] {
+export function eventSignals(items: readonly Evidence[], frame: Frame, w: Weights = WEIGHTS): Signal[] {
   const out: Signal[] = [];
   const recentFrom = frame.alertAtMs - lookbackOf(frame);
   for (const item of items) {
     if (item.class === 'runtime') {
       const e = item as RuntimeEvent & { id: string };
       const r = RUNTIME[e.kind];
-      const strength = Math.min(1, r.strength + 0.05 * Math.log2(e.count));
+      const strength = Math.min(1, w.events.runtime[e.kind] + 0.05 * Math.log2(e.count));
       const hint = e.message ? logHint(e.message) : undefined;
       out.push({ ...(hint ? { hint } : {}), service: e.service, family: r.family, strength, onsetMs: Date.parse(e.at), evidenceId: e.id, local: true, text: `${e.service} ${r.words}${e.count > 1 ? ` (${e.count}×)` : ''}${e.message ? `: ${e.message.slice(0, 120)}` : ''}` });
     } else if (item.class === 'exceptions') {
@@ -36,7 +38,7 @@ export function eventSignals(items: readonly Evidence[], frame: Frame): Signal[]
       out.push({ service: e.service, family: 'exception', strength: old ? 0.1 : Math.min(1, 0.5 + Math.log10(e.count) / 4), onsetMs: at, evidenceId: e.id, local: true, text: `${e.service} threw ${e.type}${e.count > 1 ? ` ${e.count}×` : ''}: ${e.message.slice(0, 120)}`, raw: `${e.type} ${e.message} ${e.culprit ?? ''}`, ...(hint ? { hint } : {}) });
     } else if (item.class === 'alerts') {
       const a = item as RelatedAlert & { id: string };
-      if (a.status === 'firing') out.push({ service: a.service, family: 'related_alert', strength: 0.2, onsetMs: Date.parse(a.at), evidenceId: a.id, local: false, text: `${a.name} fired on ${a.service}` });
+      if (a.status === 'firing') out.push({ service: a.service, family: 'related_alert', strength: w.events.relatedAlert, onsetMs: Date.parse(a.at), evidenceId: a.id, local: false, text: `${a.name} fired on ${a.service}` });
     }
   }
   return out;

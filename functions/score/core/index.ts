@@ -17,6 +17,7 @@ import { platformEventSignals, platformLinks, reportedImpaired } from './platfor
 import { buildTimeline } from './timeline.js';
 import { exemplarsOf, traceSignals, tracedCalls } from './traces.js';
 import type { Evidence, Frame, Signal } from './types.js';
+import { WEIGHTS, type Weights } from './weights.js';
 import { investigationWindow } from '../../load-tenant/plans.js';
 
 export interface ScoreInput {
@@ -110,9 +111,10 @@ export function servicesThatCanFail(evidence: readonly Evidence[]): Set<string> 
  * trouble the failures of several services name) to the earliest, deepest
  * anomalous service; changes are attributed by time and fit; suspects are ranked by
  * service and kind; and a bounded digest keeps the evidence behind them.
- * Linear in the number of items (each is read a fixed number of times).
+ * Linear in the number of items (each is read a fixed number of times). `w` is for the
+ * weight search (`bench/tune-weights.ts`); production scores with the defaults.
  */
-export function scoreInvestigation(input: ScoreInput): ScoredEvidence {
+export function scoreInvestigation(input: ScoreInput, w: Weights = WEIGHTS): ScoredEvidence {
   const evidence = identify(input.results);
   const stepMs = Math.min(DEFAULT_STEP_MS, ...evidence.filter((e) => 'stepMs' in e).map((e) => (e as { stepMs: number }).stepMs));
   // The moment the plans split baseline from incident: the alert's own start when it has fired longer than a window reaches.
@@ -120,18 +122,18 @@ export function scoreInvestigation(input: ScoreInput): ScoredEvidence {
   const frame: Frame = { alertAtMs, stepMs, lookbackMs: lookbackFor(alertAtMs, Date.parse(input.signal.startedAt)) };
   const tolerance = Math.max(2 * stepMs, ONSET_TOLERANCE_MS);
   const called = mergeGraph(input.topology, tracedCalls(evidence));
-  const direct: Signal[] = withResolution([...metricSignals(evidence, frame), ...logSignals(evidence, frame), ...traceSignals(evidence, frame), ...eventSignals(evidence, frame)], evidence);
-  const platform = platformLinks(direct, called, tolerance);
-  const reported = platformEventSignals(evidence, direct, called);
+  const direct: Signal[] = withResolution([...metricSignals(evidence, frame, w), ...logSignals(evidence, frame, w), ...traceSignals(evidence, frame, w), ...eventSignals(evidence, frame, w)], evidence);
+  const platform = platformLinks(direct, called, tolerance, w);
+  const reported = platformEventSignals(evidence, direct, called, w);
   const graph = mergeGraph(input.topology, tracedCalls(evidence), platform.edges, reported.edges);
   const observed = observedServices(input.results);
-  const signals = attributeLinks([...direct, ...mentionSignals(direct, graph), ...platform.signals, ...sharedDependencySignals(direct, graph, observed), ...reported.signals], graph, tolerance);
-  const profiles = profileServices(signals, graph, frame, servicesThatCanFail(evidence));
-  const anomalous = [...profiles.values()].filter((p) => originScore(p) >= 0.15);
+  const signals = attributeLinks([...direct, ...mentionSignals(direct, graph), ...platform.signals, ...sharedDependencySignals(direct, graph, observed, w), ...reported.signals], graph, tolerance, w);
+  const profiles = profileServices(signals, graph, frame, servicesThatCanFail(evidence), w);
+  const anomalous = [...profiles.values()].filter((p) => originScore(p, w) >= 0.15);
   const first = [...anomalous].sort((a, b) => a.onsetMs - b.onsetMs)[0];
   const incidentOnset = first ? { ms: first.onsetMs, stepMs: first.onsetStepMs } : { ms: frame.alertAtMs, stepMs: 0 };
-  const attributions = attributeChanges(evidence, profiles, graph, frame, incidentOnset, observed);
-  const ranked = rankSuspects(profiles, attributions, observed, quietThemselves(profiles, observed, ownEvidenceOf(evidence)), reportedImpaired(signals));
+  const attributions = attributeChanges(evidence, profiles, graph, frame, incidentOnset, observed, w);
+  const ranked = rankSuspects(profiles, attributions, observed, quietThemselves(profiles, observed, ownEvidenceOf(evidence)), reportedImpaired(signals), w);
   const suspects = ranked.map(({ raw: _raw, ...s }) => s);
   const top = suspects[0];
   const { confidence } = confidenceOf(suspects, input.results);

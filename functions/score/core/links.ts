@@ -1,12 +1,6 @@
 import { shiftStrength } from './traces.js';
 import type { Signal } from './types.js';
-
-/** Inbound waits this sure or surer count toward a common caller. */
-const MIN_STRENGTH = 0.3;
-/** Callees whose inbound waits rose together must number at least this to point at their caller. */
-const MIN_CALLEES = 2;
-/** What is left of a callee's inbound wait once its common caller takes the blame. */
-const RESIDUAL = 0.3;
+import { WEIGHTS, type Weights } from './weights.js';
 
 /**
  * How far `caller`'s calls into the wait's service rose: measured per edge when the
@@ -39,30 +33,31 @@ function splitRises(caller: string, waits: readonly Signal[]): { lead: Signal; l
  * other edges keeps the part of its rise they do not share (`splitRises`).
  * Linear in signals times callees per caller.
  */
-export function attributeLinks(signals: readonly Signal[], graph: Map<string, Set<string>>, toleranceMs: number): Signal[] {
+export function attributeLinks(signals: readonly Signal[], graph: Map<string, Set<string>>, toleranceMs: number, w: Weights = WEIGHTS): Signal[] {
+  const { minStrength, minCallees, residual } = w.links;
   const inbound = new Map<string, Signal>();
   for (const s of signals) {
-    if (s.family !== 'inbound_latency' || s.strength < MIN_STRENGTH) continue;
+    if (s.family !== 'inbound_latency' || s.strength < minStrength) continue;
     const prev = inbound.get(s.service);
     if (!prev || s.strength > prev.strength) inbound.set(s.service, s);
   }
-  if (inbound.size < MIN_CALLEES) return [...signals];
+  if (inbound.size < minCallees) return [...signals];
   let best: { caller: string; waits: Signal[] } | undefined;
   for (const [caller, callees] of [...graph.entries()].sort(([a], [b]) => a.localeCompare(b))) {
     const waits = [...callees].map((c) => inbound.get(c)).filter((s): s is Signal => s !== undefined);
-    if (waits.length < MIN_CALLEES) continue;
+    if (waits.length < minCallees) continue;
     const first = Math.min(...waits.map((s) => s.onsetMs));
     const together = waits.filter((s) => s.onsetMs <= first + toleranceMs);
-    if (together.length >= MIN_CALLEES && (!best || together.length > best.waits.length)) best = { caller, waits: together };
+    if (together.length >= minCallees && (!best || together.length > best.waits.length)) best = { caller, waits: together };
   }
   if (!best) return [...signals];
   const caller = best.caller;
   const split = splitRises(caller, best.waits);
   const blamed = new Set(best.waits);
   const share = (s: Signal): Signal =>
-    split && s === split.lead && split.own > s.strength * RESIDUAL
+    split && s === split.lead && split.own > s.strength * residual
       ? { ...s, strength: Math.min(s.strength, split.own), text: `${s.text} (${split.leadRise.toFixed(0)}× more than ${caller}'s other calls)` }
-      : { ...s, strength: s.strength * RESIDUAL, text: `${s.text} (shared with the other services ${caller} calls)` };
+      : { ...s, strength: s.strength * residual, text: `${s.text} (shared with the other services ${caller} calls)` };
   const out = signals.map((s) => (blamed.has(s) ? share(s) : s));
   const strongest = [...best.waits].sort((a, b) => b.strength - a.strength || a.evidenceId.localeCompare(b.evidenceId))[0]!;
   const names = best.waits.map((s) => s.service).sort();

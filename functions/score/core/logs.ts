@@ -1,6 +1,7 @@
 import type { LogPattern, RootCauseKind } from '../../contracts/index.js';
 import { rateChange } from '../../providers/shared/stats.js';
 import { lookbackOf } from './onset.js';
+import { WEIGHTS, type Weights } from './weights.js';
 import type { Evidence, Frame, Signal } from './types.js';
 
 /** Words in a log line that name the kind of failure outright. */
@@ -53,10 +54,6 @@ export function logHint(text: string): RootCauseKind | undefined {
   return HINTS.find(([re]) => re.test(prose))?.[1];
 }
 
-const LLR_MIN = 6;
-/** A template counts as never seen before only when its service was logging for this many steps without it: one whole step, as a capture may start just before the fault. */
-const NOVEL_BASELINE_STEPS = 1;
-
 /**
  * How sure a brand-new error template is, by how often it appeared: on a short capture
  * the likelihood ratio undersells an error the service had never logged, which is the
@@ -76,7 +73,7 @@ export const noveltyStrength = (count: number) => Math.min(0.9, 0.2 + 0.12 * Mat
  * service never logged there is new even when the capture holds little before the
  * fault, and one it logged there at a similar pace is background, not news.
  */
-export function logSignals(items: readonly Evidence[], frame: Frame): Signal[] {
+export function logSignals(items: readonly Evidence[], frame: Frame, w: Weights = WEIGHTS): Signal[] {
   const patterns = items.filter((i): i is LogPattern & { id: string } => i.class === 'logs');
   if (patterns.length === 0) return [];
   const stepMs = Math.min(...patterns.map((p) => p.stepMs));
@@ -114,7 +111,7 @@ export function logSignals(items: readonly Evidence[], frame: Frame): Signal[] {
       continue;
     }
     const change = rateChange(counts, 0, length - 1, recent);
-    if (!change || change.llr < LLR_MIN) continue;
+    if (!change || change.llr < w.logs.llrMin) continue;
     const atMs = start + change.index * stepMs;
     if (atMs > frame.alertAtMs + frame.stepMs) continue;
     const severe = isSevere(p) && !withOrdinaryWork(ordinary.get(p.service), change.index);
@@ -122,9 +119,9 @@ export function logSignals(items: readonly Evidence[], frame: Frame): Signal[] {
     const isNew = change.beforeRate === 0;
     const template = p.template.length > 120 ? `${p.template.slice(0, 117)}…` : p.template;
     const unseen = p.reference?.count === 0;
-    const novel = isNew && (unseen || (firstStep.get(p.service) ?? Infinity) <= change.index - NOVEL_BASELINE_STEPS);
+    const novel = isNew && (unseen || (firstStep.get(p.service) ?? Infinity) <= change.index - w.logs.novelBaselineSteps);
     const strength = Math.min(1, change.llr / 30);
-    if (rose && severe && p.reference && !unseen && !aboveReference(p, counts, change.index, stepMs)) continue;
+    if (rose && severe && p.reference && !unseen && !aboveReference(p, counts, change.index, stepMs, w.logs.aboveReference)) continue;
     if (rose && severe) {
       const sure = novel ? Math.max(strength, noveltyStrength(p.count)) : strength;
       const hint = logHint([p.template, ...p.exemplars.map((e) => e.message)].join(' '));
@@ -151,18 +148,15 @@ function unseenError(p: LogPattern & { id: string }, onsetMs: number): Signal {
   return { service: p.service, family: 'log_error', strength: noveltyStrength(p.count), onsetMs, evidenceId: p.id, local: true, text: `${p.service} logged ${p.level} "${template}", never seen in the reference period`, raw, ...(hint ? { hint } : {}) };
 }
 
-/** How many times its reference rate a known template must reach to be news. */
-const ABOVE_REFERENCE = 3;
-
 /**
  * Whether a template the healthy period also logged came now at several times its
  * reference rate: an error a service always logs at that pace is its background, not
  * this incident.
  */
-function aboveReference(p: LogPattern, counts: readonly number[], from: number, stepMs: number): boolean {
+function aboveReference(p: LogPattern, counts: readonly number[], from: number, stepMs: number, times: number): boolean {
   const after = counts.slice(from);
   const perMinute = after.reduce((a, b) => a + b, 0) / Math.max(1, (after.length * stepMs) / 60_000);
-  return perMinute >= ABOVE_REFERENCE * p.reference!.perMinute;
+  return perMinute >= times * p.reference!.perMinute;
 }
 
 const isSevere = (p: LogPattern) => p.level === 'error' || p.level === 'fatal' || p.level === 'warn';

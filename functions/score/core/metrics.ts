@@ -1,6 +1,7 @@
 import type { MetricSeries } from '../../contracts/index.js';
 import { referenceScale } from '../../providers/shared/metrics.js';
 import { median } from '../../providers/shared/stats.js';
+import { WEIGHTS, type Weights } from './weights.js';
 import { detectOnset, lookbackOf, zStrength, type Onset } from './onset.js';
 import type { Evidence, Frame, Signal, SignalFamily } from './types.js';
 
@@ -53,7 +54,6 @@ export function capacityOf(series: Pick<MetricSeries, 'name' | 'unit' | 'labels'
   return undefined;
 }
 
-const AT_CAPACITY = 0.98;
 
 /** The first flagged step after which at least 60% of the steps stay flagged, or -1: a brief touch of the limit is not an onset. */
 function sustainedFrom(flags: readonly boolean[]): number {
@@ -71,7 +71,7 @@ function sustainedFrom(flags: readonly boolean[]): number {
  * slow climb to a full disk or a memory cap is exhaustion even when the climb itself
  * never looks like a jump.
  */
-function capacitySignal(series: MetricSeries & { id: string }, family: Family, frame: Frame): Signal | undefined {
+function capacitySignal(series: MetricSeries & { id: string }, family: Family, frame: Frame, w: Weights): Signal | undefined {
   if (family !== 'memory' && family !== 'saturation' && family !== 'cpu') return undefined;
   const limit = capacityOf(series);
   if (limit === undefined) return undefined;
@@ -82,7 +82,7 @@ function capacitySignal(series: MetricSeries & { id: string }, family: Family, f
   series.values.forEach((v, i) => {
     if (v === null) return;
     const at = series.startMs + i * series.stepMs;
-    const full = v >= AT_CAPACITY * limit;
+    const full = v >= w.metrics.atCapacity * limit;
     if (at >= recentFrom) recent.push({ at, full, v });
     else {
       before++;
@@ -98,11 +98,6 @@ function capacitySignal(series: MetricSeries & { id: string }, family: Family, f
 
 const fmt = (v: number) => (Math.abs(v) >= 100 ? v.toFixed(0) : Math.abs(v) >= 1 ? v.toFixed(2) : v.toPrecision(2));
 
-/** How far, in the reference's robust units, a level must stray from the reference median to be unusual for the series. */
-const REFERENCE_Z = 4;
-/** A reference of fewer points says too little about normal to overrule the window. */
-const MIN_REFERENCE_POINTS = 3;
-
 /**
  * An onset weighed against the series' reference (the same series over a healthy
  * period), when it has one: a level after the onset that the healthy period also showed
@@ -110,18 +105,15 @@ const MIN_REFERENCE_POINTS = 3;
  * series always is, so it is no onset; otherwise the baseline and z are the reference's
  * when they say less, since a window may already have been disturbed.
  */
-export function againstReference(onset: Onset, series: Pick<MetricSeries, 'values' | 'startMs' | 'stepMs' | 'reference'>): Onset | undefined {
+export function againstReference(onset: Onset, series: Pick<MetricSeries, 'values' | 'startMs' | 'stepMs' | 'reference'>, w: Weights = WEIGHTS): Onset | undefined {
   const ref = series.reference;
-  if (!ref || ref.points < MIN_REFERENCE_POINTS) return onset;
+  if (!ref || ref.points < w.metrics.minReferencePoints) return onset;
   const after = series.values.filter((v, i): v is number => v !== null && series.startMs + i * series.stepMs >= onset.atMs);
   const level = median(after) ?? onset.peak;
   const z = (onset.direction * (level - ref.median)) / referenceScale(ref);
-  if (z < REFERENCE_Z) return undefined;
+  if (z < w.metrics.referenceZ) return undefined;
   return { ...onset, z: Math.min(onset.z, z), baseline: onset.direction > 0 ? Math.max(onset.baseline, ref.median) : Math.min(onset.baseline, ref.median) };
 }
-
-/** A series with fewer points than this in its window cannot hold a baseline of its own. */
-const SPARSE_POINTS = 8;
 
 /**
  * The onset of a sparse series (a 5-minute CloudWatch metric has a dozen points an hour)
@@ -130,19 +122,20 @@ const SPARSE_POINTS = 8;
  * every point before it inside that range. A series too short to have a baseline of its
  * own still ranks when it left what the healthy period showed.
  */
-export function referenceOnset(series: Pick<MetricSeries, 'values' | 'startMs' | 'stepMs' | 'reference'>, frame: Frame): Onset | undefined {
+export function referenceOnset(series: Pick<MetricSeries, 'values' | 'startMs' | 'stepMs' | 'reference'>, frame: Frame, w: Weights = WEIGHTS): Onset | undefined {
+  const { referenceZ, minReferencePoints, sparsePoints } = w.metrics;
   const ref = series.reference;
-  if (!ref || ref.points < MIN_REFERENCE_POINTS) return undefined;
+  if (!ref || ref.points < minReferencePoints) return undefined;
   const points: { at: number; v: number }[] = [];
   series.values.forEach((v, i) => v !== null && points.push({ at: series.startMs + i * series.stepMs, v }));
-  if (points.length === 0 || points.length >= SPARSE_POINTS) return undefined;
+  if (points.length === 0 || points.length >= sparsePoints) return undefined;
   const scale = referenceScale(ref);
   const z = points.map((p) => (p.v - ref.median) / scale);
   const last = z.at(-1)!;
-  if (Math.abs(last) < REFERENCE_Z) return undefined;
+  if (Math.abs(last) < referenceZ) return undefined;
   const direction: 1 | -1 = last > 0 ? 1 : -1;
   let onset = points.length - 1;
-  while (onset > 0 && z[onset - 1]! * direction >= REFERENCE_Z) onset--;
+  while (onset > 0 && z[onset - 1]! * direction >= referenceZ) onset--;
   if (points[onset]!.at < frame.alertAtMs - lookbackOf(frame)) return undefined;
   const run = z.slice(onset).map((x) => Math.min(50, x * direction)).sort((a, b) => a - b);
   const peak = points.slice(onset).reduce((m, p) => (direction > 0 ? Math.max(m, p.v) : Math.min(m, p.v)), points[onset]!.v);
@@ -158,17 +151,17 @@ export function referenceOnset(series: Pick<MetricSeries, 'values' | 'startMs' |
  * to a level the series' reference also shows is not news (`againstReference`), and a
  * series too sparse for a baseline of its own is read against its reference alone.
  */
-export function metricSignals(items: readonly Evidence[], frame: Frame): Signal[] {
+export function metricSignals(items: readonly Evidence[], frame: Frame, w: Weights = WEIGHTS): Signal[] {
   const out: Signal[] = [];
   for (const item of items) {
     if (item.class !== 'metrics') continue;
     const series = item as MetricSeries & { id: string };
     const family = metricFamily(series.name, series.unit);
     if (family === 'other') continue;
-    const full = capacitySignal(series, family, frame);
+    const full = capacitySignal(series, family, frame, w);
     if (full) out.push(full);
-    const found = detectOnset(series.values, series.startMs, series.stepMs, frame.alertAtMs, lookbackOf(frame));
-    const onset = found ? againstReference(found, series) : referenceOnset(series, frame);
+    const found = detectOnset(series.values, series.startMs, series.stepMs, frame.alertAtMs, lookbackOf(frame), w);
+    const onset = found ? againstReference(found, series, w) : referenceOnset(series, frame, w);
     if (!onset) continue;
     const rising = onset.direction > 0;
     const relative = onset.baseline !== 0 ? Math.abs(onset.peak / onset.baseline) : Infinity;

@@ -1,4 +1,5 @@
 import { robustBaseline } from '../../providers/shared/stats.js';
+import { WEIGHTS, type Weights } from './weights.js';
 
 /** Where and how a series broke away from its own baseline. */
 export interface Onset {
@@ -19,21 +20,13 @@ export const ONSET_LOOKBACK_MS = 30 * 60_000;
 
 /** The look-back of a frame: the default, or as far back as the alert's own start calls for. */
 export const lookbackOf = (frame: { lookbackMs?: number }) => Math.max(ONSET_LOOKBACK_MS, frame.lookbackMs ?? 0);
-const MIN_Z = 4;
-const MAX_Z = 50;
-const MIN_BASELINE_POINTS = 5;
-/** An onset whose steps stay anomalous less often than this, when a later one holds throughout, is an earlier blip: the later one is the shift. */
-const SETTLED = 0.8;
-
-/** A series whose last this many points are all back within its baseline has recovered. */
-const RECOVERED_POINTS = 3;
 
 /**
  * Whether an episode is over: the last few points are all back within the baseline. A
  * spike that came and went before the alert (an earlier incident, a batch job) is
  * history; whatever the alert is about is still going on.
  */
-const recovered = (flagged: readonly boolean[]) => flagged.length > RECOVERED_POINTS && flagged.slice(-RECOVERED_POINTS).every((f) => !f);
+const recovered = (flagged: readonly boolean[], points: number) => flagged.length > points && flagged.slice(-points).every((f) => !f);
 
 /**
  * Finds the onset of a sustained shift that lasts until the end of the series: the
@@ -43,23 +36,24 @@ const recovered = (flagged: readonly boolean[]) => flagged.length > RECOVERED_PO
  * anomalous. Gaps (nulls) are skipped; one noisy spike is not an onset, and neither is
  * an episode whose last points are back within the baseline (`recovered`).
  */
-export function detectOnset(values: readonly (number | null)[], startMs: number, stepMs: number, alertAtMs: number, lookbackMs = ONSET_LOOKBACK_MS): Onset | undefined {
+export function detectOnset(values: readonly (number | null)[], startMs: number, stepMs: number, alertAtMs: number, lookbackMs = ONSET_LOOKBACK_MS, w: Weights = WEIGHTS): Onset | undefined {
+  const { minZ, maxZ, minBaselinePoints, settled, recoveredPoints } = w.onset;
   const recentFrom = alertAtMs - lookbackMs;
   const points: { at: number; v: number }[] = [];
   values.forEach((v, i) => v !== null && Number.isFinite(v) && points.push({ at: startMs + i * stepMs, v }));
   if (points.length < 4) return undefined;
   let split = points.findIndex((p) => p.at >= recentFrom);
   if (split < 0) return undefined;
-  if (split < MIN_BASELINE_POINTS) split = Math.max(2, Math.floor(points.length / 2));
+  if (split < minBaselinePoints) split = Math.max(2, Math.floor(points.length / 2));
   const base = robustBaseline(points.slice(0, split).map((p) => p.v))!;
   const scale = Math.max(base.mad, Math.abs(base.median) * 0.05, 1e-9);
   const recent = points.slice(split);
   const z = recent.map((p) => (p.v - base.median) / scale);
   let extreme = 0;
   for (const x of z) if (Math.abs(x) > Math.abs(extreme)) extreme = x;
-  if (Math.abs(extreme) < MIN_Z) return undefined;
+  if (Math.abs(extreme) < minZ) return undefined;
   const direction: 1 | -1 = extreme > 0 ? 1 : -1;
-  const flagged = z.map((x) => x * direction >= MIN_Z);
+  const flagged = z.map((x) => x * direction >= minZ);
   let after = 0;
   let onset = -1;
   let cleanest = -1;
@@ -70,9 +64,9 @@ export function detectOnset(values: readonly (number | null)[], startMs: number,
     if (flagged[i] && share >= 0.6) onset = i;
     if (flagged[i] && after >= 2 && share >= cleanestShare) [cleanest, cleanestShare] = [i, share];
   }
-  if (onset < 0 || recovered(flagged)) return undefined;
-  if (cleanest > onset && cleanestShare === 1 && flagged.slice(onset).filter(Boolean).length / (recent.length - onset) < SETTLED) onset = cleanest;
-  const run = z.slice(onset).filter((_, k) => flagged[onset + k]).map((x) => Math.min(MAX_Z, x * direction));
+  if (onset < 0 || recovered(flagged, recoveredPoints)) return undefined;
+  if (cleanest > onset && cleanestShare === 1 && flagged.slice(onset).filter(Boolean).length / (recent.length - onset) < settled) onset = cleanest;
+  const run = z.slice(onset).filter((_, k) => flagged[onset + k]).map((x) => Math.min(maxZ, x * direction));
   if (run.length < 2 && recent.length - onset > 1) return undefined;
   run.sort((a, b) => a - b);
   const peak = recent.slice(onset).reduce((m, p) => (direction > 0 ? Math.max(m, p.v) : Math.min(m, p.v)), recent[onset]!.v);

@@ -1,12 +1,11 @@
 import type { ChangeEvent, RelatedAlert } from '../../contracts/index.js';
 import type { Evidence, Signal, SignalFamily } from './types.js';
+import { WEIGHTS, type Weights } from './weights.js';
 
 /** Runtime evidence that the platform under a service is in trouble (its node under pressure, its pods evicted). */
 const PLATFORM_TROUBLE: readonly SignalFamily[] = ['runtime_node'];
 /** Errors whose own words can carry the platform's signature (a DNS lookup that timed out, a bad certificate). */
 const FAILURE: readonly SignalFamily[] = ['log_error', 'exception'];
-/** Failures must show in at least this many services to point at what they share. */
-const MIN_VICTIMS = 2;
 /** A service that started failing this long after the platform's trouble is too late to be explained by it. */
 const VICTIM_WINDOW_MS = 20 * 60_000;
 
@@ -50,7 +49,7 @@ function graphServices(graph: Map<string, Set<string>>): Set<string> {
  * platform errors may be its own; errors that began before the platform's trouble are
  * not its doing. Linear in signals times off-graph services in trouble.
  */
-export function platformLinks(signals: readonly Signal[], graph: Map<string, Set<string>>, toleranceMs: number): { edges: Record<string, string[]>; signals: Signal[] } {
+export function platformLinks(signals: readonly Signal[], graph: Map<string, Set<string>>, toleranceMs: number, w: Weights = WEIGHTS): { edges: Record<string, string[]>; signals: Signal[] } {
   const inGraph = graphServices(graph);
   const troubleAt = new Map<string, number>();
   for (const s of signals) {
@@ -62,7 +61,7 @@ export function platformLinks(signals: readonly Signal[], graph: Map<string, Set
   for (const [platform, at] of [...troubleAt].sort(([a], [b]) => a.localeCompare(b))) {
     const failures = signals.filter((s) => inGraph.has(s.service) && feltPlatform(s, platform) && s.onsetMs >= at - toleranceMs && s.onsetMs <= at + VICTIM_WINDOW_MS);
     const victims = [...new Set(failures.map((s) => s.service))].sort();
-    if (victims.length < MIN_VICTIMS) continue;
+    if (victims.length < w.platform.minVictims) continue;
     for (const v of victims) (edges[v] ??= []).push(platform);
     for (const s of failures) {
       out.push({ service: platform, family: 'dependency_mention', strength: s.strength, onsetMs: s.onsetMs, evidenceId: s.evidenceId, local: false, hint: 'infrastructure', text: `${platform}'s trouble reached ${s.service}: ${s.text}`.slice(0, 300) });
@@ -76,13 +75,8 @@ const HEALTH_SOURCE = /^aws[._ -]?health$/i;
 const HEALTH_WORDS = /^\W*AWS Health\b/i;
 /** An event type or description saying the service itself is impaired (`AWS_DYNAMODB_OPERATIONAL_ISSUE`, increased error rates), not a host or zone under a resource. */
 const SERVICE_ISSUE = /_OPERATIONAL_ISSUE\b|_SERVICE_ISSUE\b|\b(increased|elevated) (api )?(error rates?|errors|latenc(y|ies))\b/i;
-/** A failure or slowdown this sure, on the service or a caller of it, says the platform's event reached the tenant. */
-const FELT = 0.5;
+/** The families whose signals, on the service or a caller of it, say the platform's event reached the tenant. */
 const FELT_FAMILIES: readonly SignalFamily[] = ['errors', 'error_origin', 'log_error', 'exception', 'latency', 'self_time', 'inbound_latency', 'outbound_latency', 'runtime_crash', 'runtime_node', 'runtime_other', 'dependency_mention', 'log_vanished', 'traffic_down'];
-/** What the platform's word is worth on its own, when nothing of the tenant's shows it: a note, not a cause. */
-const UNFELT = 0.2;
-/** What it is worth when the service or its callers show it. */
-const FELT_STRENGTH = 0.9;
 
 /** The platform's own report on one of its services: an AWS Health event, delivered as a related alert or as a change. */
 export function platformReport(item: Evidence): { service: string; atMs: number; words: string } | undefined {
@@ -114,8 +108,9 @@ const namesManaged = (text: string, service: string) => new RegExp(`(^|[^a-z0-9]
  * service the failing path never calls), and those stay a weak note. Linear in signals
  * times reports.
  */
-export function platformEventSignals(evidence: readonly Evidence[], signals: readonly Signal[], graph: Map<string, Set<string>>): { edges: Record<string, string[]>; signals: Signal[] } {
-  const felt = new Set(signals.filter((s) => FELT_FAMILIES.includes(s.family) && s.strength >= FELT).map((s) => s.service));
+export function platformEventSignals(evidence: readonly Evidence[], signals: readonly Signal[], graph: Map<string, Set<string>>, w: Weights = WEIGHTS): { edges: Record<string, string[]>; signals: Signal[] } {
+  const { felt: sure, unfelt, feltStrength } = w.platform;
+  const felt = new Set(signals.filter((s) => FELT_FAMILIES.includes(s.family) && s.strength >= sure).map((s) => s.service));
   const edges: Record<string, string[]> = {};
   const namedBy = new Map<string, Set<string>>();
   const out: Signal[] = [];
@@ -123,13 +118,13 @@ export function platformEventSignals(evidence: readonly Evidence[], signals: rea
     const report = platformReport(item);
     if (!report || Number.isNaN(report.atMs)) continue;
     const listed = [...graph].filter(([, callees]) => callees.has(report.service)).map(([caller]) => caller);
-    const namers = [...new Set(signals.filter((s) => FAILURE.includes(s.family) && s.strength >= FELT && s.service !== report.service && namesManaged(s.raw ?? s.text, report.service)).map((s) => s.service))];
+    const namers = [...new Set(signals.filter((s) => FAILURE.includes(s.family) && s.strength >= sure && s.service !== report.service && namesManaged(s.raw ?? s.text, report.service)).map((s) => s.service))];
     for (const c of namers) namedBy.set(c, (namedBy.get(c) ?? new Set()).add(report.service));
     const naming = namers.filter((c) => !listed.includes(c)).sort();
     for (const caller of naming) if (!edges[caller]?.includes(report.service)) (edges[caller] ??= []).push(report.service);
     const reached = felt.has(report.service) || naming.some((c) => felt.has(c)) || listed.some((c) => namedBy.get(c)?.has(report.service));
     const hint = SERVICE_ISSUE.test(report.words) ? 'dependency_failure' : 'infrastructure';
-    out.push({ service: report.service, family: 'platform_event', strength: reached ? FELT_STRENGTH : UNFELT, onsetMs: report.atMs, evidenceId: item.id, local: reached, hint, text: `the platform reports ${report.service} impaired: ${report.words}`.slice(0, 300), raw: report.words.slice(0, 200) });
+    out.push({ service: report.service, family: 'platform_event', strength: reached ? feltStrength : unfelt, onsetMs: report.atMs, evidenceId: item.id, local: reached, hint, text: `the platform reports ${report.service} impaired: ${report.words}`.slice(0, 300), raw: report.words.slice(0, 200) });
   }
   return { edges, signals: out };
 }

@@ -1,41 +1,12 @@
 import { ownCredentialRefused } from './logs.js';
 import { noisyOr, type Frame, type Signal, type SignalFamily } from './types.js';
+import { WEIGHTS, type Weights } from './weights.js';
 
-/** How much one signal of a family says about its own service being the origin. */
-const WEIGHT: Record<SignalFamily, number> = {
-  error_origin: 1,
-  cpu: 0.9,
-  saturation: 0.9,
-  memory: 0.8,
-  runtime_leak: 0.9,
-  runtime_crash: 0.8,
-  runtime_throttle: 0.8,
-  runtime_node: 0.8,
-  runtime_other: 0.5,
-  log_error: 0.8,
-  exception: 0.8,
-  self_time: 0.7,
-  inbound_latency: 0.7,
-  outbound_latency: 0.8,
-  log_vanished: 0.6,
-  traffic_up: 0.5,
-  errors: 0.7,
-  latency: 0.6,
-  traffic_down: 0.3,
-  log_info: 0.3,
-  related_alert: 0.3,
-  platform_event: 0.9,
-  dependency_mention: 0.6,
-};
-
-const weightOf = (s: Signal) => WEIGHT[s.family];
+/** How much one signal says about its own service being the origin, by its family. */
+const weightOf = (s: Signal, w: Weights) => w.propagation.family[s.family];
 
 /** Onsets from sampled traces and sparse logs are coarse: a dependency that broke this much later may still be the cause. */
 export const ONSET_TOLERANCE_MS = 3 * 60_000;
-/** Signals weaker than this are noise for ranking, though they stay in the digest. */
-const MIN_STRENGTH = 0.1;
-/** Symptoms count this much next to local evidence. */
-const SYMPTOM_SHARE = 0.3;
 
 export interface ServiceProfile {
   service: string;
@@ -75,9 +46,9 @@ const refusedOwnCredential = (s: Signal) => (s.family === 'log_error' || s.famil
 const ERROR_FAMILIES: readonly SignalFamily[] = ['errors', 'error_origin', 'log_error', 'exception', 'dependency_mention', 'runtime_crash'];
 
 /** Whether a service's clearest trouble is failing requests rather than slowness or load. */
-function failing(p: ServiceProfile): boolean {
-  const top = [...p.signals].sort((a, b) => b.strength * WEIGHT[b.family] - a.strength * WEIGHT[a.family])[0];
-  return p.signals.some((s) => ERROR_FAMILIES.includes(s.family) && s.strength >= 0.5 && s.strength * WEIGHT[s.family] >= 0.8 * top!.strength * WEIGHT[top!.family]);
+function failing(p: ServiceProfile, w: Weights): boolean {
+  const top = [...p.signals].sort((a, b) => b.strength * weightOf(b, w) - a.strength * weightOf(a, w))[0];
+  return p.signals.some((s) => ERROR_FAMILIES.includes(s.family) && s.strength >= 0.5 && s.strength * weightOf(s, w) >= 0.8 * top!.strength * weightOf(top!, w));
 }
 
 /** Topology and the calls seen in traces, merged: callers → callees. */
@@ -115,10 +86,10 @@ const WAITING: readonly SignalFamily[] = ['self_time', 'latency'];
  * the caller's slower own spans and its slower responses are that same wait seen from
  * the caller's side (a client span's time is the caller's), so `q` explains them in full.
  */
-function waitsExplained(p: ServiceProfile, q: ServiceProfile): number {
+function waitsExplained(p: ServiceProfile, q: ServiceProfile, w: Weights): number {
   const waited = q.signals.some((s) => s.family === 'inbound_latency' && s.strength >= 0.3 && s.waitsByCaller?.[p.service] !== undefined);
   if (!waited) return 0;
-  return noisyOr(p.signals.filter((s) => WAITING.includes(s.family)).map((s) => s.strength * weightOf(s)));
+  return noisyOr(p.signals.filter((s) => WAITING.includes(s.family)).map((s) => s.strength * weightOf(s, w)));
 }
 
 /**
@@ -149,10 +120,11 @@ export function onsetSeenBy(dependency: ServiceProfile, caller: ServiceProfile):
   return Math.min(dependency.onsetMs, ...named);
 }
 
-export function profileServices(signals: readonly Signal[], graph: Map<string, Set<string>>, frame: Frame, canFail?: ReadonlySet<string>): Map<string, ServiceProfile> {
+export function profileServices(signals: readonly Signal[], graph: Map<string, Set<string>>, frame: Frame, canFail?: ReadonlySet<string>, w: Weights = WEIGHTS): Map<string, ServiceProfile> {
+  const { symptomShare } = w.propagation;
   const bySvc = new Map<string, Signal[]>();
   for (const s of signals) {
-    if (s.strength < MIN_STRENGTH) continue;
+    if (s.strength < w.propagation.minStrength) continue;
     const list = bySvc.get(s.service) ?? [];
     list.push(s);
     bySvc.set(s.service, list);
@@ -163,9 +135,9 @@ export function profileServices(signals: readonly Signal[], graph: Map<string, S
     const below = [...downstream(graph, service)];
     const deepest = !below.some((d) => erring.has(d)) && (canFail === undefined || below.length === 0 || below.some((d) => canFail.has(d)));
     const own = (s: Signal) => (s.local && (s.family !== 'traffic_up' || list.some(strains))) || (s.family === 'errors' && deepest);
-    const local = noisyOr(list.filter(own).map((s) => s.strength * WEIGHT[s.family]));
-    const symptom = noisyOr(list.filter((s) => !own(s)).map((s) => s.strength * WEIGHT[s.family]));
-    const pinned = noisyOr(list.filter((s) => own(s) && beyondCallees(s)).map((s) => s.strength * WEIGHT[s.family]));
+    const local = noisyOr(list.filter(own).map((s) => s.strength * weightOf(s, w)));
+    const symptom = noisyOr(list.filter((s) => !own(s)).map((s) => s.strength * weightOf(s, w)));
+    const pinned = noisyOr(list.filter((s) => own(s) && beyondCallees(s)).map((s) => s.strength * weightOf(s, w)));
     const strong = list.filter((s) => s.strength >= 0.3);
     const timed = [...(strong.length > 0 ? strong : list)].sort((a, b) => a.onsetMs - b.onsetMs || (a.stepMs ?? 0) - (b.stepMs ?? 0));
     const middle = timed[Math.floor((timed.length - 1) / 2)]!;
@@ -174,20 +146,20 @@ export function profileServices(signals: readonly Signal[], graph: Map<string, S
   const tolerance = Math.max(2 * frame.stepMs, ONSET_TOLERANCE_MS);
   const fed = demandFeeders(profiles, graph, tolerance);
   for (const p of profiles.values()) {
-    const own = Math.max(p.local, SYMPTOM_SHARE * p.symptom, 0.05);
+    const own = Math.max(p.local, symptomShare * p.symptom, 0.05);
     let best = 0;
     for (const d of downstream(graph, p.service)) {
       const q = profiles.get(d);
       if (!q || onsetSeenBy(q, p) > p.onsetMs + tolerance || fed.has(d)) continue;
-      const explains = Math.max((q.local + SYMPTOM_SHARE * q.symptom * 0.5) * (failing(p) && !failing(q) ? 0.3 : 1), waitsExplained(p, q));
+      const explains = Math.max((q.local + symptomShare * q.symptom * 0.5) * (failing(p, w) && !failing(q, w) ? w.propagation.slowerExplainsFailing : 1), waitsExplained(p, q, w));
       if (explains > best) [best, p.explainedBy] = [explains, d];
     }
-    p.rootness = 1 - 0.75 * Math.min(1, best / own) * (1 - Math.min(1, p.pinned / own));
+    p.rootness = 1 - w.propagation.explainedDiscount * Math.min(1, best / own) * (1 - Math.min(1, p.pinned / own));
     if (best === 0) delete p.explainedBy;
   }
   for (const [caller, callee] of refusedCredentials(profiles, graph)) {
     const q = profiles.get(callee)!;
-    q.rootness *= REFUSED_SHARE;
+    q.rootness *= w.propagation.refusedShare;
     q.explainedBy = caller;
   }
   for (const [service, caller] of fed) {
@@ -198,9 +170,6 @@ export function profileServices(signals: readonly Signal[], graph: Map<string, S
   }
   return profiles;
 }
-
-/** What a peer's failures still say about the peer when its caller's own credentials were refused. */
-const REFUSED_SHARE = 0.3;
 
 /**
  * Callers whose own client certificate or credentials a callee refused (the caller's
@@ -241,4 +210,4 @@ function demandFeeders(profiles: Map<string, ServiceProfile>, graph: Map<string,
 }
 
 /** A service's weight as an origin: local evidence plus a share of its symptoms, discounted when a dependency explains it. */
-export const originScore = (p: ServiceProfile) => p.rootness * (p.local + SYMPTOM_SHARE * p.symptom);
+export const originScore = (p: ServiceProfile, w: Weights = WEIGHTS) => p.rootness * (p.local + w.propagation.symptomShare * p.symptom);

@@ -1,14 +1,9 @@
 import { ONSET_TOLERANCE_MS } from './propagation.js';
 import type { Signal, SignalFamily } from './types.js';
+import { WEIGHTS, type Weights } from './weights.js';
 
 /** A caller's own failures: errors it logged or threw, or its error rate. */
 const FAILURES: readonly SignalFamily[] = ['log_error', 'exception', 'errors'];
-/** A failure this sure counts as a caller failing. */
-const FAILING = 0.5;
-/** Callers that must fail together to point at what they share. */
-const MIN_CALLERS = 2;
-/** How much of the callers' failure the shared dependency takes as its own evidence. */
-const SHARE = 0.7;
 
 /**
  * A dependency we have no telemetry of (a managed service, a third party), called by
@@ -19,10 +14,11 @@ const SHARE = 0.7;
  * can read the callers as its victims. A dependency we observe speaks for itself, and one
  * caller failing alone may be its own fault.
  */
-export function sharedDependencySignals(signals: readonly Signal[], graph: Map<string, Set<string>>, observed: ReadonlySet<string>): Signal[] {
+export function sharedDependencySignals(signals: readonly Signal[], graph: Map<string, Set<string>>, observed: ReadonlySet<string>, w: Weights = WEIGHTS): Signal[] {
+  const { failing, minCallers, share } = w.shared;
   const failure = new Map<string, Signal>();
   for (const s of signals) {
-    if (!FAILURES.includes(s.family) || s.strength < FAILING) continue;
+    if (!FAILURES.includes(s.family) || s.strength < failing) continue;
     const prev = failure.get(s.service);
     if (!prev || s.onsetMs < prev.onsetMs) failure.set(s.service, s);
   }
@@ -31,9 +27,9 @@ export function sharedDependencySignals(signals: readonly Signal[], graph: Map<s
   const out: Signal[] = [];
   for (const [dependency, callers] of [...callersOf].sort(([a], [b]) => a.localeCompare(b))) {
     const failed = callers.flatMap((c) => (failure.has(c) ? [failure.get(c)!] : [])).sort((a, b) => a.onsetMs - b.onsetMs);
-    if (failed.length < MIN_CALLERS || failed.at(-1)!.onsetMs - failed[0]!.onsetMs > ONSET_TOLERANCE_MS) continue;
+    if (failed.length < minCallers || failed.at(-1)!.onsetMs - failed[0]!.onsetMs > ONSET_TOLERANCE_MS) continue;
     const names = failed.map((s) => s.service).join(', ');
-    for (const s of failed) out.push({ service: dependency, family: 'dependency_mention', strength: SHARE * s.strength, onsetMs: s.onsetMs, evidenceId: s.evidenceId, local: true, text: `${failed.length} callers of ${dependency} started failing together (${names}): ${s.text}`.slice(0, 300) });
+    for (const s of failed) out.push({ service: dependency, family: 'dependency_mention', strength: share * s.strength, onsetMs: s.onsetMs, evidenceId: s.evidenceId, local: true, text: `${failed.length} callers of ${dependency} started failing together (${names}): ${s.text}`.slice(0, 300) });
   }
   return out;
 }

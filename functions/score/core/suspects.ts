@@ -2,56 +2,18 @@ import type { RootCauseKind, Suspect } from '../../contracts/index.js';
 import type { Attribution } from './changes.js';
 import { originScore, type ServiceProfile } from './propagation.js';
 import { noisyOr, type Signal, type SignalFamily } from './types.js';
-
-type FaultKind = Exclude<RootCauseKind, 'deployment' | 'config_change' | 'feature_flag'>;
-
-/** Which fault kind each family of evidence speaks for, and how strongly. */
-const SUPPORT: Partial<Record<SignalFamily, Partial<Record<FaultKind, number>>>> = {
-  cpu: { resource_exhaustion: 1 },
-  memory: { resource_exhaustion: 0.9 },
-  saturation: { resource_exhaustion: 1 },
-  runtime_leak: { resource_exhaustion: 1 },
-  runtime_crash: { code_defect: 0.5, resource_exhaustion: 0.3 },
-  runtime_throttle: { resource_exhaustion: 0.9 },
-  self_time: { resource_exhaustion: 0.5, code_defect: 0.3 },
-  inbound_latency: { infrastructure: 0.9 },
-  outbound_latency: { infrastructure: 0.9 },
-  dependency_mention: {},
-  platform_event: { infrastructure: 1 },
-  runtime_node: { infrastructure: 1 },
-  traffic_up: { traffic_surge: 1 },
-  error_origin: { code_defect: 1 },
-  log_error: { code_defect: 0.8 },
-  exception: { code_defect: 0.9 },
-  log_vanished: { code_defect: 0.7 },
-  errors: { code_defect: 0.3 },
-  latency: { resource_exhaustion: 0.15, code_defect: 0.1 },
-  runtime_other: { code_defect: 0.3 },
-};
+import { WEIGHTS, type FaultKind, type Weights } from './weights.js';
 
 const strongest = (signals: readonly Signal[], families: readonly SignalFamily[]) => Math.max(0, ...signals.filter((s) => families.includes(s.family)).map((s) => s.strength));
 
 /** The families that say a resource ran short. */
 const RESOURCE: readonly SignalFamily[] = ['cpu', 'memory', 'saturation', 'runtime_throttle', 'runtime_leak'];
 
-/** A resource that peaked below this share of its limit had room to spare. */
-const ROOMY_SHARE = 0.75;
-
 /** How far a resource signal says the service ran short: a rise that stayed well below the series' own limit did not exhaust it. */
-const shortness = (s: Signal) => (s.peakShare === undefined ? 1 : Math.min(1, s.peakShare / ROOMY_SHARE));
-
-/** How much a caller's failures that this service explains speak for a defect in it. */
-const INHERITED_FAILURE = 0.8;
+const shortness = (s: Signal, w: Weights) => (s.peakShare === undefined ? 1 : Math.min(1, s.peakShare / w.kinds.roomyShare));
 
 /** A kind whose first evidence came this much after another well-supported kind's is more likely its consequence. */
 const LATER_MS = 60_000;
-
-/**
- * What is left of resource exhaustion's support when no resource of the service was seen
- * running short (no CPU, memory, pool or throttling signal, no error naming a limit):
- * slower work and failures alone say something went wrong, not that a resource ran out.
- */
-const UNMEASURED_SHORTAGE = 0.5;
 
 /** A service that coped with more demand for longer than this before it ran short was not broken by that demand. */
 const SURGE_LEAD_MS = 10 * 60_000;
@@ -95,7 +57,8 @@ function onePerEventFamily(signals: readonly Signal[]): Signal[] {
  * speaks less for exhaustion; failures of callers that this service explains
  * (`callerFailures`) speak for a defect in it.
  */
-export function kindSupport(p: ServiceProfile, callerFailures: readonly Signal[] = []): Map<FaultKind, { support: number; ids: string[] }> {
+export function kindSupport(p: ServiceProfile, callerFailures: readonly Signal[] = [], w: Weights = WEIGHTS): Map<FaultKind, { support: number; ids: string[] }> {
+  const kw = w.kinds;
   const own = strongest(p.signals, ['cpu', 'self_time', 'runtime_throttle']);
   const failed = strongest(p.signals, ['log_error', 'exception', 'error_origin']);
   const acc = new Map<FaultKind, { parts: number[]; ids: string[]; firstMs: number }>();
@@ -108,9 +71,9 @@ export function kindSupport(p: ServiceProfile, callerFailures: readonly Signal[]
   };
   for (const s of onePerEventFamily(p.signals)) {
     if (s.hint && s.hint !== 'code_defect') add(s.hint as FaultKind, s.strength, s);
-    else for (const [k, w] of Object.entries(SUPPORT[s.family] ?? {})) add(k as FaultKind, s.strength * w * (s.family === 'inbound_latency' ? 1 - 0.8 * own : s.family === 'outbound_latency' ? 1 - 0.6 * failed : k === 'resource_exhaustion' ? shortness(s) : 1), s);
+    else for (const [kind, x] of Object.entries(kw.support[s.family] ?? {})) add(kind as FaultKind, s.strength * x * (s.family === 'inbound_latency' ? 1 - 0.8 * own : s.family === 'outbound_latency' ? 1 - 0.6 * failed : kind === 'resource_exhaustion' ? shortness(s, w) : 1), s);
   }
-  for (const s of callerFailures) add('code_defect', s.strength * INHERITED_FAILURE, s);
+  for (const s of callerFailures) add('code_defect', s.strength * kw.inheritedFailure, s);
   const surge = p.signals.filter((s) => s.family === 'traffic_up');
   const resource = p.signals.filter((s) => RESOURCE.includes(s.family) && s.strength >= 0.3);
   const saturationOnset = Math.min(...(resource.length > 0 ? resource : p.signals.filter((s) => s.family === 'latency' || s.family === 'errors')).map((s) => s.onsetMs));
@@ -122,14 +85,14 @@ export function kindSupport(p: ServiceProfile, callerFailures: readonly Signal[]
   const explained = Math.max(...(['resource_exhaustion', 'infrastructure', 'traffic_surge'] as const).map((k) => raw.get(k) ?? 0));
   const firstStrong = Math.min(...[...acc].filter(([k]) => (raw.get(k) ?? 0) >= 0.5).map(([, a]) => a.firstMs));
   const out = new Map<FaultKind, { support: number; ids: string[] }>();
-  for (const [k, a] of acc) {
-    let support = raw.get(k)!;
-    if (k === 'code_defect') support *= 1 - 0.6 * explained;
-    if (k === 'traffic_surge' && (!demandFirst || !strained)) support *= 0.3;
-    if (k === 'resource_exhaustion' && (demandFirst || platformFirst)) support *= 0.6;
-    if (k === 'resource_exhaustion' && !measuredShort) support *= UNMEASURED_SHORTAGE;
-    if (a.firstMs > firstStrong + LATER_MS) support *= 0.8;
-    out.set(k, { support, ids: a.ids });
+  for (const [kind, a] of acc) {
+    let support = raw.get(kind)!;
+    if (kind === 'code_defect') support *= 1 - kw.explainedDefect * explained;
+    if (kind === 'traffic_surge' && (!demandFirst || !strained)) support *= kw.unstrainedSurge;
+    if (kind === 'resource_exhaustion' && (demandFirst || platformFirst)) support *= kw.causedShortage;
+    if (kind === 'resource_exhaustion' && !measuredShort) support *= kw.unmeasuredShortage;
+    if (a.firstMs > firstStrong + LATER_MS) support *= kw.laterKind;
+    out.set(kind, { support, ids: a.ids });
   }
   return out;
 }
@@ -225,26 +188,19 @@ export interface Candidate extends Suspect {
 const toScore = (raw: number) => 1 - Math.exp(-2 * raw);
 
 /**
- * A change on the troubled service weighs its service's origin score times this plus its
- * fit: it outranks the service's best other explanation (weighed at the origin score)
- * only when its fit is above one half, i.e. the trouble began at the change.
- */
-const FIT_PIVOT = 0.5;
-
-/**
  * Ranks (service, kind) pairs on one scale. A service's weight is its origin score; each
  * kind takes the share its evidence supports, the best kind all of it. A change on the
  * service competes with those kinds: it comes first ("a change that caused the failure
  * comes first") only when it fits the trouble (`Attribution.fit`), not merely because it
  * happened there. A change that broke a neighbour is weighed by that neighbour's trouble.
  */
-export function rankSuspects(profiles: Map<string, ServiceProfile>, attributions: readonly Attribution[], observed: ReadonlySet<string>, quiet: ReadonlySet<string> = new Set(), impaired: ReadonlyMap<string, string> = new Map()): Candidate[] {
+export function rankSuspects(profiles: Map<string, ServiceProfile>, attributions: readonly Attribution[], observed: ReadonlySet<string>, quiet: ReadonlySet<string> = new Set(), impaired: ReadonlyMap<string, string> = new Map(), w: Weights = WEIGHTS): Candidate[] {
   const out: Candidate[] = [];
   for (const p of profiles.values()) {
-    const base = originScore(p);
+    const base = originScore(p, w);
     if (base <= 0.02) continue;
     const passedUp = failuresPassedUp(p.service, profiles);
-    const support = kindSupport(p, passedUp);
+    const support = kindSupport(p, passedUp, w);
     const best = Math.max(0.05, ...[...support.values()].map((s) => s.support));
     const external = isExternal(p, observed);
     const failedCallers = external || quiet.has(p.service) || impaired.has(p.service);
@@ -270,8 +226,8 @@ export function rankSuspects(profiles: Map<string, ServiceProfile>, attributions
     if (a.redHerring || a.score < 0.1) continue;
     const p = profiles.get(a.change.service);
     const victim = a.explains ? profiles.get(a.explains) : undefined;
-    const base = p ? originScore(p) : 0;
-    const raw = victim ? base + 0.8 * a.score + 0.5 * a.score * originScore(victim) : base * (FIT_PIVOT + a.fit);
+    const base = p ? originScore(p, w) : 0;
+    const raw = victim ? base + w.changes.victimChange * a.score + 0.5 * a.score * originScore(victim, w) : base * (w.changes.fitPivot + a.fit);
     if (victim) explained.push(a);
     const ids = [a.change.id, ...(victim ? [...victim.signals].sort((x, y) => y.strength - x.strength).slice(0, 3).map((s) => s.evidenceId) : []), ...(p ? [...p.signals].sort((x, y) => y.strength - x.strength).map((s) => s.evidenceId) : [])];
     const candidate: Candidate = { service: a.change.service, kind: a.kind, raw, score: 0, evidenceIds: withEveryClass(ids, p?.signals ?? []), reasons: [a.reason, ...(p ? p.signals.slice(0, 3).map((s) => s.text) : [])] };

@@ -1,17 +1,13 @@
 import type { ServiceTraceStats, TraceExemplar, TraceReference } from '../../contracts/index.js';
 import { median, rateChange, robustBaseline } from '../../providers/shared/stats.js';
 import { lookbackOf } from './onset.js';
+import { WEIGHTS, type Weights } from './weights.js';
 import type { Evidence, Frame, Signal } from './types.js';
 
 type Stats = ServiceTraceStats & { id: string };
 
 /** A signal's strength for a latency that rose `ratio` times: full at 8×, nothing at 1×. */
 export const shiftStrength = (ratio: number) => Math.max(0, Math.min(1, Math.log(ratio) / Math.log(8)));
-
-/** The smallest rise of a per-step p90 that counts as a shift. */
-const MIN_RATIO = 1.5;
-/** Baseline steps that let a 1.5× shift count; fewer ask for a proportionally larger one. */
-const FULL_BASELINE_STEPS = 3;
 
 /**
  * The step where a per-step latency moved up the most, with how far (ratio) and how
@@ -24,7 +20,8 @@ const FULL_BASELINE_STEPS = 3;
  * sparse baseline samples do not pull it early. A `floor` (from a reference: what the
  * healthy period reached) raises the bar for "clearly high".
  */
-export function latencyShift(values: readonly (number | null)[], fromIndex = 0, floor = 0): { index: number; ratio: number; z: number; level: number } | undefined {
+export function latencyShift(values: readonly (number | null)[], fromIndex = 0, floor = 0, w: Weights = WEIGHTS): { index: number; ratio: number; z: number; level: number } | undefined {
+  const { minRatio, fullBaselineSteps } = w.traces;
   const idx: number[] = [];
   values.forEach((v, i) => v !== null && idx.push(i));
   if (idx.length < 3) return undefined;
@@ -42,7 +39,7 @@ export function latencyShift(values: readonly (number | null)[], fromIndex = 0, 
     const ratio = mid / Math.max(base.median, 0.05);
     const sustained = after.length >= 2 && after.filter((v) => v >= high).length >= 0.6 * after.length;
     const score = z * Math.sqrt(Math.min(before.length, after.length));
-    if (ratio >= MIN_RATIO * Math.max(1, FULL_BASELINE_STEPS / k) && z >= 3 && sustained && score > bestScore) [best, bestScore] = [{ index: idx[k]!, ratio, z, high, level: mid }, score];
+    if (ratio >= minRatio * Math.max(1, fullBaselineSteps / k) && z >= 3 && sustained && score > bestScore) [best, bestScore] = [{ index: idx[k]!, ratio, z, high, level: mid }, score];
   }
   if (!best) return undefined;
   const firstHigh = idx.find((i) => i >= best!.index && values[i]! >= best!.high);
@@ -51,16 +48,11 @@ export function latencyShift(values: readonly (number | null)[], fromIndex = 0, 
 
 type Quantiles = TraceReference['duration'];
 
-/** A latency this many times its reference P95 is beyond anything the healthy period saw. */
-const BEYOND_REFERENCE = 1.5;
-/** Below this, a reference quantile is rounding noise: a wait of a few microseconds. */
-const REFERENCE_FLOOR_MS = 1;
-
-/** The level a step must reach to be beyond what the reference saw: `BEYOND_REFERENCE` times its P95. */
-const floorOf = (reference: Quantiles | undefined) => (reference ? BEYOND_REFERENCE * Math.max(reference.p95Ms, REFERENCE_FLOOR_MS) : 0);
+/** The level a step must reach to be beyond what the reference saw: `beyondReference` times its P95. */
+const floorOf = (reference: Quantiles | undefined, w: Weights) => (reference ? w.traces.beyondReference * Math.max(reference.p95Ms, w.traces.referenceFloorMs) : 0);
 
 /** A latency shift whose steps after it mostly stay beyond the reference's range, weighed against it (`againstReference`). */
-const shiftBeyond = (values: readonly (number | null)[], recent: number, reference: Quantiles | undefined) => againstReference(latencyShift(values, recent, floorOf(reference)), reference);
+const shiftBeyond = (values: readonly (number | null)[], recent: number, reference: Quantiles | undefined, w: Weights) => againstReference(latencyShift(values, recent, floorOf(reference, w), w), reference, w);
 
 /**
  * A shift weighed against the reference, when there is one: a level within the healthy
@@ -68,10 +60,10 @@ const shiftBeyond = (values: readonly (number | null)[], recent: number, referen
  * the rise counts from the reference median rather than from a window that may already
  * have been busy. Without a reference the shift stands as found.
  */
-export function againstReference<T extends { ratio: number; level: number }>(shift: T | undefined, reference: Quantiles | undefined): T | undefined {
+export function againstReference<T extends { ratio: number; level: number }>(shift: T | undefined, reference: Quantiles | undefined, w: Weights = WEIGHTS): T | undefined {
   if (!shift || !reference) return shift;
-  if (shift.level < BEYOND_REFERENCE * Math.max(reference.p95Ms, REFERENCE_FLOOR_MS)) return undefined;
-  return { ...shift, ratio: Math.min(shift.ratio, shift.level / Math.max(reference.p50Ms, REFERENCE_FLOOR_MS)) };
+  if (shift.level < floorOf(reference, w)) return undefined;
+  return { ...shift, ratio: Math.min(shift.ratio, shift.level / Math.max(reference.p50Ms, w.traces.referenceFloorMs)) };
 }
 
 /**
@@ -79,9 +71,9 @@ export function againstReference<T extends { ratio: number; level: number }>(shi
  * whose edge shifted at all (beyond that edge's reference): empty when the edges were
  * measured and none shifted, undefined when they were not measured.
  */
-function edgeShifts(s: Stats, recent: number): Record<string, number> | undefined {
+function edgeShifts(s: Stats, recent: number, w: Weights): Record<string, number> | undefined {
   const shifted = Object.entries(s.inboundGapByCallerP90Ms ?? {}).flatMap(([caller, series]) => {
-    const shift = shiftBeyond(series, recent, s.reference?.byCaller?.[caller]?.inboundGap);
+    const shift = shiftBeyond(series, recent, s.reference?.byCaller?.[caller]?.inboundGap, w);
     return shift ? [[caller, shift.ratio] as const] : [];
   });
   return s.inboundGapByCallerP90Ms === undefined && shifted.length === 0 ? undefined : Object.fromEntries(shifted);
@@ -107,7 +99,7 @@ function steadyErrors(s: Stats): boolean {
  * and calls that stopped arriving. With a reference, a latency that stays within what
  * the healthy period saw is not a shift (an always-busy service is not a suspect for it).
  */
-export function traceSignals(items: readonly Evidence[], frame: Frame): Signal[] {
+export function traceSignals(items: readonly Evidence[], frame: Frame, w: Weights = WEIGHTS): Signal[] {
   const out: Signal[] = [];
   for (const item of items) {
     if (item.class !== 'traces' || item.kind !== 'service_stats') continue;
@@ -122,12 +114,12 @@ export function traceSignals(items: readonly Evidence[], frame: Frame): Signal[]
         out.push({ service: s.service, family: 'error_origin', strength: Math.min(1, 0.4 + share + origins / 40), onsetMs: at(first), evidenceId: s.id, local: true, text: `${origins} failing spans start in ${s.service} (their own callees were healthy)` });
       }
     }
-    const self = shiftBeyond(s.selfTimeP90Ms, recent, s.reference?.selfTime);
+    const self = shiftBeyond(s.selfTimeP90Ms, recent, s.reference?.selfTime, w);
     if (self) out.push({ service: s.service, family: 'self_time', strength: shiftStrength(self.ratio), onsetMs: at(self.index), evidenceId: s.id, local: true, text: `${s.service}'s own work per span got ${self.ratio.toFixed(1)}× slower (p90 self time)` });
-    const gap = s.inboundGapP90Ms ? shiftBeyond(s.inboundGapP90Ms, recent, s.reference?.inboundGap) : undefined;
-    const byCaller = gap ? edgeShifts(s, recent) : undefined;
+    const gap = s.inboundGapP90Ms ? shiftBeyond(s.inboundGapP90Ms, recent, s.reference?.inboundGap, w) : undefined;
+    const byCaller = gap ? edgeShifts(s, recent, w) : undefined;
     if (gap) out.push({ service: s.service, family: 'inbound_latency', strength: shiftStrength(gap.ratio), onsetMs: at(gap.index), evidenceId: s.id, local: true, outsideSpans: true, ...(byCaller ? { waitsByCaller: byCaller } : {}), text: `callers waited ${gap.ratio.toFixed(1)}× longer on calls into ${s.service} beyond its own span time` });
-    const dur = shiftBeyond(s.durationP90Ms, recent, s.reference?.duration);
+    const dur = shiftBeyond(s.durationP90Ms, recent, s.reference?.duration, w);
     if (dur) out.push({ service: s.service, family: 'latency', strength: shiftStrength(dur.ratio), onsetMs: at(dur.index), evidenceId: s.id, local: false, text: `${s.service} spans got ${dur.ratio.toFixed(1)}× slower (p90 duration)` });
     const volume = rateChange(s.spans, 0, s.spans.length - 1);
     if (volume && volume.llr >= 10 && volume.afterRate <= volume.beforeRate / 3) {
