@@ -5,11 +5,14 @@ import type { SignalFamily } from './types.js';
 export type FaultKind = Exclude<RootCauseKind, 'deployment' | 'config_change' | 'feature_flag'>;
 
 /**
- * Every number that shapes the ranking, in one place, so that they can be chosen by
+ * The named numbers that shape the ranking, in one place, so that they can be chosen by
  * measurement (`bench/tune-weights.ts`: leave-one-suite-out over the evaluation suites)
  * rather than one at a time by reading misses. Output caps (how many ids, entries or
  * digest items are kept) are not weights and stay where they are used, as do the
- * confidence factors, which never reorder suspects.
+ * confidence factors, which never reorder suspects. About twenty unnamed factors inside
+ * single strength formulas (a log change's likelihood ratio over 30, a vanished
+ * template's strength at 0.6 of it…) are still written where they are computed, so the
+ * search does not reach them.
  */
 export interface Weights {
   /** When a series broke away from its own baseline (`onset.ts`). */
