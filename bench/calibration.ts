@@ -42,7 +42,8 @@ interface Case {
   suite: string;
   name: string;
   right: boolean;
-  features: ConfidenceFeatures;
+  /** Absent when nothing stood out: the answer is the alerting service at the floor confidence, and wrong. */
+  features?: ConfidenceFeatures;
   /** The shipped confidence, provider failures included. */
   confidence: number;
   /** What the provider failures leave of a calibrated probability (1 when none failed). */
@@ -61,10 +62,9 @@ async function load(suite: { name: string; dir: string }): Promise<Case[]> {
     const top = suspects[0];
     const signals = top ? (profiles.get(top.service)?.signals ?? []) : [];
     const features = confidenceFeatures(suspects, signals);
-    if (!top || !features) continue;
     const confidence = confidenceOf(suspects, results, signals).confidence;
     const failures = results.filter((r) => r.status === 'error').length;
-    out.push({ suite: suite.name, name: f, right: top.service === expected.service && top.kind === expected.kind, features, confidence, failures: Math.pow(0.8, failures), answer: `${top.service}/${top.kind}`, expected: `${expected.service}/${expected.kind}` });
+    out.push({ suite: suite.name, name: f, right: top?.service === expected.service && top.kind === expected.kind, ...(features ? { features } : {}), confidence, failures: Math.pow(0.8, failures), answer: top ? `${top.service}/${top.kind}` : 'nothing stands out', expected: `${expected.service}/${expected.kind}` });
   }
   return out;
 }
@@ -92,7 +92,7 @@ function solve(a: number[][], b: number[]): number[] {
 
 /** Penalized logistic regression by Newton's method: a fixed number of steps, deterministic. */
 function logistic(cases: readonly Case[]): number[] {
-  const xs = cases.map((c) => vector(c.features));
+  const xs = cases.map((c) => vector(c.features!));
   const d = xs[0]!.length;
   let w = new Array<number>(d).fill(0);
   for (let step = 0; step < 50; step++) {
@@ -116,7 +116,7 @@ function logistic(cases: readonly Case[]): number[] {
   return w;
 }
 
-const confidenceUnder = (c: Case, cal: Calibration) => calibrated(c.features, cal) * c.failures;
+const confidenceUnder = (c: Case, cal: Calibration) => (c.features ? calibrated(c.features, cal) * c.failures : c.confidence);
 const BANDS = ['< 0.5', '0.5–0.8', '≥ 0.8'] as const;
 const bandOf = (x: number) => (x < 0.5 ? 0 : x < 0.8 ? 1 : 2);
 
@@ -133,7 +133,7 @@ function bands(cases: readonly Case[], confidence: (c: Case) => number): [number
 
 /** The procedure in full: fit, then lower the intercept until ≥ 0.8 answers on `cases` are right `TARGET` of the time. */
 function fit(cases: readonly Case[]): Calibration {
-  const w = logistic(cases);
+  const w = logistic(cases.filter((c) => c.features));
   for (let shift = 0; shift > -3; shift -= 0.05) {
     const cal = toCalibration([w[0]! + shift, ...w.slice(1)]);
     const [right, total] = bands(cases, (c) => confidenceUnder(c, cal))[2]!;
