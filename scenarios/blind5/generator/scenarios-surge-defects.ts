@@ -1,0 +1,2 @@
+import type { Def } from './kit.js';
+export const surgeAndDefectScenarios: Def[] = [];
