@@ -17,6 +17,8 @@ for (const file of readdirSync(dir).filter((f) => f.endsWith('.json') && f !== '
     const signals = getSourceAdapter(scenario.signal.source).normalize(scenario.signal.body, { tenantId: 'demo', receivedAt: new Date(scenario.at), catalog: {} });
     const s = signals.find((x) => x.status === 'firing') ?? signals[0];
     if (!s) throw new Error('no signal');
+    const missing = (scenario.expected?.mustCite ?? []).filter((cls) => !(scenario.evidence as Record<string, unknown>)[cls]);
+    if (missing.length) throw new Error(`mustCite names classes the evidence lacks: ${missing.join(', ')}`);
     const lead = (Date.parse(scenario.at) - Date.parse(s.startedAt)) / 60000;
     console.log(`${file.padEnd(48)} ${scenario.signal.source.padEnd(15)} service=${s.service} (${s.serviceInferredFrom}) severity=${s.severity} startedAt=${s.startedAt} (${lead.toFixed(1)}m before at) title="${s.title}"`);
   } catch (error) {

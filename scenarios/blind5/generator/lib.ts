@@ -51,6 +51,8 @@ export class Builder {
   readonly ref = { metrics: [] as Json[], logs: [] as Json[], traces: [] as Json[] };
   /** Seconds back to the healthy reference window (168h = a week earlier); undefined = no reference. */
   refOffset: number | undefined = 7 * 24 * 3600;
+  /** True when no log backend is configured: the scenario then carries no logs at all, live or reference. */
+  noLogs = false;
   /** The evidence window, seconds relative to `at`. */
   from = -2 * 3600;
   to = 120;
@@ -142,6 +144,12 @@ export class Builder {
     this.logs.push({ at: this.iso(t), service, level, message, ...(attributes ? { attributes } : {}), ...(traceId ? { traceId } : {}) });
   }
 
+  /** A line that only the reference window holds; t is relative to the reference's own `at`. */
+  refLog(t: number, service: string, level: Level, message: string, attributes?: Json): void {
+    if (this.refOffset === undefined) return;
+    this.ref.logs.push({ at: this.iso(t - this.refOffset), service, level, message, ...(attributes ? { attributes } : {}) });
+  }
+
   /** Chatter that was always there: `perHour` lines spread over the window and the reference. */
   background(service: string, level: Level, messages: readonly string[], perHour: number, attributes?: Json): void {
     const emit = (shift: number, into: Json[]) => {
@@ -195,8 +203,9 @@ export class Builder {
       for (let i = 0; i < n; i++) {
         const t = from + ((to - from) * (i + this.rng())) / n;
         const traceId = this.hex(32);
-        const ids = shape(t, live, i).map(() => this.hex(16));
-        const spans = shape(t, live, i).map(([service, name, startMs, durationMs, status, parent, attributes], k) => ({
+        const shaped = shape(t, live, i);
+        const ids = shaped.map(() => this.hex(16));
+        const spans = shaped.map(([service, name, startMs, durationMs, status, parent, attributes], k) => ({
           spanId: ids[k]!,
           ...(parent >= 0 ? { parentSpanId: ids[parent]! } : {}),
           service,
@@ -220,12 +229,12 @@ export class Builder {
     if (this.refOffset !== undefined) {
       const ref: Json = { from: this.off(this.from - this.refOffset), to: this.off(Math.min(this.to, 0) - this.refOffset) };
       if (this.ref.metrics.length) ref['metrics'] = this.ref.metrics;
-      if (this.ref.logs.length) ref['logs'] = sortAt(this.ref.logs);
+      if (this.ref.logs.length && !this.noLogs) ref['logs'] = sortAt(this.ref.logs);
       if (this.ref.traces.length) ref['traces'] = this.ref.traces;
       out['reference'] = ref;
     }
     if (this.metrics.length) out['metrics'] = this.metrics;
-    if (this.logs.length) out['logs'] = sortAt(this.logs);
+    if (this.logs.length && !this.noLogs) out['logs'] = sortAt(this.logs);
     if (this.traces.length) out['traces'] = this.traces;
     if (this.changes.length) out['changes'] = sortAt(this.changes);
     if (this.runtime.length) out['runtime'] = sortAt(this.runtime);

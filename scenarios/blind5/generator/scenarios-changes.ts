@@ -1,5 +1,5 @@
-import { alertmanagerBody, cloudwatchEventBody, cloudwatchSnsBody, datadogBody, grafanaBody, opsgenieBody, pagerdutyBody, ramp, step } from './lib.js';
-import { AM_HEADERS, CHATTER, DD_HEADERS, EB_HEADERS, GRAFANA_HEADERS, OG_HEADERS, PD_HEADERS, SNS_HEADERS, promSpec, red, type Def } from './kit.js';
+import { alertmanagerBody, cloudwatchEventBody, cloudwatchSnsBody, datadogBody, grafanaBody, opsgenieBody, ramp, step } from './lib.js';
+import { AM_HEADERS, CHATTER, DD_HEADERS, EB_HEADERS, GRAFANA_HEADERS, OG_HEADERS, SNS_HEADERS, promSpec, red, type Def } from './kit.js';
 
 /* Deployments and configuration changes. */
 
@@ -109,6 +109,7 @@ export const changeScenarios: Def[] = [
     description: 'CloudWatch (EventBridge): RDS CPUUtilization alarm on catalog-primary.',
     at: '2026-08-11T10:07:00Z',
     build: (b) => {
+      b.noLogs = true;
       const deployAt = -34 * 60;
       const onset = deployAt + 180;
       b.metric('CPUUtilization', 'catalog-primary', 'Percent', (t, live, d) => (live && t > onset ? 94 : 22 * d), { step: 300, noise: 0.05, max: 100, digits: 2, labels: { DBInstanceIdentifier: 'catalog-primary' } });
@@ -275,6 +276,7 @@ export const changeScenarios: Def[] = [
     description: 'Datadog: pricing-engine p95 latency above threshold.',
     at: '2026-04-14T18:26:00Z',
     build: (b) => {
+      b.noLogs = true;
       const cfgAt = -55 * 60;
       const onset = cfgAt + 300;
       red(b, 'pricing-engine', { rps: 380, err: 0.001, p99: 120, p99X: (t, l) => (l && t > onset ? 9 : 1), errX: (t, l) => (l ? 0.02 * ramp(t, onset, 0) : 0) });
