@@ -40,5 +40,17 @@ writeFileSync(join(outDir, 'manifest.json'), `${JSON.stringify(manifest, null, 1
 const readmePath = join(outDir, 'README.md');
 const readme = readFileSync(readmePath, 'utf8');
 const table = ['| file | source | story | expected service / kind / action |', '|---|---|---|---|', ...rows].join('\n');
-writeFileSync(readmePath, readme.replace(/<!-- FILES -->[\s\S]*<!-- \/FILES -->/, `<!-- FILES -->\n${table}\n<!-- /FILES -->`));
+const rowsOf = manifest as Record<string, { source: string; kind: string; action: string }>;
+const countBy = (key: 'source' | 'kind' | 'action') => {
+  const counts: Record<string, number> = {};
+  for (const row of Object.values(rowsOf)) counts[row[key]] = (counts[row[key]] ?? 0) + 1;
+  return Object.entries(counts).sort(([a], [b]) => a.localeCompare(b)).map(([k, n]) => `${k} ${n}`).join(', ');
+};
+const dist = [`- files: ${all.length}`, `- sources: ${countBy('source')}`, `- kinds: ${countBy('kind')}`, `- actions: ${countBy('action')}`].join('\n');
+writeFileSync(
+  readmePath,
+  readme
+    .replace(/<!-- FILES -->[\s\S]*<!-- \/FILES -->/, `<!-- FILES -->\n${table}\n<!-- /FILES -->`)
+    .replace(/<!-- DIST -->[\s\S]*<!-- \/DIST -->/, `<!-- DIST -->\n${dist}\n<!-- /DIST -->`),
+);
 console.log(`wrote ${all.length} scenarios`);

@@ -303,7 +303,7 @@ export const surgeAndDefectScenarios: Def[] = [
       return {
         source: 'grafana',
         headers: GRAFANA_HEADERS,
-        body: grafanaBody({ ...spec, values: { A: 1012000, B: 1 }, valueString: "[ var='A' labels={consumergroup=ledger-writer} value=1.012e+06 ]", dashboardUID: 'kafka-consumers', panelId: 3, orgId: 2 }, 'ledger-oncall'),
+        body: grafanaBody({ ...spec, values: { A: 862000, B: 1 }, valueString: "[ var='A' labels={consumergroup=ledger-writer} value=862000 ]", dashboardUID: 'kafka-consumers', panelId: 3, orgId: 2 }, 'ledger-oncall'),
         topology: { 'payments-api': ['kafka'], kafka: ['ledger-writer', 'balance-projector'], 'ledger-writer': ['ledger-db'], 'balance-projector': ['balances-cache'] },
         expected: { service: 'ledger-writer', kind: 'code_defect', action: 'restart', mustCite: ['logs', 'metrics'] },
         story: 'A routine Kafka rolling restart triggers a consumer rebalance; ledger-writer\'s revoke handler and its batch committer deadlock on one another, so it sits idle (CPU near zero, no errors) while lag grows for three hours. balance-projector rebalanced in seconds, which clears Kafka. Restarting ledger-writer recovers it; the lag alert has been firing since shortly after the stall.',
