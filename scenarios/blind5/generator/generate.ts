@@ -12,9 +12,10 @@ import { changeScenarios } from './scenarios-changes.js';
 import { flagAndExhaustionScenarios } from './scenarios-flags-exhaustion.js';
 import { dependencyAndInfraScenarios } from './scenarios-deps-infra.js';
 import { surgeAndDefectScenarios } from './scenarios-surge-defects.js';
+import { postmortemScenarios } from './scenarios-postmortems.js';
 
 const outDir = join(dirname(fileURLToPath(import.meta.url)), '..');
-const all: Def[] = [...changeScenarios, ...flagAndExhaustionScenarios, ...dependencyAndInfraScenarios, ...surgeAndDefectScenarios];
+const all: Def[] = [...changeScenarios, ...flagAndExhaustionScenarios, ...dependencyAndInfraScenarios, ...surgeAndDefectScenarios, ...postmortemScenarios];
 
 const manifest: Record<string, unknown> = {};
 const rows: string[] = [];
