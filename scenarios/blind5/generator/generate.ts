@@ -13,9 +13,10 @@ import { flagAndExhaustionScenarios } from './scenarios-flags-exhaustion.js';
 import { dependencyAndInfraScenarios } from './scenarios-deps-infra.js';
 import { surgeAndDefectScenarios } from './scenarios-surge-defects.js';
 import { postmortemScenarios } from './scenarios-postmortems.js';
+import { balanceScenarios } from './scenarios-balance.js';
 
 const outDir = join(dirname(fileURLToPath(import.meta.url)), '..');
-const all: Def[] = [...changeScenarios, ...flagAndExhaustionScenarios, ...dependencyAndInfraScenarios, ...surgeAndDefectScenarios, ...postmortemScenarios];
+const all: Def[] = [...changeScenarios, ...flagAndExhaustionScenarios, ...dependencyAndInfraScenarios, ...surgeAndDefectScenarios, ...postmortemScenarios, ...balanceScenarios];
 
 const manifest: Record<string, unknown> = {};
 const rows: string[] = [];
