@@ -68,3 +68,16 @@ export const CHATTER = {
   worker: ['batch processed', 'poll: 0 messages', 'committed offsets', 'job finished'],
   warnWorker: ['message redelivered (visibility timeout)', 'batch took longer than expected', 'lag above soft limit'],
 };
+
+/**
+ * The rest of a large estate: services that are healthy through the incident, each with its
+ * own rate/error/latency series (every `step` seconds) and a little ordinary chatter, some of
+ * it warnings that were always there.
+ */
+export function healthyEstate(b: Builder, services: ReadonlyArray<readonly [name: string, rps: number, p99: number]>, step = 120): void {
+  for (const [name, rps, p99] of services) {
+    red(b, name, { rps, err: 0.001 + b.rng() * 0.004, p99, step });
+    b.background(name, 'info', CHATTER.http, 4 + Math.floor(b.rng() * 8));
+    if (b.rng() < 0.4) b.background(name, 'warn', CHATTER.warnHttp, 2 + Math.floor(b.rng() * 4));
+  }
+}

@@ -1,5 +1,5 @@
 import { alertmanagerBody, cloudwatchEventBody, cloudwatchSnsBody, datadogBody, grafanaBody, opsgenieBody, ramp, step } from './lib.js';
-import { AM_HEADERS, CHATTER, DD_HEADERS, EB_HEADERS, GRAFANA_HEADERS, OG_HEADERS, SNS_HEADERS, promSpec, red, type Def } from './kit.js';
+import { AM_HEADERS, CHATTER, DD_HEADERS, EB_HEADERS, GRAFANA_HEADERS, OG_HEADERS, SNS_HEADERS, healthyEstate, promSpec, red, type Def } from './kit.js';
 
 /* Deployments and configuration changes. */
 
@@ -15,6 +15,7 @@ export const changeScenarios: Def[] = [
       red(b, 'billing-api', { rps: 58, err: 0.002, p99: 210, errX: (t, l) => (l ? 0.62 * step(t, onset) : 0), p99X: (t, l) => (l && t > onset ? 0.35 : 1) });
       red(b, 'cart', { rps: 300, err: 0.006, p99: 640 });
       red(b, 'inventory', { rps: 180, err: 0.001, p99: 95 });
+      healthyEstate(b, [['search', 380, 160], ['recommendations', 250, 90], ['reviews', 120, 70], ['user-profile', 500, 40], ['auth', 700, 30], ['pricing', 300, 50], ['promotions', 200, 60], ['shipping-quotes', 80, 400], ['tax', 70, 80], ['fraud-check', 60, 210], ['notifications', 90, 45], ['order-history', 140, 110], ['wishlist', 60, 35], ['gift-cards', 25, 90], ['loyalty', 110, 55], ['address-book', 45, 30], ['ab-testing', 900, 6]]);
       b.metric('client_requests_per_second', 'refunds-worker', 'req/s', (_t, _l, d) => 4 * d, { labels: { peer_service: 'psp-gateway' }, noise: 0.2, digits: 2 });
       b.metric('client_error_ratio', 'refunds-worker', 'ratio', () => 0.004, { labels: { peer_service: 'psp-gateway' }, noise: 0.5, digits: 4 });
       b.change(-26 * 3600, 'billing-api', 'deployment', 'billing-api v4.17.2: invoice PDF footer copy', { version: 'v4.17.2', previousVersion: 'v4.17.1', author: 'm.okafor', commit: 'a41c9e2' });
@@ -52,7 +53,7 @@ export const changeScenarios: Def[] = [
         source: 'alertmanager',
         headers: AM_HEADERS,
         body: alertmanagerBody([spec], 'causeway', ['alertname', 'service']),
-        topology: { 'web-bff': ['checkout', 'cart'], checkout: ['billing-api', 'inventory', 'cart'], 'billing-api': ['psp-gateway', 'ledger-db'], 'refunds-worker': ['psp-gateway', 'ledger-db'] },
+        topology: { 'web-bff': ['checkout', 'cart', 'search', 'recommendations', 'reviews', 'user-profile', 'order-history', 'ab-testing'], checkout: ['billing-api', 'inventory', 'cart', 'pricing', 'promotions', 'shipping-quotes', 'tax', 'fraud-check', 'auth', 'gift-cards', 'loyalty', 'address-book'], 'user-profile': ['wishlist'], 'billing-api': ['psp-gateway', 'ledger-db', 'notifications'], 'refunds-worker': ['psp-gateway', 'ledger-db'], cart: ['pricing', 'inventory'], 'order-history': ['ledger-db'], search: ['recommendations'] },
         expected: { service: 'billing-api', kind: 'deployment', action: 'rollback', mustCite: ['changes', 'logs'] },
         story: 'A Renovate dependency refresh (okhttp/netty-tcnative) deployed to billing-api breaks the TLS handshake with the payment provider; the provider is healthy (refunds-worker calls it fine). checkout alerts; a checkout timeout/retry change after onset is a mitigation.',
         modeledOn: 'Incident class: library upgrade in a deploy breaking TLS (e.g. the many OpenSSL/JDK TLS-default changes that broke clients after dependency bumps).',

@@ -1,5 +1,5 @@
 import { alertmanagerBody, cloudwatchEventBody, cloudwatchSnsBody, datadogBody, grafanaBody, opsgenieBody, pagerdutyBody, ramp } from './lib.js';
-import { AM_HEADERS, CHATTER, DD_HEADERS, EB_HEADERS, GRAFANA_HEADERS, OG_HEADERS, PD_HEADERS, SNS_HEADERS, promSpec, red, type Def } from './kit.js';
+import { AM_HEADERS, CHATTER, DD_HEADERS, EB_HEADERS, GRAFANA_HEADERS, OG_HEADERS, PD_HEADERS, SNS_HEADERS, healthyEstate, promSpec, red, type Def } from './kit.js';
 
 /* Dependencies outside the team's control, and the platform underneath. */
 
@@ -255,6 +255,12 @@ export const dependencyAndInfraScenarios: Def[] = [
       red(b, 'orders-api', { rps: 700, err: 0.002, p99: 180, errX: (t, l) => (x(t, l) ? 0.14 : 0) });
       red(b, 'users-api', { rps: 500, err: 0.001, p99: 90, errX: (t, l) => (x(t, l) ? 0.09 : 0) });
       red(b, 'notifications', { rps: 200, err: 0.01, p99: 300, errX: (t, l) => (x(t, l) ? 0.07 : 0) });
+      const dnsHit = ['cart-api', 'pricing-api', 'search-api', 'reviews-api', 'ledger-api'] as const;
+      for (const svc of dnsHit) {
+        red(b, svc, { rps: 150 + Math.floor(b.rng() * 400), err: 0.002, p99: 60 + Math.floor(b.rng() * 150), errX: (t, l) => (x(t, l) ? 0.04 + b.rng() * 0.06 : 0), step: 120 });
+        b.burst(svc, 'error', onset + 30, 0, 8, () => `getaddrinfo EAI_AGAIN ${svc.replace('-api', '')}-db.prod.svc.cluster.local`);
+      }
+      healthyEstate(b, [['recs-api', 200, 90], ['media-api', 300, 140], ['feature-flags', 900, 8], ['analytics-ingest', 1200, 25], ['web-frontend', 800, 350], ['admin-api', 30, 200], ['partner-api', 50, 180], ['wallet-api', 120, 70]]);
       for (let k = 0; k < 6; k++) b.change(-7000 + k * 1000, 'eks-cluster', 'scaling', `cluster-autoscaler: scale up ng-workers by ${8 + k * 2} nodes (pending pods)`, { source: 'cluster-autoscaler' });
       b.change(-22 * 60, 'orders-api', 'deployment', 'orders-api 10.4.0: order split by warehouse', { version: '10.4.0', previousVersion: '10.3.9', author: 'w.zhang', commit: '4c8a2f6', source: 'argo-cd' });
       b.change(-4 * 60, 'orders-api', 'deployment', 'orders-api rollback 10.4.0 -> 10.3.9 (mitigation attempt)', { version: '10.3.9', previousVersion: '10.4.0', author: 'oncall-sre', source: 'argo-cd' });
@@ -281,7 +287,7 @@ export const dependencyAndInfraScenarios: Def[] = [
         source: 'datadog',
         headers: DD_HEADERS,
         body: datadogBody(b, { title: 'orders-api error rate above 5%', message: 'service:orders-api error rate is 14.2%. @webhook-causeway', tags: ['env:prod', 'service:orders-api', 'kube_cluster_name:prod-use1', 'team:orders'], scope: 'service:orders-api', metric: 'trace.http.request.errors', date: -35, monitorId: 19283746 }),
-        topology: { 'api-gateway': ['orders-api', 'users-api'], 'orders-api': ['orders-db', 'users-api', 'notifications', 'coredns'], 'users-api': ['users-redis', 'coredns'], notifications: ['sqs', 'coredns'] },
+        topology: { 'api-gateway': ['orders-api', 'users-api', 'cart-api', 'search-api', 'reviews-api', 'wallet-api', 'partner-api', 'admin-api'], 'web-frontend': ['api-gateway', 'media-api'], 'orders-api': ['orders-db', 'users-api', 'notifications', 'pricing-api', 'ledger-api', 'coredns'], 'users-api': ['users-redis', 'coredns'], notifications: ['sqs', 'coredns'], 'cart-api': ['pricing-api', 'coredns'], 'search-api': ['recs-api', 'coredns'], 'ledger-api': ['coredns'], 'analytics-ingest': ['kinesis'], 'wallet-api': ['feature-flags'] },
         expected: { service: 'coredns', kind: 'infrastructure', action: 'scale_out', mustCite: ['logs', 'runtime'] },
         story: 'Black-Friday-weekend autoscaling more than doubles the cluster, but CoreDNS still runs two small replicas; with ndots:5 query amplification it is CPU-throttled and OOM-killed, and DNS lookups time out in every service. The orders-api deploy 8 minutes before onset (and its rollback after) is the bait.',
         modeledOn: 'Incident class: cluster DNS resolver overload (CoreDNS under-provisioned after cluster growth).',
