@@ -43,8 +43,8 @@ export const balanceScenarios: Def[] = [
     },
   },
   {
-    file: 'login-api-session-write-failures',
-    description: 'Datadog: login-api error rate above 2% (session writes failing).',
+    file: 'login-api-error-rate-high',
+    description: 'Datadog: login-api error rate above 2%.',
     at: '2026-10-02T12:40:00Z',
     build: (b) => {
       const full = -19 * 60;

@@ -243,7 +243,7 @@ export const dependencyAndInfraScenarios: Def[] = [
   },
   {
     file: 'orders-api-error-rate-datadog',
-    description: 'Datadog: orders-api error rate high (multi-service DNS errors visible in logs).',
+    description: 'Datadog: orders-api error rate above 5%.',
     at: '2026-11-30T19:58:00Z',
     build: (b) => {
       const onset = -14 * 60;

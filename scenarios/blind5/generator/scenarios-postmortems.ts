@@ -85,7 +85,7 @@ export const postmortemScenarios: Def[] = [
     },
   },
   {
-    file: 'payments-api-upstream-resolution-errors',
+    file: 'payments-api-unavailable-upstreams',
     description: 'PagerDuty: payments-api error rate high, intermittent upstream connection failures.',
     at: '2026-09-07T17:12:00Z',
     build: (b) => {

@@ -54,7 +54,7 @@ export const surgeAndDefectScenarios: Def[] = [
   },
   {
     file: 'report-api-target-response-time',
-    description: 'CloudWatch via SNS: ALB TargetResponseTime alarm on report-api just after midnight UTC.',
+    description: 'CloudWatch via SNS: ALB TargetResponseTime alarm on report-api.',
     at: '2026-09-01T00:09:00Z',
     build: (b) => {
       b.refOffset = 24 * 3600;
@@ -90,7 +90,7 @@ export const surgeAndDefectScenarios: Def[] = [
   },
   {
     file: 'inventory-api-saturation',
-    description: 'Grafana: inventory-api CPU saturation and latency during a product drop.',
+    description: 'Grafana: InventoryApiSaturated, CPU and p99 latency on inventory-api.',
     at: '2026-11-20T16:08:00Z',
     build: (b) => {
       const drop = -11 * 60;
@@ -131,7 +131,7 @@ export const surgeAndDefectScenarios: Def[] = [
     },
   },
   {
-    file: 'api-gateway-5xx-after-cdn-recovery',
+    file: 'api-gateway-5xx-and-memory-high',
     description: 'Datadog: api-gateway 5xx rate and memory high.',
     at: '2026-11-12T09:34:00Z',
     build: (b) => {
