@@ -138,7 +138,7 @@ export const dependencyAndInfraScenarios: Def[] = [
       b.metric('http_client_latency_p99', 'catalog-bff', 'ms', (t, l) => (x(t, l) ? 8200 : 140), { noise: 0.1, digits: 0, labels: { peer_service: 'search-saas' } });
       b.metric('http_client_latency_p99', 'catalog-bff', 'ms', () => 35, { noise: 0.1, digits: 0, labels: { peer_service: 'inventory-api' } });
       red(b, 'inventory-api', { rps: 500, err: 0.001, p99: 40 });
-      b.change(-2.3 * 3600, 'catalog-bff', 'config', 'catalog-bff: search client connect timeout 2s -> 10s (align with SDK defaults)', { author: 'j.park', source: 'helm' });
+      b.change(-2.3 * 3600, 'catalog-bff', 'config', 'catalog-bff: search facet count limit 20 -> 30', { author: 'j.park', source: 'helm' });
       b.change(-45 * 60, 'inventory-api', 'deployment', 'inventory-api 5.0.2', { version: '5.0.2', previousVersion: '5.0.1', source: 'argo-cd' });
       b.change(-4 * 60, 'catalog-bff', 'scaling', 'catalog-bff: 6 -> 10 replicas (mitigation)', { author: 'oncall-sre', source: 'kubectl' });
       b.background('catalog-bff', 'info', CHATTER.http, 20);
@@ -162,7 +162,7 @@ export const dependencyAndInfraScenarios: Def[] = [
         body: grafanaBody({ ...spec, values: { A: 10.7, B: 1 }, valueString: "[ var='A' labels={service=storefront} value=10.7 ]", dashboardUID: 'storefront-slo', panelId: 7, orgId: 1 }, 'causeway'),
         topology: { storefront: ['catalog-bff', 'cart'], 'catalog-bff': ['search-saas', 'inventory-api'], 'inventory-api': ['inventory-db'] },
         expected: { service: 'search-saas', kind: 'dependency_failure', action: 'none', mustCite: ['traces', 'metrics'] },
-        story: 'The hosted search provider slows from 140ms to 8s; catalog-bff\'s worker pool fills with threads waiting on it and starts rejecting work, which looks like catalog-bff resource exhaustion. A search-client timeout config change two hours earlier (which made waits longer, not slower) and an inventory-api deploy are tempting; the scale-up is a mitigation.',
+        story: 'The hosted search provider slows from 140ms to 8s; catalog-bff\'s worker pool fills with threads waiting on it and starts rejecting work, which looks like catalog-bff resource exhaustion. A catalog-bff config change two hours earlier (facet limit) and an inventory-api deploy are tempting; the scale-up is a mitigation.',
         modeledOn: 'Incident class: a SaaS dependency degrading (latency, not errors) and exhausting the caller\'s pool.',
       };
     },

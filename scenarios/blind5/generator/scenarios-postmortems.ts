@@ -14,11 +14,11 @@ export const postmortemScenarios: Def[] = [
       const resize = -15 * 3600;
       b.from = -16 * 3600;
       const x = (t: number, l: boolean) => l && t > -40 * 60;
-      const cpu = (t: number, l: boolean, d: number) => Math.min(99.5, (l && t > resize ? 2 : 1) * 42 * d * (t > -40 * 60 ? 1.1 : 1));
+      const cpu = (t: number, l: boolean, d: number) => Math.min(99.5, (l && t > resize ? 1.75 : 1) * 42 * d * (l && t > -40 * 60 ? 1.1 : 1));
       b.metric('CPUUtilization', 'pipelines-db', 'Percent', cpu, { step: 300, noise: 0.03, digits: 1, gaps: 0.05, labels: { DBInstanceIdentifier: 'pipelines-db-writer' } });
       b.metric('DBLoadCPU', 'pipelines-db', 'Average active sessions', (t, l, d) => (x(t, l) ? 58 : 10 * d), { step: 300, noise: 0.05, digits: 1, gaps: 0.05, labels: { DBInstanceIdentifier: 'pipelines-db-writer' } });
       b.metric('DatabaseConnections', 'pipelines-db', 'Count', (t, l, d) => (x(t, l) ? 1900 : 900 * d), { step: 300, noise: 0.05, digits: 0, gaps: 0.05, labels: { DBInstanceIdentifier: 'pipelines-db-writer' } });
-      red(b, 'agent-api', { rps: 5200, err: 0.001, p99: 120, step: 300, rpsX: () => 1.06, p99X: (t, l) => (x(t, l) ? 30 : 1), errX: (t, l) => (x(t, l) ? 0.04 : 0) });
+      red(b, 'agent-api', { rps: 5200, err: 0.001, p99: 120, step: 300, rpsX: (_t, l) => (l ? 1.06 : 1), p99X: (t, l) => (x(t, l) ? 30 : 1), errX: (t, l) => (x(t, l) ? 0.04 : 0) });
       red(b, 'web-ui', { rps: 900, err: 0.002, p99: 400, step: 300, p99X: (t, l) => (x(t, l) ? 6 : 1) });
       b.metric('job_dispatch_wait_seconds_p95', 'dispatcher', 's', (t, l) => (x(t, l) ? 340 : 4), { step: 300, noise: 0.1, digits: 1 });
       b.change(resize, 'pipelines-db', 'scaling', 'terraform: aws_rds_cluster_instance pipelines-db-writer instance_class db.r6g.16xlarge -> db.r6g.8xlarge (cost optimisation, applied off-peak)', { author: 'infra-cost-review', source: 'terraform-cloud', commit: 'infra#1893' });
@@ -43,7 +43,7 @@ export const postmortemScenarios: Def[] = [
         body: opsgenieBody(b, { message: 'agent-api p95 latency 3.4s (threshold 2s); job dispatch delayed', description: 'Agents waiting for jobs. p95 of POST /v3/jobs/accept is 3.4s.', entity: 'agent-api', tags: ['prod', 'service:agent-api', 'sev2'], details: { service: 'agent-api', environment: 'production' }, priority: 'P1', createdAt: -25, source: 'Datadog', team: 'pipelines', alias: 'agent-api-p95', tinyId: '11804' }),
         topology: { agents: ['agent-api'], 'agent-api': ['pipelines-db', 'artifact-store'], 'web-ui': ['graphql-api'], 'graphql-api': ['pipelines-db'], dispatcher: ['pipelines-db'] },
         expected: { service: 'pipelines-db', kind: 'config_change', action: 'revert_config', mustCite: ['changes', 'metrics'] },
-        story: 'The database writer was downsized by half overnight to save cost; at the next weekday peak its CPU saturates and every API that writes jobs slows. Traffic is only 6% above the week before (the reference, on the larger instance, ran at 45% CPU). The agent-api deploy five minutes before the slowdown is the bait.',
+        story: 'The database writer was downsized by half overnight to save cost; at the next weekday peak its CPU saturates and every API that writes jobs slows. Traffic is only 6% above the week before (the reference, on the larger instance, peaked near 55% CPU). The agent-api deploy five minutes before the slowdown is the bait.',
         modeledOn: 'Buildkite 2022 (database downsized for cost, CPU saturated at peak).',
       };
     },
