@@ -11,7 +11,7 @@ import { getSourceAdapter } from '../../../functions/ingest/sources/index.js';
 
 const dir = join(dirname(fileURLToPath(import.meta.url)), '..');
 let failures = 0;
-for (const file of readdirSync(dir).filter((f) => f.endsWith('.json') && f !== 'manifest.json').sort()) {
+for (const file of readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
   try {
     const scenario = loadScenarioFile(join(dir, file));
     const signals = getSourceAdapter(scenario.signal.source).normalize(scenario.signal.body, { tenantId: 'demo', receivedAt: new Date(scenario.at), catalog: {} });

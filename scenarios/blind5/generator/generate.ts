@@ -1,5 +1,5 @@
 /*
- * Writes the blind5 scenario files, scenarios/blind5/manifest.json and the file table of
+ * Writes the blind5 scenario files, scenarios/blind5/generator/manifest.json (out of the folder `eval` reads) and the file table of
  * scenarios/blind5/README.md (between the FILES markers). Deterministic: every random draw
  * comes from a PRNG seeded with the scenario's file name. Run: npx tsx scenarios/blind5/generator/generate.ts
  */
@@ -38,7 +38,7 @@ for (const def of all) {
   manifest[`${def.file}.json`] = { source: built.source, service: built.expected.service, kind: built.expected.kind, action: built.expected.action, mustCite: built.expected.mustCite, modeledOn: built.modeledOn };
   rows.push(`| \`${def.file}.json\` | ${built.source} | ${built.story} *Modeled on:* ${built.modeledOn} | ${built.expected.service} / ${built.expected.kind} / ${built.expected.action} |`);
 }
-writeFileSync(join(outDir, 'manifest.json'), `${JSON.stringify(manifest, null, 1)}\n`);
+writeFileSync(join(outDir, 'generator', 'manifest.json'), `${JSON.stringify(manifest, null, 1)}\n`);
 const readmePath = join(outDir, 'README.md');
 const readme = readFileSync(readmePath, 'utf8');
 const table = ['| file | source | story | expected service / kind / action |', '|---|---|---|---|', ...rows].join('\n');
