@@ -5,7 +5,7 @@ import { WEIGHTS, type Weights } from './weights.js';
 import { detectOnset, lookbackOf, zStrength, type Onset } from './onset.js';
 import type { Evidence, Frame, Signal, SignalFamily } from './types.js';
 
-type Family = 'errors' | 'latency' | 'cpu' | 'memory' | 'saturation' | 'traffic' | 'other';
+type Family = 'errors' | 'latency' | 'cpu' | 'memory' | 'saturation' | 'traffic' | 'units' | 'other';
 
 /**
  * What a series measures, from its name and unit in the words metric names commonly
@@ -15,11 +15,16 @@ type Family = 'errors' | 'latency' | 'cpu' | 'memory' | 'saturation' | 'traffic'
  * left to the runtime events that say why the container stopped. A backlog (queue age, lag) is a symptom like
  * latency: work waits when whatever drains it is broken; a disk's I/O queue is the disk's
  * own saturation (the USE method's measure of it), not work waiting downstream.
+ * Packets dropped or retransmitted and calls that timed out are failures as much as an
+ * error count is (a NAT gateway's `PacketsDropCount`, a link's `tcp_retransmit_ratio`).
+ * A count of units in service (nodes ready, healthy hosts, links up, unhealthy hosts
+ * the other way round) measures the platform's capacity: `units`.
  */
 export function metricFamily(name: string, unit = ''): Family {
   const n = `${name} ${unit}`.toLowerCase();
   if (/restart|crash|oom_?kill|terminat/.test(n)) return 'other';
-  if (/error|fail|5xx|fault|exception|reject/.test(n)) return 'errors';
+  if (/unhealthy|healthy_?host|in_?service|(^|[_.])(ready|up)([_.\s]|$)/.test(n)) return 'units';
+  if (/error|fail|5xx|fault|exception|reject|drop|retrans|packet.?loss|time.?out|timed.?out/.test(n)) return 'errors';
   if (/cpu|throttl/.test(n)) return 'cpu';
   if (/mem|heap|rss|oom|swap/.test(n)) return 'memory';
   if (/disk.?queue|io.?queue/.test(n)) return 'saturation';
@@ -37,6 +42,7 @@ const WORDS: Record<Exclude<Family, 'other'>, string> = {
   memory: 'memory',
   saturation: 'resource use',
   traffic: 'request rate',
+  units: 'units in service',
 };
 
 /**
@@ -95,6 +101,9 @@ function capacitySignal(series: MetricSeries & { id: string }, family: Family, f
   const peak = Math.max(...recent.slice(onset).map((r) => r.v));
   return { service: series.service, family: family === 'cpu' ? 'cpu' : family, strength: 0.9, onsetMs, evidenceId: series.id, local: true, text: `${series.service} ${family === 'saturation' ? 'resource use' : family === 'cpu' ? 'CPU' : 'memory'} reached its limit (${fmt(peak)} of ${fmt(limit)}, ${series.name})` };
 }
+
+/** Packets a network piece dropped or had to send again: the network failed, whatever runs over it. */
+const LOST_PACKETS = /drop|retrans|packet.?loss/i;
 
 const fmt = (v: number) => (Math.abs(v) >= 100 ? v.toFixed(0) : Math.abs(v) >= 1 ? v.toFixed(2) : v.toPrecision(2));
 
@@ -176,11 +185,13 @@ export function metricSignals(items: readonly Evidence[], frame: Frame, w: Weigh
     else if (family === 'memory' && rising) [f, local] = ['memory', true];
     else if (family === 'saturation' && rising) [f, local] = ['saturation', true];
     else if (family === 'traffic') [f, local] = rising ? ['traffic_up', true] : ['traffic_down', false];
+    else if (family === 'units' && rising === /unhealthy/i.test(series.name)) [f, local] = ['units_lost', true];
     if (!f) continue;
     const strength = zStrength(onset.z) * Math.min(1, Math.abs(Math.log(relative)) / Math.log(2)) * onset.sustained;
     const where = edge ? ` on calls from ${series.labels.caller}` : '';
     const limit = capacityOf(series);
     const resource = rising && (f === 'cpu' || f === 'memory' || f === 'saturation');
+    const network = f === 'errors' && LOST_PACKETS.test(series.name);
     out.push({
       service: series.service,
       family: f,
@@ -190,6 +201,7 @@ export function metricSignals(items: readonly Evidence[], frame: Frame, w: Weigh
       local,
       ...(resource && limit !== undefined ? { peakShare: onset.peak / limit } : {}),
       ...(edge && f === 'inbound_latency' ? { waitsByCaller: { [series.labels.caller!]: Math.min(relative, 1e6) } } : {}),
+      ...(network ? { hint: 'infrastructure' as const } : {}),
       text: `${series.service} ${WORDS[family]}${where} ${rising ? 'rose' : 'fell'} from ${fmt(onset.baseline)} to ${fmt(onset.peak)} (${series.name})`,
     });
   }

@@ -26,6 +26,7 @@ export type SignalFamily =
   | 'runtime_crash'
   | 'runtime_throttle'
   | 'runtime_node'
+  | 'units_lost'
   | 'runtime_other'
   | 'related_alert'
   | 'platform_event'

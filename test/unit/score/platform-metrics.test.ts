@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { metricFamily } from '../../../functions/score/core/metrics.js';
+import { replayDirect } from '../../helpers/direct-replay.js';
+import { alert, seeded, series, writeScenario } from './synthetic.js';
+
+/**
+ * A platform piece in the call graph (a NAT gateway, a WAN link, a zone) that no code of
+ * ours runs in speaks through its own metrics: packets it dropped, nodes that stopped
+ * being ready. Its callers' errors are what it left them.
+ */
+const topology = { payouts: ['bank-api', 'nat-a'], kyc: ['ocr-vendor', 'nat-a'] };
+
+/** Two callers time out on their third parties from eight minutes before the alert; `piece` is the NAT gateway's own series. */
+function natOutage(piece: ReturnType<typeof series> | undefined) {
+  const r = seeded(5);
+  return {
+    name: 'nat-outage',
+    signal: alert('payouts'),
+    topology,
+    evidence: {
+      metrics: [series('payouts', 'http_error_ratio', 0.002, 0.3, 8, r), series('kyc', 'http_error_ratio', 0.003, 0.28, 8, r), ...(piece ? [piece] : [])],
+      logs: [
+        ...Array.from({ length: 40 }, (_, i) => ({ at: `-${50 - i}m`, service: 'payouts', level: 'info', message: `payout ${i} sent` })),
+        ...Array.from({ length: 8 }, (_, i) => ({ at: `-${8 - i}m`, service: 'payouts', level: 'error', message: 'POST https://api.bank.example/payments: dial tcp 10.1.2.3:443: i/o timeout' })),
+      ],
+    },
+    expected: { rootCause: { service: 'nat-a', kind: 'infrastructure' }, action: 'none' },
+  };
+}
+
+const replay = async (scenario: Record<string, unknown>) => (await replayDirect(writeScenario(scenario), { allServices: true })).scored;
+
+describe('what a platform piece\'s own metrics measure', () => {
+  it('reads dropped and retransmitted packets and timed-out calls as failures', () => {
+    expect(metricFamily('PacketsDropCount', 'Count')).toBe('errors');
+    expect(metricFamily('tcp_retransmit_ratio', 'ratio')).toBe('errors');
+    expect(metricFamily('interface_packet_loss_ratio')).toBe('errors');
+    expect(metricFamily('UpstreamTimeouts', 'Count')).toBe('errors');
+  });
+
+  it('reads counts of nodes ready, healthy hosts and links up as units in service', () => {
+    for (const name of ['kube_node_status_ready', 'kube_node_status_condition_ready', 'HealthyHostCount', 'UnHealthyHostCount', 'network_link_up', 'pg_up', 'GroupInServiceInstances']) expect(metricFamily(name)).toBe('units');
+    expect(metricFamily('http_requests_per_second')).toBe('traffic');
+  });
+});
+
+describe('a platform piece named by its own metrics', () => {
+  it('blames the NAT gateway whose dropped packets rose with its callers\' failures, as infrastructure', async () => {
+    const r = seeded(9);
+    const scored = await replay(natOutage(series('nat-a', 'PacketsDropCount', 30, 90_000, 8, r)));
+    expect(scored.suspects[0]).toMatchObject({ service: 'nat-a', kind: 'infrastructure' });
+  });
+
+  it('does not blame it when its packets flowed as usual', async () => {
+    const r = seeded(9);
+    const scored = await replay(natOutage(series('nat-a', 'PacketsDropCount', 30, undefined, 0, r)));
+    expect(scored.suspects[0]?.service).not.toBe('nat-a');
+  });
+
+  it('blames a zone whose nodes stopped being ready, as infrastructure', async () => {
+    const r = seeded(13);
+    const scenario = {
+      name: 'zone-lost',
+      signal: alert('web'),
+      topology: { web: ['catalog', 'zone-a', 'zone-b'] },
+      // the zone's nodes stop being ready a minute before the storefront's errors rise
+      evidence: {
+        metrics: [series('web', 'http_error_ratio', 0.002, 0.2, 8, r), series('zone-a', 'kube_node_status_ready', 6, 0.001, 9, r), series('zone-b', 'kube_node_status_ready', 6, undefined, 0, r)],
+      },
+    };
+    const scored = await replay(scenario);
+    expect(scored.suspects[0]).toMatchObject({ service: 'zone-a', kind: 'infrastructure' });
+    expect(scored.suspects.some((s) => s.service === 'zone-b')).toBe(false);
+  });
+});
