@@ -17,19 +17,20 @@ type Family = 'errors' | 'latency' | 'cpu' | 'memory' | 'saturation' | 'traffic'
  * own saturation (the USE method's measure of it), not work waiting downstream.
  * Packets dropped or retransmitted and calls that timed out are failures as much as an
  * error count is (a NAT gateway's `PacketsDropCount`, a link's `tcp_retransmit_ratio`).
- * A count of units in service (nodes ready, healthy hosts, links up, unhealthy hosts
- * the other way round) measures the platform's capacity: `units`.
+ * A count of units in service (nodes ready, healthy hosts, links up; unhealthy hosts and
+ * under-replicated or offline partitions the other way round) measures the platform's
+ * capacity: `units`. How much of a thing is used (`log_dir_used_ratio`) is resource use.
  */
 export function metricFamily(name: string, unit = ''): Family {
   const n = `${name} ${unit}`.toLowerCase();
   if (/restart|crash|oom_?kill|terminat/.test(n)) return 'other';
-  if (/unhealthy|healthy_?host|in_?service|(^|[_.])(ready|up)([_.\s]|$)/.test(n)) return 'units';
+  if (/unhealthy|under.?replicated|offline|healthy_?host|in_?service|(^|[_.])(ready|up)([_.\s]|$)/.test(n)) return 'units';
   if (/error|fail|5xx|fault|exception|reject|drop|retrans|packet.?loss|time.?out|timed.?out/.test(n)) return 'errors';
   if (/cpu|throttl/.test(n)) return 'cpu';
   if (/mem|heap|rss|oom|swap/.test(n)) return 'memory';
   if (/disk.?queue|io.?queue/.test(n)) return 'saturation';
   if (/queue|backlog|\blag\b|oldest|pending/.test(n)) return 'latency';
-  if (/conn|pool|disk|filesystem|inode|file_?desc|\bfds?\b|thread|saturat|quota|in_use|utiliz|capacity|evict/.test(n)) return 'saturation';
+  if (/conn|pool|disk|filesystem|inode|file_?desc|\bfds?\b|thread|saturat|quota|in_use|used|usage|utiliz|capacity|evict/.test(n)) return 'saturation';
   if (/latency|duration|response_time|p\d\d|seconds|millis|\bms\b/.test(n)) return 'latency';
   if (/request|rps|qps|throughput|workload|traffic|calls|invocations|ops\b|_total/.test(n)) return 'traffic';
   return 'other';
@@ -101,6 +102,9 @@ function capacitySignal(series: MetricSeries & { id: string }, family: Family, f
   const peak = Math.max(...recent.slice(onset).map((r) => r.v));
   return { service: series.service, family: family === 'cpu' ? 'cpu' : family, strength: 0.9, onsetMs, evidenceId: series.id, local: true, text: `${series.service} ${family === 'saturation' ? 'resource use' : family === 'cpu' ? 'CPU' : 'memory'} reached its limit (${fmt(peak)} of ${fmt(limit)}, ${series.name})` };
 }
+
+/** Counts of units out of service (unhealthy hosts, partitions without their replicas): a rise in them is units lost. */
+const UNITS_OUT = /unhealthy|under.?replicated|offline/i;
 
 /** Packets a network piece dropped or had to send again: the network failed, whatever runs over it. */
 const LOST_PACKETS = /drop|retrans|packet.?loss/i;
@@ -185,7 +189,7 @@ export function metricSignals(items: readonly Evidence[], frame: Frame, w: Weigh
     else if (family === 'memory' && rising) [f, local] = ['memory', true];
     else if (family === 'saturation' && rising) [f, local] = ['saturation', true];
     else if (family === 'traffic') [f, local] = rising ? ['traffic_up', true] : ['traffic_down', false];
-    else if (family === 'units' && rising === /unhealthy/i.test(series.name)) [f, local] = ['units_lost', true];
+    else if (family === 'units' && rising === UNITS_OUT.test(series.name)) [f, local] = ['units_lost', true];
     if (!f) continue;
     const strength = zStrength(onset.z) * Math.min(1, Math.abs(Math.log(relative)) / Math.log(2)) * onset.sustained;
     const where = edge ? ` on calls from ${series.labels.caller}` : '';
@@ -202,7 +206,7 @@ export function metricSignals(items: readonly Evidence[], frame: Frame, w: Weigh
       ...(resource && limit !== undefined ? { peakShare: onset.peak / limit } : {}),
       ...(edge && f === 'inbound_latency' ? { waitsByCaller: { [series.labels.caller!]: Math.min(relative, 1e6) } } : {}),
       ...(network ? { hint: 'infrastructure' as const } : {}),
-      text: `${series.service} ${WORDS[family]}${where} ${rising ? 'rose' : 'fell'} from ${fmt(onset.baseline)} to ${fmt(onset.peak)} (${series.name})`,
+      text: `${series.service} ${family === 'units' && rising ? 'units out of service' : WORDS[family]}${where} ${rising ? 'rose' : 'fell'} from ${fmt(onset.baseline)} to ${fmt(onset.peak)} (${series.name})`,
     });
   }
   return out;

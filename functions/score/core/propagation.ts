@@ -43,7 +43,8 @@ const beyondCallees = (s: Signal) => s.outsideSpans === true || s.family === 'cp
 /** An error saying a peer refused the service's own certificate or credentials: nothing the peer does expires them. */
 const refusedOwnCredential = (s: Signal) => (s.family === 'log_error' || s.family === 'exception') && ownCredentialRefused(s.raw ?? s.text);
 
-const ERROR_FAMILIES: readonly SignalFamily[] = ['errors', 'error_origin', 'log_error', 'exception', 'dependency_mention', 'runtime_crash'];
+/** Failing requests, and units (nodes, hosts, partitions) lost from service, which fail the requests they served. */
+const ERROR_FAMILIES: readonly SignalFamily[] = ['errors', 'error_origin', 'log_error', 'exception', 'dependency_mention', 'runtime_crash', 'units_lost'];
 
 /** Whether a service's clearest trouble is failing requests rather than slowness or load. */
 function failing(p: ServiceProfile, w: Weights): boolean {

@@ -40,7 +40,12 @@ describe('what a platform piece\'s own metrics measure', () => {
 
   it('reads counts of nodes ready, healthy hosts and links up as units in service', () => {
     for (const name of ['kube_node_status_ready', 'kube_node_status_condition_ready', 'HealthyHostCount', 'UnHealthyHostCount', 'network_link_up', 'pg_up', 'GroupInServiceInstances']) expect(metricFamily(name)).toBe('units');
+    expect(metricFamily('kafka_server_under_replicated_partitions')).toBe('units');
     expect(metricFamily('http_requests_per_second')).toBe('traffic');
+  });
+
+  it('reads how much of a thing is used as resource use', () => {
+    expect(metricFamily('kafka_log_dir_used_ratio', 'ratio')).toBe('saturation');
   });
 });
 
@@ -71,5 +76,28 @@ describe('a platform piece named by its own metrics', () => {
     const scored = await replay(scenario);
     expect(scored.suspects[0]).toMatchObject({ service: 'zone-a', kind: 'infrastructure' });
     expect(scored.suspects.some((s) => s.service === 'zone-b')).toBe(false);
+  });
+
+  it('blames the broker whose disk filled and partitions lost their replicas over the deploy of the producer that felt it', async () => {
+    const r = seeded(21);
+    const scenario = {
+      name: 'broker-disk-full',
+      signal: alert('ingest'),
+      topology: { ingest: ['broker', 'auth-cache'] },
+      evidence: {
+        metrics: [
+          series('ingest', 'http_error_ratio', 0.001, 0.22, 7, r),
+          series('broker', 'kafka_server_under_replicated_partitions', 0.001, 210, 8, r),
+          series('broker', 'log_dir_used_ratio', 0.8, 0.9995, 10, r),
+        ],
+        logs: [
+          ...Array.from({ length: 40 }, (_, i) => ({ at: `-${50 - i}m`, service: 'ingest', level: 'info', message: `batch ${i} accepted` })),
+          ...Array.from({ length: 7 }, (_, i) => ({ at: `-${7 - i}m`, service: 'ingest', level: 'error', message: 'produce failed: NOT_ENOUGH_REPLICAS (not enough in-sync replicas)' })),
+        ],
+        changes: [{ at: '-16m', service: 'ingest', kind: 'deployment', summary: 'ingest 44.1.0: accept gzip batches', version: '44.1.0' }],
+      },
+    };
+    const scored = await replay(scenario);
+    expect(scored.suspects[0]).toMatchObject({ service: 'broker', kind: 'resource_exhaustion' });
   });
 });
