@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { metricFamily } from '../../../functions/score/core/metrics.js';
+import { mergeGraph, originScore, profileServices } from '../../../functions/score/core/propagation.js';
+import type { Signal } from '../../../functions/score/core/types.js';
 import { replayDirect } from '../../helpers/direct-replay.js';
 import { alert, seeded, series, writeScenario } from './synthetic.js';
 
@@ -99,5 +101,18 @@ describe('a platform piece named by its own metrics', () => {
     };
     const scored = await replay(scenario);
     expect(scored.suspects[0]).toMatchObject({ service: 'broker', kind: 'resource_exhaustion' });
+  });
+});
+
+describe('units lost from service', () => {
+  const at = Date.parse('2026-06-01T09:00:00Z');
+  const sig = (service: string, family: Signal['family'], strength: number, minutesBefore: number): Signal => ({ service, family, strength, onsetMs: at - minutesBefore * 60_000, evidenceId: `E_${service}_${family}`, local: family !== 'errors', text: `${service} ${family}` });
+
+  it('explain the failures of a caller as fully as a callee\'s own failing requests would', () => {
+    const signals = [sig('producer', 'errors', 1, 7), sig('producer', 'log_error', 0.9, 7), sig('producer', 'exception', 1, 7), sig('broker', 'units_lost', 1, 8)];
+    const profiles = profileServices(signals, mergeGraph({ producer: ['broker'] }), { alertAtMs: at, stepMs: 30_000 });
+    expect(profiles.get('producer')!.explainedBy).toBe('broker');
+    expect(profiles.get('producer')!.rootness).toBeLessThan(0.5);
+    expect(originScore(profiles.get('broker')!)).toBeGreaterThan(originScore(profiles.get('producer')!));
   });
 });
