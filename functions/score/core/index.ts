@@ -1,7 +1,7 @@
 import type { IncidentSignal, ProviderOutcome, ProviderResult, ScoredEvidence, Suspect } from '../../contracts/index.js';
 import { recommendAction } from './actions.js';
 import { attributeChanges, changeVerdicts, type Attribution } from './changes.js';
-import { confidenceOf } from './confidence.js';
+import { CALIBRATION, confidenceOf } from './confidence.js';
 import { buildDigest, DIGEST_TOKEN_BUDGET } from './digest.js';
 import { eventSignals } from './events.js';
 import { identify } from './ids.js';
@@ -10,6 +10,7 @@ import { metricFamily, metricSignals } from './metrics.js';
 import { attributeLinks } from './links.js';
 import { mergeGraph, ONSET_TOLERANCE_MS, originScore, profileServices, type ServiceProfile } from './propagation.js';
 import { ONSET_LOOKBACK_MS } from './onset.js';
+import { rivalExplains } from './rivals.js';
 import { quietThemselves, rankSuspects } from './suspects.js';
 import { causalPath } from './path.js';
 import { sharedDependencySignals } from './shared.js';
@@ -157,7 +158,7 @@ export function rankInvestigation(input: ScoreInput, w: Weights = WEIGHTS): Rank
 export function scoreInvestigation(input: ScoreInput, w: Weights = WEIGHTS): ScoredEvidence {
   const { evidence, frame, graph, signals, profiles, attributions, suspects } = rankInvestigation(input, w);
   const top = suspects[0];
-  const { confidence } = confidenceOf(suspects, input.results, top ? (profiles.get(top.service)?.signals ?? []) : []);
+  const { confidence } = confidenceOf(suspects, input.results, top ? (profiles.get(top.service)?.signals ?? []) : [], CALIBRATION, rivalExplains(top, profiles, graph, attributions));
   const recommendedAction = recommendAction(top, signals);
   const timeline = buildTimeline(signals, attributions, suspects);
   const path = causalPath(top, input.signal.service, profiles, graph, attributions, frame.alertAtMs);
