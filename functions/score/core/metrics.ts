@@ -76,7 +76,9 @@ function sustainedFrom(flags: readonly boolean[]): number {
 /**
  * A resource that reached its limit near the alert, having been below it before: a
  * slow climb to a full disk or a memory cap is exhaustion even when the climb itself
- * never looks like a jump.
+ * never looks like a jump. A series whose healthy reference sat well below its limit
+ * ran full this time even when it was already full when the window opened (a cache that
+ * filled up over the hours before the alert): its onset is when it came up to the limit.
  */
 function capacitySignal(series: MetricSeries & { id: string }, family: Family, frame: Frame, w: Weights): Signal | undefined {
   if (family !== 'memory' && family !== 'saturation' && family !== 'cpu') return undefined;
@@ -86,10 +88,12 @@ function capacitySignal(series: MetricSeries & { id: string }, family: Family, f
   let before = 0;
   let beforeFull = 0;
   const recent: { at: number; full: boolean; v: number }[] = [];
+  const all: { at: number; full: boolean }[] = [];
   series.values.forEach((v, i) => {
     if (v === null) return;
     const at = series.startMs + i * series.stepMs;
     const full = v >= w.metrics.atCapacity * limit;
+    all.push({ at, full });
     if (at >= recentFrom) recent.push({ at, full, v });
     else {
       before++;
@@ -97,8 +101,9 @@ function capacitySignal(series: MetricSeries & { id: string }, family: Family, f
     }
   });
   const onset = sustainedFrom(recent.map((r) => r.full));
-  if (onset < 0 || beforeFull > before / 2 || recent[onset]!.at > frame.alertAtMs + frame.stepMs) return undefined;
-  const onsetMs = recent[onset]!.at;
+  const usuallyRoomy = series.reference !== undefined && series.reference.points >= w.metrics.minReferencePoints && series.reference.p95 < w.metrics.atCapacity * limit;
+  if (onset < 0 || (beforeFull > before / 2 && !usuallyRoomy) || recent[onset]!.at > frame.alertAtMs + frame.stepMs) return undefined;
+  const onsetMs = usuallyRoomy ? Math.min(recent[onset]!.at, all[sustainedFrom(all.map((p) => p.full))]?.at ?? Infinity) : recent[onset]!.at;
   const peak = Math.max(...recent.slice(onset).map((r) => r.v));
   return { service: series.service, family: family === 'cpu' ? 'cpu' : family, strength: 0.9, onsetMs, evidenceId: series.id, local: true, text: `${series.service} ${family === 'saturation' ? 'resource use' : family === 'cpu' ? 'CPU' : 'memory'} reached its limit (${fmt(peak)} of ${fmt(limit)}, ${series.name})` };
 }
