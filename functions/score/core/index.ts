@@ -10,7 +10,7 @@ import { metricFamily, metricSignals } from './metrics.js';
 import { attributeLinks } from './links.js';
 import { mergeGraph, ONSET_TOLERANCE_MS, originScore, profileServices, type ServiceProfile } from './propagation.js';
 import { ONSET_LOOKBACK_MS } from './onset.js';
-import { failingCallSignals } from './pieces.js';
+import { clearedByHealthyCallers, failingCallSignals, withoutClearedViews } from './pieces.js';
 import { rivalExplains } from './rivals.js';
 import { quietThemselves, rankSuspects } from './suspects.js';
 import { causalPath } from './path.js';
@@ -138,7 +138,8 @@ export function rankInvestigation(input: ScoreInput, w: Weights = WEIGHTS): Rank
   const reported = platformEventSignals(evidence, direct, called, w);
   const graph = mergeGraph(input.topology, tracedCalls(evidence), platform.edges, reported.edges);
   const observed = observedServices(input.results);
-  const signals = attributeLinks([...direct, ...mentionSignals(direct, graph), ...failingCallSignals(direct, graph), ...platform.signals, ...sharedDependencySignals(direct, graph, observed, w), ...reported.signals], graph, tolerance, w);
+  const linked = attributeLinks([...direct, ...mentionSignals(direct, graph), ...failingCallSignals(direct, graph), ...platform.signals, ...sharedDependencySignals(direct, graph, observed, w), ...reported.signals], graph, tolerance, w);
+  const signals = withoutClearedViews(linked, clearedByHealthyCallers(linked, tracedCalls(evidence), observed), ownEvidenceOf(evidence));
   const profiles = profileServices(signals, graph, frame, servicesThatCanFail(evidence), w);
   const anomalous = [...profiles.values()].filter((p) => originScore(p, w) >= 0.15);
   const first = [...anomalous].sort((a, b) => a.onsetMs - b.onsetMs)[0];

@@ -34,3 +34,32 @@ export function failingCallSignals(signals: readonly Signal[], graph: Map<string
   }
   return out;
 }
+
+/** What says a caller's own requests failed. */
+const FAILING: readonly SignalFamily[] = ['errors', 'error_origin', 'log_error', 'exception'];
+
+/**
+ * Dependencies that a caller called without failing while others failed on them: a
+ * third party or managed service that one of its callers was seen calling (in traces)
+ * without a failure of its own did not fail; the callers that did fail broke their own way of calling it (a
+ * library upgrade that broke their TLS handshake, a bad credential). Each is returned
+ * with that healthy caller. Only dependencies we see solely through their callers (not
+ * `observed`) are cleared this way, and only of what callers said about them: one whose
+ * own telemetry we have speaks for itself, slow or failing (`withoutClearedViews`).
+ * `callsMade` is the calls traces saw, caller → callees.
+ */
+export function clearedByHealthyCallers(signals: readonly Signal[], callsMade: Record<string, string[]>, observed: ReadonlySet<string>): Map<string, string> {
+  const failing = new Set(signals.filter((s) => FAILING.includes(s.family) && s.strength >= CLEAR).map((s) => s.service));
+  const blamed = new Set(signals.filter((s) => s.family === 'dependency_mention' && s.strength >= CLEAR && !observed.has(s.service)).map((s) => s.service));
+  const out = new Map<string, string>();
+  for (const [caller, callees] of Object.entries(callsMade).sort(([a], [b]) => a.localeCompare(b))) {
+    if (failing.has(caller)) continue;
+    for (const callee of callees) if (blamed.has(callee) && !out.has(callee)) out.set(callee, caller);
+  }
+  return out;
+}
+
+/** The signals without what failing callers said about a dependency a healthy caller clears (`clearedByHealthyCallers`); its own evidence stays. */
+export function withoutClearedViews(signals: readonly Signal[], cleared: ReadonlyMap<string, string>, ownEvidence: (service: string, evidenceId: string) => boolean): Signal[] {
+  return signals.filter((s) => !cleared.has(s.service) || ownEvidence(s.service, s.evidenceId));
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { metricSignals } from '../../../functions/score/core/metrics.js';
-import { failingCallSignals } from '../../../functions/score/core/pieces.js';
+import { clearedByHealthyCallers, failingCallSignals, withoutClearedViews } from '../../../functions/score/core/pieces.js';
 import { mergeGraph } from '../../../functions/score/core/propagation.js';
 import type { Evidence, Signal } from '../../../functions/score/core/types.js';
 
@@ -50,5 +50,23 @@ describe('a resource full this time, and roomy in its reference', () => {
   it('is not news when the window opened full and nothing says it is usually roomier', () => {
     expect(metricSignals([memory()], frame).filter((s) => s.family === 'memory')).toEqual([]);
     expect(metricSignals([memory({ median: 99, p95: 99.8 })], frame).filter((s) => s.family === 'memory')).toEqual([]);
+  });
+});
+
+describe('a dependency a caller used without failing', () => {
+  const mention = (service: string) => sig(service, 'dependency_mention', { evidenceId: 'LOG_billing' });
+  const failing = [sig('billing', 'log_error'), mention('psp'), sig('psp', 'error_origin', { evidenceId: 'TRACE_psp' })];
+
+  it('is cleared of what failing callers said about it when another caller called it without failing', () => {
+    const cleared = clearedByHealthyCallers(failing, { billing: ['psp'], refunds: ['psp'] }, new Set(['billing', 'refunds']));
+    expect([...cleared]).toEqual([['psp', 'refunds']]);
+    expect(withoutClearedViews(failing, cleared, () => false).map((s) => s.service)).toEqual(['billing']);
+    expect(withoutClearedViews(failing, cleared, (service, id) => service === 'psp' && id === 'TRACE_psp').map((s) => s.evidenceId)).toEqual(['E_billing_log_error', 'TRACE_psp']);
+  });
+
+  it('stays blamed when every caller seen calling it failed, or when we have telemetry of its own', () => {
+    expect(clearedByHealthyCallers([...failing, sig('refunds', 'errors')], { billing: ['psp'], refunds: ['psp'] }, new Set(['billing', 'refunds'])).size).toBe(0);
+    expect(clearedByHealthyCallers(failing, { billing: ['psp'] }, new Set(['billing'])).size).toBe(0);
+    expect(clearedByHealthyCallers(failing, { billing: ['psp'], refunds: ['psp'] }, new Set(['billing', 'refunds', 'psp'])).size).toBe(0);
   });
 });
