@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { metricFamily } from '../../../functions/score/core/metrics.js';
 import { mergeGraph, originScore, profileServices } from '../../../functions/score/core/propagation.js';
+import { feltAsPlatform, kindSupport } from '../../../functions/score/core/suspects.js';
 import type { Signal } from '../../../functions/score/core/types.js';
 import { replayDirect } from '../../helpers/direct-replay.js';
 import { alert, seeded, series, writeScenario } from './synthetic.js';
@@ -114,5 +115,28 @@ describe('units lost from service', () => {
     expect(profiles.get('producer')!.explainedBy).toBe('broker');
     expect(profiles.get('producer')!.rootness).toBeLessThan(0.5);
     expect(originScore(profiles.get('broker')!)).toBeGreaterThan(originScore(profiles.get('producer')!));
+  });
+});
+
+describe('a piece its callers felt as the platform failing', () => {
+  const at = Date.parse('2026-06-01T09:00:00Z');
+  const sig = (family: Signal['family'], evidenceId: string, extra: Partial<Signal> = {}): Signal => ({ service: 'resolver', family, strength: 0.9, onsetMs: at - 8 * 60_000, evidenceId, local: true, text: `resolver ${family}`, ...extra });
+  const kinds = (signals: Signal[]) => {
+    const support = kindSupport(profileServices(signals, mergeGraph({ resolver: [] }), { alertAtMs: at, stepMs: 30_000 }).get('resolver')!);
+    return { exhaustion: support.get('resource_exhaustion')?.support ?? 0, platform: support.get('infrastructure')?.support ?? 0 };
+  };
+  const starved = [sig('cpu', 'METRIC_1'), sig('runtime_throttle', 'RUNTIME_1', { hint: 'resource_exhaustion' })];
+  const lookups = (n: number) => Array.from({ length: n }, (_, i) => sig('dependency_mention', `LOG_${i}`, { hint: 'infrastructure' as const, strength: 0.7 }));
+
+  it('is infrastructure when two or more callers\' failures of it carry the platform\'s words, whatever ran short inside it', () => {
+    const k = kinds([...starved, ...lookups(3)]);
+    expect(k.platform).toBeGreaterThan(k.exhaustion);
+    expect(feltAsPlatform([...starved, ...lookups(2)])).toBe(true);
+  });
+
+  it('stays exhaustion when one caller says so, or none', () => {
+    expect(feltAsPlatform([...starved, ...lookups(1)])).toBe(false);
+    const k = kinds([...starved, ...lookups(1)]);
+    expect(k.exhaustion).toBeGreaterThan(k.platform);
   });
 });
