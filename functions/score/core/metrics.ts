@@ -111,8 +111,12 @@ function capacitySignal(series: MetricSeries & { id: string }, family: Family, f
 /** Counts of units out of service (unhealthy hosts, partitions without their replicas): a rise in them is units lost. */
 const UNITS_OUT = /unhealthy|under.?replicated|offline/i;
 
-/** Packets a network piece dropped or had to send again: the network failed, whatever runs over it. */
-const LOST_PACKETS = /drop|retrans|packet.?loss/i;
+/**
+ * Failures a network piece counts itself (packets it dropped or had to send again, TLS
+ * handshakes it could not complete): the network or the piece in front failed, whatever
+ * runs over or behind it, and nothing a callee does produces them.
+ */
+const LOST_PACKETS = /drop|retrans|packet.?loss|tls|ssl|handshake/i;
 
 const fmt = (v: number) => (Math.abs(v) >= 100 ? v.toFixed(0) : Math.abs(v) >= 1 ? v.toFixed(2) : v.toPrecision(2));
 
@@ -188,7 +192,7 @@ export function metricSignals(items: readonly Evidence[], frame: Frame, w: Weigh
     const edge = series.labels.callee !== undefined && series.labels.caller !== undefined;
     let f: SignalFamily | undefined;
     let local = false;
-    if (family === 'errors' && rising) f = 'errors';
+    if (family === 'errors' && rising) [f, local] = ['errors', LOST_PACKETS.test(series.name)];
     else if (family === 'latency' && rising) [f, local] = edge ? ['inbound_latency', true] : ['latency', false];
     else if (family === 'cpu' && rising) [f, local] = ['cpu', true];
     else if (family === 'memory' && rising) [f, local] = ['memory', true];

@@ -105,6 +105,27 @@ describe('a platform piece named by its own metrics', () => {
   });
 });
 
+describe('a load balancer failing handshakes in front of its service', () => {
+  it('is blamed as infrastructure over the service behind it that merely saw its traffic vanish', async () => {
+    const r = seeded(31);
+    const scenario = {
+      name: 'lb-certificate',
+      signal: alert('gateway', 'PartnerTrafficLow'),
+      topology: { partners: ['lb'], lb: ['gateway'], gateway: ['orders'] },
+      evidence: {
+        metrics: [series('lb', 'ClientTLSNegotiationErrorCount', 15, 36_000, 8, r), series('lb', 'RequestCount', 40_000, 600, 8, r), series('gateway', 'http_requests_per_second', 150, 2.4, 8, r), series('gateway', 'http_error_ratio', 0.003, undefined, 0, r)],
+        logs: [
+          ...Array.from({ length: 40 }, (_, i) => ({ at: `-${50 - i}m`, service: 'gateway', level: 'info', message: `order ${i} accepted` })),
+          ...Array.from({ length: 6 }, (_, i) => ({ at: `-${6 - i}m`, service: 'gateway', level: 'warn', message: 'no requests from partner globex for 5 minutes' })),
+        ],
+        changes: [{ at: '-50m', service: 'gateway', kind: 'deployment', summary: 'gateway 4.7.0: webhook signature v2', version: '4.7.0' }],
+      },
+    };
+    const scored = await replay(scenario);
+    expect(scored.suspects[0]).toMatchObject({ service: 'lb', kind: 'infrastructure' });
+  });
+});
+
 describe('units lost from service', () => {
   const at = Date.parse('2026-06-01T09:00:00Z');
   const sig = (service: string, family: Signal['family'], strength: number, minutesBefore: number): Signal => ({ service, family, strength, onsetMs: at - minutesBefore * 60_000, evidenceId: `E_${service}_${family}`, local: family !== 'errors', text: `${service} ${family}` });
