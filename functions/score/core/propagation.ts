@@ -55,6 +55,21 @@ function failing(p: ServiceProfile, w: Weights): boolean {
   return p.signals.some((s) => ERROR_FAMILIES.includes(s.family) && s.strength >= 0.5 && s.strength * weightOf(s, w) >= 0.8 * top!.strength * weightOf(top!, w));
 }
 
+/** The families that say a service's own work got slower. */
+const SLOWER: readonly SignalFamily[] = ['self_time', 'latency'];
+
+/**
+ * Whether a caller's pool filled with calls waiting on a callee that got slower: the
+ * caller's saturation (busy threads, a full queue of work) began with the callee's
+ * slowdown, and the caller burned no more CPU (threads that wait do not compute). Its
+ * rejected requests are the slow callee's doing as much as failures passed up would be.
+ */
+function filledWaiting(p: ServiceProfile, q: ServiceProfile, toleranceMs: number): boolean {
+  const slowed = Math.min(...q.signals.filter((s) => SLOWER.includes(s.family) && s.local && s.strength >= 0.5).map((s) => s.onsetMs));
+  if (!Number.isFinite(slowed) || p.signals.some((s) => s.family === 'cpu' && s.strength >= 0.3)) return false;
+  return p.signals.some((s) => s.family === 'saturation' && s.strength >= 0.5 && s.onsetMs >= slowed - toleranceMs);
+}
+
 /** Topology and the calls seen in traces, merged: callers → callees. */
 export function mergeGraph(...graphs: Record<string, string[]>[]): Map<string, Set<string>> {
   const g = new Map<string, Set<string>>();
@@ -155,7 +170,7 @@ export function profileServices(signals: readonly Signal[], graph: Map<string, S
     for (const d of downstream(graph, p.service)) {
       const q = profiles.get(d);
       if (!q || onsetSeenBy(q, p) > p.onsetMs + tolerance || fed.has(d)) continue;
-      const explains = Math.max((q.local + symptomShare * q.symptom * 0.5) * (failing(p, w) && !failing(q, w) ? w.propagation.slowerExplainsFailing : 1), waitsExplained(p, q, w));
+      const explains = Math.max((q.local + symptomShare * q.symptom * 0.5) * (failing(p, w) && !failing(q, w) && !filledWaiting(p, q, tolerance) ? w.propagation.slowerExplainsFailing : 1), waitsExplained(p, q, w));
       if (explains > best) [best, p.explainedBy] = [explains, d];
     }
     p.rootness = 1 - w.propagation.explainedDiscount * Math.min(1, best / own) * (1 - Math.min(1, p.pinned / own));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { metricSignals } from '../../../functions/score/core/metrics.js';
 import { clearedByHealthyCallers, failingCallSignals, withoutClearedViews } from '../../../functions/score/core/pieces.js';
-import { mergeGraph } from '../../../functions/score/core/propagation.js';
+import { mergeGraph, profileServices } from '../../../functions/score/core/propagation.js';
 import type { Evidence, Signal } from '../../../functions/score/core/types.js';
 
 const at = Date.parse('2026-06-01T09:00:00Z');
@@ -68,5 +68,23 @@ describe('a dependency a caller used without failing', () => {
     expect(clearedByHealthyCallers([...failing, sig('refunds', 'errors')], { billing: ['psp'], refunds: ['psp'] }, new Set(['billing', 'refunds'])).size).toBe(0);
     expect(clearedByHealthyCallers(failing, { billing: ['psp'] }, new Set(['billing'])).size).toBe(0);
     expect(clearedByHealthyCallers(failing, { billing: ['psp'], refunds: ['psp'] }, new Set(['billing', 'refunds', 'psp'])).size).toBe(0);
+  });
+});
+
+describe('a pool filled with calls waiting on a slower callee', () => {
+  const frame = { alertAtMs: at, stepMs: 30_000 };
+  const g = mergeGraph({ bff: ['search'] });
+  const caller = [sig('bff', 'saturation', { onsetMs: at - 12 * 60_000 }), sig('bff', 'exception', { strength: 1, onsetMs: at - 8 * 60_000 }), sig('bff', 'errors', { strength: 1, local: false, onsetMs: at - 12 * 60_000 })];
+  const slower = sig('search', 'self_time', { strength: 1, onsetMs: at - 12 * 60_000 });
+
+  it('is the callee\'s doing: the caller\'s rejected requests are explained in full', () => {
+    const p = profileServices([...caller, slower], g, frame).get('bff')!;
+    expect(p.explainedBy).toBe('search');
+    expect(p.rootness).toBeLessThan(0.5);
+  });
+
+  it('is not when the caller burned more CPU, or filled up before the callee slowed', () => {
+    expect(profileServices([...caller, sig('bff', 'cpu', { onsetMs: at - 12 * 60_000 }), slower], g, frame).get('bff')!.rootness).toBeGreaterThan(0.5);
+    expect(profileServices([...caller.map((s) => (s.family === 'saturation' ? { ...s, onsetMs: at - 40 * 60_000 } : s)), slower], g, frame).get('bff')!.rootness).toBeGreaterThan(0.5);
   });
 });
