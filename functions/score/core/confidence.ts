@@ -73,7 +73,7 @@ export interface Calibration {
  * (nine in ten) on incidents unlike them. The bench also prints leave-one-suite-out (the
  * same procedure on all suites but one, scored on the one left out): the honest figure.
  */
-export const CALIBRATION: Calibration = { intercept: -3.1, strength: 2.22, serviceMargin: 0.46, kindMargin: 0.83, changeFits: 1.76, codeDefect: -0.77, contestedKind: -0.64, rivalExplains: -0.68 };
+export const CALIBRATION: Calibration = { intercept: -2.78, strength: 2.21, serviceMargin: 0.32, kindMargin: 0.76, changeFits: 1.62, codeDefect: -0.84, contestedKind: -0.48, rivalExplains: -0.67 };
 
 /** The evidence families behind a suspect: the classes of the items it cites (`METRIC_3` → `METRIC`). */
 export function familiesOf(suspect: Pick<Suspect, 'evidenceIds'>): Set<string> {
