@@ -41,17 +41,15 @@ function onePerEventFamily(signals: readonly Signal[]): Signal[] {
   return [...out, ...kept.values()];
 }
 
-/** Callers' failures this many or more, in the platform's own words, make a service the platform to them. */
-const PLATFORM_CALLERS = 2;
-
 /**
- * Whether callers felt this service as the platform failing: the failures of two or more
- * of them, said of it, carry the platform's signature (name lookups that time out, TLS
+ * Whether callers felt this service as the platform failing: the failures of
+ * `minVictims` or more of them (`Weights.platform`, as for a platform piece off the
+ * graph), said of it, carry the platform's signature (name lookups that time out, TLS
  * handshakes, routes). A resolver that ran out of CPU failed as DNS: whatever ran short
  * inside it, to everyone on it the platform failed (infrastructure), so its own shortage
  * is how, not what.
  */
-export const feltAsPlatform = (signals: readonly Signal[]) => new Set(signals.filter((s) => s.family === 'dependency_mention' && s.hint === 'infrastructure' && s.strength >= 0.3).map((s) => s.evidenceId)).size >= PLATFORM_CALLERS;
+export const feltAsPlatform = (signals: readonly Signal[], w: Weights = WEIGHTS) => new Set(signals.filter((s) => s.family === 'dependency_mention' && s.hint === 'infrastructure' && s.strength >= 0.3).map((s) => s.evidenceId)).size >= w.platform.minVictims;
 
 /**
  * How well each fault kind explains one service's evidence (0..1 each). A log line,
@@ -91,7 +89,7 @@ export function kindSupport(p: ServiceProfile, callerFailures: readonly Signal[]
   const saturationOnset = Math.min(...(resource.length > 0 ? resource : p.signals.filter((s) => s.family === 'latency' || s.family === 'errors')).map((s) => s.onsetMs));
   const demandFirst = surge.some((s) => s.onsetMs <= saturationOnset + LATER_MS && s.onsetMs >= saturationOnset - SURGE_LEAD_MS);
   const strained = resource.length > 0 || p.signals.some((s) => s.family === 'self_time' && s.strength >= 0.3);
-  const platformFirst = p.signals.some((s) => s.family === 'runtime_node' && s.onsetMs <= saturationOnset + LATER_MS) || feltAsPlatform(p.signals);
+  const platformFirst = p.signals.some((s) => s.family === 'runtime_node' && s.onsetMs <= saturationOnset + LATER_MS) || feltAsPlatform(p.signals, w);
   const measuredShort = resource.length > 0 || p.signals.some((s) => s.hint === 'resource_exhaustion');
   const raw = new Map([...acc].map(([k, a]) => [k, noisyOr(a.parts)]));
   const explained = Math.max(...(['resource_exhaustion', 'infrastructure', 'traffic_surge'] as const).map((k) => raw.get(k) ?? 0));
