@@ -123,6 +123,11 @@ export interface Weights {
     /** How much a change that broke a neighbour weighs per unit of its attribution score. */
     victimChange: number;
   };
+  /** Waits beyond callees' own spans, compared across links (`gaps.ts`). */
+  gaps: {
+    /** A wait that added at least this share of the largest wait's added time keeps its strength; below, it loses it in proportion. */
+    dominantShare: number;
+  };
   /** A common caller behind several slower links (`links.ts`). */
   links: {
     /** Inbound waits this sure or surer count toward a common caller. */
@@ -251,6 +256,7 @@ export const WEIGHTS: Readonly<Weights> = deepFreeze({
     fitPivot: 0.5,
     victimChange: 0.8,
   },
+  gaps: { dominantShare: 0.5 },
   links: { minStrength: 0.3, minCallees: 2, residual: 0.3 },
   shared: { failing: 0.5, minCallers: 2, share: 0.7 },
   platform: { minVictims: 2, felt: 0.5, unfelt: 0.2, feltStrength: 0.9 },
