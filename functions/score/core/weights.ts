@@ -27,6 +27,8 @@ export interface Weights {
     settled: number;
     /** A series whose last this many points are all back within its baseline has recovered. */
     recoveredPoints: number;
+    /** A point within this share of the episode's median excursion from the baseline counts as back within it. */
+    returned: number;
   };
   /** Metric series (`metrics.ts`). */
   metrics: {
@@ -173,7 +175,7 @@ const deepFreeze = <T>(value: T): T => {
  * leave-one-suite-out (README, "How the weights were chosen").
  */
 export const WEIGHTS: Readonly<Weights> = deepFreeze({
-  onset: { minZ: 4, maxZ: 50, minBaselinePoints: 5, settled: 0.8, recoveredPoints: 3 },
+  onset: { minZ: 4, maxZ: 50, minBaselinePoints: 5, settled: 0.8, recoveredPoints: 3, returned: 0.1 },
   metrics: { atCapacity: 0.98, referenceZ: 4, minReferencePoints: 3, sparsePoints: 8 },
   logs: { llrMin: 6, novelBaselineSteps: 1, aboveReference: 3 },
   traces: { minRatio: 1.5, fullBaselineSteps: 3, beyondReference: 1.5, referenceFloorMs: 1 },
