@@ -32,7 +32,8 @@ export function kindOf(attributes: Record<string, unknown> | undefined): string 
 }
 
 const HTTP_CLIENT_NAME = /^(?:HTTP )?(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)$/i;
-const rpcName = (name: string) => name.replace(/^grpc\./i, '').toLowerCase();
+/** An RPC's method as both sides name it: gRPC's full method name is `/package.Service/Method`, with or without the leading slash, sometimes prefixed `grpc.`. */
+const rpcName = (name: string) => name.trim().replace(/^grpc\./i, '').replace(/^\/+/, '').toLowerCase();
 
 /**
  * Whether `parent` is the caller's client span for the call `child` serves: marked

@@ -59,6 +59,18 @@ describe('trace reduction', () => {
     expect(stats.find((s) => s.service === 'cart')!.inboundGapP90Ms!.filter((v) => v !== null)).toEqual([40]);
   });
 
+  it('pairs a gRPC client span with its server span when one side names the method with the leading slash of its full name', () => {
+    const slash: RawTrace = {
+      traceId: 'z',
+      spans: [
+        { spanId: 'a', service: 'web', name: 'hipstershop.RecommendationService/ListRecommendations', atMs: t0, durationMs: 48, status: 'ok' },
+        { spanId: 'b', parentSpanId: 'a', service: 'recs', name: '/hipstershop.RecommendationService/ListRecommendations', atMs: t0 + 20, durationMs: 8, status: 'ok' },
+      ],
+    };
+    const recs = summarizeTraces([slash], grid).map((r) => r.item).find((i): i is ServiceTraceStats => i.kind === 'service_stats' && i.service === 'recs')!;
+    expect(recs.inboundGapP90Ms!.filter((v) => v !== null)).toEqual([40]);
+  });
+
   it('splits the wait by caller, keeping only the few edges that swung enough to have shifted', () => {
     const call = (caller: string, minute: number, gapMs: number): RawTrace => ({
       traceId: `${caller}-${minute}`,
