@@ -5,7 +5,7 @@ import { quantile, roundSig } from './stats.js';
 
 /*
  * Trace reduction: every span feeds per-service aggregates on the grid (spans, errors,
- * error origins, p90 duration, p90 self time, p90 inbound gap overall and on the edges
+ * error origins, p90 duration, p90 self time, p90 and median inbound gap overall and on the edges
  * from callers whose gap swung, callees); a few whole
  * traces are kept as exemplars (error traces first, then the slowest), trimmed to the
  * spans that explain them.
@@ -207,10 +207,12 @@ function swungEdges(edges: readonly (readonly [string, readonly (number | null)[
   return kept.length === 0 ? undefined : Object.fromEntries(kept.map((e) => [e.caller, [...e.series]]));
 }
 
-const p90 = (xs: number[]): number | null => {
-  const q = quantile(xs, 0.9);
-  return q === undefined ? null : roundSig(q);
+const quantileOrNull = (q: number) => (xs: number[]): number | null => {
+  const v = quantile(xs, q);
+  return v === undefined ? null : roundSig(v);
 };
+const p90 = quantileOrNull(0.9);
+const p50 = quantileOrNull(0.5);
 
 interface RefAcc {
   spans: number;
@@ -344,7 +346,7 @@ export function summarizeTraces(traces: Iterable<RawTrace>, grid: TimeGrid, link
       errorOrigins: slice(a.origins),
       durationP90Ms: slice(a.durations).map(p90),
       selfTimeP90Ms: slice(a.selfs).map(p90),
-      ...(gaps.some((g) => g !== null) ? { inboundGapP90Ms: gaps } : {}),
+      ...(gaps.some((g) => g !== null) ? { inboundGapP90Ms: gaps, inboundGapP50Ms: slice(a.gaps).map(p50) } : {}),
       ...(byCaller ? { inboundGapByCallerP90Ms: byCaller } : {}),
       ...(a.ownSpans === 0 ? { seenOnlyByCallers: true } : {}),
       callees: Object.fromEntries([...a.callees.entries()].sort(([x], [y]) => x.localeCompare(y))),

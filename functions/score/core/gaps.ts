@@ -1,5 +1,6 @@
 import type { MetricSeries, TraceReference } from '../../contracts/index.js';
 import { median } from '../../providers/shared/stats.js';
+import { shiftStrength } from './traces.js';
 import type { Evidence, Signal } from './types.js';
 import { WEIGHTS, type Weights } from './weights.js';
 
@@ -116,4 +117,21 @@ export function edgeGaps(signals: readonly Signal[], items: readonly Evidence[],
     if (linkShare < w.gaps.dominantShare) return symptom(`${series.labels.callee}'s own side of the calls rose as much`);
     return { ...added(seen * linkShare), strength: s.strength * linkShare, text: `${s.text}, ${Math.round(100 * linkShare)}% of it beyond ${series.labels.callee}'s own side` };
   });
+}
+
+type Shift = { ratio: number; level: number };
+
+/**
+ * A wait read from both its p90 (`tail`, which found it) and its median per step
+ * (`typical`: its shift, `null` when the median was measured and did not move, undefined
+ * when it was not measured). A slow link delays every call over it, so its median moves
+ * and the time it added is the typical call's; a rise in the slowest calls alone (a
+ * retransmit, a pause hitting a few calls) is a weaker sign of the link, kept at
+ * `tailOnly` of its strength.
+ */
+export function readWait(tail: Shift, typical: Shift | null | undefined, w: Weights = WEIGHTS): { strength: number; addedMs: number; tailOnly: boolean } {
+  const strength = shiftStrength(tail.ratio);
+  const added = (s: Shift) => s.level - s.level / s.ratio;
+  if (typical === null) return { strength: strength * w.gaps.tailOnly, addedMs: added(tail), tailOnly: true };
+  return { strength, addedMs: added(typical ?? tail), tailOnly: false };
 }

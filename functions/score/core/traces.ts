@@ -1,6 +1,6 @@
 import type { ServiceTraceStats, TraceExemplar, TraceReference } from '../../contracts/index.js';
 import { median, rateChange, robustBaseline } from '../../providers/shared/stats.js';
-import { levelBeyondReference } from './gaps.js';
+import { levelBeyondReference, readWait } from './gaps.js';
 import { lookbackOf } from './onset.js';
 import { WEIGHTS, type Weights } from './weights.js';
 import type { Evidence, Frame, Signal } from './types.js';
@@ -124,7 +124,11 @@ export function traceSignals(items: readonly Evidence[], frame: Frame, w: Weight
     if (self) out.push({ service: s.service, family: 'self_time', strength: shiftStrength(self.ratio), onsetMs: at(self.index), evidenceId: s.id, local: true, text: `${s.service}'s own work per span got ${self.ratio.toFixed(1)}× slower (p90 self time)` });
     const gap = s.inboundGapP90Ms ? gapBeyond(s.inboundGapP90Ms, recent, s.reference?.inboundGap, w) : undefined;
     const byCaller = gap ? edgeShifts(s, recent, w) : undefined;
-    if (gap) out.push({ service: s.service, family: 'inbound_latency', strength: shiftStrength(gap.ratio), onsetMs: at(gap.index), evidenceId: s.id, local: true, outsideSpans: true, addedMs: gap.level - gap.level / gap.ratio, ...(byCaller ? { waitsByCaller: byCaller } : {}), text: `callers waited ${gap.ratio.toFixed(1)}× longer on calls into ${s.service} beyond its own span time` });
+    if (gap) {
+      const typical = s.inboundGapP50Ms ? (gapBeyond(s.inboundGapP50Ms, recent, s.reference?.inboundGap, w) ?? null) : undefined;
+      const wait = readWait(gap, typical, w);
+      out.push({ service: s.service, family: 'inbound_latency', strength: wait.strength, onsetMs: at(gap.index), evidenceId: s.id, local: true, outsideSpans: true, addedMs: wait.addedMs, ...(byCaller ? { waitsByCaller: byCaller } : {}), text: `callers waited ${gap.ratio.toFixed(1)}× longer on calls into ${s.service} beyond its own span time${wait.tailOnly ? ' (only the slowest calls: the median call did not wait longer)' : ''}` });
+    }
     const dur = shiftBeyond(s.durationP90Ms, recent, s.reference?.duration, w);
     if (dur) out.push({ service: s.service, family: 'latency', strength: shiftStrength(dur.ratio), onsetMs: at(dur.index), evidenceId: s.id, local: false, text: `${s.service} spans got ${dur.ratio.toFixed(1)}× slower (p90 duration)` });
     const volume = rateChange(s.spans, 0, s.spans.length - 1);

@@ -129,6 +129,8 @@ export interface Weights {
   gaps: {
     /** A wait that added at least this share of the largest wait's added time keeps its strength; below, it loses it in proportion. */
     dominantShare: number;
+    /** What is left of a wait whose median call did not wait longer, only its slowest calls. */
+    tailOnly: number;
   };
   /** A common caller behind several slower links (`links.ts`). */
   links: {
@@ -258,7 +260,7 @@ export const WEIGHTS: Readonly<Weights> = deepFreeze({
     fitPivot: 0.5,
     victimChange: 0.8,
   },
-  gaps: { dominantShare: 0.5 },
+  gaps: { dominantShare: 0.5, tailOnly: 0.5 },
   links: { minStrength: 0.3, minCallees: 2, residual: 0.3 },
   shared: { failing: 0.5, minCallers: 2, share: 0.7 },
   platform: { minVictims: 2, felt: 0.5, unfelt: 0.2, feltStrength: 0.9 },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { IdentifiedEvidence, ServiceTraceStats } from '../../../functions/contracts/index.js';
-import { edgeGaps, levelBeyondReference, weighGaps } from '../../../functions/score/core/gaps.js';
+import { edgeGaps, levelBeyondReference, readWait, weighGaps } from '../../../functions/score/core/gaps.js';
 import { metricSignals } from '../../../functions/score/core/metrics.js';
 import { traceSignals } from '../../../functions/score/core/traces.js';
 import type { Signal } from '../../../functions/score/core/types.js';
@@ -78,5 +78,28 @@ describe('the caller-side gap on a mesh edge measured on both sides', () => {
     const [src] = read([edge('METRIC_src', 'source', [...flat(0.004), ...flat(0.4, 8)])]);
     expect(src).toMatchObject({ family: 'inbound_latency', local: true });
     expect(src!.addedMs).toBeGreaterThan(350);
+  });
+});
+
+describe('a wait read from its median call as well as its slowest', () => {
+  it('takes the time a typical call lost as the added time, and the full strength, when the median call waited longer too', () => {
+    expect(readWait({ ratio: 50, level: 250 }, { ratio: 40, level: 200 })).toEqual({ strength: 1, addedMs: 195, tailOnly: false });
+  });
+
+  it('halves a rise of the slowest calls alone: a retransmit hitting a few calls is a weaker sign of the link than every call waiting', () => {
+    expect(readWait({ ratio: 50, level: 250 }, null)).toMatchObject({ strength: 0.5, tailOnly: true });
+  });
+
+  it('reads the p90 alone as before when the median was not measured', () => {
+    expect(readWait({ ratio: 50, level: 250 }, undefined)).toEqual({ strength: 1, addedMs: 245, tailOnly: false });
+  });
+
+  it('weakens a service whose callers\' slowest calls waited longer while their median call did not', () => {
+    const stepMs = 30_000;
+    const stats = (median: number[]) => ({ id: 'TRACES_seat', class: 'traces', kind: 'service_stats', service: 'seat', startMs: alertAtMs - 7 * stepMs, stepMs, spans: [9, 9, 9, 9, 9, 9, 9], errors: [0, 0, 0, 0, 0, 0, 0], errorOrigins: [0, 0, 0, 0, 0, 0, 0], durationP90Ms: [30, 31, 30, 32, 30, 31, 30], selfTimeP90Ms: [5, 5, 5, 5, 5, 5, 5], inboundGapP90Ms: [3, 4, 3, 4, 3, 225, 224], inboundGapP50Ms: median, callees: {} }) as IdentifiedEvidence;
+    const waitOf = (median: number[]) => traceSignals([stats(median)], { alertAtMs, stepMs }).find((s) => s.family === 'inbound_latency')!;
+    expect(waitOf([2, 3, 2, 3, 2, 3, 2]).strength).toBeCloseTo(0.5, 5);
+    expect(waitOf([2, 3, 2, 3, 2, 3, 2]).text).toContain('only the slowest calls');
+    expect(waitOf([2, 3, 2, 3, 2, 220, 221]).strength).toBe(1);
   });
 });

@@ -71,6 +71,19 @@ describe('trace reduction', () => {
     expect(recs.inboundGapP90Ms!.filter((v) => v !== null)).toEqual([40]);
   });
 
+  it('reports the median wait per step next to its p90, so a few slow calls can be told from every call waiting', () => {
+    const calls: RawTrace[] = [3, 4, 5, 6, 230].map((gap, i) => ({
+      traceId: `g${i}`,
+      spans: [
+        { spanId: 'a', service: 'web', name: 'call seat', kind: 'client', atMs: t0 + i, durationMs: 10 + gap, status: 'ok' },
+        { spanId: 'b', parentSpanId: 'a', service: 'seat', name: 'GET /seats', atMs: t0 + i, durationMs: 10, status: 'ok' },
+      ],
+    }));
+    const seat = summarizeTraces(calls, grid).map((r) => r.item).find((i): i is ServiceTraceStats => i.kind === 'service_stats' && i.service === 'seat')!;
+    expect(seat.inboundGapP50Ms!.filter((v) => v !== null)).toEqual([5]);
+    expect(seat.inboundGapP90Ms!.filter((v) => v !== null)[0]).toBeGreaterThan(100);
+  });
+
   it('splits the wait by caller, keeping only the few edges that swung enough to have shifted', () => {
     const call = (caller: string, minute: number, gapMs: number): RawTrace => ({
       traceId: `${caller}-${minute}`,
