@@ -17,16 +17,20 @@ const MIN_HIGH_STEPS = 2;
  * `fromIndex` that is beyond `beyondReference` times the reference P95, most sampled
  * steps (60%, at least `MIN_HIGH_STEPS`) must stay beyond it, the last one too (a level
  * that fell back within the reference range by the alert was an earlier burst, not the
- * state the alert is about); the rise counts from the reference median. Undefined without a reference, or when the level is within its range.
+ * state the alert is about); the rise counts from the reference median. A window whose
+ * samples span `standingSteps` or more could have shown a "before": a level high from
+ * its first sampled step there is how the service stands (a reference from another
+ * deployment or day), not news. Undefined without a reference, or when the level is
+ * within its range.
  */
-export function levelBeyondReference(values: readonly (number | null)[], fromIndex: number, reference: Quantiles | undefined, w: Weights = WEIGHTS): { index: number; ratio: number; z: number; level: number } | undefined {
+export function levelBeyondReference(values: readonly (number | null)[], fromIndex: number, reference: Quantiles | undefined, standingSteps = Infinity, w: Weights = WEIGHTS): { index: number; ratio: number; z: number; level: number } | undefined {
   if (!reference) return undefined;
   const { beyondReference, referenceFloorMs } = w.traces;
   const floor = beyondReference * Math.max(reference.p95Ms, referenceFloorMs);
   const sampled: number[] = [];
   values.forEach((v, i) => v !== null && i >= fromIndex && sampled.push(i));
   const first = sampled.findIndex((i) => values[i]! >= floor);
-  if (first < 0) return undefined;
+  if (first < 0 || (first === 0 && sampled.at(-1)! - sampled[0]! >= standingSteps)) return undefined;
   const after = sampled.slice(first).map((i) => values[i]!);
   const high = after.filter((v) => v >= floor).length;
   if (high < MIN_HIGH_STEPS || high < 0.6 * after.length || after.at(-1)! < floor) return undefined;

@@ -24,6 +24,12 @@ describe('a wait beyond the reference with no rise inside the window', () => {
     expect(levelBeyondReference([2000, 1900, 3], 0, reference)).toBeUndefined();
   });
 
+  it('reads a level high from the first sampled step of a window long enough to show a "before" as how the service stands, not news', () => {
+    const allHour = Array.from({ length: 60 }, () => 2000);
+    expect(levelBeyondReference(allHour, 0, reference, 10)).toBeUndefined();
+    expect(levelBeyondReference(allHour.slice(0, 6), 0, reference, 10)).toMatchObject({ index: 0 });
+  });
+
   it('gives a service whose callers waited far beyond its reference from the capture\'s first step an inbound wait', () => {
     const stepMs = 30_000;
     const stats = { id: 'TRACES_food', class: 'traces', kind: 'service_stats', service: 'food', startMs: alertAtMs - 5 * stepMs, stepMs, spans: [5, 5, 5, 5, 5], errors: [0, 0, 0, 0, 0], errorOrigins: [0, 0, 0, 0, 0], durationP90Ms: [40, 45, 41, 44, 42], selfTimeP90Ms: [5, 6, 5, 5, 6], inboundGapP90Ms: [1009, 2007, 1999, 2004, 2001], callees: {}, reference: { spans: 40, errorRate: 0, duration: { p50Ms: 30, p95Ms: 60 }, selfTime: { p50Ms: 4, p95Ms: 8 }, inboundGap: reference } } as IdentifiedEvidence;
