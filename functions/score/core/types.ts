@@ -29,6 +29,7 @@ export type SignalFamily =
   | 'runtime_other'
   | 'related_alert'
   | 'platform_event'
+  | 'network'
   | 'dependency_mention';
 
 export interface Signal {
