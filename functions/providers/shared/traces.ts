@@ -5,7 +5,7 @@ import { quantile, roundSig } from './stats.js';
 
 /*
  * Trace reduction: every span feeds per-service aggregates on the grid (spans, errors,
- * error origins, p90 duration, p90 self time, p90 and median inbound gap overall and on the edges
+ * error origins, p90 duration, p90 self time, p90 inbound gap overall and on the edges
  * from callers whose gap swung, callees); a few whole
  * traces are kept as exemplars (error traces first, then the slowest), trimmed to the
  * spans that explain them.
