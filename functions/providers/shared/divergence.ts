@@ -1,0 +1,205 @@
+import type { ServiceTraceStats } from '../../contracts/index.js';
+import { isClientSpanOf, type RawSpan } from './traces.js';
+
+/*
+ * Where a request's expected pattern broke. Every span of an operation usually makes the
+ * same calls (its children: inner spans and calls out), in one of a few shapes learnt
+ * from the reference traces (or, for an operation the reference holds too few spans of,
+ * the window's earliest third). A span whose children are a
+ * shape its operation rarely has, and a strict part of one it often has, left out work it
+ * usually does: it stopped partway. An exception thrown or an error returned early shows
+ * that way even where spans carry no status. The trace broke where the deepest such span
+ * is: its callers stopped because it did (they are victims), and when it stopped right
+ * after a call into another service, that callee's answer is what stopped it (the Nezha
+ * idea of blaming where the expected sequence of events breaks, not where it is seen).
+ */
+
+export type PatternBreaks = NonNullable<ServiceTraceStats['patternBreaks']>;
+
+/** What this module needs of an analyzed span: its span, its parent and children by index, and the peer a client span calls when that peer has no spans. */
+export interface LinkedSpan {
+  span: RawSpan;
+  parent: number;
+  children: number[];
+  remote?: string;
+}
+
+/** Spans of an operation the reference must hold for its shapes to be the operation's usual ones; fewer, and the window's earliest third is the basis. */
+const MIN_REFERENCE_SPANS = 3;
+/** A shape rarer than this share of its operation's spans is not one of its normal branches. */
+const RARE_SHARE = 0.1;
+/** The calls most often left out, named per service. */
+const MAX_MISSING = 3;
+const NAME_CHARS = 200;
+
+const keyOf = (s: RawSpan) => `${s.service}\u0000${s.name.slice(0, NAME_CHARS)}`;
+const labelOf = (key: string) => key.replace('\u0000', ': ').slice(0, NAME_CHARS);
+
+/** The distinct operations a span's children ran, sorted: its shape. */
+const childKeys = (spans: readonly LinkedSpan[], i: number) => [...new Set(spans[i]!.children.map((c) => keyOf(spans[c]!.span)))].sort();
+
+/**
+ * Whether a missing child is only the server half of the span's own call (a client span
+ * whose callee's span is absent): the call was made, and a lost or late span of the
+ * callee is not work the caller left undone.
+ */
+function serverHalf(span: RawSpan, childKey: string): boolean {
+  const [service, name] = childKey.split('\u0000') as [string, string];
+  return service !== span.service && isClientSpanOf(span, { ...span, service, name });
+}
+
+interface Shape {
+  children: ReadonlySet<string>;
+  n: number;
+}
+
+/** Per operation, how often each shape of children occurred in the basis. */
+class UsualShapes {
+  private readonly byOperation = new Map<string, { total: number; shapes: Map<string, Shape> }>();
+
+  /** Adds a trace's spans; `only`, when given, says which operations take them. */
+  learn(spans: readonly LinkedSpan[], only?: (operation: string) => boolean): void {
+    spans.forEach((s, i) => {
+      const key = keyOf(s.span);
+      if (only && !only(key)) return;
+      let op = this.byOperation.get(key);
+      if (!op) this.byOperation.set(key, (op = { total: 0, shapes: new Map() }));
+      const kids = childKeys(spans, i);
+      const shape = kids.join('\u0001');
+      const known = op.shapes.get(shape);
+      if (known) known.n++;
+      else op.shapes.set(shape, { children: new Set(kids), n: 1 });
+      op.total++;
+    });
+  }
+
+  /** Whether the operation has been seen this many times. */
+  knows(operation: string, times: number): boolean {
+    return (this.byOperation.get(operation)?.total ?? 0) >= times;
+  }
+
+  /**
+   * What span `i` left out of its operation's usual work: empty unless its shape is rare
+   * for the operation and a strict part of a shape that is not (the most frequent such
+   * shape, the smaller on a tie), ignoring the server half of its own calls.
+   */
+  missing(spans: readonly LinkedSpan[], i: number): string[] {
+    const span = spans[i]!.span;
+    const op = this.byOperation.get(keyOf(span));
+    if (!op) return [];
+    const kids = childKeys(spans, i);
+    if ((op.shapes.get(kids.join('\u0001'))?.n ?? 0) >= RARE_SHARE * op.total) return [];
+    let whole: Shape | undefined;
+    for (const s of op.shapes.values()) {
+      if (s.n < RARE_SHARE * op.total || s.children.size <= kids.length || !kids.every((k) => s.children.has(k))) continue;
+      if (!whole || s.n > whole.n || (s.n === whole.n && s.children.size < whole.children.size)) whole = s;
+    }
+    if (!whole) return [];
+    const present = new Set(kids);
+    return [...whole.children].filter((k) => !present.has(k) && !serverHalf(span, k));
+  }
+}
+
+/**
+ * The service a span had called last when it stopped: its last child to finish, followed
+ * through its own client span to the callee (or the peer a client span names, when the
+ * peer has no spans). Undefined when its last work was its own.
+ */
+function calledLast(spans: readonly LinkedSpan[], i: number): string | undefined {
+  const service = spans[i]!.span.service;
+  const end = (c: number) => spans[c]!.span.atMs + spans[c]!.span.durationMs;
+  let x = spans[i]!.children.reduce((a, c) => (a < 0 || end(c) > end(a) || (end(c) === end(a) && spans[c]!.span.atMs > spans[a]!.span.atMs) ? c : a), -1);
+  if (x < 0) return undefined;
+  while (spans[x]!.span.service === service && !spans[x]!.remote && spans[x]!.children.length === 1) x = spans[x]!.children[0]!;
+  const at = spans[x]!;
+  return at.span.service !== service ? at.span.service : at.remote;
+}
+
+interface Break {
+  service: string;
+  missing: string[];
+}
+
+/**
+ * Where one trace's pattern broke: each deepest span that left out usual work (none of
+ * its descendants did), blamed on the service it had called last when that call was the
+ * last thing it did, else on its own service. A fault breaks a request at one place;
+ * breaks in several services of one trace at once are spans lost in collection (whole
+ * subtrees missing under many servers), not a place, and count for none.
+ */
+function breaksOf(spans: readonly LinkedSpan[], usual: UsualShapes): Break[] {
+  const missing = spans.map((_, i) => usual.missing(spans, i));
+  const brokenBelow = new Array<boolean>(spans.length).fill(false);
+  missing.forEach((m, i) => {
+    if (m.length === 0) return;
+    for (let p = spans[i]!.parent, hops = 0; p >= 0 && !brokenBelow[p] && hops < spans.length; p = spans[p]!.parent, hops++) brokenBelow[p] = true;
+  });
+  const breaks = missing.flatMap((m, i) => (m.length === 0 || brokenBelow[i] ? [] : [{ service: calledLast(spans, i) ?? spans[i]!.span.service, missing: m }]));
+  return new Set(breaks.map((b) => b.service)).size === 1 ? breaks : [];
+}
+
+/** The services a trace passed through: those with spans in it, and peers seen only through client spans. */
+const servicesOf = (spans: readonly LinkedSpan[]) => new Set(spans.flatMap((s) => (s.remote ? [s.span.service, s.remote] : [s.span.service])));
+
+/**
+ * Collects the window's traces and the reference's, then says per service, per grid
+ * step, how many traces passed through it and how many broke their expected pattern
+ * there. The usual shapes come from the reference, or for an operation it holds too few
+ * spans of, the window's earliest third, so a capture without a reference still has a
+ * basis while one that began after the fault does not teach the broken shape as usual. Memory grows with the traces kept,
+ * which the providers' fetch limits bound.
+ */
+export class PatternBreakCounter {
+  private readonly window: { spans: readonly LinkedSpan[]; step: number }[] = [];
+  private readonly reference: (readonly LinkedSpan[])[] = [];
+
+  /** Adds a window trace at the grid step where it began (negative: outside the grid, ignored). */
+  add(spans: readonly LinkedSpan[], step: number): void {
+    if (step >= 0 && spans.length > 0) this.window.push({ spans, step });
+  }
+
+  /** Adds a trace from the healthy reference windows. */
+  addReference(spans: readonly LinkedSpan[]): void {
+    if (spans.length > 0) this.reference.push(spans);
+  }
+
+  /** Per service with at least one break, its counts on the steps `from`..`to`. */
+  summarize(from: number, to: number): Map<string, PatternBreaks> {
+    const usual = new UsualShapes();
+    const early = from + (to - from) / 3;
+    for (const spans of this.reference) usual.learn(spans);
+    const referenced = (operation: string) => usual.knows(operation, MIN_REFERENCE_SPANS);
+    const unreferenced = new Set<string>();
+    for (const t of this.window) for (const s of t.spans) if (!referenced(keyOf(s.span))) unreferenced.add(keyOf(s.span));
+    for (const t of this.window) if (t.step <= early) usual.learn(t.spans, (operation) => unreferenced.has(operation));
+    const length = to - from + 1;
+    const acc = new Map<string, { traces: number[]; broken: number[]; missed: Map<string, number>; refTraces: number; refBroken: number }>();
+    const of = (service: string) => {
+      let a = acc.get(service);
+      if (!a) acc.set(service, (a = { traces: new Array<number>(length).fill(0), broken: new Array<number>(length).fill(0), missed: new Map(), refTraces: 0, refBroken: 0 }));
+      return a;
+    };
+    for (const t of this.window) {
+      if (t.step < from || t.step > to) continue;
+      for (const service of servicesOf(t.spans)) of(service).traces[t.step - from]! += 1;
+      const blamed = new Set<string>();
+      for (const b of breaksOf(t.spans, usual)) {
+        const a = of(b.service);
+        if (!blamed.has(b.service)) a.broken[t.step - from]! += 1;
+        blamed.add(b.service);
+        for (const m of b.missing) a.missed.set(m, (a.missed.get(m) ?? 0) + 1);
+      }
+    }
+    for (const spans of this.reference) {
+      for (const service of servicesOf(spans)) of(service).refTraces++;
+      for (const service of new Set(breaksOf(spans, usual).map((b) => b.service))) of(service).refBroken++;
+    }
+    const out = new Map<string, PatternBreaks>();
+    for (const [service, a] of acc) {
+      if (!a.broken.some((n) => n > 0)) continue;
+      const missing = [...a.missed].sort(([x, m], [y, n]) => n - m || x.localeCompare(y)).slice(0, MAX_MISSING).map(([k]) => labelOf(k));
+      out.set(service, { traces: a.traces, broken: a.broken, missing, ...(a.refTraces > 0 ? { reference: { traces: a.refTraces, broken: a.refBroken } } : {}) });
+    }
+    return out;
+  }
+}
