@@ -55,7 +55,7 @@ interface Shape {
 
 /** Per operation, how often each shape of children occurred in the basis. */
 class UsualShapes {
-  private readonly byOperation = new Map<string, { total: number; shapes: Map<string, Shape> }>();
+  private readonly byOperation = new Map<string, { total: number; shapes: Map<string, Shape>; rank: Map<string, { sum: number; n: number }> }>();
 
   /** Adds a trace's spans; `only`, when given, says which operations take them. */
   learn(spans: readonly LinkedSpan[], only?: (operation: string) => boolean): void {
@@ -63,7 +63,13 @@ class UsualShapes {
       const key = keyOf(s.span);
       if (only && !only(key)) return;
       let op = this.byOperation.get(key);
-      if (!op) this.byOperation.set(key, (op = { total: 0, shapes: new Map() }));
+      if (!op) this.byOperation.set(key, (op = { total: 0, shapes: new Map(), rank: new Map() }));
+      sequenceOf(spans, i).forEach((child, rank) => {
+        const r = op!.rank.get(child) ?? { sum: 0, n: 0 };
+        r.sum += rank;
+        r.n++;
+        op!.rank.set(child, r);
+      });
       const kids = childKeys(spans, i);
       const shape = kids.join('\u0001');
       const known = op.shapes.get(shape);
@@ -71,6 +77,12 @@ class UsualShapes {
       else op.shapes.set(shape, { children: new Set(kids), n: 1 });
       op.total++;
     });
+  }
+
+  /** Where a child operation usually comes among the operation's children (0 first), when it has been seen there. */
+  position(operation: string, child: string): number | undefined {
+    const r = this.byOperation.get(operation)?.rank.get(child);
+    return r ? r.sum / r.n : undefined;
   }
 
   /** Whether the operation has been seen this many times. */
@@ -100,15 +112,32 @@ class UsualShapes {
   }
 }
 
+/** A span's child operations in the order it first started each (ties by name): its sequence of calls. */
+function sequenceOf(spans: readonly LinkedSpan[], i: number): string[] {
+  const first = new Map<string, number>();
+  for (const c of spans[i]!.children) {
+    const key = keyOf(spans[c]!.span);
+    first.set(key, Math.min(first.get(key) ?? Infinity, spans[c]!.span.atMs));
+  }
+  return [...first].sort(([a, x], [b, y]) => x - y || a.localeCompare(b)).map(([key]) => key);
+}
+
 /**
- * The service a span had called last when it stopped: its last child to finish, followed
- * through its own client span to the callee (or the peer a client span names, when the
- * peer has no spans). Undefined when its last work was its own.
+ * The service whose answer stopped a span: the callee of its last call (followed through
+ * its own client span, or the peer a client span names when the peer has no spans), when
+ * everything it left out usually comes after that call. A span that skipped work usually
+ * done before its last call did not stop at that call's answer: its own code went
+ * another way. Undefined when the span itself is where it broke.
  */
-function calledLast(spans: readonly LinkedSpan[], i: number): string | undefined {
+function stoppedBy(spans: readonly LinkedSpan[], i: number, missing: readonly string[], usual: UsualShapes): string | undefined {
   const service = spans[i]!.span.service;
-  const end = (c: number) => spans[c]!.span.atMs + spans[c]!.span.durationMs;
-  let x = spans[i]!.children.reduce((a, c) => (a < 0 || end(c) > end(a) || (end(c) === end(a) && spans[c]!.span.atMs > spans[a]!.span.atMs) ? c : a), -1);
+  const operation = keyOf(spans[i]!.span);
+  const sequence = sequenceOf(spans, i);
+  const lastCall = sequence.at(-1);
+  const position = lastCall === undefined ? undefined : usual.position(operation, lastCall);
+  if (position === undefined || !missing.every((m) => (usual.position(operation, m) ?? -Infinity) > position)) return undefined;
+  const started = (c: number) => spans[c]!.span.atMs;
+  let x = spans[i]!.children.filter((c) => keyOf(spans[c]!.span) === lastCall).reduce((a, c) => (a < 0 || started(c) > started(a) ? c : a), -1);
   if (x < 0) return undefined;
   while (spans[x]!.span.service === service && !spans[x]!.remote && spans[x]!.children.length === 1) x = spans[x]!.children[0]!;
   const at = spans[x]!;
@@ -122,8 +151,8 @@ interface Break {
 
 /**
  * Where one trace's pattern broke: each deepest span that left out usual work (none of
- * its descendants did), blamed on the service it had called last when that call was the
- * last thing it did, else on its own service. A fault breaks a request at one place;
+ * its descendants did), blamed on the service whose answer stopped it (`stoppedBy`),
+ * else on its own service. A fault breaks a request at one place;
  * breaks in several services of one trace at once are spans lost in collection (whole
  * subtrees missing under many servers), not a place, and count for none.
  */
@@ -134,7 +163,7 @@ function breaksOf(spans: readonly LinkedSpan[], usual: UsualShapes): Break[] {
     if (m.length === 0) return;
     for (let p = spans[i]!.parent, hops = 0; p >= 0 && !brokenBelow[p] && hops < spans.length; p = spans[p]!.parent, hops++) brokenBelow[p] = true;
   });
-  const breaks = missing.flatMap((m, i) => (m.length === 0 || brokenBelow[i] ? [] : [{ service: calledLast(spans, i) ?? spans[i]!.span.service, missing: m }]));
+  const breaks = missing.flatMap((m, i) => (m.length === 0 || brokenBelow[i] ? [] : [{ service: stoppedBy(spans, i, m, usual) ?? spans[i]!.span.service, missing: m }]));
   return new Set(breaks.map((b) => b.service)).size === 1 ? breaks : [];
 }
 

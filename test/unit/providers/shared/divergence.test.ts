@@ -14,11 +14,13 @@ const dayBefore = Date.parse('2026-05-31T08:30:00Z');
  * payment service (which writes the charge), then mails a receipt. `cut` drops what a
  * fault leaves undone.
  */
-function checkout(id: string, atMs: number, cut: { insert?: boolean; afterPay?: boolean; afterPricing?: boolean; mailServer?: boolean; cartQuery?: boolean } = {}): RawTrace {
+function checkout(id: string, atMs: number, cut: { insert?: boolean; afterPay?: boolean; afterPricing?: boolean; mailServer?: boolean; cartQuery?: boolean; cart?: boolean } = {}): RawTrace {
   const span = (suffix: string, parent: string | undefined, service: string, name: string, offset: number, durationMs: number, kind?: string): RawSpan => ({ spanId: `${id}${suffix}`, ...(parent ? { parentSpanId: `${id}${parent}` } : {}), service, name, atMs: atMs + offset, durationMs, status: 'ok', ...(kind ? { kind } : {}) });
-  const spans: RawSpan[] = [span('a', undefined, 'shop', 'POST /checkout', 0, 100, 'server'), span('b', 'a', 'shop', 'call cart', 1, 10, 'client')];
-  spans.push(span('c', 'b', 'cart', 'GetCart', 2, 8, 'server'));
-  if (!cut.cartQuery) spans.push(span('j', 'c', 'cart', 'SELECT cart', 3, 4, 'client'));
+  const spans: RawSpan[] = [span('a', undefined, 'shop', 'POST /checkout', 0, 100, 'server')];
+  if (!cut.cart) {
+    spans.push(span('b', 'a', 'shop', 'call cart', 1, 10, 'client'), span('c', 'b', 'cart', 'GetCart', 2, 8, 'server'));
+    if (!cut.cartQuery) spans.push(span('j', 'c', 'cart', 'SELECT cart', 3, 4, 'client'));
+  }
   spans.push(span('d', 'a', 'shop', 'price order', 12, 5, 'internal'));
   if (!cut.afterPricing) {
     spans.push(span('e', 'a', 'shop', 'call pay', 20, 30, 'client'), span('f', 'e', 'pay', 'Charge', 21, 28, 'server'));
@@ -60,6 +62,12 @@ describe('where a trace\'s expected pattern broke', () => {
     const out = breaks(Array.from({ length: 3 }, (_, i) => checkout(`x${i}`, late + i * 1000, { afterPricing: true })));
     expect(Object.keys(out)).toEqual(['shop']);
     expect(out.shop!.missing).toEqual(['shop: call mail', 'shop: call pay']);
+  });
+
+  it('blames the caller when what it left out usually comes before its last call: its own code went another way', () => {
+    const out = breaks(Array.from({ length: 3 }, (_, i) => checkout(`x${i}`, late + i * 1000, { cart: true, afterPay: true })));
+    expect(Object.keys(out)).toEqual(['shop']);
+    expect(out.shop!.missing).toEqual(['shop: call cart', 'shop: call mail']);
   });
 
   it('does not count a callee\'s span missing under its caller\'s client span: the call was made', () => {
