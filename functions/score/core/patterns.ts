@@ -66,7 +66,7 @@ export function patternBreakSignals(items: readonly Evidence[], frame: Frame, w:
     const rise = breakRise(s.patternBreaks!, recent, last);
     if (!rise) continue;
     const strength = Math.min(1, rise.llr / w.patterns.fullLlr) * Math.min(1, rise.broken / rise.of / w.patterns.fullShare);
-    const missing = s.patternBreaks!.missing.length > 0 ? `; left out ${s.patternBreaks!.missing.map((m) => `"${m.slice(0, 80)}"`).join(', ')}` : '';
+    const missing = s.patternBreaks!.missing.length > 0 ? `; left undone: ${s.patternBreaks!.missing.map((m) => `"${m.slice(0, 80)}"`).join(', ')}` : '';
     out.push({
       service: s.service,
       family: 'pattern_break',
@@ -74,7 +74,7 @@ export function patternBreakSignals(items: readonly Evidence[], frame: Frame, w:
       onsetMs: s.startMs + rise.index * s.stepMs,
       evidenceId: s.id,
       local: true,
-      text: `${rise.broken} of ${rise.of} traces through ${s.service} stopped short of their usual calls there${missing}`,
+      text: `${rise.broken} of ${rise.of} traces through ${s.service} broke their usual call pattern there${missing}`,
     });
   }
   return out;

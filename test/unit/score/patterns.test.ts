@@ -29,7 +29,7 @@ describe('traces whose pattern broke at a service', () => {
     const [s] = patternBreakSignals([stats('pay', [4, 4, 4, 4, 4], breaks([4, 4, 4, 4, 4], [0, 0, 0, 3, 4], { traces: 20, broken: 0 }))], frame);
     expect(s).toMatchObject({ service: 'pay', family: 'pattern_break', local: true, onsetMs: alertAtMs - 2 * stepMs });
     expect(s!.strength).toBeGreaterThan(0.9);
-    expect(s!.text).toBe('7 of 8 traces through pay stopped short of their usual calls there; left out "shop: call mail"');
+    expect(s!.text).toBe('7 of 8 traces through pay broke their usual call pattern there; left undone: "shop: call mail"');
     const profile = profileServices([s!], new Map(), frame).get('pay')!;
     expect([...kindSupport(profile)].sort(([, a], [, b]) => b.support - a.support)[0]![0]).toBe('code_defect');
   });
