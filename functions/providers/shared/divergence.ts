@@ -1,17 +1,18 @@
 import type { ServiceTraceStats } from '../../contracts/index.js';
-import { isClientSpanOf, type RawSpan } from './traces.js';
+import type { RawSpan } from './traces.js';
 
 /*
  * Where a request's expected pattern broke. Every span of an operation usually makes the
- * same calls (its children: inner spans and calls out), in one of a few shapes learnt
- * from the reference traces (or, for an operation the reference holds too few spans of,
- * the window's earliest third). A span whose children are a
- * shape its operation rarely has, and a strict part of one it often has, left out work it
- * usually does: it stopped partway. An exception thrown or an error returned early shows
- * that way even where spans carry no status. The trace broke where the deepest such span
- * is: its callers stopped because it did (they are victims), and when it stopped right
- * after a call into another service, that callee's answer is what stopped it (the Nezha
- * idea of blaming where the expected sequence of events breaks, not where it is seen).
+ * same calls (its children: inner spans and calls out), in one of a few shapes, in a
+ * usual order, learnt from the reference traces (or, for an operation the reference
+ * holds too few spans of, from the window's earliest third). A span whose children are a
+ * shape its operation rarely has, and a strict part of one it often has, left out work
+ * it usually does: it stopped partway. An exception thrown or an error returned early
+ * shows that way even where spans carry no status. The trace broke at the deepest such
+ * span: its callers stopped because it did (they are victims). When everything it left
+ * out usually comes after its last call, that call's answer is what stopped it, and the
+ * callee is blamed: Nezha's rule, which blames the event after which the expected next
+ * event stopped occurring, not the service where the gap is seen.
  */
 
 export type PatternBreaks = NonNullable<ServiceTraceStats['patternBreaks']>;
@@ -38,14 +39,17 @@ const labelOf = (key: string) => key.replace('\u0000', ': ').slice(0, NAME_CHARS
 /** The distinct operations a span's children ran, sorted: its shape. */
 const childKeys = (spans: readonly LinkedSpan[], i: number) => [...new Set(spans[i]!.children.map((c) => keyOf(spans[c]!.span)))].sort();
 
+/** Whether a parent span is the client half of the call its child serves (`traces.ts` `isClientSpanOf`). */
+export type ClientCall = (parent: RawSpan, child: RawSpan) => boolean;
+
 /**
  * Whether a missing child is only the server half of the span's own call (a client span
  * whose callee's span is absent): the call was made, and a lost or late span of the
  * callee is not work the caller left undone.
  */
-function serverHalf(span: RawSpan, childKey: string): boolean {
+function serverHalf(span: RawSpan, childKey: string, clientCall: ClientCall): boolean {
   const [service, name] = childKey.split('\u0000') as [string, string];
-  return service !== span.service && isClientSpanOf(span, { ...span, service, name });
+  return service !== span.service && clientCall(span, { ...span, service, name });
 }
 
 interface Shape {
@@ -55,6 +59,8 @@ interface Shape {
 
 /** Per operation, how often each shape of children occurred in the basis. */
 class UsualShapes {
+  constructor(private readonly clientCall: ClientCall) {}
+
   private readonly byOperation = new Map<string, { total: number; shapes: Map<string, Shape>; rank: Map<string, { sum: number; n: number }> }>();
 
   /** Adds a trace's spans; `only`, when given, says which operations take them. */
@@ -108,7 +114,7 @@ class UsualShapes {
     }
     if (!whole) return [];
     const present = new Set(kids);
-    return [...whole.children].filter((k) => !present.has(k) && !serverHalf(span, k));
+    return [...whole.children].filter((k) => !present.has(k) && !serverHalf(span, k, this.clientCall));
   }
 }
 
@@ -152,9 +158,9 @@ interface Break {
 /**
  * Where one trace's pattern broke: each deepest span that left out usual work (none of
  * its descendants did), blamed on the service whose answer stopped it (`stoppedBy`),
- * else on its own service. A fault breaks a request at one place;
- * breaks in several services of one trace at once are spans lost in collection (whole
- * subtrees missing under many servers), not a place, and count for none.
+ * else on its own service. A fault breaks a request at one place; breaks in several
+ * services of one trace at once are spans lost in collection (whole subtrees missing
+ * under many servers), not a place, and count for none.
  */
 function breaksOf(spans: readonly LinkedSpan[], usual: UsualShapes): Break[] {
   const missing = spans.map((_, i) => usual.missing(spans, i));
@@ -175,10 +181,12 @@ const servicesOf = (spans: readonly LinkedSpan[]) => new Set(spans.flatMap((s) =
  * step, how many traces passed through it and how many broke their expected pattern
  * there. The usual shapes come from the reference, or for an operation it holds too few
  * spans of, the window's earliest third, so a capture without a reference still has a
- * basis while one that began after the fault does not teach the broken shape as usual. Memory grows with the traces kept,
- * which the providers' fetch limits bound.
+ * basis while one that began after the fault does not teach the broken shape as usual.
+ * Memory grows with the traces kept, which the providers' fetch limits bound.
  */
 export class PatternBreakCounter {
+  constructor(private readonly clientCall: ClientCall) {}
+
   private readonly window: { spans: readonly LinkedSpan[]; step: number }[] = [];
   private readonly reference: (readonly LinkedSpan[])[] = [];
 
@@ -194,7 +202,7 @@ export class PatternBreakCounter {
 
   /** Per service with at least one break, its counts on the steps `from`..`to`. */
   summarize(from: number, to: number): Map<string, PatternBreaks> {
-    const usual = new UsualShapes();
+    const usual = new UsualShapes(this.clientCall);
     const early = from + (to - from) / 3;
     for (const spans of this.reference) usual.learn(spans);
     const referenced = (operation: string) => usual.knows(operation, MIN_REFERENCE_SPANS);

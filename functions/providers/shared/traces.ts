@@ -298,7 +298,7 @@ export function summarizeTraces(traces: Iterable<RawTrace>, grid: TimeGrid, link
   const candidates: { trace: RawTrace; analyzed: Analyzed[]; errors: number; durationMs: number }[] = [];
   let minStep = Infinity;
   let maxStep = -Infinity;
-  const breaks = new PatternBreakCounter();
+  const breaks = new PatternBreakCounter(isClientSpanOf);
   for (const trace of traces) {
     const analyzed = analyzeTrace(trace);
     if (analyzed.length > 0) breaks.add(analyzed, stepIndex(grid, analyzed.reduce((m, a) => Math.min(m, a.span.atMs), Infinity)));
