@@ -12,6 +12,7 @@ import { mergeGraph, ONSET_TOLERANCE_MS, originScore, profileServices, type Serv
 import { ONSET_LOOKBACK_MS } from './onset.js';
 import { quietThemselves, rankSuspects } from './suspects.js';
 import { causalPath } from './path.js';
+import { patternBreakSignals } from './patterns.js';
 import { sharedDependencySignals } from './shared.js';
 import { platformEventSignals, platformLinks, reportedImpaired } from './platform.js';
 import { buildTimeline } from './timeline.js';
@@ -131,7 +132,7 @@ export function rankInvestigation(input: ScoreInput, w: Weights = WEIGHTS): Rank
   const frame: Frame = { alertAtMs, stepMs, lookbackMs: lookbackFor(alertAtMs, Date.parse(input.signal.startedAt)) };
   const tolerance = Math.max(2 * stepMs, ONSET_TOLERANCE_MS);
   const called = mergeGraph(input.topology, tracedCalls(evidence));
-  const direct: Signal[] = withResolution([...metricSignals(evidence, frame, w), ...logSignals(evidence, frame, w), ...traceSignals(evidence, frame, w), ...eventSignals(evidence, frame, w)], evidence);
+  const direct: Signal[] = withResolution([...metricSignals(evidence, frame, w), ...logSignals(evidence, frame, w), ...traceSignals(evidence, frame, w), ...patternBreakSignals(evidence, frame, w), ...eventSignals(evidence, frame, w)], evidence);
   const platform = platformLinks(direct, called, tolerance, w);
   const reported = platformEventSignals(evidence, direct, called, w);
   const graph = mergeGraph(input.topology, tracedCalls(evidence), platform.edges, reported.edges);
