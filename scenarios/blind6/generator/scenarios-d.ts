@@ -1,0 +1,2 @@
+import type { ScenarioSpec } from './engine.js';
+export const SPECS_D: ScenarioSpec[] = [];
