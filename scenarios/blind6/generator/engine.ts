@@ -221,7 +221,7 @@ function pushStd(svc: ServiceSpec, out: unknown[], times: number[], label: (t: n
   const pts: Record<string, Array<[string, number]>> = { rate: [], lat: [], err: [] };
   for (const t of times) {
     if (((t % step) + step) % step !== 0) continue;
-    if (cw && r.chance(0.06)) continue;
+    if (cw && (r.chance(0.06) || t > -step)) continue;
     const p = stdPoint(svc, t, atMs + (t - shift) * 1000, r, effects, ref);
     const when = label(t);
     if (cw) {
@@ -329,23 +329,26 @@ function buildPeriod(spec: ScenarioSpec, r: Rng, from: number, to: number, ref: 
       const t = start + ((end - start) * (i + r.range(0.1, 0.9))) / rule.count;
       const traceId = r.hex(32);
       const spans: unknown[] = [];
-      const walk = (node: SpanTree, startMs: number, parent?: string) => {
+      const walk = (node: SpanTree, startMs: number, parent?: string): number => {
         const spanId = r.hex(16);
         const span: Record<string, unknown> = { spanId };
         if (parent) span.parentSpanId = parent;
         span.service = node.service;
         span.name = node.name;
         span.at = new Date(atMs + (startMs - shift * 1000)).toISOString();
-        span.durationMs = Math.round(node.ms);
-        span.status = node.status ?? 'ok';
-        if (node.attrs) span.attributes = node.attrs;
         spans.push(span);
         let cursor = startMs;
+        let end = startMs + Math.round(node.ms);
         for (const child of node.children ?? []) {
           const begin = child.after !== undefined ? startMs + child.after : cursor + r.int(1, 4);
-          walk(child, begin, spanId);
-          cursor = Math.max(cursor, begin + Math.round(child.ms));
+          const childEnd = walk(child, begin, spanId);
+          cursor = Math.max(cursor, childEnd);
+          end = Math.max(end, childEnd + 1);
         }
+        span.durationMs = end - startMs;
+        span.status = node.status ?? 'ok';
+        if (node.attrs) span.attributes = node.attrs;
+        return end;
       };
       walk(rule.tree(r, i), Math.round(t * 1000));
       traces.push({ traceId, spans });
