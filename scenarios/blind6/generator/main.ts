@@ -6,10 +6,12 @@ import { SPECS_A } from './scenarios-a.js';
 import { SPECS_B } from './scenarios-b.js';
 import { SPECS_C } from './scenarios-c.js';
 import { SPECS_D } from './scenarios-d.js';
+import { SPECS_E } from './scenarios-e.js';
+import { SPECS_F } from './scenarios-f.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const outDir = join(here, '..');
-const specs: ScenarioSpec[] = [...SPECS_A, ...SPECS_B, ...SPECS_C, ...SPECS_D];
+const specs: ScenarioSpec[] = [...SPECS_A, ...SPECS_B, ...SPECS_C, ...SPECS_D, ...SPECS_E, ...SPECS_F];
 
 const names = new Set<string>();
 const manifest: Record<string, unknown> = {};
