@@ -249,9 +249,9 @@ function pushStd(svc: ServiceSpec, out: unknown[], times: number[], label: (t: n
     none: ['', '', '', '', '', ''],
   };
   const [rn, ru, ln, lu, en, eu] = names[style];
-  const ns = style === 'cw-alb' ? { Namespace: 'AWS/ApplicationELB' } : style === 'cw-lambda' ? { Namespace: 'AWS/Lambda' } : {};
-  const latLabels = style === 'cw-alb' || style === 'cw-lambda' ? { ...ns, ...lab, Statistic: 'p99' } : { ...lab };
-  const sumLabels = cw ? { ...ns, ...lab, Statistic: 'Sum' } : { ...lab };
+  const ns: Record<string, string> = style === 'cw-alb' ? { Namespace: 'AWS/ApplicationELB' } : style === 'cw-lambda' ? { Namespace: 'AWS/Lambda' } : {};
+  const latLabels: Record<string, string> = style === 'cw-alb' || style === 'cw-lambda' ? { ...ns, ...lab, Statistic: 'p99' } : { ...lab };
+  const sumLabels: Record<string, string> = cw ? { ...ns, ...lab, Statistic: 'Sum' } : { ...lab };
   const item = (name: string, unit: string, labels: Record<string, string>, points: Array<[string, number]>) => {
     const o: Record<string, unknown> = { name, service: svc.name };
     if (Object.keys(labels).length) o.labels = labels;

@@ -13,6 +13,18 @@ const here = dirname(fileURLToPath(import.meta.url));
 const outDir = join(here, '..');
 const specs: ScenarioSpec[] = [...SPECS_A, ...SPECS_B, ...SPECS_C, ...SPECS_D, ...SPECS_E, ...SPECS_F];
 
+/** Pretty at the top, one line per evidence item: readable in a diff, without a line per number. */
+function format(scenario: Record<string, unknown>): string {
+  const items = (list: unknown[], pad: string) => `[\n${list.map((item) => `${pad}  ${JSON.stringify(item)}`).join(',\n')}\n${pad}]`;
+  const block = (evidence: Record<string, unknown>, pad: string): string =>
+    `{\n${Object.entries(evidence)
+      .map(([key, value]) => `${pad}  ${JSON.stringify(key)}: ${Array.isArray(value) ? items(value, `${pad}  `) : key === 'reference' ? block(value as Record<string, unknown>, `${pad}  `) : JSON.stringify(value)}`)
+      .join(',\n')}\n${pad}}`;
+  const { evidence, ...rest } = scenario;
+  const head = JSON.stringify(rest, null, 2);
+  return `${head.slice(0, -2)},\n  "evidence": ${block(evidence as Record<string, unknown>, '  ')}\n}\n`;
+}
+
 const names = new Set<string>();
 const manifest: Record<string, unknown> = {};
 mkdirSync(outDir, { recursive: true });
@@ -20,7 +32,7 @@ for (const spec of specs) {
   if (names.has(spec.name)) throw new Error(`duplicate scenario name ${spec.name}`);
   names.add(spec.name);
   const file = `${spec.name}.json`;
-  writeFileSync(join(outDir, file), `${JSON.stringify(buildScenario(spec), null, 1)}\n`);
+  writeFileSync(join(outDir, file), format(buildScenario(spec)));
   manifest[file] = {
     source: spec.signal.source,
     expected: { service: spec.expected.rootCause.service, kind: spec.expected.rootCause.kind, action: spec.expected.action, mustCite: spec.expected.mustCite },

@@ -1,6 +1,6 @@
 import type { ScenarioSpec } from './engine.js';
 import { M, H, span, clientSpan, expected, step, noisy } from './kit.js';
-import { alertmanager, cloudwatchEvent, cloudwatchSns, datadog, grafana, pagerduty } from './signals.js';
+import { alertmanager, cloudwatchEvent, cloudwatchSns, datadog } from './signals.js';
 
 /* Deployments and configuration changes. */
 
@@ -353,4 +353,3 @@ const a4: ScenarioSpec = {
 };
 
 export const SPECS_A: ScenarioSpec[] = [a1, a2, a3, a4];
-void grafana; void pagerduty;

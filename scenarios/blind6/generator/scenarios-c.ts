@@ -1,6 +1,6 @@
 import type { ScenarioSpec } from './engine.js';
 import { M, H, span, clientSpan, expected, step, noisy } from './kit.js';
-import { alertmanager, cloudwatchEvent, datadog, grafana, opsgenie, pagerduty } from './signals.js';
+import { cloudwatchEvent, datadog, grafana, opsgenie } from './signals.js';
 
 /* Feature flags and resource exhaustion. */
 
@@ -313,7 +313,6 @@ const c5: ScenarioSpec = {
     'retention-job': ['reports-db'],
   },
   window: 6 * H,
-  withLogs: true,
   services: [
     { name: 'reports-api', style: 'cw-alb', rps: 12, p99: 300, err: 0.002, labels: { TargetGroup: 'targetgroup/reports-api/3e1d0c9b8a7f6e51', LoadBalancer: 'app/reports-public/a1b2c3d4e5f60718' }, info: ['report {hex:10} requested', 'GET /reports/{id} 200'], logEvery: 120 },
     { name: 'report-writer', style: 'cw-lambda', rps: 2, p99: 2400, err: 0.001, labels: { FunctionName: 'report-writer' }, info: ['report {hex:10} written ({n:1000-90000} rows)'], logEvery: 240 },
@@ -422,4 +421,3 @@ const c6: ScenarioSpec = {
 };
 
 export const SPECS_C: ScenarioSpec[] = [c1, c2, c3, c4, c5, c6];
-void alertmanager; void pagerduty;

@@ -338,6 +338,7 @@ const d6: ScenarioSpec = {
     'order-events': ['shipping-worker'],
     'shipping-worker': ['dynamodb', 'carrier-gateway'],
   },
+  withLogs: false,
   services: [
     { name: 'api-edge', style: 'cw-alb', rps: 700, p99: 250, err: 0.002, labels: { LoadBalancer: 'app/api-edge/9a8b7c6d5e4f3a21' } },
     { name: 'orders-api', style: 'prom', rps: 220, p99: 90, err: 0.001, info: ['order {n:1000000-9999999} fetched', 'order created'], logEvery: 60 },

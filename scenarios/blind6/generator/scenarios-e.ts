@@ -1,7 +1,6 @@
-import type { Rng } from './prng.js';
 import type { ScenarioSpec } from './engine.js';
-import { M, H, span, clientSpan, expected, step, noisy } from './kit.js';
-import { alertmanager, cloudwatchEvent, datadog, generic, grafana } from './signals.js';
+import { M, H, span, expected, step, noisy } from './kit.js';
+import { alertmanager, datadog, generic, grafana } from './signals.js';
 
 /* Platform (infrastructure) failures. */
 
@@ -278,5 +277,3 @@ const e4: ScenarioSpec = {
 };
 
 export const SPECS_E: ScenarioSpec[] = [e1, e2, e3, e4];
-export type { Rng };
-void cloudwatchEvent; void clientSpan;
