@@ -252,6 +252,7 @@ const a3: ScenarioSpec = {
     { at: -7 * H - 7 * M, service: 'payments-gateway', kind: 'restart', count: 1, message: 'container payments-gateway restarted (exit code 1)' },
     { at: -5 * H - 32 * M, service: 'payments-gateway', kind: 'restart', count: 2 },
     { at: -3 * H - 57 * M, service: 'payments-gateway', kind: 'restart', count: 2 },
+    { at: -2 * H - 22 * M, service: 'payments-gateway', kind: 'restart', count: 2 },
     { at: -1 * H - 15 * M, service: 'payments-gateway', kind: 'crash_loop', count: 4, message: 'Back-off restarting failed container payments-gateway' },
     { at: -30 * M, service: 'payments-gateway', kind: 'crash_loop', count: 6 },
   ],

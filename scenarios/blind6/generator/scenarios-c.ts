@@ -323,7 +323,7 @@ const c5: ScenarioSpec = {
     { service: 'reports-api', from: -14 * M, err: 0.05 },
   ],
   series: [
-    { name: 'FreeStorageSpace', service: 'reports-db', labels: { Namespace: 'AWS/RDS', DBInstanceIdentifier: 'reports-db', Statistic: 'Minimum' }, unit: 'Bytes', step: 300, gaps: 0.05, fn: (t, r, ref) => (ref ? noisy(r, 96e9, 0.01) : Math.max(0, 31e9 + t * 1.43e6 + 0.2e9 * r.gauss())) },
+    { name: 'FreeStorageSpace', service: 'reports-db', labels: { Namespace: 'AWS/RDS', DBInstanceIdentifier: 'reports-db', Statistic: 'Minimum' }, unit: 'Bytes', step: 300, gaps: 0.05, fn: (t, r, ref) => (ref ? noisy(r, 96e9, 0.01) : Math.max(0, (-14 * M - t) * 1.43e6 + 0.1e9 * r.gauss())) },
     { name: 'AllocatedStorage', service: 'reports-db', labels: { source: 'rds:DescribeDBInstances' }, unit: 'GiB', step: 3600, fn: () => 2000 },
     { name: 'WriteIOPS', service: 'reports-db', labels: { Namespace: 'AWS/RDS', DBInstanceIdentifier: 'reports-db', Statistic: 'Average' }, unit: 'Count/Second', step: 300, fn: (t, r, ref) => noisy(r, ref || t < -14 * M ? 850 : 40, 0.1) },
     { name: 'CPUUtilization', service: 'reports-db', labels: { Namespace: 'AWS/RDS', DBInstanceIdentifier: 'reports-db', Statistic: 'Average' }, unit: 'Percent', step: 300, fn: (_t, r) => noisy(r, 38, 0.1) },

@@ -231,6 +231,7 @@ const d4: ScenarioSpec = {
     { at: -25 * M, service: 'payments-svc', kind: 'deployment', summary: 'payments-svc 11.2.0: structured log fields for payout reconciliation', version: '11.2.0', previousVersion: '11.1.3', author: 't.oduya', commit: 'c3f91b2', source: 'argocd' },
     { at: -1 * H - 40 * M, service: 'risk-svc', kind: 'config', summary: 'risk-svc: velocity rule v17 enabled', author: 'risk-ops', source: 'argocd' },
     { at: -6 * M, service: 'payments-svc', kind: 'scaling', summary: 'HPA payments-svc 6 -> 10', source: 'kubernetes' },
+    { at: -4 * M, service: 'payments-svc', kind: 'deployment', summary: 'payments-svc 11.2.1 (hotfix): Stripe client timeout 20s -> 8s, fail fast to fallback message', version: '11.2.1', previousVersion: '11.2.0', author: 't.oduya', commit: 'f10a2b7', source: 'argocd' },
   ],
   alerts: [{ at: -12 * M, service: 'checkout-web', name: 'Checkout conversion drop', status: 'firing' }],
   reference: { hoursBack: 168 },
@@ -240,7 +241,7 @@ const d4: ScenarioSpec = {
     modelledOn: 'documented class: payment service provider partial API outage (PSP status-page incidents with elevated error rates)',
     alertService: 'payments-svc',
     alertStart: -3 * M,
-    tempting: 'payments-svc deployed 10 minutes before onset; chronic card_declined warnings; HPA scale',
+    tempting: 'payments-svc deployed 10 minutes before onset, and again as a hotfix during the incident; chronic card_declined warnings; HPA scale',
   },
 };
 
