@@ -8,10 +8,11 @@ import { SPECS_C } from './scenarios-c.js';
 import { SPECS_D } from './scenarios-d.js';
 import { SPECS_E } from './scenarios-e.js';
 import { SPECS_F } from './scenarios-f.js';
+import { SPECS_G } from './scenarios-g.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const outDir = join(here, '..');
-const specs: ScenarioSpec[] = [...SPECS_A, ...SPECS_B, ...SPECS_C, ...SPECS_D, ...SPECS_E, ...SPECS_F];
+const specs: ScenarioSpec[] = [...SPECS_A, ...SPECS_B, ...SPECS_C, ...SPECS_D, ...SPECS_E, ...SPECS_F, ...SPECS_G];
 
 /** Pretty at the top, one line per evidence item: readable in a diff, without a line per number. */
 function format(scenario: Record<string, unknown>): string {
