@@ -284,6 +284,7 @@ function buildPeriod(spec: ScenarioSpec, r: Rng, from: number, to: number, ref: 
       if (v === null || Number.isNaN(v)) continue;
       points.push([label(t), round(v, Math.abs(v) >= 100 ? 1 : 4)]);
     }
+    if (!points.length) continue;
     const o: Record<string, unknown> = { name: s.name, service: s.service };
     if (s.labels) o.labels = s.labels;
     if (s.unit) o.unit = s.unit;
