@@ -11,9 +11,9 @@ import { getSourceAdapter } from '../../../functions/ingest/sources/index.js';
  */
 const here = dirname(fileURLToPath(import.meta.url));
 const dir = join(here, '..');
-const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')).scenarios as Record<string, { alert: { service: string; startedAtOffsetSeconds: number }; expected: { service: string } }>;
+const manifest = JSON.parse(readFileSync(join(dir, 'generator', 'manifest.json'), 'utf8')).scenarios as Record<string, { alert: { service: string; startedAtOffsetSeconds: number }; expected: { service: string } }>;
 let failures = 0;
-const files = readdirSync(dir).filter((f) => f.endsWith('.json') && f !== 'manifest.json');
+const files = readdirSync(dir).filter((f) => f.endsWith('.json'));
 for (const file of files) {
   const scenario = loadScenarioFile(join(dir, file));
   const at = new Date(scenario.at);

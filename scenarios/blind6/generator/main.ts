@@ -43,5 +43,5 @@ for (const spec of specs) {
     modelledOn: spec.meta.modelledOn,
   };
 }
-writeFileSync(join(outDir, 'manifest.json'), `${JSON.stringify({ suite: 'blind6', generatedBy: 'scenarios/blind6/generator/main.ts', scenarios: manifest }, null, 2)}\n`);
+writeFileSync(join(outDir, 'generator', 'manifest.json'), `${JSON.stringify({ suite: 'blind6', generatedBy: 'scenarios/blind6/generator/main.ts', scenarios: manifest }, null, 2)}\n`);
 console.log(`wrote ${specs.length} scenarios`);
