@@ -1,4 +1,5 @@
 import { EVIDENCE_ID_PREFIX, type EvidenceClass, type InvestigationRecord, type Rca, type ScenarioExpected } from '../functions/contracts/index.js';
+import { LOW_CONFIDENCE } from '../functions/reason/deterministic.js';
 
 const CLASS_BY_PREFIX = Object.fromEntries(Object.entries(EVIDENCE_ID_PREFIX).map(([cls, prefix]) => [prefix, cls as EvidenceClass]));
 
@@ -106,7 +107,19 @@ export function failedRun(name: string, error: string, expected?: ScenarioExpect
   return { name, expected, top1: false, top3: false, actionCorrect: false, citesRequired: false, error };
 }
 
-const HIGH_CONFIDENCE = 0.7;
+/** Confidence the product promises is right nine times in ten or more. */
+const HIGH_CONFIDENCE = 0.8;
+
+/**
+ * The bands confidence is judged in: below {@link LOW_CONFIDENCE} the RCA says "Low
+ * confidence" and should be mostly wrong or unsure; at {@link HIGH_CONFIDENCE} or more it
+ * should be right nine times in ten; between, in proportion.
+ */
+const CONFIDENCE_BANDS = [
+  { band: `< ${LOW_CONFIDENCE}`, from: 0, to: LOW_CONFIDENCE },
+  { band: `${LOW_CONFIDENCE}–${HIGH_CONFIDENCE}`, from: LOW_CONFIDENCE, to: HIGH_CONFIDENCE },
+  { band: `≥ ${HIGH_CONFIDENCE}`, from: HIGH_CONFIDENCE, to: Infinity },
+] as const;
 
 function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return 0;
@@ -115,12 +128,10 @@ function percentile(sorted: number[], p: number): number {
 
 const ratio = (n: number, d: number) => (d === 0 ? 0 : Math.round((n / d) * 1000) / 1000);
 
-/** The scorecard's summary: the format's four rates, then calibration and time. */
+/** The scorecard's summary: the format's four rates, then calibration (right answers per confidence band) and time. */
 export function summarize(scores: ScenarioScore[]) {
   const n = scores.length;
   const count = (f: (s: ScenarioScore) => boolean) => scores.filter(f).length;
-  const confident = scores.filter((s) => (s.actual?.confidence ?? 0) >= HIGH_CONFIDENCE);
-  const unsure = scores.filter((s) => s.actual && s.actual.confidence < HIGH_CONFIDENCE);
   const times = scores.map((s) => s.durationMs ?? 0).sort((a, b) => a - b);
   return {
     n,
@@ -132,11 +143,12 @@ export function summarize(scores: ScenarioScore[]) {
     /** How often the alert's normalizer named a service at all: without one, the investigation cannot narrow to a neighbourhood. */
     alertServiceInferred: ratio(count((s) => s.alertService !== undefined), n),
     errors: count((s) => s.error !== undefined),
-    calibration: {
-      threshold: HIGH_CONFIDENCE,
-      highConfidence: { n: confident.length, top1: ratio(confident.filter((s) => s.top1).length, confident.length) },
-      lowConfidence: { n: unsure.length, top1: ratio(unsure.filter((s) => s.top1).length, unsure.length) },
-    },
+    /** Per confidence band, how many answers fell in it and how many of them were right (service and kind). */
+    calibration: CONFIDENCE_BANDS.map(({ band, from, to }) => {
+      const inBand = scores.filter((s) => s.actual && s.actual.confidence >= from && s.actual.confidence < to);
+      const right = inBand.filter((s) => s.top1).length;
+      return { band, n: inBand.length, right, top1: ratio(right, inBand.length) };
+    }),
     timeMs: { p50: percentile(times, 50), p99: percentile(times, 99), total: times.reduce((a, b) => a + b, 0) },
   };
 }

@@ -96,8 +96,7 @@ export function formatScorecard(scores: ScenarioScore[], summary: EvalSummary, s
   lines.push(`${summary.n} scenarios: top-1 ${pct(summary.top1)}, top-3 ${pct(summary.top3)}, service top-1 ${pct(summary.serviceTop1)}, action ${pct(summary.action)}, cites ${pct(summary.cites)}, errors ${summary.errors}`);
   const missing = scores.filter((s) => !s.error && !s.alertService).map((s) => s.name);
   lines.push(`alert service inferred: ${pct(summary.alertServiceInferred)}${missing.length > 0 ? ` (none for ${missing.slice(0, 5).join(', ')}${missing.length > 5 ? `, +${missing.length - 5} more` : ''})` : ''}`);
-  const c = summary.calibration;
-  lines.push(`calibration: confidence ≥ ${pct(c.threshold)} → ${c.highConfidence.n} scenarios, ${pct(c.highConfidence.top1)} right; below → ${c.lowConfidence.n}, ${pct(c.lowConfidence.top1)} right`);
+  lines.push(`calibration (right/answers per confidence band): ${summary.calibration.map((b) => `${b.band} ${b.right}/${b.n}${b.n > 0 ? ` (${pct(b.top1)})` : ''}`).join(', ')}`);
   lines.push(`time per scenario: p50 ${summary.timeMs.p50} ms, p99 ${summary.timeMs.p99} ms, total ${(summary.timeMs.total / 1000).toFixed(1)} s`);
   return lines.join('\n');
 }

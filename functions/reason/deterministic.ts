@@ -16,6 +16,28 @@ const hhmm = (iso: string) => `${iso.slice(11, 16)}Z`;
 /** Below this confidence the RCA says so first: the reader must check the alternatives. */
 export const LOW_CONFIDENCE = 0.5;
 
+/** The label that opens a low-confidence summary, and the caveat that says why, as written below. */
+const LOW_SUMMARY = /^Low confidence \(\d\.\d\d\): /;
+const LOW_CAVEAT = /^low confidence \(\d\.\d\d\)/;
+
+/**
+ * The RCA labeled for the confidence it carries: below {@link LOW_CONFIDENCE} its summary
+ * opens with "Low confidence (0.xx): " and its first caveat says so, at that figure; at or
+ * above it, neither. For a model's RCA after grounding, whose confidence may have fallen
+ * below the deterministic one (or below 0.5 from above it): an RCA the reader should
+ * doubt always says so first, whoever wrote it. A label already there (the deterministic
+ * writer's, at its own figure) is restated at the final figure, its reason kept.
+ */
+export function labelConfidence(rca: Rca): Rca {
+  const summaryText = rca.summary.text.replace(LOW_SUMMARY, '');
+  const earlier = rca.caveats.find((c) => LOW_CAVEAT.test(c));
+  const caveats = rca.caveats.filter((c) => c !== earlier);
+  if (rca.confidence >= LOW_CONFIDENCE) return { ...rca, summary: { ...rca.summary, text: summaryText }, caveats };
+  const figure = `low confidence (${rca.confidence.toFixed(2)})`;
+  const caveat = earlier ? earlier.replace(LOW_CAVEAT, figure) : `${figure}: check the evidence and the alternatives before acting`;
+  return { ...rca, summary: { ...rca.summary, text: `Low confidence (${rca.confidence.toFixed(2)}): ${summaryText}`.slice(0, 2000) }, caveats: [caveat, ...caveats].slice(0, 20) };
+}
+
 /** The causal chain names the few steps from the root cause to the alert; the rest is in the timeline. */
 const MAX_CHAIN = 6;
 

@@ -1,12 +1,14 @@
 import type { ServiceTraceStats, Span, TraceExemplar, TraceReference } from '../../contracts/index.js';
 import type { Ranked } from './budget.js';
+import { PatternBreakCounter } from './divergence.js';
 import { stepIndex, subGrid, type TimeGrid } from './grid.js';
 import { quantile, roundSig } from './stats.js';
 
 /*
  * Trace reduction: every span feeds per-service aggregates on the grid (spans, errors,
  * error origins, p90 duration, p90 self time, p90 inbound gap overall and on the edges
- * from callers whose gap swung, callees); a few whole
+ * from callers whose gap swung, callees, and the traces whose expected call pattern broke
+ * there: `divergence.ts`); a few whole
  * traces are kept as exemplars (error traces first, then the slowest), trimmed to the
  * spans that explain them.
  */
@@ -299,8 +301,10 @@ export function summarizeTraces(traces: Iterable<RawTrace>, grid: TimeGrid, link
   const candidates: { trace: RawTrace; analyzed: Analyzed[]; errors: number; durationMs: number }[] = [];
   let minStep = Infinity;
   let maxStep = -Infinity;
+  const breaks = new PatternBreakCounter(isClientSpanOf);
   for (const trace of traces) {
     const analyzed = analyzeTrace(trace);
+    if (analyzed.length > 0) breaks.add(analyzed, stepIndex(grid, analyzed.reduce((m, a) => Math.min(m, a.span.atMs), Infinity)));
     let errors = 0;
     let durationMs = 0;
     for (const a of analyzed) {
@@ -329,7 +333,10 @@ export function summarizeTraces(traces: Iterable<RawTrace>, grid: TimeGrid, link
     }
   }
   if (accs.size === 0) return [];
-  const normal = traceReference(reference);
+  const healthy = [...reference];
+  for (const trace of healthy) breaks.addReference(analyzeTrace(trace));
+  const normal = traceReference(healthy);
+  const broken = breaks.summarize(minStep, maxStep);
   const span = subGrid(grid, minStep, maxStep);
   const slice = <T>(xs: ArrayLike<T>): T[] => Array.from({ length: span.length }, (_, k) => xs[minStep + k]!);
   const stats: Ranked<ServiceTraceStats>[] = [...accs.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([service, a]) => {
@@ -351,6 +358,7 @@ export function summarizeTraces(traces: Iterable<RawTrace>, grid: TimeGrid, link
       ...(a.ownSpans === 0 ? { seenOnlyByCallers: true } : {}),
       callees: Object.fromEntries([...a.callees.entries()].sort(([x], [y]) => x.localeCompare(y))),
       ...(normal.has(service) ? { reference: normal.get(service)! } : {}),
+      ...(broken.has(service) ? { patternBreaks: broken.get(service)! } : {}),
       ...(link?.(service) ? { link: link(service)! } : {}),
     };
     const originTotal = item.errorOrigins.reduce((x, y) => x + y, 0);

@@ -1,4 +1,5 @@
 import type { ModelRootCause, Rca, ScoredEvidence, Statement } from '../../contracts/index.js';
+import { labelConfidence } from '../deterministic.js';
 import type { ModelRcaAnswer } from './schema.js';
 
 /** Confidence multipliers: each is a reason to trust the model's answer less than it says. */
@@ -47,7 +48,7 @@ class Citations {
  * model's beside them as `modelRootCause`, unverified, at a lower confidence. Only the
  * deterministic recommendation or `none` survives as an action, so nothing the model read
  * (including injected text) can introduce an action. The model's confidence never exceeds
- * the deterministic confidence.
+ * the deterministic confidence, and below 0.5 the RCA says so first (`labelConfidence`).
  */
 export function ground(answer: ModelRcaAnswer, scored: ScoredEvidence, deterministic: Rca): Grounded {
   const citations = new Citations(new Set(scored.evidence.map((e) => e.id)));
@@ -71,7 +72,7 @@ export function ground(answer: ModelRcaAnswer, scored: ScoredEvidence, determini
       ? `it rests only on ${rootStatement.evidenceIds.join(', ')}, log or alert text, which cannot prove its own claim, and contradicts ${against}`
       : `it contradicts ${against}, and the scored evidence does not rank it first`;
     const model: ModelRootCause = { service, kind: answer.rootCause.kind, statement: { ...rootStatement, verified: false }, summary: { ...summary, verified: false }, reason: reason.slice(0, 500) };
-    return { ok: true, rca: beside(deterministic, model, confidence * (ranked && !selfProof ? PENALTY.otherSuspect : PENALTY.contradiction)) };
+    return { ok: true, rca: labelConfidence(beside(deterministic, model, confidence * (ranked && !selfProof ? PENALTY.otherSuspect : PENALTY.contradiction))) };
   }
   if (!rootStatement.verified) confidence *= PENALTY.uncitedRootCause;
   for (const s of [summary, rootStatement]) {
@@ -94,7 +95,7 @@ export function ground(answer: ModelRcaAnswer, scored: ScoredEvidence, determini
 
   return {
     ok: true,
-    rca: {
+    rca: labelConfidence({
       author: 'llm',
       summary,
       rootCause: { service, kind: answer.rootCause.kind, statement: rootStatement },
@@ -102,7 +103,7 @@ export function ground(answer: ModelRcaAnswer, scored: ScoredEvidence, determini
       recommendedActions: actions,
       confidence: Math.round(confidence * 1000) / 1000,
       caveats: [...caveats, ...deterministic.caveats].map((c) => c.slice(0, 500)).slice(0, 20),
-    },
+    }),
   };
 }
 

@@ -1,6 +1,6 @@
-import type { IncidentSignal, ProviderOutcome, ProviderResult, ScoredEvidence } from '../../contracts/index.js';
+import type { IncidentSignal, ProviderOutcome, ProviderResult, ScoredEvidence, Suspect } from '../../contracts/index.js';
 import { recommendAction } from './actions.js';
-import { attributeChanges, changeVerdicts } from './changes.js';
+import { attributeChanges, changeVerdicts, type Attribution } from './changes.js';
 import { confidenceOf } from './confidence.js';
 import { buildDigest, DIGEST_TOKEN_BUDGET } from './digest.js';
 import { eventSignals } from './events.js';
@@ -9,10 +9,11 @@ import { identify } from './ids.js';
 import { logSignals, mentionSignals } from './logs.js';
 import { metricFamily, metricSignals } from './metrics.js';
 import { attributeLinks } from './links.js';
-import { mergeGraph, ONSET_TOLERANCE_MS, originScore, profileServices } from './propagation.js';
+import { mergeGraph, ONSET_TOLERANCE_MS, originScore, profileServices, type ServiceProfile } from './propagation.js';
 import { ONSET_LOOKBACK_MS } from './onset.js';
 import { quietThemselves, rankSuspects } from './suspects.js';
 import { causalPath } from './path.js';
+import { patternBreakSignals } from './patterns.js';
 import { sharedDependencySignals } from './shared.js';
 import { platformEventSignals, platformLinks, reportedImpaired } from './platform.js';
 import { buildTimeline } from './timeline.js';
@@ -104,18 +105,27 @@ export function servicesThatCanFail(evidence: readonly Evidence[]): Set<string> 
   return out;
 }
 
+/** The ranking and what it was made from: everything the verdict, and its confidence, are read from. */
+export interface Ranking {
+  evidence: Evidence[];
+  frame: Frame;
+  graph: Map<string, Set<string>>;
+  signals: Signal[];
+  profiles: Map<string, ServiceProfile>;
+  attributions: Attribution[];
+  suspects: Suspect[];
+}
+
 /**
- * The deterministic verdict on an investigation. Pure: the same input always gives the
- * same output. Every item gets a stable id; every series, log pattern, service's spans
- * and event becomes signals with an onset; signals are grouped by service and followed
- * down the call graph (topology merged with traced calls, and off-graph platform whose
- * trouble the failures of several services name) to the earliest, deepest
- * anomalous service; changes are attributed by time and fit; suspects are ranked by
- * service and kind; and a bounded digest keeps the evidence behind them.
- * Linear in the number of items (each is read a fixed number of times). `w` is for the
- * weight search (`bench/tune-weights.ts`); production scores with the defaults.
+ * Every item gets a stable id; every series, log pattern, service's spans and event
+ * becomes signals with an onset; signals are grouped by service and followed down the
+ * call graph (topology merged with traced calls, and off-graph platform whose trouble
+ * the failures of several services name) to the earliest, deepest anomalous service;
+ * changes are attributed by time and fit; suspects are ranked by service and kind.
+ * Split from {@link scoreInvestigation} so a bench can rank once and weigh the
+ * confidence many times (`bench/calibration.ts`).
  */
-export function scoreInvestigation(input: ScoreInput, w: Weights = WEIGHTS): ScoredEvidence {
+export function rankInvestigation(input: ScoreInput, w: Weights = WEIGHTS): Ranking {
   const evidence = identify(input.results);
   const stepMs = Math.min(DEFAULT_STEP_MS, ...evidence.filter((e) => 'stepMs' in e).map((e) => (e as { stepMs: number }).stepMs));
   // The moment the plans split baseline from incident: the alert's own start when it has fired longer than a window reaches.
@@ -123,7 +133,7 @@ export function scoreInvestigation(input: ScoreInput, w: Weights = WEIGHTS): Sco
   const frame: Frame = { alertAtMs, stepMs, lookbackMs: lookbackFor(alertAtMs, Date.parse(input.signal.startedAt)) };
   const tolerance = Math.max(2 * stepMs, ONSET_TOLERANCE_MS);
   const called = mergeGraph(input.topology, tracedCalls(evidence));
-  const direct: Signal[] = withResolution(weighGaps([...edgeGaps(metricSignals(evidence, frame, w), evidence, w), ...logSignals(evidence, frame, w), ...traceSignals(evidence, frame, w), ...eventSignals(evidence, frame, w)], w), evidence);
+  const direct: Signal[] = withResolution(weighGaps([...edgeGaps(metricSignals(evidence, frame, w), evidence, w), ...logSignals(evidence, frame, w), ...traceSignals(evidence, frame, w), ...patternBreakSignals(evidence, frame, w), ...eventSignals(evidence, frame, w)], w), evidence);
   const platform = platformLinks(direct, called, tolerance, w);
   const reported = platformEventSignals(evidence, direct, called, w);
   const graph = mergeGraph(input.topology, tracedCalls(evidence), platform.edges, reported.edges);
@@ -136,8 +146,20 @@ export function scoreInvestigation(input: ScoreInput, w: Weights = WEIGHTS): Sco
   const attributions = attributeChanges(evidence, profiles, graph, frame, incidentOnset, observed, w);
   const ranked = rankSuspects(profiles, attributions, observed, quietThemselves(profiles, observed, ownEvidenceOf(evidence)), reportedImpaired(signals), w);
   const suspects = ranked.map(({ raw: _raw, ...s }) => s);
+  return { evidence, frame, graph, signals, profiles, attributions, suspects };
+}
+
+/**
+ * The deterministic verdict on an investigation. Pure: the same input always gives the
+ * same output. The suspects are ranked ({@link rankInvestigation}), their confidence
+ * weighed, and a bounded digest keeps the evidence behind them.
+ * Linear in the number of items (each is read a fixed number of times). `w` is for the
+ * weight search (`bench/tune-weights.ts`); production scores with the defaults.
+ */
+export function scoreInvestigation(input: ScoreInput, w: Weights = WEIGHTS): ScoredEvidence {
+  const { evidence, frame, graph, signals, profiles, attributions, suspects } = rankInvestigation(input, w);
   const top = suspects[0];
-  const { confidence } = confidenceOf(suspects, input.results);
+  const { confidence } = confidenceOf(suspects, input.results, top ? (profiles.get(top.service)?.signals ?? []) : []);
   const recommendedAction = recommendAction(top, signals);
   const timeline = buildTimeline(signals, attributions, suspects);
   const path = causalPath(top, input.signal.service, profiles, graph, attributions, frame.alertAtMs);

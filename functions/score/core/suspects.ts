@@ -188,6 +188,9 @@ export interface Candidate extends Suspect {
 
 const toScore = (raw: number) => 1 - Math.exp(-2 * raw);
 
+/** A suspect's ranking strength from its 0..1 score (the inverse of the mapping the ranking applies), for margins between suspects. */
+export const rawOf = (score: number) => -Math.log(Math.max(1e-9, 1 - score)) / 2;
+
 /**
  * Ranks (service, kind) pairs on one scale. A service's weight is its origin score; each
  * kind takes the share its evidence supports, the best kind all of it. A change on the

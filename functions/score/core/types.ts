@@ -20,6 +20,8 @@ export type SignalFamily =
   | 'outbound_latency'
   | 'log_error'
   | 'log_vanished'
+  /** Traces whose expected call pattern broke at the service: the work its operations usually do, left undone. */
+  | 'pattern_break'
   | 'log_info'
   | 'exception'
   | 'runtime_leak'

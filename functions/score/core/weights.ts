@@ -61,6 +61,13 @@ export interface Weights {
     /** Below this, a reference quantile is rounding noise. */
     referenceFloorMs: number;
   };
+  /** Where traces' expected call patterns broke (`patterns.ts`). */
+  patterns: {
+    /** The log-likelihood ratio at which a rise of broken traces is as sure as the evidence allows. */
+    fullLlr: number;
+    /** The share of a service's traces broken after the rise that counts in full: a fault in its code breaks most of them, a rare branch or a few timeouts a handful. */
+    fullShare: number;
+  };
   /** Point events (`events.ts`). */
   events: {
     /** How strongly each runtime event says something happened to its service: an OOM kill is near-certain, a failed health check vague. */
@@ -181,6 +188,7 @@ export const WEIGHTS: Readonly<Weights> = deepFreeze({
   metrics: { atCapacity: 0.98, referenceZ: 4, minReferencePoints: 3, sparsePoints: 8 },
   logs: { llrMin: 6, novelBaselineSteps: 1, aboveReference: 3 },
   traces: { minRatio: 1.5, fullBaselineSteps: 3, beyondReference: 1.5, referenceFloorMs: 1 },
+  patterns: { fullLlr: 8, fullShare: 0.5 },
   events: {
     runtime: { oom_killed: 0.9, crash_loop: 0.8, restart: 0.5, throttled: 0.6, node_pressure: 0.7, evicted: 0.7, unhealthy: 0.4 },
     relatedAlert: 0.2,
@@ -202,6 +210,7 @@ export const WEIGHTS: Readonly<Weights> = deepFreeze({
       inbound_latency: 0.7,
       outbound_latency: 0.8,
       log_vanished: 0.6,
+      pattern_break: 0.9,
       traffic_up: 0.5,
       errors: 0.7,
       latency: 0.6,
@@ -238,6 +247,7 @@ export const WEIGHTS: Readonly<Weights> = deepFreeze({
       log_error: { code_defect: 0.8 },
       exception: { code_defect: 0.9 },
       log_vanished: { code_defect: 0.7 },
+      pattern_break: { code_defect: 1 },
       errors: { code_defect: 0.3 },
       latency: { resource_exhaustion: 0.15, code_defect: 0.1 },
       runtime_other: { code_defect: 0.3 },

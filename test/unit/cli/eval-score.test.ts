@@ -23,3 +23,19 @@ describe('eval: how often the alert\'s service was inferred', () => {
     expect(formatScorecard(scores, summary)).toContain('alert service inferred: 50% (none for composite)');
   });
 });
+
+describe('eval: calibration in the bands confidence promises', () => {
+  const answer = (name: string, confidence: number, top1: boolean) => ({ name, top1, top3: top1, actionCorrect: true, citesRequired: true, expected, actual: { rootCause: { service: top1 ? 'orders' : 'carts', kind: 'deployment' }, suspects: [], action: 'none', cited: [], confidence, author: 'deterministic' } });
+
+  it('counts right answers below 0.5, from 0.5 to 0.8 and at 0.8 or more, leaving out failed runs', () => {
+    const scores = [answer('a', 0.2, false), answer('b', 0.49, true), answer('c', 0.5, true), answer('d', 0.79, false), answer('e', 0.8, true), answer('f', 0.95, true), failedRun('broken', 'bad file', expected)];
+    const summary = summarize(scores);
+    expect(summary.calibration).toEqual([
+      { band: '< 0.5', n: 2, right: 1, top1: 0.5 },
+      { band: '0.5–0.8', n: 2, right: 1, top1: 0.5 },
+      { band: '≥ 0.8', n: 2, right: 2, top1: 1 },
+    ]);
+    expect(formatScorecard(scores, summary)).toContain('calibration (right/answers per confidence band): < 0.5 1/2 (50%), 0.5–0.8 1/2 (50%), ≥ 0.8 2/2 (100%)');
+    expect(formatScorecard([failedRun('broken', 'bad file', expected)], summarize([failedRun('broken', 'bad file', expected)]))).toContain('< 0.5 0/0, 0.5–0.8 0/0, ≥ 0.8 0/0');
+  });
+});

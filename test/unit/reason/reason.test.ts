@@ -187,3 +187,40 @@ describe('the model writes the RCA', () => {
     expect(llm.requests).toHaveLength(1);
   });
 });
+
+describe('a model RCA below 0.5 confidence says so first, like the deterministic one', () => {
+  it('labels an answer that grounding took below 0.5, at its final figure', async () => {
+    llm.script(reply(goodAnswer({ rootCause: { service: 'pricing', kind: 'deployment', statement: { text: 'pricing v2.4.1 broke', evidenceIds: [] } }, causalChain: [{ text: 'made up', evidenceIds: ['METRIC_77'] }] })));
+    const { rca } = await reason();
+    expect(rca.author).toBe('llm');
+    expect(rca.confidence).toBeCloseTo(0.8 * 0.7 * 0.8, 3);
+    expect(rca.summary.text).toBe('Low confidence (0.45): Checkout 5xx came from pricing v2.4.1 failing on every price lookup.');
+    expect(rca.caveats[0]).toBe('low confidence (0.45): check the evidence and the alternatives before acting');
+  });
+
+  it('labels the deterministic RCA a cited dissent leaves below 0.5', async () => {
+    const injected = { text: 'the logs say checkout is the root cause', evidenceIds: ['LOG_2'] };
+    llm.script(reply(goodAnswer({ summary: injected, rootCause: { service: 'checkout', kind: 'code_defect', statement: injected } })));
+    const { rca } = await reason();
+    expect(rca.confidence).toBeCloseTo(0.48, 3);
+    expect(rca.summary.text).toMatch(/^Low confidence \(0\.48\): "Checkout 5xx above 5%" is most likely caused by a bad deployment in pricing\./);
+    expect(rca.caveats[0]).toMatch(/^low confidence \(0\.48\)/);
+  });
+
+  it('restates the deterministic label at the final figure and keeps its reason; leaves an RCA at 0.5 or more unlabeled', async () => {
+    const doubtful = { ...scored, confidence: 0.45 };
+    const config = llmConfig(llm.baseUrl);
+    llm.script(reply(goodAnswer({ causalChain: [{ text: 'made up', evidenceIds: ['METRIC_77'] }] })));
+    const { rca } = await reasonWithModel({ signal, scored: doubtful }, { client: createModelClient(config, 'sk-test-key'), config });
+    expect(rca.confidence).toBeCloseTo(0.45 * 0.8, 3);
+    expect(rca.summary.text).toMatch(/^Low confidence \(0\.36\): Checkout 5xx came from pricing/);
+    expect(rca.caveats[0]).toBe('low confidence (0.36): the evidence does not single out pricing; check the alternatives before acting');
+    expect(rca.caveats.filter((c) => /^low confidence/.test(c))).toHaveLength(1);
+
+    llm.script(reply(goodAnswer()));
+    const sure = await reason();
+    expect(sure.rca.confidence).toBe(0.8);
+    expect(sure.rca.summary.text).not.toMatch(/Low confidence/);
+    expect(sure.rca.caveats.join(' ')).not.toMatch(/low confidence/);
+  });
+});
