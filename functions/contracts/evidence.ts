@@ -138,6 +138,11 @@ export const ServiceTraceStats = z.object({
    */
   inboundGapP90Ms: z.array(z.number().nullable()).max(2000).optional(),
   /**
+   * The median of the same wait per step. A slow link delays every call over it, so the
+   * median moves; a few calls that hit a retransmit or a pause move only the p90.
+   */
+  inboundGapP50Ms: z.array(z.number().nullable()).max(2000).optional(),
+  /**
    * The same wait split by caller (caller → p90 per step), for the few edges whose wait
    * swung enough to have shifted. One edge rising far more than its caller's other edges
    * is that link's trouble; all of a caller's edges rising together is the caller's.
@@ -153,6 +158,21 @@ export const ServiceTraceStats = z.object({
   callees: z.record(z.string(), z.number().int().nonnegative()).default({}),
   /** The same service over the reference windows, when they held spans of it. */
   reference: TraceReference.optional(),
+  /**
+   * Where requests stopped doing what they usually do (`providers/shared/divergence.ts`):
+   * per step, the traces that passed through the service and the traces whose expected
+   * call pattern broke here (the deepest span that left out calls it usually makes, or the
+   * service it had called last when it stopped), the calls most often left out, and the
+   * same counts over the reference. Present only when some trace broke here.
+   */
+  patternBreaks: z
+    .object({
+      traces: z.array(z.number().int().nonnegative()).max(2000),
+      broken: z.array(z.number().int().nonnegative()).max(2000),
+      missing: z.array(z.string().max(200)).max(3),
+      reference: z.object({ traces: z.number().int().nonnegative(), broken: z.number().int().nonnegative() }).optional(),
+    })
+    .optional(),
   link: Link,
 });
 export type ServiceTraceStats = z.infer<typeof ServiceTraceStats>;

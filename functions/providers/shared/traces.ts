@@ -1,12 +1,14 @@
 import type { ServiceTraceStats, Span, TraceExemplar, TraceReference } from '../../contracts/index.js';
 import type { Ranked } from './budget.js';
+import { PatternBreakCounter } from './divergence.js';
 import { stepIndex, subGrid, type TimeGrid } from './grid.js';
 import { quantile, roundSig } from './stats.js';
 
 /*
  * Trace reduction: every span feeds per-service aggregates on the grid (spans, errors,
  * error origins, p90 duration, p90 self time, p90 inbound gap overall and on the edges
- * from callers whose gap swung, callees); a few whole
+ * from callers whose gap swung, callees, and the traces whose expected call pattern broke
+ * there: `divergence.ts`); a few whole
  * traces are kept as exemplars (error traces first, then the slowest), trimmed to the
  * spans that explain them.
  */
@@ -32,7 +34,8 @@ export function kindOf(attributes: Record<string, unknown> | undefined): string 
 }
 
 const HTTP_CLIENT_NAME = /^(?:HTTP )?(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)$/i;
-const rpcName = (name: string) => name.replace(/^grpc\./i, '').toLowerCase();
+/** An RPC's method as both sides name it: gRPC's full method name is `/package.Service/Method`, with or without the leading slash, sometimes prefixed `grpc.`. */
+const rpcName = (name: string) => name.trim().replace(/^grpc\./i, '').replace(/^\/+/, '').toLowerCase();
 
 /**
  * Whether `parent` is the caller's client span for the call `child` serves: marked
@@ -206,10 +209,12 @@ function swungEdges(edges: readonly (readonly [string, readonly (number | null)[
   return kept.length === 0 ? undefined : Object.fromEntries(kept.map((e) => [e.caller, [...e.series]]));
 }
 
-const p90 = (xs: number[]): number | null => {
-  const q = quantile(xs, 0.9);
-  return q === undefined ? null : roundSig(q);
+const quantileOrNull = (q: number) => (xs: number[]): number | null => {
+  const v = quantile(xs, q);
+  return v === undefined ? null : roundSig(v);
 };
+const p90 = quantileOrNull(0.9);
+const p50 = quantileOrNull(0.5);
 
 interface RefAcc {
   spans: number;
@@ -296,8 +301,10 @@ export function summarizeTraces(traces: Iterable<RawTrace>, grid: TimeGrid, link
   const candidates: { trace: RawTrace; analyzed: Analyzed[]; errors: number; durationMs: number }[] = [];
   let minStep = Infinity;
   let maxStep = -Infinity;
+  const breaks = new PatternBreakCounter(isClientSpanOf);
   for (const trace of traces) {
     const analyzed = analyzeTrace(trace);
+    if (analyzed.length > 0) breaks.add(analyzed, stepIndex(grid, analyzed.reduce((m, a) => Math.min(m, a.span.atMs), Infinity)));
     let errors = 0;
     let durationMs = 0;
     for (const a of analyzed) {
@@ -326,7 +333,10 @@ export function summarizeTraces(traces: Iterable<RawTrace>, grid: TimeGrid, link
     }
   }
   if (accs.size === 0) return [];
-  const normal = traceReference(reference);
+  const healthy = [...reference];
+  for (const trace of healthy) breaks.addReference(analyzeTrace(trace));
+  const normal = traceReference(healthy);
+  const broken = breaks.summarize(minStep, maxStep);
   const span = subGrid(grid, minStep, maxStep);
   const slice = <T>(xs: ArrayLike<T>): T[] => Array.from({ length: span.length }, (_, k) => xs[minStep + k]!);
   const stats: Ranked<ServiceTraceStats>[] = [...accs.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([service, a]) => {
@@ -343,11 +353,12 @@ export function summarizeTraces(traces: Iterable<RawTrace>, grid: TimeGrid, link
       errorOrigins: slice(a.origins),
       durationP90Ms: slice(a.durations).map(p90),
       selfTimeP90Ms: slice(a.selfs).map(p90),
-      ...(gaps.some((g) => g !== null) ? { inboundGapP90Ms: gaps } : {}),
+      ...(gaps.some((g) => g !== null) ? { inboundGapP90Ms: gaps, inboundGapP50Ms: slice(a.gaps).map(p50) } : {}),
       ...(byCaller ? { inboundGapByCallerP90Ms: byCaller } : {}),
       ...(a.ownSpans === 0 ? { seenOnlyByCallers: true } : {}),
       callees: Object.fromEntries([...a.callees.entries()].sort(([x], [y]) => x.localeCompare(y))),
       ...(normal.has(service) ? { reference: normal.get(service)! } : {}),
+      ...(broken.has(service) ? { patternBreaks: broken.get(service)! } : {}),
       ...(link?.(service) ? { link: link(service)! } : {}),
     };
     const originTotal = item.errorOrigins.reduce((x, y) => x + y, 0);

@@ -20,6 +20,8 @@ export type SignalFamily =
   | 'outbound_latency'
   | 'log_error'
   | 'log_vanished'
+  /** Traces whose expected call pattern broke at the service: the work its operations usually do, left undone. */
+  | 'pattern_break'
   | 'log_info'
   | 'exception'
   | 'runtime_leak'
@@ -54,6 +56,8 @@ export interface Signal {
    * compared with the caller's other edges.
    */
   waitsByCaller?: Record<string, number>;
+  /** For a wait beyond the callee's own spans: how many milliseconds the shift added to each call (level minus baseline). */
+  addedMs?: number;
   /** For a rising resource series with a known limit: its peak as a share of that limit. */
   peakShare?: number;
   /** The step of the evidence that timed the onset (a series' or pattern's grid step); absent for point events, which are exact. */

@@ -27,6 +27,8 @@ export interface Weights {
     settled: number;
     /** A series whose last this many points are all back within its baseline has recovered. */
     recoveredPoints: number;
+    /** A point within this share of the episode's median excursion from the baseline counts as back within it. */
+    returned: number;
   };
   /** Metric series (`metrics.ts`). */
   metrics: {
@@ -58,6 +60,13 @@ export interface Weights {
     beyondReference: number;
     /** Below this, a reference quantile is rounding noise. */
     referenceFloorMs: number;
+  };
+  /** Where traces' expected call patterns broke (`patterns.ts`). */
+  patterns: {
+    /** The log-likelihood ratio at which a rise of broken traces is as sure as the evidence allows. */
+    fullLlr: number;
+    /** The share of a service's traces broken after the rise that counts in full: a fault in its code breaks most of them, a rare branch or a few timeouts a handful. */
+    fullShare: number;
   };
   /** Point events (`events.ts`). */
   events: {
@@ -123,6 +132,13 @@ export interface Weights {
     /** How much a change that broke a neighbour weighs per unit of its attribution score. */
     victimChange: number;
   };
+  /** Waits beyond callees' own spans, compared across links (`gaps.ts`). */
+  gaps: {
+    /** A wait that added at least this share of the largest wait's added time keeps its strength; below, it loses it in proportion. */
+    dominantShare: number;
+    /** What is left of a wait whose median call did not wait longer, only its slowest calls. */
+    tailOnly: number;
+  };
   /** A common caller behind several slower links (`links.ts`). */
   links: {
     /** Inbound waits this sure or surer count toward a common caller. */
@@ -168,10 +184,11 @@ const deepFreeze = <T>(value: T): T => {
  * leave-one-suite-out (README, "How the weights were chosen").
  */
 export const WEIGHTS: Readonly<Weights> = deepFreeze({
-  onset: { minZ: 4, maxZ: 50, minBaselinePoints: 5, settled: 0.8, recoveredPoints: 3 },
+  onset: { minZ: 4, maxZ: 50, minBaselinePoints: 5, settled: 0.8, recoveredPoints: 3, returned: 0.1 },
   metrics: { atCapacity: 0.98, referenceZ: 4, minReferencePoints: 3, sparsePoints: 8 },
   logs: { llrMin: 6, novelBaselineSteps: 1, aboveReference: 3 },
   traces: { minRatio: 1.5, fullBaselineSteps: 3, beyondReference: 1.5, referenceFloorMs: 1 },
+  patterns: { fullLlr: 8, fullShare: 0.5 },
   events: {
     runtime: { oom_killed: 0.9, crash_loop: 0.8, restart: 0.5, throttled: 0.6, node_pressure: 0.7, evicted: 0.7, unhealthy: 0.4 },
     relatedAlert: 0.2,
@@ -194,6 +211,7 @@ export const WEIGHTS: Readonly<Weights> = deepFreeze({
       inbound_latency: 0.7,
       outbound_latency: 0.8,
       log_vanished: 0.6,
+      pattern_break: 0.9,
       traffic_up: 0.5,
       errors: 0.7,
       latency: 0.6,
@@ -229,6 +247,7 @@ export const WEIGHTS: Readonly<Weights> = deepFreeze({
       log_error: { code_defect: 0.8 },
       exception: { code_defect: 0.9 },
       log_vanished: { code_defect: 0.7 },
+      pattern_break: { code_defect: 1 },
       errors: { code_defect: 0.3 },
       latency: { resource_exhaustion: 0.15, code_defect: 0.1 },
       runtime_other: { code_defect: 0.3 },
@@ -253,6 +272,7 @@ export const WEIGHTS: Readonly<Weights> = deepFreeze({
     fitPivot: 0.5,
     victimChange: 0.8,
   },
+  gaps: { dominantShare: 0.5, tailOnly: 0.5 },
   links: { minStrength: 0.3, minCallees: 2, residual: 0.3 },
   shared: { failing: 0.5, minCallers: 2, share: 0.7 },
   platform: { minVictims: 2, felt: 0.5, unfelt: 0.2, feltStrength: 0.9 },
