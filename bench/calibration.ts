@@ -2,6 +2,7 @@ import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CALIBRATION, calibrated, confidenceFeatures, confidenceOf, type Calibration, type ConfidenceFeatures } from '../functions/score/core/confidence.js';
 import { rankInvestigation } from '../functions/score/core/index.js';
+import { rivalExplains } from '../functions/score/core/rivals.js';
 import { replayEvidence } from '../test/helpers/direct-replay.js';
 
 /*
@@ -10,9 +11,9 @@ import { replayEvidence } from '../test/helpers/direct-replay.js';
  * marked right when service and kind match the scenario's expected root cause. Printed:
  *   - per suite, with the shipped `CALIBRATION`, how many answers fall in each band
  *     (< 0.5, 0.5–0.8, ≥ 0.8) and how many of them are right;
- *   - leave-one-suite-out: the calibration fitted on five suites (same procedure as
- *     `--fit`), the bands of the sixth, which it never saw;
- *   - with `--fit`, the calibration fitted on all six, to paste into `confidence.ts`.
+ *   - leave-one-suite-out: the calibration fitted on the other suites (same procedure as
+ *     `--fit`), the bands of the one left out, which it never saw;
+ *   - with `--fit`, the calibration fitted on all of them, to paste into `confidence.ts`.
  * The fit: logistic regression of "right" on `ConfidenceFeatures` (Newton's method, L2
  * 0.1 on every weight but the intercept), then the intercept lowered in steps of 0.05
  * until the answers at ≥ 0.8 on the suites fitted are right at least `TARGET` of the
@@ -25,12 +26,13 @@ import { replayEvidence } from '../test/helpers/direct-replay.js';
  */
 
 const SHARED = process.env.CAUSEWAY_SHARED ?? '../shared';
-/** The six development suites, each a fold of the validation. */
+/** The development suites, each a fold of the validation. */
 const SUITES = [
   { name: 'own', dir: 'scenarios' },
   { name: 'blind', dir: 'scenarios/blind' },
   { name: 'blind2', dir: 'scenarios/blind2' },
   { name: 'blind3', dir: 'scenarios/blind3' },
+  { name: 'blind5', dir: 'scenarios/blind5' },
   { name: 'nezha-ob', dir: join(SHARED, 'benchmarks/nezha-ob') },
   { name: 'nezha-tt', dir: join(SHARED, 'benchmarks/nezha-tt') },
 ];
@@ -58,18 +60,19 @@ async function load(suite: { name: string; dir: string }): Promise<Case[]> {
     const { scenario, signal, topology, results } = await replayEvidence(join(suite.dir, f));
     const expected = scenario.expected?.rootCause;
     if (!expected) continue;
-    const { suspects, profiles } = rankInvestigation({ signal, topology, results });
+    const { suspects, profiles, graph, attributions } = rankInvestigation({ signal, topology, results });
     const top = suspects[0];
     const signals = top ? (profiles.get(top.service)?.signals ?? []) : [];
-    const features = confidenceFeatures(suspects, signals);
-    const confidence = confidenceOf(suspects, results, signals).confidence;
+    const rival = rivalExplains(top, profiles, graph, attributions);
+    const features = confidenceFeatures(suspects, signals, rival);
+    const confidence = confidenceOf(suspects, results, signals, CALIBRATION, rival).confidence;
     const failures = results.filter((r) => r.status === 'error').length;
     out.push({ suite: suite.name, name: f, right: top?.service === expected.service && top.kind === expected.kind, ...(features ? { features } : {}), confidence, failures: Math.pow(0.8, failures), answer: top ? `${top.service}/${top.kind}` : 'nothing stands out', expected: `${expected.service}/${expected.kind}` });
   }
   return out;
 }
 
-const NAMES = ['strength', 'serviceMargin', 'kindMargin', 'changeFits', 'codeDefect', 'contestedKind'] as const;
+const NAMES = ['strength', 'serviceMargin', 'kindMargin', 'changeFits', 'codeDefect', 'contestedKind', 'rivalExplains'] as const;
 const vector = (f: ConfidenceFeatures) => [1, ...NAMES.map((n) => Number(f[n]))];
 const toCalibration = (w: readonly number[]): Calibration => ({ intercept: w[0]!, ...Object.fromEntries(NAMES.map((n, i) => [n, w[i + 1]!])) }) as Calibration;
 
@@ -159,7 +162,7 @@ async function main(): Promise<void> {
   [...data.keys()].forEach((name, i) => console.log(row(name, shipped[i]!)));
   console.log(row('all', sum(shipped)));
 
-  console.log('\nLeave-one-suite-out: fitted on the other five, scored on this one:\n' + HEADER);
+  console.log('\nLeave-one-suite-out: fitted on the others, scored on this one:\n' + HEADER);
   const held: [number, number][][] = [];
   for (const [name, cases] of data) {
     const cal = fit(all.filter((c) => c.suite !== name));
@@ -170,7 +173,7 @@ async function main(): Promise<void> {
 
   if (args.includes('--fit')) {
     const cal = fit(all);
-    console.log(`\nFitted on all six (paste into confidence.ts):\n${JSON.stringify(Object.fromEntries(Object.entries(cal).map(([k, v]) => [k, Number(v.toFixed(2))])))}`);
+    console.log(`\nFitted on all suites (paste into confidence.ts):\n${JSON.stringify(Object.fromEntries(Object.entries(cal).map(([k, v]) => [k, Number(v.toFixed(2))])))}`);
     console.log(`differs from the shipped one by at most ${Math.max(...Object.entries(cal).map(([k, v]) => Math.abs(v - CALIBRATION[k as keyof Calibration]))).toFixed(3)}`);
   }
   if (args.includes('--verbose')) {

@@ -1,7 +1,7 @@
 import type { IncidentSignal, ProviderOutcome, ProviderResult, ScoredEvidence, Suspect } from '../../contracts/index.js';
 import { recommendAction } from './actions.js';
 import { attributeChanges, changeVerdicts, type Attribution } from './changes.js';
-import { confidenceOf } from './confidence.js';
+import { CALIBRATION, confidenceOf } from './confidence.js';
 import { buildDigest, DIGEST_TOKEN_BUDGET } from './digest.js';
 import { eventSignals } from './events.js';
 import { edgeGaps, weighGaps } from './gaps.js';
@@ -11,6 +11,8 @@ import { metricFamily, metricSignals } from './metrics.js';
 import { attributeLinks } from './links.js';
 import { mergeGraph, ONSET_TOLERANCE_MS, originScore, profileServices, type ServiceProfile } from './propagation.js';
 import { ONSET_LOOKBACK_MS } from './onset.js';
+import { clearedByHealthyCallers, failingCallSignals, withoutClearedViews } from './pieces.js';
+import { rivalExplains } from './rivals.js';
 import { quietThemselves, rankSuspects } from './suspects.js';
 import { causalPath } from './path.js';
 import { patternBreakSignals } from './patterns.js';
@@ -138,7 +140,8 @@ export function rankInvestigation(input: ScoreInput, w: Weights = WEIGHTS): Rank
   const reported = platformEventSignals(evidence, direct, called, w);
   const graph = mergeGraph(input.topology, tracedCalls(evidence), platform.edges, reported.edges);
   const observed = observedServices(input.results);
-  const signals = attributeLinks([...direct, ...mentionSignals(direct, graph), ...platform.signals, ...sharedDependencySignals(direct, graph, observed, w), ...reported.signals], graph, tolerance, w);
+  const linked = attributeLinks([...direct, ...mentionSignals(direct, graph), ...failingCallSignals(direct, graph), ...platform.signals, ...sharedDependencySignals(direct, graph, observed, w), ...reported.signals], graph, tolerance, w);
+  const signals = withoutClearedViews(linked, clearedByHealthyCallers(linked, tracedCalls(evidence), observed), ownEvidenceOf(evidence));
   const profiles = profileServices(signals, graph, frame, servicesThatCanFail(evidence), w);
   const anomalous = [...profiles.values()].filter((p) => originScore(p, w) >= 0.15);
   const first = [...anomalous].sort((a, b) => a.onsetMs - b.onsetMs)[0];
@@ -159,7 +162,7 @@ export function rankInvestigation(input: ScoreInput, w: Weights = WEIGHTS): Rank
 export function scoreInvestigation(input: ScoreInput, w: Weights = WEIGHTS): ScoredEvidence {
   const { evidence, frame, graph, signals, profiles, attributions, suspects } = rankInvestigation(input, w);
   const top = suspects[0];
-  const { confidence } = confidenceOf(suspects, input.results, top ? (profiles.get(top.service)?.signals ?? []) : []);
+  const { confidence } = confidenceOf(suspects, input.results, top ? (profiles.get(top.service)?.signals ?? []) : [], CALIBRATION, rivalExplains(top, profiles, graph, attributions));
   const recommendedAction = recommendAction(top, signals);
   const timeline = buildTimeline(signals, attributions, suspects);
   const path = causalPath(top, input.signal.service, profiles, graph, attributions, frame.alertAtMs);

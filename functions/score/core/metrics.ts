@@ -5,13 +5,7 @@ import { WEIGHTS, type Weights } from './weights.js';
 import { detectOnset, lookbackOf, zStrength, type Onset } from './onset.js';
 import type { Evidence, Frame, Signal, SignalFamily } from './types.js';
 
-type Family = 'errors' | 'latency' | 'cpu' | 'memory' | 'saturation' | 'traffic' | 'network' | 'other';
-
-/** The network's own health: packets dropped or lost, segments retransmitted, a link or carrier up or down (not packets counted: that is traffic). */
-const NETWORK = /packet.?(?:loss|drop)|drop\w*.?packet|retrans|link.?(?:up|down|state)|carrier/;
-
-/** A network health series that reads 1 when healthy (a link or carrier up), so trouble is a fall. */
-const HEALTHY_HIGH = /(?:^|[_.\s])up\b|link.?state|carrier/;
+type Family = 'errors' | 'latency' | 'cpu' | 'memory' | 'saturation' | 'traffic' | 'units' | 'other';
 
 /**
  * What a series measures, from its name and unit in the words metric names commonly
@@ -20,19 +14,23 @@ const HEALTHY_HIGH = /(?:^|[_.\s])up\b|link.?state|carrier/;
  * (`kube_pod_container_status_restarts_total`) counts crashes, not requests: it is
  * left to the runtime events that say why the container stopped. A backlog (queue age, lag) is a symptom like
  * latency: work waits when whatever drains it is broken; a disk's I/O queue is the disk's
- * own saturation (the USE method's measure of it), not work waiting downstream. Packets
- * dropped or lost, retransmits and a link's state are the network's own health.
+ * own saturation (the USE method's measure of it), not work waiting downstream.
+ * Packets dropped or retransmitted and calls that timed out are failures as much as an
+ * error count is (a NAT gateway's `PacketsDropCount`, a link's `tcp_retransmit_ratio`).
+ * A count of units in service (nodes ready, healthy hosts, links up; unhealthy hosts and
+ * under-replicated or offline partitions the other way round) measures the platform's
+ * capacity: `units`. How much of a thing is used (`log_dir_used_ratio`) is resource use.
  */
 export function metricFamily(name: string, unit = ''): Family {
   const n = `${name} ${unit}`.toLowerCase();
   if (/restart|crash|oom_?kill|terminat/.test(n)) return 'other';
-  if (NETWORK.test(n)) return 'network';
-  if (/error|fail|5xx|fault|exception|reject/.test(n)) return 'errors';
+  if (/unhealthy|under.?replicated|offline|healthy_?host|in_?service|(^|[_.])(ready|up)([_.\s]|$)/.test(n)) return 'units';
+  if (/error|fail|5xx|fault|exception|reject|drop|retrans|packet.?loss|time.?out|timed.?out/.test(n)) return 'errors';
   if (/cpu|throttl/.test(n)) return 'cpu';
   if (/mem|heap|rss|oom|swap/.test(n)) return 'memory';
   if (/disk.?queue|io.?queue/.test(n)) return 'saturation';
   if (/queue|backlog|\blag\b|oldest|pending/.test(n)) return 'latency';
-  if (/conn|pool|disk|filesystem|inode|file_?desc|\bfds?\b|thread|saturat|quota|in_use|utiliz|capacity|evict/.test(n)) return 'saturation';
+  if (/conn|pool|disk|filesystem|inode|file_?desc|\bfds?\b|thread|saturat|quota|in_use|used|usage|utiliz|capacity|evict/.test(n)) return 'saturation';
   if (/latency|duration|response_time|p\d\d|seconds|millis|\bms\b/.test(n)) return 'latency';
   if (/request|rps|qps|throughput|workload|traffic|calls|invocations|ops\b|_total/.test(n)) return 'traffic';
   return 'other';
@@ -45,7 +43,7 @@ const WORDS: Record<Exclude<Family, 'other'>, string> = {
   memory: 'memory',
   saturation: 'resource use',
   traffic: 'request rate',
-  network: 'network health',
+  units: 'units in service',
 };
 
 /**
@@ -78,7 +76,9 @@ function sustainedFrom(flags: readonly boolean[]): number {
 /**
  * A resource that reached its limit near the alert, having been below it before: a
  * slow climb to a full disk or a memory cap is exhaustion even when the climb itself
- * never looks like a jump.
+ * never looks like a jump. A series whose healthy reference sat well below its limit
+ * ran full this time even when it was already full when the window opened (a cache that
+ * filled up over the hours before the alert): its onset is when it came up to the limit.
  */
 function capacitySignal(series: MetricSeries & { id: string }, family: Family, frame: Frame, w: Weights): Signal | undefined {
   if (family !== 'memory' && family !== 'saturation' && family !== 'cpu') return undefined;
@@ -88,10 +88,12 @@ function capacitySignal(series: MetricSeries & { id: string }, family: Family, f
   let before = 0;
   let beforeFull = 0;
   const recent: { at: number; full: boolean; v: number }[] = [];
+  const all: { at: number; full: boolean }[] = [];
   series.values.forEach((v, i) => {
     if (v === null) return;
     const at = series.startMs + i * series.stepMs;
     const full = v >= w.metrics.atCapacity * limit;
+    all.push({ at, full });
     if (at >= recentFrom) recent.push({ at, full, v });
     else {
       before++;
@@ -99,11 +101,22 @@ function capacitySignal(series: MetricSeries & { id: string }, family: Family, f
     }
   });
   const onset = sustainedFrom(recent.map((r) => r.full));
-  if (onset < 0 || beforeFull > before / 2 || recent[onset]!.at > frame.alertAtMs + frame.stepMs) return undefined;
-  const onsetMs = recent[onset]!.at;
+  const usuallyRoomy = series.reference !== undefined && series.reference.points >= w.metrics.minReferencePoints && series.reference.p95 < w.metrics.atCapacity * limit;
+  if (onset < 0 || (beforeFull > before / 2 && !usuallyRoomy) || recent[onset]!.at > frame.alertAtMs + frame.stepMs) return undefined;
+  const onsetMs = usuallyRoomy ? Math.min(recent[onset]!.at, all[sustainedFrom(all.map((p) => p.full))]?.at ?? Infinity) : recent[onset]!.at;
   const peak = Math.max(...recent.slice(onset).map((r) => r.v));
   return { service: series.service, family: family === 'cpu' ? 'cpu' : family, strength: 0.9, onsetMs, evidenceId: series.id, local: true, text: `${series.service} ${family === 'saturation' ? 'resource use' : family === 'cpu' ? 'CPU' : 'memory'} reached its limit (${fmt(peak)} of ${fmt(limit)}, ${series.name})` };
 }
+
+/** Counts of units out of service (unhealthy hosts, partitions without their replicas): a rise in them is units lost. */
+const UNITS_OUT = /unhealthy|under.?replicated|offline/i;
+
+/**
+ * Failures a network piece counts itself (packets it dropped or had to send again, TLS
+ * handshakes it could not complete): the network or the piece in front failed, whatever
+ * runs over or behind it, and nothing a callee does produces them.
+ */
+const LOST_PACKETS = /drop|retrans|packet.?loss|tls|ssl|handshake/i;
 
 const fmt = (v: number) => (Math.abs(v) >= 100 ? v.toFixed(0) : Math.abs(v) >= 1 ? v.toFixed(2) : v.toPrecision(2));
 
@@ -179,18 +192,19 @@ export function metricSignals(items: readonly Evidence[], frame: Frame, w: Weigh
     const edge = series.labels.callee !== undefined && series.labels.caller !== undefined;
     let f: SignalFamily | undefined;
     let local = false;
-    if (family === 'errors' && rising) f = 'errors';
+    if (family === 'errors' && rising) [f, local] = ['errors', LOST_PACKETS.test(series.name)];
     else if (family === 'latency' && rising) [f, local] = edge ? ['inbound_latency', true] : ['latency', false];
     else if (family === 'cpu' && rising) [f, local] = ['cpu', true];
     else if (family === 'memory' && rising) [f, local] = ['memory', true];
     else if (family === 'saturation' && rising) [f, local] = ['saturation', true];
     else if (family === 'traffic') [f, local] = rising ? ['traffic_up', true] : ['traffic_down', false];
-    else if (family === 'network' && rising !== HEALTHY_HIGH.test(series.name.toLowerCase())) [f, local] = ['network', true];
+    else if (family === 'units' && rising === UNITS_OUT.test(series.name)) [f, local] = ['units_lost', true];
     if (!f) continue;
     const strength = zStrength(onset.z) * Math.min(1, Math.abs(Math.log(relative)) / Math.log(2)) * onset.sustained;
     const where = edge ? ` on calls from ${series.labels.caller}` : '';
     const limit = capacityOf(series);
     const resource = rising && (f === 'cpu' || f === 'memory' || f === 'saturation');
+    const network = f === 'errors' && LOST_PACKETS.test(series.name);
     out.push({
       service: series.service,
       family: f,
@@ -200,7 +214,8 @@ export function metricSignals(items: readonly Evidence[], frame: Frame, w: Weigh
       local,
       ...(resource && limit !== undefined ? { peakShare: onset.peak / limit } : {}),
       ...(edge && f === 'inbound_latency' ? { waitsByCaller: { [series.labels.caller!]: Math.min(relative, 1e6) } } : {}),
-      text: `${series.service} ${WORDS[family]}${where} ${rising ? 'rose' : 'fell'} from ${fmt(onset.baseline)} to ${fmt(onset.peak)} (${series.name})`,
+      ...(network ? { hint: 'infrastructure' as const } : {}),
+      text: `${series.service} ${family === 'units' && rising ? 'units out of service' : WORDS[family]}${where} ${rising ? 'rose' : 'fell'} from ${fmt(onset.baseline)} to ${fmt(onset.peak)} (${series.name})`,
     });
   }
   return out;

@@ -35,20 +35,39 @@ const strains = (s: Signal) => s.strength >= 0.3 && (s.family === 'cpu' || s.fam
 /**
  * Evidence that no dependency's trouble can produce: time lost outside the service's
  * own spans (callers waiting beyond them: its link, its network), CPU it burned (a
- * slow callee makes a service wait, not compute) and a peer refusing its own expired or
- * revoked credentials.
+ * slow callee makes a service wait, not compute), a peer refusing its own expired or
+ * revoked credentials, and packets or handshakes a network piece failed itself.
  */
-const beyondCallees = (s: Signal) => s.outsideSpans === true || s.family === 'cpu' || refusedOwnCredential(s);
+const beyondCallees = (s: Signal) => s.outsideSpans === true || s.family === 'cpu' || refusedOwnCredential(s) || networkFailure(s);
+
+/** Failures a network piece counted itself (packets dropped, handshakes it could not complete): no callee behind it makes them. */
+const networkFailure = (s: Signal) => s.family === 'errors' && s.local && s.hint === 'infrastructure';
 
 /** An error saying a peer refused the service's own certificate or credentials: nothing the peer does expires them. */
 const refusedOwnCredential = (s: Signal) => (s.family === 'log_error' || s.family === 'exception') && ownCredentialRefused(s.raw ?? s.text);
 
-const ERROR_FAMILIES: readonly SignalFamily[] = ['errors', 'error_origin', 'log_error', 'exception', 'dependency_mention', 'runtime_crash'];
+/** Failing requests, and units (nodes, hosts, partitions) lost from service, which fail the requests they served. */
+const ERROR_FAMILIES: readonly SignalFamily[] = ['errors', 'error_origin', 'log_error', 'exception', 'dependency_mention', 'runtime_crash', 'units_lost'];
 
 /** Whether a service's clearest trouble is failing requests rather than slowness or load. */
 function failing(p: ServiceProfile, w: Weights): boolean {
   const top = [...p.signals].sort((a, b) => b.strength * weightOf(b, w) - a.strength * weightOf(a, w))[0];
   return p.signals.some((s) => ERROR_FAMILIES.includes(s.family) && s.strength >= 0.5 && s.strength * weightOf(s, w) >= 0.8 * top!.strength * weightOf(top!, w));
+}
+
+/** The families that say a service's own work got slower. */
+const SLOWER: readonly SignalFamily[] = ['self_time', 'latency'];
+
+/**
+ * Whether a caller's pool filled with calls waiting on a callee that got slower: the
+ * caller's saturation (busy threads, a full queue of work) began with the callee's
+ * slowdown, and the caller burned no more CPU (threads that wait do not compute). Its
+ * rejected requests are the slow callee's doing as much as failures passed up would be.
+ */
+function filledWaiting(p: ServiceProfile, q: ServiceProfile, toleranceMs: number): boolean {
+  const slowed = Math.min(...q.signals.filter((s) => SLOWER.includes(s.family) && s.local && s.strength >= 0.5).map((s) => s.onsetMs));
+  if (!Number.isFinite(slowed) || p.signals.some((s) => s.family === 'cpu' && s.strength >= 0.3)) return false;
+  return p.signals.some((s) => s.family === 'saturation' && s.strength >= 0.5 && s.onsetMs >= slowed - toleranceMs);
 }
 
 /** Topology and the calls seen in traces, merged: callers → callees. */
@@ -151,7 +170,7 @@ export function profileServices(signals: readonly Signal[], graph: Map<string, S
     for (const d of downstream(graph, p.service)) {
       const q = profiles.get(d);
       if (!q || onsetSeenBy(q, p) > p.onsetMs + tolerance || fed.has(d)) continue;
-      const explains = Math.max((q.local + symptomShare * q.symptom * 0.5) * (failing(p, w) && !failing(q, w) ? w.propagation.slowerExplainsFailing : 1), waitsExplained(p, q, w));
+      const explains = Math.max((q.local + symptomShare * q.symptom * 0.5) * (failing(p, w) && !failing(q, w) && !filledWaiting(p, q, tolerance) ? w.propagation.slowerExplainsFailing : 1), waitsExplained(p, q, w));
       if (explains > best) [best, p.explainedBy] = [explains, d];
     }
     p.rootness = 1 - w.propagation.explainedDiscount * Math.min(1, best / own) * (1 - Math.min(1, p.pinned / own));

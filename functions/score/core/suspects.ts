@@ -42,6 +42,16 @@ function onePerEventFamily(signals: readonly Signal[]): Signal[] {
 }
 
 /**
+ * Whether callers felt this service as the platform failing: the failures of
+ * `minVictims` or more of them (`Weights.platform`, as for a platform piece off the
+ * graph), said of it, carry the platform's signature (name lookups that time out, TLS
+ * handshakes, routes). A resolver that ran out of CPU failed as DNS: whatever ran short
+ * inside it, to everyone on it the platform failed (infrastructure), so its own shortage
+ * is how, not what.
+ */
+export const feltAsPlatform = (signals: readonly Signal[], w: Weights = WEIGHTS) => new Set(signals.filter((s) => s.family === 'dependency_mention' && s.hint === 'infrastructure' && s.strength >= 0.3).map((s) => s.evidenceId)).size >= w.platform.minVictims;
+
+/**
  * How well each fault kind explains one service's evidence (0..1 each). A log line,
  * exception or runtime event that names its kind ("too many connections", "OOM")
  * moves its support to that kind. Slower calls into a service whose own CPU and work
@@ -80,7 +90,7 @@ export function kindSupport(p: ServiceProfile, callerFailures: readonly Signal[]
   const saturationOnset = Math.min(...(resource.length > 0 ? resource : p.signals.filter((s) => s.family === 'latency' || s.family === 'errors')).map((s) => s.onsetMs));
   const demandFirst = surge.some((s) => s.onsetMs <= saturationOnset + LATER_MS && s.onsetMs >= saturationOnset - SURGE_LEAD_MS);
   const strained = resource.length > 0 || p.signals.some((s) => s.family === 'self_time' && s.strength >= 0.3);
-  const platformFirst = p.signals.some((s) => s.family === 'runtime_node' && s.onsetMs <= saturationOnset + LATER_MS);
+  const platformFirst = p.signals.some((s) => s.family === 'runtime_node' && s.onsetMs <= saturationOnset + LATER_MS) || feltAsPlatform(p.signals, w);
   const measuredShort = resource.length > 0 || p.signals.some((s) => s.hint === 'resource_exhaustion');
   const raw = new Map([...acc].map(([k, a]) => [k, noisyOr(a.parts)]));
   const explained = Math.max(...(['resource_exhaustion', 'infrastructure', 'traffic_surge'] as const).map((k) => raw.get(k) ?? 0));

@@ -28,10 +28,10 @@ export type SignalFamily =
   | 'runtime_crash'
   | 'runtime_throttle'
   | 'runtime_node'
+  | 'units_lost'
   | 'runtime_other'
   | 'related_alert'
   | 'platform_event'
-  | 'network'
   | 'dependency_mention';
 
 export interface Signal {

@@ -33,7 +33,7 @@ describe('confidence as the chance that the top answer is right', () => {
 
   it('lowers it when a suspect on another service is almost as strong', () => {
     const decisive = of([suspect('db', 'resource_exhaustion', 0.92), distant], [signal('cpu')]).confidence;
-    const tie = of([suspect('db', 'resource_exhaustion', 0.92), suspect('api', 'code_defect', 0.91)], [signal('cpu')]);
+    const tie = of([suspect('db', 'resource_exhaustion', 0.9), suspect('api', 'code_defect', 0.89)], [signal('cpu')]);
     expect(tie.confidence).toBeLessThan(0.8);
     expect(tie.confidence).toBeLessThan(decisive);
     expect(tie.caveats).toContain('api (code_defect) is almost as likely');
@@ -55,8 +55,8 @@ describe('confidence as the chance that the top answer is right', () => {
   });
 
   it('trusts a code defect only with an exception or error line of its own', () => {
-    const words = of([suspect('db', 'code_defect', 0.95), distant], [signal('exception')]);
-    const ratesOnly = of([suspect('db', 'code_defect', 0.95), distant], [signal('errors'), signal('error_origin')]);
+    const words = of([suspect('db', 'code_defect', 0.93), distant], [signal('exception')]);
+    const ratesOnly = of([suspect('db', 'code_defect', 0.93), distant], [signal('errors'), signal('error_origin')]);
     expect(words.confidence).toBeGreaterThanOrEqual(0.8);
     expect(ratesOnly.confidence).toBeLessThan(0.8);
     expect(ratesOnly.caveats).toContain("no exception or error line of db's own speaks for a code defect");
@@ -75,11 +75,12 @@ describe('confidence as the chance that the top answer is right', () => {
   });
 
   it('rises with strength and with each lead, and never with a worse reading (monotone)', () => {
-    const base: ConfidenceFeatures = { strength: 1, serviceMargin: 0.5, kindMargin: 0.5, changeFits: false, codeDefect: false, contestedKind: false };
+    const base: ConfidenceFeatures = { strength: 1, serviceMargin: 0.5, kindMargin: 0.5, changeFits: false, codeDefect: false, contestedKind: false, rivalExplains: false };
     for (const key of ['strength', 'serviceMargin', 'kindMargin'] as const) expect(calibrated({ ...base, [key]: base[key] + 0.5 })).toBeGreaterThan(calibrated(base));
     expect(calibrated({ ...base, changeFits: true })).toBeGreaterThan(calibrated(base));
     expect(calibrated({ ...base, codeDefect: true })).toBeLessThan(calibrated(base));
     expect(calibrated({ ...base, contestedKind: true })).toBeLessThan(calibrated(base));
+    expect(calibrated({ ...base, changeFits: true, rivalExplains: true })).toBeLessThan(calibrated({ ...base, changeFits: true }));
     expect(CALIBRATION.strength).toBeGreaterThan(0);
   });
 

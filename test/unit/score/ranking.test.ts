@@ -80,7 +80,9 @@ describe('scoreInvestigation on replayed scenarios', () => {
   });
 
   it('lowers confidence when a provider fails, and the RCA says which', async () => {
-    const healthy = await replayDirect(postgresFile);
+    const healthy = await replayDirect(postgresFile, {
+      override: (plan) => (plan.evidenceClass === 'traces' ? { planId: plan.planId, evidenceClass: 'traces', backend: { id: plan.backend.id, type: plan.backend.type }, status: 'success', query: { text: 'traces for orders', target: 'tempo', window: plan.window }, durationMs: 120, notes: [], items: [] } : undefined),
+    });
     const broken = await replayDirect(postgresFile, {
       override: (plan) =>
         plan.evidenceClass === 'traces'

@@ -1,0 +1,65 @@
+import { ownCredentialRefused } from './logs.js';
+import type { Signal, SignalFamily } from './types.js';
+
+/** A caller's own words about a failure: its error lines and exceptions. */
+const WORDS: readonly SignalFamily[] = ['log_error', 'exception'];
+
+/** A signal this sure counts. */
+const CLEAR = 0.3;
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const names = (text: string, service: string) => new RegExp(`(^|[^a-z0-9_-])${escape(service)}([^a-z0-9_-]|$)`, 'i').test(text);
+
+/**
+ * What a caller's errors say failed, put on the callee whose spans show the failing calls
+ * start there. An error that names a kind of fault ("OOM command not allowed when used
+ * memory > maxmemory", "not enough in-sync replicas") is often the callee's reply quoted
+ * by the caller: when the caller's own spans do not start the failures and a callee's
+ * do, the words are about that callee, even where they do not name it (a reply carries
+ * no name). Each such error becomes a `dependency_mention` on the callee with the kind it
+ * names, timed at the caller's first error, so the callee explains the caller from the
+ * moment the caller felt it rather than from the first sampled failing span. A callee
+ * the error names outright is already mentioned (`mentionSignals`); a programming error
+ * and a refused credential of the caller's own stay the caller's.
+ */
+export function failingCallSignals(signals: readonly Signal[], graph: Map<string, Set<string>>): Signal[] {
+  const origins = new Set(signals.filter((s) => s.family === 'error_origin' && s.strength >= CLEAR).map((s) => s.service));
+  const out: Signal[] = [];
+  for (const s of signals) {
+    if (!WORDS.includes(s.family) || s.strength < CLEAR || !s.hint || s.hint === 'code_defect' || origins.has(s.service) || ownCredentialRefused(s.raw ?? s.text)) continue;
+    for (const callee of graph.get(s.service) ?? []) {
+      if (!origins.has(callee) || names(s.raw ?? s.text, callee)) continue;
+      out.push({ service: callee, family: 'dependency_mention', strength: 0.7 * s.strength, onsetMs: s.onsetMs, evidenceId: s.evidenceId, local: true, hint: s.hint, text: `${s.service}'s calls into ${callee} fail there: ${s.text}`.slice(0, 300) });
+    }
+  }
+  return out;
+}
+
+/** What says a caller's own requests failed. */
+const FAILING: readonly SignalFamily[] = ['errors', 'error_origin', 'log_error', 'exception'];
+
+/**
+ * Dependencies that a caller called without failing while others failed on them: a
+ * third party or managed service that one of its callers was seen calling (in traces)
+ * without a failure of its own did not fail; the callers that did fail broke their own way of calling it (a
+ * library upgrade that broke their TLS handshake, a bad credential). Each is returned
+ * with that healthy caller. Only dependencies we see solely through their callers (not
+ * `observed`) are cleared this way, and only of what callers said about them: one whose
+ * own telemetry we have speaks for itself, slow or failing (`withoutClearedViews`).
+ * `callsMade` is the calls traces saw, caller → callees.
+ */
+export function clearedByHealthyCallers(signals: readonly Signal[], callsMade: Record<string, string[]>, observed: ReadonlySet<string>): Map<string, string> {
+  const failing = new Set(signals.filter((s) => FAILING.includes(s.family) && s.strength >= CLEAR).map((s) => s.service));
+  const blamed = new Set(signals.filter((s) => s.family === 'dependency_mention' && s.strength >= CLEAR && !observed.has(s.service)).map((s) => s.service));
+  const out = new Map<string, string>();
+  for (const [caller, callees] of Object.entries(callsMade).sort(([a], [b]) => a.localeCompare(b))) {
+    if (failing.has(caller)) continue;
+    for (const callee of callees) if (blamed.has(callee) && !out.has(callee)) out.set(callee, caller);
+  }
+  return out;
+}
+
+/** The signals without what failing callers said about a dependency a healthy caller clears (`clearedByHealthyCallers`); its own evidence stays. */
+export function withoutClearedViews(signals: readonly Signal[], cleared: ReadonlyMap<string, string>, ownEvidence: (service: string, evidenceId: string) => boolean): Signal[] {
+  return signals.filter((s) => !cleared.has(s.service) || ownEvidence(s.service, s.evidenceId));
+}
