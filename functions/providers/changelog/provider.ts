@@ -20,7 +20,7 @@ function describeFor(tableName: string) {
   return (plan: EvidencePlan): ProviderQuery => {
     const parsed = ChangelogOptions.safeParse(plan.backend.options);
     const options = parsed.success ? parsed.data : ChangelogOptions.parse({});
-    const who = plan.services.length > 0 ? `for ${plan.services.slice(0, 10).join(', ')}${plan.services.length > 10 ? ` (+${plan.services.length - 10} more)` : ''}` : 'for all services';
+    const who = plan.services.length > 0 && !plan.unlisted ? `for ${plan.services.slice(0, 10).join(', ')}${plan.services.length > 10 ? ` (+${plan.services.length - 10} more)` : ''}` : 'for all services';
     const lookback = options.releaseLookbackHours > 0 ? `, and the release each was running from up to ${options.releaseLookbackHours}h before` : '';
     const { fromMs, toMs } = readRange(plan, options);
     const days = dayRanges(fromMs, toMs).map((d) => d.day);
@@ -42,7 +42,8 @@ export function makeChangelogProvider(tableName: string, db: DynamoDBDocumentCli
     const options = changelogOptions(plan);
     const { fromMs, toMs } = readRange(plan, options);
     const reads = await Promise.all(dayRanges(fromMs, toMs).map((range) => readDay(db, tableName, plan.tenantId, range, options, deps.signal).then((read) => ({ ...read, day: range.day }))));
-    const services = plan.services.length > 0 ? new Set(plan.services) : undefined;
+    // The partitions hold every service's changes: a plan asking for unlisted ones keeps them all.
+    const services = plan.services.length > 0 && !plan.unlisted ? new Set(plan.services) : undefined;
     const selected = selectChanges(changesOf(reads.flatMap((r) => r.items)), Date.parse(plan.window.from), toMs, services);
     const truncated = reads.filter((r) => r.truncated).map((r) => r.day);
     const fitted = fitToBudget(byCloseness(selected, Date.parse(plan.alertAt)), plan.limits.maxBytes, 'changes', 'the closest to the alert', plan.limits.maxItems);
