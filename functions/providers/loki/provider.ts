@@ -112,7 +112,8 @@ function describe(plan: EvidencePlan): ProviderQuery {
   const { services } = servicesOf(plan, options.maxServices);
   const first = logql(label, services[0], options, false);
   const more = services.length > 1 ? ` and ${services.length - 1} more services (${services.slice(1, 6).join(', ')}${services.length > 6 ? ', …' : ''})` : '';
-  const text = `LogQL ${first}${more} over ${hhmm(plan.window.from)}–${hhmm(plan.window.to)}, newest first, up to ${options.maxPages} pages of ${options.limit} lines per service`;
+  const others = plan.unlisted && services.length > 0 ? `, then ${logql(label, { except: services }, options, false)}` : '';
+  const text = `LogQL ${first}${more}${others} over ${hhmm(plan.window.from)}–${hhmm(plan.window.to)}, newest first, up to ${options.maxPages} pages of ${options.limit} lines per service`;
   const target = plan.backend.endpoint ? displayBase(`${plan.backend.endpoint.replace(/\/+$/, '')}${options.pathPrefix}`) : '(no endpoint configured)';
   return { text: text.slice(0, 4000), target, window: plan.window };
 }

@@ -61,6 +61,7 @@ describe('loki provider', () => {
     const found = await lokiProvider.query(lokiPlan({}, { unlisted: true }), deps());
     expect(seen.map((r) => new URL(r.url).searchParams.get('query'))).toEqual(['{service_name="checkout"}', '{service_name="pricing"}', others]);
     expect(found.items.map((i) => LogPattern.parse(i)).map((p) => [p.service, p.count])).toEqual([['coredns', 3]]);
+    expect(found.query.text).toContain(`(pricing), then ${others} over`);
   });
 
   it('links each pattern to Grafana Explore with the service LogQL', async () => {
