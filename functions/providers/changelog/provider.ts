@@ -1,7 +1,7 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { ChangeEvent, EvidenceItem, EvidencePlan, ProviderQuery } from '../../contracts/index.js';
 import { documentClient } from '../../shared/table.js';
-import { fitToBudget, type Ranked } from '../shared/budget.js';
+import { fitToBudget, listedFirst, type Ranked } from '../shared/budget.js';
 import type { EvidenceProvider, ProviderDeps, ProviderFindings } from '../types.js';
 import { readDay } from './client.js';
 import { changesOf, selectChanges } from './normalize.js';
@@ -46,7 +46,7 @@ export function makeChangelogProvider(tableName: string, db: DynamoDBDocumentCli
     const services = plan.services.length > 0 && !plan.unlisted ? new Set(plan.services) : undefined;
     const selected = selectChanges(changesOf(reads.flatMap((r) => r.items)), Date.parse(plan.window.from), toMs, services);
     const truncated = reads.filter((r) => r.truncated).map((r) => r.day);
-    const fitted = fitToBudget(byCloseness(selected, Date.parse(plan.alertAt)), plan.limits.maxBytes, 'changes', 'the closest to the alert', plan.limits.maxItems);
+    const fitted = fitToBudget(listedFirst(byCloseness(selected, Date.parse(plan.alertAt)), plan), plan.limits.maxBytes, 'changes', 'the closest to the alert', plan.limits.maxItems);
     const notes = truncated.length > 0 ? [`read the first ${options.maxPages * options.pageSize} changes of ${truncated.join(', ')}, newest first; earlier ones that day were not read`] : [];
     return { query: describe(plan), items: fitted.items, notes: [...notes, ...fitted.notes] };
   }

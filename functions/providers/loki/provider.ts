@@ -1,5 +1,5 @@
 import type { EvidencePlan, ProviderQuery } from '../../contracts/index.js';
-import { fitToBudget } from '../shared/budget.js';
+import { fitToBudget, listedFirst } from '../shared/budget.js';
 import { referenceBound, referenceServiceBound, withReference } from '../shared/reference.js';
 import { gridForWindow } from '../shared/grid.js';
 import { logPatterns, TemplateMiner, type RawLogLine } from '../shared/logs.js';
@@ -141,7 +141,7 @@ async function query(plan: EvidencePlan, deps: ProviderDeps): Promise<ProviderFi
     ...(capped.length > 5 ? [`${capped.length - 5} more services logged more than ${options.maxPages} pages and were read the same way`] : []),
     ...reference.notes,
   ];
-  const fitted = fitToBudget(ranked, plan.limits.maxBytes, 'log patterns', 'errors and the patterns that changed first', plan.limits.maxItems);
+  const fitted = fitToBudget(listedFirst(ranked, plan), plan.limits.maxBytes, 'log patterns', 'errors and the patterns that changed first', plan.limits.maxItems);
   return { query: describe(plan), items: fitted.items, notes: [...notes, ...fitted.notes].slice(0, 20) };
 }
 

@@ -1,6 +1,6 @@
 import type { EvidencePlan, ProviderQuery } from '../../contracts/index.js';
 import { BackendQueryError, BackendResponseError } from '../../shared/http-client.js';
-import { fitToBudget } from '../shared/budget.js';
+import { fitToBudget, listedFirst } from '../shared/budget.js';
 import { referenceBound, referenceServiceBound, withReference } from '../shared/reference.js';
 import { gridForWindow } from '../shared/grid.js';
 import { summarizeMetrics, type RawSeries } from '../shared/metrics.js';
@@ -121,7 +121,7 @@ async function query(plan: EvidencePlan, deps: ProviderDeps): Promise<ProviderFi
     { noun: 'series' },
   );
   const ranked = summarizeMetrics(main.raws, gridForWindow(plan.window), Date.parse(plan.alertAt), reference.items);
-  const fitted = fitToBudget(ranked, plan.limits.maxBytes, 'series', 'the most anomalous', plan.limits.maxItems);
+  const fitted = fitToBudget(listedFirst(ranked, plan), plan.limits.maxBytes, 'series', 'the most anomalous', plan.limits.maxItems);
   return { query: describe(plan), items: fitted.items, notes: [...main.notes, ...reference.notes, ...fitted.notes].slice(0, 20) };
 }
 

@@ -1,6 +1,6 @@
 import type { EvidenceClass, EvidenceItem, EvidencePlan, ProviderQuery } from '../../contracts/index.js';
 import { ConfigurationError } from '../../shared/errors.js';
-import { fitToBudget, type Ranked } from '../shared/budget.js';
+import { fitToBudget, listedFirst, type Ranked } from '../shared/budget.js';
 import { gridForWindow } from '../shared/grid.js';
 import { TemplateMiner, logPatterns } from '../shared/logs.js';
 import { summarizeMetrics, type RawSeries } from '../shared/metrics.js';
@@ -169,7 +169,7 @@ export const scenarioProvider: EvidenceProvider = {
       services: plan.services.length > 0 && !plan.unlisted ? new Set(plan.services) : undefined,
     };
     const { ranked, noun, keptBecause } = collectors[plan.evidenceClass](scenario, scope, plan);
-    const fitted = fitToBudget(ranked, plan.limits.maxBytes, noun, keptBecause, plan.limits.maxItems);
+    const fitted = fitToBudget(listedFirst(ranked, plan), plan.limits.maxBytes, noun, keptBecause, plan.limits.maxItems);
     return { query: describe(plan), items: fitted.items, notes: fitted.notes };
   },
 };

@@ -92,6 +92,13 @@ describe('prometheus provider', () => {
     expect(found.query.text).toMatch(/^PromQL query_range \(http_error_ratio\) for app=checkout, pricing and other app values seen in the window over /);
   });
 
+  it('keeps the planned services\' series before an unlisted one\'s, however anomalous, when only some fit', async () => {
+    const flat = { status: 'success', data: { resultType: 'matrix', result: [{ metric: {}, values: Array.from({ length: 66 }, (_, i) => [1778592120 + 60 * i, '0.003']) }] } };
+    fakeBackend((_, url) => json(url.pathname.endsWith('/values') ? fixture('label-values.json') : url.searchParams.get('query')!.includes('"cart"') ? fixture('query_range-error-ratio.json') : flat));
+    const found = await prometheusProvider.query(promPlan({ maxServices: 3 }, { unlisted: true, limits: { maxItems: 2, maxBytes: 48 * 1024 } }), deps());
+    expect(found.items.map((i) => MetricSeries.parse(i).service).sort()).toEqual(['checkout', 'pricing']);
+  });
+
   it('reads no label values when the planned services already fill the bound', async () => {
     const seen = fakeBackend(() => json(fixture('query_range-empty.json')));
     await prometheusProvider.query(promPlan({ maxServices: 2 }, { unlisted: true }), deps());
