@@ -1,5 +1,6 @@
 import type { RootCauseKind, Suspect } from '../../contracts/index.js';
 import type { Attribution } from './changes.js';
+import { burnedByCode } from './kinds.js';
 import { originScore, type ServiceProfile } from './propagation.js';
 import { noisyOr, type Signal, type SignalFamily } from './types.js';
 import { WEIGHTS, type FaultKind, type Weights } from './weights.js';
@@ -55,7 +56,9 @@ function onePerEventFamily(signals: readonly Signal[]): Signal[] {
  * a service, the kind whose evidence came first is the likelier cause of the rest.
  * A resource that rose but stayed well below its own limit did not run short, so it
  * speaks less for exhaustion; failures of callers that this service explains
- * (`callerFailures`) speak for a defect in it.
+ * (`callerFailures`) speak for a defect in it. A CPU that a code path burned at flat
+ * demand while requests failed (`burnedByCode`) is the defect's consequence: it neither
+ * explains the failures away nor counts as a shortage in its own right.
  */
 export function kindSupport(p: ServiceProfile, callerFailures: readonly Signal[] = [], w: Weights = WEIGHTS): Map<FaultKind, { support: number; ids: string[] }> {
   const kw = w.kinds;
@@ -81,15 +84,16 @@ export function kindSupport(p: ServiceProfile, callerFailures: readonly Signal[]
   const strained = resource.length > 0 || p.signals.some((s) => s.family === 'self_time' && s.strength >= 0.3);
   const platformFirst = p.signals.some((s) => s.family === 'runtime_node' && s.onsetMs <= saturationOnset + LATER_MS);
   const measuredShort = resource.length > 0 || p.signals.some((s) => s.hint === 'resource_exhaustion');
+  const codeBurned = burnedByCode(p.signals);
   const raw = new Map([...acc].map(([k, a]) => [k, noisyOr(a.parts)]));
-  const explained = Math.max(...(['resource_exhaustion', 'infrastructure', 'traffic_surge'] as const).map((k) => raw.get(k) ?? 0));
+  const explained = Math.max(...(['resource_exhaustion', 'infrastructure', 'traffic_surge'] as const).filter((k) => !(codeBurned && k === 'resource_exhaustion')).map((k) => raw.get(k) ?? 0));
   const firstStrong = Math.min(...[...acc].filter(([k]) => (raw.get(k) ?? 0) >= 0.5).map(([, a]) => a.firstMs));
   const out = new Map<FaultKind, { support: number; ids: string[] }>();
   for (const [kind, a] of acc) {
     let support = raw.get(kind)!;
     if (kind === 'code_defect') support *= 1 - kw.explainedDefect * explained;
     if (kind === 'traffic_surge' && (!demandFirst || !strained)) support *= kw.unstrainedSurge;
-    if (kind === 'resource_exhaustion' && (demandFirst || platformFirst)) support *= kw.causedShortage;
+    if (kind === 'resource_exhaustion' && (demandFirst || platformFirst || codeBurned)) support *= kw.causedShortage;
     if (kind === 'resource_exhaustion' && !measuredShort) support *= kw.unmeasuredShortage;
     if (a.firstMs > firstStrong + LATER_MS) support *= kw.laterKind;
     out.set(kind, { support, ids: a.ids });
