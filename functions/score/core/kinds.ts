@@ -39,3 +39,45 @@ export function burnedByCode(signals: readonly Signal[]): boolean {
   const requestsFail = clear.some((s) => FAILING.includes(s.family));
   return requestsFail && clear.some((s) => OWN_FAILURE.includes(s.family) && (s.hint === undefined || s.hint === 'code_defect'));
 }
+
+/** The resources a service can run short of, by the words that name each in a metric, an error or a change. */
+const RESOURCES: [string, RegExp][] = [
+  ['memory', /mem(?:ory)?|heap|-?xm[xs]|\bram\b|\brss\b|\boom|outofmemory/i],
+  ['cpu', /\bv?cpus?\b|millicores?|throttl/i],
+  ['connections', /connection|\bconns?\b|pool/i],
+  ['concurrency', /concurren|workers?\b|threads?\b|slots?\b|in.?flight/i],
+  ['disk', /disk|storage|volume|ephemeral|inode|filesystem|watermark/i],
+  ['file descriptors', /file.?desc|open files|nofile|ulimit/i],
+];
+
+/** Families that say by themselves which resource ran short. */
+const SAYS_WHICH: Partial<Record<SignalFamily, string>> = { memory: 'memory', runtime_leak: 'memory', cpu: 'cpu', runtime_throttle: 'cpu' };
+
+/**
+ * The resources the service's evidence says ran short: a memory, CPU or throttling signal
+ * names its own, and a resource series or an error naming a limit ("GC overhead limit
+ * exceeded", a connection pool) names it in its words.
+ */
+export function shortResources(signals: readonly Signal[]): Set<string> {
+  const out = new Set<string>();
+  for (const s of signals) {
+    const short = (s.strength >= CLEAR && (s.family in SAYS_WHICH || s.family === 'saturation')) || s.hint === 'resource_exhaustion';
+    if (!short) continue;
+    const which = SAYS_WHICH[s.family];
+    if (which) out.add(which);
+    for (const [name, re] of RESOURCES) if (re.test(`${s.text}\n${s.raw ?? ''}`)) out.add(name);
+  }
+  return out;
+}
+
+/**
+ * The resource that ran short which a change's summary names (a memory request or heap
+ * size, a pool, a concurrency limit), if any: a change that set the very ceiling the
+ * service then hit is on the failing path by what it touched, and a lowered ceiling, like
+ * a leak, is reached only when demand next fills it, so the change explains the
+ * exhaustion well after it.
+ */
+export function namedShortResource(summary: string, signals: readonly Signal[]): string | undefined {
+  const short = shortResources(signals);
+  return RESOURCES.find(([name, re]) => short.has(name) && re.test(summary))?.[0];
+}
