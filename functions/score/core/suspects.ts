@@ -13,6 +13,9 @@ const RESOURCE: readonly SignalFamily[] = ['cpu', 'memory', 'saturation', 'runti
 /** How far a resource signal says the service ran short: a rise that stayed well below the series' own limit did not exhaust it. */
 const shortness = (s: Signal, w: Weights) => (s.peakShare === undefined ? 1 : Math.min(1, s.peakShare / w.kinds.roomyShare));
 
+/** 1 when the service's CPU reached its limit: however noisy its rise, the CPU was not fine, so it explains slower calls into the service. */
+const atLimit = (signals: readonly Signal[], w: Weights) => (signals.some((s) => s.family === 'cpu' && (s.peakShare ?? 0) >= w.metrics.atCapacity) ? 1 : 0);
+
 /** A kind whose first evidence came this much after another well-supported kind's is more likely its consequence. */
 const LATER_MS = 60_000;
 
@@ -46,7 +49,7 @@ function onePerEventFamily(signals: readonly Signal[]): Signal[] {
  * How well each fault kind explains one service's evidence (0..1 each). A log line,
  * exception or runtime event that names its kind ("too many connections", "OOM")
  * moves its support to that kind. Slower calls into a service whose own CPU and work
- * are fine point at the link (infrastructure), as do calls out of a service that all wait
+ * are fine (its CPU short of its limit) point at the link (infrastructure), as do calls out of a service that all wait
  * longer unless the service also started failing in its own code; a rise in demand that came no later than
  * the saturation, and not so long before it that the service had coped with it, is a
  * surge (only where the service strained: more calls it served without running short
@@ -62,7 +65,7 @@ function onePerEventFamily(signals: readonly Signal[]): Signal[] {
  */
 export function kindSupport(p: ServiceProfile, callerFailures: readonly Signal[] = [], w: Weights = WEIGHTS): Map<FaultKind, { support: number; ids: string[] }> {
   const kw = w.kinds;
-  const own = strongest(p.signals, ['cpu', 'self_time', 'runtime_throttle']);
+  const own = Math.max(strongest(p.signals, ['cpu', 'self_time', 'runtime_throttle']), atLimit(p.signals, w));
   const failed = strongest(p.signals, ['log_error', 'exception', 'error_origin']);
   const acc = new Map<FaultKind, { parts: number[]; ids: string[]; firstMs: number }>();
   const add = (k: FaultKind, x: number, s: Signal) => {
