@@ -1,6 +1,5 @@
 import type { ChangeEvent, MetricSeries, RootCauseKind } from '../../contracts/index.js';
-import { median } from '../../providers/shared/stats.js';
-import { namedShortResource } from './kinds.js';
+import { climbed, namedShortResource } from './kinds.js';
 import { metricFamily } from './metrics.js';
 import { downstream, originScore, type ServiceProfile } from './propagation.js';
 import type { Evidence, Frame, Signal } from './types.js';
@@ -69,11 +68,8 @@ export function grewFromChange(items: readonly Evidence[], service: string, atMs
     if (item.class !== 'metrics' || item.service !== service || metricFamily(item.name, item.unit) !== 'memory') continue;
     const series = item as MetricSeries;
     const values = series.values.filter((v, i): v is number => v !== null && series.startMs + i * series.stepMs >= atMs && series.startMs + i * series.stepMs < onsetMs);
-    if (values.length < 6) continue;
-    const third = Math.floor(values.length / 3);
-    const rise = median(values.slice(-third))! - median(values.slice(0, third))!;
-    const noise = (1.4826 * median(values.slice(1).map((v, i) => Math.abs(v - values[i]!)))!) / Math.SQRT2;
-    verdict = (verdict ?? false) || (rise > 2 * noise && rise > w.changes.growthShare * Math.abs(values[0]!));
+    const grew = climbed(values, w.changes.growthShare);
+    if (grew !== undefined) verdict = (verdict ?? false) || grew;
   }
   return verdict;
 }

@@ -1,3 +1,4 @@
+import { median } from '../../providers/shared/stats.js';
 import type { Signal, SignalFamily } from './types.js';
 
 /**
@@ -80,4 +81,35 @@ export function shortResources(signals: readonly Signal[]): Set<string> {
 export function namedShortResource(summary: string, signals: readonly Signal[]): string | undefined {
   const short = shortResources(signals);
   return RESOURCES.find(([name, re]) => short.has(name) && re.test(summary))?.[0];
+}
+
+/**
+ * Whether a run of values climbed: its last third sits clearly above its first third (by
+ * more than twice the step-to-step noise, and by at least `minShare` of where it
+ * started). Undefined for fewer than six values, too few to tell a climb from noise.
+ */
+export function climbed(values: readonly number[], minShare: number): boolean | undefined {
+  if (values.length < 6) return undefined;
+  const third = Math.floor(values.length / 3);
+  const rise = median(values.slice(-third))! - median(values.slice(0, third))!;
+  const noise = (1.4826 * median(values.slice(1).map((v, i) => Math.abs(v - values[i]!)))!) / Math.SQRT2;
+  return rise > 2 * noise && rise > minShare * Math.abs(values[0]!);
+}
+
+/**
+ * Whether the service ran out of memory on one input rather than by growing into its
+ * limit: it crash-loops on out-of-memory kills, its memory was flat until the onset and
+ * jumped there (`Signal.climbedBefore` false), and demand did not rise. A leak or data
+ * that grew fills memory over time and refills it after each restart; memory that was
+ * steady for an hour and overflows again right after every restart is one message or
+ * request that needs more than any limit, read on every redelivery: a latent defect that
+ * data triggered.
+ */
+export function overflowedOnOneInput(signals: readonly Signal[]): boolean {
+  const clear = signals.filter((s) => s.strength >= CLEAR);
+  const killed = clear.some((s) => s.family === 'runtime_leak');
+  const looping = clear.some((s) => s.family === 'runtime_crash');
+  const jumped = clear.some((s) => s.family === 'memory' && s.climbedBefore === false);
+  const grew = signals.some((s) => s.family === 'memory' && s.climbedBefore === true);
+  return killed && looping && jumped && !grew && !clear.some((s) => s.family === 'traffic_up');
 }

@@ -1,5 +1,6 @@
 import type { MetricSeries } from '../../contracts/index.js';
 import { referenceScale } from '../../providers/shared/metrics.js';
+import { climbed } from './kinds.js';
 import { median } from '../../providers/shared/stats.js';
 import { WEIGHTS, type Weights } from './weights.js';
 import { detectOnset, lookbackOf, zStrength, type Onset } from './onset.js';
@@ -211,6 +212,7 @@ export function metricSignals(items: readonly Evidence[], frame: Frame, w: Weigh
     const strength = zStrength(onset.z) * Math.min(1, Math.abs(Math.log(relative)) / Math.log(2)) * onset.sustained;
     const where = edge ? ` on calls from ${series.labels.caller}` : '';
     const resource = rising && (f === 'cpu' || f === 'memory' || f === 'saturation');
+    const before = f === 'memory' ? climbed(series.values.filter((v, i): v is number => v !== null && series.startMs + i * series.stepMs < onset.atMs), w.changes.growthShare) : undefined;
     out.push({
       service: series.service,
       family: f,
@@ -219,6 +221,7 @@ export function metricSignals(items: readonly Evidence[], frame: Frame, w: Weigh
       evidenceId: series.id,
       local,
       ...(resource && limit !== undefined ? { peakShare: onset.peak / limit } : {}),
+      ...(before !== undefined ? { climbedBefore: before } : {}),
       ...(edge && f === 'inbound_latency' ? { waitsByCaller: { [series.labels.caller!]: Math.min(relative, 1e6) } } : {}),
       text: `${series.service} ${WORDS[family]}${where} ${rising ? 'rose' : 'fell'} from ${fmt(onset.baseline)} to ${fmt(onset.peak)} (${series.name})`,
     });

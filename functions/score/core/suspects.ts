@@ -1,6 +1,6 @@
 import type { RootCauseKind, Suspect } from '../../contracts/index.js';
 import type { Attribution } from './changes.js';
-import { burnedByCode } from './kinds.js';
+import { burnedByCode, overflowedOnOneInput } from './kinds.js';
 import { originScore, type ServiceProfile } from './propagation.js';
 import { noisyOr, type Signal, type SignalFamily } from './types.js';
 import { WEIGHTS, type FaultKind, type Weights } from './weights.js';
@@ -60,8 +60,9 @@ function onePerEventFamily(signals: readonly Signal[]): Signal[] {
  * A resource that rose but stayed well below its own limit did not run short, so it
  * speaks less for exhaustion; failures of callers that this service explains
  * (`callerFailures`) speak for a defect in it. A CPU that a code path burned at flat
- * demand while requests failed (`burnedByCode`) is the defect's consequence: it neither
- * explains the failures away nor counts as a shortage in its own right.
+ * demand while requests failed (`burnedByCode`), or memory that one input overflowed
+ * (`overflowedOnOneInput`), is the defect's consequence: its evidence is the defect's, it
+ * does not explain the failures away, and it counts less as a shortage in its own right.
  */
 export function kindSupport(p: ServiceProfile, callerFailures: readonly Signal[] = [], w: Weights = WEIGHTS): Map<FaultKind, { support: number; ids: string[] }> {
   const kw = w.kinds;
@@ -87,8 +88,14 @@ export function kindSupport(p: ServiceProfile, callerFailures: readonly Signal[]
   const strained = resource.length > 0 || p.signals.some((s) => s.family === 'self_time' && s.strength >= 0.3);
   const platformFirst = p.signals.some((s) => s.family === 'runtime_node' && s.onsetMs <= saturationOnset + LATER_MS);
   const measuredShort = resource.length > 0 || p.signals.some((s) => s.hint === 'resource_exhaustion');
-  const codeBurned = burnedByCode(p.signals);
+  const codeBurned = burnedByCode(p.signals) || overflowedOnOneInput(p.signals);
   const raw = new Map([...acc].map(([k, a]) => [k, noisyOr(a.parts)]));
+  const shortage = acc.get('resource_exhaustion');
+  if (codeBurned && shortage) {
+    const defect = acc.get('code_defect') ?? { parts: [], ids: [], firstMs: Infinity };
+    acc.set('code_defect', { parts: defect.parts, ids: [...new Set([...defect.ids, ...shortage.ids])], firstMs: Math.min(defect.firstMs, shortage.firstMs) });
+    raw.set('code_defect', Math.max(raw.get('code_defect') ?? 0, raw.get('resource_exhaustion')!));
+  }
   const explained = Math.max(...(['resource_exhaustion', 'infrastructure', 'traffic_surge'] as const).filter((k) => !(codeBurned && k === 'resource_exhaustion')).map((k) => raw.get(k) ?? 0));
   const firstStrong = Math.min(...[...acc].filter(([k]) => (raw.get(k) ?? 0) >= 0.5).map(([, a]) => a.firstMs));
   const out = new Map<FaultKind, { support: number; ids: string[] }>();
