@@ -1,5 +1,5 @@
 import type { ChangeEvent, MetricSeries, RootCauseKind } from '../../contracts/index.js';
-import { climbed, namedShortResource } from './kinds.js';
+import { climbed, namedShortResource, shortResources } from './kinds.js';
 import { metricFamily } from './metrics.js';
 import { downstream, originScore, type ServiceProfile } from './propagation.js';
 import type { Evidence, Frame, Signal } from './types.js';
@@ -151,7 +151,8 @@ export function describeChange(c: Pick<ChangeEvent, 'summary' | 'version' | 'pre
  * when the service itself shows nothing); slowly for a deploy whose service's memory grew
  * from it (a leak), not for one whose memory stayed flat after it, and slowly for a config
  * change that set the very resource the service ran short of (`namedShortResource`: a
- * memory limit or pool size lowered is hit when demand next fills it). Fit is high when the
+ * memory limit or pool size lowered is hit when demand next fills it) or that took
+ * capacity away (fewer replicas, a smaller instance: every resource is cut). Fit is high when the
  * changed service is itself anomalous and not explained by a dependency. A change can also
  * explain a neighbour that broke right after it with no change of its own.
  */
@@ -180,7 +181,7 @@ export function attributeChanges(items: readonly Evidence[], profiles: Map<strin
       continue;
     }
     const leak = kind === 'deployment' && leaking(p) && grewFromChange(items, change.service, at, onset, w) !== false;
-    const ceiling = kind === 'config_change' && mine ? namedShortResource(change.summary, p.signals) : undefined;
+    const ceiling = kind === 'config_change' && mine ? (namedShortResource(change.summary, p.signals) ?? (change.kind === 'scaling' && shortResources(p.signals).size > 0 ? 'capacity' : undefined)) : undefined;
     const proximity = decay(lead, leak || ceiling ? w.changes.leakHalfLifeMs : w.changes.halfLifeMs);
     const ownScore = mine ? proximity * (0.6 + 0.4 * Math.min(1, own / 0.6)) * (0.5 + 0.5 * p.rootness) * (p.fedBy ? 0.4 : 1) : 0;
     const v = named ?? victimOf(change.service, change.summary, at, profiles, graph, frame.stepMs, changedAt, observed, w);

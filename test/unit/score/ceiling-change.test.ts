@@ -31,7 +31,7 @@ function points(level: (minBefore: number) => number): [string, number][] {
 }
 
 /** `api` killed for memory from 10 minutes before the alert, after a config change 50 minutes before it. */
-const lowered = (summary: string) =>
+const lowered = (summary: string, kind = 'config') =>
   writeScenario({
     name: 'ceiling-probe',
     signal: alert('api'),
@@ -45,7 +45,7 @@ const lowered = (summary: string) =>
         { at: '-10m', service: 'api', kind: 'oom_killed', message: 'OOMKilled: container exceeded its memory limit' },
         { at: '-4m', service: 'api', kind: 'oom_killed', message: 'OOMKilled: container exceeded its memory limit' },
       ],
-      changes: [{ at: '-50m', service: 'api', kind: 'config', summary }],
+      changes: [{ at: '-50m', service: 'api', kind, summary }],
     },
   });
 
@@ -54,6 +54,12 @@ describe('a config change that set the ceiling the service hit', () => {
     const { scored } = await replayDirect(lowered('api Helm values: memory limit 8Gi -> 4Gi (cost review)'));
     expect(scored.suspects[0]).toMatchObject({ service: 'api', kind: 'config_change' });
     expect(scored.suspects[0]!.reasons[0]).toContain('it set the memory that ran short');
+  });
+
+  it('explains it too when it cut capacity, which cuts every resource', async () => {
+    const { scored } = await replayDirect(lowered('helm values api: hpa.minReplicas 12 -> 3 (values clean-up)', 'scaling'));
+    expect(scored.suspects[0]).toMatchObject({ service: 'api', kind: 'config_change' });
+    expect(scored.suspects[0]!.reasons[0]).toContain('it set the capacity that ran short');
   });
 
   it('does not, when it touched something else', async () => {
