@@ -181,7 +181,7 @@ export function attributeChanges(items: readonly Evidence[], profiles: Map<strin
       continue;
     }
     const leak = kind === 'deployment' && leaking(p) && grewFromChange(items, change.service, at, onset, w) !== false;
-    const ceiling = kind === 'config_change' && mine ? (namedShortResource(change.summary, p.signals) ?? (change.kind === 'scaling' && shortResources(p.signals).size > 0 ? 'capacity' : undefined)) : undefined;
+    const ceiling = kind === 'config_change' && mine ? (namedShortResource(change.summary, change.service, p.signals) ?? (change.kind === 'scaling' && shortResources(p.signals).size > 0 ? 'capacity' : undefined)) : undefined;
     const proximity = decay(lead, leak || ceiling ? w.changes.leakHalfLifeMs : w.changes.halfLifeMs);
     const ownScore = mine ? proximity * (0.6 + 0.4 * Math.min(1, own / 0.6)) * (0.5 + 0.5 * p.rootness) * (p.fedBy ? 0.4 : 1) : 0;
     const v = named ?? victimOf(change.service, change.summary, at, profiles, graph, frame.stepMs, changedAt, observed, w);

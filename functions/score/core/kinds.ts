@@ -46,10 +46,13 @@ const RESOURCES: [string, RegExp][] = [
   ['memory', /mem(?:ory)?|heap|-?xm[xs]|\bram\b|\brss\b|\boom|outofmemory/i],
   ['cpu', /\bv?cpus?\b|millicores?|throttl/i],
   ['connections', /connection|\bconns?\b|pool/i],
-  ['concurrency', /concurren|workers?\b|threads?\b|slots?\b|in.?flight/i],
+  ['concurrency', /concurren|threads?\b|slots?\b|in.?flight/i],
   ['disk', /disk|storage|volume|ephemeral|inode|filesystem|watermark/i],
   ['file descriptors', /file.?desc|open files|nofile|ulimit/i],
 ];
+
+/** A text with a service's name taken out: `doc-worker` or `conn-pool-proxy` names a service, not a resource. */
+const withoutName = (text: string, service: string) => text.split(service).join(' ');
 
 /** Families that say by themselves which resource ran short. */
 const SAYS_WHICH: Partial<Record<SignalFamily, string>> = { memory: 'memory', runtime_leak: 'memory', cpu: 'cpu', runtime_throttle: 'cpu' };
@@ -66,7 +69,8 @@ export function shortResources(signals: readonly Signal[]): Set<string> {
     if (!short) continue;
     const which = SAYS_WHICH[s.family];
     if (which) out.add(which);
-    for (const [name, re] of RESOURCES) if (re.test(`${s.text}\n${s.raw ?? ''}`)) out.add(name);
+    const words = withoutName(`${s.text}\n${s.raw ?? ''}`, s.service);
+    for (const [name, re] of RESOURCES) if (re.test(words)) out.add(name);
   }
   return out;
 }
@@ -78,9 +82,10 @@ export function shortResources(signals: readonly Signal[]): Set<string> {
  * a leak, is reached only when demand next fills it, so the change explains the
  * exhaustion well after it.
  */
-export function namedShortResource(summary: string, signals: readonly Signal[]): string | undefined {
+export function namedShortResource(summary: string, service: string, signals: readonly Signal[]): string | undefined {
   const short = shortResources(signals);
-  return RESOURCES.find(([name, re]) => short.has(name) && re.test(summary))?.[0];
+  const words = withoutName(summary, service);
+  return RESOURCES.find(([name, re]) => short.has(name) && re.test(words))?.[0];
 }
 
 /**

@@ -16,9 +16,11 @@ describe('the resource that ran short', () => {
 
   it('is what a change names when the change set that very ceiling', () => {
     const leak = [sig('runtime_leak', 0.9)];
-    expect(namedShortResource('Helm values: JAVA_TOOL_OPTIONS -Xmx6g -> MaxRAMPercentage=50 (memory request 8Gi -> 4Gi)', leak)).toBe('memory');
-    expect(namedShortResource('reserved concurrency 100 -> 5', leak)).toBeUndefined();
-    expect(namedShortResource('product cache TTL 300s -> 600s', leak)).toBeUndefined();
+    expect(namedShortResource('Helm values: JAVA_TOOL_OPTIONS -Xmx6g -> MaxRAMPercentage=50 (memory request 8Gi -> 4Gi)', 'api', leak)).toBe('memory');
+    expect(namedShortResource('reserved concurrency 100 -> 5', 'api', leak)).toBeUndefined();
+    expect(namedShortResource('product cache TTL 300s -> 600s', 'api', leak)).toBeUndefined();
+    const pool = [sig('saturation', 0.9, { service: 'conn-pool-proxy', text: 'conn-pool-proxy resource use rose (threads_busy)' })];
+    expect(namedShortResource('conn-pool-proxy ConfigMap: LOG_LEVEL info -> debug', 'conn-pool-proxy', pool)).toBeUndefined();
   });
 });
 
