@@ -41,13 +41,17 @@ export function burnedByCode(signals: readonly Signal[]): boolean {
   return requestsFail && clear.some((s) => OWN_FAILURE.includes(s.family) && (s.hint === undefined || s.hint === 'code_defect'));
 }
 
-/** The resources a service can run short of, by the words that name each in a metric, an error or a change. */
+/**
+ * The resources a service can run short of, by the words that name each in a metric, an
+ * error or a change, or name what fills it (logging, at debug level or with payloads,
+ * fills a disk).
+ */
 const RESOURCES: [string, RegExp][] = [
   ['memory', /mem(?:ory)?|heap|-?xm[xs]|\bram\b|\brss\b|\boom|outofmemory/i],
   ['cpu', /\bv?cpus?\b|millicores?|throttl/i],
   ['connections', /connection|\bconns?\b|pool/i],
   ['concurrency', /concurren|threads?\b|slots?\b|in.?flight/i],
-  ['disk', /disk|storage|volume|ephemeral|inode|filesystem|watermark/i],
+  ['disk', /disk|storage|volume|ephemeral|inode|filesystem|watermark|\blog(?:s|ging)?\b|log_?level/i],
   ['file descriptors', /file.?desc|open files|nofile|ulimit/i],
 ];
 
@@ -60,7 +64,8 @@ const SAYS_WHICH: Partial<Record<SignalFamily, string>> = { memory: 'memory', ru
 /**
  * The resources the service's evidence says ran short: a memory, CPU or throttling signal
  * names its own, and a resource series or an error naming a limit ("GC overhead limit
- * exceeded", a connection pool) names it in its words.
+ * exceeded", a connection pool) names it in its own words (a log line's, not ours about it:
+ * "started logging" says nothing of a disk).
  */
 export function shortResources(signals: readonly Signal[]): Set<string> {
   const out = new Set<string>();
@@ -69,7 +74,7 @@ export function shortResources(signals: readonly Signal[]): Set<string> {
     if (!short) continue;
     const which = SAYS_WHICH[s.family];
     if (which) out.add(which);
-    const words = withoutName(`${s.text}\n${s.raw ?? ''}`, s.service);
+    const words = withoutName(s.raw ?? s.text, s.service);
     for (const [name, re] of RESOURCES) if (re.test(words)) out.add(name);
   }
   return out;

@@ -12,6 +12,7 @@ describe('the resource that ran short', () => {
     expect(shortResources([sig('saturation', 0.8, { text: 'api resource use rose (hikaricp_connections_active)' })])).toEqual(new Set(['connections']));
     expect(shortResources([sig('exception', 0.1, { hint: 'resource_exhaustion', text: 'api threw java.lang.OutOfMemoryError: GC overhead limit exceeded' })])).toEqual(new Set(['memory']));
     expect(shortResources([sig('log_error', 0.9, { text: 'api logged error "NullPointerException in PoolConfig"' })])).toEqual(new Set());
+    expect(shortResources([sig('log_error', 0.9, { hint: 'resource_exhaustion', text: 'api started logging error "FATAL: too many connections"', raw: 'FATAL: too many connections' })])).toEqual(new Set(['connections']));
   });
 
   it('is what a change names when the change set that very ceiling', () => {
@@ -19,6 +20,8 @@ describe('the resource that ran short', () => {
     expect(namedShortResource('Helm values: JAVA_TOOL_OPTIONS -Xmx6g -> MaxRAMPercentage=50 (memory request 8Gi -> 4Gi)', 'api', leak)).toBe('memory');
     expect(namedShortResource('reserved concurrency 100 -> 5', 'api', leak)).toBeUndefined();
     expect(namedShortResource('product cache TTL 300s -> 600s', 'api', leak)).toBeUndefined();
+    const evicted = [sig('runtime_node', 0.75, { hint: 'resource_exhaustion', text: 'api was evicted from its node: ephemeral-storage usage 38Gi exceeds the container limit' })];
+    expect(namedShortResource('api ConfigMap: LOG_LEVEL info -> debug, LOG_PAYLOADS true', 'api', evicted)).toBe('disk');
     const pool = [sig('saturation', 0.9, { service: 'conn-pool-proxy', text: 'conn-pool-proxy resource use rose (threads_busy)' })];
     expect(namedShortResource('conn-pool-proxy ConfigMap: LOG_LEVEL info -> debug', 'conn-pool-proxy', pool)).toBeUndefined();
   });
