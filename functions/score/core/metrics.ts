@@ -126,6 +126,16 @@ function capacitySignal(series: MetricSeries & { id: string }, family: Family, l
   return { service: series.service, family: family === 'cpu' ? 'cpu' : family, strength: 0.9, onsetMs, evidenceId: series.id, local: true, text: `${series.service} ${family === 'saturation' ? 'resource use' : family === 'cpu' ? 'CPU' : 'memory'} reached its limit (${fmt(peak)} of ${fmt(limit)}, ${series.name})` };
 }
 
+/**
+ * Whether an error series counts failures to get a resource (`ErrorPortAllocation`,
+ * `IPAllocationFailures`, `quota_exceeded_total`, `InsufficientCapacityErrors`): each such
+ * error says something ran out, not that code failed.
+ */
+export function failedToAllocate(name: string): boolean {
+  const words = name.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
+  return /\balloc|exhaust|\bquota|insufficient/.test(words);
+}
+
 const fmt = (v: number) => (Math.abs(v) >= 100 ? v.toFixed(0) : Math.abs(v) >= 1 ? v.toFixed(2) : v.toPrecision(2));
 
 /**
@@ -212,6 +222,7 @@ export function metricSignals(items: readonly Evidence[], frame: Frame, w: Weigh
     const strength = zStrength(onset.z) * Math.min(1, Math.abs(Math.log(relative)) / Math.log(2)) * onset.sustained;
     const where = edge ? ` on calls from ${series.labels.caller}` : '';
     const resource = rising && (f === 'cpu' || f === 'memory' || f === 'saturation');
+    const shortage = f === 'errors' && failedToAllocate(series.name);
     const before = f === 'memory' ? climbed(series.values.filter((v, i): v is number => v !== null && series.startMs + i * series.stepMs < onset.atMs), w.changes.growthShare) : undefined;
     out.push({
       service: series.service,
@@ -222,6 +233,7 @@ export function metricSignals(items: readonly Evidence[], frame: Frame, w: Weigh
       local,
       ...(resource && limit !== undefined ? { peakShare: onset.peak / limit } : {}),
       ...(before !== undefined ? { climbedBefore: before } : {}),
+      ...(shortage ? { hint: 'resource_exhaustion' as const } : {}),
       ...(edge && f === 'inbound_latency' ? { waitsByCaller: { [series.labels.caller!]: Math.min(relative, 1e6) } } : {}),
       text: `${series.service} ${WORDS[family]}${where} ${rising ? 'rose' : 'fell'} from ${fmt(onset.baseline)} to ${fmt(onset.peak)} (${series.name})`,
     });

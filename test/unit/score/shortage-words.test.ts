@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { logHint } from '../../../functions/score/core/logs.js';
+import { failedToAllocate, metricSignals } from '../../../functions/score/core/metrics.js';
+import type { Evidence } from '../../../functions/score/core/types.js';
 
 describe('words that say a resource ran out, beyond memory, connections and disk space', () => {
   it.each([
@@ -13,5 +15,22 @@ describe('words that say a resource ran out, beyond memory, connections and disk
 
   it('still reads a programming error that mentions a watermark as a defect', () => {
     expect(logHint('java.lang.IllegalStateException: watermark exceeded the event time in WindowOperator')).toBe('code_defect');
+  });
+});
+
+describe('error series that count failures to get a resource', () => {
+  it('reads allocation, quota and capacity failures as exhaustion, and other error counts not', () => {
+    expect(failedToAllocate('ErrorPortAllocation')).toBe(true);
+    expect(failedToAllocate('quota_exceeded_total')).toBe(true);
+    expect(failedToAllocate('InsufficientCapacityErrors')).toBe(true);
+    expect(failedToAllocate('HTTPCode_Target_5XX_Count')).toBe(false);
+    expect(failedToAllocate('job_failure_ratio')).toBe(false);
+  });
+
+  it('gives such a series\' signal the exhaustion hint', () => {
+    const at = Date.parse('2026-06-01T09:00:00Z');
+    const values = Array.from({ length: 40 }, (_, i) => (i < 30 ? 0 : 5200 + i));
+    const series = { id: 'M_nat', class: 'metrics', service: 'nat', name: 'ErrorPortAllocation', unit: 'Count', labels: {}, startMs: at - 39 * 60_000, stepMs: 60_000, values } as unknown as Evidence;
+    expect(metricSignals([series], { alertAtMs: at, stepMs: 60_000 }).find((s) => s.family === 'errors')).toMatchObject({ hint: 'resource_exhaustion' });
   });
 });
