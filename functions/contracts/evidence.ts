@@ -138,6 +138,11 @@ export const ServiceTraceStats = z.object({
    */
   inboundGapP90Ms: z.array(z.number().nullable()).max(2000).optional(),
   /**
+   * The median of the same wait per step. A slow link delays every call over it, so the
+   * median moves; a few calls that hit a retransmit or a pause move only the p90.
+   */
+  inboundGapP50Ms: z.array(z.number().nullable()).max(2000).optional(),
+  /**
    * The same wait split by caller (caller → p90 per step), for the few edges whose wait
    * swung enough to have shifted. One edge rising far more than its caller's other edges
    * is that link's trouble; all of a caller's edges rising together is the caller's.

@@ -34,7 +34,8 @@ export function kindOf(attributes: Record<string, unknown> | undefined): string 
 }
 
 const HTTP_CLIENT_NAME = /^(?:HTTP )?(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)$/i;
-const rpcName = (name: string) => name.replace(/^grpc\./i, '').toLowerCase();
+/** An RPC's method as both sides name it: gRPC's full method name is `/package.Service/Method`, with or without the leading slash, sometimes prefixed `grpc.`. */
+const rpcName = (name: string) => name.trim().replace(/^grpc\./i, '').replace(/^\/+/, '').toLowerCase();
 
 /**
  * Whether `parent` is the caller's client span for the call `child` serves: marked
@@ -208,10 +209,12 @@ function swungEdges(edges: readonly (readonly [string, readonly (number | null)[
   return kept.length === 0 ? undefined : Object.fromEntries(kept.map((e) => [e.caller, [...e.series]]));
 }
 
-const p90 = (xs: number[]): number | null => {
-  const q = quantile(xs, 0.9);
-  return q === undefined ? null : roundSig(q);
+const quantileOrNull = (q: number) => (xs: number[]): number | null => {
+  const v = quantile(xs, q);
+  return v === undefined ? null : roundSig(v);
 };
+const p90 = quantileOrNull(0.9);
+const p50 = quantileOrNull(0.5);
 
 interface RefAcc {
   spans: number;
@@ -350,7 +353,7 @@ export function summarizeTraces(traces: Iterable<RawTrace>, grid: TimeGrid, link
       errorOrigins: slice(a.origins),
       durationP90Ms: slice(a.durations).map(p90),
       selfTimeP90Ms: slice(a.selfs).map(p90),
-      ...(gaps.some((g) => g !== null) ? { inboundGapP90Ms: gaps } : {}),
+      ...(gaps.some((g) => g !== null) ? { inboundGapP90Ms: gaps, inboundGapP50Ms: slice(a.gaps).map(p50) } : {}),
       ...(byCaller ? { inboundGapByCallerP90Ms: byCaller } : {}),
       ...(a.ownSpans === 0 ? { seenOnlyByCallers: true } : {}),
       callees: Object.fromEntries([...a.callees.entries()].sort(([x], [y]) => x.localeCompare(y))),

@@ -4,6 +4,7 @@ import { attributeChanges, changeVerdicts, type Attribution } from './changes.js
 import { confidenceOf } from './confidence.js';
 import { buildDigest, DIGEST_TOKEN_BUDGET } from './digest.js';
 import { eventSignals } from './events.js';
+import { edgeGaps, weighGaps } from './gaps.js';
 import { identify } from './ids.js';
 import { logSignals, mentionSignals } from './logs.js';
 import { metricFamily, metricSignals } from './metrics.js';
@@ -132,7 +133,7 @@ export function rankInvestigation(input: ScoreInput, w: Weights = WEIGHTS): Rank
   const frame: Frame = { alertAtMs, stepMs, lookbackMs: lookbackFor(alertAtMs, Date.parse(input.signal.startedAt)) };
   const tolerance = Math.max(2 * stepMs, ONSET_TOLERANCE_MS);
   const called = mergeGraph(input.topology, tracedCalls(evidence));
-  const direct: Signal[] = withResolution([...metricSignals(evidence, frame, w), ...logSignals(evidence, frame, w), ...traceSignals(evidence, frame, w), ...patternBreakSignals(evidence, frame, w), ...eventSignals(evidence, frame, w)], evidence);
+  const direct: Signal[] = withResolution(weighGaps([...edgeGaps(metricSignals(evidence, frame, w), evidence, w), ...logSignals(evidence, frame, w), ...traceSignals(evidence, frame, w), ...patternBreakSignals(evidence, frame, w), ...eventSignals(evidence, frame, w)], w), evidence);
   const platform = platformLinks(direct, called, tolerance, w);
   const reported = platformEventSignals(evidence, direct, called, w);
   const graph = mergeGraph(input.topology, tracedCalls(evidence), platform.edges, reported.edges);

@@ -6,7 +6,13 @@ import { WEIGHTS, type Weights } from './weights.js';
 import { detectOnset, lookbackOf, zStrength, type Onset } from './onset.js';
 import type { Evidence, Frame, Signal, SignalFamily } from './types.js';
 
-type Family = 'errors' | 'latency' | 'cpu' | 'memory' | 'saturation' | 'traffic' | 'other';
+type Family = 'errors' | 'latency' | 'cpu' | 'memory' | 'saturation' | 'traffic' | 'network' | 'other';
+
+/** The network's own health: packets dropped or lost, segments retransmitted, a link or carrier up or down (not packets counted: that is traffic). */
+const NETWORK = /packet.?(?:loss|drop)|drop\w*.?packet|retrans|link.?(?:up|down|state)|carrier/;
+
+/** A network health series that reads 1 when healthy (a link or carrier up), so trouble is a fall. */
+const HEALTHY_HIGH = /(?:^|[_.\s])up\b|link.?state|carrier/;
 
 /**
  * What a series measures, from its name and unit in the words metric names commonly
@@ -15,11 +21,13 @@ type Family = 'errors' | 'latency' | 'cpu' | 'memory' | 'saturation' | 'traffic'
  * (`kube_pod_container_status_restarts_total`) counts crashes, not requests: it is
  * left to the runtime events that say why the container stopped. A backlog (queue age, lag) is a symptom like
  * latency: work waits when whatever drains it is broken; a disk's I/O queue is the disk's
- * own saturation (the USE method's measure of it), not work waiting downstream.
+ * own saturation (the USE method's measure of it), not work waiting downstream. Packets
+ * dropped or lost, retransmits and a link's state are the network's own health.
  */
 export function metricFamily(name: string, unit = ''): Family {
   const n = `${name} ${unit}`.toLowerCase();
   if (/restart|crash|oom_?kill|terminat/.test(n)) return 'other';
+  if (NETWORK.test(n)) return 'network';
   if (/error|fail|5xx|fault|exception|reject/.test(n)) return 'errors';
   if (/cpu|throttl/.test(n)) return 'cpu';
   if (/mem|heap|rss|oom|swap/.test(n)) return 'memory';
@@ -38,6 +46,7 @@ const WORDS: Record<Exclude<Family, 'other'>, string> = {
   memory: 'memory',
   saturation: 'resource use',
   traffic: 'request rate',
+  network: 'network health',
 };
 
 /**
@@ -218,6 +227,7 @@ export function metricSignals(items: readonly Evidence[], frame: Frame, w: Weigh
     else if (family === 'memory' && rising) [f, local] = ['memory', true];
     else if (family === 'saturation' && rising) [f, local] = ['saturation', true];
     else if (family === 'traffic') [f, local] = rising ? ['traffic_up', true] : ['traffic_down', false];
+    else if (family === 'network' && rising !== HEALTHY_HIGH.test(series.name.toLowerCase())) [f, local] = ['network', true];
     if (!f) continue;
     const strength = zStrength(onset.z) * Math.min(1, Math.abs(Math.log(relative)) / Math.log(2)) * onset.sustained;
     const where = edge ? ` on calls from ${series.labels.caller}` : '';

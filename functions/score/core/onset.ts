@@ -22,9 +22,11 @@ export const ONSET_LOOKBACK_MS = 30 * 60_000;
 export const lookbackOf = (frame: { lookbackMs?: number }) => Math.max(ONSET_LOOKBACK_MS, frame.lookbackMs ?? 0);
 
 /**
- * Whether an episode is over: the last few points are all back within the baseline. A
- * spike that came and went before the alert (an earlier incident, a batch job) is
- * history; whatever the alert is about is still going on.
+ * Whether an episode is over: the last few points are all back within the baseline, or
+ * have given back all but a small share of the episode's typical excursion (over a
+ * baseline so quiet that any wobble is anomalous, a CPU back at 2% after a burst to 100%
+ * is back). A spike that came and went before the alert (an earlier incident, a batch
+ * job) is history; whatever the alert is about is still going on.
  */
 const recovered = (flagged: readonly boolean[], points: number) => flagged.length > points && flagged.slice(-points).every((f) => !f);
 
@@ -37,7 +39,7 @@ const recovered = (flagged: readonly boolean[], points: number) => flagged.lengt
  * an episode whose last points are back within the baseline (`recovered`).
  */
 export function detectOnset(values: readonly (number | null)[], startMs: number, stepMs: number, alertAtMs: number, lookbackMs = ONSET_LOOKBACK_MS, w: Weights = WEIGHTS): Onset | undefined {
-  const { minZ, maxZ, minBaselinePoints, settled, recoveredPoints } = w.onset;
+  const { minZ, maxZ, minBaselinePoints, settled, recoveredPoints, returned } = w.onset;
   const recentFrom = alertAtMs - lookbackMs;
   const points: { at: number; v: number }[] = [];
   values.forEach((v, i) => v !== null && Number.isFinite(v) && points.push({ at: startMs + i * stepMs, v }));
@@ -64,7 +66,10 @@ export function detectOnset(values: readonly (number | null)[], startMs: number,
     if (flagged[i] && share >= 0.6) onset = i;
     if (flagged[i] && after >= 2 && share >= cleanestShare) [cleanest, cleanestShare] = [i, share];
   }
-  if (onset < 0 || recovered(flagged, recoveredPoints)) return undefined;
+  const episode = recent.filter((_, i) => flagged[i]).map((p) => direction * (p.v - base.median)).sort((a, b) => a - b);
+  const typical = episode[Math.floor(episode.length / 2)] ?? 0;
+  const stillOut = recent.map((p, i) => flagged[i]! && direction * (p.v - base.median) >= returned * typical);
+  if (onset < 0 || recovered(stillOut, recoveredPoints)) return undefined;
   if (cleanest > onset && cleanestShare === 1 && flagged.slice(onset).filter(Boolean).length / (recent.length - onset) < settled) onset = cleanest;
   const run = z.slice(onset).filter((_, k) => flagged[onset + k]).map((x) => Math.min(maxZ, x * direction));
   if (run.length < 2 && recent.length - onset > 1) return undefined;

@@ -50,7 +50,8 @@ function onePerEventFamily(signals: readonly Signal[]): Signal[] {
  * exception or runtime event that names its kind ("too many connections", "OOM")
  * moves its support to that kind. Slower calls into a service whose own CPU and work
  * are fine (its CPU short of its limit) point at the link (infrastructure), as do calls out of a service that all wait
- * longer unless the service also started failing in its own code; a rise in demand that came no later than
+ * longer unless the service also started failing in its own code or its own CPU and work
+ * strained with them (a starved client is slow to every callee); a rise in demand that came no later than
  * the saturation, and not so long before it that the service had coped with it, is a
  * surge (only where the service strained: more calls it served without running short
  * are not an incident), and a node lost before the saturation is the platform
@@ -78,7 +79,7 @@ export function kindSupport(p: ServiceProfile, callerFailures: readonly Signal[]
   };
   for (const s of onePerEventFamily(p.signals)) {
     if (s.hint && s.hint !== 'code_defect') add(s.hint as FaultKind, s.strength, s);
-    else for (const [kind, x] of Object.entries(kw.support[s.family] ?? {})) add(kind as FaultKind, s.strength * x * (s.family === 'inbound_latency' ? 1 - 0.8 * own : s.family === 'outbound_latency' ? 1 - 0.6 * failed : kind === 'resource_exhaustion' ? shortness(s, w) : 1), s);
+    else for (const [kind, x] of Object.entries(kw.support[s.family] ?? {})) add(kind as FaultKind, s.strength * x * (s.family === 'inbound_latency' ? 1 - 0.8 * own : s.family === 'outbound_latency' ? (1 - 0.6 * failed) * (1 - 0.8 * own) : kind === 'resource_exhaustion' ? shortness(s, w) : 1), s);
   }
   for (const s of callerFailures) add('code_defect', s.strength * kw.inheritedFailure, s);
   const surge = p.signals.filter((s) => s.family === 'traffic_up');

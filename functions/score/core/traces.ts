@@ -1,5 +1,6 @@
 import type { ServiceTraceStats, TraceExemplar, TraceReference } from '../../contracts/index.js';
 import { median, rateChange, robustBaseline } from '../../providers/shared/stats.js';
+import { levelBeyondReference, readWait } from './gaps.js';
 import { lookbackOf } from './onset.js';
 import { WEIGHTS, type Weights } from './weights.js';
 import type { Evidence, Frame, Signal } from './types.js';
@@ -48,11 +49,19 @@ export function latencyShift(values: readonly (number | null)[], fromIndex = 0, 
 
 type Quantiles = TraceReference['duration'];
 
+/** Traces this long or longer are enough to tell a standing error or wait from a new one. */
+const BASELINE_SPAN_MS = 10 * 60_000;
+
 /** The level a step must reach to be beyond what the reference saw: `beyondReference` times its P95. */
 const floorOf = (reference: Quantiles | undefined, w: Weights) => (reference ? w.traces.beyondReference * Math.max(reference.p95Ms, w.traces.referenceFloorMs) : 0);
 
-/** A latency shift whose steps after it mostly stay beyond the reference's range, weighed against it (`againstReference`). */
+/**
+ * A latency shift whose steps after it mostly stay beyond the reference's range, weighed
+ * against it (`againstReference`); failing a shift inside the window, a level beyond the
+ * reference throughout it (`levelBeyondReference`).
+ */
 const shiftBeyond = (values: readonly (number | null)[], recent: number, reference: Quantiles | undefined, w: Weights) => againstReference(latencyShift(values, recent, floorOf(reference, w), w), reference, w);
+const gapBeyond = (values: readonly (number | null)[], recent: number, reference: Quantiles | undefined, stepMs: number, w: Weights) => shiftBeyond(values, recent, reference, w) ?? levelBeyondReference(values, recent, reference, BASELINE_SPAN_MS / stepMs, w);
 
 /**
  * A shift weighed against the reference, when there is one: a level within the healthy
@@ -73,7 +82,7 @@ export function againstReference<T extends { ratio: number; level: number }>(shi
  */
 function edgeShifts(s: Stats, recent: number, w: Weights): Record<string, number> | undefined {
   const shifted = Object.entries(s.inboundGapByCallerP90Ms ?? {}).flatMap(([caller, series]) => {
-    const shift = shiftBeyond(series, recent, s.reference?.byCaller?.[caller]?.inboundGap, w);
+    const shift = gapBeyond(series, recent, s.reference?.byCaller?.[caller]?.inboundGap, s.stepMs, w);
     return shift ? [[caller, shift.ratio] as const] : [];
   });
   return s.inboundGapByCallerP90Ms === undefined && shifted.length === 0 ? undefined : Object.fromEntries(shifted);
@@ -81,8 +90,6 @@ function edgeShifts(s: Stats, recent: number, w: Weights): Record<string, number
 
 const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
 
-/** Traces this long or longer are enough to tell a standing error from a new one. */
-const BASELINE_SPAN_MS = 10 * 60_000;
 
 /** Errors that were already starting here at about the same share of spans in the first half as in the second: not news. */
 function steadyErrors(s: Stats): boolean {
@@ -116,9 +123,13 @@ export function traceSignals(items: readonly Evidence[], frame: Frame, w: Weight
     }
     const self = shiftBeyond(s.selfTimeP90Ms, recent, s.reference?.selfTime, w);
     if (self) out.push({ service: s.service, family: 'self_time', strength: shiftStrength(self.ratio), onsetMs: at(self.index), evidenceId: s.id, local: true, text: `${s.service}'s own work per span got ${self.ratio.toFixed(1)}× slower (p90 self time)` });
-    const gap = s.inboundGapP90Ms ? shiftBeyond(s.inboundGapP90Ms, recent, s.reference?.inboundGap, w) : undefined;
+    const gap = s.inboundGapP90Ms ? gapBeyond(s.inboundGapP90Ms, recent, s.reference?.inboundGap, s.stepMs, w) : undefined;
     const byCaller = gap ? edgeShifts(s, recent, w) : undefined;
-    if (gap) out.push({ service: s.service, family: 'inbound_latency', strength: shiftStrength(gap.ratio), onsetMs: at(gap.index), evidenceId: s.id, local: true, outsideSpans: true, ...(byCaller ? { waitsByCaller: byCaller } : {}), text: `callers waited ${gap.ratio.toFixed(1)}× longer on calls into ${s.service} beyond its own span time` });
+    if (gap) {
+      const typical = s.inboundGapP50Ms ? (gapBeyond(s.inboundGapP50Ms, recent, s.reference?.inboundGap, s.stepMs, w) ?? null) : undefined;
+      const wait = readWait(gap, typical, w);
+      out.push({ service: s.service, family: 'inbound_latency', strength: wait.strength, onsetMs: at(gap.index), evidenceId: s.id, local: true, outsideSpans: true, addedMs: wait.addedMs, ...(byCaller ? { waitsByCaller: byCaller } : {}), text: `callers waited ${gap.ratio.toFixed(1)}× longer on calls into ${s.service} beyond its own span time${wait.tailOnly ? ' (only the slowest calls: the median call did not wait longer)' : ''}` });
+    }
     const dur = shiftBeyond(s.durationP90Ms, recent, s.reference?.duration, w);
     if (dur) out.push({ service: s.service, family: 'latency', strength: shiftStrength(dur.ratio), onsetMs: at(dur.index), evidenceId: s.id, local: false, text: `${s.service} spans got ${dur.ratio.toFixed(1)}× slower (p90 duration)` });
     const volume = rateChange(s.spans, 0, s.spans.length - 1);

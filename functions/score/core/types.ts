@@ -31,6 +31,7 @@ export type SignalFamily =
   | 'runtime_other'
   | 'related_alert'
   | 'platform_event'
+  | 'network'
   | 'dependency_mention';
 
 export interface Signal {
@@ -55,6 +56,8 @@ export interface Signal {
    * compared with the caller's other edges.
    */
   waitsByCaller?: Record<string, number>;
+  /** For a wait beyond the callee's own spans: how many milliseconds the shift added to each call (level minus baseline). */
+  addedMs?: number;
   /** For a rising resource series with a known limit: its peak as a share of that limit. */
   peakShare?: number;
   /** For a rising memory series: whether it had been climbing before the onset (a leak, data growing) or was flat until it jumped; absent when too few points came before. */

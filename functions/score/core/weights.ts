@@ -27,6 +27,8 @@ export interface Weights {
     settled: number;
     /** A series whose last this many points are all back within its baseline has recovered. */
     recoveredPoints: number;
+    /** A point within this share of the episode's median excursion from the baseline counts as back within it. */
+    returned: number;
   };
   /** Metric series (`metrics.ts`). */
   metrics: {
@@ -130,6 +132,13 @@ export interface Weights {
     /** How much a change that broke a neighbour weighs per unit of its attribution score. */
     victimChange: number;
   };
+  /** Waits beyond callees' own spans, compared across links (`gaps.ts`). */
+  gaps: {
+    /** A wait that added at least this share of the largest wait's added time keeps its strength; below, it loses it in proportion. */
+    dominantShare: number;
+    /** What is left of a wait whose median call did not wait longer, only its slowest calls. */
+    tailOnly: number;
+  };
   /** A common caller behind several slower links (`links.ts`). */
   links: {
     /** Inbound waits this sure or surer count toward a common caller. */
@@ -175,7 +184,7 @@ const deepFreeze = <T>(value: T): T => {
  * leave-one-suite-out (README, "How the weights were chosen").
  */
 export const WEIGHTS: Readonly<Weights> = deepFreeze({
-  onset: { minZ: 4, maxZ: 50, minBaselinePoints: 5, settled: 0.8, recoveredPoints: 3 },
+  onset: { minZ: 4, maxZ: 50, minBaselinePoints: 5, settled: 0.8, recoveredPoints: 3, returned: 0.1 },
   metrics: { atCapacity: 0.98, referenceZ: 4, minReferencePoints: 3, sparsePoints: 8 },
   logs: { llrMin: 6, novelBaselineSteps: 1, aboveReference: 3 },
   traces: { minRatio: 1.5, fullBaselineSteps: 3, beyondReference: 1.5, referenceFloorMs: 1 },
@@ -209,6 +218,7 @@ export const WEIGHTS: Readonly<Weights> = deepFreeze({
       log_info: 0.3,
       related_alert: 0.3,
       platform_event: 0.9,
+      network: 0.9,
       dependency_mention: 0.6,
     },
     minStrength: 0.1,
@@ -230,6 +240,7 @@ export const WEIGHTS: Readonly<Weights> = deepFreeze({
       outbound_latency: { infrastructure: 0.9 },
       dependency_mention: {},
       platform_event: { infrastructure: 1 },
+      network: { infrastructure: 1 },
       runtime_node: { infrastructure: 1 },
       traffic_up: { traffic_surge: 1 },
       error_origin: { code_defect: 1 },
@@ -261,6 +272,7 @@ export const WEIGHTS: Readonly<Weights> = deepFreeze({
     fitPivot: 0.5,
     victimChange: 0.8,
   },
+  gaps: { dominantShare: 0.5, tailOnly: 0.5 },
   links: { minStrength: 0.3, minCallees: 2, residual: 0.3 },
   shared: { failing: 0.5, minCallers: 2, share: 0.7 },
   platform: { minVictims: 2, felt: 0.5, unfelt: 0.2, feltStrength: 0.9 },

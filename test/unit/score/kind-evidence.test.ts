@@ -49,3 +49,19 @@ describe('a store that says it is full', () => {
     expect(logHint('ERROR could not load fullName for user 42')).toBeUndefined();
   });
 });
+
+describe('a caller whose every call waits longer', () => {
+  const support = (signals: Signal[]) => kindSupport(profileServices(signals, graph, frame).get('web')!);
+  const waits = sig('outbound_latency', 1);
+
+  it('is the network on its side of the links when its own work is fine', () => {
+    const k = support([waits]);
+    expect(k.get('infrastructure')!.support).toBeCloseTo(0.9, 5);
+  });
+
+  it('is its own CPU when its own work got slower or its CPU rose with the waits: a starved client is slow to every callee', () => {
+    const k = support([waits, sig('cpu', 1)]);
+    expect(k.get('resource_exhaustion')!.support).toBeGreaterThan(k.get('infrastructure')!.support);
+    expect(support([waits, sig('self_time', 1)]).get('infrastructure')!.support).toBeLessThan(0.2);
+  });
+});

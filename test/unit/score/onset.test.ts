@@ -20,6 +20,13 @@ describe('detectOnset', () => {
     expect(detectOnset(values, 0, stepMs, alertAtMs)).toBeUndefined();
   });
 
+  it('reads an episode that gave back nearly all of its rise as over, even over a baseline so quiet that any wobble is anomalous', () => {
+    const quiet = Array.from({ length: 40 }, (_, i) => 1.2 + (i % 3) * 0.01);
+    const burst = [41, 85, 88, 100, 11];
+    expect(detectOnset([...quiet, ...burst, 2.07, 2.57, 0.68, 0.92], 0, stepMs, alertAtMs)).toBeUndefined();
+    expect(detectOnset([...quiet, ...burst, 30, 34, 31, 33], 0, stepMs, alertAtMs)).toMatchObject({ direction: 1 });
+  });
+
   it('stays quiet on pure noise', () => {
     expect(detectOnset(noisy(61), 0, stepMs, alertAtMs)).toBeUndefined();
   });

@@ -59,6 +59,31 @@ describe('trace reduction', () => {
     expect(stats.find((s) => s.service === 'cart')!.inboundGapP90Ms!.filter((v) => v !== null)).toEqual([40]);
   });
 
+  it('pairs a gRPC client span with its server span when one side names the method with the leading slash of its full name', () => {
+    const slash: RawTrace = {
+      traceId: 'z',
+      spans: [
+        { spanId: 'a', service: 'web', name: 'hipstershop.RecommendationService/ListRecommendations', atMs: t0, durationMs: 48, status: 'ok' },
+        { spanId: 'b', parentSpanId: 'a', service: 'recs', name: '/hipstershop.RecommendationService/ListRecommendations', atMs: t0 + 20, durationMs: 8, status: 'ok' },
+      ],
+    };
+    const recs = summarizeTraces([slash], grid).map((r) => r.item).find((i): i is ServiceTraceStats => i.kind === 'service_stats' && i.service === 'recs')!;
+    expect(recs.inboundGapP90Ms!.filter((v) => v !== null)).toEqual([40]);
+  });
+
+  it('reports the median wait per step next to its p90, so a few slow calls can be told from every call waiting', () => {
+    const calls: RawTrace[] = [3, 4, 5, 6, 230].map((gap, i) => ({
+      traceId: `g${i}`,
+      spans: [
+        { spanId: 'a', service: 'web', name: 'call seat', kind: 'client', atMs: t0 + i, durationMs: 10 + gap, status: 'ok' },
+        { spanId: 'b', parentSpanId: 'a', service: 'seat', name: 'GET /seats', atMs: t0 + i, durationMs: 10, status: 'ok' },
+      ],
+    }));
+    const seat = summarizeTraces(calls, grid).map((r) => r.item).find((i): i is ServiceTraceStats => i.kind === 'service_stats' && i.service === 'seat')!;
+    expect(seat.inboundGapP50Ms!.filter((v) => v !== null)).toEqual([5]);
+    expect(seat.inboundGapP90Ms!.filter((v) => v !== null)[0]).toBeGreaterThan(100);
+  });
+
   it('splits the wait by caller, keeping only the few edges that swung enough to have shifted', () => {
     const call = (caller: string, minute: number, gapMs: number): RawTrace => ({
       traceId: `${caller}-${minute}`,
