@@ -13,9 +13,6 @@ const RESOURCE: readonly SignalFamily[] = ['cpu', 'memory', 'saturation', 'runti
 /** How far a resource signal says the service ran short: a rise that stayed well below the series' own limit did not exhaust it. */
 const shortness = (s: Signal, w: Weights) => (s.peakShare === undefined ? 1 : Math.min(1, s.peakShare / w.kinds.roomyShare));
 
-/** 1 when the service's CPU reached its limit: however noisy its rise, the CPU was not fine, so it explains slower calls into the service. */
-const atLimit = (signals: readonly Signal[], w: Weights) => (signals.some((s) => s.family === 'cpu' && (s.peakShare ?? 0) >= w.metrics.atCapacity) ? 1 : 0);
-
 /** A kind whose first evidence came this much after another well-supported kind's is more likely its consequence. */
 const LATER_MS = 60_000;
 
@@ -49,7 +46,7 @@ function onePerEventFamily(signals: readonly Signal[]): Signal[] {
  * How well each fault kind explains one service's evidence (0..1 each). A log line,
  * exception or runtime event that names its kind ("too many connections", "OOM")
  * moves its support to that kind. Slower calls into a service whose own CPU and work
- * are fine (its CPU short of its limit) point at the link (infrastructure), as do calls out of a service that all wait
+ * are fine point at the link (infrastructure), as do calls out of a service that all wait
  * longer unless the service also started failing in its own code or its own CPU and work
  * strained with them (a starved client is slow to every callee); a rise in demand that came no later than
  * the saturation, and not so long before it that the service had coped with it, is a
@@ -67,7 +64,7 @@ function onePerEventFamily(signals: readonly Signal[]): Signal[] {
  */
 export function kindSupport(p: ServiceProfile, callerFailures: readonly Signal[] = [], w: Weights = WEIGHTS): Map<FaultKind, { support: number; ids: string[] }> {
   const kw = w.kinds;
-  const own = Math.max(strongest(p.signals, ['cpu', 'self_time', 'runtime_throttle']), atLimit(p.signals, w));
+  const own = strongest(p.signals, ['cpu', 'self_time', 'runtime_throttle']);
   const failed = strongest(p.signals, ['log_error', 'exception', 'error_origin']);
   const acc = new Map<FaultKind, { parts: number[]; ids: string[]; firstMs: number }>();
   const add = (k: FaultKind, x: number, s: Signal) => {
@@ -89,22 +86,22 @@ export function kindSupport(p: ServiceProfile, callerFailures: readonly Signal[]
   const strained = resource.length > 0 || p.signals.some((s) => s.family === 'self_time' && s.strength >= 0.3);
   const platformFirst = p.signals.some((s) => s.family === 'runtime_node' && s.onsetMs <= saturationOnset + LATER_MS);
   const measuredShort = resource.length > 0 || p.signals.some((s) => s.hint === 'resource_exhaustion');
-  const codeBurned = burnedByCode(p.signals) || overflowedOnOneInput(p.signals);
+  const shortByDefect = burnedByCode(p.signals) || overflowedOnOneInput(p.signals);
   const raw = new Map([...acc].map(([k, a]) => [k, noisyOr(a.parts)]));
   const shortage = acc.get('resource_exhaustion');
-  if (codeBurned && shortage) {
+  if (shortByDefect && shortage) {
     const defect = acc.get('code_defect') ?? { parts: [], ids: [], firstMs: Infinity };
     acc.set('code_defect', { parts: defect.parts, ids: [...new Set([...defect.ids, ...shortage.ids])], firstMs: Math.min(defect.firstMs, shortage.firstMs) });
     raw.set('code_defect', Math.max(raw.get('code_defect') ?? 0, raw.get('resource_exhaustion')!));
   }
-  const explained = Math.max(...(['resource_exhaustion', 'infrastructure', 'traffic_surge'] as const).filter((k) => !(codeBurned && k === 'resource_exhaustion')).map((k) => raw.get(k) ?? 0));
+  const explained = Math.max(...(['resource_exhaustion', 'infrastructure', 'traffic_surge'] as const).filter((k) => !(shortByDefect && k === 'resource_exhaustion')).map((k) => raw.get(k) ?? 0));
   const firstStrong = Math.min(...[...acc].filter(([k]) => (raw.get(k) ?? 0) >= 0.5).map(([, a]) => a.firstMs));
   const out = new Map<FaultKind, { support: number; ids: string[] }>();
   for (const [kind, a] of acc) {
     let support = raw.get(kind)!;
     if (kind === 'code_defect') support *= 1 - kw.explainedDefect * explained;
     if (kind === 'traffic_surge' && (!demandFirst || !strained)) support *= kw.unstrainedSurge;
-    if (kind === 'resource_exhaustion' && (demandFirst || platformFirst || codeBurned)) support *= kw.causedShortage;
+    if (kind === 'resource_exhaustion' && (demandFirst || platformFirst || shortByDefect)) support *= kw.causedShortage;
     if (kind === 'resource_exhaustion' && !measuredShort) support *= kw.unmeasuredShortage;
     if (a.firstMs > firstStrong + LATER_MS) support *= kw.laterKind;
     out.set(kind, { support, ids: a.ids });

@@ -43,13 +43,3 @@ describe('CPU burned by a code path', () => {
     expect(burnedByCode([...pinned, ownError, sig('traffic_up', 0.8)])).toBe(false);
   });
 });
-
-describe('slower calls into a service whose CPU reached its limit', () => {
-  it('are the CPU, not the link, however noisy the CPU rise looked', () => {
-    const slowerInto = ['api', 'admin', 'batch'].map((caller) => sig('inbound_latency', 1, { evidenceId: `M_edge_${caller}`, text: `web latency on calls from ${caller} rose` }));
-    const k = kindSupport(profileServices([...slowerInto, sig('cpu', 0.6, { peakShare: 1.01 })], graph, frame).get('web')!);
-    expect(k.get('resource_exhaustion')!.support).toBeGreaterThan(k.get('infrastructure')!.support);
-    const roomy = kindSupport(profileServices([...slowerInto, sig('cpu', 0.6, { peakShare: 0.5 })], graph, frame).get('web')!);
-    expect(roomy.get('infrastructure')!.support).toBeGreaterThan(roomy.get('resource_exhaustion')!.support);
-  });
-});
