@@ -1,10 +1,11 @@
 import { median } from '../../providers/shared/stats.js';
 import type { Signal, SignalFamily } from './types.js';
 
-/**
+/*
  * Readings that tell one fault kind from another on the same service, where the same
- * resource signal can mean different things: CPU pinned by a code path is a defect that
- * burns CPU, not a CPU that ran short.
+ * resource signal can mean different things: a CPU pinned by a code path, or memory one
+ * input overflowed, is a defect, not a shortage; a ceiling a change set, or a capacity it
+ * cut, makes the shortage that change's fault.
  */
 
 /** Families that say the CPU ran short, and nothing else did. */
@@ -47,7 +48,7 @@ export function burnedByCode(signals: readonly Signal[]): boolean {
  * fills a disk).
  */
 const RESOURCES: [string, RegExp][] = [
-  ['memory', /mem(?:ory)?|heap|-?xm[xs]|\bram\b|\brss\b|\boom|outofmemory/i],
+  ['memory', /memory|\bmem(?:\b|_)|heap|-?xm[xs]|\bram\b|\brss\b|\boom|outofmemory/i],
   ['cpu', /\bv?cpus?\b|millicores?|throttl/i],
   ['connections', /connection|\bconns?\b|pool/i],
   ['concurrency', /concurren|threads?\b|slots?\b|in.?flight/i],

@@ -20,6 +20,8 @@ describe('the resource that ran short', () => {
     expect(namedShortResource('Helm values: JAVA_TOOL_OPTIONS -Xmx6g -> MaxRAMPercentage=50 (memory request 8Gi -> 4Gi)', 'api', leak)).toBe('memory');
     expect(namedShortResource('reserved concurrency 100 -> 5', 'api', leak)).toBeUndefined();
     expect(namedShortResource('product cache TTL 300s -> 600s', 'api', leak)).toBeUndefined();
+    expect(namedShortResource('remember-me cookie lifetime 7d -> 30d', 'api', leak)).toBeUndefined();
+    expect(namedShortResource('thumbnailer Lambda: MemorySize 1024 -> 512 MB', 'api', leak)).toBe('memory');
     const evicted = [sig('runtime_node', 0.75, { hint: 'resource_exhaustion', text: 'api was evicted from its node: ephemeral-storage usage 38Gi exceeds the container limit' })];
     expect(namedShortResource('api ConfigMap: LOG_LEVEL info -> debug, LOG_PAYLOADS true', 'api', evicted)).toBe('disk');
     const pool = [sig('saturation', 0.9, { service: 'conn-pool-proxy', text: 'conn-pool-proxy resource use rose (threads_busy)' })];
