@@ -1,5 +1,5 @@
 import type { ChangeEvent, MetricSeries, RootCauseKind } from '../../contracts/index.js';
-import { median } from '../../providers/shared/stats.js';
+import { climbed, namedShortResource, shortResources } from './kinds.js';
 import { metricFamily } from './metrics.js';
 import { downstream, originScore, type ServiceProfile } from './propagation.js';
 import type { Evidence, Frame, Signal } from './types.js';
@@ -68,11 +68,8 @@ export function grewFromChange(items: readonly Evidence[], service: string, atMs
     if (item.class !== 'metrics' || item.service !== service || metricFamily(item.name, item.unit) !== 'memory') continue;
     const series = item as MetricSeries;
     const values = series.values.filter((v, i): v is number => v !== null && series.startMs + i * series.stepMs >= atMs && series.startMs + i * series.stepMs < onsetMs);
-    if (values.length < 6) continue;
-    const third = Math.floor(values.length / 3);
-    const rise = median(values.slice(-third))! - median(values.slice(0, third))!;
-    const noise = (1.4826 * median(values.slice(1).map((v, i) => Math.abs(v - values[i]!)))!) / Math.SQRT2;
-    verdict = (verdict ?? false) || (rise > 2 * noise && rise > w.changes.growthShare * Math.abs(values[0]!));
+    const grew = climbed(values, w.changes.growthShare);
+    if (grew !== undefined) verdict = (verdict ?? false) || grew;
   }
   return verdict;
 }
@@ -152,7 +149,10 @@ export function describeChange(c: Pick<ChangeEvent, 'summary' | 'version' | 'pre
  * is never their cause, nor is capacity an autoscaler added. Otherwise the change's fit
  * decays with the time from the change to the onset of its service (or of the incident
  * when the service itself shows nothing); slowly for a deploy whose service's memory grew
- * from it (a leak), not for one whose memory stayed flat after it. Fit is high when the
+ * from it (a leak), not for one whose memory stayed flat after it, and slowly for a config
+ * change that set the very resource the service ran short of (`namedShortResource`: a
+ * memory limit or pool size lowered is hit when demand next fills it) or that took
+ * capacity away (fewer replicas, a smaller instance: every resource is cut). Fit is high when the
  * changed service is itself anomalous and not explained by a dependency. A change can also
  * explain a neighbour that broke right after it with no change of its own.
  */
@@ -181,7 +181,8 @@ export function attributeChanges(items: readonly Evidence[], profiles: Map<strin
       continue;
     }
     const leak = kind === 'deployment' && leaking(p) && grewFromChange(items, change.service, at, onset, w) !== false;
-    const proximity = decay(lead, leak ? w.changes.leakHalfLifeMs : w.changes.halfLifeMs);
+    const ceiling = kind === 'config_change' && mine ? (namedShortResource(change.summary, change.service, p.signals) ?? (change.kind === 'scaling' && shortResources(p.signals).size > 0 ? 'capacity' : undefined)) : undefined;
+    const proximity = decay(lead, leak || ceiling ? w.changes.leakHalfLifeMs : w.changes.halfLifeMs);
     const ownScore = mine ? proximity * (0.6 + 0.4 * Math.min(1, own / 0.6)) * (0.5 + 0.5 * p.rootness) * (p.fedBy ? 0.4 : 1) : 0;
     const v = named ?? victimOf(change.service, change.summary, at, profiles, graph, frame.stepMs, changedAt, observed, w);
     if (v && (v.weight > ownScore || v.named)) {
@@ -190,7 +191,7 @@ export function attributeChanges(items: readonly Evidence[], profiles: Map<strin
       out.push({ change, kind, score: v.weight, fit: 0, redHerring: false, explains: v.victim.service, ...(v.also.length > 0 ? { alsoExplains: v.also } : {}), reason: `${what} on ${change.service} at ${clock(at)}; ${v.victim.service}, ${where}, went wrong ${minutes(Math.max(0, v.victim.onsetMs - at))} later with no change of its own${sign ? ` (${sign.text})` : ''}` });
     } else if (ownScore > 0) {
       const sign = firstSignAfter(p, at);
-      const shape = leak ? `; its memory grew from the change on` : '';
+      const shape = leak ? `; its memory grew from the change on` : ceiling ? `; it set the ${ceiling} that ran short` : '';
       out.push({ change, kind, score: ownScore, fit: proximity * (p!.fedBy ? 0.4 : 1), redHerring: false, reason: `${what} on ${change.service} at ${clock(at)}; ${change.service} itself went wrong ${minutes(Math.max(0, lead))} after it${sign ? ` (${sign.text})` : ''}${shape}` });
     } else {
       out.push({ change, kind, score: 0.02 * proximity, fit: 0, redHerring: true, reason: `${what} on ${change.service}: nothing on or around ${change.service} changed behaviour soon after, so it looks unrelated` });
