@@ -1,5 +1,6 @@
 import { median } from '../../providers/shared/stats.js';
 import type { Signal, SignalFamily } from './types.js';
+import { WEIGHTS, type Weights } from './weights.js';
 
 /*
  * Readings that tell one fault kind from another on the same service, where the same
@@ -59,39 +60,109 @@ const RESOURCES: [string, RegExp][] = [
 /** A text with a service's name taken out: `doc-worker` or `conn-pool-proxy` names a service, not a resource. */
 const withoutName = (text: string, service: string) => text.split(service).join(' ');
 
-/** Families that say by themselves which resource ran short. */
-const SAYS_WHICH: Partial<Record<SignalFamily, string>> = { memory: 'memory', runtime_leak: 'memory', cpu: 'cpu', runtime_throttle: 'cpu' };
+/** Events that say by themselves that a resource hit its limit: an OOM kill is memory at its limit, throttling is CPU at its quota. */
+const HIT_LIMIT: Partial<Record<SignalFamily, string>> = { runtime_leak: 'memory', runtime_throttle: 'cpu' };
+
+/** Use series that say which resource they measure. */
+const USE_SERIES: Partial<Record<SignalFamily, string | undefined>> = { memory: 'memory', cpu: 'cpu', saturation: undefined };
 
 /**
- * The resources the service's evidence says ran short: a memory, CPU or throttling signal
- * names its own, and a resource series or an error naming a limit ("GC overhead limit
- * exceeded", a connection pool) names it in its own words (a log line's, not ours about it:
- * "started logging" says nothing of a disk).
+ * The resources the service's evidence shows running short, and only those: a use series
+ * that reached its limit (its peak at `atCapacity` of the limit it runs against, or a
+ * series that counts the limit being hit, like CFS throttled periods), an event that is
+ * the limit being hit (an OOM kill, throttling), or an error naming the limit in its own
+ * words ("too many connections", "GC overhead limit exceeded": a log line's, not ours
+ * about it). A use that rose but stayed below its limit (connections 214 → 400 of 1200)
+ * did not run short, however clear the rise.
  */
-export function shortResources(signals: readonly Signal[]): Set<string> {
+export function shortResources(signals: readonly Signal[], w: Weights = WEIGHTS): Set<string> {
   const out = new Set<string>();
   for (const s of signals) {
-    const short = (s.strength >= CLEAR && (s.family in SAYS_WHICH || s.family === 'saturation')) || s.hint === 'resource_exhaustion';
-    if (!short) continue;
-    const which = SAYS_WHICH[s.family];
-    if (which) out.add(which);
     const words = withoutName(s.raw ?? s.text, s.service);
+    const use = s.family in USE_SERIES;
+    const atLimit = use && s.strength >= CLEAR && ((s.peakShare ?? 0) >= w.metrics.atCapacity || /throttl/i.test(words));
+    const event = HIT_LIMIT[s.family] !== undefined && s.strength >= CLEAR;
+    if (!atLimit && !event && s.hint !== 'resource_exhaustion') continue;
+    const which = event ? HIT_LIMIT[s.family] : atLimit ? USE_SERIES[s.family] : undefined;
+    if (which) out.add(which);
     for (const [name, re] of RESOURCES) if (re.test(words)) out.add(name);
   }
   return out;
 }
 
+/** A quantity as written in a change summary: `8Gi`, `1200`, `db.r6g.16xlarge` (its last number and what follows it). */
+const QUANTITY = /(\d+(?:\.\d+)?)([a-z]*)[^a-z\d]*$/i;
+
+/** Units of size, so `512Mi -> 1Gi` compares; other units compare only with themselves. */
+const SIZE: Record<string, number> = { k: 1e3, kb: 1e3, ki: 2 ** 10, kib: 2 ** 10, m: 1e6, mb: 1e6, mi: 2 ** 20, mib: 2 ** 20, g: 1e9, gb: 1e9, gi: 2 ** 30, gib: 2 ** 30, t: 1e12, tb: 1e12, ti: 2 ** 40, tib: 2 ** 40 };
+
+/** Units a limit is written in: sizes, counts, cores, instance sizes. Anything else (`G1GC`, `v2`) is a name, not a quantity. */
+const UNIT = /^(?:|[kmgt]i?b?|bytes?|cores?|vcpus?|x?large|xlarge|%)$/i;
+
+function quantity(token: string): { n: number; unit: string } | undefined {
+  const m = QUANTITY.exec(token.replace(/^["'`(]+|["'`),.;:]+$/g, ''));
+  if (!m || !UNIT.test(m[2]!)) return undefined;
+  return { n: Number(m[1]), unit: m[2]!.toLowerCase() };
+}
+
+/** Whether `a -> b` went down (-1), up (1), or cannot be told (0: units that do not compare). */
+function step(a: { n: number; unit: string }, b: { n: number; unit: string }): number {
+  const scale = (q: { n: number; unit: string }) => q.n * (SIZE[q.unit] ?? 1);
+  if (a.unit !== b.unit && !(a.unit in SIZE && b.unit in SIZE)) return 0;
+  return Math.sign(scale(b) - scale(a));
+}
+
+/** Words that say a change took capacity or a limit away, or gave more of it. */
+const LOWERED = /\b(?:lower(?:ed|s)?|reduc(?:e|ed|es|ing)|decreas(?:e|ed|es|ing)|cut|shr[aiu]nk|smaller|downsiz\w*|scal(?:e|ed|ing) (?:down|in)|fewer)\b/i;
+const RAISED = /\b(?:rais(?:e|ed|es|ing)|increas(?:e|ed|es|ing)|bump(?:ed|s)?|doubl(?:e|ed|es)|larger|upsiz\w*|scal(?:e|ed|ing) (?:up|out)|more)\b/i;
+
+/** Logging turned louder (to debug or trace level, payloads or bodies logged): what fills a disk grew. */
+const LOUDER = /\b(?:debug|trace|verbose)\b|payloads?|bod(?:y|ies)/i;
+
 /**
- * The resource that ran short which a change's summary names (a memory request or heap
- * size, a pool, a concurrency limit), if any: a change that set the very ceiling the
- * service then hit is on the failing path by what it touched, and a lowered ceiling, like
- * a leak, is reached only when demand next fills it, so the change explains the
- * exhaustion well after it.
+ * Whether a change moved the limit on `resource` the way that makes running short of it
+ * likelier: a limit lowered, a pool shrunk, replicas or an instance cut, or (for a disk)
+ * logging turned louder. Read from the summary's `before -> after` steps in the clauses
+ * that name the resource (or, for capacity, that name none), else from its words. A
+ * limit raised (`max_connections 1000 -> 1200`) never is; nor is a change whose direction
+ * the summary does not say.
  */
-export function namedShortResource(summary: string, service: string, signals: readonly Signal[]): string | undefined {
-  const short = shortResources(signals);
-  const words = withoutName(summary, service);
-  return RESOURCES.find(([name, re]) => short.has(name) && re.test(words))?.[0];
+export function towardShortage(summary: string, resource: string): boolean {
+  const steps: number[] = [];
+  for (const clause of summary.split(/[,;()]|\band\b/)) {
+    const names = RESOURCES.filter(([, re]) => re.test(clause)).map(([name]) => name);
+    if (resource === 'capacity' ? names.length > 0 : !names.includes(resource)) continue;
+    const tokens = clause.trim().split(/\s+/);
+    tokens.forEach((t, i) => {
+      if (!/^(?:->|→|=>|to)$/i.test(t)) return;
+      const a = quantity(tokens[i - 1] ?? '');
+      const b = quantity(tokens[i + 1] ?? '');
+      if (a && b) steps.push(step(a, b));
+    });
+  }
+  if (steps.some((d) => d > 0)) return false;
+  if (steps.some((d) => d < 0)) return true;
+  if (resource === 'disk' && RESOURCES.find(([name]) => name === 'disk')![1].test(summary) && LOUDER.test(summary)) return true;
+  return LOWERED.test(summary) && !RAISED.test(summary);
+}
+
+/**
+ * The shortage a change explains by what it set, if any: the resource that ran short
+ * (`shortResources`) which its summary names (a memory request or heap size, a pool, a
+ * concurrency limit), moved the way that makes running short likelier
+ * (`towardShortage`); or, for a scaling change that took capacity away (fewer replicas, a
+ * smaller instance), any resource that ran short, since every one was cut. A lowered
+ * ceiling, like a leak, is reached only when demand next fills it, so such a change
+ * explains the exhaustion well after it. A limit raised, or a resource that did not run
+ * short, earns nothing here.
+ */
+export function fittedShortage(change: { kind: string; summary: string; service: string }, signals: readonly Signal[], w: Weights = WEIGHTS): string | undefined {
+  const short = shortResources(signals, w);
+  if (short.size === 0) return undefined;
+  const summary = withoutName(change.summary, change.service);
+  const named = RESOURCES.find(([name, re]) => short.has(name) && re.test(summary) && towardShortage(summary, name))?.[0];
+  if (named) return named;
+  return change.kind === 'scaling' && towardShortage(summary, 'capacity') ? 'capacity' : undefined;
 }
 
 /**

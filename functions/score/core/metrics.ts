@@ -135,7 +135,7 @@ function capacitySignal(series: MetricSeries & { id: string }, family: Family, l
   if (onset < 0 || (beforeFull > before / 2 && !usuallyRoomy) || recent[onset]!.at > frame.alertAtMs + frame.stepMs) return undefined;
   const onsetMs = usuallyRoomy ? Math.min(recent[onset]!.at, all[sustainedFrom(all.map((p) => p.full))]?.at ?? Infinity) : recent[onset]!.at;
   const peak = Math.max(...recent.slice(onset).map((r) => r.v));
-  return { service: series.service, family: family === 'cpu' ? 'cpu' : family, strength: 0.9, onsetMs, evidenceId: series.id, local: true, text: `${series.service} ${family === 'saturation' ? 'resource use' : family === 'cpu' ? 'CPU' : 'memory'} reached its limit (${fmt(peak)} of ${fmt(limit)}, ${series.name})` };
+  return { service: series.service, family: family === 'cpu' ? 'cpu' : family, strength: 0.9, onsetMs, evidenceId: series.id, local: true, peakShare: peak / limit, text: `${series.service} ${family === 'saturation' ? 'resource use' : family === 'cpu' ? 'CPU' : 'memory'} reached its limit (${fmt(peak)} of ${fmt(limit)}, ${series.name})` };
 }
 
 /** Counts of units out of service (unhealthy hosts, partitions without their replicas): a rise in them is units lost. */

@@ -76,6 +76,12 @@ export interface Frame {
    * (a repeat of an alert that has fired for hours is about trouble that began then).
    */
   lookbackMs?: number;
+  /**
+   * Where the change feed's window opens: a change before it is one the feed's look-back
+   * returned as what a service was already running with, not one that happened during
+   * the incident's window. Absent when no change feed answered.
+   */
+  changesFromMs?: number;
 }
 
 export type Evidence = IdentifiedEvidence;
