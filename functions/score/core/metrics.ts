@@ -62,37 +62,6 @@ export function capacityOf(series: Pick<MetricSeries, 'name' | 'unit' | 'labels'
   return undefined;
 }
 
-/** Words in a metric name that say it is a limit rather than the use of one. */
-const LIMIT_WORDS = new Set(['max', 'maximum', 'limit', 'limits', 'capacity', 'quota']);
-
-/** Words in a metric name that say which side of a used/limit pair it is, dropped to pair the two. */
-const SIDE_WORDS = new Set([...LIMIT_WORDS, 'used', 'usage', 'use', 'current', 'in_use', 'inuse', 'active']);
-
-const nameWords = (name: string) => name.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
-
-/**
- * Limits that the telemetry reports as series of their own, beside the use of them
- * (`redis_memory_used_bytes` and `redis_memory_max_bytes`, `…_connections_active` and
- * `…_connections_max`): for each use series, the latest value of the limit series of the
- * same service whose name differs only in those words.
- */
-export function siblingLimits(items: readonly Evidence[]): Map<string, number> {
-  const series = items.filter((i): i is MetricSeries & { id: string } => i.class === 'metrics');
-  const key = (s: MetricSeries) => `${s.service}/${nameWords(s.name).filter((w) => !SIDE_WORDS.has(w)).join('_')}`;
-  const limits = new Map<string, number>();
-  for (const s of series) {
-    if (!nameWords(s.name).some((w) => LIMIT_WORDS.has(w))) continue;
-    const latest = s.values.filter((v): v is number => v !== null && v > 0).at(-1);
-    if (latest !== undefined) limits.set(key(s), latest);
-  }
-  const out = new Map<string, number>();
-  for (const s of series) {
-    const limit = limits.get(key(s));
-    if (limit !== undefined && !nameWords(s.name).some((w) => LIMIT_WORDS.has(w))) out.set(s.id, limit);
-  }
-  return out;
-}
-
 /** The first flagged step after which at least 60% of the steps stay flagged, or -1: a brief touch of the limit is not an onset. */
 function sustainedFrom(flags: readonly boolean[]): number {
   let after = 0;
@@ -111,8 +80,9 @@ function sustainedFrom(flags: readonly boolean[]): number {
  * ran full this time even when it was already full when the window opened (a cache that
  * filled up over the hours before the alert): its onset is when it came up to the limit.
  */
-function capacitySignal(series: MetricSeries & { id: string }, family: Family, limit: number | undefined, frame: Frame, w: Weights): Signal | undefined {
+function capacitySignal(series: MetricSeries & { id: string }, family: Family, frame: Frame, w: Weights): Signal | undefined {
   if (family !== 'memory' && family !== 'saturation' && family !== 'cpu') return undefined;
+  const limit = capacityOf(series);
   if (limit === undefined) return undefined;
   const recentFrom = frame.alertAtMs - 30 * 60_000;
   let before = 0;
@@ -147,6 +117,7 @@ const UNITS_OUT = /unhealthy|under.?replicated|offline/i;
  * runs over or behind it, and nothing a callee does produces them.
  */
 const LOST_PACKETS = /drop|retrans|packet.?loss|tls|ssl|handshake/i;
+
 /**
  * Whether an error series counts failures to get a resource (`ErrorPortAllocation`,
  * `IPAllocationFailures`, `quota_exceeded_total`, `InsufficientCapacityErrors`): each such
@@ -214,14 +185,12 @@ export function referenceOnset(series: Pick<MetricSeries, 'values' | 'startMs' |
  */
 export function metricSignals(items: readonly Evidence[], frame: Frame, w: Weights = WEIGHTS): Signal[] {
   const out: Signal[] = [];
-  const siblings = siblingLimits(items);
   for (const item of items) {
     if (item.class !== 'metrics') continue;
     const series = item as MetricSeries & { id: string };
     const family = metricFamily(series.name, series.unit);
     if (family === 'other') continue;
-    const limit = capacityOf(series) ?? siblings.get(series.id);
-    const full = capacitySignal(series, family, limit, frame, w);
+    const full = capacitySignal(series, family, frame, w);
     if (full) out.push(full);
     const found = detectOnset(series.values, series.startMs, series.stepMs, frame.alertAtMs, lookbackOf(frame), w);
     const onset = found ? againstReference(found, series, w) : referenceOnset(series, frame, w);
@@ -243,6 +212,7 @@ export function metricSignals(items: readonly Evidence[], frame: Frame, w: Weigh
     if (!f) continue;
     const strength = zStrength(onset.z) * Math.min(1, Math.abs(Math.log(relative)) / Math.log(2)) * onset.sustained;
     const where = edge ? ` on calls from ${series.labels.caller}` : '';
+    const limit = capacityOf(series);
     const resource = rising && (f === 'cpu' || f === 'memory' || f === 'saturation');
     const network = f === 'errors' && LOST_PACKETS.test(series.name);
     const shortage = f === 'errors' && failedToAllocate(series.name);
