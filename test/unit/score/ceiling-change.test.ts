@@ -149,3 +149,28 @@ describe('a change from before the window that set nothing that ran short', () =
     expect(scored.suspects.some((s) => s.service === 'api' && s.kind === 'config_change')).toBe(true);
   });
 });
+
+/** `db` whose CPU saturated 10 minutes before the alert while its connections rose well below their limit, with a parameter change `at`. */
+const saturated = (summary: string, at: string) =>
+  writeScenario({
+    name: 'raised-limit-probe',
+    signal: alert('db', 'HighCPU'),
+    topology: { db: [] },
+    evidence: {
+      metrics: [
+        { name: 'CPUUtilization', service: 'db', unit: 'Percent', points: points((m) => (m > 10 ? 35 : 100)) },
+        { name: 'DatabaseConnections', service: 'db', unit: 'Count', labels: { max_connections: '1200' }, points: points((m) => (m > 10 ? 214 : 400)) },
+      ],
+      changes: [{ at, service: 'db', kind: 'config', summary }],
+    },
+  });
+
+describe('a change to a limit that did not run short', () => {
+  it('earns no blame for the shortage of another resource, raised or not, standing or recent', async () => {
+    for (const [summary, at] of [['db parameter group: max_connections 1000 -> 1200', '-3h'], ['db parameter group: max_connections 1000 -> 1200', '-50m'], ['db parameter group: max_connections 1500 -> 1200', '-3h']] as const) {
+      const { scored } = await replayDirect(saturated(summary, at));
+      expect(scored.suspects[0]).toMatchObject({ service: 'db', kind: 'resource_exhaustion' });
+      expect(scored.suspects.flatMap((s) => s.reasons).join(' ')).not.toContain('that ran short');
+    }
+  });
+});
