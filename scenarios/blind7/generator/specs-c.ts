@@ -1,0 +1,2 @@
+import type { Spec } from './engine.js';
+export const specsC: Spec[] = [];
