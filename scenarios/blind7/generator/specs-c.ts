@@ -1,2 +1,538 @@
-import type { Spec } from './engine.js';
-export const specsC: Spec[] = [];
+/** Failures outside the team's code: third parties, managed services, the platform underneath. */
+import { h, m, type Spec } from './engine.js';
+import { alertmanager, cloudwatchEvent, cloudwatchSns, datadog, grafana, opsgenie, pagerduty } from './signals.js';
+
+const C1 = '2026-11-27T17:22:00Z';
+const C2 = '2026-11-18T13:05:00Z';
+const C3 = '2026-10-20T14:10:00Z';
+const C4 = '2026-12-05T16:00:00Z';
+const C5 = '2026-03-02T14:35:00Z';
+const C6 = '2026-09-14T08:20:00Z';
+const C7 = '2026-08-27T11:47:00Z';
+const C8 = '2026-11-05T09:58:00Z';
+
+export const specsC: Spec[] = [
+  {
+    name: 'card-auth-decline-spike-datadog',
+    description: 'Datadog monitor: card authorisation approval rate dropped below 90% (payments-api, Black Friday afternoon).',
+    story:
+      'Bank payments hub on Black Friday. The external card network (cardnet) stops answering 0100 requests within its 8s timeout from one of its data centres; scheme-connector applies stand-in declines. cardnet is a third party that only appears as client spans (peer.service) from scheme-connector and in its logs. Tempting: scheme-connector (every failing span ends there), card-switch (a deploy 2h earlier), hsm-proxy (always slow) and the Black Friday traffic rise.',
+    at: C1,
+    signal: datadog({
+      at: C1,
+      date: -m(7),
+      title: 'Card auth approval rate below 90%',
+      message: 'Approval rate 71.8% over 10m (baseline 96%). Declines with response code 91 (issuer or switch inoperative).',
+      tags: ['service:payments-api', 'env:prod', 'team:cards'],
+      scope: 'service:payments-api',
+      metric: 'cards.auth.approval_rate',
+      priority: 'P1',
+    }),
+    check: { service: 'payments-api', start: -m(7) },
+    style: 'dd',
+    topology: {
+      'payments-api': ['card-switch', 'fraud-scorer'],
+      'card-switch': ['hsm-proxy', 'scheme-connector', 'token-vault'],
+      'fraud-scorer': ['feature-store'],
+    },
+    svcs: {
+      'payments-api': { rps: 620, err: 0.002, p99: 420 },
+      'card-switch': { rps: 610, err: 0.002, p99: 380 },
+      'scheme-connector': { rps: 600, err: 0.002, p99: 320 },
+      'hsm-proxy': { rps: 1200, err: 0.001, p99: 90 },
+      'fraud-scorer': { rps: 620, err: 0.001, p99: 30 },
+    },
+    golden: {
+      'payments-api.rps': [{ from: -h(1), factor: 1.25, ramp: h(1) }],
+      'scheme-connector.p99': [{ from: -m(15), value: 8000, ramp: m(2) }],
+      'card-switch.p99': [{ from: -m(15), value: 8100, ramp: m(2) }],
+      'payments-api.p99': [{ from: -m(15), value: 8200, ramp: m(2) }],
+      'scheme-connector.err': [{ from: -m(15), value: 0.27, ramp: m(2) }],
+      'card-switch.err': [{ from: -m(15), value: 0.26, ramp: m(2) }],
+    },
+    series: [
+      { name: 'cards.auth.approval_rate', svc: 'payments-api', unit: 'ratio', base: 0.962, noise: 0.005, effects: [{ from: -m(15), value: 0.718, ramp: m(2) }] },
+      { name: 'scheme.stand_in.declines', svc: 'scheme-connector', unit: 'count/s', labels: { network: 'cardnet' }, base: 0.1, noise: 1, effects: [{ from: -m(15), value: 160, ramp: m(2) }] },
+      { name: 'system.cpu.user', svc: 'scheme-connector', unit: 'percent', base: 28, effects: [{ from: -h(1), value: 34, ramp: h(1) }] },
+    ],
+    logs: [
+      { svc: 'hsm-proxy', level: 'warn', msg: 'HSM slot 2 response 85ms above target 50ms', from: -h(2), every: 120, bg: true },
+      { svc: 'fraud-scorer', level: 'warn', msg: 'feature-store cache miss for merchant features, using defaults', from: -h(2), every: 60, bg: true },
+      { svc: 'scheme-connector', level: 'error', msg: 'no 0110 from cardnet within 8000ms (stan=482113, dc=cardnet-east-2); stand-in decline rc=91', from: -m(15), every: 3 },
+      { svc: 'scheme-connector', level: 'warn', msg: 'cardnet link cardnet-east-2: echo test 0800 unanswered', from: -m(15), every: 30 },
+      { svc: 'card-switch', level: 'error', msg: 'authorisation declined by stand-in: rc=91 issuer or switch inoperative', from: -m(15), every: 4 },
+    ],
+    traces: [
+      {
+        n: 32,
+        chain: [
+          { svc: 'payments-api', op: 'POST /v1/authorisations', ms: 20 },
+          { svc: 'card-switch', op: 'Authorise 0100', ms: 40 },
+          { svc: 'scheme-connector', op: 'Forward 0100', ms: 15 },
+          { svc: 'scheme-connector', op: 'ISO8583 0100', ms: 180, peer: 'cardnet', host: 'gw-east.cardnet.example.net' },
+        ],
+        faults: [{ svc: 'cardnet', peer: true, from: -m(15), mode: 'error', p: 0.28, ms: 8000, attrs: { 'error.type': 'timeout' } }],
+      },
+      { n: 10, chain: [{ svc: 'card-switch', op: 'Translate PIN', ms: 10 }, { svc: 'hsm-proxy', op: 'TranslatePIN', ms: 70 }] },
+    ],
+    changes: [
+      { at: -h(2), service: 'card-switch', kind: 'deployment', summary: 'card-switch 12.1.0: 3DS exemption flags', version: '12.1.0', previousVersion: '12.0.4', source: 'jenkins' },
+      { at: -h(1), service: 'payments-api', kind: 'scaling', summary: 'Black Friday pre-scale 30 -> 45 pods', source: 'kubernetes' },
+      { at: -m(4), service: 'scheme-connector', kind: 'config', summary: 'route cardnet traffic to cardnet-west-1 only (mitigation)', author: 'oncall' },
+    ],
+    expected: { rootCause: { service: 'cardnet', kind: 'dependency_failure' }, action: 'none', mustCite: ['traces', 'logs'] },
+  },
+  {
+    name: 'reminder-queue-age-sns-alarm',
+    description: 'CloudWatch alarm via SNS: appointment-reminders SQS queue oldest message age above 15 minutes.',
+    story:
+      'Healthcare scheduling SaaS. Twilio\'s messaging API returns 503s and times out for about half of the requests; reminders-worker retries with backoff and the appointment-reminders queue backs up. twilio is named in the topology. Tempting: reminders-worker (its errors, a restart, concurrency raised as mitigation), the queue (where the alarm fires), and an unrelated template change.',
+    at: C2,
+    signal: cloudwatchSns({
+      at: C2,
+      account: '381492650117',
+      region: 'us-east-1',
+      alarmName: 'appointment-reminders-oldest-message-age',
+      description: 'Reminders delayed more than 15 minutes',
+      namespace: 'AWS/SQS',
+      metric: 'ApproximateAgeOfOldestMessage',
+      dims: { QueueName: 'appointment-reminders' },
+      stat: 'Maximum',
+      period: 300,
+      threshold: 900,
+      comparison: 'GreaterThanThreshold',
+      reason: 'Threshold Crossed: 2 out of the last 2 datapoints [1641.0, 1204.0] were greater than the threshold (900.0).',
+      changed: -m(4),
+    }),
+    check: { service: 'appointment-reminders', start: -m(4) },
+    step: 300,
+    topology: {
+      'scheduler-core': ['appointment-reminders'],
+      'appointment-reminders': [],
+      'reminders-worker': ['appointment-reminders', 'twilio', 'sendgrid', 'patients-svc'],
+    },
+    svcs: { 'reminders-worker': { rps: 45, err: 0.01, p99: 700 }, 'patients-svc': { rps: 200, err: 0.001, p99: 50 } },
+    golden: {
+      'reminders-worker.err': [{ from: -m(28), value: 0.46, ramp: m(3) }],
+      'reminders-worker.p99': [{ from: -m(28), value: 10000, ramp: m(3) }],
+      'reminders-worker.rps': [{ from: -m(28), factor: 0.5, ramp: m(3) }],
+    },
+    series: [
+      { name: 'ApproximateAgeOfOldestMessage', svc: 'appointment-reminders', unit: 'seconds', base: 30, noise: 0.4, step: 300, gaps: 0.15, effects: [{ from: -m(28), value: 1650, ramp: m(25) }] },
+      { name: 'ApproximateNumberOfMessagesVisible', svc: 'appointment-reminders', unit: 'count', base: 120, noise: 0.4, step: 300, gaps: 0.15, effects: [{ from: -m(28), value: 41000, ramp: m(25) }] },
+      { name: 'http_client_errors_per_second', svc: 'reminders-worker', unit: '1/s', labels: { peer: 'twilio', code: '503' }, base: 0.02, noise: 1, step: 60, effects: [{ from: -m(28), value: 22, ramp: m(2) }] },
+      { name: 'http_client_errors_per_second', svc: 'reminders-worker', unit: '1/s', labels: { peer: 'sendgrid', code: '5xx' }, base: 0.05, noise: 1, step: 60 },
+    ],
+    logs: [
+      { svc: 'reminders-worker', level: 'warn', msg: 'sendgrid 429, email deferred 60s', from: -h(2), every: 300, bg: true },
+      { svc: 'scheduler-core', level: 'error', msg: 'provider calendar sync: invalid RRULE ignored', from: -h(2), every: 200, bg: true },
+      { svc: 'reminders-worker', level: 'error', msg: 'POST https://api.twilio.com/2010-04-01/Accounts/AC…/Messages.json -> 503 Service Unavailable (attempt 3/5)', from: -m(28), every: 3 },
+      { svc: 'reminders-worker', level: 'error', msg: 'twilio request timed out after 10000ms', from: -m(28), every: 8 },
+    ],
+    traces: [
+      {
+        n: 24,
+        chain: [
+          { svc: 'reminders-worker', op: 'process reminder', ms: 30 },
+          { svc: 'twilio', op: 'POST /Messages.json', ms: 300 },
+        ],
+        faults: [{ svc: 'twilio', from: -m(28), mode: 'error', p: 0.5, ms: 4000, attrs: { 'http.response.status_code': 503 } }],
+      },
+    ],
+    runtime: [{ at: -m(12), service: 'reminders-worker', kind: 'restart', count: 6, message: 'rolling restart by oncall' }],
+    changes: [
+      { at: -h(1), service: 'reminders-worker', kind: 'config', summary: 'SMS template: add clinic phone number', source: 'cms' },
+      { at: -m(10), service: 'reminders-worker', kind: 'scaling', summary: 'worker concurrency 20 -> 60 (mitigation)', author: 'oncall' },
+    ],
+    alerts: [{ at: -m(20), service: 'reminders-worker', name: 'ReminderSendFailuresHigh', status: 'firing' }],
+    expected: { rootCause: { service: 'twilio', kind: 'dependency_failure' }, action: 'none', mustCite: ['logs', 'metrics'] },
+  },
+  {
+    name: 'packager-segment-errors-alarm',
+    description: 'CloudWatch alarm (EventBridge): packager segment request errors above threshold in us-east-1.',
+    story:
+      'Media streaming origin. Amazon S3 in us-east-1 returns elevated 503 SlowDown / InternalError for GETs (an AWS Health event is open for S3 in the region); the packager cannot read source segments from S3 and vod-origin serves 5xx. s3 is named in the topology. Tempting: packager (alert, a deploy 3h earlier), vod-origin (scaling), and a DRM key service that is always noisy.',
+    at: C3,
+    signal: cloudwatchEvent({
+      at: C3,
+      account: '771209442815',
+      region: 'us-east-1',
+      alarmName: 'packager-segment-errors',
+      description: 'Packager failed segment requests > 2%',
+      namespace: 'Media/Packager',
+      metric: 'SegmentErrorRate',
+      dims: { Service: 'packager', Stage: 'prod' },
+      stat: 'Average',
+      period: 60,
+      threshold: 0.02,
+      comparison: 'GreaterThanThreshold',
+      reason: 'Threshold Crossed: 3 out of the last 3 datapoints [0.114, 0.131, 0.128] were greater than the threshold (0.02).',
+      changed: -m(5),
+    }),
+    check: { service: 'packager', start: -m(5) },
+    style: 'cw',
+    topology: {
+      'shield-cache': ['vod-origin'],
+      'vod-origin': ['packager'],
+      packager: ['s3', 'drm-keys'],
+      'ingest-transcoder': ['s3', 'mediaconvert'],
+    },
+    svcs: {
+      'vod-origin': { rps: 1900, err: 0.002, p99: 180 },
+      packager: { rps: 850, err: 0.002, p99: 240 },
+      'drm-keys': { rps: 300, err: 0.01, p99: 40 },
+    },
+    golden: {
+      'packager.err': [{ from: -m(14), value: 0.125, ramp: m(2) }],
+      'vod-origin.err': [{ from: -m(14), value: 0.09, ramp: m(2) }],
+      'packager.p99': [{ from: -m(14), value: 3200, ramp: m(2) }],
+    },
+    series: [
+      { name: '5xxErrors', svc: 's3', unit: 'count', labels: { BucketName: 'media-source-segments-use1' }, base: 2, noise: 0.7, step: 60, effects: [{ from: -m(14), value: 2400, ramp: m(2) }] },
+      { name: 'FirstByteLatency.p99', svc: 's3', unit: 'ms', labels: { BucketName: 'media-source-segments-use1' }, base: 60, step: 60, effects: [{ from: -m(14), value: 2100, ramp: m(2) }] },
+      { name: 'SegmentErrorRate', svc: 'packager', unit: 'ratio', base: 0.002, noise: 0.5, step: 60, effects: [{ from: -m(14), value: 0.125, ramp: m(2) }] },
+      { name: 'CPUUtilization', svc: 'packager', unit: 'percent', base: 46, step: 300, gaps: 0.2 },
+    ],
+    logs: [
+      { svc: 'drm-keys', level: 'error', msg: 'key request for unknown content id (client bug)', from: -h(2), every: 45, bg: true },
+      { svc: 'packager', level: 'error', msg: 'GetObject media-source-segments-use1/live/ch4/seg_77120.ts failed: 503 SlowDown (RequestId 7QX…)', from: -m(14), every: 3 },
+      { svc: 'packager', level: 'error', msg: 'GetObject failed: InternalError We encountered an internal error. Please try again.', from: -m(14), every: 9 },
+      { svc: 'ingest-transcoder', level: 'warn', msg: 'PutObject retry 2/3 after 503', from: -m(14), every: 40 },
+    ],
+    traces: [
+      {
+        n: 30,
+        chain: [
+          { svc: 'vod-origin', op: 'GET /seg', ms: 10 },
+          { svc: 'packager', op: 'PackageSegment', ms: 50 },
+          { svc: 'packager', op: 'S3.GetObject', ms: 25, peer: 's3', host: 'media-source-segments-use1.s3.us-east-1.amazonaws.com' },
+        ],
+        faults: [{ svc: 's3', peer: true, from: -m(14), mode: 'error', p: 0.13, ms: 1500, attrs: { 'aws.s3.error_code': 'SlowDown' } }],
+      },
+    ],
+    changes: [
+      { at: -h(3), service: 'packager', kind: 'deployment', summary: 'packager 3.4.1: HLS discontinuity tags', version: '3.4.1', previousVersion: '3.4.0', source: 'codedeploy' },
+      { at: -m(8), service: 'vod-origin', kind: 'scaling', summary: 'origin ASG 10 -> 14', source: 'autoscaling' },
+    ],
+    alerts: [
+      { at: -m(11), service: 's3', name: 'AWS Health: AWS_S3_OPERATIONAL_ISSUE Increased Error Rates (us-east-1)', status: 'firing' },
+      { at: -m(9), service: 'vod-origin', name: 'OriginHigh5xx', status: 'firing' },
+    ],
+    expected: { rootCause: { service: 's3', kind: 'dependency_failure' }, action: 'none', mustCite: ['metrics', 'alerts'] },
+  },
+  {
+    name: 'login-success-rate-grafana',
+    description: 'Grafana: login success rate below 95% on auth-svc (Saturday afternoon, PC platform).',
+    story:
+      "Video game backend. The platform partner's ticket-validation API (steam-partner-api, in the topology) starts failing with 5xx and timeouts; auth-svc cannot validate PC session tickets, clients retry automatically and the login request rate triples (a login storm that looks like a surge). Tempting: a traffic surge on auth-svc, the session-redis cluster (CPU up with the retries), and an auth-svc config change for token lifetimes an hour before.",
+    at: C4,
+    signal: grafana({
+      at: C4,
+      startsAt: -m(8),
+      title: '[FIRING:1] LoginSuccessRateLow',
+      labels: { alertname: 'LoginSuccessRateLow', service: 'auth-svc', platform: 'pc', severity: 'critical' },
+      summary: 'Login success rate 58% (SLO 95%)',
+      value: 0.58,
+    }),
+    check: { service: 'auth-svc', start: -m(8) },
+    topology: {
+      'game-client-gw': ['auth-svc', 'lobby-svc'],
+      'auth-svc': ['steam-partner-api', 'console-auth', 'session-redis', 'accounts-db'],
+      'lobby-svc': ['session-redis'],
+    },
+    svcs: {
+      'game-client-gw': { rps: 3000, err: 0.002, p99: 350 },
+      'auth-svc': { rps: 400, err: 0.004, p99: 300 },
+      'console-auth': { rps: 150, err: 0.002, p99: 200 },
+      'session-redis': { rps: 9000, err: 0, p99: 1.5 },
+      'lobby-svc': { rps: 600, err: 0.003, p99: 300 },
+    },
+    golden: {
+      'auth-svc.err': [{ from: -m(17), value: 0.42, ramp: m(3) }],
+      'auth-svc.rps': [{ from: -m(17), value: 1250, ramp: m(6) }],
+      'auth-svc.p99': [{ from: -m(17), value: 5000, ramp: m(3) }],
+      'game-client-gw.rps': [{ from: -m(17), factor: 1.3, ramp: m(6) }],
+      'session-redis.rps': [{ from: -m(17), factor: 1.8, ramp: m(6) }],
+      'lobby-svc.rps': [{ from: -m(15), factor: 0.7, ramp: m(6) }],
+    },
+    series: [
+      { name: 'auth_login_success_ratio', svc: 'auth-svc', unit: 'ratio', labels: { platform: 'pc' }, base: 0.985, noise: 0.005, effects: [{ from: -m(17), value: 0.58, ramp: m(3) }] },
+      { name: 'auth_login_success_ratio', svc: 'auth-svc', unit: 'ratio', labels: { platform: 'console' }, base: 0.99, noise: 0.004 },
+      { name: 'redis_cpu_usage_ratio', svc: 'session-redis', unit: 'ratio', base: 0.3, effects: [{ from: -m(17), value: 0.55, ramp: m(6) }] },
+    ],
+    logs: [
+      { svc: 'lobby-svc', level: 'warn', msg: 'session lookup miss, re-auth requested', from: -h(2), every: 60, bg: true },
+      { svc: 'console-auth', level: 'warn', msg: 'PSN token refresh returned 401, re-prompting', from: -h(2), every: 150, bg: true },
+      { svc: 'auth-svc', level: 'info', msg: 'config reloaded: access_token_ttl=3600 refresh_token_ttl=1209600', from: -h(1), to: -h(1) + 60, every: 120 },
+      { svc: 'auth-svc', level: 'error', msg: 'AuthenticateUserTicket failed: upstream 502 Bad Gateway from partner.steam-api.com', from: -m(17), every: 3 },
+      { svc: 'auth-svc', level: 'error', msg: 'AuthenticateUserTicket timed out after 5000ms', from: -m(17), every: 5 },
+      { svc: 'game-client-gw', level: 'warn', msg: 'login retry from client (attempt 3), backoff 2s', from: -m(16), every: 2 },
+    ],
+    traces: [
+      {
+        n: 32,
+        chain: [
+          { svc: 'game-client-gw', op: 'POST /auth/login', ms: 8 },
+          { svc: 'auth-svc', op: 'Login(pc)', ms: 20 },
+          { svc: 'steam-partner-api', op: 'GET /ISteamUserAuth/AuthenticateUserTicket/v1', ms: 120 },
+        ],
+        faults: [{ svc: 'steam-partner-api', from: -m(17), mode: 'error', p: 0.45, ms: 3000, attrs: { 'http.response.status_code': 502 } }],
+      },
+      { n: 10, chain: [{ svc: 'game-client-gw', op: 'POST /auth/login', ms: 8 }, { svc: 'auth-svc', op: 'Login(console)', ms: 20 }, { svc: 'console-auth', op: 'Verify', ms: 100 }] },
+    ],
+    changes: [
+      { at: -h(1), service: 'auth-svc', kind: 'config', summary: 'token TTLs aligned with console auth', author: 'identity', source: 'consul' },
+      { at: -m(6), service: 'auth-svc', kind: 'scaling', summary: 'HPA 12 -> 30 replicas', source: 'kubernetes' },
+    ],
+    expected: { rootCause: { service: 'steam-partner-api', kind: 'dependency_failure' }, action: 'none', mustCite: ['traces', 'logs'] },
+  },
+  {
+    name: 'trading-api-alb-5xx-sns',
+    description: 'CloudWatch alarm via SNS: trading-api ALB 5xx above threshold at market open (many services erroring).',
+    story:
+      'Trading platform at US market open. The cluster DNS (CoreDNS, two replicas, named in messages and as a service) is overwhelmed: market-open traffic times the ndots:5 search-path amplification exceeds what its CPU limit allows, it is CPU-throttled, and lookups time out. Errors appear in many services at once ("lookup ... i/o timeout"), the clue that it is the platform. Tempting: trading-api (alarm, deploy 1h before), quotes-svc (most errors), the market-open traffic itself.',
+    at: C5,
+    signal: cloudwatchSns({
+      at: C5,
+      account: '664401928377',
+      region: 'us-east-1',
+      alarmName: 'trading-api-alb-5xx',
+      description: 'trading-api ELB 5xx',
+      namespace: 'AWS/ApplicationELB',
+      metric: 'HTTPCode_Target_5XX_Count',
+      dims: { LoadBalancer: 'app/trading-api-prod/0c4b1e77a0d93f52', TargetGroup: 'targetgroup/trading-api/3f9d2a1c0b8e7d6f' },
+      stat: 'Sum',
+      period: 60,
+      threshold: 100,
+      comparison: 'GreaterThanThreshold',
+      reason: 'Threshold Crossed: 2 out of the last 2 datapoints [1840.0, 1522.0] were greater than the threshold (100.0).',
+      changed: -m(3),
+    }),
+    check: { service: 'trading-api', start: -m(3) },
+    topology: {
+      'trading-api': ['quotes-svc', 'orders-svc', 'accounts-svc'],
+      'quotes-svc': ['md-cache'],
+      'orders-svc': ['order-gateway', 'accounts-svc'],
+      'accounts-svc': ['accounts-db'],
+      coredns: [],
+    },
+    svcs: {
+      'trading-api': { rps: 3200, err: 0.002, p99: 250 },
+      'quotes-svc': { rps: 9000, err: 0.001, p99: 30 },
+      'orders-svc': { rps: 700, err: 0.002, p99: 90 },
+      'accounts-svc': { rps: 1500, err: 0.001, p99: 25 },
+    },
+    golden: {
+      'trading-api.rps': [{ from: -m(5), factor: 2.6, ramp: m(3) }],
+      'quotes-svc.rps': [{ from: -m(5), factor: 2.8, ramp: m(3) }],
+      'trading-api.err': [{ from: -m(5), value: 0.18, ramp: m(2) }],
+      'quotes-svc.err': [{ from: -m(5), value: 0.12, ramp: m(2) }],
+      'orders-svc.err': [{ from: -m(5), value: 0.09, ramp: m(2) }],
+      'accounts-svc.err': [{ from: -m(5), value: 0.1, ramp: m(2) }],
+      'accounts-svc.p99': [{ from: -m(5), value: 5000, ramp: m(2) }],
+      'quotes-svc.p99': [{ from: -m(5), value: 5000, ramp: m(2) }],
+    },
+    series: [
+      { name: 'coredns_dns_requests_total_rate', svc: 'coredns', unit: 'req/s', base: 9000, effects: [{ from: -m(5), value: 61000, ramp: m(3) }] },
+      { name: 'coredns_dns_request_duration_seconds_p99', svc: 'coredns', unit: 's', base: 0.004, effects: [{ from: -m(5), value: 2.1, ramp: m(2) }] },
+      { name: 'coredns_dns_responses_total_rate', svc: 'coredns', unit: 'resp/s', labels: { rcode: 'SERVFAIL' }, base: 0.2, noise: 1, effects: [{ from: -m(5), value: 900, ramp: m(2) }] },
+      { name: 'container_cpu_cfs_throttled_ratio', svc: 'coredns', unit: 'ratio', base: 0.01, noise: 0.5, effects: [{ from: -m(5), value: 0.78, ramp: m(2) }] },
+    ],
+    logs: [
+      { svc: 'orders-svc', level: 'warn', msg: 'order-gateway pool warmup incomplete', from: -h(1), every: 600, bg: true },
+      { svc: 'md-cache', level: 'warn', msg: 'eviction pressure: 91% memory', from: -h(1), every: 200, bg: true },
+      { svc: 'quotes-svc', level: 'error', msg: 'dial tcp: lookup md-cache.trading.svc.cluster.local on 172.20.0.10:53: read udp: i/o timeout', from: -m(5), every: 1.5 },
+      { svc: 'accounts-svc', level: 'error', msg: 'could not translate host name "accounts-db.cluster-c9x.us-east-1.rds.amazonaws.com": Temporary failure in name resolution', from: -m(5), every: 3 },
+      { svc: 'orders-svc', level: 'error', msg: 'lookup order-gateway.trading.svc.cluster.local: i/o timeout', from: -m(5), every: 5 },
+      { svc: 'coredns', level: 'warn', msg: '[ERROR] plugin/errors: 2 md-cache.trading.svc.cluster.local.trading.svc.cluster.local. A: read udp 10.0.7.12:41022->10.0.0.2:53: i/o timeout', from: -m(5), every: 4 },
+      { svc: 'trading-api', level: 'error', msg: 'upstream quotes-svc 503', from: -m(5), every: 2 },
+    ],
+    traces: [
+      {
+        n: 30,
+        chain: [
+          { svc: 'trading-api', op: 'GET /v1/quotes', ms: 10 },
+          { svc: 'quotes-svc', op: 'GetQuote', ms: 5 },
+          { svc: 'md-cache', op: 'GET', ms: 1 },
+        ],
+        faults: [{ svc: 'quotes-svc', from: -m(5), mode: 'error', p: 0.25, ms: 5000, attrs: { 'error.type': 'dns_timeout' } }],
+      },
+      {
+        n: 14,
+        chain: [
+          { svc: 'trading-api', op: 'GET /v1/accounts/{id}', ms: 10 },
+          { svc: 'accounts-svc', op: 'GetAccount', ms: 5 },
+          { svc: 'accounts-db', op: 'SELECT', ms: 3 },
+        ],
+        faults: [{ svc: 'accounts-svc', from: -m(5), mode: 'error', p: 0.2, ms: 5000, attrs: { 'error.type': 'dns_timeout' } }],
+      },
+    ],
+    runtime: [{ at: -m(4), service: 'coredns', kind: 'throttled', count: 2, message: 'coredns-5d78c9869d-2xkqv CPU throttled 78%' }],
+    changes: [
+      { at: -h(1), service: 'trading-api', kind: 'deployment', summary: 'trading-api 14.2.0: options chain pagination', version: '14.2.0', previousVersion: '14.1.3', source: 'argocd' },
+      { at: -m(1), service: 'quotes-svc', kind: 'scaling', summary: 'HPA 20 -> 40', source: 'kubernetes' },
+    ],
+    reference: -h(24),
+    expected: { rootCause: { service: 'coredns', kind: 'infrastructure' }, action: 'scale_out', mustCite: ['logs', 'metrics'] },
+  },
+  {
+    name: 'device-connect-failures-opsgenie',
+    description: 'Opsgenie: device connect success below 80% across all device models (IoT fleet).',
+    story:
+      'IoT control plane. The TLS certificate on the device-facing endpoint (iot-ingress, an NLB + TLS terminator) was rotated 21 min before to a certificate from a new CA chain; device firmware pins the old intermediate CA, so handshakes fail with "unknown ca" and devices cannot connect. The change is an infrastructure change on iot-ingress. Tempting: mqtt-broker (connection counts fall there), a firmware rollout wave, device-registry errors that are always present.',
+    at: C6,
+    signal: opsgenie({
+      at: C6,
+      created: -m(9),
+      message: 'Device connect success rate 31% (threshold 80%)',
+      entity: 'mqtt-broker',
+      tags: ['iot', 'service:mqtt-broker', 'env:prod'],
+      details: { service: 'mqtt-broker', success_rate: '0.31' },
+      source: 'Prometheus',
+      priority: 'P1',
+    }),
+    check: { service: 'mqtt-broker', start: -m(9) },
+    topology: {
+      'iot-ingress': ['mqtt-broker'],
+      'mqtt-broker': ['device-registry', 'device-shadow', 'telemetry-router'],
+      'firmware-rollout': ['mqtt-broker'],
+      'fleet-console': ['device-registry', 'device-shadow'],
+    },
+    svcs: {
+      'fleet-console': { rps: 40, err: 0.005, p99: 300 },
+      'device-registry': { rps: 900, err: 0.02, p99: 40 },
+      'device-shadow': { rps: 4800, err: 0.001, p99: 20 },
+    },
+    golden: { 'device-shadow.rps': [{ from: -m(21), value: 1600, ramp: m(8) }], 'device-registry.rps': [{ from: -m(21), value: 250, ramp: m(5) }] },
+    series: [
+      { name: 'tls_handshake_failures_rate', svc: 'iot-ingress', unit: '1/s', labels: { reason: 'alert_unknown_ca' }, base: 0.1, noise: 1, effects: [{ from: -m(21), value: 3900, ramp: m(1) }] },
+      { name: 'tls_handshakes_rate', svc: 'iot-ingress', unit: '1/s', base: 1300, effects: [{ from: -m(21), value: 5600, ramp: m(3) }] },
+      { name: 'emqx_connections_count', svc: 'mqtt-broker', unit: 'connections', base: 1.38e6, noise: 0.01, round: 0, effects: [{ from: -m(21), value: 4.3e5, ramp: m(12) }] },
+      { name: 'device_connect_success_ratio', svc: 'mqtt-broker', unit: 'ratio', base: 0.97, noise: 0.01, effects: [{ from: -m(21), value: 0.31, ramp: m(2) }] },
+    ],
+    logs: [
+      { svc: 'device-registry', level: 'error', msg: 'device thing-id not found (decommissioned), connect denied', from: -h(2), every: 30, bg: true },
+      { svc: 'firmware-rollout', level: 'info', msg: 'wave 3 started: 40,000 devices', from: -m(50), to: -m(49), every: 60 },
+      { svc: 'iot-ingress', level: 'info', msg: 'listener :8883 certificate updated (arn:aws:acm:eu-west-1:…:certificate/5be1…, issuer CN=Amazon RSA 2048 M03)', from: -m(21), to: -m(20), every: 60 },
+      { svc: 'iot-ingress', level: 'warn', msg: 'TLS handshake failed from 100.64.x.x: remote error: tls: unknown certificate authority', from: -m(21), every: 1 },
+      { svc: 'mqtt-broker', level: 'warn', msg: 'client keepalive timeout; session expired for 12,000 clients in last minute', from: -m(18), every: 60 },
+      { svc: 'fleet-console', level: 'error', msg: 'devices offline > 10 min: 61%', from: -m(10), every: 120 },
+    ],
+    noTraces: true,
+    changes: [
+      { at: -m(50), service: 'firmware-rollout', kind: 'deployment', summary: 'firmware wave 3 (fw 2.9.4)', version: 'wave-3', source: 'ota-console' },
+      { at: -m(21), service: 'iot-ingress', kind: 'infrastructure', summary: 'listener :8883 certificate renewed (ACM)', author: 'cert-automation', source: 'terraform' },
+      { at: -h(4), service: 'mqtt-broker', kind: 'deployment', summary: 'emqx 5.7.2 -> 5.7.3', version: '5.7.3', previousVersion: '5.7.2', source: 'helm' },
+    ],
+    reference: -h(24),
+    expected: { rootCause: { service: 'iot-ingress', kind: 'infrastructure' }, action: 'revert_config', mustCite: ['changes', 'logs'] },
+  },
+  {
+    name: 'telemetry-api-write-errors',
+    description: 'Alertmanager: TelemetryApiWriteErrors on telemetry-api (position writes failing) during the morning shift.',
+    story:
+      'Logistics fleet. An AWS network impairment in one availability zone (AWS Health event) isolates the fleet-mongo primary for ~90s; the replica set elects a new primary, but the old primary keeps stepping down and up as the link flaps, so writes fail with NotWritablePrimary for several minutes. The fault is the network under fleet-mongo. Tempting: telemetry-api (alert, deploy 1h before), its driver retry config, and the election itself read as a mongo problem.',
+    at: C7,
+    signal: alertmanager({
+      at: C7,
+      startsAt: -m(6),
+      labels: { alertname: 'TelemetryApiWriteErrors', service: 'telemetry-api', namespace: 'fleet', severity: 'critical' },
+      summary: 'telemetry-api write error ratio 22%',
+    }),
+    check: { service: 'telemetry-api', start: -m(6) },
+    topology: {
+      'device-gateway': ['telemetry-api'],
+      'telemetry-api': ['fleet-mongo', 'kafka'],
+      'dispatch-api': ['fleet-mongo'],
+    },
+    svcs: {
+      'telemetry-api': { rps: 2300, err: 0.001, p99: 30 },
+      'dispatch-api': { rps: 250, err: 0.003, p99: 200 },
+      'device-gateway': { rps: 2400, err: 0.002, p99: 60 },
+    },
+    golden: {
+      'telemetry-api.err': [{ from: -m(10), value: 0.22, ramp: m(1) }],
+      'dispatch-api.err': [{ from: -m(10), value: 0.08, ramp: m(1) }],
+      'telemetry-api.p99': [{ from: -m(10), value: 10000, ramp: m(1) }],
+    },
+    series: [
+      { name: 'mongodb_rs_members_state', svc: 'fleet-mongo', unit: 'state', labels: { member: 'fleet-mongo-0' }, base: 1, noise: 0, effects: [{ from: -m(10), to: -m(8), value: 2 }, { from: -m(7), to: -m(5), value: 2 }, { from: -m(3), value: 2 }] },
+      { name: 'mongodb_rs_elections_total', svc: 'fleet-mongo', unit: 'count', base: 0, noise: 0, effects: [{ from: -m(10), value: 1 }, { from: -m(7), value: 2 }, { from: -m(3), value: 3 }] },
+      { name: 'node_network_receive_drop_rate', svc: 'fleet-mongo', unit: 'packets/s', labels: { az: 'euw1-az2' }, base: 0.1, noise: 1, effects: [{ from: -m(11), value: 4800, ramp: m(1) }] },
+      { name: 'node_network_transmit_errs_rate', svc: 'fleet-mongo', unit: 'packets/s', labels: { az: 'euw1-az2' }, base: 0, noise: 0, effects: [{ from: -m(11), value: 320 }] },
+    ],
+    logs: [
+      { svc: 'dispatch-api', level: 'warn', msg: 'slow query on shipments by depot (1.2s)', from: -h(1), every: 300, bg: true },
+      { svc: 'fleet-mongo', level: 'warn', msg: 'REPL heartbeat to fleet-mongo-0:27017 failed: HostUnreachable', from: -m(11), every: 10 },
+      { svc: 'fleet-mongo', level: 'info', msg: 'Election succeeded, assuming primary role in term 412', from: -m(10), to: -m(9), every: 30 },
+      { svc: 'telemetry-api', level: 'error', msg: 'MongoServerError: NotWritablePrimary (code 10107) on insert into positions', from: -m(10), every: 1 },
+      { svc: 'telemetry-api', level: 'error', msg: 'MongoNetworkTimeoutError: connection 41 to 10.12.2.17:27017 timed out', from: -m(10), every: 4 },
+    ],
+    traces: [
+      {
+        n: 28,
+        chain: [
+          { svc: 'device-gateway', op: 'POST /positions', ms: 5 },
+          { svc: 'telemetry-api', op: 'WritePositions', ms: 6 },
+          { svc: 'fleet-mongo', op: 'insert positions', ms: 3 },
+        ],
+        faults: [{ svc: 'fleet-mongo', from: -m(10), mode: 'error', p: 0.25, ms: 800, attrs: { 'db.response.status_code': '10107' } }],
+      },
+    ],
+    changes: [
+      { at: -h(1), service: 'telemetry-api', kind: 'deployment', summary: 'telemetry-api 1.40.0: batch inserts of 50', version: '1.40.0', previousVersion: '1.39.2', source: 'argocd' },
+      { at: -m(2), service: 'telemetry-api', kind: 'config', summary: 'retryWrites=true, serverSelectionTimeoutMS 30000 -> 5000 (mitigation)', author: 'oncall' },
+    ],
+    alerts: [{ at: -m(9), service: 'fleet-mongo', name: 'AWS Health: AWS_EC2_OPERATIONAL_ISSUE network connectivity euw1-az2', status: 'firing' }],
+    expected: { rootCause: { service: 'fleet-mongo', kind: 'infrastructure' }, action: 'none', mustCite: ['metrics', 'logs'] },
+  },
+  {
+    name: 'clickstream-produce-latency-pagerduty',
+    description: 'PagerDuty: clickstream-collector produce latency p99 above 2s; event loss risk (buffer 80% full).',
+    story:
+      "Data platform. One Kafka broker's EBS volume degrades (AWS Health: EBS volume performance degraded on the broker's volume); its disk write latency goes to seconds, followers on it drop out of ISR for the partitions it leads, and producers with acks=all wait. The fault is the broker's disk, under kafka. Tempting: clickstream-collector (alert, a deploy 2h earlier, buffer filling), a Spark streaming job lagging, and a schema-registry warning that is always there.",
+    at: C8,
+    signal: pagerduty({ at: C8, created: -m(6), title: 'clickstream-collector produce latency p99 > 2s', pdService: 'clickstream-collector', number: 50533, priority: 'P2' }),
+    check: { service: 'clickstream-collector', start: -m(6) },
+    window: h(1.5),
+    topology: {
+      'web-sdk-edge': ['clickstream-collector'],
+      'clickstream-collector': ['kafka', 'schema-registry'],
+      'sessionizer-spark': ['kafka', 's3'],
+      'kafka-connect-s3': ['kafka', 's3'],
+    },
+    svcs: {
+      'clickstream-collector': { rps: 15000, err: 0.0005, p99: 40 },
+      'schema-registry': { rps: 50, err: 0.02, p99: 15 },
+    },
+    golden: {
+      'clickstream-collector.p99': [{ from: -m(22), value: 2600, ramp: m(5) }],
+      'clickstream-collector.err': [{ from: -m(12), value: 0.03, ramp: m(5) }],
+    },
+    series: [
+      { name: 'kafka_server_replicamanager_underreplicatedpartitions', svc: 'kafka', unit: 'partitions', labels: { broker: '4' }, base: 0, noise: 0, effects: [{ from: -m(24), value: 118, ramp: m(4) }] },
+      { name: 'kafka_server_replicamanager_isrshrinks_rate', svc: 'kafka', unit: '1/s', base: 0, noise: 0, effects: [{ from: -m(24), to: -m(18), value: 3.4 }] },
+      { name: 'kafka_network_requestmetrics_totaltimems_p99', svc: 'kafka', unit: 'ms', labels: { request: 'Produce' }, base: 12, effects: [{ from: -m(24), value: 2400, ramp: m(3) }] },
+      { name: 'node_disk_write_time_seconds_avg', svc: 'kafka', unit: 's', labels: { broker: '4', device: 'nvme1n1' }, base: 0.002, effects: [{ from: -m(25), value: 1.8, ramp: m(2) }] },
+      { name: 'node_disk_write_time_seconds_avg', svc: 'kafka', unit: 's', labels: { broker: '2', device: 'nvme1n1' }, base: 0.002 },
+      { name: 'producer_buffer_used_ratio', svc: 'clickstream-collector', unit: 'ratio', base: 0.05, effects: [{ from: -m(20), value: 0.81, ramp: m(15) }] },
+      { name: 'spark_streaming_batch_delay_seconds', svc: 'sessionizer-spark', unit: 's', base: 4, effects: [{ from: -m(18), value: 240, ramp: m(10) }] },
+    ],
+    logs: [
+      { svc: 'schema-registry', level: 'warn', msg: 'subject clickstream-value: compatibility check skipped (NONE)', from: -h(1.5), every: 200, bg: true },
+      { svc: 'kafka', level: 'info', msg: '[Partition clickstream-17 broker=4] Shrinking ISR from 4,2,6 to 4 (kafka.cluster.Partition)', from: -m(24), to: -m(18), every: 8 },
+      { svc: 'kafka', level: 'warn', msg: '[ReplicaFetcher replicaId=2, leaderId=4] Error sending fetch request: request timed out', from: -m(24), every: 20 },
+      { svc: 'clickstream-collector', level: 'warn', msg: 'Produce to clickstream-17 took 2840ms (acks=all)', from: -m(22), every: 3 },
+      { svc: 'clickstream-collector', level: 'error', msg: 'org.apache.kafka.common.errors.TimeoutException: Expiring 212 record(s) for clickstream-17: 30001 ms has passed since batch creation', from: -m(12), every: 10 },
+      { svc: 'sessionizer-spark', level: 'warn', msg: 'batch 88412 delayed: fetch from clickstream-17 slow', from: -m(18), every: 60 },
+    ],
+    noTraces: true,
+    changes: [
+      { at: -h(2), service: 'clickstream-collector', kind: 'deployment', summary: 'collector 0.31.0: new consent event', version: '0.31.0', previousVersion: '0.30.7', source: 'github-actions' },
+      { at: -m(5), service: 'clickstream-collector', kind: 'config', summary: 'linger.ms 5 -> 50, buffer.memory 64MB -> 256MB (mitigation)', author: 'oncall' },
+    ],
+    alerts: [{ at: -m(19), service: 'kafka', name: 'AWS Health: AWS_EBS_DEGRADED_EBS_VOLUME_PERFORMANCE vol-0a3f91c2 (kafka broker 4)', status: 'firing' }],
+    reference: -h(168),
+    expected: { rootCause: { service: 'kafka', kind: 'infrastructure' }, action: 'restart', mustCite: ['metrics', 'logs'] },
+  },
+];
