@@ -134,9 +134,9 @@ export const specsC: Spec[] = [
         n: 24,
         chain: [
           { svc: 'reminders-worker', op: 'process reminder', ms: 30 },
-          { svc: 'twilio', op: 'POST /Messages.json', ms: 300 },
+          { svc: 'reminders-worker', op: 'POST /2010-04-01/Accounts/{sid}/Messages.json', ms: 300, peer: 'twilio', host: 'api.twilio.com' },
         ],
-        faults: [{ svc: 'twilio', from: -m(28), mode: 'error', p: 0.5, ms: 4000, attrs: { 'http.response.status_code': 503 } }],
+        faults: [{ svc: 'twilio', peer: true, from: -m(28), mode: 'error', p: 0.5, ms: 4000, attrs: { 'http.response.status_code': 503 } }],
       },
     ],
     runtime: [{ at: -m(12), service: 'reminders-worker', kind: 'restart', count: 6, message: 'rolling restart by oncall' }],
@@ -274,9 +274,9 @@ export const specsC: Spec[] = [
         chain: [
           { svc: 'game-client-gw', op: 'POST /auth/login', ms: 8 },
           { svc: 'auth-svc', op: 'Login(pc)', ms: 20 },
-          { svc: 'steam-partner-api', op: 'GET /ISteamUserAuth/AuthenticateUserTicket/v1', ms: 120 },
+          { svc: 'auth-svc', op: 'GET /ISteamUserAuth/AuthenticateUserTicket/v1', ms: 120, peer: 'steam-partner-api', host: 'partner.steam-api.com' },
         ],
-        faults: [{ svc: 'steam-partner-api', from: -m(17), mode: 'error', p: 0.45, ms: 3000, attrs: { 'http.response.status_code': 502 } }],
+        faults: [{ svc: 'steam-partner-api', peer: true, from: -m(17), mode: 'error', p: 0.45, ms: 3000, attrs: { 'http.response.status_code': 502 } }],
       },
       { n: 10, chain: [{ svc: 'game-client-gw', op: 'POST /auth/login', ms: 8 }, { svc: 'auth-svc', op: 'Login(console)', ms: 20 }, { svc: 'console-auth', op: 'Verify', ms: 100 }] },
     ],
