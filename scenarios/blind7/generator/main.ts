@@ -14,10 +14,12 @@ import { specsA } from './specs-a.js';
 import { specsB } from './specs-b.js';
 import { specsC } from './specs-c.js';
 import { specsD } from './specs-d.js';
+import { specsE } from './specs-e.js';
+import { renderReadme } from './readme.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const outDir = resolve(here, '..');
-const specs: Spec[] = [...specsA, ...specsB, ...specsC, ...specsD];
+const specs: Spec[] = [...specsA, ...specsB, ...specsC, ...specsD, ...specsE];
 
 const names = new Set<string>();
 const manifest: Array<Record<string, unknown>> = [];
@@ -51,7 +53,10 @@ for (const spec of specs) {
 }
 writeFileSync(join(here, 'manifest.json'), `${JSON.stringify({ suite: 'blind7', count: manifest.length, scenarios: manifest }, null, 1)}\n`);
 const tally = (key: (e: Record<string, any>) => string) => manifest.reduce<Record<string, number>>((acc, e) => ({ ...acc, [key(e)]: (acc[key(e)] ?? 0) + 1 }), {});
-console.log(`wrote ${manifest.length} scenarios`);
-console.log('sources', tally((e) => e.source));
-console.log('kinds', tally((e) => e.expected.rootCause.kind));
-console.log('actions', tally((e) => e.expected.action));
+const tallies = {
+  sources: tally((e) => e.source),
+  'root-cause kinds': tally((e) => e.expected.rootCause.kind),
+  actions: tally((e) => e.expected.action),
+};
+writeFileSync(join(outDir, 'README.md'), renderReadme(specs, tallies));
+console.log(`wrote ${manifest.length} scenarios`, tallies);

@@ -89,6 +89,7 @@ export const specsA: Spec[] = [
   },
   {
     name: 'lobby-join-latency-p99-breach',
+    noLogs: true,
     description: 'Datadog monitor: lobby-svc join latency p99 above 1.5s on the evening peak of a game backend.',
     story:
       'Game backend. inventory-svc 7.4.0, deployed 22 min before, loads cosmetics per item (an N+1 query against the inventory database) when the lobby asks for a player loadout. lobby-svc join latency breaches; inventory-svc spans carry the time, its DB query rate jumps. Tempting: lobby-svc itself (old deploy 5h earlier, always-noisy websocket warnings) and matchmaker (an autoscaling event at the evening peak).',
@@ -269,7 +270,7 @@ export const specsA: Spec[] = [
     ],
     logs: [
       { svc: 'route-optimizer', level: 'warn', msg: 'solver hit time limit 30s for region DE-NW, returning best plan', from: -h(2), every: 160, bg: true },
-      { svc: 'traffic-api-client', level: 'warn', msg: 'traffic feed 429, using cached speeds', from: -h(2), every: 600, bg: true },
+      { svc: 'route-optimizer', level: 'warn', msg: 'traffic feed 429, using cached speeds', from: -h(2), every: 600, bg: true },
       { svc: 'telemetry-ingest', level: 'info', msg: 'decoder: using schema vehicle_position.v3', from: -m(31), to: -m(30), every: 50 },
       { svc: 'telemetry-ingest', level: 'warn', msg: 'frame skipped: required field gnss_fix missing (fw 4.2.x)', from: -m(31), every: 20 },
       { svc: 'route-optimizer', level: 'warn', msg: 'planning with stale positions for 4,870 vehicles (older than 5m)', from: -m(25), every: 60 },

@@ -90,6 +90,7 @@ export const specsD: Spec[] = [
   },
   {
     name: 'mobile-quotes-latency-alarm',
+    noLogs: true,
     description: 'CloudWatch alarm (EventBridge): mobile-bff p99 latency above 2s during a volatile market open.',
     story:
       'Trading platform on a volatile morning (meme-stock style). Mobile sessions and quote subscriptions jump 5x in ten minutes; quote-fanout (the websocket fan-out service, an ECS service with a fixed task count) saturates its CPU and its per-connection send queues, so mobile-bff calls for snapshots time out. No change in quote-fanout. Tempting: mobile-bff (alarm, a feature flag for a new watchlist flipped the day before), md-feed (ticks up as well, but healthy), and a DynamoDB throttle alarm on an unrelated table.',
@@ -159,6 +160,7 @@ export const specsD: Spec[] = [
   },
   {
     name: 'ranked-queue-time-high-grafana',
+    noLogs: true,
     description: 'Grafana: ranked queue time p90 above 90s on game-frontend (season 9 launch).',
     story:
       'Video game backend built on Open Match. Season 9 launches at 17:00 UTC; concurrent players triple. om-query, which serves ticket pools to the match functions, is CPU-bound at its fixed replica count; pool queries slow from 40ms to 6s, director cycles stretch, queue times explode. No change in om-query. Tempting: the director (its cycle-time alert), the season launch content deploy on game-frontend, and the om-redis state store (its ops rise with the tickets but it stays fast).',
