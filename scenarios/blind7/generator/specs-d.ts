@@ -356,7 +356,7 @@ export const specsD: Spec[] = [
   },
   {
     name: 'finance-daily-sla-missed-grafana',
-    description: 'Grafana: finance_daily DAG SLA missed (07:00 UTC), daily-agg Spark stage retrying.',
+    description: 'Grafana: finance_daily DAG SLA missed (07:00 UTC) on airflow-scheduler.',
     story:
       "Data platform. The daily-agg Spark job groups the day's events by merchant_id; one marketplace merchant produced 41% of yesterday's events (a sale, ordinary business data). The job's groupByKey puts that key on one executor, which exceeds its memory and is killed again and again (YARN/EMR container killed for exceeding memory limits); the stage retries until the DAG misses its SLA. A latent skew bug set off by data. Tempting: airflow-scheduler (where the SLA alert is), EMR spot reclaims that are always there, a spark config change to an unrelated job, and S3.",
     at: D6,
