@@ -15,11 +15,12 @@ import { specsB } from './specs-b.js';
 import { specsC } from './specs-c.js';
 import { specsD } from './specs-d.js';
 import { specsE } from './specs-e.js';
+import { specsF } from './specs-f.js';
 import { renderReadme } from './readme.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const outDir = resolve(here, '..');
-const specs: Spec[] = [...specsA, ...specsB, ...specsC, ...specsD, ...specsE];
+const specs: Spec[] = [...specsA, ...specsB, ...specsC, ...specsD, ...specsE, ...specsF];
 
 const names = new Set<string>();
 const manifest: Array<Record<string, unknown>> = [];

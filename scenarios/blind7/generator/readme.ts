@@ -1,7 +1,7 @@
 /** Renders scenarios/blind7/README.md from the specs, so the prose and the files never disagree. */
 import type { Spec } from './engine.js';
 
-const HEADER = `# blind7: a blind evaluation suite (34 scenarios)
+const HEADER = `# blind7: a blind evaluation suite (COUNT scenarios)
 
 Written by a helper (\`blind7\`) who never saw Causeway's scorer, under these rules:
 
@@ -52,7 +52,7 @@ evidence reaching back to the onset).
 `;
 
 export function renderReadme(specs: Spec[], tallies: Record<string, Record<string, number>>): string {
-  const lines = [HEADER, '## Distribution', ''];
+  const lines = [HEADER.replace('COUNT', String(specs.length)), '## Distribution', ''];
   for (const [what, counts] of Object.entries(tallies)) lines.push(`- ${what}: ${Object.entries(counts).map(([k, n]) => `${k} ${n}`).join(', ')}`);
   lines.push('', '## Scenarios', '');
   for (const s of specs) {
