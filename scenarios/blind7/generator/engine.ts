@@ -127,6 +127,10 @@ export interface Fault {
 
 export interface RouteSpec {
   n: number;
+  /** The path exists only from this time (a change added it); such paths are absent from the reference. */
+  from?: Sec;
+  /** The path exists only until this time (a change replaced it). */
+  to?: Sec;
   chain: Hop[];
   faults?: Fault[];
 }
@@ -278,7 +282,7 @@ export function build(spec: Spec): Record<string, unknown> {
   const allSeries = [...goldenSeries, ...(spec.series ?? [])];
   const from = -window;
   const to = after;
-  const traceItems = spec.noTraces ? [] : (spec.traces ?? []).flatMap((r) => traces(rng, r, from, to, 0, false));
+  const traceItems = spec.noTraces ? [] : (spec.traces ?? []).flatMap((r) => traces(rng, r, Math.max(from, r.from ?? from), Math.min(to, r.to ?? to), 0, false));
   const errTraceIds = traceItems.filter((x) => x.failed).map((x) => x.traceId);
   const evidence: Record<string, unknown> = {
     metrics: allSeries.map((s) => series(rng, spec.at, s, from, to, 0, true, step)),
@@ -300,7 +304,7 @@ export function build(spec: Spec): Record<string, unknown> {
     ref.metrics = allSeries.map((s) => series(rng, spec.at, s, from, to, shift, false, step));
     if (!spec.noLogs) ref.logs = (spec.logs ?? []).filter((l) => l.bg).flatMap((l) => logs(rng, l, from, to, shift, []));
     if (!spec.noTraces && spec.traces?.length) {
-      ref.traces = spec.traces.flatMap((r) => traces(rng, { ...r, n: Math.max(4, Math.round(r.n / 2)) }, from, to, shift, true)).map(({ traceId, spans }) => ({ traceId, spans }));
+      ref.traces = spec.traces.filter((r) => r.from === undefined).flatMap((r) => traces(rng, { ...r, n: Math.max(4, Math.round(r.n / 2)) }, from, to, shift, true)).map(({ traceId, spans }) => ({ traceId, spans }));
     }
     evidence.reference = ref;
   }

@@ -253,13 +253,30 @@ export const specsB: Spec[] = [
     ],
     traces: [
       {
-        n: 30,
+        n: 18,
+        to: -m(23),
+        chain: [
+          { svc: 'patient-portal', op: 'POST /appointments', ms: 30 },
+          { svc: 'booking-svc', op: 'BookSlot', ms: 40 },
+          { svc: 'slots-db', op: 'UPDATE slots', ms: 4 },
+        ],
+      },
+      {
+        n: 22,
+        from: -m(23),
         chain: [
           { svc: 'patient-portal', op: 'POST /appointments', ms: 30 },
           { svc: 'booking-svc', op: 'BookSlot', ms: 40 },
           { svc: 'booking-svc', op: 'POST /eligibility/270', ms: 2000, peer: 'clearinghouse', host: 'payer-gateway.example-clearinghouse.com' },
         ],
-        faults: [],
+        faults: [{ svc: 'booking-svc', from: -m(20), mode: 'error', p: 0.04, ms: 5000, attrs: { 'db.response.status_code': '55P03' } }],
+      },
+      {
+        n: 6,
+        chain: [
+          { svc: 'booking-svc', op: 'nightly eligibility batch', ms: 100 },
+          { svc: 'booking-svc', op: 'POST /eligibility/270', ms: 2000, peer: 'clearinghouse', host: 'payer-gateway.example-clearinghouse.com' },
+        ],
       },
     ],
     changes: [
@@ -272,7 +289,7 @@ export const specsB: Spec[] = [
     name: 'dag-runs-late-cloudwatch',
     description: 'CloudWatch alarm: Airflow DAG runs late (DataPlatform/DagRunsLate) since early morning.',
     story:
-      'Data platform. The debezium-connect CDC consumer of the Airflow metadata database (RDS Postgres airflow-meta) crashed 30 hours ago and nobody noticed; its logical replication slot retains WAL and fills the disk. Storage ran out three hours before the page: the metadata DB goes read-only-ish (writes fail), the scheduler cannot record task state, DAG runs go late. The alarm itself has been in ALARM for 3 hours. Tempting: airflow-scheduler (alarm, restarts, its heartbeat errors) and the Spark/Snowflake jobs it runs.',
+      'Data platform. The debezium-connect CDC consumer of the Airflow metadata database (RDS Postgres airflow-meta) stopped the evening before and nobody noticed; its logical replication slot retains WAL and fills the disk. Storage ran out three hours before the page: the metadata DB goes read-only-ish (writes fail), the scheduler cannot record task state, DAG runs go late. The alarm itself has been in ALARM for 3 hours. Tempting: airflow-scheduler (alarm, restarts, its heartbeat errors) and the Spark/Snowflake jobs it runs.',
     at: B5,
     signal: cloudwatchEvent({
       at: B5,
