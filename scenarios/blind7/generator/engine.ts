@@ -198,7 +198,8 @@ function series(rng: () => number, at: string, s: SeriesSpec, from: Sec, to: Sec
     if (s.gaps && rng() < s.gaps) continue;
     let v = withEffects ? effectAt(s.base, t, s.effects) : s.base;
     if (s.diurnal) v *= diurnalFactor(at, t + shift);
-    v *= 1 + (s.noise ?? 0.05) * (rng() * 2 - 1);
+    const noise = v !== s.base && s.base !== 0 && Math.abs(v / s.base - 1) > 0.5 ? Math.min(s.noise ?? 0.05, 0.15) : (s.noise ?? 0.05);
+    v *= 1 + noise * (rng() * 2 - 1);
     points.push([off(t + shift), roundTo(Math.max(0, v), s.round ?? (Math.abs(s.base) < 1 ? 5 : 2))]);
   }
   return { name: s.name, service: s.svc, ...(s.unit ? { unit: s.unit } : {}), ...(s.labels ? { labels: s.labels } : {}), points };

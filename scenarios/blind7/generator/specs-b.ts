@@ -274,7 +274,7 @@ export const specsB: Spec[] = [
       {
         n: 6,
         chain: [
-          { svc: 'booking-svc', op: 'nightly eligibility batch', ms: 100 },
+          { svc: 'booking-svc', op: 'eligibility pre-check batch', ms: 100 },
           { svc: 'booking-svc', op: 'POST /eligibility/270', ms: 2000, peer: 'clearinghouse', host: 'payer-gateway.example-clearinghouse.com' },
         ],
       },
