@@ -12,20 +12,25 @@ export function changesOf(items: readonly Record<string, unknown>[], nowMs = Dat
   return changes;
 }
 
+/** Change kinds that set what a service runs with until the next of the same kind: its release, its configuration, its capacity. */
+const STANDING: readonly ChangeEvent['kind'][] = ['deployment', 'config', 'scaling'];
+
 /**
  * What an investigation needs from the log: every change inside the window, plus, per service,
- * the last deployment before it (the release it is running), unless a later one in the window
- * replaced it.
+ * the last deployment before it (the release it is running) and the last config and capacity
+ * change (what it runs with: a memory limit or replica count cut hours ago is hit only when
+ * demand next fills what is left), each unless a later one of its kind in the window replaced it.
  */
 export function selectChanges(changes: readonly ChangeEvent[], fromMs: number, toMs: number, services: ReadonlySet<string> | undefined): ChangeEvent[] {
   const wanted = changes.filter((c) => !services || services.has(c.service));
   const inWindow = wanted.filter((c) => Date.parse(c.at) >= fromMs && Date.parse(c.at) <= toMs);
   const running = new Map<string, ChangeEvent>();
+  const key = (c: ChangeEvent) => `${c.service}/${c.kind}`;
   for (const c of wanted) {
-    if (c.kind !== 'deployment' || Date.parse(c.at) >= fromMs) continue;
-    const held = running.get(c.service);
-    if (!held || Date.parse(c.at) > Date.parse(held.at)) running.set(c.service, c);
+    if (!STANDING.includes(c.kind) || Date.parse(c.at) >= fromMs) continue;
+    const held = running.get(key(c));
+    if (!held || Date.parse(c.at) > Date.parse(held.at)) running.set(key(c), c);
   }
-  const replaced = new Set(inWindow.filter((c) => c.kind === 'deployment').map((c) => c.service));
-  return [...[...running.values()].filter((c) => !replaced.has(c.service)), ...inWindow];
+  const replaced = new Set(inWindow.map(key));
+  return [...[...running.values()].filter((c) => !replaced.has(key(c))), ...inWindow];
 }

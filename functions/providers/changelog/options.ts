@@ -6,7 +6,8 @@ export const ChangelogOptions = z.object({
   /**
    * How far before the window to look for the release each service is running: a deploy log
    * answers "what version is live" as well as "what changed", and a leak a release shipped
-   * hours ago is still that release's fault. 0 reads the window only.
+   * hours ago is still that release's fault; the same for the last config and capacity
+   * change. 0 reads the window only.
    */
   releaseLookbackHours: z.number().int().min(0).max(72).default(24),
   /** Items read per Query page, and pages per day partition, before the rest is left out. */

@@ -21,7 +21,7 @@ function describeFor(tableName: string) {
     const parsed = ChangelogOptions.safeParse(plan.backend.options);
     const options = parsed.success ? parsed.data : ChangelogOptions.parse({});
     const who = plan.services.length > 0 && !plan.unlisted ? `for ${plan.services.slice(0, 10).join(', ')}${plan.services.length > 10 ? ` (+${plan.services.length - 10} more)` : ''}` : 'for all services';
-    const lookback = options.releaseLookbackHours > 0 ? `, and the release each was running from up to ${options.releaseLookbackHours}h before` : '';
+    const lookback = options.releaseLookbackHours > 0 ? `, and the release, config and capacity each was running with from up to ${options.releaseLookbackHours}h before` : '';
     const { fromMs, toMs } = readRange(plan, options);
     const days = dayRanges(fromMs, toMs).map((d) => d.day);
     return {

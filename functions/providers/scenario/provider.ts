@@ -46,15 +46,20 @@ const RELEASE_LOOKBACK_MS = 24 * 60 * 60_000;
 
 type ScenarioChange = NonNullable<LoadedScenario['evidence']['changes']>[number];
 
+/** Change kinds that set what a service runs with until the next of the same kind: its release, its configuration, its capacity. */
+const STANDING: readonly ScenarioChange['kind'][] = ['deployment', 'config', 'scaling'];
+
 /**
- * The deployment each service in scope is running, when it shipped before the window:
- * a deploy feed answers "what version is live" as well as "what changed", and a leak a
- * release shipped hours ago is still that release's fault.
+ * The deployment each service in scope is running, and the last config and capacity
+ * change it runs with, when they came before the window: a change feed answers "what is
+ * live" as well as "what changed". A leak a release shipped hours ago is still that
+ * release's fault, and a memory limit or replica count cut hours ago is hit only when
+ * demand next fills what is left.
  */
 function isRunningRelease(s: LoadedScenario, scope: Scope, c: ScenarioChange): boolean {
   const at = s.time(c.at);
-  if (c.kind !== 'deployment' || at >= scope.fromMs || at < scope.fromMs - RELEASE_LOOKBACK_MS || (scope.services && !scope.services.has(c.service))) return false;
-  return !(s.evidence.changes ?? []).some((o) => o !== c && o.kind === 'deployment' && o.service === c.service && s.time(o.at) > at && s.time(o.at) <= scope.toMs);
+  if (!STANDING.includes(c.kind) || at >= scope.fromMs || at < scope.fromMs - RELEASE_LOOKBACK_MS || (scope.services && !scope.services.has(c.service))) return false;
+  return !(s.evidence.changes ?? []).some((o) => o !== c && o.kind === c.kind && o.service === c.service && s.time(o.at) > at && s.time(o.at) <= scope.toMs);
 }
 
 /** Point events rank by closeness to the alert: what happened just before it matters most. */

@@ -1,5 +1,5 @@
 import type { ChangeEvent, MetricSeries, RootCauseKind } from '../../contracts/index.js';
-import { median } from '../../providers/shared/stats.js';
+import { climbed, fittedShortage } from './kinds.js';
 import { metricFamily } from './metrics.js';
 import { downstream, originScore, type ServiceProfile } from './propagation.js';
 import type { Evidence, Frame, Signal } from './types.js';
@@ -68,11 +68,8 @@ export function grewFromChange(items: readonly Evidence[], service: string, atMs
     if (item.class !== 'metrics' || item.service !== service || metricFamily(item.name, item.unit) !== 'memory') continue;
     const series = item as MetricSeries;
     const values = series.values.filter((v, i): v is number => v !== null && series.startMs + i * series.stepMs >= atMs && series.startMs + i * series.stepMs < onsetMs);
-    if (values.length < 6) continue;
-    const third = Math.floor(values.length / 3);
-    const rise = median(values.slice(-third))! - median(values.slice(0, third))!;
-    const noise = (1.4826 * median(values.slice(1).map((v, i) => Math.abs(v - values[i]!)))!) / Math.SQRT2;
-    verdict = (verdict ?? false) || (rise > 2 * noise && rise > w.changes.growthShare * Math.abs(values[0]!));
+    const grew = climbed(values, w.changes.growthShare);
+    if (grew !== undefined) verdict = (verdict ?? false) || grew;
   }
   return verdict;
 }
@@ -152,7 +149,14 @@ export function describeChange(c: Pick<ChangeEvent, 'summary' | 'version' | 'pre
  * is never their cause, nor is capacity an autoscaler added. Otherwise the change's fit
  * decays with the time from the change to the onset of its service (or of the incident
  * when the service itself shows nothing); slowly for a deploy whose service's memory grew
- * from it (a leak), not for one whose memory stayed flat after it. Fit is high when the
+ * from it (a leak), not for one whose memory stayed flat after it, and slowly for a config
+ * change that moved the limit of the very resource seen running short the way that makes
+ * it run short (`fittedShortage`: a memory limit or pool size lowered is hit when demand
+ * next fills it; a limit raised is never its exhaustion's cause) or that took capacity
+ * away (fewer replicas, a smaller instance: every resource is cut). A change from before
+ * the window, which the change feed returns as what a service runs with, counts only by
+ * such a fit (or a leak it shipped): standing hours before, it is no suspect by
+ * closeness, nor a neighbour's cause. Fit is high when the
  * changed service is itself anomalous and not explained by a dependency. A change can also
  * explain a neighbour that broke right after it with no change of its own.
  */
@@ -160,10 +164,12 @@ export function attributeChanges(items: readonly Evidence[], profiles: Map<strin
   const out: Attribution[] = [];
   const changes = items.filter((i): i is ChangeEvent & { id: string } => i.class === 'changes');
   const changedAt = new Map<string, number>();
-  for (const c of changes) if (!addsCapacity(c)) changedAt.set(c.service, Math.max(changedAt.get(c.service) ?? -Infinity, Date.parse(c.at)));
+  const standing = (c: ChangeEvent) => frame.changesFromMs !== undefined && Date.parse(c.at) < frame.changesFromMs;
+  for (const c of changes) if (!addsCapacity(c) && !standing(c)) changedAt.set(c.service, Math.max(changedAt.get(c.service) ?? -Infinity, Date.parse(c.at)));
   for (const change of changes) {
     const kind = CHANGE_KIND[change.kind];
     const at = Date.parse(change.at);
+    const before = standing(change);
     const p = profiles.get(change.service);
     const own = p ? p.local + 0.3 * p.symptom : 0;
     const mine = !!p && own >= 0.15;
@@ -175,22 +181,27 @@ export function attributeChanges(items: readonly Evidence[], profiles: Map<strin
       out.push({ change, kind, score: 0, fit: 0, redHerring: true, reason: `${what} on ${change.service} added capacity in response to load; it cannot have caused it` });
       continue;
     }
-    const named = mine ? undefined : victimOf(change.service, change.summary, at, profiles, graph, frame.stepMs, changedAt, observed, w);
+    const named = mine || before ? undefined : victimOf(change.service, change.summary, at, profiles, graph, frame.stepMs, changedAt, observed, w);
     if (at >= onset + resolution && !named?.named) {
       out.push({ change, kind, score: 0, fit: 0, redHerring: true, reason: `${what} on ${change.service} came ${minutes(-lead)} after the trouble started (at ${clock(onset)}), so it cannot have caused it` });
       continue;
     }
     const leak = kind === 'deployment' && leaking(p) && grewFromChange(items, change.service, at, onset, w) !== false;
-    const proximity = decay(lead, leak ? w.changes.leakHalfLifeMs : w.changes.halfLifeMs);
+    const ceiling = kind === 'config_change' && mine ? fittedShortage(change, p.signals, w) : undefined;
+    if (before && !leak && !ceiling) {
+      out.push({ change, kind, score: 0, fit: 0, redHerring: true, reason: `${what} on ${change.service} at ${clock(at)} was already in place before the window opened, and nothing ${change.service} ran short of is what it set: it is what the service runs with, not a suspect` });
+      continue;
+    }
+    const proximity = decay(lead, leak || ceiling ? w.changes.leakHalfLifeMs : w.changes.halfLifeMs);
     const ownScore = mine ? proximity * (0.6 + 0.4 * Math.min(1, own / 0.6)) * (0.5 + 0.5 * p.rootness) * (p.fedBy ? 0.4 : 1) : 0;
-    const v = named ?? victimOf(change.service, change.summary, at, profiles, graph, frame.stepMs, changedAt, observed, w);
+    const v = named ?? (before ? undefined : victimOf(change.service, change.summary, at, profiles, graph, frame.stepMs, changedAt, observed, w));
     if (v && (v.weight > ownScore || v.named)) {
       const where = downstream(graph, change.service).has(v.victim.service) ? 'which it calls' : 'which depends on it';
       const sign = firstSignAfter(v.victim, at);
       out.push({ change, kind, score: v.weight, fit: 0, redHerring: false, explains: v.victim.service, ...(v.also.length > 0 ? { alsoExplains: v.also } : {}), reason: `${what} on ${change.service} at ${clock(at)}; ${v.victim.service}, ${where}, went wrong ${minutes(Math.max(0, v.victim.onsetMs - at))} later with no change of its own${sign ? ` (${sign.text})` : ''}` });
     } else if (ownScore > 0) {
       const sign = firstSignAfter(p, at);
-      const shape = leak ? `; its memory grew from the change on` : '';
+      const shape = leak ? `; its memory grew from the change on` : ceiling ? `; it set the ${ceiling} that ran short` : '';
       out.push({ change, kind, score: ownScore, fit: proximity * (p!.fedBy ? 0.4 : 1), redHerring: false, reason: `${what} on ${change.service} at ${clock(at)}; ${change.service} itself went wrong ${minutes(Math.max(0, lead))} after it${sign ? ` (${sign.text})` : ''}${shape}` });
     } else {
       out.push({ change, kind, score: 0.02 * proximity, fit: 0, redHerring: true, reason: `${what} on ${change.service}: nothing on or around ${change.service} changed behaviour soon after, so it looks unrelated` });

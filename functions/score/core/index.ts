@@ -132,7 +132,8 @@ export function rankInvestigation(input: ScoreInput, w: Weights = WEIGHTS): Rank
   const stepMs = Math.min(DEFAULT_STEP_MS, ...evidence.filter((e) => 'stepMs' in e).map((e) => (e as { stepMs: number }).stepMs));
   // The moment the plans split baseline from incident: the alert's own start when it has fired longer than a window reaches.
   const alertAtMs = Date.parse(investigationWindow(input.signal).alertAt);
-  const frame: Frame = { alertAtMs, stepMs, lookbackMs: lookbackFor(alertAtMs, Date.parse(input.signal.startedAt)) };
+  const changeWindows = input.results.filter((r) => r.evidenceClass === 'changes').map((r) => Date.parse(r.query.window.from));
+  const frame: Frame = { alertAtMs, stepMs, lookbackMs: lookbackFor(alertAtMs, Date.parse(input.signal.startedAt)), ...(changeWindows.length > 0 ? { changesFromMs: Math.min(...changeWindows) } : {}) };
   const tolerance = Math.max(2 * stepMs, ONSET_TOLERANCE_MS);
   const called = mergeGraph(input.topology, tracedCalls(evidence));
   const direct: Signal[] = withResolution(weighGaps([...edgeGaps(metricSignals(evidence, frame, w), evidence, w), ...logSignals(evidence, frame, w), ...traceSignals(evidence, frame, w), ...patternBreakSignals(evidence, frame, w), ...eventSignals(evidence, frame, w)], w), evidence);

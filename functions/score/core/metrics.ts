@@ -1,5 +1,6 @@
 import type { MetricSeries } from '../../contracts/index.js';
 import { referenceScale } from '../../providers/shared/metrics.js';
+import { climbed } from './kinds.js';
 import { median } from '../../providers/shared/stats.js';
 import { WEIGHTS, type Weights } from './weights.js';
 import { detectOnset, lookbackOf, zStrength, type Onset } from './onset.js';
@@ -61,7 +62,6 @@ export function capacityOf(series: Pick<MetricSeries, 'name' | 'unit' | 'labels'
   return undefined;
 }
 
-
 /** The first flagged step after which at least 60% of the steps stay flagged, or -1: a brief touch of the limit is not an onset. */
 function sustainedFrom(flags: readonly boolean[]): number {
   let after = 0;
@@ -105,7 +105,7 @@ function capacitySignal(series: MetricSeries & { id: string }, family: Family, f
   if (onset < 0 || (beforeFull > before / 2 && !usuallyRoomy) || recent[onset]!.at > frame.alertAtMs + frame.stepMs) return undefined;
   const onsetMs = usuallyRoomy ? Math.min(recent[onset]!.at, all[sustainedFrom(all.map((p) => p.full))]?.at ?? Infinity) : recent[onset]!.at;
   const peak = Math.max(...recent.slice(onset).map((r) => r.v));
-  return { service: series.service, family: family === 'cpu' ? 'cpu' : family, strength: 0.9, onsetMs, evidenceId: series.id, local: true, text: `${series.service} ${family === 'saturation' ? 'resource use' : family === 'cpu' ? 'CPU' : 'memory'} reached its limit (${fmt(peak)} of ${fmt(limit)}, ${series.name})` };
+  return { service: series.service, family: family === 'cpu' ? 'cpu' : family, strength: 0.9, onsetMs, evidenceId: series.id, local: true, peakShare: peak / limit, text: `${series.service} ${family === 'saturation' ? 'resource use' : family === 'cpu' ? 'CPU' : 'memory'} reached its limit (${fmt(peak)} of ${fmt(limit)}, ${series.name})` };
 }
 
 /** Counts of units out of service (unhealthy hosts, partitions without their replicas): a rise in them is units lost. */
@@ -117,6 +117,16 @@ const UNITS_OUT = /unhealthy|under.?replicated|offline/i;
  * runs over or behind it, and nothing a callee does produces them.
  */
 const LOST_PACKETS = /drop|retrans|packet.?loss|tls|ssl|handshake/i;
+
+/**
+ * Whether an error series counts failures to get a resource (`ErrorPortAllocation`,
+ * `IPAllocationFailures`, `quota_exceeded_total`, `InsufficientCapacityErrors`): each such
+ * error says something ran out, not that code failed.
+ */
+export function failedToAllocate(name: string): boolean {
+  const words = name.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
+  return /\balloc|exhaust|\bquota|insufficient/.test(words);
+}
 
 const fmt = (v: number) => (Math.abs(v) >= 100 ? v.toFixed(0) : Math.abs(v) >= 1 ? v.toFixed(2) : v.toPrecision(2));
 
@@ -205,6 +215,8 @@ export function metricSignals(items: readonly Evidence[], frame: Frame, w: Weigh
     const limit = capacityOf(series);
     const resource = rising && (f === 'cpu' || f === 'memory' || f === 'saturation');
     const network = f === 'errors' && LOST_PACKETS.test(series.name);
+    const shortage = f === 'errors' && failedToAllocate(series.name);
+    const before = f === 'memory' ? climbed(series.values.filter((v, i): v is number => v !== null && series.startMs + i * series.stepMs < onset.atMs), w.changes.growthShare) : undefined;
     out.push({
       service: series.service,
       family: f,
@@ -213,6 +225,8 @@ export function metricSignals(items: readonly Evidence[], frame: Frame, w: Weigh
       evidenceId: series.id,
       local,
       ...(resource && limit !== undefined ? { peakShare: onset.peak / limit } : {}),
+      ...(before !== undefined ? { climbedBefore: before } : {}),
+      ...(shortage ? { hint: 'resource_exhaustion' as const } : {}),
       ...(edge && f === 'inbound_latency' ? { waitsByCaller: { [series.labels.caller!]: Math.min(relative, 1e6) } } : {}),
       ...(network ? { hint: 'infrastructure' as const } : {}),
       text: `${series.service} ${family === 'units' && rising ? 'units out of service' : WORDS[family]}${where} ${rising ? 'rose' : 'fell'} from ${fmt(onset.baseline)} to ${fmt(onset.peak)} (${series.name})`,

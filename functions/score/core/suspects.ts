@@ -1,5 +1,6 @@
 import type { RootCauseKind, Suspect } from '../../contracts/index.js';
 import type { Attribution } from './changes.js';
+import { burnedByCode, overflowedOnOneInput } from './kinds.js';
 import { originScore, type ServiceProfile } from './propagation.js';
 import { noisyOr, type Signal, type SignalFamily } from './types.js';
 import { WEIGHTS, type FaultKind, type Weights } from './weights.js';
@@ -66,7 +67,10 @@ export const feltAsPlatform = (signals: readonly Signal[], w: Weights = WEIGHTS)
  * a service, the kind whose evidence came first is the likelier cause of the rest.
  * A resource that rose but stayed well below its own limit did not run short, so it
  * speaks less for exhaustion; failures of callers that this service explains
- * (`callerFailures`) speak for a defect in it.
+ * (`callerFailures`) speak for a defect in it. A CPU that a code path burned at flat
+ * demand while requests failed (`burnedByCode`), or memory that one input overflowed
+ * (`overflowedOnOneInput`), is the defect's consequence: its evidence is the defect's, it
+ * does not explain the failures away, and it counts less as a shortage in its own right.
  */
 export function kindSupport(p: ServiceProfile, callerFailures: readonly Signal[] = [], w: Weights = WEIGHTS): Map<FaultKind, { support: number; ids: string[] }> {
   const kw = w.kinds;
@@ -92,15 +96,22 @@ export function kindSupport(p: ServiceProfile, callerFailures: readonly Signal[]
   const strained = resource.length > 0 || p.signals.some((s) => s.family === 'self_time' && s.strength >= 0.3);
   const platformFirst = p.signals.some((s) => s.family === 'runtime_node' && s.onsetMs <= saturationOnset + LATER_MS) || feltAsPlatform(p.signals, w);
   const measuredShort = resource.length > 0 || p.signals.some((s) => s.hint === 'resource_exhaustion');
+  const shortByDefect = burnedByCode(p.signals) || overflowedOnOneInput(p.signals);
   const raw = new Map([...acc].map(([k, a]) => [k, noisyOr(a.parts)]));
-  const explained = Math.max(...(['resource_exhaustion', 'infrastructure', 'traffic_surge'] as const).map((k) => raw.get(k) ?? 0));
+  const shortage = acc.get('resource_exhaustion');
+  if (shortByDefect && shortage) {
+    const defect = acc.get('code_defect') ?? { parts: [], ids: [], firstMs: Infinity };
+    acc.set('code_defect', { parts: defect.parts, ids: [...new Set([...defect.ids, ...shortage.ids])], firstMs: Math.min(defect.firstMs, shortage.firstMs) });
+    raw.set('code_defect', Math.max(raw.get('code_defect') ?? 0, raw.get('resource_exhaustion')!));
+  }
+  const explained = Math.max(...(['resource_exhaustion', 'infrastructure', 'traffic_surge'] as const).filter((k) => !(shortByDefect && k === 'resource_exhaustion')).map((k) => raw.get(k) ?? 0));
   const firstStrong = Math.min(...[...acc].filter(([k]) => (raw.get(k) ?? 0) >= 0.5).map(([, a]) => a.firstMs));
   const out = new Map<FaultKind, { support: number; ids: string[] }>();
   for (const [kind, a] of acc) {
     let support = raw.get(kind)!;
     if (kind === 'code_defect') support *= 1 - kw.explainedDefect * explained;
     if (kind === 'traffic_surge' && (!demandFirst || !strained)) support *= kw.unstrainedSurge;
-    if (kind === 'resource_exhaustion' && (demandFirst || platformFirst)) support *= kw.causedShortage;
+    if (kind === 'resource_exhaustion' && (demandFirst || platformFirst || shortByDefect)) support *= kw.causedShortage;
     if (kind === 'resource_exhaustion' && !measuredShort) support *= kw.unmeasuredShortage;
     if (a.firstMs > firstStrong + LATER_MS) support *= kw.laterKind;
     out.set(kind, { support, ids: a.ids });

@@ -60,6 +60,8 @@ export interface Signal {
   addedMs?: number;
   /** For a rising resource series with a known limit: its peak as a share of that limit. */
   peakShare?: number;
+  /** For a rising memory series: whether it had been climbing before the onset (a leak, data growing) or was flat until it jumped; absent when too few points came before. */
+  climbedBefore?: boolean;
   /** The step of the evidence that timed the onset (a series' or pattern's grid step); absent for point events, which are exact. */
   stepMs?: number;
 }
@@ -74,6 +76,12 @@ export interface Frame {
    * (a repeat of an alert that has fired for hours is about trouble that began then).
    */
   lookbackMs?: number;
+  /**
+   * Where the change feed's window opens: a change before it is one the feed's look-back
+   * returned as what a service was already running with, not one that happened during
+   * the incident's window. Absent when no change feed answered.
+   */
+  changesFromMs?: number;
 }
 
 export type Evidence = IdentifiedEvidence;

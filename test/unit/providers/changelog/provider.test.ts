@@ -36,7 +36,7 @@ describe('changelog provider', () => {
       ['pricing', 'on'],
     ]);
     expect(found.query).toEqual({
-      text: 'change log for checkout, pricing over 13:22–14:27Z, and the release each was running from up to 24h before',
+      text: 'change log for checkout, pricing over 13:22–14:27Z, and the release, config and capacity each was running with from up to 24h before',
       target: 'DynamoDB table causeway, partitions TENANT#demo#CHANGES#2026-05-11…2026-05-12',
       window: { from: '2026-05-12T13:22:00.000Z', to: '2026-05-12T14:27:00.000Z' },
     });

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import type { ChangeEvent } from '../../../../functions/contracts/index.js';
+import { selectChanges } from '../../../../functions/providers/changelog/normalize.js';
+
+const change = (at: string, service: string, kind: ChangeEvent['kind'], summary: string): ChangeEvent => ({ at, service, kind, summary, source: 'causeway' }) as ChangeEvent;
+const from = Date.parse('2026-05-12T13:00:00Z');
+const to = Date.parse('2026-05-12T14:00:00Z');
+
+describe('what each service runs with, from before the window', () => {
+  const log = [
+    change('2026-05-12T02:00:00Z', 'search', 'scaling', 'hpa.minReplicas 12 -> 6'),
+    change('2026-05-12T06:00:00Z', 'search', 'scaling', 'hpa.minReplicas 6 -> 3'),
+    change('2026-05-12T07:00:00Z', 'search', 'config', 'JVM heap 6g -> 4g'),
+    change('2026-05-12T08:00:00Z', 'search', 'feature_flag', 'new ranking on'),
+    change('2026-05-12T09:00:00Z', 'cart', 'config', 'redis pool 64 -> 8'),
+    change('2026-05-12T13:30:00Z', 'cart', 'config', 'redis pool 8 -> 64'),
+  ];
+
+  it('keeps the last config and the last capacity change per service, not older ones of the same kind nor flags', () => {
+    const kept = selectChanges(log, from, to, undefined).map((c) => c.summary);
+    expect(kept).toEqual(expect.arrayContaining(['hpa.minReplicas 6 -> 3', 'JVM heap 6g -> 4g', 'redis pool 8 -> 64']));
+    expect(kept).not.toContain('hpa.minReplicas 12 -> 6');
+    expect(kept).not.toContain('new ranking on');
+  });
+
+  it('drops one that a later change of its kind inside the window replaced', () => {
+    expect(selectChanges(log, from, to, new Set(['cart'])).map((c) => c.summary)).toEqual(['redis pool 8 -> 64']);
+  });
+});

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { burnedByCode } from '../../../functions/score/core/kinds.js';
+import { mergeGraph, profileServices } from '../../../functions/score/core/propagation.js';
+import { kindSupport } from '../../../functions/score/core/suspects.js';
+import type { Signal } from '../../../functions/score/core/types.js';
+
+const at = Date.parse('2026-06-01T09:00:00Z');
+const frame = { alertAtMs: at, stepMs: 60_000 };
+const graph = mergeGraph({ web: [] });
+const sig = (family: Signal['family'], strength: number, extra: Partial<Signal> = {}): Signal => ({ service: 'web', family, strength, onsetMs: at - 3 * 60_000, evidenceId: `M_${family}`, local: family !== 'errors' && family !== 'latency', text: `web ${family}`, ...extra });
+const kinds = (signals: Signal[]) => {
+  const support = kindSupport(profileServices(signals, graph, frame).get('web')!);
+  return { exhaustion: support.get('resource_exhaustion')?.support ?? 0, defect: support.get('code_defect')?.support ?? 0 };
+};
+
+describe('CPU burned by a code path', () => {
+  const pinned = [sig('cpu', 1, { peakShare: 1 }), sig('latency', 1), sig('errors', 1)];
+  const ownError = sig('log_error', 0.9, { text: 'web logged warn "event loop blocked for 4s"' });
+
+  it('reads a pinned CPU with failing requests and new errors of its own, at flat demand, as a defect', () => {
+    expect(burnedByCode([...pinned, ownError])).toBe(true);
+    const k = kinds([...pinned, ownError]);
+    expect(k.defect).toBeGreaterThan(k.exhaustion);
+  });
+
+  it('keeps exhaustion when the CPU is all the service shows', () => {
+    expect(burnedByCode(pinned)).toBe(false);
+    const k = kinds(pinned);
+    expect(k.exhaustion).toBeGreaterThan(k.defect);
+  });
+
+  it('keeps exhaustion when the service only got slower, its requests not failing', () => {
+    expect(burnedByCode([sig('cpu', 1), sig('latency', 0.4), ownError])).toBe(false);
+  });
+
+  it('keeps exhaustion when its errors name a resource', () => {
+    expect(burnedByCode([...pinned, sig('log_error', 0.9, { hint: 'resource_exhaustion' })])).toBe(false);
+  });
+
+  it('leaves a shortage of memory or a pool, or more demand, to the other readings', () => {
+    expect(burnedByCode([...pinned, ownError, sig('memory', 0.8)])).toBe(false);
+    expect(burnedByCode([...pinned, ownError, sig('saturation', 0.8)])).toBe(false);
+    expect(burnedByCode([...pinned, ownError, sig('traffic_up', 0.8)])).toBe(false);
+  });
+});
