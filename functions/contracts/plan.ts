@@ -27,6 +27,13 @@ export const EvidencePlan = z.object({
   reference: z.array(TimeWindow).max(4).default([]),
   focusService: ServiceName.optional(),
   services: z.array(ServiceName).max(200),
+  /**
+   * Also answer for services `services` does not list, within the same budget: set when
+   * the tenant's topology is small, so platform pieces it never lists (a node group, a
+   * transit gateway, a capacity provider) come back with their own evidence. A backend
+   * that can only query named services reads `services` alone.
+   */
+  unlisted: z.boolean().default(false),
   correlation: CorrelationKeys,
   limits: z.object({
     maxItems: z.number().int().positive().default(200),

@@ -94,16 +94,43 @@ function dependenciesOf(service: string, topology: Record<string, string[]>): Se
  * node, an ingress controller) is rarely in the call graph though its trouble reaches
  * every service on it. So are related alerts: the platform's own (an AWS Health event on
  * a managed service, a facility on battery power) name pieces no call graph holds, and
- * they are account-wide evidence, not the alert's neighbourhood.
+ * they are account-wide evidence, not the alert's neighbourhood. A topology small
+ * enough to plan whole ({@link WHOLE_TOPOLOGY_MAX_NODES}) is asked about in full.
  */
 export function plannedServices(evidenceClass: EvidenceClass, service: string | undefined, topology: Record<string, string[]>): string[] {
   const related = relatedServices(service, topology);
   if (evidenceClass === 'runtime' || evidenceClass === 'alerts' || related.length === 0) return [];
+  if (plansUnlisted(evidenceClass, service, topology)) return [...topologyNodes(topology)].sort();
   const dependencies = dependenciesOf(service!, topology);
   const neighbours = Object.entries(topology)
     .filter(([caller, callees]) => caller !== service && callees.some((callee) => dependencies.has(callee)))
     .map(([caller]) => caller);
   return [...new Set([...related, ...neighbours])].sort();
+}
+
+/**
+ * The largest topology planned whole: every piece it lists, and `unlisted` set so the
+ * backends answer for the pieces it does not list as well. Twenty is the service cap
+ * the per-service providers (Prometheus, Tempo, Argo CD) default to, and about what one
+ * plan's budget holds with each service's own evidence kept (~85 metric series at 3–4
+ * a service); past it, services nobody listed would crowd the neighbourhood's out.
+ */
+export const WHOLE_TOPOLOGY_MAX_NODES = 20;
+
+/** Every piece the topology names, as a caller or as a callee. */
+function topologyNodes(topology: Record<string, string[]>): Set<string> {
+  return new Set([...Object.keys(topology), ...Object.values(topology).flat()]);
+}
+
+/**
+ * Whether a plan reaches past its listed services: when the alert's neighbourhood is
+ * known and the topology is small enough to plan whole. The platform under the services
+ * (a node group, a hub network, a DNS resolver) is rarely in a call graph, and the
+ * scorer can only blame what came back; a small tenant's whole backend fits the budget.
+ */
+export function plansUnlisted(evidenceClass: EvidenceClass, service: string | undefined, topology: Record<string, string[]>): boolean {
+  if (evidenceClass === 'runtime' || evidenceClass === 'alerts' || relatedServices(service, topology).length === 0) return false;
+  return topologyNodes(topology).size <= WHOLE_TOPOLOGY_MAX_NODES;
 }
 
 export function mergeTopology(...graphs: Record<string, string[]>[]): Record<string, string[]> {
@@ -153,6 +180,7 @@ export function buildPlans(inputs: PlanInputs): { plans: EvidencePlan[]; unplann
         reference: REFERENCE_CLASSES.has(evidenceClass) ? reference : [],
         focusService: inputs.signal.service,
         services: plannedServices(evidenceClass, inputs.signal.service, inputs.topology),
+        unlisted: plansUnlisted(evidenceClass, inputs.signal.service, inputs.topology),
         correlation: inputs.signal.correlation,
         limits: { maxItems: 200, maxBytes: CLASS_BYTE_BUDGET[evidenceClass] },
       });

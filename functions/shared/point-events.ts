@@ -7,11 +7,14 @@ import { fitToBudget, type Fitted } from '../providers/shared/budget.js';
  * budget (nearest the alert first, a change before the alert above one after it).
  */
 
-/** The services to read: the plan's, focus first; with none planned, the focus, else every mapped one. */
+/**
+ * The services to read: the plan's, focus first; with none planned, the focus, else
+ * every mapped one; a plan asking for `unlisted` services gets the other mapped ones after its own.
+ */
 export function plannedServices(plan: EvidencePlan, mapped: readonly string[]): string[] {
   const listed = plan.services.length > 0 ? plan.services : plan.focusService ? [plan.focusService] : [...mapped];
   const focus = plan.focusService && listed.includes(plan.focusService) ? [plan.focusService] : [];
-  return [...new Set([...focus, ...listed])];
+  return [...new Set([...focus, ...listed, ...(plan.unlisted ? mapped : [])])];
 }
 
 /** Cuts a string to `max` characters, marking the cut. */

@@ -1,7 +1,7 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { ChangeEvent, EvidenceItem, EvidencePlan, ProviderQuery } from '../../contracts/index.js';
 import { documentClient } from '../../shared/table.js';
-import { fitToBudget, type Ranked } from '../shared/budget.js';
+import { fitToBudget, listedFirst, type Ranked } from '../shared/budget.js';
 import type { EvidenceProvider, ProviderDeps, ProviderFindings } from '../types.js';
 import { readDay } from './client.js';
 import { changesOf, selectChanges } from './normalize.js';
@@ -20,7 +20,7 @@ function describeFor(tableName: string) {
   return (plan: EvidencePlan): ProviderQuery => {
     const parsed = ChangelogOptions.safeParse(plan.backend.options);
     const options = parsed.success ? parsed.data : ChangelogOptions.parse({});
-    const who = plan.services.length > 0 ? `for ${plan.services.slice(0, 10).join(', ')}${plan.services.length > 10 ? ` (+${plan.services.length - 10} more)` : ''}` : 'for all services';
+    const who = plan.services.length > 0 && !plan.unlisted ? `for ${plan.services.slice(0, 10).join(', ')}${plan.services.length > 10 ? ` (+${plan.services.length - 10} more)` : ''}` : 'for all services';
     const lookback = options.releaseLookbackHours > 0 ? `, and the release, config and capacity each was running with from up to ${options.releaseLookbackHours}h before` : '';
     const { fromMs, toMs } = readRange(plan, options);
     const days = dayRanges(fromMs, toMs).map((d) => d.day);
@@ -42,10 +42,11 @@ export function makeChangelogProvider(tableName: string, db: DynamoDBDocumentCli
     const options = changelogOptions(plan);
     const { fromMs, toMs } = readRange(plan, options);
     const reads = await Promise.all(dayRanges(fromMs, toMs).map((range) => readDay(db, tableName, plan.tenantId, range, options, deps.signal).then((read) => ({ ...read, day: range.day }))));
-    const services = plan.services.length > 0 ? new Set(plan.services) : undefined;
+    // The partitions hold every service's changes: a plan asking for unlisted ones keeps them all.
+    const services = plan.services.length > 0 && !plan.unlisted ? new Set(plan.services) : undefined;
     const selected = selectChanges(changesOf(reads.flatMap((r) => r.items)), Date.parse(plan.window.from), toMs, services);
     const truncated = reads.filter((r) => r.truncated).map((r) => r.day);
-    const fitted = fitToBudget(byCloseness(selected, Date.parse(plan.alertAt)), plan.limits.maxBytes, 'changes', 'the closest to the alert', plan.limits.maxItems);
+    const fitted = fitToBudget(listedFirst(byCloseness(selected, Date.parse(plan.alertAt)), plan), plan.limits.maxBytes, 'changes', 'the closest to the alert', plan.limits.maxItems);
     const notes = truncated.length > 0 ? [`read the first ${options.maxPages * options.pageSize} changes of ${truncated.join(', ')}, newest first; earlier ones that day were not read`] : [];
     return { query: describe(plan), items: fitted.items, notes: [...notes, ...fitted.notes] };
   }

@@ -1,7 +1,7 @@
 import type { EvidencePlan, ProviderQuery } from '../../contracts/index.js';
 import { describeAwsQuery, parseOptions, regionOf, serviceEndpoint } from '../../shared/aws-client.js';
 import { cloudwatchConsole, jsurl } from '../../shared/aws-console.js';
-import { fitToBudget } from '../shared/budget.js';
+import { fitToBudget, listedFirst } from '../shared/budget.js';
 import { referenceBound, withReference } from '../shared/reference.js';
 import { gridForWindow } from '../shared/grid.js';
 import { summarizeMetrics } from '../shared/metrics.js';
@@ -68,7 +68,7 @@ export const cloudwatchMetricsProvider: EvidenceProvider = {
     const coarser = plan.reference.map((w) => periodFor(w)).filter((p) => p > request.periodSeconds);
     const periodNote = coarser.length > 0 ? [`reference windows older than 15 days are read at a ${Math.max(...coarser)} s period, CloudWatch's coarser retention step`] : [];
     const ranked = summarizeMetrics(main.raws, gridForWindow(plan.window), Date.parse(plan.alertAt), reference.items);
-    const fitted = fitToBudget(ranked, plan.limits.maxBytes, 'series', 'the most anomalous', plan.limits.maxItems);
+    const fitted = fitToBudget(listedFirst(ranked, plan), plan.limits.maxBytes, 'series', 'the most anomalous', plan.limits.maxItems);
     return { query: asked, items: fitted.items, notes: [...fitted.notes, ...main.notes, ...reference.notes, ...periodNote].slice(0, 20) };
   },
 };

@@ -46,11 +46,16 @@ export function periodFor(window: { from: string; to: string }, nowMs = Date.now
   return period;
 }
 
-/** The services to query: the plan's, focus first; with none planned, the focus or the mapped ones. */
+/**
+ * The services to query: the plan's, focus first; with none planned, the focus or the
+ * mapped ones. A plan that asks for `unlisted` services gets the other mapped ones after
+ * its own, so they are the first left out when {@link MAX_QUERIES} is reached.
+ */
 export function servicesOf(plan: EvidencePlan, options: CloudWatchMetricsOptions): string[] {
   const listed = plan.services.length > 0 ? plan.services : plan.focusService ? [plan.focusService] : Object.keys(options.dimensionValues);
   const focus = plan.focusService && listed.includes(plan.focusService) ? [plan.focusService] : [];
-  return [...new Set([...focus, ...listed])];
+  const unlisted = plan.unlisted ? Object.keys(options.dimensionValues) : [];
+  return [...new Set([...focus, ...listed, ...unlisted])];
 }
 
 function variablesFor(service: string, options: CloudWatchMetricsOptions): Record<string, string> {

@@ -1,5 +1,5 @@
 import type { EvidencePlan, ProviderQuery } from '../../contracts/index.js';
-import { fitToBudget } from '../shared/budget.js';
+import { fitToBudget, listedFirst } from '../shared/budget.js';
 import { referenceBound, referenceServiceBound, withReference } from '../shared/reference.js';
 import { gridForWindow } from '../shared/grid.js';
 import { logPatterns, TemplateMiner, type RawLogLine } from '../shared/logs.js';
@@ -8,7 +8,7 @@ import type { EvidenceProvider, ProviderDeps, ProviderFindings } from '../types.
 import { getStreams } from './client.js';
 import { entriesOf } from './normalize.js';
 import { LokiOptions, lokiOptions, serviceLabelOf } from './options.js';
-import { logql, rangeUrl, servicesOf, toNs } from './translate.js';
+import { logql, rangeUrl, servicesOf, toNs, type Target } from './translate.js';
 
 /*
  * Logs from Loki: each planned service's lines over the window, newest first, paged
@@ -63,24 +63,35 @@ async function readBackwards(ctx: Ctx, query: string, service: string | undefine
   return { lines, covered: false, oldestNs: oldest };
 }
 
-/** Reads one service's lines (every service's, when undefined) over the context's window into `sink`; says what was left out. */
-async function readLines(ctx: Ctx, service: string | undefined, sink: (line: RawLogLine) => void): Promise<string | undefined> {
+/** Reads one target's lines (one service's, every service's, or the unlisted ones') over the context's window into `sink`; says what was left out. */
+async function readLines(ctx: Ctx, target: Target, sink: (line: RawLogLine) => void): Promise<string | undefined> {
   const { plan, options, label } = ctx;
   const startNs = toNs(Date.parse(plan.window.from));
   const endNs = toNs(Date.parse(plan.window.to));
-  const full = await readBackwards(ctx, logql(label, service, options, false), service, startNs, endNs, sink);
+  const service = typeof target === 'string' ? target : undefined;
+  const full = await readBackwards(ctx, logql(label, target, options, false), service, startNs, endNs, sink);
   if (full.covered) return undefined;
-  const who = service ?? 'all services';
-  const older = await readBackwards(ctx, logql(label, service, options, true), service, startNs, full.oldestNs, sink);
+  const who = service ?? (target === undefined ? 'all services' : 'the services the plan did not list');
+  const older = await readBackwards(ctx, logql(label, target, options, true), service, startNs, full.oldestNs, sink);
   const note = `${who}: read the newest ${full.lines} lines in full (from ${clock(full.oldestNs)}); before that only lines matching ${options.errorFilter}`;
   return older.covered ? note : `${note}, themselves capped at ${older.lines} lines back to ${clock(older.oldestNs)}`;
 }
 
-/** Reads one service (or every service, when undefined) into its own miner, with what was left out. */
-async function readService(ctx: Ctx, service: string | undefined): Promise<{ service: string | undefined; miner: TemplateMiner; note?: string }> {
+/** Reads one target into its own miner, with what was left out. */
+async function readService(ctx: Ctx, target: Target): Promise<{ target: Target; miner: TemplateMiner; note?: string }> {
   const miner = new TemplateMiner(gridForWindow(ctx.plan.window));
-  const note = await readLines(ctx, service, (line) => miner.add(line));
-  return { service, miner, ...(note ? { note } : {}) };
+  const note = await readLines(ctx, target, (line) => miner.add(line));
+  return { target, miner, ...(note ? { note } : {}) };
+}
+
+/**
+ * The reads of a plan: each service it names, or every service when it names none; a
+ * plan asking for `unlisted` services adds one read of every service but those, so the
+ * pieces its topology leaves out cost one service's pages, not one read each.
+ */
+function targetsOf(plan: EvidencePlan, services: readonly string[]): Target[] {
+  if (services.length === 0) return [undefined];
+  return plan.unlisted ? [...services, { except: services }] : [...services];
 }
 
 /** The same reads over a reference window: fewer services, pages and lines per page, one service at a time. */
@@ -101,7 +112,8 @@ function describe(plan: EvidencePlan): ProviderQuery {
   const { services } = servicesOf(plan, options.maxServices);
   const first = logql(label, services[0], options, false);
   const more = services.length > 1 ? ` and ${services.length - 1} more services (${services.slice(1, 6).join(', ')}${services.length > 6 ? ', …' : ''})` : '';
-  const text = `LogQL ${first}${more} over ${hhmm(plan.window.from)}–${hhmm(plan.window.to)}, newest first, up to ${options.maxPages} pages of ${options.limit} lines per service`;
+  const others = plan.unlisted && services.length > 0 ? `, then ${logql(label, { except: services }, options, false)}` : '';
+  const text = `LogQL ${first}${more}${others} over ${hhmm(plan.window.from)}–${hhmm(plan.window.to)}, newest first, up to ${options.maxPages} pages of ${options.limit} lines per service`;
   const target = plan.backend.endpoint ? displayBase(`${plan.backend.endpoint.replace(/\/+$/, '')}${options.pathPrefix}`) : '(no endpoint configured)';
   return { text: text.slice(0, 4000), target, window: plan.window };
 }
@@ -113,13 +125,13 @@ async function query(plan: EvidencePlan, deps: ProviderDeps): Promise<ProviderFi
   const { main: reads, reference } = await withReference(
     plan,
     deps,
-    () => mapBounded(services.length > 0 ? services : [undefined], options.concurrency, (service) => readService(ctx, service)),
+    () => mapBounded(targetsOf(plan, services), options.concurrency, (target) => readService(ctx, target)),
     (refPlan, signal) => referenceLines(ctx, refPlan, signal),
     { noun: 'log lines' },
   );
-  const ranked = reads.flatMap(({ service, miner }) => {
-    const link = exploreLink(options, { expr: logql(ctx.label, service, options, false), queryType: 'range', editorMode: 'code' }, plan.window);
-    const own = service === undefined ? reference.items : reference.items.filter((line) => line.service === service);
+  const ranked = reads.flatMap(({ target, miner }) => {
+    const link = exploreLink(options, { expr: logql(ctx.label, target, options, false), queryType: 'range', editorMode: 'code' }, plan.window);
+    const own = target === undefined ? reference.items : typeof target === 'string' ? reference.items.filter((line) => line.service === target) : reference.items.filter((line) => !target.except.includes(line.service));
     return logPatterns(miner, Date.parse(plan.alertAt), link, own);
   });
   const capped = reads.flatMap((r) => (r.note ? [r.note] : []));
@@ -129,7 +141,7 @@ async function query(plan: EvidencePlan, deps: ProviderDeps): Promise<ProviderFi
     ...(capped.length > 5 ? [`${capped.length - 5} more services logged more than ${options.maxPages} pages and were read the same way`] : []),
     ...reference.notes,
   ];
-  const fitted = fitToBudget(ranked, plan.limits.maxBytes, 'log patterns', 'errors and the patterns that changed first', plan.limits.maxItems);
+  const fitted = fitToBudget(listedFirst(ranked, plan), plan.limits.maxBytes, 'log patterns', 'errors and the patterns that changed first', plan.limits.maxItems);
   return { query: describe(plan), items: fitted.items, notes: [...notes, ...fitted.notes].slice(0, 20) };
 }
 

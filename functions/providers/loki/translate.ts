@@ -19,9 +19,25 @@ export function lineFilter(options: Pick<LokiOptions, 'errorFilter'>): string {
   return `|~ ${options.errorFilter.includes('`') ? quote(options.errorFilter) : `\`${options.errorFilter}\``}`;
 }
 
-/** Every line of the service (all services when undefined), or only lines matching the error filter. */
-export function logql(label: string, service: string | undefined, options: Pick<LokiOptions, 'extraMatchers' | 'errorFilter'>, errorsOnly: boolean): string {
-  const base = service === undefined ? anyService(label) : selector(label, service, options);
+/** The services a plan did not list, read together when it asks for `unlisted` ones. */
+export interface Others {
+  except: readonly string[];
+}
+
+/** What one read selects: one service, every service (undefined), or every service but the listed ones. */
+export type Target = string | undefined | Others;
+
+const regexLiteral = (s: string) => s.replace(/[\\^$.*+?()[\]{}|]/g, (c) => `\\${c}`);
+
+/** The stream selector of every service but `except`, with the extra matchers. */
+export function othersSelector(label: string, except: readonly string[], options: Pick<LokiOptions, 'extraMatchers'>): string {
+  const extra = options.extraMatchers?.trim();
+  return `{${label}=~".+", ${label}!~${quote(`^(${except.map(regexLiteral).join('|')})$`)}${extra ? `, ${extra}` : ''}}`;
+}
+
+/** Every line of the target, or only lines matching the error filter. */
+export function logql(label: string, target: Target, options: Pick<LokiOptions, 'extraMatchers' | 'errorFilter'>, errorsOnly: boolean): string {
+  const base = target === undefined ? anyService(label) : typeof target === 'string' ? selector(label, target, options) : othersSelector(label, target.except, options);
   return errorsOnly ? `${base} ${lineFilter(options)}` : base;
 }
 

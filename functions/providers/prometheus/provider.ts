@@ -1,6 +1,6 @@
 import type { EvidencePlan, ProviderQuery } from '../../contracts/index.js';
 import { BackendQueryError, BackendResponseError } from '../../shared/http-client.js';
-import { fitToBudget } from '../shared/budget.js';
+import { fitToBudget, listedFirst } from '../shared/budget.js';
 import { referenceBound, referenceServiceBound, withReference } from '../shared/reference.js';
 import { gridForWindow } from '../shared/grid.js';
 import { summarizeMetrics, type RawSeries } from '../shared/metrics.js';
@@ -27,7 +27,7 @@ function describe(plan: EvidencePlan): ProviderQuery {
   const { services } = servicesOf(plan, options.maxServices);
   const { step } = rangeOf(plan);
   const example = expandTemplate(options.queries[0]?.promql ?? DEFAULT_QUERIES[0]!.promql, label, services[0] ?? '<each service>');
-  const who = services.length > 0 ? `for ${label}=${list(services)}` : `for every ${label} in the window`;
+  const who = services.length > 0 ? `for ${label}=${list(services)}${plan.unlisted ? ` and other ${label} values seen in the window` : ''}` : `for every ${label} in the window`;
   const text = `PromQL query_range (${options.queries.map((q) => q.name).join(', ')}) ${who} over ${hhmm(plan.window.from)}–${hhmm(plan.window.to)} step ${step}s, e.g. ${example}`;
   const target = plan.backend.endpoint ? displayBase(`${plan.backend.endpoint.replace(/\/+$/, '')}${options.pathPrefix}`) : '(no endpoint configured)';
   return { text: text.slice(0, 4000), target, window: plan.window };
@@ -53,15 +53,25 @@ async function runOne(q: RangeQuery, ctx: { plan: EvidencePlan; options: Prometh
   }
 }
 
-/** The services to query: the plan's, or — when it names none — the label's values in the window, bounded. */
+/**
+ * The services to query: the plan's; when it names none, the label's values in the
+ * window; when it names some and asks for `unlisted` ones too, those values after its
+ * own, up to `maxServices` in all.
+ */
 async function planServices(plan: EvidencePlan, options: PrometheusOptions, base: string, headers: Record<string, string>, label: string, signal: AbortSignal) {
   const planned = servicesOf(plan, options.maxServices);
-  if (planned.services.length > 0) return { services: planned.services, notes: planned.omitted.length > 0 ? [`queried the first ${options.maxServices} services; not queried: ${list(planned.omitted, 10)}`] : [] };
+  const room = options.maxServices - planned.services.length;
+  if (planned.services.length > 0 && !(plan.unlisted && room > 0)) return { services: planned.services, notes: planned.omitted.length > 0 ? [`queried the first ${options.maxServices} services; not queried: ${list(planned.omitted, 10)}`] : [] };
   const { start, end } = rangeOf(plan);
   const { data } = await getApi(labelValuesUrl(base, label, start, end), headers, LabelValues, 'list of label values', signal);
-  const found = data.slice(0, options.maxServices);
-  const notes = [`the plan named no service: queried the values of ${label} seen in the window${data.length > found.length ? ` (the first ${found.length} of ${data.length})` : ''}`];
-  return { services: found, notes };
+  const others = data.filter((value) => !planned.services.includes(value));
+  const found = others.slice(0, room);
+  const bound = others.length > found.length ? ` (the first ${found.length} of ${others.length})` : '';
+  const notes =
+    planned.services.length > 0
+      ? [`also queried the values of ${label} seen in the window that the plan did not list${bound}${found.length > 0 ? `: ${list(found)}` : ''}`]
+      : [`the plan named no service: queried the values of ${label} seen in the window${bound}`];
+  return { services: [...planned.services, ...found], notes };
 }
 
 interface Connection {
@@ -111,7 +121,7 @@ async function query(plan: EvidencePlan, deps: ProviderDeps): Promise<ProviderFi
     { noun: 'series' },
   );
   const ranked = summarizeMetrics(main.raws, gridForWindow(plan.window), Date.parse(plan.alertAt), reference.items);
-  const fitted = fitToBudget(ranked, plan.limits.maxBytes, 'series', 'the most anomalous', plan.limits.maxItems);
+  const fitted = fitToBudget(listedFirst(ranked, plan), plan.limits.maxBytes, 'series', 'the most anomalous', plan.limits.maxItems);
   return { query: describe(plan), items: fitted.items, notes: [...main.notes, ...reference.notes, ...fitted.notes].slice(0, 20) };
 }
 

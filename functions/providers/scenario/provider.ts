@@ -1,6 +1,6 @@
 import type { EvidenceClass, EvidenceItem, EvidencePlan, ProviderQuery } from '../../contracts/index.js';
 import { ConfigurationError } from '../../shared/errors.js';
-import { fitToBudget, type Ranked } from '../shared/budget.js';
+import { fitToBudget, listedFirst, type Ranked } from '../shared/budget.js';
 import { gridForWindow } from '../shared/grid.js';
 import { TemplateMiner, logPatterns } from '../shared/logs.js';
 import { summarizeMetrics, type RawSeries } from '../shared/metrics.js';
@@ -27,7 +27,7 @@ const hhmm = (iso: string) => iso.slice(11, 16);
 /** Says what was searched the way a person would: the class, the services, the range. */
 function describe(plan: EvidencePlan): ProviderQuery {
   const file = typeof plan.backend.options.file === 'string' ? plan.backend.options.file : '(no file configured)';
-  const who = plan.services.length > 0 ? `for ${plan.services.join(', ')}` : 'for all services';
+  const who = plan.services.length > 0 ? `for ${plan.services.join(', ')}${plan.unlisted ? ' and every other service' : ''}` : 'for all services';
   return { text: `scenario ${plan.evidenceClass} ${who} over ${hhmm(plan.window.from)}–${hhmm(plan.window.to)}Z`, target: file, window: plan.window };
 }
 
@@ -171,10 +171,10 @@ export const scenarioProvider: EvidenceProvider = {
     const scope: Scope = {
       fromMs: Date.parse(plan.window.from),
       toMs: Date.parse(plan.window.to),
-      services: plan.services.length > 0 ? new Set(plan.services) : undefined,
+      services: plan.services.length > 0 && !plan.unlisted ? new Set(plan.services) : undefined,
     };
     const { ranked, noun, keptBecause } = collectors[plan.evidenceClass](scenario, scope, plan);
-    const fitted = fitToBudget(ranked, plan.limits.maxBytes, noun, keptBecause, plan.limits.maxItems);
+    const fitted = fitToBudget(listedFirst(ranked, plan), plan.limits.maxBytes, noun, keptBecause, plan.limits.maxItems);
     return { query: describe(plan), items: fitted.items, notes: fitted.notes };
   },
 };

@@ -1,3 +1,5 @@
+import type { EvidencePlan } from '../../contracts/index.js';
+
 /*
  * Keeps a provider's output under its byte budget whatever it read: items are ranked by
  * how much they matter, serialized once, and the least useful are dropped, with a note
@@ -8,6 +10,23 @@ export interface Ranked<T> {
   item: T;
   /** Higher is kept first. Ties keep input order. */
   priority: number;
+  /** Higher tiers are kept before lower ones whatever their priority; 0 when absent. */
+  tier?: number;
+}
+
+/**
+ * A plan that asks for `unlisted` services wants them only in the budget its own leave:
+ * items of a service the plan does not list drop a tier, so they never crowd out the
+ * topology's evidence. Items that name no service keep their place.
+ */
+export function listedFirst<T extends object>(ranked: readonly Ranked<T>[], plan: Pick<EvidencePlan, 'services' | 'focusService' | 'unlisted'>): Ranked<T>[] {
+  if (!plan.unlisted) return [...ranked];
+  const listed = new Set([...plan.services, ...(plan.focusService ? [plan.focusService] : [])]);
+  const own = (item: T) => {
+    const service = (item as { service?: unknown }).service;
+    return typeof service !== 'string' || listed.has(service);
+  };
+  return ranked.map((r) => (own(r.item) ? { ...r, tier: 1 } : r));
 }
 
 export interface Fitted<T> {
@@ -26,7 +45,7 @@ export const ENVELOPE_RESERVE_BYTES = 2048;
  * which were kept ("the most anomalous").
  */
 export function fitToBudget<T>(ranked: readonly Ranked<T>[], maxBytes: number, noun: string, keptBecause: string, maxItems = Infinity): Fitted<T> {
-  const order = ranked.map((r, i) => ({ ...r, i })).sort((a, b) => b.priority - a.priority || a.i - b.i);
+  const order = ranked.map((r, i) => ({ ...r, i })).sort((a, b) => (b.tier ?? 0) - (a.tier ?? 0) || b.priority - a.priority || a.i - b.i);
   const budget = Math.max(0, maxBytes - ENVELOPE_RESERVE_BYTES);
   const kept: { item: T; i: number }[] = [];
   let used = 2;

@@ -42,6 +42,13 @@ describe('changelog provider', () => {
     });
   });
 
+  it('keeps the changes of services the plan does not list when it asks for unlisted ones', async () => {
+    db.on(QueryCommand).resolves({ Items: [item('2026-05-12T14:11:00.000Z', 'pricing'), item('2026-05-12T14:00:00.000Z', 'transit-gateway', 'infrastructure')] });
+    const services = async (extra: Parameters<typeof plan>[2]) => (await provider.query(changelogPlan({ releaseLookbackHours: 0 }, extra), deps())).items.map((c) => (c as { service: string }).service).sort();
+    expect(await services({ unlisted: true })).toEqual(['pricing', 'transit-gateway']);
+    expect(await services({})).toEqual(['pricing']);
+  });
+
   it('answers no data for an empty log and reads one partition without lookback', async () => {
     db.on(QueryCommand).resolves({ Items: [] });
     const result = await runProvider(provider, changelogPlan({ releaseLookbackHours: 0 }));

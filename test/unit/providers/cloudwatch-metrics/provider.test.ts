@@ -62,6 +62,13 @@ describe('cloudwatch-metrics translate', () => {
     ]);
   });
 
+  it('queries the other mapped services after the planned ones when the plan asks for unlisted ones', () => {
+    const options = { ...ecs, dimensionValues: { 'capacity-b': 'capacity-b-svc', web: 'web-frontend' } };
+    const services = (over: Partial<EvidencePlan>) => [...new Set(translate(plan(options, over), CloudWatchMetricsOptions.parse(options)).queries.map((q) => q.service))];
+    expect(services({ unlisted: true })).toEqual(['orders', 'web', 'capacity-b']);
+    expect(services({})).toEqual(['orders', 'web']);
+  });
+
   it('keeps at most 120 points in multiples of 60 s, coarser for old data', () => {
     const now = Date.parse('2026-06-01T12:00:00Z');
     expect(periodFor({ from: '2026-06-01T06:00:00Z', to: '2026-06-01T12:00:00Z' }, now)).toBe(180);

@@ -27,6 +27,10 @@ describe('loki translation', () => {
     expect(logql('app', 'check"out', { extraMatchers: 'namespace="shop"', errorFilter: '(?i)(warn|error)\\b' }, true)).toBe('{app="check\\"out", namespace="shop"} |~ `(?i)(warn|error)\\b`');
     expect(logql('app', undefined, { errorFilter: 'a`b' }, true)).toBe('{app=~".+"} |~ "a`b"');
   });
+
+  it('selects every service but the listed ones, their names read as literals', () => {
+    expect(logql('app', { except: ['checkout', 'a.b'] }, { extraMatchers: 'namespace="shop"', errorFilter: 'x' }, false)).toBe('{app=~".+", app!~"^(checkout|a\\\\.b)$", namespace="shop"}');
+  });
 });
 
 describe('loki provider', () => {
@@ -49,6 +53,15 @@ describe('loki provider', () => {
     expect(found.query).toEqual({ text: 'LogQL {service_name="checkout"} and 1 more services (pricing) over 13:22Z–14:27Z, newest first, up to 5 pages of 1000 lines per service', target: 'https://logs.example.com', window: { from: '2026-05-12T13:22:00.000Z', to: '2026-05-12T14:27:00.000Z' } });
     expect(found.notes).toEqual([]);
     expect(leaksSecret(found)).toBe(false);
+  });
+
+  it('reads the services the plan does not list in one more read when it asks for unlisted ones', async () => {
+    const others = '{service_name=~".+", service_name!~"^(checkout|pricing)$"}';
+    const seen = fakeBackend((_, url) => (url.searchParams.get('query') === others ? page('coredns', 1778595000000, 3, () => 'ERROR read udp 10.0.0.1:53: i/o timeout') : json(fixture('query_range-empty.json'))));
+    const found = await lokiProvider.query(lokiPlan({}, { unlisted: true }), deps());
+    expect(seen.map((r) => new URL(r.url).searchParams.get('query'))).toEqual(['{service_name="checkout"}', '{service_name="pricing"}', others]);
+    expect(found.items.map((i) => LogPattern.parse(i)).map((p) => [p.service, p.count])).toEqual([['coredns', 3]]);
+    expect(found.query.text).toContain(`(pricing), then ${others} over`);
   });
 
   it('links each pattern to Grafana Explore with the service LogQL', async () => {

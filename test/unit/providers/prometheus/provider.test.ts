@@ -83,6 +83,28 @@ describe('prometheus provider', () => {
     expect(found.notes).toContain('the plan named no service: queried the values of app seen in the window (the first 2 of 4)');
   });
 
+  it('queries the services seen in the window after the planned ones when the plan asks for unlisted ones, up to the bound', async () => {
+    const seen = fakeBackend((_, url) => json(url.pathname.endsWith('/values') ? fixture('label-values.json') : fixture('query_range-empty.json')));
+    const found = await prometheusProvider.query(promPlan({ maxServices: 3 }, { unlisted: true }), deps());
+    expect(new URL(seen[0]!.url).pathname).toBe('/prometheus/api/v1/label/app/values');
+    expect(seen.slice(1).map((r) => new URL(r.url).searchParams.get('query'))).toEqual(['checkout', 'pricing', 'cart'].map((s) => expandTemplate(ERROR_RATIO.promql, 'app', s)));
+    expect(found.notes).toContain('also queried the values of app seen in the window that the plan did not list (the first 1 of 2): cart');
+    expect(found.query.text).toMatch(/^PromQL query_range \(http_error_ratio\) for app=checkout, pricing and other app values seen in the window over /);
+  });
+
+  it('keeps the planned services\' series before an unlisted one\'s, however anomalous, when only some fit', async () => {
+    const flat = { status: 'success', data: { resultType: 'matrix', result: [{ metric: {}, values: Array.from({ length: 66 }, (_, i) => [1778592120 + 60 * i, '0.003']) }] } };
+    fakeBackend((_, url) => json(url.pathname.endsWith('/values') ? fixture('label-values.json') : url.searchParams.get('query')!.includes('"cart"') ? fixture('query_range-error-ratio.json') : flat));
+    const found = await prometheusProvider.query(promPlan({ maxServices: 3 }, { unlisted: true, limits: { maxItems: 2, maxBytes: 48 * 1024 } }), deps());
+    expect(found.items.map((i) => MetricSeries.parse(i).service).sort()).toEqual(['checkout', 'pricing']);
+  });
+
+  it('reads no label values when the planned services already fill the bound', async () => {
+    const seen = fakeBackend(() => json(fixture('query_range-empty.json')));
+    await prometheusProvider.query(promPlan({ maxServices: 2 }, { unlisted: true }), deps());
+    expect(seen.map((r) => new URL(r.url).pathname)).toEqual(['/prometheus/api/v1/query_range', '/prometheus/api/v1/query_range']);
+  });
+
   it('bounds the services queried and says which were left out', async () => {
     const seen = fakeBackend(() => json(fixture('query_range-empty.json')));
     const found = await prometheusProvider.query(promPlan({ maxServices: 2 }, { services: ['cart', 'checkout', 'pricing', 'tax-service'] }), deps());

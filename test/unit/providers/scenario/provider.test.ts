@@ -29,6 +29,18 @@ describe('scenarioProvider', () => {
     expect(found.query).toMatchObject({ text: 'scenario metrics for orders, web over 08:00–09:05Z', target: file });
   });
 
+  it('answers for unlisted services too when the plan asks, the listed ones named in its query', async () => {
+    const found = await scenarioProvider.query({ ...plan('metrics', ['orders']), unlisted: true }, deps);
+    expect(new Set(found.items.map((i) => (i as { service: string }).service))).toEqual(new Set(['inventory', 'notifier', 'orders', 'postgres', 'web']));
+    expect(found.query.text).toBe('scenario metrics for orders and every other service over 08:00–09:05Z');
+  });
+
+  it('keeps the listed services\' evidence before the unlisted ones\' when the budget is tight', async () => {
+    const found = await scenarioProvider.query({ ...plan('metrics', ['web'], '2026-06-01T08:00:00Z', 4 * 1024), unlisted: true }, deps);
+    expect(found.items.length).toBeGreaterThan(0);
+    expect(new Set(found.items.map((i) => (i as { service: string }).service))).toEqual(new Set(['web']));
+  });
+
   it('returns only items inside the window, and the release each service runs from before it', async () => {
     const metrics = await scenarioProvider.query(plan('metrics', [], '2026-06-01T08:58:00Z'), deps);
     for (const m of metrics.items) expect(m.class === 'metrics' && m.values.length).toBeLessThanOrEqual(16);
