@@ -4,6 +4,7 @@ import { CALIBRATION, calibrated, confidenceFeatures, confidenceOf, type Calibra
 import { rankInvestigation } from '../functions/score/core/index.js';
 import { rivalExplains } from '../functions/score/core/rivals.js';
 import { replayEvidence } from '../test/helpers/direct-replay.js';
+import { DEVELOPMENT_SUITES as SUITES } from './suites.js';
 
 /*
  * Says whether the confidence means what it says, and fits it. Each scenario is replayed
@@ -25,17 +26,6 @@ import { replayEvidence } from '../test/helpers/direct-replay.js';
  * are read from CAUSEWAY_SHARED (default `../shared`).
  */
 
-const SHARED = process.env.CAUSEWAY_SHARED ?? '../shared';
-/** The development suites, each a fold of the validation. */
-const SUITES = [
-  { name: 'own', dir: 'scenarios' },
-  { name: 'blind', dir: 'scenarios/blind' },
-  { name: 'blind2', dir: 'scenarios/blind2' },
-  { name: 'blind3', dir: 'scenarios/blind3' },
-  { name: 'blind5', dir: 'scenarios/blind5' },
-  { name: 'nezha-ob', dir: join(SHARED, 'benchmarks/nezha-ob') },
-  { name: 'nezha-tt', dir: join(SHARED, 'benchmarks/nezha-tt') },
-];
 /** Share of the fitted suites' answers at ≥ 0.8 that must be right once the intercept is lowered. */
 const TARGET = 0.97;
 const L2 = 0.1;

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { scoreInvestigation } from '../functions/score/core/index.js';
 import { WEIGHTS, type Weights } from '../functions/score/core/weights.js';
 import { replayEvidence, type ReplayedEvidence } from '../test/helpers/direct-replay.js';
+import { DEVELOPMENT_SUITES as SUITES, SHARED, type Suite } from './suites.js';
 
 /*
  * Chooses the scorer's weights by measurement, and says whether the choice generalizes.
@@ -16,32 +17,17 @@ import { replayEvidence, type ReplayedEvidence } from '../test/helpers/direct-re
  * scenarios never losing an answer.
  *
  * Usage:
- *   npx tsx bench/tune-weights.ts --loso [--passes N]   leave-one-suite-out: tune on five, score the sixth
- *   npx tsx bench/tune-weights.ts --all [--passes N]    tune on all six, print the changed weights
+ *   npx tsx bench/tune-weights.ts --loso [--passes N]   leave-one-suite-out: tune on all suites but one, score that one
+ *   npx tsx bench/tune-weights.ts --all [--passes N]    tune on all of them, print the changed weights
  *   npx tsx bench/tune-weights.ts --fold NAME[,NAME]    some folds of --loso (to run folds in parallel)
  *   --only PATH[,PATH]   search only these weights (`propagation.minStrength`)
  *   --consensus          keep a move only when two or more training suites gain and none loses
  *   --wide               try each weight from ×0.1 to ×4 instead of ×0.5 to ×2
  *   --apply '{"PATH": VALUE}'   score every suite with these values instead of searching
- * Suites are listed by name below; nothing else under scenarios/ is read. The Nezha sets
- * and shared scenarios are read from CAUSEWAY_SHARED (default `../shared`).
+ * The suites are `suites.ts`'s development suites; nothing else under scenarios/ is read.
+ * The Nezha sets and shared scenarios are read from CAUSEWAY_SHARED (default `../shared`).
  */
 
-interface Suite {
-  name: string;
-  dir: string;
-}
-
-const SHARED = process.env.CAUSEWAY_SHARED ?? '../shared';
-/** The six development suites, each a fold of the validation. */
-const SUITES: Suite[] = [
-  { name: 'own', dir: 'scenarios' },
-  { name: 'blind', dir: 'scenarios/blind' },
-  { name: 'blind2', dir: 'scenarios/blind2' },
-  { name: 'blind3', dir: 'scenarios/blind3' },
-  { name: 'nezha-ob', dir: join(SHARED, 'benchmarks/nezha-ob') },
-  { name: 'nezha-tt', dir: join(SHARED, 'benchmarks/nezha-tt') },
-];
 /** Scenarios every weighting must keep right, though no fold of their own. */
 const GUARD: Suite = { name: 'shared', dir: join(SHARED, 'scenarios') };
 /** The own suite's floor: one miss at most, and the service always right. */

@@ -1,17 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { burnedByCode } from '../../../functions/score/core/kinds.js';
-import { mergeGraph, profileServices } from '../../../functions/score/core/propagation.js';
-import { kindSupport } from '../../../functions/score/core/suspects.js';
-import type { Signal } from '../../../functions/score/core/types.js';
-
-const at = Date.parse('2026-06-01T09:00:00Z');
-const frame = { alertAtMs: at, stepMs: 60_000 };
-const graph = mergeGraph({ web: [] });
-const sig = (family: Signal['family'], strength: number, extra: Partial<Signal> = {}): Signal => ({ service: 'web', family, strength, onsetMs: at - 3 * 60_000, evidenceId: `M_${family}`, local: family !== 'errors' && family !== 'latency', text: `web ${family}`, ...extra });
-const kinds = (signals: Signal[]) => {
-  const support = kindSupport(profileServices(signals, graph, frame).get('web')!);
-  return { exhaustion: support.get('resource_exhaustion')?.support ?? 0, defect: support.get('code_defect')?.support ?? 0 };
-};
+import { at, kinds, sig } from './lone-service.js';
 
 describe('CPU burned by a code path', () => {
   const pinned = [sig('cpu', 1, { peakShare: 1 }), sig('latency', 1), sig('errors', 1)];

@@ -1,18 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { logHint } from '../../../functions/score/core/logs.js';
 import { metricFamily } from '../../../functions/score/core/metrics.js';
-import { mergeGraph, profileServices } from '../../../functions/score/core/propagation.js';
-import { kindSupport } from '../../../functions/score/core/suspects.js';
-import type { Signal } from '../../../functions/score/core/types.js';
-
-const at = Date.parse('2026-06-01T09:00:00Z');
-const frame = { alertAtMs: at, stepMs: 60_000 };
-const graph = mergeGraph({ web: [] });
-const sig = (family: Signal['family'], strength: number, extra: Partial<Signal> = {}): Signal => ({ service: 'web', family, strength, onsetMs: at - 3 * 60_000, evidenceId: `M_${family}`, local: family !== 'errors' && family !== 'latency', text: `web ${family}`, ...extra });
-const kinds = (signals: Signal[]) => {
-  const support = kindSupport(profileServices(signals, graph, frame).get('web')!);
-  return { exhaustion: support.get('resource_exhaustion')?.support ?? 0, defect: support.get('code_defect')?.support ?? 0 };
-};
+import { kinds, sig, support } from './lone-service.js';
 
 describe('resource exhaustion needs a resource seen running short', () => {
   const slowAndFailing = [sig('self_time', 1), sig('errors', 1), sig('latency', 1)];
@@ -51,7 +40,6 @@ describe('a store that says it is full', () => {
 });
 
 describe('a caller whose every call waits longer', () => {
-  const support = (signals: Signal[]) => kindSupport(profileServices(signals, graph, frame).get('web')!);
   const waits = sig('outbound_latency', 1);
 
   it('is the network on its side of the links when its own work is fine', () => {
