@@ -94,4 +94,15 @@ describe('where a trace\'s expected pattern broke', () => {
     const out = breaks([...Array.from({ length: 4 }, (_, i) => checkout(`x${i}`, early + i * 1000, { insert: true, afterPay: true })), ...healthy(2, late, 'w')]);
     expect(total(out.pay!.broken)).toBe(4);
   });
+
+  it('finds no break in spans that name each other as parents (a hostile or broken tracer), and returns rather than follow the loop', () => {
+    const loop: RawTrace = {
+      traceId: 'loop',
+      spans: [
+        { spanId: 'l1', parentSpanId: 'l2', service: 'shop', name: 'POST /checkout', atMs: late, durationMs: 100, status: 'ok', kind: 'server' },
+        { spanId: 'l2', parentSpanId: 'l1', service: 'shop', name: 'call cart', atMs: late + 1, durationMs: 10, status: 'ok', kind: 'client' },
+      ],
+    };
+    expect(breaks([loop])).toEqual({});
+  });
 });
