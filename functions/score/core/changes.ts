@@ -109,6 +109,19 @@ function victimOf(service: string, summary: string, at: number, profiles: Map<st
   return best;
 }
 
+/**
+ * Whether everything that went wrong before a change lies off its victim's own path: no
+ * service whose trouble began more than a step before the change is the victim or one of
+ * its dependencies. Then the earlier trouble cannot have broken the victim, and a change
+ * on a healthy service that the victim broke right after is not too late to explain it
+ * (a control plane's routing config that its callers failed on a minute later, while an
+ * unrelated service was already noisy on its own).
+ */
+function separateThread(victim: string, at: number, profiles: Map<string, ServiceProfile>, graph: Map<string, Set<string>>, stepMs: number, w: Weights): boolean {
+  const path = downstream(graph, victim).add(victim);
+  return ![...profiles.values()].some((p) => p.onsetMs < at - stepMs && originScore(p, w) >= 0.15 && path.has(p.service));
+}
+
 /** Words too common in change summaries and error lines to tie one to the other. */
 const COMMON = new Set('the and for from with into that this was were has have had not per all any new old off set get put add added remove removed update updated change changed enable enabled disable disabled error errors failed failure request requests response service level msg warn info true false null none value values default config version release deploy rollout by on in to of at as is it be an or'.split(' '));
 
@@ -182,7 +195,7 @@ export function attributeChanges(items: readonly Evidence[], profiles: Map<strin
       continue;
     }
     const named = mine || before ? undefined : victimOf(change.service, change.summary, at, profiles, graph, frame.stepMs, changedAt, observed, w);
-    if (at >= onset + resolution && !named?.named) {
+    if (at >= onset + resolution && !(named && (named.named || separateThread(named.victim.service, at, profiles, graph, frame.stepMs, w)))) {
       out.push({ change, kind, score: 0, fit: 0, redHerring: true, reason: `${what} on ${change.service} came ${minutes(-lead)} after the trouble started (at ${clock(onset)}), so it cannot have caused it` });
       continue;
     }
