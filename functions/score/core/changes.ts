@@ -78,6 +78,16 @@ export function grewFromChange(items: readonly Evidence[], service: string, atMs
 const demandLed = (p: ServiceProfile) => p.signals.some((s) => s.family === 'traffic_up' && s.strength >= 0.5 && s.onsetMs <= p.onsetMs);
 
 /**
+ * Whether a callee's inbound traffic rose clearly within a few steps after a change and no
+ * later than the rest of its trouble: what the changed service sends it, or where its
+ * requests were routed, changed at the change, so the tie is shown by the evidence and
+ * does not fade with the minutes the callee then took to run out.
+ */
+function carriedFrom(p: ServiceProfile, at: number, stepMs: number, w: Weights): boolean {
+  return p.signals.some((s) => s.family === 'traffic_up' && s.strength >= w.changes.carriedStrength && s.onsetMs >= at - stepMs && s.onsetMs <= at + Math.max(w.changes.carriedWithinMs, 2 * (s.stepMs ?? stepMs)) && s.onsetMs <= p.onsetMs + stepMs);
+}
+
+/**
  * The anomalous service whose trouble a change to `service` best explains, with no
  * change of its own closer in time: a caller that broke right after a change under it
  * (a contract, a token format) unless its own demand rose first, or a callee that broke right after its caller changed
@@ -88,9 +98,9 @@ const demandLed = (p: ServiceProfile) => p.signals.some((s) => s.family === 'tra
  * however much else the neighbour calls, before the change's service's own lesser trouble,
  * and even when an unrelated anomaly elsewhere began before it.
  */
-function victimOf(service: string, summary: string, at: number, profiles: Map<string, ServiceProfile>, graph: Map<string, Set<string>>, stepMs: number, changedAt: Map<string, number>, observed: ReadonlySet<string>, w: Weights): { victim: ServiceProfile; weight: number; named: boolean; also: string[] } | undefined {
+function victimOf(service: string, summary: string, at: number, profiles: Map<string, ServiceProfile>, graph: Map<string, Set<string>>, stepMs: number, changedAt: Map<string, number>, observed: ReadonlySet<string>, w: Weights): { victim: ServiceProfile; weight: number; named: boolean; carried: boolean; also: string[] } | undefined {
   const below = downstream(graph, service);
-  let best: { victim: ServiceProfile; weight: number; named: boolean; also: string[] } | undefined;
+  let best: { victim: ServiceProfile; weight: number; named: boolean; carried: boolean; also: string[] } | undefined;
   const weights: [string, number][] = [];
   for (const p of profiles.values()) {
     if (p.service === service || originScore(p, w) < 0.3 || !observed.has(p.service)) continue;
@@ -101,12 +111,26 @@ function victimOf(service: string, summary: string, at: number, profiles: Map<st
     const own = changedAt.get(p.service);
     if (own !== undefined && own <= p.onsetMs + stepMs && own > at) continue;
     const named = namesWhatFailed(summary, p);
-    const weight = decay(lead - w.changes.victimGraceMs, w.changes.victimHalfLifeMs) * Math.min(1, originScore(p, w) / 0.6) * (named ? 0.9 : callee ? 0.8 : 0.7 * p.rootness);
+    const carried = callee && carriedFrom(p, at, stepMs, w);
+    const weight = (carried ? 1 : decay(lead - w.changes.victimGraceMs, w.changes.victimHalfLifeMs)) * Math.min(1, originScore(p, w) / 0.6) * (named || carried ? 0.9 : callee ? 0.8 : 0.7 * p.rootness);
     weights.push([p.service, weight]);
-    if (!best || weight > best.weight) best = { victim: p, weight, named, also: [] };
+    if (!best || weight > best.weight) best = { victim: p, weight, named, carried, also: [] };
   }
   if (best) best.also = weights.filter(([service, weight]) => service !== best!.victim.service && weight >= w.changes.alsoBroken * best!.weight).map(([service]) => service);
   return best;
+}
+
+/**
+ * Whether everything that went wrong before a change lies off its victim's own path: no
+ * service whose trouble began more than a step before the change is the victim or one of
+ * its dependencies. Then the earlier trouble cannot have broken the victim, and a change
+ * on a healthy service that the victim broke right after is not too late to explain it
+ * (a control plane's routing config that its callers failed on a minute later, while an
+ * unrelated service was already noisy on its own).
+ */
+function separateThread(victim: string, at: number, profiles: Map<string, ServiceProfile>, graph: Map<string, Set<string>>, stepMs: number, w: Weights): boolean {
+  const path = downstream(graph, victim).add(victim);
+  return ![...profiles.values()].some((p) => p.onsetMs < at - stepMs && originScore(p, w) >= 0.15 && path.has(p.service));
 }
 
 /** Words too common in change summaries and error lines to tie one to the other. */
@@ -182,7 +206,7 @@ export function attributeChanges(items: readonly Evidence[], profiles: Map<strin
       continue;
     }
     const named = mine || before ? undefined : victimOf(change.service, change.summary, at, profiles, graph, frame.stepMs, changedAt, observed, w);
-    if (at >= onset + resolution && !named?.named) {
+    if (at >= onset + resolution && !(named && (named.named || separateThread(named.victim.service, at, profiles, graph, frame.stepMs, w)))) {
       out.push({ change, kind, score: 0, fit: 0, redHerring: true, reason: `${what} on ${change.service} came ${minutes(-lead)} after the trouble started (at ${clock(onset)}), so it cannot have caused it` });
       continue;
     }
@@ -198,7 +222,9 @@ export function attributeChanges(items: readonly Evidence[], profiles: Map<strin
     if (v && (v.weight > ownScore || v.named)) {
       const where = downstream(graph, change.service).has(v.victim.service) ? 'which it calls' : 'which depends on it';
       const sign = firstSignAfter(v.victim, at);
-      out.push({ change, kind, score: v.weight, fit: 0, redHerring: false, explains: v.victim.service, ...(v.also.length > 0 ? { alsoExplains: v.also } : {}), reason: `${what} on ${change.service} at ${clock(at)}; ${v.victim.service}, ${where}, went wrong ${minutes(Math.max(0, v.victim.onsetMs - at))} later with no change of its own${sign ? ` (${sign.text})` : ''}` });
+      const moved = v.carried ? v.victim.signals.find((s) => s.family === 'traffic_up' && s.onsetMs >= at - frame.stepMs) : undefined;
+      const effect = moved ? `; what reached ${v.victim.service} moved at the change (${moved.text})` : '';
+      out.push({ change, kind, score: v.weight, fit: 0, redHerring: false, explains: v.victim.service, ...(v.also.length > 0 ? { alsoExplains: v.also } : {}), reason: `${what} on ${change.service} at ${clock(at)}; ${v.victim.service}, ${where}, went wrong ${minutes(Math.max(0, v.victim.onsetMs - at))} later with no change of its own${sign ? ` (${sign.text})` : ''}${effect}` });
     } else if (ownScore > 0) {
       const sign = firstSignAfter(p, at);
       const shape = leak ? `; its memory grew from the change on` : ceiling ? `; it set the ${ceiling} that ran short` : '';

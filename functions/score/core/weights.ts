@@ -131,6 +131,10 @@ export interface Weights {
     fitPivot: number;
     /** How much a change that broke a neighbour weighs per unit of its attribution score. */
     victimChange: number;
+    /** The least strength of a callee's traffic shift at a change that ties the callee's later trouble to it by evidence, not time. */
+    carriedStrength: number;
+    /** ...when it rose within this long after the change (or two steps of its series, if longer). */
+    carriedWithinMs: number;
   };
   /** Waits beyond callees' own spans, compared across links (`gaps.ts`). */
   gaps: {
@@ -271,6 +275,8 @@ export const WEIGHTS: Readonly<Weights> = deepFreeze({
     outfitted: 0.3,
     fitPivot: 0.5,
     victimChange: 0.8,
+    carriedStrength: 0.5,
+    carriedWithinMs: 6 * 60_000,
   },
   gaps: { dominantShare: 0.5, tailOnly: 0.5 },
   links: { minStrength: 0.3, minCallees: 2, residual: 0.3 },
