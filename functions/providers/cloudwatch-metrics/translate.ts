@@ -1,5 +1,6 @@
 import type { MetricDataQuery } from '@aws-sdk/client-cloudwatch';
 import type { EvidencePlan } from '../../contracts/index.js';
+import { plannedServices } from '../../shared/point-events.js';
 import { templatesOf, type CloudWatchMetricsOptions, type MetricTemplate } from './options.js';
 
 /*
@@ -46,18 +47,6 @@ export function periodFor(window: { from: string; to: string }, nowMs = Date.now
   return period;
 }
 
-/**
- * The services to query: the plan's, focus first; with none planned, the focus or the
- * mapped ones. A plan that asks for `unlisted` services gets the other mapped ones after
- * its own, so they are the first left out when {@link MAX_QUERIES} is reached.
- */
-export function servicesOf(plan: EvidencePlan, options: CloudWatchMetricsOptions): string[] {
-  const listed = plan.services.length > 0 ? plan.services : plan.focusService ? [plan.focusService] : Object.keys(options.dimensionValues);
-  const focus = plan.focusService && listed.includes(plan.focusService) ? [plan.focusService] : [];
-  const unlisted = plan.unlisted ? Object.keys(options.dimensionValues) : [];
-  return [...new Set([...focus, ...listed, ...unlisted])];
-}
-
 function variablesFor(service: string, options: CloudWatchMetricsOptions): Record<string, string> {
   const mapped = options.dimensionValues[service];
   if (typeof mapped === 'string') return { ...options.sharedDimensions, service: mapped };
@@ -79,11 +68,15 @@ export function dimensionsFor(template: MetricTemplate, vars: Record<string, str
 
 const isFixed = (t: MetricTemplate) => Object.values(t.dimensions).every((v) => !v.includes('{{'));
 
-/** Plans the queries: every templated metric per service, fixed-dimension metrics once. */
+/**
+ * Plans the queries: every templated metric per service, fixed-dimension metrics once.
+ * Services come focus first, then the plan's, then (for a plan asking for `unlisted`
+ * ones) the other mapped services, so those are the first left out at {@link MAX_QUERIES}.
+ */
 export function translate(plan: EvidencePlan, options: CloudWatchMetricsOptions, nowMs = Date.now()): MetricsRequest {
   const periodSeconds = periodFor(plan.window, nowMs);
   const step = periodSeconds * 1000;
-  const services = servicesOf(plan, options);
+  const services = plannedServices(plan, Object.keys(options.dimensionValues));
   const templates = templatesOf(options);
   const skipped: string[] = [];
   const queries: PlannedQuery[] = [];
