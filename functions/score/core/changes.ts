@@ -2,7 +2,7 @@ import type { ChangeEvent, MetricSeries, RootCauseKind } from '../../contracts/i
 import { climbed, fittedShortage } from './kinds.js';
 import { metricFamily } from './metrics.js';
 import { downstream, originScore, type ServiceProfile } from './propagation.js';
-import type { Evidence, Frame, Signal } from './types.js';
+import { CLEAR_STRENGTH, type Evidence, type Frame, type Signal } from './types.js';
 import { WEIGHTS, type Weights } from './weights.js';
 
 /** What a change says the root cause would be, if it is the cause. */
@@ -52,7 +52,7 @@ export function addsCapacity(change: Pick<ChangeEvent, 'kind' | 'summary'>): boo
 }
 
 /** A service whose own evidence is a leak: memory that climbed or OOM kills. */
-const leaking = (p: ServiceProfile | undefined) => !!p && p.signals.some((s) => s.family === 'runtime_leak' || (s.family === 'memory' && s.strength >= 0.3));
+const leaking = (p: ServiceProfile | undefined) => !!p && p.signals.some((s) => s.family === 'runtime_leak' || (s.family === 'memory' && s.strength >= CLEAR_STRENGTH));
 
 /**
  * Whether the service's memory grew from the change to the onset, as a leak the change
@@ -148,7 +148,7 @@ const terms = (text: string) => new Set((text.toLowerCase().match(/[a-z][a-z0-9_
 export function namesWhatFailed(summary: string, p: ServiceProfile): boolean {
   const changed = terms(summary);
   for (const s of p.signals) {
-    if ((s.family !== 'log_error' && s.family !== 'exception') || s.strength < 0.3) continue;
+    if ((s.family !== 'log_error' && s.family !== 'exception') || s.strength < CLEAR_STRENGTH) continue;
     let shared = 0;
     for (const w of terms(s.raw ?? s.text)) if (changed.has(w) && ++shared >= 2) return true;
   }
@@ -157,7 +157,7 @@ export function namesWhatFailed(summary: string, p: ServiceProfile): boolean {
 
 /** The first clear sign of trouble in a service at or after a time: what changed at the change. */
 function firstSignAfter(p: ServiceProfile | undefined, atMs: number): Signal | undefined {
-  return (p?.signals ?? []).filter((s) => s.strength >= 0.3 && s.onsetMs >= atMs - (s.stepMs ?? 0)).sort((a, b) => a.onsetMs - b.onsetMs || b.strength - a.strength)[0];
+  return (p?.signals ?? []).filter((s) => s.strength >= CLEAR_STRENGTH && s.onsetMs >= atMs - (s.stepMs ?? 0)).sort((a, b) => a.onsetMs - b.onsetMs || b.strength - a.strength)[0];
 }
 
 /** What a change was, in a line: its summary and, for a release, the versions it moved between. */

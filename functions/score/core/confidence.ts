@@ -1,21 +1,12 @@
 import type { EvidenceClass, ProviderResult, RootCauseKind, Suspect } from '../../contracts/index.js';
 import { rawOf } from './suspects.js';
-import type { Signal, SignalFamily } from './types.js';
+import { CLEAR_STRENGTH, FAILURE_WORDS, OWN_FAILURES, type Signal, type SignalFamily } from './types.js';
 
 /** The classes without which a verdict is noticeably less sure: their absence is a caveat. */
 const KEY_CLASSES: readonly EvidenceClass[] = ['metrics', 'logs', 'traces'];
 
 /** Kinds that blame a change: the ranking puts one first only when the change fits the trouble. */
 const CHANGE_KINDS: readonly RootCauseKind[] = ['deployment', 'config_change', 'feature_flag'];
-
-/** A service's own failing requests: what a code defect explains as well as a resource that ran short. */
-const OWN_FAILURES: readonly SignalFamily[] = ['errors', 'error_origin', 'exception', 'log_error'];
-
-/** What speaks for a code defect alone: an exception or error line of the service's own. */
-const DEFECT_WORDS: readonly SignalFamily[] = ['exception', 'log_error'];
-
-/** A signal this strong is part of the picture; weaker ones are noise for this purpose (as in the ranking). */
-const CLEAR = 0.3;
 
 /** Ranking strength and log ratios saturate here: beyond it a larger lead says nothing more. */
 const MAX_RAW = 2;
@@ -87,14 +78,14 @@ export function confidenceFeatures(suspects: readonly Suspect[], topSignals: rea
   const top = suspects[0];
   if (!top) return undefined;
   const raw = Math.max(1e-6, rawOf(top.score));
-  const has = (families: readonly SignalFamily[]) => topSignals.some((s) => families.includes(s.family) && s.strength >= CLEAR);
+  const has = (families: readonly SignalFamily[]) => topSignals.some((s) => families.includes(s.family) && s.strength >= CLEAR_STRENGTH);
   return {
     strength: Math.min(MAX_RAW, raw),
     serviceMargin: logRatio(raw, suspects.find((s) => s.service !== top.service)),
     kindMargin: logRatio(raw, suspects.find((s, i) => i > 0 && s.service === top.service)),
     changeFits: CHANGE_KINDS.includes(top.kind),
     codeDefect: top.kind === 'code_defect',
-    contestedKind: (top.kind === 'resource_exhaustion' && has(OWN_FAILURES)) || (top.kind === 'code_defect' && !has(DEFECT_WORDS)),
+    contestedKind: (top.kind === 'resource_exhaustion' && has(OWN_FAILURES)) || (top.kind === 'code_defect' && !has(FAILURE_WORDS)),
     rivalExplains: rival && CHANGE_KINDS.includes(top.kind),
   };
 }

@@ -1,5 +1,5 @@
 import { median } from '../../providers/shared/stats.js';
-import type { Signal, SignalFamily } from './types.js';
+import { CLEAR_STRENGTH, FAILURE_WORDS, type Signal, type SignalFamily } from './types.js';
 import { WEIGHTS, type Weights } from './weights.js';
 
 /*
@@ -16,13 +16,10 @@ const CPU: readonly SignalFamily[] = ['cpu', 'runtime_throttle'];
 const OTHER_RESOURCE: readonly SignalFamily[] = ['memory', 'saturation', 'runtime_leak'];
 
 /** Failures the service reports in its own words or spans: what its code did. */
-const OWN_FAILURE: readonly SignalFamily[] = ['log_error', 'exception', 'pattern_break'];
+const OWN_FAILURE: readonly SignalFamily[] = [...FAILURE_WORDS, 'pattern_break'];
 
 /** Requests that failed: its error rate, or failing spans that start in it. */
 const FAILING: readonly SignalFamily[] = ['errors', 'error_origin'];
-
-/** A signal clear enough to reason about. */
-const CLEAR = 0.3;
 
 /**
  * Whether the service's CPU ran short because its own code burned it: the CPU (and
@@ -35,7 +32,7 @@ const CLEAR = 0.3;
  * calls, or that only got slower, keeps reading as exhaustion or surge.
  */
 export function burnedByCode(signals: readonly Signal[]): boolean {
-  const clear = signals.filter((s) => s.strength >= CLEAR);
+  const clear = signals.filter((s) => s.strength >= CLEAR_STRENGTH);
   if (!clear.some((s) => CPU.includes(s.family))) return false;
   if (clear.some((s) => OTHER_RESOURCE.includes(s.family) || s.family === 'traffic_up')) return false;
   if (signals.some((s) => s.hint === 'resource_exhaustion' && !CPU.includes(s.family))) return false;
@@ -80,8 +77,8 @@ export function shortResources(signals: readonly Signal[], w: Weights = WEIGHTS)
   for (const s of signals) {
     const words = withoutName(s.raw ?? s.text, s.service);
     const use = s.family in USE_SERIES;
-    const atLimit = use && s.strength >= CLEAR && ((s.peakShare ?? 0) >= w.metrics.atCapacity || /throttl/i.test(words));
-    const event = HIT_LIMIT[s.family] !== undefined && s.strength >= CLEAR;
+    const atLimit = use && s.strength >= CLEAR_STRENGTH && ((s.peakShare ?? 0) >= w.metrics.atCapacity || /throttl/i.test(words));
+    const event = HIT_LIMIT[s.family] !== undefined && s.strength >= CLEAR_STRENGTH;
     if (!atLimit && !event && s.hint !== 'resource_exhaustion') continue;
     const which = event ? HIT_LIMIT[s.family] : atLimit ? USE_SERIES[s.family] : undefined;
     if (which) out.add(which);
@@ -188,7 +185,7 @@ export function climbed(values: readonly number[], minShare: number): boolean | 
  * data triggered.
  */
 export function overflowedOnOneInput(signals: readonly Signal[]): boolean {
-  const clear = signals.filter((s) => s.strength >= CLEAR);
+  const clear = signals.filter((s) => s.strength >= CLEAR_STRENGTH);
   const killed = clear.some((s) => s.family === 'runtime_leak');
   const looping = clear.some((s) => s.family === 'runtime_crash');
   const jumped = clear.some((s) => s.family === 'memory' && s.climbedBefore === false);

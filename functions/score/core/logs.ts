@@ -188,6 +188,15 @@ export function ownCredentialRefused(text: string): boolean {
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
+ * Whether a text names `name` as a whole name, the way a log line or an error mentions a
+ * service or a platform piece: `orders` in "orders returned 500", not in `orders-db`,
+ * `reorders` or `orders_total`.
+ */
+export function namesService(text: string, name: string): boolean {
+  return new RegExp(`(^|[^a-z0-9_-])${escape(name)}([^a-z0-9_-]|$)`, 'i').test(text);
+}
+
+/**
  * A service that logs new errors naming one of its dependencies ("send failed
  * provider=sendgrid", "orders POST /v1/orders returned 500") is pointing at that
  * dependency: each such error becomes a signal on the dependency, so an
@@ -204,7 +213,7 @@ export function mentionSignals(signals: readonly Signal[], graph: Map<string, Se
     if (s.family !== 'log_error' && s.family !== 'exception') continue;
     if (ownCredentialRefused(s.raw ?? s.text) || s.hint === 'code_defect') continue;
     for (const callee of graph.get(s.service) ?? []) {
-      if (!new RegExp(`(^|[^a-z0-9_-])${escape(callee)}([^a-z0-9_-]|$)`, 'i').test(s.raw ?? s.text)) continue;
+      if (!namesService(s.raw ?? s.text, callee)) continue;
       const says = s.hint ? { hint: s.hint } : {};
       out.push({ service: callee, family: 'dependency_mention', strength: 0.7 * s.strength, onsetMs: s.onsetMs, evidenceId: s.evidenceId, local: true, text: `${s.service} reports failures calling ${callee}: ${s.text}`.slice(0, 300), ...says });
     }

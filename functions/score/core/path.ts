@@ -1,7 +1,7 @@
 import type { Suspect, TimelineEntry } from '../../contracts/index.js';
 import type { Attribution } from './changes.js';
 import type { ServiceProfile } from './propagation.js';
-import type { Signal } from './types.js';
+import { CLEAR_STRENGTH, type Signal } from './types.js';
 
 /** A causal chain longer than this stops being read at 3 a.m. */
 export const MAX_PATH_STEPS = 6;
@@ -31,7 +31,7 @@ const entry = (s: Signal): TimelineEntry => ({ at: new Date(s.onsetMs).toISOStri
 
 /** A service's most telling signal: local evidence first, then the strongest, then the earliest. */
 function telling(p: ServiceProfile | undefined, exclude: ReadonlySet<string>): Signal | undefined {
-  const list = (p?.signals ?? []).filter((s) => !exclude.has(s.evidenceId) && s.strength >= 0.3);
+  const list = (p?.signals ?? []).filter((s) => !exclude.has(s.evidenceId) && s.strength >= CLEAR_STRENGTH);
   return list.sort((a, b) => Number(b.local) - Number(a.local) || b.strength - a.strength || a.onsetMs - b.onsetMs || a.evidenceId.localeCompare(b.evidenceId))[0];
 }
 
@@ -45,7 +45,7 @@ const SAME_MOMENT_MS = 2 * 60_000;
  */
 function reached(p: ServiceProfile | undefined, exclude: ReadonlySet<string>, afterMs: number | undefined, alertAtMs: number): Signal | undefined {
   const inTime = (p?.signals ?? []).filter(
-    (s) => !exclude.has(s.evidenceId) && s.strength >= 0.3 && s.onsetMs <= alertAtMs && (afterMs === undefined || s.onsetMs >= afterMs - SAME_MOMENT_MS),
+    (s) => !exclude.has(s.evidenceId) && s.strength >= CLEAR_STRENGTH && s.onsetMs <= alertAtMs && (afterMs === undefined || s.onsetMs >= afterMs - SAME_MOMENT_MS),
   );
   return inTime.sort((a, b) => a.onsetMs - b.onsetMs || Number(b.local) - Number(a.local) || b.strength - a.strength || a.evidenceId.localeCompare(b.evidenceId))[0];
 }

@@ -1,14 +1,5 @@
-import { ownCredentialRefused } from './logs.js';
-import type { Signal, SignalFamily } from './types.js';
-
-/** A caller's own words about a failure: its error lines and exceptions. */
-const WORDS: readonly SignalFamily[] = ['log_error', 'exception'];
-
-/** A signal this sure counts. */
-const CLEAR = 0.3;
-
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const names = (text: string, service: string) => new RegExp(`(^|[^a-z0-9_-])${escape(service)}([^a-z0-9_-]|$)`, 'i').test(text);
+import { namesService, ownCredentialRefused } from './logs.js';
+import { CLEAR_STRENGTH, FAILURE_WORDS, OWN_FAILURES, type Signal } from './types.js';
 
 /**
  * What a caller's errors say failed, put on the callee whose spans show the failing calls
@@ -23,20 +14,18 @@ const names = (text: string, service: string) => new RegExp(`(^|[^a-z0-9_-])${es
  * and a refused credential of the caller's own stay the caller's.
  */
 export function failingCallSignals(signals: readonly Signal[], graph: Map<string, Set<string>>): Signal[] {
-  const origins = new Set(signals.filter((s) => s.family === 'error_origin' && s.strength >= CLEAR).map((s) => s.service));
+  const origins = new Set(signals.filter((s) => s.family === 'error_origin' && s.strength >= CLEAR_STRENGTH).map((s) => s.service));
   const out: Signal[] = [];
   for (const s of signals) {
-    if (!WORDS.includes(s.family) || s.strength < CLEAR || !s.hint || s.hint === 'code_defect' || origins.has(s.service) || ownCredentialRefused(s.raw ?? s.text)) continue;
+    if (!FAILURE_WORDS.includes(s.family) || s.strength < CLEAR_STRENGTH || !s.hint || s.hint === 'code_defect' || origins.has(s.service) || ownCredentialRefused(s.raw ?? s.text)) continue;
     for (const callee of graph.get(s.service) ?? []) {
-      if (!origins.has(callee) || names(s.raw ?? s.text, callee)) continue;
+      if (!origins.has(callee) || namesService(s.raw ?? s.text, callee)) continue;
       out.push({ service: callee, family: 'dependency_mention', strength: 0.7 * s.strength, onsetMs: s.onsetMs, evidenceId: s.evidenceId, local: true, hint: s.hint, text: `${s.service}'s calls into ${callee} fail there: ${s.text}`.slice(0, 300) });
     }
   }
   return out;
 }
 
-/** What says a caller's own requests failed. */
-const FAILING: readonly SignalFamily[] = ['errors', 'error_origin', 'log_error', 'exception'];
 
 /**
  * Dependencies that a caller called without failing while others failed on them: a
@@ -49,8 +38,8 @@ const FAILING: readonly SignalFamily[] = ['errors', 'error_origin', 'log_error',
  * `callsMade` is the calls traces saw, caller → callees.
  */
 export function clearedByHealthyCallers(signals: readonly Signal[], callsMade: Record<string, string[]>, observed: ReadonlySet<string>): Map<string, string> {
-  const failing = new Set(signals.filter((s) => FAILING.includes(s.family) && s.strength >= CLEAR).map((s) => s.service));
-  const blamed = new Set(signals.filter((s) => s.family === 'dependency_mention' && s.strength >= CLEAR && !observed.has(s.service)).map((s) => s.service));
+  const failing = new Set(signals.filter((s) => OWN_FAILURES.includes(s.family) && s.strength >= CLEAR_STRENGTH).map((s) => s.service));
+  const blamed = new Set(signals.filter((s) => s.family === 'dependency_mention' && s.strength >= CLEAR_STRENGTH && !observed.has(s.service)).map((s) => s.service));
   const out = new Map<string, string>();
   for (const [caller, callees] of Object.entries(callsMade).sort(([a], [b]) => a.localeCompare(b))) {
     if (failing.has(caller)) continue;

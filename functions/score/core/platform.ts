@@ -1,4 +1,5 @@
 import type { ChangeEvent, RelatedAlert } from '../../contracts/index.js';
+import { namesService } from './logs.js';
 import type { Evidence, Signal, SignalFamily } from './types.js';
 import { WEIGHTS, type Weights } from './weights.js';
 
@@ -12,8 +13,6 @@ const VICTIM_WINDOW_MS = 20 * 60_000;
 /** Runtime trouble of a service's own hosts: a node lost, pods evicted or failing their checks. */
 const HOST_TROUBLE: readonly SignalFamily[] = ['runtime_node', 'runtime_other', 'runtime_crash'];
 
-const names = (text: string, name: string) => new RegExp(`(^|[^a-z0-9_-])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}([^a-z0-9_-]|$)`, 'i').test(text);
-
 /**
  * Whether a service's signal is the platform's trouble reaching it: an error whose own
  * words carry the platform's signature (a lookup that timed out), its pods evicted from
@@ -23,7 +22,7 @@ const names = (text: string, name: string) => new RegExp(`(^|[^a-z0-9_-])${name.
 function feltPlatform(s: Signal, platform: string): boolean {
   if (FAILURE.includes(s.family)) return s.hint === 'infrastructure';
   if (s.family === 'runtime_node') return true;
-  return HOST_TROUBLE.includes(s.family) && names(s.raw ?? s.text, platform);
+  return HOST_TROUBLE.includes(s.family) && namesService(s.raw ?? s.text, platform);
 }
 
 /** Every service the call graph names, as a caller or a callee. */

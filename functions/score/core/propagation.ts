@@ -1,5 +1,5 @@
 import { ownCredentialRefused } from './logs.js';
-import { noisyOr, type Frame, type Signal, type SignalFamily } from './types.js';
+import { CLEAR_STRENGTH, type Frame, noisyOr, type Signal, type SignalFamily } from './types.js';
 import { WEIGHTS, type Weights } from './weights.js';
 
 /** How much one signal says about its own service being the origin, by its family. */
@@ -30,7 +30,7 @@ export interface ServiceProfile {
 }
 
 /** Evidence that a service ran short: its CPU, memory or other resource, or its own work slowing. */
-const strains = (s: Signal) => s.strength >= 0.3 && (s.family === 'cpu' || s.family === 'memory' || s.family === 'saturation' || s.family === 'runtime_throttle' || s.family === 'runtime_leak' || s.family === 'self_time');
+const strains = (s: Signal) => s.strength >= CLEAR_STRENGTH && (s.family === 'cpu' || s.family === 'memory' || s.family === 'saturation' || s.family === 'runtime_throttle' || s.family === 'runtime_leak' || s.family === 'self_time');
 
 /**
  * Evidence that no dependency's trouble can produce: time lost outside the service's
@@ -66,7 +66,7 @@ const SLOWER: readonly SignalFamily[] = ['self_time', 'latency'];
  */
 function filledWaiting(p: ServiceProfile, q: ServiceProfile, toleranceMs: number): boolean {
   const slowed = Math.min(...q.signals.filter((s) => SLOWER.includes(s.family) && s.local && s.strength >= 0.5).map((s) => s.onsetMs));
-  if (!Number.isFinite(slowed) || p.signals.some((s) => s.family === 'cpu' && s.strength >= 0.3)) return false;
+  if (!Number.isFinite(slowed) || p.signals.some((s) => s.family === 'cpu' && s.strength >= CLEAR_STRENGTH)) return false;
   return p.signals.some((s) => s.family === 'saturation' && s.strength >= 0.5 && s.onsetMs >= slowed - toleranceMs);
 }
 
@@ -106,7 +106,7 @@ const WAITING: readonly SignalFamily[] = ['self_time', 'latency'];
  * the caller's side (a client span's time is the caller's), so `q` explains them in full.
  */
 function waitsExplained(p: ServiceProfile, q: ServiceProfile, w: Weights): number {
-  const waited = q.signals.some((s) => s.family === 'inbound_latency' && s.strength >= 0.3 && s.waitsByCaller?.[p.service] !== undefined);
+  const waited = q.signals.some((s) => s.family === 'inbound_latency' && s.strength >= CLEAR_STRENGTH && s.waitsByCaller?.[p.service] !== undefined);
   if (!waited) return 0;
   return noisyOr(p.signals.filter((s) => WAITING.includes(s.family)).map((s) => s.strength * weightOf(s, w)));
 }
@@ -135,7 +135,7 @@ function waitsExplained(p: ServiceProfile, q: ServiceProfile, w: Weights): numbe
  */
 export function onsetSeenBy(dependency: ServiceProfile, caller: ServiceProfile): number {
   const callerIds = new Set(caller.signals.map((s) => s.evidenceId));
-  const named = dependency.signals.filter((s) => s.family === 'dependency_mention' && s.strength >= 0.3 && callerIds.has(s.evidenceId)).map((s) => s.onsetMs);
+  const named = dependency.signals.filter((s) => s.family === 'dependency_mention' && s.strength >= CLEAR_STRENGTH && callerIds.has(s.evidenceId)).map((s) => s.onsetMs);
   return Math.min(dependency.onsetMs, ...named);
 }
 
@@ -149,7 +149,7 @@ export function profileServices(signals: readonly Signal[], graph: Map<string, S
     bySvc.set(s.service, list);
   }
   const profiles = new Map<string, ServiceProfile>();
-  const erring = new Set([...bySvc].filter(([, list]) => list.some((s) => ERROR_FAMILIES.includes(s.family) && s.strength >= 0.3)).map(([service]) => service));
+  const erring = new Set([...bySvc].filter(([, list]) => list.some((s) => ERROR_FAMILIES.includes(s.family) && s.strength >= CLEAR_STRENGTH)).map(([service]) => service));
   for (const [service, list] of [...bySvc.entries()].sort(([a], [b]) => a.localeCompare(b))) {
     const below = [...downstream(graph, service)];
     const deepest = !below.some((d) => erring.has(d)) && (canFail === undefined || below.length === 0 || below.some((d) => canFail.has(d)));
@@ -157,7 +157,7 @@ export function profileServices(signals: readonly Signal[], graph: Map<string, S
     const local = noisyOr(list.filter(own).map((s) => s.strength * weightOf(s, w)));
     const symptom = noisyOr(list.filter((s) => !own(s)).map((s) => s.strength * weightOf(s, w)));
     const pinned = noisyOr(list.filter((s) => own(s) && beyondCallees(s)).map((s) => s.strength * weightOf(s, w)));
-    const strong = list.filter((s) => s.strength >= 0.3);
+    const strong = list.filter((s) => s.strength >= CLEAR_STRENGTH);
     const timed = [...(strong.length > 0 ? strong : list)].sort((a, b) => a.onsetMs - b.onsetMs || (a.stepMs ?? 0) - (b.stepMs ?? 0));
     const middle = timed[Math.floor((timed.length - 1) / 2)]!;
     profiles.set(service, { service, signals: list, local, symptom, pinned, onsetMs: middle.onsetMs, onsetStepMs: middle.stepMs ?? 0, rootness: 1 });
@@ -208,7 +208,7 @@ function refusedCredentials(profiles: Map<string, ServiceProfile>, graph: Map<st
 /** A service short of CPU, memory or another resource: where extra demand met its limit. */
 const overloaded = (p: ServiceProfile) => p.signals.some((s) => s.local && s.strength >= 0.5 && (s.family === 'cpu' || s.family === 'memory' || s.family === 'saturation' || s.family === 'runtime_throttle'));
 
-const demandOnset = (p: ServiceProfile) => Math.min(...p.signals.filter((s) => s.family === 'traffic_up' && s.strength >= 0.3).map((s) => s.onsetMs));
+const demandOnset = (p: ServiceProfile) => Math.min(...p.signals.filter((s) => s.family === 'traffic_up' && s.strength >= CLEAR_STRENGTH).map((s) => s.onsetMs));
 
 /**
  * Demand flows down the call graph: a service whose load rose no earlier than the

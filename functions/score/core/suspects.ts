@@ -2,7 +2,7 @@ import type { RootCauseKind, Suspect } from '../../contracts/index.js';
 import type { Attribution } from './changes.js';
 import { burnedByCode, overflowedOnOneInput } from './kinds.js';
 import { originScore, type ServiceProfile } from './propagation.js';
-import { noisyOr, type Signal, type SignalFamily } from './types.js';
+import { CLEAR_STRENGTH, noisyOr, type Signal, type SignalFamily } from './types.js';
 import { WEIGHTS, type FaultKind, type Weights } from './weights.js';
 
 const strongest = (signals: readonly Signal[], families: readonly SignalFamily[]) => Math.max(0, ...signals.filter((s) => families.includes(s.family)).map((s) => s.strength));
@@ -50,7 +50,7 @@ function onePerEventFamily(signals: readonly Signal[]): Signal[] {
  * inside it, to everyone on it the platform failed (infrastructure), so its own shortage
  * is how, not what.
  */
-export const feltAsPlatform = (signals: readonly Signal[], w: Weights = WEIGHTS) => new Set(signals.filter((s) => s.family === 'dependency_mention' && s.hint === 'infrastructure' && s.strength >= 0.3).map((s) => s.evidenceId)).size >= w.platform.minVictims;
+export const feltAsPlatform = (signals: readonly Signal[], w: Weights = WEIGHTS) => new Set(signals.filter((s) => s.family === 'dependency_mention' && s.hint === 'infrastructure' && s.strength >= CLEAR_STRENGTH).map((s) => s.evidenceId)).size >= w.platform.minVictims;
 
 /**
  * How well each fault kind explains one service's evidence (0..1 each). A log line,
@@ -90,10 +90,10 @@ export function kindSupport(p: ServiceProfile, callerFailures: readonly Signal[]
   }
   for (const s of callerFailures) add('code_defect', s.strength * kw.inheritedFailure, s);
   const surge = p.signals.filter((s) => s.family === 'traffic_up');
-  const resource = p.signals.filter((s) => RESOURCE.includes(s.family) && s.strength >= 0.3);
+  const resource = p.signals.filter((s) => RESOURCE.includes(s.family) && s.strength >= CLEAR_STRENGTH);
   const saturationOnset = Math.min(...(resource.length > 0 ? resource : p.signals.filter((s) => s.family === 'latency' || s.family === 'errors')).map((s) => s.onsetMs));
   const demandFirst = surge.some((s) => s.onsetMs <= saturationOnset + LATER_MS && s.onsetMs >= saturationOnset - SURGE_LEAD_MS);
-  const strained = resource.length > 0 || p.signals.some((s) => s.family === 'self_time' && s.strength >= 0.3);
+  const strained = resource.length > 0 || p.signals.some((s) => s.family === 'self_time' && s.strength >= CLEAR_STRENGTH);
   const platformFirst = p.signals.some((s) => s.family === 'runtime_node' && s.onsetMs <= saturationOnset + LATER_MS) || feltAsPlatform(p.signals, w);
   const measuredShort = resource.length > 0 || p.signals.some((s) => s.hint === 'resource_exhaustion');
   const shortByDefect = burnedByCode(p.signals) || overflowedOnOneInput(p.signals);
@@ -144,7 +144,7 @@ export function quietThemselves(profiles: ReadonlyMap<string, ServiceProfile>, o
   const out = new Set<string>();
   for (const p of profiles.values()) {
     if (!observed.has(p.service)) continue;
-    const clear = p.signals.filter((s) => s.strength >= 0.3);
+    const clear = p.signals.filter((s) => s.strength >= CLEAR_STRENGTH);
     if (clear.some((s) => ownEvidence(p.service, s.evidenceId))) continue;
     if (clear.some((s) => SEEN_FAILING.includes(s.family))) out.add(p.service);
   }
@@ -199,8 +199,8 @@ const CALLER_FAILURES: readonly SignalFamily[] = ['errors', 'error_origin', 'log
  * gets none: its callers' failures say nothing about its code.
  */
 export function failuresPassedUp(service: string, profiles: ReadonlyMap<string, ServiceProfile>): Signal[] {
-  if (!profiles.get(service)?.signals.some((s) => s.family === 'cpu' && s.strength >= 0.3)) return [];
-  return [...profiles.values()].filter((q) => q.explainedBy === service && q.fedBy === undefined).flatMap((q) => q.signals.filter((s) => CALLER_FAILURES.includes(s.family) && s.strength >= 0.3));
+  if (!profiles.get(service)?.signals.some((s) => s.family === 'cpu' && s.strength >= CLEAR_STRENGTH)) return [];
+  return [...profiles.values()].filter((q) => q.explainedBy === service && q.fedBy === undefined).flatMap((q) => q.signals.filter((s) => CALLER_FAILURES.includes(s.family) && s.strength >= CLEAR_STRENGTH));
 }
 
 export interface Candidate extends Suspect {

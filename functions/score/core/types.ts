@@ -86,6 +86,19 @@ export interface Frame {
 
 export type Evidence = IdentifiedEvidence;
 
+/**
+ * A signal this strong is part of the picture; weaker ones are noise. Every reading that
+ * asks whether a service showed something (strained, failed, named a peer, ran short)
+ * asks it at this strength, so the readings agree on what counts.
+ */
+export const CLEAR_STRENGTH = 0.3;
+
+/** A service's own words about a failure: its error lines and exceptions. */
+export const FAILURE_WORDS: readonly SignalFamily[] = ['log_error', 'exception'];
+
+/** A service's own failing requests and failure reports: its error rate, failing spans that start in it, its error lines and exceptions. */
+export const OWN_FAILURES: readonly SignalFamily[] = ['errors', 'error_origin', ...FAILURE_WORDS];
+
 export const clamp01 = (x: number) => Math.max(0, Math.min(1, x));
 
 /** Combines independent pieces of support so that more evidence helps, with diminishing returns. */
