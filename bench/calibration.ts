@@ -1,10 +1,7 @@
-import { readdir } from 'node:fs/promises';
-import { join } from 'node:path';
-import { CALIBRATION, calibrated, confidenceFeatures, confidenceOf, type Calibration, type ConfidenceFeatures } from '../functions/score/core/confidence.js';
+import { CALIBRATION, calibrated, confidenceFeatures, confidenceOf, FAILED_PROVIDER, type Calibration, type ConfidenceFeatures } from '../functions/score/core/confidence.js';
 import { rankInvestigation } from '../functions/score/core/index.js';
 import { rivalExplains } from '../functions/score/core/rivals.js';
-import { replayEvidence } from '../test/helpers/direct-replay.js';
-import { DEVELOPMENT_SUITES as SUITES } from './suites.js';
+import { DEVELOPMENT_SUITES as SUITES, replaySuite, type Suite } from './suites.js';
 
 /*
  * Says whether the confidence means what it says, and fits it. Each scenario is replayed
@@ -44,12 +41,11 @@ interface Case {
   expected: string;
 }
 
-async function load(suite: { name: string; dir: string }): Promise<Case[]> {
+async function load(suite: Suite): Promise<Case[]> {
   const out: Case[] = [];
-  for (const f of (await readdir(suite.dir)).filter((f) => f.endsWith('.json')).sort()) {
-    const { scenario, signal, topology, results } = await replayEvidence(join(suite.dir, f));
-    const expected = scenario.expected?.rootCause;
-    if (!expected) continue;
+  for (const { file: f, evidence } of await replaySuite(suite)) {
+    const { scenario, signal, topology, results } = evidence;
+    const expected = scenario.expected!.rootCause;
     const { suspects, profiles, graph, attributions } = rankInvestigation({ signal, topology, results });
     const top = suspects[0];
     const signals = top ? (profiles.get(top.service)?.signals ?? []) : [];
@@ -57,7 +53,7 @@ async function load(suite: { name: string; dir: string }): Promise<Case[]> {
     const features = confidenceFeatures(suspects, signals, rival);
     const confidence = confidenceOf(suspects, results, signals, CALIBRATION, rival).confidence;
     const failures = results.filter((r) => r.status === 'error').length;
-    out.push({ suite: suite.name, name: f, right: top?.service === expected.service && top.kind === expected.kind, ...(features ? { features } : {}), confidence, failures: Math.pow(0.8, failures), answer: top ? `${top.service}/${top.kind}` : 'nothing stands out', expected: `${expected.service}/${expected.kind}` });
+    out.push({ suite: suite.name, name: f, right: top?.service === expected.service && top.kind === expected.kind, ...(features ? { features } : {}), confidence, failures: Math.pow(FAILED_PROVIDER, failures), answer: top ? `${top.service}/${top.kind}` : 'nothing stands out', expected: `${expected.service}/${expected.kind}` });
   }
   return out;
 }

@@ -1,9 +1,8 @@
-import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { scoreInvestigation } from '../functions/score/core/index.js';
 import { WEIGHTS, type Weights } from '../functions/score/core/weights.js';
-import { replayEvidence, type ReplayedEvidence } from '../test/helpers/direct-replay.js';
-import { DEVELOPMENT_SUITES as SUITES, SHARED, type Suite } from './suites.js';
+import type { ReplayedEvidence } from '../test/helpers/direct-replay.js';
+import { DEVELOPMENT_SUITES as SUITES, SHARED, replaySuite, type Suite } from './suites.js';
 
 /*
  * Chooses the scorer's weights by measurement, and says whether the choice generalizes.
@@ -48,14 +47,7 @@ interface Tally {
 }
 
 async function load(suite: Suite): Promise<Case[]> {
-  const files = (await readdir(suite.dir)).filter((f) => f.endsWith('.json')).sort();
-  const out: Case[] = [];
-  for (const f of files) {
-    const evidence = await replayEvidence(join(suite.dir, f));
-    const expected = evidence.scenario.expected;
-    if (expected) out.push({ evidence, service: expected.rootCause.service, kind: expected.rootCause.kind });
-  }
-  return out;
+  return (await replaySuite(suite)).map(({ evidence }) => ({ evidence, service: evidence.scenario.expected!.rootCause.service, kind: evidence.scenario.expected!.rootCause.kind }));
 }
 
 function tally(cases: readonly Case[], w: Weights): Tally {

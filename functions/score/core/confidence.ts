@@ -17,7 +17,7 @@ const CLOSE_SERVICE = 0.15;
 const CLOSE_KIND = 0.1;
 
 /** What each failed provider leaves unknown: not fitted (no development scenario has a provider failing). */
-const FAILED_PROVIDER = 0.8;
+export const FAILED_PROVIDER = 0.8;
 
 /**
  * What the confidence is read from, all general properties of the ranking and of the top
