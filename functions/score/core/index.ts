@@ -135,20 +135,22 @@ export function rankInvestigation(input: ScoreInput, w: Weights = WEIGHTS): Rank
   const changeWindows = input.results.filter((r) => r.evidenceClass === 'changes').map((r) => Date.parse(r.query.window.from));
   const frame: Frame = { alertAtMs, stepMs, lookbackMs: lookbackFor(alertAtMs, Date.parse(input.signal.startedAt)), ...(changeWindows.length > 0 ? { changesFromMs: Math.min(...changeWindows) } : {}) };
   const tolerance = Math.max(2 * stepMs, ONSET_TOLERANCE_MS);
-  const called = mergeGraph(input.topology, tracedCalls(evidence));
+  const traced = tracedCalls(evidence);
+  const ownEvidence = ownEvidenceOf(evidence);
+  const called = mergeGraph(input.topology, traced);
   const direct: Signal[] = withResolution(weighGaps([...edgeGaps(metricSignals(evidence, frame, w), evidence, w), ...logSignals(evidence, frame, w), ...traceSignals(evidence, frame, w), ...patternBreakSignals(evidence, frame, w), ...eventSignals(evidence, frame, w)], w), evidence);
   const platform = platformLinks(direct, called, tolerance, w);
   const reported = platformEventSignals(evidence, direct, called, w);
-  const graph = mergeGraph(input.topology, tracedCalls(evidence), platform.edges, reported.edges);
+  const graph = mergeGraph(input.topology, traced, platform.edges, reported.edges);
   const observed = observedServices(input.results);
   const linked = attributeLinks([...direct, ...mentionSignals(direct, graph), ...failingCallSignals(direct, graph), ...platform.signals, ...sharedDependencySignals(direct, graph, observed, w), ...reported.signals], graph, tolerance, w);
-  const signals = withoutClearedViews(linked, clearedByHealthyCallers(linked, tracedCalls(evidence), observed), ownEvidenceOf(evidence));
+  const signals = withoutClearedViews(linked, clearedByHealthyCallers(linked, traced, observed), ownEvidence);
   const profiles = profileServices(signals, graph, frame, servicesThatCanFail(evidence), w);
   const anomalous = [...profiles.values()].filter((p) => originScore(p, w) >= 0.15);
   const first = [...anomalous].sort((a, b) => a.onsetMs - b.onsetMs)[0];
   const incidentOnset = first ? { ms: first.onsetMs, stepMs: first.onsetStepMs } : { ms: frame.alertAtMs, stepMs: 0 };
   const attributions = attributeChanges(evidence, profiles, graph, frame, incidentOnset, observed, w);
-  const ranked = rankSuspects(profiles, attributions, observed, quietThemselves(profiles, observed, ownEvidenceOf(evidence)), reportedImpaired(signals), w);
+  const ranked = rankSuspects(profiles, attributions, observed, quietThemselves(profiles, observed, ownEvidence), reportedImpaired(signals), w);
   const suspects = ranked.map(({ raw: _raw, ...s }) => s);
   return { evidence, frame, graph, signals, profiles, attributions, suspects };
 }
