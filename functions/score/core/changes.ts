@@ -77,6 +77,15 @@ export function grewFromChange(items: readonly Evidence[], service: string, atMs
 /** A service whose own traffic rose before the rest of its trouble: demand explains it, not what it calls. */
 const demandLed = (p: ServiceProfile) => p.signals.some((s) => s.family === 'traffic_up' && s.strength >= 0.5 && s.onsetMs <= p.onsetMs);
 
+/** A change's likeliest victim: how much of its trouble the change explains, whether the change names what failed there or its effect was seen carried to it, and the other neighbours it broke nearly as clearly. */
+interface Victim {
+  victim: ServiceProfile;
+  weight: number;
+  named: boolean;
+  carried: boolean;
+  also: string[];
+}
+
 /**
  * Whether a callee's inbound traffic rose clearly within a few steps after a change and no
  * later than the rest of its trouble: what the changed service sends it, or where its
@@ -98,9 +107,9 @@ function carriedFrom(p: ServiceProfile, at: number, stepMs: number, w: Weights):
  * however much else the neighbour calls, before the change's service's own lesser trouble,
  * and even when an unrelated anomaly elsewhere began before it.
  */
-function victimOf(service: string, summary: string, at: number, profiles: Map<string, ServiceProfile>, graph: Map<string, Set<string>>, stepMs: number, changedAt: Map<string, number>, observed: ReadonlySet<string>, w: Weights): { victim: ServiceProfile; weight: number; named: boolean; carried: boolean; also: string[] } | undefined {
+function victimOf(service: string, summary: string, at: number, profiles: Map<string, ServiceProfile>, graph: Map<string, Set<string>>, stepMs: number, changedAt: Map<string, number>, observed: ReadonlySet<string>, w: Weights): Victim | undefined {
   const below = downstream(graph, service);
-  let best: { victim: ServiceProfile; weight: number; named: boolean; carried: boolean; also: string[] } | undefined;
+  let best: Victim | undefined;
   const weights: [string, number][] = [];
   for (const p of profiles.values()) {
     if (p.service === service || originScore(p, w) < 0.3 || !observed.has(p.service)) continue;
