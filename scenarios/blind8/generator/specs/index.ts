@@ -1,5 +1,6 @@
 import type { ScenarioSpec } from '../build.js';
 import { CHANGES } from './changes.js';
+import { FLAGS_AND_EXHAUSTION } from './flags-and-exhaustion.js';
 
 /** Every scenario of the suite, in the order the README lists them. */
-export const SPECS: ScenarioSpec[] = [...CHANGES];
+export const SPECS: ScenarioSpec[] = [...CHANGES, ...FLAGS_AND_EXHAUSTION];
