@@ -1,5 +1,5 @@
 import type { ScenarioSpec } from '../build.js';
-import { around, climb, step } from './helpers.js';
+import { around, step } from './helpers.js';
 
 const GIB = 1024 ** 3;
 

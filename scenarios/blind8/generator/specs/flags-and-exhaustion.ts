@@ -356,11 +356,7 @@ export const FLAGS_AND_EXHAUSTION: ScenarioSpec[] = [
       { name: 'CPUUtilization', service: 'license-server', unit: 'Percent', labels: { namespace: 'AWS/EC2', InstanceId: 'i-0c4b7e19a2d3f5860', stat: 'Average' }, healthy: around(22, 0.15), faulty: (t, rng) => (t > -40 ? 30 * (1 + 0.01 * rng.gauss()) : 71 * (1 + 0.05 * rng.gauss())) },
       { name: 'license_checkout_latency_ms', service: 'license-server', unit: 'Milliseconds', labels: { namespace: 'CADLicensing', Service: 'license-server', stat: 'p99' }, healthy: around(45, 0.1), faulty: step(45, 6200, -40, 20, Infinity, 0.1) },
     ],
-    logs: [
-      { service: 'design-api', level: 'error', messages: ['license checkout timed out after 5000ms (feature=cad-pro)', 'project open failed: LicenseUnavailable'], from: -35, to: 0, count: 50 },
-      { service: 'license-server', level: 'warn', messages: ['request queue depth 220; worker threads busy'], from: -38, to: 0, count: 30 },
-      { service: 'render-farm', level: 'warn', messages: ['frame 1182 exceeded 60s budget'], from: -240, to: 0, count: 25, always: true },
-    ],
+    logs: false,
     changes: [
       { at: -65, service: 'design-api', kind: 'deployment', summary: 'design-api 2026.48.1: sketch constraints solver update', version: '2026.48.1', previousVersion: '2026.47.3', author: 'ci', commit: '77f0b12', source: 'codedeploy' },
       { at: -120, service: 'render-farm', kind: 'scaling', summary: 'render-farm ASG desired 10 -> 16 (end-of-sprint renders)', author: 'render-bot', source: 'autoscaling' },

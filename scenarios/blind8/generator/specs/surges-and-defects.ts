@@ -173,11 +173,7 @@ export const SURGES_AND_DEFECTS: ScenarioSpec[] = [
       { name: 'CPUUtilization', service: 'return-validator', unit: 'Percent', labels: { namespace: 'AWS/ECS', ClusterName: 'efile-prod', ServiceName: 'return-validator', stat: 'Average' }, healthy: around(24, 0.08), faulty: (t, rng) => Math.min(99, 24 + Math.max(0, t + 120) * 0.8) * (1 + 0.01 * rng.gauss()) },
       { name: 'RunningTaskCount', service: 'return-validator', unit: 'Count', labels: { namespace: 'ECS/ContainerInsights', ClusterName: 'efile-prod', ServiceName: 'return-validator', stat: 'Average' }, healthy: () => 20, faulty: (t) => (t > -90 ? 30 : 20), digits: 0 },
     ],
-    logs: [
-      { service: 'return-validator', level: 'warn', messages: ['validation worker queue 850 deep; oldest 9.2s', 'autoscaling at max capacity (30 tasks)'], from: -45, to: 0, count: 50 },
-      { service: 'return-validator', level: 'error', messages: ['504 upstream timeout validating return (schedule C)'], from: -40, to: 0, count: 30 },
-      { service: 'refund-tracker', level: 'warn', messages: ['irs-mef status poll returned 503; will retry'], from: -240, to: 0, count: 25, always: true },
-    ],
+    logs: false,
     changes: [
       { at: -150, service: 'rules-engine', kind: 'config', summary: 'rules-engine: 2026 late-season rule pack 14', author: 'tax-content', source: 'appconfig' },
       { at: -90, service: 'return-validator', kind: 'scaling', summary: 'return-validator service auto scaling 20 -> 30 tasks (max)', author: 'application-autoscaling', source: 'aws' },
