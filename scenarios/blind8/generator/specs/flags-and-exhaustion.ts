@@ -191,7 +191,7 @@ export const FLAGS_AND_EXHAUSTION: ScenarioSpec[] = [
     tempting: ['consul as resource_exhaustion (CPU at 93%, its alert firing for 100 minutes);', 'the matchmaker deploy 75 minutes before;', 'game-join, where the alarm fired; the larger-instance mitigation; fleet-manager (spot reclaims all the time).'],
   },
   {
-    name: 'meter-ingest-storage-alarm-sns',
+    name: 'telemetry-db-free-storage-alarm-sns',
     description: 'Smart-meter utility: CloudWatch alarm via SNS, telemetry-db FreeStorageSpace below 5 GB; meter readings start failing.',
     at: '2026-01-20T03:35:00Z',
     source: 'cloudwatch-sns',
@@ -235,10 +235,10 @@ export const FLAGS_AND_EXHAUSTION: ScenarioSpec[] = [
   },
   {
     name: 'contract-search-heap-alert-grafana',
-    description: 'Legal-documents SaaS: Grafana alert "contract-search pods restarting, heap above 95%"; lawyers get empty search results.',
+    description: 'Legal-documents SaaS: Grafana re-notifies "SearchHeapPressure" for contract-search, firing for over an hour; now lawyers get empty search results.',
     at: '2026-11-04T10:20:00Z',
     source: 'grafana',
-    alert: { service: 'contract-search', title: 'SearchHeapPressure', description: 'contract-search JVM heap above 95% and pod restarts in the last 15 minutes.', startedAt: -300, severity: 'high', team: 'search' },
+    alert: { service: 'contract-search', title: 'SearchHeapPressure', description: 'contract-search JVM heap above 95% of max for 10 minutes (repeat notification: the alert has been firing since the heap first crossed 95%).', startedAt: -5100, severity: 'high', team: 'search' },
     topology: { 'doc-portal': ['doc-api', 'contract-search'], 'doc-api': ['doc-store', 'ocr-worker'], 'contract-search': ['search-cluster'], 'ocr-worker': ['doc-store'] },
     backend: 'prometheus',
     windowMin: 240,

@@ -139,7 +139,7 @@ export const MORE: ScenarioSpec[] = [
     tempting: ['a traffic_surge on presence-api;', 'presence-redis as resource_exhaustion (CPU 93%);', 'the messages-api deploy; the scale-out mitigation.'],
   },
   {
-    name: 'events-db-write-failures-incident',
+    name: 'events-writer-insert-failures-incident',
     description: 'Analytics SaaS: PagerDuty incident "events-writer insert failures 100%"; the events pipeline has stopped writing.',
     at: '2026-08-30T06:45:00Z',
     source: 'pagerduty',
@@ -181,7 +181,7 @@ export const MORE: ScenarioSpec[] = [
     tempting: ['events-writer (where inserts fail; a dependency-bump deploy 200 minutes before);', 'the query-service deploy;', 'query-service (always slow); a code_defect in events-writer.'],
   },
   {
-    name: 'courier-dispatch-geocoding-errors',
+    name: 'dispatch-assignment-failures-grafana',
     description: 'Grocery delivery: Grafana alert "dispatch-service failed assignments above 20%"; orders wait for couriers.',
     at: '2026-11-21T17:40:00Z',
     source: 'grafana',

@@ -272,7 +272,7 @@ export const SURGES_AND_DEFECTS: ScenarioSpec[] = [
     description: 'Payments processor: Alertmanager "KafkaConsumerLagHigh" for ledger-consumer together with KubePodCrashLooping.',
     at: '2026-10-02T02:15:00Z',
     source: 'alertmanager',
-    alert: { service: 'ledger-consumer', title: 'KafkaConsumerLagHigh', description: 'Consumer group ledger-consumer lag above 50000 messages on topic settlements.', startedAt: -600, severity: 'critical', team: 'ledger', labels: { consumergroup: 'ledger-consumer', topic: 'settlements', namespace: 'ledger' } },
+    alert: { service: 'ledger-consumer', title: 'KafkaConsumerLagHigh', description: 'Consumer group ledger-consumer lag above 10000 messages on topic settlements.', startedAt: -480, severity: 'critical', team: 'ledger', labels: { consumergroup: 'ledger-consumer', topic: 'settlements', namespace: 'ledger' } },
     topology: { 'partner-feed': ['settlements-topic'], 'settlements-topic': ['ledger-consumer', 'analytics-sink'], 'ledger-consumer': ['ledger-db', 'fx-rates'], 'reconciler': ['ledger-db'] },
     backend: 'prometheus',
     services: {
