@@ -230,7 +230,8 @@ function goldenSeries(spec: ScenarioSpec, name: string, svc: ServiceSpec, times:
       { name: 'Latency', service: name, unit: 'Milliseconds', labels: { ...labels, stat: 'p99' }, points: samples.map((s, i) => [at(i), round(s.latency, 1)]) },
     ];
   }
-  const labels = { namespace: 'AWS/ApplicationELB', LoadBalancer: 'app/prod-internal/5e1f07c2a9d4b318', TargetGroup: `targetgroup/${name}/${rng.hex(16)}` };
+  const alarmed = spec.alert.service === name && spec.alert.cloudwatch?.namespace === 'AWS/ApplicationELB' ? spec.alert.cloudwatch.dimensions : undefined;
+  const labels = { namespace: 'AWS/ApplicationELB', LoadBalancer: 'app/prod-internal/5e1f07c2a9d4b318', TargetGroup: `targetgroup/${name}/${rng.hex(16)}`, ...alarmed };
   return [
     { name: 'RequestCount', service: name, unit: 'Count', labels: { ...labels, stat: 'Sum' }, points: samples.map((s, i) => [at(i), count(s)]) },
     { name: 'HTTPCode_Target_5XX_Count', service: name, unit: 'Count', labels: { ...labels, stat: 'Sum' }, points: samples.map((s, i) => [at(i), errs(s)]) },
@@ -386,6 +387,23 @@ function traces(spec: ScenarioSpec, window: number, shift: number, faulty: boole
 const stamp = <T extends Stamped>(items: T[] | undefined) =>
   items?.length ? items.map(({ at, ...rest }) => ({ at: minutes(at), ...rest })) : undefined;
 
+/**
+ * A CloudWatch alarm's reason quotes the datapoint that crossed its threshold: take it from the
+ * alarmed series itself (the last period before the alarm fired), and refuse a spec whose metric
+ * never crossed, so the alert and the evidence cannot disagree.
+ */
+function alarmAsMeasured(spec: ScenarioSpec, series: Series[], times: number[]): AlertSpec {
+  const cw = spec.alert.cloudwatch;
+  if (!cw) return spec.alert;
+  const alarmed = series.find((s) => s.name === cw.metricName && s.service === spec.alert.service);
+  if (!alarmed) throw new Error(`${spec.name}: no ${cw.metricName} series for ${spec.alert.service} to back the alarm`);
+  const index = times.filter((t) => t <= spec.alert.startedAt / 60).length - 1;
+  const observed = alarmed.points[index]![1];
+  const crossed = cw.comparison === 'LessThanThreshold' ? observed < cw.threshold : cw.comparison === 'GreaterThanOrEqualToThreshold' ? observed >= cw.threshold : observed > cw.threshold;
+  if (!crossed) throw new Error(`${spec.name}: ${cw.metricName} was ${observed} when the alarm fired, which does not cross ${cw.threshold}`);
+  return { ...spec.alert, cloudwatch: { ...cw, observed } };
+}
+
 /** The scenario file's content, deterministic from the spec and its name. */
 export function buildScenario(spec: ScenarioSpec): Record<string, unknown> {
   const rng = new Random(spec.name);
@@ -393,7 +411,6 @@ export function buildScenario(spec: ScenarioSpec): Record<string, unknown> {
   const peak = rng.between(13, 20);
   const times = metricTimes(spec);
   const window = -times[0]!;
-  const signal = buildSignal(spec.source, spec.alert, atMs, rng);
   const evidence: Record<string, unknown> = {};
   if (spec.reference) {
     const shift = -168 * 60;
@@ -408,7 +425,9 @@ export function buildScenario(spec: ScenarioSpec): Record<string, unknown> {
     if (refTraces.length) reference['traces'] = refTraces;
     evidence['reference'] = reference;
   }
-  evidence['metrics'] = metrics(spec, times, 0, true, rng, atMs, peak);
+  const series = metrics(spec, times, 0, true, rng, atMs, peak);
+  evidence['metrics'] = series;
+  const signal = buildSignal(spec.source, alarmAsMeasured(spec, series, times), atMs, rng);
   const windowLogs = logs(spec, window, 0, true, rng);
   if (windowLogs.length) evidence['logs'] = windowLogs;
   const windowTraces = traces(spec, window, 0, true, rng);
