@@ -18,7 +18,8 @@ export interface AlertSpec {
     dimensions: Record<string, string>;
     statistic: string;
     threshold: number;
-    observed: number;
+    /** The datapoint that crossed the threshold; the generator reads it from the alarmed series. */
+    observed?: number;
     comparison: 'GreaterThanThreshold' | 'LessThanThreshold' | 'GreaterThanOrEqualToThreshold';
     region: string;
   };

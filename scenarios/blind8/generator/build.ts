@@ -397,10 +397,13 @@ function alarmAsMeasured(spec: ScenarioSpec, series: Series[], times: number[]):
   if (!cw) return spec.alert;
   const alarmed = series.find((s) => s.name === cw.metricName && s.service === spec.alert.service);
   if (!alarmed) throw new Error(`${spec.name}: no ${cw.metricName} series for ${spec.alert.service} to back the alarm`);
+  const crosses = (value: number) =>
+    cw.comparison === 'LessThanThreshold' ? value < cw.threshold : cw.comparison === 'GreaterThanOrEqualToThreshold' ? value >= cw.threshold : value > cw.threshold;
   const index = times.filter((t) => t <= spec.alert.startedAt / 60).length - 1;
   const observed = alarmed.points[index]![1];
-  const crossed = cw.comparison === 'LessThanThreshold' ? observed < cw.threshold : cw.comparison === 'GreaterThanOrEqualToThreshold' ? observed >= cw.threshold : observed > cw.threshold;
-  if (!crossed) throw new Error(`${spec.name}: ${cw.metricName} was ${observed} when the alarm fired, which does not cross ${cw.threshold}`);
+  if (!crosses(observed)) throw new Error(`${spec.name}: ${cw.metricName} was ${observed} when the alarm fired, which does not cross ${cw.threshold}`);
+  const early = times.findIndex((t, i) => t <= spec.alert.startedAt / 60 - 20 && crosses(alarmed.points[i]![1]));
+  if (early >= 0) throw new Error(`${spec.name}: ${cw.metricName} already crossed ${cw.threshold} at minute ${times[early]}, long before the alarm fired`);
   return { ...spec.alert, cloudwatch: { ...cw, observed } };
 }
 
