@@ -10,7 +10,7 @@ export const CHANGES: ScenarioSpec[] = [
     description: 'Brokerage order entry: order-gateway p99 latency and 5xx above SLO during the US session.',
     at: '2026-03-11T18:42:00Z',
     source: 'alertmanager',
-    alert: { service: 'order-gateway', title: 'OrderGatewayLatencySLOBurn', description: 'order-gateway p99 above 800ms and 5xx ratio above 2% for 5m. Fast burn of the 99.9% latency SLO.', startedAt: -90, severity: 'critical', team: 'trading', labels: { namespace: 'trading', slo: 'order-entry-latency' } },
+    alert: { service: 'order-gateway', title: 'OrderGatewayLatencySLOBurn', description: 'order-gateway p99 above 800ms and 5xx ratio above 2% for 5m. Fast burn of the 99.9% latency SLO.', startedAt: -780, severity: 'critical', team: 'trading', labels: { namespace: 'trading', slo: 'order-entry-latency' } },
     topology: { 'order-gateway': ['risk-engine', 'ledger-writer', 'market-data'], 'risk-engine': ['market-data', 'positions-cache'], 'ledger-writer': ['ledger-db'] },
     backend: 'prometheus',
     windowMin: 360,
@@ -157,7 +157,7 @@ export const CHANGES: ScenarioSpec[] = [
     description: 'Online learning platform: Grafana alert on gradebook request timeouts during the evening assignment deadline.',
     at: '2026-09-14T19:05:00Z',
     source: 'grafana',
-    alert: { service: 'gradebook', title: 'GradebookTimeouts', description: 'More than 5% of gradebook requests time out (504) over 5 minutes.', startedAt: -120, severity: 'critical', team: 'learning' },
+    alert: { service: 'gradebook', title: 'GradebookTimeouts', description: 'More than 5% of gradebook requests time out (504) over 5 minutes.', startedAt: -210, severity: 'critical', team: 'learning' },
     topology: { 'web-bff': ['course-api', 'gradebook', 'video-tokens'], 'course-api': ['edu-postgres'], gradebook: ['edu-postgres', 'grade-export'], 'video-tokens': ['cdn-signer'] },
     backend: 'prometheus',
     services: {
@@ -301,7 +301,7 @@ export const CHANGES: ScenarioSpec[] = [
     description: 'Payroll SaaS: an internal checker posts "payroll-api 401 rate above 20%"; customers are logged out mid-session.',
     at: '2026-03-15T19:20:00Z',
     source: 'generic',
-    alert: { service: 'payroll-api', title: 'payroll-api 401 rate above 20%', description: 'Synthetic check and live traffic: 401 Unauthorized ratio on payroll-api above 20% for 5 minutes.', startedAt: -150, severity: 'critical', team: 'identity' },
+    alert: { service: 'payroll-api', title: 'payroll-api 401 rate above 20%', description: 'Synthetic check and live traffic: 401 Unauthorized ratio on payroll-api above 20% for 5 minutes.', startedAt: -480, severity: 'critical', team: 'identity' },
     topology: { 'web-app': ['payroll-api', 'timesheet-api'], 'payroll-api': ['sso-issuer', 'payroll-db'], 'timesheet-api': ['sso-issuer', 'payroll-db'], 'sso-issuer': ['key-vault'] },
     backend: 'prometheus',
     services: {
@@ -348,7 +348,7 @@ export const CHANGES: ScenarioSpec[] = [
     description: 'Retail bank: Alertmanager fires AccountLookupNotFoundSpike; customers see zero balances and missing transactions in the app.',
     at: '2026-07-29T13:12:00Z',
     source: 'alertmanager',
-    alert: { service: 'accounts-service', title: 'AccountLookupNotFoundSpike', description: 'accounts-service returns 404 for existing account ids at 40x the usual rate. Customer-visible balances may be wrong.', startedAt: -180, severity: 'critical', team: 'core-banking', labels: { namespace: 'banking' } },
+    alert: { service: 'accounts-service', title: 'AccountLookupNotFoundSpike', description: 'accounts-service returns 404 for existing account ids at 40x the usual rate. Customer-visible balances may be wrong.', startedAt: -900, severity: 'critical', team: 'core-banking', labels: { namespace: 'banking' } },
     topology: { 'app-edge': ['accounts-service', 'transactions-feed', 'cards-service'], 'accounts-service': ['cassandra'], 'transactions-feed': ['cassandra', 'search-index'], 'cards-service': ['cassandra', 'card-processor'] },
     backend: 'prometheus',
     services: {

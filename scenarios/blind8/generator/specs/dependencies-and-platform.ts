@@ -181,7 +181,7 @@ export const DEPENDENCIES_AND_PLATFORM: ScenarioSpec[] = [
     description: 'Social news site: Alertmanager "ApiGateway5xxHigh" plus a flood of pod-level alerts across namespaces.',
     at: '2026-03-14T19:25:00Z',
     source: 'alertmanager',
-    alert: { service: 'api-gateway', title: 'ApiGateway5xxHigh', description: 'api-gateway 5xx above 20% for 5m. Most upstreams report connection timeouts.', startedAt: -240, severity: 'critical', team: 'infra', labels: { namespace: 'edge', cluster: 'prod-use1-k8s-3' } },
+    alert: { service: 'api-gateway', title: 'ApiGateway5xxHigh', description: 'api-gateway 5xx above 20% for 5m. Most upstreams report connection timeouts.', startedAt: -1380, severity: 'critical', team: 'infra', labels: { namespace: 'edge', cluster: 'prod-use1-k8s-3' } },
     topology: { 'api-gateway': ['listing-service', 'comment-service', 'vote-service'], 'listing-service': ['thing-db', 'listing-cache'], 'comment-service': ['thing-db'], 'vote-service': ['vote-queue'] },
     backend: 'prometheus',
     services: {
@@ -228,7 +228,7 @@ export const DEPENDENCIES_AND_PLATFORM: ScenarioSpec[] = [
     expected: { service: 'k8s-control-plane', kind: 'infrastructure', action: 'none', mustCite: ['changes', 'logs'] },
     modelledOn: 'Reddit, Pi Day 2023: a Kubernetes upgrade removed the node label that the Calico route reflectors were selected by, breaking pod networking.',
     story: 'The cluster upgrade to 1.24 replaced the deprecated master node-role label. Calico\'s route-reflector peering selected nodes by that label, so after the control plane was replaced no BGP peers remained and pod-to-pod traffic stopped across the cluster.',
-    tempting: ['api-gateway, where the page fired (firing for four minutes, with repeats);', 'the listing-service deploy 90 minutes before; the comment-service hotfix during the incident;', 'calico-node as the place of the fault (it is the symptom of the label change); listing-cache (always evicting).'],
+    tempting: ['api-gateway, where the page fired (firing for over 20 minutes, this is a repeat notification);', 'the listing-service deploy 90 minutes before; the comment-service hotfix during the incident;', 'calico-node as the place of the fault (it is the symptom of the label change); listing-cache (always evicting).'],
   },
   {
     name: 'intake-api-error-rate-monitor',

@@ -293,7 +293,7 @@ export const FLAGS_AND_EXHAUSTION: ScenarioSpec[] = [
     description: 'Sports live-score app: an in-house probe posts "ws-gateway connection failures above 15%" during evening matches.',
     at: '2026-04-25T19:48:00Z',
     source: 'generic',
-    alert: { service: 'ws-gateway', title: 'ws-gateway connection failures above 15%', description: 'New WebSocket upgrades failing from the synthetic probe and RUM.', startedAt: -240, severity: 'high', team: 'realtime' },
+    alert: { service: 'ws-gateway', title: 'ws-gateway connection failures above 15%', description: 'New WebSocket upgrades failing from the synthetic probe and RUM.', startedAt: -360, severity: 'high', team: 'realtime' },
     topology: { 'edge-lb': ['ws-gateway', 'scores-api'], 'ws-gateway': ['fanout-redis', 'auth-service'], 'score-publisher': ['fanout-redis'], 'scores-api': ['scores-db'] },
     backend: 'prometheus',
     windowMin: 180,

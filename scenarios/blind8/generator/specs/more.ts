@@ -97,7 +97,7 @@ export const MORE: ScenarioSpec[] = [
     description: 'Team chat: Alertmanager "PresenceApiSaturated"; presence dots and typing indicators stall for everyone.',
     at: '2026-02-03T15:06:00Z',
     source: 'alertmanager',
-    alert: { service: 'presence-api', title: 'PresenceApiSaturated', description: 'presence-api request rate 7x the weekly norm, p99 above 3s, 5xx above 5%.', startedAt: -180, severity: 'critical', team: 'realtime', labels: { namespace: 'realtime' } },
+    alert: { service: 'presence-api', title: 'PresenceApiSaturated', description: 'presence-api request rate 7x the weekly norm, p99 above 3s, 5xx above 5%.', startedAt: -540, severity: 'critical', team: 'realtime', labels: { namespace: 'realtime' } },
     topology: { 'client-gateway': ['presence-api', 'messages-api', 'mobile-config'], 'presence-api': ['presence-redis'], 'messages-api': ['messages-db', 'search-indexer'] },
     backend: 'prometheus',
     services: {
@@ -185,7 +185,7 @@ export const MORE: ScenarioSpec[] = [
     description: 'Grocery delivery: Grafana alert "dispatch-service failed assignments above 20%"; orders wait for couriers.',
     at: '2026-11-21T17:40:00Z',
     source: 'grafana',
-    alert: { service: 'dispatch-service', title: 'DispatchAssignmentFailures', description: 'Share of orders that could not be assigned to a courier above 20% (10m).', startedAt: -90, severity: 'critical', team: 'logistics' },
+    alert: { service: 'dispatch-service', title: 'DispatchAssignmentFailures', description: 'Share of orders that could not be assigned to a courier above 20% (10m).', startedAt: -870, severity: 'critical', team: 'logistics' },
     topology: { 'order-api': ['dispatch-service', 'basket-service'], 'dispatch-service': ['geocoder', 'courier-locations', 'eta-model'], 'eta-model': ['courier-locations'] },
     backend: 'prometheus',
     services: {

@@ -314,7 +314,7 @@ export const SURGES_AND_DEFECTS: ScenarioSpec[] = [
     description: 'Community Q&A site: Grafana alert "comment-moderation p99 above 10s, posting comments hangs".',
     at: '2026-07-17T14:55:00Z',
     source: 'grafana',
-    alert: { service: 'comment-moderation', title: 'CommentModerationSlow', description: 'comment-moderation p99 latency above 10 seconds for 5 minutes.', startedAt: -45, severity: 'high', team: 'community' },
+    alert: { service: 'comment-moderation', title: 'CommentModerationSlow', description: 'comment-moderation p99 latency above 10 seconds for 5 minutes.', startedAt: -810, severity: 'high', team: 'community' },
     topology: { 'qa-web': ['posts-api', 'comments-api'], 'comments-api': ['comment-moderation', 'comments-db'], 'comment-moderation': ['spam-classifier'], 'posts-api': ['posts-db'] },
     backend: 'prometheus',
     services: {
