@@ -26,7 +26,7 @@ export const CHANGES: ScenarioSpec[] = [
     effects: [
       { service: 'ledger-writer', from: -70, ramp: 50, latency: 9 },
       { service: 'ledger-writer', from: -20, ramp: 4, errors: 0.09 },
-      { service: 'order-gateway', from: -60, ramp: 50, latency: 3.2 },
+      { service: 'order-gateway', from: -60, ramp: 50, latency: 7.5 },
       { service: 'order-gateway', from: -20, ramp: 4, errors: 0.05 },
     ],
     extras: [
@@ -80,7 +80,7 @@ export const CHANGES: ScenarioSpec[] = [
     },
     effects: [
       { service: 'ranking-service', from: -21, ramp: 6, latency: 11, errors: 0.04 },
-      { service: 'feed-api', from: -20, ramp: 6, latency: 8, errors: 0.03 },
+      { service: 'feed-api', from: -20, ramp: 6, latency: 14, errors: 0.03 },
       { service: 'mobile-bff', from: -20, ramp: 6, latency: 4, errors: 0.02 },
       { service: 'profile-api', from: -17, ramp: 8, latency: 3.5, errors: 0.01 },
     ],

@@ -70,7 +70,7 @@ export const FLAGS_AND_EXHAUSTION: ScenarioSpec[] = [
     effects: [
       { service: 'ml-inference', from: -16, ramp: 3, latency: 14, errors: 0.03 },
       { service: 'pricing-service', from: -16, ramp: 3, latency: 6, errors: 0.05 },
-      { service: 'rider-api', from: -16, ramp: 3, latency: 3.5, errors: 0.04 },
+      { service: 'rider-api', from: -16, ramp: 3, latency: 7, errors: 0.04 },
     ],
     extras: [
       { name: 'inference_gpu_utilization_percent', service: 'ml-inference', healthy: around(38, 0.08), faulty: step(38, 99, -16, 3, Infinity, 0.01) },

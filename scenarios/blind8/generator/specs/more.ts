@@ -110,7 +110,7 @@ export const MORE: ScenarioSpec[] = [
       'messages-db': {},
     },
     effects: [
-      { service: 'presence-api', from: -20, ramp: 12, rate: 7, latency: 80, errors: 0.09 },
+      { service: 'presence-api', from: -20, ramp: 12, rate: 7, latency: 300, errors: 0.09 },
       { service: 'client-gateway', from: -20, ramp: 12, rate: 2.6, errors: 0.03 },
       { service: 'mobile-config', from: -22, ramp: 12, rate: 4 },
     ],
