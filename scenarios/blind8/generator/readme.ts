@@ -15,6 +15,12 @@ function tally(rows: Row[], key: (row: Row) => string): string {
     .join(', ');
 }
 
+function outsideTopology(rows: Row[]): string[] {
+  return rows
+    .filter(({ spec }) => !Object.entries(spec.topology).some(([caller, callees]) => caller === spec.expected.service || callees.includes(spec.expected.service)))
+    .map(({ spec }) => `${spec.name} (\`${spec.expected.service}\`)`);
+}
+
 /** The suite's README: how it was written, what it holds, and per scenario the answer and its traps. */
 export function writeReadme(rows: Row[]): string {
   const lines: string[] = [
@@ -53,6 +59,7 @@ export function writeReadme(rows: Row[]): string {
     `- actions: ${tally(rows, (r) => r.spec.expected.action)}`,
     `- metrics backend: ${tally(rows, (r) => r.spec.backend)}`,
     `- with a reference: ${rows.filter((r) => r.spec.reference).length}; with traces: ${rows.filter((r) => r.spec.traces).length}; with logs: ${rows.filter((r) => r.spec.logs !== false).length}`,
+    `- root cause outside the call graph (platform components that nothing calls; found only through their own metrics, logs, changes and runtime events): ${outsideTopology(rows).join(', ') || 'none'}`,
     '',
     '## Scenarios',
     '',
