@@ -89,6 +89,8 @@ export interface Weights {
     slowerExplainsFailing: number;
     /** What a peer's failures still say about the peer when its caller's own credentials were refused. */
     refusedShare: number;
+    /** The origin weight of a resource rise that stayed far below its limit, as a share of one that reached it (a CPU from 1% to 5% worked more, it did not run short). */
+    idleResource: number;
   };
   /** Fault kinds within one service (`suspects.ts`). */
   kinds: {
@@ -230,6 +232,7 @@ export const WEIGHTS: Readonly<Weights> = deepFreeze({
     explainedDiscount: 0.75,
     slowerExplainsFailing: 0.3,
     refusedShare: 0.3,
+    idleResource: 0.3,
   },
   kinds: {
     support: {
