@@ -14,6 +14,12 @@ describe('latency shifts in sampled per-step p90s', () => {
     expect(latencyShift([10, 10, 11, 10, 20, 21, 20])?.index).toBe(4);
   });
 
+  it('sizes a shift seen in two steps by the smaller of them: one slow step and a small rise are not a tenfold slowdown', () => {
+    const blip = latencyShift([2, 2, 2, 2, 181, 5]);
+    expect(blip!.ratio).toBeLessThan(3);
+    expect(latencyShift([2, 2, 2, 2, 40, 44])!.ratio).toBeGreaterThan(15);
+  });
+
   it('does not read one high last step as a shift', () => {
     expect(latencyShift([5, 5, 6, 5, 5, 250])).toBeUndefined();
   });
