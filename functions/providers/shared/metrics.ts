@@ -64,7 +64,10 @@ export const referenceScale = (r: SeriesReference) => Math.max(r.mad, (r.p95 - r
 
 /**
  * How far the recent steps stray from normal, in robust z units (0 when flat): from the
- * reference when there is one, else from the series' own steps before `splitMs`.
+ * reference when there is one, else from the series' own steps before `splitMs`. One
+ * stray step is a spike, so the second-largest deviation counts, except for the latest
+ * step: nothing after it can show it a spike, and a shift that began in the last step
+ * before the alert is the incident itself.
  */
 export function seriesDeviation(series: Pick<MetricSeries, 'startMs' | 'stepMs' | 'values' | 'reference'>, splitMs: number): number {
   const before: number[] = [];
@@ -76,8 +79,9 @@ export function seriesDeviation(series: Pick<MetricSeries, 'startMs' | 'stepMs' 
   const own = robustBaseline(before);
   const base = series.reference ? { median: series.reference.median, scale: referenceScale(series.reference) } : own && { median: own.median, scale: Math.max(own.mad, Math.abs(own.median) * 0.05, 1e-9) };
   if (!base || after.length === 0) return 0;
+  const latest = Math.abs(after.at(-1)! - base.median) / base.scale;
   const deviations = after.map((v) => Math.abs(v - base.median) / base.scale).sort((a, b) => b - a);
-  return deviations[Math.min(1, deviations.length - 1)]!;
+  return Math.max(latest, deviations[Math.min(1, deviations.length - 1)]!);
 }
 
 /** Recent steps compared against the baseline start this long before the alert. */

@@ -2,8 +2,16 @@ import { ownCredentialRefused } from './logs.js';
 import { CLEAR_STRENGTH, type Frame, noisyOr, type Signal, type SignalFamily } from './types.js';
 import { WEIGHTS, type Weights } from './weights.js';
 
-/** How much one signal says about its own service being the origin, by its family. */
-const weightOf = (s: Signal, w: Weights) => w.propagation.family[s.family];
+/**
+ * How much a resource signal says given how close it came to its limit: a CPU that went
+ * from 1% to 5% of its limit worked more but starved nothing, so it speaks as the origin
+ * at `idleResource` of a rise that reached the limit, rising linearly to full weight at
+ * `roomyShare` of it. A series with no known limit keeps its full weight.
+ */
+export const headroomFactor = (s: Signal, w: Weights) => (s.peakShare === undefined ? 1 : w.propagation.idleResource + (1 - w.propagation.idleResource) * Math.min(1, Math.max(0, s.peakShare) / w.kinds.roomyShare));
+
+/** How much one signal says about its own service being the origin, by its family and, for a resource, by how near its limit it came. */
+const weightOf = (s: Signal, w: Weights) => w.propagation.family[s.family] * headroomFactor(s, w);
 
 /** Onsets from sampled traces and sparse logs are coarse: a dependency that broke this much later may still be the cause. */
 export const ONSET_TOLERANCE_MS = 3 * 60_000;

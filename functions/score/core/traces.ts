@@ -1,5 +1,5 @@
 import type { ServiceTraceStats, TraceExemplar, TraceReference } from '../../contracts/index.js';
-import { median, rateChange, robustBaseline } from '../../providers/shared/stats.js';
+import { rateChange, robustBaseline } from '../../providers/shared/stats.js';
 import { levelBeyondReference, readWait } from './gaps.js';
 import { lookbackOf } from './onset.js';
 import { WEIGHTS, type Weights } from './weights.js';
@@ -33,7 +33,7 @@ export function latencyShift(values: readonly (number | null)[], fromIndex = 0, 
     const before = idx.slice(0, k).map((i) => values[i]!);
     const after = idx.slice(k).map((i) => values[i]!);
     const base = robustBaseline(before)!;
-    const mid = median(after)!;
+    const mid = lowerMedian(after);
     const scale = Math.max(base.mad, base.median * 0.1, 0.05);
     const high = Math.max(base.median + 3 * scale, 1.5 * Math.max(base.median, 0.05), floor);
     const z = (mid - base.median) / scale;
@@ -45,6 +45,16 @@ export function latencyShift(values: readonly (number | null)[], fromIndex = 0, 
   if (!best) return undefined;
   const firstHigh = idx.find((i) => i >= best!.index && values[i]! >= best!.high);
   return { index: firstHigh ?? best.index, ratio: best.ratio, z: best.z, level: best.level };
+}
+
+/**
+ * The level a run of sampled steps surely reached: the median, the lower one when the
+ * count is even, so that of two steps after a shift the smaller says how far it went (a
+ * 181 ms step followed by a 5 ms one is a blip and a small rise, not a 90 ms level).
+ */
+function lowerMedian(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor((sorted.length - 1) / 2)]!;
 }
 
 type Quantiles = TraceReference['duration'];
@@ -90,6 +100,15 @@ function edgeShifts(s: Stats, recent: number, w: Weights): Record<string, number
 
 const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
 
+/**
+ * How sure a wait on calls into a service is by how many sampled spans it rests on. The
+ * wait is a difference of two spans (the caller's client span minus the callee's own),
+ * so it carries the jitter of both sides (a connection set up, a pause in either
+ * process), and a p90 of it over a handful of calls is one or two calls: a wait seen in
+ * fewer than `fullSpans` spans from its onset counts in proportion (ten spans, half).
+ * A busy service that two slow calls made look slow to reach is not a broken link.
+ */
+export const sampledShare = (s: Pick<ServiceTraceStats, 'spans'>, from: number, w: Weights = WEIGHTS) => Math.min(1, sum(s.spans.slice(from)) / w.traces.fullSpans);
 
 /** Errors that were already starting here at about the same share of spans in the first half as in the second: not news. */
 function steadyErrors(s: Stats): boolean {
@@ -128,7 +147,7 @@ export function traceSignals(items: readonly Evidence[], frame: Frame, w: Weight
     if (gap) {
       const typical = s.inboundGapP50Ms ? (gapBeyond(s.inboundGapP50Ms, recent, s.reference?.inboundGap, s.stepMs, w) ?? null) : undefined;
       const wait = readWait(gap, typical, w);
-      out.push({ service: s.service, family: 'inbound_latency', strength: wait.strength, onsetMs: at(gap.index), evidenceId: s.id, local: true, outsideSpans: true, addedMs: wait.addedMs, ...(byCaller ? { waitsByCaller: byCaller } : {}), text: `callers waited ${gap.ratio.toFixed(1)}× longer on calls into ${s.service} beyond its own span time${wait.tailOnly ? ' (only the slowest calls: the median call did not wait longer)' : ''}` });
+      out.push({ service: s.service, family: 'inbound_latency', strength: wait.strength * sampledShare(s, gap.index, w), onsetMs: at(gap.index), evidenceId: s.id, local: true, outsideSpans: true, addedMs: wait.addedMs, ...(byCaller ? { waitsByCaller: byCaller } : {}), text: `callers waited ${gap.ratio.toFixed(1)}× longer on calls into ${s.service} beyond its own span time${wait.tailOnly ? ' (only the slowest calls: the median call did not wait longer)' : ''}` });
     }
     const dur = shiftBeyond(s.durationP90Ms, recent, s.reference?.duration, w);
     if (dur) out.push({ service: s.service, family: 'latency', strength: shiftStrength(dur.ratio), onsetMs: at(dur.index), evidenceId: s.id, local: false, text: `${s.service} spans got ${dur.ratio.toFixed(1)}× slower (p90 duration)` });

@@ -60,6 +60,8 @@ export interface Weights {
     beyondReference: number;
     /** Below this, a reference quantile is rounding noise. */
     referenceFloorMs: number;
+    /** Sampled spans from the onset of a wait on calls into a service for it to count in full; fewer count in proportion. */
+    fullSpans: number;
   };
   /** Where traces' expected call patterns broke (`patterns.ts`). */
   patterns: {
@@ -89,6 +91,8 @@ export interface Weights {
     slowerExplainsFailing: number;
     /** What a peer's failures still say about the peer when its caller's own credentials were refused. */
     refusedShare: number;
+    /** The origin weight of a resource rise that stayed far below its limit, as a share of one that reached it (a CPU from 1% to 5% worked more, it did not run short). */
+    idleResource: number;
   };
   /** Fault kinds within one service (`suspects.ts`). */
   kinds: {
@@ -191,7 +195,7 @@ export const WEIGHTS: Readonly<Weights> = deepFreeze({
   onset: { minZ: 4, maxZ: 50, minBaselinePoints: 5, settled: 0.8, recoveredPoints: 3, returned: 0.1 },
   metrics: { atCapacity: 0.98, referenceZ: 4, minReferencePoints: 3, sparsePoints: 8 },
   logs: { llrMin: 6, novelBaselineSteps: 1, aboveReference: 3 },
-  traces: { minRatio: 1.5, fullBaselineSteps: 3, beyondReference: 1.5, referenceFloorMs: 1 },
+  traces: { minRatio: 1.5, fullBaselineSteps: 3, beyondReference: 1.5, referenceFloorMs: 1, fullSpans: 20 },
   patterns: { fullLlr: 8, fullShare: 0.5 },
   events: {
     runtime: { oom_killed: 0.9, crash_loop: 0.8, restart: 0.5, throttled: 0.6, node_pressure: 0.7, evicted: 0.7, unhealthy: 0.4 },
@@ -230,6 +234,7 @@ export const WEIGHTS: Readonly<Weights> = deepFreeze({
     explainedDiscount: 0.75,
     slowerExplainsFailing: 0.3,
     refusedShare: 0.3,
+    idleResource: 0.3,
   },
   kinds: {
     support: {

@@ -102,7 +102,7 @@ describe('a wait read from its median call as well as its slowest', () => {
 
   it('weakens a service whose callers\' slowest calls waited longer while their median call did not', () => {
     const stepMs = 30_000;
-    const stats = (median: number[]) => ({ id: 'TRACES_seat', class: 'traces', kind: 'service_stats', service: 'seat', startMs: alertAtMs - 7 * stepMs, stepMs, spans: [9, 9, 9, 9, 9, 9, 9], errors: [0, 0, 0, 0, 0, 0, 0], errorOrigins: [0, 0, 0, 0, 0, 0, 0], durationP90Ms: [30, 31, 30, 32, 30, 31, 30], selfTimeP90Ms: [5, 5, 5, 5, 5, 5, 5], inboundGapP90Ms: [3, 4, 3, 4, 3, 225, 224], inboundGapP50Ms: median, callees: {} }) as IdentifiedEvidence;
+    const stats = (median: number[]) => ({ id: 'TRACES_seat', class: 'traces', kind: 'service_stats', service: 'seat', startMs: alertAtMs - 7 * stepMs, stepMs, spans: [20, 20, 20, 20, 20, 20, 20], errors: [0, 0, 0, 0, 0, 0, 0], errorOrigins: [0, 0, 0, 0, 0, 0, 0], durationP90Ms: [30, 31, 30, 32, 30, 31, 30], selfTimeP90Ms: [5, 5, 5, 5, 5, 5, 5], inboundGapP90Ms: [3, 4, 3, 4, 3, 225, 224], inboundGapP50Ms: median, callees: {} }) as IdentifiedEvidence;
     const waitOf = (median: number[]) => traceSignals([stats(median)], { alertAtMs, stepMs }).find((s) => s.family === 'inbound_latency')!;
     expect(waitOf([2, 3, 2, 3, 2, 3, 2]).strength).toBeCloseTo(0.5, 5);
     expect(waitOf([2, 3, 2, 3, 2, 3, 2]).text).toContain('only the slowest calls');

@@ -31,6 +31,14 @@ describe('reference statistics in the metric summary', () => {
     const [slow, fast] = summarizeMetrics([steadyHigh, risen], grid, alertAtMs, reference);
     expect(fast!.priority).toBeGreaterThan(slow!.priority + 2);
   });
+
+  it('ranks a series whose latest step left the reference above one with a single spike earlier: nothing after the latest step can show it a spike', () => {
+    const reference = [series({ route: '/late' }, minutes(dayBefore, 40, (i) => 1 + (i % 3) * 0.1)), series({ route: '/spike' }, minutes(dayBefore, 40, (i) => 1 + (i % 3) * 0.1))];
+    const late = series({ route: '/late' }, minutes(alertAtMs - 60 * 60_000, 60, (i) => (i === 59 ? 80 : 1 + (i % 3) * 0.1)));
+    const spike = series({ route: '/spike' }, minutes(alertAtMs - 60 * 60_000, 60, (i) => (i === 52 ? 80 : 1 + (i % 3) * 0.1)));
+    const [lateRanked, spikeRanked] = summarizeMetrics([late, spike], grid, alertAtMs, reference);
+    expect(lateRanked!.priority).toBeGreaterThan(spikeRanked!.priority + 2);
+  });
 });
 
 describe('reference counts on log patterns', () => {
