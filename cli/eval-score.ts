@@ -128,6 +128,21 @@ function percentile(sorted: number[], p: number): number {
 
 const ratio = (n: number, d: number) => (d === 0 ? 0 : Math.round((n / d) * 1000) / 1000);
 
+/**
+ * The services of a ranking in the order they first appear: the ranking of services, which
+ * is what a service-level top-k counts. The suspects are (service, kind) pairs, so one
+ * service can hold two of the first three places (a deployment and the code defect it could
+ * also be); counting it twice would leave room for only two services in a "top three".
+ */
+export function servicesInOrder(suspects: readonly { service: string }[]): string[] {
+  return [...new Set(suspects.map((s) => s.service))];
+}
+
+/** Whether the expected service is among the first `k` services of the run's ranking. */
+function serviceWithin(s: ScenarioScore, k: number): boolean {
+  return !!s.expected && !!s.actual && servicesInOrder(s.actual.suspects).slice(0, k).includes(s.expected.rootCause.service);
+}
+
 /** The scorecard's summary: the format's four rates, then calibration (right answers per confidence band) and time. */
 export function summarize(scores: ScenarioScore[]) {
   const n = scores.length;
@@ -139,7 +154,8 @@ export function summarize(scores: ScenarioScore[]) {
     top3: ratio(count((s) => s.top3), n),
     action: ratio(count((s) => s.actionCorrect), n),
     cites: ratio(count((s) => s.citesRequired), n),
-    serviceTop1: ratio(count((s) => !!s.expected && s.actual?.suspects[0]?.service === s.expected.rootCause.service), n),
+    serviceTop1: ratio(count((s) => serviceWithin(s, 1)), n),
+    serviceTop3: ratio(count((s) => serviceWithin(s, 3)), n),
     /** How often the alert's normalizer named a service at all: without one, the investigation cannot narrow to a neighbourhood. */
     alertServiceInferred: ratio(count((s) => s.alertService !== undefined), n),
     errors: count((s) => s.error !== undefined),

@@ -93,7 +93,7 @@ export function formatScorecard(scores: ScenarioScore[], summary: EvalSummary, s
   const width = nameWidth(scores.map((s) => s.name));
   for (const s of scores) lines.push(formatScoreRow(s, width, style));
   lines.push('');
-  lines.push(`${summary.n} scenarios: top-1 ${pct(summary.top1)}, top-3 ${pct(summary.top3)}, service top-1 ${pct(summary.serviceTop1)}, action ${pct(summary.action)}, cites ${pct(summary.cites)}, errors ${summary.errors}`);
+  lines.push(`${summary.n} scenarios: top-1 ${pct(summary.top1)}, top-3 ${pct(summary.top3)}, service top-1 ${pct(summary.serviceTop1)}, service top-3 ${pct(summary.serviceTop3)}, action ${pct(summary.action)}, cites ${pct(summary.cites)}, errors ${summary.errors}`);
   const missing = scores.filter((s) => !s.error && !s.alertService).map((s) => s.name);
   lines.push(`alert service inferred: ${pct(summary.alertServiceInferred)}${missing.length > 0 ? ` (none for ${missing.slice(0, 5).join(', ')}${missing.length > 5 ? `, +${missing.length - 5} more` : ''})` : ''}`);
   lines.push(`calibration (right/answers per confidence band): ${summary.calibration.map((b) => `${b.band} ${b.right}/${b.n}${b.n > 0 ? ` (${pct(b.top1)})` : ''}`).join(', ')}`);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { InvestigationRecord, ScenarioExpected } from '../../../functions/contracts/index.js';
-import { failedRun, scoreRun, summarize } from '../../../cli/eval-score.js';
+import { failedRun, scoreRun, servicesInOrder, summarize } from '../../../cli/eval-score.js';
 import { formatScorecard } from '../../../cli/print.js';
 
 const expected = { rootCause: { service: 'orders', kind: 'deployment' } } as ScenarioExpected;
@@ -37,5 +37,25 @@ describe('eval: calibration in the bands confidence promises', () => {
     ]);
     expect(formatScorecard(scores, summary)).toContain('calibration (right/answers per confidence band): < 0.5 1/2 (50%), 0.5–0.8 1/2 (50%), ≥ 0.8 2/2 (100%)');
     expect(formatScorecard([failedRun('broken', 'bad file', expected)], summarize([failedRun('broken', 'bad file', expected)]))).toContain('< 0.5 0/0, 0.5–0.8 0/0, ≥ 0.8 0/0');
+  });
+});
+
+describe('eval: service-level ranking', () => {
+  const ranked = (name: string, services: string[]) => ({
+    name,
+    top1: false,
+    top3: false,
+    actionCorrect: true,
+    citesRequired: true,
+    expected,
+    actual: { rootCause: { service: services[0]!, kind: 'code_defect' }, suspects: services.map((service, i) => ({ service, kind: i % 2 ? 'deployment' : 'code_defect', score: 1 - i / 10 })), action: 'none', cited: [], confidence: 0.5, author: 'deterministic' },
+  });
+
+  it('counts the first three distinct services, so a service holding two places does not push the third out', () => {
+    expect(servicesInOrder([{ service: 'carts' }, { service: 'carts' }, { service: 'payments' }, { service: 'orders' }])).toEqual(['carts', 'payments', 'orders']);
+    const summary = summarize([ranked('third-service', ['carts', 'carts', 'payments', 'orders']), ranked('fourth-service', ['carts', 'payments', 'users', 'orders']), ranked('first', ['orders', 'carts'])]);
+    expect(summary.serviceTop1).toBe(0.333);
+    expect(summary.serviceTop3).toBe(0.667);
+    expect(formatScorecard([], summary)).toContain('service top-1 33%, service top-3 67%');
   });
 });
