@@ -1,4 +1,5 @@
 import type { ChangeEvent, MetricSeries, RootCauseKind } from '../../contracts/index.js';
+import { median } from '../../providers/shared/stats.js';
 import { climbed, fittedShortage } from './kinds.js';
 import { metricFamily } from './metrics.js';
 import { downstream, originScore, type ServiceProfile } from './propagation.js';
@@ -72,6 +73,46 @@ export function grewFromChange(items: readonly Evidence[], service: string, atMs
     if (grew !== undefined) verdict = (verdict ?? false) || grew;
   }
   return verdict;
+}
+
+/** Families of series that count what a service holds: memory, and connections, threads, descriptors or pool slots in use. */
+const HELD = new Set(['memory', 'saturation']);
+
+/**
+ * How many times its level when the change came a series stood at the onset: the median of
+ * the last third of its steps between the two over that of the first third when the series
+ * reaches back to the change, else over its healthy reference's median (a week or a day
+ * earlier, before a change of the last hours). Undefined under six steps, or with nothing
+ * to measure from.
+ */
+function sinceChange(series: MetricSeries, atMs: number, onsetMs: number, w: Weights): number | undefined {
+  const values = series.values.filter((v, i): v is number => v !== null && series.startMs + i * series.stepMs >= atMs && series.startMs + i * series.stepMs < onsetMs);
+  if (values.length < 6) return undefined;
+  const third = Math.floor(values.length / 3);
+  const reference = series.reference && series.reference.points >= w.metrics.minReferencePoints ? series.reference.median : undefined;
+  const from = series.startMs <= atMs + 2 * series.stepMs ? median(values.slice(0, third))! : reference;
+  return from !== undefined && from > 0 ? median(values.slice(-third))! / from : undefined;
+}
+
+/**
+ * Whether something the service holds (memory, connections, threads, descriptors) grew
+ * from the change to the onset out of proportion to its demand, as a leak the change
+ * shipped makes it: still climbing up to the onset (`climbed`), at least `leakGrowth`
+ * times where it stood at the change (or, for a change before the series begins, at its
+ * healthy reference), and more than twice as far up as the service's request rate went.
+ * A connection pool that borrows without returning climbs from the deploy to its maximum
+ * whatever the traffic; connections that rose with the morning's traffic, as they did the
+ * same hours a week before, did not leak.
+ */
+export function outgrewDemand(items: readonly Evidence[], service: string, atMs: number, onsetMs: number, w: Weights = WEIGHTS): boolean {
+  const own = items.filter((i): i is MetricSeries & { id: string } => i.class === 'metrics' && i.service === service);
+  const demand = Math.max(1, ...own.filter((m) => metricFamily(m.name, m.unit) === 'traffic').map((m) => sinceChange(m, atMs, onsetMs, w) ?? 1));
+  return own.some((m) => {
+    if (!HELD.has(metricFamily(m.name, m.unit))) return false;
+    const grew = sinceChange(m, atMs, onsetMs, w);
+    const values = m.values.filter((v, i): v is number => v !== null && m.startMs + i * m.stepMs >= atMs && m.startMs + i * m.stepMs < onsetMs);
+    return grew !== undefined && grew >= w.changes.leakGrowth && grew > 2 * demand && climbed(values, w.changes.growthShare) === true;
+  });
 }
 
 /** A service whose own traffic rose before the rest of its trouble: demand explains it, not what it calls. */
@@ -219,7 +260,9 @@ export function attributeChanges(items: readonly Evidence[], profiles: Map<strin
       out.push({ change, kind, score: 0, fit: 0, redHerring: true, reason: `${what} on ${change.service} came ${minutes(-lead)} after the trouble started (at ${clock(onset)}), so it cannot have caused it` });
       continue;
     }
-    const leak = kind === 'deployment' && leaking(p) && grewFromChange(items, change.service, at, onset, w) !== false;
+    const memoryLeak = kind === 'deployment' && leaking(p) && grewFromChange(items, change.service, at, onset, w) !== false;
+    const heldLeak = kind === 'deployment' && !memoryLeak && mine && outgrewDemand(items, change.service, at, onset, w);
+    const leak = memoryLeak || heldLeak;
     const ceiling = kind === 'config_change' && mine ? fittedShortage(change, p.signals, w) : undefined;
     if (before && !leak && !ceiling) {
       out.push({ change, kind, score: 0, fit: 0, redHerring: true, reason: `${what} on ${change.service} at ${clock(at)} was already in place before the window opened, and nothing ${change.service} ran short of is what it set: it is what the service runs with, not a suspect` });
@@ -236,7 +279,7 @@ export function attributeChanges(items: readonly Evidence[], profiles: Map<strin
       out.push({ change, kind, score: v.weight, fit: 0, redHerring: false, explains: v.victim.service, ...(v.also.length > 0 ? { alsoExplains: v.also } : {}), reason: `${what} on ${change.service} at ${clock(at)}; ${v.victim.service}, ${where}, went wrong ${minutes(Math.max(0, v.victim.onsetMs - at))} later with no change of its own${sign ? ` (${sign.text})` : ''}${effect}` });
     } else if (ownScore > 0) {
       const sign = firstSignAfter(p, at);
-      const shape = leak ? `; its memory grew from the change on` : ceiling ? `; it set the ${ceiling} that ran short` : '';
+      const shape = memoryLeak ? `; its memory grew from the change on` : heldLeak ? `; what it holds grew from the change on, faster than its demand` : ceiling ? `; it set the ${ceiling} that ran short` : '';
       out.push({ change, kind, score: ownScore, fit: proximity * (p!.fedBy ? 0.4 : 1), redHerring: false, reason: `${what} on ${change.service} at ${clock(at)}; ${change.service} itself went wrong ${minutes(Math.max(0, lead))} after it${sign ? ` (${sign.text})` : ''}${shape}` });
     } else {
       out.push({ change, kind, score: 0.02 * proximity, fit: 0, redHerring: true, reason: `${what} on ${change.service}: nothing on or around ${change.service} changed behaviour soon after, so it looks unrelated` });
