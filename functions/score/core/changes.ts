@@ -115,6 +115,41 @@ export function outgrewDemand(items: readonly Evidence[], service: string, atMs:
   });
 }
 
+/** The families of series that measure each resource a change can set; capacity is all of them. */
+const USE_OF: Record<string, readonly string[]> = { cpu: ['cpu'], memory: ['memory'], capacity: ['cpu', 'memory', 'saturation'] };
+
+/** How many times its healthy reference's median a series stood before `onsetMs` (all of it when it starts at the onset); undefined without a reference. */
+function overReference(series: MetricSeries, onsetMs: number, w: Weights): number | undefined {
+  const ref = series.reference;
+  if (!ref || ref.points < w.metrics.minReferencePoints || ref.median <= 0) return undefined;
+  const all = series.values.filter((v): v is number => v !== null);
+  const before = series.values.filter((v, i): v is number => v !== null && series.startMs + i * series.stepMs < onsetMs);
+  const values = before.length >= 3 ? before : all;
+  return values.length > 0 ? median(values)! / ref.median : undefined;
+}
+
+/**
+ * How many times as much of `resource` the same demand takes as it did in the healthy
+ * reference: the service's use of it over its reference, divided by how far its demand
+ * (its own request rate, else its callers') stood over theirs. A database whose CPU sat at
+ * 97% where the same hour a week before it sat at 55%, with traffic 6% up, takes 1.7 times
+ * as much CPU per request: its capacity was cut, or its work made heavier. Undefined
+ * where no use series of the resource, or no demand, has a reference.
+ */
+export function heavierPerDemand(items: readonly Evidence[], service: string, resource: string, callers: ReadonlySet<string>, onsetMs: number, w: Weights = WEIGHTS): number | undefined {
+  const metrics = items.filter((i): i is MetricSeries & { id: string } => i.class === 'metrics');
+  const families = USE_OF[resource] ?? ['saturation'];
+  const use = Math.max(...metrics.filter((m) => m.service === service && families.includes(metricFamily(m.name, m.unit))).map((m) => overReference(m, onsetMs, w) ?? -Infinity));
+  const traffic = (of: (s: string) => boolean) => metrics.filter((m) => of(m.service) && metricFamily(m.name, m.unit) === 'traffic').map((m) => overReference(m, onsetMs, w)).filter((x): x is number => x !== undefined);
+  const own = traffic((s) => s === service);
+  const demand = own.length > 0 ? own : traffic((s) => callers.has(s));
+  if (!Number.isFinite(use) || demand.length === 0) return undefined;
+  return use / Math.max(...demand);
+}
+
+/** The services that call `service` directly. */
+const callersOf = (graph: Map<string, Set<string>>, service: string) => new Set([...graph].filter(([, callees]) => callees.has(service)).map(([caller]) => caller));
+
 /** A service whose own traffic rose before the rest of its trouble: demand explains it, not what it calls. */
 const demandLed = (p: ServiceProfile) => p.signals.some((s) => s.family === 'traffic_up' && s.strength >= 0.5 && s.onsetMs <= p.onsetMs);
 
@@ -227,7 +262,10 @@ export function describeChange(c: Pick<ChangeEvent, 'summary' | 'version' | 'pre
  * change that moved the limit of the very resource seen running short the way that makes
  * it run short (`fittedShortage`: a memory limit or pool size lowered is hit when demand
  * next fills it; a limit raised is never its exhaustion's cause) or that took capacity
- * away (fewer replicas, a smaller instance: every resource is cut). A change from before
+ * away (fewer replicas, a smaller instance: every resource is cut); such a change fits at
+ * full weight however long before it came when the same demand now takes far more of that
+ * resource than in the healthy reference (`heavierPerDemand`: the ceiling was first met
+ * now, at the first peak after it). A change from before
  * the window, which the change feed returns as what a service runs with, counts only by
  * such a fit (or a leak it shipped): standing hours before, it is no suspect by
  * closeness, nor a neighbour's cause. Fit is high when the
@@ -268,7 +306,9 @@ export function attributeChanges(items: readonly Evidence[], profiles: Map<strin
       out.push({ change, kind, score: 0, fit: 0, redHerring: true, reason: `${what} on ${change.service} at ${clock(at)} was already in place before the window opened, and nothing ${change.service} ran short of is what it set: it is what the service runs with, not a suspect` });
       continue;
     }
-    const proximity = decay(lead, leak || ceiling ? w.changes.leakHalfLifeMs : w.changes.halfLifeMs);
+    const heavier = ceiling ? heavierPerDemand(items, change.service, ceiling, callersOf(graph, change.service), onset, w) : undefined;
+    const untested = heavier !== undefined && heavier >= w.changes.heavierShare;
+    const proximity = untested ? 1 : decay(lead, leak || ceiling ? w.changes.leakHalfLifeMs : w.changes.halfLifeMs);
     const ownScore = mine ? proximity * (0.6 + 0.4 * Math.min(1, own / 0.6)) * (0.5 + 0.5 * p.rootness) * (p.fedBy ? 0.4 : 1) : 0;
     const v = named ?? (before ? undefined : victimOf(change.service, change.summary, at, profiles, graph, frame.stepMs, changedAt, observed, w));
     if (v && (v.weight > ownScore || v.named)) {
@@ -279,7 +319,7 @@ export function attributeChanges(items: readonly Evidence[], profiles: Map<strin
       out.push({ change, kind, score: v.weight, fit: 0, redHerring: false, explains: v.victim.service, ...(v.also.length > 0 ? { alsoExplains: v.also } : {}), reason: `${what} on ${change.service} at ${clock(at)}; ${v.victim.service}, ${where}, went wrong ${minutes(Math.max(0, v.victim.onsetMs - at))} later with no change of its own${sign ? ` (${sign.text})` : ''}${effect}` });
     } else if (ownScore > 0) {
       const sign = firstSignAfter(p, at);
-      const shape = memoryLeak ? `; its memory grew from the change on` : heldLeak ? `; what it holds grew from the change on, faster than its demand` : ceiling ? `; it set the ${ceiling} that ran short` : '';
+      const shape = memoryLeak ? `; its memory grew from the change on` : heldLeak ? `; what it holds grew from the change on, faster than its demand` : ceiling ? `; it set the ${ceiling} that ran short${untested ? `, and the same demand as in the healthy reference now takes ${heavier!.toFixed(1)} times as much of it` : ''}` : '';
       out.push({ change, kind, score: ownScore, fit: proximity * (p!.fedBy ? 0.4 : 1), redHerring: false, reason: `${what} on ${change.service} at ${clock(at)}; ${change.service} itself went wrong ${minutes(Math.max(0, lead))} after it${sign ? ` (${sign.text})` : ''}${shape}` });
     } else {
       out.push({ change, kind, score: 0.02 * proximity, fit: 0, redHerring: true, reason: `${what} on ${change.service}: nothing on or around ${change.service} changed behaviour soon after, so it looks unrelated` });
