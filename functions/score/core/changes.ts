@@ -150,6 +150,29 @@ export function heavierPerDemand(items: readonly Evidence[], service: string, re
 /** The services that call `service` directly. */
 const callersOf = (graph: Map<string, Set<string>>, service: string) => new Set([...graph].filter(([, callees]) => callees.has(service)).map(([caller]) => caller));
 
+/** A service's own failures that a change can introduce: exception groups (by their first sighting) and clear error lines new to it. */
+const introducible = (s: Signal) => s.local && (s.family === 'exception' || (s.family === 'log_error' && s.strength >= CLEAR_STRENGTH));
+
+/**
+ * When each changed service's own failures began, where a change of it introduced them:
+ * the earliest exception group first seen, or new error template, of the service within
+ * `carriedWithinMs` after one of its changes (and no earlier than a step before it). A
+ * ZodError first thrown a minute after a release, and thrown thousands of times since,
+ * dates the service's trouble from the release, however late the queue's age alarm or the
+ * service's coarse metrics showed it; a change made after that (a timeout raised as a
+ * mitigation) came after the trouble began.
+ */
+function introducedAt(changes: readonly ChangeEvent[], profiles: Map<string, ServiceProfile>, stepMs: number, w: Weights): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const c of changes) {
+    if (addsCapacity(c)) continue;
+    const at = Date.parse(c.at);
+    const first = (profiles.get(c.service)?.signals ?? []).filter((s) => introducible(s) && s.onsetMs >= at - stepMs && s.onsetMs <= at + w.changes.carriedWithinMs).map((s) => s.onsetMs);
+    if (first.length > 0) out.set(c.service, Math.min(out.get(c.service) ?? Infinity, ...first));
+  }
+  return out;
+}
+
 /** A service whose own traffic rose before the rest of its trouble: demand explains it, not what it calls. */
 const demandLed = (p: ServiceProfile) => p.signals.some((s) => s.family === 'traffic_up' && s.strength >= 0.5 && s.onsetMs <= p.onsetMs);
 
@@ -278,6 +301,7 @@ export function attributeChanges(items: readonly Evidence[], profiles: Map<strin
   const changedAt = new Map<string, number>();
   const standing = (c: ChangeEvent) => frame.changesFromMs !== undefined && Date.parse(c.at) < frame.changesFromMs;
   for (const c of changes) if (!addsCapacity(c) && !standing(c)) changedAt.set(c.service, Math.max(changedAt.get(c.service) ?? -Infinity, Date.parse(c.at)));
+  const introduced = introducedAt(changes, profiles, frame.stepMs, w);
   for (const change of changes) {
     const kind = CHANGE_KIND[change.kind];
     const at = Date.parse(change.at);
@@ -285,7 +309,7 @@ export function attributeChanges(items: readonly Evidence[], profiles: Map<strin
     const p = profiles.get(change.service);
     const own = p ? p.local + 0.3 * p.symptom : 0;
     const mine = !!p && own >= 0.15;
-    const onset = mine ? p.onsetMs : incidentOnset.ms;
+    const onset = mine ? Math.min(p.onsetMs, introduced.get(change.service) ?? Infinity) : incidentOnset.ms;
     const resolution = (mine ? p.onsetStepMs : incidentOnset.stepMs) || frame.stepMs;
     const lead = onset - at;
     const what = describeChange(change);
