@@ -24,6 +24,11 @@ describe('units lost under their own strain', () => {
     expect(k.get('infrastructure')!.support).toBeGreaterThan(k.get('resource_exhaustion')!.support);
   });
 
+  it('keeps the platform when the rest strained only in the step the units were lost, with no trouble of their own before', () => {
+    expect(lostUnderOwnStrain([lost(5), sig('cpu', 1, { peakShare: 1, ...minutesBefore(5) }), sig('errors', 1, minutesBefore(5))])).toBe(false);
+    expect(lostUnderOwnStrain([lost(5), sig('cpu', 1, { peakShare: 1, ...minutesBefore(5) }), sig('log_error', 0.9, minutesBefore(6))])).toBe(true);
+  });
+
   it('keeps the platform when a node was reported lost, whatever strained', () => {
     expect(lostUnderOwnStrain([...burning, lost(5), sig('runtime_node', 1, minutesBefore(6))])).toBe(false);
   });
