@@ -15,7 +15,9 @@ export function demandMeasured(evidence: readonly Evidence[]): Set<string> {
  * consumer must work off. Where the service counts no requests of its own, the rise its
  * sole-forwarding caller counted is the rise that reached it, and becomes a signal of it
  * (cited by the caller's own evidence), so a surge that met the service's limit reads as
- * a surge there and not as a shortage with no cause. A caller with several callees may
+ * a surge there and not as a shortage with no cause. Only a callee that strained receives
+ * it: more calls into a service that coped are not its trouble, and must not make it look
+ * like the origin of its caller's. A caller with several callees may
  * have sent its extra calls to any of them, a service that measures its own demand says
  * itself whether more of it arrived, and a caller that strained under the extra demand is
  * where it met a limit first (`demandFeeders`): none of them passes anything on.
@@ -26,9 +28,9 @@ export function inflowSignals(signals: readonly Signal[], graph: Map<string, Set
   for (const s of signals) {
     if (s.family !== 'traffic_up' || s.strength < CLEAR_STRENGTH || strained.has(s.service)) continue;
     const callees = [...(graph.get(s.service) ?? [])];
-    if (callees.length !== 1 || measured.has(callees[0]!)) continue;
-    const callee = callees[0]!;
-    out.push({ ...s, service: callee, local: true, text: `demand reaching ${callee} rose with what ${s.service}, which sends all its calls to it, counted: ${s.text}`.slice(0, 300) });
+    const callee = callees[0];
+    if (callees.length !== 1 || measured.has(callee!) || !strained.has(callee!)) continue;
+    out.push({ ...s, service: callee!, local: true, text: `demand reaching ${callee} rose with what ${s.service}, which sends all its calls to it, counted: ${s.text}`.slice(0, 300) });
   }
   return out;
 }

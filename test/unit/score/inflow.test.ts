@@ -25,12 +25,16 @@ describe('demand seen at the one caller that forwards everything', () => {
     expect(kinds.get('traffic_surge')!.support).toBeGreaterThan(kinds.get('resource_exhaustion')!.support);
   });
 
+  it('passes nothing to a target that did not strain: more calls it coped with are not its trouble', () => {
+    expect(inflowSignals([lbSurge], graph, new Set())).toEqual([]);
+  });
+
   it('passes nothing to a target that counts its own requests: it says itself whether more arrived', () => {
     expect(inflowSignals([lbSurge, apiCpu], graph, demandMeasured([series('api', 'http_requests_per_second')]))).toEqual([]);
   });
 
   it('passes nothing from a caller with several callees: its extra calls may have gone to any of them', () => {
-    expect(inflowSignals([sig('lb', 'traffic_up', 1, 6)], mergeGraph({ lb: ['api', 'static'] }), new Set())).toEqual([]);
+    expect(inflowSignals([lbSurge, apiCpu], mergeGraph({ lb: ['api', 'static'] }), new Set())).toEqual([]);
   });
 
   it('passes nothing from a caller that strained under the extra demand itself: it met its limit first', () => {
