@@ -1,4 +1,5 @@
 import type { ChangeEvent, MetricSeries, RootCauseKind } from '../../contracts/index.js';
+import { median } from '../../providers/shared/stats.js';
 import { climbed, fittedShortage } from './kinds.js';
 import { metricFamily } from './metrics.js';
 import { downstream, originScore, type ServiceProfile } from './propagation.js';
@@ -72,6 +73,104 @@ export function grewFromChange(items: readonly Evidence[], service: string, atMs
     if (grew !== undefined) verdict = (verdict ?? false) || grew;
   }
   return verdict;
+}
+
+/** Families of series that count what a service holds: memory, and connections, threads, descriptors or pool slots in use. */
+const HELD = new Set(['memory', 'saturation']);
+
+/**
+ * How many times its level when the change came a series stood at the onset: the median of
+ * the last third of its steps between the two over that of the first third when the series
+ * reaches back to the change, else over its healthy reference's median (a week or a day
+ * earlier, before a change of the last hours). Undefined under six steps, or with nothing
+ * to measure from.
+ */
+function sinceChange(series: MetricSeries, atMs: number, onsetMs: number, w: Weights): number | undefined {
+  const values = series.values.filter((v, i): v is number => v !== null && series.startMs + i * series.stepMs >= atMs && series.startMs + i * series.stepMs < onsetMs);
+  if (values.length < 6) return undefined;
+  const third = Math.floor(values.length / 3);
+  const reference = series.reference && series.reference.points >= w.metrics.minReferencePoints ? series.reference.median : undefined;
+  const from = series.startMs <= atMs + 2 * series.stepMs ? median(values.slice(0, third))! : reference;
+  return from !== undefined && from > 0 ? median(values.slice(-third))! / from : undefined;
+}
+
+/**
+ * Whether something the service holds (memory, connections, threads, descriptors) grew
+ * from the change to the onset out of proportion to its demand, as a leak the change
+ * shipped makes it: still climbing up to the onset (`climbed`), at least `leakGrowth`
+ * times where it stood at the change (or, for a change before the series begins, at its
+ * healthy reference), and more than twice as far up as the service's request rate went.
+ * A connection pool that borrows without returning climbs from the deploy to its maximum
+ * whatever the traffic; connections that rose with the morning's traffic, as they did the
+ * same hours a week before, did not leak.
+ */
+export function outgrewDemand(items: readonly Evidence[], service: string, atMs: number, onsetMs: number, w: Weights = WEIGHTS): boolean {
+  const own = items.filter((i): i is MetricSeries & { id: string } => i.class === 'metrics' && i.service === service);
+  const demand = Math.max(1, ...own.filter((m) => metricFamily(m.name, m.unit) === 'traffic').map((m) => sinceChange(m, atMs, onsetMs, w) ?? 1));
+  return own.some((m) => {
+    if (!HELD.has(metricFamily(m.name, m.unit))) return false;
+    const grew = sinceChange(m, atMs, onsetMs, w);
+    const values = m.values.filter((v, i): v is number => v !== null && m.startMs + i * m.stepMs >= atMs && m.startMs + i * m.stepMs < onsetMs);
+    return grew !== undefined && grew >= w.changes.leakGrowth && grew > 2 * demand && climbed(values, w.changes.growthShare) === true;
+  });
+}
+
+/** The families of series that measure each resource a change can set; capacity is all of them. */
+const USE_OF: Record<string, readonly string[]> = { cpu: ['cpu'], memory: ['memory'], capacity: ['cpu', 'memory', 'saturation'] };
+
+/** How many times its healthy reference's median a series stood before `onsetMs` (all of it when it starts at the onset); undefined without a reference. */
+function overReference(series: MetricSeries, onsetMs: number, w: Weights): number | undefined {
+  const ref = series.reference;
+  if (!ref || ref.points < w.metrics.minReferencePoints || ref.median <= 0) return undefined;
+  const all = series.values.filter((v): v is number => v !== null);
+  const before = series.values.filter((v, i): v is number => v !== null && series.startMs + i * series.stepMs < onsetMs);
+  const values = before.length >= 3 ? before : all;
+  return values.length > 0 ? median(values)! / ref.median : undefined;
+}
+
+/**
+ * How many times as much of `resource` the same demand takes as it did in the healthy
+ * reference: the service's use of it over its reference, divided by how far its demand
+ * (its own request rate, else its callers') stood over theirs. A database whose CPU sat at
+ * 97% where the same hour a week before it sat at 55%, with traffic 6% up, takes 1.7 times
+ * as much CPU per request: its capacity was cut, or its work made heavier. Undefined
+ * where no use series of the resource, or no demand, has a reference.
+ */
+export function heavierPerDemand(items: readonly Evidence[], service: string, resource: string, callers: ReadonlySet<string>, onsetMs: number, w: Weights = WEIGHTS): number | undefined {
+  const metrics = items.filter((i): i is MetricSeries & { id: string } => i.class === 'metrics');
+  const families = USE_OF[resource] ?? ['saturation'];
+  const use = Math.max(...metrics.filter((m) => m.service === service && families.includes(metricFamily(m.name, m.unit))).map((m) => overReference(m, onsetMs, w) ?? -Infinity));
+  const traffic = (of: (s: string) => boolean) => metrics.filter((m) => of(m.service) && metricFamily(m.name, m.unit) === 'traffic').map((m) => overReference(m, onsetMs, w)).filter((x): x is number => x !== undefined);
+  const own = traffic((s) => s === service);
+  const demand = own.length > 0 ? own : traffic((s) => callers.has(s));
+  if (!Number.isFinite(use) || demand.length === 0) return undefined;
+  return use / Math.max(...demand);
+}
+
+/** The services that call `service` directly. */
+const callersOf = (graph: Map<string, Set<string>>, service: string) => new Set([...graph].filter(([, callees]) => callees.has(service)).map(([caller]) => caller));
+
+/** A service's own failures that a change can introduce: exception groups (by their first sighting) and clear error lines new to it. */
+const introducible = (s: Signal) => s.local && (s.family === 'exception' || (s.family === 'log_error' && s.strength >= CLEAR_STRENGTH));
+
+/**
+ * When each changed service's own failures began, where a change of it introduced them:
+ * the earliest exception group first seen, or new error template, of the service within
+ * `carriedWithinMs` after one of its changes (and no earlier than a step before it). A
+ * ZodError first thrown a minute after a release, and thrown thousands of times since,
+ * dates the service's trouble from the release, however late the queue's age alarm or the
+ * service's coarse metrics showed it; a change made after that (a timeout raised as a
+ * mitigation) came after the trouble began.
+ */
+function introducedAt(changes: readonly ChangeEvent[], profiles: Map<string, ServiceProfile>, stepMs: number, w: Weights): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const c of changes) {
+    if (addsCapacity(c)) continue;
+    const at = Date.parse(c.at);
+    const first = (profiles.get(c.service)?.signals ?? []).filter((s) => introducible(s) && s.onsetMs >= at - stepMs && s.onsetMs <= at + w.changes.carriedWithinMs).map((s) => s.onsetMs);
+    if (first.length > 0) out.set(c.service, Math.min(out.get(c.service) ?? Infinity, ...first));
+  }
+  return out;
 }
 
 /** A service whose own traffic rose before the rest of its trouble: demand explains it, not what it calls. */
@@ -186,7 +285,10 @@ export function describeChange(c: Pick<ChangeEvent, 'summary' | 'version' | 'pre
  * change that moved the limit of the very resource seen running short the way that makes
  * it run short (`fittedShortage`: a memory limit or pool size lowered is hit when demand
  * next fills it; a limit raised is never its exhaustion's cause) or that took capacity
- * away (fewer replicas, a smaller instance: every resource is cut). A change from before
+ * away (fewer replicas, a smaller instance: every resource is cut); such a change fits at
+ * full weight however long before it came when the same demand now takes far more of that
+ * resource than in the healthy reference (`heavierPerDemand`: the ceiling was first met
+ * now, at the first peak after it). A change from before
  * the window, which the change feed returns as what a service runs with, counts only by
  * such a fit (or a leak it shipped): standing hours before, it is no suspect by
  * closeness, nor a neighbour's cause. Fit is high when the
@@ -199,6 +301,7 @@ export function attributeChanges(items: readonly Evidence[], profiles: Map<strin
   const changedAt = new Map<string, number>();
   const standing = (c: ChangeEvent) => frame.changesFromMs !== undefined && Date.parse(c.at) < frame.changesFromMs;
   for (const c of changes) if (!addsCapacity(c) && !standing(c)) changedAt.set(c.service, Math.max(changedAt.get(c.service) ?? -Infinity, Date.parse(c.at)));
+  const introduced = introducedAt(changes, profiles, frame.stepMs, w);
   for (const change of changes) {
     const kind = CHANGE_KIND[change.kind];
     const at = Date.parse(change.at);
@@ -206,7 +309,7 @@ export function attributeChanges(items: readonly Evidence[], profiles: Map<strin
     const p = profiles.get(change.service);
     const own = p ? p.local + 0.3 * p.symptom : 0;
     const mine = !!p && own >= 0.15;
-    const onset = mine ? p.onsetMs : incidentOnset.ms;
+    const onset = mine ? Math.min(p.onsetMs, introduced.get(change.service) ?? Infinity) : incidentOnset.ms;
     const resolution = (mine ? p.onsetStepMs : incidentOnset.stepMs) || frame.stepMs;
     const lead = onset - at;
     const what = describeChange(change);
@@ -219,13 +322,17 @@ export function attributeChanges(items: readonly Evidence[], profiles: Map<strin
       out.push({ change, kind, score: 0, fit: 0, redHerring: true, reason: `${what} on ${change.service} came ${minutes(-lead)} after the trouble started (at ${clock(onset)}), so it cannot have caused it` });
       continue;
     }
-    const leak = kind === 'deployment' && leaking(p) && grewFromChange(items, change.service, at, onset, w) !== false;
+    const memoryLeak = kind === 'deployment' && leaking(p) && grewFromChange(items, change.service, at, onset, w) !== false;
+    const heldLeak = kind === 'deployment' && !memoryLeak && mine && outgrewDemand(items, change.service, at, onset, w);
+    const leak = memoryLeak || heldLeak;
     const ceiling = kind === 'config_change' && mine ? fittedShortage(change, p.signals, w) : undefined;
     if (before && !leak && !ceiling) {
       out.push({ change, kind, score: 0, fit: 0, redHerring: true, reason: `${what} on ${change.service} at ${clock(at)} was already in place before the window opened, and nothing ${change.service} ran short of is what it set: it is what the service runs with, not a suspect` });
       continue;
     }
-    const proximity = decay(lead, leak || ceiling ? w.changes.leakHalfLifeMs : w.changes.halfLifeMs);
+    const heavier = ceiling ? heavierPerDemand(items, change.service, ceiling, callersOf(graph, change.service), onset, w) : undefined;
+    const untested = heavier !== undefined && heavier >= w.changes.heavierShare;
+    const proximity = untested ? 1 : decay(lead, leak || ceiling ? w.changes.leakHalfLifeMs : w.changes.halfLifeMs);
     const ownScore = mine ? proximity * (0.6 + 0.4 * Math.min(1, own / 0.6)) * (0.5 + 0.5 * p.rootness) * (p.fedBy ? 0.4 : 1) : 0;
     const v = named ?? (before ? undefined : victimOf(change.service, change.summary, at, profiles, graph, frame.stepMs, changedAt, observed, w));
     if (v && (v.weight > ownScore || v.named)) {
@@ -236,7 +343,7 @@ export function attributeChanges(items: readonly Evidence[], profiles: Map<strin
       out.push({ change, kind, score: v.weight, fit: 0, redHerring: false, explains: v.victim.service, ...(v.also.length > 0 ? { alsoExplains: v.also } : {}), reason: `${what} on ${change.service} at ${clock(at)}; ${v.victim.service}, ${where}, went wrong ${minutes(Math.max(0, v.victim.onsetMs - at))} later with no change of its own${sign ? ` (${sign.text})` : ''}${effect}` });
     } else if (ownScore > 0) {
       const sign = firstSignAfter(p, at);
-      const shape = leak ? `; its memory grew from the change on` : ceiling ? `; it set the ${ceiling} that ran short` : '';
+      const shape = memoryLeak ? `; its memory grew from the change on` : heldLeak ? `; what it holds grew from the change on, faster than its demand` : ceiling ? `; it set the ${ceiling} that ran short${untested ? `, and the same demand as in the healthy reference now takes ${heavier!.toFixed(1)} times as much of it` : ''}` : '';
       out.push({ change, kind, score: ownScore, fit: proximity * (p!.fedBy ? 0.4 : 1), redHerring: false, reason: `${what} on ${change.service} at ${clock(at)}; ${change.service} itself went wrong ${minutes(Math.max(0, lead))} after it${sign ? ` (${sign.text})` : ''}${shape}` });
     } else {
       out.push({ change, kind, score: 0.02 * proximity, fit: 0, redHerring: true, reason: `${what} on ${change.service}: nothing on or around ${change.service} changed behaviour soon after, so it looks unrelated` });

@@ -6,6 +6,7 @@ import { buildDigest, DIGEST_TOKEN_BUDGET } from './digest.js';
 import { eventSignals } from './events.js';
 import { edgeGaps, weighGaps } from './gaps.js';
 import { identify } from './ids.js';
+import { demandMeasured, inflowSignals } from './inflow.js';
 import { logSignals, mentionSignals } from './logs.js';
 import { metricFamily, metricSignals } from './metrics.js';
 import { attributeLinks } from './links.js';
@@ -143,7 +144,7 @@ export function rankInvestigation(input: ScoreInput, w: Weights = WEIGHTS): Rank
   const reported = platformEventSignals(evidence, direct, called, w);
   const graph = mergeGraph(input.topology, traced, platform.edges, reported.edges);
   const observed = observedServices(input.results);
-  const linked = attributeLinks([...direct, ...mentionSignals(direct, graph), ...failingCallSignals(direct, graph), ...platform.signals, ...sharedDependencySignals(direct, graph, observed, w), ...reported.signals], graph, tolerance, w);
+  const linked = attributeLinks([...direct, ...mentionSignals(direct, graph), ...inflowSignals(direct, graph, demandMeasured(evidence)), ...failingCallSignals(direct, graph), ...platform.signals, ...sharedDependencySignals(direct, graph, observed, w), ...reported.signals], graph, tolerance, w);
   const signals = withoutClearedViews(linked, clearedByHealthyCallers(linked, traced, observed), ownEvidence);
   const profiles = profileServices(signals, graph, frame, servicesThatCanFail(evidence), w);
   const anomalous = [...profiles.values()].filter((p) => originScore(p, w) >= 0.15);

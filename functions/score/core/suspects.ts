@@ -1,6 +1,6 @@
 import type { RootCauseKind, Suspect } from '../../contracts/index.js';
 import type { Attribution } from './changes.js';
-import { burnedByCode, overflowedOnOneInput } from './kinds.js';
+import { burnedByCode, lostUnderOwnStrain, overflowedOnOneInput } from './kinds.js';
 import { originScore, type ServiceProfile } from './propagation.js';
 import { CLEAR_STRENGTH, noisyOr, type Signal, type SignalFamily } from './types.js';
 import { WEIGHTS, type FaultKind, type Weights } from './weights.js';
@@ -13,7 +13,12 @@ const RESOURCE: readonly SignalFamily[] = ['cpu', 'memory', 'saturation', 'runti
 /** How far a resource signal says the service ran short: a rise that stayed well below the series' own limit did not exhaust it. */
 const shortness = (s: Signal, w: Weights) => (s.peakShare === undefined ? 1 : Math.min(1, s.peakShare / w.kinds.roomyShare));
 
-/** A kind whose first evidence came this much after another well-supported kind's is more likely its consequence. */
+/**
+ * A kind whose first evidence came this much after another well-supported kind's is more
+ * likely its consequence; demand counts as no later than a saturation read within that,
+ * or within the step of the series that saw the saturation (a 5-minute CPU average that
+ * rose in the bucket starting 16:52 may have risen at 16:56).
+ */
 const LATER_MS = 60_000;
 
 /** A service that coped with more demand for longer than this before it ran short was not broken by that demand. */
@@ -84,15 +89,18 @@ export function kindSupport(p: ServiceProfile, callerFailures: readonly Signal[]
     if (!a.ids.includes(s.evidenceId)) a.ids.push(s.evidenceId);
     acc.set(k, a);
   };
+  const strainedFirst = lostUnderOwnStrain(p.signals);
   for (const s of onePerEventFamily(p.signals)) {
+    if (s.family === 'units_lost' && strainedFirst) continue;
     if (s.hint && s.hint !== 'code_defect') add(s.hint as FaultKind, s.strength, s);
     else for (const [kind, x] of Object.entries(kw.support[s.family] ?? {})) add(kind as FaultKind, s.strength * x * (s.family === 'inbound_latency' ? 1 - 0.8 * own : s.family === 'outbound_latency' ? (1 - 0.6 * failed) * (1 - 0.8 * own) : kind === 'resource_exhaustion' ? shortness(s, w) : 1), s);
   }
   for (const s of callerFailures) add('code_defect', s.strength * kw.inheritedFailure, s);
   const surge = p.signals.filter((s) => s.family === 'traffic_up');
   const resource = p.signals.filter((s) => RESOURCE.includes(s.family) && s.strength >= CLEAR_STRENGTH);
-  const saturationOnset = Math.min(...(resource.length > 0 ? resource : p.signals.filter((s) => s.family === 'latency' || s.family === 'errors')).map((s) => s.onsetMs));
-  const demandFirst = surge.some((s) => s.onsetMs <= saturationOnset + LATER_MS && s.onsetMs >= saturationOnset - SURGE_LEAD_MS);
+  const saturated = (resource.length > 0 ? resource : p.signals.filter((s) => s.family === 'latency' || s.family === 'errors')).sort((a, b) => a.onsetMs - b.onsetMs)[0];
+  const saturationOnset = saturated?.onsetMs ?? Infinity;
+  const demandFirst = surge.some((s) => s.onsetMs <= saturationOnset + Math.max(LATER_MS, saturated?.stepMs ?? 0) && s.onsetMs >= saturationOnset - SURGE_LEAD_MS);
   const strained = resource.length > 0 || p.signals.some((s) => s.family === 'self_time' && s.strength >= CLEAR_STRENGTH);
   const platformFirst = p.signals.some((s) => s.family === 'runtime_node' && s.onsetMs <= saturationOnset + LATER_MS) || feltAsPlatform(p.signals, w);
   const measuredShort = resource.length > 0 || p.signals.some((s) => s.hint === 'resource_exhaustion');

@@ -127,6 +127,10 @@ export interface Weights {
     victimHalfLifeMs: number;
     /** The least climb of memory, as a share of its starting level, that counts as growth from a change. */
     growthShare: number;
+    /** How many times its level right after a change something the service holds must reach by the onset to read as a leak the change shipped, whatever its memory did. */
+    leakGrowth: number;
+    /** How many times as much of the resource it set the same demand must take, against the healthy reference, for a change that lowered a ceiling to fit however long ago it came: the ceiling was first met now. */
+    heavierShare: number;
     /** A neighbour that broke after a change nearly as clearly as the one it explains best (this share of its weight) is its victim too. */
     alsoBroken: number;
     /** What is left of a change's weight when another service's change explains the same neighbour better. */
@@ -276,6 +280,8 @@ export const WEIGHTS: Readonly<Weights> = deepFreeze({
     victimGraceMs: 3 * 60_000,
     victimHalfLifeMs: 3 * 60_000,
     growthShare: 0.02,
+    leakGrowth: 1.5,
+    heavierShare: 1.5,
     alsoBroken: 0.5,
     outfitted: 0.3,
     fitPivot: 0.5,
