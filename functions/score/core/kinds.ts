@@ -192,24 +192,3 @@ export function overflowedOnOneInput(signals: readonly Signal[]): boolean {
   const grew = signals.some((s) => s.family === 'memory' && s.climbedBefore === true);
   return killed && looping && jumped && !grew && !clear.some((s) => s.family === 'traffic_up');
 }
-
-/** Families that say the service's own units strained: a resource at work, or its own work slowing. */
-const STRAIN: readonly SignalFamily[] = ['cpu', 'memory', 'saturation', 'runtime_throttle', 'runtime_leak', 'self_time'];
-
-/**
- * Whether the service's units went out of service (hosts unhealthy, tasks or pods lost)
- * under their own strain: their CPU, memory or own work strained no later than the first
- * unit was lost, their own trouble (that strain, or errors in their own words) began
- * before it, and no node was reported lost. A health check that times out on a host whose
- * CPU a render loop pinned, or a pod killed for the memory it filled, is how the strain
- * showed, not the platform failing under it: the platform takes a unit away first (a node
- * NotReady, a host retired) and leaves the rest to strain after, at best in the same step.
- */
-export function lostUnderOwnStrain(signals: readonly Signal[]): boolean {
-  const clear = signals.filter((s) => s.strength >= CLEAR_STRENGTH && s.local);
-  const lost = Math.min(...clear.filter((s) => s.family === 'units_lost').map((s) => s.onsetMs));
-  if (!Number.isFinite(lost) || clear.some((s) => s.family === 'runtime_node')) return false;
-  const strained = clear.filter((s) => STRAIN.includes(s.family)).map((s) => s.onsetMs);
-  const troubled = [...strained, ...clear.filter((s) => FAILURE_WORDS.includes(s.family) && s.hint !== 'infrastructure').map((s) => s.onsetMs)];
-  return Math.min(...strained) <= lost && Math.min(...troubled) < lost;
-}

@@ -1,6 +1,6 @@
 import type { RootCauseKind, Suspect } from '../../contracts/index.js';
 import type { Attribution } from './changes.js';
-import { burnedByCode, lostUnderOwnStrain, overflowedOnOneInput } from './kinds.js';
+import { burnedByCode, overflowedOnOneInput } from './kinds.js';
 import { originScore, type ServiceProfile } from './propagation.js';
 import { CLEAR_STRENGTH, noisyOr, type Signal, type SignalFamily } from './types.js';
 import { WEIGHTS, type FaultKind, type Weights } from './weights.js';
@@ -89,9 +89,7 @@ export function kindSupport(p: ServiceProfile, callerFailures: readonly Signal[]
     if (!a.ids.includes(s.evidenceId)) a.ids.push(s.evidenceId);
     acc.set(k, a);
   };
-  const strainedFirst = lostUnderOwnStrain(p.signals);
   for (const s of onePerEventFamily(p.signals)) {
-    if (s.family === 'units_lost' && strainedFirst) continue;
     if (s.hint && s.hint !== 'code_defect') add(s.hint as FaultKind, s.strength, s);
     else for (const [kind, x] of Object.entries(kw.support[s.family] ?? {})) add(kind as FaultKind, s.strength * x * (s.family === 'inbound_latency' ? 1 - 0.8 * own : s.family === 'outbound_latency' ? (1 - 0.6 * failed) * (1 - 0.8 * own) : kind === 'resource_exhaustion' ? shortness(s, w) : 1), s);
   }
