@@ -11,7 +11,7 @@ import { metricFamily, metricSignals } from './metrics.js';
 import { attributeLinks } from './links.js';
 import { mergeGraph, ONSET_TOLERANCE_MS, originScore, profileServices, type ServiceProfile } from './propagation.js';
 import { ONSET_LOOKBACK_MS } from './onset.js';
-import { clearedByHealthyCallers, failingCallSignals, withCalleeFailuresAsSymptoms, withoutClearedViews } from './pieces.js';
+import { clearedByHealthyCallers, failingCallSignals, sharedNamedCalleeSignals, withCalleeFailuresAsSymptoms, withoutClearedViews } from './pieces.js';
 import { rivalExplains } from './rivals.js';
 import { quietThemselves, rankSuspects } from './suspects.js';
 import { causalPath } from './path.js';
@@ -143,7 +143,8 @@ export function rankInvestigation(input: ScoreInput, w: Weights = WEIGHTS): Rank
   const reported = platformEventSignals(evidence, direct, called, w);
   const graph = mergeGraph(input.topology, traced, platform.edges, reported.edges);
   const observed = observedServices(input.results);
-  const linked = attributeLinks([...direct, ...mentionSignals(direct, graph), ...failingCallSignals(direct, graph), ...platform.signals, ...sharedDependencySignals(direct, graph, observed, w), ...reported.signals], graph, tolerance, w);
+  const named = [...direct, ...mentionSignals(direct, graph), ...failingCallSignals(direct, graph)];
+  const linked = attributeLinks([...named, ...sharedNamedCalleeSignals(named, graph, tolerance), ...platform.signals, ...sharedDependencySignals(direct, graph, observed, w), ...reported.signals], graph, tolerance, w);
   const signals = withCalleeFailuresAsSymptoms(withoutClearedViews(linked, clearedByHealthyCallers(linked, traced, observed), ownEvidence));
   const profiles = profileServices(signals, graph, frame, servicesThatCanFail(evidence), w);
   const anomalous = [...profiles.values()].filter((p) => originScore(p, w) >= 0.15);

@@ -54,6 +54,32 @@ export function withoutClearedViews(signals: readonly Signal[], cleared: Readonl
 }
 
 /**
+ * What a caller's unnamed errors are about when a sibling's errors name the callee they
+ * share: when another caller of one of its callees, failing within `toleranceMs` of it,
+ * names that callee in its own errors, and no other callee of this caller is so named,
+ * the caller's own error lines (a READONLY reply, a reset socket) are that callee failing
+ * it too: several callers failing together on the one piece they share, which one of them
+ * names. Each line becomes a `dependency_mention` on that callee, timed at the line, as a
+ * named mention would. A programming error and a refused credential of the caller's own
+ * stay the caller's; a line that already names a callee is mentioned already.
+ */
+export function sharedNamedCalleeSignals(signals: readonly Signal[], graph: Map<string, Set<string>>, toleranceMs: number): Signal[] {
+  const failures = new Map(signals.filter((s) => FAILURE_WORDS.includes(s.family)).map((s) => [s.evidenceId, s]));
+  const named = signals.filter((s) => s.family === 'dependency_mention' && s.local && s.strength >= CLEAR_STRENGTH && failures.has(s.evidenceId));
+  const mentioned = new Set(named.map((s) => s.evidenceId));
+  const out: Signal[] = [];
+  for (const s of failures.values()) {
+    if (!s.local || s.strength < CLEAR_STRENGTH || mentioned.has(s.evidenceId) || s.hint === 'code_defect' || ownCredentialRefused(s.raw ?? s.text)) continue;
+    const callees = graph.get(s.service) ?? new Set<string>();
+    const shared = [...new Set(named.filter((m) => callees.has(m.service) && failures.get(m.evidenceId)!.service !== s.service && Math.abs(m.onsetMs - s.onsetMs) <= toleranceMs).map((m) => m.service))];
+    if (shared.length !== 1) continue;
+    const by = named.find((m) => m.service === shared[0])!;
+    out.push({ service: shared[0]!, family: 'dependency_mention', strength: 0.7 * s.strength, onsetMs: s.onsetMs, evidenceId: s.evidenceId, local: true, ...(s.hint ? { hint: s.hint } : {}), text: `${s.service} fails with ${failures.get(by.evidenceId)!.service}, whose errors name ${shared[0]}, a callee both share: ${s.text}`.slice(0, 300) });
+  }
+  return out;
+}
+
+/**
  * Words that say a connection to a peer could not be made or was cut: the link or the
  * peer failed the call, whatever code made it (`connect timed out`, `ECONNRESET`,
  * `Connection reset by peer`, `dial tcp …: i/o timeout`, `connection refused`).

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { mentionSignals } from '../../../functions/score/core/logs.js';
-import { withCalleeFailuresAsSymptoms } from '../../../functions/score/core/pieces.js';
+import { sharedNamedCalleeSignals, withCalleeFailuresAsSymptoms } from '../../../functions/score/core/pieces.js';
 import { mergeGraph, originScore, profileServices } from '../../../functions/score/core/propagation.js';
 import type { Signal } from '../../../functions/score/core/types.js';
 
@@ -39,5 +39,26 @@ describe("a caller's error lines that say the call failed beyond it", () => {
     expect(originScore(asOwn.get('billing-api')!)).toBeGreaterThan(originScore(asOwn.get('billing-db')!));
     expect(originScore(asSymptoms.get('billing-db')!)).toBeGreaterThan(originScore(asSymptoms.get('billing-api')!));
     expect(asSymptoms.get('billing-api')!.explainedBy).toBe('billing-db');
+  });
+});
+
+describe('callers failing together on the one callee they share', () => {
+  const shared = mergeGraph({ login: ['sessions-cache', 'users-db'], cart: ['sessions-cache'] });
+  const withMentions = (direct: Signal[]) => [...direct, ...mentionSignals(direct, shared)];
+  const named = line('cart', 'Redis connection to sessions-cache.euw1.cache.amazonaws.com:6379 failed - read ECONNRESET', 'LOG_1');
+  const unnamed = line('login', "READONLY You can't write against a read only replica.", 'LOG_3', { onsetMs: at - 7 * 60_000 });
+
+  it("puts a caller's unnamed errors on the shared callee a sibling's errors name, and reads them as its symptoms", () => {
+    const out = sharedNamedCalleeSignals(withMentions([named, unnamed]), shared, 3 * 60_000);
+    expect(out).toHaveLength(1);
+    expect(out[0]).toMatchObject({ service: 'sessions-cache', family: 'dependency_mention', evidenceId: 'LOG_3', local: true });
+    expect(withCalleeFailuresAsSymptoms([...withMentions([named, unnamed]), ...out]).find((s) => s.evidenceId === 'LOG_3' && s.service === 'login')!.local).toBe(false);
+  });
+
+  it('leaves them alone when the sibling failed long apart, named a callee they do not share, or the line is a programming error', () => {
+    expect(sharedNamedCalleeSignals(withMentions([named, { ...unnamed, onsetMs: at - 40 * 60_000 }]), shared, 3 * 60_000)).toEqual([]);
+    const apart = mergeGraph({ login: ['users-db'], cart: ['sessions-cache'] });
+    expect(sharedNamedCalleeSignals([named, unnamed, ...mentionSignals([named], apart)], apart, 3 * 60_000)).toEqual([]);
+    expect(sharedNamedCalleeSignals(withMentions([named, { ...unnamed, hint: 'code_defect' }]), shared, 3 * 60_000)).toEqual([]);
   });
 });
