@@ -13,7 +13,7 @@ import { mergeGraph, ONSET_TOLERANCE_MS, originScore, profileServices, type Serv
 import { ONSET_LOOKBACK_MS } from './onset.js';
 import { clearedByHealthyCallers, failingCallSignals, sharedNamedCalleeSignals, withCalleeFailuresAsSymptoms, withoutClearedViews } from './pieces.js';
 import { rivalExplains } from './rivals.js';
-import { quietThemselves, rankSuspects } from './suspects.js';
+import { laterThanThePage, quietThemselves, rankSuspects } from './suspects.js';
 import { causalPath } from './path.js';
 import { patternBreakSignals } from './patterns.js';
 import { sharedDependencySignals } from './shared.js';
@@ -151,7 +151,7 @@ export function rankInvestigation(input: ScoreInput, w: Weights = WEIGHTS): Rank
   const first = [...anomalous].sort((a, b) => a.onsetMs - b.onsetMs)[0];
   const incidentOnset = first ? { ms: first.onsetMs, stepMs: first.onsetStepMs } : { ms: frame.alertAtMs, stepMs: 0 };
   const attributions = attributeChanges(evidence, profiles, graph, frame, incidentOnset, observed, w);
-  const ranked = rankSuspects(profiles, attributions, observed, quietThemselves(profiles, observed, ownEvidence), reportedImpaired(signals), w);
+  const ranked = laterThanThePage(rankSuspects(profiles, attributions, observed, quietThemselves(profiles, observed, ownEvidence), reportedImpaired(signals), w), profiles, input.signal.service);
   const suspects = ranked.map(({ raw: _raw, ...s }) => s);
   return { evidence, frame, graph, signals, profiles, attributions, suspects };
 }
