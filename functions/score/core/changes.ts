@@ -2,7 +2,8 @@ import type { ChangeEvent, MetricSeries, RootCauseKind } from '../../contracts/i
 import { climbed, fittedShortage } from './kinds.js';
 import { metricFamily } from './metrics.js';
 import { downstream, originScore, type ServiceProfile } from './propagation.js';
-import { CLEAR_STRENGTH, type Evidence, type Frame, type Signal } from './types.js';
+import { namesService } from './logs.js';
+import { CLEAR_STRENGTH, type Evidence, type Frame, type Signal, type SignalFamily } from './types.js';
 import { WEIGHTS, type Weights } from './weights.js';
 
 /** What a change says the root cause would be, if it is the cause. */
@@ -119,9 +120,9 @@ function victimOf(service: string, summary: string, at: number, profiles: Map<st
     if (lead < -stepMs || lead > w.changes.victimWindowMs) continue;
     const own = changedAt.get(p.service);
     if (own !== undefined && own <= p.onsetMs + stepMs && own > at) continue;
-    const named = namesWhatFailed(summary, p);
+    const named = namesWhatFailed(summary, p) || linesNameActor(p, service);
     const carried = callee && carriedFrom(p, at, stepMs, w);
-    const weight = (carried ? 1 : decay(lead - w.changes.victimGraceMs, w.changes.victimHalfLifeMs)) * Math.min(1, originScore(p, w) / 0.6) * (named || carried ? 0.9 : callee ? 0.8 : 0.7 * p.rootness);
+    const weight = (carried ? 1 : named ? decay(lead, w.changes.halfLifeMs) : decay(lead - w.changes.victimGraceMs, w.changes.victimHalfLifeMs)) * Math.min(1, originScore(p, w) / 0.6) * (named || carried ? 0.9 : callee ? 0.8 : 0.7 * p.rootness);
     weights.push([p.service, weight]);
     if (!best || weight > best.weight) best = { victim: p, weight, named, carried, also: [] };
   }
@@ -162,6 +163,20 @@ export function namesWhatFailed(summary: string, p: ServiceProfile): boolean {
     for (const w of terms(s.raw ?? s.text)) if (changed.has(w) && ++shared >= 2) return true;
   }
   return false;
+}
+
+/** Log families that are a service's own lines, whatever their level. */
+const OWN_LINES: readonly SignalFamily[] = ['log_error', 'exception', 'log_vanished', 'log_info'];
+
+/**
+ * Whether a neighbour's own log lines name the changed service as the one acting on it
+ * ("site 42 deleted by principal=site-lifecycle-worker", "rejected batch from
+ * orders-api"): what the change made the service do reached the neighbour, by the
+ * neighbour's own account, so the tie is shown by the evidence, not only by the minutes
+ * between them.
+ */
+export function linesNameActor(p: ServiceProfile, changed: string): boolean {
+  return p.signals.some((s) => OWN_LINES.includes(s.family) && s.service === p.service && namesService(s.raw ?? s.text.slice(p.service.length), changed));
 }
 
 /** The first clear sign of trouble in a service at or after a time: what changed at the change. */
