@@ -11,7 +11,7 @@ import { metricFamily, metricSignals } from './metrics.js';
 import { attributeLinks } from './links.js';
 import { mergeGraph, ONSET_TOLERANCE_MS, originScore, profileServices, type ServiceProfile } from './propagation.js';
 import { ONSET_LOOKBACK_MS } from './onset.js';
-import { clearedByHealthyCallers, failingCallSignals, sharedNamedCalleeSignals, withCalleeFailuresAsSymptoms, withoutClearedViews } from './pieces.js';
+import { clearedByHealthyCallers, failingCallSignals, passedThroughLinks, sharedNamedCalleeSignals, withCalleeFailuresAsSymptoms, withoutClearedViews } from './pieces.js';
 import { rivalExplains } from './rivals.js';
 import { laterThanThePage, quietThemselves, rankSuspects } from './suspects.js';
 import { causalPath } from './path.js';
@@ -143,7 +143,7 @@ export function rankInvestigation(input: ScoreInput, w: Weights = WEIGHTS): Rank
   const platform = platformLinks(direct, called, tolerance, w, observed);
   const reported = platformEventSignals(evidence, direct, called, w);
   const front = sharedFrontLinks(direct, called, observed, w);
-  const graph = mergeGraph(input.topology, traced, platform.edges, reported.edges, front.edges);
+  const graph = mergeGraph(input.topology, traced, platform.edges, reported.edges, front.edges, passedThroughLinks(direct, called, observed, tolerance));
   const named = [...direct, ...mentionSignals(direct, graph), ...failingCallSignals(direct, graph)];
   const linked = attributeLinks([...named, ...sharedNamedCalleeSignals(named, graph, tolerance), ...platform.signals, ...sharedDependencySignals(direct, graph, observed, w), ...front.signals, ...reported.signals], graph, tolerance, w);
   const signals = withCalleeFailuresAsSymptoms(withoutClearedViews(linked, clearedByHealthyCallers(linked, traced, observed), ownEvidence));

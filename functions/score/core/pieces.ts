@@ -102,3 +102,32 @@ export function withCalleeFailuresAsSymptoms(signals: readonly Signal[]): Signal
   const beyond = (s: Signal) => quoted.has(s.evidenceId) || (s.hint !== 'code_defect' && !ownCredentialRefused(s.raw ?? s.text) && CONNECTION_FAILED.test(s.raw ?? s.text));
   return signals.map((s) => (FAILURE_WORDS.includes(s.family) && s.local && beyond(s) ? { ...s, local: false } : s));
 }
+
+/** Failures a piece counted itself (packets dropped, ports it could not allocate): the piece failed, not what lies behind it. */
+const failedItself = (s: Signal) => s.family === 'errors' && s.local && s.hint !== undefined && s.strength >= CLEAR_STRENGTH;
+
+/**
+ * Dependencies we see only through their callers' calls, reached through a piece that
+ * passes calls on (a NAT gateway, a proxy, an egress) which counted failures of its own
+ * from no later than the dependency looked slow or failing: the callers measured the
+ * whole way there, and the piece on it failed, so the far end's trouble is the piece's.
+ * Each such dependency gets an edge to the piece (it is the piece's victim, as callers
+ * are), so propagation reads it so. A dependency with telemetry of its own speaks for
+ * itself; a piece whose failures began later did not cause what came before them.
+ */
+export function passedThroughLinks(signals: readonly Signal[], graph: Map<string, Set<string>>, observed: ReadonlySet<string>, toleranceMs: number): Record<string, string[]> {
+  const failedAt = new Map<string, number>();
+  const troubleAt = new Map<string, number>();
+  for (const s of signals) {
+    if (failedItself(s)) failedAt.set(s.service, Math.min(failedAt.get(s.service) ?? Infinity, s.onsetMs - (s.stepMs ?? 0)));
+    if (s.strength >= CLEAR_STRENGTH) troubleAt.set(s.service, Math.min(troubleAt.get(s.service) ?? Infinity, s.onsetMs));
+  }
+  const edges: Record<string, string[]> = {};
+  for (const [piece, at] of [...failedAt].sort(([a], [b]) => a.localeCompare(b))) {
+    for (const d of graph.get(piece) ?? []) {
+      if (observed.has(d) || !troubleAt.has(d) || at > troubleAt.get(d)! + toleranceMs) continue;
+      (edges[d] ??= []).push(piece);
+    }
+  }
+  return edges;
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { mentionSignals } from '../../../functions/score/core/logs.js';
-import { sharedNamedCalleeSignals, withCalleeFailuresAsSymptoms } from '../../../functions/score/core/pieces.js';
+import { passedThroughLinks, sharedNamedCalleeSignals, withCalleeFailuresAsSymptoms } from '../../../functions/score/core/pieces.js';
 import { mergeGraph, originScore, profileServices } from '../../../functions/score/core/propagation.js';
 import type { Signal } from '../../../functions/score/core/types.js';
 
@@ -60,5 +60,22 @@ describe('callers failing together on the one callee they share', () => {
     const apart = mergeGraph({ login: ['users-db'], cart: ['sessions-cache'] });
     expect(sharedNamedCalleeSignals([named, unnamed, ...mentionSignals([named], apart)], apart, 3 * 60_000)).toEqual([]);
     expect(sharedNamedCalleeSignals(withMentions([named, { ...unnamed, hint: 'code_defect' }]), shared, 3 * 60_000)).toEqual([]);
+  });
+});
+
+describe('a dependency reached through a piece that failed its own way', () => {
+  const path = mergeGraph({ rates: ['nat', 'carrier'], nat: ['carrier'], address: ['nat'] });
+  const observed = new Set(['rates', 'nat', 'address']);
+  const portErrors: Signal = { service: 'nat', family: 'errors', strength: 1, onsetMs: at - 10 * 60_000, stepMs: 5 * 60_000, evidenceId: 'METRIC_9', local: true, hint: 'resource_exhaustion', text: 'nat error rate rose (ErrorPortAllocation)' };
+  const slowFarEnd: Signal = { service: 'carrier', family: 'self_time', strength: 1, onsetMs: at - 13 * 60_000, evidenceId: 'TRACE_1', local: true, text: "carrier's own work per span got 8× slower" };
+
+  it('is the piece’s victim: what its callers measured went through the failing piece', () => {
+    expect(passedThroughLinks([portErrors, slowFarEnd], path, observed, 3 * 60_000)).toEqual({ carrier: ['nat'] });
+  });
+
+  it('is not when it has telemetry of its own, the piece failed well after it, or the piece only got busier', () => {
+    expect(passedThroughLinks([portErrors, slowFarEnd], path, new Set([...observed, 'carrier']), 3 * 60_000)).toEqual({});
+    expect(passedThroughLinks([{ ...portErrors, onsetMs: at - 2 * 60_000 }, slowFarEnd], path, observed, 3 * 60_000)).toEqual({});
+    expect(passedThroughLinks([{ ...portErrors, family: 'saturation', hint: undefined }, slowFarEnd], path, observed, 3 * 60_000)).toEqual({});
   });
 });
