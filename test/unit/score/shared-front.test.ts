@@ -30,3 +30,15 @@ describe('every service behind a front we cannot see failing at once', () => {
     expect(sharedFrontLinks([fail('checkout', 25), fail('resize', 25)], pair, new Set(['checkout', 'resize'])).signals).toEqual([]);
   });
 });
+
+describe('services behind one front that fail over something else they share', () => {
+  it('do not point at the front when two of them call one same dependency, or one names the dependency it fails on', () => {
+    const common = mergeGraph({ runtime: ['checkout', 'resize', 'authorizer'], checkout: ['table'], resize: ['table'] });
+    const three = [fail('checkout', 25), fail('resize', 25), fail('authorizer', 25)];
+    expect(sharedFrontLinks(three, common, new Set(['checkout', 'resize', 'authorizer'])).signals).toEqual([]);
+    const own = mergeGraph({ runtime: ['checkout', 'resize', 'authorizer'], checkout: ['orders-table'] });
+    const named: Signal = { ...fail('checkout', 25), family: 'log_error', evidenceId: 'LOG_checkout', raw: 'PutItem on orders-table failed: InternalServerError' };
+    expect(sharedFrontLinks([named, fail('resize', 25), fail('authorizer', 25)], own, new Set(['checkout', 'resize', 'authorizer'])).signals).toEqual([]);
+    expect(sharedFrontLinks(three, own, new Set(['checkout', 'resize', 'authorizer'])).signals).toHaveLength(3);
+  });
+});
