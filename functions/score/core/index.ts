@@ -121,9 +121,13 @@ export interface Ranking {
 /**
  * Every item gets a stable id; every series, log pattern, service's spans and event
  * becomes signals with an onset; signals are grouped by service and followed down the
- * call graph (topology merged with traced calls, and off-graph platform whose trouble
- * the failures of several services name) to the earliest, deepest anomalous service;
- * changes are attributed by time and fit; suspects are ranked by service and kind.
+ * call graph (topology merged with traced calls, off-graph platform whose trouble the
+ * failures of several services name, a front we cannot see whose every callee failed at
+ * once, and a piece that failed its own way in front of a dependency we only see
+ * through it) to the earliest, deepest anomalous service; a caller's error lines that
+ * say the call failed beyond it are symptoms there, not its own evidence; changes are
+ * attributed by time and fit; suspects are ranked by service and kind, and those whose
+ * trouble began long after the paged service's weigh less.
  * Split from {@link scoreInvestigation} so a bench can rank once and weigh the
  * confidence many times (`bench/calibration.ts`).
  */
