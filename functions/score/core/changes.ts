@@ -52,6 +52,19 @@ export function addsCapacity(change: Pick<ChangeEvent, 'kind' | 'summary'>): boo
   return /launch|scal(?:e|ed|ing) (?:out|up)|add(?:ed|ing)? (?:capacity|instances?|replicas?|nodes?)|replacement/i.test(change.summary);
 }
 
+/** Who scales on their own: autoscalers, by the name they act under or the feed that reports them. */
+const SCALER = /autoscal|\bhpa\b|horizontalpodautoscaler|target.?tracking|scaling.?policy|\bkeda\b|karpenter/i;
+
+/**
+ * Capacity an autoscaler added: the scaler's response to load, never its cause. Capacity
+ * a person added is a change like any other (nodes joining a ring with the wrong
+ * bootstrap setting, a rebalance that moves load): it is weighed by fit, and one added as
+ * a mitigation comes after the trouble began, which rules it out there.
+ */
+export function scalerAddedCapacity(change: Pick<ChangeEvent, 'kind' | 'summary' | 'author' | 'source'>): boolean {
+  return addsCapacity(change) && (!change.author || SCALER.test(`${change.author} ${change.source ?? ''}`));
+}
+
 /** A service whose own evidence is a leak: memory that climbed or OOM kills. */
 const leaking = (p: ServiceProfile | undefined) => !!p && p.signals.some((s) => s.family === 'runtime_leak' || (s.family === 'memory' && s.strength >= CLEAR_STRENGTH));
 
@@ -213,7 +226,7 @@ export function attributeChanges(items: readonly Evidence[], profiles: Map<strin
   const changes = items.filter((i): i is ChangeEvent & { id: string } => i.class === 'changes');
   const changedAt = new Map<string, number>();
   const standing = (c: ChangeEvent) => frame.changesFromMs !== undefined && Date.parse(c.at) < frame.changesFromMs;
-  for (const c of changes) if (!addsCapacity(c) && !standing(c)) changedAt.set(c.service, Math.max(changedAt.get(c.service) ?? -Infinity, Date.parse(c.at)));
+  for (const c of changes) if (!scalerAddedCapacity(c) && !standing(c)) changedAt.set(c.service, Math.max(changedAt.get(c.service) ?? -Infinity, Date.parse(c.at)));
   for (const change of changes) {
     const kind = CHANGE_KIND[change.kind];
     const at = Date.parse(change.at);
@@ -225,7 +238,7 @@ export function attributeChanges(items: readonly Evidence[], profiles: Map<strin
     const resolution = (mine ? p.onsetStepMs : incidentOnset.stepMs) || frame.stepMs;
     const lead = onset - at;
     const what = describeChange(change);
-    if (addsCapacity(change)) {
+    if (scalerAddedCapacity(change)) {
       out.push({ change, kind, score: 0, fit: 0, redHerring: true, reason: `${what} on ${change.service} added capacity in response to load; it cannot have caused it` });
       continue;
     }
