@@ -11,7 +11,7 @@ import { metricFamily, metricSignals } from './metrics.js';
 import { attributeLinks } from './links.js';
 import { mergeGraph, ONSET_TOLERANCE_MS, originScore, profileServices, type ServiceProfile } from './propagation.js';
 import { ONSET_LOOKBACK_MS } from './onset.js';
-import { clearedByHealthyCallers, failingCallSignals, passedThroughLinks, sharedNamedCalleeSignals, withCalleeFailuresAsSymptoms, withoutClearedViews } from './pieces.js';
+import { clearedByHealthyCallers, failingCallSignals, passedThroughLinks, sharedNamedCalleeSignals, withoutClearedViews } from './pieces.js';
 import { rivalExplains } from './rivals.js';
 import { laterThanThePage, quietThemselves, rankSuspects } from './suspects.js';
 import { causalPath } from './path.js';
@@ -124,8 +124,8 @@ export interface Ranking {
  * call graph (topology merged with traced calls, off-graph platform whose trouble the
  * failures of several services name, a front we cannot see whose every callee failed at
  * once, and a piece that failed its own way in front of a dependency we only see
- * through it) to the earliest, deepest anomalous service; a caller's error lines that
- * say the call failed beyond it are symptoms there, not its own evidence; changes are
+ * through it) to the earliest, deepest anomalous service, a caller's unnamed errors put
+ * on the one callee it shares with a failing sibling that names it; changes are
  * attributed by time and fit; suspects are ranked by service and kind, and those whose
  * trouble began long after the paged service's weigh less.
  * Split from {@link scoreInvestigation} so a bench can rank once and weigh the
@@ -150,7 +150,7 @@ export function rankInvestigation(input: ScoreInput, w: Weights = WEIGHTS): Rank
   const graph = mergeGraph(input.topology, traced, platform.edges, reported.edges, front.edges, passedThroughLinks(direct, called, observed, tolerance));
   const named = [...direct, ...mentionSignals(direct, graph), ...failingCallSignals(direct, graph)];
   const linked = attributeLinks([...named, ...sharedNamedCalleeSignals(named, graph, tolerance), ...platform.signals, ...sharedDependencySignals(direct, graph, observed, w), ...front.signals, ...reported.signals], graph, tolerance, w);
-  const signals = withCalleeFailuresAsSymptoms(withoutClearedViews(linked, clearedByHealthyCallers(linked, traced, observed), ownEvidence));
+  const signals = withoutClearedViews(linked, clearedByHealthyCallers(linked, traced, observed), ownEvidence);
   const profiles = profileServices(signals, graph, frame, servicesThatCanFail(evidence), w);
   const anomalous = [...profiles.values()].filter((p) => originScore(p, w) >= 0.15);
   const first = [...anomalous].sort((a, b) => a.onsetMs - b.onsetMs)[0];

@@ -79,30 +79,6 @@ export function sharedNamedCalleeSignals(signals: readonly Signal[], graph: Map<
   return out;
 }
 
-/**
- * Words that say a connection to a peer could not be made or was cut: the link or the
- * peer failed the call, whatever code made it (`connect timed out`, `ECONNRESET`,
- * `Connection reset by peer`, `dial tcp …: i/o timeout`, `connection refused`).
- */
-const CONNECTION_FAILED = /\bconnect(?:ion)?(?: attempt)? (?:timed out|refused|reset|failed|closed)|\bconnect etimedout|\be(?:connrefused|connreset|timedout|pipe|hostunreach|netunreach)\b|\bi\/o timeout|broken pipe|reset by peer|(?:could not|unable to|failed to) connect|no route to host|network is unreachable/i;
-
-/**
- * The signals with a caller's own error lines read as what they are when they say a call
- * failed beyond the caller: they name a callee, or quote its reply where the callee's
- * spans start the failures (that callee's failure, seen from the caller), or they say a
- * connection to a peer could not be made or was cut. Such a line is a symptom in the
- * caller, not its own evidence: a connection to the database that timed out, a cache that
- * answered READONLY, say where the trouble is, not that the code which logged them broke.
- * A named callee keeps the line as its local evidence (`mentionSignals`,
- * `failingCallSignals`). A line that says neither, a programming error and a refused
- * credential of the caller's own stay the caller's.
- */
-export function withCalleeFailuresAsSymptoms(signals: readonly Signal[]): Signal[] {
-  const quoted = new Set(signals.filter((s) => s.family === 'dependency_mention' && s.local).map((s) => s.evidenceId));
-  const beyond = (s: Signal) => quoted.has(s.evidenceId) || (s.hint !== 'code_defect' && !ownCredentialRefused(s.raw ?? s.text) && CONNECTION_FAILED.test(s.raw ?? s.text));
-  return signals.map((s) => (FAILURE_WORDS.includes(s.family) && s.local && beyond(s) ? { ...s, local: false } : s));
-}
-
 /** Failures a piece counted itself (packets dropped, ports it could not allocate): the piece failed, not what lies behind it. */
 const failedItself = (s: Signal) => s.family === 'errors' && s.local && s.hint !== undefined && s.strength >= CLEAR_STRENGTH;
 
