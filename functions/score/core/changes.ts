@@ -3,7 +3,8 @@ import { median } from '../../providers/shared/stats.js';
 import { climbed, fittedShortage } from './kinds.js';
 import { metricFamily } from './metrics.js';
 import { downstream, originScore, type ServiceProfile } from './propagation.js';
-import { CLEAR_STRENGTH, type Evidence, type Frame, type Signal } from './types.js';
+import { namesService } from './logs.js';
+import { CLEAR_STRENGTH, type Evidence, type Frame, type Signal, type SignalFamily } from './types.js';
 import { WEIGHTS, type Weights } from './weights.js';
 
 /** What a change says the root cause would be, if it is the cause. */
@@ -50,6 +51,19 @@ export function addsCapacity(change: Pick<ChangeEvent, 'kind' | 'summary'>): boo
   const step = /(\d+(?:\.\d+)?)\s*(?:->|→|to)\s*(\d+(?:\.\d+)?)/.exec(change.summary);
   if (step) return Number(step[2]) > Number(step[1]);
   return /launch|scal(?:e|ed|ing) (?:out|up)|add(?:ed|ing)? (?:capacity|instances?|replicas?|nodes?)|replacement/i.test(change.summary);
+}
+
+/** Who scales on their own: autoscalers, by the name they act under or the feed that reports them. */
+const SCALER = /autoscal|\bhpa\b|horizontalpodautoscaler|target.?tracking|scaling.?policy|\bkeda\b|karpenter/i;
+
+/**
+ * Capacity an autoscaler added: the scaler's response to load, never its cause. Capacity
+ * a person added is a change like any other (nodes joining a ring with the wrong
+ * bootstrap setting, a rebalance that moves load): it is weighed by fit, and one added as
+ * a mitigation comes after the trouble began, which rules it out there.
+ */
+export function scalerAddedCapacity(change: Pick<ChangeEvent, 'kind' | 'summary' | 'author' | 'source'>): boolean {
+  return addsCapacity(change) && (!change.author || SCALER.test(`${change.author} ${change.source ?? ''}`));
 }
 
 /** A service whose own evidence is a leak: memory that climbed or OOM kills. */
@@ -218,9 +232,9 @@ function victimOf(service: string, summary: string, at: number, profiles: Map<st
     if (lead < -stepMs || lead > w.changes.victimWindowMs) continue;
     const own = changedAt.get(p.service);
     if (own !== undefined && own <= p.onsetMs + stepMs && own > at) continue;
-    const named = namesWhatFailed(summary, p);
+    const named = namesWhatFailed(summary, p) || linesNameActor(p, service);
     const carried = callee && carriedFrom(p, at, stepMs, w);
-    const weight = (carried ? 1 : decay(lead - w.changes.victimGraceMs, w.changes.victimHalfLifeMs)) * Math.min(1, originScore(p, w) / 0.6) * (named || carried ? 0.9 : callee ? 0.8 : 0.7 * p.rootness);
+    const weight = (carried ? 1 : named ? decay(lead, w.changes.halfLifeMs) : decay(lead - w.changes.victimGraceMs, w.changes.victimHalfLifeMs)) * Math.min(1, originScore(p, w) / 0.6) * (named || carried ? 0.9 : callee ? 0.8 : 0.7 * p.rootness);
     weights.push([p.service, weight]);
     if (!best || weight > best.weight) best = { victim: p, weight, named, carried, also: [] };
   }
@@ -263,6 +277,20 @@ export function namesWhatFailed(summary: string, p: ServiceProfile): boolean {
   return false;
 }
 
+/** Log families that are a service's own lines, whatever their level. */
+const OWN_LINES: readonly SignalFamily[] = ['log_error', 'exception', 'log_vanished', 'log_info'];
+
+/**
+ * Whether a neighbour's own log lines name the changed service as the one acting on it
+ * ("site 42 deleted by principal=site-lifecycle-worker", "rejected batch from
+ * orders-api"): what the change made the service do reached the neighbour, by the
+ * neighbour's own account, so the tie is shown by the evidence, not only by the minutes
+ * between them.
+ */
+export function linesNameActor(p: ServiceProfile, changed: string): boolean {
+  return p.signals.some((s) => OWN_LINES.includes(s.family) && s.service === p.service && namesService(s.raw ?? s.text.slice(p.service.length), changed));
+}
+
 /** The first clear sign of trouble in a service at or after a time: what changed at the change. */
 function firstSignAfter(p: ServiceProfile | undefined, atMs: number): Signal | undefined {
   return (p?.signals ?? []).filter((s) => s.strength >= CLEAR_STRENGTH && s.onsetMs >= atMs - (s.stepMs ?? 0)).sort((a, b) => a.onsetMs - b.onsetMs || b.strength - a.strength)[0];
@@ -300,7 +328,7 @@ export function attributeChanges(items: readonly Evidence[], profiles: Map<strin
   const changes = items.filter((i): i is ChangeEvent & { id: string } => i.class === 'changes');
   const changedAt = new Map<string, number>();
   const standing = (c: ChangeEvent) => frame.changesFromMs !== undefined && Date.parse(c.at) < frame.changesFromMs;
-  for (const c of changes) if (!addsCapacity(c) && !standing(c)) changedAt.set(c.service, Math.max(changedAt.get(c.service) ?? -Infinity, Date.parse(c.at)));
+  for (const c of changes) if (!scalerAddedCapacity(c) && !standing(c)) changedAt.set(c.service, Math.max(changedAt.get(c.service) ?? -Infinity, Date.parse(c.at)));
   const introduced = introducedAt(changes, profiles, frame.stepMs, w);
   for (const change of changes) {
     const kind = CHANGE_KIND[change.kind];
@@ -313,7 +341,7 @@ export function attributeChanges(items: readonly Evidence[], profiles: Map<strin
     const resolution = (mine ? p.onsetStepMs : incidentOnset.stepMs) || frame.stepMs;
     const lead = onset - at;
     const what = describeChange(change);
-    if (addsCapacity(change)) {
+    if (scalerAddedCapacity(change)) {
       out.push({ change, kind, score: 0, fit: 0, redHerring: true, reason: `${what} on ${change.service} added capacity in response to load; it cannot have caused it` });
       continue;
     }

@@ -12,12 +12,12 @@ import { metricFamily, metricSignals } from './metrics.js';
 import { attributeLinks } from './links.js';
 import { mergeGraph, ONSET_TOLERANCE_MS, originScore, profileServices, type ServiceProfile } from './propagation.js';
 import { ONSET_LOOKBACK_MS } from './onset.js';
-import { clearedByHealthyCallers, failingCallSignals, withoutClearedViews } from './pieces.js';
+import { clearedByHealthyCallers, failingCallSignals, passedThroughLinks, sharedNamedCalleeSignals, withoutClearedViews } from './pieces.js';
 import { rivalExplains } from './rivals.js';
-import { quietThemselves, rankSuspects } from './suspects.js';
+import { laterThanThePage, quietThemselves, rankSuspects } from './suspects.js';
 import { causalPath } from './path.js';
 import { patternBreakSignals } from './patterns.js';
-import { sharedDependencySignals } from './shared.js';
+import { sharedDependencySignals, sharedFrontLinks } from './shared.js';
 import { platformEventSignals, platformLinks, reportedImpaired } from './platform.js';
 import { buildTimeline } from './timeline.js';
 import { exemplarsOf, traceSignals, tracedCalls } from './traces.js';
@@ -122,9 +122,14 @@ export interface Ranking {
 /**
  * Every item gets a stable id; every series, log pattern, service's spans and event
  * becomes signals with an onset; signals are grouped by service and followed down the
- * call graph (topology merged with traced calls, and off-graph platform whose trouble
- * the failures of several services name) to the earliest, deepest anomalous service;
- * changes are attributed by time and fit; suspects are ranked by service and kind.
+ * call graph (topology merged with traced calls, off-graph platform whose trouble the
+ * failures of several services name, a front we cannot see whose every callee failed at
+ * once, and a piece that failed its own way in front of a dependency we only see
+ * through it) to the earliest, deepest anomalous service, a caller's unnamed errors put
+ * on the one callee it shares with a failing sibling that names it, and demand a caller
+ * that forwards everything counted carried to its callee; changes are
+ * attributed by time and fit; suspects are ranked by service and kind, and those whose
+ * trouble began long after the paged service's weigh less.
  * Split from {@link scoreInvestigation} so a bench can rank once and weigh the
  * confidence many times (`bench/calibration.ts`).
  */
@@ -140,18 +145,20 @@ export function rankInvestigation(input: ScoreInput, w: Weights = WEIGHTS): Rank
   const ownEvidence = ownEvidenceOf(evidence);
   const called = mergeGraph(input.topology, traced);
   const direct: Signal[] = withResolution(weighGaps([...edgeGaps(metricSignals(evidence, frame, w), evidence, w), ...logSignals(evidence, frame, w), ...traceSignals(evidence, frame, w), ...patternBreakSignals(evidence, frame, w), ...eventSignals(evidence, frame, w)], w), evidence);
-  const platform = platformLinks(direct, called, tolerance, w);
-  const reported = platformEventSignals(evidence, direct, called, w);
-  const graph = mergeGraph(input.topology, traced, platform.edges, reported.edges);
   const observed = observedServices(input.results);
-  const linked = attributeLinks([...direct, ...mentionSignals(direct, graph), ...inflowSignals(direct, graph, demandMeasured(evidence)), ...failingCallSignals(direct, graph), ...platform.signals, ...sharedDependencySignals(direct, graph, observed, w), ...reported.signals], graph, tolerance, w);
+  const platform = platformLinks(direct, called, tolerance, w, observed);
+  const reported = platformEventSignals(evidence, direct, called, w);
+  const front = sharedFrontLinks(direct, called, observed, w);
+  const graph = mergeGraph(input.topology, traced, platform.edges, reported.edges, front.edges, passedThroughLinks(direct, called, observed, tolerance));
+  const named = [...direct, ...mentionSignals(direct, graph), ...failingCallSignals(direct, graph)];
+  const linked = attributeLinks([...named, ...sharedNamedCalleeSignals(named, graph, tolerance), ...inflowSignals(direct, graph, demandMeasured(evidence)), ...platform.signals, ...sharedDependencySignals(direct, graph, observed, w), ...front.signals, ...reported.signals], graph, tolerance, w);
   const signals = withoutClearedViews(linked, clearedByHealthyCallers(linked, traced, observed), ownEvidence);
   const profiles = profileServices(signals, graph, frame, servicesThatCanFail(evidence), w);
   const anomalous = [...profiles.values()].filter((p) => originScore(p, w) >= 0.15);
   const first = [...anomalous].sort((a, b) => a.onsetMs - b.onsetMs)[0];
   const incidentOnset = first ? { ms: first.onsetMs, stepMs: first.onsetStepMs } : { ms: frame.alertAtMs, stepMs: 0 };
   const attributions = attributeChanges(evidence, profiles, graph, frame, incidentOnset, observed, w);
-  const ranked = rankSuspects(profiles, attributions, observed, quietThemselves(profiles, observed, ownEvidence), reportedImpaired(signals), w);
+  const ranked = laterThanThePage(rankSuspects(profiles, attributions, observed, quietThemselves(profiles, observed, ownEvidence), reportedImpaired(signals), w), profiles, input.signal.service);
   const suspects = ranked.map(({ raw: _raw, ...s }) => s);
   return { evidence, frame, graph, signals, profiles, attributions, suspects };
 }

@@ -202,7 +202,7 @@ export function metricSignals(items: readonly Evidence[], frame: Frame, w: Weigh
     const edge = series.labels.callee !== undefined && series.labels.caller !== undefined;
     let f: SignalFamily | undefined;
     let local = false;
-    if (family === 'errors' && rising) [f, local] = ['errors', LOST_PACKETS.test(series.name)];
+    if (family === 'errors' && rising) [f, local] = ['errors', LOST_PACKETS.test(series.name) || failedToAllocate(series.name)];
     else if (family === 'latency' && rising) [f, local] = edge ? ['inbound_latency', true] : ['latency', false];
     else if (family === 'cpu' && rising) [f, local] = ['cpu', true];
     else if (family === 'memory' && rising) [f, local] = ['memory', true];

@@ -52,3 +52,58 @@ export function clearedByHealthyCallers(signals: readonly Signal[], callsMade: R
 export function withoutClearedViews(signals: readonly Signal[], cleared: ReadonlyMap<string, string>, ownEvidence: (service: string, evidenceId: string) => boolean): Signal[] {
   return signals.filter((s) => !cleared.has(s.service) || ownEvidence(s.service, s.evidenceId));
 }
+
+/**
+ * What a caller's unnamed errors are about when a sibling's errors name the callee they
+ * share: when another caller of one of its callees, failing within `toleranceMs` of it,
+ * names that callee in its own errors, and no other callee of this caller is so named,
+ * the caller's own error lines (a READONLY reply, a reset socket) are that callee failing
+ * it too: several callers failing together on the one piece they share, which one of them
+ * names. Each line becomes a `dependency_mention` on that callee, timed at the line, as a
+ * named mention would. A programming error and a refused credential of the caller's own
+ * stay the caller's; a line that already names a callee is mentioned already.
+ */
+export function sharedNamedCalleeSignals(signals: readonly Signal[], graph: Map<string, Set<string>>, toleranceMs: number): Signal[] {
+  const failures = new Map(signals.filter((s) => FAILURE_WORDS.includes(s.family)).map((s) => [s.evidenceId, s]));
+  const named = signals.filter((s) => s.family === 'dependency_mention' && s.local && s.strength >= CLEAR_STRENGTH && failures.has(s.evidenceId));
+  const mentioned = new Set(named.map((s) => s.evidenceId));
+  const out: Signal[] = [];
+  for (const s of failures.values()) {
+    if (!s.local || s.strength < CLEAR_STRENGTH || mentioned.has(s.evidenceId) || s.hint === 'code_defect' || ownCredentialRefused(s.raw ?? s.text)) continue;
+    const callees = graph.get(s.service) ?? new Set<string>();
+    const shared = [...new Set(named.filter((m) => callees.has(m.service) && failures.get(m.evidenceId)!.service !== s.service && Math.abs(m.onsetMs - s.onsetMs) <= toleranceMs).map((m) => m.service))];
+    if (shared.length !== 1) continue;
+    const by = named.find((m) => m.service === shared[0])!;
+    out.push({ service: shared[0]!, family: 'dependency_mention', strength: 0.7 * s.strength, onsetMs: s.onsetMs, evidenceId: s.evidenceId, local: true, ...(s.hint ? { hint: s.hint } : {}), text: `${s.service} fails with ${failures.get(by.evidenceId)!.service}, whose errors name ${shared[0]}, a callee both share: ${s.text}`.slice(0, 300) });
+  }
+  return out;
+}
+
+/** Failures a piece counted itself (packets dropped, ports it could not allocate): the piece failed, not what lies behind it. */
+const failedItself = (s: Signal) => s.family === 'errors' && s.local && s.hint !== undefined && s.strength >= CLEAR_STRENGTH;
+
+/**
+ * Dependencies we see only through their callers' calls, reached through a piece that
+ * passes calls on (a NAT gateway, a proxy, an egress) which counted failures of its own
+ * from no later than the dependency looked slow or failing: the callers measured the
+ * whole way there, and the piece on it failed, so the far end's trouble is the piece's.
+ * Each such dependency gets an edge to the piece (it is the piece's victim, as callers
+ * are), so propagation reads it so. A dependency with telemetry of its own speaks for
+ * itself; a piece whose failures began later did not cause what came before them.
+ */
+export function passedThroughLinks(signals: readonly Signal[], graph: Map<string, Set<string>>, observed: ReadonlySet<string>, toleranceMs: number): Record<string, string[]> {
+  const failedAt = new Map<string, number>();
+  const troubleAt = new Map<string, number>();
+  for (const s of signals) {
+    if (failedItself(s)) failedAt.set(s.service, Math.min(failedAt.get(s.service) ?? Infinity, s.onsetMs - (s.stepMs ?? 0)));
+    if (s.strength >= CLEAR_STRENGTH) troubleAt.set(s.service, Math.min(troubleAt.get(s.service) ?? Infinity, s.onsetMs));
+  }
+  const edges: Record<string, string[]> = {};
+  for (const [piece, at] of [...failedAt].sort(([a], [b]) => a.localeCompare(b))) {
+    for (const d of graph.get(piece) ?? []) {
+      if (observed.has(d) || !troubleAt.has(d) || at > troubleAt.get(d)! + toleranceMs) continue;
+      (edges[d] ??= []).push(piece);
+    }
+  }
+  return edges;
+}

@@ -36,6 +36,25 @@ function graphServices(graph: Map<string, Set<string>>): Set<string> {
 }
 
 /**
+ * Dependencies we have no telemetry of whose every caller is a victim of the platform:
+ * all we know of them is what those callers' calls recorded (client spans that failed or
+ * waited), and those calls went through the same failing platform (the lookup of the
+ * dependency's name that timed out), so their trouble is the platform's as much as the
+ * callers' is. Each gets an edge to the platform, so propagation can read it as a victim
+ * too. Without `observed` there is no telling what we see only through callers.
+ */
+function reachedOnlyThrough(victims: readonly string[], graph: Map<string, Set<string>>, observed: ReadonlySet<string> | undefined): string[] {
+  if (!observed) return [];
+  const callers = new Map<string, string[]>();
+  for (const [caller, callees] of graph) for (const c of callees) callers.set(c, [...(callers.get(c) ?? []), caller]);
+  const out = new Set<string>();
+  for (const v of victims) {
+    for (const d of graph.get(v) ?? []) if (!observed.has(d) && !victims.includes(d) && callers.get(d)!.every((c) => victims.includes(c))) out.add(d);
+  }
+  return [...out].sort();
+}
+
+/**
  * Cluster infrastructure (DNS, an ingress controller, a node agent) is rarely in the
  * call graph, yet every service leans on it. An off-graph service whose node came
  * under pressure or whose pods were evicted, followed within minutes by failures in two
@@ -46,9 +65,10 @@ function graphServices(graph: Map<string, Set<string>>): Set<string> {
  * failed (a lookup that timed out is DNS failing), not the service that logged them.
  * The platform's own runtime trouble stays its local evidence. A single service's
  * platform errors may be its own; errors that began before the platform's trouble are
- * not its doing. Linear in signals times off-graph services in trouble.
+ * not its doing. A dependency we see only through calls the victims made is a victim
+ * too (`reachedOnlyThrough`). Linear in signals times off-graph services in trouble.
  */
-export function platformLinks(signals: readonly Signal[], graph: Map<string, Set<string>>, toleranceMs: number, w: Weights = WEIGHTS): { edges: Record<string, string[]>; signals: Signal[] } {
+export function platformLinks(signals: readonly Signal[], graph: Map<string, Set<string>>, toleranceMs: number, w: Weights = WEIGHTS, observed?: ReadonlySet<string>): { edges: Record<string, string[]>; signals: Signal[] } {
   const inGraph = graphServices(graph);
   const troubleAt = new Map<string, number>();
   for (const s of signals) {
@@ -62,6 +82,7 @@ export function platformLinks(signals: readonly Signal[], graph: Map<string, Set
     const victims = [...new Set(failures.map((s) => s.service))].sort();
     if (victims.length < w.platform.minVictims) continue;
     for (const v of victims) (edges[v] ??= []).push(platform);
+    for (const d of reachedOnlyThrough(victims, graph, observed)) (edges[d] ??= []).push(platform);
     for (const s of failures) {
       out.push({ service: platform, family: 'dependency_mention', strength: s.strength, onsetMs: s.onsetMs, evidenceId: s.evidenceId, local: false, hint: 'infrastructure', text: `${platform}'s trouble reached ${s.service}: ${s.text}`.slice(0, 300) });
     }

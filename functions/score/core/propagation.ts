@@ -44,12 +44,12 @@ const strains = (s: Signal) => s.strength >= CLEAR_STRENGTH && (s.family === 'cp
  * Evidence that no dependency's trouble can produce: time lost outside the service's
  * own spans (callers waiting beyond them: its link, its network), CPU it burned (a
  * slow callee makes a service wait, not compute), a peer refusing its own expired or
- * revoked credentials, and packets or handshakes a network piece failed itself.
+ * revoked credentials, and packets, handshakes or ports a network piece failed itself.
  */
 const beyondCallees = (s: Signal) => s.outsideSpans === true || s.family === 'cpu' || refusedOwnCredential(s) || networkFailure(s);
 
-/** Failures a network piece counted itself (packets dropped, handshakes it could not complete): no callee behind it makes them. */
-const networkFailure = (s: Signal) => s.family === 'errors' && s.local && s.hint === 'infrastructure';
+/** Failures a piece counted itself (packets dropped, handshakes it could not complete, ports it could not allocate): no callee behind it makes them. */
+const networkFailure = (s: Signal) => s.family === 'errors' && s.local && (s.hint === 'infrastructure' || s.hint === 'resource_exhaustion');
 
 /** An error saying a peer refused the service's own certificate or credentials: nothing the peer does expires them. */
 const refusedOwnCredential = (s: Signal) => (s.family === 'log_error' || s.family === 'exception') && ownCredentialRefused(s.raw ?? s.text);

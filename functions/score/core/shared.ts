@@ -1,3 +1,4 @@
+import { namesService } from './logs.js';
 import { ONSET_TOLERANCE_MS } from './propagation.js';
 import type { Signal, SignalFamily } from './types.js';
 import { WEIGHTS, type Weights } from './weights.js';
@@ -32,4 +33,50 @@ export function sharedDependencySignals(signals: readonly Signal[], graph: Map<s
     for (const s of failed) out.push({ service: dependency, family: 'dependency_mention', strength: share * s.strength, onsetMs: s.onsetMs, evidenceId: s.evidenceId, local: true, text: `${failed.length} callers of ${dependency} started failing together (${names}): ${s.text}`.slice(0, 300) });
   }
   return out;
+}
+
+/** Services that must fail together, and be every one of a front's callees we see failing, to point at the front. */
+const MIN_FRONTED = 3;
+
+/**
+ * A front we have no telemetry of (a managed runtime that invokes functions, a gateway
+ * that routes to them) whose callees all started failing within minutes of each other,
+ * none of them over a failing dependency of its own (a callee that fails too, or that its
+ * error lines name) and no two of them over one same dependency: what they share is the
+ * front, not code in each of them (every function of a runtime failing at once is the runtime). It
+ * takes each callee's earliest failure as its own evidence, as a shared dependency does,
+ * and each callee gets an edge to it, so propagation can read the callees as its
+ * victims. Needs three or more callees, every callee we have telemetry of among them: a
+ * front with a healthy callee still reaches it. Linear in edges times failure lines.
+ */
+export function sharedFrontLinks(signals: readonly Signal[], graph: Map<string, Set<string>>, observed: ReadonlySet<string>, w: Weights = WEIGHTS): { edges: Record<string, string[]>; signals: Signal[] } {
+  const failure = new Map<string, Signal>();
+  for (const s of signals) {
+    if (!FAILURES.includes(s.family) || s.strength < w.shared.failing) continue;
+    const prev = failure.get(s.service);
+    if (!prev || s.onsetMs < prev.onsetMs) failure.set(s.service, s);
+  }
+  const lines = signals.filter((s) => FAILURES.includes(s.family) && s.strength >= w.shared.failing);
+  /** A service failing over a dependency: one of its callees fails too, or its own error lines name one. */
+  const overDependency = (service: string) => [...(graph.get(service) ?? [])].some((d) => failure.has(d) || lines.some((s) => s.service === service && namesService(s.raw ?? s.text, d)));
+  /** Whether two of the services call one same dependency: that, not the front, is then the likelier thing they share. */
+  const shareADependency = (services: readonly string[]) => {
+    const seenCallees = new Set<string>();
+    for (const service of services) for (const d of graph.get(service) ?? []) if (seenCallees.has(d)) return true; else seenCallees.add(d);
+    return false;
+  };
+  const edges: Record<string, string[]> = {};
+  const out: Signal[] = [];
+  for (const [front, callees] of [...graph].sort(([a], [b]) => a.localeCompare(b))) {
+    if (observed.has(front)) continue;
+    const seen = [...callees].filter((c) => observed.has(c));
+    const failed = seen.flatMap((c) => (failure.has(c) && !overDependency(c) ? [failure.get(c)!] : [])).sort((a, b) => a.onsetMs - b.onsetMs);
+    if (failed.length < MIN_FRONTED || failed.length < seen.length || failed.at(-1)!.onsetMs - failed[0]!.onsetMs > ONSET_TOLERANCE_MS || shareADependency(failed.map((f) => f.service))) continue;
+    const names = failed.map((s) => s.service).join(', ');
+    for (const s of failed) {
+      (edges[s.service] ??= []).push(front);
+      out.push({ service: front, family: 'dependency_mention', strength: w.shared.share * s.strength, onsetMs: s.onsetMs, evidenceId: s.evidenceId, local: true, text: `every service behind ${front} started failing together (${names}): ${s.text}`.slice(0, 300) });
+    }
+  }
+  return { edges, signals: out };
 }

@@ -273,3 +273,27 @@ export function rankSuspects(profiles: Map<string, ServiceProfile>, attributions
     .slice(0, 10)
     .map((c) => ({ ...c, score: Number(toScore(c.raw).toFixed(3)), reasons: c.reasons.map((r) => r.slice(0, 500)).slice(0, 20) }));
 }
+
+/** Trouble that began this long after the paged service's own cannot be what it was paged for: slow trouble (a leak's climb, a 5-minute series) is timed to within tens of minutes, not an hour. */
+const LATE_FOR_PAGE_MS = 60 * 60_000;
+
+/**
+ * The ranking with suspects whose own trouble began well after the paged service's
+ * weighed down by half: what was paged had been failing for that long already, so
+ * something that went wrong later (a deploy and the restarts it brought, hours into an
+ * alert that keeps firing) can be a consequence or a second trouble, not its cause. The
+ * earliest anomaly on the path keeps its weight. Nothing changes when the paged service
+ * shows no trouble of its own.
+ */
+export function laterThanThePage(ranked: readonly Candidate[], profiles: ReadonlyMap<string, ServiceProfile>, paged: string | undefined): Candidate[] {
+  const pagedAt = paged ? profiles.get(paged)?.onsetMs : undefined;
+  if (pagedAt === undefined) return [...ranked];
+  return ranked
+    .map((c) => {
+      const at = profiles.get(c.service)?.onsetMs;
+      if (at === undefined || at <= pagedAt + LATE_FOR_PAGE_MS) return c;
+      const raw = c.raw * 0.5;
+      return { ...c, raw, score: Number(toScore(raw).toFixed(3)), reasons: [...c.reasons, `its trouble began ${Math.round((at - pagedAt) / 60_000)} min after ${paged}'s, which was paged`].slice(0, 20) };
+    })
+    .sort((a, b) => b.raw - a.raw || a.service.localeCompare(b.service) || a.kind.localeCompare(b.kind));
+}
