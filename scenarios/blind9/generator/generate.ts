@@ -35,6 +35,18 @@ function check(spec: Spec, file: string): void {
   if (!nodes.has(spec.expected.service)) fail(spec.name, `the root cause ${spec.expected.service} is not in the topology`);
   if (!nodes.has(spec.alert.service)) fail(spec.name, `the alerting service ${spec.alert.service} is not in the topology`);
   if (nodes.size < 4 || nodes.size > 12) fail(spec.name, `${nodes.size} services; the suite wants 4 to 12`);
+  const series = new Set((scenario.evidence.metrics ?? []).map((m) => `${m.service}/${m.name}`));
+  for (const e of spec.effects) if (!series.has(`${e.svc}/${e.metric}`)) fail(spec.name, `effect on ${e.svc}/${e.metric}, a series the scenario does not hold`);
+  const named = [
+    ...(scenario.evidence.metrics ?? []),
+    ...(scenario.evidence.logs ?? []),
+    ...(scenario.evidence.changes ?? []),
+    ...(scenario.evidence.runtime ?? []),
+    ...(scenario.evidence.exceptions ?? []),
+    ...(scenario.evidence.alerts ?? []),
+    ...(scenario.evidence.traces ?? []).flatMap((t) => t.spans),
+  ];
+  for (const item of named) if (!nodes.has(item.service)) fail(spec.name, `evidence names ${item.service}, not in the topology`);
   const atMs = Date.parse(scenario.at);
   const ref = scenario.evidence.reference;
   if (ref) {

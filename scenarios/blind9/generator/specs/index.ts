@@ -1,5 +1,7 @@
 /** Every spec of the suite, in the order the README lists them. */
 import type { Spec } from '../build.js';
+import { CAPACITY_SPECS } from './capacity.js';
 import { CHANGE_SPECS } from './changes.js';
+import { FAULT_SPECS } from './faults.js';
 
-export const SPECS: Spec[] = [...CHANGE_SPECS];
+export const SPECS: Spec[] = [...CHANGE_SPECS, ...CAPACITY_SPECS, ...FAULT_SPECS];
