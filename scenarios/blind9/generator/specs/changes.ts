@@ -239,7 +239,7 @@ export const CHANGE_SPECS: Spec[] = [
       summary: 'agent-api p99 response time above 1.5s (agents polling for jobs)',
       startedMin: -8,
       severity: 'high',
-      cw: { namespace: 'AWS/ECS', metric: 'TargetResponseTime', dimensions: { ServiceName: 'agent-api', ClusterName: 'ci-prod' }, threshold: 1.5, stat: 'p99', value: 4.7 },
+      cw: { namespace: 'AWS/ApplicationELB', metric: 'TargetResponseTime', dimensions: { TargetGroup: 'targetgroup/agent-api/6f1e2d3c4b5a6978', LoadBalancer: 'app/ci-prod/9a8b7c6d5e4f3a2b' }, threshold: 1.5, stat: 'p99', value: 4.7 },
     },
     topology: { 'web-ui': ['pipelines-api'], 'pipelines-api': ['builds-db', 'job-queue'], 'agent-api': ['builds-db', 'job-queue'], 'job-queue': ['builds-db'], 'artifact-svc': ['object-store'], 'webhooks-in': ['pipelines-api'] },
     external: ['object-store'],
