@@ -157,8 +157,7 @@ export function alertBody(source: Source, a: AlertSpec, at: string, rng: Rng, al
         Trigger: {
           MetricName: cw.metric,
           Namespace: cw.namespace,
-          StatisticType: 'Statistic',
-          Statistic: cw.stat.toUpperCase(),
+          ...(/^p\d/.test(cw.stat) ? { StatisticType: 'ExtendedStatistic', ExtendedStatistic: cw.stat } : { StatisticType: 'Statistic', Statistic: cw.stat.toUpperCase() }),
           Unit: null,
           Dimensions: Object.entries(cw.dimensions).map(([name, value]) => ({ value, name })),
           Period: 300,

@@ -261,7 +261,7 @@ export const CHANGE_SPECS: Spec[] = [
       { svc: 'pipelines-api', level: 'warn', msg: 'request exceeded 2s budget: GET /v2/builds', from: -35, to: 1, every: 120 },
     ],
     changes: [
-      { at: -75, svc: 'builds-db', kind: 'infrastructure', summary: 'RDS builds-db instance class db.r6g.8xlarge → db.r6g.2xlarge (cost review)', author: 'finops', source: 'terraform' },
+      { at: -75, svc: 'builds-db', kind: 'config', summary: 'RDS builds-db instance class db.r6g.8xlarge → db.r6g.2xlarge (cost review, applied in the maintenance window)', author: 'finops', source: 'terraform' },
       { at: -130, svc: 'artifact-svc', kind: 'deployment', summary: 'artifact-svc v3.0.4', version: 'v3.0.4', previousVersion: 'v3.0.3' },
       { at: -12, svc: 'agent-api', kind: 'scaling', summary: 'auto scaling: agent-api desired 8 → 14', author: 'aws-autoscaling' },
     ],
