@@ -146,7 +146,7 @@ export const CAPACITY_SPECS: Spec[] = [
     tempting: ['tracking-api (alerting, healthy itself)', 'eta-predictor (always noisy)', 'the retention change (a mitigation after onset)', 'customer-notify deploy'],
   },
   {
-    name: 'flash-sale-checkout-latency-datadog',
+    name: 'checkout-latency-datadog',
     shop: 'fashion flash-sale e-commerce',
     models: 'Shopify flash sales (surges)',
     at: '2026-11-27T17:04:00Z',

@@ -150,7 +150,7 @@ export const CHANGE_SPECS: Spec[] = [
     tempting: ['distributor (alerting, errors in its logs)', 'store-gateway (always slow, its own alert firing for hours)', 'ingester resource_exhaustion (OOM kills without the rollout)', 'compactor config change'],
   },
   {
-    name: 'sfu-join-failures-alarm-sns',
+    name: 'meetings-join-5xx-alarm-sns',
     shop: 'video conferencing service',
     models: 'Google Cloud 2019 (a network configuration change shrinking capacity)',
     at: '2026-04-02T15:10:00Z',

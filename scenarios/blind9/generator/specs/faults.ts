@@ -186,7 +186,7 @@ export const FAULT_SPECS: Spec[] = [
     tempting: ['payroll-api (alerting)', 'tax-engine deploy 45 min earlier (named in the failing lookups)', 'employees-api config change', 'coredns resource_exhaustion (it is the platform under every service)'],
   },
   {
-    name: 'app-deploys-failing-mtls-opsgenie',
+    name: 'machines-api-5xx-opsgenie',
     shop: 'edge application hosting platform',
     models: 'Fly.io 2023 (certificates and Consul)',
     at: '2026-10-01T00:12:00Z',
@@ -217,7 +217,7 @@ export const FAULT_SPECS: Spec[] = [
     tempting: ['machines-api (alerting; hotfix deploy after onset)', 'placement (exceptions)', 'proxy-edge deploy'],
   },
   {
-    name: 'ledger-write-latency-alarm',
+    name: 'transfers-api-latency-alarm',
     shop: 'neobank',
     models: 'a degraded EBS volume under a database, announced by AWS Health (incident class)',
     at: '2026-05-13T11:25:00Z',
@@ -334,7 +334,7 @@ export const FAULT_SPECS: Spec[] = [
     tempting: ['model-server deploy two hours earlier', 'budget-pacer config', 'bid-request-parser deployment five days old', 'ssp-ingress (its own errors)'],
   },
   {
-    name: 'group-booking-errors-datadog',
+    name: 'pnr-service-errors-datadog',
     shop: 'airline reservations',
     models: 'a latent bug triggered by unusual data (a fixed-size passenger list)',
     at: '2026-02-03T12:18:00Z',

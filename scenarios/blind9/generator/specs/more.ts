@@ -177,7 +177,7 @@ export const MORE_SPECS: Spec[] = [
     tempting: ['file-service (alerting; its buffer mitigation after onset)', 'doc-service deploy 35 min earlier', 'thumbnailer backlog'],
   },
   {
-    name: 'payouts-ledger-mismatch-grafana',
+    name: 'payouts-write-errors-grafana',
     shop: 'marketplace payouts (fintech)',
     models: 'Stripe 2019 (a database node elected after failover was stale)',
     at: '2026-07-08T03:41:00Z',
