@@ -1,4 +1,5 @@
 import type { IncidentSignal, ProviderOutcome, ProviderResult, ScoredEvidence, Suspect } from '../../contracts/index.js';
+import { abandonedCallSignals } from './abandoned.js';
 import { recommendAction } from './actions.js';
 import { attributeChanges, changeVerdicts, type Attribution } from './changes.js';
 import { CALIBRATION, confidenceOf } from './confidence.js';
@@ -144,7 +145,8 @@ export function rankInvestigation(input: ScoreInput, w: Weights = WEIGHTS): Rank
   const reported = platformEventSignals(evidence, direct, called, w);
   const graph = mergeGraph(input.topology, traced, platform.edges, reported.edges);
   const observed = observedServices(input.results);
-  const linked = attributeLinks([...direct, ...mentionSignals(direct, graph), ...inflowSignals(direct, graph, demandMeasured(evidence)), ...failingCallSignals(direct, graph), ...platform.signals, ...sharedDependencySignals(direct, graph, observed, w), ...reported.signals], graph, tolerance, w);
+  const mentions = mentionSignals(direct, graph);
+  const linked = attributeLinks([...direct, ...mentions, ...inflowSignals(direct, graph, demandMeasured(evidence)), ...failingCallSignals(direct, graph), ...platform.signals, ...sharedDependencySignals(direct, graph, observed, w), ...abandonedCallSignals(evidence, graph, [...direct, ...mentions], frame, w), ...reported.signals], graph, tolerance, w);
   const signals = withoutClearedViews(linked, clearedByHealthyCallers(linked, traced, observed), ownEvidence);
   const profiles = profileServices(signals, graph, frame, servicesThatCanFail(evidence), w);
   const anomalous = [...profiles.values()].filter((p) => originScore(p, w) >= 0.15);
