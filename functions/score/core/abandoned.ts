@@ -21,19 +21,23 @@ const demandOf = (items: readonly Evidence[]) => items.filter((e): e is Series =
 /** Poisson log-likelihood ratio of seeing `observed` calls where `expected` were due. */
 const poissonLlr = (observed: number, expected: number) => (observed > 0 ? observed * Math.log(observed / expected) : 0) - observed + expected;
 
+/** Steps of a rate before its fall that make a baseline: fewer say nothing of what was due. */
+const MIN_BASELINE = 3;
+
 const median = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]!;
 
 /**
  * The latest steps of a request rate, up to the alert, that all fell below `dropShare` of
  * the rate before them: when they began and how sure the fall is (the calls due at the
- * earlier rate against the calls counted). Undefined for a rate still flowing.
+ * earlier rate against the calls counted). Undefined for a rate still flowing, or one
+ * with too little history (or none above zero) to say what was due.
  */
 export function rateStopped(s: Series, frame: Frame, w: Weights = WEIGHTS): { atMs: number; llr: number } | undefined {
   const points = s.values.flatMap((v, i) => (v === null || s.startMs + i * s.stepMs > frame.alertAtMs ? [] : [{ at: s.startMs + i * s.stepMs, v }]));
   let from = points.length;
   while (from > 0 && points[from - 1]!.at >= frame.alertAtMs - lookbackOf(frame)) {
     const before = points.slice(0, from - 1).map((p) => p.v);
-    if (before.length === 0 || points[from - 1]!.v > w.abandoned.dropShare * median(before)) break;
+    if (before.length < MIN_BASELINE || median(before) <= 0 || points[from - 1]!.v > w.abandoned.dropShare * median(before)) break;
     from--;
   }
   if (from === points.length || from === 0) return undefined;
@@ -57,14 +61,18 @@ export function abandonedCallSignals(items: readonly Evidence[], graph: Readonly
   const troubled = new Set(seen.filter((s) => s.local && s.strength >= CLEAR_STRENGTH).map((s) => s.service));
   const flowing = new Set(demand.filter((s) => !rateStopped(s, frame, w) && s.values.some((v) => v !== null && v > 0)).map((s) => s.service));
   const found = new Map<string, { callees: string[]; atMs: number; llr: number; evidenceId: string }>();
-  for (const s of demand) {
-    if (troubled.has(s.service)) continue;
-    const callers = [...graph].filter(([caller, callees]) => caller !== s.service && callees.has(s.service)).map(([caller]) => caller);
+  for (const service of [...new Set(demand.map((s) => s.service))].sort()) {
+    if (troubled.has(service)) continue;
+    const callers = [...graph].filter(([caller, callees]) => caller !== service && callees.has(service)).map(([caller]) => caller);
     if (callers.length !== 1 || !flowing.has(callers[0]!)) continue;
-    const stopped = rateStopped(s, frame, w);
-    if (!stopped) continue;
+    // Every series of the callee stopped: one replica idle while another takes its load is not calls left unmade.
+    const series = demand.filter((s) => s.service === service && s.values.some((v) => v !== null && v > 0));
+    const stops = series.map((s) => ({ s, stopped: rateStopped(s, frame, w) }));
+    if (stops.length === 0 || stops.some((x) => !x.stopped)) continue;
+    const strongest = stops.sort((a, b) => b.stopped!.llr - a.stopped!.llr)[0]!;
+    const stopped = { atMs: Math.min(...stops.map((x) => x.stopped!.atMs)), llr: stops.reduce((a, x) => a + x.stopped!.llr, 0) };
     const prev = found.get(callers[0]!);
-    found.set(callers[0]!, !prev ? { callees: [s.service], ...stopped, evidenceId: s.id } : { callees: [...prev.callees, s.service], atMs: Math.min(prev.atMs, stopped.atMs), llr: prev.llr + stopped.llr, evidenceId: stopped.llr > prev.llr ? s.id : prev.evidenceId });
+    found.set(callers[0]!, !prev ? { callees: [service], ...stopped, evidenceId: strongest.s.id } : { callees: [...prev.callees, service], atMs: Math.min(prev.atMs, stopped.atMs), llr: prev.llr + stopped.llr, evidenceId: stopped.llr > prev.llr ? strongest.s.id : prev.evidenceId });
   }
   return [...found].map(([caller, f]) => ({
     service: caller,

@@ -48,6 +48,15 @@ describe('callees only one caller calls that stopped receiving calls', () => {
     expect(abandonedCallSignals([rate('orders', 0.3), rate('mail', 0.3, [0.25])], graph, [], frame)).toEqual([]);
   });
 
+  it('say nothing while another replica of the callee still receives calls', () => {
+    const replica = { ...(rate('mail', 0.3) as object), id: 'METRIC_mail_2', labels: { pod: 'mail-2' } } as unknown as Evidence;
+    expect(abandonedCallSignals([rate('orders', 0.3), rate('mail', 0.3, [0, 0]), replica], graph, [], frame)).toEqual([]);
+  });
+
+  it('say nothing of a rate with no history above zero', () => {
+    expect(abandonedCallSignals([rate('orders', 0.3), rate('mail', 0, [0])], graph, [], frame)).toEqual([]);
+  });
+
   it('read only a service\'s own request rate, not a caller\'s view of one edge', () => {
     expect(abandonedCallSignals([rate('orders', 0.3), rate('mail', 0.3, [0], { caller: 'orders', callee: 'mail' })], graph, [], frame)).toEqual([]);
   });
