@@ -1,4 +1,5 @@
 import type { IncidentSignal, ProviderOutcome, ProviderResult, ScoredEvidence, Suspect } from '../../contracts/index.js';
+import { abandonedCallSignals } from './abandoned.js';
 import { recommendAction } from './actions.js';
 import { attributeChanges, changeVerdicts, type Attribution } from './changes.js';
 import { CALIBRATION, confidenceOf } from './confidence.js';
@@ -150,8 +151,14 @@ export function rankInvestigation(input: ScoreInput, w: Weights = WEIGHTS): Rank
   const reported = platformEventSignals(evidence, direct, called, w);
   const front = sharedFrontLinks(direct, called, observed, w);
   const graph = mergeGraph(input.topology, traced, platform.edges, reported.edges, front.edges, passedThroughLinks(direct, called, observed, tolerance));
-  const named = [...direct, ...mentionSignals(direct, graph), ...failingCallSignals(direct, graph)];
-  const linked = attributeLinks([...named, ...sharedNamedCalleeSignals(named, graph, tolerance), ...inflowSignals(direct, graph, demandMeasured(evidence)), ...platform.signals, ...sharedDependencySignals(direct, graph, observed, w), ...front.signals, ...reported.signals], graph, tolerance, w);
+  const mentions = mentionSignals(direct, graph);
+  const named = [...direct, ...mentions, ...failingCallSignals(direct, graph)];
+  const linked = attributeLinks(
+    [...named, ...sharedNamedCalleeSignals(named, graph, tolerance), ...inflowSignals(direct, graph, demandMeasured(evidence)), ...platform.signals, ...sharedDependencySignals(direct, graph, observed, w), ...front.signals, ...abandonedCallSignals(evidence, graph, [...direct, ...mentions], frame, w), ...reported.signals],
+    graph,
+    tolerance,
+    w,
+  );
   const signals = withoutClearedViews(linked, clearedByHealthyCallers(linked, traced, observed), ownEvidence);
   const profiles = profileServices(signals, graph, frame, servicesThatCanFail(evidence), w);
   const anomalous = [...profiles.values()].filter((p) => originScore(p, w) >= 0.15);

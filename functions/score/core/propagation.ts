@@ -78,6 +78,18 @@ function filledWaiting(p: ServiceProfile, q: ServiceProfile, toleranceMs: number
   return p.signals.some((s) => s.family === 'saturation' && s.strength >= 0.5 && s.onsetMs >= slowed - toleranceMs);
 }
 
+/**
+ * Whether `p`'s failures are wholly `q`'s: nothing points at `p` itself (every signal of
+ * its is a symptom, such as an error ratio counted at the entry over dependencies that
+ * cannot report their own failures), and traces show requests stopping partway in `q`,
+ * the work its operations usually do left undone, which is how a failed request looks in
+ * a trace whose spans carry no status. Failures that do not start in a service start
+ * below it, and the dependency seen aborting requests is where.
+ */
+function hollowFailure(p: ServiceProfile, q: ServiceProfile): boolean {
+  return p.local === 0 && p.signals.some((s) => ERROR_FAMILIES.includes(s.family)) && q.signals.some((s) => s.family === 'pattern_break' && s.local);
+}
+
 /** Topology and the calls seen in traces, merged: callers → callees. */
 export function mergeGraph(...graphs: Record<string, string[]>[]): Map<string, Set<string>> {
   const g = new Map<string, Set<string>>();
@@ -178,7 +190,7 @@ export function profileServices(signals: readonly Signal[], graph: Map<string, S
     for (const d of downstream(graph, p.service)) {
       const q = profiles.get(d);
       if (!q || onsetSeenBy(q, p) > p.onsetMs + tolerance || fed.has(d)) continue;
-      const explains = Math.max((q.local + symptomShare * q.symptom * 0.5) * (failing(p, w) && !failing(q, w) && !filledWaiting(p, q, tolerance) ? w.propagation.slowerExplainsFailing : 1), waitsExplained(p, q, w));
+      const explains = hollowFailure(p, q) ? own : Math.max((q.local + symptomShare * q.symptom * 0.5) * (failing(p, w) && !failing(q, w) && !filledWaiting(p, q, tolerance) ? w.propagation.slowerExplainsFailing : 1), waitsExplained(p, q, w));
       if (explains > best) [best, p.explainedBy] = [explains, d];
     }
     p.rootness = 1 - w.propagation.explainedDiscount * Math.min(1, best / own) * (1 - Math.min(1, p.pinned / own));

@@ -70,6 +70,13 @@ export interface Weights {
     /** The share of a service's traces broken after the rise that counts in full: a fault in its code breaks most of them, a rare branch or a few timeouts a handful. */
     fullShare: number;
   };
+  /** Calls a service stopped making, read from its sole callees' request rates (`abandoned.ts`). */
+  abandoned: {
+    /** A step whose rate fell below this share of the rate before it counts as stopped. */
+    dropShare: number;
+    /** The Poisson log-likelihood ratio (calls due against calls counted) at which the stop is as sure as the evidence allows. */
+    fullLlr: number;
+  };
   /** Point events (`events.ts`). */
   events: {
     /** How strongly each runtime event says something happened to its service: an OOM kill is near-certain, a failed health check vague. */
@@ -201,6 +208,7 @@ export const WEIGHTS: Readonly<Weights> = deepFreeze({
   logs: { llrMin: 6, novelBaselineSteps: 1, aboveReference: 3 },
   traces: { minRatio: 1.5, fullBaselineSteps: 3, beyondReference: 1.5, referenceFloorMs: 1, fullSpans: 20 },
   patterns: { fullLlr: 8, fullShare: 0.5 },
+  abandoned: { dropShare: 0.2, fullLlr: 20 },
   events: {
     runtime: { oom_killed: 0.9, crash_loop: 0.8, restart: 0.5, throttled: 0.6, node_pressure: 0.7, evicted: 0.7, unhealthy: 0.4 },
     relatedAlert: 0.2,
