@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { MetricSeries } from '../../../functions/contracts/index.js';
-import { outgrewDemand } from '../../../functions/score/core/changes.js';
+import { outgrewDemand } from '../../../functions/score/core/change-fit.js';
 import type { Evidence } from '../../../functions/score/core/types.js';
 import { replayDirect } from '../../helpers/direct-replay.js';
 import { alert, seeded, writeScenario } from './synthetic.js';

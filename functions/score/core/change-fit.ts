@@ -1,0 +1,105 @@
+import type { MetricSeries } from '../../contracts/index.js';
+import { median } from '../../providers/shared/stats.js';
+import { climbed } from './kinds.js';
+import { metricFamily } from './metrics.js';
+import type { Evidence } from './types.js';
+import { WEIGHTS, type Weights } from './weights.js';
+
+/*
+ * How a change shows in the series of the service it changed, which is what lets it earn
+ * the blame for an exhaustion (`changes.ts`): a leak it shipped makes what the service
+ * holds grow from the change on, faster than its demand; a ceiling it lowered makes the
+ * same demand take more of the resource than it did in the healthy reference.
+ */
+
+/**
+ * Whether the service's memory grew from the change to the onset, as a leak the change
+ * shipped would make it: the last third of the steps between them sits clearly above the
+ * first third (by more than twice the step-to-step noise). Memory that stayed flat after
+ * the change and jumped at the onset did not leak from it. Undefined when no memory
+ * series covers at least six steps of that stretch (a change before the window: nothing
+ * says it did not).
+ */
+export function grewFromChange(items: readonly Evidence[], service: string, atMs: number, onsetMs: number, w: Weights = WEIGHTS): boolean | undefined {
+  let verdict: boolean | undefined;
+  for (const item of items) {
+    if (item.class !== 'metrics' || item.service !== service || metricFamily(item.name, item.unit) !== 'memory') continue;
+    const series = item as MetricSeries;
+    const values = series.values.filter((v, i): v is number => v !== null && series.startMs + i * series.stepMs >= atMs && series.startMs + i * series.stepMs < onsetMs);
+    const grew = climbed(values, w.changes.growthShare);
+    if (grew !== undefined) verdict = (verdict ?? false) || grew;
+  }
+  return verdict;
+}
+
+/** Families of series that count what a service holds: memory, and connections, threads, descriptors or pool slots in use. */
+const HELD = new Set(['memory', 'saturation']);
+
+/**
+ * How many times its level when the change came a series stood at the onset: the median of
+ * the last third of its steps between the two over that of the first third when the series
+ * reaches back to the change, else over its healthy reference's median (a week or a day
+ * earlier, before a change of the last hours). Undefined under six steps, or with nothing
+ * to measure from.
+ */
+function sinceChange(series: MetricSeries, atMs: number, onsetMs: number, w: Weights): number | undefined {
+  const values = series.values.filter((v, i): v is number => v !== null && series.startMs + i * series.stepMs >= atMs && series.startMs + i * series.stepMs < onsetMs);
+  if (values.length < 6) return undefined;
+  const third = Math.floor(values.length / 3);
+  const reference = series.reference && series.reference.points >= w.metrics.minReferencePoints ? series.reference.median : undefined;
+  const from = series.startMs <= atMs + 2 * series.stepMs ? median(values.slice(0, third))! : reference;
+  return from !== undefined && from > 0 ? median(values.slice(-third))! / from : undefined;
+}
+
+/**
+ * Whether something the service holds (memory, connections, threads, descriptors) grew
+ * from the change to the onset out of proportion to its demand, as a leak the change
+ * shipped makes it: still climbing up to the onset (`climbed`), at least `leakGrowth`
+ * times where it stood at the change (or, for a change before the series begins, at its
+ * healthy reference), and more than twice as far up as the service's request rate went.
+ * A connection pool that borrows without returning climbs from the deploy to its maximum
+ * whatever the traffic; connections that rose with the morning's traffic, as they did the
+ * same hours a week before, did not leak.
+ */
+export function outgrewDemand(items: readonly Evidence[], service: string, atMs: number, onsetMs: number, w: Weights = WEIGHTS): boolean {
+  const own = items.filter((i): i is MetricSeries & { id: string } => i.class === 'metrics' && i.service === service);
+  const demand = Math.max(1, ...own.filter((m) => metricFamily(m.name, m.unit) === 'traffic').map((m) => sinceChange(m, atMs, onsetMs, w) ?? 1));
+  return own.some((m) => {
+    if (!HELD.has(metricFamily(m.name, m.unit))) return false;
+    const grew = sinceChange(m, atMs, onsetMs, w);
+    const values = m.values.filter((v, i): v is number => v !== null && m.startMs + i * m.stepMs >= atMs && m.startMs + i * m.stepMs < onsetMs);
+    return grew !== undefined && grew >= w.changes.leakGrowth && grew > 2 * demand && climbed(values, w.changes.growthShare) === true;
+  });
+}
+
+/** The families of series that measure each resource a change can set; capacity is all of them. */
+const USE_OF: Record<string, readonly string[]> = { cpu: ['cpu'], memory: ['memory'], capacity: ['cpu', 'memory', 'saturation'] };
+
+/** How many times its healthy reference's median a series stood before `onsetMs` (all of it when it starts at the onset); undefined without a reference. */
+function overReference(series: MetricSeries, onsetMs: number, w: Weights): number | undefined {
+  const ref = series.reference;
+  if (!ref || ref.points < w.metrics.minReferencePoints || ref.median <= 0) return undefined;
+  const all = series.values.filter((v): v is number => v !== null);
+  const before = series.values.filter((v, i): v is number => v !== null && series.startMs + i * series.stepMs < onsetMs);
+  const values = before.length >= 3 ? before : all;
+  return values.length > 0 ? median(values)! / ref.median : undefined;
+}
+
+/**
+ * How many times as much of `resource` the same demand takes as it did in the healthy
+ * reference: the service's use of it over its reference, divided by how far its demand
+ * (its own request rate, else its callers') stood over theirs. A database whose CPU sat at
+ * 97% where the same hour a week before it sat at 55%, with traffic 6% up, takes 1.7 times
+ * as much CPU per request: its capacity was cut, or its work made heavier. Undefined
+ * where no use series of the resource, or no demand, has a reference.
+ */
+export function heavierPerDemand(items: readonly Evidence[], service: string, resource: string, callers: ReadonlySet<string>, onsetMs: number, w: Weights = WEIGHTS): number | undefined {
+  const metrics = items.filter((i): i is MetricSeries & { id: string } => i.class === 'metrics');
+  const families = USE_OF[resource] ?? ['saturation'];
+  const use = Math.max(...metrics.filter((m) => m.service === service && families.includes(metricFamily(m.name, m.unit))).map((m) => overReference(m, onsetMs, w) ?? -Infinity));
+  const traffic = (of: (s: string) => boolean) => metrics.filter((m) => of(m.service) && metricFamily(m.name, m.unit) === 'traffic').map((m) => overReference(m, onsetMs, w)).filter((x): x is number => x !== undefined);
+  const own = traffic((s) => s === service);
+  const demand = own.length > 0 ? own : traffic((s) => callers.has(s));
+  if (!Number.isFinite(use) || demand.length === 0) return undefined;
+  return use / Math.max(...demand);
+}
