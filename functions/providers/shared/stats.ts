@@ -18,6 +18,16 @@ export function median(values: readonly number[]): number | undefined {
   return quantile(values, 0.5);
 }
 
+/**
+ * The middle value, the lower of the two middle ones when the count is even: the level a
+ * run of sampled steps surely reached (of two steps after a shift, a 181 ms one and a 5 ms
+ * one, the smaller says how far it went), and a baseline no single high step can lift.
+ */
+export function lowerMedian(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor((sorted.length - 1) / 2)]!;
+}
+
 /** Median and scaled MAD (≈ σ for normal data): a baseline that a few outliers or an earlier incident cannot drag. */
 export function robustBaseline(values: readonly number[]): { median: number; mad: number } | undefined {
   const med = median(values);

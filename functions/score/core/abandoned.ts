@@ -1,4 +1,5 @@
 import type { MetricSeries } from '../../contracts/index.js';
+import { lowerMedian } from '../../providers/shared/stats.js';
 import { metricFamily } from './metrics.js';
 import { lookbackOf } from './onset.js';
 import { CLEAR_STRENGTH, type Evidence, type Frame, type Signal } from './types.js';
@@ -24,8 +25,6 @@ const poissonLlr = (observed: number, expected: number) => (observed > 0 ? obser
 /** Steps of a rate before its fall that make a baseline: fewer say nothing of what was due. */
 const MIN_BASELINE = 3;
 
-const median = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]!;
-
 /**
  * The latest steps of a request rate, up to the alert, that all fell below `dropShare` of
  * the rate before them: when they began and how sure the fall is (the calls due at the
@@ -37,11 +36,11 @@ export function rateStopped(s: Series, frame: Frame, w: Weights = WEIGHTS): { at
   let from = points.length;
   while (from > 0 && points[from - 1]!.at >= frame.alertAtMs - lookbackOf(frame)) {
     const before = points.slice(0, from - 1).map((p) => p.v);
-    if (before.length < MIN_BASELINE || median(before) <= 0 || points[from - 1]!.v > w.abandoned.dropShare * median(before)) break;
+    if (before.length < MIN_BASELINE || lowerMedian(before) <= 0 || points[from - 1]!.v > w.abandoned.dropShare * lowerMedian(before)) break;
     from--;
   }
   if (from === points.length || from === 0) return undefined;
-  const perStep = median(points.slice(0, from).map((p) => p.v)) * (s.stepMs / 1000);
+  const perStep = lowerMedian(points.slice(0, from).map((p) => p.v)) * (s.stepMs / 1000);
   const run = points.slice(from);
   const llr = poissonLlr(run.reduce((a, p) => a + p.v * (s.stepMs / 1000), 0), perStep * run.length);
   return { atMs: run[0]!.at, llr };

@@ -1,5 +1,5 @@
 import type { ServiceTraceStats, TraceExemplar, TraceReference } from '../../contracts/index.js';
-import { rateChange, robustBaseline } from '../../providers/shared/stats.js';
+import { lowerMedian, rateChange, robustBaseline } from '../../providers/shared/stats.js';
 import { levelBeyondReference, readWait } from './gaps.js';
 import { lookbackOf } from './onset.js';
 import { WEIGHTS, type Weights } from './weights.js';
@@ -45,16 +45,6 @@ export function latencyShift(values: readonly (number | null)[], fromIndex = 0, 
   if (!best) return undefined;
   const firstHigh = idx.find((i) => i >= best!.index && values[i]! >= best!.high);
   return { index: firstHigh ?? best.index, ratio: best.ratio, z: best.z, level: best.level };
-}
-
-/**
- * The level a run of sampled steps surely reached: the median, the lower one when the
- * count is even, so that of two steps after a shift the smaller says how far it went (a
- * 181 ms step followed by a 5 ms one is a blip and a small rise, not a 90 ms level).
- */
-function lowerMedian(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor((sorted.length - 1) / 2)]!;
 }
 
 type Quantiles = TraceReference['duration'];
