@@ -7,8 +7,12 @@ export const ArgocdOptions = z.object({
   uiUrl: z.url({ protocol: /^https?$/ }).optional(),
   /** For Applications outside the control plane's namespace (`?appNamespace=`). */
   appNamespace: z.string().min(1).max(253).optional(),
-  /** How far before the window to look for the revision each service is running. */
-  releaseLookbackHours: z.number().int().min(0).max(72).default(24),
+  /**
+   * How far before the window to look for the revision each service is running: a leak a
+   * sync shipped days ago is still that revision's fault. Free to lengthen: the one
+   * Application read carries its whole `status.history` (`revisionHistoryLimit` entries).
+   */
+  releaseLookbackHours: z.number().int().min(0).max(336).default(168),
   maxServices: z.number().int().min(1).max(50).default(20),
 });
 export type ArgocdOptions = z.infer<typeof ArgocdOptions>;

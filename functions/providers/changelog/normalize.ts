@@ -20,14 +20,18 @@ const STANDING: readonly ChangeEvent['kind'][] = ['deployment', 'config', 'scali
  * the last deployment before it (the release it is running) and the last config and capacity
  * change (what it runs with: a memory limit or replica count cut hours ago is hit only when
  * demand next fills what is left), each unless a later one of its kind in the window replaced it.
+ * A config or capacity change from before `configFromMs` is not kept: a ceiling that has already
+ * carried a full day's peak did not run short today because it was lowered, while a release's
+ * code (a slow leak) does its harm whatever its age.
  */
-export function selectChanges(changes: readonly ChangeEvent[], fromMs: number, toMs: number, services: ReadonlySet<string> | undefined): ChangeEvent[] {
+export function selectChanges(changes: readonly ChangeEvent[], fromMs: number, toMs: number, services: ReadonlySet<string> | undefined, configFromMs = Number.NEGATIVE_INFINITY): ChangeEvent[] {
   const wanted = changes.filter((c) => !services || services.has(c.service));
   const inWindow = wanted.filter((c) => Date.parse(c.at) >= fromMs && Date.parse(c.at) <= toMs);
   const running = new Map<string, ChangeEvent>();
   const key = (c: ChangeEvent) => `${c.service}/${c.kind}`;
   for (const c of wanted) {
     if (!STANDING.includes(c.kind) || Date.parse(c.at) >= fromMs) continue;
+    if (c.kind !== 'deployment' && Date.parse(c.at) < configFromMs) continue;
     const held = running.get(key(c));
     if (!held || Date.parse(c.at) > Date.parse(held.at)) running.set(key(c), c);
   }

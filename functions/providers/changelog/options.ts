@@ -6,10 +6,17 @@ export const ChangelogOptions = z.object({
   /**
    * How far before the window to look for the release each service is running: a deploy log
    * answers "what version is live" as well as "what changed", and a leak a release shipped
-   * hours ago is still that release's fault; the same for the last config and capacity
-   * change. 0 reads the window only.
+   * days ago is still that release's fault. A week by default: a service redeployed less
+   * often than that is rare, and each extra day is one more day partition read. 0 reads the
+   * window only.
    */
-  releaseLookbackHours: z.number().int().min(0).max(72).default(24),
+  releaseLookbackHours: z.number().int().min(0).max(336).default(168),
+  /**
+   * How far before the window to look for the last config and capacity change each service
+   * runs with: a ceiling lowered is hit when demand next peaks, so one that has carried a
+   * full daily peak since is no longer the likely cause. Capped by `releaseLookbackHours`.
+   */
+  configLookbackHours: z.number().int().min(0).max(72).default(24),
   /** Items read per Query page, and pages per day partition, before the rest is left out. */
   pageSize: z.number().int().min(10).max(1000).default(500),
   maxPages: z.number().int().min(1).max(20).default(4),

@@ -21,7 +21,8 @@ function describeFor(tableName: string) {
     const parsed = ChangelogOptions.safeParse(plan.backend.options);
     const options = parsed.success ? parsed.data : ChangelogOptions.parse({});
     const who = plan.services.length > 0 && !plan.unlisted ? `for ${plan.services.slice(0, 10).join(', ')}${plan.services.length > 10 ? ` (+${plan.services.length - 10} more)` : ''}` : 'for all services';
-    const lookback = options.releaseLookbackHours > 0 ? `, and the release, config and capacity each was running with from up to ${options.releaseLookbackHours}h before` : '';
+    const configHours = Math.min(options.configLookbackHours, options.releaseLookbackHours);
+    const lookback = options.releaseLookbackHours > 0 ? `, and the release each was running from up to ${options.releaseLookbackHours}h before${configHours > 0 ? `, its config and capacity from up to ${configHours}h before` : ''}` : '';
     const { fromMs, toMs } = readRange(plan, options);
     const days = dayRanges(fromMs, toMs).map((d) => d.day);
     return {
@@ -40,11 +41,11 @@ export function makeChangelogProvider(tableName: string, db: DynamoDBDocumentCli
   const describe = describeFor(tableName);
   async function query(plan: EvidencePlan, deps: ProviderDeps): Promise<ProviderFindings> {
     const options = changelogOptions(plan);
-    const { fromMs, toMs } = readRange(plan, options);
+    const { fromMs, toMs, configFromMs } = readRange(plan, options);
     const reads = await Promise.all(dayRanges(fromMs, toMs).map((range) => readDay(db, tableName, plan.tenantId, range, options, deps.signal).then((read) => ({ ...read, day: range.day }))));
     // The partitions hold every service's changes: a plan asking for unlisted ones keeps them all.
     const services = plan.services.length > 0 && !plan.unlisted ? new Set(plan.services) : undefined;
-    const selected = selectChanges(changesOf(reads.flatMap((r) => r.items)), Date.parse(plan.window.from), toMs, services);
+    const selected = selectChanges(changesOf(reads.flatMap((r) => r.items)), Date.parse(plan.window.from), toMs, services, configFromMs);
     const truncated = reads.filter((r) => r.truncated).map((r) => r.day);
     const fitted = fitToBudget(listedFirst(byCloseness(selected, Date.parse(plan.alertAt)), plan), plan.limits.maxBytes, 'changes', 'the closest to the alert', plan.limits.maxItems);
     const notes = truncated.length > 0 ? [`read the first ${options.maxPages * options.pageSize} changes of ${truncated.join(', ')}, newest first; earlier ones that day were not read`] : [];

@@ -11,9 +11,14 @@ export interface DayRange {
   toSk: string;
 }
 
-/** The range read: the window, extended back by the release lookback. */
-export function readRange(plan: EvidencePlan, options: ChangelogOptions): { fromMs: number; toMs: number } {
-  return { fromMs: Date.parse(plan.window.from) - options.releaseLookbackHours * HOUR, toMs: Date.parse(plan.window.to) };
+/**
+ * The range read: the window, extended back by the release lookback; `configFromMs` is where
+ * the shorter config and capacity lookback starts (never before the range).
+ */
+export function readRange(plan: EvidencePlan, options: ChangelogOptions): { fromMs: number; toMs: number; configFromMs: number } {
+  const windowFromMs = Date.parse(plan.window.from);
+  const fromMs = windowFromMs - options.releaseLookbackHours * HOUR;
+  return { fromMs, toMs: Date.parse(plan.window.to), configFromMs: Math.max(fromMs, windowFromMs - options.configLookbackHours * HOUR) };
 }
 
 /**

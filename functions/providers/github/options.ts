@@ -7,8 +7,12 @@ export const GithubOptions = z.object({
   apiUrl: z.url({ protocol: /^https?$/ }).default('https://api.github.com'),
   /** The deployment environment to read (`production`); every environment when absent. */
   environment: z.string().min(1).max(200).optional(),
-  /** How far before the window to look for the deployment or release each service is running. */
-  releaseLookbackHours: z.number().int().min(0).max(72).default(24),
+  /**
+   * How far before the window to look for the deployment or release each service is running:
+   * a leak a release shipped days ago is still that release's fault. Paging stops at the
+   * running one, so a longer lookback does not read more pages.
+   */
+  releaseLookbackHours: z.number().int().min(0).max(336).default(168),
   /** Services read per investigation (those with a catalog `repo`), nearest the alert first. */
   maxServices: z.number().int().min(1).max(20).default(8),
   perPage: z.number().int().min(10).max(100).default(50),

@@ -13,7 +13,9 @@ import { readRange, targetsOf, urls, type RepoTarget } from './translate.js';
  * What changed on GitHub for each planned service with a catalog `repo` (and `path` in a
  * monorepo): deployments and their statuses, releases, pull requests merged in the window with
  * their files, and commits touching the path. Deployments and releases reach back by the
- * lookback so the version each service was running is known.
+ * lookback so the version each service was running is known; both lists come newest first,
+ * so paging stops at the first page that reaches before the window (it holds the running
+ * one): a week's lookback costs at most one page more than the window does.
  */
 
 export type LoadCatalog = (tenantId: string) => Promise<Record<string, CatalogEntry>>;
@@ -44,9 +46,12 @@ async function readRepo(client: GithubClient, t: RepoTarget, plan: EvidencePlan,
   const cut = (what: string, truncated: boolean) => truncated && notes.push(`${t.service}: read ${o.maxPages} pages of ${what} (${o.perPage} each); older ones in the range were not read`);
 
   if (o.include.includes('deployments')) {
-    const list = await getList(client, urls.deployments(o.apiUrl, t, o), Deployment, o.maxPages, (d) => since(d.created_at, fromMs));
+    const list = await getList(client, urls.deployments(o.apiUrl, t, o), Deployment, o.maxPages, (d) => since(d.created_at, windowFromMs));
     cut('deployments', list.truncated);
-    const wanted = list.items.filter((d) => Date.parse(d.created_at) <= toMs && Date.parse(d.created_at) >= fromMs);
+    // The window's deployments and the one running when it opened: older ones are replaced, so their statuses are not fetched.
+    const inWindow = list.items.filter((d) => Date.parse(d.created_at) <= toMs && Date.parse(d.created_at) >= windowFromMs);
+    const running = list.items.find((d) => Date.parse(d.created_at) < windowFromMs && Date.parse(d.created_at) >= fromMs);
+    const wanted = running ? [...inWindow, running] : inWindow;
     const withStatus = wanted.slice(0, o.maxDeploymentStatuses);
     const statuses = await Promise.all(withStatus.map((d) => getList(client, urls.statuses(o.apiUrl, t, d.id), DeploymentStatus, 1).then((s) => s.items)));
     for (const [i, d] of wanted.entries()) {
@@ -55,7 +60,7 @@ async function readRepo(client: GithubClient, t: RepoTarget, plan: EvidencePlan,
     }
   }
   if (o.include.includes('releases')) {
-    const list = await getList(client, urls.releases(o.apiUrl, t, o), Release, o.maxPages, (r) => since(r.created_at, fromMs));
+    const list = await getList(client, urls.releases(o.apiUrl, t, o), Release, o.maxPages, (r) => since(r.created_at, windowFromMs));
     cut('releases', list.truncated);
     const published = list.items.filter((r) => !r.draft && (!t.path || `${r.tag_name} ${r.name ?? ''}`.includes(t.service)));
     const deployed = new Set(changes.map((c) => c.version));

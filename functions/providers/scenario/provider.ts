@@ -41,8 +41,11 @@ const inScope = (scope: Scope, service: string, atMs: number) => atMs >= scope.f
 
 type Collector = (s: LoadedScenario, scope: Scope, plan: EvidencePlan) => { ranked: Ranked<EvidenceItem>[]; noun: string; keptBecause: string };
 
-/** How far before the window a change feed looks for the release each service is running. */
-const RELEASE_LOOKBACK_MS = 24 * 60 * 60_000;
+/** How far before the window a change feed looks for the release each service is running (the real providers' default). */
+const RELEASE_LOOKBACK_MS = 168 * 60 * 60_000;
+
+/** How far back for the last config and capacity change: a ceiling that has carried a full day's peak since is no longer the likely cause. */
+const CONFIG_LOOKBACK_MS = 24 * 60 * 60_000;
 
 type ScenarioChange = NonNullable<LoadedScenario['evidence']['changes']>[number];
 
@@ -58,7 +61,8 @@ const STANDING: readonly ScenarioChange['kind'][] = ['deployment', 'config', 'sc
  */
 function isRunningRelease(s: LoadedScenario, scope: Scope, c: ScenarioChange): boolean {
   const at = s.time(c.at);
-  if (!STANDING.includes(c.kind) || at >= scope.fromMs || at < scope.fromMs - RELEASE_LOOKBACK_MS || (scope.services && !scope.services.has(c.service))) return false;
+  const lookbackMs = c.kind === 'deployment' ? RELEASE_LOOKBACK_MS : CONFIG_LOOKBACK_MS;
+  if (!STANDING.includes(c.kind) || at >= scope.fromMs || at < scope.fromMs - lookbackMs || (scope.services && !scope.services.has(c.service))) return false;
   return !(s.evidence.changes ?? []).some((o) => o !== c && o.kind === c.kind && o.service === c.service && s.time(o.at) > at && s.time(o.at) <= scope.toMs);
 }
 

@@ -32,7 +32,7 @@ describe('argocd provider', () => {
       },
     ]);
     expect(found.notes).toEqual(['Argo CD has no application checkout-prod (checkout): check the catalog']);
-    expect(found.query.text).toBe('Argo CD sync history of the catalog apps of checkout, pricing over 13:22–14:27Z (and the revision running from 24h before)');
+    expect(found.query.text).toBe('Argo CD sync history of the catalog apps of checkout, pricing over 13:22–14:27Z (and the revision running from 168h before)');
   });
 
   it('keeps the revision running before the window, and a failed sync still in progress', async () => {
@@ -45,6 +45,17 @@ describe('argocd provider', () => {
       expect.objectContaining({ at: '2026-05-11T16:31:10.000Z', version: 'a11b22c', previousVersion: '0000111', author: 'automated sync', link: 'https://cd.example.com/applications/team-shop/pricing-prod' }),
       expect.objectContaining({ at: '2026-05-12T14:15:00.000Z', version: 'bbbb22c', previousVersion: 'a11b22c', summary: 'pricing sync failed to bbbb22c in Argo CD app pricing-prod: one or more objects failed to apply: admission webhook denied' }),
     ]);
+  });
+
+  it('by default keeps the revision an app has run for days, and not one past the lookback, from the one Application read', async () => {
+    const app = application();
+    app.status.history = app.status.history.slice(0, 2).map((h: Record<string, unknown>, i: number) => ({ ...h, deployedAt: i === 0 ? '2026-05-08T09:00:00Z' : '2026-05-10T11:00:00Z' }));
+    delete app.status.operationState;
+    const seen = fakeBackend(() => json(app));
+    const versions = async (options: Record<string, unknown>) => (await provider.query(argoPlan(options, { services: ['pricing'] }), deps())).items.map((c) => (c as { at: string }).at);
+    expect(await versions({})).toEqual(['2026-05-10T11:00:00.000Z']);
+    expect(await versions({ releaseLookbackHours: 48 })).toEqual([]);
+    expect(seen).toHaveLength(2);
   });
 
   it('answers no data for an app without history in range, naming services without an app', async () => {

@@ -26,7 +26,7 @@ describe('changelog provider', () => {
     db.on(QueryCommand, { ExpressionAttributeValues: { ':pk': 'TENANT#demo#CHANGES#2026-05-12' } }).resolves({
       Items: [item('2026-05-12T14:11:00.000Z', 'pricing', 'deployment', 'v3.12.0'), item('2026-05-12T14:15:00.000Z', 'pricing', 'feature_flag', 'on'), item('2026-05-12T14:00:00.000Z', 'search'), { ...item('2026-05-12T14:01:00.000Z', 'checkout', 'config'), expiresAt: 1 }],
     });
-    const found = await provider.query(changelogPlan(), deps());
+    const found = await provider.query(changelogPlan({ releaseLookbackHours: 24 }), deps());
     const calls = db.commandCalls(QueryCommand).map((c) => c.args[0].input);
     expect(calls).toHaveLength(2);
     expect(calls[1]).toMatchObject({ TableName: 'causeway', KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to', ScanIndexForward: false, Limit: 500, ExpressionAttributeValues: { ':pk': 'TENANT#demo#CHANGES#2026-05-12', ':from': '2026-05-12T00:00:00.000Z', ':to': '2026-05-12T14:27:00.000Z#\uffff' } });
@@ -36,10 +36,27 @@ describe('changelog provider', () => {
       ['pricing', 'on'],
     ]);
     expect(found.query).toEqual({
-      text: 'change log for checkout, pricing over 13:22–14:27Z, and the release, config and capacity each was running with from up to 24h before',
+      text: 'change log for checkout, pricing over 13:22–14:27Z, and the release each was running from up to 24h before, its config and capacity from up to 24h before',
       target: 'DynamoDB table causeway, partitions TENANT#demo#CHANGES#2026-05-11…2026-05-12',
       window: { from: '2026-05-12T13:22:00.000Z', to: '2026-05-12T14:27:00.000Z' },
     });
+  });
+
+  it('by default reaches a week back for the running release, a day for the running config and capacity', async () => {
+    db.on(QueryCommand).resolves({ Items: [] });
+    db.on(QueryCommand, { ExpressionAttributeValues: { ':pk': 'TENANT#demo#CHANGES#2026-05-10' } }).resolves({
+      Items: [item('2026-05-10T11:00:00.000Z', 'pricing', 'deployment', 'v3.10.0'), item('2026-05-10T12:00:00.000Z', 'pricing', 'config', 'heap-4g')],
+    });
+    db.on(QueryCommand, { ExpressionAttributeValues: { ':pk': 'TENANT#demo#CHANGES#2026-05-11' } }).resolves({ Items: [item('2026-05-11T20:00:00.000Z', 'checkout', 'scaling', 'min-3')] });
+    const found = await provider.query(changelogPlan(), deps());
+    const days = db.commandCalls(QueryCommand).map((c) => (c.args[0].input.ExpressionAttributeValues as Record<string, string>)[':pk']!.slice(-10));
+    expect(days.sort()).toEqual(['2026-05-05', '2026-05-06', '2026-05-07', '2026-05-08', '2026-05-09', '2026-05-10', '2026-05-11', '2026-05-12']);
+    expect(found.items.map((c) => (c as { version: string }).version).sort()).toEqual(['min-3', 'v3.10.0']);
+    expect(found.query.text).toContain('the release each was running from up to 168h before, its config and capacity from up to 24h before');
+  });
+
+  it('refuses a release lookback past two weeks', async () => {
+    await expect(provider.query(changelogPlan({ releaseLookbackHours: 337 }), deps())).rejects.toThrow(/options\.releaseLookbackHours/);
   });
 
   it('keeps the changes of services the plan does not list when it asks for unlisted ones', async () => {

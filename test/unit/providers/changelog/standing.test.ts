@@ -26,4 +26,10 @@ describe('what each service runs with, from before the window', () => {
   it('drops one that a later change of its kind inside the window replaced', () => {
     expect(selectChanges(log, from, to, new Set(['cart'])).map((c) => c.summary)).toEqual(['redis pool 8 -> 64']);
   });
+
+  it('keeps a release of any age but no config or capacity change from before the config bound', () => {
+    const old = [change('2026-05-10T11:00:00Z', 'search', 'deployment', 'search 4.18.0'), change('2026-05-10T12:00:00Z', 'search', 'config', 'heap 6g -> 4g'), change('2026-05-10T12:30:00Z', 'search', 'scaling', 'replicas 6 -> 3')];
+    expect(selectChanges(old, from, to, undefined, from - 24 * 3600_000).map((c) => c.summary)).toEqual(['search 4.18.0']);
+    expect(selectChanges(old, from, to, undefined).map((c) => c.summary)).toEqual(['search 4.18.0', 'heap 6g -> 4g', 'replicas 6 -> 3']);
+  });
 });

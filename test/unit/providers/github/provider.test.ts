@@ -69,7 +69,7 @@ describe('github provider', () => {
     });
     // The search PR touches another folder of the monorepo; the merge commit is already the PR; v3.11.4 was replaced in the window.
     expect(items).toHaveLength(4);
-    expect(found.query.text).toBe('GitHub deployments, releases, pulls, commits to production for the catalog repos of checkout, pricing over 13:22–14:27Z (deployments and releases from 24h before)');
+    expect(found.query.text).toBe('GitHub deployments, releases, pulls, commits to production for the catalog repos of checkout, pricing over 13:22–14:27Z (deployments and releases from 168h before)');
     expect(found.notes).toEqual([]);
     expect(JSON.stringify(found)).not.toContain('s3cr3t');
   });
@@ -79,6 +79,28 @@ describe('github provider', () => {
     const found = await provider.query(githubPlan({ include: ['deployments'] }, { services: ['pricing'] }), deps());
     expect(found.items).toHaveLength(1);
     expect(found.items[0]).toEqual({ class: 'changes', at: '2026-05-11T16:30:00.000Z', service: 'pricing', kind: 'deployment', summary: 'pricing v3.11.4 deployed to production', version: 'v3.11.4', author: 'j-lee', commit: 'a11b22c', source: 'github', link: 'https://github.com/acme/shop/deployments/production' });
+  });
+
+  it('by default keeps the release a service has run for days, and not one past the lookback', async () => {
+    const old = { ...(fixture('deployments.json') as Record<string, unknown>[])[1], id: 9077, ref: 'v3.10.0', created_at: '2026-05-10T11:00:00Z' };
+    fakeBackend((request, url) => (url.pathname === '/repos/acme/shop/deployments' ? json([old]) : github(request, url)));
+    const versions = async (options: Record<string, unknown>) => (await provider.query(githubPlan({ include: ['deployments'], ...options }, { services: ['pricing'] }), deps())).items.map((c) => (c as { version: string }).version);
+    expect(await versions({})).toEqual(['v3.10.0']);
+    expect(await versions({ releaseLookbackHours: 48 })).toEqual([]);
+  });
+
+  it('stops paging at the first page that reaches before the window, whatever the lookback', async () => {
+    const at = ['2026-05-12T14:20:00Z', '2026-05-12T13:40:00Z', '2026-05-12T13:30:00Z', '2026-05-11T09:00:00Z', '2026-05-10T09:00:00Z', '2026-05-09T09:00:00Z'];
+    const seen = fakeBackend((request, url) => {
+      if (url.pathname !== '/repos/acme/shop/deployments') return json([]);
+      const n = Number(url.searchParams.get('page') ?? '1');
+      const page = at.slice((n - 1) * 2, n * 2).map((created_at, i) => ({ ...(fixture('deployments.json') as Record<string, unknown>[])[0], id: n * 10 + i, ref: `v0.${n}.${i}`, created_at }));
+      return json(page, 200, n < 3 ? { link: `<https://api.github.com/repos/acme/shop/deployments?environment=production&per_page=10&page=${n + 1}>; rel="next"` } : {});
+    });
+    const found = await provider.query(githubPlan({ include: ['deployments'], perPage: 10, maxPages: 3, maxDeploymentStatuses: 0, releaseLookbackHours: 336 }, { services: ['pricing'] }), deps());
+    expect(seen.filter((r) => new URL(r.url).pathname.endsWith('/deployments')).map((r) => new URL(r.url).searchParams.get('page'))).toEqual([null, '2']);
+    expect(found.items.map((c) => (c as { version: string }).version).sort()).toEqual(['v0.1.0', 'v0.1.1', 'v0.2.0']);
+    expect(found.notes).toEqual([]);
   });
 
   it('follows the Link header up to maxPages and says what it left out', async () => {

@@ -129,4 +129,23 @@ describe('scenarioProvider: what each service runs with', () => {
     const found = await scenarioProvider.query(standing, deps);
     expect(found.items.map((c) => (c as { summary: string }).summary)).toEqual(['hpa.minReplicas 6 -> 3']);
   });
+
+  it('returns the release a service has run for days, but a config or capacity change only from the last day', async () => {
+    const scenarioFile = writeScenario({
+      name: 'standing-old',
+      signal: alert('catalog'),
+      topology: { catalog: [], search: [] },
+      evidence: {
+        changes: [
+          { at: '-50h', service: 'catalog', kind: 'deployment', summary: 'catalog 4.18.0' },
+          { at: '-49h', service: 'catalog', kind: 'config', summary: 'heap 6g -> 4g' },
+          { at: '-200h', service: 'search', kind: 'deployment', summary: 'search 2.9.0' },
+        ],
+      },
+    });
+    const standing = EvidencePlan.parse({ ...plan('changes', [], '2026-06-01T08:00:00Z'), backend: { id: 'scenario', type: 'scenario', classes: ['changes'], options: { file: scenarioFile } } });
+    const found = await scenarioProvider.query(standing, deps);
+    expect(found.items.map((c) => (c as { summary: string }).summary)).toEqual(['catalog 4.18.0']);
+  });
 });
+
