@@ -55,7 +55,7 @@ const STANDING: readonly ScenarioChange['kind'][] = ['deployment', 'config', 'sc
 /**
  * The deployment each service in scope is running, and the last config and capacity
  * change it runs with, when they came before the window: a change feed answers "what is
- * live" as well as "what changed". A leak a release shipped hours ago is still that
+ * live" as well as "what changed". A leak a release shipped days ago is still that
  * release's fault, and a memory limit or replica count cut hours ago is hit only when
  * demand next fills what is left.
  */
