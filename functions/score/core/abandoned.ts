@@ -2,6 +2,7 @@ import type { MetricSeries } from '../../contracts/index.js';
 import { lowerMedian } from '../../providers/shared/stats.js';
 import { metricFamily } from './metrics.js';
 import { lookbackOf } from './onset.js';
+import { callersOf } from './propagation.js';
 import { CLEAR_STRENGTH, type Evidence, type Frame, type Signal } from './types.js';
 import { WEIGHTS, type Weights } from './weights.js';
 
@@ -62,7 +63,7 @@ export function abandonedCallSignals(items: readonly Evidence[], graph: Readonly
   const found = new Map<string, { callees: string[]; atMs: number; llr: number; evidenceId: string }>();
   for (const service of [...new Set(demand.map((s) => s.service))].sort()) {
     if (troubled.has(service)) continue;
-    const callers = [...graph].filter(([caller, callees]) => caller !== service && callees.has(service)).map(([caller]) => caller);
+    const callers = callersOf(graph, service).filter((caller) => caller !== service);
     if (callers.length !== 1 || !flowing.has(callers[0]!)) continue;
     // Every series of the callee stopped: one replica idle while another takes its load is not calls left unmade.
     const series = demand.filter((s) => s.service === service && s.values.some((v) => v !== null && v > 0));

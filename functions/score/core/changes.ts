@@ -1,7 +1,7 @@
 import type { ChangeEvent, RootCauseKind } from '../../contracts/index.js';
 import { grewFromChange, heavierPerDemand, outgrewDemand } from './change-fit.js';
 import { fittedShortage } from './kinds.js';
-import { downstream, originScore, type ServiceProfile } from './propagation.js';
+import { callersOf, downstream, originScore, type ServiceProfile } from './propagation.js';
 import { namesService } from './logs.js';
 import { CLEAR_STRENGTH, type Evidence, type Frame, type Signal, type SignalFamily } from './types.js';
 import { WEIGHTS, type Weights } from './weights.js';
@@ -67,9 +67,6 @@ export function scalerAddedCapacity(change: Pick<ChangeEvent, 'kind' | 'summary'
 
 /** A service whose own evidence is a leak: memory that climbed or OOM kills. */
 const leaking = (p: ServiceProfile | undefined) => !!p && p.signals.some((s) => s.family === 'runtime_leak' || (s.family === 'memory' && s.strength >= CLEAR_STRENGTH));
-
-/** The services that call `service` directly. */
-const callersOf = (graph: Map<string, Set<string>>, service: string) => new Set([...graph].filter(([, callees]) => callees.has(service)).map(([caller]) => caller));
 
 /** A service's own failures that a change can introduce: exception groups (by their first sighting) and clear error lines new to it. */
 const introducible = (s: Signal) => s.local && (s.family === 'exception' || (s.family === 'log_error' && s.strength >= CLEAR_STRENGTH));
@@ -265,7 +262,7 @@ export function attributeChanges(items: readonly Evidence[], profiles: Map<strin
       out.push({ change, kind, score: 0, fit: 0, redHerring: true, reason: `${what} on ${change.service} at ${clock(at)} was already in place before the window opened, and nothing ${change.service} ran short of is what it set: it is what the service runs with, not a suspect` });
       continue;
     }
-    const heavier = ceiling ? heavierPerDemand(items, change.service, ceiling, callersOf(graph, change.service), onset, w) : undefined;
+    const heavier = ceiling ? heavierPerDemand(items, change.service, ceiling, new Set(callersOf(graph, change.service)), onset, w) : undefined;
     const untested = heavier !== undefined && heavier >= w.changes.heavierShare;
     const proximity = untested ? 1 : decay(lead, leak || ceiling ? w.changes.leakHalfLifeMs : w.changes.halfLifeMs);
     const ownScore = mine ? proximity * (0.6 + 0.4 * Math.min(1, own / 0.6)) * (0.5 + 0.5 * p.rootness) * (p.fedBy ? 0.4 : 1) : 0;

@@ -1,5 +1,6 @@
 import type { ChangeEvent, RelatedAlert } from '../../contracts/index.js';
 import { namesService } from './logs.js';
+import { callersOf } from './propagation.js';
 import type { Evidence, Signal, SignalFamily } from './types.js';
 import { WEIGHTS, type Weights } from './weights.js';
 
@@ -137,7 +138,7 @@ export function platformEventSignals(evidence: readonly Evidence[], signals: rea
   for (const item of evidence) {
     const report = platformReport(item);
     if (!report || Number.isNaN(report.atMs)) continue;
-    const listed = [...graph].filter(([, callees]) => callees.has(report.service)).map(([caller]) => caller);
+    const listed = callersOf(graph, report.service);
     const namers = [...new Set(signals.filter((s) => FAILURE.includes(s.family) && s.strength >= sure && s.service !== report.service && namesManaged(s.raw ?? s.text, report.service)).map((s) => s.service))];
     for (const c of namers) namedBy.set(c, (namedBy.get(c) ?? new Set()).add(report.service));
     const naming = namers.filter((c) => !listed.includes(c)).sort();

@@ -103,6 +103,11 @@ export function mergeGraph(...graphs: Record<string, string[]>[]): Map<string, S
   return g;
 }
 
+/** The services that call `service` directly, in the graph's order. */
+export function callersOf(graph: ReadonlyMap<string, ReadonlySet<string>>, service: string): string[] {
+  return [...graph].filter(([, callees]) => callees.has(service)).map(([caller]) => caller);
+}
+
 /** Every service reachable from `from` through calls (not including itself). */
 export function downstream(graph: Map<string, Set<string>>, from: string): Set<string> {
   const seen = new Set<string>();
