@@ -12,6 +12,11 @@ import { WEIGHTS, type Weights } from './weights.js';
  * same demand take more of the resource than it did in the healthy reference.
  */
 
+/** A series' samples from `fromMs` up to (not including) `toMs`, gaps left out. */
+function valuesBetween(series: MetricSeries, fromMs: number, toMs: number): number[] {
+  return series.values.filter((v, i): v is number => v !== null && series.startMs + i * series.stepMs >= fromMs && series.startMs + i * series.stepMs < toMs);
+}
+
 /**
  * Whether the service's memory grew from the change to the onset, as a leak the change
  * shipped would make it: the last third of the steps between them sits clearly above the
@@ -25,7 +30,7 @@ export function grewFromChange(items: readonly Evidence[], service: string, atMs
   for (const item of items) {
     if (item.class !== 'metrics' || item.service !== service || metricFamily(item.name, item.unit) !== 'memory') continue;
     const series = item as MetricSeries;
-    const values = series.values.filter((v, i): v is number => v !== null && series.startMs + i * series.stepMs >= atMs && series.startMs + i * series.stepMs < onsetMs);
+    const values = valuesBetween(series, atMs, onsetMs);
     const grew = climbed(values, w.changes.growthShare);
     if (grew !== undefined) verdict = (verdict ?? false) || grew;
   }
@@ -43,7 +48,7 @@ const HELD = new Set(['memory', 'saturation']);
  * to measure from.
  */
 function sinceChange(series: MetricSeries, atMs: number, onsetMs: number, w: Weights): number | undefined {
-  const values = series.values.filter((v, i): v is number => v !== null && series.startMs + i * series.stepMs >= atMs && series.startMs + i * series.stepMs < onsetMs);
+  const values = valuesBetween(series, atMs, onsetMs);
   if (values.length < 6) return undefined;
   const third = Math.floor(values.length / 3);
   const reference = series.reference && series.reference.points >= w.metrics.minReferencePoints ? series.reference.median : undefined;
@@ -67,7 +72,7 @@ export function outgrewDemand(items: readonly Evidence[], service: string, atMs:
   return own.some((m) => {
     if (!HELD.has(metricFamily(m.name, m.unit))) return false;
     const grew = sinceChange(m, atMs, onsetMs, w);
-    const values = m.values.filter((v, i): v is number => v !== null && m.startMs + i * m.stepMs >= atMs && m.startMs + i * m.stepMs < onsetMs);
+    const values = valuesBetween(m, atMs, onsetMs);
     return grew !== undefined && grew >= w.changes.leakGrowth && grew > 2 * demand && climbed(values, w.changes.growthShare) === true;
   });
 }
