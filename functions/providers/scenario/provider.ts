@@ -1,5 +1,7 @@
 import type { EvidenceClass, EvidenceItem, EvidencePlan, ProviderQuery } from '../../contracts/index.js';
 import { ConfigurationError } from '../../shared/errors.js';
+import { selectChanges } from '../changelog/normalize.js';
+import { ChangelogOptions } from '../changelog/options.js';
 import { fitToBudget, listedFirst, type Ranked } from '../shared/budget.js';
 import { gridForWindow } from '../shared/grid.js';
 import { TemplateMiner, logPatterns } from '../shared/logs.js';
@@ -41,30 +43,10 @@ const inScope = (scope: Scope, service: string, atMs: number) => atMs >= scope.f
 
 type Collector = (s: LoadedScenario, scope: Scope, plan: EvidencePlan) => { ranked: Ranked<EvidenceItem>[]; noun: string; keptBecause: string };
 
-/** How far before the window a change feed looks for the release each service is running (the real providers' default). */
-const RELEASE_LOOKBACK_MS = 168 * 60 * 60_000;
-
-/** How far back for the last config and capacity change: a ceiling that has carried a full day's peak since is no longer the likely cause. */
-const CONFIG_LOOKBACK_MS = 24 * 60 * 60_000;
-
-type ScenarioChange = NonNullable<LoadedScenario['evidence']['changes']>[number];
-
-/** Change kinds that set what a service runs with until the next of the same kind: its release, its configuration, its capacity. */
-const STANDING: readonly ScenarioChange['kind'][] = ['deployment', 'config', 'scaling'];
-
-/**
- * The deployment each service in scope is running, and the last config and capacity
- * change it runs with, when they came before the window: a change feed answers "what is
- * live" as well as "what changed". A leak a release shipped days ago is still that
- * release's fault, and a memory limit or replica count cut hours ago is hit only when
- * demand next fills what is left.
- */
-function isRunningRelease(s: LoadedScenario, scope: Scope, c: ScenarioChange): boolean {
-  const at = s.time(c.at);
-  const lookbackMs = c.kind === 'deployment' ? RELEASE_LOOKBACK_MS : CONFIG_LOOKBACK_MS;
-  if (!STANDING.includes(c.kind) || at >= scope.fromMs || at < scope.fromMs - lookbackMs || (scope.services && !scope.services.has(c.service))) return false;
-  return !(s.evidence.changes ?? []).some((o) => o !== c && o.kind === c.kind && o.service === c.service && s.time(o.at) > at && s.time(o.at) <= scope.toMs);
-}
+/** How far before the window the change log looks, by default, for the release and for the config and capacity each service runs with. */
+const { releaseLookbackHours, configLookbackHours } = ChangelogOptions.parse({});
+const RELEASE_LOOKBACK_MS = releaseLookbackHours * 3600_000;
+const CONFIG_LOOKBACK_MS = configLookbackHours * 3600_000;
 
 /** Point events rank by closeness to the alert: what happened just before it matters most. */
 const byCloseness = <T extends EvidenceItem & { at: string }>(items: T[], alertAtMs: number): Ranked<EvidenceItem>[] =>
@@ -131,14 +113,15 @@ const collectors: Record<EvidenceClass, Collector> = {
     const reference = rawTraces(s, s.evidence.reference?.traces ?? [], (service) => forServices(scope, service));
     return { ranked: summarizeTraces(traces, gridForWindow(plan.window), undefined, reference), noun: 'trace summaries', keptBecause: 'per-service stats first, then error and slowest traces' };
   },
-  changes: (s, scope, plan) => ({
-    ranked: byCloseness(
-      (s.evidence.changes ?? []).filter((c) => inScope(scope, c.service, s.time(c.at)) || isRunningRelease(s, scope, c)).map((c) => ({ ...c, class: 'changes' as const, at: new Date(s.time(c.at)).toISOString() })),
-      Date.parse(plan.alertAt),
-    ),
-    noun: 'changes',
-    keptBecause: 'the closest to the alert',
-  }),
+  changes: (s, scope, plan) => {
+    // As a change feed reads: the window reached back by the release look-back, then what is live selected as the change log selects it.
+    const read = (s.evidence.changes ?? []).filter((c) => s.time(c.at) >= scope.fromMs - RELEASE_LOOKBACK_MS).map((c) => ({ ...c, class: 'changes' as const, at: new Date(s.time(c.at)).toISOString() }));
+    return {
+      ranked: byCloseness(selectChanges(read, scope.fromMs, scope.toMs, scope.services, scope.fromMs - CONFIG_LOOKBACK_MS), Date.parse(plan.alertAt)),
+      noun: 'changes',
+      keptBecause: 'the closest to the alert',
+    };
+  },
   runtime: (s, scope, plan) => ({
     ranked: byCloseness(
       (s.evidence.runtime ?? []).filter((r) => inScope(scope, r.service, s.time(r.at))).map((r) => ({ ...r, class: 'runtime' as const, count: r.count ?? 1, at: new Date(s.time(r.at)).toISOString() })),
