@@ -26,16 +26,33 @@ const MIN_HIGH_STEPS = 2;
 export function levelBeyondReference(values: readonly (number | null)[], fromIndex: number, reference: Quantiles | undefined, standingSteps = Infinity, w: Weights = WEIGHTS): { index: number; ratio: number; z: number; level: number } | undefined {
   if (!reference) return undefined;
   const { beyondReference, referenceFloorMs } = w.traces;
-  const floor = beyondReference * Math.max(reference.p95Ms, referenceFloorMs);
+  return levelBeyond(values, fromIndex, beyondReference * Math.max(reference.p95Ms, referenceFloorMs), reference, standingSteps, MIN_HIGH_STEPS, w);
+}
+
+/**
+ * A wait on calls into a service the healthy period never saw called, read against what
+ * the same callers waited on their other callees then (`peers`). Services differ in what
+ * their links cost by more than an order of magnitude (one always waited on 100–200 ms
+ * where its callers' other links take under 10 ms), so the peers stand in only for a wait
+ * `beyondPeers` times their P95. That far beyond, a lone sampled call counts (a
+ * retransmit or a pause costs healthy links hundreds of milliseconds, not seconds); with
+ * more steps, most must stay beyond it, the last one too.
+ */
+export function levelBeyondPeers(values: readonly (number | null)[], fromIndex: number, peers: Quantiles, standingSteps = Infinity, w: Weights = WEIGHTS): { index: number; ratio: number; z: number; level: number } | undefined {
+  return levelBeyond(values, fromIndex, w.traces.beyondPeers * Math.max(peers.p95Ms, w.traces.referenceFloorMs), peers, standingSteps, 1, w);
+}
+
+/** The level of a latency from its first sampled step beyond `floor`, when enough steps stay beyond it (see {@link levelBeyondReference}). */
+function levelBeyond(values: readonly (number | null)[], fromIndex: number, floor: number, reference: Quantiles, standingSteps: number, minHighSteps: number, w: Weights) {
   const sampled: number[] = [];
   values.forEach((v, i) => v !== null && i >= fromIndex && sampled.push(i));
   const first = sampled.findIndex((i) => values[i]! >= floor);
   if (first < 0 || (first === 0 && sampled.at(-1)! - sampled[0]! >= standingSteps)) return undefined;
   const after = sampled.slice(first).map((i) => values[i]!);
   const high = after.filter((v) => v >= floor).length;
-  if (high < MIN_HIGH_STEPS || high < 0.6 * after.length || after.at(-1)! < floor) return undefined;
+  if (high < minHighSteps || high < 0.6 * after.length || after.at(-1)! < floor) return undefined;
   const level = median(after)!;
-  const base = Math.max(reference.p50Ms, referenceFloorMs);
+  const base = Math.max(reference.p50Ms, w.traces.referenceFloorMs);
   const spread = Math.max(reference.p95Ms - reference.p50Ms, 0.1 * base);
   return { index: sampled[first]!, ratio: level / base, z: (level - base) / spread, level };
 }

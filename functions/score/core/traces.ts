@@ -1,6 +1,6 @@
 import type { ServiceTraceStats, TraceExemplar, TraceReference } from '../../contracts/index.js';
 import { lowerMedian, rateChange, robustBaseline } from '../../providers/shared/stats.js';
-import { levelBeyondReference, readWait } from './gaps.js';
+import { levelBeyondPeers, levelBeyondReference, readWait } from './gaps.js';
 import { lookbackOf } from './onset.js';
 import { WEIGHTS, type Weights } from './weights.js';
 import type { Evidence, Frame, Signal } from './types.js';
@@ -91,6 +91,23 @@ function edgeShifts(s: Stats, recent: number, w: Weights): Record<string, number
 const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
 
 /**
+ * What the callers of a service waited, over the healthy reference, on calls into their
+ * other callees: the most tolerant such edge (highest P95), or undefined when no caller
+ * has a referenced edge to compare with.
+ */
+export function peerWait(service: string, stats: readonly ServiceTraceStats[]): Quantiles | undefined {
+  const byService = new Map(stats.map((t) => [t.service, t]));
+  let most: Quantiles | undefined;
+  for (const caller of stats.filter((t) => t.service !== service && (t.callees[service] ?? 0) > 0)) {
+    for (const peer of Object.keys(caller.callees)) {
+      const wait = peer === service ? undefined : byService.get(peer)?.reference?.byCaller?.[caller.service]?.inboundGap;
+      if (wait && (!most || wait.p95Ms > most.p95Ms)) most = wait;
+    }
+  }
+  return most;
+}
+
+/**
  * How sure a wait on calls into a service is by how many sampled spans it rests on. The
  * wait is a difference of two spans (the caller's client span minus the callee's own),
  * so it carries the jitter of both sides (a connection set up, a pause in either
@@ -117,6 +134,7 @@ function steadyErrors(s: Stats): boolean {
  */
 export function traceSignals(items: readonly Evidence[], frame: Frame, w: Weights = WEIGHTS): Signal[] {
   const out: Signal[] = [];
+  const allStats = items.filter((i): i is Stats => i.class === 'traces' && i.kind === 'service_stats');
   for (const item of items) {
     if (item.class !== 'traces' || item.kind !== 'service_stats') continue;
     const s = item as Stats;
@@ -132,12 +150,17 @@ export function traceSignals(items: readonly Evidence[], frame: Frame, w: Weight
     }
     const self = shiftBeyond(s.selfTimeP90Ms, recent, s.reference?.selfTime, w);
     if (self) out.push({ service: s.service, family: 'self_time', strength: shiftStrength(self.ratio), onsetMs: at(self.index), evidenceId: s.id, local: true, text: `${s.service}'s own work per span got ${self.ratio.toFixed(1)}× slower (p90 self time)` });
-    const gap = s.inboundGapP90Ms ? gapBeyond(s.inboundGapP90Ms, recent, s.reference?.inboundGap, s.stepMs, w) : undefined;
+    // A service the healthy period never saw called is read against its callers' other links.
+    const peers = s.reference?.inboundGap ? undefined : peerWait(s.service, allStats);
+    const ownGap = s.inboundGapP90Ms ? gapBeyond(s.inboundGapP90Ms, recent, s.reference?.inboundGap, s.stepMs, w) : undefined;
+    const againstPeers = !ownGap && peers !== undefined;
+    const waitBeyond = (values: readonly (number | null)[]) => (againstPeers ? levelBeyondPeers(values, recent, peers!, BASELINE_SPAN_MS / s.stepMs, w) : gapBeyond(values, recent, s.reference?.inboundGap, s.stepMs, w));
+    const gap = ownGap ?? (againstPeers && s.inboundGapP90Ms ? waitBeyond(s.inboundGapP90Ms) : undefined);
     const byCaller = gap ? edgeShifts(s, recent, w) : undefined;
     if (gap) {
-      const typical = s.inboundGapP50Ms ? (gapBeyond(s.inboundGapP50Ms, recent, s.reference?.inboundGap, s.stepMs, w) ?? null) : undefined;
+      const typical = s.inboundGapP50Ms ? (waitBeyond(s.inboundGapP50Ms) ?? null) : undefined;
       const wait = readWait(gap, typical, w);
-      out.push({ service: s.service, family: 'inbound_latency', strength: wait.strength * sampledShare(s, gap.index, w), onsetMs: at(gap.index), evidenceId: s.id, local: true, outsideSpans: true, addedMs: wait.addedMs, ...(byCaller ? { waitsByCaller: byCaller } : {}), text: `callers waited ${gap.ratio.toFixed(1)}× longer on calls into ${s.service} beyond its own span time${wait.tailOnly ? ' (only the slowest calls: the median call did not wait longer)' : ''}` });
+      out.push({ service: s.service, family: 'inbound_latency', strength: wait.strength * sampledShare(s, gap.index, w), onsetMs: at(gap.index), evidenceId: s.id, local: true, outsideSpans: true, addedMs: wait.addedMs, ...(byCaller ? { waitsByCaller: byCaller } : {}), text: `callers waited ${gap.ratio.toFixed(1)}× longer on calls into ${s.service} beyond its own span time${againstPeers ? ' than on their other callees over the healthy reference (none of its own)' : ''}${wait.tailOnly ? ' (only the slowest calls: the median call did not wait longer)' : ''}` });
     }
     const dur = shiftBeyond(s.durationP90Ms, recent, s.reference?.duration, w);
     if (dur) out.push({ service: s.service, family: 'latency', strength: shiftStrength(dur.ratio), onsetMs: at(dur.index), evidenceId: s.id, local: false, text: `${s.service} spans got ${dur.ratio.toFixed(1)}× slower (p90 duration)` });

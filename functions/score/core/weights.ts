@@ -62,6 +62,8 @@ export interface Weights {
     referenceFloorMs: number;
     /** Sampled spans from the onset of a wait on calls into a service for it to count in full; fewer count in proportion. */
     fullSpans: number;
+    /** For a service with no reference of its own, a wait this many times the P95 of what its callers waited on their other callees is its link's, not how the service always is. */
+    beyondPeers: number;
   };
   /** Where traces' expected call patterns broke (`patterns.ts`). */
   patterns: {
@@ -206,7 +208,7 @@ export const WEIGHTS: Readonly<Weights> = deepFreeze({
   onset: { minZ: 4, maxZ: 50, minBaselinePoints: 5, settled: 0.8, recoveredPoints: 3, returned: 0.1 },
   metrics: { atCapacity: 0.98, referenceZ: 4, minReferencePoints: 3, sparsePoints: 8 },
   logs: { llrMin: 6, novelBaselineSteps: 1, aboveReference: 3 },
-  traces: { minRatio: 1.5, fullBaselineSteps: 3, beyondReference: 1.5, referenceFloorMs: 1, fullSpans: 20 },
+  traces: { minRatio: 1.5, fullBaselineSteps: 3, beyondReference: 1.5, referenceFloorMs: 1, fullSpans: 20, beyondPeers: 100 },
   patterns: { fullLlr: 8, fullShare: 0.5 },
   abandoned: { dropShare: 0.2, fullLlr: 20 },
   events: {

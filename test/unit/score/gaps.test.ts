@@ -40,6 +40,29 @@ describe('a wait beyond the reference with no rise inside the window', () => {
   });
 });
 
+describe('a wait on a service the reference never saw called, against its callers\' other links', () => {
+  const stepMs = 30_000;
+  const grid = { startMs: alertAtMs - 5 * stepMs, stepMs, errors: [0, 0, 0, 0, 0], errorOrigins: [0, 0, 0, 0, 0] };
+  const gateway = { id: 'TRACES_gateway', class: 'traces', kind: 'service_stats', service: 'gateway', ...grid, spans: [20, 20, 20, 20, 20], durationP90Ms: [30, 30, 30, 30, 30], selfTimeP90Ms: [2, 2, 2, 2, 2], callees: { cart: 40, booking: 1 } } as IdentifiedEvidence;
+  const cart = { id: 'TRACES_cart', class: 'traces', kind: 'service_stats', service: 'cart', ...grid, spans: [8, 8, 8, 8, 8], durationP90Ms: [20, 21, 20, 22, 20], selfTimeP90Ms: [5, 5, 5, 5, 5], inboundGapP90Ms: [3, 4, 3, 5, 4], inboundGapP50Ms: [2, 2, 2, 3, 2], callees: {}, reference: { spans: 30, errorRate: 0, duration: { p50Ms: 18, p95Ms: 30 }, selfTime: { p50Ms: 4, p95Ms: 6 }, inboundGap: { p50Ms: 2, p95Ms: 6 }, byCaller: { gateway: { spans: 30, errorRate: 0, duration: { p50Ms: 18, p95Ms: 30 }, inboundGap: { p50Ms: 2, p95Ms: 6 } } } } } as IdentifiedEvidence;
+  // One sampled call into booking since the window opened, none in the reference.
+  const booking = (gapMs: number) => ({ id: 'TRACES_booking', class: 'traces', kind: 'service_stats', service: 'booking', ...grid, spans: [0, 0, 9, 0, 0], durationP90Ms: [null, null, 4000, null, null], selfTimeP90Ms: [null, null, 9, null, null], inboundGapP90Ms: [null, null, gapMs, null, null], inboundGapP50Ms: [null, null, gapMs, null, null], callees: {} }) as IdentifiedEvidence;
+  const waitsOn = (items: IdentifiedEvidence[]) => traceSignals(items, { alertAtMs, stepMs }).filter((s) => s.family === 'inbound_latency' && s.service === 'booking');
+
+  it('reads one call that waited two orders of magnitude beyond every other link of its caller as a wait on that service\'s link', () => {
+    const [found] = waitsOn([gateway, cart, booking(4300)]);
+    expect(found).toMatchObject({ service: 'booking', local: true, outsideSpans: true, onsetMs: alertAtMs - 3 * stepMs });
+    expect(found!.strength).toBeCloseTo(9 / 20, 5);
+    expect(found!.addedMs).toBeGreaterThan(4000);
+    expect(found!.text).toContain('than on their other callees over the healthy reference');
+  });
+
+  it('leaves a wait within two orders of magnitude of the other links (what a retransmit, or a service whose links always cost more, looks like), or one with no referenced link to compare with, unread', () => {
+    expect(waitsOn([gateway, cart, booking(300)])).toEqual([]);
+    expect(waitsOn([gateway, { ...cart, reference: undefined } as IdentifiedEvidence, booking(4300)])).toEqual([]);
+  });
+});
+
 const wait = (service: string, addedMs: number | undefined, strength = 1): Signal => ({ service, family: 'inbound_latency', strength, onsetMs: alertAtMs - 120_000, evidenceId: `TRACES_${service}`, local: true, outsideSpans: true, text: `callers waited longer on ${service}`, ...(addedMs === undefined ? {} : { addedMs }) });
 
 describe('waits compared by the time they added to a call', () => {
