@@ -1,0 +1,8 @@
+import type { Spec } from '../lib/spec.js';
+import { CHANGES } from './changes.js';
+import { CAPACITY } from './capacity.js';
+import { PLATFORM } from './platform.js';
+import { DEFECTS } from './defects.js';
+
+/** Every scenario of the suite, in the order the README lists them. */
+export const SPECS: Spec[] = [...CHANGES, ...CAPACITY, ...PLATFORM, ...DEFECTS];
