@@ -8,13 +8,15 @@ Written without seeing the scorer. What was read: the public scenario format
 \`functions/contracts/\` (the scenario, signal and common contracts), the alert source adapters in
 \`functions/ingest/sources/\` and \`functions/ingest/replay.ts\` (to write each alert body as its
 sender does and check how it is read), and \`cli/scenario-run.ts\` and \`cli/commands.ts\` (how a
-suite folder is loaded). The \`search\` tool was not needed beyond what those files document.
+suite folder is loaded), \`package.json\` and \`tsconfig.json\`. The \`search\` tool was used
+only to read Grafana's and Opsgenie's published webhook payload examples.
 
 What was not read, listed, grepped or run: \`functions/score/\`, \`functions/reason/\`, \`bench/\`,
 \`test/eval-baseline.json\`, \`test/e2e/eval.test.ts\`, the team's scenarios \`scenarios/*.json\`,
 the other suites \`scenarios/blind*/\` (the folder names were seen in one \`ls\` of \`scenarios/\`;
 nothing in them was opened), \`scenarios/EVAL-HISTORY.md\`, the EVAL section of README.md, other
-helpers' worktrees, and \`git log\`/\`git diff\` beyond file names. \`causeway investigate\`,
+helpers' worktrees, and \`git log\`/\`git diff\` beyond file names (the only \`git log\` lines seen
+were this branch's own new commits). \`causeway investigate\`,
 \`causeway eval\`, \`npm start\` and \`npm test\` were never run on these files: nothing here was
 tuned to how the scorer reacts to it.
 `;

@@ -88,7 +88,7 @@ function grafana(spec: Spec, rng: Rng): Signal {
           endsAt: '0001-01-01T00:00:00Z',
           generatorURL: `${base}/alerting/grafana/${uid}/view?orgId=1`,
           fingerprint,
-          silenceURL: `${base}/alerting/silence/new?alertmanager=grafana&matcher=alertname%3D${encodeURIComponent(spec.alert.name)}&orgId=1`,
+          silenceURL: `${base}/alerting/silence/new?alertmanager=grafana&matchers=alertname%3D${encodeURIComponent(spec.alert.name)}&orgId=1`,
           dashboardURL: `${base}/d/${rng.hex(9)}?orgId=1`,
           panelURL: `${base}/d/${rng.hex(9)}?orgId=1&viewPanel=${rng.int(2, 14)}`,
           values: { A: value, C: 1 },
@@ -115,15 +115,17 @@ function pagerduty(spec: Spec, rng: Rng): Signal {
   const number = rng.int(1200, 9800);
   const host = 'https://causeway-demo.pagerduty.com';
   const priority = spec.alert.severity === 'critical' ? 'P1' : spec.alert.severity === 'high' ? 'P2' : 'P3';
+  // An incident open for a while reaches us when it escalates, not when it was triggered.
+  const escalated = Date.parse(spec.at) - Date.parse(alertStart(spec)) >= 20 * 60_000;
   return {
     source: 'pagerduty',
     headers: { 'content-type': 'application/json', 'user-agent': 'PagerDuty-Webhook/V3.0', 'x-webhook-id': rng.uuid() },
     body: {
       event: {
         id: `01${rng.hex(24).toUpperCase()}`,
-        event_type: 'incident.triggered',
+        event_type: escalated ? 'incident.escalated' : 'incident.triggered',
         resource_type: 'incident',
-        occurred_at: alertStart(spec),
+        occurred_at: escalated ? new Date(Date.parse(spec.at)).toISOString() : alertStart(spec),
         agent: { html_url: `${host}/services/${serviceId}`, id: serviceId, self: `https://api.pagerduty.com/services/${serviceId}`, summary: spec.alert.service, type: 'service_reference' },
         client: null,
         data: {

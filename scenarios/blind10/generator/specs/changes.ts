@@ -81,7 +81,7 @@ export const CHANGES: Spec[] = [
     source: 'cloudwatch',
     cloudwatch: true,
     peakHourUtc: 9,
-    alert: { service: 'edge-api', name: 'edge-api-alb-5xx', summary: 'edge-api ALB target 5xx count above 500 per 5 minutes', since: '-10m', severity: 'critical', cw: { namespace: 'AWS/ApplicationELB', metric: 'HTTPCode_Target_5XX_Count', dims: { LoadBalancer: 'app/edge-api/5e1c0a7f3b2d9e41' }, threshold: 500, stat: 'Sum', value: 18420 } },
+    alert: { service: 'edge-api', name: 'edge-api-alb-5xx', summary: 'edge-api ALB target 5xx count above 500 per 5 minutes', since: '-1m', severity: 'critical', cw: { namespace: 'AWS/ApplicationELB', metric: 'HTTPCode_Target_5XX_Count', dims: { LoadBalancer: 'app/edge-api/5e1c0a7f3b2d9e41' }, threshold: 500, stat: 'Sum', value: 18420 } },
     topology: {
       cloudfront: ['editor-web', 'edge-api'],
       'edge-api': ['design-service', 'realtime-collab', 'auth-service'],
@@ -126,7 +126,7 @@ export const CHANGES: Spec[] = [
     story: 'A chat API release cancels in-flight cache calls when a client disconnects mid-stream. Cancellations jump thirtyfold. A long-standing bug in the Redis client returns a cancelled connection to the pool with its reply still unread, so the next request on it reads someone else\'s conversation. The web tier\'s integrity check catches most of them and pages; the cache itself is healthy.',
     wrong: ['session-cache as infrastructure or resource_exhaustion (it answers every request correctly)', 'the Redis client library as a code_defect with no change (the release is what triggered it)', 'the history-service deploy 15 minutes before the page', 'moderation-api, named in logs but healthy'],
     source: 'datadog',
-    alert: { service: 'chat-web', name: 'session-integrity-mismatch', summary: 'chat-web session integrity check failures above 1% of responses', since: '-12m', severity: 'critical', labels: { metric: 'chat_web.integrity.mismatch' } },
+    alert: { service: 'chat-web', name: 'session-integrity-mismatch', summary: 'chat-web session integrity check failures above 1% of responses', since: '-1m', severity: 'critical', labels: { metric: 'chat_web.integrity.mismatch' } },
     topology: {
       'chat-web': ['chat-api', 'history-service'],
       'chat-api': ['session-cache', 'moderation-api', 'billing'],
@@ -237,7 +237,7 @@ export const CHANGES: Spec[] = [
     story: 'The fraud-rules publisher ships a new content bundle to every till at once, with no staged rings. The till agent\'s rules interpreter expects 21 fields and the new template supplies 20, reads out of bounds and takes the host down; it reloads the same bundle at boot and loops. Payments volume collapses because no till can take a card.',
     wrong: ['till-agent as code_defect (the interpreter bug is old; the bundle triggered it)', 'payments-api or the acquirer (volume fell because tills are down)', 'the receipt-printer config change 35 minutes before', 'the store network failover after the onset'],
     source: 'opsgenie',
-    alert: { service: 'till-agent', name: 'TillAgentCrashLoop', summary: 'till-agent crash loops on more than 30% of tills', since: '-16m', severity: 'critical' },
+    alert: { service: 'till-agent', name: 'TillAgentCrashLoop', summary: 'till-agent crash loops on more than 30% of tills', since: '-1m', severity: 'critical' },
     topology: {
       'store-hub': ['till-agent', 'price-service'],
       'till-agent': ['payments-api', 'price-service', 'rules-publisher'],
@@ -347,7 +347,7 @@ export const CHANGES: Spec[] = [
     source: 'cloudwatch-sns',
     cloudwatch: true,
     peakHourUtc: 13,
-    alert: { service: 'edge-waf', name: 'edge-waf-cpu-critical', summary: 'edge-waf ECS service CPU above 90%', since: '-9m', severity: 'critical', cw: { namespace: 'AWS/ECS', metric: 'CPUUtilization', dims: { ClusterName: 'news-prod', ServiceName: 'edge-waf' }, threshold: 90, stat: 'Average', value: 99.6 } },
+    alert: { service: 'edge-waf', name: 'edge-waf-cpu-critical', summary: 'edge-waf ECS service CPU above 90%', since: '-1m', severity: 'critical', cw: { namespace: 'AWS/ECS', metric: 'CPUUtilization', dims: { ClusterName: 'news-prod', ServiceName: 'edge-waf' }, threshold: 90, stat: 'Average', value: 99.6 } },
     topology: {
       'edge-waf': ['article-api', 'paywall', 'search', 'image-resizer', 'comments'],
       'article-api': ['paywall'],
@@ -431,7 +431,7 @@ export const CHANGES: Spec[] = [
     story: 'A network engineer changes the IP address of one WAN edge router interface. The change makes every router re-exchange its link-state database and recompute forwarding tables, dropping a share of packets between the data centres for many minutes. Every service that crosses sites sees connect timeouts; the portal\'s latency alert fires first.',
     wrong: ['the identity-broker deploy 28 minutes earlier', 'document-store as infrastructure (it is healthy, just unreachable)', 'card-processor, named in logs but healthy'],
     source: 'datadog',
-    alert: { service: 'filing-frontend', name: 'filing-frontend-latency', summary: 'filing-frontend p99 latency above 3s', since: '-18m', severity: 'high', labels: { metric: 'trace.http.request.duration' } },
+    alert: { service: 'filing-frontend', name: 'filing-frontend-latency', summary: 'filing-frontend p99 latency above 3s', since: '-1m', severity: 'high', labels: { metric: 'trace.http.request.duration' } },
     topology: {
       'filing-frontend': ['identity-broker', 'returns-api', 'wan-edge'],
       'returns-api': ['document-store', 'payments-connector', 'wan-edge'],
