@@ -113,6 +113,7 @@ function pagerduty(spec: Spec, rng: Rng): Signal {
   const incidentId = `Q${rng.hex(12).toUpperCase()}`;
   const serviceId = `P${rng.hex(6).toUpperCase()}`;
   const number = rng.int(1200, 9800);
+  const [userId, policyId, teamId, priorityId] = [0, 1, 2, 3].map(() => `P${rng.hex(6).toUpperCase()}`);
   const host = 'https://causeway-demo.pagerduty.com';
   const priority = spec.alert.severity === 'critical' ? 'P1' : spec.alert.severity === 'high' ? 'P2' : 'P3';
   // An incident open for a while reaches us when it escalates, not when it was triggered.
@@ -139,10 +140,10 @@ function pagerduty(spec: Spec, rng: Rng): Signal {
           created_at: alertStart(spec).replace(/\.\d{3}Z$/, 'Z'),
           title: spec.alert.summary,
           service: { html_url: `${host}/services/${serviceId}`, id: serviceId, self: `https://api.pagerduty.com/services/${serviceId}`, summary: spec.alert.service, type: 'service_reference' },
-          assignees: [{ html_url: `${host}/users/P${rng.hex(6).toUpperCase()}`, id: `P${rng.hex(6).toUpperCase()}`, self: 'https://api.pagerduty.com/users', summary: 'On-call Primary', type: 'user_reference' }],
-          escalation_policy: { html_url: `${host}/escalation_policies/P${rng.hex(6).toUpperCase()}`, id: `P${rng.hex(6).toUpperCase()}`, self: 'https://api.pagerduty.com/escalation_policies', summary: `${spec.alert.service} escalation`, type: 'escalation_policy_reference' },
-          teams: [{ html_url: `${host}/teams/P${rng.hex(6).toUpperCase()}`, id: `P${rng.hex(6).toUpperCase()}`, self: 'https://api.pagerduty.com/teams', summary: 'Platform', type: 'team_reference' }],
-          priority: { html_url: `${host}/account/incident_priorities`, id: `P${rng.hex(6).toUpperCase()}`, self: 'https://api.pagerduty.com/priorities', summary: priority, type: 'priority' },
+          assignees: [{ html_url: `${host}/users/${userId}`, id: userId, self: `https://api.pagerduty.com/users/${userId}`, summary: 'On-call Primary', type: 'user_reference' }],
+          escalation_policy: { html_url: `${host}/escalation_policies/${policyId}`, id: policyId, self: `https://api.pagerduty.com/escalation_policies/${policyId}`, summary: `${spec.alert.service} escalation`, type: 'escalation_policy_reference' },
+          teams: [{ html_url: `${host}/teams/${teamId}`, id: teamId, self: `https://api.pagerduty.com/teams/${teamId}`, summary: 'Platform', type: 'team_reference' }],
+          priority: { html_url: `${host}/account/incident_priorities`, id: priorityId, self: `https://api.pagerduty.com/priorities/${priorityId}`, summary: priority, type: 'priority' },
           urgency: 'high',
           conference_bridge: null,
           resolve_reason: null,
