@@ -63,6 +63,10 @@ export function readme(specs: Spec[]): string {
   parts.push(`- Root cause elsewhere than the alerting service: ${elsewhere}; the alerting service itself: ${specs.length - elsewhere}`);
   parts.push(`- CloudWatch shops (5-minute metrics over three hours): ${specs.filter((s) => s.cloudwatch).length}`);
   parts.push(`- Alerts that fired more than an hour before the notification: ${specs.filter((s) => Date.parse(s.at) - Date.parse(alertStart(s)) > 3600_000).length}`);
+  parts.push('', '## Postmortems and incident classes modelled', '');
+  for (const s of specs) parts.push(`- ${s.name}: ${s.models.startsWith('a documented') ? s.models.slice(s.models.indexOf(':') + 2).split(';')[0] : s.models.split(':')[0]}`);
+  parts.push('', '## Regenerating and checking', '');
+  parts.push('`npx tsx scenarios/blind10/generator/generate.ts` rewrites every file and the README and fails on the first check that does not hold; `npx tsc --noEmit -p scenarios/blind10/generator` typechecks the generator (the root tsconfig does not include `scenarios/`).');
   parts.push('', '## Scenarios', '');
   for (const s of specs) {
     parts.push(`### ${s.name}`, '');

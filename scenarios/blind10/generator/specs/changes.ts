@@ -124,7 +124,7 @@ export const CHANGES: Spec[] = [
     models: 'OpenAI, March 2023: a server change raised the rate of cancelled Redis requests; a latent bug in the async Redis client left cancelled connections with unread replies, so later requests on them read other users\' data',
     description: 'The web tier drops replies that belong to another session; integrity-check failures climb slowly.',
     story: 'A chat API release cancels in-flight cache calls when a client disconnects mid-stream. Cancellations jump thirtyfold. A long-standing bug in the Redis client returns a cancelled connection to the pool with its reply still unread, so the next request on it reads someone else\'s conversation. The web tier\'s integrity check catches most of them and pages; the cache itself is healthy.',
-    wrong: ['session-cache as infrastructure or resource_exhaustion (it answers every request correctly)', 'the Redis client library as a code_defect with no change (the release is what triggered it)', 'the history-service deploy 15 minutes before the page', 'moderation-api, named in logs but healthy'],
+    wrong: ['the chat-web hotfix after the onset', 'session-cache as infrastructure or resource_exhaustion (it answers every request correctly)', 'the Redis client library as a code_defect with no change (the release is what triggered it)', 'the history-service deploy 15 minutes before the page', 'moderation-api, named in logs but healthy'],
     source: 'datadog',
     alert: { service: 'chat-web', name: 'session-integrity-mismatch', summary: 'chat-web session integrity check failures above 1% of responses', since: '-1m', severity: 'critical', labels: { metric: 'chat_web.integrity.mismatch' } },
     topology: {
@@ -164,6 +164,7 @@ export const CHANGES: Spec[] = [
     changes: [
       { at: '-47m', service: 'chat-api', kind: 'deployment', summary: 'chat-api 2026.03.20.2: cancel upstream cache and model calls when the client disconnects during streaming', version: '2026.03.20.2', previousVersion: '2026.03.19.4', author: 'chat-backend', commit: '5b0e3f9', source: 'spinnaker' },
       { at: '-15m', service: 'history-service', kind: 'deployment', summary: 'history-service v2.31.0: cursor pagination for sidebar', version: 'v2.31.0', previousVersion: 'v2.30.1', author: 'history-team', commit: 'c2a91d4', source: 'spinnaker' },
+      { at: '-4m', service: 'chat-web', kind: 'deployment', summary: 'chat-web hotfix 2026.03.20.h1: log full payload ids on integrity failures', version: '2026.03.20.h1', previousVersion: '2026.03.18.1', author: 'web-oncall', commit: '9f0a1b2', source: 'spinnaker' },
     ],
     exceptions: [{ at: '-43m', service: 'chat-web', type: 'SessionIntegrityError', message: 'conversation payload user_id does not match the session user', count: 412, culprit: 'bff/conversation.ts in assertOwner' }],
     expected: { service: 'chat-api', kind: 'deployment', action: 'rollback', mustCite: ['changes', 'logs', 'metrics'] },

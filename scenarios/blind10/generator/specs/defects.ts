@@ -258,7 +258,7 @@ export const DEFECTS: Spec[] = [
     models: 'Stack Exchange, July 2016: a post containing about 20,000 consecutive whitespace characters made a whitespace-trimming regular expression backtrack quadratically; the home page, which the load balancer used as its health check, timed out and every web server was taken out of rotation',
     description: 'HAProxy marks every web server down and the site is offline; the tag engine deployed shortly before.',
     story: 'A user posts an answer containing about twenty thousand consecutive whitespace characters, and the post appears on the home page. The web tier trims each post with a regular expression that backtracks quadratically on such input, so rendering the home page takes tens of seconds of CPU. The load balancer\'s health check requests the home page, times out, and takes every web server out of rotation. No code changed; the tag engine deploy minutes before is unrelated.',
-    wrong: ['haproxy as infrastructure (its health checks worked as configured)', 'the tag-engine deploy 25 minutes before', 'sql-primary, whose slow-query warnings are routine', 'web-tier as traffic_surge'],
+    wrong: ['haproxy as infrastructure (its health checks worked as configured)', 'the haproxy health-check hotfix after the onset', 'the tag-engine deploy 25 minutes before', 'sql-primary, whose slow-query warnings are routine', 'web-tier as traffic_surge'],
     source: 'grafana',
     alert: { service: 'haproxy', name: 'HAProxyBackendDown', summary: 'haproxy backend web has no servers up', since: '-27m', severity: 'critical', labels: { backend: 'web' } },
     topology: {
@@ -298,7 +298,10 @@ export const DEFECTS: Spec[] = [
         ],
       },
     ],
-    changes: [{ at: '-25m', service: 'tag-engine', kind: 'deployment', summary: 'tag-engine build 2026.07.20.3: synonym cache warm-up', version: '2026.07.20.3', previousVersion: '2026.07.18.1', author: 'tag-engine-ci', commit: '6a1f30e', source: 'teamcity' }],
+    changes: [
+      { at: '-25m', service: 'tag-engine', kind: 'deployment', summary: 'tag-engine build 2026.07.20.3: synonym cache warm-up', version: '2026.07.20.3', previousVersion: '2026.07.18.1', author: 'tag-engine-ci', commit: '6a1f30e', source: 'teamcity' },
+      { at: '-12m', service: 'haproxy', kind: 'config', summary: 'hotfix: web backend health check timeout 2s -> 5s', author: 'sre-oncall', source: 'puppet' },
+    ],
     expected: { service: 'web-tier', kind: 'code_defect', action: 'none', mustCite: ['logs', 'metrics'] },
   },
   {
