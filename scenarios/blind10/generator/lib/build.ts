@@ -191,7 +191,7 @@ function traces(spec: Spec, rng: Rng, start: number, shift: number, faulty: bool
     for (let t = start + 120; t < Math.min(onset, 0) - 60; t += 900) out.push(trace(rng, ts, t + shift, true));
     if (!faulty) continue;
     const until = ts.until ? secondsOf(ts.until) : 0;
-    for (let t = onset + rng.int(5, 30); t < until; t += ts.every) out.push(trace(rng, ts, t + shift, false));
+    for (let t = onset + rng.int(5, 30); t + ts.chain.length <= until; t += ts.every) out.push(trace(rng, ts, t + shift, false));
   }
   return out;
 }

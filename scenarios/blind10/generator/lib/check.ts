@@ -50,6 +50,15 @@ export function checkScenario(spec: Spec, file: string): void {
   if (dangling.length) fail(`effects land on no series: ${dangling.map((e) => `${e.svc}/${e.m}`).join(', ')}`);
 
   for (const change of ev.changes ?? []) if (time(change.at) > atMs) fail(`a change is dated after the notification: ${change.summary}`);
+  const stamps = [
+    ...(ev.metrics ?? []).flatMap((m) => m.points.map(([t]) => t)),
+    ...(ev.logs ?? []).map((l) => l.at),
+    ...(ev.traces ?? []).flatMap((t) => t.spans.map((s) => s.at)),
+    ...(ev.runtime ?? []).map((r) => r.at),
+    ...(ev.exceptions ?? []).map((e) => e.at),
+    ...(ev.alerts ?? []).map((a) => a.at),
+  ];
+  if (stamps.some((t) => time(t) > atMs)) fail('evidence is dated after the notification');
   const ref = ev.reference;
   if (ref) {
     const from = time(ref.from);

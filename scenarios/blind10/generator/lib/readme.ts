@@ -39,7 +39,7 @@ Before writing, the generator checks each file: it loads with the repo's \`loadS
 alert goes through \`getSourceAdapter(source).normalize\` and must give one firing signal for the
 intended service and start time; every evidence item and the root cause name a topology service;
 every effect lands on a series the file holds; reference items lie inside \`[from, to]\`; no change
-is dated after the notification; the file name and description do not name the root-cause service
+is dated after the notification, nor any other evidence; the file name and description do not name the root-cause service
 when it is not the alerting one; the expected action undoes the kind (deployment → rollback,
 config_change → revert_config, feature_flag → disable_flag, traffic_surge → scale_out,
 dependency_failure and infrastructure → none, resource_exhaustion → restart, scale_out or none by
