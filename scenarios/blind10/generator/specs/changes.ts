@@ -382,9 +382,9 @@ export const CHANGES: Spec[] = [
     at: '2026-02-06T10:21:00Z',
     shop: 'a photo-sharing app: an upload API, an object gateway in front of the team\'s own blob store, a thumbnailer, a feed service and a notification service',
     models: 'Cloudflare R2, 2025: a credential rotation deployed the new credentials to the development environment instead of production; when the old credentials were deleted, production lost access to storage',
-    description: 'Photo uploads fail with authorization errors from storage; a planned key revocation ran a few minutes before.',
-    story: 'A scheduled credential rotation publishes the storage gateway\'s new access key, but the release targets the staging environment, so production keeps the old key. Twenty minutes later the rotation\'s second step revokes the old key on the blob store, as planned. From that moment every write from production is refused.',
-    wrong: ['blob-store as config_change (the revocation was the planned step; the gateway never got the new key)', 'upload-api as deployment', 'thumbnailer errors, a consequence'],
+    description: 'Photo uploads fail with authorization errors from storage; the upload API changed its size limit shortly before.',
+    story: 'A credential rotation run for the storage gateway publishes its new access key and revokes the old one on the blob store in one step; the new key is published to the staging environment by mistake, so production is left holding only the revoked key. From that moment every write from production is refused; the blob store is doing exactly what it was told.',
+    wrong: ['blob-store, which enforces the revocation and logs every refusal', 'the upload-api size-limit change 22 minutes before', 'thumbnailer errors, a consequence'],
     source: 'generic',
     alert: { service: 'upload-api', name: 'upload-failure-rate', summary: 'upload-api failed uploads above 20%', since: '-8m', severity: 'critical', labels: { team: 'media' } },
     topology: {
@@ -402,7 +402,7 @@ export const CHANGES: Spec[] = [
     noisy: [{ svc: 'feed-service', level: 'warn', msg: 'ranking model feature fetch slow ({n} ms); serving cached ranking', from: '-1h', every: 180 }],
     logs: [
       { svc: 'object-gateway', level: 'info', msg: 'credentials in use: blob-store access key v41 (environment=production)', from: '-1h', every: 600 },
-      { svc: 'blob-store', level: 'info', msg: 'access key v41 for principal object-gateway revoked (rotation step 2/2)', from: '-10m', until: '-9m', every: 60 },
+      { svc: 'blob-store', level: 'info', msg: 'access key v41 for principal object-gateway revoked (rotation run 2026-02-06)', from: '-10m', until: '-9m', every: 60 },
       { svc: 'object-gateway', level: 'error', msg: 'PUT blob-store/photos/{id}: 403 InvalidAccessKeyId: access key v41 does not exist', from: '-10m', every: 5 },
       { svc: 'upload-api', level: 'error', msg: 'store original failed: object-gateway returned 502 (upstream auth error)', from: '-10m', every: 7 },
     ],
@@ -418,8 +418,8 @@ export const CHANGES: Spec[] = [
       },
     ],
     changes: [
-      { at: '-31m', service: 'object-gateway', kind: 'config', summary: 'rotate blob-store access key: secret v42 published (target environment: staging)', author: 'cred-rotation-job', source: 'secrets-pipeline' },
-      { at: '-10m', service: 'blob-store', kind: 'config', summary: 'revoke access key v41 for object-gateway (rotation step 2/2)', author: 'cred-rotation-job', source: 'secrets-pipeline' },
+      { at: '-22m', service: 'upload-api', kind: 'config', summary: 'max upload size 25 MB -> 40 MB', author: 'media-team', source: 'consul-kv' },
+      { at: '-10m', service: 'object-gateway', kind: 'config', summary: 'credential rotation run 2026-02-06: publish blob-store key v42 (target environment: staging), revoke key v41', author: 'cred-rotation-job', source: 'secrets-pipeline' },
     ],
     expected: { service: 'object-gateway', kind: 'config_change', action: 'revert_config', mustCite: ['changes', 'logs'] },
   },
