@@ -65,6 +65,7 @@ export const CONFIG: Spec[] = [
       { service: 'records-db', level: 'warn', message: 'Aborted connection {n} to db: records (Too many connections)', from: '-26m', every: 30 },
     ],
     noTraces: true,
+    noLogs: true,
     changes: [
       { at: '-26h', service: 'grades-service', kind: 'deployment', summary: 'grades-service v11.2.0: bulk grade import', version: 'v11.2.0', previousVersion: 'v11.1.5', author: 'ci' },
       { at: '-26m', service: 'records-db', kind: 'config', summary: 'parameter group update applied: max_connections=400, innodb_buffer_pool_size tuned for batch reads (CHG-2291 "analytics tuning")', author: 'infra-pipeline', source: 'terraform' },

@@ -101,6 +101,7 @@ export const RESOURCES: Spec[] = [
       { service: 'odds-api', level: 'error', message: 'odds-db query timed out after 2000ms (market {n})', from: '-18m', every: 20 },
     ],
     noTraces: true,
+    noLogs: true,
     alerts: [{ at: '-17m', service: 'odds-db', name: 'odds-db-cpu-high', status: 'firing' }],
   },
   {

@@ -33,6 +33,7 @@ export const TRAFFIC: Spec[] = [
       { service: 'student-portal', level: 'error', message: 'enrolment-api responded 503 for student {n}', from: '-15m', every: 8 },
     ],
     noTraces: true,
+    noLogs: true,
     changes: [{ at: '-50h', service: 'student-portal', kind: 'deployment', summary: 'student-portal v14.2.0: spring term banner', version: 'v14.2.0', previousVersion: 'v14.1.1', author: 'ci' }],
   },
   {
