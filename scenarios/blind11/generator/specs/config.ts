@@ -3,7 +3,7 @@ import { errors, gauge, load, slower } from './helpers.js';
 
 export const CONFIG: Spec[] = [
   {
-    name: 'gov-portal-edge-rejects-sessions',
+    name: 'gov-portal-502-every-page',
     shop: 'A national government services portal: citizen portal, an edge gateway fleet with per-tenant routing config, identity broker, benefits and tax back ends.',
     models: 'Azure Front Door, October 2025: a configuration change slipped past a safety check (the validator was bypassed by a defect) and broke the edge fleet.',
     story:
@@ -34,7 +34,7 @@ export const CONFIG: Spec[] = [
     ],
   },
   {
-    name: 'university-records-writes-stall',
+    name: 'university-registrar-5xx-grading',
     shop: 'A university student-records system: registrar API, grades service, transcript renderer, two Aurora MySQL clusters (records and analytics).',
     models: 'GitHub, August 2024: a database configuration change meant for one cluster was rolled to the wrong one.',
     story:

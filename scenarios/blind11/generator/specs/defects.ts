@@ -90,7 +90,7 @@ export const DEFECTS: Spec[] = [
     noReference: true,
   },
   {
-    name: 'pharmacy-refills-not-scheduled',
+    name: 'pharmacy-worklists-empty',
     shop: 'A retail pharmacy chain: prescription service, refill scheduler, pharmacist worklist, patient notifications, pharmacy database.',
     models: 'A latent bug triggered by data (documented class): a 32-bit identifier overflows when the sequence passes 2,147,483,647.',
     story:
@@ -114,13 +114,13 @@ export const DEFECTS: Spec[] = [
     exceptions: [{ at: '-48m', service: 'refill-scheduler', type: 'PSQLException', message: 'ERROR: integer out of range', count: 2210, culprit: 'RefillQueueRepository.insert' }],
   },
   {
-    name: 'lending-instalments-leap-day',
+    name: 'lending-servicing-errors-leap-day',
     shop: 'A consumer-lending platform: loan servicing API, instalment scheduler, collections, a payment-orchestration service, ledger.',
     models: 'A latent date-handling bug triggered by the calendar (documented class: leap-day failures, e.g. Azure, 29 February 2012).',
     story:
       'On 29 February the instalment scheduler computes next month\'s due date with day-of-month arithmetic that throws for 29 February plus one year on annual loans, and aborts its whole batch. No instalments are created; collections and payment orchestration see nothing to do, and the servicing API\'s Datadog monitor triggers on failed schedule reads. A collections config change the evening before is unrelated.',
     tempting: ['loan-servicing (the monitor names it)', 'collections (config change the evening before)', 'ledger'],
-    description: 'Instalments are not created on 29 February at a consumer-lending platform.',
+    description: 'Loan servicing cannot find today\'s schedules on 29 February at a consumer-lending platform.',
     at: '2028-02-29T06:20:00Z',
     source: 'datadog',
     alert: { service: 'loan-servicing', name: 'schedule-read-failures', summary: 'loan-servicing: schedule lookups failing above 2%', startedAt: '-3h10m', severity: 'warning' },

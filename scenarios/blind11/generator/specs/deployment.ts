@@ -3,7 +3,7 @@ import { errors, gauge, load, slower } from './helpers.js';
 
 export const DEPLOYMENT: Spec[] = [
   {
-    name: 'legal-matters-sync-rows-vanish',
+    name: 'legal-deadlines-vanish-from-clients',
     shop: 'A case-management SaaS for law firms: matters, documents, deadlines, a realtime sync gateway for desktop clients.',
     models: 'Linear, January 2024: a release whose data migration deleted rows it should have kept.',
     story:
@@ -121,7 +121,7 @@ export const DEPLOYMENT: Spec[] = [
     ],
   },
   {
-    name: 'lms-courses-gone-after-cleanup',
+    name: 'lms-universities-site-not-found',
     shop: 'A learning-management SaaS hosting courses for 400 universities: course portal, tenant lifecycle jobs, content store, identity.',
     models: 'Atlassian, April 2022: a maintenance job deleted live customer sites instead of the retired app data it was meant to remove.',
     story:

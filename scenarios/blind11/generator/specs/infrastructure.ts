@@ -93,7 +93,7 @@ export const INFRASTRUCTURE: Spec[] = [
     changes: [{ at: '-37m', service: 'presence', kind: 'deployment', summary: 'presence v3.2.0: status emoji', version: 'v3.2.0', previousVersion: 'v3.1.9', author: 'ci' }],
   },
   {
-    name: 'utility-billing-zone-down',
+    name: 'utility-billing-5xx-overnight',
     shop: 'An energy utility\'s smart-meter billing: billing API, meter-reads service (stateful, pinned to one zone by its EBS volumes), tariff service, customer portal.',
     models: 'Google Cloud, April 2023 (europe-west9): water intrusion and a fire took a zone down; services pinned to that zone failed.',
     story:

@@ -4,7 +4,7 @@ import { errors, gauge, load, slower } from './helpers.js';
 /** Four more: two config changes whose effect lands elsewhere, two platform failures. */
 export const MORE: Spec[] = [
   {
-    name: 'market-data-frontends-collapse',
+    name: 'market-data-subscribes-rejected',
     shop: 'A market-data vendor: a front-end fleet that terminates client subscriptions and keeps a shard map by gossiping with every other front-end, back-end shard servers, a subscription API, an entitlement service.',
     models: 'AWS Kinesis, November 2020: capacity added to the front-end fleet pushed every server past the operating system\'s thread limit, because each server keeps a thread per peer.',
     story:
@@ -38,13 +38,13 @@ export const MORE: Spec[] = [
     runtime: [{ at: '-25m', service: 'frontend-fleet', kind: 'unhealthy', count: 251, message: 'health check: shard map not ready' }],
   },
   {
-    name: 'grocery-double-picks',
+    name: 'grocery-two-couriers-per-order',
     shop: 'A grocery delivery operator\'s dark stores: order API, a pick-list worker fed by an SQS queue, the warehouse management database, courier dispatch, customer notifications.',
     models: 'An SQS visibility timeout shorter than processing time (documented class): messages reappear and are processed twice.',
     story:
       'A Terraform refactor at 09:30 moved the pick-list queue into a shared module whose default VisibilityTimeout is 30s; pick-list generation takes 40–90s at the lunchtime peak. Messages become visible again mid-processing and a second worker processes them: duplicate pick lists, and courier dispatch books two couriers per order and alerts in Grafana on duplicate bookings. The on-call scales the pick-list worker out at 11:50, which makes duplicates worse. A courier-dispatch deploy at 09:05 is unrelated.',
     tempting: ['courier-dispatch (it alerts, and deployed that morning)', 'a code defect in the pick-list worker (it processes twice)', 'the scale-out during the incident'],
-    description: 'Dark stores pick orders twice and two couriers arrive for one order.',
+    description: 'Two couriers arrive for one order at a grocery delivery operator.',
     at: '2026-05-28T12:05:00Z',
     source: 'grafana',
     alert: { service: 'courier-dispatch', name: 'DuplicateCourierBookings', summary: 'courier-dispatch: duplicate bookings per order above 2%', startedAt: '-40m', threshold: 0.083 },

@@ -94,7 +94,6 @@ export const RESOURCES: Spec[] = [
       slower('odds-db', '-20m', 12, 300),
       slower('odds-api', '-19m', 10, 300),
       errors('odds-api', '-18m', 0.07, 300),
-      load('market-feed', '-2h', 1.6, 1800),
     ],
     logs: [
       { service: 'odds-api', level: 'warn', message: 'cache miss for market {n}; loading from odds-db', from: '-20m', every: 6 },
@@ -105,7 +104,7 @@ export const RESOURCES: Spec[] = [
     alerts: [{ at: '-17m', service: 'odds-db', name: 'odds-db-cpu-high', status: 'firing' }],
   },
   {
-    name: 'parcel-eta-service-restarting',
+    name: 'parcel-eta-timeouts-evening',
     shop: 'A parcel carrier: ETA service for customer tracking pages, route cache, depot scan ingest, tracking API.',
     models: 'Memory exhausted with no change: a cache growing with data until the service is OOM-killed (documented class).',
     story:
@@ -122,7 +121,6 @@ export const RESOURCES: Spec[] = [
     effects: [
       { service: 'route-cache', metric: 'process_resident_memory_bytes', from: '-3h', op: 'add', value: 5.8e9, ramp: 9600, to: '-30m' },
       gauge('route-cache', 'process_resident_memory_bytes', '-30m', 1.2e9, 1),
-      load('scan-ingest', '-3h', 1.5, 3600),
       errors('route-cache', '-30m', 0.3, 60),
       slower('eta-service', '-29m', 15, 60),
       errors('eta-service', '-29m', 0.18, 60),
@@ -145,25 +143,24 @@ export const RESOURCES: Spec[] = [
   {
     name: 'remittance-transfers-time-out',
     shop: 'A cross-border remittance company: transfer API, FX quote service, compliance screening, an egress proxy fleet through which all calls to partner banks leave, partner bank APIs.',
-    models: 'NAT/egress source-port exhaustion (documented class) on an egress proxy fleet, with no change.',
+    models: 'NAT/egress source-port exhaustion (documented class) on an egress proxy fleet, with no change: half-open connections leak ports until none are left.',
     story:
-      'Payday: transfer volume doubles and each partner-bank call opens a new connection through the egress proxy. At 12:04 the two proxy nodes run out of source ports to the banks\' few endpoints; new connections fail and transfers time out. Partner banks are named in every error but are healthy (their status pages are green and other traffic reaches them). Grafana\'s alert is on the transfer API.',
-    tempting: ['transfer-api (it alerts)', 'partner-bank (named in every error)', 'a traffic surge on transfer-api'],
-    description: 'International transfers time out on payday at a remittance company.',
+      'An ordinary Tuesday. The egress proxy keeps upstream connections to the partner banks open with no idle timeout, and the banks\' load balancers silently drop idle flows, so half-open connections accumulate for days, each pinning a source port to the banks\' few endpoints. At 12:04 the two proxy nodes run out of source ports; new connections fail and transfers time out. Partner banks are named in every error but are healthy (other traffic reaches them). Grafana\'s alert is on the transfer API. Nothing was changed.',
+    tempting: ['transfer-api (it alerts)', 'partner-bank (named in every error)', 'fx-quote and compliance-screening (called on every transfer)'],
+    description: 'International transfers time out at midday at a remittance company.',
     at: '2026-07-31T12:20:00Z',
     source: 'grafana',
     alert: { service: 'transfer-api', name: 'TransferTimeoutRate', summary: 'transfer-api: partner submission timeouts above 5%', startedAt: '-14m', threshold: 0.17 },
     topology: { 'transfer-api': ['fx-quote', 'compliance-screening', 'egress-proxy'], 'egress-proxy': ['partner-bank'] },
     external: ['partner-bank'],
-    expected: { service: 'egress-proxy', kind: 'resource_exhaustion', action: 'scale_out', mustCite: ['metrics', 'logs'] },
+    expected: { service: 'egress-proxy', kind: 'resource_exhaustion', action: 'restart', mustCite: ['metrics', 'logs'] },
     peakHourUtc: 12,
     extraMetrics: [
       { service: 'egress-proxy', name: 'egress_port_allocation_errors', unit: 'count', base: 0, noise: 0.2 },
-      { service: 'egress-proxy', name: 'egress_active_connections', unit: 'count', base: 31000, noise: 1500, diurnal: true },
+      { service: 'egress-proxy', name: 'egress_active_connections', unit: 'count', base: 31500, noise: 300 },
     ],
     effects: [
-      load('transfer-api', '-1h20m', 1.9, 2400),
-      gauge('egress-proxy', 'egress_active_connections', '-16m', 64500, 600),
+      { service: 'egress-proxy', metric: 'egress_active_connections', from: '-1h30m', op: 'add', value: 33000, ramp: 4800 },
       gauge('egress-proxy', 'egress_port_allocation_errors', '-16m', 5200, 120),
       errors('egress-proxy', '-16m', 0.21, 120),
       errors('transfer-api', '-16m', 0.17, 120),

@@ -3,7 +3,7 @@ import { errors, gauge, load, slower } from './helpers.js';
 
 export const TRAFFIC: Spec[] = [
   {
-    name: 'course-registration-opening-rush',
+    name: 'course-registration-portal-errors',
     shop: 'A university\'s student systems: student portal, enrolment API, timetable service, a waitlist worker, student records.',
     models: 'A demand surge beyond capacity with no fault (documented class): registration opening at 08:00.',
     story:
