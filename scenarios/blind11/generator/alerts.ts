@@ -200,7 +200,7 @@ export function alertBody(spec: Spec, rng: Rng): AlertBody {
       const monitor = String(rng.int(10_000_000, 99_999_999));
       const tags = [`service:${a.service}`, 'env:production', ...Object.entries(a.labels ?? {}).map(([k, v]) => `${k}:${v}`)].join(',');
       return {
-        headers: { 'content-type': 'application/json', 'user-agent': 'Datadog/Webhooks' },
+        headers: { 'content-type': 'application/json' },
         startedAt,
         body: {
           id: String(rng.int(10 ** 15, 9 * 10 ** 15)),
@@ -238,7 +238,7 @@ export function alertBody(spec: Spec, rng: Rng): AlertBody {
             resource_type: 'incident',
             occurred_at: isoAt(spec.at, 0),
             agent: null,
-            client: null,
+            client: { name: 'PagerDuty' },
             data: {
               id,
               type: 'incident',
@@ -249,7 +249,7 @@ export function alertBody(spec: Spec, rng: Rng): AlertBody {
               incident_key: rng.hex(32),
               created_at: startedAt.replace(/\.\d{3}Z$/, 'Z'),
               title: a.summary,
-              service: { html_url: `https://ops-blind11.pagerduty.com/services/${serviceId}`, id: serviceId, self: `https://api.pagerduty.com/services/${serviceId}`, summary: a.service, type: 'service_reference' },
+              service: { html_url: `https://ops-blind11.pagerduty.com/service-directory/${serviceId}`, id: serviceId, self: `https://api.pagerduty.com/services/${serviceId}`, summary: a.service, type: 'service_reference' },
               assignees: [{ html_url: `https://ops-blind11.pagerduty.com/users/P${b62(rng, 6)}`, id: `P${b62(rng, 6)}`, self: `https://api.pagerduty.com/users/P${b62(rng, 6)}`, summary: 'On-call Engineer', type: 'user_reference' }],
               escalation_policy: { html_url: `https://ops-blind11.pagerduty.com/escalation_policies/P${b62(rng, 6)}`, id: `P${b62(rng, 6)}`, self: `https://api.pagerduty.com/escalation_policies/P${b62(rng, 6)}`, summary: `${a.service} escalation`, type: 'escalation_policy_reference' },
               teams: [],
@@ -266,7 +266,7 @@ export function alertBody(spec: Spec, rng: Rng): AlertBody {
       const alertId = uuid(rng);
       const tags = [`service:${a.service}`, 'env:production', ...Object.entries(a.labels ?? {}).map(([k, v]) => `${k}:${v}`)];
       return {
-        headers: { 'content-type': 'application/json; charset=UTF-8', 'user-agent': 'Apache-HttpClient/4.5.14 (Java/17.0.8)' },
+        headers: { 'content-type': 'application/json; charset=UTF-8' },
         startedAt,
         body: {
           source: { name: '', type: 'api' },

@@ -29,7 +29,7 @@ scenario (\`generator/specs/\`). A PRNG (FNV-1a into mulberry32) seeded by the s
 draws all noise, ids and jitter; no clock and no \`Math.random\` are read, so two runs write
 identical bytes (the generator prints each file's sha256 prefix). Metrics follow a diurnal
 curve with per-service noise; CloudWatch shops get 5-minute points over three hours,
-others 1-minute points over ninety minutes. Routine logs come from every service; services
+others 1-minute points over ninety minutes, or longer where a fault builds up over hours. Routine logs come from every service; services
 listed as noisy log warnings and errors in the incident window and in the reference alike.
 Faults are effects on named series from an onset, fault log lines, failing traces, and
 changes, runtime events, exceptions and other alerts dated before the notification. Third

@@ -46,7 +46,7 @@ export const DEPLOYMENT: Spec[] = [
     shop: 'A video-on-demand streaming service: playback API, manifest builder, DRM licence service, CDN router.',
     models: 'The documented class of a memory leak shipped by a deploy hours before it exhausts memory (a deployment even when hours old).',
     story:
-      'manifest-builder v5.2.0 went out at 03:10 with a per-title cache that is never evicted. Memory climbs for hours; from about 08:55 pods are OOM-killed in turn and playback-api returns 5xx while replicas restart. A CDN router config change at 09:20 and a playback-api scale-out at 09:35 (a hotfix attempt) are both after the onset.',
+      'manifest-builder v5.2.0 went out at 03:10 with a per-title cache that is never evicted. Memory climbs for hours; from about 08:40 pods are OOM-killed in turn and playback-api returns 5xx while replicas restart. A CDN router config change at 09:20 and a playback-api scale-out at 09:35 (a hotfix attempt) are both after the onset.',
     tempting: ['playback-api (it alerts, and was scaled out)', 'cdn-router (a config change shortly before the page)', 'drm-licence (always-noisy licence warnings)'],
     description: 'Playback starts fail in waves for a video-on-demand service; the alert has been firing for over an hour.',
     at: '2026-03-14T09:50:00Z',
