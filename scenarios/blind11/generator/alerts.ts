@@ -37,7 +37,54 @@ function sortedLabels(labels: Record<string, string>): string {
   return Object.keys(labels).sort().map((k) => `${k}=${JSON.stringify(labels[k])}`).join(', ');
 }
 
-export function alertBody(spec: Spec, rng: Rng): AlertBody {
+/** A metric series of the file, to quote in a CloudWatch reason as the alarm saw it. */
+export interface QuotedSeries { service: string; name: string; points: Array<[string, number]> }
+
+function ddmmyy(iso: string): string {
+  const d = new Date(iso);
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${p(d.getUTCDate())}/${p(d.getUTCMonth() + 1)}/${p(d.getUTCFullYear() % 100)} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:00`;
+}
+
+/**
+ * CloudWatch's own reason text, quoting the three datapoints that crossed: taken from the
+ * file's series of the alarm's metric when it holds one, else drawn above the threshold.
+ */
+function cloudWatchReason(spec: Spec, rng: Rng, series: QuotedSeries[] | undefined): { reason: string; reasonData: string; stat: string } {
+  const a = spec.alert;
+  const threshold = a.threshold ?? 1;
+  const start = seconds(a.startedAt);
+  const held = series?.find((s) => s.service === a.service && s.name === a.metricName);
+  const points = held
+    ? held.points.filter(([t]) => seconds(t === '-0s' ? '-0s' : t) <= start).slice(-3).reverse()
+    : [0, 1, 2].map((i) => [`-${300 * i - start}s`, threshold * rng.between(1.2, 2.4)] as [string, number]);
+  if (points.length !== 3 || points.some(([, v]) => v <= threshold)) throw new Error(`${spec.name}: the alarm's datapoints ${JSON.stringify(points)} do not all cross ${threshold}`);
+  const metric = a.metricName ?? 'HTTPCode_Target_5XX_Count';
+  const stat = metric === 'TargetResponseTime' ? 'p99' : metric === 'Duration' || metric === 'CPUUtilization' ? 'Average' : 'Sum';
+  const stamp = awsTime(spec.at, start);
+  const reasonData = JSON.stringify({
+    version: '1.0',
+    queryDate: stamp,
+    startDate: awsTime(spec.at, start - 900),
+    ...(stat === 'p99' ? { extendedStatistic: 'p99' } : { statistic: stat }),
+    period: 300,
+    recentDatapoints: points.map(([, v]) => Number(v.toPrecision(6))).reverse(),
+    threshold,
+    evaluatedDatapoints: points.map(([t, v]) => ({ timestamp: awsTime(spec.at, seconds(t)), value: Number(v.toPrecision(6)) })),
+  });
+  const quoted = points.map(([t, v]) => {
+    const at = isoAt(spec.at, seconds(t));
+    const value = v >= 100 ? v.toFixed(1) : String(Number(v.toPrecision(6)));
+    return `${value.includes('.') ? value : `${value}.0`} (${ddmmyy(at)})`;
+  });
+  return {
+    reason: `Threshold Crossed: 3 out of the last 3 datapoints [${quoted.join(', ')}] were greater than the threshold (${threshold.toFixed(1)}) (minimum 3 datapoints for OK -> ALARM transition).`,
+    reasonData,
+    stat,
+  };
+}
+
+export function alertBody(spec: Spec, rng: Rng, series?: QuotedSeries[]): AlertBody {
   const a = spec.alert;
   const startedAt = isoAt(spec.at, seconds(a.startedAt));
   const startMs = Date.parse(startedAt);
@@ -101,6 +148,7 @@ export function alertBody(spec: Spec, rng: Rng): AlertBody {
     case 'cloudwatch': {
       const alarmArn = `arn:aws:cloudwatch:${REGION}:${ACCOUNT}:alarm:${a.name}`;
       const stamp = awsTime(spec.at, seconds(a.startedAt));
+      const { reason, reasonData, stat } = cloudWatchReason(spec, rng, series);
       return {
         startedAt,
         body: {
@@ -116,20 +164,20 @@ export function alertBody(spec: Spec, rng: Rng): AlertBody {
             alarmName: a.name,
             state: {
               value: 'ALARM',
-              reason: a.summary,
-              reasonData: JSON.stringify({ version: '1.0', queryDate: stamp, statistic: 'Average', period: 300, recentDatapoints: [a.threshold ?? 1], threshold: a.threshold ?? 1, evaluatedDatapoints: [{ timestamp: stamp, sampleCount: 5, value: a.threshold ?? 1 }] }),
+              reason,
+              reasonData,
               timestamp: stamp,
             },
             previousState: { value: 'OK', reason: 'Threshold Crossed: 3 datapoints were not greater than the threshold.', timestamp: awsTime(spec.at, seconds(a.startedAt) - 86400 * 2) },
             configuration: {
-              description: a.description ?? a.summary,
+              description: a.description ?? `${a.service}: ${a.metricName ?? 'HTTPCode_Target_5XX_Count'} above ${a.threshold ?? 1}`,
               metrics: [
                 {
                   id: rng.hex(8),
                   metricStat: {
                     metric: { namespace: a.namespace ?? 'AWS/ApplicationELB', name: a.metricName ?? 'HTTPCode_Target_5XX_Count', dimensions: a.dimensions ?? {} },
                     period: 300,
-                    stat: 'Average',
+                    stat,
                   },
                   returnData: true,
                 },
@@ -142,13 +190,14 @@ export function alertBody(spec: Spec, rng: Rng): AlertBody {
     case 'cloudwatch-sns': {
       const alarmArn = `arn:aws:cloudwatch:${REGION}:${ACCOUNT}:alarm:${a.name}`;
       const topicArn = `arn:aws:sns:${REGION}:${ACCOUNT}:causeway-alarms`;
+      const { reason, stat } = cloudWatchReason(spec, rng, series);
       const message = {
         AlarmName: a.name,
-        AlarmDescription: a.description ?? a.summary,
+        AlarmDescription: a.description ?? `${a.service}: ${a.metricName ?? 'HTTPCode_Target_5XX_Count'} above ${a.threshold ?? 1}`,
         AWSAccountId: ACCOUNT,
         AlarmConfigurationUpdatedTimestamp: awsTime(spec.at, -86400 * 40),
         NewStateValue: 'ALARM',
-        NewStateReason: a.summary,
+        NewStateReason: reason,
         StateChangeTime: awsTime(spec.at, seconds(a.startedAt)),
         Region: 'US East (N. Virginia)',
         AlarmArn: alarmArn,
@@ -159,8 +208,7 @@ export function alertBody(spec: Spec, rng: Rng): AlertBody {
         Trigger: {
           MetricName: a.metricName ?? 'HTTPCode_Target_5XX_Count',
           Namespace: a.namespace ?? 'AWS/ApplicationELB',
-          StatisticType: 'Statistic',
-          Statistic: 'AVERAGE',
+          ...(stat === 'p99' ? { StatisticType: 'ExtendedStatistic', ExtendedStatistic: 'p99' } : { StatisticType: 'Statistic', Statistic: stat.toUpperCase() }),
           Unit: null,
           Dimensions: Object.entries(a.dimensions ?? {}).map(([name, value]) => ({ value, name })),
           Period: 300,

@@ -78,6 +78,9 @@ function buildMetrics(spec: Spec, rng: Rng, shift: number, faulty: boolean): Ser
   const win = windowSeconds(spec);
   const atMs = Date.parse(spec.at);
   const out: Series[] = [];
+  // CloudWatch periods start on the clock's 5-minute boundaries, whatever minute the alert came in.
+  const phase = (atMs / 1000) % step;
+  const first = -phase - Math.floor((win - phase) / step) * step;
   const rngBase = rngFor(`${spec.name}/profile`);
   for (const service of ownServices(spec)) {
     const rps = spec.baseRps?.[service] ?? round(rngBase.between(15, 420), 0);
@@ -87,7 +90,7 @@ function buildMetrics(spec: Spec, rng: Rng, shift: number, faulty: boolean): Ser
     const rate: Point[] = [];
     const errors: Point[] = [];
     const latency: Point[] = [];
-    for (let t = -win; t <= 0; t += step) {
+    for (let t = first; t <= -phase; t += step) {
       const abs = atMs + (t - shift) * 1000;
       const d = diurnal(spec, abs);
       let r = rps * d * (1 + 0.05 * rng.gauss());
@@ -113,7 +116,7 @@ function buildMetrics(spec: Spec, rng: Rng, shift: number, faulty: boolean): Ser
   }
   for (const m of spec.extraMetrics ?? []) {
     const points: Point[] = [];
-    for (let t = -win; t <= 0; t += step) {
+    for (let t = first; t <= -phase; t += step) {
       const d = m.diurnal ? diurnal(spec, atMs + (t - shift) * 1000) : 1;
       let v = Math.max(0, m.base * d + m.noise * rng.gauss());
       if (faulty) v = Math.max(0, applyEffects(spec, m.service, m.name, t, v, rng));
@@ -243,7 +246,7 @@ export function buildScenario(spec: Spec): Record<string, unknown> {
   if (spec.runtime?.length) evidence['runtime'] = spec.runtime;
   if (spec.exceptions?.length) evidence['exceptions'] = spec.exceptions;
   if (spec.alerts?.length) evidence['alerts'] = spec.alerts;
-  const { headers, body } = alertBody(spec, rngFor(`${spec.name}/alert`));
+  const { headers, body } = alertBody(spec, rngFor(`${spec.name}/alert`), series);
   return {
     format: 'causeway.scenario/v1',
     name: spec.name,

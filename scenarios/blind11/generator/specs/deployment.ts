@@ -165,7 +165,7 @@ export const DEPLOYMENT: Spec[] = [
     description: 'The route planner of a logistics fleet is saturated and its response time alarm fires.',
     at: '2026-06-03T12:10:00Z',
     source: 'cloudwatch',
-    alert: { service: 'route-planner', name: 'route-planner-p99-latency-high', summary: 'Threshold Crossed: 3 datapoints [8.1, 7.7, 6.9] were greater than the threshold (2.0).', startedAt: '-8m', namespace: 'AWS/ApplicationELB', metricName: 'TargetResponseTime', dimensions: { LoadBalancer: 'app/route-planner/4f1c2a9e0b7d3c11', TargetGroup: 'targetgroup/route-planner/9a3e5c7d1f2b4a60' }, threshold: 2 },
+    alert: { service: 'route-planner', name: 'route-planner-p99-latency-high', summary: 'route-planner p99 target response time above 2s', startedAt: '-3m', namespace: 'AWS/ApplicationELB', metricName: 'TargetResponseTime', dimensions: { LoadBalancer: 'app/route-planner/4f1c2a9e0b7d3c11', TargetGroup: 'targetgroup/route-planner/9a3e5c7d1f2b4a60' }, threshold: 2 },
     topology: { 'driver-app-api': ['dispatch-api'], 'dispatch-api': ['route-planner', 'fleet-db'], 'route-planner': ['geocoder', 'road-graph-cache'], 'telematics-ingest': ['fleet-db'] },
     external: ['geocoder'],
     expected: { service: 'dispatch-api', kind: 'deployment', action: 'rollback', mustCite: ['changes', 'metrics'] },

@@ -81,6 +81,7 @@ export const RESOURCES: Spec[] = [
     expected: { service: 'odds-cache', kind: 'resource_exhaustion', action: 'scale_out', mustCite: ['metrics'] },
     cloudwatchMetrics: true,
     peakHourUtc: 15,
+    baseLatency: { 'odds-api': 150 },
     extraMetrics: [
       { service: 'odds-cache', name: 'DatabaseMemoryUsagePercentage', unit: 'Percent', base: 71, noise: 1 },
       { service: 'odds-cache', name: 'Evictions', unit: 'Count', base: 0, noise: 0.3 },
@@ -92,7 +93,7 @@ export const RESOURCES: Spec[] = [
       gauge('odds-db', 'CPUUtilization', '-20m', 100, 300),
       load('odds-db', '-20m', 9, 300),
       slower('odds-db', '-20m', 12, 300),
-      slower('odds-api', '-19m', 10, 300),
+      slower('odds-api', '-19m', 15, 300),
       errors('odds-api', '-18m', 0.07, 300),
     ],
     logs: [
