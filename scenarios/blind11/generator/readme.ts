@@ -50,7 +50,22 @@ feature_flag → \`disable_flag\`; traffic_surge → \`scale_out\`; resource_exh
 \`restart\` (a process holding leaked memory, connections or filled scratch disk) or
 \`scale_out\` (a pool or fleet too small for its steady load); dependency_failure,
 infrastructure and code_defect → \`none\` (nothing Causeway may do fixes a third party, a
-platform failure or a latent bug without a change to undo).`;
+platform failure or a latent bug without a change to undo).
+
+CloudWatch alarm bodies quote, in their reason, the three datapoints of the file's own series
+that crossed the threshold (the generator refuses a body whose datapoints do not all cross),
+on 5-minute clock boundaries.
+
+Where a postmortem's kind is debatable under the format's kind table, the variant written is
+the one whose kind is clear: Square's DNS update is a new version of our own resolver service
+(deployment); Ericsson/O2's embedded certificate expires in a vendor appliance with no change on
+our side (infrastructure); Kinesis' added capacity is a fleet-size change in the fleet's config
+file (config_change); Twilio's re-charging is billing logic that reads a missing balance as zero
+(code_defect, the cache restart being only its trigger); the AWS DNS race surfaces to the shop as
+the managed DynamoDB endpoint failing (dependency_failure, named by the AWS Health event); an
+expired certificate of our own, a zone loss, an OS update or a network change on our hosts is
+infrastructure; the egress-port and cache-memory exhaustions happen with no demand growth
+(resource_exhaustion, not traffic_surge).`;
 
 export function readme(specs: Spec[]): string {
   const elsewhere = specs.filter((s) => s.expected.service !== s.alert.service).length;
