@@ -1,0 +1,142 @@
+import type { Spec } from '../spec.js';
+import { errors, gauge, load, slower } from './helpers.js';
+
+/** Four more: two config changes whose effect lands elsewhere, two platform failures. */
+export const MORE: Spec[] = [
+  {
+    name: 'market-data-subscribes-rejected',
+    shop: 'A market-data vendor: a front-end fleet that terminates client subscriptions and keeps a shard map by gossiping with every other front-end, back-end shard servers, a subscription API, an entitlement service.',
+    models: 'AWS Kinesis, November 2020: capacity added to the front-end fleet pushed every server past the operating system\'s thread limit, because each server keeps a thread per peer.',
+    story:
+      'At 13:05 the fleet size in the front-end fleet config was raised from 180 to 260 hosts ahead of an index rebalance. Each front-end opens a thread per peer for shard-map gossip; with 260 peers plus request threads every host passes its nproc limit, fails to build a shard map, and starts rejecting subscriptions. The subscription API pages (Alertmanager). The back-end shards are healthy; an entitlement deploy at 12:40 is unrelated.',
+    tempting: ['subscription-api (it pages)', 'shard-servers (subscriptions to them fail)', 'entitlements (deployed 25 minutes before)', 'a traffic surge (the added capacity looks like growth)'],
+    description: 'Clients of a market-data vendor cannot subscribe to feeds; the subscription API pages.',
+    at: '2026-11-25T13:40:00Z',
+    source: 'alertmanager',
+    alert: { service: 'subscription-api', name: 'SubscribeFailureRatio', summary: 'subscription-api: subscribe failures above 25%', startedAt: '-26m', labels: { namespace: 'feeds' } },
+    topology: { 'subscription-api': ['frontend-fleet', 'entitlements'], 'frontend-fleet': ['shard-servers'], entitlements: ['entitlements-db'] },
+    expected: { service: 'frontend-fleet', kind: 'config_change', action: 'revert_config', mustCite: ['changes', 'logs'] },
+    peakHourUtc: 14,
+    extraMetrics: [{ service: 'frontend-fleet', name: 'process_threads', unit: 'count', base: 24100, noise: 300 }],
+    effects: [
+      gauge('frontend-fleet', 'process_threads', '-34m', 32768, 600),
+      errors('frontend-fleet', '-28m', 0.64, 300),
+      errors('subscription-api', '-27m', 0.41, 300),
+      load('shard-servers', '-28m', 0.35, 300),
+    ],
+    logs: [
+      { service: 'frontend-fleet', level: 'info', message: 'fleet membership changed: 260 peers; opening gossip threads', from: '-34m', to: '-30m', every: 60 },
+      { service: 'frontend-fleet', level: 'error', message: 'java.lang.OutOfMemoryError: unable to create native thread: possibly out of memory or process/resource limits reached', from: '-28m', every: 10 },
+      { service: 'frontend-fleet', level: 'warn', message: 'shard map incomplete ({n}/4096 shards); rejecting subscribe', from: '-28m', every: 15 },
+      { service: 'subscription-api', level: 'error', message: 'subscribe {id} failed: frontend-fleet 503 shard map not ready', from: '-27m', every: 12 },
+    ],
+    traces: [{ path: ['subscription-api', 'frontend-fleet', 'shard-servers'], every: 240, failFrom: '-28m', failAt: 1, errorShare: 0.6 }],
+    changes: [
+      { at: '-1h', service: 'entitlements', kind: 'deployment', summary: 'entitlements v3.9.0: exchange fee tiers', version: 'v3.9.0', previousVersion: 'v3.8.7', author: 'ci' },
+      { at: '-35m', service: 'frontend-fleet', kind: 'config', summary: 'fleet.yaml: desired_hosts 180 -> 260 (pre-rebalance capacity)', author: 'capacity-eng', source: 'fleet-config' },
+    ],
+    runtime: [{ at: '-25m', service: 'frontend-fleet', kind: 'unhealthy', count: 251, message: 'health check: shard map not ready' }],
+  },
+  {
+    name: 'grocery-two-couriers-per-order',
+    shop: 'A grocery delivery operator\'s dark stores: order API, a pick-list worker fed by an SQS queue, the warehouse management database, courier dispatch, customer notifications.',
+    models: 'An SQS visibility timeout shorter than processing time (documented class): messages reappear and are processed twice.',
+    story:
+      'A Terraform refactor at 09:30 moved the pick-list queue into a shared module whose default VisibilityTimeout is 30s; pick-list generation takes 40–90s at the lunchtime peak. Messages become visible again mid-processing and a second worker processes them: duplicate pick lists, and courier dispatch books two couriers per order and alerts in Grafana on duplicate bookings. The on-call scales the pick-list worker out at 11:50, which makes duplicates worse. A courier-dispatch deploy at 09:05 is unrelated.',
+    tempting: ['courier-dispatch (it alerts, and deployed that morning)', 'a code defect in the pick-list worker (it processes twice)', 'the scale-out during the incident'],
+    description: 'Two couriers arrive for one order at a grocery delivery operator.',
+    at: '2026-05-28T12:05:00Z',
+    source: 'grafana',
+    alert: { service: 'courier-dispatch', name: 'DuplicateCourierBookings', summary: 'courier-dispatch: duplicate bookings per order above 2%', startedAt: '-40m', threshold: 0.083 },
+    topology: { 'order-api': ['pick-list-worker'], 'pick-list-worker': ['wms-db', 'courier-dispatch'], 'courier-dispatch': ['notifications'] },
+    expected: { service: 'pick-list-worker', kind: 'config_change', action: 'revert_config', mustCite: ['changes', 'logs'] },
+    windowMinutes: 180,
+    peakHourUtc: 12,
+    extraMetrics: [
+      { service: 'pick-list-worker', name: 'sqs_message_receive_count_avg', unit: 'count', base: 1.0, noise: 0.01 },
+      { service: 'pick-list-worker', name: 'processing_seconds_p95', unit: 's', base: 38, noise: 5, diurnal: true },
+      { service: 'courier-dispatch', name: 'duplicate_booking_ratio', unit: 'ratio', base: 0.001, noise: 0.0005 },
+    ],
+    effects: [
+      gauge('pick-list-worker', 'sqs_message_receive_count_avg', '-1h05m', 1.9, 3000),
+      gauge('courier-dispatch', 'duplicate_booking_ratio', '-1h05m', 0.083, 3000),
+      load('wms-db', '-1h05m', 1.7, 3000),
+      load('pick-list-worker', '-15m', 1.3, 120),
+    ],
+    logs: [
+      { service: 'pick-list-worker', level: 'warn', message: 'message {id} ApproximateReceiveCount=2: order already has pick list; writing another', from: '-1h05m', every: 30 },
+      { service: 'courier-dispatch', level: 'warn', message: 'order {id} already has courier booking; booked second courier (idempotency key differs)', from: '-1h', every: 40 },
+    ],
+    traces: [{ path: ['order-api', 'pick-list-worker', 'wms-db'], every: 400 }],
+    changes: [
+      { at: '-3h', service: 'courier-dispatch', kind: 'deployment', summary: 'courier-dispatch v6.2.0: courier ETA smoothing', version: 'v6.2.0', previousVersion: 'v6.1.3', author: 'ci' },
+      { at: '-2h35m', service: 'pick-list-worker', kind: 'config', summary: 'terraform: pick-list queue moved to shared sqs module (visibility_timeout_seconds default 30, was 300)', author: 'platform-iac', source: 'terraform' },
+      { at: '-15m', service: 'pick-list-worker', kind: 'scaling', summary: 'workers 8 -> 16', author: 'oncall' },
+    ],
+  },
+  {
+    name: 'video-meetings-drop-in-three-cities',
+    shop: 'A video-conferencing provider running its own anycast edge: edge PoPs, meeting API, media routers, a signalling service, account service.',
+    models: 'Cloudflare, June 2022: a BGP policy change in the busiest data centres withdrew their prefixes and took traffic down there.',
+    story:
+      'At 06:27 a network change rolled a new BGP export policy to the edge PoPs in the three busiest metros; a reordered term withdrew the anycast prefixes those PoPs serve. Clients there cannot reach the edge; meetings fail to join, and the meeting API (which pages) sees joins collapse and reconnect storms from the rest. A media-router deploy the previous evening is unrelated; signalling is always noisy.',
+    tempting: ['meeting-api (it pages)', 'media-router (deployed the evening before)', 'signalling (noisy)'],
+    description: 'Video meetings fail to join in three cities.',
+    at: '2026-06-21T06:52:00Z',
+    source: 'pagerduty',
+    alert: { service: 'meeting-api', name: 'JoinSuccessRateLow', summary: 'meeting-api: join success below 70% in 3 regions', startedAt: '-21m' },
+    topology: { 'edge-pop': ['meeting-api', 'media-router', 'signalling'], 'meeting-api': ['accounts', 'media-router'], signalling: ['accounts'] },
+    expected: { service: 'edge-pop', kind: 'infrastructure', action: 'none', mustCite: ['changes', 'metrics'] },
+    peakHourUtc: 8,
+    noisy: { signalling: ['ICE restart for participant {id}'] },
+    extraMetrics: [{ service: 'edge-pop', name: 'bgp_prefixes_advertised', unit: 'count', base: 1540, noise: 0.4 }],
+    effects: [
+      gauge('edge-pop', 'bgp_prefixes_advertised', '-25m', 412, 30),
+      load('edge-pop', '-25m', 0.38, 60),
+      load('meeting-api', '-25m', 0.45, 60),
+      errors('meeting-api', '-24m', 0.31, 120),
+      load('signalling', '-24m', 1.8, 120),
+    ],
+    logs: [
+      { service: 'edge-pop', level: 'info', message: 'policy EXPORT-ANYCAST-v2 committed on {n} routers (change NET-2207)', at: '-25m' },
+      { service: 'edge-pop', level: 'warn', message: 'bgp: withdrew 198.51.100.0/22 to peer AS{n} (policy term order)', from: '-25m', to: '-22m', every: 15 },
+      { service: 'meeting-api', level: 'error', message: 'join {id} failed: client never reached media-router (region {n})', from: '-24m', every: 10 },
+    ],
+    traces: [{ path: ['edge-pop', 'meeting-api', 'accounts'], every: 300, failFrom: '-24m', failAt: 0, errorShare: 0.3 }],
+    changes: [
+      { at: '-11h', service: 'media-router', kind: 'deployment', summary: 'media-router v2.30.0: simulcast layers', version: 'v2.30.0', previousVersion: 'v2.29.4', author: 'ci' },
+      { at: '-25m', service: 'edge-pop', kind: 'infrastructure', summary: 'BGP export policy EXPORT-ANYCAST-v2 rolled to 19 PoPs (3 metros)', author: 'netops', source: 'network-automation' },
+    ],
+  },
+  {
+    name: 'mvno-data-sessions-fail',
+    shop: 'A mobile virtual network operator: a vendor-supplied packet gateway appliance cluster carrying all data sessions, subscriber API, charging, a self-care app back end.',
+    models: 'Ericsson / O2, December 2018: a certificate embedded in the packet-core software expired and data service stopped for millions of subscribers.',
+    story:
+      'At 05:00 a certificate embedded in the packet gateway appliances\' software (installed fourteen months ago, never rotated, expiring on a date nobody tracked) expires. The gateways reject their own control sessions and no new data sessions are set up. Self-care app back end pages through Opsgenie on session-setup failures; charging sees nothing to rate. No change was made to the gateways; a charging config change at 04:30 is unrelated.',
+    tempting: ['selfcare-backend (it pages)', 'charging (config change 30 minutes before)', 'subscriber-api'],
+    description: 'Mobile data stops working for subscribers of a virtual network operator early in the morning.',
+    at: '2026-12-06T05:31:00Z',
+    source: 'opsgenie',
+    alert: { service: 'selfcare-backend', name: 'DataSessionSetupFailures', summary: 'data session setup failures above 90% (all regions)', startedAt: '-28m', labels: { team: 'core-network' } },
+    topology: { 'selfcare-backend': ['subscriber-api', 'packet-gateway'], 'packet-gateway': ['charging', 'subscriber-api'], 'subscriber-api': ['subscriber-db'] },
+    expected: { service: 'packet-gateway', kind: 'infrastructure', action: 'none', mustCite: ['logs', 'metrics'] },
+    peakHourUtc: 18,
+    extraMetrics: [{ service: 'packet-gateway', name: 'active_data_sessions', unit: 'count', base: 2.1e6, noise: 1.5e4, diurnal: true }],
+    effects: [
+      { service: 'packet-gateway', metric: 'active_data_sessions', from: '-31m', op: 'mult', value: 0.06, ramp: 900 },
+      errors('packet-gateway', '-31m', 0.95, 60),
+      errors('selfcare-backend', '-30m', 0.6, 120),
+      load('charging', '-30m', 0.1, 600),
+    ],
+    logs: [
+      { service: 'packet-gateway', level: 'error', message: 'SGW-C/PGW-C control link TLS setup failed: certificate (CN=pgw-internal-ca-2024) not valid after 2026-12-06T05:00:00Z', from: '-31m', every: 12 },
+      { service: 'selfcare-backend', level: 'warn', message: 'session status for MSISDN 447{n}{n} = SETUP_FAILED', from: '-30m', every: 20 },
+      { service: 'charging', level: 'info', message: 'rating batch: {n} CDRs', from: '-1h30m', every: 300 },
+    ],
+    noTraces: true,
+    changes: [
+      { at: '-1h01m', service: 'charging', kind: 'config', summary: 'roaming rate table update', author: 'billing-ops' },
+    ],
+  },
+];
