@@ -9,6 +9,8 @@ describe('words that say a resource ran out, beyond memory, connections and disk
     ['a service shedding load', 'request queue depth 4096, shedding low-priority sends'],
     ['a database out of transaction ids', 'ERROR: database is not accepting commands to avoid wraparound data loss in database "events"'],
     ['a subnet out of addresses', 'Warning FailedCreatePodSandBox: plugin type="aws-cni" failed (add): add cmd: failed to assign an IP address to container'],
+    ['a server dropping clients past their output buffer limits', 'Client id=8841 addr=10.2.1.7:6379 flags=S scheduled to be closed ASAP for overcoming of output buffer limits.'],
+    ['a socket buffer that filled', 'send failed: socket buffer is full, dropping frame'],
   ])('reads %s as exhaustion', (_what, line) => {
     expect(logHint(line)).toBe('resource_exhaustion');
   });
