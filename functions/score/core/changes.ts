@@ -97,14 +97,15 @@ const demandLed = (p: ServiceProfile) => p.signals.some((s) => s.family === 'tra
 /**
  * Whether demand from outside, rather than a change of the service at `at`, set off its
  * trouble: its own requests (or what its sole forwarder counted for it) and those of every
- * caller rose clearly more than a step after the change, and no later than a step after
- * the trouble began. A change that moved nothing when it was made, followed minutes later
+ * caller rose clearly, no later than a step after the trouble began, and later after the
+ * change than its effect is carried (`carriedWithinMs`: clients that a change made call
+ * more do so within minutes). A change that moved nothing when it was made, followed minutes later
  * by a rush that came in through every caller and that the service then choked on, met
  * the surge; it did not cause it. Demand that rose at the service alone may be the
  * change's own doing (a retry, a cache it stopped using), so it rules nothing out.
  */
-function metByDemand(p: ServiceProfile, at: number, stepMs: number, profiles: Map<string, ServiceProfile>, graph: Map<string, Set<string>>): boolean {
-  const rose = (q: ServiceProfile | undefined) => !!q && q.signals.some((s) => s.family === 'traffic_up' && s.service === q.service && s.strength >= CLEAR_STRENGTH && s.onsetMs > at + Math.max(stepMs, s.stepMs ?? 0) && s.onsetMs <= p.onsetMs + Math.max(stepMs, s.stepMs ?? 0));
+function metByDemand(p: ServiceProfile, at: number, stepMs: number, profiles: Map<string, ServiceProfile>, graph: Map<string, Set<string>>, w: Weights): boolean {
+  const rose = (q: ServiceProfile | undefined) => !!q && q.signals.some((s) => s.family === 'traffic_up' && s.service === q.service && s.strength >= CLEAR_STRENGTH && s.onsetMs > at + Math.max(stepMs, s.stepMs ?? 0, w.changes.carriedWithinMs) && s.onsetMs <= p.onsetMs + Math.max(stepMs, s.stepMs ?? 0));
   const callers = callersOf(graph, p.service);
   return rose(p) && callers.length > 0 && callers.every((c) => rose(profiles.get(c)));
 }
@@ -297,7 +298,7 @@ export function attributeChanges(items: readonly Evidence[], profiles: Map<strin
     const untested = heavier !== undefined && heavier >= w.changes.heavierShare;
     const proximity = untested ? 1 : decay(lead, leak || ceiling ? w.changes.leakHalfLifeMs : w.changes.halfLifeMs);
     const heavierWork = (): boolean => (heavierPerDemand(items, change.service, 'capacity', new Set(callersOf(graph, change.service)), onset, w) ?? 0) >= w.changes.heavierShare;
-    if (mine && !leak && !ceiling && metByDemand(p, at, resolution, profiles, graph) && !heavierWork()) {
+    if (mine && !leak && !ceiling && metByDemand(p, at, resolution, profiles, graph, w) && !heavierWork()) {
       const demand = p.signals.find((s) => s.family === 'traffic_up' && s.onsetMs > at);
       out.push({ change, kind, score: 0.02 * proximity, fit: 0, redHerring: true, reason: `${what} on ${change.service} at ${clock(at)}; nothing of ${change.service}'s moved at it, and its trouble began ${minutes(p.onsetMs - at)} later with the demand that reached it${demand ? ` (${demand.text})` : ''}: the change met the surge, it did not cause it` });
       continue;

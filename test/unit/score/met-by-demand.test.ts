@@ -8,7 +8,7 @@ import { alert, seeded, series, writeScenario } from './synthetic.js';
  * API's CPU ran out and its requests failed. `callerRose` says whether the web tier saw
  * the rush too (demand from outside) or only the API did.
  */
-function rush(callerRose: boolean, referenceCpu?: number) {
+function rush(callerRose: boolean, referenceCpu?: number, changeAt = '-40m') {
   const r = seeded(63);
   return writeScenario({
     name: 'change-met-by-demand',
@@ -21,7 +21,7 @@ function rush(callerRose: boolean, referenceCpu?: number) {
         series('api', 'cpu_utilization_percent', 40, 99, 7, r),
         series('api', 'http_error_ratio', 0.002, 0.2, 6, r),
       ],
-      changes: [{ at: '-40m', service: 'api', kind: 'config', summary: 'api ranking weights refreshed', author: 'ranking-bot' }],
+      changes: [{ at: changeAt, service: 'api', kind: 'config', summary: 'api ranking weights refreshed', author: 'ranking-bot' }],
       ...(referenceCpu !== undefined
         ? {
             reference: {
@@ -51,6 +51,11 @@ describe('a change that met a surge', () => {
     expect(scored.suspects.some((s) => s.service === 'api' && s.kind === 'config_change')).toBe(true);
     const { scored: usual } = await replayDirect(rush(true, 40));
     expect(usual.suspects.some((s) => s.kind === 'config_change')).toBe(false);
+  });
+
+  it('keeps the change a suspect when the rush came within minutes of it, as clients it made call more would', async () => {
+    const { scored } = await replayDirect(rush(true, undefined, '-12m'));
+    expect(scored.suspects.some((s) => s.service === 'api' && s.kind === 'config_change')).toBe(true);
   });
 
   it('keeps the change a suspect when only the service itself received more, which the change may have brought', async () => {
