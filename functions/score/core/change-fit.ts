@@ -1,8 +1,10 @@
 import type { MetricSeries } from '../../contracts/index.js';
+import { referenceScale } from '../../providers/shared/metrics.js';
 import { median } from '../../providers/shared/stats.js';
 import { climbed } from './kinds.js';
 import { metricFamily } from './metrics.js';
-import type { Evidence } from './types.js';
+import { detectOnset, lookbackOf } from './onset.js';
+import type { Evidence, Frame } from './types.js';
 import { WEIGHTS, type Weights } from './weights.js';
 
 /*
@@ -77,8 +79,8 @@ export function outgrewDemand(items: readonly Evidence[], service: string, atMs:
   });
 }
 
-/** The families of series that measure each resource a change can set; capacity is all of them. */
-const USE_OF: Record<string, readonly string[]> = { cpu: ['cpu'], memory: ['memory'], capacity: ['cpu', 'memory', 'saturation'] };
+/** The families of series that measure each resource a change can set or a leak can fill; capacity is all of them, what a service holds is memory and its pools. */
+const USE_OF: Record<string, readonly string[]> = { cpu: ['cpu'], memory: ['memory'], capacity: ['cpu', 'memory', 'saturation'], held: [...HELD] };
 
 /** How many times its healthy reference's median a series stood before `onsetMs` (all of it when it starts at the onset); undefined without a reference. */
 function overReference(series: MetricSeries, onsetMs: number, w: Weights): number | undefined {
@@ -95,7 +97,8 @@ function overReference(series: MetricSeries, onsetMs: number, w: Weights): numbe
  * reference: the service's use of it over its reference, divided by how far its demand
  * (its own request rate, else its callers') stood over theirs. A database whose CPU sat at
  * 97% where the same hour a week before it sat at 55%, with traffic 6% up, takes 1.7 times
- * as much CPU per request: its capacity was cut, or its work made heavier. Undefined
+ * as much CPU per request: its capacity was cut, or its work made heavier; a heap at three
+ * times its reference for the same traffic holds what a leak kept. Undefined
  * where no use series of the resource, or no demand, has a reference.
  */
 export function heavierPerDemand(items: readonly Evidence[], service: string, resource: string, callers: ReadonlySet<string>, onsetMs: number, w: Weights = WEIGHTS): number | undefined {
@@ -107,4 +110,31 @@ export function heavierPerDemand(items: readonly Evidence[], service: string, re
   const demand = own.length > 0 ? own : traffic((s) => callers.has(s));
   if (!Number.isFinite(use) || demand.length === 0) return undefined;
   return use / Math.max(...demand);
+}
+
+/**
+ * Since when the service's failures have stood, where the window opened on them already
+ * flowing: the first sample of an error series of its own that sits beyond its healthy
+ * reference's normal range (`referenceZ` robust units above its median) at every sample in
+ * the window, without a shift inside it (a failure count at 190 every five minutes against
+ * 1 a day earlier). Only failures count: a latency or a CPU that runs above a reference
+ * taken on a quieter day is how the service runs, while requests failing all along are
+ * trouble. Such trouble began before the window, so before any change made within it: a
+ * change made while it stood (a limit raised as a mitigation) came after the trouble,
+ * however soon before the next OOM kill was logged.
+ * Undefined when no error series of the service stood out all along.
+ */
+export function standingSince(items: readonly Evidence[], service: string, frame: Frame, w: Weights = WEIGHTS): number | undefined {
+  let since: number | undefined;
+  for (const item of items) {
+    if (item.class !== 'metrics' || item.service !== service || metricFamily(item.name, item.unit) !== 'errors') continue;
+    const series = item as MetricSeries;
+    const ref = series.reference;
+    if (!ref || ref.points < w.metrics.minReferencePoints) continue;
+    const points = series.values.flatMap((v, i) => (v === null ? [] : [{ at: series.startMs + i * series.stepMs, v }]));
+    if (points.length < 3 || !points.every((p) => (p.v - ref.median) / referenceScale(ref) >= w.metrics.referenceZ)) continue;
+    if (detectOnset(series.values, series.startMs, series.stepMs, frame.alertAtMs, lookbackOf(frame), w)) continue;
+    since = Math.min(since ?? Infinity, points[0]!.at);
+  }
+  return since;
 }

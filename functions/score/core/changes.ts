@@ -1,5 +1,5 @@
 import type { ChangeEvent, RootCauseKind } from '../../contracts/index.js';
-import { grewFromChange, heavierPerDemand, outgrewDemand } from './change-fit.js';
+import { grewFromChange, heavierPerDemand, outgrewDemand, standingSince } from './change-fit.js';
 import { fittedShortage } from './kinds.js';
 import { callersOf, downstream, originScore, type ServiceProfile } from './propagation.js';
 import { namesService } from './logs.js';
@@ -93,6 +93,22 @@ function introducedAt(changes: readonly ChangeEvent[], profiles: Map<string, Ser
 
 /** A service whose own traffic rose before the rest of its trouble: demand explains it, not what it calls. */
 const demandLed = (p: ServiceProfile) => p.signals.some((s) => s.family === 'traffic_up' && s.strength >= 0.5 && s.onsetMs <= p.onsetMs);
+
+/**
+ * Whether demand from outside, rather than a change of the service at `at`, set off its
+ * trouble: its own requests (or what its sole forwarder counted for it) and those of every
+ * caller rose clearly, no later than a step after the trouble began, and later after the
+ * change than its effect is carried (`carriedWithinMs`: clients that a change made call
+ * more do so within minutes). A change that moved nothing when it was made, followed minutes later
+ * by a rush that came in through every caller and that the service then choked on, met
+ * the surge; it did not cause it. Demand that rose at the service alone may be the
+ * change's own doing (a retry, a cache it stopped using), so it rules nothing out.
+ */
+function metByDemand(p: ServiceProfile, at: number, stepMs: number, profiles: Map<string, ServiceProfile>, graph: Map<string, Set<string>>, w: Weights): boolean {
+  const rose = (q: ServiceProfile | undefined) => !!q && q.signals.some((s) => s.family === 'traffic_up' && s.service === q.service && s.strength >= CLEAR_STRENGTH && s.onsetMs > at + Math.max(stepMs, s.stepMs ?? 0, w.changes.carriedWithinMs) && s.onsetMs <= p.onsetMs + Math.max(stepMs, s.stepMs ?? 0));
+  const callers = callersOf(graph, p.service);
+  return rose(p) && callers.length > 0 && callers.every((c) => rose(profiles.get(c)));
+}
 
 /** A change's likeliest victim: how much of its trouble the change explains, whether the change names what failed there or its effect was seen carried to it, and the other neighbours it broke nearly as clearly. */
 interface Victim {
@@ -220,10 +236,22 @@ export function describeChange(c: Pick<ChangeEvent, 'summary' | 'version' | 'pre
  * away (fewer replicas, a smaller instance: every resource is cut); such a change fits at
  * full weight however long before it came when the same demand now takes far more of that
  * resource than in the healthy reference (`heavierPerDemand`: the ceiling was first met
- * now, at the first peak after it). A change from before
- * the window, which the change feed returns as what a service runs with, counts only by
- * such a fit (or a leak it shipped): standing hours before, it is no suspect by
- * closeness, nor a neighbour's cause. Fit is high when the
+ * now, at the first peak after it). A deploy that shipped a leak fits the same way,
+ * however old: what the service holds grew from it, and the same demand now holds far
+ * more than in the healthy reference, so the growth, not the clock, ties it to the
+ * exhaustion (a cache with no bound, shipped two days before the pods ran out). A change
+ * from before the window, which the change feed returns as what a service runs with,
+ * counts only by such a fit (or a leak it shipped): standing hours before, it is no
+ * suspect by closeness, nor a neighbour's cause. A change made while the service's
+ * failures already stood beyond their healthy range when the window opened
+ * (`standingSince`) came after the trouble began, however soon the next sign of it was
+ * logged, unless something of the service moved right at it (its trouble's onset within
+ * minutes of it, as a new error thrown a minute after it is); a leak's growth is read up
+ * to where they began standing. A change with no such mechanism (neither a leak nor a
+ * ceiling it set) whose service's trouble began with demand that rose through every
+ * caller well after it (`metByDemand`) met the surge, and is ruled out, unless the same
+ * demand now takes far more of the service's resources than in the healthy reference (its
+ * work got heavier). Fit is high when the
  * changed service is itself anomalous and not explained by a dependency. A change can also
  * explain a neighbour that broke right after it with no change of its own.
  */
@@ -242,6 +270,7 @@ export function attributeChanges(items: readonly Evidence[], profiles: Map<strin
     const own = p ? p.local + 0.3 * p.symptom : 0;
     const mine = !!p && own >= 0.15;
     const onset = mine ? Math.min(p.onsetMs, introduced.get(change.service) ?? Infinity) : incidentOnset.ms;
+    const stood = mine ? Math.min(onset, standingSince(items, change.service, frame, w) ?? Infinity) : onset;
     const resolution = (mine ? p.onsetStepMs : incidentOnset.stepMs) || frame.stepMs;
     const lead = onset - at;
     const what = describeChange(change);
@@ -250,11 +279,13 @@ export function attributeChanges(items: readonly Evidence[], profiles: Map<strin
       continue;
     }
     const named = mine || before ? undefined : victimOf(change.service, change.summary, at, profiles, graph, frame.stepMs, changedAt, observed, w);
-    if (at >= onset + resolution && !(named && (named.named || separateThread(named.victim.service, at, profiles, graph, frame.stepMs, w)))) {
-      out.push({ change, kind, score: 0, fit: 0, redHerring: true, reason: `${what} on ${change.service} came ${minutes(-lead)} after the trouble started (at ${clock(onset)}), so it cannot have caused it` });
+    const movedAtChange = stood < onset && onset <= at + Math.max(resolution, w.changes.carriedWithinMs);
+    if (at >= stood + resolution && !movedAtChange && !(named && (named.named || separateThread(named.victim.service, at, profiles, graph, frame.stepMs, w)))) {
+      const already = stood < onset ? `; ${change.service}'s failures already stood beyond their healthy range when the window opened` : '';
+      out.push({ change, kind, score: 0, fit: 0, redHerring: true, reason: `${what} on ${change.service} came ${minutes(at - stood)} after the trouble started (at ${clock(stood)}${already}), so it cannot have caused it` });
       continue;
     }
-    const memoryLeak = kind === 'deployment' && leaking(p) && grewFromChange(items, change.service, at, onset, w) !== false;
+    const memoryLeak = kind === 'deployment' && leaking(p) && grewFromChange(items, change.service, at, stood, w) !== false;
     const heldLeak = kind === 'deployment' && !memoryLeak && mine && outgrewDemand(items, change.service, at, onset, w);
     const leak = memoryLeak || heldLeak;
     const ceiling = kind === 'config_change' && mine ? fittedShortage(change, p.signals, w) : undefined;
@@ -262,9 +293,16 @@ export function attributeChanges(items: readonly Evidence[], profiles: Map<strin
       out.push({ change, kind, score: 0, fit: 0, redHerring: true, reason: `${what} on ${change.service} at ${clock(at)} was already in place before the window opened, and nothing ${change.service} ran short of is what it set: it is what the service runs with, not a suspect` });
       continue;
     }
-    const heavier = ceiling ? heavierPerDemand(items, change.service, ceiling, new Set(callersOf(graph, change.service)), onset, w) : undefined;
+    const held = ceiling ?? (memoryLeak ? 'memory' : heldLeak ? 'held' : undefined);
+    const heavier = held ? heavierPerDemand(items, change.service, held, new Set(callersOf(graph, change.service)), onset, w) : undefined;
     const untested = heavier !== undefined && heavier >= w.changes.heavierShare;
     const proximity = untested ? 1 : decay(lead, leak || ceiling ? w.changes.leakHalfLifeMs : w.changes.halfLifeMs);
+    const heavierWork = (): boolean => (heavierPerDemand(items, change.service, 'capacity', new Set(callersOf(graph, change.service)), onset, w) ?? 0) >= w.changes.heavierShare;
+    if (mine && !leak && !ceiling && metByDemand(p, at, resolution, profiles, graph, w) && !heavierWork()) {
+      const demand = p.signals.find((s) => s.family === 'traffic_up' && s.onsetMs > at);
+      out.push({ change, kind, score: 0.02 * proximity, fit: 0, redHerring: true, reason: `${what} on ${change.service} at ${clock(at)}; nothing of ${change.service}'s moved at it, and its trouble began ${minutes(p.onsetMs - at)} later with the demand that reached it${demand ? ` (${demand.text})` : ''}: the change met the surge, it did not cause it` });
+      continue;
+    }
     const ownScore = mine ? proximity * (0.6 + 0.4 * Math.min(1, own / 0.6)) * (0.5 + 0.5 * p.rootness) * (p.fedBy ? 0.4 : 1) : 0;
     const v = named ?? (before ? undefined : victimOf(change.service, change.summary, at, profiles, graph, frame.stepMs, changedAt, observed, w));
     if (v && (v.weight > ownScore || v.named)) {
@@ -275,7 +313,8 @@ export function attributeChanges(items: readonly Evidence[], profiles: Map<strin
       out.push({ change, kind, score: v.weight, fit: 0, redHerring: false, explains: v.victim.service, ...(v.also.length > 0 ? { alsoExplains: v.also } : {}), reason: `${what} on ${change.service} at ${clock(at)}; ${v.victim.service}, ${where}, went wrong ${minutes(Math.max(0, v.victim.onsetMs - at))} later with no change of its own${sign ? ` (${sign.text})` : ''}${effect}` });
     } else if (ownScore > 0) {
       const sign = firstSignAfter(p, at);
-      const shape = memoryLeak ? `; its memory grew from the change on` : heldLeak ? `; what it holds grew from the change on, faster than its demand` : ceiling ? `; it set the ${ceiling} that ran short${untested ? `, and the same demand as in the healthy reference now takes ${heavier!.toFixed(1)} times as much of it` : ''}` : '';
+      const asMuch = untested ? `, and the same demand as in the healthy reference now takes ${heavier!.toFixed(1)} times as much of it` : '';
+      const shape = memoryLeak ? `; its memory grew from the change on${asMuch}` : heldLeak ? `; what it holds grew from the change on, faster than its demand${asMuch}` : ceiling ? `; it set the ${ceiling} that ran short${asMuch}` : '';
       out.push({ change, kind, score: ownScore, fit: proximity * (p!.fedBy ? 0.4 : 1), redHerring: false, reason: `${what} on ${change.service} at ${clock(at)}; ${change.service} itself went wrong ${minutes(Math.max(0, lead))} after it${sign ? ` (${sign.text})` : ''}${shape}` });
     } else {
       out.push({ change, kind, score: 0.02 * proximity, fit: 0, redHerring: true, reason: `${what} on ${change.service}: nothing on or around ${change.service} changed behaviour soon after, so it looks unrelated` });

@@ -28,13 +28,13 @@ export function eventSignals(items: readonly Evidence[], frame: Frame, w: Weight
       const e = item as RuntimeEvent & { id: string };
       const r = RUNTIME[e.kind];
       const strength = Math.min(1, w.events.runtime[e.kind] + 0.05 * Math.log2(e.count));
-      const hint = e.message ? logHint(e.message) : undefined;
+      const hint = e.message ? logHint(e.message, e.service) : undefined;
       out.push({ ...(hint ? { hint } : {}), service: e.service, family: r.family, strength, onsetMs: Date.parse(e.at), evidenceId: e.id, local: true, text: `${e.service} ${r.words}${e.count > 1 ? ` (${e.count}×)` : ''}${e.message ? `: ${e.message.slice(0, 120)}` : ''}` });
     } else if (item.class === 'exceptions') {
       const e = item as ExceptionGroup & { id: string };
       const at = Date.parse(e.at);
       const old = at < recentFrom;
-      const hint = logHint(`${e.type} ${e.message}`);
+      const hint = logHint(`${e.type} ${e.message}`, e.service);
       out.push({ service: e.service, family: 'exception', strength: old ? 0.1 : Math.min(1, 0.5 + Math.log10(e.count) / 4), onsetMs: at, evidenceId: e.id, local: true, text: `${e.service} threw ${e.type}${e.count > 1 ? ` ${e.count}×` : ''}: ${e.message.slice(0, 120)}`, raw: `${e.type} ${e.message} ${e.culprit ?? ''}`, ...(hint ? { hint } : {}) });
     } else if (item.class === 'alerts') {
       const a = item as RelatedAlert & { id: string };

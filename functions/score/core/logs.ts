@@ -6,7 +6,7 @@ import type { Evidence, Frame, Signal } from './types.js';
 
 /** Words in a log line that name the kind of failure outright. */
 const HINTS: [RegExp, RootCauseKind][] = [
-  [/out of memory|\boom\b|too many (connections|open files|clients)|connection slots|pool (is )?exhausted|no space left|disk full|\bis full\b|quota|resource.?exhausted|heap space|rate.?limit|throttl|max_connections|maxmemory|evict|no available (connection|thread)|watermark\b.*\bexceeded|flood.?stage|shed(?:ding)? (?:load|requests?|traffic|low.priority)|load.?shed|wraparound|(?:assign|allocate) an ip address|no (?:free|available) ip/i, 'resource_exhaustion'],
+  [/out of memory|\boom\b|too many (connections|open files|clients)|connection slots|pool (is )?exhausted|no space left|disk full|\bis full\b|quota|resource.?exhausted|heap space|rate.?limit|throttl|max_connections|maxmemory|evict|no available (connection|thread)|watermark\b.*\bexceeded|flood.?stage|shed(?:ding)? (?:load|requests?|traffic|low.priority)|load.?shed|wraparound|(?:assign|allocate) an ip address|no (?:free|available) ip|buffer (?:limits?|is full)/i, 'resource_exhaustion'],
   [/\bdns|nxdomain|getaddrinfo|eai_again|enotfound|no such host|name resolution|unknownhost|\blookup [\w.<>*-]+(?: on \S+)?: |certificate|x509|\btls\b|\bssl\b|no route to host|network is unreachable|node .*not ready|connection reset by peer|packet loss/i, 'infrastructure'],
 ];
 
@@ -44,13 +44,14 @@ export function proseOf(text: string): string {
  * The kind a log line or an exception names outright, read by type and structure: the
  * error type first (a programming error is a code defect whatever its message quotes),
  * then the prose of the message with identifiers set aside (a `RateLimiter.limit()` in a
- * stack frame is not a rate limit).
+ * stack frame is not a rate limit), the name of the service that logged it among them (a
+ * crash loop of `quota-control` says nothing of a quota).
  */
-export function logHint(text: string): RootCauseKind | undefined {
+export function logHint(text: string, service?: string): RootCauseKind | undefined {
   const type = errorType(text);
   const byType = type ? TYPES.find(([re]) => re.test(type))?.[1] : undefined;
   if (byType) return byType;
-  const prose = proseOf(text);
+  const prose = proseOf(service ? text.split(service).join(' ') : text);
   return HINTS.find(([re]) => re.test(prose))?.[1];
 }
 
@@ -124,7 +125,7 @@ export function logSignals(items: readonly Evidence[], frame: Frame, w: Weights 
     if (rose && severe && p.reference && !unseen && !aboveReference(p, counts, change.index, stepMs, w.logs.aboveReference)) continue;
     if (rose && severe) {
       const sure = novel ? Math.max(strength, noveltyStrength(p.count)) : strength;
-      const hint = logHint([p.template, ...p.exemplars.map((e) => e.message)].join(' '));
+      const hint = logHint([p.template, ...p.exemplars.map((e) => e.message)].join(' '), p.service);
       const raw = [p.template, ...p.exemplars.map((e) => e.message)].join('\n');
       out.push({ service: p.service, family: 'log_error', strength: sure, onsetMs: atMs, evidenceId: p.id, local: true, text: `${p.service} ${isNew ? 'started logging' : 'logged more'} ${p.level} "${template}"`, raw, ...(hint ? { hint } : {}) });
     } else if (!rose && change.afterRate <= change.beforeRate / 4) {
@@ -143,7 +144,7 @@ export function logSignals(items: readonly Evidence[], frame: Frame, w: Weights 
  */
 function unseenError(p: LogPattern & { id: string }, onsetMs: number): Signal {
   const template = p.template.length > 120 ? `${p.template.slice(0, 117)}…` : p.template;
-  const hint = logHint([p.template, ...p.exemplars.map((e) => e.message)].join(' '));
+  const hint = logHint([p.template, ...p.exemplars.map((e) => e.message)].join(' '), p.service);
   const raw = [p.template, ...p.exemplars.map((e) => e.message)].join('\n');
   return { service: p.service, family: 'log_error', strength: noveltyStrength(p.count), onsetMs, evidenceId: p.id, local: true, text: `${p.service} logged ${p.level} "${template}", never seen in the reference period`, raw, ...(hint ? { hint } : {}) };
 }

@@ -21,6 +21,8 @@ type Family = 'errors' | 'latency' | 'cpu' | 'memory' | 'saturation' | 'traffic'
  * A count of units in service (nodes ready, healthy hosts, links up; unhealthy hosts and
  * under-replicated or offline partitions the other way round) measures the platform's
  * capacity: `units`. How much of a thing is used (`log_dir_used_ratio`) is resource use.
+ * `mem` counts as memory only as a word of its own (`mem_used_percent`), not inside
+ * another (`rs_members_state` counts replica-set members).
  */
 export function metricFamily(name: string, unit = ''): Family {
   const n = `${name} ${unit}`.toLowerCase();
@@ -28,7 +30,7 @@ export function metricFamily(name: string, unit = ''): Family {
   if (/unhealthy|under.?replicated|offline|healthy_?host|in_?service|(^|[_.])(ready|up)([_.\s]|$)/.test(n)) return 'units';
   if (/error|fail|5xx|fault|exception|reject|drop|retrans|packet.?loss|time.?out|timed.?out/.test(n)) return 'errors';
   if (/cpu|throttl/.test(n)) return 'cpu';
-  if (/mem|heap|rss|oom|swap/.test(n)) return 'memory';
+  if (/(^|[^a-z])mem([^a-z]|$)|memory|heap|rss|oom|swap/.test(n)) return 'memory';
   if (/disk.?queue|io.?queue/.test(n)) return 'saturation';
   if (/queue|backlog|\blag\b|oldest|pending/.test(n)) return 'latency';
   if (/conn|pool|disk|filesystem|inode|file_?desc|\bfds?\b|thread|saturat|quota|in_use|used|usage|utiliz|capacity|evict/.test(n)) return 'saturation';

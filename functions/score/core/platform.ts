@@ -96,6 +96,14 @@ const HEALTH_SOURCE = /^aws[._ -]?health$/i;
 const HEALTH_WORDS = /^\W*AWS Health\b/i;
 /** An event type or description saying the service itself is impaired (`AWS_DYNAMODB_OPERATIONAL_ISSUE`, increased error rates), not a host or zone under a resource. */
 const SERVICE_ISSUE = /_OPERATIONAL_ISSUE\b|_SERVICE_ISSUE\b|\b(increased|elevated) (api )?(error rates?|errors|latenc(y|ies))\b/i;
+/**
+ * An event type (`AWS_<SERVICE>_<DESCRIPTION>`) of the compute, storage and network
+ * services everything else runs on: instances, volumes, the VPC and its gateways, load
+ * balancers, private links. Their issue is the platform under the resource it is reported
+ * on (a database on instances whose zone lost connectivity), not that resource's own
+ * service failing, whatever the description says of error rates.
+ */
+const PLATFORM_SERVICE = /\bAWS_(?:EC2|EBS|VPC|VPN|DIRECTCONNECT|NATGATEWAY|TRANSITGATEWAY|ELASTICLOADBALANCING|ELB|PRIVATELINK)_/i;
 /** The families whose signals, on the service or a caller of it, say the platform's event reached the tenant. */
 const FELT_FAMILIES: readonly SignalFamily[] = ['errors', 'error_origin', 'log_error', 'exception', 'latency', 'self_time', 'inbound_latency', 'outbound_latency', 'runtime_crash', 'runtime_node', 'runtime_other', 'dependency_mention', 'log_vanished', 'traffic_down'];
 
@@ -144,7 +152,7 @@ export function platformEventSignals(evidence: readonly Evidence[], signals: rea
     const naming = namers.filter((c) => !listed.includes(c)).sort();
     for (const caller of naming) if (!edges[caller]?.includes(report.service)) (edges[caller] ??= []).push(report.service);
     const reached = felt.has(report.service) || naming.some((c) => felt.has(c)) || listed.some((c) => namedBy.get(c)?.has(report.service));
-    const hint = SERVICE_ISSUE.test(report.words) ? 'dependency_failure' : 'infrastructure';
+    const hint = SERVICE_ISSUE.test(report.words) && !PLATFORM_SERVICE.test(report.words) ? 'dependency_failure' : 'infrastructure';
     out.push({ service: report.service, family: 'platform_event', strength: reached ? feltStrength : unfelt, onsetMs: report.atMs, evidenceId: item.id, local: reached, hint, text: `the platform reports ${report.service} impaired: ${report.words}`.slice(0, 300), raw: report.words.slice(0, 200) });
   }
   return { edges, signals: out };

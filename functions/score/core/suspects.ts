@@ -58,6 +58,15 @@ function onePerEventFamily(signals: readonly Signal[]): Signal[] {
 export const feltAsPlatform = (signals: readonly Signal[], w: Weights = WEIGHTS) => new Set(signals.filter((s) => s.family === 'dependency_mention' && s.hint === 'infrastructure' && s.strength >= CLEAR_STRENGTH).map((s) => s.evidenceId)).size >= w.platform.minVictims;
 
 /**
+ * Whether the platform itself reported what the service runs on impaired (a volume's
+ * performance degraded, a host under it, its zone), and the service felt it: what then ran
+ * short in it (a disk's write time, a pool waiting on that disk) is how the platform's
+ * failure showed, whenever the report was posted, since such reports follow the impact
+ * they describe by minutes.
+ */
+const underPlatformReport = (s: Signal) => s.family === 'platform_event' && s.local && s.hint === 'infrastructure';
+
+/**
  * How well each fault kind explains one service's evidence (0..1 each). A log line,
  * exception or runtime event that names its kind ("too many connections", "OOM")
  * moves its support to that kind. Slower calls into a service whose own CPU and work
@@ -66,8 +75,9 @@ export const feltAsPlatform = (signals: readonly Signal[], w: Weights = WEIGHTS)
  * strained with them (a starved client is slow to every callee); a rise in demand that came no later than
  * the saturation, and not so long before it that the service had coped with it, is a
  * surge (only where the service strained: more calls it served without running short
- * are not an incident), and a node lost before the saturation is the platform
- * (what is left runs short). Errors say what failed, not why: when exhaustion, the
+ * are not an incident), and a node lost before the saturation, or a platform report of
+ * what the service runs on (`underPlatformReport`), is the platform (what is left runs
+ * short). Errors say what failed, not why: when exhaustion, the
  * platform or demand explain them, a code defect is the less likely reading. And within
  * a service, the kind whose evidence came first is the likelier cause of the rest.
  * A resource that rose but stayed well below its own limit did not run short, so it
@@ -75,7 +85,9 @@ export const feltAsPlatform = (signals: readonly Signal[], w: Weights = WEIGHTS)
  * (`callerFailures`) speak for a defect in it. A CPU that a code path burned at flat
  * demand while requests failed (`burnedByCode`), or memory that one input overflowed
  * (`overflowedOnOneInput`), is the defect's consequence: its evidence is the defect's, it
- * does not explain the failures away, and it counts less as a shortage in its own right.
+ * does not explain the failures away, and it counts less as a shortage in its own right;
+ * so are its hosts failing their health checks meanwhile (units out of service): the
+ * code kept them too busy to answer, the platform under them did not fail.
  */
 export function kindSupport(p: ServiceProfile, callerFailures: readonly Signal[] = [], w: Weights = WEIGHTS): Map<FaultKind, { support: number; ids: string[] }> {
   const kw = w.kinds;
@@ -89,8 +101,10 @@ export function kindSupport(p: ServiceProfile, callerFailures: readonly Signal[]
     if (!a.ids.includes(s.evidenceId)) a.ids.push(s.evidenceId);
     acc.set(k, a);
   };
+  const shortByDefect = burnedByCode(p.signals) || overflowedOnOneInput(p.signals);
   for (const s of onePerEventFamily(p.signals)) {
-    if (s.hint && s.hint !== 'code_defect') add(s.hint as FaultKind, s.strength, s);
+    if (shortByDefect && s.family === 'units_lost' && !s.hint) add('code_defect', s.strength, s);
+    else if (s.hint && s.hint !== 'code_defect') add(s.hint as FaultKind, s.strength, s);
     else for (const [kind, x] of Object.entries(kw.support[s.family] ?? {})) add(kind as FaultKind, s.strength * x * (s.family === 'inbound_latency' ? 1 - 0.8 * own : s.family === 'outbound_latency' ? (1 - 0.6 * failed) * (1 - 0.8 * own) : kind === 'resource_exhaustion' ? shortness(s, w) : 1), s);
   }
   for (const s of callerFailures) add('code_defect', s.strength * kw.inheritedFailure, s);
@@ -100,9 +114,8 @@ export function kindSupport(p: ServiceProfile, callerFailures: readonly Signal[]
   const saturationOnset = saturated?.onsetMs ?? Infinity;
   const demandFirst = surge.some((s) => s.onsetMs <= saturationOnset + Math.max(LATER_MS, saturated?.stepMs ?? 0) && s.onsetMs >= saturationOnset - SURGE_LEAD_MS);
   const strained = resource.length > 0 || p.signals.some((s) => s.family === 'self_time' && s.strength >= CLEAR_STRENGTH);
-  const platformFirst = p.signals.some((s) => s.family === 'runtime_node' && s.onsetMs <= saturationOnset + LATER_MS) || feltAsPlatform(p.signals, w);
+  const platformFirst = p.signals.some((s) => s.family === 'runtime_node' && s.onsetMs <= saturationOnset + LATER_MS) || feltAsPlatform(p.signals, w) || p.signals.some(underPlatformReport);
   const measuredShort = resource.length > 0 || p.signals.some((s) => s.hint === 'resource_exhaustion');
-  const shortByDefect = burnedByCode(p.signals) || overflowedOnOneInput(p.signals);
   const raw = new Map([...acc].map(([k, a]) => [k, noisyOr(a.parts)]));
   const shortage = acc.get('resource_exhaustion');
   if (shortByDefect && shortage) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { burnedByCode } from '../../../functions/score/core/kinds.js';
-import { at, kinds, sig } from './lone-service.js';
+import { at, kinds, sig, support } from './lone-service.js';
 
 describe('CPU burned by a code path', () => {
   const pinned = [sig('cpu', 1, { peakShare: 1 }), sig('latency', 1), sig('errors', 1)];
@@ -10,6 +10,15 @@ describe('CPU burned by a code path', () => {
     expect(burnedByCode([...pinned, ownError])).toBe(true);
     const k = kinds([...pinned, ownError]);
     expect(k.defect).toBeGreaterThan(k.exhaustion);
+  });
+
+  it('reads hosts that went unhealthy while the code burned their CPU as the defect too, not the platform', () => {
+    const unhealthy = sig('units_lost', 1, { text: 'web units out of service rose from 0 to 11 (UnHealthyHostCount)' });
+    const burned = support([...pinned, ownError, unhealthy]);
+    expect(burned.get('code_defect')!.support).toBeGreaterThan(burned.get('infrastructure')?.support ?? 0);
+    expect(burned.get('code_defect')!.ids).toContain(unhealthy.evidenceId);
+    const shortOnly = support([...pinned, unhealthy]);
+    expect(shortOnly.get('infrastructure')!.support).toBeGreaterThan(shortOnly.get('code_defect')?.support ?? 0);
   });
 
   it('keeps exhaustion when the CPU is all the service shows', () => {

@@ -55,6 +55,13 @@ describe('the platform\'s own word on its services', () => {
     expect(scored.suspects[0]).toMatchObject({ service: 'dynamodb', kind: 'infrastructure' });
   });
 
+  it('reads an operational issue of the compute or network platform as the infrastructure under the resource, not its service failing', async () => {
+    const network = { ...issue, name: 'AWS Health: AWS_EC2_OPERATIONAL_ISSUE us-east-1 (Increased error rates and impaired network connectivity in use1-az2)' };
+    const scored = await replay(storeOutage({ alerts: [network] }));
+    expect(scored.suspects[0]).toMatchObject({ service: 'dynamodb', kind: 'infrastructure' });
+    expect(scored.suspects.some((s) => s.service === 'dynamodb' && s.kind === 'dependency_failure')).toBe(false);
+  });
+
   it('leaves a report nobody felt as a note: no caller failed and the service itself stayed within its baseline', async () => {
     const quiet = await replay(storeOutage({ failing: false, alerts: [issue] }));
     expect(scoreOf(quiet, 'dynamodb')).toBeLessThan(0.2);

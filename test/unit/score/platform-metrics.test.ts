@@ -50,6 +50,12 @@ describe('what a platform piece\'s own metrics measure', () => {
   it('reads how much of a thing is used as resource use', () => {
     expect(metricFamily('kafka_log_dir_used_ratio', 'ratio')).toBe('saturation');
   });
+
+  it('reads `mem` as memory only as a word of its own, not inside another word', () => {
+    for (const name of ['mem_used_percent', 'redis_mem_fragmentation_ratio', 'container_memory_working_set_bytes', 'FreeableMemory', 'jvm_heap_used']) expect(metricFamily(name)).toBe('memory');
+    expect(metricFamily('mongodb_rs_members_state')).not.toBe('memory');
+    expect(metricFamily('cluster_member_count')).not.toBe('memory');
+  });
 });
 
 describe('a platform piece named by its own metrics', () => {

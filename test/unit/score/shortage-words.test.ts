@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { eventSignals } from '../../../functions/score/core/events.js';
 import { logHint } from '../../../functions/score/core/logs.js';
 import { failedToAllocate, metricSignals } from '../../../functions/score/core/metrics.js';
 import type { Evidence } from '../../../functions/score/core/types.js';
@@ -9,8 +10,19 @@ describe('words that say a resource ran out, beyond memory, connections and disk
     ['a service shedding load', 'request queue depth 4096, shedding low-priority sends'],
     ['a database out of transaction ids', 'ERROR: database is not accepting commands to avoid wraparound data loss in database "events"'],
     ['a subnet out of addresses', 'Warning FailedCreatePodSandBox: plugin type="aws-cni" failed (add): add cmd: failed to assign an IP address to container'],
+    ['a server dropping clients past their output buffer limits', 'Client id=8841 addr=10.2.1.7:6379 flags=S scheduled to be closed ASAP for overcoming of output buffer limits.'],
+    ['a socket buffer that filled', 'send failed: socket buffer is full, dropping frame'],
   ])('reads %s as exhaustion', (_what, line) => {
     expect(logHint(line)).toBe('resource_exhaustion');
+  });
+
+  it("reads nothing into the logging service's own name: a crash loop of quota-control is no quota", () => {
+    const line = 'Back-off restarting failed container quota-control (us-central1, europe-west1)';
+    expect(logHint(line)).toBe('resource_exhaustion');
+    expect(logHint(line, 'quota-control')).toBeUndefined();
+    expect(logHint('quota-control: project quota exceeded for consumer 42', 'quota-control')).toBe('resource_exhaustion');
+    const [signal] = eventSignals([{ class: 'runtime', id: 'RT_1', at: '2026-06-01T08:52:00Z', service: 'quota-control', kind: 'crash_loop', count: 180, message: line } as Evidence], { alertAtMs: Date.parse('2026-06-01T09:00:00Z'), stepMs: 30_000 });
+    expect(signal!.hint).toBeUndefined();
   });
 
   it('still reads a programming error that mentions a watermark as a defect', () => {
