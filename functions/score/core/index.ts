@@ -104,7 +104,7 @@ export function servicesThatCanFail(evidence: readonly Evidence[]): Set<string> 
   const spansCarryStatus = evidence.some((e) => e.class === 'traces' && e.kind === 'service_stats' && (e.errorOrigins.some((n) => n > 0) || (e.reference?.errorRate ?? 0) > 0));
   const out = new Set<string>();
   for (const e of evidence) {
-    if (e.class === 'logs' || e.class === 'exceptions' || (e.class === 'metrics' && metricFamily(e.name, e.unit) === 'errors') || (spansCarryStatus && e.class === 'traces' && e.kind === 'service_stats')) out.add(e.service);
+    if (e.class === 'logs' || e.class === 'exceptions' || (e.class === 'metrics' && metricFamily(e.name, e.unit, e.labels) === 'errors') || (spansCarryStatus && e.class === 'traces' && e.kind === 'service_stats')) out.add(e.service);
   }
   return out;
 }
