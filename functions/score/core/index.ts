@@ -18,6 +18,7 @@ import { rivalExplains } from './rivals.js';
 import { laterThanThePage, quietThemselves, rankSuspects } from './suspects.js';
 import { causalPath } from './path.js';
 import { patternBreakSignals } from './patterns.js';
+import { peerSeriesSignals } from './peers.js';
 import { sharedDependencySignals, sharedFrontLinks } from './shared.js';
 import { platformEventSignals, platformLinks, reportedImpaired } from './platform.js';
 import { buildTimeline } from './timeline.js';
@@ -126,7 +127,8 @@ export interface Ranking {
  * call graph (topology merged with traced calls, off-graph platform whose trouble the
  * failures of several services name, a front we cannot see whose every callee failed at
  * once, and a piece that failed its own way in front of a dependency we only see
- * through it) to the earliest, deepest anomalous service, a caller's unnamed errors put
+ * through it) to the earliest, deepest anomalous service (a callee named in a caller's
+ * error lines, or by the peer label of a caller's client series, is blamed by them), a caller's unnamed errors put
  * on the one callee it shares with a failing sibling that names it, and demand a caller
  * that forwards everything counted carried to its callee; changes are
  * attributed by time and fit; suspects are ranked by service and kind, and those whose
@@ -151,7 +153,7 @@ export function rankInvestigation(input: ScoreInput, w: Weights = WEIGHTS): Rank
   const reported = platformEventSignals(evidence, direct, called, w);
   const front = sharedFrontLinks(direct, called, observed, w);
   const graph = mergeGraph(input.topology, traced, platform.edges, reported.edges, front.edges, passedThroughLinks(direct, called, observed, tolerance));
-  const mentions = mentionSignals(direct, graph);
+  const mentions = [...mentionSignals(direct, graph), ...peerSeriesSignals(evidence, direct, graph)];
   const named = [...direct, ...mentions, ...failingCallSignals(direct, graph)];
   const linked = attributeLinks(
     [...named, ...sharedNamedCalleeSignals(named, graph, tolerance), ...inflowSignals(direct, graph, demandMeasured(evidence)), ...platform.signals, ...sharedDependencySignals(direct, graph, observed, w), ...front.signals, ...abandonedCallSignals(evidence, graph, [...direct, ...mentions], frame, w), ...reported.signals],
