@@ -1,5 +1,6 @@
 import type { IncidentSignal, ProviderOutcome, ProviderResult, ScoredEvidence, Suspect } from '../../contracts/index.js';
 import { abandonedCallSignals } from './abandoned.js';
+import { peerAliases, withAliases } from './aliases.js';
 import { recommendAction } from './actions.js';
 import { attributeChanges, changeVerdicts, type Attribution } from './changes.js';
 import { CALIBRATION, confidenceOf } from './confidence.js';
@@ -122,7 +123,8 @@ export interface Ranking {
 }
 
 /**
- * Every item gets a stable id; every series, log pattern, service's spans and event
+ * A peer that callers' spans name by an address of a service they call is that service
+ * (`aliases.ts`). Every item gets a stable id; every series, log pattern, service's spans and event
  * becomes signals with an onset; signals are grouped by service and followed down the
  * call graph (topology merged with traced calls, off-graph platform whose trouble the
  * failures of several services name, a front we cannot see whose every callee failed at
@@ -136,7 +138,8 @@ export interface Ranking {
  * Split from {@link scoreInvestigation} so a bench can rank once and weigh the
  * confidence many times (`bench/calibration.ts`).
  */
-export function rankInvestigation(input: ScoreInput, w: Weights = WEIGHTS): Ranking {
+export function rankInvestigation(raw: ScoreInput, w: Weights = WEIGHTS): Ranking {
+  const input = { ...raw, results: withAliases(raw.results, peerAliases(raw.results, raw.topology)) };
   const evidence = identify(input.results);
   const stepMs = Math.min(DEFAULT_STEP_MS, ...evidence.filter((e) => 'stepMs' in e).map((e) => (e as { stepMs: number }).stepMs));
   // The moment the plans split baseline from incident: the alert's own start when it has fired longer than a window reaches.
