@@ -1,4 +1,4 @@
-import { ownCredentialRefused } from './logs.js';
+import { namesService, ownCredentialRefused } from './logs.js';
 import { CLEAR_STRENGTH, type Frame, noisyOr, type Signal, type SignalFamily } from './types.js';
 import { WEIGHTS, type Weights } from './weights.js';
 
@@ -88,6 +88,17 @@ function filledWaiting(p: ServiceProfile, q: ServiceProfile, toleranceMs: number
  */
 function hollowFailure(p: ServiceProfile, q: ServiceProfile): boolean {
   return p.local === 0 && p.signals.some((s) => ERROR_FAMILIES.includes(s.family)) && q.signals.some((s) => s.family === 'pattern_break' && s.local);
+}
+
+/**
+ * Whether a service is starved by `caller`: the requests it receives fell, and its own
+ * error lines name that caller ("no credits received from iso-parser"). What it lacks is
+ * what the caller stopped sending, so its trouble cannot explain the caller's. (A callee
+ * that still receives its calls and names a caller, as a quota refusing that client
+ * does, is not starved.)
+ */
+function starvedBy(q: ServiceProfile, caller: string): boolean {
+  return q.signals.some((s) => s.family === 'traffic_down' && s.strength >= CLEAR_STRENGTH) && q.signals.some((s) => (s.family === 'log_error' || s.family === 'exception') && s.service === q.service && s.local && namesService(s.raw ?? s.text.slice(q.service.length), caller));
 }
 
 /** Topology and the calls seen in traces, merged: callers → callees. */
@@ -194,7 +205,7 @@ export function profileServices(signals: readonly Signal[], graph: Map<string, S
     let best = 0;
     for (const d of downstream(graph, p.service)) {
       const q = profiles.get(d);
-      if (!q || onsetSeenBy(q, p) > p.onsetMs + tolerance || fed.has(d)) continue;
+      if (!q || onsetSeenBy(q, p) > p.onsetMs + tolerance || fed.has(d) || starvedBy(q, p.service)) continue;
       const explains = hollowFailure(p, q) ? own : Math.max((q.local + symptomShare * q.symptom * 0.5) * (failing(p, w) && !failing(q, w) && !filledWaiting(p, q, tolerance) ? w.propagation.slowerExplainsFailing : 1), waitsExplained(p, q, w));
       if (explains > best) [best, p.explainedBy] = [explains, d];
     }
