@@ -18,7 +18,7 @@ import { WEIGHTS, type Weights } from './weights.js';
 type Series = MetricSeries & { id: string };
 
 /** A service's own request rate: a demand series not labelled with a caller or callee (one edge of the call graph). */
-const demandOf = (items: readonly Evidence[]) => items.filter((e): e is Series => e.class === 'metrics' && metricFamily(e.name, e.unit) === 'traffic' && e.labels.caller === undefined && e.labels.callee === undefined);
+const demandOf = (items: readonly Evidence[]) => items.filter((e): e is Series => e.class === 'metrics' && metricFamily(e.name, e.unit, e.labels) === 'traffic' && e.labels.caller === undefined && e.labels.callee === undefined);
 
 /** Poisson log-likelihood ratio of seeing `observed` calls where `expected` were due. */
 const poissonLlr = (observed: number, expected: number) => (observed > 0 ? observed * Math.log(observed / expected) : 0) - observed + expected;

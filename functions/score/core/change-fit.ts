@@ -30,7 +30,7 @@ function valuesBetween(series: MetricSeries, fromMs: number, toMs: number): numb
 export function grewFromChange(items: readonly Evidence[], service: string, atMs: number, onsetMs: number, w: Weights = WEIGHTS): boolean | undefined {
   let verdict: boolean | undefined;
   for (const item of items) {
-    if (item.class !== 'metrics' || item.service !== service || metricFamily(item.name, item.unit) !== 'memory') continue;
+    if (item.class !== 'metrics' || item.service !== service || metricFamily(item.name, item.unit, item.labels) !== 'memory') continue;
     const series = item as MetricSeries;
     const values = valuesBetween(series, atMs, onsetMs);
     const grew = climbed(values, w.changes.growthShare);
@@ -70,9 +70,9 @@ function sinceChange(series: MetricSeries, atMs: number, onsetMs: number, w: Wei
  */
 export function outgrewDemand(items: readonly Evidence[], service: string, atMs: number, onsetMs: number, w: Weights = WEIGHTS): boolean {
   const own = items.filter((i): i is MetricSeries & { id: string } => i.class === 'metrics' && i.service === service);
-  const demand = Math.max(1, ...own.filter((m) => metricFamily(m.name, m.unit) === 'traffic').map((m) => sinceChange(m, atMs, onsetMs, w) ?? 1));
+  const demand = Math.max(1, ...own.filter((m) => metricFamily(m.name, m.unit, m.labels) === 'traffic').map((m) => sinceChange(m, atMs, onsetMs, w) ?? 1));
   return own.some((m) => {
-    if (!HELD.has(metricFamily(m.name, m.unit))) return false;
+    if (!HELD.has(metricFamily(m.name, m.unit, m.labels))) return false;
     const grew = sinceChange(m, atMs, onsetMs, w);
     const values = valuesBetween(m, atMs, onsetMs);
     return grew !== undefined && grew >= w.changes.leakGrowth && grew > 2 * demand && climbed(values, w.changes.growthShare) === true;
@@ -104,8 +104,8 @@ function overReference(series: MetricSeries, onsetMs: number, w: Weights): numbe
 export function heavierPerDemand(items: readonly Evidence[], service: string, resource: string, callers: ReadonlySet<string>, onsetMs: number, w: Weights = WEIGHTS): number | undefined {
   const metrics = items.filter((i): i is MetricSeries & { id: string } => i.class === 'metrics');
   const families = USE_OF[resource] ?? ['saturation'];
-  const use = Math.max(...metrics.filter((m) => m.service === service && families.includes(metricFamily(m.name, m.unit))).map((m) => overReference(m, onsetMs, w) ?? -Infinity));
-  const traffic = (of: (s: string) => boolean) => metrics.filter((m) => of(m.service) && metricFamily(m.name, m.unit) === 'traffic').map((m) => overReference(m, onsetMs, w)).filter((x): x is number => x !== undefined);
+  const use = Math.max(...metrics.filter((m) => m.service === service && families.includes(metricFamily(m.name, m.unit, m.labels))).map((m) => overReference(m, onsetMs, w) ?? -Infinity));
+  const traffic = (of: (s: string) => boolean) => metrics.filter((m) => of(m.service) && metricFamily(m.name, m.unit, m.labels) === 'traffic').map((m) => overReference(m, onsetMs, w)).filter((x): x is number => x !== undefined);
   const own = traffic((s) => s === service);
   const demand = own.length > 0 ? own : traffic((s) => callers.has(s));
   if (!Number.isFinite(use) || demand.length === 0) return undefined;

@@ -1,5 +1,6 @@
 import type { IncidentSignal, ProviderOutcome, ProviderResult, ScoredEvidence, Suspect } from '../../contracts/index.js';
 import { abandonedCallSignals } from './abandoned.js';
+import { peerAliases, withAliases } from './aliases.js';
 import { recommendAction } from './actions.js';
 import { attributeChanges, changeVerdicts, type Attribution } from './changes.js';
 import { CALIBRATION, confidenceOf } from './confidence.js';
@@ -18,6 +19,7 @@ import { rivalExplains } from './rivals.js';
 import { laterThanThePage, quietThemselves, rankSuspects } from './suspects.js';
 import { causalPath } from './path.js';
 import { patternBreakSignals } from './patterns.js';
+import { peerSeriesSignals } from './peers.js';
 import { sharedDependencySignals, sharedFrontLinks } from './shared.js';
 import { platformEventSignals, platformLinks, reportedImpaired } from './platform.js';
 import { buildTimeline } from './timeline.js';
@@ -104,7 +106,7 @@ export function servicesThatCanFail(evidence: readonly Evidence[]): Set<string> 
   const spansCarryStatus = evidence.some((e) => e.class === 'traces' && e.kind === 'service_stats' && (e.errorOrigins.some((n) => n > 0) || (e.reference?.errorRate ?? 0) > 0));
   const out = new Set<string>();
   for (const e of evidence) {
-    if (e.class === 'logs' || e.class === 'exceptions' || (e.class === 'metrics' && metricFamily(e.name, e.unit) === 'errors') || (spansCarryStatus && e.class === 'traces' && e.kind === 'service_stats')) out.add(e.service);
+    if (e.class === 'logs' || e.class === 'exceptions' || (e.class === 'metrics' && metricFamily(e.name, e.unit, e.labels) === 'errors') || (spansCarryStatus && e.class === 'traces' && e.kind === 'service_stats')) out.add(e.service);
   }
   return out;
 }
@@ -121,12 +123,14 @@ export interface Ranking {
 }
 
 /**
- * Every item gets a stable id; every series, log pattern, service's spans and event
+ * A peer that callers' spans name by an address of a service they call is that service
+ * (`aliases.ts`). Every item gets a stable id; every series, log pattern, service's spans and event
  * becomes signals with an onset; signals are grouped by service and followed down the
  * call graph (topology merged with traced calls, off-graph platform whose trouble the
  * failures of several services name, a front we cannot see whose every callee failed at
  * once, and a piece that failed its own way in front of a dependency we only see
- * through it) to the earliest, deepest anomalous service, a caller's unnamed errors put
+ * through it) to the earliest, deepest anomalous service (a callee named in a caller's
+ * error lines, or by the peer label of a caller's client series, is blamed by them), a caller's unnamed errors put
  * on the one callee it shares with a failing sibling that names it, and demand a caller
  * that forwards everything counted carried to its callee; changes are
  * attributed by time and fit; suspects are ranked by service and kind, and those whose
@@ -134,7 +138,8 @@ export interface Ranking {
  * Split from {@link scoreInvestigation} so a bench can rank once and weigh the
  * confidence many times (`bench/calibration.ts`).
  */
-export function rankInvestigation(input: ScoreInput, w: Weights = WEIGHTS): Ranking {
+export function rankInvestigation(raw: ScoreInput, w: Weights = WEIGHTS): Ranking {
+  const input = { ...raw, results: withAliases(raw.results, peerAliases(raw.results, raw.topology)) };
   const evidence = identify(input.results);
   const stepMs = Math.min(DEFAULT_STEP_MS, ...evidence.filter((e) => 'stepMs' in e).map((e) => (e as { stepMs: number }).stepMs));
   // The moment the plans split baseline from incident: the alert's own start when it has fired longer than a window reaches.
@@ -151,7 +156,7 @@ export function rankInvestigation(input: ScoreInput, w: Weights = WEIGHTS): Rank
   const reported = platformEventSignals(evidence, direct, called, w);
   const front = sharedFrontLinks(direct, called, observed, w);
   const graph = mergeGraph(input.topology, traced, platform.edges, reported.edges, front.edges, passedThroughLinks(direct, called, observed, tolerance));
-  const mentions = mentionSignals(direct, graph);
+  const mentions = [...mentionSignals(direct, graph), ...peerSeriesSignals(evidence, direct, graph)];
   const named = [...direct, ...mentions, ...failingCallSignals(direct, graph)];
   const linked = attributeLinks(
     [...named, ...sharedNamedCalleeSignals(named, graph, tolerance), ...inflowSignals(direct, graph, demandMeasured(evidence)), ...platform.signals, ...sharedDependencySignals(direct, graph, observed, w), ...front.signals, ...abandonedCallSignals(evidence, graph, [...direct, ...mentions], frame, w), ...reported.signals],

@@ -6,7 +6,7 @@ const STRAIN: readonly SignalFamily[] = ['cpu', 'memory', 'saturation', 'runtime
 
 /** The services whose own request rate is measured: a series of calls, requests or invocations they served. */
 export function demandMeasured(evidence: readonly Evidence[]): Set<string> {
-  return new Set(evidence.filter((e): e is Extract<Evidence, { class: 'metrics' }> => e.class === 'metrics').filter((e) => metricFamily(e.name, e.unit) === 'traffic').map((e) => e.service));
+  return new Set(evidence.filter((e): e is Extract<Evidence, { class: 'metrics' }> => e.class === 'metrics').filter((e) => metricFamily(e.name, e.unit, e.labels) === 'traffic').map((e) => e.service));
 }
 
 /**

@@ -8,6 +8,14 @@ import type { Evidence, Frame, Signal, SignalFamily } from './types.js';
 
 type Family = 'errors' | 'latency' | 'cpu' | 'memory' | 'saturation' | 'traffic' | 'units' | 'other';
 
+/** Labels that carry a response's status: HTTP, gRPC and mesh conventions (`code`, `status`, `response_code`, `http.response.status_code`). */
+const STATUS_LABEL = /(^|[_.])(code|status|status_code|response_code|http_status)$/i;
+
+/** Whether a series' labels say it counts only failed responses: a status of 5xx, the server's failure. */
+export function countsFailedResponses(labels: Readonly<Record<string, string>>): boolean {
+  return Object.entries(labels).some(([key, value]) => STATUS_LABEL.test(key) && /^5\d\d$/.test(value.trim()));
+}
+
 /**
  * What a series measures, from its name and unit in the words metric names commonly
  * use (Prometheus, CloudWatch, OpenTelemetry conventions). Order matters: "cpu" before
@@ -23,8 +31,10 @@ type Family = 'errors' | 'latency' | 'cpu' | 'memory' | 'saturation' | 'traffic'
  * capacity: `units`. How much of a thing is used (`log_dir_used_ratio`) is resource use.
  * `mem` counts as memory only as a word of its own (`mem_used_percent`), not inside
  * another (`rs_members_state` counts replica-set members).
+ * A request series whose status label says every response it counts failed (a
+ * Prometheus `code="503"`, a mesh `response_code="503"`) is a failure rate, not demand.
  */
-export function metricFamily(name: string, unit = ''): Family {
+export function metricFamily(name: string, unit = '', labels: Readonly<Record<string, string>> = {}): Family {
   const n = `${name} ${unit}`.toLowerCase();
   if (/restart|crash|oom_?kill|terminat/.test(n)) return 'other';
   if (/unhealthy|under.?replicated|offline|healthy_?host|in_?service|(^|[_.])(ready|up)([_.\s]|$)/.test(n)) return 'units';
@@ -35,7 +45,7 @@ export function metricFamily(name: string, unit = ''): Family {
   if (/queue|backlog|\blag\b|oldest|pending/.test(n)) return 'latency';
   if (/conn|pool|disk|filesystem|inode|file_?desc|\bfds?\b|thread|saturat|quota|in_use|used|usage|utiliz|capacity|evict/.test(n)) return 'saturation';
   if (/latency|duration|response_time|p\d\d|seconds|millis|\bms\b/.test(n)) return 'latency';
-  if (/request|rps|qps|throughput|workload|traffic|calls|invocations|ops\b|_total/.test(n)) return 'traffic';
+  if (/request|rps|qps|throughput|workload|traffic|calls|invocations|ops\b|_total/.test(n)) return countsFailedResponses(labels) ? 'errors' : 'traffic';
   return 'other';
 }
 
@@ -190,7 +200,7 @@ export function metricSignals(items: readonly Evidence[], frame: Frame, w: Weigh
   for (const item of items) {
     if (item.class !== 'metrics') continue;
     const series = item as MetricSeries & { id: string };
-    const family = metricFamily(series.name, series.unit);
+    const family = metricFamily(series.name, series.unit, series.labels);
     if (family === 'other') continue;
     const full = capacitySignal(series, family, frame, w);
     if (full) out.push(full);

@@ -1,4 +1,4 @@
-import { ownCredentialRefused } from './logs.js';
+import { namesService, ownCredentialRefused } from './logs.js';
 import { CLEAR_STRENGTH, type Frame, noisyOr, type Signal, type SignalFamily } from './types.js';
 import { WEIGHTS, type Weights } from './weights.js';
 
@@ -88,6 +88,17 @@ function filledWaiting(p: ServiceProfile, q: ServiceProfile, toleranceMs: number
  */
 function hollowFailure(p: ServiceProfile, q: ServiceProfile): boolean {
   return p.local === 0 && p.signals.some((s) => ERROR_FAMILIES.includes(s.family)) && q.signals.some((s) => s.family === 'pattern_break' && s.local);
+}
+
+/**
+ * Whether a service is starved by `caller`: the requests it receives fell, and its own
+ * error lines name that caller ("no credits received from iso-parser"). What it lacks is
+ * what the caller stopped sending, so its trouble cannot explain the caller's. (A callee
+ * that still receives its calls and names a caller, as a quota refusing that client
+ * does, is not starved.)
+ */
+function starvedBy(q: ServiceProfile, caller: string): boolean {
+  return q.signals.some((s) => s.family === 'traffic_down' && s.strength >= CLEAR_STRENGTH) && q.signals.some((s) => (s.family === 'log_error' || s.family === 'exception') && s.service === q.service && s.local && namesService(s.raw ?? s.text.slice(q.service.length), caller));
 }
 
 /** Topology and the calls seen in traces, merged: callers → callees. */
@@ -188,13 +199,13 @@ export function profileServices(signals: readonly Signal[], graph: Map<string, S
     profiles.set(service, { service, signals: list, local, symptom, pinned, onsetMs: middle.onsetMs, onsetStepMs: middle.stepMs ?? 0, rootness: 1 });
   }
   const tolerance = Math.max(2 * frame.stepMs, ONSET_TOLERANCE_MS);
-  const fed = demandFeeders(profiles, graph, tolerance);
+  const fed = demandFeeders(profiles, graph, tolerance, w);
   for (const p of profiles.values()) {
     const own = Math.max(p.local, symptomShare * p.symptom, 0.05);
     let best = 0;
     for (const d of downstream(graph, p.service)) {
       const q = profiles.get(d);
-      if (!q || onsetSeenBy(q, p) > p.onsetMs + tolerance || fed.has(d)) continue;
+      if (!q || onsetSeenBy(q, p) > p.onsetMs + tolerance || fed.has(d) || starvedBy(q, p.service)) continue;
       const explains = hollowFailure(p, q) ? own : Math.max((q.local + symptomShare * q.symptom * 0.5) * (failing(p, w) && !failing(q, w) && !filledWaiting(p, q, tolerance) ? w.propagation.slowerExplainsFailing : 1), waitsExplained(p, q, w));
       if (explains > best) [best, p.explainedBy] = [explains, d];
     }
@@ -233,6 +244,23 @@ function refusedCredentials(profiles: Map<string, ServiceProfile>, graph: Map<st
 /** A service short of CPU, memory or another resource: where extra demand met its limit. */
 const overloaded = (p: ServiceProfile) => p.signals.some((s) => s.local && s.strength >= 0.5 && (s.family === 'cpu' || s.family === 'memory' || s.family === 'saturation' || s.family === 'runtime_throttle'));
 
+/** How near its limit a service's strained resource came (its largest share of a known limit), or undefined when no limit is known. */
+const nearestLimit = (p: ServiceProfile) => {
+  const shares = p.signals.filter((s) => s.local && s.strength >= 0.5 && s.peakShare !== undefined && (s.family === 'cpu' || s.family === 'memory' || s.family === 'saturation')).map((s) => s.peakShare!);
+  return shares.length > 0 ? Math.max(...shares) : undefined;
+};
+
+/**
+ * Whether the callee, not its caller, is where the extra demand met a limit: the callee's
+ * resource reached its limit while the caller's stayed well below its own. A caller
+ * that worked harder with room to spare carried the surge; it did not run short.
+ */
+function nearerItsLimit(callee: ServiceProfile, caller: ServiceProfile, w: Weights): boolean {
+  const mine = nearestLimit(callee);
+  const theirs = nearestLimit(caller);
+  return mine !== undefined && theirs !== undefined && mine >= w.kinds.roomyShare && theirs < w.kinds.roomyShare;
+}
+
 const demandOnset = (p: ServiceProfile) => Math.min(...p.signals.filter((s) => s.family === 'traffic_up' && s.strength >= CLEAR_STRENGTH).map((s) => s.onsetMs));
 
 /**
@@ -240,14 +268,16 @@ const demandOnset = (p: ServiceProfile) => Math.min(...p.signals.filter((s) => s
  * traffic of an overloaded caller is carrying that caller's surge, not causing it.
  * Returns each such service with the caller that fed it: the service where the extra
  * demand first met its limit keeps its weight, and a fed service cannot explain its
- * feeder's trouble.
+ * feeder's trouble. A callee that reached its limit is not fed by a caller whose own
+ * resource stayed well below its limit (`nearerItsLimit`): the callee is where the
+ * demand met a limit, and the caller's trouble (calls into it timing out) is its doing.
  */
-function demandFeeders(profiles: Map<string, ServiceProfile>, graph: Map<string, Set<string>>, tolerance: number): Map<string, string> {
+function demandFeeders(profiles: Map<string, ServiceProfile>, graph: Map<string, Set<string>>, tolerance: number, w: Weights): Map<string, string> {
   const fed = new Map<string, string>();
   const surged = [...profiles.values()].filter((p) => Number.isFinite(demandOnset(p)));
   if (surged.length === 0) return fed;
   for (const p of profiles.values()) {
-    const caller = surged.find((q) => q !== p && overloaded(q) && graph.get(q.service)?.has(p.service) && demandOnset(q) <= p.onsetMs + tolerance && !(demandOnset(p) < demandOnset(q) - tolerance));
+    const caller = surged.find((q) => q !== p && overloaded(q) && !nearerItsLimit(p, q, w) && graph.get(q.service)?.has(p.service) && demandOnset(q) <= p.onsetMs + tolerance && !(demandOnset(p) < demandOnset(q) - tolerance));
     if (caller) fed.set(p.service, caller.service);
   }
   return fed;

@@ -187,6 +187,25 @@ function discountVictims(out: Candidate[], explained: readonly Attribution[], ch
   for (const [c, f] of factor) c.raw *= f;
 }
 
+/**
+ * A change that fits its own service's trouble reaches that service's dependents too:
+ * the services whose trouble propagation puts on the changed service, and began at or
+ * after the change and no earlier than the changed service's own (within the step that
+ * timed either), are its victims, as a neighbour that broke right after a change is
+ * (a node-pool upgrade draining nodes under four services; a connection-pool policy on a
+ * callee that its callers then overflowed).
+ */
+function ownChangeVictims(attributions: readonly Attribution[], profiles: ReadonlyMap<string, ServiceProfile>): Attribution[] {
+  return attributions.flatMap((a) => {
+    if (a.redHerring || a.score < 0.1 || a.explains || a.fit <= 0) return [];
+    const at = Date.parse(a.change.at);
+    const changed = profiles.get(a.change.service);
+    if (!changed) return [];
+    const victims = [...profiles.values()].filter((q) => q.explainedBy === a.change.service && q.onsetMs >= at && q.onsetMs + Math.max(q.onsetStepMs, changed.onsetStepMs) >= changed.onsetMs).map((q) => q.service);
+    return victims.length > 0 ? [{ ...a, alsoExplains: victims }] : [];
+  });
+}
+
 /** A suspect cites at most this many items. */
 const MAX_IDS = 8;
 
@@ -278,7 +297,7 @@ export function rankSuspects(profiles: Map<string, ServiceProfile>, attributions
     changed.set(candidate, Date.parse(a.change.at));
     out.push(candidate);
   }
-  discountVictims(out, explained, changed);
+  discountVictims(out, [...explained, ...ownChangeVictims(attributions, profiles)], changed);
   out.sort((a, b) => b.raw - a.raw || a.service.localeCompare(b.service) || a.kind.localeCompare(b.kind));
   const seen = new Set<string>();
   return out

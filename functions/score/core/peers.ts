@@ -1,0 +1,37 @@
+import { namesService } from './logs.js';
+import type { Evidence, Signal } from './types.js';
+
+/** Labels by which a caller's client metrics name the peer they measured (OpenTelemetry, mesh and Envoy conventions). */
+const PEER_LABEL = /^(server[._]address|peer[._]service|net[._]peer[._]name|destination_(service|service_name|workload|app))$/i;
+
+/** Failure and latency families: what a caller's client series can say about the peer it called. */
+const SAID_OF_PEER: readonly Signal['family'][] = ['errors', 'latency'];
+
+/**
+ * A caller's client series labelled by the peer it called (`http.client.request.error_ratio`
+ * with `server.address="api.stripe.com"`, a sidecar's counts for
+ * `destination_service="inventory.shop.svc.cluster.local"`) measures that peer as the
+ * caller saw it: its rise is positive evidence against the peer, as an error line naming
+ * it is. Each such signal is repeated on the callee the label names (a callee of the
+ * series' service whose name is a whole part of the address), as the caller reporting
+ * failures calling it. Linear in series times callees.
+ */
+export function peerSeriesSignals(evidence: readonly Evidence[], signals: readonly Signal[], graph: Map<string, Set<string>>): Signal[] {
+  const peerOf = new Map<string, string>();
+  for (const e of evidence) {
+    if (e.class !== 'metrics') continue;
+    const callees = [...(graph.get(e.service) ?? [])];
+    for (const [key, value] of Object.entries(e.labels)) {
+      if (!PEER_LABEL.test(key)) continue;
+      const callee = callees.find((c) => namesService(value, c));
+      if (callee) peerOf.set(e.id, callee);
+    }
+  }
+  const out: Signal[] = [];
+  for (const s of signals) {
+    const peer = peerOf.get(s.evidenceId);
+    if (!peer || !SAID_OF_PEER.includes(s.family) || s.service === peer) continue;
+    out.push({ service: peer, family: 'dependency_mention', strength: 0.7 * s.strength, onsetMs: s.onsetMs, evidenceId: s.evidenceId, local: true, text: `${s.service} measured its calls into ${peer}: ${s.text}`.slice(0, 300), ...(s.stepMs !== undefined ? { stepMs: s.stepMs } : {}) });
+  }
+  return out;
+}
