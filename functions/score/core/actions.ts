@@ -1,6 +1,6 @@
 import type { RecommendedAction, RootCauseKind, Suspect } from '../../contracts/index.js';
 import type { ActionKind } from '../../contracts/index.js';
-import type { Signal } from './types.js';
+import { CLEAR_STRENGTH, type Signal, type SignalFamily } from './types.js';
 
 /**
  * The action table. Each kind maps to the one bounded, reversible action that undoes
@@ -15,7 +15,9 @@ import type { Signal } from './types.js';
  * | resource_exhaustion | restart       | only when the service shows a leak, OOM kill or crash;    |
  * |                     | none          | otherwise (a restart would not free a saturated database) |
  * | dependency_failure  | none          | not ours to fix                                          |
- * | infrastructure      | none          | the platform, not the service                            |
+ * | infrastructure      | scale_out     | only when the piece itself ran short under more demand    |
+ * |                     |               | (a resolver throttled at the peak): capacity is its fix   |
+ * |                     | none          | otherwise: the platform, not the service                  |
  * | code_defect         | none          | needs a fix, not an action                               |
  */
 const TABLE: Record<RootCauseKind, ActionKind> = {
@@ -36,9 +38,29 @@ function leakEvidence(service: string, signals: readonly Signal[]): Signal[] {
   return signals.filter((s) => s.service === service && (s.family === 'runtime_leak' || s.family === 'runtime_crash' || (s.hint === 'resource_exhaustion' && LEAK_WORDS.test(s.text))));
 }
 
+/** Families that say a piece ran short of what it runs on: CPU, memory, a pool, throttling. */
+const SHORT: readonly SignalFamily[] = ['cpu', 'memory', 'saturation', 'runtime_throttle'];
+
+/**
+ * Whether a platform piece of ours failed because more demand than its capacity reached
+ * it: its own requests rose and it ran short itself (a cluster resolver CPU-throttled at
+ * the morning peak). Nothing in it is broken, so capacity undoes it; a lost node, a
+ * network dropping packets or a zone out has no such evidence and needs a person.
+ */
+function overwhelmed(service: string, signals: readonly Signal[]): Signal[] {
+  const own = signals.filter((s) => s.service === service && s.strength >= CLEAR_STRENGTH);
+  const demand = own.filter((s) => s.family === 'traffic_up');
+  const short = own.filter((s) => SHORT.includes(s.family));
+  return demand.length > 0 && short.length > 0 ? [...demand, ...short] : [];
+}
+
 export function recommendAction(top: Suspect | undefined, signals: readonly Signal[]): RecommendedAction {
   if (!top) return { kind: 'none', reason: 'no suspect stands out, so no action is recommended', evidenceIds: [] };
   const kind = TABLE[top.kind];
+  if (top.kind === 'infrastructure') {
+    const under = overwhelmed(top.service, signals);
+    if (under.length > 0) return { kind: 'scale_out', service: top.service, reason: `${top.service} ran short under more demand than it was sized for (${under[0]!.text}); add capacity to it`, evidenceIds: [...new Set([...under.map((s) => s.evidenceId), ...top.evidenceIds])].slice(0, 5) };
+  }
   if (kind === 'none') return { kind, service: top.service, reason: `a ${top.kind.replace('_', ' ')} is not undone by a rollback, restart or scale-out; it needs a person`, evidenceIds: top.evidenceIds.slice(0, 5) };
   if (kind === 'restart') {
     const leak = leakEvidence(top.service, signals);

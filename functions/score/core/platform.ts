@@ -4,8 +4,8 @@ import { callersOf } from './propagation.js';
 import type { Evidence, Signal, SignalFamily } from './types.js';
 import { WEIGHTS, type Weights } from './weights.js';
 
-/** Runtime evidence that the platform under a service is in trouble (its node under pressure, its pods evicted). */
-const PLATFORM_TROUBLE: readonly SignalFamily[] = ['runtime_node'];
+/** Runtime evidence that a platform piece is in trouble: its node under pressure, its pods evicted, or its CPU throttled (a resolver starved of CPU answers no one). */
+const PLATFORM_TROUBLE: readonly SignalFamily[] = ['runtime_node', 'runtime_throttle'];
 /** Errors whose own words can carry the platform's signature (a DNS lookup that timed out, a bad certificate). */
 const FAILURE: readonly SignalFamily[] = ['log_error', 'exception'];
 /** A service that started failing this long after the platform's trouble is too late to be explained by it. */
@@ -26,11 +26,11 @@ function feltPlatform(s: Signal, platform: string): boolean {
   return HOST_TROUBLE.includes(s.family) && namesService(s.raw ?? s.text, platform);
 }
 
-/** Every service the call graph names, as a caller or a callee. */
+/** Every service on a call of the graph, as a caller or a callee: a piece the topology lists with no call in or out is not on any. */
 function graphServices(graph: Map<string, Set<string>>): Set<string> {
   const out = new Set<string>();
   for (const [caller, callees] of graph) {
-    out.add(caller);
+    if (callees.size > 0) out.add(caller);
     for (const c of callees) out.add(c);
   }
   return out;
@@ -57,8 +57,9 @@ function reachedOnlyThrough(victims: readonly string[], graph: Map<string, Set<s
 
 /**
  * Cluster infrastructure (DNS, an ingress controller, a node agent) is rarely in the
- * call graph, yet every service leans on it. An off-graph service whose node came
- * under pressure or whose pods were evicted, followed within minutes by failures in two
+ * call graph, or listed in it with no calls in or out, yet every service leans on it. An
+ * off-graph service whose node came under pressure, whose pods were evicted or whose CPU
+ * was throttled, followed within minutes by failures in two
  * or more services of the graph whose own words name the platform (DNS lookups that
  * time out, TLS handshakes that fail), is what those services share: each such service
  * gets an edge to it, so propagation can read the service as its victim, and each

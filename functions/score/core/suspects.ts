@@ -53,7 +53,8 @@ function onePerEventFamily(signals: readonly Signal[]): Signal[] {
  * graph), said of it, carry the platform's signature (name lookups that time out, TLS
  * handshakes, routes). A resolver that ran out of CPU failed as DNS: whatever ran short
  * inside it, to everyone on it the platform failed (infrastructure), so its own shortage
- * is how, not what.
+ * is how, not what, and so is the demand that ran it short: a resolver is the platform
+ * whether a surge or a fault overwhelmed it, and scaling it out is the platform's fix.
  */
 export const feltAsPlatform = (signals: readonly Signal[], w: Weights = WEIGHTS) => new Set(signals.filter((s) => s.family === 'dependency_mention' && s.hint === 'infrastructure' && s.strength >= CLEAR_STRENGTH).map((s) => s.evidenceId)).size >= w.platform.minVictims;
 
@@ -114,7 +115,8 @@ export function kindSupport(p: ServiceProfile, callerFailures: readonly Signal[]
   const saturationOnset = saturated?.onsetMs ?? Infinity;
   const demandFirst = surge.some((s) => s.onsetMs <= saturationOnset + Math.max(LATER_MS, saturated?.stepMs ?? 0) && s.onsetMs >= saturationOnset - SURGE_LEAD_MS);
   const strained = resource.length > 0 || p.signals.some((s) => s.family === 'self_time' && s.strength >= CLEAR_STRENGTH);
-  const platformFirst = p.signals.some((s) => s.family === 'runtime_node' && s.onsetMs <= saturationOnset + LATER_MS) || feltAsPlatform(p.signals, w) || p.signals.some(underPlatformReport);
+  const asPlatform = feltAsPlatform(p.signals, w);
+  const platformFirst = p.signals.some((s) => s.family === 'runtime_node' && s.onsetMs <= saturationOnset + LATER_MS) || asPlatform || p.signals.some(underPlatformReport);
   const measuredShort = resource.length > 0 || p.signals.some((s) => s.hint === 'resource_exhaustion');
   const raw = new Map([...acc].map(([k, a]) => [k, noisyOr(a.parts)]));
   const shortage = acc.get('resource_exhaustion');
@@ -129,7 +131,7 @@ export function kindSupport(p: ServiceProfile, callerFailures: readonly Signal[]
   for (const [kind, a] of acc) {
     let support = raw.get(kind)!;
     if (kind === 'code_defect') support *= 1 - kw.explainedDefect * explained;
-    if (kind === 'traffic_surge' && (!demandFirst || !strained)) support *= kw.unstrainedSurge;
+    if (kind === 'traffic_surge' && (!demandFirst || !strained || asPlatform)) support *= kw.unstrainedSurge;
     if (kind === 'resource_exhaustion' && (demandFirst || platformFirst || shortByDefect)) support *= kw.causedShortage;
     if (kind === 'resource_exhaustion' && !measuredShort) support *= kw.unmeasuredShortage;
     if (a.firstMs > firstStrong + LATER_MS) support *= kw.laterKind;
