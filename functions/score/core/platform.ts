@@ -79,7 +79,8 @@ function namedByHosts(signals: readonly Signal[], inGraph: ReadonlySet<string>, 
 /**
  * Cluster infrastructure (DNS, an ingress controller, a node agent) is rarely in the
  * call graph, yet every service leans on it. An off-graph service whose node came
- * under pressure or whose pods were evicted, followed within minutes by failures in two
+ * under pressure or whose pods were evicted (or that the failing hosts of several
+ * services name as where they ran, `namedByHosts`), followed within minutes by failures in two
  * or more services of the graph whose own words name the platform (DNS lookups that
  * time out, TLS handshakes that fail), is what those services share: each such service
  * gets an edge to it, so propagation can read the service as its victim, and each
