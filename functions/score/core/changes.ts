@@ -116,7 +116,40 @@ interface Victim {
   weight: number;
   named: boolean;
   carried: boolean;
+  /** The piece both use through which the change reached a victim that neither calls nor is called by the changed service. */
+  through?: string;
   also: string[];
+}
+
+/** The families that say a service ran short of its own CPU or memory. */
+const SHORT: readonly SignalFamily[] = ['cpu', 'memory', 'runtime_leak', 'runtime_throttle'];
+
+/** A clear sign that a service ran short of its own CPU or memory: trouble of its own, not what reached it through a piece it reads. */
+const ranShort = (s: Signal) => s.strength >= CLEAR_STRENGTH && s.local && (SHORT.includes(s.family) || s.hint === 'resource_exhaustion');
+
+/**
+ * The piece through which a change on `service` reached `p`, a service that neither calls
+ * it nor is called by it: a dependency both use (a topic the changed producer writes and
+ * `p` consumes, a cache one fills and the other reads), when `p`'s own new failures (an
+ * exception first thrown, an error template new to it) began within the time a change's
+ * effect is carried (`carriedWithinMs`) of the change, before any rise in its own demand,
+ * with no change of its own in the victim window before them, no shortage of its own CPU or
+ * memory, and nothing else it calls explaining its trouble (the shared piece may, when
+ * its own trouble began no earlier than the change: a data centre already failing before
+ * it broke its tenants itself). A consumer that cannot parse
+ * what a producer began writing a minute earlier fails at the producer's change, not at
+ * any of its own; a service with its own change or its own rush just before, or one that
+ * ran out of memory, fails for reasons of its own.
+ */
+function readerThrough(service: string, p: ServiceProfile, at: number, stepMs: number, profiles: Map<string, ServiceProfile>, graph: Map<string, Set<string>>, changedAt: Map<string, number>, w: Weights): string | undefined {
+  const shared = [...(graph.get(service) ?? [])].filter((x) => graph.get(p.service)?.has(x));
+  if (shared.length === 0 || (p.explainedBy !== undefined && (!shared.includes(p.explainedBy) || profiles.get(p.explainedBy)!.onsetMs < at - stepMs))) return undefined;
+  const first = Math.min(...p.signals.filter((s) => introducible(s) && s.service === p.service && s.onsetMs >= at - stepMs && s.onsetMs <= at + w.changes.carriedWithinMs).map((s) => s.onsetMs));
+  if (!Number.isFinite(first)) return undefined;
+  if (p.signals.some((s) => (s.family === 'traffic_up' && s.strength >= CLEAR_STRENGTH && s.onsetMs < first) || ranShort(s))) return undefined;
+  const own = changedAt.get(p.service);
+  if (own !== undefined && own <= first && own > first - w.changes.victimWindowMs) return undefined;
+  return p.explainedBy ?? shared[0];
 }
 
 /**
@@ -147,16 +180,17 @@ function victimOf(service: string, summary: string, at: number, profiles: Map<st
   for (const p of profiles.values()) {
     if (p.service === service || originScore(p, w) < 0.3 || !observed.has(p.service)) continue;
     const callee = below.has(p.service);
-    if (!callee && (!downstream(graph, p.service).has(service) || demandLed(p))) continue;
+    const through = callee || downstream(graph, p.service).has(service) ? undefined : readerThrough(service, p, at, stepMs, profiles, graph, changedAt, w);
+    if (!callee && !through && (!downstream(graph, p.service).has(service) || demandLed(p))) continue;
     const lead = p.onsetMs - at;
     if (lead < -stepMs || lead > w.changes.victimWindowMs) continue;
     const own = changedAt.get(p.service);
     if (own !== undefined && own <= p.onsetMs + stepMs && own > at) continue;
     const named = namesWhatFailed(summary, p) || linesNameActor(p, service);
     const carried = callee && carriedFrom(p, at, stepMs, w);
-    const weight = (carried ? 1 : named ? decay(lead, w.changes.halfLifeMs) : decay(lead - w.changes.victimGraceMs, w.changes.victimHalfLifeMs)) * Math.min(1, originScore(p, w) / 0.6) * (named || carried ? 0.9 : callee ? 0.8 : 0.7 * p.rootness);
+    const weight = (carried || through ? 1 : named ? decay(lead, w.changes.halfLifeMs) : decay(lead - w.changes.victimGraceMs, w.changes.victimHalfLifeMs)) * Math.min(1, originScore(p, w) / 0.6) * (named || carried ? 0.9 : callee || through ? 0.8 : 0.7 * p.rootness);
     weights.push([p.service, weight]);
-    if (!best || weight > best.weight) best = { victim: p, weight, named, carried, also: [] };
+    if (!best || weight > best.weight) best = { victim: p, weight, named, carried, ...(through ? { through } : {}), also: [] };
   }
   if (best) best.also = weights.filter(([service, weight]) => service !== best!.victim.service && weight >= w.changes.alsoBroken * best!.weight).map(([service]) => service);
   return best;
@@ -306,7 +340,7 @@ export function attributeChanges(items: readonly Evidence[], profiles: Map<strin
     const ownScore = mine ? proximity * (0.6 + 0.4 * Math.min(1, own / 0.6)) * (0.5 + 0.5 * p.rootness) * (p.fedBy ? 0.4 : 1) : 0;
     const v = named ?? (before ? undefined : victimOf(change.service, change.summary, at, profiles, graph, frame.stepMs, changedAt, observed, w));
     if (v && (v.weight > ownScore || v.named)) {
-      const where = downstream(graph, change.service).has(v.victim.service) ? 'which it calls' : 'which depends on it';
+      const where = v.through ? `which uses ${v.through} as it does` : downstream(graph, change.service).has(v.victim.service) ? 'which it calls' : 'which depends on it';
       const sign = firstSignAfter(v.victim, at);
       const moved = v.carried ? v.victim.signals.find((s) => s.family === 'traffic_up' && s.onsetMs >= at - frame.stepMs) : undefined;
       const effect = moved ? `; what reached ${v.victim.service} moved at the change (${moved.text})` : '';

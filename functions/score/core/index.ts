@@ -133,7 +133,9 @@ export interface Ranking {
  * error lines, or by the peer label of a caller's client series, is blamed by them), a caller's unnamed errors put
  * on the one callee it shares with a failing sibling that names it, and demand a caller
  * that forwards everything counted carried to its callee; changes are
- * attributed by time and fit; suspects are ranked by service and kind, and those whose
+ * attributed by time and fit; suspects are ranked by service and kind (a platform piece
+ * whose tenants' trouble reached it is the platform under them, never a quiet dependency, however
+ * little of its own it reported), and those whose
  * trouble began long after the paged service's weigh less.
  * Split from {@link scoreInvestigation} so a bench can rank once and weigh the
  * confidence many times (`bench/calibration.ts`).
@@ -170,7 +172,9 @@ export function rankInvestigation(raw: ScoreInput, w: Weights = WEIGHTS): Rankin
   const first = [...anomalous].sort((a, b) => a.onsetMs - b.onsetMs)[0];
   const incidentOnset = first ? { ms: first.onsetMs, stepMs: first.onsetStepMs } : { ms: frame.alertAtMs, stepMs: 0 };
   const attributions = attributeChanges(evidence, profiles, graph, frame, incidentOnset, observed, w);
-  const ranked = laterThanThePage(rankSuspects(profiles, attributions, observed, quietThemselves(profiles, observed, ownEvidence), reportedImpaired(signals), w), profiles, input.signal.service);
+  const pieces = new Set(Object.values(platform.edges).flat());
+  const quiet = new Set([...quietThemselves(profiles, observed, ownEvidence)].filter((s) => !pieces.has(s)));
+  const ranked = laterThanThePage(rankSuspects(profiles, attributions, observed, quiet, reportedImpaired(signals), w), profiles, input.signal.service);
   const suspects = ranked.map(({ raw: _raw, ...s }) => s);
   return { evidence, frame, graph, signals, profiles, attributions, suspects };
 }

@@ -55,11 +55,33 @@ function reachedOnlyThrough(victims: readonly string[], graph: Map<string, Set<s
   return [...out].sort();
 }
 
+/** Hosts taken out of service (evicted, under pressure, failing their checks), as opposed to a process that crashed on its own. */
+const HOSTS_OUT: readonly SignalFamily[] = ['runtime_node', 'runtime_other'];
+
+/**
+ * Off-graph pieces we have telemetry of (a capacity provider, a node group, a data
+ * centre) that the host trouble of `minVictims` or more services of the graph names as
+ * where it happened ("task on ip-10-8-3-41 (ecs-capacity-b) failed its health checks"),
+ * with when the first of it began: services whose hosts fail in the same place at once
+ * share that place, as they would a node under pressure. When the piece reported no
+ * trouble of its own, those hosts are all we see of it: they are its own units, so their
+ * trouble is its own evidence (what else its tenants felt of it stays a symptom on it).
+ */
+function namedByHosts(signals: readonly Signal[], inGraph: ReadonlySet<string>, observed: ReadonlySet<string> | undefined, w: Weights): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const piece of [...(observed ?? [])].filter((o) => !inGraph.has(o)).sort()) {
+    const named = signals.filter((s) => inGraph.has(s.service) && HOSTS_OUT.includes(s.family) && namesService(s.raw ?? s.text, piece));
+    if (new Set(named.map((s) => s.service)).size >= w.platform.minVictims) out.set(piece, Math.min(...named.map((s) => s.onsetMs)));
+  }
+  return out;
+}
+
 /**
  * Cluster infrastructure (DNS, an ingress controller, a node agent) is rarely in the
  * call graph, or listed in it with no calls in or out, yet every service leans on it. An
  * off-graph service whose node came under pressure, whose pods were evicted or whose CPU
- * was throttled, followed within minutes by failures in two
+ * was throttled (or that the failing hosts of several services name as where they ran,
+ * `namedByHosts`), followed within minutes by failures in two
  * or more services of the graph whose own words name the platform (DNS lookups that
  * time out, TLS handshakes that fail), is what those services share: each such service
  * gets an edge to it, so propagation can read the service as its victim, and each
@@ -77,6 +99,12 @@ export function platformLinks(signals: readonly Signal[], graph: Map<string, Set
     if (inGraph.has(s.service) || !PLATFORM_TROUBLE.includes(s.family)) continue;
     troubleAt.set(s.service, Math.min(troubleAt.get(s.service) ?? Infinity, s.onsetMs));
   }
+  const namedOnly = new Set<string>();
+  for (const [piece, at] of namedByHosts(signals, inGraph, observed, w)) {
+    if (troubleAt.has(piece)) continue;
+    troubleAt.set(piece, at);
+    namedOnly.add(piece);
+  }
   const edges: Record<string, string[]> = {};
   const out: Signal[] = [];
   for (const [platform, at] of [...troubleAt].sort(([a], [b]) => a.localeCompare(b))) {
@@ -86,7 +114,8 @@ export function platformLinks(signals: readonly Signal[], graph: Map<string, Set
     for (const v of victims) (edges[v] ??= []).push(platform);
     for (const d of reachedOnlyThrough(victims, graph, observed)) (edges[d] ??= []).push(platform);
     for (const s of failures) {
-      out.push({ service: platform, family: 'dependency_mention', strength: s.strength, onsetMs: s.onsetMs, evidenceId: s.evidenceId, local: false, hint: 'infrastructure', text: `${platform}'s trouble reached ${s.service}: ${s.text}`.slice(0, 300) });
+      const itsHost = namedOnly.has(platform) && HOSTS_OUT.includes(s.family) && namesService(s.raw ?? s.text, platform);
+      out.push({ service: platform, family: 'dependency_mention', strength: s.strength, onsetMs: s.onsetMs, evidenceId: s.evidenceId, local: itsHost, hint: 'infrastructure', text: `${platform}'s trouble reached ${s.service}: ${s.text}`.slice(0, 300) });
     }
   }
   return { edges, signals: out };
