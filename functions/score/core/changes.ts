@@ -1,9 +1,9 @@
 import type { ChangeEvent, RootCauseKind } from '../../contracts/index.js';
 import { grewFromChange, heavierPerDemand, outgrewDemand, standingSince } from './change-fit.js';
 import { fittedShortage } from './kinds.js';
-import { callersOf, downstream, originScore, type ServiceProfile } from './propagation.js';
-import { namesService } from './logs.js';
-import { CLEAR_STRENGTH, type Evidence, type Frame, type Signal, type SignalFamily } from './types.js';
+import { callersOf, downstream, type ServiceProfile } from './propagation.js';
+import { decay, introducible, metByDemand, separateThread, victimOf } from './victims.js';
+import { CLEAR_STRENGTH, type Evidence, type Frame, type Signal } from './types.js';
 import { WEIGHTS, type Weights } from './weights.js';
 
 /** What a change says the root cause would be, if it is the cause. */
@@ -37,8 +37,6 @@ export interface Attribution {
 
 
 const minutes = (ms: number) => (ms >= 120 * 60_000 ? `${Math.round(ms / 3_600_000)} h` : `${Math.round(ms / 60_000)} min`);
-/** Half the weight per half-life between a change and the trouble (`Weights.changes`). */
-const decay = (leadMs: number, halfLifeMs: number) => Math.pow(0.5, Math.max(0, leadMs) / halfLifeMs);
 
 /**
  * An autoscaler adding replicas, tasks or hosts is a response to load, never its cause:
@@ -68,8 +66,6 @@ export function scalerAddedCapacity(change: Pick<ChangeEvent, 'kind' | 'summary'
 /** A service whose own evidence is a leak: memory that climbed or OOM kills. */
 const leaking = (p: ServiceProfile | undefined) => !!p && p.signals.some((s) => s.family === 'runtime_leak' || (s.family === 'memory' && s.strength >= CLEAR_STRENGTH));
 
-/** A service's own failures that a change can introduce: exception groups (by their first sighting) and clear error lines new to it. */
-const introducible = (s: Signal) => s.local && (s.family === 'exception' || (s.family === 'log_error' && s.strength >= CLEAR_STRENGTH));
 
 /**
  * When each changed service's own failures began, where a change of it introduced them:
@@ -91,159 +87,6 @@ function introducedAt(changes: readonly ChangeEvent[], profiles: Map<string, Ser
   return out;
 }
 
-/** A service whose own traffic rose before the rest of its trouble: demand explains it, not what it calls. */
-const demandLed = (p: ServiceProfile) => p.signals.some((s) => s.family === 'traffic_up' && s.strength >= 0.5 && s.onsetMs <= p.onsetMs);
-
-/**
- * Whether demand from outside, rather than a change of the service at `at`, set off its
- * trouble: its own requests (or what its sole forwarder counted for it) and those of every
- * caller rose clearly, no later than a step after the trouble began, and later after the
- * change than its effect is carried (`carriedWithinMs`: clients that a change made call
- * more do so within minutes). A change that moved nothing when it was made, followed minutes later
- * by a rush that came in through every caller and that the service then choked on, met
- * the surge; it did not cause it. Demand that rose at the service alone may be the
- * change's own doing (a retry, a cache it stopped using), so it rules nothing out.
- */
-function metByDemand(p: ServiceProfile, at: number, stepMs: number, profiles: Map<string, ServiceProfile>, graph: Map<string, Set<string>>, w: Weights): boolean {
-  const rose = (q: ServiceProfile | undefined) => !!q && q.signals.some((s) => s.family === 'traffic_up' && s.service === q.service && s.strength >= CLEAR_STRENGTH && s.onsetMs > at + Math.max(stepMs, s.stepMs ?? 0, w.changes.carriedWithinMs) && s.onsetMs <= p.onsetMs + Math.max(stepMs, s.stepMs ?? 0));
-  const callers = callersOf(graph, p.service);
-  return rose(p) && callers.length > 0 && callers.every((c) => rose(profiles.get(c)));
-}
-
-/** A change's likeliest victim: how much of its trouble the change explains, whether the change names what failed there or its effect was seen carried to it, and the other neighbours it broke nearly as clearly. */
-interface Victim {
-  victim: ServiceProfile;
-  weight: number;
-  named: boolean;
-  carried: boolean;
-  /** The piece both use through which the change reached a victim that neither calls nor is called by the changed service. */
-  through?: string;
-  also: string[];
-}
-
-/** The families that say a service ran short of its own CPU or memory. */
-const SHORT: readonly SignalFamily[] = ['cpu', 'memory', 'runtime_leak', 'runtime_throttle'];
-
-/** A clear sign that a service ran short of its own CPU or memory: trouble of its own, not what reached it through a piece it reads. */
-const ranShort = (s: Signal) => s.strength >= CLEAR_STRENGTH && s.local && (SHORT.includes(s.family) || s.hint === 'resource_exhaustion');
-
-/**
- * The piece through which a change on `service` reached `p`, a service that neither calls
- * it nor is called by it: a dependency both use (a topic the changed producer writes and
- * `p` consumes, a cache one fills and the other reads), when `p`'s own new failures (an
- * exception first thrown, an error template new to it) began within the time a change's
- * effect is carried (`carriedWithinMs`) of the change, before any rise in its own demand,
- * with no change of its own in the victim window before them, no shortage of its own CPU or
- * memory, and nothing else it calls explaining its trouble (the shared piece may, when
- * its own trouble began no earlier than the change: a data centre already failing before
- * it broke its tenants itself). A consumer that cannot parse
- * what a producer began writing a minute earlier fails at the producer's change, not at
- * any of its own; a service with its own change or its own rush just before, or one that
- * ran out of memory, fails for reasons of its own.
- */
-function readerThrough(service: string, p: ServiceProfile, at: number, stepMs: number, profiles: Map<string, ServiceProfile>, graph: Map<string, Set<string>>, changedAt: Map<string, number>, w: Weights): string | undefined {
-  const shared = [...(graph.get(service) ?? [])].filter((x) => graph.get(p.service)?.has(x));
-  if (shared.length === 0 || (p.explainedBy !== undefined && (!shared.includes(p.explainedBy) || profiles.get(p.explainedBy)!.onsetMs < at - stepMs))) return undefined;
-  const first = Math.min(...p.signals.filter((s) => introducible(s) && s.service === p.service && s.onsetMs >= at - stepMs && s.onsetMs <= at + w.changes.carriedWithinMs).map((s) => s.onsetMs));
-  if (!Number.isFinite(first)) return undefined;
-  if (p.signals.some((s) => (s.family === 'traffic_up' && s.strength >= CLEAR_STRENGTH && s.onsetMs < first) || ranShort(s))) return undefined;
-  const own = changedAt.get(p.service);
-  if (own !== undefined && own <= first && own > first - w.changes.victimWindowMs) return undefined;
-  return p.explainedBy ?? shared[0];
-}
-
-/**
- * Whether a callee's inbound traffic rose clearly within a few steps after a change and no
- * later than the rest of its trouble: what the changed service sends it, or where its
- * requests were routed, changed at the change, so the tie is shown by the evidence and
- * does not fade with the minutes the callee then took to run out.
- */
-function carriedFrom(p: ServiceProfile, at: number, stepMs: number, w: Weights): boolean {
-  return p.signals.some((s) => s.family === 'traffic_up' && s.strength >= w.changes.carriedStrength && s.onsetMs >= at - stepMs && s.onsetMs <= at + Math.max(w.changes.carriedWithinMs, 2 * (s.stepMs ?? stepMs)) && s.onsetMs <= p.onsetMs + stepMs);
-}
-
-/**
- * The anomalous service whose trouble a change to `service` best explains, with no
- * change of its own closer in time: a caller that broke right after a change under it
- * (a contract, a token format) unless its own demand rose first, or a callee that broke right after its caller changed
- * what or how much it sends (a flag that triples calls, bad output fed downstream).
- * A third party seen only through its callers is nobody's victim: its outage is its own.
- * A change whose summary names what the neighbour's new errors are about (`namesWhatFailed`)
- * is on the failing path by what it touched: it explains that neighbour at full weight,
- * however much else the neighbour calls, before the change's service's own lesser trouble,
- * and even when an unrelated anomaly elsewhere began before it.
- */
-function victimOf(service: string, summary: string, at: number, profiles: Map<string, ServiceProfile>, graph: Map<string, Set<string>>, stepMs: number, changedAt: Map<string, number>, observed: ReadonlySet<string>, w: Weights): Victim | undefined {
-  const below = downstream(graph, service);
-  let best: Victim | undefined;
-  const weights: [string, number][] = [];
-  for (const p of profiles.values()) {
-    if (p.service === service || originScore(p, w) < 0.3 || !observed.has(p.service)) continue;
-    const callee = below.has(p.service);
-    const through = callee || downstream(graph, p.service).has(service) ? undefined : readerThrough(service, p, at, stepMs, profiles, graph, changedAt, w);
-    if (!callee && !through && (!downstream(graph, p.service).has(service) || demandLed(p))) continue;
-    const lead = p.onsetMs - at;
-    if (lead < -stepMs || lead > w.changes.victimWindowMs) continue;
-    const own = changedAt.get(p.service);
-    if (own !== undefined && own <= p.onsetMs + stepMs && own > at) continue;
-    const named = namesWhatFailed(summary, p) || linesNameActor(p, service);
-    const carried = callee && carriedFrom(p, at, stepMs, w);
-    const weight = (carried || through ? 1 : named ? decay(lead, w.changes.halfLifeMs) : decay(lead - w.changes.victimGraceMs, w.changes.victimHalfLifeMs)) * Math.min(1, originScore(p, w) / 0.6) * (named || carried ? 0.9 : callee || through ? 0.8 : 0.7 * p.rootness);
-    weights.push([p.service, weight]);
-    if (!best || weight > best.weight) best = { victim: p, weight, named, carried, ...(through ? { through } : {}), also: [] };
-  }
-  if (best) best.also = weights.filter(([service, weight]) => service !== best!.victim.service && weight >= w.changes.alsoBroken * best!.weight).map(([service]) => service);
-  return best;
-}
-
-/**
- * Whether everything that went wrong before a change lies off its victim's own path: no
- * service whose trouble began more than a step before the change is the victim or one of
- * its dependencies. Then the earlier trouble cannot have broken the victim, and a change
- * on a healthy service that the victim broke right after is not too late to explain it
- * (a control plane's routing config that its callers failed on a minute later, while an
- * unrelated service was already noisy on its own).
- */
-function separateThread(victim: string, at: number, profiles: Map<string, ServiceProfile>, graph: Map<string, Set<string>>, stepMs: number, w: Weights): boolean {
-  const path = downstream(graph, victim).add(victim);
-  return ![...profiles.values()].some((p) => p.onsetMs < at - stepMs && originScore(p, w) >= 0.15 && path.has(p.service));
-}
-
-/** Words too common in change summaries and error lines to tie one to the other. */
-const COMMON = new Set('the and for from with into that this was were has have had not per all any new old off set get put add added remove removed update updated change changed enable enabled disable disabled error errors failed failure request requests response service level msg warn info true false null none value values default config version release deploy rollout by on in to of at as is it be an or'.split(' '));
-
-/** The distinctive words of a text: identifiers and terms of three or more characters that are not common words. */
-const terms = (text: string) => new Set((text.toLowerCase().match(/[a-z][a-z0-9_]{2,}/g) ?? []).filter((w) => !COMMON.has(w)));
-
-/**
- * Whether a change's summary names what a neighbour's new errors are about: at least two
- * distinctive words in common (a key set's `kid` and `JWKS` in a caller's "no key for kid
- * in JWKS"). Such a change is on the failing path by what it touched, not only by time, so
- * it explains a caller however much else the caller calls.
- */
-export function namesWhatFailed(summary: string, p: ServiceProfile): boolean {
-  const changed = terms(summary);
-  for (const s of p.signals) {
-    if ((s.family !== 'log_error' && s.family !== 'exception') || s.strength < CLEAR_STRENGTH) continue;
-    let shared = 0;
-    for (const w of terms(s.raw ?? s.text)) if (changed.has(w) && ++shared >= 2) return true;
-  }
-  return false;
-}
-
-/** Log families that are a service's own lines, whatever their level. */
-const OWN_LINES: readonly SignalFamily[] = ['log_error', 'exception', 'log_vanished', 'log_info'];
-
-/**
- * Whether a neighbour's own log lines name the changed service as the one acting on it
- * ("site 42 deleted by principal=site-lifecycle-worker", "rejected batch from
- * orders-api"): what the change made the service do reached the neighbour, by the
- * neighbour's own account, so the tie is shown by the evidence, not only by the minutes
- * between them.
- */
-export function linesNameActor(p: ServiceProfile, changed: string): boolean {
-  return p.signals.some((s) => OWN_LINES.includes(s.family) && s.service === p.service && namesService(s.raw ?? s.text.slice(p.service.length), changed));
-}
 
 /** The first clear sign of trouble in a service at or after a time: what changed at the change. */
 function firstSignAfter(p: ServiceProfile | undefined, atMs: number): Signal | undefined {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { attributeChanges, linesNameActor } from '../../../functions/score/core/changes.js';
+import { attributeChanges } from '../../../functions/score/core/changes.js';
+import { linesNameActor } from '../../../functions/score/core/victims.js';
 import { metricSignals } from '../../../functions/score/core/metrics.js';
 import { mergeGraph, profileServices } from '../../../functions/score/core/propagation.js';
 import type { Evidence, Signal } from '../../../functions/score/core/types.js';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { attributeChanges, namesWhatFailed } from '../../../functions/score/core/changes.js';
+import { attributeChanges } from '../../../functions/score/core/changes.js';
+import { namesWhatFailed } from '../../../functions/score/core/victims.js';
 import { mergeGraph, profileServices } from '../../../functions/score/core/propagation.js';
 import type { Evidence, Signal } from '../../../functions/score/core/types.js';
 
