@@ -2,7 +2,7 @@ import type { ChangeEvent, RootCauseKind } from '../../contracts/index.js';
 import { grewFromChange, heavierPerDemand, outgrewDemand, standingSince } from './change-fit.js';
 import { fittedShortage } from './kinds.js';
 import { callersOf, downstream, type ServiceProfile } from './propagation.js';
-import { decay, introducible, metByDemand, separateThread, victimOf } from './victims.js';
+import { decay, introducedAfter, metByDemand, separateThread, victimOf } from './victims.js';
 import { CLEAR_STRENGTH, type Evidence, type Frame, type Signal } from './types.js';
 import { WEIGHTS, type Weights } from './weights.js';
 
@@ -81,8 +81,8 @@ function introducedAt(changes: readonly ChangeEvent[], profiles: Map<string, Ser
   for (const c of changes) {
     if (addsCapacity(c)) continue;
     const at = Date.parse(c.at);
-    const first = (profiles.get(c.service)?.signals ?? []).filter((s) => introducible(s) && s.onsetMs >= at - stepMs && s.onsetMs <= at + w.changes.carriedWithinMs).map((s) => s.onsetMs);
-    if (first.length > 0) out.set(c.service, Math.min(out.get(c.service) ?? Infinity, ...first));
+    const first = introducedAfter(profiles.get(c.service), at, stepMs, w);
+    if (first !== undefined) out.set(c.service, Math.min(out.get(c.service) ?? Infinity, first));
   }
   return out;
 }

@@ -58,6 +58,9 @@ function reachedOnlyThrough(victims: readonly string[], graph: Map<string, Set<s
 /** Hosts taken out of service (evicted, under pressure, failing their checks), as opposed to a process that crashed on its own. */
 const HOSTS_OUT: readonly SignalFamily[] = ['runtime_node', 'runtime_other'];
 
+/** Whether a signal is a host taken out of service in words that name `piece` as where it ran. */
+const hostOutIn = (s: Signal, piece: string) => HOSTS_OUT.includes(s.family) && namesService(s.raw ?? s.text, piece);
+
 /**
  * Off-graph pieces we have telemetry of (a capacity provider, a node group, a data
  * centre) that the host trouble of `minVictims` or more services of the graph names as
@@ -70,7 +73,7 @@ const HOSTS_OUT: readonly SignalFamily[] = ['runtime_node', 'runtime_other'];
 function namedByHosts(signals: readonly Signal[], inGraph: ReadonlySet<string>, observed: ReadonlySet<string> | undefined, w: Weights): Map<string, number> {
   const out = new Map<string, number>();
   for (const piece of [...(observed ?? [])].filter((o) => !inGraph.has(o)).sort()) {
-    const named = signals.filter((s) => inGraph.has(s.service) && HOSTS_OUT.includes(s.family) && namesService(s.raw ?? s.text, piece));
+    const named = signals.filter((s) => inGraph.has(s.service) && hostOutIn(s, piece));
     if (new Set(named.map((s) => s.service)).size >= w.platform.minVictims) out.set(piece, Math.min(...named.map((s) => s.onsetMs)));
   }
   return out;
@@ -114,7 +117,7 @@ export function platformLinks(signals: readonly Signal[], graph: Map<string, Set
     for (const v of victims) (edges[v] ??= []).push(platform);
     for (const d of reachedOnlyThrough(victims, graph, observed)) (edges[d] ??= []).push(platform);
     for (const s of failures) {
-      const itsHost = namedOnly.has(platform) && HOSTS_OUT.includes(s.family) && namesService(s.raw ?? s.text, platform);
+      const itsHost = namedOnly.has(platform) && hostOutIn(s, platform);
       out.push({ service: platform, family: 'dependency_mention', strength: s.strength, onsetMs: s.onsetMs, evidenceId: s.evidenceId, local: itsHost, hint: 'infrastructure', text: `${platform}'s trouble reached ${s.service}: ${s.text}`.slice(0, 300) });
     }
   }

@@ -1,5 +1,5 @@
 import { namesService, ownCredentialRefused } from './logs.js';
-import { CLEAR_STRENGTH, type Frame, noisyOr, type Signal, type SignalFamily } from './types.js';
+import { CLEAR_STRENGTH, FAILURE_WORDS, type Frame, noisyOr, type Signal, type SignalFamily } from './types.js';
 import { WEIGHTS, type Weights } from './weights.js';
 
 /**
@@ -98,7 +98,12 @@ function hollowFailure(p: ServiceProfile, q: ServiceProfile): boolean {
  * does, is not starved.)
  */
 function starvedBy(q: ServiceProfile, caller: string): boolean {
-  return q.signals.some((s) => s.family === 'traffic_down' && s.strength >= CLEAR_STRENGTH) && q.signals.some((s) => (s.family === 'log_error' || s.family === 'exception') && s.service === q.service && s.local && namesService(s.raw ?? s.text.slice(q.service.length), caller));
+  return q.signals.some((s) => s.family === 'traffic_down' && s.strength >= CLEAR_STRENGTH) && ownLinesName(q, FAILURE_WORDS, caller);
+}
+
+/** Whether a service's own lines of these families name `other` (the service's own name, which opens a line's text, set aside). */
+export function ownLinesName(p: ServiceProfile, families: readonly SignalFamily[], other: string): boolean {
+  return p.signals.some((s) => families.includes(s.family) && s.service === p.service && namesService(s.raw ?? s.text.slice(p.service.length), other));
 }
 
 /** Topology and the calls seen in traces, merged: callers → callees. */

@@ -1,5 +1,4 @@
-import { callersOf, downstream, originScore, type ServiceProfile } from './propagation.js';
-import { namesService } from './logs.js';
+import { callersOf, downstream, originScore, ownLinesName, type ServiceProfile } from './propagation.js';
 import { CLEAR_STRENGTH, type Signal, type SignalFamily } from './types.js';
 import type { Weights } from './weights.js';
 
@@ -13,7 +12,17 @@ import type { Weights } from './weights.js';
 export const decay = (leadMs: number, halfLifeMs: number) => Math.pow(0.5, Math.max(0, leadMs) / halfLifeMs);
 
 /** A service's own failures that a change can introduce: exception groups (by their first sighting) and clear error lines new to it. */
-export const introducible = (s: Signal) => s.local && (s.family === 'exception' || (s.family === 'log_error' && s.strength >= CLEAR_STRENGTH));
+const introducible = (s: Signal) => s.local && (s.family === 'exception' || (s.family === 'log_error' && s.strength >= CLEAR_STRENGTH));
+
+/**
+ * When a service's own new failures (`introducible`) first showed within the time a
+ * change's effect is carried (`carriedWithinMs`) after a change at `at`, and no earlier
+ * than a step before it; undefined when none did.
+ */
+export function introducedAfter(p: ServiceProfile | undefined, at: number, stepMs: number, w: Weights): number | undefined {
+  const first = Math.min(...(p?.signals ?? []).filter((s) => introducible(s) && s.onsetMs >= at - stepMs && s.onsetMs <= at + w.changes.carriedWithinMs).map((s) => s.onsetMs));
+  return Number.isFinite(first) ? first : undefined;
+}
 
 /** A service whose own traffic rose before the rest of its trouble: demand explains it, not what it calls. */
 const demandLed = (p: ServiceProfile) => p.signals.some((s) => s.family === 'traffic_up' && s.strength >= 0.5 && s.onsetMs <= p.onsetMs);
@@ -68,8 +77,8 @@ const ranShort = (s: Signal) => s.strength >= CLEAR_STRENGTH && s.local && (SHOR
 function readerThrough(service: string, p: ServiceProfile, at: number, stepMs: number, profiles: Map<string, ServiceProfile>, graph: Map<string, Set<string>>, changedAt: Map<string, number>, w: Weights): string | undefined {
   const shared = [...(graph.get(service) ?? [])].filter((x) => graph.get(p.service)?.has(x));
   if (shared.length === 0 || (p.explainedBy !== undefined && (!shared.includes(p.explainedBy) || profiles.get(p.explainedBy)!.onsetMs < at - stepMs))) return undefined;
-  const first = Math.min(...p.signals.filter((s) => introducible(s) && s.service === p.service && s.onsetMs >= at - stepMs && s.onsetMs <= at + w.changes.carriedWithinMs).map((s) => s.onsetMs));
-  if (!Number.isFinite(first)) return undefined;
+  const first = introducedAfter(p, at, stepMs, w);
+  if (first === undefined) return undefined;
   if (p.signals.some((s) => (s.family === 'traffic_up' && s.strength >= CLEAR_STRENGTH && s.onsetMs < first) || ranShort(s))) return undefined;
   const own = changedAt.get(p.service);
   if (own !== undefined && own <= first && own > first - w.changes.victimWindowMs) return undefined;
@@ -166,5 +175,5 @@ const OWN_LINES: readonly SignalFamily[] = ['log_error', 'exception', 'log_vanis
  * between them.
  */
 export function linesNameActor(p: ServiceProfile, changed: string): boolean {
-  return p.signals.some((s) => OWN_LINES.includes(s.family) && s.service === p.service && namesService(s.raw ?? s.text.slice(p.service.length), changed));
+  return ownLinesName(p, OWN_LINES, changed);
 }
