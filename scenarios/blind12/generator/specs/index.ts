@@ -1,5 +1,6 @@
 import type { Spec } from '../lib.js';
 import { POSTMORTEMS_A } from './postmortems-a.js';
 import { POSTMORTEMS_B } from './postmortems-b.js';
+import { POSTMORTEMS_C } from './postmortems-c.js';
 
-export const SPECS: Spec[] = [...POSTMORTEMS_A, ...POSTMORTEMS_B];
+export const SPECS: Spec[] = [...POSTMORTEMS_A, ...POSTMORTEMS_B, ...POSTMORTEMS_C];
