@@ -7,6 +7,8 @@ import { alertBody } from './alerts.js';
 import { fill, gauss, h, hex, m, off, prng, type Rng, type Sec, type Spec } from './lib.js';
 
 type Red = 'rps' | 'err' | 'p99';
+/** Databases, caches, queues and stores report operations, not HTTP requests. */
+const DATASTORE = /(db|pg|mysql|redis|cache|store|queue|topic|cassandra|tsdb|index|bucket|shards|lake|warehouse|registry|cluster)$/;
 const REF_SHIFT = -h(168);
 
 export function build(spec: Spec): Record<string, unknown> {
@@ -74,7 +76,13 @@ export function build(spec: Spec): Record<string, unknown> {
       const rps = times.map((t) => noisy(r, value(s, 'rps', t), 0.04));
       const err = times.map((t) => Math.min(1, noisy(r, value(s, 'err', t), 0.3)));
       const p99 = times.map((t) => noisy(r, value(s, 'p99', t), 0.07));
-      if (style === 'cw') {
+      if (DATASTORE.test(s)) {
+        const [rate, errs, lat] = style === 'cw' ? ['ReadWriteOps', 'OperationErrors', 'OperationLatencyP99'] : style === 'dd' ? ['db.operations', 'db.errors', 'db.operation.latency.99p'] : ['db_operations_per_second', 'db_operation_error_ratio', 'db_operation_duration_p99_ms'];
+        const cw = style === 'cw';
+        out.push({ name: rate, service: s, unit: cw ? 'Count' : 'ops/s', ...(cw ? { labels: { Service: s, Statistic: 'Sum' } } : {}), points: times.map((t, i) => [at(t), cw ? Math.round(rps[i]! * step) : round(rps[i]!)]) });
+        out.push({ name: errs, service: s, unit: cw ? 'Count' : style === 'dd' ? 'ops/s' : 'ratio', ...(cw ? { labels: { Service: s, Statistic: 'Sum' } } : {}), points: times.map((t, i) => [at(t), cw ? Math.round(rps[i]! * step * err[i]!) : style === 'dd' ? round(rps[i]! * err[i]!) : round(err[i]!, 3)]) });
+        out.push({ name: lat, service: s, unit: 'ms', ...(cw ? { labels: { Service: s, Statistic: 'p99' } } : {}), points: times.map((t, i) => [at(t), round(p99[i]!)]) });
+      } else if (style === 'cw') {
         out.push({ name: 'RequestCount', service: s, unit: 'Count', labels: { Service: s, Statistic: 'Sum' }, points: times.map((t, i) => [at(t), Math.round(rps[i]! * step)]) });
         out.push({ name: 'HTTPCode_Target_5XX_Count', service: s, unit: 'Count', labels: { Service: s, Statistic: 'Sum' }, points: times.map((t, i) => [at(t), Math.round(rps[i]! * step * err[i]!)]) });
         out.push({ name: 'TargetResponseTime', service: s, unit: 'Milliseconds', labels: { Service: s, Statistic: 'p99' }, points: times.map((t, i) => [at(t), round(p99[i]!)]) });
