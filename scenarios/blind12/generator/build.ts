@@ -97,8 +97,8 @@ export function build(spec: Spec): Record<string, unknown> {
       }
       for (const c of (spec.topology[s] ?? []).filter((x) => external.has(x))) {
         const labels = { peer_service: c };
-        out.push({ name: 'http_client_request_duration_p99_ms', service: s, unit: 'ms', labels, points: times.map((t) => [at(t), round(noisy(r, withFault ? eff(c, 'p99', t) : baseValue(c, 'p99', t), 0.08))]) });
-        out.push({ name: 'http_client_error_ratio', service: s, unit: 'ratio', labels, points: times.map((t) => [at(t), round(Math.min(1, noisy(r, withFault ? eff(c, 'err', t) : baseValue(c, 'err', t), 0.3)), 3)]) });
+        out.push({ name: 'http_client_request_duration_p99_ms', service: s, unit: 'ms', labels, points: times.map((t) => [at(t), round(noisy(r, withFault ? applyEffects(eff(c, 'p99', t), effectsOf(`${s}>${c}`, 'p99'), t) : baseValue(c, 'p99', t), 0.08))]) });
+        out.push({ name: 'http_client_error_ratio', service: s, unit: 'ratio', labels, points: times.map((t) => [at(t), round(Math.min(1, noisy(r, withFault ? applyEffects(eff(c, 'err', t), effectsOf(`${s}>${c}`, 'err'), t) : baseValue(c, 'err', t), 0.3)), 3)]) });
       }
     }
     for (const sp of spec.series ?? []) {

@@ -57,6 +57,7 @@ export function fill(r: Rng, template: string): string {
 
 /** A fault's shape on one series: from `at`, the value moves to `to` (a step, a ramp over `over` seconds), until `until`. */
 export interface Effect {
+  /** A service, or `caller>peer` for what the caller's client sees of one external peer. */
   svc: string;
   metric: string;
   at: Sec;

@@ -317,7 +317,7 @@ export const CLASSES: Spec[] = [
     external: ['bank-sftp-gw'],
     from: -h(2),
     base: { 'payouts-api': { rps: 40, err: 0.002, p99: 300 }, 'payouts-db': { rps: 200, err: 0.0002, p99: 6 }, 'settlement-svc': { rps: 0.2, err: 0.005, p99: 4000 }, reconciler: { rps: 0.1, err: 0.005, p99: 3000 }, 'merchant-portal': { rps: 30, err: 0.002, p99: 700 }, 'bank-sftp-gw': { rps: 0.3, err: 0.002, p99: 2500 } },
-    effects: [{ svc: 'settlement-svc', metric: 'err', at: -m(48), to: 1.0, over: m(1) }],
+    effects: [{ svc: 'settlement-svc', metric: 'err', at: -m(48), to: 1.0, over: m(1) }, { svc: 'settlement-svc>bank-sftp-gw', metric: 'err', at: -m(48), to: 1.0, over: m(1) }, { svc: 'reconciler>bank-sftp-gw', metric: 'err', at: -m(47), to: 1.0, over: m(1) }],
     series: [{ name: 'tls_client_certificate_expiry_seconds', svc: 'settlement-svc', unit: 's', labels: { cert: 'settlement-client-2025', issuer: 'partner-bank-ca' }, base: 609120, noise: 0, round: 0, effects: [{ at: -h(2), to: 4320 }, { at: -h(2) + 1, to: 0, over: h(1) + m(12) }] }],
     logs: [
       chatter('reconciler', 'statement file {int:20260101-20261231}.csv has {int:0-5} unmatched lines', 600, 'warn'),
