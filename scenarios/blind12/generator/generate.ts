@@ -43,6 +43,7 @@ function check(spec: Spec, file: string): string[] {
   }
   for (const x of ev.alerts ?? []) if (!topo.has(x.service)) problems.push(`alert item names ${x.service}, not in the topology`);
   if (!topo.has(spec.expected.svc)) problems.push(`root cause ${spec.expected.svc} not in the topology`);
+  if (topo.size < 5 || topo.size > 25) problems.push(`topology has ${topo.size} services, not 5 to 25`);
   const times: string[] = [
     ...(ev.metrics ?? []).flatMap((x) => x.points.map((p) => p[0])),
     ...(ev.logs ?? []).map((x) => x.at),

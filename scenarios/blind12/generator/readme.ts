@@ -1,4 +1,4 @@
-import type { Spec } from './lib.js';
+import { off, type Spec } from './lib.js';
 
 const HEADER = `# blind12: a blind scenario suite for issue 12
 
@@ -63,7 +63,7 @@ export function readme(specs: Spec[]): string {
   };
   const rows = specs.map(
     (s) =>
-      `| \`${s.name}\` | ${s.postmortem} | ${s.source} | ${s.expected.svc} / ${s.expected.kind} | ${s.expected.action} | ${s.expected.mustCite.join(', ')} | ${s.reference === false ? 'no' : 'yes'} | ${s.tell}${s.variant ? ` *Variant:* ${s.variant}` : ''} |`,
+      `| \`${s.name}\` | ${s.postmortem} | ${s.source} (${off(s.alert.start)}) | ${s.expected.svc} / ${s.expected.kind} | ${s.expected.action} | ${s.expected.mustCite.join(', ')} | ${s.reference === false ? 'no' : 'yes'} | ${s.tell}${s.variant ? ` *Variant:* ${s.variant}` : ''} |`,
   );
   return `${HEADER}
 ## Tally
@@ -72,7 +72,7 @@ ${specs.length} scenarios. Kinds: ${tally((s) => s.expected.kind)}. Sources: ${t
 
 ## Scenarios
 
-| scenario | modeled on | source | root cause (service / kind) | action | mustCite | reference | what tells an SRE the answer |
+| scenario | modeled on | source (alert began) | root cause (service / kind) | action | mustCite | reference | what tells an SRE the answer |
 |---|---|---|---|---|---|---|---|
 ${rows.join('\n')}
 `;

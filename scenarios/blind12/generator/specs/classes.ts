@@ -252,6 +252,7 @@ export const CLASSES: Spec[] = [
   },
   {
     name: 'invoicely-consumer-stuck-lag',
+    reference: false,
     description: 'An invoicing platform: invoice emails and ledger updates stop; the consumer restarts over and over at the same offset.',
     postmortem: 'Incident class: a poison message in a queue',
     at: '2026-03-31T23:10:00Z',

@@ -119,6 +119,7 @@ export const POSTMORTEMS_C: Spec[] = [
   },
   {
     name: 'quotely-cpu-pegged-after-midnight',
+    reference: false,
     description: 'A market data shop: right after midnight UTC every JVM and database host sits at 100% CPU while traffic is at its nightly low.',
     postmortem: 'The 2012 leap second: a kernel timer bug left futex waits spinning on many hosts',
     at: '2026-07-01T00:09:00Z',

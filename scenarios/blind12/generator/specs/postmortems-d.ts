@@ -129,6 +129,7 @@ export const POSTMORTEMS_D: Spec[] = [
   },
   {
     name: 'notebookhub-everything-restarting',
+    reference: false,
     description: 'A hosted notebooks service: every kernel, session and API instance restarts at once; users lose running work.',
     postmortem: 'Joyent us-east-1 (May 2014): an operator command rebooted every server in the region',
     at: '2026-05-27T22:08:00Z',
