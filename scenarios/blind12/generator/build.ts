@@ -10,6 +10,8 @@ type Red = 'rps' | 'err' | 'p99';
 /** Databases, caches, queues and stores report operations, not HTTP requests. */
 const DATASTORE = /(db|pg|mysql|redis|cache|store|queue|topic|cassandra|tsdb|index|bucket|shards|lake|warehouse|registry|cluster)$/;
 const REF_SHIFT = -h(168);
+/** What a log backend returns for one query before it samples: a line spec never yields more. */
+const MAX_LINES_PER_LOG = 1000;
 
 export function build(spec: Spec): Record<string, unknown> {
   const r = prng(spec.name);
@@ -124,7 +126,8 @@ export function build(spec: Spec): Record<string, unknown> {
       if (!withFault && !l.ref) continue;
       const start = withFault ? Math.max(l.from, lo) : lo;
       const end = withFault ? Math.min(l.to, hi) : hi;
-      for (let t = start + r() * l.every; t <= end; t += l.every * (0.5 + r())) {
+      const every = Math.max(l.every, (end - start) / MAX_LINES_PER_LOG);
+      for (let t = start + r() * every; t <= end; t += every * (0.5 + r())) {
         out.push({ t, item: { at: off(t + shift), service: l.svc, level: l.level, message: fill(r, l.msg), ...(l.attrs ? { attributes: l.attrs } : {}) } });
       }
     }

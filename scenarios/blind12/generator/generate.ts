@@ -19,6 +19,7 @@ const dir = join(dirname(fileURLToPath(import.meta.url)), '..');
 function check(spec: Spec, file: string): string[] {
   const problems: string[] = [];
   const s = loadScenarioFile(file);
+  loadScenarioFile(file, { logs: 'drop' });
   const atMs = Date.parse(s.at);
   const t = (v: string) => resolveScenarioTime(v, atMs);
   const signals = getSourceAdapter(s.signal.source).normalize(s.signal.body, { tenantId: 'demo', receivedAt: new Date(atMs), catalog: {} });
