@@ -174,8 +174,9 @@ export function build(spec: Spec): Record<string, unknown> {
           const next = hops[i + 1];
           if (next && external.has(next.svc)) {
             const clientId = hex(r, 16);
-            const extMs = Math.max(1, (ownValue(next.svc, 'p99') / 3) * Math.exp(0.35 * gauss(r)));
-            const extErr = r() < ownValue(next.svc, 'err');
+            const edge = (metric: Red) => (withFault ? applyEffects(ownValue(next.svc, metric), effectsOf(`${hop.svc}>${next.svc}`, metric), t) : ownValue(next.svc, metric));
+            const extMs = Math.max(1, (edge('p99') / 3) * Math.exp(0.35 * gauss(r)));
+            const extErr = r() < edge('err');
             const total = ownMs * 0.3 + extMs;
             return {
               ms: total,

@@ -2,6 +2,7 @@ import { h, m, type Spec } from '../lib.js';
 import { CHANGES } from './changes.js';
 import { CLASSES } from './classes.js';
 import { firingFor } from './common.js';
+import { EXTRA } from './extra.js';
 import { POSTMORTEMS_A } from './postmortems-a.js';
 import { POSTMORTEMS_B } from './postmortems-b.js';
 import { POSTMORTEMS_C } from './postmortems-c.js';
@@ -17,6 +18,6 @@ const FIRING_FOR: Record<string, number> = {
   'hostwave-dns-probes-servfail': h(6),
 };
 
-export const SPECS: Spec[] = [...POSTMORTEMS_A, ...POSTMORTEMS_B, ...POSTMORTEMS_C, ...POSTMORTEMS_D, ...CHANGES, ...CLASSES].map((spec) =>
+export const SPECS: Spec[] = [...POSTMORTEMS_A, ...POSTMORTEMS_B, ...POSTMORTEMS_C, ...POSTMORTEMS_D, ...CHANGES, ...CLASSES, ...EXTRA].map((spec) =>
   FIRING_FOR[spec.name] ? firingFor(spec, FIRING_FOR[spec.name]!) : spec,
 );
