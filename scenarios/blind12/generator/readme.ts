@@ -46,8 +46,14 @@ data, the CloudWatch alarm EventBridge event, Grafana's webhook contact point). 
 listed, grepped or ran the scorer, the reasoner, \`bench/\`, the eval baseline or test, the
 team's scenarios, the other blind suites, \`EVAL-HISTORY.md\` or the README's EVAL section, and
 never ran \`causeway investigate\`, \`causeway eval\`, \`npm start\` or \`npm test\` on these files.
-One glimpse to declare: an \`ls scenarios | head -3\` (to check the folder existed) printed the
-names \`EVAL-HISTORY.md\`, \`blind\` and \`blind10\`; I opened none of them.
+Beyond that list, to declare: an \`ls scenarios | head -3\` (to check the folder existed)
+printed the names \`EVAL-HISTORY.md\`, \`blind\` and \`blind10\`, none of which I opened; a grep
+for \`receivedAt|catalog\` in \`functions/ingest/replay.ts\` (two lines: replay normalizes with
+\`receivedAt\` = the scenario's \`at\` and the tenant's catalog), a grep for \`startedAt|receivedAt\`
+in \`functions/ingest/sources/shared/signal.ts\`, \`functions/ingest/sources/index.ts\` and
+\`types.ts\`, and \`tsconfig.json\` and the scripts of \`package.json\` (to type-check the
+generator, which I did with a temporary config outside the repository). Nothing I read
+concerns how a diagnosis is scored.
 
 ## Kinds where the postmortem is debatable
 
