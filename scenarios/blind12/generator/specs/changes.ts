@@ -87,7 +87,7 @@ export const CHANGES: Spec[] = [
       during('label-render', 'info', 'INIT_START Runtime Version: python:3.12.v29 Runtime Version ARN: arn:aws:lambda:eu-west-1::runtime:{hex:16}', -m(17), 30),
     ],
     changes: [
-      deploy(-m(18), 'label-render', 'v87', 'v88', 'label-render v88: templates loaded from S3 bucket (new env var LABEL_TEMPLATE_BUCKET)', 'sam-deploy'),
+      { ...deploy(-m(18), 'label-render', 'v87', 'v88', 'label-render v88: templates loaded from S3 bucket (new env var LABEL_TEMPLATE_BUCKET)', 'sam-deploy'), source: 'codepipeline' },
       deploy(-m(14), 'rates-svc', '3.0.7', '3.0.8', 'rates: cache carrier surcharges'),
     ],
     exceptions: [{ at: -m(17), svc: 'label-render', type: 'KeyError', message: '\'LABEL_TEMPLATE_BUCKET\'', count: 4200, culprit: 'render/templates.py in <module> line 12' }],
