@@ -59,6 +59,8 @@ export interface SeriesOpts {
   always?: Fx[];
   /** false: the reference has no such series (a metric created after it). */
   ref?: boolean;
+  /** Values may go below zero (seconds until expiry). */
+  signed?: boolean;
 }
 
 export interface SpanDef {
@@ -122,7 +124,7 @@ export class Builder {
     }
     v = v * (1 + noise * this.r.gauss());
     if (o.max !== undefined) v = Math.min(o.max, v);
-    v = Math.max(0, v);
+    if (!o.signed) v = Math.max(0, v);
     return o.int ? Math.round(v) : Number(v.toPrecision(4));
   }
 

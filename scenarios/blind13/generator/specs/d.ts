@@ -289,9 +289,9 @@ export const D: Spec[] = [
     },
     external: ['meter-fleet', 'card-gateway'],
     build(b) {
-      b.series('meter-sync', 'MemoryUtilization', { unit: 'Percent', base: 34, noise: 0.01, max: 100, fx: [{ at: '-30h', until: '-26m', to: 97 }, { at: '-26m', end: '-24m', to: 12 }, { at: '-24m', until: '-13m', to: 98 }, { at: '-13m', end: '-11m', to: 12 }, { at: '-11m', until: '-0s', to: 71 }], labels: { ClusterName: 'parking-prod', ServiceName: 'meter-sync', Statistic: 'Maximum' } });
+      b.series('meter-sync', 'MemoryUtilization', { unit: 'Percent', base: 34, noise: 0.01, max: 100, fx: [{ at: '-30h', until: '-13m', to: 98 }, { at: '-13m', to: 12 }, { at: '-13m', until: '-0s', add: 0.6 }], labels: { ClusterName: 'parking-prod', ServiceName: 'meter-sync', Statistic: 'Maximum' } });
       b.series('meter-sync', 'CPUUtilization', { unit: 'Percent', base: 22, diurnal: 0.3, noise: 0.07, from: '-3h', labels: { ClusterName: 'parking-prod', ServiceName: 'meter-sync', Statistic: 'Average' } });
-      golden(b, 'zone-api', 'cw', { rps: 35, p95: 240, err: 0.002, diurnal: 0.4, fx: { err: [{ at: '-26m', end: '-22m', to: 0.3 }, { at: '-13m', end: '-9m', to: 0.3 }, { at: '-9m', to: 0.08 }] } });
+      golden(b, 'zone-api', 'cw', { rps: 35, p95: 240, err: 0.002, diurnal: 0.4, fx: { err: [{ at: '-26m', end: '-22m', to: 0.3 }, { at: '-22m', end: '-13m', to: 0.06 }, { at: '-13m', end: '-9m', to: 0.45 }, { at: '-9m', to: 0.08 }] } });
       golden(b, 'payments-svc', 'cw', { rps: 20, p95: 600, err: 0.01, diurnal: 0.4 });
       b.noise('payments-svc', 'warn', ['card-gateway soft decline 51 for session {int:100000-999999}', 'card-gateway 3DS timeout, retrying'], 10, { from: '-3h' });
       b.noise('meter-sync', 'info', ['synced {int:3800-4200} meters in {int:8-20}s, session cache size {int:100000-900000}'], 6, { from: '-3h' });
