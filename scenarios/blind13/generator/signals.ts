@@ -1,3 +1,4 @@
+import { sec } from './builder.js';
 import type { Rng } from './prng.js';
 
 /*
@@ -89,7 +90,7 @@ function pagerduty(a: AlertSpec, atMs: number, r: Rng, x: X): X {
       id: `01${r.hex(24).toUpperCase()}`,
       event_type: x.eventType ?? 'incident.triggered',
       resource_type: 'incident',
-      occurred_at: iso(atMs + (x.occurredAt ?? a.startsAt) * 1000),
+      occurred_at: iso(atMs + (x.occurredAt !== undefined ? sec(x.occurredAt) : a.startsAt) * 1000),
       agent: x.agent ?? { html_url: `https://${sub}.pagerduty.com/services/${serviceId}`, id: serviceId, self: `https://api.pagerduty.com/services/${serviceId}`, summary: a.service, type: 'service_reference' },
       client: null,
       data: {

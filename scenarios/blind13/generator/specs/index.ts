@@ -4,5 +4,6 @@ import { B } from './b.js';
 import { C } from './c.js';
 import { D } from './d.js';
 import { E } from './e.js';
+import { F } from './f.js';
 
-export const SPECS: Spec[] = [...A, ...B, ...C, ...D, ...E];
+export const SPECS: Spec[] = [...A, ...B, ...C, ...D, ...E, ...F];
