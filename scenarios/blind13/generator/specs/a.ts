@@ -1,4 +1,4 @@
-import { client, db, golden, lambda, srv, usage, GiB } from '../kit.js';
+import { client, db, golden, lambda, srv } from '../kit.js';
 import type { Spec } from '../spec.js';
 
 export const A: Spec[] = [

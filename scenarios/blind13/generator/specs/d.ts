@@ -1,4 +1,4 @@
-import { client, db, golden, srv, usage } from '../kit.js';
+import { client, db, golden, srv } from '../kit.js';
 import type { Spec } from '../spec.js';
 
 export const D: Spec[] = [

@@ -207,10 +207,10 @@ export const E: Spec[] = [
     alert: {
       source: 'alertmanager',
       service: 'quote-api',
-      startsAt: '-6m',
-      title: 'quote-api p95 above 4s',
+      startsAt: '-2h10m',
+      title: 'quote-api p95 above 2s',
       severity: 'critical',
-      x: { alertname: 'QuoteLatencyHigh', serviceLabel: 'service', labels: { namespace: 'quoting', team: 'pricing' }, expr: 'histogram_quantile(0.95, sum by (le) (rate(http_request_duration_seconds_bucket{service="quote-api"}[5m]))) > 4' },
+      x: { alertname: 'QuoteLatencyHigh', serviceLabel: 'service', labels: { namespace: 'quoting', team: 'pricing' }, expr: 'histogram_quantile(0.95, sum by (le) (rate(http_request_duration_seconds_bucket{service="quote-api"}[5m]))) > 2' },
     },
     topology: {
       'broker-portal': ['quote-api'],

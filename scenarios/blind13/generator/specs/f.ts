@@ -16,7 +16,7 @@ export const F: Spec[] = [
       startsAt: '-3m',
       title: 'haul-api error rate 62% (dispatch assignments)',
       severity: 'P1',
-      x: { details: { service: 'haul-api', cluster: 'pit-ops-eks', namespace: 'haulage' }, tags: ['dispatch', 'site:north-pit'], alertSource: 'Prometheus', teams: ['mine-tech'] },
+      x: { details: { cluster: 'pit-ops-eks', namespace: 'haulage' }, entity: 'haul-api', tags: ['dispatch', 'site:north-pit'], alertSource: 'Prometheus', teams: ['mine-tech'] },
     },
     topology: {
       'truck-gateway': ['haul-api', 'coredns'],
@@ -279,7 +279,7 @@ export const F: Spec[] = [
       startsAt: '-4m',
       title: 'claims-api 5xx ratio 71% on POST /claims',
       severity: 'P2',
-      x: { details: { service: 'claims-api', route: 'POST /claims' }, tags: ['claims', 'datadog'], alertSource: 'Datadog', teams: ['claims'] },
+      x: { details: { route: 'POST /claims' }, tags: ['service:claims-api', 'env:prod', 'datadog'], alertSource: 'Datadog', teams: ['claims'] },
     },
     topology: {
       'claims-web': ['claims-api'],

@@ -5,5 +5,6 @@ import { C } from './c.js';
 import { D } from './d.js';
 import { E } from './e.js';
 import { F } from './f.js';
+import { G } from './g.js';
 
-export const SPECS: Spec[] = [...A, ...B, ...C, ...D, ...E, ...F];
+export const SPECS: Spec[] = [...A, ...B, ...C, ...D, ...E, ...F, ...G];
