@@ -400,7 +400,7 @@ export const B: Spec[] = [
       b.change('-5m', 'sms-outbox', 'config', 'sms-outbox rate cap 100/s -> 20/s (mitigation)', { author: 'oncall-kt' });
       b.burst('notify-dispatcher', 'warn', ['[dispatcher-7 v5.2.1] fanout_v2=on: replaying archived broadcast {int:10000-99999} to {int:200-900} recipients (legacy resend-test mode)'], on, '-0s', 60, { host: 'dispatcher-7', version: '5.2.1' });
       b.burst('notify-dispatcher', 'info', ['[dispatcher-3 v6.0.0] fanout_v2=on: batched fan-out for broadcast {int:100000-109999}'], on, '-0s', 10, { host: 'dispatcher-3', version: '6.0.0' });
-      b.exc('-12m', 'msg-api', 'ParentComplaint', 'duplicate message reports via STOP replies: {int:40-90}/min', 300);
+      b.burst('msg-api', 'warn', ['inbound SMS reply from +1{int:200-999}{int:1000000-9999999}: "STOP" (broadcast {int:10000-99999} received {int:3-9} times)', 'parent reply "why am I getting the snow day message again?" on broadcast {int:10000-99999}'], '-15m', '-0s', 30);
       b.alert('-8m', 'msg-api', 'STOPRepliesSpike', 'firing');
     },
     expected: { service: 'notify-dispatcher', kind: 'feature_flag', action: 'disable_flag', mustCite: ['changes', 'logs'] },

@@ -41,12 +41,12 @@ export const C: Spec[] = [
       const on = '-28m';
       const grown = { at: '-10h', x: 1.18 };
       b.series('channel-registry', 'ChannelsMonitored', { unit: 'Count', base: 352, noise: 0.005, int: true, fx: [{ at: '-10h', to: 416, noise: 0.005 }], labels: { Statistic: 'Maximum' } });
-      b.series('av-inspector', 'ExecutionsStarted', { unit: 'Count', base: 2300, diurnal: 0.25, noise: 0.03, int: true, max: 2700, fx: [grown], labels: { Statistic: 'Sum' } });
+      b.series('av-inspector', 'ExecutionsStarted', { unit: 'Count', base: 2250, noise: 0.03, int: true, fx: [grown, { at: on, to: 2700, noise: 0.002 }], labels: { Statistic: 'Sum' } });
       b.series('av-inspector', 'ExecutionThrottled', { unit: 'Count', base: 0, noise: 0, int: true, fx: [{ at: on, until: '-10m', to: 410, noise: 0.1 }], labels: { Statistic: 'Sum' } });
-      b.series('av-inspector', 'StateTransitionsUsage', { unit: 'Percent', base: 79, diurnal: 0.25, noise: 0.02, max: 100, fx: [grown], labels: { Statistic: 'Maximum', Resource: 'StateTransition', Class: 'Standard' } });
+      b.series('av-inspector', 'StateTransitionsUsage', { unit: 'Percent', base: 79, noise: 0.02, max: 100, fx: [grown, { at: on, to: 100, noise: 0.001 }], labels: { Statistic: 'Maximum', Resource: 'StateTransition', Class: 'Standard' } });
       b.series('av-inspector', 'ExecutionTime', { unit: 'Milliseconds', base: 41000, noise: 0.05, labels: { Statistic: 'p95' } });
-      lambda(b, 'frame-analyzer', { inv: 18000, err: 0.01, dur: 1400, diurnal: 0.25, fx: { inv: [grown, { at: on, to: 21500 }] } });
-      lambda(b, 'audio-analyzer', { inv: 9000, err: 0.002, dur: 600, diurnal: 0.25, fx: { inv: [grown, { at: on, to: 10700 }] } });
+      lambda(b, 'frame-analyzer', { inv: 18000, err: 0.01, dur: 1400, diurnal: 0, fx: { inv: [grown, { at: on, to: 19500 }] } });
+      lambda(b, 'audio-analyzer', { inv: 9000, err: 0.002, dur: 600, diurnal: 0, fx: { inv: [grown, { at: on, to: 9750 }] } });
       b.series('defect-alerts', 'DetectionLagSeconds', { unit: 'Seconds', base: 40, noise: 0.1, fx: [{ at: on, until: '-0s', to: 1900 }], labels: { Statistic: 'p95' } });
       b.noise('frame-analyzer', 'error', ['black-frame heuristic failed on channel {int:1-416}: decoder returned EAGAIN', 'segment s3://av-proxy-frames/ch{int:1-416}/{int:100000-999999}.ts missing, skipping'], 25);
       b.noise('stream-scheduler', 'info', ['scheduled {int:380-420} channel checks for window {int:0-59}'], 12);
@@ -60,7 +60,7 @@ export const C: Spec[] = [
     expected: { service: 'av-inspector', kind: 'resource_exhaustion', action: 'scale_out', mustCite: ['metrics', 'alerts'] },
     readme: {
       model: 'Amazon Prime Video monitoring service (Step Functions state-transition cost and limits)',
-      clue: 'Steady load grew with 64 new channels onboarded this morning (18% above last week); in the evening peak the state machine reaches its StateTransition quota (usage 100%, ExecutionsStarted capped, ExecutionThrottled rising). The frame-analyzer deploy is unrelated.',
+      clue: 'Steady load grew with 64 new channels onboarded this morning (18% above last week); by evening the state machine reaches its StateTransition quota (usage 100%, ExecutionsStarted capped, ExecutionThrottled rising). The frame-analyzer deploy is unrelated.',
     },
   },
   {

@@ -394,7 +394,7 @@ export const D: Spec[] = [
       const on = '-25m';
       b.series('soil-ingest', 'PutRecordsFailedRatio', { unit: 'Percent', base: 0.05, noise: 0.5, fx: [{ at: on, to: 39, noise: 0.1 }], labels: { Stream: 'soil-readings', Statistic: 'Average' } });
       b.series('soil-ingest', 'PutRecordsLatency', { unit: 'Milliseconds', base: 35, noise: 0.1, fx: [{ at: on, to: 1900 }], labels: { Stream: 'soil-readings', Statistic: 'p95' } });
-      b.series('soil-ingest', 'StreamWriteUtilization', { unit: 'Percent', base: 22, diurnal: 0.3, noise: 0.05, fx: [{ at: on, x: 0.7 }], labels: { Stream: 'soil-readings', Statistic: 'Maximum', Note: 'records/s vs 8 shards provisioned' } });
+      b.series('soil-ingest', 'StreamWriteUtilization', { unit: 'Percent', base: 22, diurnal: 0.3, noise: 0.05, fx: [{ at: on, x: 0.7 }], labels: { Stream: 'soil-readings', Statistic: 'Maximum', ProvisionedShards: '8' } });
       b.series('billing-export', 'PutRecordErrors', { unit: 'Count', base: 0, noise: 0, int: true, fx: [{ at: '-22m', to: 140, noise: 0.2 }], labels: { Stream: 'billing-events', Statistic: 'Sum' } });
       b.series('stream-processor', 'ConsumerLagMs', { unit: 'Milliseconds', base: 900, noise: 0.2, fx: [{ at: on, until: '-0s', to: 640000 }], labels: { Statistic: 'Maximum' } });
       b.series('devices-db', 'CPUUtilization', { unit: 'Percent', base: 18, diurnal: 0.2, labels: { Statistic: 'Average' } });

@@ -201,7 +201,7 @@ export const F: Spec[] = [
       const on = '-14m';
       golden(b, 'session-api', 'cw', { rps: 140, p95: 180, err: 0.002, diurnal: 0.35, fx: { rps: [{ at: on, x: 8 }], lat: [{ at: '-10m', to: 4800 }], err: [{ at: '-10m', to: 0.12 }] } });
       usage(b, 'session-api', 'cw', { cpu: 0.4, mem: 45, cpuFx: [{ at: on, to: 0.98, noise: 0.01 }] });
-      b.series('session-api', 'RunningTaskCount', { unit: 'Count', base: 12, noise: 0, int: true, fx: [{ at: '-10m', to: 20, noise: 0 }], labels: { ClusterName: 'prod', ServiceName: 'session-api', Statistic: 'Average', MaxCapacity: '20' } });
+      b.series('session-api', 'RunningTaskCount', { unit: 'Count', base: 12, noise: 0, int: true, fx: [{ at: '-10m', to: 20, noise: 0 }], labels: { ClusterName: 'prod', ServiceName: 'session-api', Statistic: 'Average' } });
       golden(b, 'content-api', 'cw', { rps: 200, p95: 90, err: 0.002, diurnal: 0.35, fx: { rps: [{ at: on, x: 2.5 }] } });
       b.series('sessions-db', 'CPUUtilization', { unit: 'Percent', base: 25, diurnal: 0.3, fx: [{ at: on, x: 1.6 }], labels: { DBInstanceIdentifier: 'sessions-db', Statistic: 'Average' } });
       b.noise('content-api', 'warn', ['narration {hex:8} missing captions for locale {pick:pt-BR|ja|de}', 'cache miss for collection {int:1-90}'], 20);
