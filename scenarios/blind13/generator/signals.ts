@@ -85,6 +85,10 @@ function pagerduty(a: AlertSpec, atMs: number, r: Rng, x: X): X {
   const id = `Q${r.hex(12).toUpperCase().replace(/[^A-Z0-9]/g, 'X')}`.slice(0, 14);
   const sub = x.subdomain ?? 'acme';
   const serviceId = `P${r.hex(6).toUpperCase()}`;
+  const ref = (path: string, type: string, summary: string) => {
+    const refId = `P${r.hex(6).toUpperCase()}`;
+    return { html_url: `https://${sub}.pagerduty.com/${path}/${refId}`, id: refId, self: null, summary, type };
+  };
   return {
     event: {
       id: `01${r.hex(24).toUpperCase()}`,
@@ -104,9 +108,9 @@ function pagerduty(a: AlertSpec, atMs: number, r: Rng, x: X): X {
         created_at: iso(atMs + a.startsAt * 1000).replace(/\.\d{3}Z$/, 'Z'),
         title: a.title,
         service: { html_url: `https://${sub}.pagerduty.com/services/${serviceId}`, id: serviceId, self: `https://api.pagerduty.com/services/${serviceId}`, summary: x.serviceSummary ?? a.service, type: 'service_reference' },
-        assignees: [{ html_url: `https://${sub}.pagerduty.com/users/P${r.hex(6).toUpperCase()}`, id: `P${r.hex(6).toUpperCase()}`, self: null, summary: x.assignee ?? 'On-call Engineer', type: 'user_reference' }],
-        escalation_policy: { html_url: `https://${sub}.pagerduty.com/escalation_policies/P${r.hex(6).toUpperCase()}`, id: `P${r.hex(6).toUpperCase()}`, self: null, summary: x.policy ?? 'Primary on-call', type: 'escalation_policy_reference' },
-        teams: (x.teams ?? []).map((t: string) => ({ html_url: `https://${sub}.pagerduty.com/teams/P${r.hex(6).toUpperCase()}`, id: `P${r.hex(6).toUpperCase()}`, self: null, summary: t, type: 'team_reference' })),
+        assignees: [ref('users', 'user_reference', x.assignee ?? 'On-call Engineer')],
+        escalation_policy: ref('escalation_policies', 'escalation_policy_reference', x.policy ?? 'Primary on-call'),
+        teams: (x.teams ?? []).map((t: string) => ref('teams', 'team_reference', t)),
         priority: x.priority ? { html_url: `https://${sub}.pagerduty.com/account/incident_priorities`, id: `P${r.hex(6).toUpperCase()}`, self: null, summary: x.priority, type: 'priority' } : null,
         urgency: x.urgency ?? 'high',
         conference_bridge: null,
