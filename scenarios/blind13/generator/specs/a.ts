@@ -70,7 +70,7 @@ export const A: Spec[] = [
     expected: { service: 'aws-lambda', kind: 'dependency_failure', action: 'none', mustCite: ['logs', 'alerts'] },
     readme: {
       model: 'AWS Lambda us-east-1, Jun 2023 (capacity management subsystem)',
-      clue: 'Both functions\' Invocations fall while their Errors stay flat; every failure is a Lambda ServiceException on the client side, from two callers; AWS Health confirms. The deploy is 2 h old and the timeout change is after onset.',
+      clue: 'Both functions\' Invocations fall while their Errors stay flat; every failure is a Lambda ServiceException on the client side, from two callers; AWS Health confirms. The deploy is 1 h 45 min before onset and the timeout change is after it.',
     },
   },
   {

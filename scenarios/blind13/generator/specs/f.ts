@@ -160,7 +160,7 @@ export const F: Spec[] = [
     expected: { service: 'sms-provider', kind: 'dependency_failure', action: 'none', mustCite: ['traces', 'alerts'] },
     readme: {
       model: 'A third-party SMS provider outage, alert escalated hours later (own choice)',
-      clue: 'Two services fail only on the SMS provider (503s and timeouts in client spans) while email from the same worker is fine; the provider\'s status page says degraded. The incident opened 2 h 40 min before this escalation; the worker deploy is 40 min before onset and its template change cannot break the provider.',
+      clue: 'Two services fail only on the SMS provider (503s and timeouts in client spans) while email from the same worker is fine; the provider\'s status page says degraded. The incident opened 2 h 40 min before this escalation; the worker deploy is 42 min before onset and its template change cannot break the provider.',
     },
   },
   {
@@ -405,7 +405,7 @@ export const F: Spec[] = [
     expected: { service: 'mail-api', kind: 'dependency_failure', action: 'none', mustCite: ['traces', 'metrics'] },
     readme: {
       model: 'A third-party email API outage, alert firing for five hours (own choice)',
-      clue: 'Since 05:45 both senders time out or get 503 only on the email API (client spans, per-peer client metrics), PDF rendering is fine, and the provider posted an incident; the invoice-sender deploy 35 min before onset adds an attachment and the concurrency change and restart come hours after.',
+      clue: 'Since 05:45 UTC both senders time out or get 503 only on the email API (client spans, per-peer client metrics), PDF rendering is fine, and the provider posted an incident; the invoice-sender deploy 35 min before onset adds an attachment and the concurrency change and restart come hours after.',
     },
   },
   {

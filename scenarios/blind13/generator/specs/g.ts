@@ -107,7 +107,7 @@ export const G: Spec[] = [
     expected: { service: 'report-api', kind: 'feature_flag', action: 'disable_flag', mustCite: ['changes', 'logs'] },
     readme: {
       model: 'A feature flag turned on for all customers during a storm (own choice)',
-      clue: 'The storm doubled traffic an hour earlier without errors; failures are 400s that start the minute require_account_number was switched on and name it, from both web and IVR. The oms-adapter deploy and storm load are red herrings.',
+      clue: 'The storm multiplied traffic an hour earlier without errors; failures are 400s that start the minute require_account_number was switched on and name it, from both web and IVR. The oms-adapter deploy and storm load are red herrings.',
     },
   },
   {
