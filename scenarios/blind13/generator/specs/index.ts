@@ -1,0 +1,10 @@
+import type { Spec } from '../spec.js';
+import { A } from './a.js';
+import { B } from './b.js';
+import { C } from './c.js';
+import { D } from './d.js';
+import { E } from './e.js';
+import { F } from './f.js';
+import { G } from './g.js';
+
+export const SPECS: Spec[] = [...A, ...B, ...C, ...D, ...E, ...F, ...G];
