@@ -1,0 +1,4 @@
+import type { Spec } from '../lib.js';
+import { A } from './a.js';
+
+export const SPECS: Spec[] = [...A];
