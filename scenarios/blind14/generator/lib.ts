@@ -232,8 +232,9 @@ function logs(defs: LogDef[], r: () => number, from: number, shift: number, refe
     if (reference && !d.bg) continue;
     const a = Math.max(from, d.from ?? from);
     const b = d.to ?? 0;
+    const every = Math.max(d.every, (b - a) / (d.max ?? 40));
     let count = 0;
-    for (let t = a + r() * d.every; t <= b && count < (d.max ?? 40); t += d.every * (0.6 + 0.8 * r()), count++) {
+    for (let t = a + r() * every; t <= b && count < (d.max ?? 40); t += every * (0.6 + 0.8 * r()), count++) {
       const item: Record<string, unknown> = { at: off(Math.floor(t) - shift), service: d.svc, level: d.level, message: fill(d.msg, r) };
       if (d.attrs) item.attributes = d.attrs;
       out.push(item);

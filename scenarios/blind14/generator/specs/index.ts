@@ -1,4 +1,5 @@
 import type { Spec } from '../lib.js';
 import { A } from './a.js';
+import { B } from './b.js';
 
-export const SPECS: Spec[] = [...A];
+export const SPECS: Spec[] = [...A, ...B];
