@@ -63,7 +63,7 @@ function grafana(spec: Spec, r: () => number, atMs: number) {
   const uid = hex(r, 14);
   const alert = {
     ...base,
-    labels: { ...base.labels, grafana_folder: 'Production' },
+    labels: { ...base.labels, grafana_folder: 'Production' } as Record<string, string>,
     generatorURL: `https://grafana.internal/alerting/grafana/${uid}/view?orgId=1`,
     silenceURL: `https://grafana.internal/alerting/silence/new?alertmanager=grafana&matcher=__alert_rule_uid__%3D${uid}&orgId=1`,
     dashboardURL: `https://grafana.internal/d/${hex(r, 9)}?orgId=1`,

@@ -220,7 +220,7 @@ export const C: Spec[] = [
       burst('dispatch-api', 'error', 'route-planner upstream timeout after 4000ms (queue depth {n})', -40 * M, 60),
     ],
     changes: [
-      { at: -14 * H, svc: 'route-planner', kind: 'config', summary: 'task definition route-planner:88 memory 2048 -> 14336 MiB (same image, heap setting copied from batch profile)', author: 'r.gomez', source: 'terraform' },
+      { at: -3 * H - 30 * M, svc: 'route-planner', kind: 'config', summary: 'task definition route-planner:88 memory 2048 -> 14336 MiB (same image, heap setting copied from batch profile)', author: 'r.gomez', source: 'terraform' },
       { at: -45 * M, svc: 'route-planner', kind: 'scaling', summary: 'service auto scaling desired 8 -> 22 (morning ramp)' },
       { at: -3 * H, svc: 'eta-svc', kind: 'deployment', summary: 'eta-svc 2.2.0', version: '2.2.0', prev: '2.1.9' },
     ],
@@ -229,7 +229,7 @@ export const C: Spec[] = [
     root: { svc: 'route-planner', kind: 'config_change' },
     action: 'revert_config',
     mustCite: ['changes', 'logs'],
-    tell: 'The overnight task-definition change raised memory to 14 GiB, so at the morning scale-out no instance can fit new tasks (RESOURCE:MEMORY); running count stays at 8 while desired is 22; it could not show until scaling.',
+    tell: 'The pre-dawn task-definition change raised memory to 14 GiB (the 8 running tasks were replaced and fit), so at the morning scale-out no instance can fit new tasks (RESOURCE:MEMORY); running count stays at 8 while desired is 22; it could not show until scaling.',
   },
   {
     name: 'map-tiles-intermittent-502',

@@ -1,6 +1,6 @@
 /* Documented incident classes, second batch. */
 import { H, M, type Spec } from '../lib.js';
-import { alb, burst, g, noise, peer, red } from './kit.js';
+import { burst, g, noise, peer, red } from './kit.js';
 
 export const D: Spec[] = [
   {
