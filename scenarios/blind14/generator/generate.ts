@@ -2,7 +2,7 @@
  * Writes every blind14 scenario from its spec and checks each file as written:
  * npx tsx scenarios/blind14/generator/generate.ts
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadScenarioFile } from '../../../cli/scenario-run.js';
@@ -68,6 +68,36 @@ function check(spec: Spec, file: string): void {
   if (spec.root.svc !== spec.alert.svc && (wordIn(spec.name, spec.root.svc) || wordIn(spec.description, spec.root.svc))) fail(spec, 'name or description names the root cause');
 }
 
+function tally(values: string[]): string {
+  const counts = new Map<string, number>();
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([k, n]) => `${k} ${n}`).join(', ');
+}
+
+const cell = (text: string) => text.replace(/\|/g, '\\|');
+
+/** The suite README: the hand-written head, the tallies and one row per scenario. */
+function readme(specs: Spec[]): string {
+  const head = readFileSync(join(dirname(fileURLToPath(import.meta.url)), 'readme-head.md'), 'utf8');
+  const rows = specs.map(
+    (s) => `| \`${s.name}\` | ${cell(s.postmortem)} | ${s.source} | ${s.alert.svc} | ${s.root.svc} / ${s.root.kind} | ${s.action} | ${s.mustCite.join(', ')} | ${s.reference === false ? 'no' : 'yes'} | ${cell(s.tell)} |`,
+  );
+  return [
+    head.trimEnd(),
+    '',
+    '## Tallies',
+    '',
+    `${specs.length} scenarios. Kinds: ${tally(specs.map((s) => s.root.kind))}. Sources: ${tally(specs.map((s) => s.source))}. Root cause outside the alerting service: ${specs.filter((s) => s.root.svc !== s.alert.svc).length}. With a reference: ${specs.filter((s) => s.reference !== false).length}.`,
+    '',
+    '## Scenarios',
+    '',
+    '| file | modelled on | source | alert on | expected root cause / kind | action | mustCite | reference | what tells an SRE |',
+    '|---|---|---|---|---|---|---|---|---|',
+    ...rows,
+    '',
+  ].join('\n');
+}
+
 const names = new Set<string>();
 for (const spec of SPECS) {
   if (names.has(spec.name)) fail(spec, 'duplicate name');
@@ -78,4 +108,5 @@ for (const spec of SPECS) {
   writeFileSync(file, `${JSON.stringify(doc, null, 1)}\n`);
   check(spec, file);
 }
+writeFileSync(join(OUT, 'README.md'), readme(SPECS));
 console.log(`wrote and checked ${SPECS.length} scenarios`);

@@ -107,7 +107,7 @@ export const A: Spec[] = [
     root: { svc: 'coredns', kind: 'infrastructure' },
     action: 'none',
     mustCite: ['logs', 'metrics'],
-    tell: 'Every service fails name lookups against 172.20.0.10 at once; coredns queries jump 15x and SERVFAIL/latency/OOM follow from its cache bug; the decoder deploy is an hour older with no step at it.',
+    tell: 'Every service fails name lookups against 172.20.0.10 at once; coredns queries jump 15x and SERVFAIL/latency/OOM follow from its cache bug; the decoder deploy is 44 min older with no step at it.',
   },
   {
     name: 'mealkit-ios-crash-rate-spike',

@@ -82,7 +82,7 @@ export const B: Spec[] = [
     root: { svc: 'entitlements', kind: 'traffic_surge' },
     action: 'scale_out',
     mustCite: ['metrics', 'traces'],
-    tell: 'Entitlement checks rise 11x at kickoff (the reference week shows the usual evening peak); its own DB stays healthy, queue wait dominates spans; no change in the window.',
+    tell: 'Entitlement checks rise 11x at kickoff (the reference week shows the usual evening peak); its own DB stays healthy, queue wait dominates spans; no code or config change near onset (the play-gateway deploy is 6 h old).',
   },
   {
     name: 'marketplace-search-results-inconsistent',

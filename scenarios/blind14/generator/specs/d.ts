@@ -135,7 +135,7 @@ export const D: Spec[] = [
     metrics: [
       ...red('estimate-api', 700, 400, 0.002, { at: -25 * M, p99: 9000, err: 0.04 }, 0.6),
       g('tax-engine', 'cpu_utilization', '%', 40, [{ at: -25 * M, to: 97 }], { noise: 0.02 }),
-      g('tax-engine', 'replicas_ready', 'count', 12, [{ at: -10 * H, to: 3 }], { int: true, noise: 0 }),
+      g('tax-engine', 'replicas_ready', 'count', 12, [{ at: -2 * H - 35 * M, to: 3 }, { at: -6 * M, to: 9 }], { int: true, noise: 0 }),
       g('tax-engine', 'request_queue_wait_p95_ms', 'ms', 5, [{ at: -25 * M, to: 6800 }]),
       g('tax-engine', 'requests_per_second', 'req/s', 650, undefined, { diurnal: 0.6 }),
     ],
@@ -146,8 +146,8 @@ export const D: Spec[] = [
       burst('estimate-api', 'error', 'tax-engine deadline exceeded (3000ms)', -22 * M, 30),
     ],
     changes: [
-      { at: -10 * H - 5 * M, svc: 'tax-engine', kind: 'config', summary: 'HPA minReplicas 12 -> 3, target CPU 60% -> 90% (cost savings initiative)', author: 'finops' },
-      { at: -10 * H, svc: 'tax-engine', kind: 'scaling', summary: 'scaled in 12 -> 3 (overnight low traffic)' },
+      { at: -2 * H - 40 * M, svc: 'tax-engine', kind: 'config', summary: 'HPA minReplicas 12 -> 3, target CPU 60% -> 90% (cost savings initiative)', author: 'finops' },
+      { at: -2 * H - 35 * M, svc: 'tax-engine', kind: 'scaling', summary: 'scaled in 12 -> 3 (pre-dawn low traffic)' },
       { at: -8 * M, svc: 'tax-engine', kind: 'scaling', summary: 'HPA scaling 3 -> 9 (pods warming up)' },
       { at: -3 * H, svc: 'docs-svc', kind: 'deployment', summary: 'docs-svc 2.0.4', version: '2.0.4', prev: '2.0.3' },
     ],
@@ -155,7 +155,7 @@ export const D: Spec[] = [
     root: { svc: 'tax-engine', kind: 'config_change' },
     action: 'revert_config',
     mustCite: ['changes', 'metrics'],
-    tell: 'Request volume to tax-engine matches the reference week at this hour; what differs is 3 ready replicas instead of 12, set by the overnight HPA change; CPU and queue wait saturate as the ramp begins.',
+    tell: 'Request volume to tax-engine matches the reference week at this hour; what differs is 3 ready replicas instead of 12, set by the pre-dawn HPA change; CPU and queue wait saturate as the ramp begins.',
   },
   {
     name: 'legal-search-slow-for-all-firms',
