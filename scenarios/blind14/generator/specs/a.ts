@@ -24,6 +24,7 @@ export const A: Spec[] = [
       g('search-idx', 'es_search_latency_p99_ms', 'ms', 90),
     ],
     logs: [
+      noise('search-idx', 'failed to index package {id}: invalid package.json (Unexpected token } in JSON at position {n})', 'error', 180),
       noise('web-ui', 'slow template render {ms}ms for /package/[name]'),
       noise('pkg-api', 'deprecated client header X-Legacy-Session from npm/6.x', 'warn', 180),
       noise('meta-db', 'InnoDB: page_cleaner: 1000ms intended loop took {ms}ms', 'warn', 600),
@@ -174,6 +175,7 @@ export const A: Spec[] = [
       ...red('bidder-web', 900, 220, 0.004, { at: -29 * M, err: 0.6 }),
     ],
     logs: [
+      noise('ws-fanout', 'websocket write failed: broken pipe (client {id} gone)', 'error', 120),
       noise('ledger', 'slow commit {ms}ms for lot {n}', 'warn', 300),
       noise('market-feed', 'subscriber {id} lagging, dropping to snapshot mode', 'warn', 200),
       burst('bid-gateway', 'error', 'order rejected: session protocol mismatch: gateway speaks BIDX/4.2, peer config pinned BIDX/4.1 (tag 1128)', -29 * M, 10),

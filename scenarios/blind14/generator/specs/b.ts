@@ -192,6 +192,7 @@ export const B: Spec[] = [
       g('webhook-recv', 'push_events_per_minute', 'count/min', 5200, undefined, { diurnal: 0.4 }),
     ],
     logs: [
+      noise('ci-api', 'webhook signature mismatch from integration {n}, dropped', 'error', 300),
       noise('runner-pool', 'runner {id} idle-reaped', 'info', 400),
       noise('artifact-svc', 'multipart upload {id} retried part {n}', 'warn', 300),
       burst('ci-mysql', 'warn', 'Too many connections (max_connections=1200)', -34 * M, 90),

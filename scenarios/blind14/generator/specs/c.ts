@@ -97,6 +97,7 @@ export const C: Spec[] = [
       ...red('profile-api', 520, 70, 0.001, { at: -26 * M, p99: 45 }),
     ],
     logs: [
+      noise('class-booking', 'booking rejected for member {id}: stored card expired', 'error', 200),
       noise('report-jobs', 'long-running report query {ms}s on replica', 'warn', 600),
       noise('class-booking', 'waitlist promotion for class {n}', 'info', 120),
       burst('profile-api', 'info', 'GET /profile served from replica (flag profile_reads_from_replica=on), lag {n}ms', -26 * M, 30),
@@ -134,6 +135,7 @@ export const C: Spec[] = [
       ...alb('gallery-api', 50000, 0.09, 6),
     ],
     logs: [
+      noise('gallery-api', 'EXIF parse failed for photo {id}: truncated IFD', 'error', 240),
       noise('gallery-api', 'album {n} cover missing, picking first photo', 'info', 600),
       noise('photo-meta', 'conditional write conflict on photo {id}, retrying', 'warn', 500),
       burst('thumb-writer', 'error', 'PutObject s3://photos-derived/thumbs/2026/05/05/{id}.webp: SlowDown: Please reduce your request rate. (Service: S3, Status Code: 503)', -45 * M, 20),

@@ -23,6 +23,7 @@ export const D: Spec[] = [
       ...red('label-svc', 300, 60, 0.002, { at: -13 * M, err: 0.3 }),
     ],
     logs: [
+      noise('notify-worker', 'APNs 410 Unregistered for device {id}', 'error', 150),
       noise('notify-worker', 'push token invalid for device {id}, pruning', 'warn', 200),
       noise('tracking-web', 'carrier logo fetch slow {ms}ms', 'info', 300),
       burst('shipments-svc', 'info', 'migration 20260902_1409_add_customs_status: ALTER TABLE shipments ADD COLUMN customs_status text NOT NULL DEFAULT \'pending\' ... running', -13 * M, 600, { max: 2 }),
@@ -67,6 +68,7 @@ export const D: Spec[] = [
       ...red('trip-svc', 1900, 60, 0.002),
     ],
     logs: [
+      noise('pricing-svc', 'surge-model call timed out for zone {n}, using base fare', 'error', 300),
       noise('surge-model', 'surge multiplier capped at 3.0 for zone {n}', 'info', 300),
       noise('driver-match', 'no driver within 5km for request {id}, widening', 'warn', 120),
       burst('edge-proxy', 'warn', 'SSL_do_handshake() failed (SSL: error:0A0000C1:SSL routines::no shared cipher) while SSL handshaking, client: {ip}', -24 * M, 8),
@@ -140,6 +142,7 @@ export const D: Spec[] = [
       g('tax-engine', 'requests_per_second', 'req/s', 650, undefined, { diurnal: 0.6 }),
     ],
     logs: [
+      noise('ocr-svc', 'OCR failed on page {n}: unsupported image encoding (JBIG2)', 'error', 300),
       noise('ocr-svc', 'low confidence OCR on page {n}', 'warn', 200),
       noise('profile-svc', 'address normalization fallback for {id}', 'info', 300),
       burst('tax-engine', 'warn', 'worker pool saturated (16/16), request queued {ms}ms', -25 * M, 20),

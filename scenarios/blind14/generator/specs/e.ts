@@ -243,6 +243,7 @@ export const E: Spec[] = [
       ...red('fx-svc', 200, 30, 0.001),
     ],
     logs: [
+      noise('kyc-svc', 'kyc-vendor rejected document {id}: image too blurry', 'error', 500),
       noise('kyc-svc', 'kyc-vendor document check pending for {id}', 'info', 300),
       noise('fx-svc', 'fx-feed quote stale by {n}s, using last', 'warn', 400),
       burst('remit-gateway', 'error', 'partner-bank POST /payments 401 {"error":"request_expired","detail":"X-Request-Date 2027-12-27T00:0{n}:11Z outside allowed skew of 300s"}', -25 * M, 10),
@@ -317,6 +318,7 @@ export const E: Spec[] = [
       ...red('doc-scan', 20, 1500, 0.01),
     ],
     logs: [
+      noise('application-api', 'upload rejected for application {id}: file type not allowed', 'error', 240),
       noise('doc-scan', 'passport MRZ checksum mismatch, flagging for manual review', 'warn', 180),
       noise('caseworker-ui', 'case {n} reassigned', 'info', 300),
       burst('address-validator', 'warn', 'event loop blocked for {n}ms in validateAddressLine', -15 * M, 20),
@@ -400,6 +402,7 @@ export const E: Spec[] = [
       g('claims-db', 'DatabaseConnections', 'Count', 60, [{ at: -35 * M, to: 80 }], { int: true, labels: { DBInstanceIdentifier: 'claims-db' } }),
     ],
     logs: [
+      noise('claims-api', 'virus scan of upload {id} failed: scanner timeout, quarantined', 'error', 400),
       noise('fraud-rules', 'rule set v{n} hot-reloaded', 'info', 900),
       noise('adjuster-ui', 'adjuster {id} session expired', 'info', 600),
       burst('claims-api', 'error', 'HikariPool-1 - Connection is not available, request timed out after 8000ms (total=20, active=20, idle=0, waiting={n})', -35 * M, 30),
@@ -470,6 +473,7 @@ export const E: Spec[] = [
       g('personalize-svc', 'CPUUtilization', 'Percent', 40, [{ at: -15 * M, to: 88 }]),
     ],
     logs: [
+      noise('article-api', 'oEmbed fetch failed for {id}: 404 Not Found', 'error', 200),
       noise('article-api', 'embed oEmbed fetch slow {ms}ms', 'warn', 300),
       noise('personalize-svc', 'cold profile for reader {id}, using regional defaults', 'info', 200),
       burst('push-sender', 'info', 'campaign breaking-news-{n}: 9.1M devices targeted, send window 0s (no throttling)', -16 * M, 600, { max: 1 }),
