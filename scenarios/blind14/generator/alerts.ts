@@ -30,7 +30,7 @@ function promAlert(spec: Spec, r: () => number, atMs: number) {
   return {
     status: 'firing',
     labels,
-    annotations: { summary: a.title, description: a.detail ?? a.title, runbook_url: `https://runbooks.internal/${labels.alertname}` },
+    annotations: { summary: a.title, description: a.detail ?? `${a.title} on ${a.svc} (${labels.namespace}) for more than 5 minutes.`, runbook_url: `https://runbooks.internal/${labels.alertname}` },
     startsAt: iso(atMs, -a.start),
     endsAt: '0001-01-01T00:00:00Z',
     generatorURL: `http://prometheus.monitoring.svc:9090/graph?g0.expr=${encodeURIComponent(labels.alertname!)}&g0.tab=1`,

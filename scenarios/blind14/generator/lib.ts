@@ -209,7 +209,8 @@ function series(def: MetricDef, r: () => number, atMs: number, from: number, to:
   const start = Math.ceil(from / step) * step;
   for (let t = start; t <= to; t += step) {
     const v = level(def, t, atMs - shift * 1000, withFaults) * (1 + (def.noise ?? 0.04) * gauss(r));
-    points.push([off(t - shift), round(Math.max(0, v), def.int)]);
+    const ceiling = def.unit === 'ratio' ? 1 : def.unit === '%' || def.unit === 'Percent' ? 100 : Infinity;
+    points.push([off(t - shift), round(Math.min(ceiling, Math.max(0, v)), def.int)]);
   }
   const out: Record<string, unknown> = { name: def.name, service: def.svc };
   if (def.labels) out.labels = def.labels;
@@ -303,8 +304,9 @@ export function build(spec: Spec, body: { headers: Record<string, string>; body:
   const l = logs(spec.logs ?? [], r, from, 0, false);
   if (l.length) evidence.logs = l;
   if (spec.traces?.length) evidence.traces = traces(spec.traces, r, from, spec.onset, 0, false);
+  const byTime = <T extends { at: number }>(items: T[]) => [...items].sort((x, y) => x.at - y.at);
   if (spec.changes?.length)
-    evidence.changes = spec.changes.map((c) => {
+    evidence.changes = byTime(spec.changes).map((c) => {
       const o: Record<string, unknown> = { at: off(c.at), service: c.svc, kind: c.kind, summary: c.summary };
       if (c.version) o.version = c.version;
       if (c.prev) o.previousVersion = c.prev;
@@ -314,10 +316,10 @@ export function build(spec: Spec, body: { headers: Record<string, string>; body:
       return o;
     });
   if (spec.runtime?.length)
-    evidence.runtime = spec.runtime.map((x) => ({ at: off(x.at), service: x.svc, kind: x.kind, ...(x.count ? { count: x.count } : {}), ...(x.msg ? { message: x.msg } : {}) }));
+    evidence.runtime = byTime(spec.runtime).map((x) => ({ at: off(x.at), service: x.svc, kind: x.kind, ...(x.count ? { count: x.count } : {}), ...(x.msg ? { message: x.msg } : {}) }));
   if (spec.exceptions?.length)
-    evidence.exceptions = spec.exceptions.map((x) => ({ at: off(x.at), service: x.svc, type: x.type, message: x.msg, ...(x.count ? { count: x.count } : {}), ...(x.culprit ? { culprit: x.culprit } : {}) }));
-  if (spec.alerts?.length) evidence.alerts = spec.alerts.map((x) => ({ at: off(x.at), service: x.svc, name: x.name, status: x.resolved ? 'resolved' : 'firing' }));
+    evidence.exceptions = byTime(spec.exceptions).map((x) => ({ at: off(x.at), service: x.svc, type: x.type, message: x.msg, ...(x.count ? { count: x.count } : {}), ...(x.culprit ? { culprit: x.culprit } : {}) }));
+  if (spec.alerts?.length) evidence.alerts = byTime(spec.alerts).map((x) => ({ at: off(x.at), service: x.svc, name: x.name, status: x.resolved ? 'resolved' : 'firing' }));
   return {
     format: 'causeway.scenario/v1',
     name: spec.name,
