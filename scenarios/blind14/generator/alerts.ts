@@ -196,7 +196,7 @@ function datadog(spec: Spec, r: () => number, atMs: number) {
 
 function cwReason(spec: Spec) {
   const c = spec.alert.cw!;
-  return `Threshold Crossed: 1 out of the last 1 datapoints [${c.value} (${new Date(Date.parse(spec.at) - spec.alert.start * 1000 - 300_000).toISOString().slice(0, 16).replace('T', ' ')})] was greater than or equal to the threshold (${c.threshold}).`;
+  return `Threshold Crossed: 3 out of the last 3 datapoints [${c.value} (${new Date(Date.parse(spec.at) - spec.alert.start * 1000 - 300_000).toISOString().slice(0, 16).replace('T', ' ')})] was greater than or equal to the threshold (${c.threshold}).`;
 }
 
 function cloudwatch(spec: Spec, r: () => number, atMs: number) {
@@ -260,8 +260,8 @@ function cloudwatchSns(spec: Spec, r: () => number, atMs: number) {
       Unit: null,
       Dimensions: Object.entries(c.dims).map(([n, v]) => ({ value: v, name: n })),
       Period: 300,
-      EvaluationPeriods: 1,
-      DatapointsToAlarm: 1,
+      EvaluationPeriods: 3,
+      DatapointsToAlarm: 3,
       ComparisonOperator: 'GreaterThanOrEqualToThreshold',
       Threshold: c.threshold,
       TreatMissingData: 'missing',
