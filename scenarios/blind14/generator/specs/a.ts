@@ -230,6 +230,13 @@ export const A: Spec[] = [
       burst('tracking-svc', 'error', 'EDI poll to carrier-edi timed out after 30000ms', -20 * M, 60),
       burst('billing-svc', 'error', 'connect to mainframe-link 10.250.4.10:1414 timed out', -19 * M, 90),
     ],
+    traces: [
+      {
+        n: 8,
+        hops: [['booking-svc', 'POST /bookings', 210], ['mainframe-link', 'MQPUT BOOKING.REQ', 120]],
+        bad: [['booking-svc', 'POST /bookings', 30000, true, { 'error.type': 'i/o timeout', 'net.peer.name': 'mainframe-link', 'net.route': 'core-router' }]],
+      },
+    ],
     changes: [
       { at: -2 * H, svc: 'tracking-svc', kind: 'deployment', summary: 'tracking-svc 4.2.0: container ETA field', version: '4.2.0', prev: '4.1.9' },
       { at: -8 * M, svc: 'booking-svc', kind: 'scaling', summary: 'ECS service booking-svc desired 6 -> 12 (target tracking)' },
@@ -269,6 +276,13 @@ export const A: Spec[] = [
       burst('res-api', 'error', 'pq: dial tcp inventory-db.dc2:5432: connect: no route to host', -4 * H - 15 * M, 300),
       burst('rate-svc', 'error', 'could not connect to inventory-db: timeout expired', -4 * H - 15 * M, 300),
       burst('channel-sync', 'error', 'OTA push paused: inventory-db unreachable', -4 * H - 14 * M, 600),
+    ],
+    traces: [
+      {
+        n: 8,
+        hops: [['guest-web', 'GET /search', 260], ['res-api', 'SearchAvailability', 170], ['inventory-db', 'SELECT room_nights', 20, false, { 'db.system': 'postgresql' }]],
+        bad: [['guest-web', 'GET /search', 30000, true], ['res-api', 'SearchAvailability', 30000, true, { 'error.type': 'ConnectTimeout', 'net.peer.name': 'inventory-db.dc2' }]],
+      },
     ],
     changes: [
       { at: -5 * H - 30 * M, svc: 'res-api', kind: 'deployment', summary: 'res-api 3.18.0: cancellation policy text', version: '3.18.0', prev: '3.17.4' },

@@ -237,6 +237,13 @@ export const B: Spec[] = [
       burst('publish-worker', 'error', 'cannot sign bundle: key-vault unavailable', -1 * H - 46 * M, 90),
       burst('auth-gw', 'warn', 'token introspection degraded: vault unreachable, serving cached keys', -1 * H - 46 * M, 120),
     ],
+    traces: [
+      {
+        n: 8,
+        hops: [['dashboard', 'PUT /zones/:id/config', 180], ['config-api', 'SaveConfig', 120], ['key-vault', 'transit/encrypt/config-key', 6]],
+        bad: [['dashboard', 'PUT /zones/:id/config', 60, true], ['config-api', 'SaveConfig', 40, true, { 'error.type': 'ConnectionRefused', 'net.peer.name': 'key-vault' }]],
+      },
+    ],
     changes: [
       { at: -3 * H, svc: 'config-api', kind: 'deployment', summary: 'config-api 88.0: bulk rules import', version: '88.0.0', prev: '87.4.1' },
       { at: -1 * H - 48 * M, svc: 'key-vault', kind: 'infrastructure', summary: 'facility PDX-B: utility feed lost, generator transfer failed; racks without power', author: 'facility-ops' },

@@ -148,6 +148,13 @@ export const D: Spec[] = [
       burst('tax-engine', 'warn', 'worker pool saturated (16/16), request queued {ms}ms', -25 * M, 20),
       burst('estimate-api', 'error', 'tax-engine deadline exceeded (3000ms)', -22 * M, 30),
     ],
+    traces: [
+      {
+        n: 10,
+        hops: [['filer-web', 'POST /estimate', 420], ['estimate-api', 'Estimate', 380], ['tax-engine', 'ComputeLiability', 300]],
+        bad: [['filer-web', 'POST /estimate', 3200, true], ['estimate-api', 'Estimate', 3100, true, { 'error.type': 'DeadlineExceeded' }], ['tax-engine', 'ComputeLiability', 3000, false, { 'queue.wait_ms': 2700 }]],
+      },
+    ],
     changes: [
       { at: -2 * H - 40 * M, svc: 'tax-engine', kind: 'config', summary: 'HPA minReplicas 12 -> 3, target CPU 60% -> 90% (cost savings initiative)', author: 'finops' },
       { at: -2 * H - 35 * M, svc: 'tax-engine', kind: 'scaling', summary: 'scaled in 12 -> 3 (pre-dawn low traffic)' },
@@ -185,6 +192,13 @@ export const D: Spec[] = [
       burst('bulk-loader', 'info', 'tenant whitlock-partners e-discovery import: batch {n}/18000 (2,000 docs)', -24 * M, 30),
       burst('doc-index', 'warn', 'rejected execution of search on EsThreadPoolExecutor (queue capacity 1000)', -22 * M, 20),
       burst('search-api', 'error', 'doc-index query timeout after 5000ms', -22 * M, 25),
+    ],
+    traces: [
+      {
+        n: 10,
+        hops: [['firm-portal', 'GET /search', 320], ['search-api', 'Search', 280], ['doc-index', 'indices:data/read/search', 240, false, { 'db.system': 'elasticsearch' }]],
+        bad: [['firm-portal', 'GET /search', 5200, true], ['search-api', 'Search', 5100, true], ['doc-index', 'indices:data/read/search', 5000, true, { 'db.system': 'elasticsearch', 'queue.wait_ms': 4700 }]],
+      },
     ],
     changes: [
       { at: -4 * H, svc: 'matter-svc', kind: 'deployment', summary: 'matter-svc 5.8.0 (yesterday’s release promoted)', version: '5.8.0', prev: '5.7.2' },

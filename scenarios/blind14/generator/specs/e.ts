@@ -407,6 +407,13 @@ export const E: Spec[] = [
       noise('adjuster-ui', 'adjuster {id} session expired', 'info', 600),
       burst('claims-api', 'error', 'HikariPool-1 - Connection is not available, request timed out after 8000ms (total=20, active=20, idle=0, waiting={n})', -20 * M, 30),
     ],
+    traces: [
+      {
+        n: 10,
+        hops: [['claims-web', 'POST /claims', 380], ['claims-api', 'SubmitClaim', 330], ['claims-db', 'INSERT claims', 15, false, { 'db.system': 'postgresql' }]],
+        bad: [['claims-web', 'POST /claims', 8400, true], ['claims-api', 'SubmitClaim', 8300, true, { 'db.pool.wait_ms': 8000, 'error.type': 'SQLTransientConnectionException' }]],
+      },
+    ],
     changes: [
       { at: -3 * H, svc: 'adjuster-ui', kind: 'deployment', summary: 'adjuster-ui 6.2.0', version: '6.2.0', prev: '6.1.4' },
       { at: -20 * 24 * H + 0, svc: 'claims-api', kind: 'deployment', summary: 'claims-api 19.0.0', version: '19.0.0', prev: '18.9.2' },
