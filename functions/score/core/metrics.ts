@@ -11,9 +11,14 @@ type Family = 'errors' | 'latency' | 'cpu' | 'memory' | 'saturation' | 'traffic'
 /** Labels that carry a response's status: HTTP, gRPC and mesh conventions (`code`, `status`, `response_code`, `http.response.status_code`). */
 const STATUS_LABEL = /(^|[_.])(code|status|status_code|response_code|http_status)$/i;
 
-/** Whether a series' labels say it counts only failed responses: a status of 5xx, the server's failure. */
+/**
+ * Whether a series' labels say it counts only failed responses: a status of 5xx, the
+ * server's failure, or of 4xx, a request refused (denied by a policy, throttled, not
+ * found). Either way each request it counts failed: more of them is more failing, not
+ * more demand.
+ */
 export function countsFailedResponses(labels: Readonly<Record<string, string>>): boolean {
-  return Object.entries(labels).some(([key, value]) => STATUS_LABEL.test(key) && /^5\d\d$/.test(value.trim()));
+  return Object.entries(labels).some(([key, value]) => STATUS_LABEL.test(key) && /^[45]\d\d$/.test(value.trim()));
 }
 
 /**
