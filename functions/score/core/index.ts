@@ -9,7 +9,7 @@ import { eventSignals } from './events.js';
 import { edgeGaps, weighGaps } from './gaps.js';
 import { identify } from './ids.js';
 import { demandMeasured, inflowSignals } from './inflow.js';
-import { logSignals, mentionSignals, oneWitnessEach, withPeersNamed } from './logs.js';
+import { logSignals, mentionSignals } from './logs.js';
 import { metricFamily, metricSignals } from './metrics.js';
 import { attributeLinks } from './links.js';
 import { mergeGraph, ONSET_TOLERANCE_MS, originScore, profileServices, type ServiceProfile } from './propagation.js';
@@ -158,9 +158,8 @@ export function rankInvestigation(raw: ScoreInput, w: Weights = WEIGHTS): Rankin
   const reported = platformEventSignals(evidence, direct, called, w);
   const front = sharedFrontLinks(direct, called, observed, w);
   const graph = mergeGraph(input.topology, traced, platform.edges, reported.edges, front.edges, passedThroughLinks(direct, called, observed, tolerance));
-  const lineMentions = mentionSignals(direct, graph, observed);
-  const mentions = [...oneWitnessEach(lineMentions), ...peerSeriesSignals(evidence, direct, graph)];
-  const named = [...withPeersNamed(direct, lineMentions, observed), ...mentions, ...failingCallSignals(direct, graph)];
+  const mentions = [...mentionSignals(direct, graph), ...peerSeriesSignals(evidence, direct, graph)];
+  const named = [...direct, ...mentions, ...failingCallSignals(direct, graph)];
   const linked = attributeLinks(
     [...named, ...sharedNamedCalleeSignals(named, graph, tolerance), ...inflowSignals(direct, graph, demandMeasured(evidence)), ...platform.signals, ...sharedDependencySignals(direct, graph, observed, w), ...front.signals, ...abandonedCallSignals(evidence, graph, [...direct, ...mentions], frame, w), ...reported.signals],
     graph,

@@ -2,7 +2,7 @@ import type { LogPattern, RootCauseKind } from '../../contracts/index.js';
 import { rateChange } from '../../providers/shared/stats.js';
 import { lookbackOf } from './onset.js';
 import { WEIGHTS, type Weights } from './weights.js';
-import { CLEAR_STRENGTH, FAILURE_WORDS, OWN_FAILURES, type Evidence, type Frame, type Signal } from './types.js';
+import type { Evidence, Frame, Signal } from './types.js';
 
 /** Words in a log line that name the kind of failure outright. */
 const HINTS: [RegExp, RootCauseKind][] = [
@@ -199,63 +199,6 @@ export function namesService(text: string, name: string): boolean {
 }
 
 /**
- * Words of a service name that say nothing of which service it is: roles every system
- * names its services by (`-api`, `-svc`, `-worker`), the words of HTTP reason phrases a
- * line quotes whoever failed ("Bad Gateway", "Service Unavailable"), and the machines
- * every line may speak of (a host, a node, a pod).
- */
-const ROLE_WORDS = new Set('api apis svc service services server srv app apps backend frontend client worker workers internal gateway unavailable timeout error bad request found host hosts node nodes pod pods instance instances cluster machine'.split(' '));
-
-/** The words of a service name (`freightline-rates`: `freightline`, `rates`). */
-const nameWords = (name: string) => name.toLowerCase().split(/[^a-z0-9]+/).filter((w) => w.length >= 3 && !ROLE_WORDS.has(w));
-
-/**
- * The words that tell `name` apart from every other service in `names`: a word of its name
- * that no other name holds (`freightline` of `freightline-rates` among `northbay-rates`
- * and `rates-cache`; `sts` of `aws-sts`). A line that says "freightline response decode
- * failed" names the carrier's service as surely as its full name would, where nothing else
- * the system knows could be meant.
- */
-export function distinctiveWords(name: string, names: Iterable<string>): string[] {
-  const others = new Set([...names].filter((n) => n !== name).flatMap(nameWords));
-  return nameWords(name).filter((w) => !others.has(w));
-}
-
-/**
- * Whether a text names the service `name`: its whole name, or, in the prose of the text
- * (identifiers set aside, as for kinds), a word that only its name holds among `names`,
- * the words of the line's own service's name excepted.
- */
-export function namesPeer(text: string, name: string, names: Iterable<string>, speaker?: string): boolean {
-  return namesService(text, name) || wordsNaming(text, name, names, speaker).length > 0;
-}
-
-/**
- * The distinctive words of `name` (`distinctiveWords`) that a text says as words of its
- * prose: a token of its own, with only punctuation around it ("freightline response",
- * "STS: AssumeRole"), not a key or part of an identifier (`model=ranker_v2`, `s3:GetObject`).
- */
-function wordsNaming(text: string, name: string, names: Iterable<string>, speaker?: string): string[] {
-  const own = new Set(speaker ? nameWords(speaker) : []);
-  const words = distinctiveWords(name, names).filter((w) => !own.has(w));
-  if (words.length === 0) return [];
-  const tokens = new Set(proseOf(text).split(/\s+/).map((t) => t.replace(/^[^A-Za-z0-9]+|[^A-Za-z0-9]+$/g, '').toLowerCase()));
-  return words.filter((w) => tokens.has(w));
-}
-
-/**
- * What a line says failed at the peer it names, read with the peer's name set aside as
- * well as the speaker's: in "quota check failed: connection refused" from a caller of
- * `quota-control`, `quota` names the service, not a quota that ran out.
- */
-function peerHint(s: Signal, callee: string, names: Iterable<string>): RootCauseKind | undefined {
-  const words = wordsNaming(s.raw ?? s.text, callee, names, s.service);
-  if (words.length === 0) return s.hint;
-  const text = (s.raw ?? s.text).split(/\s+/).filter((t) => !words.includes(t.replace(/^[^A-Za-z0-9]+|[^A-Za-z0-9]+$/g, '').toLowerCase())).join(' ');
-  return logHint(text, s.service);
-}
-
-/**
  * A service that logs new errors naming one of its dependencies ("send failed
  * provider=sendgrid", "orders POST /v1/orders returned 500") is pointing at that
  * dependency: each such error becomes a signal on the dependency, so an
@@ -264,69 +207,18 @@ function peerHint(s: Signal, callee: string, names: Iterable<string>): RootCause
  * said of the peer: it speaks for that kind there, not for a defect. A peer refusing the
  * service's own expired client certificate is not the peer's failure, nor is a
  * programming error (a `KeyError` on `SES_CONFIGURATION_SET`): a name inside an
- * identifier is not a mention, and the code that threw is the caller's own. A dependency
- * we only see through its callers (`observed` lacks it: a carrier's API, a managed
- * service) is named too by the word of its name only it holds (`namesPeer`): our lines
- * call a vendor by its product name ("freightline response decode failed", "STS:
- * AssumeRoleWithWebIdentity … 503"), while a service of ours, which has telemetry of its
- * own, goes by its full name, and a word of its name may be an entity the code handles
- * ("Get Route By Ids Failed" is not about `route-service`).
+ * identifier is not a mention, and the code that threw is the caller's own.
  */
-export function mentionSignals(signals: readonly Signal[], graph: Map<string, Set<string>>, observed: ReadonlySet<string> = new Set()): Signal[] {
+export function mentionSignals(signals: readonly Signal[], graph: Map<string, Set<string>>): Signal[] {
   const out: Signal[] = [];
-  const names = new Set([...graph.keys(), ...[...graph.values()].flatMap((c) => [...c]), ...signals.map((s) => s.service)]);
   for (const s of signals) {
     if (s.family !== 'log_error' && s.family !== 'exception') continue;
     if (ownCredentialRefused(s.raw ?? s.text) || s.hint === 'code_defect') continue;
     for (const callee of graph.get(s.service) ?? []) {
-      const whole = namesService(s.raw ?? s.text, callee);
-      if (!whole && (observed.has(callee) || !namesPeer(s.raw ?? s.text, callee, names, s.service))) continue;
-      const hint = whole ? s.hint : peerHint(s, callee, names);
-      const says = hint ? { hint } : {};
-      out.push({ service: callee, family: 'dependency_mention', strength: 0.7 * s.strength, onsetMs: s.onsetMs, evidenceId: s.evidenceId, local: true, namedBy: s.service, text: `${s.service} reports failures calling ${callee}: ${s.text}`.slice(0, 300), ...says });
+      if (!namesService(s.raw ?? s.text, callee)) continue;
+      const says = s.hint ? { hint: s.hint } : {};
+      out.push({ service: callee, family: 'dependency_mention', strength: 0.7 * s.strength, onsetMs: s.onsetMs, evidenceId: s.evidenceId, local: true, text: `${s.service} reports failures calling ${callee}: ${s.text}`.slice(0, 300), ...says });
     }
   }
   return out;
-}
-
-/**
- * One mention per caller and callee: a caller that names the same peer in several of its
- * templates is one witness of that peer's trouble, not several, so it counts once, at its
- * strongest and from its first line; its other templates neither add weight nor move
- * when the peer's trouble seems to have begun.
- */
-export function oneWitnessEach(mentions: readonly Signal[]): Signal[] {
-  const kept = new Map<string, Signal>();
-  const out: Signal[] = [];
-  for (const m of mentions) {
-    if (m.namedBy === undefined) {
-      out.push(m);
-      continue;
-    }
-    const key = `${m.namedBy}\u0000${m.service}`;
-    const prev = kept.get(key);
-    kept.set(key, !prev ? m : { ...(m.strength > prev.strength ? m : prev), onsetMs: Math.min(m.onsetMs, prev.onsetMs) });
-  }
-  return [...out, ...kept.values()];
-}
-
-/**
- * The service's own error lines and exceptions marked with the callee they name as what
- * failed (`mentionSignals`): "freightline response decode failed", "AccessDenied … no VPC
- * endpoint policy allows" say what the service met, not what its code did, so they count
- * for the callee and speak for no fault kind of the caller's own. That holds where the
- * callee could have failed as the line says: one we see only through its callers (a
- * third party, a managed service, a policy in front of it), or one whose own telemetry
- * shows failures of its own. A callee we observe failing nothing itself may have been
- * failed by the caller (a client timeout lowered below its usual answer time), so the
- * line stays the caller's too.
- */
-export function withPeersNamed(signals: readonly Signal[], mentions: readonly Signal[], observed: ReadonlySet<string>): Signal[] {
-  const failedItself = new Set(signals.filter((s) => s.local && s.strength >= CLEAR_STRENGTH && OWN_FAILURES.includes(s.family)).map((s) => s.service));
-  const couldFail = (peer: string) => !observed.has(peer) || failedItself.has(peer);
-  const named = new Map(mentions.filter((m) => m.namedBy !== undefined && couldFail(m.service)).map((m) => [`${m.namedBy}\u0000${m.evidenceId}`, m.service]));
-  return signals.map((s) => {
-    const peer = FAILURE_WORDS.includes(s.family) ? named.get(`${s.service}\u0000${s.evidenceId}`) : undefined;
-    return peer ? { ...s, aboutPeer: peer } : s;
-  });
 }

@@ -194,7 +194,7 @@ export function profileServices(signals: readonly Signal[], graph: Map<string, S
   for (const [service, list] of [...bySvc.entries()].sort(([a], [b]) => a.localeCompare(b))) {
     const below = [...downstream(graph, service)];
     const deepest = !below.some((d) => erring.has(d)) && (canFail === undefined || below.length === 0 || below.some((d) => canFail.has(d)));
-    const own = (s: Signal) => (s.local && s.aboutPeer === undefined && (s.family !== 'traffic_up' || list.some(strains))) || (s.family === 'errors' && deepest);
+    const own = (s: Signal) => (s.local && (s.family !== 'traffic_up' || list.some(strains))) || (s.family === 'errors' && deepest);
     const local = noisyOr(list.filter(own).map((s) => s.strength * weightOf(s, w)));
     const symptom = noisyOr(list.filter((s) => !own(s)).map((s) => s.strength * weightOf(s, w)));
     const pinned = noisyOr(list.filter((s) => own(s) && beyondCallees(s)).map((s) => s.strength * weightOf(s, w)));

@@ -104,7 +104,6 @@ export function kindSupport(p: ServiceProfile, callerFailures: readonly Signal[]
   };
   const shortByDefect = burnedByCode(p.signals) || overflowedOnOneInput(p.signals);
   for (const s of onePerEventFamily(p.signals)) {
-    if (s.aboutPeer !== undefined) continue;
     if (shortByDefect && s.family === 'units_lost' && !s.hint) add('code_defect', s.strength, s);
     else if (s.hint && s.hint !== 'code_defect') add(s.hint as FaultKind, s.strength, s);
     else for (const [kind, x] of Object.entries(kw.support[s.family] ?? {})) add(kind as FaultKind, s.strength * x * (s.family === 'inbound_latency' ? 1 - 0.8 * own : s.family === 'outbound_latency' ? (1 - 0.6 * failed) * (1 - 0.8 * own) : kind === 'resource_exhaustion' ? shortness(s, w) : 1), s);

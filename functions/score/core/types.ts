@@ -48,14 +48,6 @@ export interface Signal {
   raw?: string;
   /** A kind the evidence itself names (a log saying "too many connections"). */
   hint?: RootCauseKind;
-  /**
-   * For a service's own error line or exception: the callee it names as what failed
-   * (`mentionSignals`). The line is the service's report about that callee, evidence of
-   * the callee's failure, not of a fault in the service's own code.
-   */
-  aboutPeer?: string;
-  /** For a callee's `dependency_mention` read from a caller's line: the caller whose line named it. */
-  namedBy?: string;
   /** It measures time lost outside the service's own spans (callers waiting beyond them), which nothing the service calls can cause. */
   outsideSpans?: true;
   /**
