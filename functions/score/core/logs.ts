@@ -13,18 +13,19 @@ const HINTS: [RegExp, RootCauseKind][] = [
 /**
  * Exception and error types whose name says what failed, whatever their message holds:
  * a programming error is a defect in the code even when its message quotes a method
- * called `limit()`; an out-of-memory or throttling type is a resource running short; a
+ * called `limit()` (Java's, Python's, JavaScript's and .NET's: an `ArgumentOutOfRange`
+ * date built for February 29 of a year that has none); an out-of-memory or throttling type is a resource running short; a
  * TLS or name-resolution type is the platform.
  */
 const TYPES: [RegExp, RootCauseKind][] = [
-  [/^(?:NullPointer|NullReference|ClassCast|IllegalArgument|IllegalState|(?:Array|String)?IndexOutOfBounds|Arithmetic|NumberFormat|UnsupportedOperation|ConcurrentModification|NoSuchElement|NoSuch(?:Method|Field)|AbstractMethod|Type|Reference|Key|Attribute|Index|Value|Name|ZeroDivision|Assertion|Syntax|Range|JsonParse|JsonMapping|Unmarshal|Serialization|Validation)(?:Exception|Error)$/, 'code_defect'],
+  [/^(?:NullPointer|NullReference|ClassCast|IllegalArgument|IllegalState|Argument(?:OutOfRange|Null)?|InvalidOperation|InvalidCast|KeyNotFound|DivideByZero|Format|(?:Array|String)?IndexOutOfBounds|Arithmetic|NumberFormat|UnsupportedOperation|ConcurrentModification|NoSuchElement|NoSuch(?:Method|Field)|AbstractMethod|Type|Reference|Key|Attribute|Index|Value|Name|ZeroDivision|Assertion|Syntax|Range|JsonParse|JsonMapping|Unmarshal|Serialization|Validation)(?:Exception|Error)$/, 'code_defect'],
   [/OutOfMemory|Throttl|TooManyRequests|RateLimit|QuotaExceeded|LimitExceeded|ThroughputExceeded|ResourceExhausted|PoolExhausted|DiskFull|NoSpace/, 'resource_exhaustion'],
   [/SSL|TLS|Certificate|Handshake|UnknownHost|DnsResolution|NameResolution|NoRouteToHost/, 'infrastructure'],
 ];
 
-/** The first exception or error type a text names (`java.lang.NullPointerException`, `KeyError:`), without its package. */
+/** The first exception or error type a text names (`java.lang.NullPointerException`, `System.ArgumentNullException`, `KeyError:`), without its package or namespace. */
 export function errorType(text: string): string | undefined {
-  const m = /(?:^|[\s:(\[])(?:[a-z_$][\w$]*\.)*([A-Z][A-Za-z0-9]*(?:Exception|Error))\b/.exec(text);
+  const m = /(?:^|[\s:(\[])(?:[A-Za-z_$][\w$]*\.)*([A-Z][A-Za-z0-9]*(?:Exception|Error))\b/.exec(text);
   return m?.[1];
 }
 

@@ -34,6 +34,14 @@ describe('a request series whose status label says every response failed', () =>
     expect(metricFamily('istio_requests:rate1m')).toBe('traffic');
   });
 
+  it('counts requests refused with a 4xx (denied by a policy, throttled) as failures too, not as demand', () => {
+    expect(countsFailedResponses({ bucket: 'assets', operation: 'GetObject', status: '403' })).toBe(true);
+    expect(countsFailedResponses({ response_code: '429' })).toBe(true);
+    expect(countsFailedResponses({ status: '204' })).toBe(false);
+    expect(metricFamily('s3_client_requests:rate1m', 'req/s', { status: '403' })).toBe('errors');
+    expect(metricSignals([calls('403')], frame).map((s) => s.family)).toEqual(['errors']);
+  });
+
   it('reads as the caller failing, not as demand on the caller', () => {
     const failed = metricSignals([calls('503')], frame);
     expect(failed.map((s) => s.family)).toEqual(['errors']);

@@ -12,6 +12,13 @@ describe('words as evidence: by type and structure, not substrings of identifier
     expect(logHint('TypeError: Cannot read properties of undefined (reading \'evict\')')).toBe('code_defect');
   });
 
+  it('reads .NET programming errors as code defects too, whatever their message names (a certificate, a quota)', () => {
+    expect(logHint('CreateTransferCertificate failed: System.ArgumentOutOfRangeException: Year, Month, and Day parameters describe an un-representable DateTime.')).toBe('code_defect');
+    expect(logHint('System.InvalidOperationException: quota sequence contains no elements')).toBe('code_defect');
+    expect(logHint('System.Collections.Generic.KeyNotFoundException: throttle key not present')).toBe('code_defect');
+    expect(logHint('System.ArgumentNullException: Value cannot be null. (Parameter certificate)')).toBe('code_defect');
+  });
+
   it('ignores identifiers in prose: a stack frame in QuotaService is not a quota', () => {
     expect(proseOf('timed out in QuotaService.check() via evictionPolicy.apply on cache.prod.local')).toBe('timed out in via on cache.prod.local');
     expect(logHint('request failed in QuotaService.remaining() after 3 retries')).toBeUndefined();
