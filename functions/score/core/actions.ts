@@ -12,8 +12,11 @@ import { CLEAR_STRENGTH, type Signal, type SignalFamily } from './types.js';
  * | config_change       | revert_config | always                                                   |
  * | feature_flag        | disable_flag  | always                                                   |
  * | traffic_surge       | scale_out     | always: demand beyond capacity                           |
- * | resource_exhaustion | restart       | only when the service shows a leak, OOM kill or crash;    |
- * |                     | none          | otherwise (a restart would not free a saturated database) |
+ * | resource_exhaustion | restart       | only when the service's own evidence shows what a restart |
+ * |                     |               | frees: an OOM kill, its heap exhausted, its descriptors   |
+ * |                     |               | used up, a leak                                           |
+ * |                     | none          | otherwise (a restart frees nothing a full store keeps, nor |
+ * |                     |               | capacity a saturated database lacks)                      |
  * | dependency_failure  | none          | not ours to fix                                          |
  * | infrastructure      | scale_out     | only when the piece itself ran short under more demand    |
  * |                     |               | (a resolver throttled at the peak): capacity is its fix   |
@@ -31,11 +34,26 @@ const TABLE: Record<RootCauseKind, ActionKind> = {
   code_defect: 'none',
 };
 
-const LEAK_WORDS = /out of memory|\boom|heap space|leak/i;
+/**
+ * What a restart gives back, in a process's own words: the memory it holds (a heap run
+ * out, a garbage collector that can no longer free any, a leak) and the descriptors it
+ * holds open (files, sockets and connections never closed).
+ */
+const HELD_BY_THE_PROCESS = /out of memory|outofmemory|heap space|gc overhead|\bleak|too many open files|\bemfile\b|\benfile\b|file descriptors?/i;
 
-/** Evidence that a restart would actually free what is exhausted: an OOM kill, a crash loop, a memory leak. */
-function leakEvidence(service: string, signals: readonly Signal[]): Signal[] {
-  return signals.filter((s) => s.service === service && (s.family === 'runtime_leak' || s.family === 'runtime_crash' || (s.hint === 'resource_exhaustion' && LEAK_WORDS.test(s.text))));
+/** A service's own reports of how its process fares: its error lines, exceptions and runtime events, not what its callers saw. */
+const OWN_REPORTS: readonly SignalFamily[] = ['log_error', 'exception', 'runtime_crash', 'runtime_other'];
+
+/**
+ * Evidence that a restart would free what is exhausted: the runtime killed the process
+ * for outgrowing its memory, or the process itself says its heap or its descriptors ran
+ * out. A caller told "out of memory" by a store at its configured cap is no such
+ * evidence: the store is alive and full of data it keeps, which a restart would either
+ * reload or lose. Nor is a restart or crash on its own: one that already happened while
+ * the failure went on shows a restart does not undo it.
+ */
+function heldByTheProcess(service: string, signals: readonly Signal[]): Signal[] {
+  return signals.filter((s) => s.service === service && (s.family === 'runtime_leak' || (OWN_REPORTS.includes(s.family) && s.strength >= CLEAR_STRENGTH && HELD_BY_THE_PROCESS.test(`${s.text} ${s.raw ?? ''}`))));
 }
 
 /** Families that say a piece ran short of what it runs on: CPU, memory, a pool, throttling. */
@@ -63,9 +81,9 @@ export function recommendAction(top: Suspect | undefined, signals: readonly Sign
   }
   if (kind === 'none') return { kind, service: top.service, reason: `a ${top.kind.replace('_', ' ')} is not undone by a rollback, restart or scale-out; it needs a person`, evidenceIds: top.evidenceIds.slice(0, 5) };
   if (kind === 'restart') {
-    const leak = leakEvidence(top.service, signals);
-    if (leak.length === 0) return { kind: 'none', service: top.service, reason: `${top.service} is saturated but shows no leak, OOM kill or crash, so a restart would not help`, evidenceIds: top.evidenceIds.slice(0, 5) };
-    return { kind, service: top.service, reason: `${top.service} ${leak[0]!.text}; a restart frees what it holds`, evidenceIds: [...new Set([...leak.map((s) => s.evidenceId), ...top.evidenceIds])].slice(0, 5) };
+    const held = heldByTheProcess(top.service, signals);
+    if (held.length === 0) return { kind: 'none', service: top.service, reason: `${top.service} ran short, but nothing of its own shows what a restart would free (no OOM kill, no out-of-memory or too-many-open-files errors from its own process), so a restart is not recommended`, evidenceIds: top.evidenceIds.slice(0, 5) };
+    return { kind, service: top.service, reason: `restart ${top.service}: its own process ran out of what it holds (${held[0]!.text}), and a restart frees it`, evidenceIds: [...new Set([...held.map((s) => s.evidenceId), ...top.evidenceIds])].slice(0, 5) };
   }
   const words: Partial<Record<ActionKind, string>> = {
     rollback: `roll ${top.service} back to its previous version`,
