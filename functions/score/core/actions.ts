@@ -1,6 +1,7 @@
 import type { RecommendedAction, RootCauseKind, Suspect } from '../../contracts/index.js';
 import type { ActionKind } from '../../contracts/index.js';
-import { CLEAR_STRENGTH, type Signal, type SignalFamily } from './types.js';
+import { outgrownCompute } from './outgrown.js';
+import { CLEAR_STRENGTH, type Evidence, type Signal, type SignalFamily } from './types.js';
 
 /**
  * The action table. Each kind maps to the one bounded, reversible action that undoes
@@ -15,8 +16,11 @@ import { CLEAR_STRENGTH, type Signal, type SignalFamily } from './types.js';
  * | resource_exhaustion | restart       | only when the service's own evidence shows what a restart |
  * |                     |               | frees: an OOM kill, its heap exhausted, its descriptors   |
  * |                     |               | used up, a leak                                           |
- * |                     | none          | otherwise (a restart frees nothing a full store keeps, nor |
- * |                     |               | capacity a saturated database lacks)                      |
+ * |                     | scale_out     | when it has outgrown its compute: CPU pinned at a ceiling |
+ * |                     |               | it already ran close to in health, demand held, its       |
+ * |                     |               | instances up, nothing it calls in trouble (`outgrown.ts`)  |
+ * |                     | none          | otherwise (a restart frees nothing a full store keeps,    |
+ * |                     |               | more instances add no room to a full disk or cache)       |
  * | dependency_failure  | none          | not ours to fix                                          |
  * | infrastructure      | scale_out     | only when the piece itself ran short under more demand    |
  * |                     |               | (a resolver throttled at the peak): capacity is its fix   |
@@ -72,7 +76,31 @@ function overwhelmed(service: string, signals: readonly Signal[]): Signal[] {
   return demand.length > 0 && short.length > 0 ? [...demand, ...short] : [];
 }
 
-export function recommendAction(top: Suspect | undefined, signals: readonly Signal[]): RecommendedAction {
+/** What the action table reads besides the signals: the evidence (a series' healthy reference) and the call graph (what the suspect calls). */
+export interface ActionContext {
+  evidence?: readonly Evidence[];
+  graph?: ReadonlyMap<string, ReadonlySet<string>>;
+}
+
+/**
+ * No action for an exhaustion that neither a restart nor more instances undoes, saying
+ * which limit it ran into (a disk or cache full of what it keeps, a quota), and why
+ * neither action answers it.
+ */
+function shortOfWhatNoActionGives(top: Suspect, signals: readonly Signal[]): RecommendedAction {
+  const limit = signals
+    .filter((s) => s.service === top.service && s.strength >= CLEAR_STRENGTH && (((s.family === 'memory' || s.family === 'saturation') && (s.peakShare ?? 0) >= 0.95) || (s.hint === 'resource_exhaustion' && s.local)))
+    .sort((a, b) => b.strength - a.strength)[0];
+  const why = 'nothing of its own shows what a restart would free (no OOM kill, no out-of-memory or too-many-open-files errors from its own process), nor that it outgrew its compute, so neither a restart nor a scale-out is recommended';
+  return {
+    kind: 'none',
+    service: top.service,
+    reason: limit ? `${top.service} ran into a limit (${limit.text}); ${why}: more room, less data or a higher limit is a person's call` : `${top.service} ran short, but ${why}`,
+    evidenceIds: [...new Set([...(limit ? [limit.evidenceId] : []), ...top.evidenceIds])].slice(0, 5),
+  };
+}
+
+export function recommendAction(top: Suspect | undefined, signals: readonly Signal[], context: ActionContext = {}): RecommendedAction {
   if (!top) return { kind: 'none', reason: 'no suspect stands out, so no action is recommended', evidenceIds: [] };
   const kind = TABLE[top.kind];
   if (top.kind === 'infrastructure') {
@@ -82,7 +110,12 @@ export function recommendAction(top: Suspect | undefined, signals: readonly Sign
   if (kind === 'none') return { kind, service: top.service, reason: `a ${top.kind.replace('_', ' ')} is not undone by a rollback, restart or scale-out; it needs a person`, evidenceIds: top.evidenceIds.slice(0, 5) };
   if (kind === 'restart') {
     const held = heldByTheProcess(top.service, signals);
-    if (held.length === 0) return { kind: 'none', service: top.service, reason: `${top.service} ran short, but nothing of its own shows what a restart would free (no OOM kill, no out-of-memory or too-many-open-files errors from its own process), so a restart is not recommended`, evidenceIds: top.evidenceIds.slice(0, 5) };
+    const outgrown = held.length === 0 ? outgrownCompute(top.service, signals, context.evidence ?? [], context.graph?.get(top.service) ?? new Set()) : undefined;
+    if (outgrown) {
+      const { signal, referenceShare } = outgrown;
+      return { kind: 'scale_out', service: top.service, reason: `scale ${top.service} out: ${signal.text}, where its healthy reference already ran at ${Math.round(referenceShare * 100)}% of that ceiling; demand did not fall, its instances are up and nothing it calls is in trouble, so it has outgrown its capacity`, evidenceIds: [...new Set([signal.evidenceId, ...top.evidenceIds])].slice(0, 5) };
+    }
+    if (held.length === 0) return shortOfWhatNoActionGives(top, signals);
     return { kind, service: top.service, reason: `restart ${top.service}: its own process ran out of what it holds (${held[0]!.text}), and a restart frees it`, evidenceIds: [...new Set([...held.map((s) => s.evidenceId), ...top.evidenceIds])].slice(0, 5) };
   }
   const words: Partial<Record<ActionKind, string>> = {

@@ -33,7 +33,7 @@ describe('restart for exhaustion', () => {
     ];
     const action = recommendAction(exhausted('sessions'), signals);
     expect(action.kind).toBe('none');
-    expect(action.reason).toMatch(/restart is not recommended/);
+    expect(action.reason).toMatch(/neither a restart nor a scale-out is recommended/);
   });
 
   it('is not recommended on a restart or crash alone, nor on out-of-memory words from a caller', () => {
