@@ -76,11 +76,21 @@ function overwhelmed(service: string, signals: readonly Signal[]): Signal[] {
   return demand.length > 0 && short.length > 0 ? [...demand, ...short] : [];
 }
 
-/** What the action table reads besides the signals: the evidence (a series' healthy reference) and the call graph (what the suspect calls). */
-export interface ActionContext {
-  evidence?: readonly Evidence[];
-  graph?: ReadonlyMap<string, ReadonlySet<string>>;
+/** The most a reason quotes of one piece of evidence, so the reason stays whole within its bound. */
+const QUOTE_CHARS = 200;
+
+/** The RCA's bound on an action's reason. */
+const REASON_CHARS = 500;
+
+const quote = (text: string) => (text.length > QUOTE_CHARS ? `${text.slice(0, QUOTE_CHARS - 1)}…` : text);
+
+/** An action with its reason held to its bound and its citations to five, the first the evidence the reason quotes. */
+function action(kind: ActionKind, top: Suspect, reason: string, cited: readonly string[] = []): RecommendedAction {
+  return { kind, service: top.service, reason: reason.length > REASON_CHARS ? `${reason.slice(0, REASON_CHARS - 1)}…` : reason, evidenceIds: [...new Set([...cited, ...top.evidenceIds])].slice(0, 5) };
 }
+
+/** The suspect's leading evidence, in parentheses, for a reason to cite; empty when it has none. */
+const because = (top: Suspect) => (top.reasons[0] ? ` (${quote(top.reasons[0])})` : '');
 
 /**
  * No action for an exhaustion that neither a restart nor more instances undoes, saying
@@ -92,37 +102,51 @@ function shortOfWhatNoActionGives(top: Suspect, signals: readonly Signal[]): Rec
     .filter((s) => s.service === top.service && s.strength >= CLEAR_STRENGTH && (((s.family === 'memory' || s.family === 'saturation') && (s.peakShare ?? 0) >= 0.95) || (s.hint === 'resource_exhaustion' && s.local)))
     .sort((a, b) => b.strength - a.strength)[0];
   const why = 'nothing of its own shows what a restart would free (no OOM kill, no out-of-memory or too-many-open-files errors from its own process), nor that it outgrew its compute, so neither a restart nor a scale-out is recommended';
-  return {
-    kind: 'none',
-    service: top.service,
-    reason: limit ? `${top.service} ran into a limit (${limit.text}); ${why}: more room, less data or a higher limit is a person's call` : `${top.service} ran short, but ${why}`,
-    evidenceIds: [...new Set([...(limit ? [limit.evidenceId] : []), ...top.evidenceIds])].slice(0, 5),
-  };
+  if (!limit) return action('none', top, `${top.service} ran short, but ${why}`);
+  return action('none', top, `${top.service} ran into a limit (${quote(limit.text)}); ${why}: more room, less data or a higher limit is a person's call`, [limit.evidenceId]);
 }
 
+/** Why no bounded action answers a kind the table maps to none, in the terms of that kind. */
+const NO_ACTION: Partial<Record<RootCauseKind, (top: Suspect) => string>> = {
+  dependency_failure: (top) => `no action: ${top.service} is a dependency outside our control${because(top)}; no rollback, restart or scale-out of ours undoes its failure, so mitigating it (failing over, degrading, calling its owner) is a person's call`,
+  infrastructure: (top) => `no action: the platform under the services failed at ${top.service}${because(top)}; no rollback, restart or scale-out of one service undoes that, so it needs a person`,
+  code_defect: (top) => `no action: ${top.service} has a latent defect${because(top)} with no change behind it to roll back; a restart or more instances would meet the same input again, so it needs a fix in its code`,
+};
+
+/** What each table action does, for a reason that then cites the suspect's leading evidence. */
+const DOES: Partial<Record<ActionKind, (service: string) => string>> = {
+  rollback: (service) => `roll ${service} back to its previous version`,
+  revert_config: (service) => `revert the configuration change on ${service}`,
+  disable_flag: (service) => `turn the feature flag on ${service} back off`,
+  scale_out: (service) => `add capacity to ${service} for the extra demand`,
+};
+
+/** What the action table reads besides the signals: the evidence (a series' healthy reference) and the call graph (what the suspect calls). */
+export interface ActionContext {
+  evidence?: readonly Evidence[];
+  graph?: ReadonlyMap<string, ReadonlySet<string>>;
+}
+
+/**
+ * The one bounded action recommended for the top suspect, with a reason that says why
+ * in the evidence's own words, or none when no action of ours is shown to undo it: a
+ * wrong action is worse than none.
+ */
 export function recommendAction(top: Suspect | undefined, signals: readonly Signal[], context: ActionContext = {}): RecommendedAction {
   if (!top) return { kind: 'none', reason: 'no suspect stands out, so no action is recommended', evidenceIds: [] };
   const kind = TABLE[top.kind];
   if (top.kind === 'infrastructure') {
     const under = overwhelmed(top.service, signals);
-    if (under.length > 0) return { kind: 'scale_out', service: top.service, reason: `${top.service} ran short under more demand than it was sized for (${under[0]!.text}); add capacity to it`, evidenceIds: [...new Set([...under.map((s) => s.evidenceId), ...top.evidenceIds])].slice(0, 5) };
+    if (under.length > 0) return action('scale_out', top, `scale ${top.service} out: it ran short under more demand than it was sized for (${quote(under[0]!.text)})`, under.map((s) => s.evidenceId));
   }
-  if (kind === 'none') return { kind, service: top.service, reason: `a ${top.kind.replace('_', ' ')} is not undone by a rollback, restart or scale-out; it needs a person`, evidenceIds: top.evidenceIds.slice(0, 5) };
+  if (kind === 'none') return action('none', top, NO_ACTION[top.kind]?.(top) ?? `no action: nothing bounded undoes a ${top.kind.replace('_', ' ')}${because(top)}`);
   if (kind === 'restart') {
     const held = heldByTheProcess(top.service, signals);
-    const outgrown = held.length === 0 ? outgrownCompute(top.service, signals, context.evidence ?? [], context.graph?.get(top.service) ?? new Set()) : undefined;
-    if (outgrown) {
-      const { signal, referenceShare } = outgrown;
-      return { kind: 'scale_out', service: top.service, reason: `scale ${top.service} out: ${signal.text}, where its healthy reference already ran at ${Math.round(referenceShare * 100)}% of that ceiling; demand did not fall, its instances are up and nothing it calls is in trouble, so it has outgrown its capacity`, evidenceIds: [...new Set([signal.evidenceId, ...top.evidenceIds])].slice(0, 5) };
-    }
-    if (held.length === 0) return shortOfWhatNoActionGives(top, signals);
-    return { kind, service: top.service, reason: `restart ${top.service}: its own process ran out of what it holds (${held[0]!.text}), and a restart frees it`, evidenceIds: [...new Set([...held.map((s) => s.evidenceId), ...top.evidenceIds])].slice(0, 5) };
+    if (held.length > 0) return action('restart', top, `restart ${top.service}: its own process ran out of what it holds (${quote(held[0]!.text)}), and a restart frees it`, held.map((s) => s.evidenceId));
+    const outgrown = outgrownCompute(top.service, signals, context.evidence ?? [], context.graph?.get(top.service) ?? new Set());
+    if (!outgrown) return shortOfWhatNoActionGives(top, signals);
+    const { signal, referenceShare } = outgrown;
+    return action('scale_out', top, `scale ${top.service} out: ${quote(signal.text)}, where its healthy reference already ran at ${Math.round(referenceShare * 100)}% of that ceiling; demand did not fall, its instances are up and nothing it calls is in trouble, so it has outgrown its capacity`, [signal.evidenceId]);
   }
-  const words: Partial<Record<ActionKind, string>> = {
-    rollback: `roll ${top.service} back to its previous version`,
-    revert_config: `revert the configuration change on ${top.service}`,
-    disable_flag: `turn the feature flag on ${top.service} back off`,
-    scale_out: `add capacity to ${top.service} for the extra demand`,
-  };
-  return { kind, service: top.service, reason: words[kind]!, evidenceIds: top.evidenceIds.slice(0, 5) };
+  return action(kind, top, `${DOES[kind]!(top.service)}${top.reasons[0] ? `: ${quote(top.reasons[0])}` : ''}`);
 }
