@@ -106,7 +106,7 @@ function shortOfWhatNoActionGives(top: Suspect, signals: readonly Signal[]): Rec
   return action('none', top, `${top.service} ran into a limit (${quote(limit.text)}); ${why}: more room, less data or a higher limit is a person's call`, [limit.evidenceId]);
 }
 
-/** Why no bounded action answers a kind the table maps to none, in the terms of that kind. */
+/** Why no bounded action answers each kind the table maps to none, in the terms of that kind. */
 const NO_ACTION: Partial<Record<RootCauseKind, (top: Suspect) => string>> = {
   dependency_failure: (top) => `no action: ${top.service} is a dependency outside our control${because(top)}; no rollback, restart or scale-out of ours undoes its failure, so mitigating it (failing over, degrading, calling its owner) is a person's call`,
   infrastructure: (top) => `no action: the platform under the services failed at ${top.service}${because(top)}; no rollback, restart or scale-out of one service undoes that, so it needs a person`,
@@ -139,7 +139,7 @@ export function recommendAction(top: Suspect | undefined, signals: readonly Sign
     const under = overwhelmed(top.service, signals);
     if (under.length > 0) return action('scale_out', top, `scale ${top.service} out: it ran short under more demand than it was sized for (${quote(under[0]!.text)})`, under.map((s) => s.evidenceId));
   }
-  if (kind === 'none') return action('none', top, NO_ACTION[top.kind]?.(top) ?? `no action: nothing bounded undoes a ${top.kind.replace('_', ' ')}${because(top)}`);
+  if (kind === 'none') return action('none', top, NO_ACTION[top.kind]!(top));
   if (kind === 'restart') {
     const held = heldByTheProcess(top.service, signals);
     if (held.length > 0) return action('restart', top, `restart ${top.service}: its own process ran out of what it holds (${quote(held[0]!.text)}), and a restart frees it`, held.map((s) => s.evidenceId));
