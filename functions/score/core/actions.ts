@@ -1,6 +1,7 @@
 import type { RecommendedAction, RootCauseKind, Suspect } from '../../contracts/index.js';
 import type { ActionKind } from '../../contracts/index.js';
-import { CLEAR_STRENGTH, type Signal, type SignalFamily } from './types.js';
+import { outgrownCompute } from './outgrown.js';
+import { CLEAR_STRENGTH, type Evidence, type Signal, type SignalFamily } from './types.js';
 
 /**
  * The action table. Each kind maps to the one bounded, reversible action that undoes
@@ -12,8 +13,14 @@ import { CLEAR_STRENGTH, type Signal, type SignalFamily } from './types.js';
  * | config_change       | revert_config | always                                                   |
  * | feature_flag        | disable_flag  | always                                                   |
  * | traffic_surge       | scale_out     | always: demand beyond capacity                           |
- * | resource_exhaustion | restart       | only when the service shows a leak, OOM kill or crash;    |
- * |                     | none          | otherwise (a restart would not free a saturated database) |
+ * | resource_exhaustion | restart       | only when the service's own evidence shows what a restart |
+ * |                     |               | frees: an OOM kill, its heap exhausted, its descriptors   |
+ * |                     |               | used up, a leak                                           |
+ * |                     | scale_out     | when it has outgrown its compute: CPU pinned at a ceiling |
+ * |                     |               | it already ran close to in health, demand held, its       |
+ * |                     |               | instances up, nothing it calls in trouble (`outgrown.ts`)  |
+ * |                     | none          | otherwise (a restart frees nothing a full store keeps,    |
+ * |                     |               | more instances add no room to a full disk or cache)       |
  * | dependency_failure  | none          | not ours to fix                                          |
  * | infrastructure      | scale_out     | only when the piece itself ran short under more demand    |
  * |                     |               | (a resolver throttled at the peak): capacity is its fix   |
@@ -31,11 +38,26 @@ const TABLE: Record<RootCauseKind, ActionKind> = {
   code_defect: 'none',
 };
 
-const LEAK_WORDS = /out of memory|\boom|heap space|leak/i;
+/**
+ * What a restart gives back, in a process's own words: the memory it holds (a heap run
+ * out, a garbage collector that can no longer free any, a leak) and the descriptors it
+ * holds open (files, sockets and connections never closed).
+ */
+const HELD_BY_THE_PROCESS = /out of memory|outofmemory|heap space|gc overhead|\bleak|too many open files|\bemfile\b|\benfile\b|file descriptors?/i;
 
-/** Evidence that a restart would actually free what is exhausted: an OOM kill, a crash loop, a memory leak. */
-function leakEvidence(service: string, signals: readonly Signal[]): Signal[] {
-  return signals.filter((s) => s.service === service && (s.family === 'runtime_leak' || s.family === 'runtime_crash' || (s.hint === 'resource_exhaustion' && LEAK_WORDS.test(s.text))));
+/** A service's own reports of how its process fares: its error lines, exceptions and runtime events, not what its callers saw. */
+const OWN_REPORTS: readonly SignalFamily[] = ['log_error', 'exception', 'runtime_crash', 'runtime_other'];
+
+/**
+ * Evidence that a restart would free what is exhausted: the runtime killed the process
+ * for outgrowing its memory, or the process itself says its heap or its descriptors ran
+ * out. A caller told "out of memory" by a store at its configured cap is no such
+ * evidence: the store is alive and full of data it keeps, which a restart would either
+ * reload or lose. Nor is a restart or crash on its own: one that already happened while
+ * the failure went on shows a restart does not undo it.
+ */
+function heldByTheProcess(service: string, signals: readonly Signal[]): Signal[] {
+  return signals.filter((s) => s.service === service && (s.family === 'runtime_leak' || (OWN_REPORTS.includes(s.family) && s.strength >= CLEAR_STRENGTH && HELD_BY_THE_PROCESS.test(`${s.text} ${s.raw ?? ''}`))));
 }
 
 /** Families that say a piece ran short of what it runs on: CPU, memory, a pool, throttling. */
@@ -54,24 +76,77 @@ function overwhelmed(service: string, signals: readonly Signal[]): Signal[] {
   return demand.length > 0 && short.length > 0 ? [...demand, ...short] : [];
 }
 
-export function recommendAction(top: Suspect | undefined, signals: readonly Signal[]): RecommendedAction {
+/** The most a reason quotes of one piece of evidence, so the reason stays whole within its bound. */
+const QUOTE_CHARS = 200;
+
+/** The RCA's bound on an action's reason. */
+const REASON_CHARS = 500;
+
+const quote = (text: string) => (text.length > QUOTE_CHARS ? `${text.slice(0, QUOTE_CHARS - 1)}…` : text);
+
+/** An action with its reason held to its bound and its citations to five, the first the evidence the reason quotes. */
+function action(kind: ActionKind, top: Suspect, reason: string, cited: readonly string[] = []): RecommendedAction {
+  return { kind, service: top.service, reason: reason.length > REASON_CHARS ? `${reason.slice(0, REASON_CHARS - 1)}…` : reason, evidenceIds: [...new Set([...cited, ...top.evidenceIds])].slice(0, 5) };
+}
+
+/** The suspect's leading evidence, in parentheses, for a reason to cite; empty when it has none. */
+const because = (top: Suspect) => (top.reasons[0] ? ` (${quote(top.reasons[0])})` : '');
+
+/**
+ * No action for an exhaustion that neither a restart nor more instances undoes, saying
+ * which limit it ran into (a disk or cache full of what it keeps, a quota), and why
+ * neither action answers it.
+ */
+function shortOfWhatNoActionGives(top: Suspect, signals: readonly Signal[]): RecommendedAction {
+  const limit = signals
+    .filter((s) => s.service === top.service && s.strength >= CLEAR_STRENGTH && (((s.family === 'memory' || s.family === 'saturation') && (s.peakShare ?? 0) >= 0.95) || (s.hint === 'resource_exhaustion' && s.local)))
+    .sort((a, b) => b.strength - a.strength)[0];
+  const why = 'nothing of its own shows what a restart would free (no OOM kill, no out-of-memory or too-many-open-files errors from its own process), nor that it outgrew its compute, so neither a restart nor a scale-out is recommended';
+  if (!limit) return action('none', top, `${top.service} ran short, but ${why}`);
+  return action('none', top, `${top.service} ran into a limit (${quote(limit.text)}); ${why}: more room, less data or a higher limit is a person's call`, [limit.evidenceId]);
+}
+
+/** Why no bounded action answers each kind the table maps to none, in the terms of that kind. */
+const NO_ACTION: Partial<Record<RootCauseKind, (top: Suspect) => string>> = {
+  dependency_failure: (top) => `no action: ${top.service} is a dependency outside our control${because(top)}; no rollback, restart or scale-out of ours undoes its failure, so mitigating it (failing over, degrading, calling its owner) is a person's call`,
+  infrastructure: (top) => `no action: the platform under the services failed at ${top.service}${because(top)}; no rollback, restart or scale-out of one service undoes that, so it needs a person`,
+  code_defect: (top) => `no action: ${top.service} has a latent defect${because(top)} with no change behind it to roll back; a restart or more instances would meet the same input again, so it needs a fix in its code`,
+};
+
+/** What each table action does, for a reason that then cites the suspect's leading evidence. */
+const DOES: Partial<Record<ActionKind, (service: string) => string>> = {
+  rollback: (service) => `roll ${service} back to its previous version`,
+  revert_config: (service) => `revert the configuration change on ${service}`,
+  disable_flag: (service) => `turn the feature flag on ${service} back off`,
+  scale_out: (service) => `add capacity to ${service} for the extra demand`,
+};
+
+/** What the action table reads besides the signals: the evidence (a series' healthy reference) and the call graph (what the suspect calls). */
+export interface ActionContext {
+  evidence?: readonly Evidence[];
+  graph?: ReadonlyMap<string, ReadonlySet<string>>;
+}
+
+/**
+ * The one bounded action recommended for the top suspect, with a reason that says why
+ * in the evidence's own words, or none when no action of ours is shown to undo it: a
+ * wrong action is worse than none.
+ */
+export function recommendAction(top: Suspect | undefined, signals: readonly Signal[], context: ActionContext = {}): RecommendedAction {
   if (!top) return { kind: 'none', reason: 'no suspect stands out, so no action is recommended', evidenceIds: [] };
   const kind = TABLE[top.kind];
   if (top.kind === 'infrastructure') {
     const under = overwhelmed(top.service, signals);
-    if (under.length > 0) return { kind: 'scale_out', service: top.service, reason: `${top.service} ran short under more demand than it was sized for (${under[0]!.text}); add capacity to it`, evidenceIds: [...new Set([...under.map((s) => s.evidenceId), ...top.evidenceIds])].slice(0, 5) };
+    if (under.length > 0) return action('scale_out', top, `scale ${top.service} out: it ran short under more demand than it was sized for (${quote(under[0]!.text)})`, under.map((s) => s.evidenceId));
   }
-  if (kind === 'none') return { kind, service: top.service, reason: `a ${top.kind.replace('_', ' ')} is not undone by a rollback, restart or scale-out; it needs a person`, evidenceIds: top.evidenceIds.slice(0, 5) };
+  if (kind === 'none') return action('none', top, NO_ACTION[top.kind]!(top));
   if (kind === 'restart') {
-    const leak = leakEvidence(top.service, signals);
-    if (leak.length === 0) return { kind: 'none', service: top.service, reason: `${top.service} is saturated but shows no leak, OOM kill or crash, so a restart would not help`, evidenceIds: top.evidenceIds.slice(0, 5) };
-    return { kind, service: top.service, reason: `${top.service} ${leak[0]!.text}; a restart frees what it holds`, evidenceIds: [...new Set([...leak.map((s) => s.evidenceId), ...top.evidenceIds])].slice(0, 5) };
+    const held = heldByTheProcess(top.service, signals);
+    if (held.length > 0) return action('restart', top, `restart ${top.service}: its own process ran out of what it holds (${quote(held[0]!.text)}), and a restart frees it`, held.map((s) => s.evidenceId));
+    const outgrown = outgrownCompute(top.service, signals, context.evidence ?? [], context.graph?.get(top.service) ?? new Set());
+    if (!outgrown) return shortOfWhatNoActionGives(top, signals);
+    const { signal, referenceShare } = outgrown;
+    return action('scale_out', top, `scale ${top.service} out: ${quote(signal.text)}, where its healthy reference already ran at ${Math.round(referenceShare * 100)}% of that ceiling; demand did not fall, its instances are up and nothing it calls is in trouble, so it has outgrown its capacity`, [signal.evidenceId]);
   }
-  const words: Partial<Record<ActionKind, string>> = {
-    rollback: `roll ${top.service} back to its previous version`,
-    revert_config: `revert the configuration change on ${top.service}`,
-    disable_flag: `turn the feature flag on ${top.service} back off`,
-    scale_out: `add capacity to ${top.service} for the extra demand`,
-  };
-  return { kind, service: top.service, reason: words[kind]!, evidenceIds: top.evidenceIds.slice(0, 5) };
+  return action(kind, top, `${DOES[kind]!(top.service)}${top.reasons[0] ? `: ${quote(top.reasons[0])}` : ''}`);
 }

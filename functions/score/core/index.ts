@@ -190,7 +190,7 @@ export function scoreInvestigation(input: ScoreInput, w: Weights = WEIGHTS): Sco
   const { evidence, frame, graph, signals, profiles, attributions, suspects } = rankInvestigation(input, w);
   const top = suspects[0];
   const { confidence } = confidenceOf(suspects, input.results, top ? (profiles.get(top.service)?.signals ?? []) : [], CALIBRATION, rivalExplains(top, profiles, graph, attributions));
-  const recommendedAction = recommendAction(top, signals);
+  const recommendedAction = recommendAction(top, signals, { evidence, graph });
   const timeline = buildTimeline(signals, attributions, suspects);
   const path = causalPath(top, input.signal.service, profiles, graph, attributions, frame.alertAtMs);
   const failingPath = new Set([...(top ? [top.service] : []), ...path.map((p) => p.service), ...(input.signal.service ? [input.signal.service] : [])]);
