@@ -125,39 +125,6 @@ function capacitySignal(series: MetricSeries & { id: string }, family: Family, f
   return { service: series.service, family: family === 'cpu' ? 'cpu' : family, strength: 0.9, onsetMs, evidenceId: series.id, local: true, peakShare: peak / limit, text: `${series.service} ${family === 'saturation' ? 'resource use' : family === 'cpu' ? 'CPU' : 'memory'} reached its limit (${fmt(peak)} of ${fmt(limit)}, ${series.name})` };
 }
 
-/** Words that say a series counts what is left, not what is used: a balance, free, available, remaining. */
-const WHAT_IS_LEFT = /\b(?:balance|free|freeable|available|remaining)\b/;
-
-/** Resources a service draws on that can run out: CPU credits, burst, memory, storage, addresses, connections, slots, tokens, a rate limit. */
-const DRAWN = /\b(?:cpu|credits?|burst|mem|memory|storage|space|disk|inodes?|ip|addresses|connections?|conns|slots?|tokens?|ratelimit|quota|capacity)\b/;
-
-/**
- * A resource that ran out by what was left of it: a series that counts what remains (a
- * burstable instance's CPU credit balance, free storage, freeable memory, available
- * connections) fell to nothing near the alert, having held some before. A credit balance
- * at zero is a CPU throttled to its baseline however low its utilization then reads, and
- * free space at zero is a full disk: the limit was met, as surely as a use series at its
- * ceiling says. It reads as memory when the name says memory, else as resource use: a
- * CPU out of credits ran short without burning more (its utilization falls to the
- * baseline), which a rise of CPU would claim.
- */
-export function depletedSignal(series: MetricSeries & { id: string }, frame: Frame, w: Weights = WEIGHTS): Signal | undefined {
-  const words = series.name.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2').replace(/[_.:-]+/g, ' ').toLowerCase();
-  if (!WHAT_IS_LEFT.test(words) || !DRAWN.test(words)) return undefined;
-  const points: { at: number; v: number }[] = [];
-  series.values.forEach((v, i) => v !== null && points.push({ at: series.startMs + i * series.stepMs, v }));
-  const recentFrom = frame.alertAtMs - lookbackOf(frame);
-  const held = Math.max(0, ...points.filter((p) => p.at < recentFrom).map((p) => p.v));
-  if (held <= 0) return undefined;
-  const empty = (v: number) => v <= (1 - w.metrics.atCapacity) * held;
-  const recent = points.filter((p) => p.at >= recentFrom && p.at <= frame.alertAtMs + frame.stepMs);
-  const onset = sustainedFrom(recent.map((p) => empty(p.v)));
-  if (onset < 0 || points.some((p) => p.at < recentFrom && empty(p.v))) return undefined;
-  const family: SignalFamily = /\bmem(?:ory)?\b|freeable/.test(words) ? 'memory' : 'saturation';
-  const what = /\bcpu\b/.test(words) ? 'CPU' : family === 'memory' ? 'memory' : 'what it uses';
-  return { service: series.service, family, strength: 0.9, onsetMs: recent[onset]!.at, evidenceId: series.id, local: true, peakShare: 1, text: `${series.service} ran out of ${what}: ${series.name} fell from ${fmt(held)} to ${fmt(recent.at(-1)!.v)}` };
-}
-
 /** Counts of units out of service (unhealthy hosts, partitions without their replicas): a rise in them is units lost. */
 const UNITS_OUT = /unhealthy|under.?replicated|offline/i;
 
@@ -238,10 +205,8 @@ export function metricSignals(items: readonly Evidence[], frame: Frame, w: Weigh
   for (const item of items) {
     if (item.class !== 'metrics') continue;
     const series = item as MetricSeries & { id: string };
-    const depleted = depletedSignal(series, frame, w);
-    if (depleted) out.push(depleted);
     const family = metricFamily(series.name, series.unit, series.labels);
-    if (family === 'other' || depleted) continue;
+    if (family === 'other') continue;
     const full = capacitySignal(series, family, frame, w);
     if (full) out.push(full);
     const found = detectOnset(series.values, series.startMs, series.stepMs, frame.alertAtMs, lookbackOf(frame), w);
