@@ -3,10 +3,11 @@ import { referenceScale } from '../../providers/shared/metrics.js';
 import { climbed } from './kinds.js';
 import { median } from '../../providers/shared/stats.js';
 import { WEIGHTS, type Weights } from './weights.js';
+import { headroomResource, headroomSignals } from './headroom.js';
 import { detectOnset, lookbackOf, zStrength, type Onset } from './onset.js';
 import type { Evidence, Frame, Signal, SignalFamily } from './types.js';
 
-type Family = 'errors' | 'latency' | 'cpu' | 'memory' | 'saturation' | 'traffic' | 'units' | 'other';
+type Family = 'errors' | 'latency' | 'cpu' | 'memory' | 'saturation' | 'traffic' | 'units' | 'headroom' | 'other';
 
 /** Labels that carry a response's status: HTTP, gRPC and mesh conventions (`code`, `status`, `response_code`, `http.response.status_code`). */
 const STATUS_LABEL = /(^|[_.])(code|status|status_code|response_code|http_status)$/i;
@@ -33,10 +34,13 @@ export function countsFailedResponses(labels: Readonly<Record<string, string>>):
  * another (`rs_members_state` counts replica-set members).
  * A request series whose status label says every response it counts failed (a
  * Prometheus `code="503"`, a mesh `response_code="503"`) is a failure rate, not demand.
+ * A series of what is left (free storage, available memory, a credit balance) is
+ * `headroom`: it runs the other way round from a use series (`headroom.ts`).
  */
 export function metricFamily(name: string, unit = '', labels: Readonly<Record<string, string>> = {}): Family {
   const n = `${name} ${unit}`.toLowerCase();
   if (/restart|crash|oom_?kill|terminat/.test(n)) return 'other';
+  if (headroomResource(name, unit)) return 'headroom';
   if (/unhealthy|under.?replicated|offline|healthy_?host|in_?service|(^|[_.])(ready|up)([_.\s]|$)/.test(n)) return 'units';
   if (/error|fail|5xx|fault|exception|reject|drop|retrans|packet.?loss|time.?out|timed.?out/.test(n)) return 'errors';
   if (/cpu|throttl/.test(n)) return 'cpu';
@@ -57,6 +61,7 @@ const WORDS: Record<Exclude<Family, 'other'>, string> = {
   saturation: 'resource use',
   traffic: 'request rate',
   units: 'units in service',
+  headroom: 'room left',
 };
 
 /**
@@ -193,7 +198,8 @@ export function referenceOnset(series: Pick<MetricSeries, 'values' | 'startMs' |
  * may be a surge; falling traffic is a symptom. A series labelled with a caller and a
  * callee (a service-mesh edge) speaks for the callee: calls into it got slower. A shift
  * to a level the series' reference also shows is not news (`againstReference`), and a
- * series too sparse for a baseline of its own is read against its reference alone.
+ * series too sparse for a baseline of its own is read against its reference alone; a
+ * headroom series is read the other way round (`headroomSignals`).
  */
 export function metricSignals(items: readonly Evidence[], frame: Frame, w: Weights = WEIGHTS): Signal[] {
   const out: Signal[] = [];
@@ -202,6 +208,10 @@ export function metricSignals(items: readonly Evidence[], frame: Frame, w: Weigh
     const series = item as MetricSeries & { id: string };
     const family = metricFamily(series.name, series.unit, series.labels);
     if (family === 'other') continue;
+    if (family === 'headroom') {
+      out.push(...headroomSignals(series, headroomResource(series.name, series.unit)!, frame, w));
+      continue;
+    }
     const full = capacitySignal(series, family, frame, w);
     if (full) out.push(full);
     const found = detectOnset(series.values, series.startMs, series.stepMs, frame.alertAtMs, lookbackOf(frame), w);
