@@ -10,7 +10,7 @@ export type HeadroomResource = 'memory' | 'cpu' | 'saturation';
 const wordsOf = (name: string) => ` ${name.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/([A-Z])([A-Z][a-z])/g, '$1 $2').toLowerCase().replace(/[^a-z0-9]+/g, ' ')} `;
 
 /** Words that say a series counts what is left rather than what is used: free storage, available memory, remaining quota, a burst or credit balance. */
-const LEFT = / (free|freeable|avail|available|remaining|balance|credits?|spare|headroom) /;
+const LEFT = / (free|freeable|avail|available|remaining|balance|spare|headroom) /;
 
 /** Counts of units in service (`replicas_available`, healthy hosts) are the platform's capacity, read as units elsewhere, not room in one resource. */
 const UNITS = / (replicas?|pods?|hosts?|instances?|tasks?|nodes?|members?|brokers?|endpoints?) (available|free|ready) /;

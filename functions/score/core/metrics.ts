@@ -96,6 +96,9 @@ function sustainedFrom(flags: readonly boolean[]): number {
  * never looks like a jump. A series whose healthy reference sat well below its limit
  * ran full this time even when it was already full when the window opened (a cache that
  * filled up over the hours before the alert): its onset is when it came up to the limit.
+ * So did a series that was below its limit when the window opened and came up to it
+ * within the window, however long before the alert (a quota used up over the evening):
+ * it is at its limit since it got there, not a standing level.
  */
 function capacitySignal(series: MetricSeries & { id: string }, family: Family, frame: Frame, w: Weights): Signal | undefined {
   if (family !== 'memory' && family !== 'saturation' && family !== 'cpu') return undefined;
@@ -119,8 +122,10 @@ function capacitySignal(series: MetricSeries & { id: string }, family: Family, f
   });
   const onset = sustainedFrom(recent.map((r) => r.full));
   const usuallyRoomy = series.reference !== undefined && series.reference.points >= w.metrics.minReferencePoints && series.reference.p95 < w.metrics.atCapacity * limit;
-  if (onset < 0 || (beforeFull > before / 2 && !usuallyRoomy) || recent[onset]!.at > frame.alertAtMs + frame.stepMs) return undefined;
-  const onsetMs = usuallyRoomy ? Math.min(recent[onset]!.at, all[sustainedFrom(all.map((p) => p.full))]?.at ?? Infinity) : recent[onset]!.at;
+  const reached = sustainedFrom(all.map((p) => p.full));
+  const cameUp = beforeFull > before / 2 && reached > 0 && all.slice(0, reached).every((p) => !p.full);
+  if (onset < 0 || (beforeFull > before / 2 && !usuallyRoomy && !cameUp) || recent[onset]!.at > frame.alertAtMs + frame.stepMs) return undefined;
+  const onsetMs = usuallyRoomy || cameUp ? Math.min(recent[onset]!.at, all[reached]?.at ?? Infinity) : recent[onset]!.at;
   const peak = Math.max(...recent.slice(onset).map((r) => r.v));
   return { service: series.service, family: family === 'cpu' ? 'cpu' : family, strength: 0.9, onsetMs, evidenceId: series.id, local: true, peakShare: peak / limit, text: `${series.service} ${family === 'saturation' ? 'resource use' : family === 'cpu' ? 'CPU' : 'memory'} reached its limit (${fmt(peak)} of ${fmt(limit)}, ${series.name})` };
 }

@@ -19,6 +19,11 @@ const series = (service: string, name: string, valueAt: (minutesBefore: number) 
 const filling = (minutesBefore: number) => Math.max(0.1e9, (minutesBefore / 60) * 6e9);
 
 describe('series of what is left', () => {
+  it('are not confused with series of what is used that name the same resource', () => {
+    expect(headroomResource('CPUCreditUsage')).toBeUndefined();
+    expect(headroomResource('credit_used_pct')).toBeUndefined();
+  });
+
   it('are told apart from series of what is used, whatever resource they name', () => {
     expect(headroomResource('FreeStorageSpace')).toBe('saturation');
     expect(headroomResource('FreeableMemory')).toBe('memory');
