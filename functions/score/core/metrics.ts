@@ -42,7 +42,7 @@ export function metricFamily(name: string, unit = '', labels: Readonly<Record<st
   if (/restart|crash|oom_?kill|terminat/.test(n)) return 'other';
   if (headroomResource(name, unit)) return 'headroom';
   if (/unhealthy|under.?replicated|offline|healthy_?host|in_?service|(^|[_.])(ready|up)([_.\s]|$)/.test(n)) return 'units';
-  if (/error|fail|5xx|fault|exception|reject|drop|retrans|packet.?loss|time.?out|timed.?out/.test(n)) return 'errors';
+  if (/error|fail|5xx|fault|exception|reject|drop|retrans|packet.?loss|time.?out|timed.?out|dlq|dead.?letter/.test(n)) return 'errors';
   if (/cpu|throttl/.test(n)) return 'cpu';
   if (/(^|[^a-z])mem([^a-z]|$)|memory|heap|rss|oom|swap/.test(n)) return 'memory';
   if (/disk.?queue|io.?queue/.test(n)) return 'saturation';
@@ -197,14 +197,50 @@ export function referenceOnset(series: Pick<MetricSeries, 'values' | 'startMs' |
 }
 
 /**
+ * Families that measure a rate (requests, failures, waits, CPU burned), comparable from
+ * one day to the next. A level a process holds (memory, disk, connections) also depends on
+ * how long it has run since the reference was taken, so a level unlike the reference's
+ * for the whole window is no sign of when anything began.
+ */
+const RATES: readonly Family[] = ['errors', 'latency', 'traffic', 'cpu'];
+
+/**
+ * The onset of a dense series that left its reference's normal range before the
+ * look-back and never came back (demand that rose two hours before the page, throttling
+ * that began with it): its own window holds no break, the steps before the look-back
+ * being as disturbed as those after, so it is read against the reference alone, from
+ * the first step of the run that lasts to the alert, or from the window's first step when
+ * the run fills the window (as a wait already high when the capture starts counts
+ * against the reference alone). A run that began within the look-back is the window's
+ * own onset to find (`detectOnset`).
+ */
+export function standingOnset(series: Pick<MetricSeries, 'values' | 'startMs' | 'stepMs' | 'reference'>, frame: Frame, w: Weights = WEIGHTS): Onset | undefined {
+  const { referenceZ, minReferencePoints, sparsePoints } = w.metrics;
+  const ref = series.reference;
+  if (!ref || ref.points < minReferencePoints) return undefined;
+  const points: { at: number; v: number }[] = [];
+  series.values.forEach((v, i) => v !== null && series.startMs + i * series.stepMs <= frame.alertAtMs + frame.stepMs && points.push({ at: series.startMs + i * series.stepMs, v }));
+  if (points.length < sparsePoints) return undefined;
+  const scale = referenceScale(ref);
+  const z = points.map((p) => (p.v - ref.median) / scale);
+  const direction: 1 | -1 = z.at(-1)! > 0 ? 1 : -1;
+  let onset = points.length;
+  while (onset > 0 && z[onset - 1]! * direction >= referenceZ) onset--;
+  if (onset === points.length || points[onset]!.at >= frame.alertAtMs - lookbackOf(frame)) return undefined;
+  const run = z.slice(onset).map((x) => Math.min(50, x * direction)).sort((a, b) => a - b);
+  const peak = points.slice(onset).reduce((m, p) => (direction > 0 ? Math.max(m, p.v) : Math.min(m, p.v)), points[onset]!.v);
+  return { atMs: points[onset]!.at, direction, z: run[Math.floor(run.length / 2)]!, baseline: ref.median, peak, sustained: 1 };
+}
+
+/**
  * One signal per series whose recent steps broke from its baseline, surer the more
  * steady the shift (a series that keeps dropping back is half a signal). Rising CPU, memory
  * and resource use are local; rising errors and latency are symptoms; rising traffic
  * may be a surge; falling traffic is a symptom. A series labelled with a caller and a
  * callee (a service-mesh edge) speaks for the callee: calls into it got slower. A shift
  * to a level the series' reference also shows is not news (`againstReference`), and a
- * series too sparse for a baseline of its own is read against its reference alone; a
- * headroom series is read the other way round (`headroomSignals`).
+ * series too sparse for a baseline of its own, or whose shift began before the
+ * look-back (`standingOnset`), is read against its reference alone; a headroom series is read the other way round (`headroomSignals`).
  */
 export function metricSignals(items: readonly Evidence[], frame: Frame, w: Weights = WEIGHTS): Signal[] {
   const out: Signal[] = [];
@@ -220,7 +256,7 @@ export function metricSignals(items: readonly Evidence[], frame: Frame, w: Weigh
     const full = capacitySignal(series, family, frame, w);
     if (full) out.push(full);
     const found = detectOnset(series.values, series.startMs, series.stepMs, frame.alertAtMs, lookbackOf(frame), w);
-    const onset = found ? againstReference(found, series, w) : referenceOnset(series, frame, w);
+    const onset = found ? againstReference(found, series, w) : (referenceOnset(series, frame, w) ?? (RATES.includes(family) ? standingOnset(series, frame, w) : undefined));
     if (!onset) continue;
     const rising = onset.direction > 0;
     const relative = onset.baseline !== 0 ? Math.abs(onset.peak / onset.baseline) : Infinity;
