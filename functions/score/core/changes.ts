@@ -147,7 +147,8 @@ export function attributeChanges(items: readonly Evidence[], profiles: Map<strin
     const own = p ? p.local + 0.3 * p.symptom : 0;
     const mine = !!p && own >= 0.15;
     const onset = mine ? Math.min(p.onsetMs, introduced.get(change.service) ?? Infinity) : incidentOnset.ms;
-    const stood = mine ? Math.min(onset, standingSince(items, change.service, frame, w) ?? Infinity) : onset;
+    const since = mine ? standingSince(items, change.service, frame, w) : undefined;
+    const stood = Math.min(onset, since ?? Infinity);
     const resolution = (mine ? p.onsetStepMs : incidentOnset.stepMs) || frame.stepMs;
     const lead = onset - at;
     const what = describeChange(change);
@@ -158,7 +159,7 @@ export function attributeChanges(items: readonly Evidence[], profiles: Map<strin
     const named = mine || before ? undefined : victimOf(change.service, change.summary, at, profiles, graph, frame.stepMs, changedAt, observed, w);
     const movedAtChange = stood < onset && onset <= at + Math.max(resolution, w.changes.carriedWithinMs);
     if (at >= stood + resolution && !movedAtChange && !(named && (named.named || separateThread(named.victim.service, at, profiles, graph, frame.stepMs, w)))) {
-      const already = stood < onset ? `; ${change.service}'s failures already stood beyond their healthy range when the window opened` : '';
+      const already = since !== undefined && since <= onset ? `; ${change.service}'s failures already stood beyond their healthy range when the window opened` : '';
       out.push({ change, kind, score: 0, fit: 0, redHerring: true, reason: `${what} on ${change.service} came ${minutes(at - stood)} after the trouble started (at ${clock(stood)}${already}), so it cannot have caused it` });
       continue;
     }

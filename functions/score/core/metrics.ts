@@ -3,10 +3,11 @@ import { referenceScale } from '../../providers/shared/metrics.js';
 import { climbed } from './kinds.js';
 import { median } from '../../providers/shared/stats.js';
 import { WEIGHTS, type Weights } from './weights.js';
+import { headroomResource, headroomSignals } from './headroom.js';
 import { detectOnset, lookbackOf, zStrength, type Onset } from './onset.js';
 import type { Evidence, Frame, Signal, SignalFamily } from './types.js';
 
-type Family = 'errors' | 'latency' | 'cpu' | 'memory' | 'saturation' | 'traffic' | 'units' | 'other';
+type Family = 'errors' | 'latency' | 'cpu' | 'memory' | 'saturation' | 'traffic' | 'units' | 'headroom' | 'other';
 
 /** Labels that carry a response's status: HTTP, gRPC and mesh conventions (`code`, `status`, `response_code`, `http.response.status_code`). */
 const STATUS_LABEL = /(^|[_.])(code|status|status_code|response_code|http_status)$/i;
@@ -38,12 +39,15 @@ export function countsFailedResponses(labels: Readonly<Record<string, string>>):
  * another (`rs_members_state` counts replica-set members).
  * A request series whose status label says every response it counts failed (a
  * Prometheus `code="503"`, a mesh `response_code="503"`) is a failure rate, not demand.
+ * A series of what is left (free storage, available memory, a credit balance) is
+ * `headroom`: it runs the other way round from a use series (`headroom.ts`).
  */
 export function metricFamily(name: string, unit = '', labels: Readonly<Record<string, string>> = {}): Family {
   const n = `${name} ${unit}`.toLowerCase();
   if (/restart|crash|oom_?kill|terminat/.test(n)) return 'other';
+  if (headroomResource(name, unit)) return 'headroom';
   if (/unhealthy|under.?replicated|offline|healthy_?host|in_?service|(^|[_.])(ready|up)([_.\s]|$)/.test(n)) return 'units';
-  if (/error|fail|5xx|fault|exception|reject|drop|retrans|packet.?loss|time.?out|timed.?out/.test(n)) return 'errors';
+  if (/error|fail|5xx|fault|exception|reject|drop|retrans|packet.?loss|time.?out|timed.?out|dlq|dead.?letter/.test(n)) return 'errors';
   if (/cpu|throttl/.test(n)) return 'cpu';
   if (/(^|[^a-z])mem([^a-z]|$)|memory|heap|rss|oom|swap/.test(n)) return 'memory';
   if (/disk.?queue|io.?queue/.test(n)) return 'saturation';
@@ -62,6 +66,7 @@ const WORDS: Record<Exclude<Family, 'other'>, string> = {
   saturation: 'resource use',
   traffic: 'request rate',
   units: 'units in service',
+  headroom: 'room left',
 };
 
 /**
@@ -96,6 +101,9 @@ function sustainedFrom(flags: readonly boolean[]): number {
  * never looks like a jump. A series whose healthy reference sat well below its limit
  * ran full this time even when it was already full when the window opened (a cache that
  * filled up over the hours before the alert): its onset is when it came up to the limit.
+ * So did a series that was below its limit when the window opened and came up to it
+ * within the window, however long before the alert (a quota used up over the evening):
+ * it is at its limit since it got there, not a standing level.
  */
 function capacitySignal(series: MetricSeries & { id: string }, family: Family, frame: Frame, w: Weights): Signal | undefined {
   if (family !== 'memory' && family !== 'saturation' && family !== 'cpu') return undefined;
@@ -119,8 +127,10 @@ function capacitySignal(series: MetricSeries & { id: string }, family: Family, f
   });
   const onset = sustainedFrom(recent.map((r) => r.full));
   const usuallyRoomy = series.reference !== undefined && series.reference.points >= w.metrics.minReferencePoints && series.reference.p95 < w.metrics.atCapacity * limit;
-  if (onset < 0 || (beforeFull > before / 2 && !usuallyRoomy) || recent[onset]!.at > frame.alertAtMs + frame.stepMs) return undefined;
-  const onsetMs = usuallyRoomy ? Math.min(recent[onset]!.at, all[sustainedFrom(all.map((p) => p.full))]?.at ?? Infinity) : recent[onset]!.at;
+  const reached = sustainedFrom(all.map((p) => p.full));
+  const cameUp = beforeFull > before / 2 && reached > 0 && all.slice(0, reached).every((p) => !p.full);
+  if (onset < 0 || (beforeFull > before / 2 && !usuallyRoomy && !cameUp) || recent[onset]!.at > frame.alertAtMs + frame.stepMs) return undefined;
+  const onsetMs = usuallyRoomy || cameUp ? Math.min(recent[onset]!.at, all[reached]?.at ?? Infinity) : recent[onset]!.at;
   const peak = Math.max(...recent.slice(onset).map((r) => r.v));
   return { service: series.service, family: family === 'cpu' ? 'cpu' : family, strength: 0.9, onsetMs, evidenceId: series.id, local: true, peakShare: peak / limit, text: `${series.service} ${family === 'saturation' ? 'resource use' : family === 'cpu' ? 'CPU' : 'memory'} reached its limit (${fmt(peak)} of ${fmt(limit)}, ${series.name})` };
 }
@@ -192,13 +202,50 @@ export function referenceOnset(series: Pick<MetricSeries, 'values' | 'startMs' |
 }
 
 /**
+ * Families that measure a rate (requests, failures, waits, CPU burned), comparable from
+ * one day to the next. A level a process holds (memory, disk, connections) also depends on
+ * how long it has run since the reference was taken, so a level unlike the reference's
+ * for the whole window is no sign of when anything began.
+ */
+const RATES: readonly Family[] = ['errors', 'latency', 'traffic', 'cpu'];
+
+/**
+ * The onset of a dense series that left its reference's normal range before the
+ * look-back and never came back (demand that rose two hours before the page, throttling
+ * that began with it): its own window holds no break, the steps before the look-back
+ * being as disturbed as those after, so it is read against the reference alone, from
+ * the first step of the run that lasts to the alert, or from the window's first step when
+ * the run fills the window (as a wait already high when the capture starts counts
+ * against the reference alone). A run that began within the look-back is the window's
+ * own onset to find (`detectOnset`).
+ */
+export function standingOnset(series: Pick<MetricSeries, 'values' | 'startMs' | 'stepMs' | 'reference'>, frame: Frame, w: Weights = WEIGHTS): Onset | undefined {
+  const { referenceZ, minReferencePoints, sparsePoints } = w.metrics;
+  const ref = series.reference;
+  if (!ref || ref.points < minReferencePoints) return undefined;
+  const points: { at: number; v: number }[] = [];
+  series.values.forEach((v, i) => v !== null && series.startMs + i * series.stepMs <= frame.alertAtMs + frame.stepMs && points.push({ at: series.startMs + i * series.stepMs, v }));
+  if (points.length < sparsePoints) return undefined;
+  const scale = referenceScale(ref);
+  const z = points.map((p) => (p.v - ref.median) / scale);
+  const direction: 1 | -1 = z.at(-1)! > 0 ? 1 : -1;
+  let onset = points.length;
+  while (onset > 0 && z[onset - 1]! * direction >= referenceZ) onset--;
+  if (onset === points.length || points[onset]!.at >= frame.alertAtMs - lookbackOf(frame)) return undefined;
+  const run = z.slice(onset).map((x) => Math.min(50, x * direction)).sort((a, b) => a - b);
+  const peak = points.slice(onset).reduce((m, p) => (direction > 0 ? Math.max(m, p.v) : Math.min(m, p.v)), points[onset]!.v);
+  return { atMs: points[onset]!.at, direction, z: run[Math.floor(run.length / 2)]!, baseline: ref.median, peak, sustained: 1 };
+}
+
+/**
  * One signal per series whose recent steps broke from its baseline, surer the more
  * steady the shift (a series that keeps dropping back is half a signal). Rising CPU, memory
  * and resource use are local; rising errors and latency are symptoms; rising traffic
  * may be a surge; falling traffic is a symptom. A series labelled with a caller and a
  * callee (a service-mesh edge) speaks for the callee: calls into it got slower. A shift
  * to a level the series' reference also shows is not news (`againstReference`), and a
- * series too sparse for a baseline of its own is read against its reference alone.
+ * series too sparse for a baseline of its own, or whose shift began before the
+ * look-back (`standingOnset`), is read against its reference alone; a headroom series is read the other way round (`headroomSignals`).
  */
 export function metricSignals(items: readonly Evidence[], frame: Frame, w: Weights = WEIGHTS): Signal[] {
   const out: Signal[] = [];
@@ -207,10 +254,14 @@ export function metricSignals(items: readonly Evidence[], frame: Frame, w: Weigh
     const series = item as MetricSeries & { id: string };
     const family = metricFamily(series.name, series.unit, series.labels);
     if (family === 'other') continue;
+    if (family === 'headroom') {
+      out.push(...headroomSignals(series, headroomResource(series.name, series.unit)!, frame, w));
+      continue;
+    }
     const full = capacitySignal(series, family, frame, w);
     if (full) out.push(full);
     const found = detectOnset(series.values, series.startMs, series.stepMs, frame.alertAtMs, lookbackOf(frame), w);
-    const onset = found ? againstReference(found, series, w) : referenceOnset(series, frame, w);
+    const onset = found ? againstReference(found, series, w) : (referenceOnset(series, frame, w) ?? (RATES.includes(family) ? standingOnset(series, frame, w) : undefined));
     if (!onset) continue;
     const rising = onset.direction > 0;
     const relative = onset.baseline !== 0 ? Math.abs(onset.peak / onset.baseline) : Infinity;

@@ -101,6 +101,12 @@ function starvedBy(q: ServiceProfile, caller: string): boolean {
   return q.signals.some((s) => s.family === 'traffic_down' && s.strength >= CLEAR_STRENGTH) && ownLinesName(q, FAILURE_WORDS, caller);
 }
 
+/**
+ * Whether all a service shows is that fewer requests reached it: that is what its callers'
+ * trouble did to it (a consumer that stopped calling on), so it explains none of theirs.
+ */
+const onlyLostDemand = (q: ServiceProfile) => q.signals.every((s) => s.family === 'traffic_down');
+
 /** Whether a service's own lines of these families name `other` (the service's own name, which opens a line's text, set aside). */
 export function ownLinesName(p: ServiceProfile, families: readonly SignalFamily[], other: string): boolean {
   return p.signals.some((s) => families.includes(s.family) && s.service === p.service && namesService(s.raw ?? s.text.slice(p.service.length), other));
@@ -210,7 +216,7 @@ export function profileServices(signals: readonly Signal[], graph: Map<string, S
     let best = 0;
     for (const d of downstream(graph, p.service)) {
       const q = profiles.get(d);
-      if (!q || onsetSeenBy(q, p) > p.onsetMs + tolerance || fed.has(d) || starvedBy(q, p.service)) continue;
+      if (!q || onsetSeenBy(q, p) > p.onsetMs + tolerance || fed.has(d) || starvedBy(q, p.service) || onlyLostDemand(q)) continue;
       const explains = hollowFailure(p, q) ? own : Math.max((q.local + symptomShare * q.symptom * 0.5) * (failing(p, w) && !failing(q, w) && !filledWaiting(p, q, tolerance) ? w.propagation.slowerExplainsFailing : 1), waitsExplained(p, q, w));
       if (explains > best) [best, p.explainedBy] = [explains, d];
     }
