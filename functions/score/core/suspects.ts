@@ -125,6 +125,8 @@ export function kindSupport(p: ServiceProfile, callerFailures: readonly Signal[]
     acc.set('code_defect', { parts: defect.parts, ids: [...new Set([...defect.ids, ...shortage.ids])], firstMs: Math.min(defect.firstMs, shortage.firstMs) });
     raw.set('code_defect', Math.max(raw.get('code_defect') ?? 0, raw.get('resource_exhaustion')!));
   }
+  const demand = strongest(surge.filter((s) => s.onsetMs <= saturationOnset + Math.max(LATER_MS, saturated?.stepMs ?? 0) && s.onsetMs >= saturationOnset - SURGE_LEAD_MS), ['traffic_up']);
+  if (demandFirst && strained && !platformFirst && !shortByDefect && shortage) raw.set('traffic_surge', noisyOr([raw.get('traffic_surge') ?? 0, raw.get('resource_exhaustion')! * demand]));
   const explained = Math.max(...(['resource_exhaustion', 'infrastructure', 'traffic_surge'] as const).filter((k) => !(shortByDefect && k === 'resource_exhaustion')).map((k) => raw.get(k) ?? 0));
   const firstStrong = Math.min(...[...acc].filter(([k]) => (raw.get(k) ?? 0) >= 0.5).map(([, a]) => a.firstMs));
   const out = new Map<FaultKind, { support: number; ids: string[] }>();
