@@ -76,7 +76,10 @@ const underPlatformReport = (s: Signal) => s.family === 'platform_event' && s.lo
  * strained with them (a starved client is slow to every callee); a rise in demand that came no later than
  * the saturation, and not so long before it that the service had coped with it, is a
  * surge (only where the service strained: more calls it served without running short
- * are not an incident), and a node lost before the saturation, or a platform report of
+ * are not an incident); the shortage such demand brought on is the surge's consequence,
+ * so it speaks for the surge too, in proportion to how clearly demand rose (a herd that
+ * pinned a function's concurrency is a surge however modest the rise in calls the
+ * throttled function could still count); and a node lost before the saturation, or a platform report of
  * what the service runs on (`underPlatformReport`), is the platform (what is left runs
  * short). Errors say what failed, not why: when exhaustion, the
  * platform or demand explain them, a code defect is the less likely reading. And within
