@@ -131,6 +131,13 @@ const UNITS_OUT = /unhealthy|under.?replicated|offline/i;
 const LOST_PACKETS = /drop|retrans|packet.?loss|tls|ssl|handshake/i;
 
 /**
+ * Failures a storage device counts itself (I/O errors, medium errors of a disk or volume):
+ * the hardware under the service failed, as packets lost are the network failing; no
+ * query, load or leak of the service makes a disk return them.
+ */
+const DEVICE_ERRORS = /(?:disk|device|volume|block|nvme|\bio|i\/o|media|medium).?(?:io.?)?errors?/i;
+
+/**
  * Whether an error series counts failures to get a resource (`ErrorPortAllocation`,
  * `IPAllocationFailures`, `quota_exceeded_total`, `InsufficientCapacityErrors`): each such
  * error says something ran out, not that code failed.
@@ -214,7 +221,7 @@ export function metricSignals(items: readonly Evidence[], frame: Frame, w: Weigh
     const edge = series.labels.callee !== undefined && series.labels.caller !== undefined;
     let f: SignalFamily | undefined;
     let local = false;
-    if (family === 'errors' && rising) [f, local] = ['errors', LOST_PACKETS.test(series.name) || failedToAllocate(series.name)];
+    if (family === 'errors' && rising) [f, local] = ['errors', LOST_PACKETS.test(series.name) || DEVICE_ERRORS.test(series.name) || failedToAllocate(series.name)];
     else if (family === 'latency' && rising) [f, local] = edge ? ['inbound_latency', true] : ['latency', false];
     else if (family === 'cpu' && rising) [f, local] = ['cpu', true];
     else if (family === 'memory' && rising) [f, local] = ['memory', true];
@@ -226,7 +233,7 @@ export function metricSignals(items: readonly Evidence[], frame: Frame, w: Weigh
     const where = edge ? ` on calls from ${series.labels.caller}` : '';
     const limit = capacityOf(series);
     const resource = rising && (f === 'cpu' || f === 'memory' || f === 'saturation');
-    const network = f === 'errors' && LOST_PACKETS.test(series.name);
+    const network = f === 'errors' && (LOST_PACKETS.test(series.name) || DEVICE_ERRORS.test(series.name));
     const shortage = f === 'errors' && failedToAllocate(series.name);
     const before = f === 'memory' ? climbed(series.values.filter((v, i): v is number => v !== null && series.startMs + i * series.stepMs < onset.atMs), w.changes.growthShare) : undefined;
     out.push({

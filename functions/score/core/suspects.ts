@@ -68,6 +68,13 @@ export const feltAsPlatform = (signals: readonly Signal[], w: Weights = WEIGHTS)
 const underPlatformReport = (s: Signal) => s.family === 'platform_event' && s.local && s.hint === 'infrastructure';
 
 /**
+ * Failures the hardware under the service counted itself (a disk's I/O errors, packets
+ * the network dropped): the platform failing beneath it, whatever then runs short in it
+ * (a filesystem remounted read-only, a pool waiting on the dead disk).
+ */
+const failedUnder = (s: Signal) => s.family === 'errors' && s.local && s.hint === 'infrastructure' && s.strength >= CLEAR_STRENGTH;
+
+/**
  * How well each fault kind explains one service's evidence (0..1 each). A log line,
  * exception or runtime event that names its kind ("too many connections", "OOM")
  * moves its support to that kind. Slower calls into a service whose own CPU and work
@@ -79,7 +86,8 @@ const underPlatformReport = (s: Signal) => s.family === 'platform_event' && s.lo
  * are not an incident); the shortage such demand brought on is the surge's consequence,
  * so it speaks for the surge too, in proportion to how clearly demand rose (a herd that
  * pinned a function's concurrency is a surge however modest the rise in calls the
- * throttled function could still count); and a node lost before the saturation, or a platform report of
+ * throttled function could still count); and a node lost before the saturation, device
+ * or network failures the hardware under the service counted (`failedUnder`), or a platform report of
  * what the service runs on (`underPlatformReport`), is the platform (what is left runs
  * short). Errors say what failed, not why: when exhaustion, the
  * platform or demand explain them, a code defect is the less likely reading. And within
@@ -119,7 +127,7 @@ export function kindSupport(p: ServiceProfile, callerFailures: readonly Signal[]
   const demandFirst = surge.some((s) => s.onsetMs <= saturationOnset + Math.max(LATER_MS, saturated?.stepMs ?? 0) && s.onsetMs >= saturationOnset - SURGE_LEAD_MS);
   const strained = resource.length > 0 || p.signals.some((s) => s.family === 'self_time' && s.strength >= CLEAR_STRENGTH);
   const asPlatform = feltAsPlatform(p.signals, w);
-  const platformFirst = p.signals.some((s) => s.family === 'runtime_node' && s.onsetMs <= saturationOnset + LATER_MS) || asPlatform || p.signals.some(underPlatformReport);
+  const platformFirst = p.signals.some((s) => (s.family === 'runtime_node' || failedUnder(s)) && s.onsetMs <= saturationOnset + LATER_MS) || asPlatform || p.signals.some(underPlatformReport);
   const measuredShort = resource.length > 0 || p.signals.some((s) => s.hint === 'resource_exhaustion');
   const raw = new Map([...acc].map(([k, a]) => [k, noisyOr(a.parts)]));
   const shortage = acc.get('resource_exhaustion');
