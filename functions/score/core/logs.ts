@@ -11,6 +11,13 @@ const HINTS: [RegExp, RootCauseKind][] = [
 ];
 
 /**
+ * Failures in words that only the platform produces for everyone on it: a name that did
+ * not resolve, a TLS handshake or certificate refused, a route that does not exist. A
+ * reset connection or a timeout can be any callee's doing; these are the shared layer's.
+ */
+export const PLATFORM_SIGNATURE = /\bdns|nxdomain|getaddrinfo|eai_again|enotfound|no such host|name resolution|unknownhost|\blookup [\w.<>*-]+(?: on \S+)?: |certificate|x509|\btls\b|\bssl\b|no route to host|network is unreachable/i;
+
+/**
  * Exception and error types whose name says what failed, whatever their message holds:
  * a programming error is a defect in the code even when its message quotes a method
  * called `limit()`; an out-of-memory or throttling type is a resource running short; a

@@ -1,6 +1,7 @@
 import type { RootCauseKind, Suspect } from '../../contracts/index.js';
 import type { Attribution } from './changes.js';
 import { burnedByCode, overflowedOnOneInput } from './kinds.js';
+import { PLATFORM_SIGNATURE } from './logs.js';
 import { originScore, type ServiceProfile } from './propagation.js';
 import { CLEAR_STRENGTH, noisyOr, type Signal, type SignalFamily } from './types.js';
 import { WEIGHTS, type FaultKind, type Weights } from './weights.js';
@@ -58,6 +59,21 @@ function onePerEventFamily(signals: readonly Signal[]): Signal[] {
  */
 export const feltAsPlatform = (signals: readonly Signal[], w: Weights = WEIGHTS) => new Set(signals.filter((s) => s.family === 'dependency_mention' && s.hint === 'infrastructure' && s.strength >= CLEAR_STRENGTH).map((s) => s.evidenceId)).size >= w.platform.minVictims;
 
+/** A service's own error lines or exceptions in the platform's words (`PLATFORM_SIGNATURE`). */
+const inPlatformWords = (s: Signal) => (s.family === 'log_error' || s.family === 'exception') && s.local && s.hint === 'infrastructure' && s.strength >= CLEAR_STRENGTH && PLATFORM_SIGNATURE.test(s.raw ?? s.text);
+
+/**
+ * The failures of the services whose trouble propagation put on `service` (its victims)
+ * that speak in the platform's words: names that would not resolve, handshakes refused.
+ * Callers whose lookups of their other callees all time out when a resolver they call
+ * crash-loops name those callees, not the resolver, yet what they felt was the resolver
+ * failing as the platform; two or more of them make it the platform under them
+ * (`kindSupport`), as callers naming it would.
+ */
+export function platformFeltBy(service: string, profiles: ReadonlyMap<string, ServiceProfile>): Signal[] {
+  return [...profiles.values()].filter((q) => q.explainedBy === service).flatMap((q) => q.signals.filter(inPlatformWords));
+}
+
 /**
  * Whether the platform itself reported what the service runs on impaired (a volume's
  * performance degraded, a host under it, its zone), and the service felt it: what then ran
@@ -99,9 +115,11 @@ const failedUnder = (s: Signal) => s.family === 'errors' && s.local && s.hint ==
  * (`overflowedOnOneInput`), is the defect's consequence: its evidence is the defect's, it
  * does not explain the failures away, and it counts less as a shortage in its own right;
  * so are its hosts failing their health checks meanwhile (units out of service): the
- * code kept them too busy to answer, the platform under them did not fail.
+ * code kept them too busy to answer, the platform under them did not fail. The failures
+ * of its victims in the platform's words (`feltBy`, from `platformFeltBy`), two or more
+ * services of them, make it the platform as callers naming it would (`feltAsPlatform`).
  */
-export function kindSupport(p: ServiceProfile, callerFailures: readonly Signal[] = [], w: Weights = WEIGHTS): Map<FaultKind, { support: number; ids: string[] }> {
+export function kindSupport(p: ServiceProfile, callerFailures: readonly Signal[] = [], w: Weights = WEIGHTS, feltBy: readonly Signal[] = []): Map<FaultKind, { support: number; ids: string[] }> {
   const kw = w.kinds;
   const own = strongest(p.signals, ['cpu', 'self_time', 'runtime_throttle']);
   const failed = strongest(p.signals, ['log_error', 'exception', 'error_origin']);
@@ -120,13 +138,15 @@ export function kindSupport(p: ServiceProfile, callerFailures: readonly Signal[]
     else for (const [kind, x] of Object.entries(kw.support[s.family] ?? {})) add(kind as FaultKind, s.strength * x * (s.family === 'inbound_latency' ? 1 - 0.8 * own : s.family === 'outbound_latency' ? (1 - 0.6 * failed) * (1 - 0.8 * own) : kind === 'resource_exhaustion' ? shortness(s, w) : 1), s);
   }
   for (const s of callerFailures) add('code_defect', s.strength * kw.inheritedFailure, s);
+  const victimsFeltPlatform = new Set(feltBy.map((s) => s.service)).size >= w.platform.minVictims;
+  if (victimsFeltPlatform) for (const s of feltBy) add('infrastructure', s.strength, s);
   const surge = p.signals.filter((s) => s.family === 'traffic_up');
   const resource = p.signals.filter((s) => RESOURCE.includes(s.family) && s.strength >= CLEAR_STRENGTH);
   const saturated = (resource.length > 0 ? resource : p.signals.filter((s) => s.family === 'latency' || s.family === 'errors')).sort((a, b) => a.onsetMs - b.onsetMs)[0];
   const saturationOnset = saturated?.onsetMs ?? Infinity;
   const demandFirst = surge.some((s) => s.onsetMs <= saturationOnset + Math.max(LATER_MS, saturated?.stepMs ?? 0) && s.onsetMs >= saturationOnset - SURGE_LEAD_MS);
   const strained = resource.length > 0 || p.signals.some((s) => s.family === 'self_time' && s.strength >= CLEAR_STRENGTH);
-  const asPlatform = feltAsPlatform(p.signals, w);
+  const asPlatform = feltAsPlatform(p.signals, w) || victimsFeltPlatform;
   const platformFirst = p.signals.some((s) => (s.family === 'runtime_node' || failedUnder(s)) && s.onsetMs <= saturationOnset + LATER_MS) || asPlatform || p.signals.some(underPlatformReport);
   const measuredShort = resource.length > 0 || p.signals.some((s) => s.hint === 'resource_exhaustion');
   const raw = new Map([...acc].map(([k, a]) => [k, noisyOr(a.parts)]));
@@ -278,7 +298,7 @@ export function rankSuspects(profiles: Map<string, ServiceProfile>, attributions
     const base = originScore(p, w);
     if (base <= 0.02) continue;
     const passedUp = failuresPassedUp(p.service, profiles);
-    const support = kindSupport(p, passedUp, w);
+    const support = kindSupport(p, passedUp, w, platformFeltBy(p.service, profiles));
     const best = Math.max(0.05, ...[...support.values()].map((s) => s.support));
     const external = isExternal(p, observed);
     const failedCallers = external || quiet.has(p.service) || impaired.has(p.service);
