@@ -27,9 +27,9 @@ function valuesBetween(series: MetricSeries, fromMs: number, toMs: number): numb
  * the change (a release ten hours old, an hour of samples) cannot show the climb from it,
  * only where the climb got to: it grew when it still climbs in what the series shows, or
  * stood, before the onset, at `leakGrowth` times its healthy reference or more (a heap at
- * three times last week's), and did not when it stood near it, flat. Undefined when no memory series covers at least six steps of
- * that stretch, or, beginning after the change, has no reference (a change before the
- * window: nothing says it did not).
+ * three times last week's), and did not when it stood near it, flat. Undefined when no
+ * memory series covers at least six steps of that stretch (a change before the window:
+ * nothing says it did not).
  */
 export function grewFromChange(items: readonly Evidence[], service: string, atMs: number, onsetMs: number, w: Weights = WEIGHTS): boolean | undefined {
   let verdict: boolean | undefined;
@@ -39,9 +39,8 @@ export function grewFromChange(items: readonly Evidence[], service: string, atMs
     const values = valuesBetween(series, atMs, onsetMs);
     const reference = series.reference && series.reference.points >= w.metrics.minReferencePoints && series.reference.median > 0 ? series.reference.median : undefined;
     const afterIt = series.startMs > atMs + 2 * series.stepMs;
-    if (afterIt && reference === undefined) continue;
     const climbing = climbed(values, w.changes.growthShare);
-    const grew = afterIt && values.length >= 3 ? climbing === true || median(values)! / reference! >= w.changes.leakGrowth : climbing;
+    const grew = afterIt && reference !== undefined && values.length >= 3 ? climbing === true || median(values)! / reference >= w.changes.leakGrowth : climbing;
     if (grew !== undefined) verdict = (verdict ?? false) || grew;
   }
   return verdict;
