@@ -194,6 +194,30 @@ export function referenceOnset(series: Pick<MetricSeries, 'values' | 'startMs' |
 }
 
 /**
+ * Demand that stood far above its healthy reference at every sample of the window, with
+ * no shift inside it to time (a deadline evening's filings already five times an ordinary
+ * one when the capture starts, still climbing): every point beyond the reference's normal
+ * range (`referenceZ` robust units) and the series' median at least twice the reference's.
+ * Its onset is the window's first sample, as far as the evidence can date it, and
+ * `climbing` says whether it was still rising through the window (`climbed`): demand that
+ * kept rising until the service ran short is what ran it short, however long before the
+ * capture it began.
+ */
+export function standingDemand(series: Pick<MetricSeries, 'values' | 'startMs' | 'stepMs' | 'reference'>, w: Weights = WEIGHTS): (Onset & { climbing: boolean }) | undefined {
+  const ref = series.reference;
+  if (!ref || ref.points < w.metrics.minReferencePoints || ref.median <= 0) return undefined;
+  const points: { at: number; v: number }[] = [];
+  series.values.forEach((v, i) => v !== null && points.push({ at: series.startMs + i * series.stepMs, v }));
+  if (points.length < 3) return undefined;
+  const scale = referenceScale(ref);
+  const z = points.map((p) => (p.v - ref.median) / scale);
+  const values = points.map((p) => p.v);
+  if (z.some((x) => x < w.metrics.referenceZ) || median(values)! < 2 * ref.median) return undefined;
+  const run = z.map((x) => Math.min(50, x)).sort((a, b) => a - b);
+  return { atMs: points[0]!.at, direction: 1, z: run[Math.floor(run.length / 2)]!, baseline: ref.median, peak: Math.max(...values), sustained: 1, climbing: climbed(values, w.changes.growthShare) === true };
+}
+
+/**
  * One signal per series whose recent steps broke from its baseline, surer the more
  * steady the shift (a series that keeps dropping back is half a signal). Rising CPU, memory
  * and resource use are local; rising errors and latency are symptoms; rising traffic
@@ -212,7 +236,8 @@ export function metricSignals(items: readonly Evidence[], frame: Frame, w: Weigh
     const full = capacitySignal(series, family, frame, w);
     if (full) out.push(full);
     const found = detectOnset(series.values, series.startMs, series.stepMs, frame.alertAtMs, lookbackOf(frame), w);
-    const onset = found ? againstReference(found, series, w) : referenceOnset(series, frame, w);
+    const standing = !found && family === 'traffic' ? standingDemand(series, w) : undefined;
+    const onset = found ? againstReference(found, series, w) : (referenceOnset(series, frame, w) ?? standing);
     if (!onset) continue;
     const rising = onset.direction > 0;
     const relative = onset.baseline !== 0 ? Math.abs(onset.peak / onset.baseline) : Infinity;
@@ -244,7 +269,7 @@ export function metricSignals(items: readonly Evidence[], frame: Frame, w: Weigh
       evidenceId: series.id,
       local,
       ...(resource && limit !== undefined ? { peakShare: onset.peak / limit } : {}),
-      ...(before !== undefined ? { climbedBefore: before } : {}),
+      ...(before !== undefined ? { climbedBefore: before } : onset === standing && standing ? { climbedBefore: standing.climbing } : {}),
       ...(shortage ? { hint: 'resource_exhaustion' as const } : {}),
       ...(edge && f === 'inbound_latency' ? { waitsByCaller: { [series.labels.caller!]: Math.min(relative, 1e6) } } : {}),
       ...(network ? { hint: 'infrastructure' as const } : {}),

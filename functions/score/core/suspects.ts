@@ -98,8 +98,10 @@ const failedUnder = (s: Signal) => s.family === 'errors' && s.local && s.hint ==
  * longer unless the service also started failing in its own code or its own CPU and work
  * strained with them (a starved client is slow to every callee); a rise in demand that came no later than
  * the saturation, and not so long before it that the service had coped with it, is a
- * surge (only where the service strained: more calls it served without running short
- * are not an incident); the shortage such demand brought on is the surge's consequence,
+ * surge (demand that was still climbing when the service ran short counts however long
+ * before it began: it never stopped at a level the service coped with), only where the
+ * service strained, since more calls it served without running short
+ * are not an incident; the shortage such demand brought on is the surge's consequence,
  * so it speaks for the surge too, in proportion to how clearly demand rose (a herd that
  * pinned a function's concurrency is a surge however modest the rise in calls the
  * throttled function could still count); and a node lost before the saturation, device
@@ -144,7 +146,8 @@ export function kindSupport(p: ServiceProfile, callerFailures: readonly Signal[]
   const resource = p.signals.filter((s) => RESOURCE.includes(s.family) && s.strength >= CLEAR_STRENGTH);
   const saturated = (resource.length > 0 ? resource : p.signals.filter((s) => s.family === 'latency' || s.family === 'errors')).sort((a, b) => a.onsetMs - b.onsetMs)[0];
   const saturationOnset = saturated?.onsetMs ?? Infinity;
-  const demandFirst = surge.some((s) => s.onsetMs <= saturationOnset + Math.max(LATER_MS, saturated?.stepMs ?? 0) && s.onsetMs >= saturationOnset - SURGE_LEAD_MS);
+  const metSaturation = (s: Signal) => s.onsetMs <= saturationOnset + Math.max(LATER_MS, saturated?.stepMs ?? 0) && (s.onsetMs >= saturationOnset - SURGE_LEAD_MS || s.climbedBefore === true);
+  const demandFirst = surge.some(metSaturation);
   const strained = resource.length > 0 || p.signals.some((s) => s.family === 'self_time' && s.strength >= CLEAR_STRENGTH);
   const asPlatform = feltAsPlatform(p.signals, w) || victimsFeltPlatform;
   const platformFirst = p.signals.some((s) => (s.family === 'runtime_node' || failedUnder(s)) && s.onsetMs <= saturationOnset + LATER_MS) || asPlatform || p.signals.some(underPlatformReport);
@@ -156,7 +159,7 @@ export function kindSupport(p: ServiceProfile, callerFailures: readonly Signal[]
     acc.set('code_defect', { parts: defect.parts, ids: [...new Set([...defect.ids, ...shortage.ids])], firstMs: Math.min(defect.firstMs, shortage.firstMs) });
     raw.set('code_defect', Math.max(raw.get('code_defect') ?? 0, raw.get('resource_exhaustion')!));
   }
-  const demand = strongest(surge.filter((s) => s.onsetMs <= saturationOnset + Math.max(LATER_MS, saturated?.stepMs ?? 0) && s.onsetMs >= saturationOnset - SURGE_LEAD_MS), ['traffic_up']);
+  const demand = strongest(surge.filter(metSaturation), ['traffic_up']);
   if (demandFirst && strained && !platformFirst && !shortByDefect && shortage) raw.set('traffic_surge', noisyOr([raw.get('traffic_surge') ?? 0, raw.get('resource_exhaustion')! * demand]));
   const explained = Math.max(...(['resource_exhaustion', 'infrastructure', 'traffic_surge'] as const).filter((k) => !(shortByDefect && k === 'resource_exhaustion')).map((k) => raw.get(k) ?? 0));
   const firstStrong = Math.min(...[...acc].filter(([k]) => (raw.get(k) ?? 0) >= 0.5).map(([, a]) => a.firstMs));
