@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { MetricSeries } from '../../../functions/contracts/index.js';
-import { metricSignals, standingDemand } from '../../../functions/score/core/metrics.js';
+import { metricSignals, standingDemand, standingGrowth } from '../../../functions/score/core/metrics.js';
 import { mergeGraph, profileServices } from '../../../functions/score/core/propagation.js';
 import { kindSupport } from '../../../functions/score/core/suspects.js';
 import type { Evidence, Signal } from '../../../functions/score/core/types.js';
@@ -39,5 +39,21 @@ describe('demand that kept rising until the service ran short', () => {
   it('did not, when it had stopped rising and the service coped with it for long', () => {
     const steady = support(sig('traffic_up', 68, { climbedBefore: false }));
     expect(steady.get('resource_exhaustion')!.support).toBeGreaterThan(steady.get('traffic_surge')!.support);
+  });
+});
+
+describe('what a service holds, far above its reference all window', () => {
+  const heap = (values: number[]) => ({ class: 'metrics', id: 'M_rss', service: 'validator', name: 'process_resident_memory_bytes', labels: {}, startMs: at - 68 * min, stepMs: 5 * min, values, reference: { median: 1.2e9, mad: 1.5e7, p05: 1.18e9, p95: 1.22e9, points: 49 } }) as unknown as MetricSeries & { id: string };
+  const leaking = Array.from({ length: 14 }, (_, i) => (6.5e9 + i * 1e8) * (i % 2 === 0 ? 1.02 : 0.98));
+
+  it('is a leak in progress while it still climbs: memory risen since the window’s first sample', () => {
+    expect(standingGrowth(heap(leaking))).toMatchObject({ atMs: at - 68 * min, climbing: true });
+    const [s] = metricSignals([heap(leaking) as unknown as Evidence], frame).filter((x) => x.family === 'memory');
+    expect(s).toMatchObject({ onsetMs: at - 68 * min, local: true });
+  });
+
+  it('is how the service runs now when it stands high but flat', () => {
+    expect(standingGrowth(heap(leaking.map(() => 6.5e9)))).toBeUndefined();
+    expect(metricSignals([heap(leaking.map(() => 6.5e9)) as unknown as Evidence], frame).filter((x) => x.family === 'memory')).toEqual([]);
   });
 });
