@@ -217,15 +217,14 @@ export function standingDemand(series: Pick<MetricSeries, 'values' | 'startMs' |
   return { atMs: points[0]!.at, direction: 1, z: run[Math.floor(run.length / 2)]!, baseline: ref.median, peak: Math.max(...values), sustained: 1, climbing: climbed(values, w.changes.growthShare) === true };
 }
 
-/** Families of series that measure what a service holds: memory, pools, descriptors. */
-const HELD_USE: readonly string[] = ['memory', 'saturation'];
-
 /**
- * What a service holds standing far above its healthy reference all window and still
- * climbing through it (`standingDemand`'s reading, kept only while it climbs): a leak in
- * progress, nineteen days of it showing as a heap at six times last week's, still growing,
- * with no step inside the window to time. A level that stands high but flat is how the
- * service runs now, not news.
+ * Memory standing far above its healthy reference all window and still climbing through
+ * it (`standingDemand`'s reading, kept only while it climbs): a leak in progress, nineteen
+ * days of it showing as a heap at six times last week's, still growing, with no step
+ * inside the window to time. A level that stands high but flat is how the service runs
+ * now, not news; and other use series (a table's consumed capacity, a pool's connections
+ * in use) climb with the demand that fills them, so standing high they say demand, not a
+ * leak.
  */
 export function standingGrowth(series: Pick<MetricSeries, 'values' | 'startMs' | 'stepMs' | 'reference'>, w: Weights = WEIGHTS): (Onset & { climbing: boolean }) | undefined {
   const standing = standingDemand(series, w);
@@ -251,7 +250,7 @@ export function metricSignals(items: readonly Evidence[], frame: Frame, w: Weigh
     const full = capacitySignal(series, family, frame, w);
     if (full) out.push(full);
     const found = detectOnset(series.values, series.startMs, series.stepMs, frame.alertAtMs, lookbackOf(frame), w);
-    const standing = found ? undefined : family === 'traffic' ? standingDemand(series, w) : HELD_USE.includes(family) ? standingGrowth(series, w) : undefined;
+    const standing = found ? undefined : family === 'traffic' ? standingDemand(series, w) : family === 'memory' ? standingGrowth(series, w) : undefined;
     const onset = found ? againstReference(found, series, w) : (referenceOnset(series, frame, w) ?? standing);
     if (!onset) continue;
     const rising = onset.direction > 0;

@@ -52,6 +52,11 @@ describe('what a service holds, far above its reference all window', () => {
     expect(s).toMatchObject({ onsetMs: at - 68 * min, local: true });
   });
 
+  it('is demand, not a leak, for a use series that climbs with what fills it', () => {
+    const consumed = { ...heap(leaking), id: 'M_wcu', name: 'ConsumedWriteCapacityUnits' } as unknown as Evidence;
+    expect(metricSignals([consumed], frame).filter((x) => x.family === 'saturation')).toEqual([]);
+  });
+
   it('is how the service runs now when it stands high but flat', () => {
     expect(standingGrowth(heap(leaking.map(() => 6.5e9)))).toBeUndefined();
     expect(metricSignals([heap(leaking.map(() => 6.5e9)) as unknown as Evidence], frame).filter((x) => x.family === 'memory')).toEqual([]);
