@@ -23,9 +23,13 @@ function valuesBetween(series: MetricSeries, fromMs: number, toMs: number): numb
  * Whether the service's memory grew from the change to the onset, as a leak the change
  * shipped would make it: the last third of the steps between them sits clearly above the
  * first third (by more than twice the step-to-step noise). Memory that stayed flat after
- * the change and jumped at the onset did not leak from it. Undefined when no memory
- * series covers at least six steps of that stretch (a change before the window: nothing
- * says it did not).
+ * the change and jumped at the onset did not leak from it. A series that begins well after
+ * the change (a release ten hours old, an hour of samples) cannot show the climb from it,
+ * only where the climb got to: it grew when it still climbs in what the series shows, or
+ * stood, before the onset, at `leakGrowth` times its healthy reference or more (a heap at
+ * three times last week's), and did not when it stood near it, flat. Undefined when no
+ * memory series covers at least six steps of that stretch (a change before the window:
+ * nothing says it did not).
  */
 export function grewFromChange(items: readonly Evidence[], service: string, atMs: number, onsetMs: number, w: Weights = WEIGHTS): boolean | undefined {
   let verdict: boolean | undefined;
@@ -33,7 +37,10 @@ export function grewFromChange(items: readonly Evidence[], service: string, atMs
     if (item.class !== 'metrics' || item.service !== service || metricFamily(item.name, item.unit, item.labels) !== 'memory') continue;
     const series = item as MetricSeries;
     const values = valuesBetween(series, atMs, onsetMs);
-    const grew = climbed(values, w.changes.growthShare);
+    const reference = series.reference && series.reference.points >= w.metrics.minReferencePoints && series.reference.median > 0 ? series.reference.median : undefined;
+    const afterIt = series.startMs > atMs + 2 * series.stepMs;
+    const climbing = climbed(values, w.changes.growthShare);
+    const grew = afterIt && reference !== undefined && values.length >= 3 ? climbing === true || median(values)! / reference >= w.changes.leakGrowth : climbing;
     if (grew !== undefined) verdict = (verdict ?? false) || grew;
   }
   return verdict;

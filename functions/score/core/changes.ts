@@ -1,6 +1,6 @@
 import type { ChangeEvent, RootCauseKind } from '../../contracts/index.js';
 import { grewFromChange, heavierPerDemand, outgrewDemand, standingSince } from './change-fit.js';
-import { fittedShortage } from './kinds.js';
+import { fittedShortage, relievedShortage } from './kinds.js';
 import { callersOf, downstream, type ServiceProfile } from './propagation.js';
 import { decay, introducedAfter, metByDemand, separateThread, victimOf } from './victims.js';
 import { CLEAR_STRENGTH, type Evidence, type Frame, type Signal } from './types.js';
@@ -181,7 +181,8 @@ export function attributeChanges(items: readonly Evidence[], profiles: Map<strin
       out.push({ change, kind, score: 0.02 * proximity, fit: 0, redHerring: true, reason: `${what} on ${change.service} at ${clock(at)}; nothing of ${change.service}'s moved at it, and its trouble began ${minutes(p.onsetMs - at)} later with the demand that reached it${demand ? ` (${demand.text})` : ''}: the change met the surge, it did not cause it` });
       continue;
     }
-    const ownScore = mine ? proximity * (0.6 + 0.4 * Math.min(1, own / 0.6)) * (0.5 + 0.5 * p.rootness) * (p.fedBy ? 0.4 : 1) : 0;
+    const relieved = mine ? relievedShortage(change, p.signals, w) : undefined;
+    const ownScore = mine && !relieved ? proximity * (0.6 + 0.4 * Math.min(1, own / 0.6)) * (0.5 + 0.5 * p.rootness) * (p.fedBy ? 0.4 : 1) : 0;
     const v = named ?? (before ? undefined : victimOf(change.service, change.summary, at, profiles, graph, frame.stepMs, changedAt, observed, w));
     if (v && (v.weight > ownScore || v.named)) {
       const where = v.through ? `which uses ${v.through} as it does` : downstream(graph, change.service).has(v.victim.service) ? 'which it calls' : 'which depends on it';
@@ -194,6 +195,8 @@ export function attributeChanges(items: readonly Evidence[], profiles: Map<strin
       const asMuch = untested ? `, and the same demand as in the healthy reference now takes ${heavier!.toFixed(1)} times as much of it` : '';
       const shape = memoryLeak ? `; its memory grew from the change on${asMuch}` : heldLeak ? `; what it holds grew from the change on, faster than its demand${asMuch}` : ceiling ? `; it set the ${ceiling} that ran short${asMuch}` : '';
       out.push({ change, kind, score: ownScore, fit: proximity * (p!.fedBy ? 0.4 : 1), redHerring: false, reason: `${what} on ${change.service} at ${clock(at)}; ${change.service} itself went wrong ${minutes(Math.max(0, lead))} after it${sign ? ` (${sign.text})` : ''}${shape}` });
+    } else if (relieved) {
+      out.push({ change, kind, score: 0, fit: 0, redHerring: true, reason: `${what} on ${change.service} at ${clock(at)} gave it more of the ${relieved} it ran short of: a response to the shortage, not its cause` });
     } else {
       out.push({ change, kind, score: 0.02 * proximity, fit: 0, redHerring: true, reason: `${what} on ${change.service}: nothing on or around ${change.service} changed behaviour soon after, so it looks unrelated` });
     }

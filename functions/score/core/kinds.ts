@@ -117,14 +117,11 @@ const RAISED = /\b(?:rais(?:e|ed|es|ing)|increas(?:e|ed|es|ing)|bump(?:ed|s)?|do
 const LOUDER = /\b(?:debug|trace|verbose)\b|payloads?|bod(?:y|ies)/i;
 
 /**
- * Whether a change moved the limit on `resource` the way that makes running short of it
- * likelier: a limit lowered, a pool shrunk, replicas or an instance cut, or (for a disk)
- * logging turned louder. Read from the summary's `before -> after` steps in the clauses
- * that name the resource (or, for capacity, that name none), else from its words. A
- * limit raised (`max_connections 1000 -> 1200`) never is; nor is a change whose direction
- * the summary does not say.
+ * The `before -> after` steps a summary writes for the limit on `resource`, in the clauses
+ * that name it (or, for capacity, that name any resource): -1 for each that went down, 1
+ * for each that went up, 0 where the units do not compare.
  */
-export function towardShortage(summary: string, resource: string): boolean {
+function limitSteps(summary: string, resource: string): number[] {
   const steps: number[] = [];
   for (const clause of summary.split(/[,;()]|\band\b/)) {
     const names = RESOURCES.filter(([, re]) => re.test(clause)).map(([name]) => name);
@@ -137,6 +134,19 @@ export function towardShortage(summary: string, resource: string): boolean {
       if (a && b) steps.push(step(a, b));
     });
   }
+  return steps;
+}
+
+/**
+ * Whether a change moved the limit on `resource` the way that makes running short of it
+ * likelier: a limit lowered, a pool shrunk, replicas or an instance cut, or (for a disk)
+ * logging turned louder. Read from the summary's `before -> after` steps in the clauses
+ * that name the resource (or, for capacity, that name none), else from its words. A
+ * limit raised (`max_connections 1000 -> 1200`) never is; nor is a change whose direction
+ * the summary does not say.
+ */
+export function towardShortage(summary: string, resource: string): boolean {
+  const steps = limitSteps(summary, resource);
   if (steps.some((d) => d > 0)) return false;
   if (steps.some((d) => d < 0)) return true;
   if (resource === 'disk' && RESOURCES.find(([name]) => name === 'disk')![1].test(summary) && LOUDER.test(summary)) return true;
@@ -191,4 +201,26 @@ export function overflowedOnOneInput(signals: readonly Signal[]): boolean {
   const jumped = clear.some((s) => s.family === 'memory' && s.climbedBefore === false);
   const grew = signals.some((s) => s.family === 'memory' && s.climbedBefore === true);
   return killed && looping && jumped && !grew && !clear.some((s) => s.family === 'traffic_up');
+}
+
+/**
+ * The shortage a change relieved, if any: the resource that ran short in its service
+ * (`shortResources`) whose limit the summary raised (`reserved concurrency 500 -> 1500`,
+ * `max_connections 1000 -> 1200`), or, for a scaling change that added capacity (more
+ * tasks, replicas, a larger instance), any resource that ran short, since every one grew.
+ * More of the very thing the service ran out of cannot be why it ran out: such a change
+ * is the response to the shortage (a mitigation, a scale-out), whoever made it and
+ * however close to the onset it landed, never its cause.
+ */
+export function relievedShortage(change: { kind: string; summary: string; service: string }, signals: readonly Signal[], w: Weights = WEIGHTS): string | undefined {
+  const short = shortResources(signals, w);
+  if (short.size === 0) return undefined;
+  const summary = withoutName(change.summary, change.service);
+  const raised = (resource: string) => {
+    const steps = limitSteps(summary, resource);
+    return steps.length > 0 && steps.every((d) => d > 0);
+  };
+  const named = RESOURCES.find(([name, re]) => short.has(name) && re.test(summary) && raised(name))?.[0];
+  if (named) return named;
+  return change.kind === 'scaling' && (raised('capacity') || (limitSteps(summary, 'capacity').length === 0 && RAISED.test(summary) && !LOWERED.test(summary))) ? 'capacity' : undefined;
 }

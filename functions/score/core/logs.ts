@@ -6,9 +6,16 @@ import type { Evidence, Frame, Signal } from './types.js';
 
 /** Words in a log line that name the kind of failure outright. */
 const HINTS: [RegExp, RootCauseKind][] = [
-  [/out of memory|\boom\b|too many (connections|open files|clients)|connection slots|pool (is )?exhausted|no space left|disk full|\bis full\b|quota|resource.?exhausted|heap space|rate.?limit|throttl|max_connections|maxmemory|evict|no available (connection|thread)|watermark\b.*\bexceeded|flood.?stage|shed(?:ding)? (?:load|requests?|traffic|low.priority)|load.?shed|wraparound|(?:assign|allocate) an ip address|no (?:free|available) ip|buffer (?:limits?|is full)/i, 'resource_exhaustion'],
-  [/\bdns|nxdomain|getaddrinfo|eai_again|enotfound|no such host|name resolution|unknownhost|\blookup [\w.<>*-]+(?: on \S+)?: |certificate|x509|\btls\b|\bssl\b|no route to host|network is unreachable|node .*not ready|connection reset by peer|packet loss/i, 'infrastructure'],
+  [/out of memory|\boom\b|too many (connections|open files|clients)|connection slots|pool (is )?exhausted|no space left|disk full|\bis full\b|quota|resource.?exhausted|heap space|rate.?limit|rate exceeded|concurrency (?:limit )?(?:reached|exceeded)|throttl|max_connections|maxmemory|evict|no available (connection|thread)|watermark\b.*\bexceeded|flood.?stage|shed(?:ding)? (?:load|requests?|traffic|low.priority)|load.?shed|wraparound|(?:assign|allocate) an ip address|no (?:free|available) ip|buffer (?:limits?|is full)/i, 'resource_exhaustion'],
+  [/\bdns|nxdomain|getaddrinfo|eai_again|enotfound|no such host|name resolution|unknownhost|\blookup [\w.<>*-]+(?: on \S+)?: |certificate|x509|\btls\b|\bssl\b|no route to host|network is unreachable|node .*not ready|connection reset by peer|packet loss|medium error|\bi\/o error|input\/output error|remounting filesystem read-only/i, 'infrastructure'],
 ];
+
+/**
+ * Failures in words that only the platform produces for everyone on it: a name that did
+ * not resolve, a TLS handshake or certificate refused, a route that does not exist. A
+ * reset connection or a timeout can be any callee's doing; these are the shared layer's.
+ */
+export const PLATFORM_SIGNATURE = /\bdns|nxdomain|getaddrinfo|eai_again|enotfound|no such host|name resolution|unknownhost|\blookup [\w.<>*-]+(?: on \S+)?: |certificate|x509|\btls\b|\bssl\b|no route to host|network is unreachable/i;
 
 /**
  * Exception and error types whose name says what failed, whatever their message holds:

@@ -146,6 +146,13 @@ const UNITS_OUT = /unhealthy|under.?replicated|offline/i;
 const LOST_PACKETS = /drop|retrans|packet.?loss|tls|ssl|handshake/i;
 
 /**
+ * Failures a storage device counts itself (I/O errors, medium errors of a disk or volume):
+ * the hardware under the service failed, as packets lost are the network failing; no
+ * query, load or leak of the service makes a disk return them.
+ */
+const DEVICE_ERRORS = /(?:disk|device|volume|block|nvme|\bio|i\/o|media|medium).?(?:io.?)?errors?/i;
+
+/**
  * Whether an error series counts failures to get a resource (`ErrorPortAllocation`,
  * `IPAllocationFailures`, `quota_exceeded_total`, `InsufficientCapacityErrors`): each such
  * error says something ran out, not that code failed.
@@ -238,6 +245,44 @@ export function standingOnset(series: Pick<MetricSeries, 'values' | 'startMs' | 
 }
 
 /**
+ * Demand that stood far above its healthy reference at every sample of the window, with
+ * no shift inside it to time (a deadline evening's filings already five times an ordinary
+ * one when the capture starts, still climbing): every point beyond the reference's normal
+ * range (`referenceZ` robust units) and the series' median at least twice the reference's.
+ * Its onset is the window's first sample, as far as the evidence can date it, and
+ * `climbing` says whether it was still rising through the window (`climbed`): demand that
+ * kept rising until the service ran short is what ran it short, however long before the
+ * capture it began.
+ */
+export function standingDemand(series: Pick<MetricSeries, 'values' | 'startMs' | 'stepMs' | 'reference'>, w: Weights = WEIGHTS): (Onset & { climbing: boolean }) | undefined {
+  const ref = series.reference;
+  if (!ref || ref.points < w.metrics.minReferencePoints || ref.median <= 0) return undefined;
+  const points: { at: number; v: number }[] = [];
+  series.values.forEach((v, i) => v !== null && points.push({ at: series.startMs + i * series.stepMs, v }));
+  if (points.length < 3) return undefined;
+  const scale = referenceScale(ref);
+  const z = points.map((p) => (p.v - ref.median) / scale);
+  const values = points.map((p) => p.v);
+  if (z.some((x) => x < w.metrics.referenceZ) || median(values)! < 2 * ref.median) return undefined;
+  const run = z.map((x) => Math.min(50, x)).sort((a, b) => a - b);
+  return { atMs: points[0]!.at, direction: 1, z: run[Math.floor(run.length / 2)]!, baseline: ref.median, peak: Math.max(...values), sustained: 1, climbing: climbed(values, w.changes.growthShare) === true };
+}
+
+/**
+ * Memory standing far above its healthy reference all window and still climbing through
+ * it (`standingDemand`'s reading, kept only while it climbs): a leak in progress, nineteen
+ * days of it showing as a heap at six times last week's, still growing, with no step
+ * inside the window to time. A level that stands high but flat is how the service runs
+ * now, not news; and other use series (a table's consumed capacity, a pool's connections
+ * in use) climb with the demand that fills them, so standing high they say demand, not a
+ * leak.
+ */
+export function standingGrowth(series: Pick<MetricSeries, 'values' | 'startMs' | 'stepMs' | 'reference'>, w: Weights = WEIGHTS): (Onset & { climbing: boolean }) | undefined {
+  const standing = standingDemand(series, w);
+  return standing?.climbing ? standing : undefined;
+}
+
+/**
  * One signal per series whose recent steps broke from its baseline, surer the more
  * steady the shift (a series that keeps dropping back is half a signal). Rising CPU, memory
  * and resource use are local; rising errors and latency are symptoms; rising traffic
@@ -261,7 +306,8 @@ export function metricSignals(items: readonly Evidence[], frame: Frame, w: Weigh
     const full = capacitySignal(series, family, frame, w);
     if (full) out.push(full);
     const found = detectOnset(series.values, series.startMs, series.stepMs, frame.alertAtMs, lookbackOf(frame), w);
-    const onset = found ? againstReference(found, series, w) : (referenceOnset(series, frame, w) ?? (RATES.includes(family) ? standingOnset(series, frame, w) : undefined));
+    const standing = found ? undefined : family === 'traffic' ? standingDemand(series, w) : family === 'memory' ? standingGrowth(series, w) : undefined;
+    const onset = found ? againstReference(found, series, w) : (referenceOnset(series, frame, w) ?? standing ?? (RATES.includes(family) ? standingOnset(series, frame, w) : undefined));
     if (!onset) continue;
     const rising = onset.direction > 0;
     const relative = onset.baseline !== 0 ? Math.abs(onset.peak / onset.baseline) : Infinity;
@@ -270,7 +316,7 @@ export function metricSignals(items: readonly Evidence[], frame: Frame, w: Weigh
     const edge = series.labels.callee !== undefined && series.labels.caller !== undefined;
     let f: SignalFamily | undefined;
     let local = false;
-    if (family === 'errors' && rising) [f, local] = ['errors', LOST_PACKETS.test(series.name) || failedToAllocate(series.name)];
+    if (family === 'errors' && rising) [f, local] = ['errors', LOST_PACKETS.test(series.name) || DEVICE_ERRORS.test(series.name) || failedToAllocate(series.name)];
     else if (family === 'latency' && rising) [f, local] = edge ? ['inbound_latency', true] : ['latency', false];
     else if (family === 'cpu' && rising) [f, local] = ['cpu', true];
     else if (family === 'memory' && rising) [f, local] = ['memory', true];
@@ -282,7 +328,7 @@ export function metricSignals(items: readonly Evidence[], frame: Frame, w: Weigh
     const where = edge ? ` on calls from ${series.labels.caller}` : '';
     const limit = capacityOf(series);
     const resource = rising && (f === 'cpu' || f === 'memory' || f === 'saturation');
-    const network = f === 'errors' && LOST_PACKETS.test(series.name);
+    const network = f === 'errors' && (LOST_PACKETS.test(series.name) || DEVICE_ERRORS.test(series.name));
     const shortage = f === 'errors' && failedToAllocate(series.name);
     const before = f === 'memory' ? climbed(series.values.filter((v, i): v is number => v !== null && series.startMs + i * series.stepMs < onset.atMs), w.changes.growthShare) : undefined;
     out.push({
@@ -293,7 +339,7 @@ export function metricSignals(items: readonly Evidence[], frame: Frame, w: Weigh
       evidenceId: series.id,
       local,
       ...(resource && limit !== undefined ? { peakShare: onset.peak / limit } : {}),
-      ...(before !== undefined ? { climbedBefore: before } : {}),
+      ...(before !== undefined ? { climbedBefore: before } : onset === standing && standing ? { climbedBefore: standing.climbing } : {}),
       ...(shortage ? { hint: 'resource_exhaustion' as const } : {}),
       ...(edge && f === 'inbound_latency' ? { waitsByCaller: { [series.labels.caller!]: Math.min(relative, 1e6) } } : {}),
       ...(network ? { hint: 'infrastructure' as const } : {}),

@@ -124,9 +124,14 @@ export function platformLinks(signals: readonly Signal[], graph: Map<string, Set
   return { edges, signals: out };
 }
 
-/** Where the platform's own word comes from: the AWS Health provider's `source` (`aws.health`), or an alert or change that says it is AWS Health's. */
+/**
+ * Where the platform's own word comes from: the AWS Health provider's `source`
+ * (`aws.health`), or an alert or change that says it is a cloud's health feed (AWS Health,
+ * Google Cloud or Azure Service Health) or a managed service's own event notification
+ * (`ElastiCache event: Failover from primary node …`, an RDS or Cloud SQL event).
+ */
 const HEALTH_SOURCE = /^aws[._ -]?health$/i;
-const HEALTH_WORDS = /^\W*AWS Health\b/i;
+const HEALTH_WORDS = /^\W*(?:(?:AWS|GCP|Google Cloud|Azure)(?: Service)? Health\b|(?:ElastiCache|MemoryDB|RDS|Aurora|DocumentDB|Neptune|Redshift|OpenSearch|MSK|Cloud ?SQL|Memorystore|Cosmos ?DB) event:)/i;
 /** An event type or description saying the service itself is impaired (`AWS_DYNAMODB_OPERATIONAL_ISSUE`, increased error rates), not a host or zone under a resource. */
 const SERVICE_ISSUE = /_OPERATIONAL_ISSUE\b|_SERVICE_ISSUE\b|\b(increased|elevated) (api )?(error rates?|errors|latenc(y|ies))\b/i;
 /**
@@ -137,6 +142,16 @@ const SERVICE_ISSUE = /_OPERATIONAL_ISSUE\b|_SERVICE_ISSUE\b|\b(increased|elevat
  * service failing, whatever the description says of error rates.
  */
 const PLATFORM_SERVICE = /\bAWS_(?:EC2|EBS|VPC|VPN|DIRECTCONNECT|NATGATEWAY|TRANSITGATEWAY|ELASTICLOADBALANCING|ELB|PRIVATELINK)_/i;
+/**
+ * A report that the managed service's own nodes failed or were taken away by its provider
+ * (a failover, a node replaced or recovering, maintenance in progress on it): what the
+ * team calls is the provider's to run, so its failing is a dependency failing. Unless the
+ * words put the fault in a host, zone or volume under it (`a degraded host underlies your
+ * DB instance`), which is the infrastructure under it, as `PLATFORM_SERVICE` is.
+ */
+const OWN_NODES = /fail[\s_-]?over|(?<![a-z])node[\s_-]?replacement(?![a-z])|\bnodes? (?:\S+ )?(?:failed|replaced|recover)|\brecovering cache nodes?\b|maintenance (?:is )?in progress/i;
+const UNDER_IT = /\bunderl(?:ying|ies)\b|\bhosts?\b|\b(?:availability )?zone\b|\b[a-z]{2,4}\d-az\d\b|\bvolume\b|\bpower\b/i;
+
 /** The families whose signals, on the service or a caller of it, say the platform's event reached the tenant. */
 const FELT_FAMILIES: readonly SignalFamily[] = ['errors', 'error_origin', 'log_error', 'exception', 'latency', 'self_time', 'inbound_latency', 'outbound_latency', 'runtime_crash', 'runtime_node', 'runtime_other', 'dependency_mention', 'log_vanished', 'traffic_down'];
 
@@ -158,7 +173,8 @@ const namesManaged = (text: string, service: string) => new RegExp(`(^|[^a-z0-9]
 /**
  * What the platform says about its own services, as evidence on the service it names.
  * AWS Health reporting an operational issue on a service (DynamoDB's error rates) is
- * positive evidence that the dependency failed, not code of ours; a host, zone or
+ * positive evidence that the dependency failed, not code of ours, and so is the provider
+ * failing over or replacing a managed service's own nodes (`OWN_NODES`); a host, zone or
  * maintenance event under a resource is the infrastructure under it. Either is local
  * evidence on that service, on the same scale as every other, only where it was felt:
  * the service itself failed or slowed (its own metrics, or its callers' spans into it),
@@ -185,7 +201,7 @@ export function platformEventSignals(evidence: readonly Evidence[], signals: rea
     const naming = namers.filter((c) => !listed.includes(c)).sort();
     for (const caller of naming) if (!edges[caller]?.includes(report.service)) (edges[caller] ??= []).push(report.service);
     const reached = felt.has(report.service) || naming.some((c) => felt.has(c)) || listed.some((c) => namedBy.get(c)?.has(report.service));
-    const hint = SERVICE_ISSUE.test(report.words) && !PLATFORM_SERVICE.test(report.words) ? 'dependency_failure' : 'infrastructure';
+    const hint = (SERVICE_ISSUE.test(report.words) || (OWN_NODES.test(report.words) && !UNDER_IT.test(report.words))) && !PLATFORM_SERVICE.test(report.words) ? 'dependency_failure' : 'infrastructure';
     out.push({ service: report.service, family: 'platform_event', strength: reached ? feltStrength : unfelt, onsetMs: report.atMs, evidenceId: item.id, local: reached, hint, text: `the platform reports ${report.service} impaired: ${report.words}`.slice(0, 300), raw: report.words.slice(0, 200) });
   }
   return { edges, signals: out };

@@ -1,6 +1,7 @@
 import type { RootCauseKind, Suspect } from '../../contracts/index.js';
 import type { Attribution } from './changes.js';
 import { burnedByCode, overflowedOnOneInput } from './kinds.js';
+import { PLATFORM_SIGNATURE } from './logs.js';
 import { originScore, type ServiceProfile } from './propagation.js';
 import { CLEAR_STRENGTH, noisyOr, type Signal, type SignalFamily } from './types.js';
 import { WEIGHTS, type FaultKind, type Weights } from './weights.js';
@@ -58,6 +59,21 @@ function onePerEventFamily(signals: readonly Signal[]): Signal[] {
  */
 export const feltAsPlatform = (signals: readonly Signal[], w: Weights = WEIGHTS) => new Set(signals.filter((s) => s.family === 'dependency_mention' && s.hint === 'infrastructure' && s.strength >= CLEAR_STRENGTH).map((s) => s.evidenceId)).size >= w.platform.minVictims;
 
+/** A service's own error lines or exceptions in the platform's words (`PLATFORM_SIGNATURE`). */
+const inPlatformWords = (s: Signal) => (s.family === 'log_error' || s.family === 'exception') && s.local && s.hint === 'infrastructure' && s.strength >= CLEAR_STRENGTH && PLATFORM_SIGNATURE.test(s.raw ?? s.text);
+
+/**
+ * The failures of the services whose trouble propagation put on `service` (its victims)
+ * that speak in the platform's words: names that would not resolve, handshakes refused.
+ * Callers whose lookups of their other callees all time out when a resolver they call
+ * crash-loops name those callees, not the resolver, yet what they felt was the resolver
+ * failing as the platform; two or more of them make it the platform under them
+ * (`kindSupport`), as callers naming it would.
+ */
+export function platformFeltBy(service: string, profiles: ReadonlyMap<string, ServiceProfile>): Signal[] {
+  return [...profiles.values()].filter((q) => q.explainedBy === service).flatMap((q) => q.signals.filter(inPlatformWords));
+}
+
 /**
  * Whether the platform itself reported what the service runs on impaired (a volume's
  * performance degraded, a host under it, its zone), and the service felt it: what then ran
@@ -68,6 +84,13 @@ export const feltAsPlatform = (signals: readonly Signal[], w: Weights = WEIGHTS)
 const underPlatformReport = (s: Signal) => s.family === 'platform_event' && s.local && s.hint === 'infrastructure';
 
 /**
+ * Failures the hardware under the service counted itself (a disk's I/O errors, packets
+ * the network dropped): the platform failing beneath it, whatever then runs short in it
+ * (a filesystem remounted read-only, a pool waiting on the dead disk).
+ */
+const failedUnder = (s: Signal) => s.family === 'errors' && s.local && s.hint === 'infrastructure' && s.strength >= CLEAR_STRENGTH;
+
+/**
  * How well each fault kind explains one service's evidence (0..1 each). A log line,
  * exception or runtime event that names its kind ("too many connections", "OOM")
  * moves its support to that kind. Slower calls into a service whose own CPU and work
@@ -75,8 +98,14 @@ const underPlatformReport = (s: Signal) => s.family === 'platform_event' && s.lo
  * longer unless the service also started failing in its own code or its own CPU and work
  * strained with them (a starved client is slow to every callee); a rise in demand that came no later than
  * the saturation, and not so long before it that the service had coped with it, is a
- * surge (only where the service strained: more calls it served without running short
- * are not an incident), and a node lost before the saturation, or a platform report of
+ * surge (demand that was still climbing when the service ran short counts however long
+ * before it began: it never stopped at a level the service coped with), only where the
+ * service strained, since more calls it served without running short
+ * are not an incident; the shortage such demand brought on is the surge's consequence,
+ * so it speaks for the surge too, in proportion to how clearly demand rose (a herd that
+ * pinned a function's concurrency is a surge however modest the rise in calls the
+ * throttled function could still count); and a node lost before the saturation, device
+ * or network failures the hardware under the service counted (`failedUnder`), or a platform report of
  * what the service runs on (`underPlatformReport`), is the platform (what is left runs
  * short). Errors say what failed, not why: when exhaustion, the
  * platform or demand explain them, a code defect is the less likely reading. And within
@@ -88,9 +117,11 @@ const underPlatformReport = (s: Signal) => s.family === 'platform_event' && s.lo
  * (`overflowedOnOneInput`), is the defect's consequence: its evidence is the defect's, it
  * does not explain the failures away, and it counts less as a shortage in its own right;
  * so are its hosts failing their health checks meanwhile (units out of service): the
- * code kept them too busy to answer, the platform under them did not fail.
+ * code kept them too busy to answer, the platform under them did not fail. The failures
+ * of its victims in the platform's words (`feltBy`, from `platformFeltBy`), two or more
+ * services of them, make it the platform as callers naming it would (`feltAsPlatform`).
  */
-export function kindSupport(p: ServiceProfile, callerFailures: readonly Signal[] = [], w: Weights = WEIGHTS): Map<FaultKind, { support: number; ids: string[] }> {
+export function kindSupport(p: ServiceProfile, callerFailures: readonly Signal[] = [], w: Weights = WEIGHTS, feltBy: readonly Signal[] = []): Map<FaultKind, { support: number; ids: string[] }> {
   const kw = w.kinds;
   const own = strongest(p.signals, ['cpu', 'self_time', 'runtime_throttle']);
   const failed = strongest(p.signals, ['log_error', 'exception', 'error_origin']);
@@ -109,14 +140,17 @@ export function kindSupport(p: ServiceProfile, callerFailures: readonly Signal[]
     else for (const [kind, x] of Object.entries(kw.support[s.family] ?? {})) add(kind as FaultKind, s.strength * x * (s.family === 'inbound_latency' ? 1 - 0.8 * own : s.family === 'outbound_latency' ? (1 - 0.6 * failed) * (1 - 0.8 * own) : kind === 'resource_exhaustion' ? shortness(s, w) : 1), s);
   }
   for (const s of callerFailures) add('code_defect', s.strength * kw.inheritedFailure, s);
+  const victimsFeltPlatform = new Set(feltBy.map((s) => s.service)).size >= w.platform.minVictims;
+  if (victimsFeltPlatform) for (const s of feltBy) add('infrastructure', s.strength, s);
   const surge = p.signals.filter((s) => s.family === 'traffic_up');
   const resource = p.signals.filter((s) => RESOURCE.includes(s.family) && s.strength >= CLEAR_STRENGTH);
   const saturated = (resource.length > 0 ? resource : p.signals.filter((s) => s.family === 'latency' || s.family === 'errors')).sort((a, b) => a.onsetMs - b.onsetMs)[0];
   const saturationOnset = saturated?.onsetMs ?? Infinity;
-  const demandFirst = surge.some((s) => s.onsetMs <= saturationOnset + Math.max(LATER_MS, saturated?.stepMs ?? 0) && s.onsetMs >= saturationOnset - SURGE_LEAD_MS);
+  const metSaturation = (s: Signal) => s.onsetMs <= saturationOnset + Math.max(LATER_MS, saturated?.stepMs ?? 0) && (s.onsetMs >= saturationOnset - SURGE_LEAD_MS || s.climbedBefore === true);
+  const demandFirst = surge.some(metSaturation);
   const strained = resource.length > 0 || p.signals.some((s) => s.family === 'self_time' && s.strength >= CLEAR_STRENGTH);
-  const asPlatform = feltAsPlatform(p.signals, w);
-  const platformFirst = p.signals.some((s) => s.family === 'runtime_node' && s.onsetMs <= saturationOnset + LATER_MS) || asPlatform || p.signals.some(underPlatformReport);
+  const asPlatform = feltAsPlatform(p.signals, w) || victimsFeltPlatform;
+  const platformFirst = p.signals.some((s) => (s.family === 'runtime_node' || failedUnder(s)) && s.onsetMs <= saturationOnset + LATER_MS) || asPlatform || p.signals.some(underPlatformReport);
   const measuredShort = resource.length > 0 || p.signals.some((s) => s.hint === 'resource_exhaustion');
   const raw = new Map([...acc].map(([k, a]) => [k, noisyOr(a.parts)]));
   const shortage = acc.get('resource_exhaustion');
@@ -125,6 +159,8 @@ export function kindSupport(p: ServiceProfile, callerFailures: readonly Signal[]
     acc.set('code_defect', { parts: defect.parts, ids: [...new Set([...defect.ids, ...shortage.ids])], firstMs: Math.min(defect.firstMs, shortage.firstMs) });
     raw.set('code_defect', Math.max(raw.get('code_defect') ?? 0, raw.get('resource_exhaustion')!));
   }
+  const demand = strongest(surge.filter(metSaturation), ['traffic_up']);
+  if (demandFirst && strained && !platformFirst && !shortByDefect && shortage) raw.set('traffic_surge', noisyOr([raw.get('traffic_surge') ?? 0, raw.get('resource_exhaustion')! * demand]));
   const explained = Math.max(...(['resource_exhaustion', 'infrastructure', 'traffic_surge'] as const).filter((k) => !(shortByDefect && k === 'resource_exhaustion')).map((k) => raw.get(k) ?? 0));
   const firstStrong = Math.min(...[...acc].filter(([k]) => (raw.get(k) ?? 0) >= 0.5).map(([, a]) => a.firstMs));
   const out = new Map<FaultKind, { support: number; ids: string[] }>();
@@ -265,7 +301,7 @@ export function rankSuspects(profiles: Map<string, ServiceProfile>, attributions
     const base = originScore(p, w);
     if (base <= 0.02) continue;
     const passedUp = failuresPassedUp(p.service, profiles);
-    const support = kindSupport(p, passedUp, w);
+    const support = kindSupport(p, passedUp, w, platformFeltBy(p.service, profiles));
     const best = Math.max(0.05, ...[...support.values()].map((s) => s.support));
     const external = isExternal(p, observed);
     const failedCallers = external || quiet.has(p.service) || impaired.has(p.service);

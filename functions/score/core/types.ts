@@ -60,7 +60,11 @@ export interface Signal {
   addedMs?: number;
   /** For a rising resource series with a known limit: its peak as a share of that limit. */
   peakShare?: number;
-  /** For a rising memory series: whether it had been climbing before the onset (a leak, data growing) or was flat until it jumped; absent when too few points came before. */
+  /**
+   * For a rising memory series: whether it had been climbing before the onset (a leak, data
+   * growing) or was flat until it jumped; absent when too few points came before. For demand
+   * that stood above its reference all window (`standingDemand`): whether it was still climbing.
+   */
   climbedBefore?: boolean;
   /** The step of the evidence that timed the onset (a series' or pattern's grid step); absent for point events, which are exact. */
   stepMs?: number;

@@ -96,6 +96,24 @@ function carriedFrom(p: ServiceProfile, at: number, stepMs: number, w: Weights):
 }
 
 /**
+ * Whether the demand that reached `p` came in from outside rather than through a change
+ * on `changed`: another caller of `p` that the changed service does not reach (the entry
+ * in front of both) saw its own requests rise clearly within a step of `p`'s. A rush that
+ * swelled the front door and every service behind it together came from the users (a
+ * campaign, a push notification), whatever a caller beside it changed minutes before; a
+ * flag that makes one caller send more leaves the other callers' demand as it was.
+ */
+function cameFromOutside(p: ServiceProfile, changed: string, stepMs: number, profiles: Map<string, ServiceProfile>, graph: Map<string, Set<string>>): boolean {
+  const rose = (q: ServiceProfile | undefined) => (q?.signals ?? []).filter((s) => s.family === 'traffic_up' && s.service === q!.service && s.strength >= CLEAR_STRENGTH);
+  const reached = downstream(graph, changed);
+  return rose(p).some((own) =>
+    callersOf(graph, p.service)
+      .filter((c) => c !== changed && !reached.has(c))
+      .some((c) => rose(profiles.get(c)).some((s) => Math.abs(s.onsetMs - own.onsetMs) <= Math.max(stepMs, s.stepMs ?? 0, own.stepMs ?? 0))),
+  );
+}
+
+/**
  * The anomalous service whose trouble a change to `service` best explains, with no
  * change of its own closer in time: a caller that broke right after a change under it
  * (a contract, a token format) unless its own demand rose first, or a callee that broke right after its caller changed
@@ -120,7 +138,7 @@ export function victimOf(service: string, summary: string, at: number, profiles:
     const own = changedAt.get(p.service);
     if (own !== undefined && own <= p.onsetMs + stepMs && own > at) continue;
     const named = namesWhatFailed(summary, p) || linesNameActor(p, service);
-    const carried = callee && carriedFrom(p, at, stepMs, w);
+    const carried = callee && carriedFrom(p, at, stepMs, w) && !cameFromOutside(p, service, stepMs, profiles, graph);
     const weight = (carried || through ? 1 : named ? decay(lead, w.changes.halfLifeMs) : decay(lead - w.changes.victimGraceMs, w.changes.victimHalfLifeMs)) * Math.min(1, originScore(p, w) / 0.6) * (named || carried ? 0.9 : callee || through ? 0.8 : 0.7 * p.rootness);
     weights.push([p.service, weight]);
     if (!best || weight > best.weight) best = { victim: p, weight, named, carried, ...(through ? { through } : {}), also: [] };

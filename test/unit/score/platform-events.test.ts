@@ -55,6 +55,22 @@ describe('the platform\'s own word on its services', () => {
     expect(scored.suspects[0]).toMatchObject({ service: 'dynamodb', kind: 'infrastructure' });
   });
 
+  it('reads the provider failing over or replacing the managed service’s own nodes as that dependency failing, in any cloud’s words', async () => {
+    for (const name of [
+      'ElastiCache event: Failover from primary node dynamodb-0001-001 to replica node dynamodb-0001-002 completed',
+      'AWS Health: AWS_ELASTICACHE_NODE_REPLACEMENT dynamodb-0001-001',
+      'GCP Service Health: Memorystore for Redis maintenance in progress (us-east1)',
+    ]) {
+      const scored = await replay(storeOutage({ alerts: [{ ...issue, name }] }));
+      expect(scored.suspects[0], name).toMatchObject({ service: 'dynamodb', kind: 'dependency_failure' });
+    }
+  });
+
+  it('keeps a failover the words put on a host or zone under the service as the infrastructure under it', async () => {
+    const zone = { ...issue, name: 'RDS event: Multi-AZ failover started: the host in us-east-1a underlying the primary is unreachable' };
+    expect((await replay(storeOutage({ alerts: [zone] }))).suspects[0]).toMatchObject({ service: 'dynamodb', kind: 'infrastructure' });
+  });
+
   it('reads an operational issue of the compute or network platform as the infrastructure under the resource, not its service failing', async () => {
     const network = { ...issue, name: 'AWS Health: AWS_EC2_OPERATIONAL_ISSUE us-east-1 (Increased error rates and impaired network connectivity in use1-az2)' };
     const scored = await replay(storeOutage({ alerts: [network] }));

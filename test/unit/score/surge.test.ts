@@ -52,3 +52,17 @@ describe('slow calls out of a service that started failing', () => {
     expect([...kindSupport(alone.get('api')!).keys()]).toEqual(['infrastructure']);
   });
 });
+
+describe('a shortage that demand brought on', () => {
+  it('is the surge’s consequence: a moderate rise that came with a full shortage reads as a surge', () => {
+    const profiles = profileServices([sig('busy', 'traffic_up', 0.55, 7), sig('busy', 'cpu', 1, 7), sig('busy', 'errors', 1, 7, false)], graph, frame);
+    const support = kindSupport(profiles.get('busy')!);
+    expect(support.get('traffic_surge')!.support).toBeGreaterThan(support.get('resource_exhaustion')!.support);
+  });
+
+  it('stays an exhaustion when the demand that came with it barely rose', () => {
+    const profiles = profileServices([sig('busy', 'traffic_up', 0.2, 7), sig('busy', 'cpu', 1, 7), sig('busy', 'errors', 1, 7, false)], graph, frame);
+    const support = kindSupport(profiles.get('busy')!);
+    expect(support.get('resource_exhaustion')!.support).toBeGreaterThan(support.get('traffic_surge')!.support);
+  });
+});
