@@ -67,6 +67,31 @@ export const feltAsPlatform = (signals: readonly Signal[], w: Weights = WEIGHTS)
  */
 const underPlatformReport = (s: Signal) => s.family === 'platform_event' && s.local && s.hint === 'infrastructure';
 
+/** Families that say the service's requests failed, in its metrics, spans or own words. */
+const FAILED: readonly SignalFamily[] = ['errors', 'error_origin', 'log_error', 'exception'];
+
+/** Failures that began this long after the service lost a node or host are no longer read as that loss's doing. */
+const HOST_LOSS_WINDOW_MS = 20 * 60_000;
+
+/**
+ * Whether the service's failures are the platform under it failing: it lost a node or
+ * host (evicted, its host unreachable, the hypervisor under it failed), its requests
+ * began to fail no earlier than that and within minutes of it, and nothing of its own ran
+ * short. What the failing requests then said (duplicate keys on a replica promoted while
+ * behind, connections refused by a unit that is gone) is how the loss showed: code that
+ * served the same traffic cleanly until its machine died is not the fault. Failures that
+ * began before the loss, or long after it, or a resource that ran short meanwhile (a leak
+ * that put its own node under pressure), keep their own reading.
+ */
+function failedWithItsHost(signals: readonly Signal[], measuredShort: boolean): boolean {
+  if (measuredShort) return false;
+  const clear = signals.filter((s) => s.strength >= CLEAR_STRENGTH);
+  const lostAt = Math.min(...clear.filter((s) => s.family === 'runtime_node').map((s) => s.onsetMs));
+  const failures = clear.filter((s) => FAILED.includes(s.family));
+  if (!Number.isFinite(lostAt) || failures.length === 0) return false;
+  return failures.every((s) => s.onsetMs >= lostAt - Math.max(LATER_MS, s.stepMs ?? 0)) && Math.min(...failures.map((s) => s.onsetMs)) <= lostAt + HOST_LOSS_WINDOW_MS;
+}
+
 /**
  * How well each fault kind explains one service's evidence (0..1 each). A log line,
  * exception or runtime event that names its kind ("too many connections", "OOM")
@@ -88,7 +113,9 @@ const underPlatformReport = (s: Signal) => s.family === 'platform_event' && s.lo
  * (`overflowedOnOneInput`), is the defect's consequence: its evidence is the defect's, it
  * does not explain the failures away, and it counts less as a shortage in its own right;
  * so are its hosts failing their health checks meanwhile (units out of service): the
- * code kept them too busy to answer, the platform under them did not fail.
+ * code kept them too busy to answer, the platform under them did not fail. Failures that
+ * began with the loss of the service's own host (`failedWithItsHost`) are the platform's
+ * evidence as much as they would have been the code's.
  */
 export function kindSupport(p: ServiceProfile, callerFailures: readonly Signal[] = [], w: Weights = WEIGHTS): Map<FaultKind, { support: number; ids: string[] }> {
   const kw = w.kinds;
@@ -119,6 +146,12 @@ export function kindSupport(p: ServiceProfile, callerFailures: readonly Signal[]
   const platformFirst = p.signals.some((s) => s.family === 'runtime_node' && s.onsetMs <= saturationOnset + LATER_MS) || asPlatform || p.signals.some(underPlatformReport);
   const measuredShort = resource.length > 0 || p.signals.some((s) => s.hint === 'resource_exhaustion');
   const raw = new Map([...acc].map(([k, a]) => [k, noisyOr(a.parts)]));
+  const platform = acc.get('infrastructure');
+  const ownCode = acc.get('code_defect');
+  if (platform && ownCode && failedWithItsHost(p.signals, measuredShort)) {
+    acc.set('infrastructure', { parts: platform.parts, ids: [...new Set([...platform.ids, ...ownCode.ids])], firstMs: platform.firstMs });
+    raw.set('infrastructure', Math.max(raw.get('infrastructure')!, raw.get('code_defect')!));
+  }
   const shortage = acc.get('resource_exhaustion');
   if (shortByDefect && shortage) {
     const defect = acc.get('code_defect') ?? { parts: [], ids: [], firstMs: Infinity };
