@@ -28,6 +28,8 @@ describe('failures that began with the loss of the service\'s own host', () => {
   it('reads failures that began minutes after the host was lost as the platform under the service, not its code', () => {
     const s = kinds([...hostLost(15), ...failing(13)]);
     expect(s.infrastructure).toBeGreaterThan(s.defect * 1.2);
+    const why = kindSupport(profileServices([...hostLost(15), ...failing(13)], graph, frame).get('ledger-db')!).get('infrastructure')!.why;
+    expect(why).toBe('ledger-db\'s requests began to fail 2 min after the platform under it failed (ledger-db lost the host under it: ledger-db-0 (leader) host unreachable: hypervisor failure): the host, not its code');
   });
 
   it('keeps the code\'s reading when the failures began before the host was lost, long after it, or a resource ran short meanwhile', () => {
