@@ -1,18 +1,9 @@
 import type { MetricSeries } from '../../contracts/index.js';
+import { graphServices } from './platform.js';
 import { CLEAR_STRENGTH, type Evidence, type Signal } from './types.js';
 
 /** Labels by which a service's own series name the host or node it ran on (Prometheus, Kubernetes and agent conventions). */
 const HOST_LABEL = /^(?:node|node_?name|host|host_?name|kubernetes_node|k8s[._]node[._]name)$/i;
-
-/** Every service on a call of the graph, as a caller or a callee. */
-function graphServices(graph: Map<string, Set<string>>): Set<string> {
-  const out = new Set<string>();
-  for (const [caller, callees] of graph) {
-    if (callees.size > 0) out.add(caller);
-    for (const c of callees) out.add(c);
-  }
-  return out;
-}
 
 /**
  * Failures confined to one host: a service's failure series labelled by the host it ran
