@@ -16,6 +16,14 @@ const RUNTIME: Record<RuntimeEvent['kind'], { family: SignalFamily; words: strin
 };
 
 /**
+ * A runtime event's message saying the machine under the unit failed, not the unit: its
+ * host unreachable or down, the hypervisor or hardware under it failing, the instance's
+ * own status checks failing. The unit then failed because its node did, as when it is
+ * evicted, whatever kind of event (unhealthy, restarted) reported it.
+ */
+const HOST_FAILED = /\bhypervisor\b|\bhost (?:is )?(?:unreachable|down|failed|failure|lost)\b|\bhardware (?:failure|fault|error)\b|\b(?:system|instance) status checks? failed\b|\bfailed (?:its )?(?:system|instance) status checks?\b|\bunderlying host\b/i;
+
+/**
  * Point events as signals. Runtime events are local to their service (an OOM kill is the
  * service's own memory); exception groups are local errors, weak when first seen long
  * before the incident; other firing alerts are symptoms.
@@ -26,7 +34,7 @@ export function eventSignals(items: readonly Evidence[], frame: Frame, w: Weight
   for (const item of items) {
     if (item.class === 'runtime') {
       const e = item as RuntimeEvent & { id: string };
-      const r = RUNTIME[e.kind];
+      const r = e.message && HOST_FAILED.test(e.message) ? { family: 'runtime_node' as const, words: 'lost the host under it' } : RUNTIME[e.kind];
       const strength = Math.min(1, w.events.runtime[e.kind] + 0.05 * Math.log2(e.count));
       const hint = e.message ? logHint(e.message, e.service) : undefined;
       out.push({ ...(hint ? { hint } : {}), service: e.service, family: r.family, strength, onsetMs: Date.parse(e.at), evidenceId: e.id, local: true, text: `${e.service} ${r.words}${e.count > 1 ? ` (${e.count}×)` : ''}${e.message ? `: ${e.message.slice(0, 120)}` : ''}` });

@@ -7,6 +7,7 @@ import { CALIBRATION, confidenceOf } from './confidence.js';
 import { buildDigest, DIGEST_TOKEN_BUDGET } from './digest.js';
 import { eventSignals } from './events.js';
 import { edgeGaps, weighGaps } from './gaps.js';
+import { hostLinks } from './hosts.js';
 import { identify } from './ids.js';
 import { demandMeasured, inflowSignals } from './inflow.js';
 import { logSignals, mentionSignals } from './logs.js';
@@ -157,11 +158,12 @@ export function rankInvestigation(raw: ScoreInput, w: Weights = WEIGHTS): Rankin
   const platform = platformLinks(direct, called, tolerance, w, observed);
   const reported = platformEventSignals(evidence, direct, called, w);
   const front = sharedFrontLinks(direct, called, observed, w);
-  const graph = mergeGraph(input.topology, traced, platform.edges, reported.edges, front.edges, passedThroughLinks(direct, called, observed, tolerance));
+  const hosts = hostLinks(evidence, direct, called, observed);
+  const graph = mergeGraph(input.topology, traced, platform.edges, reported.edges, front.edges, hosts.edges, passedThroughLinks(direct, called, observed, tolerance));
   const mentions = [...mentionSignals(direct, graph), ...peerSeriesSignals(evidence, direct, graph)];
   const named = [...direct, ...mentions, ...failingCallSignals(direct, graph)];
   const linked = attributeLinks(
-    [...named, ...sharedNamedCalleeSignals(named, graph, tolerance), ...inflowSignals(direct, graph, demandMeasured(evidence)), ...platform.signals, ...sharedDependencySignals(direct, graph, observed, w), ...front.signals, ...abandonedCallSignals(evidence, graph, [...direct, ...mentions], frame, w), ...reported.signals],
+    [...named, ...sharedNamedCalleeSignals(named, graph, tolerance), ...inflowSignals(direct, graph, demandMeasured(evidence)), ...platform.signals, ...sharedDependencySignals(direct, graph, observed, w, new Set(Object.keys(hosts.edges))), ...front.signals, ...hosts.signals, ...abandonedCallSignals(evidence, graph, [...direct, ...mentions], frame, w), ...reported.signals],
     graph,
     tolerance,
     w,
@@ -172,7 +174,7 @@ export function rankInvestigation(raw: ScoreInput, w: Weights = WEIGHTS): Rankin
   const first = [...anomalous].sort((a, b) => a.onsetMs - b.onsetMs)[0];
   const incidentOnset = first ? { ms: first.onsetMs, stepMs: first.onsetStepMs } : { ms: frame.alertAtMs, stepMs: 0 };
   const attributions = attributeChanges(evidence, profiles, graph, frame, incidentOnset, observed, w);
-  const pieces = new Set(Object.values(platform.edges).flat());
+  const pieces = new Set([...Object.values(platform.edges), ...Object.values(hosts.edges)].flat());
   const quiet = new Set([...quietThemselves(profiles, observed, ownEvidence)].filter((s) => !pieces.has(s)));
   const ranked = laterThanThePage(rankSuspects(profiles, attributions, observed, quiet, reportedImpaired(signals), w), profiles, input.signal.service);
   const suspects = ranked.map(({ raw: _raw, ...s }) => s);

@@ -27,7 +27,7 @@ function feltPlatform(s: Signal, platform: string): boolean {
 }
 
 /** Every service on a call of the graph, as a caller or a callee: a piece the topology lists with no call in or out is not on any. */
-function graphServices(graph: Map<string, Set<string>>): Set<string> {
+export function graphServices(graph: Map<string, Set<string>>): Set<string> {
   const out = new Set<string>();
   for (const [caller, callees] of graph) {
     if (callees.size > 0) out.add(caller);

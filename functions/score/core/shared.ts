@@ -13,13 +13,15 @@ const FAILURES: readonly SignalFamily[] = ['log_error', 'exception', 'errors'];
  * it by another word (`AmazonKinesis`, a stream's own name). Each such dependency gets
  * one signal per failing caller (its strongest failure, weighed at 0.7), so propagation
  * can read the callers as its victims. A dependency we observe speaks for itself, and one
- * caller failing alone may be its own fault.
+ * caller failing alone may be its own fault. A caller whose failures were confined to one
+ * of its hosts (`onOneHost`, from `hostLinks`) called the dependency from its other hosts
+ * without failing, so its failures say that host failed, not the dependency.
  */
-export function sharedDependencySignals(signals: readonly Signal[], graph: Map<string, Set<string>>, observed: ReadonlySet<string>, w: Weights = WEIGHTS): Signal[] {
+export function sharedDependencySignals(signals: readonly Signal[], graph: Map<string, Set<string>>, observed: ReadonlySet<string>, w: Weights = WEIGHTS, onOneHost: ReadonlySet<string> = new Set()): Signal[] {
   const { failing, minCallers, share } = w.shared;
   const failure = new Map<string, Signal>();
   for (const s of signals) {
-    if (!FAILURES.includes(s.family) || s.strength < failing) continue;
+    if (!FAILURES.includes(s.family) || s.strength < failing || onOneHost.has(s.service)) continue;
     const prev = failure.get(s.service);
     if (!prev || s.onsetMs < prev.onsetMs) failure.set(s.service, s);
   }

@@ -83,6 +83,33 @@ export function platformFeltBy(service: string, profiles: ReadonlyMap<string, Se
  */
 const underPlatformReport = (s: Signal) => s.family === 'platform_event' && s.local && s.hint === 'infrastructure';
 
+/** Families that say the service's requests failed, in its metrics, spans or own words. */
+const FAILED: readonly SignalFamily[] = ['errors', 'error_origin', 'log_error', 'exception'];
+
+/** Failures that began this long after the service lost a node or host are no longer read as that loss's doing. */
+const HOST_LOSS_WINDOW_MS = 20 * 60_000;
+
+/**
+ * Whether the service's failures are the platform under it failing: it lost a node or
+ * host (evicted, its host unreachable, the hypervisor under it failed), its requests
+ * began to fail no earlier than that and within minutes of it, and nothing of its own ran
+ * short. What the failing requests then said (duplicate keys on a replica promoted while
+ * behind, connections refused by a unit that is gone) is how the loss showed: code that
+ * served the same traffic cleanly until its machine died is not the fault. Failures that
+ * began before the loss, or long after it, or a resource that ran short meanwhile (a leak
+ * that put its own node under pressure), keep their own reading.
+ */
+function failedWithItsHost(signals: readonly Signal[], measuredShort: boolean): string | undefined {
+  if (measuredShort) return undefined;
+  const clear = signals.filter((s) => s.strength >= CLEAR_STRENGTH);
+  const lost = clear.filter((s) => s.family === 'runtime_node').sort((a, b) => a.onsetMs - b.onsetMs)[0];
+  const failures = clear.filter((s) => FAILED.includes(s.family));
+  if (!lost || failures.length === 0) return undefined;
+  const firstMs = Math.min(...failures.map((s) => s.onsetMs));
+  if (!failures.every((s) => s.onsetMs >= lost.onsetMs - Math.max(LATER_MS, s.stepMs ?? 0)) || firstMs > lost.onsetMs + HOST_LOSS_WINDOW_MS) return undefined;
+  return `${lost.service}'s requests began to fail ${Math.max(0, Math.round((firstMs - lost.onsetMs) / 60_000))} min after the platform under it failed (${lost.text}): the host, not its code`;
+}
+
 /**
  * Failures the hardware under the service counted itself (a disk's I/O errors, packets
  * the network dropped): the platform failing beneath it, whatever then runs short in it
@@ -117,11 +144,13 @@ const failedUnder = (s: Signal) => s.family === 'errors' && s.local && s.hint ==
  * (`overflowedOnOneInput`), is the defect's consequence: its evidence is the defect's, it
  * does not explain the failures away, and it counts less as a shortage in its own right;
  * so are its hosts failing their health checks meanwhile (units out of service): the
- * code kept them too busy to answer, the platform under them did not fail. The failures
- * of its victims in the platform's words (`feltBy`, from `platformFeltBy`), two or more
- * services of them, make it the platform as callers naming it would (`feltAsPlatform`).
+ * code kept them too busy to answer, the platform under them did not fail. Failures that
+ * began with the loss of the service's own host (`failedWithItsHost`) are the platform's
+ * evidence as much as they would have been the code's. The failures of its victims in the
+ * platform's words (`feltBy`, from `platformFeltBy`), two or more services of them, make
+ * it the platform as callers naming it would (`feltAsPlatform`).
  */
-export function kindSupport(p: ServiceProfile, callerFailures: readonly Signal[] = [], w: Weights = WEIGHTS, feltBy: readonly Signal[] = []): Map<FaultKind, { support: number; ids: string[] }> {
+export function kindSupport(p: ServiceProfile, callerFailures: readonly Signal[] = [], w: Weights = WEIGHTS, feltBy: readonly Signal[] = []): Map<FaultKind, { support: number; ids: string[]; why?: string }> {
   const kw = w.kinds;
   const own = strongest(p.signals, ['cpu', 'self_time', 'runtime_throttle']);
   const failed = strongest(p.signals, ['log_error', 'exception', 'error_origin']);
@@ -153,6 +182,13 @@ export function kindSupport(p: ServiceProfile, callerFailures: readonly Signal[]
   const platformFirst = p.signals.some((s) => (s.family === 'runtime_node' || failedUnder(s)) && s.onsetMs <= saturationOnset + LATER_MS) || asPlatform || p.signals.some(underPlatformReport);
   const measuredShort = resource.length > 0 || p.signals.some((s) => s.hint === 'resource_exhaustion');
   const raw = new Map([...acc].map(([k, a]) => [k, noisyOr(a.parts)]));
+  const platform = acc.get('infrastructure');
+  const ownCode = acc.get('code_defect');
+  const hostLost = platform && ownCode ? failedWithItsHost(p.signals, measuredShort) : undefined;
+  if (platform && ownCode && hostLost) {
+    acc.set('infrastructure', { parts: platform.parts, ids: [...new Set([...platform.ids, ...ownCode.ids])], firstMs: platform.firstMs });
+    raw.set('infrastructure', Math.max(raw.get('infrastructure')!, raw.get('code_defect')!));
+  }
   const shortage = acc.get('resource_exhaustion');
   if (shortByDefect && shortage) {
     const defect = acc.get('code_defect') ?? { parts: [], ids: [], firstMs: Infinity };
@@ -163,7 +199,7 @@ export function kindSupport(p: ServiceProfile, callerFailures: readonly Signal[]
   if (demandFirst && strained && !platformFirst && !shortByDefect && shortage) raw.set('traffic_surge', noisyOr([raw.get('traffic_surge') ?? 0, raw.get('resource_exhaustion')! * demand]));
   const explained = Math.max(...(['resource_exhaustion', 'infrastructure', 'traffic_surge'] as const).filter((k) => !(shortByDefect && k === 'resource_exhaustion')).map((k) => raw.get(k) ?? 0));
   const firstStrong = Math.min(...[...acc].filter(([k]) => (raw.get(k) ?? 0) >= 0.5).map(([, a]) => a.firstMs));
-  const out = new Map<FaultKind, { support: number; ids: string[] }>();
+  const out = new Map<FaultKind, { support: number; ids: string[]; why?: string }>();
   for (const [kind, a] of acc) {
     let support = raw.get(kind)!;
     if (kind === 'code_defect') support *= 1 - kw.explainedDefect * explained;
@@ -171,7 +207,7 @@ export function kindSupport(p: ServiceProfile, callerFailures: readonly Signal[]
     if (kind === 'resource_exhaustion' && (demandFirst || platformFirst || shortByDefect)) support *= kw.causedShortage;
     if (kind === 'resource_exhaustion' && !measuredShort) support *= kw.unmeasuredShortage;
     if (a.firstMs > firstStrong + LATER_MS) support *= kw.laterKind;
-    out.set(kind, { support, ids: a.ids });
+    out.set(kind, { support, ids: a.ids, ...(kind === 'infrastructure' && hostLost ? { why: hostLost } : {}) });
   }
   return out;
 }
@@ -308,8 +344,8 @@ export function rankSuspects(profiles: Map<string, ServiceProfile>, attributions
     const reasons = [...p.signals].sort((a, b) => b.strength - a.strength).slice(0, 4).map((s) => s.text);
     if (p.explainedBy) reasons.push(`partly explained by ${p.explainedBy}, which it calls`);
     if (passedUp.length > 0) reasons.push(`its callers' failures trace to it (${[...new Set(passedUp.map((s) => s.service))].join(', ')})`);
-    const kinds = support.size > 0 ? [...support.entries()] : ([['code_defect', { support: best, ids: p.signals.map((s) => s.evidenceId) }]] as const);
-    for (const [kind, { support: sup, ids }] of kinds) {
+    const kinds: [FaultKind, { support: number; ids: readonly string[]; why?: string }][] = support.size > 0 ? [...support.entries()] : [['code_defect', { support: best, ids: p.signals.map((s) => s.evidenceId) }]];
+    for (const [kind, { support: sup, ids, why }] of kinds) {
       const raw = base * (sup / best);
       if (raw < 0.02) continue;
       const k: RootCauseKind = failedCallers && kind !== 'traffic_surge' ? 'dependency_failure' : kind;
@@ -318,7 +354,7 @@ export function rankSuspects(profiles: Map<string, ServiceProfile>, attributions
         existing.raw = Math.max(existing.raw, raw);
         continue;
       }
-      out.push({ service: p.service, kind: k, raw, score: 0, evidenceIds: withEveryClass(ids, p.signals), reasons: external ? [`${p.service} is seen only through its callers: a dependency outside our telemetry`, ...reasons] : impaired.has(p.service) ? [`the platform itself reports ${p.service} impaired (${impaired.get(p.service)}): a failing dependency, not code of ours`, ...reasons] : failedCallers ? [`${p.service}'s own telemetry stayed within its baseline while its callers saw it fail: a failing dependency`, ...reasons] : reasons });
+      out.push({ service: p.service, kind: k, raw, score: 0, evidenceIds: withEveryClass(ids, p.signals), reasons: external ? [`${p.service} is seen only through its callers: a dependency outside our telemetry`, ...reasons] : impaired.has(p.service) ? [`the platform itself reports ${p.service} impaired (${impaired.get(p.service)}): a failing dependency, not code of ours`, ...reasons] : failedCallers ? [`${p.service}'s own telemetry stayed within its baseline while its callers saw it fail: a failing dependency`, ...reasons] : why ? [why, ...reasons] : reasons });
     }
   }
   const changed = new Map<Candidate, number>();
