@@ -14,7 +14,7 @@ import { metricFamily, metricSignals } from './metrics.js';
 import { attributeLinks } from './links.js';
 import { mergeGraph, ONSET_TOLERANCE_MS, originScore, profileServices, type ServiceProfile } from './propagation.js';
 import { ONSET_LOOKBACK_MS } from './onset.js';
-import { clearedByHealthyCallers, failingCallSignals, passedThroughLinks, sharedNamedCalleeSignals, withoutClearedViews } from './pieces.js';
+import { clearedByHealthyCallers, failingCallSignals, packetCounters, passedThroughLinks, reachedThroughNetwork, sharedNamedCalleeSignals, sharedNetworkLinks, withoutClearedViews } from './pieces.js';
 import { rivalExplains } from './rivals.js';
 import { laterThanThePage, quietThemselves, rankSuspects } from './suspects.js';
 import { causalPath } from './path.js';
@@ -157,22 +157,24 @@ export function rankInvestigation(raw: ScoreInput, w: Weights = WEIGHTS): Rankin
   const platform = platformLinks(direct, called, tolerance, w, observed);
   const reported = platformEventSignals(evidence, direct, called, w);
   const front = sharedFrontLinks(direct, called, observed, w);
-  const graph = mergeGraph(input.topology, traced, platform.edges, reported.edges, front.edges, passedThroughLinks(direct, called, observed, tolerance));
+  const network = sharedNetworkLinks(direct, called, packetCounters(evidence), tolerance, w);
+  const graph = mergeGraph(input.topology, traced, platform.edges, reported.edges, front.edges, network.edges, passedThroughLinks(direct, called, observed, tolerance));
   const mentions = [...mentionSignals(direct, graph), ...peerSeriesSignals(evidence, direct, graph)];
   const named = [...direct, ...mentions, ...failingCallSignals(direct, graph)];
   const linked = attributeLinks(
-    [...named, ...sharedNamedCalleeSignals(named, graph, tolerance), ...inflowSignals(direct, graph, demandMeasured(evidence)), ...platform.signals, ...sharedDependencySignals(direct, graph, observed, w), ...front.signals, ...abandonedCallSignals(evidence, graph, [...direct, ...mentions], frame, w), ...reported.signals],
+    [...named.map((s) => (network.moved.has(s) ? { ...s, local: false } : s)), ...sharedNamedCalleeSignals(named, graph, tolerance), ...inflowSignals(direct, graph, demandMeasured(evidence)), ...platform.signals, ...sharedDependencySignals(direct, graph, observed, w), ...front.signals, ...network.signals, ...abandonedCallSignals(evidence, graph, [...direct, ...mentions], frame, w), ...reported.signals],
     graph,
     tolerance,
     w,
   );
-  const signals = withoutClearedViews(linked, clearedByHealthyCallers(linked, traced, observed), ownEvidence);
+  const lostOnTheWay = network.piece ? reachedThroughNetwork(linked, graph, new Set([...network.moved].map((s) => s.service)), network.piece, observed, ownEvidence) : new Map<string, string>();
+  const signals = withoutClearedViews(linked, new Map([...clearedByHealthyCallers(linked, traced, observed), ...lostOnTheWay]), ownEvidence);
   const profiles = profileServices(signals, graph, frame, servicesThatCanFail(evidence), w);
   const anomalous = [...profiles.values()].filter((p) => originScore(p, w) >= 0.15);
   const first = [...anomalous].sort((a, b) => a.onsetMs - b.onsetMs)[0];
   const incidentOnset = first ? { ms: first.onsetMs, stepMs: first.onsetStepMs } : { ms: frame.alertAtMs, stepMs: 0 };
   const attributions = attributeChanges(evidence, profiles, graph, frame, incidentOnset, observed, w);
-  const pieces = new Set(Object.values(platform.edges).flat());
+  const pieces = new Set([...Object.values(platform.edges), ...Object.values(network.edges)].flat().concat(network.signals.map((s) => s.service)));
   const quiet = new Set([...quietThemselves(profiles, observed, ownEvidence)].filter((s) => !pieces.has(s)));
   const ranked = laterThanThePage(rankSuspects(profiles, attributions, observed, quiet, reportedImpaired(signals), w), profiles, input.signal.service);
   const suspects = ranked.map(({ raw: _raw, ...s }) => s);
