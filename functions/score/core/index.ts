@@ -14,7 +14,7 @@ import { metricFamily, metricSignals } from './metrics.js';
 import { attributeLinks } from './links.js';
 import { mergeGraph, ONSET_TOLERANCE_MS, originScore, profileServices, type ServiceProfile } from './propagation.js';
 import { ONSET_LOOKBACK_MS } from './onset.js';
-import { clearedByHealthyCallers, failingCallSignals, packetCounters, passedThroughLinks, reachedThroughNetwork, sharedNamedCalleeSignals, sharedNetworkLinks, withoutClearedViews } from './pieces.js';
+import { clearedByHealthyCallers, failingCallSignals, packetCounters, passedThroughLinks, reachedThroughNetwork, servingNoRequests, sharedFacilityLinks, sharedNamedCalleeSignals, sharedNetworkLinks, withoutClearedViews } from './pieces.js';
 import { rivalExplains } from './rivals.js';
 import { laterThanThePage, quietThemselves, rankSuspects } from './suspects.js';
 import { causalPath } from './path.js';
@@ -158,11 +158,12 @@ export function rankInvestigation(raw: ScoreInput, w: Weights = WEIGHTS): Rankin
   const reported = platformEventSignals(evidence, direct, called, w);
   const front = sharedFrontLinks(direct, called, observed, w);
   const network = sharedNetworkLinks(direct, called, packetCounters(evidence), tolerance, w);
-  const graph = mergeGraph(input.topology, traced, platform.edges, reported.edges, front.edges, network.edges, passedThroughLinks(direct, called, observed, tolerance));
+  const facility = sharedFacilityLinks(direct, called, servingNoRequests(evidence), tolerance, w);
+  const graph = mergeGraph(input.topology, traced, platform.edges, reported.edges, front.edges, network.edges, facility.edges, passedThroughLinks(direct, called, observed, tolerance));
   const mentions = [...mentionSignals(direct, graph), ...peerSeriesSignals(evidence, direct, graph)];
   const named = [...direct, ...mentions, ...failingCallSignals(direct, graph)];
   const linked = attributeLinks(
-    [...named.map((s) => (network.moved.has(s) ? { ...s, local: false } : s)), ...sharedNamedCalleeSignals(named, graph, tolerance), ...inflowSignals(direct, graph, demandMeasured(evidence)), ...platform.signals, ...sharedDependencySignals(direct, graph, observed, w), ...front.signals, ...network.signals, ...abandonedCallSignals(evidence, graph, [...direct, ...mentions], frame, w), ...reported.signals],
+    [...named.map((s) => (network.moved.has(s) || facility.moved.has(s) ? { ...s, local: false } : s)), ...sharedNamedCalleeSignals(named, graph, tolerance), ...inflowSignals(direct, graph, demandMeasured(evidence)), ...platform.signals, ...sharedDependencySignals(direct, graph, observed, w), ...front.signals, ...network.signals, ...facility.signals, ...abandonedCallSignals(evidence, graph, [...direct, ...mentions], frame, w), ...reported.signals],
     graph,
     tolerance,
     w,
@@ -174,7 +175,7 @@ export function rankInvestigation(raw: ScoreInput, w: Weights = WEIGHTS): Rankin
   const first = [...anomalous].sort((a, b) => a.onsetMs - b.onsetMs)[0];
   const incidentOnset = first ? { ms: first.onsetMs, stepMs: first.onsetStepMs } : { ms: frame.alertAtMs, stepMs: 0 };
   const attributions = attributeChanges(evidence, profiles, graph, frame, incidentOnset, observed, w);
-  const pieces = new Set([...Object.values(platform.edges), ...Object.values(network.edges)].flat().concat(network.signals.map((s) => s.service)));
+  const pieces = new Set([...Object.values(platform.edges), ...Object.values(network.edges), ...Object.values(facility.edges)].flat().concat([...network.signals, ...facility.signals].map((s) => s.service)));
   const quiet = new Set([...quietThemselves(profiles, observed, ownEvidence)].filter((s) => !pieces.has(s)));
   const ranked = laterThanThePage(rankSuspects(profiles, attributions, observed, quiet, reportedImpaired(signals), w), profiles, input.signal.service);
   const suspects = ranked.map(({ raw: _raw, ...s }) => s);

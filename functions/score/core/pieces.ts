@@ -1,4 +1,5 @@
 import { namesService, ownCredentialRefused } from './logs.js';
+import { metricFamily } from './metrics.js';
 import { CLEAR_STRENGTH, FAILURE_WORDS, OWN_FAILURES, type Evidence, type Signal } from './types.js';
 import { WEIGHTS, type Weights } from './weights.js';
 
@@ -179,4 +180,57 @@ export function reachedThroughNetwork(signals: readonly Signal[], graph: Map<str
     if (clear.length > 0 && !clear.some((s) => ownEvidence(c, s.evidenceId))) out.set(c, piece);
   }
   return out;
+}
+
+/** Hosts a service lost: its nodes under pressure or gone, its instances unreachable or failing their checks. */
+const hostsOut = (s: Signal) => (s.family === 'runtime_node' || s.family === 'runtime_other') && s.local && s.strength >= CLEAR_STRENGTH;
+
+/**
+ * Pieces that serve no requests: we have telemetry of them, and none of it is about
+ * requests (no error, latency or request series, no spans, no log lines): a data centre's
+ * power feeds, a rack, a zone. What they hold up is the hosts other services run on.
+ */
+export function servingNoRequests(evidence: readonly Evidence[]): Set<string> {
+  const serving = new Set<string>();
+  const seen = new Set<string>();
+  for (const e of evidence) {
+    if (!('service' in e) || typeof e.service !== 'string') continue;
+    seen.add(e.service);
+    if (e.class === 'logs' || e.class === 'traces' || (e.class === 'metrics' && ['errors', 'latency', 'traffic'].includes(metricFamily(e.name, e.unit, e.labels)))) serving.add(e.service);
+  }
+  return new Set([...seen].filter((s) => !serving.has(s)));
+}
+
+/**
+ * The facility under services that lose hosts together: when two or more services lose
+ * hosts (instances unreachable, nodes gone) within `toleranceMs` of each other, and two or
+ * more of them depend on one piece that serves no requests (`facilities`, a data centre,
+ * a rack, listed in the topology) whose own telemetry went wrong no later (power feeds
+ * lost), that piece is the platform under them: each service losing hosts gets an edge to
+ * it, and each loss of hosts is the facility's own evidence, as a node's hosts are their
+ * node's; on the service it stays a symptom (`moved`). Hosts lost before the facility's
+ * trouble are not its doing; two such facilities leave it open.
+ */
+export function sharedFacilityLinks(signals: readonly Signal[], graph: Map<string, Set<string>>, facilities: ReadonlySet<string>, toleranceMs: number, w: Weights = WEIGHTS): { edges: Record<string, string[]>; signals: Signal[]; moved: Set<Signal> } {
+  const none = { edges: {}, signals: [], moved: new Set<Signal>() };
+  const lost = new Map<string, Signal>();
+  for (const s of signals) if (hostsOut(s) && (!lost.has(s.service) || s.onsetMs < lost.get(s.service)!.onsetMs)) lost.set(s.service, s);
+  if (lost.size < w.platform.minVictims) return none;
+  const first = Math.min(...[...lost.values()].map((s) => s.onsetMs));
+  const together = [...lost.values()].filter((s) => s.onsetMs <= first + toleranceMs).sort((a, b) => a.service.localeCompare(b.service));
+  if (together.length < w.platform.minVictims) return none;
+  const losing = new Set(together.map((s) => s.service));
+  const troubleAt = new Map<string, number>();
+  for (const s of signals) if (s.local && s.strength >= CLEAR_STRENGTH && facilities.has(s.service)) troubleAt.set(s.service, Math.min(troubleAt.get(s.service) ?? Infinity, s.onsetMs));
+  const candidates = [...troubleAt].filter(([piece, at]) => !losing.has(piece) && at <= first + toleranceMs && [...graph].filter(([caller, callees]) => losing.has(caller) && callees.has(piece)).length >= w.platform.minVictims);
+  if (candidates.length !== 1) return none;
+  const piece = candidates[0]![0];
+  const edges: Record<string, string[]> = {};
+  const out: Signal[] = [];
+  const names = together.map((s) => s.service).join(', ');
+  for (const s of together) {
+    if (!graph.get(s.service)?.has(piece)) (edges[s.service] ??= []).push(piece);
+    out.push({ service: piece, family: 'dependency_mention', strength: s.strength, onsetMs: s.onsetMs, evidenceId: s.evidenceId, local: true, hint: 'infrastructure', text: `${together.length} services on ${piece} lost hosts together (${names}): ${s.text}`.slice(0, 300) });
+  }
+  return { edges, signals: out, moved: new Set(together) };
 }
