@@ -15,7 +15,7 @@ import { metricFamily, metricSignals } from './metrics.js';
 import { attributeLinks } from './links.js';
 import { mergeGraph, ONSET_TOLERANCE_MS, originScore, profileServices, type ServiceProfile } from './propagation.js';
 import { ONSET_LOOKBACK_MS } from './onset.js';
-import { clearedByHealthyCallers, failingCallSignals, passedThroughLinks, sharedNamedCalleeSignals, withoutClearedViews } from './pieces.js';
+import { clearedByHealthyCallers, failingCallSignals, packetCounters, passedThroughLinks, reachedThroughNetwork, servingNoRequests, sharedFacilityLinks, sharedNamedCalleeSignals, sharedNetworkLinks, withoutClearedViews } from './pieces.js';
 import { rivalExplains } from './rivals.js';
 import { laterThanThePage, quietThemselves, rankSuspects } from './suspects.js';
 import { causalPath } from './path.js';
@@ -159,22 +159,25 @@ export function rankInvestigation(raw: ScoreInput, w: Weights = WEIGHTS): Rankin
   const reported = platformEventSignals(evidence, direct, called, w);
   const front = sharedFrontLinks(direct, called, observed, w);
   const hosts = hostLinks(evidence, direct, called, observed);
-  const graph = mergeGraph(input.topology, traced, platform.edges, reported.edges, front.edges, hosts.edges, passedThroughLinks(direct, called, observed, tolerance));
+  const network = sharedNetworkLinks(direct, called, packetCounters(evidence), tolerance, w);
+  const facility = sharedFacilityLinks(direct, called, servingNoRequests(evidence), tolerance, w);
+  const graph = mergeGraph(input.topology, traced, platform.edges, reported.edges, front.edges, hosts.edges, network.edges, facility.edges, passedThroughLinks(direct, called, observed, tolerance));
   const mentions = [...mentionSignals(direct, graph), ...peerSeriesSignals(evidence, direct, graph)];
   const named = [...direct, ...mentions, ...failingCallSignals(direct, graph)];
   const linked = attributeLinks(
-    [...named, ...sharedNamedCalleeSignals(named, graph, tolerance), ...inflowSignals(direct, graph, demandMeasured(evidence)), ...platform.signals, ...sharedDependencySignals(direct, graph, observed, w, new Set(Object.keys(hosts.edges))), ...front.signals, ...hosts.signals, ...abandonedCallSignals(evidence, graph, [...direct, ...mentions], frame, w), ...reported.signals],
+    [...named.map((s) => (network.moved.has(s) || facility.moved.has(s) ? { ...s, local: false } : s)), ...sharedNamedCalleeSignals(named, graph, tolerance), ...inflowSignals(direct, graph, demandMeasured(evidence)), ...platform.signals, ...sharedDependencySignals(direct, graph, observed, w, new Set(Object.keys(hosts.edges))), ...front.signals, ...hosts.signals, ...network.signals, ...facility.signals, ...abandonedCallSignals(evidence, graph, [...direct, ...mentions], frame, w), ...reported.signals],
     graph,
     tolerance,
     w,
   );
-  const signals = withoutClearedViews(linked, clearedByHealthyCallers(linked, traced, observed), ownEvidence);
+  const lostOnTheWay = network.piece ? reachedThroughNetwork(linked, graph, new Set([...network.moved].map((s) => s.service)), network.piece, observed, ownEvidence) : new Map<string, string>();
+  const signals = withoutClearedViews(linked, new Map([...clearedByHealthyCallers(linked, traced, observed), ...lostOnTheWay]), ownEvidence);
   const profiles = profileServices(signals, graph, frame, servicesThatCanFail(evidence), w);
   const anomalous = [...profiles.values()].filter((p) => originScore(p, w) >= 0.15);
   const first = [...anomalous].sort((a, b) => a.onsetMs - b.onsetMs)[0];
   const incidentOnset = first ? { ms: first.onsetMs, stepMs: first.onsetStepMs } : { ms: frame.alertAtMs, stepMs: 0 };
   const attributions = attributeChanges(evidence, profiles, graph, frame, incidentOnset, observed, w);
-  const pieces = new Set([...Object.values(platform.edges), ...Object.values(hosts.edges)].flat());
+  const pieces = new Set([...Object.values(platform.edges), ...Object.values(hosts.edges), ...Object.values(network.edges), ...Object.values(facility.edges)].flat().concat([...network.signals, ...facility.signals].map((s) => s.service)));
   const quiet = new Set([...quietThemselves(profiles, observed, ownEvidence)].filter((s) => !pieces.has(s)));
   const ranked = laterThanThePage(rankSuspects(profiles, attributions, observed, quiet, reportedImpaired(signals), w), profiles, input.signal.service);
   const suspects = ranked.map(({ raw: _raw, ...s }) => s);
