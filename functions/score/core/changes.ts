@@ -1,5 +1,5 @@
 import type { ChangeEvent, RootCauseKind } from '../../contracts/index.js';
-import { grewFromChange, heavierPerDemand, outgrewDemand, standingSince } from './change-fit.js';
+import { grewFromChange, heavierPerDemand, offReferenceAtWindowOpen, outgrewDemand, standingSince } from './change-fit.js';
 import { fittedShortage, relievedShortage } from './kinds.js';
 import { callersOf, downstream, type ServiceProfile } from './propagation.js';
 import { decay, introducedAfter, metByDemand, separateThread, victimOf } from './victims.js';
@@ -118,8 +118,12 @@ export function describeChange(c: Pick<ChangeEvent, 'summary' | 'version' | 'pre
  * more than in the healthy reference, so the growth, not the clock, ties it to the
  * exhaustion (a cache with no bound, shipped two days before the pods ran out). A change
  * from before the window, which the change feed returns as what a service runs with,
- * counts only by such a fit (or a leak it shipped): standing hours before, it is no
- * suspect by closeness, nor a neighbour's cause. A change made while the service's
+ * counts only by such a fit (or a leak it shipped), or when its service was already far
+ * off its healthy reference when the window opened (`offReferenceAtWindowOpen`): then it
+ * is the last thing that moved the service before its trouble was first seen, and fits by
+ * the time from it to the window's opening, slowly (a flag that made a KV store contend
+ * for hours before it lost its leader). Otherwise, standing hours before a service that
+ * opened the window healthy, it is no suspect by closeness, nor a neighbour's cause. A change made while the service's
  * failures already stood beyond their healthy range when the window opened
  * (`standingSince`) came after the trouble began, however soon the next sign of it was
  * logged, unless something of the service moved right at it (its trouble's onset within
@@ -167,14 +171,15 @@ export function attributeChanges(items: readonly Evidence[], profiles: Map<strin
     const heldLeak = kind === 'deployment' && !memoryLeak && mine && outgrewDemand(items, change.service, at, onset, w);
     const leak = memoryLeak || heldLeak;
     const ceiling = kind === 'config_change' && mine ? fittedShortage(change, p.signals, w) : undefined;
-    if (before && !leak && !ceiling) {
+    const leftBefore = before && !leak && !ceiling && mine && frame.changesFromMs !== undefined && offReferenceAtWindowOpen(items, change.service, w);
+    if (before && !leak && !ceiling && !leftBefore) {
       out.push({ change, kind, score: 0, fit: 0, redHerring: true, reason: `${what} on ${change.service} at ${clock(at)} was already in place before the window opened, and nothing ${change.service} ran short of is what it set: it is what the service runs with, not a suspect` });
       continue;
     }
     const held = ceiling ?? (memoryLeak ? 'memory' : heldLeak ? 'held' : undefined);
     const heavier = held ? heavierPerDemand(items, change.service, held, new Set(callersOf(graph, change.service)), onset, w) : undefined;
     const untested = heavier !== undefined && heavier >= w.changes.heavierShare;
-    const proximity = untested ? 1 : decay(lead, leak || ceiling ? w.changes.leakHalfLifeMs : w.changes.halfLifeMs);
+    const proximity = untested ? 1 : leftBefore ? decay(frame.changesFromMs! - at, w.changes.leakHalfLifeMs) : decay(lead, leak || ceiling ? w.changes.leakHalfLifeMs : w.changes.halfLifeMs);
     const heavierWork = (): boolean => (heavierPerDemand(items, change.service, 'capacity', new Set(callersOf(graph, change.service)), onset, w) ?? 0) >= w.changes.heavierShare;
     if (mine && !leak && !ceiling && metByDemand(p, at, resolution, profiles, graph, w) && !heavierWork()) {
       const demand = p.signals.find((s) => s.family === 'traffic_up' && s.onsetMs > at);
