@@ -12,17 +12,19 @@ export function changesOf(items: readonly Record<string, unknown>[], nowMs = Dat
   return changes;
 }
 
-/** Change kinds that set what a service runs with until the next of the same kind: its release, its configuration, its capacity. */
-const STANDING: readonly ChangeEvent['kind'][] = ['deployment', 'config', 'scaling'];
+/** Change kinds that set what a service runs with until the next of the same kind: its release, its configuration, its flags, its capacity. */
+const STANDING: readonly ChangeEvent['kind'][] = ['deployment', 'config', 'feature_flag', 'scaling'];
 
 /**
  * What an investigation needs from the log: every change inside the window, plus, per service,
- * the last deployment before it (the release it is running) and the last config and capacity
- * change (what it runs with: a memory limit or replica count cut hours ago is hit only when
- * demand next fills what is left), each unless a later one of its kind in the window replaced it.
- * A config or capacity change from before `configFromMs` is not kept: a ceiling that has already
- * carried a full day's peak did not run short today because it was lowered, while a release's
- * code (a slow leak) does its harm whatever its age.
+ * the last deployment before it (the release it is running) and the last config, flag and
+ * capacity change (what it runs with: a memory limit or replica count cut hours ago is hit only
+ * when demand next fills what is left; a flag switched hours ago can wear a shared piece down
+ * until it falls over at the evening peak), each unless a later one of its kind in the window
+ * replaced it. The scorer decides whether such a standing change did harm; left out here, it
+ * could never be named. A config, flag or capacity change from before `configFromMs` is not
+ * kept: a setting that has already carried a full day's peak did not break today because it
+ * was set, while a release's code (a slow leak) does its harm whatever its age.
  */
 export function selectChanges(changes: readonly ChangeEvent[], fromMs: number, toMs: number, services: ReadonlySet<string> | undefined, configFromMs = Number.NEGATIVE_INFINITY): ChangeEvent[] {
   const wanted = changes.filter((c) => !services || services.has(c.service));

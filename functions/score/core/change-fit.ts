@@ -145,3 +145,23 @@ export function standingSince(items: readonly Evidence[], service: string, frame
   }
   return since;
 }
+
+/**
+ * Whether the service was already off its healthy reference when the window opened: some
+ * series of its own (not what its callers recorded of it, nor its demand) sits at
+ * `leakGrowth` times its reference's median or more, and beyond its normal range, at every
+ * sample the window holds (a KV store's write latency at eighty times last week's from the
+ * first sample on). A change standing from before the window is the last thing that moved
+ * such a service before its trouble was first seen; one whose service opened the window
+ * inside its reference ran for hours without harm, and is what the service runs with.
+ */
+export function offReferenceAtWindowOpen(items: readonly Evidence[], service: string, w: Weights = WEIGHTS): boolean {
+  return items.some((item) => {
+    if (item.class !== 'metrics' || item.service !== service || item.labels.caller !== undefined) return false;
+    const series = item as MetricSeries;
+    const ref = series.reference;
+    if (!ref || ref.points < w.metrics.minReferencePoints || ref.median <= 0 || metricFamily(series.name, series.unit, series.labels) === 'traffic') return false;
+    const values = series.values.filter((v): v is number => v !== null);
+    return values.length >= 3 && values.every((v) => v >= w.changes.leakGrowth * ref.median && (v - ref.median) / referenceScale(ref) >= w.metrics.referenceZ);
+  });
+}

@@ -1,5 +1,5 @@
 import type { ChangeEvent, RootCauseKind } from '../../contracts/index.js';
-import { grewFromChange, heavierPerDemand, outgrewDemand, standingSince } from './change-fit.js';
+import { grewFromChange, heavierPerDemand, offReferenceAtWindowOpen, outgrewDemand, standingSince } from './change-fit.js';
 import { fittedShortage, relievedShortage } from './kinds.js';
 import { callersOf, downstream, type ServiceProfile } from './propagation.js';
 import { decay, introducedAfter, metByDemand, separateThread, victimOf } from './victims.js';
@@ -88,6 +88,22 @@ function introducedAt(changes: readonly ChangeEvent[], profiles: Map<string, Ser
 }
 
 
+/**
+ * The piece whose loss a changed service shared with services that had no change: where
+ * services lost hosts or packets together and that loss is read as one piece's under
+ * them (`lostTogether`, service to the pieces it lost with others, from the shared
+ * facility and network rules), an SRE rules the change out once services without any
+ * change failed the same way at the same time. Undefined when every service that lost
+ * with it changed too (then the changes are still weighed).
+ */
+function sharedLoss(service: string, lostTogether: Readonly<Record<string, string[]>>, changedAt: ReadonlyMap<string, number>): { piece: string; unchanged: string[] } | undefined {
+  for (const piece of lostTogether[service] ?? []) {
+    const unchanged = Object.entries(lostTogether).filter(([other, pieces]) => other !== service && pieces.includes(piece) && !changedAt.has(other)).map(([other]) => other).sort();
+    if (unchanged.length > 0) return { piece, unchanged };
+  }
+  return undefined;
+}
+
 /** The first clear sign of trouble in a service at or after a time: what changed at the change. */
 function firstSignAfter(p: ServiceProfile | undefined, atMs: number): Signal | undefined {
   return (p?.signals ?? []).filter((s) => s.strength >= CLEAR_STRENGTH && s.onsetMs >= atMs - (s.stepMs ?? 0)).sort((a, b) => a.onsetMs - b.onsetMs || b.strength - a.strength)[0];
@@ -118,9 +134,14 @@ export function describeChange(c: Pick<ChangeEvent, 'summary' | 'version' | 'pre
  * more than in the healthy reference, so the growth, not the clock, ties it to the
  * exhaustion (a cache with no bound, shipped two days before the pods ran out). A change
  * from before the window, which the change feed returns as what a service runs with,
- * counts only by such a fit (or a leak it shipped): standing hours before, it is no
- * suspect by closeness, nor a neighbour's cause. A change made while the service's
- * failures already stood beyond their healthy range when the window opened
+ * counts only by such a fit (or a leak it shipped), or when its service was already far
+ * off its healthy reference when the window opened (`offReferenceAtWindowOpen`): then it
+ * is the last thing that moved the service before its trouble was first seen, and fits by
+ * the time from it to the window's opening, slowly (a flag that made a KV store contend
+ * for hours before it lost its leader). Otherwise, standing hours before a service that
+ * opened the window healthy, it is no suspect by closeness, nor a neighbour's cause. A
+ * change made while the service's failures already stood beyond their healthy range when
+ * the window opened
  * (`standingSince`) came after the trouble began, however soon the next sign of it was
  * logged, unless something of the service moved right at it (its trouble's onset within
  * minutes of it, as a new error thrown a minute after it is); a leak's growth is read up
@@ -130,9 +151,12 @@ export function describeChange(c: Pick<ChangeEvent, 'summary' | 'version' | 'pre
  * demand now takes far more of the service's resources than in the healthy reference (its
  * work got heavier). Fit is high when the
  * changed service is itself anomalous and not explained by a dependency. A change can also
- * explain a neighbour that broke right after it with no change of its own.
+ * explain a neighbour that broke right after it with no change of its own. A change on a
+ * service that lost hosts or packets together with services that had no change, the loss
+ * read as one piece's under them (`lostTogether`: a site's power, a transit gateway), is
+ * ruled out (`sharedLoss`): the unchanged services failed the same way at the same time.
  */
-export function attributeChanges(items: readonly Evidence[], profiles: Map<string, ServiceProfile>, graph: Map<string, Set<string>>, frame: Frame, incidentOnset: { ms: number; stepMs: number }, observed: ReadonlySet<string>, w: Weights = WEIGHTS): Attribution[] {
+export function attributeChanges(items: readonly Evidence[], profiles: Map<string, ServiceProfile>, graph: Map<string, Set<string>>, frame: Frame, incidentOnset: { ms: number; stepMs: number }, observed: ReadonlySet<string>, w: Weights = WEIGHTS, lostTogether: Readonly<Record<string, string[]>> = {}): Attribution[] {
   const out: Attribution[] = [];
   const changes = items.filter((i): i is ChangeEvent & { id: string } => i.class === 'changes');
   const changedAt = new Map<string, number>();
@@ -143,6 +167,12 @@ export function attributeChanges(items: readonly Evidence[], profiles: Map<strin
     const kind = CHANGE_KIND[change.kind];
     const at = Date.parse(change.at);
     const before = standing(change);
+    const what = describeChange(change);
+    const shared = sharedLoss(change.service, lostTogether, changedAt);
+    if (shared) {
+      out.push({ change, kind, score: 0, fit: 0, redHerring: true, reason: `${what} on ${change.service} at ${clock(at)}; ${change.service}'s trouble began with the loss of ${shared.piece} under it, which ${shared.unchanged.join(', ')}, with no change of their own, suffered the same way at the same time: the change did not cause it` });
+      continue;
+    }
     const p = profiles.get(change.service);
     const own = p ? p.local + 0.3 * p.symptom : 0;
     const mine = !!p && own >= 0.15;
@@ -151,7 +181,6 @@ export function attributeChanges(items: readonly Evidence[], profiles: Map<strin
     const stood = Math.min(onset, since ?? Infinity);
     const resolution = (mine ? p.onsetStepMs : incidentOnset.stepMs) || frame.stepMs;
     const lead = onset - at;
-    const what = describeChange(change);
     if (scalerAddedCapacity(change)) {
       out.push({ change, kind, score: 0, fit: 0, redHerring: true, reason: `${what} on ${change.service} added capacity in response to load; it cannot have caused it` });
       continue;
@@ -167,14 +196,15 @@ export function attributeChanges(items: readonly Evidence[], profiles: Map<strin
     const heldLeak = kind === 'deployment' && !memoryLeak && mine && outgrewDemand(items, change.service, at, onset, w);
     const leak = memoryLeak || heldLeak;
     const ceiling = kind === 'config_change' && mine ? fittedShortage(change, p.signals, w) : undefined;
-    if (before && !leak && !ceiling) {
+    const leftBefore = before && !leak && !ceiling && mine && frame.changesFromMs !== undefined && offReferenceAtWindowOpen(items, change.service, w);
+    if (before && !leak && !ceiling && !leftBefore) {
       out.push({ change, kind, score: 0, fit: 0, redHerring: true, reason: `${what} on ${change.service} at ${clock(at)} was already in place before the window opened, and nothing ${change.service} ran short of is what it set: it is what the service runs with, not a suspect` });
       continue;
     }
     const held = ceiling ?? (memoryLeak ? 'memory' : heldLeak ? 'held' : undefined);
     const heavier = held ? heavierPerDemand(items, change.service, held, new Set(callersOf(graph, change.service)), onset, w) : undefined;
     const untested = heavier !== undefined && heavier >= w.changes.heavierShare;
-    const proximity = untested ? 1 : decay(lead, leak || ceiling ? w.changes.leakHalfLifeMs : w.changes.halfLifeMs);
+    const proximity = untested ? 1 : leftBefore ? decay(frame.changesFromMs! - at, w.changes.leakHalfLifeMs) : decay(lead, leak || ceiling ? w.changes.leakHalfLifeMs : w.changes.halfLifeMs);
     const heavierWork = (): boolean => (heavierPerDemand(items, change.service, 'capacity', new Set(callersOf(graph, change.service)), onset, w) ?? 0) >= w.changes.heavierShare;
     if (mine && !leak && !ceiling && metByDemand(p, at, resolution, profiles, graph, w) && !heavierWork()) {
       const demand = p.signals.find((s) => s.family === 'traffic_up' && s.onsetMs > at);

@@ -176,7 +176,11 @@ export function rankInvestigation(raw: ScoreInput, w: Weights = WEIGHTS): Rankin
   const anomalous = [...profiles.values()].filter((p) => originScore(p, w) >= 0.15);
   const first = [...anomalous].sort((a, b) => a.onsetMs - b.onsetMs)[0];
   const incidentOnset = first ? { ms: first.onsetMs, stepMs: first.onsetStepMs } : { ms: frame.alertAtMs, stepMs: 0 };
-  const attributions = attributeChanges(evidence, profiles, graph, frame, incidentOnset, observed, w);
+  const lostTogether: Record<string, string[]> = {};
+  for (const [piece, moved] of [[facility.signals[0]?.service, facility.moved], [network.piece, network.moved]] as const) {
+    if (piece) for (const service of new Set([...moved].map((s) => s.service))) (lostTogether[service] ??= []).push(piece);
+  }
+  const attributions = attributeChanges(evidence, profiles, graph, frame, incidentOnset, observed, w, lostTogether);
   const pieces = new Set([...Object.values(platform.edges), ...Object.values(hosts.edges), ...Object.values(network.edges), ...Object.values(facility.edges)].flat().concat([...network.signals, ...facility.signals].map((s) => s.service)));
   const quiet = new Set([...quietThemselves(profiles, observed, ownEvidence)].filter((s) => !pieces.has(s)));
   const ranked = laterThanThePage(rankSuspects(profiles, attributions, observed, quiet, reportedImpaired(signals), w), profiles, input.signal.service);

@@ -16,11 +16,19 @@ describe('what each service runs with, from before the window', () => {
     change('2026-05-12T13:30:00Z', 'cart', 'config', 'redis pool 8 -> 64'),
   ];
 
-  it('keeps the last config and the last capacity change per service, not older ones of the same kind nor flags', () => {
+  it('keeps the last config, flag and capacity change per service, not older ones of the same kind', () => {
     const kept = selectChanges(log, from, to, undefined).map((c) => c.summary);
-    expect(kept).toEqual(expect.arrayContaining(['hpa.minReplicas 6 -> 3', 'JVM heap 6g -> 4g', 'redis pool 8 -> 64']));
+    expect(kept).toEqual(expect.arrayContaining(['hpa.minReplicas 6 -> 3', 'JVM heap 6g -> 4g', 'new ranking on', 'redis pool 8 -> 64']));
     expect(kept).not.toContain('hpa.minReplicas 12 -> 6');
-    expect(kept).not.toContain('new ranking on');
+  });
+
+  it('keeps the flag a service runs with, switched hours before the window, and only the last one', () => {
+    const flags = [change('2026-05-12T05:00:00Z', 'consul', 'feature_flag', 'streaming off'), change('2026-05-12T10:30:00Z', 'consul', 'feature_flag', 'streaming on')];
+    expect(selectChanges(flags, from, to, undefined, from - 24 * 3600_000).map((c) => c.summary)).toEqual(['streaming on']);
+  });
+
+  it('keeps no flag from before the config bound', () => {
+    expect(selectChanges([change('2026-05-10T12:00:00Z', 'search', 'feature_flag', 'new ranking on')], from, to, undefined, from - 24 * 3600_000)).toEqual([]);
   });
 
   it('drops one that a later change of its kind inside the window replaced', () => {
