@@ -247,9 +247,10 @@ export function standingOnset(series: Pick<MetricSeries, 'values' | 'startMs' | 
 /**
  * The onset of failures that began before the look-back and stood until the alert, in a
  * series with no reference: read against the window's own earlier points (at least the
- * few a baseline needs), over up to twice the look-back. The first service to fail often fails long before the page (a latent
- * bug failing every new VM, whose callers give up only after three 25-minute attempts; a
- * job that pages after its third failed run), and it is the one that raised first;
+ * few a baseline needs), over up to twice the look-back. The first service to fail often
+ * fails long before the page (a latent bug failing every new VM, whose callers give up
+ * only after three 25-minute attempts; a job that pages after its third failed run), and
+ * it is the one that raised first;
  * cutting the look-back at 30 minutes leaves only the callers that failed later. A
  * series whose steps before the look-back are as disturbed as after has no earlier
  * onset to find (its failures are older than the window), and one with a reference is

@@ -6,9 +6,9 @@ const at = Date.parse('2026-06-01T09:00:00Z');
 const frame = { alertAtMs: at, stepMs: 60_000 };
 
 /** A failure rate over the hour before the alert: about 0.5 a minute until `risesAtMin` minutes before it, then `high` (a flat 0.5 when never). */
-function failures(service: string, risesAtMin: number | undefined, high = 600, reference = false): Evidence {
+function failures(service: string, risesAtMin: number | undefined, high = 600): Evidence {
   const values = Array.from({ length: 61 }, (_, i) => (risesAtMin !== undefined && 60 - i <= risesAtMin ? high + (i % 3) * 7 : 0.5 + (i % 4) * 0.1));
-  return { id: `M_${service}`, class: 'metrics', service, name: 'init_failures_per_minute', unit: 'count', labels: {}, startMs: at - 60 * 60_000, stepMs: 60_000, values, ...(reference ? { reference: { median: 0.5, mad: 0.1, points: 60 } } : {}) } as unknown as Evidence;
+  return { id: `M_${service}`, class: 'metrics', service, name: 'init_failures_per_minute', unit: 'count', labels: {}, startMs: at - 60 * 60_000, stepMs: 60_000, values } as unknown as Evidence;
 }
 
 describe('failures that began before the look-back and stood until the alert', () => {
