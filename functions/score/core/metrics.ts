@@ -245,6 +245,26 @@ export function standingOnset(series: Pick<MetricSeries, 'values' | 'startMs' | 
 }
 
 /**
+ * The onset of failures that began before the look-back and stood until the alert, in a
+ * series with no reference: read against the window's own earlier points (at least the
+ * few a baseline needs), over up to twice the look-back. The first service to fail often
+ * fails long before the page (a latent bug failing every new VM, whose callers give up
+ * only after three 25-minute attempts; a job that pages after its third failed run), and
+ * it is the one that raised first;
+ * cutting the look-back at 30 minutes leaves only the callers that failed later. A
+ * series whose steps before the look-back are as disturbed as after has no earlier
+ * onset to find (its failures are older than the window), and one with a reference is
+ * read against that (`standingOnset`).
+ */
+export function failingSinceEarlier(series: Pick<MetricSeries, 'values' | 'startMs' | 'stepMs'>, frame: Frame, w: Weights = WEIGHTS): Onset | undefined {
+  const lookback = lookbackOf(frame);
+  const reach = Math.min(2 * lookback, frame.alertAtMs - series.startMs - w.onset.minBaselinePoints * series.stepMs);
+  if (reach <= lookback) return undefined;
+  const onset = detectOnset(series.values, series.startMs, series.stepMs, frame.alertAtMs, reach, w);
+  return onset && onset.atMs < frame.alertAtMs - lookback ? onset : undefined;
+}
+
+/**
  * Demand that stood far above its healthy reference at every sample of the window, with
  * no shift inside it to time (a deadline evening's filings already five times an ordinary
  * one when the capture starts, still climbing): every point beyond the reference's normal
@@ -307,7 +327,7 @@ export function metricSignals(items: readonly Evidence[], frame: Frame, w: Weigh
     if (full) out.push(full);
     const found = detectOnset(series.values, series.startMs, series.stepMs, frame.alertAtMs, lookbackOf(frame), w);
     const standing = found ? undefined : family === 'traffic' ? standingDemand(series, w) : family === 'memory' ? standingGrowth(series, w) : undefined;
-    const onset = found ? againstReference(found, series, w) : (referenceOnset(series, frame, w) ?? standing ?? (RATES.includes(family) ? standingOnset(series, frame, w) : undefined));
+    const onset = found ? againstReference(found, series, w) : (referenceOnset(series, frame, w) ?? standing ?? (RATES.includes(family) ? standingOnset(series, frame, w) : undefined) ?? (family === 'errors' && !series.reference ? failingSinceEarlier(series, frame, w) : undefined));
     if (!onset) continue;
     const rising = onset.direction > 0;
     const relative = onset.baseline !== 0 ? Math.abs(onset.peak / onset.baseline) : Infinity;
