@@ -2,6 +2,7 @@ import type { ChangeEvent, RootCauseKind } from '../../contracts/index.js';
 import { grewFromChange, heavierPerDemand, offReferenceAtWindowOpen, outgrewDemand, standingSince } from './change-fit.js';
 import { fittedShortage, relievedShortage } from './kinds.js';
 import { callersOf, downstream, type ServiceProfile } from './propagation.js';
+import { segmentTies } from './segments.js';
 import { decay, introducedAfter, metByDemand, separateThread, victimOf } from './victims.js';
 import { CLEAR_STRENGTH, type Evidence, type Frame, type Signal } from './types.js';
 import { WEIGHTS, type Weights } from './weights.js';
@@ -151,7 +152,8 @@ export function describeChange(c: Pick<ChangeEvent, 'summary' | 'version' | 'pre
  * demand now takes far more of the service's resources than in the healthy reference (its
  * work got heavier). Fit is high when the
  * changed service is itself anomalous and not explained by a dependency. A change can also
- * explain a neighbour that broke right after it with no change of its own. A change on a
+ * explain a neighbour that broke right after it with no change of its own, or one whose
+ * demand it set through a client segment both carry (`segmentTies`), no call joining them. A change on a
  * service that lost hosts or packets together with services that had no change, the loss
  * read as one piece's under them (`lostTogether`: a site's power, a transit gateway), is
  * ruled out (`sharedLoss`): the unchanged services failed the same way at the same time.
@@ -185,7 +187,8 @@ export function attributeChanges(items: readonly Evidence[], profiles: Map<strin
       out.push({ change, kind, score: 0, fit: 0, redHerring: true, reason: `${what} on ${change.service} added capacity in response to load; it cannot have caused it` });
       continue;
     }
-    const named = mine || before ? undefined : victimOf(change.service, change.summary, at, profiles, graph, frame.stepMs, changedAt, observed, w);
+    const ties = segmentTies(items, change.service, at, w);
+    const named = mine || before ? undefined : victimOf(change.service, change.summary, at, profiles, graph, frame.stepMs, changedAt, observed, w, ties);
     const movedAtChange = stood < onset && onset <= at + Math.max(resolution, w.changes.carriedWithinMs);
     if (at >= stood + resolution && !movedAtChange && !(named && (named.named || separateThread(named.victim.service, at, profiles, graph, frame.stepMs, w)))) {
       const already = since !== undefined && since <= onset ? `; ${change.service}'s failures already stood beyond their healthy range when the window opened` : '';
@@ -213,12 +216,12 @@ export function attributeChanges(items: readonly Evidence[], profiles: Map<strin
     }
     const relieved = mine ? relievedShortage(change, p.signals, w) : undefined;
     const ownScore = mine && !relieved ? proximity * (0.6 + 0.4 * Math.min(1, own / 0.6)) * (0.5 + 0.5 * p.rootness) * (p.fedBy ? 0.4 : 1) : 0;
-    const v = named ?? (before ? undefined : victimOf(change.service, change.summary, at, profiles, graph, frame.stepMs, changedAt, observed, w));
+    const v = named ?? (before ? undefined : victimOf(change.service, change.summary, at, profiles, graph, frame.stepMs, changedAt, observed, w, ties));
     if (v && (v.weight > ownScore || v.named)) {
-      const where = v.through ? `which uses ${v.through} as it does` : downstream(graph, change.service).has(v.victim.service) ? 'which it calls' : 'which depends on it';
+      const where = v.segment ? 'whose demand it set' : v.through ? `which uses ${v.through} as it does` : downstream(graph, change.service).has(v.victim.service) ? 'which it calls' : 'which depends on it';
       const sign = firstSignAfter(v.victim, at);
       const moved = v.carried ? v.victim.signals.find((s) => s.family === 'traffic_up' && s.onsetMs >= at - frame.stepMs) : undefined;
-      const effect = moved ? `; what reached ${v.victim.service} moved at the change (${moved.text})` : '';
+      const effect = v.segment ? `; ${v.segment}` : moved ? `; what reached ${v.victim.service} moved at the change (${moved.text})` : '';
       out.push({ change, kind, score: v.weight, fit: 0, redHerring: false, explains: v.victim.service, ...(v.also.length > 0 ? { alsoExplains: v.also } : {}), reason: `${what} on ${change.service} at ${clock(at)}; ${v.victim.service}, ${where}, went wrong ${minutes(Math.max(0, v.victim.onsetMs - at))} later with no change of its own${sign ? ` (${sign.text})` : ''}${effect}` });
     } else if (ownScore > 0) {
       const sign = firstSignAfter(p, at);

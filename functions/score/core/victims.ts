@@ -51,6 +51,8 @@ export interface Victim {
   carried: boolean;
   /** The piece both use through which the change reached a victim that neither calls nor is called by the changed service. */
   through?: string;
+  /** How the change set the victim's demand through a segment both carry, when no call edge joins them (`segmentTies`). */
+  segment?: string;
   also: string[];
 }
 
@@ -122,9 +124,12 @@ function cameFromOutside(p: ServiceProfile, changed: string, stepMs: number, pro
  * A change whose summary names what the neighbour's new errors are about (`namesWhatFailed`)
  * is on the failing path by what it touched: it explains that neighbour at full weight,
  * however much else the neighbour calls, before the change's service's own lesser trouble,
- * and even when an unrelated anomaly elsewhere began before it.
+ * and even when an unrelated anomaly elsewhere began before it. A service whose demand the
+ * change set through a segment both carry (`segments`: the platform whose poll interval a
+ * flag cut, and whose requests alone rose at it) is its victim as a callee whose calls
+ * moved at the change is, though no call edge joins them.
  */
-export function victimOf(service: string, summary: string, at: number, profiles: Map<string, ServiceProfile>, graph: Map<string, Set<string>>, stepMs: number, changedAt: Map<string, number>, observed: ReadonlySet<string>, w: Weights): Victim | undefined {
+export function victimOf(service: string, summary: string, at: number, profiles: Map<string, ServiceProfile>, graph: Map<string, Set<string>>, stepMs: number, changedAt: Map<string, number>, observed: ReadonlySet<string>, w: Weights, segments: ReadonlyMap<string, string> = new Map()): Victim | undefined {
   const below = downstream(graph, service);
   let best: Victim | undefined;
   const weights: [string, number][] = [];
@@ -132,16 +137,17 @@ export function victimOf(service: string, summary: string, at: number, profiles:
     if (p.service === service || originScore(p, w) < 0.3 || !observed.has(p.service)) continue;
     const callee = below.has(p.service);
     const through = callee || downstream(graph, p.service).has(service) ? undefined : readerThrough(service, p, at, stepMs, profiles, graph, changedAt, w);
-    if (!callee && !through && (!downstream(graph, p.service).has(service) || demandLed(p))) continue;
+    const segment = segments.get(p.service);
+    if (!callee && !through && !segment && (!downstream(graph, p.service).has(service) || demandLed(p))) continue;
     const lead = p.onsetMs - at;
     if (lead < -stepMs || lead > w.changes.victimWindowMs) continue;
     const own = changedAt.get(p.service);
     if (own !== undefined && own <= p.onsetMs + stepMs && own > at) continue;
     const named = namesWhatFailed(summary, p) || linesNameActor(p, service);
-    const carried = callee && carriedFrom(p, at, stepMs, w) && !cameFromOutside(p, service, stepMs, profiles, graph);
+    const carried = (callee && carriedFrom(p, at, stepMs, w) && !cameFromOutside(p, service, stepMs, profiles, graph)) || segment !== undefined;
     const weight = (carried || through ? 1 : named ? decay(lead, w.changes.halfLifeMs) : decay(lead - w.changes.victimGraceMs, w.changes.victimHalfLifeMs)) * Math.min(1, originScore(p, w) / 0.6) * (named || carried ? 0.9 : callee || through ? 0.8 : 0.7 * p.rootness);
     weights.push([p.service, weight]);
-    if (!best || weight > best.weight) best = { victim: p, weight, named, carried, ...(through ? { through } : {}), also: [] };
+    if (!best || weight > best.weight) best = { victim: p, weight, named, carried, ...(through ? { through } : {}), ...(segment ? { segment } : {}), also: [] };
   }
   if (best) best.also = weights.filter(([service, weight]) => service !== best!.victim.service && weight >= w.changes.alsoBroken * best!.weight).map(([service]) => service);
   return best;
