@@ -150,6 +150,16 @@ const LOST_PACKETS = /drop|retrans|packet.?loss|tls|ssl|handshake/i;
  * the hardware under the service failed, as packets lost are the network failing; no
  * query, load or leak of the service makes a disk return them.
  */
+/**
+ * Whether a series counts requests turned away at a limit (Lambda `Throttles`, DynamoDB
+ * `ThrottledRequests` or `ReadThrottleEvents`): each is a call that arrived and was refused
+ * because the service already ran at its limit, so it counts demand beyond capacity, not
+ * the CPU time a scheduler withheld (`container_cpu_cfs_throttled_periods`).
+ */
+export function countsRefusedCalls(name: string): boolean {
+  return /throttl/i.test(name) && !/cpu|cfs/i.test(name);
+}
+
 const DEVICE_ERRORS = /(?:disk|device|volume|block|nvme|\bio|i\/o|media|medium).?(?:io.?)?errors?/i;
 
 /**
@@ -350,6 +360,7 @@ export function metricSignals(items: readonly Evidence[], frame: Frame, w: Weigh
     const resource = rising && (f === 'cpu' || f === 'memory' || f === 'saturation');
     const network = f === 'errors' && (LOST_PACKETS.test(series.name) || DEVICE_ERRORS.test(series.name));
     const shortage = f === 'errors' && failedToAllocate(series.name);
+    const refused = rising && f === 'cpu' && countsRefusedCalls(series.name);
     const before = f === 'memory' ? climbed(series.values.filter((v, i): v is number => v !== null && series.startMs + i * series.stepMs < onset.atMs), w.changes.growthShare) : undefined;
     out.push({
       service: series.service,
@@ -363,7 +374,8 @@ export function metricSignals(items: readonly Evidence[], frame: Frame, w: Weigh
       ...(shortage ? { hint: 'resource_exhaustion' as const } : {}),
       ...(edge && f === 'inbound_latency' ? { waitsByCaller: { [series.labels.caller!]: Math.min(relative, 1e6) } } : {}),
       ...(network ? { hint: 'infrastructure' as const } : {}),
-      text: `${series.service} ${family === 'units' && rising ? 'units out of service' : WORDS[family]}${where} ${rising ? 'rose' : 'fell'} from ${fmt(onset.baseline)} to ${fmt(onset.peak)} (${series.name})`,
+      ...(refused ? { refusedCalls: true as const } : {}),
+      text: `${series.service} ${refused ? 'calls refused at its limit' : family === 'units' && rising ? 'units out of service' : WORDS[family]}${where} ${rising ? 'rose' : 'fell'} from ${fmt(onset.baseline)} to ${fmt(onset.peak)} (${series.name})`,
     });
   }
   return out;

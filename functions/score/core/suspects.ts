@@ -131,7 +131,9 @@ const failedUnder = (s: Signal) => s.family === 'errors' && s.local && s.hint ==
  * are not an incident; the shortage such demand brought on is the surge's consequence,
  * so it speaks for the surge too, in proportion to how clearly demand rose (a herd that
  * pinned a function's concurrency is a surge however modest the rise in calls the
- * throttled function could still count); and a node lost before the saturation, device
+ * throttled function could still count, and calls it turned away at its limit are demand
+ * it could not serve: once its calls rose, how clearly they rose is as clear as the
+ * refusals that came with them); and a node lost before the saturation, device
  * or network failures the hardware under the service counted (`failedUnder`), or a platform report of
  * what the service runs on (`underPlatformReport`), is the platform (what is left runs
  * short). Errors say what failed, not why: when exhaustion, the
@@ -195,7 +197,8 @@ export function kindSupport(p: ServiceProfile, callerFailures: readonly Signal[]
     acc.set('code_defect', { parts: defect.parts, ids: [...new Set([...defect.ids, ...shortage.ids])], firstMs: Math.min(defect.firstMs, shortage.firstMs) });
     raw.set('code_defect', Math.max(raw.get('code_defect') ?? 0, raw.get('resource_exhaustion')!));
   }
-  const demand = strongest(surge.filter(metSaturation), ['traffic_up']);
+  const turnedAway = p.signals.filter((s) => s.refusedCalls && metSaturation(s)).map((s) => s.strength);
+  const demand = Math.max(strongest(surge.filter(metSaturation), ['traffic_up']), ...(demandFirst ? turnedAway : []));
   if (demandFirst && strained && !platformFirst && !shortByDefect && shortage) raw.set('traffic_surge', noisyOr([raw.get('traffic_surge') ?? 0, raw.get('resource_exhaustion')! * demand]));
   const explained = Math.max(...(['resource_exhaustion', 'infrastructure', 'traffic_surge'] as const).filter((k) => !(shortByDefect && k === 'resource_exhaustion')).map((k) => raw.get(k) ?? 0));
   const firstStrong = Math.min(...[...acc].filter(([k]) => (raw.get(k) ?? 0) >= 0.5).map(([, a]) => a.firstMs));

@@ -58,6 +58,8 @@ export interface Signal {
   waitsByCaller?: Record<string, number>;
   /** For a wait beyond the callee's own spans: how many milliseconds the shift added to each call (level minus baseline). */
   addedMs?: number;
+  /** It counts calls the service turned away at its limit (throttled requests): demand beyond what it could serve. */
+  refusedCalls?: true;
   /** For a rising resource series with a known limit: its peak as a share of that limit. */
   peakShare?: number;
   /**
