@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { MetricSeries } from '../../../functions/contracts/index.js';
-import { metricSignals, standingDemand, standingGrowth } from '../../../functions/score/core/metrics.js';
+import { metricSignals } from '../../../functions/score/core/metrics.js';
+import { standingDemand, standingGrowth } from '../../../functions/score/core/reference-onset.js';
 import { mergeGraph, profileServices } from '../../../functions/score/core/propagation.js';
 import { kindSupport } from '../../../functions/score/core/suspects.js';
 import type { Evidence, Signal } from '../../../functions/score/core/types.js';
