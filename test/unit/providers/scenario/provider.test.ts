@@ -112,7 +112,7 @@ describe('scenarioProvider: evidence.reference', () => {
 });
 
 describe('scenarioProvider: what each service runs with', () => {
-  it('returns the last config and capacity change from before the window, as a change feed does the release', async () => {
+  it('returns the last config, capacity and flag change from before the window, as a change feed does the release', async () => {
     const scenarioFile = writeScenario({
       name: 'standing',
       signal: alert('search'),
@@ -121,13 +121,14 @@ describe('scenarioProvider: what each service runs with', () => {
         changes: [
           { at: '-3h', service: 'search', kind: 'scaling', summary: 'hpa.minReplicas 12 -> 6' },
           { at: '-2h', service: 'search', kind: 'scaling', summary: 'hpa.minReplicas 6 -> 3' },
+          { at: '-4h', service: 'search', kind: 'feature_flag', summary: 'new ranking off' },
           { at: '-2h', service: 'search', kind: 'feature_flag', summary: 'new ranking on' },
         ],
       },
     });
     const standing = EvidencePlan.parse({ ...plan('changes', [], '2026-06-01T08:00:00Z'), backend: { id: 'scenario', type: 'scenario', classes: ['changes'], options: { file: scenarioFile } } });
     const found = await scenarioProvider.query(standing, deps);
-    expect(found.items.map((c) => (c as { summary: string }).summary)).toEqual(['hpa.minReplicas 6 -> 3']);
+    expect(found.items.map((c) => (c as { summary: string }).summary)).toEqual(['hpa.minReplicas 6 -> 3', 'new ranking on']);
   });
 
   it('returns the release a service has run for days, but a config or capacity change only from the last day', async () => {
