@@ -3,7 +3,7 @@ import { servingNoRequests, sharedFacilityLinks } from '../../../functions/score
 import { mergeGraph } from '../../../functions/score/core/propagation.js';
 import type { Evidence, Signal } from '../../../functions/score/core/types.js';
 import { replayDirect } from '../../helpers/direct-replay.js';
-import { alert, seeded, series, writeScenario } from './synthetic.js';
+import { siteLossScenario } from './synthetic.js';
 
 const at = Date.parse('2026-06-01T09:00:00Z');
 const TOLERANCE = 120_000;
@@ -46,27 +46,7 @@ describe('the facility under services that lose hosts together', () => {
 
 describe('ranking hosts lost in one site', () => {
   it('names the site whose power failed as infrastructure, not one of the services whose hosts it took down', async () => {
-    const r = seeded(5);
-    const file = writeScenario({
-      name: 'site-power-loss',
-      signal: alert('front'),
-      topology: { front: ['config', 'auth'], config: ['site'], auth: ['site'], logs: ['site'] },
-      evidence: {
-        metrics: [
-          series('front', 'http_server_error_ratio', 0.002, 0.4, 8, r),
-          series('config', 'http_server_error_ratio', 0.003, 0.5, 9, r),
-          series('auth', 'http_server_error_ratio', 0.002, 0.6, 9, r),
-          series('logs', 'http_server_error_ratio', 0.02, 0.9, 8, r),
-          { name: 'dcim_power_feeds_available', service: 'site', points: Array.from({ length: 61 }, (_, i) => [i === 60 ? '-0m' : `-${60 - i}m`, 60 - i > 10 ? 2 : 0]) },
-        ],
-        runtime: [
-          { at: '-9m', service: 'config', kind: 'unhealthy', count: 14, message: 'hosts unreachable: 14 of 20 instances' },
-          { at: '-9m', service: 'auth', kind: 'unhealthy', count: 6, message: 'hosts unreachable: 6 of 10 instances' },
-          { at: '-8m', service: 'logs', kind: 'unhealthy', count: 9, message: 'hosts unreachable: 9 of 12 instances' },
-        ],
-      },
-      expected: { rootCause: { service: 'site', kind: 'infrastructure' }, action: 'none' },
-    });
+    const file = siteLossScenario('site-power-loss', 5);
     const { scored } = await replayDirect(file);
     expect(scored.suspects[0]).toMatchObject({ service: 'site', kind: 'infrastructure' });
   });

@@ -44,3 +44,32 @@ export function writeScenario(scenario: Record<string, unknown>): string {
   writeFileSync(file, JSON.stringify({ format: 'causeway.scenario/v1', at: '2026-06-01T09:00:00Z', ...scenario }));
   return file;
 }
+
+/**
+ * A site's power lost under `config`, `auth` and `logs`, which lose hosts together while
+ * `front`, their caller, pages; `changes` are added to its evidence as they are.
+ */
+export function siteLossScenario(name: string, seed: number, changes: readonly Record<string, unknown>[] = []): string {
+  const r = seeded(seed);
+  return writeScenario({
+    name,
+    signal: alert('front'),
+    topology: { front: ['config', 'auth'], config: ['site'], auth: ['site'], logs: ['site'] },
+    evidence: {
+      metrics: [
+        series('front', 'http_server_error_ratio', 0.002, 0.4, 8, r),
+        series('config', 'http_server_error_ratio', 0.003, 0.5, 9, r),
+        series('auth', 'http_server_error_ratio', 0.002, 0.6, 9, r),
+        series('logs', 'http_server_error_ratio', 0.02, 0.9, 8, r),
+        { name: 'dcim_power_feeds_available', service: 'site', points: Array.from({ length: 61 }, (_, i) => [i === 60 ? '-0m' : `-${60 - i}m`, 60 - i > 10 ? 2 : 0]) },
+      ],
+      runtime: [
+        { at: '-9m', service: 'config', kind: 'unhealthy', count: 14, message: 'hosts unreachable: 14 of 20 instances' },
+        { at: '-9m', service: 'auth', kind: 'unhealthy', count: 6, message: 'hosts unreachable: 6 of 10 instances' },
+        { at: '-8m', service: 'logs', kind: 'unhealthy', count: 9, message: 'hosts unreachable: 9 of 12 instances' },
+      ],
+      changes,
+    },
+    expected: { rootCause: { service: 'site', kind: 'infrastructure' }, action: 'none' },
+  });
+}
