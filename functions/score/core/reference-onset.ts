@@ -31,6 +31,24 @@ export function againstReference(onset: Onset, series: Pick<MetricSeries, 'value
   return { ...onset, z: Math.min(onset.z, z), baseline: onset.direction > 0 ? Math.max(onset.baseline, ref.median) : Math.min(onset.baseline, ref.median) };
 }
 
+/** The series' present points, up to `untilMs`, each with its time. */
+function pointsOf(series: Pick<MetricSeries, 'values' | 'startMs' | 'stepMs'>, untilMs = Infinity): { at: number; v: number }[] {
+  const points: { at: number; v: number }[] = [];
+  series.values.forEach((v, i) => v !== null && series.startMs + i * series.stepMs <= untilMs && points.push({ at: series.startMs + i * series.stepMs, v }));
+  return points;
+}
+
+/**
+ * The onset of a run that lasts to the series' end, read against the reference: from
+ * `from`, its median distance from the reference median in robust units (capped at 50)
+ * and its extreme in the run's direction.
+ */
+function runAgainstReference(points: readonly { at: number; v: number }[], z: readonly number[], from: number, direction: 1 | -1, baseline: number): Onset {
+  const run = z.slice(from).map((x) => Math.min(50, x * direction)).sort((a, b) => a - b);
+  const peak = points.slice(from).reduce((m, p) => (direction > 0 ? Math.max(m, p.v) : Math.min(m, p.v)), points[from]!.v);
+  return { atMs: points[from]!.at, direction, z: run[Math.floor(run.length / 2)]!, baseline, peak, sustained: 1 };
+}
+
 /**
  * The onset of a sparse series (a 5-minute CloudWatch metric has a dozen points an hour)
  * read against its reference alone: the first recent point from which the series stays
@@ -42,8 +60,7 @@ export function referenceOnset(series: Pick<MetricSeries, 'values' | 'startMs' |
   const { referenceZ, minReferencePoints, sparsePoints } = w.metrics;
   const ref = series.reference;
   if (!ref || ref.points < minReferencePoints) return undefined;
-  const points: { at: number; v: number }[] = [];
-  series.values.forEach((v, i) => v !== null && points.push({ at: series.startMs + i * series.stepMs, v }));
+  const points = pointsOf(series);
   if (points.length === 0 || points.length >= sparsePoints) return undefined;
   const scale = referenceScale(ref);
   const z = points.map((p) => (p.v - ref.median) / scale);
@@ -53,9 +70,7 @@ export function referenceOnset(series: Pick<MetricSeries, 'values' | 'startMs' |
   let onset = points.length - 1;
   while (onset > 0 && z[onset - 1]! * direction >= referenceZ) onset--;
   if (points[onset]!.at < frame.alertAtMs - lookbackOf(frame)) return undefined;
-  const run = z.slice(onset).map((x) => Math.min(50, x * direction)).sort((a, b) => a - b);
-  const peak = points.slice(onset).reduce((m, p) => (direction > 0 ? Math.max(m, p.v) : Math.min(m, p.v)), points[onset]!.v);
-  return { atMs: points[onset]!.at, direction, z: run[Math.floor(run.length / 2)]!, baseline: ref.median, peak, sustained: 1 };
+  return runAgainstReference(points, z, onset, direction, ref.median);
 }
 
 /**
@@ -72,8 +87,7 @@ export function standingOnset(series: Pick<MetricSeries, 'values' | 'startMs' | 
   const { referenceZ, minReferencePoints, sparsePoints } = w.metrics;
   const ref = series.reference;
   if (!ref || ref.points < minReferencePoints) return undefined;
-  const points: { at: number; v: number }[] = [];
-  series.values.forEach((v, i) => v !== null && series.startMs + i * series.stepMs <= frame.alertAtMs + frame.stepMs && points.push({ at: series.startMs + i * series.stepMs, v }));
+  const points = pointsOf(series, frame.alertAtMs + frame.stepMs);
   if (points.length < sparsePoints) return undefined;
   const scale = referenceScale(ref);
   const z = points.map((p) => (p.v - ref.median) / scale);
@@ -81,9 +95,7 @@ export function standingOnset(series: Pick<MetricSeries, 'values' | 'startMs' | 
   let onset = points.length;
   while (onset > 0 && z[onset - 1]! * direction >= referenceZ) onset--;
   if (onset === points.length || points[onset]!.at >= frame.alertAtMs - lookbackOf(frame)) return undefined;
-  const run = z.slice(onset).map((x) => Math.min(50, x * direction)).sort((a, b) => a - b);
-  const peak = points.slice(onset).reduce((m, p) => (direction > 0 ? Math.max(m, p.v) : Math.min(m, p.v)), points[onset]!.v);
-  return { atMs: points[onset]!.at, direction, z: run[Math.floor(run.length / 2)]!, baseline: ref.median, peak, sustained: 1 };
+  return runAgainstReference(points, z, onset, direction, ref.median);
 }
 
 /**
@@ -119,15 +131,13 @@ export function failingSinceEarlier(series: Pick<MetricSeries, 'values' | 'start
 export function standingDemand(series: Pick<MetricSeries, 'values' | 'startMs' | 'stepMs' | 'reference'>, w: Weights = WEIGHTS): (Onset & { climbing: boolean }) | undefined {
   const ref = series.reference;
   if (!ref || ref.points < w.metrics.minReferencePoints || ref.median <= 0) return undefined;
-  const points: { at: number; v: number }[] = [];
-  series.values.forEach((v, i) => v !== null && points.push({ at: series.startMs + i * series.stepMs, v }));
+  const points = pointsOf(series);
   if (points.length < 3) return undefined;
   const scale = referenceScale(ref);
   const z = points.map((p) => (p.v - ref.median) / scale);
   const values = points.map((p) => p.v);
   if (z.some((x) => x < w.metrics.referenceZ) || median(values)! < 2 * ref.median) return undefined;
-  const run = z.map((x) => Math.min(50, x)).sort((a, b) => a - b);
-  return { atMs: points[0]!.at, direction: 1, z: run[Math.floor(run.length / 2)]!, baseline: ref.median, peak: Math.max(...values), sustained: 1, climbing: climbed(values, w.changes.growthShare) === true };
+  return { ...runAgainstReference(points, z, 0, 1, ref.median), climbing: climbed(values, w.changes.growthShare) === true };
 }
 
 /**
