@@ -1,0 +1,5 @@
+/* Every blind15 spec, in the order the README lists them. */
+import type { Spec } from '../lib.js';
+import { A } from './a.js';
+
+export const SPECS: Spec[] = [...A];
