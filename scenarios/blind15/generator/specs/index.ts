@@ -1,5 +1,6 @@
 /* Every blind15 spec, in the order the README lists them. */
 import type { Spec } from '../lib.js';
 import { A } from './a.js';
+import { B } from './b.js';
 
-export const SPECS: Spec[] = [...A];
+export const SPECS: Spec[] = [...A, ...B];
