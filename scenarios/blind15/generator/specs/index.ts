@@ -2,5 +2,6 @@
 import type { Spec } from '../lib.js';
 import { A } from './a.js';
 import { B } from './b.js';
+import { C } from './c.js';
 
-export const SPECS: Spec[] = [...A, ...B];
+export const SPECS: Spec[] = [...A, ...B, ...C];
