@@ -29,6 +29,8 @@ export interface MetricSpec {
   /** Amplitude of the daily cycle (0.3 = ±30 %), peaking mid-afternoon UTC of the shop. */
   diurnal?: number;
   shapes?: Shape[];
+  /** Shapes the healthy reference shows too (a daily market-open bump, a nightly batch). */
+  refShapes?: Shape[];
   /** Upper bound (a ratio cannot pass 1, a CPU percentage 100). */
   max?: number;
   /** Rounding digits. */
@@ -172,8 +174,8 @@ function series(m: MetricSpec, atMs: number, fromMin: number, stepS: number, ran
     const when = new Date(atMs + t * 1000);
     const hour = when.getUTCHours() + when.getUTCMinutes() / 60;
     let v = m.base * (1 + (m.diurnal ?? 0) * Math.sin((2 * Math.PI * (hour - 9)) / 24));
-    if (faulty) {
-      for (const s of m.shapes ?? []) {
+    {
+      for (const s of faulty ? [...(m.refShapes ?? []), ...(m.shapes ?? [])] : (m.refShapes ?? [])) {
         const until = s.until ?? 0;
         if (s.type === 'step' && minute >= s.at) v = s.to;
         if (s.type === 'burst' && minute >= s.at && minute < until) v = s.to;

@@ -3,5 +3,6 @@ import type { Spec } from '../lib.js';
 import { A } from './a.js';
 import { B } from './b.js';
 import { C } from './c.js';
+import { D } from './d.js';
 
-export const SPECS: Spec[] = [...A, ...B, ...C];
+export const SPECS: Spec[] = [...A, ...B, ...C, ...D];
