@@ -1,6 +1,6 @@
 /* Batch B: Platform.sh ZooKeeper, Skyliner leak (two kinds), Tarsnap logs, Strava integer key, StackEgg. */
 import type { Spec } from '../lib.js';
-import { burst, chatter, errs, fault, gauge, p99, ramp, rate, step } from './helpers.js';
+import { chatter, errs, fault, gauge, p99, ramp, rate, step } from './helpers.js';
 
 export const B: Spec[] = [
   {
