@@ -10,9 +10,9 @@ export type Kind = 'deployment' | 'config_change' | 'feature_flag' | 'resource_e
 export type Action = 'rollback' | 'restart' | 'scale_out' | 'revert_config' | 'disable_flag' | 'none';
 export type Cls = 'metrics' | 'logs' | 'traces' | 'changes' | 'runtime' | 'exceptions' | 'alerts';
 
-/** A change of shape in a series: `step` jumps to `to` at `at`; `ramp` grows linearly from the base at `at` to `to` at `until` (default now); `burst` is a step that ends at `until`. */
+/** A change of shape in a series: `step` jumps to `to` at `at`; `ramp` grows linearly from the base at `at` to `to` at `until` (default now). */
 export interface Shape {
-  type: 'step' | 'ramp' | 'burst';
+  type: 'step' | 'ramp';
   at: number;
   to: number;
   until?: number;
@@ -178,7 +178,6 @@ function series(m: MetricSpec, atMs: number, fromMin: number, stepS: number, ran
       for (const s of faulty ? [...(m.refShapes ?? []), ...(m.shapes ?? [])] : (m.refShapes ?? [])) {
         const until = s.until ?? 0;
         if (s.type === 'step' && minute >= s.at) v = s.to;
-        if (s.type === 'burst' && minute >= s.at && minute < until) v = s.to;
         if (s.type === 'ramp' && minute >= s.at) v = v + (s.to - v) * Math.min(1, (minute - s.at) / Math.max(1, until - s.at));
       }
     }
@@ -392,7 +391,7 @@ function signal(spec: Spec, rand: () => number): { source: Source; headers: Reco
       const alarmName = a.name;
       const arn = `arn:aws:cloudwatch:${region}:${account}:alarm:${alarmName}`;
       const period = cw.period ?? 300;
-      const reason = `Threshold Crossed: 1 out of the last 1 datapoints [${cw.value} (${new Date(atMs - a.since * 60000 - period * 1000).toISOString().slice(0, 19).replace('T', ' ').slice(0, 16)}:00)] was greater than the threshold (${cw.threshold}) (minimum 1 datapoint for OK -> ALARM transition).`;
+      const reason = `Threshold Crossed: 2 out of the last 3 datapoints [${cw.value} (${new Date(atMs - a.since * 60000 - period * 1000).toISOString().slice(0, 19).replace('T', ' ').slice(0, 16)}:00)] was greater than the threshold (${cw.threshold}) (minimum 2 datapoints for OK -> ALARM transition).`;
       if (spec.source === 'cloudwatch') {
         return {
           source: 'cloudwatch',
@@ -411,7 +410,7 @@ function signal(spec: Spec, rand: () => number): { source: Source; headers: Reco
       const message = {
         AlarmName: alarmName, AlarmDescription: a.summary, AWSAccountId: account, AlarmConfigurationUpdatedTimestamp: iso(atMs, -60 * 24 * 30).replace('Z', '.000+0000'), NewStateValue: 'ALARM', NewStateReason: reason,
         StateChangeTime: started.replace('Z', '.000+0000'), Region: 'EU (Ireland)', AlarmArn: arn, OldStateValue: 'OK', OKActions: [], AlarmActions: [`arn:aws:sns:${region}:${account}:causeway-alarms`], InsufficientDataActions: [],
-        Trigger: { MetricName: cw.metric, Namespace: cw.namespace, StatisticType: 'Statistic', Statistic: 'AVERAGE', Unit: null, Dimensions: Object.entries(cw.dimensions).map(([name, value]) => ({ value, name })), Period: period, EvaluationPeriods: 1, DatapointsToAlarm: 1, ComparisonOperator: 'GreaterThanThreshold', Threshold: cw.threshold, TreatMissingData: 'notBreaching', EvaluateLowSampleCountPercentile: '' },
+        Trigger: { MetricName: cw.metric, Namespace: cw.namespace, StatisticType: 'Statistic', Statistic: 'AVERAGE', Unit: null, Dimensions: Object.entries(cw.dimensions).map(([name, value]) => ({ value, name })), Period: period, EvaluationPeriods: 3, DatapointsToAlarm: 2, ComparisonOperator: 'GreaterThanThreshold', Threshold: cw.threshold, TreatMissingData: 'notBreaching', EvaluateLowSampleCountPercentile: '' },
       };
       return {
         source: 'cloudwatch-sns',

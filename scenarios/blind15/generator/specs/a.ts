@@ -271,7 +271,7 @@ export const A: Spec[] = [
     },
     external: ['sqs', 'stripe'],
     alert: {
-      service: 'stats-mongo', name: 'stats-mongo-primary-cpu-high', summary: 'stats-mongo primary CPU above 85% (CWAgent)', since: 25,
+      service: 'stats-mongo', name: 'stats-mongo-primary-cpu-high', summary: 'stats-mongo primary CPU above 85% (CWAgent)', since: 2,
       cw: { namespace: 'CWAgent', metric: 'cpu_usage_active', dimensions: { Service: 'stats-mongo', role: 'primary' }, threshold: 85, value: 96.2 },
     },
     onset: 35,

@@ -68,7 +68,7 @@ export const B: Spec[] = [
     },
     external: ['here-maps', 'points-kinesis'],
     alert: {
-      service: 'probe-ingest', name: 'probe-ingest-memory-high', summary: 'ECS service probe-ingest MemoryUtilization above 90%', since: 12,
+      service: 'probe-ingest', name: 'probe-ingest-memory-high', summary: 'ECS service probe-ingest MemoryUtilization above 90%', since: 2,
       cw: { namespace: 'AWS/ECS', metric: 'MemoryUtilization', dimensions: { ClusterName: 'telemetry-prod', ServiceName: 'probe-ingest' }, threshold: 90, value: 97.8 },
     },
     onset: 15,
@@ -216,7 +216,7 @@ export const B: Spec[] = [
     },
     external: ['open-banking', 'twilio'],
     alert: {
-      service: 'statement-api', name: 'statement-api-5xx', summary: 'statement-api target 5XX count above 50 per 5 minutes', since: 10,
+      service: 'statement-api', name: 'statement-api-5xx', summary: 'statement-api target 5XX count above 50 per 5 minutes', since: 2,
       cw: { namespace: 'AWS/ApplicationELB', metric: 'HTTPCode_Target_5XX_Count', dimensions: { LoadBalancer: 'app/statement-api/6a1c2f0e9b3d7a44', TargetGroup: 'targetgroup/statement-api/9f3e1d2c4b5a6071' }, threshold: 50, value: 412 },
     },
     onset: 15,
@@ -300,7 +300,7 @@ export const B: Spec[] = [
     },
     external: ['braintree', 'lab-partner-api'],
     alert: {
-      service: 'order-intake', name: 'order-intake-errors', summary: 'Lambda order-intake Errors above 20 in 5 minutes', since: 8,
+      service: 'order-intake', name: 'order-intake-errors', summary: 'Lambda order-intake Errors above 20 in 5 minutes', since: 2,
       cw: { namespace: 'AWS/Lambda', metric: 'Errors', dimensions: { FunctionName: 'order-intake' }, threshold: 20, value: 311 },
     },
     onset: 12,

@@ -103,7 +103,7 @@ export const C: Spec[] = [
     },
     external: ['google-calendar', 'messagebird'],
     alert: {
-      service: 'clinic-web', name: 'clinic-web-target-5xx', summary: 'clinic-web target 5XX above 100 per 5 minutes', since: 14,
+      service: 'clinic-web', name: 'clinic-web-target-5xx', summary: 'clinic-web target 5XX above 100 per 5 minutes', since: 2,
       cw: { namespace: 'AWS/ApplicationELB', metric: 'HTTPCode_Target_5XX_Count', dimensions: { LoadBalancer: 'app/clinic-web/3b9d1e0f7a2c4d55', TargetGroup: 'targetgroup/clinic-web/a1b2c3d4e5f60718' }, threshold: 100, value: 870 },
     },
     onset: 20,

@@ -154,7 +154,7 @@ export const D: Spec[] = [
     },
     external: ['claims-queue', 'claims-ddb', 'sagemaker', 'stripe'],
     alert: {
-      service: 'claims-processor', name: 'claims-processor-errors', summary: 'Lambda claims-processor Errors above 10 per 5 minutes', since: 25,
+      service: 'claims-processor', name: 'claims-processor-errors', summary: 'Lambda claims-processor Errors above 10 per 5 minutes', since: 2,
       cw: { namespace: 'AWS/Lambda', metric: 'Errors', dimensions: { FunctionName: 'claims-processor' }, threshold: 10, value: 118 },
     },
     onset: 30,
@@ -317,7 +317,7 @@ export const D: Spec[] = [
     },
     external: ['partner-bank', 'irs-tin-match'],
     alert: {
-      service: 'payout-gateway', name: 'payout-gateway-failed-payouts', summary: 'FailedPayouts above 20 in 5 minutes', since: 15,
+      service: 'payout-gateway', name: 'payout-gateway-failed-payouts', summary: 'FailedPayouts above 20 in 5 minutes', since: 2,
       cw: { namespace: 'Creators/Payouts', metric: 'FailedPayouts', dimensions: { Service: 'payout-gateway' }, threshold: 20, value: 412 },
     },
     onset: 20,

@@ -20,7 +20,7 @@ export const E: Spec[] = [
     },
     external: ['nse-gateway', 'market-data-feed'],
     alert: {
-      service: 'order-gateway', name: 'order-gateway-cpu-high', summary: 'ECS order-gateway CPUUtilization above 85%', since: 5,
+      service: 'order-gateway', name: 'order-gateway-cpu-high', summary: 'ECS order-gateway CPUUtilization above 85%', since: 2,
       cw: { namespace: 'AWS/ECS', metric: 'CPUUtilization', dimensions: { ClusterName: 'trading-prod', ServiceName: 'order-gateway' }, threshold: 85, value: 99.1 },
     },
     onset: 10,
@@ -108,7 +108,7 @@ export const E: Spec[] = [
     },
     external: ['apns', 'fcm'],
     alert: {
-      service: 'feed-api', name: 'feed-api-target-5xx', summary: 'feed-api target 5XX above 500 per 5 minutes', since: 12,
+      service: 'feed-api', name: 'feed-api-target-5xx', summary: 'feed-api target 5XX above 500 per 5 minutes', since: 2,
       cw: { namespace: 'AWS/ApplicationELB', metric: 'HTTPCode_Target_5XX_Count', dimensions: { LoadBalancer: 'app/news-edge/77ab1c2d3e4f5a61', TargetGroup: 'targetgroup/feed-api/0a1b2c3d4e5f6071' }, threshold: 500, value: 6240 },
     },
     onset: 15,
@@ -318,7 +318,7 @@ export const E: Spec[] = [
     },
     external: ['postmark', 'plaid'],
     alert: {
-      service: 'invoice-api', name: 'invoice-api-5xx', summary: 'invoice-api 5xx count above 200 in 5 minutes', since: 10,
+      service: 'invoice-api', name: 'invoice-api-5xx', summary: 'invoice-api 5xx count above 200 in 5 minutes', since: 2,
       cw: { namespace: 'Invoicing/API', metric: 'Http5xx', dimensions: { Service: 'invoice-api' }, threshold: 200, value: 1730 },
     },
     onset: 20,
@@ -406,7 +406,7 @@ export const E: Spec[] = [
     },
     external: ['dynamodb', 'iot-core', 'stripe'],
     alert: {
-      service: 'unlock-api', name: 'unlock-api-errors', summary: 'Lambda unlock-api Errors above 25 in 5 minutes', since: 12,
+      service: 'unlock-api', name: 'unlock-api-errors', summary: 'Lambda unlock-api Errors above 25 in 5 minutes', since: 2,
       cw: { namespace: 'AWS/Lambda', metric: 'Errors', dimensions: { FunctionName: 'unlock-api' }, threshold: 25, value: 604 },
     },
     onset: 17,
@@ -518,7 +518,7 @@ export const E: Spec[] = [
     },
     external: ['ses', 'photos-cdn'],
     alert: {
-      service: 'listings-pg', name: 'listings-pg-cpu-high', summary: 'listings-pg CPU above 90% (CWAgent)', since: 20,
+      service: 'listings-pg', name: 'listings-pg-cpu-high', summary: 'listings-pg CPU above 90% (CWAgent)', since: 2,
       cw: { namespace: 'CWAgent', metric: 'cpu_usage_active', dimensions: { Service: 'listings-pg', host: 'ip-10-8-3-41' }, threshold: 90, value: 99.3 },
     },
     onset: 32,

@@ -33,4 +33,3 @@ export function fault(service: string, level: LogSpec['level'], message: string,
 
 export const step = (at: number, to: number): Shape => ({ type: 'step', at, to });
 export const ramp = (at: number, to: number, until?: number): Shape => ({ type: 'ramp', at, to, ...(until !== undefined ? { until } : {}) });
-export const burst = (at: number, until: number, to: number): Shape => ({ type: 'burst', at, to, until });
