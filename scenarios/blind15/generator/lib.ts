@@ -92,6 +92,8 @@ export interface Spec {
     since: number;
     severity?: string;
     labels?: Record<string, string>;
+    /** Prometheus-style alerts only: no `service` label, the workload is named by the other labels (pod, consumer group), as kube-state-metrics and exporter rules send them. */
+    noServiceLabel?: boolean;
     /** CloudWatch: metric namespace, name and dimensions; the service dimension is added. */
     cw?: { namespace: string; metric: string; dimensions: Record<string, string>; threshold: number; value: number; period?: number };
   };
@@ -285,7 +287,7 @@ function signal(spec: Spec, rand: () => number): { source: Source; headers: Reco
   const a = spec.alert;
   const started = iso(atMs, -a.since);
   const sev = a.severity ?? 'critical';
-  const labels = { alertname: a.name, service: a.service, severity: sev, ...(a.labels ?? {}) };
+  const labels = { alertname: a.name, ...(a.noServiceLabel ? {} : { service: a.service }), severity: sev, ...(a.labels ?? {}) };
   const fingerprint = hex(rand, 16);
   switch (spec.source) {
     case 'alertmanager':

@@ -123,7 +123,7 @@ export const B: Spec[] = [
       'catalog-api': ['catalog-pg', 'thumbs-cdn'],
       'contributor-portal': ['upload-api', 'payouts'],
     },
-    alert: { service: 'resizer', name: 'KubePodCrashLooping', summary: 'Pod photo/resizer-6d9c7b8f4-kx2pq is crash looping', since: 190, severity: 'warning', labels: { namespace: 'photo', pod: 'resizer-6d9c7b8f4-kx2pq', container: 'resizer' } },
+    alert: { service: 'resizer', name: 'KubePodCrashLooping', summary: 'Pod photo/resizer-6d9c7b8f4-kx2pq is crash looping', since: 190, severity: 'warning', labels: { namespace: 'photo', pod: 'resizer-6d9c7b8f4-kx2pq', container: 'resizer', job: 'kube-state-metrics' }, noServiceLabel: true },
     onset: 200,
     pre: 240,
     step: 60,

@@ -188,7 +188,7 @@ export const C: Spec[] = [
       'customer-portal': ['usage-api'],
       'usage-api': ['billing-pg'],
     },
-    alert: { service: 'billing-aggregator', name: 'ConsumerLagHigh', summary: 'billing-aggregator: oldest unconsumed reading older than 30m', since: 215, severity: 'warning', labels: { consumer_group: 'billing-aggregator' } },
+    alert: { service: 'billing-aggregator', name: 'ConsumerLagHigh', summary: 'billing-aggregator: oldest unconsumed reading older than 30m', since: 215, severity: 'warning', labels: { consumergroup: 'billing-aggregator', topic: 'meter-readings', job: 'consumer-lag-exporter' }, noServiceLabel: true },
     onset: 245,
     pre: 90,
     step: 120,
