@@ -1,0 +1,9 @@
+/* Every blind15 spec, in the order the README lists them. */
+import type { Spec } from '../lib.js';
+import { A } from './a.js';
+import { B } from './b.js';
+import { C } from './c.js';
+import { D } from './d.js';
+import { E } from './e.js';
+
+export const SPECS: Spec[] = [...A, ...B, ...C, ...D, ...E];
