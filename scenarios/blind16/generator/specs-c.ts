@@ -1,0 +1,3 @@
+import type { Spec } from './lib.js';
+
+export const SPECS_C: Spec[] = [];
