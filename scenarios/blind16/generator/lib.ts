@@ -168,8 +168,6 @@ export interface AlertSpec {
   cw?: { namespace: string; metric: string; dimension: string; threshold: number; stat?: string; period?: number; evaluation?: number };
   /** Extra labels/tags on Prometheus-style, Datadog and Opsgenie alerts. */
   labels?: Record<string, string>;
-  /** Alertmanager and Grafana: this is a repeat notification of a long-firing alert. */
-  repeat?: boolean;
 }
 
 export interface Spec {

@@ -3,7 +3,7 @@ import { chatter, deploy, faultLog, gauge, golden } from './kit.js';
 import { chain, client, hrs, min, type Spec } from './lib.js';
 
 const a1: Spec = (() => {
-  const on = min(52);
+  const on = min(150);
   return {
     name: 'auction-bulk-relist-backlog',
     model: 'Allegro 2018 (asynchronous task-processing broker cluster failed; bulk operations stopped)',
@@ -21,27 +21,27 @@ const a1: Spec = (() => {
       'payments-adapter': [],
       'listing-db': [],
     },
-    windowStart: hrs(4),
-    stepS: 60,
+    windowStart: hrs(7),
+    stepS: 120,
     referenceDays: 7,
-    alert: { service: 'bulk-editor', title: 'bulk editor backlog growing', startedAt: min(44), summary: 'bulk_editor_pending_batches above 500 for 10m', severity: 'warning', repeat: true },
+    alert: { service: 'bulk-editor', title: 'bulk editor backlog growing', startedAt: min(141), summary: 'bulk_editor_pending_batches above 500 for 10m', severity: 'warning' },
     series: [
       ...golden('prom', 'listing-api', { rps: 420, p99: 0.31, err: 0.002, fault: { from: on, p99: 0.44, err: 0.006 } }),
       ...golden('prom', 'seller-web', { rps: 610, p99: 0.52, err: 0.003 }),
-      gauge('taskbus', 'broker_disk_free_bytes', 'bytes', 9.2e10, { noise: 0.01, from: hrs(3), to: 1.1e8, rampS: 3 * 3600 - 52 * 60, digits: 0, labels: { node: 'taskbus-2' } }),
+      gauge('taskbus', 'broker_disk_free_bytes', 'bytes', 9.2e10, { noise: 0.01, from: hrs(6), to: 1.1e8, rampS: 6 * 3600 - 150 * 60, digits: 0, labels: { node: 'taskbus-2' } }),
       gauge('taskbus', 'broker_disk_free_bytes', 'bytes', 9.6e10, { noise: 0.01, labels: { node: 'taskbus-0' }, digits: 0 }),
       gauge('taskbus', 'broker_publish_rejected_total_rate', 'msg/s', 0, { noise: 0.1, from: on, to: 180, rampS: 120, digits: 1 }),
-      gauge('taskbus', 'broker_messages_ready', 'messages', 1800, { noise: 0.2, diurnal: 0.3, from: on, to: 41000, rampS: 2700, integer: true }),
-      gauge('bulk-editor', 'bulk_editor_pending_batches', 'batches', 40, { noise: 0.3, from: on, to: 2600, rampS: 2400, integer: true }),
+      gauge('taskbus', 'broker_messages_ready', 'messages', 1800, { noise: 0.2, diurnal: 0.3, from: on, to: 160000, rampS: 8400, integer: true }),
+      gauge('bulk-editor', 'bulk_editor_pending_batches', 'batches', 40, { noise: 0.3, from: on, to: 9800, rampS: 8400, integer: true }),
       gauge('newsletter-sender', 'newsletter_enqueue_failures_per_second', 'ops/s', 0, { noise: 0.2, from: on + 120, to: 35, rampS: 300, digits: 1 }),
       gauge('purchase-batcher', 'batch_jobs_completed_per_minute', 'jobs/min', 85, { diurnal: 0.4, from: on, to: 3, rampS: 300, digits: 0 }),
       gauge('listing-db', 'pg_active_connections', 'connections', 120, { noise: 0.1, diurnal: 0.2, integer: true }),
     ],
     logs: [
-      chatter('listing-api', 'warn', 'slow query on listing_search took {ms}ms (threshold 200ms)', 90, hrs(4)),
-      chatter('seller-web', 'error', 'upstream image-cdn returned 404 for /thumbs/{id}.webp', 120, hrs(4)),
-      chatter('taskbus', 'info', 'partition rebalance complete on queue bulk.relist (leader taskbus-{pick:0|1|2})', 900, hrs(4)),
-      faultLog('taskbus', 'warn', 'disk free on /var/lib/taskbus below 5% ({pick:4.1|3.2|2.4|1.1}%); log segment cleanup behind', 300, hrs(1) - 30 * 60, on),
+      chatter('listing-api', 'warn', 'slow query on listing_search took {ms}ms (threshold 200ms)', 90, hrs(7)),
+      chatter('seller-web', 'error', 'upstream image-cdn returned 404 for /thumbs/{id}.webp', 120, hrs(7)),
+      chatter('taskbus', 'info', 'partition rebalance complete on queue bulk.relist (leader taskbus-{pick:0|1|2})', 900, hrs(7)),
+      faultLog('taskbus', 'warn', 'disk free on /var/lib/taskbus below 5% ({pick:4.1|3.2|2.4|1.1}%); log segment cleanup behind', 300, on - 5400, on),
       faultLog('taskbus', 'error', 'taskbus-2: disk alarm set (free 110MB < limit 1GB); blocking publishers on all connections', 60, on),
       faultLog('bulk-editor', 'error', 'publish bulk.relist batch={num} failed: connection blocked by broker (resource alarm: disk)', 30, on + 60),
       faultLog('newsletter-sender', 'error', 'enqueue newsletter.send failed after 3 retries: broker blocked publishing (disk alarm)', 45, on + 120),
@@ -50,16 +50,16 @@ const a1: Spec = (() => {
     traces: [
       {
         everyS: 240,
-        from: hrs(4),
+        from: hrs(7),
         normal: chain({ service: 'seller-web', name: 'POST /bulk/relist', ms: 95 }, { service: 'bulk-editor', name: 'CreateBatch', ms: 70, children: [client('bulk-editor', 'listing-db', 'INSERT bulk_batches', 6)] }, client('bulk-editor', 'taskbus', 'publish bulk.relist', 5)),
         fault: { from: on, share: 0.85, tpl: chain({ service: 'seller-web', name: 'POST /bulk/relist', ms: 30100, error: true }, { service: 'bulk-editor', name: 'CreateBatch', ms: 30050, error: true }, client('bulk-editor', 'taskbus', 'publish bulk.relist', 30000, true, { 'error.message': 'publish confirm timeout: connection blocked' })) },
       },
     ],
     changes: [deploy(hrs(26), 'bulk-editor', '5.14.0', '5.13.2', 'bulk editor: CSV column mapping for variants'), deploy(min(130), 'seller-web', '2026.03.09-1', '2026.03.06-4', 'seller web: new onboarding banner')],
-    runtime: [{ at: min(200), service: 'listing-api', kind: 'restart', count: 1, message: 'rolling restart for node pool patching' }],
+    runtime: [{ at: min(260), service: 'listing-api', kind: 'restart', count: 1, message: 'rolling restart for node pool patching' }],
     alerts: [
-      { at: min(48), service: 'taskbus', name: 'BrokerDiskAlarm', status: 'firing' },
-      { at: min(40), service: 'newsletter-sender', name: 'NewsletterEnqueueErrors', status: 'firing' },
+      { at: on + 120, service: 'taskbus', name: 'BrokerDiskAlarm', status: 'firing' },
+      { at: on + 600, service: 'newsletter-sender', name: 'NewsletterEnqueueErrors', status: 'firing' },
       { at: min(30), service: 'listing-api', name: 'ListingApiLatencyP99', status: 'firing' },
     ],
     expected: { service: 'taskbus', kind: 'resource_exhaustion', action: 'restart', mustCite: ['metrics', 'logs'] },
@@ -363,7 +363,7 @@ const a6: Spec = (() => {
 })();
 
 const a7: Spec = (() => {
-  const on = min(64);
+  const on = min(200);
   return {
     name: 'turbine-telemetry-gaps',
     model: 'Mars Pathfinder 1997 (priority inversion made a watchdog reset the system repeatedly)',
@@ -379,10 +379,10 @@ const a7: Spec = (() => {
       'timeseries-db': [],
       'alarm-router': ['telemetry-api'],
     },
-    windowStart: hrs(3),
-    stepS: 60,
+    windowStart: hrs(6),
+    stepS: 120,
     referenceDays: 7,
-    alert: { service: 'turbine-gateway', title: 'Turbine gateway telemetry gaps', startedAt: min(50), summary: 'gateway missed 9 telemetry intervals in 45 min; watchdog resets observed', severity: 'high' },
+    alert: { service: 'turbine-gateway', title: 'Turbine gateway telemetry gaps', startedAt: hrs(3), summary: 'gateway keeps missing telemetry intervals; watchdog resets observed', severity: 'high' },
     series: [
       gauge('turbine-gateway', 'gateway_telemetry_frames_per_minute', 'frames/min', 1200, { noise: 0.02, from: on, to: 820, rampS: 60, digits: 0 }),
       gauge('turbine-gateway', 'gateway_bus_task_max_blocked_ms', 'ms', 12, { noise: 0.4, from: on, to: 2100, rampS: 60, digits: 0 }),
@@ -393,9 +393,9 @@ const a7: Spec = (() => {
       gauge('timeseries-db', 'tsdb_write_latency_seconds_p99', 's', 0.02, { noise: 0.15, diurnal: 0.2, digits: 3 }),
     ],
     logs: [
-      chatter('scada-hmi', 'warn', 'websocket client {id} reconnected', 300, hrs(3)),
-      chatter('alarm-router', 'error', 'SMS route to +47******{num} rejected by carrier (retrying via voice)', 1200, hrs(3)),
-      chatter('turbine-gateway', 'info', 'met-mast sampling at {pick:1|1|1} Hz', 1800, hrs(3)),
+      chatter('scada-hmi', 'warn', 'websocket client {id} reconnected', 300, hrs(6)),
+      chatter('alarm-router', 'error', 'SMS route to +47******{num} rejected by carrier (retrying via voice)', 1200, hrs(6)),
+      { service: 'turbine-gateway', level: 'info', message: 'met-mast sampling at 1 Hz', from: hrs(6), to: on - 60, everyS: 1800 },
       faultLog('turbine-gateway', 'info', 'met-mast sampling rate raised to 4 Hz by mast firmware (icing detection mode)', 3600, on - 30, on),
       faultLog('turbine-gateway', 'warn', 'bus_dist task blocked {ms}ms on mutex modbus_shared (owner: met_logger prio 9, preempted by comms prio 5)', 40, on),
       faultLog('turbine-gateway', 'fatal', 'watchdog: bus_dist missed 2 consecutive deadlines; system reset', 420, on + 200),
@@ -403,11 +403,11 @@ const a7: Spec = (() => {
     ],
     traces: [],
     runtime: [
-      { at: on + 200, service: 'turbine-gateway', kind: 'restart', count: 9, message: 'watchdog reset (reason: task deadline missed)' },
+      { at: on + 200, service: 'turbine-gateway', kind: 'restart', count: 27, message: 'watchdog reset (reason: task deadline missed)' },
       { at: hrs(2), service: 'alarm-router', kind: 'restart', count: 1, message: 'scheduled restart' },
     ],
     changes: [{ at: hrs(40), service: 'turbine-gateway', kind: 'deployment', summary: 'gateway firmware 2.7.3 (met logger buffer size)', version: '2.7.3', previousVersion: '2.7.2', author: 'field-eng' }],
-    alerts: [{ at: min(45), service: 'ingest-bridge', name: 'IngestGapDetected', status: 'firing' }],
+    alerts: [{ at: on + 300, service: 'ingest-bridge', name: 'IngestGapDetected', status: 'firing' }],
     expected: { service: 'turbine-gateway', kind: 'code_defect', action: 'none', mustCite: ['logs', 'runtime'] },
     tell: 'once the met mast quadruples its sample rate, the high-priority bus task blocks on a mutex held by the low-priority met logger while a medium-priority task runs, and the watchdog resets the gateway every 7 min; firmware is 40 h old.',
   };

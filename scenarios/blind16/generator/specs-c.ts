@@ -339,7 +339,7 @@ const c7: Spec = (() => {
   const on = min(18);
   return {
     name: 'festival-on-sale-queue-errors',
-    model: 'Own choice: an on-sale demand surge beyond capacity (flash crowd at a ticket release)',
+    model: 'Own class A: an on-sale demand surge beyond capacity (flash crowd at a ticket release)',
     description: 'A music festival\'s ticket release: the waiting-room gate returns errors and fans are dropped from the queue.',
     at: '2026-02-06T10:20:00Z',
     source: 'generic',
@@ -395,7 +395,7 @@ const c8: Spec = (() => {
   const on = hrs(6);
   return {
     name: 'quote-engine-pool-exhausted',
-    model: 'Own choice: connections leaked after a transient network blip, no change (pool exhaustion)',
+    model: 'Own class B: resource exhaustion with no change (here DB connections leaked after a network blip)',
     description: 'An insurer\'s quote engine has answered slowly since early morning; now most quote requests time out.',
     at: '2026-05-13T11:30:00Z',
     source: 'alertmanager',
@@ -412,7 +412,7 @@ const c8: Spec = (() => {
     windowStart: hrs(9),
     stepS: 120,
     referenceDays: 7,
-    alert: { service: 'quote-engine', title: 'quote engine latency SLO burn', startedAt: hrs(5), summary: 'quote-engine p99 above 2s; burning error budget 6x', severity: 'warning', repeat: true },
+    alert: { service: 'quote-engine', title: 'quote engine latency SLO burn', startedAt: hrs(5), summary: 'quote-engine p99 above 2s; burning error budget 6x', severity: 'warning' },
     series: [
       gauge('quote-engine', 'hikaricp_connections_active', 'connections', 14, { noise: 0.15, diurnal: 0.3, from: on, to: 50, rampS: 5 * 3600 + 1800, integer: true }),
       gauge('quote-engine', 'hikaricp_connections_max', 'connections', 50, { noise: 0, integer: true }),
@@ -451,7 +451,7 @@ const c9: Spec = (() => {
   const on = min(41);
   return {
     name: 'workout-sync-failing-region',
-    model: 'Own choice: a managed AWS service degraded regionally (AWS Health event), several callers failing on it',
+    model: 'Own class C: a managed AWS service degraded regionally (AWS Health event), several callers failing on it',
     description: 'A fitness app: workouts fail to sync and leaderboards stop updating for users in one region.',
     at: '2026-08-28T17:50:00Z',
     source: 'cloudwatch',
@@ -507,7 +507,7 @@ const c10: Spec = (() => {
   const on = min(24);
   return {
     name: 'recipe-home-feed-timeouts',
-    model: 'Own choice: a feature flag enabled a code path that issues one query per item (N+1)',
+    model: 'Own class D: a feature flag enabled a code path that issues one query per item (N+1)',
     description: 'A recipe site\'s home feed times out for logged-in users; the recipes database is saturated.',
     at: '2026-03-15T18:45:00Z',
     source: 'cloudwatch-sns',
@@ -562,7 +562,7 @@ const c11: Spec = (() => {
   const on = hrs(3);
   return {
     name: 'live-scores-websocket-refused',
-    model: 'Own choice: a process leaked sockets with no change until it hit its file-descriptor limit',
+    model: 'Own class B: resource exhaustion with no change (here sockets leaked until the file-descriptor limit)',
     description: 'A live sports-scores product: new websocket connections are refused on one gateway tier; existing viewers stay connected.',
     at: '2026-09-20T16:05:00Z',
     source: 'pagerduty',
