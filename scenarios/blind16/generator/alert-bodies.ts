@@ -4,7 +4,7 @@
  * EventBridge and through SNS, Datadog webhook (Causeway's documented template), Opsgenie
  * webhook (Create action), and Causeway's generic format.
  */
-import { type AlertSpec, isoAt, type Source } from './lib.js';
+import { type AlertSpec, isoAt, rngFor, type Source } from './lib.js';
 
 export interface SignalOut {
   source: Source;
@@ -12,16 +12,11 @@ export interface SignalOut {
   body: unknown;
 }
 
+/** Stable hex digits for ids and hashes, drawn from a PRNG seeded by `text`. */
 function hexOf(text: string, len: number): string {
-  let h = 0x811c9dc5;
+  const rand = rngFor(text);
   let out = '';
-  let i = 0;
-  while (out.length < len) {
-    h ^= text.charCodeAt(i % Math.max(1, text.length)) + i;
-    h = Math.imul(h, 0x01000193) >>> 0;
-    out += h.toString(16).padStart(8, '0');
-    i += 1;
-  }
+  while (out.length < len) out += Math.floor(rand() * 0x100000000).toString(16).padStart(8, '0');
   return out.slice(0, len);
 }
 
@@ -118,12 +113,12 @@ export function signalFor(source: Source, name: string, at: string, alert: Alert
         headers: { 'content-type': 'application/json; charset=utf-8', 'user-agent': 'PagerDuty-Webhook/V3.0', 'x-webhook-id': hexOf(`wh/${name}`, 20) },
         body: {
           event: {
-            id: `01${hexOf(`ev/${name}`, 24).toUpperCase()}`,
+            id: `${hexOf(`ev/${name}`, 8)}-${hexOf(`ev1/${name}`, 4)}-4${hexOf(`ev2/${name}`, 3)}-a${hexOf(`ev3/${name}`, 3)}-${hexOf(`ev4/${name}`, 12)}`,
             event_type: 'incident.triggered',
             resource_type: 'incident',
             occurred_at: started,
-            agent: { html_url: `https://acme.pagerduty.com/services/${serviceId}`, id: serviceId, self: `https://api.pagerduty.com/services/${serviceId}`, summary: alert.service, type: 'service_reference' },
-            client: null,
+            agent: { html_url: `https://acme.pagerduty.com/service-directory/${serviceId}`, id: serviceId, self: `https://api.pagerduty.com/services/${serviceId}`, summary: alert.service, type: 'service_reference' },
+            client: { name: 'PagerDuty' },
             data: {
               id,
               type: 'incident',
@@ -134,7 +129,7 @@ export function signalFor(source: Source, name: string, at: string, alert: Alert
               incident_key: hexOf(`key/${name}`, 32),
               created_at: started,
               title: alert.title,
-              service: { html_url: `https://acme.pagerduty.com/services/${serviceId}`, id: serviceId, self: `https://api.pagerduty.com/services/${serviceId}`, summary: alert.service, type: 'service_reference' },
+              service: { html_url: `https://acme.pagerduty.com/service-directory/${serviceId}`, id: serviceId, self: `https://api.pagerduty.com/services/${serviceId}`, summary: alert.service, type: 'service_reference' },
               assignees: [{ html_url: 'https://acme.pagerduty.com/users/PXPGF42', id: 'PXPGF42', self: 'https://api.pagerduty.com/users/PXPGF42', summary: 'On-call SRE', type: 'user_reference' }],
               escalation_policy: { html_url: 'https://acme.pagerduty.com/escalation_policies/PUS0KTE', id: 'PUS0KTE', self: 'https://api.pagerduty.com/escalation_policies/PUS0KTE', summary: 'Production', type: 'escalation_policy_reference' },
               teams: [{ html_url: 'https://acme.pagerduty.com/teams/PFCVPS0', id: 'PFCVPS0', self: 'https://api.pagerduty.com/teams/PFCVPS0', summary: 'Platform', type: 'team_reference' }],

@@ -36,9 +36,7 @@ export function buildScenario(spec: Spec): Record<string, unknown> {
     evidence['reference'] = {
       from: off(spec.windowStart + shift),
       to: off(shift),
-      metrics: spec.series
-        .filter((s) => !s.incidentOnly)
-        .map((s) => ({
+      metrics: spec.series.map((s) => ({
           name: s.name,
           service: s.service,
           ...(s.labels ? { labels: s.labels } : {}),

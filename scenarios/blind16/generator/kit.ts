@@ -41,7 +41,7 @@ export function chatter(service: string, level: 'info' | 'warn' | 'error', messa
 }
 
 /** Lines that only the fault produces. */
-export function faultLog(service: string, level: 'warn' | 'error' | 'fatal', message: string, everyS: number, from: number, to?: number, attributes?: Record<string, unknown>): LogSpec {
+export function faultLog(service: string, level: 'info' | 'warn' | 'error' | 'fatal', message: string, everyS: number, from: number, to?: number, attributes?: Record<string, unknown>): LogSpec {
   return { service, level, message, from, everyS, fault: true, ...(to !== undefined ? { to } : {}), ...(attributes ? { attributes } : {}) };
 }
 

@@ -88,8 +88,6 @@ export interface SeriesSpec {
   max?: number;
   /** Integer counter-like values. */
   integer?: boolean;
-  /** Only in the incident window (a series that does not exist in the reference). */
-  incidentOnly?: boolean;
 }
 
 export interface LogSpec {

@@ -414,7 +414,7 @@ const c8: Spec = (() => {
     referenceDays: 7,
     alert: { service: 'quote-engine', title: 'quote engine latency SLO burn', startedAt: hrs(5), summary: 'quote-engine p99 above 2s; burning error budget 6x', severity: 'warning' },
     series: [
-      gauge('quote-engine', 'hikaricp_connections_active', 'connections', 14, { noise: 0.15, diurnal: 0.3, from: on, to: 50, rampS: 5 * 3600 + 1800, integer: true }),
+      gauge('quote-engine', 'hikaricp_connections_active', 'connections', 14, { noise: 0.15, diurnal: 0.3, from: on, to: 50, rampS: 5 * 3600 + 1800, integer: true, max: 50 }),
       gauge('quote-engine', 'hikaricp_connections_max', 'connections', 50, { noise: 0, integer: true }),
       gauge('quote-engine', 'hikaricp_connections_pending', 'threads', 0, { noise: 0, from: hrs(1), to: 120, rampS: 1800, integer: true }),
       gauge('rating-db', 'pg_stat_activity_idle_in_transaction', 'sessions', 1, { noise: 0.5, from: on, to: 46, rampS: 5 * 3600 + 1800, integer: true }),
@@ -582,7 +582,7 @@ const c11: Spec = (() => {
     referenceDays: 7,
     alert: { service: 'scores-app', title: 'Scores app connect failures', startedAt: min(9), summary: 'websocket connect failures above 20%', severity: 'critical' },
     series: [
-      gauge('ws-gateway', 'process_open_fds', 'fds', 9000, { noise: 0.05, diurnal: 0.3, from: on, to: 65536, rampS: 3 * 3600 - 12 * 60, digits: 0 }),
+      gauge('ws-gateway', 'process_open_fds', 'fds', 9000, { noise: 0.05, diurnal: 0.3, from: on, to: 65536, rampS: 3 * 3600 - 12 * 60, digits: 0, max: 65536 }),
       gauge('ws-gateway', 'process_max_fds', 'fds', 65536, { noise: 0, digits: 0 }),
       gauge('ws-gateway', 'ws_active_connections', 'connections', 8800, { noise: 0.05, diurnal: 0.3, digits: 0 }),
       gauge('ws-gateway', 'tcp_close_wait_sockets', 'sockets', 40, { noise: 0.3, from: on, to: 56000, rampS: 3 * 3600 - 12 * 60, digits: 0 }),
