@@ -121,7 +121,7 @@ const a2: Spec = (() => {
     exceptions: [{ at: min(19), service: 'reconciler', type: 'java.sql.SQLIntegrityConstraintViolationException', message: "Duplicate entry '88412-3' for key 'PRIMARY'", count: 41, culprit: 'RollupWriter.insertBatch' }],
     alerts: [{ at: min(12), service: 'pledge-db-replica', name: 'MySQLReplicationSQLThreadStopped', status: 'firing' }],
     expected: { service: 'pledge-db-replica', kind: 'code_defect', action: 'none', mustCite: ['logs', 'metrics'] },
-    tell: 'checksum differences on the replica begin 38 min ago with no change, then the replica SQL thread stops on a duplicate key; the reconciler only fails because it reads the diverged replica; its small deploy came 80 min before and touched logging.',
+    tell: 'checksum differences on the replica begin 38 min ago with no change near them (its rebuild is 30 h old), then the replica SQL thread stops on a duplicate key; the reconciler only fails because it reads the diverged replica; its small deploy came 72 min before onset and touched only logging.',
   };
 })();
 

@@ -290,7 +290,7 @@ const b5: Spec = (() => {
     ],
     alerts: [{ at: min(12), service: 'lobby-svc', name: 'LobbyErrors', status: 'firing' }],
     expected: { service: 'match-cache', kind: 'config_change', action: 'revert_config', mustCite: ['changes', 'metrics'] },
-    tell: 'evictions stop when the policy is set to noeviction 2 h 23 min before onset; used memory then climbs to maxmemory and every write is refused with "OOM command not allowed" at onset. The change is old but the memory series ties it to the failure.',
+    tell: 'evictions stop when the policy is set to noeviction 2 h 33 min before onset; used memory then climbs to maxmemory and every write is refused with "OOM command not allowed" at onset. The change is old but the memory series ties it to the failure.',
   };
 })();
 

@@ -108,7 +108,7 @@ const c2: Spec = (() => {
       { at: min(25), service: 'kyc-orchestrator', name: 'KycManualReviewBacklog', status: 'firing' },
     ],
     expected: { service: 'idverify-eu', kind: 'dependency_failure', action: 'none', mustCite: ['traces', 'metrics'] },
-    tell: 'only the client spans to idverify-eu go from ~3 s to the 30 s timeout and 503 "regional_capacity", the vendor\'s status page reports EU degraded, and sanctions screening in the same request stays fast; the kyc-orchestrator deploy was 1 h 45 min before.',
+    tell: 'only the client spans to idverify-eu go from ~3 s to the 30 s timeout and 503 "regional_capacity", the vendor\'s status page reports EU degraded, and sanctions screening in the same request stays fast; the kyc-orchestrator deploy came 72 min before onset.',
   };
 })();
 
@@ -554,7 +554,7 @@ const c10: Spec = (() => {
     ],
     alerts: [{ at: min(18), service: 'recipes-db', name: 'recipes-db-cpu-high', status: 'firing' }],
     expected: { service: 'feed-service', kind: 'feature_flag', action: 'disable_flag', mustCite: ['changes', 'traces'] },
-    tell: 'queries per feed request go from 3 to 61 in the period after personalized_feed_v2 went to 100%, and traces show the per-recipe rating query repeated 60 times; the deploy that shipped the code ran for 2 h at 5% without harm.',
+    tell: 'queries per feed request go from 3 to 61 in the period after personalized_feed_v2 went to 100%, and traces show the per-recipe rating query repeated 60 times; the deploy that shipped the code ran for 2.5 h at 5% without harm.',
   };
 })();
 

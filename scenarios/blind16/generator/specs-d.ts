@@ -548,7 +548,7 @@ const d10: Spec = (() => {
     exceptions: [{ at: on + 3, service: 'listing-api', type: 'io.grpc.StatusRuntimeException', message: 'RESOURCE_EXHAUSTED: gRPC message exceeds maximum size 4194304: 4611872', count: 320, culprit: 'PhotoClient.listPhotos' }],
     alerts: [{ at: min(16), service: 'portal-web', name: 'portal-web error budget', status: 'firing' }],
     expected: { service: 'photo-meta', kind: 'code_defect', action: 'none', mustCite: ['logs', 'exceptions'] },
-    tell: 'only agency 7731\'s development fails, once its bulk upload takes the ListPhotos response past 4 MiB (4611872 vs 4194304); the listing-api deploy 55 min earlier serves every other agency, and photo-meta\'s change is three days old and worked until the data grew.',
+    tell: 'only agency 7731\'s development fails, once its bulk upload takes the ListPhotos response past 4 MiB (4611872 vs 4194304); the listing-api deploy 33 min before onset serves every other agency, and photo-meta\'s change is three days old and worked until the data grew.',
   };
 })();
 
