@@ -103,6 +103,7 @@ export function checkWritten(file: string, spec: Spec): void {
   for (const e of external) if (!topo.has(e)) fail(`external ${e} is not in the topology`);
   if (!topo.has(scenario.expected!.rootCause.service)) fail('root cause is not a topology service');
   if (!topo.has(spec.alert.service)) fail('alerting service is not in the topology');
+  if (spec.windowStart > spec.alert.startedAt - 1800) fail('the evidence window does not reach 30 min before the alert started');
   if (!ACTION_FOR[spec.expected.kind]!.includes(spec.expected.action)) fail(`action ${spec.expected.action} does not follow kind ${spec.expected.kind}`);
   const ev = scenario.evidence;
   const owned = (what: string, service: string, at: string | undefined, allowExternal = false) => {

@@ -454,7 +454,7 @@ const b8: Spec = (() => {
       { at: min(24), service: 'points-writer', name: 'points-writer throttling', status: 'firing' },
     ],
     expected: { service: 'points-writer', kind: 'feature_flag', action: 'disable_flag', mustCite: ['changes', 'traces'] },
-    tell: 'throttling begins 90 s after the flag put every accrual under the single key LEDGER#<date>, while consumed capacity barely moves (one hot partition, not a table out of capacity); balance-api on the same table is fine and AWS reports nothing.',
+    tell: 'throttling begins 90 s after the flag put every accrual under the single key LEDGER#<date>, while consumed capacity barely moves (one hot partition, not a table out of capacity); balance-api on the same table is fine.',
   };
 })();
 
