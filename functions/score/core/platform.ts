@@ -80,6 +80,20 @@ function namedByHosts(signals: readonly Signal[], inGraph: ReadonlySet<string>, 
 }
 
 /**
+ * An alert on a piece saying the units that run on it went away: instances rebooted or
+ * failing to start, hosts or virtual machines down or unreachable (`Provider status: all
+ * instances rebooted`, a cloud's status feed, a hypervisor cluster's own alert).
+ */
+const UNITS_WENT = /\b(?:instances?|hosts?|vms?|virtual machines?|nodes?)\b[^.;:]{0,40}\b(?:rebooted|restarted|failing to start|failed to start|not starting|unreachable|powered (?:off|down)|went down)\b/i;
+
+/** A firing alert on a piece whose words say the units on it went away (`UNITS_WENT`), with when it fired. */
+function unitsReportedGone(signals: readonly Signal[]): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const s of signals) if (s.family === 'related_alert' && UNITS_WENT.test(s.raw ?? s.text)) out.set(s.service, Math.min(out.get(s.service) ?? Infinity, s.onsetMs));
+  return out;
+}
+
+/**
  * Cluster infrastructure (DNS, an ingress controller, a node agent) is rarely in the
  * call graph, or listed in it with no calls in or out, yet every service leans on it. An
  * off-graph service whose node came under pressure, whose pods were evicted or whose CPU
@@ -93,9 +107,16 @@ function namedByHosts(signals: readonly Signal[], inGraph: ReadonlySet<string>, 
  * The platform's own runtime trouble stays its local evidence. A single service's
  * platform errors may be its own; errors that began before the platform's trouble are
  * not its doing. A dependency we see only through calls the victims made is a victim
- * too (`reachedOnlyThrough`). Linear in signals times off-graph services in trouble.
+ * too (`reachedOnlyThrough`). A piece whose own alert says the units on it went away
+ * (`unitsReportedGone`: a provider's status feed saying all instances rebooted), listed
+ * in the topology or not, is the platform under the services that lost their hosts
+ * together (`runtime_node`) in the minutes before the report or soon after it (a status
+ * report follows the impact it describes): those hosts are its own units, so their loss
+ * is its own evidence, and it is returned in `units`, a piece we see through our own
+ * units, not a dependency seen only through its callers. Linear in signals times pieces
+ * in trouble.
  */
-export function platformLinks(signals: readonly Signal[], graph: Map<string, Set<string>>, toleranceMs: number, w: Weights = WEIGHTS, observed?: ReadonlySet<string>): { edges: Record<string, string[]>; signals: Signal[] } {
+export function platformLinks(signals: readonly Signal[], graph: Map<string, Set<string>>, toleranceMs: number, w: Weights = WEIGHTS, observed?: ReadonlySet<string>): { edges: Record<string, string[]>; signals: Signal[]; units: Set<string> } {
   const inGraph = graphServices(graph);
   const troubleAt = new Map<string, number>();
   for (const s of signals) {
@@ -108,20 +129,29 @@ export function platformLinks(signals: readonly Signal[], graph: Map<string, Set
     troubleAt.set(piece, at);
     namedOnly.add(piece);
   }
+  const reportedOnly = new Set<string>();
+  for (const [piece, at] of unitsReportedGone(signals)) {
+    if (troubleAt.has(piece)) continue;
+    troubleAt.set(piece, at);
+    reportedOnly.add(piece);
+  }
   const edges: Record<string, string[]> = {};
   const out: Signal[] = [];
+  const units = new Set<string>();
   for (const [platform, at] of [...troubleAt].sort(([a], [b]) => a.localeCompare(b))) {
-    const failures = signals.filter((s) => inGraph.has(s.service) && feltPlatform(s, platform) && s.onsetMs >= at - toleranceMs && s.onsetMs <= at + VICTIM_WINDOW_MS);
+    const reported = reportedOnly.has(platform);
+    const failures = signals.filter((s) => inGraph.has(s.service) && s.service !== platform && (reported ? s.family === 'runtime_node' : feltPlatform(s, platform)) && s.onsetMs >= at - (reported ? VICTIM_WINDOW_MS : toleranceMs) && s.onsetMs <= at + VICTIM_WINDOW_MS);
     const victims = [...new Set(failures.map((s) => s.service))].sort();
     if (victims.length < w.platform.minVictims) continue;
+    if (reported) units.add(platform);
     for (const v of victims) (edges[v] ??= []).push(platform);
     for (const d of reachedOnlyThrough(victims, graph, observed)) (edges[d] ??= []).push(platform);
     for (const s of failures) {
-      const itsHost = namedOnly.has(platform) && hostOutIn(s, platform);
+      const itsHost = (namedOnly.has(platform) && hostOutIn(s, platform)) || reported;
       out.push({ service: platform, family: 'dependency_mention', strength: s.strength, onsetMs: s.onsetMs, evidenceId: s.evidenceId, local: itsHost, hint: 'infrastructure', text: `${platform}'s trouble reached ${s.service}: ${s.text}`.slice(0, 300) });
     }
   }
-  return { edges, signals: out };
+  return { edges, signals: out, units };
 }
 
 /**
