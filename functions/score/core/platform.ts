@@ -1,7 +1,7 @@
 import type { ChangeEvent, RelatedAlert } from '../../contracts/index.js';
 import { namesService } from './logs.js';
 import { callersOf } from './propagation.js';
-import type { Evidence, Signal, SignalFamily } from './types.js';
+import { CLEAR_STRENGTH, type Evidence, type Signal, type SignalFamily } from './types.js';
 import { WEIGHTS, type Weights } from './weights.js';
 
 /** Runtime evidence that a platform piece is in trouble: its node under pressure, its pods evicted, or its CPU throttled (a resolver starved of CPU answers no one). */
@@ -25,6 +25,9 @@ function feltPlatform(s: Signal, platform: string): boolean {
   if (s.family === 'runtime_node') return true;
   return HOST_TROUBLE.includes(s.family) && namesService(s.raw ?? s.text, platform);
 }
+
+/** Failures a service's own requests show (its error rate, failing spans that start in it): how a tenant feels its nodes' network going, whatever words it uses. */
+const failedOnItsOwn = (s: Signal) => (s.family === 'errors' || s.family === 'error_origin') && s.strength >= CLEAR_STRENGTH;
 
 /** Every service on a call of the graph, as a caller or a callee: a piece the topology lists with no call in or out is not on any. */
 export function graphServices(graph: Map<string, Set<string>>): Set<string> {
@@ -113,8 +116,13 @@ function unitsReportedGone(signals: readonly Signal[]): Map<string, number> {
  * together (`runtime_node`) in the minutes before the report or soon after it (a status
  * report follows the impact it describes): those hosts are its own units, so their loss
  * is its own evidence, and it is returned in `units`, a piece we see through our own
- * units, not a dependency seen only through its callers. Linear in signals times pieces
- * in trouble.
+ * units, not a dependency seen only through its callers. An off-graph piece whose own
+ * units went out of service (a cluster's nodes whose network became unavailable) is the
+ * platform under the services whose own requests began to fail with it
+ * (`failedOnItsOwn`), whatever their errors say, once more of them failed at once than
+ * words-tied victims need: only the timing ties them to it, and three services failing
+ * in their own code in the same minutes is not three defects. Linear in signals times
+ * pieces in trouble.
  */
 export function platformLinks(signals: readonly Signal[], graph: Map<string, Set<string>>, toleranceMs: number, w: Weights = WEIGHTS, observed?: ReadonlySet<string>): { edges: Record<string, string[]>; signals: Signal[]; units: Set<string> } {
   const inGraph = graphServices(graph);
@@ -129,6 +137,12 @@ export function platformLinks(signals: readonly Signal[], graph: Map<string, Set
     troubleAt.set(piece, at);
     namedOnly.add(piece);
   }
+  const nodesOut = new Set<string>();
+  for (const s of signals) {
+    if (inGraph.has(s.service) || s.family !== 'units_lost' || !s.local || s.strength < CLEAR_STRENGTH || troubleAt.has(s.service)) continue;
+    nodesOut.add(s.service);
+  }
+  for (const s of signals) if (nodesOut.has(s.service) && s.family === 'units_lost') troubleAt.set(s.service, Math.min(troubleAt.get(s.service) ?? Infinity, s.onsetMs));
   const reportedOnly = new Set<string>();
   for (const [piece, at] of unitsReportedGone(signals)) {
     if (troubleAt.has(piece)) continue;
@@ -140,9 +154,10 @@ export function platformLinks(signals: readonly Signal[], graph: Map<string, Set
   const units = new Set<string>();
   for (const [platform, at] of [...troubleAt].sort(([a], [b]) => a.localeCompare(b))) {
     const reported = reportedOnly.has(platform);
-    const failures = signals.filter((s) => inGraph.has(s.service) && s.service !== platform && (reported ? s.family === 'runtime_node' : feltPlatform(s, platform)) && s.onsetMs >= at - (reported ? VICTIM_WINDOW_MS : toleranceMs) && s.onsetMs <= at + VICTIM_WINDOW_MS);
+    const felt = (s: Signal) => (reported ? s.family === 'runtime_node' : nodesOut.has(platform) ? failedOnItsOwn(s) : feltPlatform(s, platform));
+    const failures = signals.filter((s) => inGraph.has(s.service) && s.service !== platform && felt(s) && s.onsetMs >= at - (reported ? VICTIM_WINDOW_MS : toleranceMs) && s.onsetMs <= at + VICTIM_WINDOW_MS);
     const victims = [...new Set(failures.map((s) => s.service))].sort();
-    if (victims.length < w.platform.minVictims) continue;
+    if (victims.length < w.platform.minVictims + (nodesOut.has(platform) ? 1 : 0)) continue;
     if (reported) units.add(platform);
     for (const v of victims) (edges[v] ??= []).push(platform);
     for (const d of reachedOnlyThrough(victims, graph, observed)) (edges[d] ??= []).push(platform);
