@@ -6,9 +6,10 @@ import type { Evidence, Frame, Signal } from './types.js';
 
 /**
  * Words that say the power of the room the hosts stand in failed: utility power lost, a
- * UPS on battery, a generator that failed to start, a PDU's input gone.
+ * UPS on battery, a generator that failed to start, a PDU's input gone (a PDU that is a
+ * protocol's data unit, `malformed PDU`, says nothing of power).
  */
-export const POWER_LOST = /\b(?:utility|mains|input) power\b|\bpower (?:loss|lost|failure|outage|failed)\b|\bon battery\b|\bgenerators? (?:\w+ )?(?:failed|failure)\b|\bpdu\b/i;
+export const POWER_LOST = /\b(?:utility|mains) power\b|\bpower (?:loss|lost|failure|outage|failed)\b|\bups\b[^.;\n]{0,20}\bon battery\b|\bgenerators? (?:\w+ )?(?:failed|failure)\b|\bpdus?\b[^.;\n]{0,20}\b(?:input|feed)s? (?:lost|down|failed)\b/i;
 
 /**
  * Words that only the machinery under every service writes: a routing protocol's sessions

@@ -24,6 +24,8 @@ describe('words only the platform writes: routing sessions and the power of the 
   it('keeps reading ordinary application lines, and programming errors, as they were', () => {
     expect(logHint('neighbor list refreshed for user 42')).toBeUndefined();
     expect(logHint('payment declined: downstream status unknown')).toBeUndefined();
+    expect(logHint('SMPP: failed to decode PDU from esme-3')).toBeUndefined();
+    expect(logHint('sync paused: client device on battery saver')).toBeUndefined();
     expect(logHint('java.lang.IllegalStateException: link state is down for order 7')).toBe('code_defect');
   });
 });
