@@ -1,5 +1,5 @@
 import type { ExceptionGroup, RelatedAlert, RuntimeEvent } from '../../contracts/index.js';
-import { logHint } from './logs.js';
+import { logHint, POWER_LOST } from './logs.js';
 import { lookbackOf } from './onset.js';
 import type { Evidence, Frame, Signal, SignalFamily } from './types.js';
 import { WEIGHTS, type Weights } from './weights.js';
@@ -17,11 +17,12 @@ const RUNTIME: Record<RuntimeEvent['kind'], { family: SignalFamily; words: strin
 
 /**
  * A runtime event's message saying the machine under the unit failed, not the unit: its
- * host unreachable or down, the hypervisor or hardware under it failing, the instance's
- * own status checks failing. The unit then failed because its node did, as when it is
+ * host unreachable, down or rebooted, the hypervisor or hardware under it failing, the
+ * instance's own status checks failing, its primaries unreachable, the power of its room
+ * lost (`POWER_LOST`). The unit then failed because its node did, as when it is
  * evicted, whatever kind of event (unhealthy, restarted) reported it.
  */
-const HOST_FAILED = /\bhypervisor\b|\bhost (?:is )?(?:unreachable|down|failed|failure|lost)\b|\bhardware (?:failure|fault|error)\b|\b(?:system|instance) status checks? failed\b|\bfailed (?:its )?(?:system|instance) status checks?\b|\bunderlying host\b/i;
+const HOST_FAILED = /\bhypervisor\b|\bhost (?:is )?(?:unreachable|down|failed|failure|lost)\b|\b(?:primar(?:y|ies)|hosts?|nodes?|instances?|machines?|servers?) (?:(?:is|are|was|were) )?(?:unreachable|powered (?:off|down))\b|\b(?:host|instance|machine|server|node)s? (?:was |were )?rebooted\b|\bhardware (?:failure|fault|error)\b|\b(?:system|instance) status checks? failed\b|\bfailed (?:its )?(?:system|instance) status checks?\b|\bunderlying host\b/i;
 
 /**
  * Point events as signals. Runtime events are local to their service (an OOM kill is the
@@ -34,7 +35,7 @@ export function eventSignals(items: readonly Evidence[], frame: Frame, w: Weight
   for (const item of items) {
     if (item.class === 'runtime') {
       const e = item as RuntimeEvent & { id: string };
-      const r = e.message && HOST_FAILED.test(e.message) ? { family: 'runtime_node' as const, words: 'lost the host under it' } : RUNTIME[e.kind];
+      const r = e.message && (HOST_FAILED.test(e.message) || POWER_LOST.test(e.message)) ? { family: 'runtime_node' as const, words: 'lost the host under it' } : RUNTIME[e.kind];
       const strength = Math.min(1, w.events.runtime[e.kind] + 0.05 * Math.log2(e.count));
       const hint = e.message ? logHint(e.message, e.service) : undefined;
       out.push({ ...(hint ? { hint } : {}), service: e.service, family: r.family, strength, onsetMs: Date.parse(e.at), evidenceId: e.id, local: true, text: `${e.service} ${r.words}${e.count > 1 ? ` (${e.count}×)` : ''}${e.message ? `: ${e.message.slice(0, 120)}` : ''}` });

@@ -4,6 +4,22 @@ import { lookbackOf } from './onset.js';
 import { WEIGHTS, type Weights } from './weights.js';
 import type { Evidence, Frame, Signal } from './types.js';
 
+/**
+ * Words that say the power of the room the hosts stand in failed: utility power lost, a
+ * UPS on battery, a generator that failed to start, a PDU's input gone (a PDU that is a
+ * protocol's data unit, `malformed PDU`, says nothing of power).
+ */
+export const POWER_LOST = /\b(?:utility|mains) power\b|\bpower (?:loss|lost|failure|outage|failed)\b|\bups\b[^.;\n]{0,20}\bon battery\b|\bgenerators? (?:\w+ )?(?:failed|failure)\b|\bpdus?\b[^.;\n]{0,20}\b(?:input|feed)s? (?:lost|down|failed)\b/i;
+
+/**
+ * Words that only the machinery under every service writes: a routing protocol's sessions
+ * to its neighbours (`%BGP-5-ADJCHANGE: neighbor 10.0.0.1 Down`, an OSPF adjacency lost,
+ * peerings withdrawn, a link or interface down), and the power of the room
+ * (`POWER_LOST`). No application code logs them: a service that does is a piece of the
+ * platform, or runs where the platform failed.
+ */
+export const PLATFORM_MACHINERY = new RegExp(`\\bbgp\\b|\\bospf\\b|\\badjacenc(?:y|ies)\\b|route.?reflectors?|\\bpeerings? (?:\\w+ )?(?:withdrawn|down|lost|dropped)\\b|\\bneighbou?r\\b[^.;\\n]{0,40}\\bdown\\b|\\b(?:link|interface|uplink|port-channel)(?: \\S+)? (?:is |went )?down\\b|${POWER_LOST.source}`, 'i');
+
 /** Words in a log line that name the kind of failure outright. */
 const HINTS: [RegExp, RootCauseKind][] = [
   [/out of memory|\boom\b|too many (connections|open files|clients)|connection slots|pool (is )?exhausted|no space left|disk full|\bis full\b|quota|resource.?exhausted|heap space|rate.?limit|rate exceeded|concurrency (?:limit )?(?:reached|exceeded)|throttl|max_connections|maxmemory|evict|no available (connection|thread)|watermark\b.*\bexceeded|flood.?stage|shed(?:ding)? (?:load|requests?|traffic|low.priority)|load.?shed|wraparound|(?:assign|allocate) an ip address|no (?:free|available) ip|buffer (?:limits?|is full)/i, 'resource_exhaustion'],
@@ -60,7 +76,7 @@ export function logHint(text: string, service?: string): RootCauseKind | undefin
   const byType = type ? TYPES.find(([re]) => re.test(type))?.[1] : undefined;
   if (byType) return byType;
   const prose = proseOf(service ? text.split(service).join(' ') : text);
-  return HINTS.find(([re]) => re.test(prose))?.[1];
+  return HINTS.find(([re]) => re.test(prose))?.[1] ?? (PLATFORM_MACHINERY.test(prose) ? 'infrastructure' : undefined);
 }
 
 /**

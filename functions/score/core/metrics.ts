@@ -31,9 +31,9 @@ export function countsFailedResponses(labels: Readonly<Record<string, string>>):
  * own saturation (the USE method's measure of it), not work waiting downstream.
  * Packets dropped or retransmitted and calls that timed out are failures as much as an
  * error count is (a NAT gateway's `PacketsDropCount`, a link's `tcp_retransmit_ratio`).
- * A count of units in service (nodes ready, healthy hosts, links up; unhealthy hosts and
- * under-replicated or offline partitions the other way round) measures the platform's
- * capacity: `units`. How much of a thing is used (`log_dir_used_ratio`) is resource use.
+ * A count of units in service (nodes ready, healthy hosts, links up; unhealthy hosts,
+ * under-replicated or offline partitions and nodes counted by a bad condition the other
+ * way round) measures the platform's capacity: `units`. How much of a thing is used (`log_dir_used_ratio`) is resource use.
  * `mem` counts as memory only as a word of its own (`mem_used_percent`), not inside
  * another (`rs_members_state` counts replica-set members).
  * A request series whose status label says every response it counts failed (a
@@ -41,11 +41,19 @@ export function countsFailedResponses(labels: Readonly<Record<string, string>>):
  * A series of what is left (free storage, available memory, a credit balance) is
  * `headroom`: it runs the other way round from a use series (`headroom.ts`).
  */
+/**
+ * A count of nodes by condition, as kube-state-metrics reports it
+ * (`kube_node_status_condition{condition="NetworkUnavailable",status="true"}`): the
+ * condition and status labels say which nodes it counts.
+ */
+const nodeCondition = (name: string, labels: Readonly<Record<string, string>>) => /status_condition/i.test(name) && labels.condition !== undefined;
+
 export function metricFamily(name: string, unit = '', labels: Readonly<Record<string, string>> = {}): Family {
   const n = `${name} ${unit}`.toLowerCase();
   if (/restart|crash|oom_?kill|terminat/.test(n)) return 'other';
   if (headroomResource(name, unit)) return 'headroom';
   if (/unhealthy|under.?replicated|offline|healthy_?host|in_?service|(^|[_.])(ready|up)([_.\s]|$)/.test(n)) return 'units';
+  if (nodeCondition(name, labels)) return 'units';
   if (/error|fail|5xx|fault|exception|reject|drop|retrans|packet.?loss|time.?out|timed.?out|dlq|dead.?letter/.test(n)) return 'errors';
   if (/cpu|throttl/.test(n)) return 'cpu';
   if (/(^|[^a-z])mem([^a-z]|$)|memory|heap|rss|oom|swap/.test(n)) return 'memory';
@@ -138,6 +146,13 @@ function capacitySignal(series: MetricSeries & { id: string }, family: Family, f
 const UNITS_OUT = /unhealthy|under.?replicated|offline/i;
 
 /**
+ * Whether a series counts units out of service: by its name (`UNITS_OUT`), or, for a
+ * count of nodes by condition, any condition but Ready=true (nodes not ready, or with
+ * their network unavailable or under pressure).
+ */
+const countsUnitsOut = (series: { name: string; labels: Readonly<Record<string, string>> }) => UNITS_OUT.test(series.name) || (nodeCondition(series.name, series.labels) && !(/^ready$/i.test(series.labels.condition!) && /^true$/i.test(series.labels.status ?? '')));
+
+/**
  * Failures a network piece counts itself (packets it dropped or had to send again, TLS
  * handshakes it could not complete): the network or the piece in front failed, whatever
  * runs over or behind it, and nothing a callee does produces them.
@@ -221,7 +236,7 @@ export function metricSignals(items: readonly Evidence[], frame: Frame, w: Weigh
     else if (family === 'memory' && rising) [f, local] = ['memory', true];
     else if (family === 'saturation' && rising) [f, local] = ['saturation', true];
     else if (family === 'traffic') [f, local] = rising ? ['traffic_up', true] : ['traffic_down', false];
-    else if (family === 'units' && rising === UNITS_OUT.test(series.name)) [f, local] = ['units_lost', true];
+    else if (family === 'units' && rising === countsUnitsOut(series)) [f, local] = ['units_lost', true];
     if (!f) continue;
     const strength = zStrength(onset.z) * Math.min(1, Math.abs(Math.log(relative)) / Math.log(2)) * onset.sustained;
     const where = edge ? ` on calls from ${series.labels.caller}` : '';

@@ -1,7 +1,7 @@
 import type { ChangeEvent, RelatedAlert } from '../../contracts/index.js';
 import { namesService } from './logs.js';
 import { callersOf } from './propagation.js';
-import type { Evidence, Signal, SignalFamily } from './types.js';
+import { CLEAR_STRENGTH, type Evidence, type Signal, type SignalFamily } from './types.js';
 import { WEIGHTS, type Weights } from './weights.js';
 
 /** Runtime evidence that a platform piece is in trouble: its node under pressure, its pods evicted, or its CPU throttled (a resolver starved of CPU answers no one). */
@@ -25,6 +25,9 @@ function feltPlatform(s: Signal, platform: string): boolean {
   if (s.family === 'runtime_node') return true;
   return HOST_TROUBLE.includes(s.family) && namesService(s.raw ?? s.text, platform);
 }
+
+/** Failures a service's own requests show (its error rate, failing spans that start in it): how a tenant feels its nodes' network going, whatever words it uses. */
+const failedOnItsOwn = (s: Signal) => (s.family === 'errors' || s.family === 'error_origin') && s.strength >= CLEAR_STRENGTH;
 
 /** Every service on a call of the graph, as a caller or a callee: a piece the topology lists with no call in or out is not on any. */
 export function graphServices(graph: Map<string, Set<string>>): Set<string> {
@@ -80,6 +83,20 @@ function namedByHosts(signals: readonly Signal[], inGraph: ReadonlySet<string>, 
 }
 
 /**
+ * An alert on a piece saying the units that run on it went away: instances rebooted or
+ * failing to start, hosts or virtual machines down or unreachable (`Provider status: all
+ * instances rebooted`, a cloud's status feed, a hypervisor cluster's own alert).
+ */
+const UNITS_WENT = /\b(?:instances?|hosts?|vms?|virtual machines?|nodes?)\b[^.;:]{0,40}\b(?:rebooted|restarted|failing to start|failed to start|not starting|unreachable|powered (?:off|down)|went down)\b/i;
+
+/** A firing alert on a piece whose words say the units on it went away (`UNITS_WENT`), with when it fired. */
+function unitsReportedGone(signals: readonly Signal[]): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const s of signals) if (s.family === 'related_alert' && UNITS_WENT.test(s.raw ?? s.text)) out.set(s.service, Math.min(out.get(s.service) ?? Infinity, s.onsetMs));
+  return out;
+}
+
+/**
  * Cluster infrastructure (DNS, an ingress controller, a node agent) is rarely in the
  * call graph, or listed in it with no calls in or out, yet every service leans on it. An
  * off-graph service whose node came under pressure, whose pods were evicted or whose CPU
@@ -93,9 +110,21 @@ function namedByHosts(signals: readonly Signal[], inGraph: ReadonlySet<string>, 
  * The platform's own runtime trouble stays its local evidence. A single service's
  * platform errors may be its own; errors that began before the platform's trouble are
  * not its doing. A dependency we see only through calls the victims made is a victim
- * too (`reachedOnlyThrough`). Linear in signals times off-graph services in trouble.
+ * too (`reachedOnlyThrough`). A piece whose own alert says the units on it went away
+ * (`unitsReportedGone`: a provider's status feed saying all instances rebooted), listed
+ * in the topology or not, is the platform under the services that lost their hosts
+ * together (`runtime_node`) in the minutes before the report or soon after it (a status
+ * report follows the impact it describes): those hosts are its own units, so their loss
+ * is its own evidence, and it is returned in `units`, a piece we see through our own
+ * units, not a dependency seen only through its callers. An off-graph piece whose own
+ * units went out of service (a cluster's nodes whose network became unavailable) is the
+ * platform under the services whose own requests began to fail with it
+ * (`failedOnItsOwn`), whatever their errors say, once more of them failed at once than
+ * words-tied victims need: only the timing ties them to it, and three services failing
+ * in their own code in the same minutes is not three defects. Linear in signals times
+ * pieces in trouble.
  */
-export function platformLinks(signals: readonly Signal[], graph: Map<string, Set<string>>, toleranceMs: number, w: Weights = WEIGHTS, observed?: ReadonlySet<string>): { edges: Record<string, string[]>; signals: Signal[] } {
+export function platformLinks(signals: readonly Signal[], graph: Map<string, Set<string>>, toleranceMs: number, w: Weights = WEIGHTS, observed?: ReadonlySet<string>): { edges: Record<string, string[]>; signals: Signal[]; units: Set<string> } {
   const inGraph = graphServices(graph);
   const troubleAt = new Map<string, number>();
   for (const s of signals) {
@@ -108,20 +137,36 @@ export function platformLinks(signals: readonly Signal[], graph: Map<string, Set
     troubleAt.set(piece, at);
     namedOnly.add(piece);
   }
+  const nodesOut = new Set<string>();
+  for (const s of signals) {
+    if (inGraph.has(s.service) || s.family !== 'units_lost' || !s.local || s.strength < CLEAR_STRENGTH || troubleAt.has(s.service)) continue;
+    nodesOut.add(s.service);
+  }
+  for (const s of signals) if (nodesOut.has(s.service) && s.family === 'units_lost') troubleAt.set(s.service, Math.min(troubleAt.get(s.service) ?? Infinity, s.onsetMs));
+  const reportedOnly = new Set<string>();
+  for (const [piece, at] of unitsReportedGone(signals)) {
+    if (troubleAt.has(piece)) continue;
+    troubleAt.set(piece, at);
+    reportedOnly.add(piece);
+  }
   const edges: Record<string, string[]> = {};
   const out: Signal[] = [];
+  const units = new Set<string>();
   for (const [platform, at] of [...troubleAt].sort(([a], [b]) => a.localeCompare(b))) {
-    const failures = signals.filter((s) => inGraph.has(s.service) && feltPlatform(s, platform) && s.onsetMs >= at - toleranceMs && s.onsetMs <= at + VICTIM_WINDOW_MS);
+    const reported = reportedOnly.has(platform);
+    const felt = (s: Signal) => (reported ? s.family === 'runtime_node' : nodesOut.has(platform) ? failedOnItsOwn(s) : feltPlatform(s, platform));
+    const failures = signals.filter((s) => inGraph.has(s.service) && s.service !== platform && felt(s) && s.onsetMs >= at - (reported ? VICTIM_WINDOW_MS : toleranceMs) && s.onsetMs <= at + VICTIM_WINDOW_MS);
     const victims = [...new Set(failures.map((s) => s.service))].sort();
-    if (victims.length < w.platform.minVictims) continue;
+    if (victims.length < w.platform.minVictims + (nodesOut.has(platform) ? 1 : 0)) continue;
+    if (reported) units.add(platform);
     for (const v of victims) (edges[v] ??= []).push(platform);
     for (const d of reachedOnlyThrough(victims, graph, observed)) (edges[d] ??= []).push(platform);
     for (const s of failures) {
-      const itsHost = namedOnly.has(platform) && hostOutIn(s, platform);
+      const itsHost = (namedOnly.has(platform) && hostOutIn(s, platform)) || reported;
       out.push({ service: platform, family: 'dependency_mention', strength: s.strength, onsetMs: s.onsetMs, evidenceId: s.evidenceId, local: itsHost, hint: 'infrastructure', text: `${platform}'s trouble reached ${s.service}: ${s.text}`.slice(0, 300) });
     }
   }
-  return { edges, signals: out };
+  return { edges, signals: out, units };
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { RootCauseKind, Suspect } from '../../contracts/index.js';
 import type { Attribution } from './changes.js';
 import { burnedByCode, overflowedOnOneInput } from './kinds.js';
-import { PLATFORM_SIGNATURE } from './logs.js';
+import { PLATFORM_SIGNATURE, POWER_LOST } from './logs.js';
 import { originScore, type ServiceProfile } from './propagation.js';
 import { CLEAR_STRENGTH, noisyOr, type Signal, type SignalFamily } from './types.js';
 import { WEIGHTS, type FaultKind, type Weights } from './weights.js';
@@ -86,12 +86,21 @@ const underPlatformReport = (s: Signal) => s.family === 'platform_event' && s.lo
 /** Families that say the service's requests failed, in its metrics, spans or own words. */
 const FAILED: readonly SignalFamily[] = ['errors', 'error_origin', 'log_error', 'exception'];
 
+/**
+ * The service's own error line, or an alert raised on it, saying the power of the room
+ * its hosts stand in failed (`POWER_LOST`: utility power lost, generators that failed to
+ * start): its machines went down with the room. One fatal line or one facility alert is
+ * enough, since the words, not their count, say what happened.
+ */
+const lostItsPower = (s: Signal) => (((s.family === 'log_error' || s.family === 'exception') && s.local) || s.family === 'related_alert') && POWER_LOST.test(s.raw ?? s.text);
+
 /** Failures that began this long after the service lost a node or host are no longer read as that loss's doing. */
 const HOST_LOSS_WINDOW_MS = 20 * 60_000;
 
 /**
  * Whether the service's failures are the platform under it failing: it lost a node or
- * host (evicted, its host unreachable, the hypervisor under it failed), its requests
+ * host (evicted, its host unreachable, the hypervisor under it failed, the power of its
+ * room lost: `lostItsPower`), its requests
  * began to fail no earlier than that and within minutes of it, and nothing of its own ran
  * short. What the failing requests then said (duplicate keys on a replica promoted while
  * behind, connections refused by a unit that is gone) is how the loss showed: code that
@@ -102,7 +111,7 @@ const HOST_LOSS_WINDOW_MS = 20 * 60_000;
 function failedWithItsHost(signals: readonly Signal[], measuredShort: boolean): string | undefined {
   if (measuredShort) return undefined;
   const clear = signals.filter((s) => s.strength >= CLEAR_STRENGTH);
-  const lost = clear.filter((s) => s.family === 'runtime_node').sort((a, b) => a.onsetMs - b.onsetMs)[0];
+  const lost = [...clear.filter((s) => s.family === 'runtime_node'), ...signals.filter(lostItsPower)].sort((a, b) => a.onsetMs - b.onsetMs)[0];
   const failures = clear.filter((s) => FAILED.includes(s.family));
   if (!lost || failures.length === 0) return undefined;
   const firstMs = Math.min(...failures.map((s) => s.onsetMs));
