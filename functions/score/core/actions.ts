@@ -1,5 +1,6 @@
 import type { RecommendedAction, RootCauseKind, Suspect } from '../../contracts/index.js';
 import type { ActionKind } from '../../contracts/index.js';
+import { readHeld, type HeldReading } from './held.js';
 import { outgrownCompute } from './outgrown.js';
 import { CLEAR_STRENGTH, type Evidence, type Signal, type SignalFamily } from './types.js';
 
@@ -45,6 +46,12 @@ const TABLE: Record<RootCauseKind, ActionKind> = {
  */
 const HELD_BY_THE_PROCESS = /out of memory|outofmemory|heap space|gc overhead|\bleak|too many open files|\bemfile\b|\benfile\b|file descriptors?/i;
 
+/** The part of those words that speaks of descriptors alone, which demand holds as much as a leak does. */
+const DESCRIPTORS_RAN_OUT = /too many open files|\bemfile\b|\benfile\b|file descriptors?/i;
+
+/** The part that speaks of memory, which only a leak or an OOM kill says was held for nothing. */
+const MEMORY_RAN_OUT = /out of memory|outofmemory|heap space|gc overhead|\bleak/i;
+
 /** A service's own reports of how its process fares: its error lines, exceptions and runtime events, not what its callers saw. */
 const OWN_REPORTS: readonly SignalFamily[] = ['log_error', 'exception', 'runtime_crash', 'runtime_other'];
 
@@ -58,6 +65,33 @@ const OWN_REPORTS: readonly SignalFamily[] = ['log_error', 'exception', 'runtime
  */
 function heldByTheProcess(service: string, signals: readonly Signal[]): Signal[] {
   return signals.filter((s) => s.service === service && (s.family === 'runtime_leak' || (OWN_REPORTS.includes(s.family) && s.strength >= CLEAR_STRENGTH && HELD_BY_THE_PROCESS.test(`${s.text} ${s.raw ?? ''}`))));
+}
+
+/**
+ * When a process says only that it ran out of descriptors (no OOM kill, no heap run out,
+ * no leak named), whether its own series show the descriptors held by its demand, as in
+ * health (`held.ts`): connections grown past a per-process limit, which a restart hands
+ * straight back to the same callers. A leak, or series that cannot tell, keep the restart
+ * the process's own words call for.
+ */
+function descriptorsHeldByDemand(service: string, held: readonly Signal[], evidence: readonly Evidence[]): HeldReading | undefined {
+  const words = held.map((s) => `${s.text} ${s.raw ?? ''}`);
+  if (held.some((s) => s.family === 'runtime_leak') || words.some((w) => MEMORY_RAN_OUT.test(w)) || !words.some((w) => DESCRIPTORS_RAN_OUT.test(w))) return undefined;
+  const reading = readHeld(service, 'descriptors', evidence) ?? readHeld(service, 'connections', evidence);
+  return reading?.verdict === 'growth' ? reading : undefined;
+}
+
+/**
+ * A leak the process does not name: its memory, descriptors or connections climbing
+ * steadily, or standing well above what its demand held in health, while demand did not
+ * grow with them (`held.ts`).
+ */
+function heldForNothing(service: string, evidence: readonly Evidence[]): HeldReading | undefined {
+  for (const what of ['memory', 'descriptors', 'connections'] as const) {
+    const reading = readHeld(service, what, evidence);
+    if (reading?.verdict === 'leak') return reading;
+  }
+  return undefined;
 }
 
 /** Families that say a piece ran short of what it runs on: CPU, memory, a pool, throttling. */
@@ -141,8 +175,15 @@ export function recommendAction(top: Suspect | undefined, signals: readonly Sign
   }
   if (kind === 'none') return action('none', top, NO_ACTION[top.kind]!(top));
   if (kind === 'restart') {
+    const evidence = context.evidence ?? [];
     const held = heldByTheProcess(top.service, signals);
-    if (held.length > 0) return action('restart', top, `restart ${top.service}: its own process ran out of what it holds (${quote(held[0]!.text)}), and a restart frees it`, held.map((s) => s.evidenceId));
+    if (held.length > 0) {
+      const growth = descriptorsHeldByDemand(top.service, held, evidence);
+      if (growth) return action('scale_out', top, `scale ${top.service} out: it ran out of descriptors (${quote(held[0]!.text)}), but ${quote(growth.text)}: its demand holds them, not a leak, so a restart would see the same callers take them back, and more capacity is the fix`, [growth.series.id, ...held.map((s) => s.evidenceId)]);
+      return action('restart', top, `restart ${top.service}: its own process ran out of what it holds (${quote(held[0]!.text)}), and a restart frees it`, held.map((s) => s.evidenceId));
+    }
+    const leak = heldForNothing(top.service, evidence);
+    if (leak) return action('restart', top, `restart ${top.service}: it holds more than its demand calls for (${quote(leak.text)}), as a leak does, and a restart frees it`, [leak.series.id]);
     const outgrown = outgrownCompute(top.service, signals, context.evidence ?? [], context.graph?.get(top.service) ?? new Set());
     if (!outgrown) return shortOfWhatNoActionGives(top, signals);
     const { signal, referenceShare } = outgrown;

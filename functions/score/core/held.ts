@@ -1,0 +1,140 @@
+import type { MetricSeries } from '../../contracts/index.js';
+import { capacityOf, metricFamily } from './metrics.js';
+import { wordsOf } from './metric-words.js';
+import type { Evidence } from './types.js';
+import { WEIGHTS } from './weights.js';
+
+/** A count of descriptors a process holds open: files, sockets, handles. */
+const DESCRIPTORS = / (fds?|descriptors?|open files?|handles?) /;
+
+/** A count of connections or clients held open: what holds a descriptor each on a server. */
+const CONNECTIONS = / (connections?|conns?|clients?|sockets?) /;
+
+/** A series that states a limit rather than a use (`process_max_fds`, `max_connections`). */
+const LIMIT = / (max|maximum|limit|limits|capacity) /;
+
+/**
+ * How much more a held count must be per unit of demand than in health to be held
+ * without demand: at half as much again, the same callers are holding more than they
+ * ever did, which is what a leak looks like; below it, the count is what demand holds.
+ */
+const LEAK_PER_DEMAND = 1.5;
+
+/** How far a count must climb within the window (last quarter over first) for the climb to be a leak's. */
+const LEAK_CLIMB = 1.5;
+
+/** How closely a climb must follow a straight line (R²) to be steady: a leak grows with time, not in steps. */
+const STEADY_FIT = 0.8;
+
+/** What the reading found, with the series that shows it. */
+export interface HeldReading {
+  verdict: 'leak' | 'growth';
+  series: MetricSeries & { id: string };
+  text: string;
+}
+
+type Series = MetricSeries & { id: string };
+
+const present = (s: Series) => s.values.filter((v): v is number => v !== null && Number.isFinite(v));
+
+const median = (xs: readonly number[]) => {
+  const sorted = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+};
+
+/** The level of the last quarter of a series (where it stands at the alert) and of its first quarter. */
+function ends(s: Series): { first: number; last: number } | undefined {
+  const xs = present(s);
+  if (xs.length < 8) return undefined;
+  const q = Math.max(2, Math.floor(xs.length / 4));
+  return { first: median(xs.slice(0, q)), last: median(xs.slice(-q)) };
+}
+
+/** How closely a series follows a straight line over its points (R² of a least-squares fit), 0 for a flat one. */
+function linearFit(xs: readonly number[]): number {
+  const n = xs.length;
+  const mx = (n - 1) / 2;
+  const my = xs.reduce((a, b) => a + b, 0) / n;
+  let sxy = 0;
+  let sxx = 0;
+  let syy = 0;
+  xs.forEach((y, i) => {
+    sxy += (i - mx) * (y - my);
+    sxx += (i - mx) ** 2;
+    syy += (y - my) ** 2;
+  });
+  return syy === 0 || sxx === 0 ? 0 : (sxy * sxy) / (sxx * syy);
+}
+
+const usable = (ref: MetricSeries['reference']) => ref !== undefined && ref.points >= WEIGHTS.metrics.minReferencePoints && ref.median > 0;
+
+const fmt = (v: number) => (Math.abs(v) >= 100 ? v.toFixed(0) : Math.abs(v) >= 1 ? v.toFixed(2) : v.toPrecision(2));
+
+/**
+ * The demand a held count answers to: for descriptors, the connections that hold them
+ * (each open connection is a socket) when the service counts them, else its requests;
+ * for memory or connections, its requests.
+ */
+function demandFor(held: 'descriptors' | 'memory' | 'connections', own: readonly Series[]): Series[] {
+  const requests = own.filter((s) => metricFamily(s.name, s.unit, s.labels) === 'traffic');
+  if (held !== 'descriptors') return requests;
+  const connections = own.filter((s) => CONNECTIONS.test(wordsOf(s.name)) && !LIMIT.test(wordsOf(s.name)) && !DESCRIPTORS.test(wordsOf(s.name)));
+  return connections.length > 0 ? connections : requests;
+}
+
+/**
+ * Whether what a service holds (descriptors, connections, memory) is held by a leak or
+ * by demand, read from its own series:
+ * - growth: the count per unit of demand (descriptors per open connection, per request)
+ *   stands where the healthy reference had it, so the count is what legitimate demand
+ *   holds; a restart drops it only for the same callers to take it back, and more
+ *   capacity is the fix;
+ * - leak: the count per unit of demand is half as much again as in health (the same
+ *   callers hold more than they ever did), or the count climbed steadily through the
+ *   window, by half again, while its demand did not climb with it; a restart frees
+ *   what the process holds for nothing.
+ * Anything else (no series of what it holds, or of its demand, a count that rose in a
+ * step) says neither, and `undefined` leaves the action to other evidence.
+ */
+export function readHeld(service: string, held: 'descriptors' | 'memory' | 'connections', evidence: readonly Evidence[]): HeldReading | undefined {
+  const own = evidence.flatMap((e) => (e.class === 'metrics' && e.service === service ? [e as Series] : []));
+  const counts = own.filter((s) => {
+    const words = wordsOf(s.name);
+    if (LIMIT.test(words)) return false;
+    if (held === 'memory') return metricFamily(s.name, s.unit, s.labels) === 'memory' && !atOwnLimit(s);
+    return (held === 'descriptors' ? DESCRIPTORS : CONNECTIONS).test(words);
+  });
+  const demand = demandFor(held, own).filter((s) => !counts.includes(s));
+  for (const count of counts) {
+    const c = ends(count);
+    if (!c || c.first <= 0) continue;
+    for (const d of demand) {
+      const e = ends(d);
+      if (!e || e.first <= 0) continue;
+      if (usable(count.reference) && usable(d.reference)) {
+        const now = c.last / Math.max(e.last, Number.MIN_VALUE);
+        const then = count.reference!.median / d.reference!.median;
+        const share = now / then;
+        if (share >= LEAK_PER_DEMAND) return { verdict: 'leak', series: count, text: `${count.name} stands at ${fmt(c.last)} against ${fmt(count.reference!.median)} in health, while ${d.name} stands at ${fmt(e.last)} against ${fmt(d.reference!.median)}` };
+        if (held === 'descriptors' || held === 'connections') return { verdict: 'growth', series: count, text: `${service} holds what its demand holds, as in health (${count.name} ${fmt(c.last)} against ${d.name} ${fmt(e.last)}; ${fmt(count.reference!.median)} against ${fmt(d.reference!.median)} then)` };
+      }
+      const climb = c.last / c.first;
+      if (climb >= LEAK_CLIMB && linearFit(present(count)) >= STEADY_FIT && e.last / e.first < climb / LEAK_PER_DEMAND) {
+        return { verdict: 'leak', series: count, text: `${service} ${count.name} climbed steadily from ${fmt(c.first)} to ${fmt(c.last)} while ${d.name} went from ${fmt(e.first)} to ${fmt(e.last)}` };
+      }
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Whether a series is at a limit of its own: a store at its configured cap keeps what
+ * fills it, which a restart would reload or lose, so its climb is no leak of a process.
+ */
+export function atOwnLimit(series: MetricSeries): boolean {
+  const limit = capacityOf(series);
+  if (limit === undefined) return false;
+  const xs = series.values.filter((v): v is number => v !== null);
+  return xs.length > 0 && Math.max(...xs) >= 0.95 * limit;
+}

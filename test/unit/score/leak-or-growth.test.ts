@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import type { Suspect } from '../../../functions/contracts/index.js';
+import { recommendAction } from '../../../functions/score/core/actions.js';
+import { readHeld } from '../../../functions/score/core/held.js';
+import type { Evidence, Signal } from '../../../functions/score/core/types.js';
+
+/*
+ * Descriptors, connections or memory run out either because something holds them for
+ * nothing (a leak: the count climbs while demand does not, and a restart frees it) or
+ * because demand legitimately grew into a limit (the count per connection or request is
+ * what it was in health, and a restart hands it straight back). The action follows which.
+ */
+const at = Date.parse('2026-06-01T13:00:00Z');
+const STEP = 60_000;
+const N = 60;
+
+const series = (id: string, service: string, name: string, values: number[], reference?: number): Evidence =>
+  ({
+    id,
+    class: 'metrics',
+    service,
+    name,
+    labels: {},
+    startMs: at - (N - 1) * STEP,
+    stepMs: STEP,
+    values,
+    ...(reference !== undefined ? { reference: { median: reference, mad: reference * 0.02, p05: reference * 0.97, p95: reference * 1.03, points: 60 } } : {}),
+  }) as unknown as Evidence;
+
+/** A level with a small deterministic wobble, as a real count has. */
+const level = (v: number) => Array.from({ length: N }, (_, i) => v * (1 + 0.01 * Math.sin(i)));
+/** A steady climb from one level to another over the window. */
+const climb = (from: number, to: number) => Array.from({ length: N }, (_, i) => from + ((to - from) * i) / (N - 1) + 0.005 * from * Math.sin(i));
+
+const emfile = (service: string): Signal => ({ service, family: 'log_error', strength: 0.9, onsetMs: at - 5 * STEP, evidenceId: 'LOG_1', local: true, hint: 'resource_exhaustion', text: `${service} logged error "accept4: too many open files (EMFILE)"` });
+const exhausted = (service: string): Suspect => ({ service, kind: 'resource_exhaustion', score: 0.9, evidenceIds: ['LOG_1'], reasons: [] });
+
+describe('descriptors run out: a leak or demand', () => {
+  it('proposes more capacity when the descriptors per open connection are what they were in health (connections grew past a per-process limit)', () => {
+    const evidence = [series('M_fds', 'push', 'process_open_fds', level(65_000), 40_000), series('M_conn', 'push', 'push_connections_active', level(64_000), 39_500)];
+    const action = recommendAction(exhausted('push'), [emfile('push')], { evidence });
+    expect(action.kind).toBe('scale_out');
+    expect(action.reason).toMatch(/not a leak/);
+    expect(action.evidenceIds).toContain('M_fds');
+    expect(readHeld('push', 'descriptors', evidence)?.verdict).toBe('growth');
+  });
+
+  it('reads descriptors against requests when the service counts no connections', () => {
+    const evidence = [series('M_fds', 'proxy', 'process_open_fds', level(60_000), 20_000), series('M_rps', 'proxy', 'http_requests_per_second', level(6_000), 2_000)];
+    expect(recommendAction(exhausted('proxy'), [emfile('proxy')], { evidence }).kind).toBe('scale_out');
+  });
+
+  it('keeps the restart when the same connections hold far more descriptors than in health (a leak)', () => {
+    const evidence = [series('M_fds', 'gw', 'process_open_fds', climb(52_000, 65_000), 21_000), series('M_conn', 'gw', 'ws_connections_open', level(23_000), 20_000)];
+    expect(readHeld('gw', 'descriptors', evidence)?.verdict).toBe('leak');
+    expect(recommendAction(exhausted('gw'), [emfile('gw')], { evidence }).kind).toBe('restart');
+  });
+
+  it('keeps the restart the process asks for when no series tells leak from growth', () => {
+    expect(recommendAction(exhausted('gw'), [emfile('gw')], { evidence: [] }).kind).toBe('restart');
+    const limitOnly = [series('M_max', 'gw', 'process_max_fds', level(65_536), 65_536), series('M_rps', 'gw', 'http_requests_per_second', level(100), 100)];
+    expect(recommendAction(exhausted('gw'), [emfile('gw')], { evidence: limitOnly }).kind).toBe('restart');
+  });
+
+  it('keeps the restart when memory ran out too, whatever the descriptors say', () => {
+    const evidence = [series('M_fds', 'push', 'process_open_fds', level(65_000), 40_000), series('M_conn', 'push', 'push_connections_active', level(64_000), 39_500)];
+    const oom: Signal = { ...emfile('push'), evidenceId: 'EXC_1', family: 'exception', text: 'push threw OutOfMemoryError: Java heap space' };
+    expect(recommendAction(exhausted('push'), [emfile('push'), oom], { evidence }).kind).toBe('restart');
+  });
+});
+
+describe('a leak the process does not name', () => {
+  it('proposes a restart when memory climbs steadily far past its health while demand does not', () => {
+    const evidence = [series('M_rss', 'transcoder', 'process_resident_memory_bytes', climb(1.2e9, 7.7e9), 1.2e9), series('M_rps', 'transcoder', 'request_rate', level(50), 52)];
+    const action = recommendAction(exhausted('transcoder'), [], { evidence });
+    expect(action.kind).toBe('restart');
+    expect(action.evidenceIds).toContain('M_rss');
+    expect(action.reason).toMatch(/leak/);
+  });
+
+  it('reads a steady climb without a reference against demand within the window', () => {
+    const evidence = [series('M_rss', 'worker', 'container_memory_working_set_bytes', climb(1e9, 3e9)), series('M_rps', 'worker', 'request_rate', level(40))];
+    expect(readHeld('worker', 'memory', evidence)?.verdict).toBe('leak');
+  });
+
+  it('proposes nothing when the memory grew with demand, or rose in a step, or is a store at its own cap', () => {
+    const withDemand = [series('M_rss', 'api', 'process_resident_memory_bytes', climb(1e9, 3e9)), series('M_rps', 'api', 'request_rate', climb(100, 300))];
+    expect(recommendAction(exhausted('api'), [], { evidence: withDemand }).kind).toBe('none');
+    const step = [series('M_rss', 'api', 'process_resident_memory_bytes', Array.from({ length: N }, (_, i) => (i < 40 ? 1e9 : 3e9))), series('M_rps', 'api', 'request_rate', level(100))];
+    expect(recommendAction(exhausted('api'), [], { evidence: step }).kind).toBe('none');
+    const store = [{ ...(series('M_mem', 'cache', 'redis_memory_used_bytes', climb(2e9, 4.29e9)) as object), labels: { maxmemory: '4294967296' } } as unknown as Evidence, series('M_rps', 'cache', 'redis_commands_per_second', level(5_000))];
+    expect(recommendAction(exhausted('cache'), [], { evidence: store }).kind).toBe('none');
+  });
+});
