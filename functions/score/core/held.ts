@@ -7,8 +7,11 @@ import { WEIGHTS } from './weights.js';
 /** A count of descriptors a process holds open: files, sockets, handles. */
 const DESCRIPTORS = / (fds?|descriptors?|open files?|handles?) /;
 
-/** A count of connections or clients held open: what holds a descriptor each on a server. */
+/** A count of connections or clients held open: what holds a descriptor each on a server (a level the service holds, not a rate of client requests). */
 const CONNECTIONS = / (connections?|conns?|clients?|sockets?) /;
+
+/** Families that count events per unit of time (requests, failures, waits), never a level held open. */
+const RATES: readonly string[] = ['traffic', 'errors', 'latency'];
 
 /** A series that states a limit rather than a use (`process_max_fds`, `max_connections`). */
 const LIMIT = / (max|maximum|limit|limits|capacity) /;
@@ -103,7 +106,7 @@ export function readHeld(service: string, held: 'descriptors' | 'memory' | 'conn
     const words = wordsOf(s.name);
     if (LIMIT.test(words)) return false;
     if (held === 'memory') return metricFamily(s.name, s.unit, s.labels) === 'memory' && !atOwnLimit(s);
-    return (held === 'descriptors' ? DESCRIPTORS : CONNECTIONS).test(words);
+    return !RATES.includes(metricFamily(s.name, s.unit, s.labels)) && (held === 'descriptors' ? DESCRIPTORS : CONNECTIONS).test(words);
   });
   const demand = demandFor(held, own).filter((s) => !counts.includes(s));
   for (const count of counts) {

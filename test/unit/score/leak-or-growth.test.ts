@@ -70,6 +70,12 @@ describe('descriptors run out: a leak or demand', () => {
 });
 
 describe('a leak the process does not name', () => {
+  it('reads no rate of client requests as connections held', () => {
+    const evidence = [series('M_crm', 'sync', 'crm_client_requests_rate1m', climb(0.01, 5), 0.01), series('M_rps', 'sync', 'http_requests_rate1m', level(11), 11)];
+    expect(readHeld('sync', 'connections', evidence)).toBeUndefined();
+    expect(recommendAction(exhausted('sync'), [], { evidence }).kind).toBe('none');
+  });
+
   it('proposes a restart when memory climbs steadily far past its health while demand does not', () => {
     const evidence = [series('M_rss', 'transcoder', 'process_resident_memory_bytes', climb(1.2e9, 7.7e9), 1.2e9), series('M_rps', 'transcoder', 'request_rate', level(50), 52)];
     const action = recommendAction(exhausted('transcoder'), [], { evidence });
