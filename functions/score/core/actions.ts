@@ -17,6 +17,14 @@ import { CLEAR_STRENGTH, type Evidence, type Signal, type SignalFamily } from '.
  * | resource_exhaustion | restart       | only when the service's own evidence shows what a restart |
  * |                     |               | frees: an OOM kill, its heap exhausted, its descriptors   |
  * |                     |               | used up, a leak                                           |
+ * |                     | restart       | when its own series show a leak it does not name: what it |
+ * |                     |               | holds far above what its demand held in health, or        |
+ * |                     |               | climbing steadily while demand does not (`held.ts`)       |
+ * |                     | scale_out     | when its descriptors ran out but each connection or       |
+ * |                     |               | request holds what it held in health: demand grew into    |
+ * |                     |               | a per-process limit, which a restart hands straight back  |
+ * |                     | scale_out     | when it turned calls away at its own limit (throttles):   |
+ * |                     |               | demand beyond the capacity it is allowed                  |
  * |                     | scale_out     | when it has outgrown its compute: CPU pinned at a ceiling |
  * |                     |               | it already ran close to in health, demand held, its       |
  * |                     |               | instances up, nothing it calls in trouble (`outgrown.ts`)  |
@@ -184,6 +192,8 @@ export function recommendAction(top: Suspect | undefined, signals: readonly Sign
     }
     const leak = heldForNothing(top.service, evidence);
     if (leak) return action('restart', top, `restart ${top.service}: it holds more than its demand calls for (${quote(leak.text)}), as a leak does, and a restart frees it`, [leak.series.id]);
+    const refused = signals.find((s) => s.service === top.service && s.refusedCalls && s.strength >= CLEAR_STRENGTH);
+    if (refused) return action('scale_out', top, `scale ${top.service} out: it turned calls away at its own limit (${quote(refused.text)}), demand beyond the capacity it is allowed; a restart frees nothing there, while more capacity (a higher concurrency or throughput limit, more instances) takes the calls it refuses`, [refused.evidenceId]);
     const outgrown = outgrownCompute(top.service, signals, context.evidence ?? [], context.graph?.get(top.service) ?? new Set());
     if (!outgrown) return shortOfWhatNoActionGives(top, signals);
     const { signal, referenceShare } = outgrown;

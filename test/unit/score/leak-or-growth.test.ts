@@ -98,3 +98,21 @@ describe('a leak the process does not name', () => {
     expect(recommendAction(exhausted('cache'), [], { evidence: store }).kind).toBe('none');
   });
 });
+
+describe('calls refused at the service\'s own limit', () => {
+  const throttled: Signal = { service: 'render', family: 'cpu', strength: 0.9, onsetMs: at - 10 * STEP, evidenceId: 'M_thr', local: true, refusedCalls: true, text: 'render calls refused at its limit rose from 0.0 to 2477 (Throttles)' };
+
+  it('proposes more capacity: demand beyond what it is allowed, which a restart does not free', () => {
+    const action = recommendAction(exhausted('render'), [throttled]);
+    expect(action.kind).toBe('scale_out');
+    expect(action.evidenceIds[0]).toBe('M_thr');
+    expect(action.reason).toMatch(/Throttles/);
+  });
+
+  it('leaves the restart to a process that itself ran out of memory, and reads nothing into a faint or another service\'s throttling', () => {
+    const oom: Signal = { ...throttled, family: 'exception', refusedCalls: undefined, evidenceId: 'EXC_1', text: 'render threw OutOfMemoryError: Java heap space' };
+    expect(recommendAction(exhausted('render'), [throttled, oom]).kind).toBe('restart');
+    expect(recommendAction(exhausted('render'), [{ ...throttled, strength: 0.1 }]).kind).toBe('none');
+    expect(recommendAction(exhausted('render'), [{ ...throttled, service: 'caller' }]).kind).toBe('none');
+  });
+});
