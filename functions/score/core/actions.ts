@@ -23,6 +23,8 @@ import { CLEAR_STRENGTH, type Evidence, type Signal, type SignalFamily } from '.
  * |                     | scale_out     | when its descriptors ran out but each connection or       |
  * |                     |               | request holds what it held in health: demand grew into    |
  * |                     |               | a per-process limit, which a restart hands straight back  |
+ * |                     | restart       | when what filled is its own scratch space (a pod's        |
+ * |                     |               | ephemeral storage), which a fresh instance starts empty   |
  * |                     | scale_out     | when it turned calls away at its own limit (throttles):   |
  * |                     |               | demand beyond the capacity it is allowed                  |
  * |                     | scale_out     | when it has outgrown its compute: CPU pinned at a ceiling |
@@ -100,6 +102,30 @@ function heldForNothing(service: string, evidence: readonly Evidence[]): HeldRea
     if (reading?.verdict === 'leak') return reading;
   }
   return undefined;
+}
+
+/**
+ * Storage an instance owns and loses with it: a pod's ephemeral storage, an `emptyDir`
+ * scratch volume. Full of what one instance wrote, it is emptied by replacing the
+ * instance, as a leaked heap is; a persistent volume or a database's storage keeps its
+ * data across restarts, and no restart empties it.
+ */
+const EPHEMERAL = /ephemeral.?storage|emptydir/i;
+
+/** A process's own words that a write found no space left. */
+const NO_SPACE = /no space left|\benospc\b|disk (?:is )?full/i;
+
+/**
+ * Whether the service filled its own scratch space: its instances were evicted for their
+ * ephemeral storage and its own process reports writes with no space left, so it is the
+ * one that wrote it full, not a neighbour evicted from a node another filled. The
+ * eviction and the process's words, or `undefined`.
+ */
+function ownScratchFull(service: string, signals: readonly Signal[]): [Signal, Signal] | undefined {
+  const own = signals.filter((s) => s.service === service && s.strength >= CLEAR_STRENGTH);
+  const evicted = own.find((s) => EPHEMERAL.test(`${s.text} ${s.raw ?? ''}`));
+  const full = own.find((s) => OWN_REPORTS.includes(s.family) && NO_SPACE.test(`${s.text} ${s.raw ?? ''}`));
+  return evicted && full ? [evicted, full] : undefined;
 }
 
 /** Families that say a piece ran short of what it runs on: CPU, memory, a pool, throttling. */
@@ -192,6 +218,8 @@ export function recommendAction(top: Suspect | undefined, signals: readonly Sign
     }
     const leak = heldForNothing(top.service, evidence);
     if (leak) return action('restart', top, `restart ${top.service}: it holds more than its demand calls for (${quote(leak.text)}), as a leak does, and a restart frees it`, [leak.series.id]);
+    const scratch = ownScratchFull(top.service, signals);
+    if (scratch) return action('restart', top, `restart ${top.service}: the space it ran out of is its own scratch space (${quote(scratch[0].text)}; ${quote(scratch[1].text)}), which a fresh instance starts with empty`, [scratch[0].evidenceId, scratch[1].evidenceId]);
     const refused = signals.find((s) => s.service === top.service && s.refusedCalls && s.strength >= CLEAR_STRENGTH);
     if (refused) return action('scale_out', top, `scale ${top.service} out: it turned calls away at its own limit (${quote(refused.text)}), demand beyond the capacity it is allowed; a restart frees nothing there, while more capacity (a higher concurrency or throughput limit, more instances) takes the calls it refuses`, [refused.evidenceId]);
     const outgrown = outgrownCompute(top.service, signals, context.evidence ?? [], context.graph?.get(top.service) ?? new Set());

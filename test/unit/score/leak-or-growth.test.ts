@@ -116,3 +116,19 @@ describe('calls refused at the service\'s own limit', () => {
     expect(recommendAction(exhausted('render'), [{ ...throttled, service: 'caller' }]).kind).toBe('none');
   });
 });
+
+describe('a full scratch space of the service\'s own', () => {
+  const evicted: Signal = { service: 'render', family: 'runtime_node', strength: 0.8, onsetMs: at - 5 * STEP, evidenceId: 'RT_1', local: true, text: 'render was evicted from its node (2×): The node was low on resource: ephemeral-storage' };
+  const enospc: Signal = { service: 'render', family: 'log_error', strength: 0.9, onsetMs: at - 6 * STEP, evidenceId: 'LOG_2', local: true, hint: 'resource_exhaustion', text: 'render logged error "write /scratch/render.log: no space left on device"' };
+
+  it('proposes a restart when it wrote its own ephemeral storage full: a fresh instance starts with it empty', () => {
+    const action = recommendAction(exhausted('render'), [evicted, enospc]);
+    expect(action.kind).toBe('restart');
+    expect(action.evidenceIds.slice(0, 2)).toEqual(['RT_1', 'LOG_2']);
+  });
+
+  it('proposes nothing for a full disk it keeps (no eviction for ephemeral storage), nor for a neighbour evicted from a node another filled', () => {
+    expect(recommendAction(exhausted('render'), [enospc]).kind).toBe('none');
+    expect(recommendAction(exhausted('render'), [evicted]).kind).toBe('none');
+  });
+});
