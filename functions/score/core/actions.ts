@@ -87,7 +87,7 @@ function heldByTheProcess(service: string, signals: readonly Signal[]): Signal[]
 function descriptorsHeldByDemand(service: string, held: readonly Signal[], evidence: readonly Evidence[]): HeldReading | undefined {
   const words = held.map((s) => `${s.text} ${s.raw ?? ''}`);
   if (held.some((s) => s.family === 'runtime_leak') || words.some((w) => MEMORY_RAN_OUT.test(w)) || !words.some((w) => DESCRIPTORS_RAN_OUT.test(w))) return undefined;
-  const reading = readHeld(service, 'descriptors', evidence) ?? readHeld(service, 'connections', evidence);
+  const reading = readHeld(service, 'descriptors', evidence);
   return reading?.verdict === 'growth' ? reading : undefined;
 }
 

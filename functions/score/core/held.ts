@@ -17,14 +17,11 @@ const RATES: readonly string[] = ['traffic', 'errors', 'latency'];
 const LIMIT = / (max|maximum|limit|limits|capacity) /;
 
 /**
- * How much more a held count must be per unit of demand than in health to be held
- * without demand: at half as much again, the same callers are holding more than they
- * ever did, which is what a leak looks like; below it, the count is what demand holds.
+ * How much more a held count may be per unit of demand than in health and still be what
+ * demand holds: at half as much again, the same callers hold more than they ever did.
+ * Also how much faster than its demand a count must climb to climb without it.
  */
 const LEAK_PER_DEMAND = 1.5;
-
-/** How far a count must climb within the window (last quarter over first) for the climb to be a leak's. */
-const LEAK_CLIMB = 1.5;
 
 /** How closely a climb must follow a straight line (R²) to be steady: a leak grows with time, not in steps. */
 const STEADY_FIT = 0.8;
@@ -89,15 +86,17 @@ function demandFor(held: 'descriptors' | 'memory' | 'connections', own: readonly
 /**
  * Whether what a service holds (descriptors, connections, memory) is held by a leak or
  * by demand, read from its own series:
- * - growth: the count per unit of demand (descriptors per open connection, per request)
- *   stands where the healthy reference had it, so the count is what legitimate demand
- *   holds; a restart drops it only for the same callers to take it back, and more
- *   capacity is the fix;
- * - leak: the count per unit of demand is half as much again as in health (the same
- *   callers hold more than they ever did), or the count climbed steadily through the
- *   window, by half again, while its demand did not climb with it; a restart frees
- *   what the process holds for nothing.
- * Anything else (no series of what it holds, or of its demand, a count that rose in a
+ * - growth: descriptors or connections per unit of demand (per open connection, per
+ *   request) stand below half as much again as the healthy reference had them, so the
+ *   count is what legitimate demand holds; a restart drops it only for the same callers
+ *   to take it back, and more capacity is the fix;
+ * - leak: the count is still climbing steadily through the window, faster than its
+ *   demand, and has come far from health: by half again within the window, or to half as
+ *   much again per unit of demand as the healthy reference held; a restart frees what
+ *   the process holds for nothing.
+ * A level that merely stands above the reference's without climbing is neither: what a
+ * process holds also depends on how long it has run since the reference was taken.
+ * Anything else (no series of what it holds or of its demand, a count that rose in a
  * step) says neither, and `undefined` leaves the action to other evidence.
  */
 export function readHeld(service: string, held: 'descriptors' | 'memory' | 'connections', evidence: readonly Evidence[]): HeldReading | undefined {
@@ -115,16 +114,17 @@ export function readHeld(service: string, held: 'descriptors' | 'memory' | 'conn
     for (const d of demand) {
       const e = ends(d);
       if (!e || e.first <= 0) continue;
-      if (usable(count.reference) && usable(d.reference)) {
-        const now = c.last / Math.max(e.last, Number.MIN_VALUE);
-        const then = count.reference!.median / d.reference!.median;
-        const share = now / then;
-        if (share >= LEAK_PER_DEMAND) return { verdict: 'leak', series: count, text: `${count.name} stands at ${fmt(c.last)} against ${fmt(count.reference!.median)} in health, while ${d.name} stands at ${fmt(e.last)} against ${fmt(d.reference!.median)}` };
-        if (held === 'descriptors' || held === 'connections') return { verdict: 'growth', series: count, text: `${service} holds what its demand holds, as in health (${count.name} ${fmt(c.last)} against ${d.name} ${fmt(e.last)}; ${fmt(count.reference!.median)} against ${fmt(d.reference!.median)} then)` };
+      if (held !== 'memory' && usable(count.reference) && usable(d.reference) && e.last > 0) {
+        const share = c.last / e.last / (count.reference!.median / d.reference!.median);
+        if (share < LEAK_PER_DEMAND) return { verdict: 'growth', series: count, text: `${service} holds what its demand holds, as in health (${count.name} ${fmt(c.last)} against ${d.name} ${fmt(e.last)}; ${fmt(count.reference!.median)} against ${fmt(d.reference!.median)} then)` };
       }
       const climb = c.last / c.first;
-      if (climb >= LEAK_CLIMB && linearFit(present(count)) >= STEADY_FIT && e.last / e.first < climb / LEAK_PER_DEMAND) {
-        return { verdict: 'leak', series: count, text: `${service} ${count.name} climbed steadily from ${fmt(c.first)} to ${fmt(c.last)} while ${d.name} went from ${fmt(e.first)} to ${fmt(e.last)}` };
+      const steady = climb > 1 && linearFit(present(count)) >= STEADY_FIT;
+      const outpaced = e.last / e.first < climb;
+      const perDemand = usable(count.reference) && usable(d.reference) ? c.last / Math.max(e.last, Number.MIN_VALUE) / (count.reference!.median / d.reference!.median) : 1;
+      if (steady && outpaced && (climb >= LEAK_PER_DEMAND || perDemand >= LEAK_PER_DEMAND)) {
+        const health = perDemand >= LEAK_PER_DEMAND ? `, against ${fmt(count.reference!.median)} in health when ${d.name} stood at ${fmt(d.reference!.median)}` : '';
+        return { verdict: 'leak', series: count, text: `${count.name} climbed steadily from ${fmt(c.first)} to ${fmt(c.last)} while ${d.name} went from ${fmt(e.first)} to ${fmt(e.last)}${health}` };
       }
     }
   }

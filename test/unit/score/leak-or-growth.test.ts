@@ -50,9 +50,12 @@ describe('descriptors run out: a leak or demand', () => {
     expect(recommendAction(exhausted('proxy'), [emfile('proxy')], { evidence }).kind).toBe('scale_out');
   });
 
-  it('keeps the restart when the same connections hold far more descriptors than in health (a leak)', () => {
-    const evidence = [series('M_fds', 'gw', 'process_open_fds', climb(52_000, 65_000), 21_000), series('M_conn', 'gw', 'ws_connections_open', level(23_000), 20_000)];
+  it('keeps the restart when the same connections hold far more descriptors than in health (a leak), however closely the connections follow the requests', () => {
+    const evidence = [series('M_fds', 'gw', 'process_open_fds', climb(30_000, 65_000), 21_000), series('M_conn', 'gw', 'ws_connections_open', level(23_000), 20_000), series('M_rps', 'gw', 'http_requests_per_second', level(1_500), 1_450)];
     expect(readHeld('gw', 'descriptors', evidence)?.verdict).toBe('leak');
+    const standing = [series('M_fds', 'gw', 'process_open_fds', level(65_000), 16_000), series('M_rps', 'gw', 'http_requests_per_second', level(6_000), 6_000)];
+    expect(readHeld('gw', 'descriptors', standing)).toBeUndefined();
+    expect(recommendAction(exhausted('gw'), [emfile('gw')], { evidence: standing }).kind).toBe('restart');
     expect(recommendAction(exhausted('gw'), [emfile('gw')], { evidence }).kind).toBe('restart');
   });
 
@@ -84,13 +87,25 @@ describe('a leak the process does not name', () => {
     expect(action.reason).toMatch(/leak/);
   });
 
+  it('proposes a restart when memory, far above its health, is still climbing steadily as demand falls away', () => {
+    const evidence = [series('M_rss', 'transcoder', 'process_resident_memory_bytes', climb(6.3e9, 7.8e9), 1.2e9), series('M_rps', 'transcoder', 'request_rate', climb(52, 0.5), 53)];
+    expect(readHeld('transcoder', 'memory', evidence)?.verdict).toBe('leak');
+    expect(recommendAction(exhausted('transcoder'), [], { evidence }).kind).toBe('restart');
+  });
+
   it('reads a steady climb without a reference against demand within the window', () => {
     const evidence = [series('M_rss', 'worker', 'container_memory_working_set_bytes', climb(1e9, 3e9)), series('M_rps', 'worker', 'request_rate', level(40))];
     expect(readHeld('worker', 'memory', evidence)?.verdict).toBe('leak');
   });
 
+  it('proposes nothing for memory that stands above its health for the whole window without climbing (a process that has run longer)', () => {
+    const evidence = [series('M_mem', 'shipping', 'memory_usage_percent', level(32.8), 9.8), series('M_rps', 'shipping', 'http_requests_per_second', level(2.5), 2.3)];
+    expect(readHeld('shipping', 'memory', evidence)).toBeUndefined();
+    expect(recommendAction(exhausted('shipping'), [], { evidence }).kind).toBe('none');
+  });
+
   it('proposes nothing when the memory grew with demand, or rose in a step, or is a store at its own cap', () => {
-    const withDemand = [series('M_rss', 'api', 'process_resident_memory_bytes', climb(1e9, 3e9)), series('M_rps', 'api', 'request_rate', climb(100, 300))];
+    const withDemand = [series('M_rss', 'api', 'process_resident_memory_bytes', climb(1e9, 3e9)), series('M_rps', 'api', 'request_rate', climb(100, 400))];
     expect(recommendAction(exhausted('api'), [], { evidence: withDemand }).kind).toBe('none');
     const step = [series('M_rss', 'api', 'process_resident_memory_bytes', Array.from({ length: N }, (_, i) => (i < 40 ? 1e9 : 3e9))), series('M_rps', 'api', 'request_rate', level(100))];
     expect(recommendAction(exhausted('api'), [], { evidence: step }).kind).toBe('none');
