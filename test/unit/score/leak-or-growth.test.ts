@@ -53,7 +53,7 @@ describe('descriptors run out: a leak or demand', () => {
   it('keeps the restart when the same connections hold far more descriptors than in health (a leak), however closely the connections follow the requests', () => {
     const evidence = [series('M_fds', 'gw', 'process_open_fds', climb(30_000, 65_000), 21_000), series('M_conn', 'gw', 'ws_connections_open', level(23_000), 20_000), series('M_rps', 'gw', 'http_requests_per_second', level(1_500), 1_450)];
     expect(readHeld('gw', 'descriptors', evidence)?.verdict).toBe('leak');
-    const standing = [series('M_fds', 'gw', 'process_open_fds', level(65_000), 16_000), series('M_rps', 'gw', 'http_requests_per_second', level(6_000), 6_000)];
+    const standing = [series('M_fds', 'gw', 'process_open_fds', level(65_000), 16_000), series('M_conn', 'gw', 'ws_connections_open', level(20_000), 19_000), series('M_rps', 'gw', 'http_requests_per_second', level(6_000), 6_000)];
     expect(readHeld('gw', 'descriptors', standing)).toBeUndefined();
     expect(recommendAction(exhausted('gw'), [emfile('gw')], { evidence: standing }).kind).toBe('restart');
     expect(recommendAction(exhausted('gw'), [emfile('gw')], { evidence }).kind).toBe('restart');
