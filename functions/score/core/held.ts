@@ -1,4 +1,5 @@
 import type { MetricSeries } from '../../contracts/index.js';
+import { median } from '../../providers/shared/stats.js';
 import { capacityOf, metricFamily } from './metrics.js';
 import { wordsOf } from './metric-words.js';
 import type { Evidence } from './types.js';
@@ -19,7 +20,8 @@ const LIMIT = / (max|maximum|limit|limits|capacity) /;
 /**
  * How much more a held count may be per unit of demand than in health and still be what
  * demand holds: at half as much again, the same callers hold more than they ever did.
- * Also how much faster than its demand a count must climb to climb without it.
+ * Also how far a climbing count must have come (within the window, or per unit of
+ * demand against health) for its climb to be a leak's rather than a wobble.
  */
 const LEAK_PER_DEMAND = 1.5;
 
@@ -37,18 +39,12 @@ type Series = MetricSeries & { id: string };
 
 const present = (s: Series) => s.values.filter((v): v is number => v !== null && Number.isFinite(v));
 
-const median = (xs: readonly number[]) => {
-  const sorted = [...xs].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-};
-
 /** The level of the last quarter of a series (where it stands at the alert) and of its first quarter. */
 function ends(s: Series): { first: number; last: number } | undefined {
   const xs = present(s);
   if (xs.length < 8) return undefined;
   const q = Math.max(2, Math.floor(xs.length / 4));
-  return { first: median(xs.slice(0, q)), last: median(xs.slice(-q)) };
+  return { first: median(xs.slice(0, q))!, last: median(xs.slice(-q))! };
 }
 
 /** How closely a series follows a straight line over its points (R² of a least-squares fit), 0 for a flat one. */
