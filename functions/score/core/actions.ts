@@ -1,6 +1,6 @@
 import type { RecommendedAction, RootCauseKind, Suspect } from '../../contracts/index.js';
 import type { ActionKind } from '../../contracts/index.js';
-import { readHeld, type HeldReading } from './held.js';
+import { pinnedIdle, readHeld, type HeldReading } from './held.js';
 import { outgrownCompute } from './outgrown.js';
 import { CLEAR_STRENGTH, type Evidence, type Signal, type SignalFamily } from './types.js';
 
@@ -93,15 +93,15 @@ function descriptorsHeldByDemand(service: string, held: readonly Signal[], evide
 
 /**
  * A leak the process does not name: its memory, descriptors or connections climbing
- * steadily, or standing well above what its demand held in health, while demand did not
- * grow with them (`held.ts`).
+ * steadily and far from health while demand did not grow with them, or connections
+ * pinned idle inside transactions far past what health held (`held.ts`).
  */
 function heldForNothing(service: string, evidence: readonly Evidence[]): HeldReading | undefined {
   for (const what of ['memory', 'descriptors', 'connections'] as const) {
     const reading = readHeld(service, what, evidence);
     if (reading?.verdict === 'leak') return reading;
   }
-  return undefined;
+  return pinnedIdle(service, evidence);
 }
 
 /**

@@ -137,3 +137,27 @@ export function atOwnLimit(series: MetricSeries): boolean {
   const xs = series.values.filter((v): v is number => v !== null);
   return xs.length > 0 && Math.max(...xs) >= 0.95 * limit;
 }
+
+/** Connections a database holds open inside a transaction that does nothing (PostgreSQL's and PgBouncer's `idle in transaction`). */
+const IDLE_IN_TRANSACTION = / idle in transaction /;
+
+/**
+ * Connections pinned without work: a count of connections left idle inside an open
+ * transaction (a client that vanished mid-transaction, a session never committed),
+ * standing at half as much again as the most the healthy reference held. Such a
+ * connection serves no demand, so however many callers there are, they are held for
+ * nothing, as a leak's are; a restart of the pool that pins them frees them. `undefined`
+ * without such a series, a reference for it, or a rise past it.
+ */
+export function pinnedIdle(service: string, evidence: readonly Evidence[]): HeldReading | undefined {
+  for (const e of evidence) {
+    if (e.class !== 'metrics' || e.service !== service) continue;
+    const series = e as Series;
+    const words = wordsOf(`${series.name} ${Object.values(series.labels).join(' ')}`);
+    if (!IDLE_IN_TRANSACTION.test(words) || !usable(series.reference)) continue;
+    const at = ends(series);
+    const most = Math.max(series.reference!.p95, 1);
+    if (at && at.last >= LEAK_PER_DEMAND * most) return { verdict: 'leak', series, text: `${series.name} stands at ${fmt(at.last)} connections idle in a transaction, against at most ${fmt(most)} in health` };
+  }
+  return undefined;
+}

@@ -147,3 +147,20 @@ describe('a full scratch space of the service\'s own', () => {
     expect(recommendAction(exhausted('render'), [evicted]).kind).toBe('none');
   });
 });
+
+describe('connections pinned idle inside transactions', () => {
+  it('proposes a restart when connections idle in a transaction stand far past what health held: they serve no demand', () => {
+    const evidence = [series('M_idle', 'pooler', 'pgbouncer_pools_sv_idle_in_transaction', climb(2, 140), 1)];
+    const action = recommendAction(exhausted('pooler'), [], { evidence });
+    expect(action.kind).toBe('restart');
+    expect(action.evidenceIds).toContain('M_idle');
+    const labelled = [{ ...(series('M_state', 'db', 'pg_stat_activity_count', level(90), 2) as object), labels: { state: 'idle in transaction' } } as unknown as Evidence];
+    expect(recommendAction(exhausted('db'), [], { evidence: labelled }).kind).toBe('restart');
+  });
+
+  it('proposes nothing for connections that are busy, or idle in transactions no more than in health', () => {
+    const active = [{ ...(series('M_state', 'db', 'pg_stat_activity_count', level(900), 45) as object), labels: { state: 'active' } } as unknown as Evidence];
+    expect(recommendAction(exhausted('db'), [], { evidence: active }).kind).toBe('none');
+    expect(recommendAction(exhausted('pooler'), [], { evidence: [series('M_idle', 'pooler', 'pgbouncer_pools_sv_idle_in_transaction', level(3), 2.5)] }).kind).toBe('none');
+  });
+});
