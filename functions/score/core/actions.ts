@@ -20,9 +20,6 @@ import { CLEAR_STRENGTH, type Evidence, type Signal, type SignalFamily } from '.
  * |                     | restart       | when its own series show a leak it does not name: what it |
  * |                     |               | holds far above what its demand held in health, or        |
  * |                     |               | climbing steadily while demand does not (`held.ts`)       |
- * |                     | scale_out     | when its descriptors ran out but each connection or       |
- * |                     |               | request holds what it held in health: demand grew into    |
- * |                     |               | a per-process limit, which a restart hands straight back  |
  * |                     | restart       | when what filled is its own scratch space (a pod's        |
  * |                     |               | ephemeral storage), which a fresh instance starts empty   |
  * |                     | scale_out     | when it turned calls away at its own limit (throttles):   |
@@ -56,12 +53,6 @@ const TABLE: Record<RootCauseKind, ActionKind> = {
  */
 const HELD_BY_THE_PROCESS = /out of memory|outofmemory|heap space|gc overhead|\bleak|too many open files|\bemfile\b|\benfile\b|file descriptors?/i;
 
-/** The part of those words that speaks of descriptors alone, which demand holds as much as a leak does. */
-const DESCRIPTORS_RAN_OUT = /too many open files|\bemfile\b|\benfile\b|file descriptors?/i;
-
-/** The part that speaks of memory, which only a leak or an OOM kill says was held for nothing. */
-const MEMORY_RAN_OUT = /out of memory|outofmemory|heap space|gc overhead|\bleak/i;
-
 /** A service's own reports of how its process fares: its error lines, exceptions and runtime events, not what its callers saw. */
 const OWN_REPORTS: readonly SignalFamily[] = ['log_error', 'exception', 'runtime_crash', 'runtime_other'];
 
@@ -78,20 +69,6 @@ function heldByTheProcess(service: string, signals: readonly Signal[]): Signal[]
 }
 
 /**
- * When a process says only that it ran out of descriptors (no OOM kill, no heap run out,
- * no leak named), whether its own series show the descriptors held by its demand, as in
- * health (`held.ts`): connections grown past a per-process limit, which a restart hands
- * straight back to the same callers. A leak, or series that cannot tell, keep the restart
- * the process's own words call for.
- */
-function descriptorsHeldByDemand(service: string, held: readonly Signal[], evidence: readonly Evidence[]): HeldReading | undefined {
-  const words = held.map((s) => `${s.text} ${s.raw ?? ''}`);
-  if (held.some((s) => s.family === 'runtime_leak') || words.some((w) => MEMORY_RAN_OUT.test(w)) || !words.some((w) => DESCRIPTORS_RAN_OUT.test(w))) return undefined;
-  const reading = readHeld(service, 'descriptors', evidence);
-  return reading?.verdict === 'growth' ? reading : undefined;
-}
-
-/**
  * A leak the process does not name: its memory, descriptors or connections climbing
  * steadily and far from health while demand did not grow with them, or connections
  * pinned idle inside transactions far past what health held (`held.ts`).
@@ -99,7 +76,7 @@ function descriptorsHeldByDemand(service: string, held: readonly Signal[], evide
 function heldForNothing(service: string, evidence: readonly Evidence[]): HeldReading | undefined {
   for (const what of ['memory', 'descriptors', 'connections'] as const) {
     const reading = readHeld(service, what, evidence);
-    if (reading?.verdict === 'leak') return reading;
+    if (reading) return reading;
   }
   return pinnedIdle(service, evidence);
 }
@@ -211,11 +188,7 @@ export function recommendAction(top: Suspect | undefined, signals: readonly Sign
   if (kind === 'restart') {
     const evidence = context.evidence ?? [];
     const held = heldByTheProcess(top.service, signals);
-    if (held.length > 0) {
-      const growth = descriptorsHeldByDemand(top.service, held, evidence);
-      if (growth) return action('scale_out', top, `scale ${top.service} out: it ran out of descriptors (${quote(held[0]!.text)}), but ${quote(growth.text)}: its demand holds them, not a leak, so a restart would see the same callers take them back, and more capacity is the fix`, [growth.series.id, ...held.map((s) => s.evidenceId)]);
-      return action('restart', top, `restart ${top.service}: its own process ran out of what it holds (${quote(held[0]!.text)}), and a restart frees it`, held.map((s) => s.evidenceId));
-    }
+    if (held.length > 0) return action('restart', top, `restart ${top.service}: its own process ran out of what it holds (${quote(held[0]!.text)}), and a restart frees it`, held.map((s) => s.evidenceId));
     const leak = heldForNothing(top.service, evidence);
     if (leak) return action('restart', top, `restart ${top.service}: it holds more than its demand calls for (${quote(leak.text)}), as a leak does, and a restart frees it`, [leak.series.id]);
     const scratch = ownScratchFull(top.service, signals);

@@ -18,19 +18,16 @@ const RATES: readonly string[] = ['traffic', 'errors', 'latency'];
 const LIMIT = / (max|maximum|limit|limits|capacity) /;
 
 /**
- * How much more a held count may be per unit of demand than in health and still be what
- * demand holds: at half as much again, the same callers hold more than they ever did.
- * Also how far a climbing count must have come (within the window, or per unit of
- * demand against health) for its climb to be a leak's rather than a wobble.
+ * How far a climbing count must have come (within the window, or per unit of demand
+ * against health) for its climb to be a leak's rather than a wobble: half as much again.
  */
 const LEAK_PER_DEMAND = 1.5;
 
 /** How closely a climb must follow a straight line (R²) to be steady: a leak grows with time, not in steps. */
 const STEADY_FIT = 0.8;
 
-/** What the reading found, with the series that shows it. */
+/** A leak found, with the series that shows it. */
 export interface HeldReading {
-  verdict: 'leak' | 'growth';
   series: MetricSeries & { id: string };
   text: string;
 }
@@ -80,20 +77,15 @@ function demandFor(held: 'descriptors' | 'memory' | 'connections', own: readonly
 }
 
 /**
- * Whether what a service holds (descriptors, connections, memory) is held by a leak or
- * by demand, read from its own series:
- * - growth: descriptors or connections per unit of demand (per open connection, per
- *   request) stand below half as much again as the healthy reference had them, so the
- *   count is what legitimate demand holds; a restart drops it only for the same callers
- *   to take it back, and more capacity is the fix;
- * - leak: the count is still climbing steadily through the window, faster than its
- *   demand, and has come far from health: by half again within the window, or to half as
- *   much again per unit of demand as the healthy reference held; a restart frees what
- *   the process holds for nothing.
- * A level that merely stands above the reference's without climbing is neither: what a
- * process holds also depends on how long it has run since the reference was taken.
- * Anything else (no series of what it holds or of its demand, a count that rose in a
- * step) says neither, and `undefined` leaves the action to other evidence.
+ * Whether what a service holds (descriptors, connections, memory) is held by a leak,
+ * read from its own series: the count is still climbing steadily through the window,
+ * faster than its demand, and has come far from health (by half again within the
+ * window, or to half as much again per unit of demand as the healthy reference held); a
+ * restart frees what the process holds for nothing. A level that merely stands above the
+ * reference's without climbing is no leak: what a process holds also depends on how
+ * long it has run since the reference was taken. Anything else (no series of what it
+ * holds or of its demand, a count that rose in a step) says nothing, and `undefined`
+ * leaves the action to other evidence.
  */
 export function readHeld(service: string, held: 'descriptors' | 'memory' | 'connections', evidence: readonly Evidence[]): HeldReading | undefined {
   const own = evidence.flatMap((e) => (e.class === 'metrics' && e.service === service ? [e as Series] : []));
@@ -110,17 +102,13 @@ export function readHeld(service: string, held: 'descriptors' | 'memory' | 'conn
     for (const d of demand) {
       const e = ends(d);
       if (!e || e.first <= 0) continue;
-      if (held !== 'memory' && usable(count.reference) && usable(d.reference) && e.last > 0) {
-        const share = c.last / e.last / (count.reference!.median / d.reference!.median);
-        if (share < LEAK_PER_DEMAND) return { verdict: 'growth', series: count, text: `${service} holds what its demand holds, as in health (${count.name} ${fmt(c.last)} against ${d.name} ${fmt(e.last)}; ${fmt(count.reference!.median)} against ${fmt(d.reference!.median)} then)` };
-      }
       const climb = c.last / c.first;
       const steady = climb > 1 && linearFit(present(count)) >= STEADY_FIT;
       const outpaced = e.last / e.first < climb;
       const perDemand = usable(count.reference) && usable(d.reference) ? c.last / Math.max(e.last, Number.MIN_VALUE) / (count.reference!.median / d.reference!.median) : 1;
       if (steady && outpaced && (climb >= LEAK_PER_DEMAND || perDemand >= LEAK_PER_DEMAND)) {
         const health = perDemand >= LEAK_PER_DEMAND ? `, against ${fmt(count.reference!.median)} in health when ${d.name} stood at ${fmt(d.reference!.median)}` : '';
-        return { verdict: 'leak', series: count, text: `${count.name} climbed steadily from ${fmt(c.first)} to ${fmt(c.last)} while ${d.name} went from ${fmt(e.first)} to ${fmt(e.last)}${health}` };
+        return { series: count, text: `${count.name} climbed steadily from ${fmt(c.first)} to ${fmt(c.last)} while ${d.name} went from ${fmt(e.first)} to ${fmt(e.last)}${health}` };
       }
     }
   }
@@ -157,7 +145,7 @@ export function pinnedIdle(service: string, evidence: readonly Evidence[]): Held
     if (!IDLE_IN_TRANSACTION.test(words) || !usable(series.reference)) continue;
     const at = ends(series);
     const most = Math.max(series.reference!.p95, 1);
-    if (at && at.last >= LEAK_PER_DEMAND * most) return { verdict: 'leak', series, text: `${series.name} stands at ${fmt(at.last)} connections idle in a transaction, against at most ${fmt(most)} in health` };
+    if (at && at.last >= LEAK_PER_DEMAND * most) return { series, text: `${series.name} stands at ${fmt(at.last)} connections idle in a transaction, against at most ${fmt(most)} in health` };
   }
   return undefined;
 }
