@@ -1,5 +1,6 @@
 import type { RecommendedAction, RootCauseKind, Suspect } from '../../contracts/index.js';
 import type { ActionKind } from '../../contracts/index.js';
+import { pinnedIdle, readHeld, type HeldReading } from './held.js';
 import { outgrownCompute } from './outgrown.js';
 import { CLEAR_STRENGTH, type Evidence, type Signal, type SignalFamily } from './types.js';
 
@@ -16,6 +17,13 @@ import { CLEAR_STRENGTH, type Evidence, type Signal, type SignalFamily } from '.
  * | resource_exhaustion | restart       | only when the service's own evidence shows what a restart |
  * |                     |               | frees: an OOM kill, its heap exhausted, its descriptors   |
  * |                     |               | used up, a leak                                           |
+ * |                     | restart       | when its own series show a leak it does not name: what it |
+ * |                     |               | holds far above what its demand held in health, or        |
+ * |                     |               | climbing steadily while demand does not (`held.ts`)       |
+ * |                     | restart       | when what filled is its own scratch space (a pod's        |
+ * |                     |               | ephemeral storage), which a fresh instance starts empty   |
+ * |                     | scale_out     | when it turned calls away at its own limit (throttles):   |
+ * |                     |               | demand beyond the capacity it is allowed                  |
  * |                     | scale_out     | when it has outgrown its compute: CPU pinned at a ceiling |
  * |                     |               | it already ran close to in health, demand held, its       |
  * |                     |               | instances up, nothing it calls in trouble (`outgrown.ts`)  |
@@ -58,6 +66,43 @@ const OWN_REPORTS: readonly SignalFamily[] = ['log_error', 'exception', 'runtime
  */
 function heldByTheProcess(service: string, signals: readonly Signal[]): Signal[] {
   return signals.filter((s) => s.service === service && (s.family === 'runtime_leak' || (OWN_REPORTS.includes(s.family) && s.strength >= CLEAR_STRENGTH && HELD_BY_THE_PROCESS.test(`${s.text} ${s.raw ?? ''}`))));
+}
+
+/**
+ * A leak the process does not name: its memory, descriptors or connections climbing
+ * steadily and far from health while demand did not grow with them, or connections
+ * pinned idle inside transactions far past what health held (`held.ts`).
+ */
+function heldForNothing(service: string, evidence: readonly Evidence[]): HeldReading | undefined {
+  for (const what of ['memory', 'descriptors', 'connections'] as const) {
+    const reading = readHeld(service, what, evidence);
+    if (reading) return reading;
+  }
+  return pinnedIdle(service, evidence);
+}
+
+/**
+ * Storage an instance owns and loses with it: a pod's ephemeral storage, an `emptyDir`
+ * scratch volume. Full of what one instance wrote, it is emptied by replacing the
+ * instance, as a leaked heap is; a persistent volume or a database's storage keeps its
+ * data across restarts, and no restart empties it.
+ */
+const EPHEMERAL = /ephemeral.?storage|emptydir/i;
+
+/** A process's own words that a write found no space left. */
+const NO_SPACE = /no space left|\benospc\b|disk (?:is )?full/i;
+
+/**
+ * Whether the service filled its own scratch space: its instances were evicted for their
+ * ephemeral storage and its own process reports writes with no space left, so it is the
+ * one that wrote it full, not a neighbour evicted from a node another filled. The
+ * eviction and the process's words, or `undefined`.
+ */
+function ownScratchFull(service: string, signals: readonly Signal[]): [Signal, Signal] | undefined {
+  const own = signals.filter((s) => s.service === service && s.strength >= CLEAR_STRENGTH);
+  const evicted = own.find((s) => EPHEMERAL.test(`${s.text} ${s.raw ?? ''}`));
+  const full = own.find((s) => OWN_REPORTS.includes(s.family) && NO_SPACE.test(`${s.text} ${s.raw ?? ''}`));
+  return evicted && full ? [evicted, full] : undefined;
 }
 
 /** Families that say a piece ran short of what it runs on: CPU, memory, a pool, throttling. */
@@ -141,8 +186,15 @@ export function recommendAction(top: Suspect | undefined, signals: readonly Sign
   }
   if (kind === 'none') return action('none', top, NO_ACTION[top.kind]!(top));
   if (kind === 'restart') {
+    const evidence = context.evidence ?? [];
     const held = heldByTheProcess(top.service, signals);
     if (held.length > 0) return action('restart', top, `restart ${top.service}: its own process ran out of what it holds (${quote(held[0]!.text)}), and a restart frees it`, held.map((s) => s.evidenceId));
+    const leak = heldForNothing(top.service, evidence);
+    if (leak) return action('restart', top, `restart ${top.service}: it holds more than its demand calls for (${quote(leak.text)}), as a leak does, and a restart frees it`, [leak.series.id]);
+    const scratch = ownScratchFull(top.service, signals);
+    if (scratch) return action('restart', top, `restart ${top.service}: the space it ran out of is its own scratch space (${quote(scratch[0].text)}; ${quote(scratch[1].text)}), which a fresh instance starts with empty`, [scratch[0].evidenceId, scratch[1].evidenceId]);
+    const refused = signals.find((s) => s.service === top.service && s.refusedCalls && s.strength >= CLEAR_STRENGTH);
+    if (refused) return action('scale_out', top, `scale ${top.service} out: it turned calls away at its own limit (${quote(refused.text)}), demand beyond the capacity it is allowed; a restart frees nothing there, while more capacity (a higher concurrency or throughput limit, more instances) takes the calls it refuses`, [refused.evidenceId]);
     const outgrown = outgrownCompute(top.service, signals, context.evidence ?? [], context.graph?.get(top.service) ?? new Set());
     if (!outgrown) return shortOfWhatNoActionGives(top, signals);
     const { signal, referenceShare } = outgrown;

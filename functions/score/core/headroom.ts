@@ -1,13 +1,12 @@
 import type { MetricSeries } from '../../contracts/index.js';
 import type { Frame, Signal } from './types.js';
 import { WEIGHTS, type Weights } from './weights.js';
+import { wordsOf } from './metric-words.js';
 import { detectOnset, lookbackOf, zStrength } from './onset.js';
 
 /** The resource a headroom series has room left of. */
 export type HeadroomResource = 'memory' | 'cpu' | 'saturation';
 
-/** A metric name split into lower-case words: `CPUCreditBalance` → `cpu credit balance`, `node_filesystem_avail_bytes` → `node filesystem avail bytes`. */
-const wordsOf = (name: string) => ` ${name.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/([A-Z])([A-Z][a-z])/g, '$1 $2').toLowerCase().replace(/[^a-z0-9]+/g, ' ')} `;
 
 /** Words that say a series counts what is left rather than what is used: free storage, available memory, remaining quota, a burst or credit balance. */
 const LEFT = / (free|freeable|avail|available|remaining|balance|spare|headroom) /;

@@ -169,7 +169,33 @@ export function fittedShortage(change: { kind: string; summary: string; service:
   const summary = withoutName(change.summary, change.service);
   const named = RESOURCES.find(([name, re]) => short.has(name) && re.test(summary) && towardShortage(summary, name))?.[0];
   if (named) return named;
-  return change.kind === 'scaling' && towardShortage(summary, 'capacity') ? 'capacity' : undefined;
+  return (change.kind === 'scaling' || smallerInstance(summary)) && towardShortage(summary, 'capacity') ? 'capacity' : undefined;
+}
+
+/** Cloud instance sizes in order (`db.r6g.large`, `m5.2xlarge`), a multiple of `xlarge` counting as that many. */
+const SIZES = ['nano', 'micro', 'small', 'medium', 'large', 'xlarge'];
+
+function instanceSize(token: string): number | undefined {
+  const m = /(?:^|\.)(\d*)(nano|micro|small|medium|large|xlarge)$/i.exec(token.replace(/^["'`(]+|["'`),.;:]+$/g, ''));
+  if (!m) return undefined;
+  const rank = SIZES.indexOf(m[2]!.toLowerCase());
+  return m[1] ? rank + Math.log2(Number(m[1])) : rank;
+}
+
+/**
+ * Whether a summary moves an instance to a smaller size (`db.r6g.8xlarge → db.r6g.2xlarge`,
+ * `t3.large -> t3.medium`): capacity taken away however the change was recorded, a
+ * configuration applied by Terraform as much as a scaling action, so it explains any
+ * resource that then ran short as a scale-in does.
+ */
+export function smallerInstance(summary: string): boolean {
+  const tokens = summary.trim().split(/\s+/);
+  return tokens.some((t, i) => {
+    if (!/^(?:->|→|=>|to)$/i.test(t)) return false;
+    const a = instanceSize(tokens[i - 1] ?? '');
+    const b = instanceSize(tokens[i + 1] ?? '');
+    return a !== undefined && b !== undefined && b < a;
+  });
 }
 
 /**

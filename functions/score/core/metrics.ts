@@ -2,6 +2,7 @@ import type { MetricSeries } from '../../contracts/index.js';
 import { climbed } from './kinds.js';
 import { WEIGHTS, type Weights } from './weights.js';
 import { headroomResource, headroomSignals } from './headroom.js';
+import { wordsOf } from './metric-words.js';
 import { detectOnset, lookbackOf, zStrength } from './onset.js';
 import { againstReference, failingSinceEarlier, referenceOnset, standingDemand, standingGrowth, standingOnset } from './reference-onset.js';
 import type { Evidence, Frame, Signal, SignalFamily } from './types.js';
@@ -182,8 +183,7 @@ const DEVICE_ERRORS = /(?:disk|device|volume|block|nvme|\bio|i\/o|media|medium).
  * error says something ran out, not that code failed.
  */
 export function failedToAllocate(name: string): boolean {
-  const words = name.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
-  return /\balloc|exhaust|\bquota|insufficient/.test(words);
+  return / alloc| exhaust| quota| insufficient/.test(wordsOf(name));
 }
 
 const fmt = (v: number) => (Math.abs(v) >= 100 ? v.toFixed(0) : Math.abs(v) >= 1 ? v.toFixed(2) : v.toPrecision(2));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fittedShortage, shortResources, towardShortage } from '../../../functions/score/core/kinds.js';
+import { fittedShortage, shortResources, smallerInstance, towardShortage } from '../../../functions/score/core/kinds.js';
 import type { Signal } from '../../../functions/score/core/types.js';
 import { replayDirect } from '../../helpers/direct-replay.js';
 import { alert, seeded, writeScenario } from './synthetic.js';
@@ -52,6 +52,17 @@ describe('the shortage a change explains by what it set', () => {
     expect(fittedShortage(change('helm values api: hpa.minReplicas 12 -> 3', 'scaling'), leak)).toBe('capacity');
     const evicted = [sig('runtime_node', 0.75, { hint: 'resource_exhaustion', text: 'api was evicted from its node: ephemeral-storage usage 38Gi exceeds the container limit' })];
     expect(fittedShortage(change('api ConfigMap: LOG_LEVEL info -> debug, LOG_PAYLOADS true'), evicted)).toBe('disk');
+  });
+
+  it('is any resource that ran short when a configuration moved the instance to a smaller size, as a scale-in is', () => {
+    const pinned = [sig('cpu', 0.9, { peakShare: 1, text: 'api CPU reached its limit (100 of 100, CPUUtilization)' })];
+    expect(smallerInstance('RDS instance class db.r6g.8xlarge → db.r6g.2xlarge (cost review)')).toBe(true);
+    expect(smallerInstance('instance type t3.large -> t3.medium')).toBe(true);
+    expect(smallerInstance('instance class db.r6g.2xlarge -> db.r6g.8xlarge')).toBe(false);
+    expect(smallerInstance('Karpenter replaced 2 nodes (m6i.2xlarge -> m7i.2xlarge)')).toBe(false);
+    expect(fittedShortage(change('terraform: instance_class db.r6g.8xlarge -> db.r6g.2xlarge'), pinned)).toBe('capacity');
+    expect(fittedShortage(change('terraform: instance_class db.r6g.2xlarge -> db.r6g.8xlarge'), pinned)).toBeUndefined();
+    expect(fittedShortage(change('terraform: instance_class db.r6g.8xlarge -> db.r6g.2xlarge'), [sig('log_error', 0.9)])).toBeUndefined();
   });
 
   it('is nothing when the change raised that limit, touched another resource, or no resource ran short', () => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { eventSignals } from '../../../functions/score/core/events.js';
 import { logHint } from '../../../functions/score/core/logs.js';
 import { failedToAllocate, metricSignals } from '../../../functions/score/core/metrics.js';
+import { wordsOf } from '../../../functions/score/core/metric-words.js';
 import type { Evidence } from '../../../functions/score/core/types.js';
 
 describe('words that say a resource ran out, beyond memory, connections and disk space', () => {
@@ -37,6 +38,15 @@ describe('error series that count failures to get a resource', () => {
     expect(failedToAllocate('InsufficientCapacityErrors')).toBe(true);
     expect(failedToAllocate('HTTPCode_Target_5XX_Count')).toBe(false);
     expect(failedToAllocate('job_failure_ratio')).toBe(false);
+  });
+
+  it('reads a camel-case name that opens with an acronym (CloudWatch\'s IPAllocationFailures) as the words it is made of', () => {
+    expect(wordsOf('IPAllocationFailures')).toBe(' ip allocation failures ');
+    expect(wordsOf('CPUCreditBalance')).toBe(' cpu credit balance ');
+    expect(wordsOf('node_filesystem_avail_bytes')).toBe(' node filesystem avail bytes ');
+    expect(failedToAllocate('IPAllocationFailures')).toBe(true);
+    expect(failedToAllocate('ENIQuotaExceeded')).toBe(true);
+    expect(failedToAllocate('ReallocationRetries')).toBe(false);
   });
 
   it('gives such a series\' signal the exhaustion hint', () => {
