@@ -9,7 +9,7 @@ import { eventSignals } from './events.js';
 import { edgeGaps, weighGaps } from './gaps.js';
 import { hostLinks } from './hosts.js';
 import { identify } from './ids.js';
-import { demandMeasured, inflowSignals } from './inflow.js';
+import { demandMeasured, inflowSignals, multipliedCallSignals } from './inflow.js';
 import { logSignals, mentionSignals } from './logs.js';
 import { metricFamily, metricSignals } from './metrics.js';
 import { attributeLinks } from './links.js';
@@ -185,7 +185,7 @@ export function rankInvestigation(raw: ScoreInput, w: Weights = WEIGHTS): Rankin
   const mentions = [...mentionSignals(direct, graph, observed), ...peerSeriesSignals(evidence, direct, graph)];
   const named = [...direct, ...mentions, ...failingCallSignals(direct, graph)];
   const linked = attributeLinks(
-    [...named.map((s) => (network.moved.has(s) || facility.moved.has(s) ? { ...s, local: false } : s)), ...sharedNamedCalleeSignals(named, graph, tolerance), ...inflowSignals(direct, graph, demandMeasured(evidence)), ...platform.signals, ...sharedDependencySignals(direct, graph, observed, w, new Set(Object.keys(hosts.edges))), ...front.signals, ...hosts.signals, ...network.signals, ...facility.signals, ...abandonedCallSignals(evidence, graph, [...direct, ...mentions], frame, w), ...reported.signals],
+    [...named.map((s) => (network.moved.has(s) || facility.moved.has(s) ? { ...s, local: false } : s)), ...sharedNamedCalleeSignals(named, graph, tolerance), ...inflowSignals(direct, graph, demandMeasured(evidence)), ...multipliedCallSignals(direct, graph, demandMeasured(evidence), tolerance), ...platform.signals, ...sharedDependencySignals(direct, graph, observed, w, new Set(Object.keys(hosts.edges))), ...front.signals, ...hosts.signals, ...network.signals, ...facility.signals, ...abandonedCallSignals(evidence, graph, [...direct, ...mentions], frame, w), ...reported.signals],
     graph,
     tolerance,
     w,
