@@ -205,25 +205,6 @@ export function namesService(text: string, name: string): boolean {
   return new RegExp(`(^|[^a-z0-9_-])${escape(name)}([^a-z0-9_-]|$)`, 'i').test(text);
 }
 
-/**
- * The words of a line that can name a party it called: its prose (`proseOf`: identifiers
- * such as a stack frame's `com.acme.comments.LinkValidator` are where our code ran) with
- * paths set aside (a route, `POST /comments`, is ours too; of a URL only its host is kept,
- * which names the party), and the namespace of the error type it reports, which is the
- * library that raised it (`anthropic.InternalServerError` is the vendor's SDK saying its
- * server failed).
- */
-function namingProse(text: string): string {
-  const raisedBy = /(?:^|[\s:(\[])((?:[A-Za-z_$][\w$]*\.)+)[A-Z][A-Za-z0-9]*(?:Exception|Error)\b/.exec(text)?.[1] ?? '';
-  const prose = proseOf(text)
-    .split(/\s+/)
-    .map((token) => {
-      const host = /^[a-z][a-z0-9+.-]*:\/\/[^/]*/i.exec(token);
-      return host ? host[0] : token.includes('/') ? '' : token;
-    });
-  return [...prose, ...raisedBy.split('.')].join(' ');
-}
-
 /** A part of a name shorter than this is too short to name anything by itself. */
 const MIN_WORD = 3;
 
@@ -268,7 +249,7 @@ export function mentionSignals(signals: readonly Signal[], graph: Map<string, Se
     if (s.family !== 'log_error' && s.family !== 'exception') continue;
     if (ownCredentialRefused(s.raw ?? s.text) || s.hint === 'code_defect') continue;
     for (const callee of graph.get(s.service) ?? []) {
-      if (!namesService(s.raw ?? s.text, callee) && !(words.get(callee) ?? []).some((word) => namesService(namingProse(s.raw ?? s.text), word))) continue;
+      if (!namesService(s.raw ?? s.text, callee) && !(words.get(callee) ?? []).some((word) => namesService(s.raw ?? s.text, word))) continue;
       const says = s.hint ? { hint: s.hint } : {};
       out.push({ service: callee, family: 'dependency_mention', strength: 0.7 * s.strength, onsetMs: s.onsetMs, evidenceId: s.evidenceId, local: true, text: `${s.service} reports failures calling ${callee}: ${s.text}`.slice(0, 300), ...says });
     }

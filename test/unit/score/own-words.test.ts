@@ -26,15 +26,4 @@ describe('a third party named by its own word', () => {
     expect(mentionSignals([line('rates lookup failed for lane 12')], graph, observed)).toEqual([]);
     expect(mentionSignals([line('KeyError: freightline_rate_table')], graph, observed)).toEqual([]);
   });
-
-  it('does not read a route or a stack frame\'s package as naming it, but does read a URL\'s host', () => {
-    expect(mentionSignals([line('slow request POST /freightline/quotes 35s')], graph, observed)).toEqual([]);
-    expect(mentionSignals([line('panic: invalid argument\n\tat quotes/freightline.(*Client).Decode')], graph, observed)).toEqual([]);
-    expect(mentionSignals([line('GET https://api.freightline.example/v2/rates failed: 502')], graph, observed)).toHaveLength(1);
-  });
-
-  it('reads the library that raised an error as naming it, not a package of our own code a frame names', () => {
-    expect(mentionSignals([line('freightline.RateServerError: upstream overloaded')], graph, observed)).toHaveLength(1);
-    expect(mentionSignals([line('java.util.concurrent.TimeoutException: timed out in com.acme.freightline.QuoteMapper.map')], graph, observed)).toEqual([]);
-  });
 });
