@@ -205,32 +205,6 @@ export function namesService(text: string, name: string): boolean {
   return new RegExp(`(^|[^a-z0-9_-])${escape(name)}([^a-z0-9_-]|$)`, 'i').test(text);
 }
 
-/** A part of a name shorter than this is too short to name anything by itself. */
-const MIN_WORD = 3;
-
-/**
- * The words that name each dependency we have no telemetry of by a part of its name that
- * no other service in the graph shares: callers' errors name a third party by its own
- * word (`freightline response decode failed` for `freightline-rates`, `STS:
- * AssumeRoleWithWebIdentity` for `aws-sts`), not by the name the topology gives it, while a
- * word two services share (`rates` in `freightline-rates` and `parcel-rates`) names
- * neither. Only for dependencies we do not observe: a service with telemetry of its own
- * speaks for itself, and its callers' words need not stretch to reach it.
- */
-export function ownWords(graph: ReadonlyMap<string, ReadonlySet<string>>, observed: ReadonlySet<string>): Map<string, string[]> {
-  const names = new Set([...graph.keys(), ...[...graph.values()].flatMap((c) => [...c])]);
-  const partsOf = (name: string) => [...new Set(name.toLowerCase().split(/[-_.]+/))].filter((w) => w.length >= MIN_WORD && !/^\d+$/.test(w));
-  const sharing = new Map<string, number>();
-  for (const name of names) for (const w of partsOf(name)) sharing.set(w, (sharing.get(w) ?? 0) + 1);
-  const out = new Map<string, string[]>();
-  for (const name of names) {
-    if (observed.has(name)) continue;
-    const own = partsOf(name).filter((w) => sharing.get(w) === 1 && w !== name.toLowerCase());
-    if (own.length > 0) out.set(name, own);
-  }
-  return out;
-}
-
 /**
  * A service that logs new errors naming one of its dependencies ("send failed
  * provider=sendgrid", "orders POST /v1/orders returned 500") is pointing at that
@@ -242,14 +216,13 @@ export function ownWords(graph: ReadonlyMap<string, ReadonlySet<string>>, observ
  * programming error (a `KeyError` on `SES_CONFIGURATION_SET`): a name inside an
  * identifier is not a mention, and the code that threw is the caller's own.
  */
-export function mentionSignals(signals: readonly Signal[], graph: Map<string, Set<string>>, observed?: ReadonlySet<string>): Signal[] {
+export function mentionSignals(signals: readonly Signal[], graph: Map<string, Set<string>>): Signal[] {
   const out: Signal[] = [];
-  const words = observed ? ownWords(graph, observed) : new Map<string, string[]>();
   for (const s of signals) {
     if (s.family !== 'log_error' && s.family !== 'exception') continue;
     if (ownCredentialRefused(s.raw ?? s.text) || s.hint === 'code_defect') continue;
     for (const callee of graph.get(s.service) ?? []) {
-      if (!namesService(s.raw ?? s.text, callee) && !(words.get(callee) ?? []).some((word) => namesService(s.raw ?? s.text, word))) continue;
+      if (!namesService(s.raw ?? s.text, callee)) continue;
       const says = s.hint ? { hint: s.hint } : {};
       out.push({ service: callee, family: 'dependency_mention', strength: 0.7 * s.strength, onsetMs: s.onsetMs, evidenceId: s.evidenceId, local: true, text: `${s.service} reports failures calling ${callee}: ${s.text}`.slice(0, 300), ...says });
     }
