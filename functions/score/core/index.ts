@@ -9,7 +9,7 @@ import { eventSignals } from './events.js';
 import { edgeGaps, weighGaps } from './gaps.js';
 import { hostLinks } from './hosts.js';
 import { identify } from './ids.js';
-import { demandMeasured, inflowSignals } from './inflow.js';
+import { demandMeasured, inflowSignals, multipliedCallSignals } from './inflow.js';
 import { logSignals, mentionSignals } from './logs.js';
 import { metricFamily, metricSignals } from './metrics.js';
 import { attributeLinks } from './links.js';
@@ -91,6 +91,26 @@ export function lookbackFor(alertAtMs: number, startedAtMs: number): number {
   return age > ONSET_LOOKBACK_MS ? age + ONSET_LOOKBACK_MS : ONSET_LOOKBACK_MS;
 }
 
+/**
+ * Services whose only telemetry of their own is metrics (no log line, exception, runtime
+ * event or span of theirs) and that callers' client spans reach as a peer: a managed
+ * store or service, a component that runs no code we see, whose platform metrics its
+ * provider reports (a search domain's cluster status, a table's throttles). Its failures
+ * are a dependency failing, never a defect in our code; what its own metrics say ran
+ * short or broke underneath still speaks for itself.
+ */
+export function runningNoCodeOfOurs(evidence: readonly Evidence[]): Set<string> {
+  const metered = new Set<string>();
+  const coded = new Set<string>();
+  const reached = new Set<string>();
+  for (const e of evidence) {
+    if (e.class === 'metrics' && !callersView(e)) metered.add(e.service);
+    else if (e.class === 'logs' || e.class === 'exceptions' || e.class === 'runtime') coded.add(e.service);
+    else if (e.class === 'traces' && e.kind === 'service_stats') (e.seenOnlyByCallers ? reached : coded).add(e.service);
+  }
+  return new Set([...metered].filter((s) => reached.has(s) && !coded.has(s)));
+}
+
 /** Whether an evidence id is a service's own report, not what its callers recorded about it. */
 function ownEvidenceOf(evidence: readonly Evidence[]): (service: string, evidenceId: string) => boolean {
   const own = new Set(evidence.flatMap((e) => ('service' in e && !((e.class === 'metrics' && callersView(e)) || (e.class === 'traces' && e.kind === 'service_stats' && e.seenOnlyByCallers)) ? [`${e.service}\u0000${e.id}`] : [])));
@@ -165,7 +185,7 @@ export function rankInvestigation(raw: ScoreInput, w: Weights = WEIGHTS): Rankin
   const mentions = [...mentionSignals(direct, graph), ...peerSeriesSignals(evidence, direct, graph)];
   const named = [...direct, ...mentions, ...failingCallSignals(direct, graph)];
   const linked = attributeLinks(
-    [...named.map((s) => (network.moved.has(s) || facility.moved.has(s) ? { ...s, local: false } : s)), ...sharedNamedCalleeSignals(named, graph, tolerance), ...inflowSignals(direct, graph, demandMeasured(evidence)), ...platform.signals, ...sharedDependencySignals(direct, graph, observed, w, new Set(Object.keys(hosts.edges))), ...front.signals, ...hosts.signals, ...network.signals, ...facility.signals, ...abandonedCallSignals(evidence, graph, [...direct, ...mentions], frame, w), ...reported.signals],
+    [...named.map((s) => (network.moved.has(s) || facility.moved.has(s) ? { ...s, local: false } : s)), ...sharedNamedCalleeSignals(named, graph, tolerance), ...inflowSignals(direct, graph, demandMeasured(evidence)), ...multipliedCallSignals(direct, graph, demandMeasured(evidence), tolerance), ...platform.signals, ...sharedDependencySignals(direct, graph, observed, w, new Set(Object.keys(hosts.edges))), ...front.signals, ...hosts.signals, ...network.signals, ...facility.signals, ...abandonedCallSignals(evidence, graph, [...direct, ...mentions], frame, w), ...reported.signals],
     graph,
     tolerance,
     w,
@@ -184,7 +204,7 @@ export function rankInvestigation(raw: ScoreInput, w: Weights = WEIGHTS): Rankin
   const pieces = new Set([...Object.values(platform.edges), ...Object.values(hosts.edges), ...Object.values(network.edges), ...Object.values(facility.edges)].flat().concat([...network.signals, ...facility.signals].map((s) => s.service)));
   const quiet = new Set([...quietThemselves(profiles, observed, ownEvidence)].filter((s) => !pieces.has(s)));
   // A platform seen through the hosts of ours it lost is not a dependency outside our telemetry.
-  const ranked = laterThanThePage(rankSuspects(profiles, attributions, new Set([...observed, ...platform.units]), quiet, reportedImpaired(signals), w), profiles, input.signal.service);
+  const ranked = laterThanThePage(rankSuspects(profiles, attributions, new Set([...observed, ...platform.units]), quiet, reportedImpaired(signals), w, runningNoCodeOfOurs(evidence)), profiles, input.signal.service);
   const suspects = ranked.map(({ raw: _raw, ...s }) => s);
   return { evidence, frame, graph, signals, profiles, attributions, suspects };
 }

@@ -4,7 +4,7 @@ import { WEIGHTS, type Weights } from './weights.js';
 import { headroomResource, headroomSignals } from './headroom.js';
 import { wordsOf } from './metric-words.js';
 import { detectOnset, lookbackOf, zStrength } from './onset.js';
-import { againstReference, failingSinceEarlier, referenceOnset, standingDemand, standingGrowth, standingOnset } from './reference-onset.js';
+import { againstReference, failingSinceEarlier, failingThroughout, referenceOnset, standingDemand, standingGrowth, standingOnset } from './reference-onset.js';
 import type { Evidence, Frame, Signal, SignalFamily } from './types.js';
 
 type Family = 'errors' | 'latency' | 'cpu' | 'memory' | 'saturation' | 'traffic' | 'units' | 'headroom' | 'other';
@@ -205,6 +205,8 @@ const RATES: readonly Family[] = ['errors', 'latency', 'traffic', 'cpu'];
  * to a level the series' reference also shows is not news (`againstReference`), and a
  * series too sparse for a baseline of its own, or whose shift began before the
  * look-back (`standingOnset`), is read against its reference alone; a headroom series is read the other way round (`headroomSignals`).
+ * An error ratio with no reference that failed half of all requests or more from the
+ * window's first sample (`failingThroughout`) was failing before the window opened.
  */
 export function metricSignals(items: readonly Evidence[], frame: Frame, w: Weights = WEIGHTS): Signal[] {
   const out: Signal[] = [];
@@ -221,7 +223,9 @@ export function metricSignals(items: readonly Evidence[], frame: Frame, w: Weigh
     if (full) out.push(full);
     const found = detectOnset(series.values, series.startMs, series.stepMs, frame.alertAtMs, lookbackOf(frame), w);
     const standing = found ? undefined : family === 'traffic' ? standingDemand(series, w) : family === 'memory' ? standingGrowth(series, w) : undefined;
-    const onset = found ? againstReference(found, series, w) : (referenceOnset(series, frame, w) ?? standing ?? (RATES.includes(family) ? standingOnset(series, frame, w) : undefined) ?? (family === 'errors' && !series.reference ? failingSinceEarlier(series, frame, w) : undefined));
+    const earlier = found ? undefined : (referenceOnset(series, frame, w) ?? standing ?? (RATES.includes(family) ? standingOnset(series, frame, w) : undefined) ?? (family === 'errors' && !series.reference ? failingSinceEarlier(series, frame, w) : undefined));
+    const throughout = found || earlier || family !== 'errors' || series.reference ? undefined : failingThroughout(series, frame, w);
+    const onset = found ? againstReference(found, series, w) : (earlier ?? throughout);
     if (!onset) continue;
     const rising = onset.direction > 0;
     const relative = onset.baseline !== 0 ? Math.abs(onset.peak / onset.baseline) : Infinity;
@@ -259,7 +263,7 @@ export function metricSignals(items: readonly Evidence[], frame: Frame, w: Weigh
       ...(edge && f === 'inbound_latency' ? { waitsByCaller: { [series.labels.caller!]: Math.min(relative, 1e6) } } : {}),
       ...(network ? { hint: 'infrastructure' as const } : {}),
       ...(refused ? { refusedCalls: true as const } : {}),
-      text: `${series.service} ${refused ? 'calls refused at its limit' : family === 'units' && rising ? 'units out of service' : WORDS[family]}${where} ${rising ? 'rose' : 'fell'} from ${fmt(onset.baseline)} to ${fmt(onset.peak)} (${series.name})`,
+      text: throughout ? `${series.service} error rate stood at ${fmt(onset.peak)} or near it from the window's first sample: failing before the window opened (${series.name})` : `${series.service} ${refused ? 'calls refused at its limit' : family === 'units' && rising ? 'units out of service' : WORDS[family]}${where} ${rising ? 'rose' : 'fell'} from ${fmt(onset.baseline)} to ${fmt(onset.peak)} (${series.name})`,
     });
   }
   return out;

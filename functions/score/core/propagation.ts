@@ -44,9 +44,11 @@ const strains = (s: Signal) => s.strength >= CLEAR_STRENGTH && (s.family === 'cp
  * Evidence that no dependency's trouble can produce: time lost outside the service's
  * own spans (callers waiting beyond them: its link, its network), CPU it burned (a
  * slow callee makes a service wait, not compute), a peer refusing its own expired or
- * revoked credentials, and packets, handshakes or ports a network piece failed itself.
+ * revoked credentials, packets, handshakes or ports a network piece failed itself, and
+ * calls it multiplied into a callee before that callee showed any trouble (what the
+ * callee then suffered is their consequence, not their cause).
  */
-const beyondCallees = (s: Signal) => s.outsideSpans === true || s.family === 'cpu' || refusedOwnCredential(s) || networkFailure(s);
+const beyondCallees = (s: Signal) => s.outsideSpans === true || s.family === 'cpu' || s.family === 'calls_multiplied' || refusedOwnCredential(s) || networkFailure(s);
 
 /** Failures a piece counted itself (packets dropped, handshakes it could not complete, ports it could not allocate): no callee behind it makes them. */
 const networkFailure = (s: Signal) => s.family === 'errors' && s.local && (s.hint === 'infrastructure' || s.hint === 'resource_exhaustion');

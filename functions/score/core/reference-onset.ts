@@ -118,6 +118,26 @@ export function failingSinceEarlier(series: Pick<MetricSeries, 'values' | 'start
   return onset && onset.atMs < frame.alertAtMs - lookback ? onset : undefined;
 }
 
+/** A share of requests failing this large is a failure whatever the series' past: half of what is asked fails. */
+const FAILING_SHARE = 0.5;
+
+/**
+ * An error ratio with no reference that stood at or above half of all requests at every
+ * sample of the window (at least the few a baseline needs): the service was already
+ * failing most of what it was asked when the capture began, so its failures began
+ * before the window, and their onset is the window's first sample, as far as the
+ * evidence can date it. A ratio in percent is read as its share. No healthy level can
+ * hold half of all requests failing; a ratio that ever dipped below it in the window is
+ * left to the readings that time a shift.
+ */
+export function failingThroughout(series: Pick<MetricSeries, 'values' | 'startMs' | 'stepMs' | 'unit'>, frame: Frame, w: Weights = WEIGHTS): Onset | undefined {
+  const scale = /^(?:ratio|fraction)$/i.test(series.unit ?? '') ? 1 : /^(?:percent|%)$/i.test(series.unit ?? '') ? 100 : undefined;
+  if (scale === undefined) return undefined;
+  const points = pointsOf(series, frame.alertAtMs + frame.stepMs);
+  if (points.length < w.onset.minBaselinePoints || points.some((p) => p.v / scale < FAILING_SHARE || p.v / scale > 1)) return undefined;
+  return { atMs: points[0]!.at, direction: 1, z: w.onset.maxZ, baseline: 0, peak: Math.max(...points.map((p) => p.v)), sustained: 1 };
+}
+
 /**
  * Demand that stood far above its healthy reference at every sample of the window, with
  * no shift inside it to time (a deadline evening's filings already five times an ordinary

@@ -343,7 +343,7 @@ export const rawOf = (score: number) => -Math.log(Math.max(1e-9, 1 - score)) / 2
  * comes first") only when it fits the trouble (`Attribution.fit`), not merely because it
  * happened there. A change that broke a neighbour is weighed by that neighbour's trouble.
  */
-export function rankSuspects(profiles: Map<string, ServiceProfile>, attributions: readonly Attribution[], observed: ReadonlySet<string>, quiet: ReadonlySet<string> = new Set(), impaired: ReadonlyMap<string, string> = new Map(), w: Weights = WEIGHTS): Candidate[] {
+export function rankSuspects(profiles: Map<string, ServiceProfile>, attributions: readonly Attribution[], observed: ReadonlySet<string>, quiet: ReadonlySet<string> = new Set(), impaired: ReadonlyMap<string, string> = new Map(), w: Weights = WEIGHTS, codeless: ReadonlySet<string> = new Set()): Candidate[] {
   const out: Candidate[] = [];
   for (const p of profiles.values()) {
     const base = originScore(p, w);
@@ -360,13 +360,14 @@ export function rankSuspects(profiles: Map<string, ServiceProfile>, attributions
     for (const [kind, { support: sup, ids, why }] of kinds) {
       const raw = base * (sup / best);
       if (raw < 0.02) continue;
-      const k: RootCauseKind = failedCallers && kind !== 'traffic_surge' ? 'dependency_failure' : kind;
+      const managed = codeless.has(p.service) && kind === 'code_defect';
+      const k: RootCauseKind = (failedCallers && kind !== 'traffic_surge') || managed ? 'dependency_failure' : kind;
       const existing = out.find((c) => c.service === p.service && c.kind === k);
       if (existing) {
         existing.raw = Math.max(existing.raw, raw);
         continue;
       }
-      out.push({ service: p.service, kind: k, raw, score: 0, evidenceIds: withEveryClass(ids, p.signals), reasons: external ? [`${p.service} is seen only through its callers: a dependency outside our telemetry`, ...reasons] : impaired.has(p.service) ? [`the platform itself reports ${p.service} impaired (${impaired.get(p.service)}): a failing dependency, not code of ours`, ...reasons] : failedCallers ? [`${p.service}'s own telemetry stayed within its baseline while its callers saw it fail: a failing dependency`, ...reasons] : why ? [why, ...reasons] : reasons });
+      out.push({ service: p.service, kind: k, raw, score: 0, evidenceIds: withEveryClass(ids, p.signals), reasons: external ? [`${p.service} is seen only through its callers: a dependency outside our telemetry`, ...reasons] : impaired.has(p.service) ? [`the platform itself reports ${p.service} impaired (${impaired.get(p.service)}): a failing dependency, not code of ours`, ...reasons] : failedCallers ? [`${p.service}'s own telemetry stayed within its baseline while its callers saw it fail: a failing dependency`, ...reasons] : managed ? [`${p.service} runs no code we see (only its own metrics, reached through its callers' client spans): a managed dependency failing, not a defect of ours`, ...reasons] : why ? [why, ...reasons] : reasons });
     }
   }
   const changed = new Map<Candidate, number>();

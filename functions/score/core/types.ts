@@ -32,7 +32,9 @@ export type SignalFamily =
   | 'runtime_other'
   | 'related_alert'
   | 'platform_event'
-  | 'dependency_mention';
+  | 'dependency_mention'
+  /** Calls the service made to a callee far beyond what it was asked to do: its own work multiplied them. */
+  | 'calls_multiplied';
 
 export interface Signal {
   service: string;
