@@ -1,7 +1,7 @@
 import type { ChangeEvent, RootCauseKind } from '../../contracts/index.js';
 import { grewFromChange, heavierPerDemand, offReferenceAtWindowOpen, outgrewDemand, standingSince } from './change-fit.js';
 import { fittedShortage, relievedShortage } from './kinds.js';
-import { callersOf, downstream, type ServiceProfile } from './propagation.js';
+import { callersOf, downstream, ONSET_TOLERANCE_MS, type ServiceProfile } from './propagation.js';
 import { segmentTies } from './segments.js';
 import { decay, introducedAfter, metByDemand, separateThread, victimOf } from './victims.js';
 import { CLEAR_STRENGTH, type Evidence, type Frame, type Signal } from './types.js';
@@ -105,6 +105,19 @@ function sharedLoss(service: string, lostTogether: Readonly<Record<string, strin
   return undefined;
 }
 
+/**
+ * Another caller of the dependency that explains `p`'s trouble, with no change of its own,
+ * whose trouble began within the onset tolerance of `p`'s: the callers failed together on
+ * what they share (two producers of one stream failing in the same minute), so a change
+ * on one of them explains at most its own part, and fits as a service fed its trouble
+ * does. Undefined when `p`'s trouble is its own or it failed alone.
+ */
+function failedAlongside(p: ServiceProfile, profiles: Map<string, ServiceProfile>, changedAt: ReadonlyMap<string, number>, stepMs: number): string | undefined {
+  if (p.explainedBy === undefined) return undefined;
+  const tolerance = Math.max(2 * stepMs, ONSET_TOLERANCE_MS);
+  return [...profiles.values()].find((q) => q.service !== p.service && q.explainedBy === p.explainedBy && !changedAt.has(q.service) && Math.abs(q.onsetMs - p.onsetMs) <= tolerance)?.service;
+}
+
 /** The first clear sign of trouble in a service at or after a time: what changed at the change. */
 function firstSignAfter(p: ServiceProfile | undefined, atMs: number): Signal | undefined {
   return (p?.signals ?? []).filter((s) => s.strength >= CLEAR_STRENGTH && s.onsetMs >= atMs - (s.stepMs ?? 0)).sort((a, b) => a.onsetMs - b.onsetMs || b.strength - a.strength)[0];
@@ -188,9 +201,10 @@ export function attributeChanges(items: readonly Evidence[], profiles: Map<strin
       continue;
     }
     const ties = segmentTies(items, change.service, at, w);
-    const named = mine || before ? undefined : victimOf(change.service, change.summary, at, profiles, graph, frame.stepMs, changedAt, observed, w, ties);
     const movedAtChange = stood < onset && onset <= at + Math.max(resolution, w.changes.carriedWithinMs);
-    if (at >= stood + resolution && !movedAtChange && !(named && (named.named || separateThread(named.victim.service, at, profiles, graph, frame.stepMs, w)))) {
+    const late = at >= stood + resolution && !movedAtChange;
+    const named = before || (mine && !late) ? undefined : victimOf(change.service, change.summary, at, profiles, graph, frame.stepMs, changedAt, observed, w, ties);
+    if (late && !(named && (named.named || separateThread(named.victim.service, at, profiles, graph, frame.stepMs, w)))) {
       const already = since !== undefined && since <= onset ? `; ${change.service}'s failures already stood beyond their healthy range when the window opened` : '';
       out.push({ change, kind, score: 0, fit: 0, redHerring: true, reason: `${what} on ${change.service} came ${minutes(at - stood)} after the trouble started (at ${clock(stood)}${already}), so it cannot have caused it` });
       continue;
@@ -215,7 +229,8 @@ export function attributeChanges(items: readonly Evidence[], profiles: Map<strin
       continue;
     }
     const relieved = mine ? relievedShortage(change, p.signals, w) : undefined;
-    const ownScore = mine && !relieved ? proximity * (0.6 + 0.4 * Math.min(1, own / 0.6)) * (0.5 + 0.5 * p.rootness) * (p.fedBy ? 0.4 : 1) : 0;
+    const fed = mine && (!!p.fedBy || failedAlongside(p, profiles, changedAt, frame.stepMs) !== undefined);
+    const ownScore = mine && !relieved && !late ? proximity * (0.6 + 0.4 * Math.min(1, own / 0.6)) * (0.5 + 0.5 * p.rootness) * (fed ? 0.4 : 1) : 0;
     const v = named ?? (before ? undefined : victimOf(change.service, change.summary, at, profiles, graph, frame.stepMs, changedAt, observed, w, ties));
     if (v && (v.weight > ownScore || v.named)) {
       const where = v.segment ? 'whose demand it set' : v.through ? `which uses ${v.through} as it does` : downstream(graph, change.service).has(v.victim.service) ? 'which it calls' : 'which depends on it';
@@ -227,7 +242,7 @@ export function attributeChanges(items: readonly Evidence[], profiles: Map<strin
       const sign = firstSignAfter(p, at);
       const asMuch = untested ? `, and the same demand as in the healthy reference now takes ${heavier!.toFixed(1)} times as much of it` : '';
       const shape = memoryLeak ? `; its memory grew from the change on${asMuch}` : heldLeak ? `; what it holds grew from the change on, faster than its demand${asMuch}` : ceiling ? `; it set the ${ceiling} that ran short${asMuch}` : '';
-      out.push({ change, kind, score: ownScore, fit: proximity * (p!.fedBy ? 0.4 : 1), redHerring: false, reason: `${what} on ${change.service} at ${clock(at)}; ${change.service} itself went wrong ${minutes(Math.max(0, lead))} after it${sign ? ` (${sign.text})` : ''}${shape}` });
+      out.push({ change, kind, score: ownScore, fit: proximity * (fed ? 0.4 : 1), redHerring: false, reason: `${what} on ${change.service} at ${clock(at)}; ${change.service} itself went wrong ${minutes(Math.max(0, lead))} after it${sign ? ` (${sign.text})` : ''}${shape}` });
     } else if (relieved) {
       out.push({ change, kind, score: 0, fit: 0, redHerring: true, reason: `${what} on ${change.service} at ${clock(at)} gave it more of the ${relieved} it ran short of: a response to the shortage, not its cause` });
     } else {
