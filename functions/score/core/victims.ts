@@ -120,7 +120,9 @@ function cameFromOutside(p: ServiceProfile, changed: string, stepMs: number, pro
  * change of its own closer in time: a caller that broke right after a change under it
  * (a contract, a token format) unless its own demand rose first, or a callee that broke right after its caller changed
  * what or how much it sends (a flag that triples calls, bad output fed downstream).
- * A third party seen only through its callers is nobody's victim: its outage is its own.
+ * A third party seen only through its callers is nobody's victim: its outage is its own,
+ * unless what the changed service sends it moved at the change (`sent`: a flag that
+ * multiplied its writes there, which the third party then throttled).
  * A change whose summary names what the neighbour's new errors are about (`namesWhatFailed`)
  * is on the failing path by what it touched: it explains that neighbour at full weight,
  * however much else the neighbour calls, before the change's service's own lesser trouble,
@@ -136,7 +138,7 @@ export function victimOf(service: string, summary: string, at: number, profiles:
   let best: Victim | undefined;
   const weights: [string, number][] = [];
   for (const p of profiles.values()) {
-    if (p.service === service || originScore(p, w) < 0.3 || !observed.has(p.service)) continue;
+    if (p.service === service || originScore(p, w) < 0.3 || (!observed.has(p.service) && !(sent !== undefined && below.has(p.service)))) continue;
     const callee = below.has(p.service);
     const through = callee || downstream(graph, p.service).has(service) ? undefined : readerThrough(service, p, at, stepMs, profiles, graph, changedAt, w);
     const segment = segments.get(p.service);
