@@ -1,7 +1,7 @@
 import type { ChangeEvent, RootCauseKind } from '../../contracts/index.js';
 import { grewFromChange, heavierPerDemand, offReferenceAtWindowOpen, outgrewDemand, sentAtChange, standingSince } from './change-fit.js';
 import { fittedShortage, relievedShortage } from './kinds.js';
-import { callersOf, downstream, ONSET_TOLERANCE_MS, type ServiceProfile } from './propagation.js';
+import { callersOf, downstream, type ServiceProfile } from './propagation.js';
 import { segmentTies } from './segments.js';
 import { decay, introducedAfter, metByDemand, separateThread, victimOf } from './victims.js';
 import { CLEAR_STRENGTH, type Evidence, type Frame, type Signal } from './types.js';
@@ -103,19 +103,6 @@ function sharedLoss(service: string, lostTogether: Readonly<Record<string, strin
     if (unchanged.length > 0) return { piece, unchanged };
   }
   return undefined;
-}
-
-/**
- * Another caller of the dependency that explains `p`'s trouble, with no change of its own,
- * whose trouble began within the onset tolerance of `p`'s: the callers failed together on
- * what they share (two producers of one stream failing in the same minute), so a change
- * on one of them explains at most its own part, and fits as a service fed its trouble
- * does. Undefined when `p`'s trouble is its own or it failed alone.
- */
-function failedAlongside(p: ServiceProfile, profiles: Map<string, ServiceProfile>, changedAt: ReadonlyMap<string, number>, stepMs: number): string | undefined {
-  if (p.explainedBy === undefined) return undefined;
-  const tolerance = Math.max(2 * stepMs, ONSET_TOLERANCE_MS);
-  return [...profiles.values()].find((q) => q.service !== p.service && q.explainedBy === p.explainedBy && !changedAt.has(q.service) && Math.abs(q.onsetMs - p.onsetMs) <= tolerance)?.service;
 }
 
 /** The first clear sign of trouble in a service at or after a time: what changed at the change. */
@@ -230,7 +217,7 @@ export function attributeChanges(items: readonly Evidence[], profiles: Map<strin
       continue;
     }
     const relieved = mine ? relievedShortage(change, p.signals, w) : undefined;
-    const fed = mine && (!!p.fedBy || failedAlongside(p, profiles, changedAt, frame.stepMs) !== undefined);
+    const fed = mine && !!p.fedBy;
     const ownScore = mine && !relieved && !late ? proximity * (0.6 + 0.4 * Math.min(1, own / 0.6)) * (0.5 + 0.5 * p.rootness) * (fed ? 0.4 : 1) : 0;
     const v = named ?? (before ? undefined : victimOf(change.service, change.summary, at, profiles, graph, frame.stepMs, changedAt, observed, w, ties, sent));
     if (v && (v.weight > ownScore || v.named)) {

@@ -1,5 +1,5 @@
 import type { LogPattern, RootCauseKind } from '../../contracts/index.js';
-import { rateChange, type RateChange } from '../../providers/shared/stats.js';
+import { rateChange } from '../../providers/shared/stats.js';
 import { lookbackOf } from './onset.js';
 import { WEIGHTS, type Weights } from './weights.js';
 import type { Evidence, Frame, Signal } from './types.js';
@@ -121,7 +121,7 @@ export function logSignals(items: readonly Evidence[], frame: Frame, w: Weights 
     }
     const change = rateChange(counts, 0, length - 1, recent);
     if (!change || change.llr < w.logs.llrMin) continue;
-    const atMs = start + runStartStep(counts, change, recent) * stepMs;
+    const atMs = start + change.index * stepMs;
     if (atMs > frame.alertAtMs + frame.stepMs) continue;
     const severe = isSevere(p) && !withOrdinaryWork(ordinary.get(p.service), change.index);
     const rose = change.afterRate > change.beforeRate;
@@ -143,24 +143,6 @@ export function logSignals(items: readonly Evidence[], frame: Frame, w: Weights 
     }
   }
   return out;
-}
-
-/**
- * The step where a template's change of rate began, when the best change inside the
- * look-back sits on its first step or the next: the look-back's edge is where we started looking, so
- * the change is read over the whole capture, and its earlier step kept when the rate from
- * there to the edge was already at least half the new rate (one episode, not an older
- * one). Errors that began a minute after a flag 46 minutes before the page date from the
- * flag, not from the look-back's edge 30 minutes before it.
- */
-function runStartStep(counts: readonly number[], change: RateChange, recent: number): number {
-  if (change.index > recent + 1 || recent <= 1) return change.index;
-  const wider = rateChange(counts, 0, counts.length - 1);
-  if (!wider || wider.index >= recent || wider.afterRate > wider.beforeRate !== change.afterRate > change.beforeRate) return change.index;
-  const between = counts.slice(wider.index, recent);
-  const rate = between.reduce((a, b) => a + b, 0) / between.length;
-  const rose = change.afterRate > change.beforeRate;
-  return (rose ? rate >= 0.5 * change.afterRate : rate <= 2 * change.afterRate) ? wider.index : change.index;
 }
 
 /**

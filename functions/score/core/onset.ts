@@ -76,30 +76,7 @@ export function detectOnset(values: readonly (number | null)[], startMs: number,
   run.sort((a, b) => a - b);
   const peak = recent.slice(onset).reduce((m, p) => (direction > 0 ? Math.max(m, p.v) : Math.min(m, p.v)), recent[onset]!.v);
   const sustained = flagged.slice(onset).filter(Boolean).length / (recent.length - onset);
-  const atMs = onset === 0 ? runStart(points, split, flagged.filter(Boolean).length, recent.length, (v) => ((v - base.median) / scale) * direction >= minZ, minBaselinePoints, recoveredPoints) : recent[onset]!.at;
-  return { atMs, direction, z: run[Math.floor(run.length / 2)]!, baseline: base.median, peak, sustained };
-}
-
-/**
- * Where a run that fills the look-back from its first step began: the look-back's edge is
- * where we started looking, not when the trouble started. Steps before it are walked back
- * while they are anomalous against the same baseline and the run from there on stays
- * anomalous at least 60% of the time (one episode, as `detectOnset` reads one), keeping
- * `keep` steps of baseline before it; `healthy` steps in a row within the baseline end
- * the walk, as they end an episode (`recovered`): an older blip is another episode.
- * Errors that began a minute after a flag 46 minutes before the page date from the flag,
- * not from the look-back's edge 30 minutes before it.
- */
-function runStart(points: readonly { at: number; v: number }[], split: number, flaggedRecent: number, recentLength: number, anomalous: (v: number) => boolean, keep: number, healthy: number): number {
-  let flaggedCount = flaggedRecent;
-  let start = split;
-  for (let i = split - 1; i >= keep && start - i <= healthy; i--) {
-    if (!anomalous(points[i]!.v)) continue;
-    flaggedCount++;
-    if (flaggedCount < 0.6 * (recentLength + split - i)) break;
-    start = i;
-  }
-  return points[start]!.at;
+  return { atMs: recent[onset]!.at, direction, z: run[Math.floor(run.length / 2)]!, baseline: base.median, peak, sustained };
 }
 
 /** Maps a robust z to 0..1: 4 is barely news, 30 and beyond is as loud as it gets. */
