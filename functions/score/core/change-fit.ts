@@ -165,3 +165,30 @@ export function offReferenceAtWindowOpen(items: readonly Evidence[], service: st
     return values.length >= 3 && values.every((v) => v >= w.changes.leakGrowth * ref.median && (v - ref.median) / referenceScale(ref) >= w.metrics.referenceZ);
   });
 }
+
+/**
+ * What the changed service sends that moved at its change: a series of its own that
+ * counts or sizes its work rather than its health (not errors, latency, CPU or memory,
+ * which are its own trouble: a payload size, an event rate, a fan-out) stepping to at
+ * least `leakGrowth` times its level, or (a size or ratio, not a request rate) to a
+ * fraction of it, from the change's step to
+ * `carriedWithinMs` (or two of the series' steps) after it. The change took effect
+ * there, in what reaches the services downstream: audit events forty times larger from
+ * the flag on are what the search domain two hops away then chokes on. A request rate
+ * that fell is demand that stopped reaching the service (its invocations halved when
+ * the runtime under it failed), not something it sends. Undefined when nothing it sends
+ * moved at the change.
+ */
+export function sentAtChange(items: readonly Evidence[], service: string, at: number, frame: Frame, w: Weights = WEIGHTS): string | undefined {
+  for (const item of items) {
+    if (item.class !== 'metrics' || item.service !== service || item.labels.caller !== undefined) continue;
+    const series = item as MetricSeries;
+    const family = metricFamily(series.name, series.unit, series.labels);
+    if (family !== 'other' && family !== 'traffic') continue;
+    const onset = detectOnset(series.values, series.startMs, series.stepMs, frame.alertAtMs, lookbackOf(frame), w);
+    if (!onset || onset.atMs < at - series.stepMs || onset.atMs > at + Math.max(w.changes.carriedWithinMs, 2 * series.stepMs)) continue;
+    const ratio = onset.baseline > 0 ? onset.peak / onset.baseline : Infinity;
+    if (ratio >= w.changes.leakGrowth || (family === 'other' && ratio <= 1 / w.changes.leakGrowth)) return `${series.name} on ${service} went from ${onset.baseline.toPrecision(3)} to ${onset.peak.toPrecision(3)} at the change`;
+  }
+  return undefined;
+}

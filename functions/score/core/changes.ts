@@ -1,5 +1,5 @@
 import type { ChangeEvent, RootCauseKind } from '../../contracts/index.js';
-import { grewFromChange, heavierPerDemand, offReferenceAtWindowOpen, outgrewDemand, standingSince } from './change-fit.js';
+import { grewFromChange, heavierPerDemand, offReferenceAtWindowOpen, outgrewDemand, sentAtChange, standingSince } from './change-fit.js';
 import { fittedShortage, relievedShortage } from './kinds.js';
 import { callersOf, downstream, type ServiceProfile } from './propagation.js';
 import { segmentTies } from './segments.js';
@@ -188,9 +188,11 @@ export function attributeChanges(items: readonly Evidence[], profiles: Map<strin
       continue;
     }
     const ties = segmentTies(items, change.service, at, w);
-    const named = mine || before ? undefined : victimOf(change.service, change.summary, at, profiles, graph, frame.stepMs, changedAt, observed, w, ties);
     const movedAtChange = stood < onset && onset <= at + Math.max(resolution, w.changes.carriedWithinMs);
-    if (at >= stood + resolution && !movedAtChange && !(named && (named.named || separateThread(named.victim.service, at, profiles, graph, frame.stepMs, w)))) {
+    const late = at >= stood + resolution && !movedAtChange;
+    const sent = sentAtChange(items, change.service, at, frame, w);
+    const named = before || (mine && !late) ? undefined : victimOf(change.service, change.summary, at, profiles, graph, frame.stepMs, changedAt, observed, w, ties, sent);
+    if (late && !(named && (named.named || separateThread(named.victim.service, at, profiles, graph, frame.stepMs, w)))) {
       const already = since !== undefined && since <= onset ? `; ${change.service}'s failures already stood beyond their healthy range when the window opened` : '';
       out.push({ change, kind, score: 0, fit: 0, redHerring: true, reason: `${what} on ${change.service} came ${minutes(at - stood)} after the trouble started (at ${clock(stood)}${already}), so it cannot have caused it` });
       continue;
@@ -215,19 +217,20 @@ export function attributeChanges(items: readonly Evidence[], profiles: Map<strin
       continue;
     }
     const relieved = mine ? relievedShortage(change, p.signals, w) : undefined;
-    const ownScore = mine && !relieved ? proximity * (0.6 + 0.4 * Math.min(1, own / 0.6)) * (0.5 + 0.5 * p.rootness) * (p.fedBy ? 0.4 : 1) : 0;
-    const v = named ?? (before ? undefined : victimOf(change.service, change.summary, at, profiles, graph, frame.stepMs, changedAt, observed, w, ties));
+    const fed = mine && !!p.fedBy;
+    const ownScore = mine && !relieved && !late ? proximity * (0.6 + 0.4 * Math.min(1, own / 0.6)) * (0.5 + 0.5 * p.rootness) * (fed ? 0.4 : 1) : 0;
+    const v = named ?? (before ? undefined : victimOf(change.service, change.summary, at, profiles, graph, frame.stepMs, changedAt, observed, w, ties, sent));
     if (v && (v.weight > ownScore || v.named)) {
       const where = v.segment ? 'whose demand it set' : v.through ? `which uses ${v.through} as it does` : downstream(graph, change.service).has(v.victim.service) ? 'which it calls' : 'which depends on it';
       const sign = firstSignAfter(v.victim, at);
       const moved = v.carried ? v.victim.signals.find((s) => s.family === 'traffic_up' && s.onsetMs >= at - frame.stepMs) : undefined;
-      const effect = v.segment ? `; ${v.segment}` : moved ? `; what reached ${v.victim.service} moved at the change (${moved.text})` : '';
+      const effect = v.segment ? `; ${v.segment}` : moved ? `; what reached ${v.victim.service} moved at the change (${moved.text})` : v.carried && sent ? `; what ${change.service} sends moved at the change (${sent})` : '';
       out.push({ change, kind, score: v.weight, fit: 0, redHerring: false, explains: v.victim.service, ...(v.also.length > 0 ? { alsoExplains: v.also } : {}), reason: `${what} on ${change.service} at ${clock(at)}; ${v.victim.service}, ${where}, went wrong ${minutes(Math.max(0, v.victim.onsetMs - at))} later with no change of its own${sign ? ` (${sign.text})` : ''}${effect}` });
     } else if (ownScore > 0) {
       const sign = firstSignAfter(p, at);
       const asMuch = untested ? `, and the same demand as in the healthy reference now takes ${heavier!.toFixed(1)} times as much of it` : '';
       const shape = memoryLeak ? `; its memory grew from the change on${asMuch}` : heldLeak ? `; what it holds grew from the change on, faster than its demand${asMuch}` : ceiling ? `; it set the ${ceiling} that ran short${asMuch}` : '';
-      out.push({ change, kind, score: ownScore, fit: proximity * (p!.fedBy ? 0.4 : 1), redHerring: false, reason: `${what} on ${change.service} at ${clock(at)}; ${change.service} itself went wrong ${minutes(Math.max(0, lead))} after it${sign ? ` (${sign.text})` : ''}${shape}` });
+      out.push({ change, kind, score: ownScore, fit: proximity * (fed ? 0.4 : 1), redHerring: false, reason: `${what} on ${change.service} at ${clock(at)}; ${change.service} itself went wrong ${minutes(Math.max(0, lead))} after it${sign ? ` (${sign.text})` : ''}${shape}` });
     } else if (relieved) {
       out.push({ change, kind, score: 0, fit: 0, redHerring: true, reason: `${what} on ${change.service} at ${clock(at)} gave it more of the ${relieved} it ran short of: a response to the shortage, not its cause` });
     } else {

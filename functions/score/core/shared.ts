@@ -3,6 +3,13 @@ import { ONSET_TOLERANCE_MS } from './propagation.js';
 import type { Signal, SignalFamily } from './types.js';
 import { WEIGHTS, type Weights } from './weights.js';
 
+/**
+ * How far apart failures may start and still have started together: the onset tolerance,
+ * or one step of the coarsest series that timed them, since an onset is known only to
+ * within its step (two functions' 5-minute error counts rising one sample apart).
+ */
+const together = (failed: readonly Signal[]) => Math.max(ONSET_TOLERANCE_MS, ...failed.map((s) => s.stepMs ?? 0));
+
 /** A caller's own failures: errors it logged or threw, or its error rate. */
 const FAILURES: readonly SignalFamily[] = ['log_error', 'exception', 'errors'];
 
@@ -30,7 +37,7 @@ export function sharedDependencySignals(signals: readonly Signal[], graph: Map<s
   const out: Signal[] = [];
   for (const [dependency, callers] of [...callersOf].sort(([a], [b]) => a.localeCompare(b))) {
     const failed = callers.flatMap((c) => (failure.has(c) ? [failure.get(c)!] : [])).sort((a, b) => a.onsetMs - b.onsetMs);
-    if (failed.length < minCallers || failed.at(-1)!.onsetMs - failed[0]!.onsetMs > ONSET_TOLERANCE_MS) continue;
+    if (failed.length < minCallers || failed.at(-1)!.onsetMs - failed[0]!.onsetMs > together(failed)) continue;
     const names = failed.map((s) => s.service).join(', ');
     for (const s of failed) out.push({ service: dependency, family: 'dependency_mention', strength: share * s.strength, onsetMs: s.onsetMs, evidenceId: s.evidenceId, local: true, text: `${failed.length} callers of ${dependency} started failing together (${names}): ${s.text}`.slice(0, 300) });
   }
@@ -73,7 +80,7 @@ export function sharedFrontLinks(signals: readonly Signal[], graph: Map<string, 
     if (observed.has(front)) continue;
     const seen = [...callees].filter((c) => observed.has(c));
     const failed = seen.flatMap((c) => (failure.has(c) && !overDependency(c) ? [failure.get(c)!] : [])).sort((a, b) => a.onsetMs - b.onsetMs);
-    if (failed.length < MIN_FRONTED || failed.length < seen.length || failed.at(-1)!.onsetMs - failed[0]!.onsetMs > ONSET_TOLERANCE_MS || shareADependency(failed.map((f) => f.service))) continue;
+    if (failed.length < MIN_FRONTED || failed.length < seen.length || failed.at(-1)!.onsetMs - failed[0]!.onsetMs > together(failed) || shareADependency(failed.map((f) => f.service))) continue;
     const names = failed.map((s) => s.service).join(', ');
     for (const s of failed) {
       (edges[s.service] ??= []).push(front);

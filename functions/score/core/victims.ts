@@ -120,21 +120,25 @@ function cameFromOutside(p: ServiceProfile, changed: string, stepMs: number, pro
  * change of its own closer in time: a caller that broke right after a change under it
  * (a contract, a token format) unless its own demand rose first, or a callee that broke right after its caller changed
  * what or how much it sends (a flag that triples calls, bad output fed downstream).
- * A third party seen only through its callers is nobody's victim: its outage is its own.
+ * A third party seen only through its callers is nobody's victim: its outage is its own,
+ * unless what the changed service sends it moved at the change (`sent`: a flag that
+ * multiplied its writes there, which the third party then throttled).
  * A change whose summary names what the neighbour's new errors are about (`namesWhatFailed`)
  * is on the failing path by what it touched: it explains that neighbour at full weight,
  * however much else the neighbour calls, before the change's service's own lesser trouble,
  * and even when an unrelated anomaly elsewhere began before it. A service whose demand the
  * change set through a segment both carry (`segments`: the platform whose poll interval a
  * flag cut, and whose requests alone rose at it) is its victim as a callee whose calls
- * moved at the change is, though no call edge joins them.
+ * moved at the change is, though no call edge joins them. So is a callee, however many
+ * minutes it took to run out, when what the changed service sends it moved at the change
+ * (`sent`, from `sentAtChange`: events forty times larger from the flag on).
  */
-export function victimOf(service: string, summary: string, at: number, profiles: Map<string, ServiceProfile>, graph: Map<string, Set<string>>, stepMs: number, changedAt: Map<string, number>, observed: ReadonlySet<string>, w: Weights, segments: ReadonlyMap<string, string> = new Map()): Victim | undefined {
+export function victimOf(service: string, summary: string, at: number, profiles: Map<string, ServiceProfile>, graph: Map<string, Set<string>>, stepMs: number, changedAt: Map<string, number>, observed: ReadonlySet<string>, w: Weights, segments: ReadonlyMap<string, string> = new Map(), sent?: string): Victim | undefined {
   const below = downstream(graph, service);
   let best: Victim | undefined;
   const weights: [string, number][] = [];
   for (const p of profiles.values()) {
-    if (p.service === service || originScore(p, w) < 0.3 || !observed.has(p.service)) continue;
+    if (p.service === service || originScore(p, w) < 0.3 || (!observed.has(p.service) && !(sent !== undefined && below.has(p.service)))) continue;
     const callee = below.has(p.service);
     const through = callee || downstream(graph, p.service).has(service) ? undefined : readerThrough(service, p, at, stepMs, profiles, graph, changedAt, w);
     const segment = segments.get(p.service);
@@ -144,7 +148,7 @@ export function victimOf(service: string, summary: string, at: number, profiles:
     const own = changedAt.get(p.service);
     if (own !== undefined && own <= p.onsetMs + stepMs && own > at) continue;
     const named = namesWhatFailed(summary, p) || linesNameActor(p, service);
-    const carried = (callee && carriedFrom(p, at, stepMs, w) && !cameFromOutside(p, service, stepMs, profiles, graph)) || segment !== undefined;
+    const carried = (callee && (carriedFrom(p, at, stepMs, w) || sent !== undefined) && !cameFromOutside(p, service, stepMs, profiles, graph)) || segment !== undefined;
     const weight = (carried || through ? 1 : named ? decay(lead, w.changes.halfLifeMs) : decay(lead - w.changes.victimGraceMs, w.changes.victimHalfLifeMs)) * Math.min(1, originScore(p, w) / 0.6) * (named || carried ? 0.9 : callee || through ? 0.8 : 0.7 * p.rootness);
     weights.push([p.service, weight]);
     if (!best || weight > best.weight) best = { victim: p, weight, named, carried, ...(through ? { through } : {}), ...(segment ? { segment } : {}), also: [] };

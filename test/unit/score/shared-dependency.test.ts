@@ -22,3 +22,16 @@ describe('callers failing together on a dependency we cannot see', () => {
     expect(sharedDependencySignals([fail('collector', 30), fail('processor', 29)], graph, new Set([...seen, 'stream']))).toEqual([]);
   });
 });
+
+describe('callers whose failures were timed by 5-minute series', () => {
+  const seen = new Set(['collector', 'processor', 'warehouse']);
+  const coarse = (service: string, minutesBefore: number): Signal => ({ ...fail(service, minutesBefore), family: 'errors', stepMs: 300_000 });
+
+  it('started together when their onsets are one sample apart', () => {
+    expect(sharedDependencySignals([coarse('collector', 35), coarse('processor', 30)], graph, seen).map((s) => s.service)).toEqual(['stream', 'stream']);
+  });
+
+  it('did not when they are several samples apart', () => {
+    expect(sharedDependencySignals([coarse('collector', 45), coarse('processor', 30)], graph, seen)).toEqual([]);
+  });
+});
