@@ -204,6 +204,14 @@ const PLATFORM_SERVICE = /\bAWS_(?:EC2|EBS|VPC|VPN|DIRECTCONNECT|NATGATEWAY|TRAN
 const OWN_NODES = /fail[\s_-]?over|(?<![a-z])node[\s_-]?replacement(?![a-z])|\bnodes? (?:\S+ )?(?:failed|replaced|recover)|\brecovering cache nodes?\b|maintenance (?:is )?in progress/i;
 const UNDER_IT = /\bunderl(?:ying|ies)\b|\bhosts?\b|\b(?:availability )?zone\b|\b[a-z]{2,4}\d-az\d\b|\bvolume\b|\bpower\b/i;
 
+/**
+ * Whether a platform report puts the fault in the machines it runs for us: its instances
+ * failing to start or rebooted, a host, zone, volume or power under them. A provider that
+ * says so reports the compute under the tenant (infrastructure), even when we see that
+ * provider only through its report.
+ */
+export const namesMachinesUnder = (words: string) => UNDER_IT.test(words) || /\binstances?\b/i.test(words);
+
 /** The families whose signals, on the service or a caller of it, say the platform's event reached the tenant. */
 const FELT_FAMILIES: readonly SignalFamily[] = ['errors', 'error_origin', 'log_error', 'exception', 'latency', 'self_time', 'inbound_latency', 'outbound_latency', 'runtime_crash', 'runtime_node', 'runtime_other', 'dependency_mention', 'log_vanished', 'traffic_down'];
 

@@ -84,6 +84,14 @@ describe('a dependency we do not observe, shown by its own status', () => {
     expect(scored.suspects[0]).toMatchObject({ service: 'partner', kind: 'dependency_failure' });
   });
 
+  it('reads a provider saying the machines it runs for us failed as the infrastructure under us, its service failing as a dependency failure', async () => {
+    for (const name of ['Provider status: service management - instances failing to start (multiple regions)', 'Provider status: us-east-1 all instances rebooted']) {
+      expect((await replay(partnerOutage({ status: { at: '-5m', service: 'partner', name, status: 'firing' } }))).suspects[0]).toMatchObject({ service: 'partner', kind: 'infrastructure' });
+    }
+    const degraded = { at: '-5m', service: 'partner', name: 'Provider status: partner API degraded performance', status: 'firing' };
+    expect((await replay(partnerOutage({ status: degraded }))).suspects[0]).toMatchObject({ service: 'partner', kind: 'dependency_failure' });
+  });
+
   it('does not take a caller’s failure as felt by a callee whose own telemetry stayed healthy', async () => {
     const status = { at: '-5m', service: 'partner', name: 'Provider status: partner API degraded', status: 'firing' };
     const scored = await replay(partnerOutage({ status, partnerSeen: true }));
