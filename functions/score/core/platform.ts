@@ -177,6 +177,13 @@ export function platformLinks(signals: readonly Signal[], graph: Map<string, Set
  */
 const HEALTH_SOURCE = /^aws[._ -]?health$/i;
 const HEALTH_WORDS = /^\W*(?:(?:AWS|GCP|Google Cloud|Azure)(?: Service)? Health\b|(?:ElastiCache|MemoryDB|RDS|Aurora|DocumentDB|Neptune|Redshift|OpenSearch|MSK|Cloud ?SQL|Memorystore|Cosmos ?DB) event:)/i;
+/**
+ * A third party's own status report relayed as an alert: its status page or status feed
+ * (`Provider status: …`, `Registrar status: …`, `PSP status page: …`). Like a cloud's
+ * health feed, it is the provider's word that the piece it runs is impaired: the only
+ * telemetry a dependency we do not run has.
+ */
+const STATUS_WORDS = /^\W*(?:[a-z][\w.&-]*\s+){0,3}status(?:\s+page)?\s*:/i;
 /** An event type or description saying the service itself is impaired (`AWS_DYNAMODB_OPERATIONAL_ISSUE`, increased error rates), not a host or zone under a resource. */
 const SERVICE_ISSUE = /_OPERATIONAL_ISSUE\b|_SERVICE_ISSUE\b|\b(increased|elevated) (api )?(error rates?|errors|latenc(y|ies))\b/i;
 /**
@@ -197,6 +204,14 @@ const PLATFORM_SERVICE = /\bAWS_(?:EC2|EBS|VPC|VPN|DIRECTCONNECT|NATGATEWAY|TRAN
 const OWN_NODES = /fail[\s_-]?over|(?<![a-z])node[\s_-]?replacement(?![a-z])|\bnodes? (?:\S+ )?(?:failed|replaced|recover)|\brecovering cache nodes?\b|maintenance (?:is )?in progress/i;
 const UNDER_IT = /\bunderl(?:ying|ies)\b|\bhosts?\b|\b(?:availability )?zone\b|\b[a-z]{2,4}\d-az\d\b|\bvolume\b|\bpower\b/i;
 
+/**
+ * Whether a platform report puts the fault in the machines it runs for us: its instances
+ * failing to start or rebooted, a host, zone, volume or power under them. A provider that
+ * says so reports the compute under the tenant (infrastructure), even when we see that
+ * provider only through its report.
+ */
+export const namesMachinesUnder = (words: string) => UNDER_IT.test(words) || /\binstances?\b/i.test(words);
+
 /** The families whose signals, on the service or a caller of it, say the platform's event reached the tenant. */
 const FELT_FAMILIES: readonly SignalFamily[] = ['errors', 'error_origin', 'log_error', 'exception', 'latency', 'self_time', 'inbound_latency', 'outbound_latency', 'runtime_crash', 'runtime_node', 'runtime_other', 'dependency_mention', 'log_vanished', 'traffic_down'];
 
@@ -204,7 +219,7 @@ const FELT_FAMILIES: readonly SignalFamily[] = ['errors', 'error_origin', 'log_e
 export function platformReport(item: Evidence): { service: string; atMs: number; words: string } | undefined {
   if (item.class === 'alerts') {
     const a = item as RelatedAlert;
-    if (a.status === 'firing' && (HEALTH_SOURCE.test(a.source ?? '') || HEALTH_WORDS.test(a.name))) return { service: a.service, atMs: Date.parse(a.at), words: a.name };
+    if (a.status === 'firing' && (HEALTH_SOURCE.test(a.source ?? '') || HEALTH_WORDS.test(a.name) || STATUS_WORDS.test(a.name))) return { service: a.service, atMs: Date.parse(a.at), words: a.name };
   } else if (item.class === 'changes') {
     const c = item as ChangeEvent;
     if (HEALTH_SOURCE.test(c.source ?? '') || HEALTH_WORDS.test(c.summary)) return { service: c.service, atMs: Date.parse(c.at), words: c.summary };
@@ -228,10 +243,13 @@ const namesManaged = (text: string, service: string) => new RegExp(`(^|[^a-z0-9]
  * service whose errors name the reported one is its caller even where the topology does
  * not list that managed service, and gets an edge to it, so propagation can read it as a
  * victim. An account's Health feed holds events nobody felt (another region's issue, a
- * service the failing path never calls), and those stay a weak note. Linear in signals
- * times reports.
+ * service the failing path never calls), and those stay a weak note. A piece with no
+ * telemetry of its own (a third party, a transit gateway: `observed` lacks it) can show
+ * its trouble only through its callers, so a listed caller failing is its report felt;
+ * and since a provider posts its status after the impact began, the onset of what those
+ * callers felt dates it. Linear in signals times reports.
  */
-export function platformEventSignals(evidence: readonly Evidence[], signals: readonly Signal[], graph: Map<string, Set<string>>, w: Weights = WEIGHTS): { edges: Record<string, string[]>; signals: Signal[] } {
+export function platformEventSignals(evidence: readonly Evidence[], signals: readonly Signal[], graph: Map<string, Set<string>>, w: Weights = WEIGHTS, observed: ReadonlySet<string> = new Set()): { edges: Record<string, string[]>; signals: Signal[] } {
   const { felt: sure, unfelt, feltStrength } = w.platform;
   const felt = new Set(signals.filter((s) => FELT_FAMILIES.includes(s.family) && s.strength >= sure).map((s) => s.service));
   const edges: Record<string, string[]> = {};
@@ -245,9 +263,13 @@ export function platformEventSignals(evidence: readonly Evidence[], signals: rea
     for (const c of namers) namedBy.set(c, (namedBy.get(c) ?? new Set()).add(report.service));
     const naming = namers.filter((c) => !listed.includes(c)).sort();
     for (const caller of naming) if (!edges[caller]?.includes(report.service)) (edges[caller] ??= []).push(report.service);
-    const reached = felt.has(report.service) || naming.some((c) => felt.has(c)) || listed.some((c) => namedBy.get(c)?.has(report.service));
+    const unseen = !observed.has(report.service);
+    const feltBy = [...naming, ...listed].filter((c) => felt.has(c) && (unseen || naming.includes(c) || namedBy.get(c)?.has(report.service)));
+    const reached = felt.has(report.service) || feltBy.length > 0;
+    // A provider posts its status after the impact began: for a piece with no telemetry of its own, the callers that felt it date it.
+    const feltAtMs = unseen ? Math.min(report.atMs, ...signals.filter((s) => feltBy.includes(s.service) && FELT_FAMILIES.includes(s.family) && s.strength >= sure).map((s) => s.onsetMs)) : report.atMs;
     const hint = (SERVICE_ISSUE.test(report.words) || (OWN_NODES.test(report.words) && !UNDER_IT.test(report.words))) && !PLATFORM_SERVICE.test(report.words) ? 'dependency_failure' : 'infrastructure';
-    out.push({ service: report.service, family: 'platform_event', strength: reached ? feltStrength : unfelt, onsetMs: report.atMs, evidenceId: item.id, local: reached, hint, text: `the platform reports ${report.service} impaired: ${report.words}`.slice(0, 300), raw: report.words.slice(0, 200) });
+    out.push({ service: report.service, family: 'platform_event', strength: reached ? feltStrength : unfelt, onsetMs: feltAtMs, evidenceId: item.id, local: reached, hint, text: `the platform reports ${report.service} impaired: ${report.words}`.slice(0, 300), raw: report.words.slice(0, 200) });
   }
   return { edges, signals: out };
 }

@@ -3,6 +3,7 @@ import type { Attribution } from './changes.js';
 import { burnedByCode, overflowedOnOneInput } from './kinds.js';
 import { PLATFORM_SIGNATURE, POWER_LOST } from './logs.js';
 import { originScore, type ServiceProfile } from './propagation.js';
+import { namesMachinesUnder } from './platform.js';
 import { CLEAR_STRENGTH, noisyOr, type Signal, type SignalFamily } from './types.js';
 import { WEIGHTS, type FaultKind, type Weights } from './weights.js';
 
@@ -353,6 +354,7 @@ export function rankSuspects(profiles: Map<string, ServiceProfile>, attributions
     const best = Math.max(0.05, ...[...support.values()].map((s) => s.support));
     const external = isExternal(p, observed);
     const failedCallers = external || quiet.has(p.service) || impaired.has(p.service);
+    const machinesDown = p.signals.some((s) => underPlatformReport(s) && namesMachinesUnder(s.raw ?? s.text));
     const reasons = [...p.signals].sort((a, b) => b.strength - a.strength).slice(0, 4).map((s) => s.text);
     if (p.explainedBy) reasons.push(`partly explained by ${p.explainedBy}, which it calls`);
     if (passedUp.length > 0) reasons.push(`its callers' failures trace to it (${[...new Set(passedUp.map((s) => s.service))].join(', ')})`);
@@ -361,7 +363,7 @@ export function rankSuspects(profiles: Map<string, ServiceProfile>, attributions
       const raw = base * (sup / best);
       if (raw < 0.02) continue;
       const managed = codeless.has(p.service) && kind === 'code_defect';
-      const k: RootCauseKind = (failedCallers && kind !== 'traffic_surge') || managed ? 'dependency_failure' : kind;
+      const k: RootCauseKind = (failedCallers && kind !== 'traffic_surge' && !(kind === 'infrastructure' && machinesDown)) || managed ? 'dependency_failure' : kind;
       const existing = out.find((c) => c.service === p.service && c.kind === k);
       if (existing) {
         existing.raw = Math.max(existing.raw, raw);
