@@ -20,9 +20,14 @@ export const POWER_LOST = /\b(?:utility|mains) power\b|\bpower (?:loss|lost|fail
  */
 export const PLATFORM_MACHINERY = new RegExp(`\\bbgp\\b|\\bospf\\b|\\badjacenc(?:y|ies)\\b|route.?reflectors?|\\bpeerings? (?:\\w+ )?(?:withdrawn|down|lost|dropped)\\b|\\bneighbou?r\\b[^.;\\n]{0,40}\\bdown\\b|\\b(?:link|interface|uplink|port-channel)(?: \\S+)? (?:is |went )?down\\b|${POWER_LOST.source}`, 'i');
 
-/** Words in a log line that name the kind of failure outright. */
+/**
+ * Words in a log line that name the kind of failure outright. A quota names a shortage
+ * only when it is spent (`quota exceeded`, `over quota`, `has exceeded its quota`): the
+ * word alone names a budget or whatever checks it (`quota check unavailable: connection
+ * refused`, a quota 71% used), which says nothing of what ran out.
+ */
 const HINTS: [RegExp, RootCauseKind][] = [
-  [/out of memory|\boom\b|too many (connections|open files|clients)|connection slots|pool (is )?exhausted|no space left|disk full|\bis full\b|quota|resource.?exhausted|heap space|rate.?limit|rate exceeded|concurrency (?:limit )?(?:reached|exceeded)|throttl|max_connections|maxmemory|evict|no available (connection|thread)|watermark\b.*\bexceeded|flood.?stage|shed(?:ding)? (?:load|requests?|traffic|low.priority)|load.?shed|wraparound|(?:assign|allocate) an ip address|no (?:free|available) ip|buffer (?:limits?|is full)/i, 'resource_exhaustion'],
+  [/out of memory|\boom\b|too many (connections|open files|clients)|connection slots|pool (is )?exhausted|no space left|disk full|\bis full\b|\bquota\b[^.;\n]{0,30}\b(?:exceeded|exhausted|reached|used up|depleted)\b|\b(?:exceed(?:s|ed|ing)?|over|out of|insufficient)\b(?:\s+\S+){0,2}\s+quota\b|resource.?exhausted|heap space|rate.?limit|rate exceeded|concurrency (?:limit )?(?:reached|exceeded)|throttl|max_connections|maxmemory|evict|no available (connection|thread)|watermark\b.*\bexceeded|flood.?stage|shed(?:ding)? (?:load|requests?|traffic|low.priority)|load.?shed|wraparound|(?:assign|allocate) an ip address|no (?:free|available) ip|buffer (?:limits?|is full)/i, 'resource_exhaustion'],
   [/\bdns|nxdomain|getaddrinfo|eai_again|enotfound|no such host|name resolution|unknownhost|\blookup [\w.<>*-]+(?: on \S+)?: |certificate|x509|\btls\b|\bssl\b|no route to host|network is unreachable|node .*not ready|connection reset by peer|packet loss|medium error|\bi\/o error|input\/output error|remounting filesystem read-only/i, 'infrastructure'],
 ];
 

@@ -17,12 +17,12 @@ describe('words that say a resource ran out, beyond memory, connections and disk
     expect(logHint(line)).toBe('resource_exhaustion');
   });
 
-  it("reads nothing into the logging service's own name: a crash loop of quota-control is no quota", () => {
-    const line = 'Back-off restarting failed container quota-control (us-central1, europe-west1)';
+  it("reads nothing into the logging service's own name: a crash loop of rate-limiter is no rate limit", () => {
+    const line = 'Back-off restarting failed container rate-limiter (us-central1, europe-west1)';
     expect(logHint(line)).toBe('resource_exhaustion');
-    expect(logHint(line, 'quota-control')).toBeUndefined();
+    expect(logHint(line, 'rate-limiter')).toBeUndefined();
     expect(logHint('quota-control: project quota exceeded for consumer 42', 'quota-control')).toBe('resource_exhaustion');
-    const [signal] = eventSignals([{ class: 'runtime', id: 'RT_1', at: '2026-06-01T08:52:00Z', service: 'quota-control', kind: 'crash_loop', count: 180, message: line } as Evidence], { alertAtMs: Date.parse('2026-06-01T09:00:00Z'), stepMs: 30_000 });
+    const [signal] = eventSignals([{ class: 'runtime', id: 'RT_1', at: '2026-06-01T08:52:00Z', service: 'rate-limiter', kind: 'crash_loop', count: 180, message: line } as Evidence], { alertAtMs: Date.parse('2026-06-01T09:00:00Z'), stepMs: 30_000 });
     expect(signal!.hint).toBeUndefined();
   });
 

@@ -32,6 +32,14 @@ describe('words as evidence: by type and structure, not substrings of identifier
     expect(logHint('dial tcp: lookup payments.internal on 10.0.0.2:53: no such host')).toBe('infrastructure');
   });
 
+  it('reads a quota as a shortage only when the words say it is spent, not where they name a budget or what checks it', () => {
+    expect(logHint('quota check unavailable: connection refused by quota-service; returning 503')).toBeUndefined();
+    expect(logHint('SES sending quota 71% used')).toBeUndefined();
+    expect(logHint('Quota exceeded for quota metric lookups')).toBe('resource_exhaustion');
+    expect(logHint("resource monitor 'MONTHLY_CAP' has exceeded its quota.")).toBe('resource_exhaustion');
+    expect(logHint('write rejected: account over quota')).toBe('resource_exhaustion');
+  });
+
   it('names the error type without its package', () => {
     expect(errorType('Caused by: java.util.concurrent.TimeoutException: after 30s')).toBe('TimeoutException');
     expect(errorType('request completed status=200')).toBeUndefined();
