@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { ServiceProfile } from '../../../functions/score/core/propagation.js';
 import { mergeGraph, profileServices } from '../../../functions/score/core/propagation.js';
-import { kindSupport, platformFeltBy } from '../../../functions/score/core/suspects.js';
+import { platformFeltBy } from '../../../functions/score/core/felt-platform.js';
+import { kindSupport } from '../../../functions/score/core/suspects.js';
 import type { Signal } from '../../../functions/score/core/types.js';
 
 const at = Date.parse('2026-02-27T12:58:00Z');

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { metricFamily } from '../../../functions/score/core/metrics.js';
 import { mergeGraph, originScore, profileServices } from '../../../functions/score/core/propagation.js';
-import { feltAsPlatform, kindSupport } from '../../../functions/score/core/suspects.js';
+import { feltAsPlatform } from '../../../functions/score/core/felt-platform.js';
+import { kindSupport } from '../../../functions/score/core/suspects.js';
 import type { Signal } from '../../../functions/score/core/types.js';
 import { replayDirect } from '../../helpers/direct-replay.js';
 import { alert, seeded, series, writeScenario } from './synthetic.js';
