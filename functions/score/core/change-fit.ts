@@ -171,13 +171,12 @@ export function offReferenceAtWindowOpen(items: readonly Evidence[], service: st
  * counts or sizes its work rather than its health (not errors, latency, CPU or memory,
  * which are its own trouble: a payload size, an event rate, a fan-out) stepping to at
  * least `leakGrowth` times its level, or (a size or ratio, not a request rate) to a
- * fraction of it, from the change's step to
- * `carriedWithinMs` (or two of the series' steps) after it. The change took effect
- * there, in what reaches the services downstream: audit events forty times larger from
- * the flag on are what the search domain two hops away then chokes on. A request rate
- * that fell is demand that stopped reaching the service (its invocations halved when
- * the runtime under it failed), not something it sends. Undefined when nothing it sends
- * moved at the change.
+ * fraction of it, from the change's step to `carriedWithinMs` (or two of the series'
+ * steps) after it. The change took effect there, in what reaches the services
+ * downstream: audit events forty times larger from the flag on are what the search
+ * domain two hops away then chokes on. A request rate that fell is demand that stopped
+ * reaching the service (its invocations halved when the runtime under it failed), not
+ * something it sends. Undefined when nothing it sends moved at the change.
  */
 export function sentAtChange(items: readonly Evidence[], service: string, at: number, frame: Frame, w: Weights = WEIGHTS): string | undefined {
   for (const item of items) {

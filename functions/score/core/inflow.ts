@@ -51,11 +51,12 @@ const TROUBLE: readonly SignalFamily[] = ['errors', 'error_origin', 'log_error',
  * than the callee's own trouble (so it is not retries of calls that were already failing),
  * nor with another callee of the caller failing (a fallback taking the calls a failing
  * provider could not: that provider's doing). A callee restarting without failing calls
- * is no reason to call elsewhere. Nobody asked the caller for the extra calls: its own work multiplied them (a charge
- * repeated on every request, a loop over what should have been one call), so the callee's
- * surge is the caller's signal, cited by the callee's demand series. A callee with several
- * callers may have got its extra calls from any of them, and a caller whose own demand
- * rose, or was not measured, may only have passed its users' surge on.
+ * is no reason to call elsewhere. Nobody asked the caller for the extra calls: its own
+ * work multiplied them (a charge repeated on every request, a loop over what should have
+ * been one call), so the callee's surge is the caller's signal, cited by the callee's
+ * demand series. A callee with several callers may have got its extra calls from any of
+ * them, and a caller whose own demand rose, or was not measured, may only have passed its
+ * users' surge on.
  */
 export function multipliedCallSignals(signals: readonly Signal[], graph: Map<string, Set<string>>, measured: ReadonlySet<string>, toleranceMs: number): Signal[] {
   const out: Signal[] = [];
