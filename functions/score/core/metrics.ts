@@ -3,7 +3,7 @@ import { climbed } from './kinds.js';
 import { WEIGHTS, type Weights } from './weights.js';
 import { headroomResource, headroomSignals } from './headroom.js';
 import { wordsOf } from './metric-words.js';
-import { detectOnset, lookbackOf, zStrength } from './onset.js';
+import { detectOnset, lookbackOf, zStrength, type Onset } from './onset.js';
 import { againstReference, failingSinceEarlier, failingThroughout, referenceOnset, standingDemand, standingGrowth, standingOnset } from './reference-onset.js';
 import type { Evidence, Frame, Signal, SignalFamily } from './types.js';
 
@@ -90,6 +90,16 @@ export function capacityOf(series: Pick<MetricSeries, 'name' | 'unit' | 'labels'
   if (/percent|pct|%/.test(n) && /used|usage|utiliz|full/.test(n)) return 100;
   if (/ratio|utiliz|fraction/.test(n) && /used|usage|utiliz|in_use|full/.test(n)) return 1;
   return undefined;
+}
+
+/** The share of its rise demand must reach to count as risen (`Signal.risenByMs`): a level near its peak, not one noisy sample at it. */
+const RISEN_SHARE = 0.8;
+
+/** When a rising series first reached {@link RISEN_SHARE} of the way from its baseline to its peak, at or after its onset. */
+function risenBy(series: MetricSeries, onset: Onset): number {
+  const level = onset.baseline + RISEN_SHARE * (onset.peak - onset.baseline);
+  const i = series.values.findIndex((v, k) => v !== null && v >= level && series.startMs + k * series.stepMs >= onset.atMs);
+  return i < 0 ? onset.atMs : series.startMs + i * series.stepMs;
 }
 
 /** The first flagged step after which at least 60% of the steps stay flagged, or -1: a brief touch of the limit is not an onset. */
@@ -259,6 +269,7 @@ export function metricSignals(items: readonly Evidence[], frame: Frame, w: Weigh
       local,
       ...(resource && limit !== undefined ? { peakShare: onset.peak / limit } : {}),
       ...(before !== undefined ? { climbedBefore: before } : onset === standing && standing ? { climbedBefore: standing.climbing } : {}),
+      ...(f === 'traffic_up' ? { risenByMs: risenBy(series, onset) } : {}),
       ...(shortage ? { hint: 'resource_exhaustion' as const } : {}),
       ...(edge && f === 'inbound_latency' ? { waitsByCaller: { [series.labels.caller!]: Math.min(relative, 1e6) } } : {}),
       ...(network ? { hint: 'infrastructure' as const } : {}),

@@ -23,7 +23,11 @@ const shortness = (s: Signal, w: Weights) => (s.peakShare === undefined ? 1 : Ma
  */
 const LATER_MS = 60_000;
 
-/** A service that coped with more demand for longer than this before it ran short was not broken by that demand. */
+/**
+ * A service that coped with more demand for longer than this before it ran short was not
+ * broken by that demand; demand still climbing counts from when it reached most of its
+ * rise (`Signal.risenByMs`), since the service never coped with that level until then.
+ */
 const SURGE_LEAD_MS = 10 * 60_000;
 
 /** Families of point events from the runtime: repeats of one (a crash loop reported every few minutes) are one fact. */
@@ -109,7 +113,7 @@ export function kindSupport(p: ServiceProfile, callerFailures: readonly Signal[]
   const resource = p.signals.filter((s) => RESOURCE.includes(s.family) && s.strength >= CLEAR_STRENGTH);
   const saturated = (resource.length > 0 ? resource : p.signals.filter((s) => s.family === 'latency' || s.family === 'errors')).sort((a, b) => a.onsetMs - b.onsetMs)[0];
   const saturationOnset = saturated?.onsetMs ?? Infinity;
-  const metSaturation = (s: Signal) => s.onsetMs <= saturationOnset + Math.max(LATER_MS, saturated?.stepMs ?? 0) && (s.onsetMs >= saturationOnset - SURGE_LEAD_MS || s.climbedBefore === true);
+  const metSaturation = (s: Signal) => s.onsetMs <= saturationOnset + Math.max(LATER_MS, saturated?.stepMs ?? 0) && ((s.risenByMs ?? s.onsetMs) >= saturationOnset - SURGE_LEAD_MS || s.climbedBefore === true);
   const demandFirst = surge.some(metSaturation);
   const strained = resource.length > 0 || p.signals.some((s) => s.family === 'self_time' && s.strength >= CLEAR_STRENGTH);
   const asPlatform = feltAsPlatform(p.signals, w) || victimsFeltPlatform;

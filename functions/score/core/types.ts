@@ -70,6 +70,12 @@ export interface Signal {
    * that stood above its reference all window (`standingDemand`): whether it was still climbing.
    */
   climbedBefore?: boolean;
+  /**
+   * For rising demand: when it first reached most of its rise (`RISEN_SHARE` of the way
+   * from baseline to peak). Demand that was still climbing long after its onset had not
+   * settled at a level the service coped with until then.
+   */
+  risenByMs?: number;
   /** The step of the evidence that timed the onset (a series' or pattern's grid step); absent for point events, which are exact. */
   stepMs?: number;
 }
