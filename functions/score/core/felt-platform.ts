@@ -1,6 +1,6 @@
 import { PLATFORM_SIGNATURE, POWER_LOST } from './logs.js';
 import type { ServiceProfile } from './propagation.js';
-import { CLEAR_STRENGTH, type Signal, type SignalFamily } from './types.js';
+import { CLEAR_STRENGTH, OWN_FAILURES, type Signal } from './types.js';
 import { WEIGHTS, type Weights } from './weights.js';
 
 /*
@@ -45,9 +45,6 @@ export function platformFeltBy(service: string, profiles: ReadonlyMap<string, Se
  */
 export const underPlatformReport = (s: Signal) => s.family === 'platform_event' && s.local && s.hint === 'infrastructure';
 
-/** Families that say the service's requests failed, in its metrics, spans or own words. */
-const FAILED: readonly SignalFamily[] = ['errors', 'error_origin', 'log_error', 'exception'];
-
 /**
  * The service's own error line, or an alert raised on it, saying the power of the room
  * its hosts stand in failed (`POWER_LOST`: utility power lost, generators that failed to
@@ -75,7 +72,7 @@ export function failedWithItsHost(signals: readonly Signal[], measuredShort: boo
   if (measuredShort) return undefined;
   const clear = signals.filter((s) => s.strength >= CLEAR_STRENGTH);
   const lost = [...clear.filter((s) => s.family === 'runtime_node'), ...signals.filter(lostItsPower)].sort((a, b) => a.onsetMs - b.onsetMs)[0];
-  const failures = clear.filter((s) => FAILED.includes(s.family));
+  const failures = clear.filter((s) => OWN_FAILURES.includes(s.family));
   if (!lost || failures.length === 0) return undefined;
   const firstMs = Math.min(...failures.map((s) => s.onsetMs));
   if (!failures.every((s) => s.onsetMs >= lost.onsetMs - Math.max(laterMs, s.stepMs ?? 0)) || firstMs > lost.onsetMs + HOST_LOSS_WINDOW_MS) return undefined;

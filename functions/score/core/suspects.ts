@@ -4,7 +4,7 @@ import { burnedByCode, overflowedOnOneInput } from './kinds.js';
 import { failedUnder, failedWithItsHost, feltAsPlatform, platformFeltBy, underPlatformReport } from './felt-platform.js';
 import { originScore, type ServiceProfile } from './propagation.js';
 import { namesMachinesUnder } from './platform.js';
-import { CLEAR_STRENGTH, noisyOr, type Signal, type SignalFamily } from './types.js';
+import { CLEAR_STRENGTH, noisyOr, OWN_FAILURES, type Signal, type SignalFamily } from './types.js';
 import { WEIGHTS, type FaultKind, type Weights } from './weights.js';
 
 const strongest = (signals: readonly Signal[], families: readonly SignalFamily[]) => Math.max(0, ...signals.filter((s) => families.includes(s.family)).map((s) => s.strength));
@@ -241,8 +241,6 @@ function withEveryClass(ids: readonly string[], signals: readonly Signal[]): str
   return [...new Set([...head, ...extra])].slice(0, MAX_IDS);
 }
 
-const CALLER_FAILURES: readonly SignalFamily[] = ['errors', 'error_origin', 'log_error', 'exception'];
-
 /**
  * The failures of callers whose trouble this service explains, when the service burned
  * more CPU of its own: requests that fail upstream because of a service that is doing
@@ -251,7 +249,7 @@ const CALLER_FAILURES: readonly SignalFamily[] = ['errors', 'error_origin', 'log
  */
 export function failuresPassedUp(service: string, profiles: ReadonlyMap<string, ServiceProfile>): Signal[] {
   if (!profiles.get(service)?.signals.some((s) => s.family === 'cpu' && s.strength >= CLEAR_STRENGTH)) return [];
-  return [...profiles.values()].filter((q) => q.explainedBy === service && q.fedBy === undefined).flatMap((q) => q.signals.filter((s) => CALLER_FAILURES.includes(s.family) && s.strength >= CLEAR_STRENGTH));
+  return [...profiles.values()].filter((q) => q.explainedBy === service && q.fedBy === undefined).flatMap((q) => q.signals.filter((s) => OWN_FAILURES.includes(s.family) && s.strength >= CLEAR_STRENGTH));
 }
 
 export interface Candidate extends Suspect {
