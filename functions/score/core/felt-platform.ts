@@ -1,6 +1,6 @@
 import { PLATFORM_SIGNATURE, POWER_LOST } from './logs.js';
 import type { ServiceProfile } from './propagation.js';
-import { CLEAR_STRENGTH, OWN_FAILURES, type Signal } from './types.js';
+import { CLEAR_STRENGTH, FAILURE_WORDS, OWN_FAILURES, type Signal } from './types.js';
 import { WEIGHTS, type Weights } from './weights.js';
 
 /*
@@ -22,7 +22,7 @@ import { WEIGHTS, type Weights } from './weights.js';
 export const feltAsPlatform = (signals: readonly Signal[], w: Weights = WEIGHTS) => new Set(signals.filter((s) => s.family === 'dependency_mention' && s.hint === 'infrastructure' && s.strength >= CLEAR_STRENGTH).map((s) => s.evidenceId)).size >= w.platform.minVictims;
 
 /** A service's own error lines or exceptions in the platform's words (`PLATFORM_SIGNATURE`). */
-const inPlatformWords = (s: Signal) => (s.family === 'log_error' || s.family === 'exception') && s.local && s.hint === 'infrastructure' && s.strength >= CLEAR_STRENGTH && PLATFORM_SIGNATURE.test(s.raw ?? s.text);
+const inPlatformWords = (s: Signal) => FAILURE_WORDS.includes(s.family) && s.local && s.hint === 'infrastructure' && s.strength >= CLEAR_STRENGTH && PLATFORM_SIGNATURE.test(s.raw ?? s.text);
 
 /**
  * The failures of the services whose trouble propagation put on `service` (its victims)
@@ -51,7 +51,7 @@ export const underPlatformReport = (s: Signal) => s.family === 'platform_event' 
  * start): its machines went down with the room. One fatal line or one facility alert is
  * enough, since the words, not their count, say what happened.
  */
-const lostItsPower = (s: Signal) => (((s.family === 'log_error' || s.family === 'exception') && s.local) || s.family === 'related_alert') && POWER_LOST.test(s.raw ?? s.text);
+const lostItsPower = (s: Signal) => ((FAILURE_WORDS.includes(s.family) && s.local) || s.family === 'related_alert') && POWER_LOST.test(s.raw ?? s.text);
 
 /** Failures that began this long after the service lost a node or host are no longer read as that loss's doing. */
 const HOST_LOSS_WINDOW_MS = 20 * 60_000;
