@@ -1,5 +1,6 @@
 import type { Spec } from '../lib.js';
 import { A } from './a.js';
+import { B } from './b.js';
 
 /** Every blind17 scenario, one spec each. */
-export const SPECS: Spec[] = [...A];
+export const SPECS: Spec[] = [...A, ...B];
