@@ -10,6 +10,7 @@ import { loadScenarioFile } from '../../../cli/scenario-run.js';
 import { resolveScenarioTime } from '../../../functions/contracts/scenario.js';
 import { getSourceAdapter } from '../../../functions/ingest/sources/index.js';
 import { iso, logLines, Rng, series, signal, traceList, type Spec } from './lib.js';
+import { readme } from './readme.js';
 import { SPECS } from './specs/index.js';
 
 const WEEK = -168 * 3600;
@@ -87,6 +88,7 @@ function check(spec: Spec, file: string): string[] {
   for (const tr of ev.traces ?? []) for (const sp of tr.spans) if (external.has(sp.service)) problems.push(`span owned by external ${sp.service}`);
   for (const c of ev.changes ?? []) if (external.has(c.service)) problems.push(`change owned by external ${c.service}`);
   if (!nodes.has(scenario.expected!.rootCause.service)) problems.push('root cause not in topology');
+  if (nodes.size < 5 || nodes.size > 25) problems.push(`topology has ${nodes.size} services, not 5 to 25`);
   const ref = ev.reference;
   if (ref) {
     const lo = t(ref.from);
@@ -135,5 +137,6 @@ for (const spec of SPECS) {
     console.error(`${spec.name}:\n  ${[...new Set(problems)].slice(0, 8).join('\n  ')}`);
   }
 }
+writeFileSync(join(OUT, 'README.md'), readme(SPECS));
 console.log(`${SPECS.length} scenarios written, ${failed} with problems`);
 if (failed) process.exit(1);

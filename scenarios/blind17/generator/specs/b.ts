@@ -9,7 +9,7 @@ export const B: Spec[] = [
     at: '2026-07-22T14:35:00Z',
     source: 'cloudwatch',
     alert: { service: 'scrub-gateway', name: 'scrub-gateway-clean-traffic-low', summary: 'Clean traffic forwarded below 20% of expected', startedMin: 0, dim: 'ServiceName', extra: { metric: 'CleanTrafficRatio', cluster: 'scrub-prod' } },
-    topology: { 'scrub-gateway': ['route-injector', 'policy-api'], 'route-injector': ['route-store'], 'policy-api': ['route-store'] },
+    topology: { 'scrub-gateway': ['route-injector', 'policy-api'], 'route-injector': ['route-store'], 'policy-api': ['route-store'], 'customer-portal': ['policy-api', 'attack-reports'] },
     step: 300,
     window: 240,
     series: [
@@ -18,6 +18,7 @@ export const B: Spec[] = [
       gauge('scrub-gateway', 'CleanTrafficRatio', 'percent', 96, [[-20, 8, 5]], { max: 100, noise: 0.02 }),
       gauge('scrub-gateway', 'CPUUtilization', 'percent', 41, [[-20, 12, 5]], { max: 100, diurnal: 0.2 }),
       gauge('policy-api', 'CPUUtilization', 'percent', 9),
+      gauge('customer-portal', 'RequestCount', 'count', 3000, [[-20, 9000, 10]], { int: true, diurnal: 0.3 }),
       gauge('route-injector', 'CPUUtilization', 'percent', 14, [[-22, 3, 1]], { max: 100 }),
     ],
     logs: [
@@ -300,7 +301,8 @@ export const B: Spec[] = [
     at: '2026-09-07T08:20:00Z',
     source: 'alertmanager',
     alert: { service: 'notebook-api', name: 'NotebookStartFailures', summary: 'notebook-api start failures above 25%', startedMin: -11 },
-    topology: { 'notebook-api': ['kernel-pool', 'auth', 'workspace-store'], 'kernel-pool': ['workspace-store'] },
+    topology: { 'notebook-api': ['kernel-pool', 'auth', 'workspace-store'], 'kernel-pool': ['workspace-store'], 'course-sync': ['workspace-store', 'lms-api'] },
+    external: ['lms-api'],
     window: 120,
     series: [
       rate('notebook-api', 30, [[-60, 48, 40]], 'kernel_start_requests_per_second'),
@@ -313,6 +315,7 @@ export const B: Spec[] = [
     logs: [
       always('auth', 'warn', 'SSO assertion for {hex:6}@uni.example clock skew {int:1-4}s', 30),
       always('workspace-store', 'warn', 'quota warning for workspace {hex:8}', 60),
+      always('course-sync', 'error', 'lms-api roster fetch for course {int:1000-9999} returned 404', 90),
       log('kernel-pool', 'error', 'Failed to create pod sandbox: plugin type="aws-cni" failed (add): failed to assign an IP address to container: no free IP in subnet 10.8.0.0/20 (4091/4091)', 6, -22),
       log('notebook-api', 'error', 'kernel {hex:8} not ready after 120s (pod Pending)', 8, -20),
     ],

@@ -366,7 +366,7 @@ export const D: Spec[] = [
     at: '2026-05-21T12:05:00Z',
     source: 'cloudwatch',
     alert: { service: 'mission-planner', name: 'mission-planner-errors', summary: 'mission-planner function errors above 5 per 5 minutes', startedMin: 0, dim: 'FunctionName', extra: { metric: 'Errors' } },
-    topology: { 'order-api': ['mission-planner'], 'mission-planner': ['airspace-db', 'fleet-ctl'] },
+    topology: { 'order-api': ['mission-planner'], 'mission-planner': ['airspace-db', 'fleet-ctl'], 'tracking-web': ['fleet-ctl', 'order-api'] },
     step: 300,
     window: 150,
     series: [
@@ -378,6 +378,7 @@ export const D: Spec[] = [
     ],
     logs: [
       always('fleet-ctl', 'warn', 'drone D-{int:100-999} battery cell variance {int:50-90}mV', 60),
+      always('tracking-web', 'error', 'websocket for order {hex:8} closed by client', 45),
       log('mission-planner', 'error', 'mission M-{int:500000-599999}: geofence "SCHOOL-ZONE" defined twice with different polygons; KeyError in corridor builder', 20, -25),
       log('mission-planner', 'error', 'batch failed, returning {int:5-10} messages to queue (poison mission M-552310 at head)', 30, -25),
     ],
