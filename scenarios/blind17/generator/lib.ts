@@ -213,10 +213,13 @@ function spans(rng: Rng, tpl: SpanTpl, t: number, parent: string | undefined, ou
   for (const child of tpl.children ?? []) spans(rng, child, t, id, out);
 }
 
+const longest = (tpl: SpanTpl): number => Math.max(tpl.ms, ...(tpl.children ?? []).map(longest));
+
+/** Finished traces only: a trace that would still be running at the end of its window is not returned. */
 export function traceList(rng: Rng, spec: TraceSpec, window: number, shift: number) {
   const out: Array<Record<string, unknown>> = [];
   const from = Math.max(spec.from ?? -window, -window) * 60;
-  const to = Math.min(spec.to ?? 0, 0) * 60;
+  const to = Math.min(spec.to ?? 0, 0) * 60 - Math.ceil((longest(spec.tpl) * 1.2) / 1000);
   for (let t = from + rng.int(0, spec.every); t <= to - 5; t += spec.every + rng.int(0, Math.floor(spec.every / 3))) {
     const list: Array<Record<string, unknown>> = [];
     spans(rng, spec.tpl, t + shift, undefined, list);
@@ -288,14 +291,13 @@ export function signal(rng: Rng, spec: Spec, atMs: number): { source: Source; he
     case 'pagerduty': {
       const id = `Q${rng.hex(6).toUpperCase()}`;
       const incident = `P${rng.hex(6).toUpperCase()}`;
-      const long = a.startedMin < -60;
       return {
         source: 'pagerduty',
         headers: { 'content-type': 'application/json', 'user-agent': 'PagerDuty-Webhook/V3.0', 'x-webhook-id': rng.hex(8) },
         body: {
           event: {
             id: `01${rng.hex(24).toUpperCase()}`,
-            event_type: long ? 'incident.escalated' : 'incident.triggered',
+            event_type: 'incident.triggered',
             resource_type: 'incident',
             occurred_at: iso(atMs, 0).replace('Z', '.000Z'),
             agent: { html_url: `https://ops.pagerduty.com/services/${id}`, id, self: `https://api.pagerduty.com/services/${id}`, summary: a.service, type: 'service_reference' },
@@ -324,19 +326,18 @@ export function signal(rng: Rng, spec: Spec, atMs: number): { source: Source; he
       };
     }
     case 'opsgenie': {
-      const long = a.startedMin < -60;
       return {
         source: 'opsgenie',
         headers: { 'content-type': 'application/json', 'user-agent': 'Opsgenie-Webhook' },
         body: {
-          source: { name: '', type: long ? 'system' : 'API' },
+          source: { name: '', type: 'API' },
           alert: {
             updatedAt: atMs * 1e6,
             tags: [`service:${a.service}`, 'env:prod', ...(a.extra ? Object.entries(a.extra).map(([k, v]) => `${k}:${v}`) : [])],
             teams: ['sre'],
             recipients: ['sre'],
             message: a.summary,
-            username: long ? 'System' : 'Prometheus',
+            username: 'Prometheus',
             alertId: `${rng.hex(8)}-${rng.hex(4)}-${rng.hex(4)}-${rng.hex(4)}-${rng.hex(12)}`,
             source: 'Prometheus',
             alias: `${a.name}-${a.service}`,
@@ -344,11 +345,11 @@ export function signal(rng: Rng, spec: Spec, atMs: number): { source: Source; he
             createdAt: atMs + a.startedMin * 60000,
             userId: `${rng.hex(8)}-${rng.hex(4)}-${rng.hex(4)}-${rng.hex(4)}-${rng.hex(12)}`,
             entity: a.service,
-            priority: long ? 'P1' : 'P2',
+            priority: 'P2',
             description: a.summary,
             details: { service: a.service, alertname: a.name },
           },
-          action: long ? 'UpdatePriority' : 'Create',
+          action: 'Create',
           integrationId: `${rng.hex(8)}-${rng.hex(4)}-${rng.hex(4)}-${rng.hex(4)}-${rng.hex(12)}`,
           integrationName: 'Causeway webhook',
         },

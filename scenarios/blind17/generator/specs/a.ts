@@ -51,7 +51,7 @@ export const A: Spec[] = [
     description: 'Tax e-filing intake slows at the evening peak of deadline week; submissions wait for a database connection.',
     at: '2026-04-13T23:10:00Z',
     source: 'datadog',
-    alert: { service: 'efile-intake', name: 'efile-intake p95 latency', summary: 'efile-intake p95 latency above 5s on env:prod', startedMin: -12, dim: 'trace.servlet.request.duration' },
+    alert: { service: 'efile-intake', name: 'efile-intake p95 latency', summary: 'efile-intake p95 latency above 5s on env:prod', startedMin: 0, dim: 'trace.servlet.request.duration' },
     topology: { 'filer-web': ['efile-intake', 'refund-status'], 'efile-intake': ['returns-db', 'doc-scan'], 'refund-status': ['returns-db'] },
     window: 120,
     series: [
@@ -127,7 +127,7 @@ export const A: Spec[] = [
     description: 'At the opening auction of a heavily subscribed listing, order acknowledgements stop and the auction never prints.',
     at: '2026-06-18T08:12:00Z',
     source: 'opsgenie',
-    alert: { service: 'order-gateway', name: 'OrderAckLatencyHigh', summary: 'order-gateway ack latency p99 above 2s', startedMin: -9 },
+    alert: { service: 'order-gateway', name: 'OrderAckLatencyHigh', summary: 'order-gateway ack latency p99 above 2s', startedMin: 0 },
     topology: { 'order-gateway': ['risk-check', 'cross-engine'], 'cross-engine': ['book-store', 'md-publisher'], 'md-publisher': ['member-feed'] },
     window: 90,
     series: [
@@ -204,7 +204,7 @@ export const A: Spec[] = [
     description: 'Voyage plans filed by ships stop being accepted; the intake queue grows and port slots are not booked.',
     at: '2026-08-28T10:05:00Z',
     source: 'pagerduty',
-    alert: { service: 'plan-intake', name: 'PlanIntakeBacklog', summary: 'plan-intake: unprocessed voyage plans > 200', startedMin: -21 },
+    alert: { service: 'plan-intake', name: 'PlanIntakeBacklog', summary: 'plan-intake: unprocessed voyage plans > 200', startedMin: 0 },
     topology: { 'voyage-portal': ['plan-intake'], 'plan-intake': ['route-validator', 'berth-sched'], 'route-validator': ['port-db'], 'berth-sched': ['port-db'] },
     window: 120,
     series: [
@@ -237,7 +237,7 @@ export const A: Spec[] = [
     description: 'A regional ISP\'s subscriber API and most internal services time out at once.',
     at: '2026-12-27T09:30:00Z',
     source: 'datadog',
-    alert: { service: 'subscriber-api', name: 'subscriber-api error rate', summary: 'subscriber-api error rate above 20% on env:prod', startedMin: -16 },
+    alert: { service: 'subscriber-api', name: 'subscriber-api error rate', summary: 'subscriber-api error rate above 20% on env:prod', startedMin: 0 },
     topology: { 'subscriber-api': ['billing', 'provisioning', 'dc-fabric'], provisioning: ['radius', 'dc-fabric'], billing: ['dc-fabric'], radius: ['dc-fabric'] },
     window: 120,
     series: [

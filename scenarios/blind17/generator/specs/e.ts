@@ -8,7 +8,7 @@ export const E: Spec[] = [
     description: 'About a quarter of smart-meter reading uploads hang until timeout; retries from the same meter keep failing, others never fail.',
     at: '2026-12-02T03:20:00Z',
     source: 'pagerduty',
-    alert: { service: 'reading-ingest', name: 'ReadingUploadTimeouts', summary: 'reading-ingest upload timeouts above 15%', startedMin: -40 },
+    alert: { service: 'reading-ingest', name: 'ReadingUploadTimeouts', summary: 'reading-ingest upload timeouts above 15%', startedMin: 0 },
     topology: { 'head-end': ['reading-ingest'], 'reading-ingest': ['spine-network', 'readings-db', 'tariff-svc'], 'billing-export': ['spine-network', 'readings-db'], 'tariff-svc': ['spine-network'] },
     window: 180,
     series: [
@@ -45,7 +45,7 @@ export const E: Spec[] = [
     description: 'Card authorisations start timing out and hosts in one data hall shut down one after another.',
     at: '2026-10-04T01:50:00Z',
     source: 'opsgenie',
-    alert: { service: 'pos-gateway', name: 'AuthTimeouts', summary: 'pos-gateway authorisation timeouts above 10%', startedMin: -35 },
+    alert: { service: 'pos-gateway', name: 'AuthTimeouts', summary: 'pos-gateway authorisation timeouts above 10%', startedMin: 0 },
     topology: { 'pos-gateway': ['card-switch', 'token-vault'], 'card-switch': ['issuer-link', 'limits-db'], 'mobile-banking': ['card-switch', 'limits-db'] },
     external: ['issuer-link'],
     window: 180,
