@@ -11,10 +11,23 @@ import { resolveScenarioTime } from '../../../functions/contracts/scenario.js';
 import { getSourceAdapter } from '../../../functions/ingest/sources/index.js';
 import { iso, logLines, Rng, series, signal, traceList, type Spec } from './lib.js';
 import { readme } from './readme.js';
+import { rate, lat } from './specs/h.js';
 import { SPECS } from './specs/index.js';
 
 const WEEK = -168 * 3600;
 const OUT = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+/** The spec with its bystander services wired into the topology and given steady series. */
+function withBystanders(spec: Spec): Spec {
+  const rng = new Rng(`${spec.name}/bystanders`);
+  const topology: Record<string, string[]> = { ...spec.topology };
+  const series = [...spec.series];
+  for (const [caller, service] of spec.bystanders ?? []) {
+    topology[caller] = [...(topology[caller] ?? []), service];
+    series.push(rate(service, rng.int(5, 400)), lat(service, rng.int(8, 250)));
+  }
+  return { ...spec, topology, series };
+}
 
 function build(spec: Spec): Record<string, unknown> {
   const rng = new Rng(spec.name);
@@ -126,7 +139,7 @@ function compact(text: string): string {
 
 const names = new Set<string>();
 let failed = 0;
-for (const spec of SPECS) {
+for (const spec of SPECS.map(withBystanders)) {
   if (names.has(spec.name)) throw new Error(`duplicate scenario ${spec.name}`);
   names.add(spec.name);
   const file = join(OUT, `${spec.name}.json`);
@@ -137,6 +150,6 @@ for (const spec of SPECS) {
     console.error(`${spec.name}:\n  ${[...new Set(problems)].slice(0, 8).join('\n  ')}`);
   }
 }
-writeFileSync(join(OUT, 'README.md'), readme(SPECS));
+writeFileSync(join(OUT, 'README.md'), readme(SPECS.map(withBystanders)));
 console.log(`${SPECS.length} scenarios written, ${failed} with problems`);
 if (failed) process.exit(1);

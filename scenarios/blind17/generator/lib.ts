@@ -70,6 +70,8 @@ export interface Spec {
   source: Source;
   alert: { service: string; name: string; summary: string; startedMin: number; dim?: string; severity?: string; extra?: Record<string, string> };
   topology: Record<string, string[]>;
+  /** Healthy services elsewhere in the shop: [caller, service] edges, each with steady rate and latency series. */
+  bystanders?: Array<[caller: string, service: string]>;
   /** Services outside the team's control: they own no series, logs, exceptions or runtime events. */
   external?: string[];
   /** Metric step in seconds (CloudWatch shops: 300). */

@@ -6,18 +6,19 @@ const HEADER = `# blind17: blind scenario suite
 ${'{count}'} incident scenarios in the \`causeway.scenario/v1\` format, written for issue 12's blind
 evaluation by a helper that never saw the scorer. Each one is modelled on a public postmortem or a
 well-known incident class (the list given to this suite), re-imagined in its own shop with its own
-topology (4 to 7 services plus third parties), and written as the evidence real backends would
+topology ({nodes} services, third parties and healthy bystanders included), and written as the evidence real backends would
 return: alert bodies as each sender writes them, diurnal load, always-noisy services (also in the
 reference), routine restarts and deploys unrelated to the fault, old deploys that did not cause it,
 hotfixes after onset, red-herring alerts on victims, third parties and managed AWS services seen
 only as client spans, callers' logs and provider or AWS Health alerts, and symptoms spreading to
-callers. CloudWatch shops have 5-minute metrics; several alerts have fired for one to three hours.
+callers. CloudWatch shops have 5-minute metrics; five alerts have fired for 80 minutes to over three hours.
 Most scenarios carry \`evidence.reference\` (the same hours a week earlier); ${'{noref}'} do not.
 
 Regenerate (deterministic: a PRNG seeded by each scenario's name, no clock):
 
 \`\`\`sh
 npx tsx scenarios/blind17/generator/generate.ts
+npx tsc --noEmit -p scenarios/blind17/generator/tsconfig.json   # type-check the generator
 \`\`\`
 
 After writing each file the generator loads it with the repo's \`loadScenarioFile\`, normalizes its
@@ -77,5 +78,6 @@ export function readme(specs: Spec[]): string {
   const rows = specs.map((s) =>
     `| \`${s.name}\` | ${cell(s.postmortem)} | ${s.source} | ${s.expected.service} / ${s.expected.kind} | ${s.expected.action} | ${s.expected.mustCite.join(', ')} | ${cell(s.why)} |`,
   );
-  return `${HEADER.replace('{count}', String(specs.length)).replace('{noref}', String(specs.filter((s) => s.reference === false).length)).replace('{tally}', tally)}${rows.join('\n')}\n`;
+  const sizes = specs.map((s) => new Set(Object.entries(s.topology).flatMap(([k, v]) => [k, ...v])).size);
+  return `${HEADER.replace('{count}', String(specs.length)).replace('{nodes}', `${Math.min(...sizes)} to ${Math.max(...sizes)}`).replace('{noref}', String(specs.filter((s) => s.reference === false).length)).replace('{tally}', tally)}${rows.join('\n')}\n`;
 }
