@@ -139,7 +139,7 @@ export const B: Spec[] = [
     alerts: [{ at: -45, service: 'payroll-db', name: 'DataHallPowerCircuitDown', status: 'firing' }, { at: -30, service: 'bank-file', name: 'NoBankFiles', status: 'firing' }],
     reference: false,
     expected: { service: 'payroll-db', kind: 'infrastructure', action: 'none', mustCite: ['logs', 'runtime'] },
-    why: 'A power circuit went down under the database hosts and storage failed over to array B; from then the database gets I/O errors and invalid pages (storage, not load: CPU falls). The tax-calc deploy is two hours older and off the write path.',
+    why: 'A power circuit went down under the database hosts and storage failed over to array B; from then the database gets I/O errors and invalid pages (storage, not load: CPU falls). The tax-calc deploy is 105 min older and off the write path.',
   },
   {
     name: 'quotenest-quote-errors-one-zone',

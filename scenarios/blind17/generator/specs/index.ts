@@ -4,6 +4,7 @@ import { B } from './b.js';
 import { C } from './c.js';
 import { D } from './d.js';
 import { E } from './e.js';
+import { F } from './f.js';
 
 /** The rest of each shop: healthy services around the incident, so topologies are not just the failing path. */
 const BYSTANDERS: Record<string, Array<[string, string]>> = {
@@ -43,8 +44,11 @@ const BYSTANDERS: Record<string, Array<[string, string]>> = {
   'pennyjar-all-routes-failing-at-once': [['app-api', 'savings-pots'], ['app-api', 'support-chat'], ['fraud', 'device-signals']],
   'sitenest-customer-sites-unresolvable': [['builder-app', 'domains-billing'], ['site-render', 'forms-inbox'], ['builder-app', 'templates']],
   'metergrid-readings-quarter-of-connections-hang': [['billing-export', 'retailer-sftp'], ['head-end', 'firmware-ota'], ['reading-ingest', 'outage-detect']],
+  'mossvale-nightly-jobs-run-an-hour-early': [['customer-portal', 'payments'], ['bill-calc', 'pdf-render'], ['job-cron', 'meter-export']],
+  'emberfall-expansion-entry-rejected': [['game-lobby', 'chat'], ['launcher', 'patcher'], ['game-lobby', 'guilds']],
+  'kickvault-raffle-opening-timeouts': [['shop-frontend', 'cart'], ['shop-frontend', 'reviews'], ['raffle-entry', 'winner-draw']],
   'lionpay-card-authorisations-failing-in-colo': [['mobile-banking', 'statements'], ['pos-gateway', 'merchant-portal'], ['mobile-banking', 'fx-rates']],
 };
 
 /** Every blind17 scenario, one spec each. */
-export const SPECS: Spec[] = [...A, ...B, ...C, ...D, ...E].map((spec) => (BYSTANDERS[spec.name] ? { ...spec, bystanders: BYSTANDERS[spec.name] } : spec));
+export const SPECS: Spec[] = [...A, ...B, ...C, ...D, ...E, ...F].map((spec) => (BYSTANDERS[spec.name] ? { ...spec, bystanders: BYSTANDERS[spec.name] } : spec));
