@@ -231,6 +231,12 @@ export function traceList(rng: Rng, spec: TraceSpec, window: number, shift: numb
 }
 
 const ACCOUNT = '418290357164';
+const REGION_NAMES: Record<string, string> = {
+  'eu-west-1': 'EU (Ireland)',
+  'us-east-1': 'US East (N. Virginia)',
+  'ap-northeast-1': 'Asia Pacific (Tokyo)',
+  'ap-southeast-2': 'Asia Pacific (Sydney)',
+};
 
 /** The webhook body exactly as its sender writes it, with the headers it sends. */
 export function signal(rng: Rng, spec: Spec, atMs: number): { source: Source; headers: Record<string, string>; body: unknown } {
@@ -443,7 +449,7 @@ export function signal(rng: Rng, spec: Spec, atMs: number): { source: Source; he
         NewStateValue: 'ALARM',
         NewStateReason: reason,
         StateChangeTime: started.replace('Z', '.000+0000'),
-        Region: 'EU (Ireland)',
+        Region: REGION_NAMES[region] ?? region,
         AlarmArn: arn,
         OldStateValue: 'OK',
         OKActions: [],
@@ -473,7 +479,7 @@ export function signal(rng: Rng, spec: Spec, atMs: number): { source: Source; he
           Type: 'Notification',
           MessageId: msgId,
           TopicArn: `arn:aws:sns:${region}:${ACCOUNT}:ops-alarms`,
-          Subject: `ALARM: "${a.name}" in EU (Ireland)`.slice(0, 100),
+          Subject: `ALARM: "${a.name}" in ${REGION_NAMES[region] ?? region}`.slice(0, 100),
           Message: JSON.stringify(message),
           Timestamp: iso(atMs, 0).replace('Z', '.000Z'),
           SignatureVersion: '1',
