@@ -46,8 +46,16 @@ function build(spec: Spec): Record<string, unknown> {
     };
   }
   evidence.metrics = spec.series.map((s) => series(rng, s, atMs, w, step, 0, true));
-  evidence.logs = (spec.logs ?? []).flatMap((l) => logLines(rng, l, w, 0)).sort((a, b) => resolveScenarioTime(a.at as string, 0) - resolveScenarioTime(b.at as string, 0));
-  evidence.traces = (spec.traces ?? []).flatMap((t) => traceList(rng, t, w, 0));
+  const lines = (spec.logs ?? []).map((l) => logLines(rng, l, w, 0));
+  const traces = (spec.traces ?? []).map((t) => traceList(rng, t, w, 0));
+  lines.forEach((l, i) => {
+    if (!l.length) throw new Error(`${spec.name}: log spec ${i} (${spec.logs![i]!.msg.slice(0, 40)}) yields no line`);
+  });
+  traces.forEach((t, i) => {
+    if (!t.length) throw new Error(`${spec.name}: trace spec ${i} yields no trace`);
+  });
+  evidence.logs = lines.flat().sort((a, b) => resolveScenarioTime(a.at as string, 0) - resolveScenarioTime(b.at as string, 0));
+  evidence.traces = traces.flat();
   const at = (m: number) => {
     const s = Math.round(m * 60);
     return s === 0 ? '+0s' : `${s < 0 ? '-' : '+'}${Math.floor(Math.abs(s) / 3600) ? `${Math.floor(Math.abs(s) / 3600)}h` : ''}${Math.floor((Math.abs(s) % 3600) / 60) ? `${Math.floor((Math.abs(s) % 3600) / 60)}m` : ''}${Math.abs(s) % 60 ? `${Math.abs(s) % 60}s` : ''}`;

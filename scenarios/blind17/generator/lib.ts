@@ -197,7 +197,7 @@ export function logLines(rng: Rng, spec: LogSpec, window: number, shift: number)
   const out: Array<Record<string, unknown>> = [];
   const from = Math.max(spec.from ?? -window, -window) * 60;
   const to = Math.min(spec.to ?? 0, 0) * 60;
-  for (let t = from + rng.int(0, Math.max(1, Math.floor(spec.every / 2))); t <= to; t += Math.max(1, Math.round(spec.every * (0.7 + 0.6 * rng.next())))) {
+  for (let t = from + rng.int(0, Math.max(1, Math.floor(Math.min(spec.every, to - from) / 2))); t <= to; t += Math.max(1, Math.round(spec.every * (0.7 + 0.6 * rng.next())))) {
     const line: Record<string, unknown> = { at: off(t + shift), service: spec.service, level: spec.level, message: fill(rng, spec.msg) };
     if (spec.attrs) line.attributes = Object.fromEntries(Object.entries(spec.attrs).map(([k, v]) => [k, typeof v === 'string' ? fill(rng, v) : v]));
     out.push(line);
