@@ -5,6 +5,7 @@ import { C } from './c.js';
 import { D } from './d.js';
 import { E } from './e.js';
 import { F } from './f.js';
+import { G } from './g.js';
 
 /** The rest of each shop: healthy services around the incident, so topologies are not just the failing path. */
 const BYSTANDERS: Record<string, Array<[string, string]>> = {
@@ -47,8 +48,10 @@ const BYSTANDERS: Record<string, Array<[string, string]>> = {
   'mossvale-nightly-jobs-run-an-hour-early': [['customer-portal', 'payments'], ['bill-calc', 'pdf-render'], ['job-cron', 'meter-export']],
   'emberfall-expansion-entry-rejected': [['game-lobby', 'chat'], ['launcher', 'patcher'], ['game-lobby', 'guilds']],
   'kickvault-raffle-opening-timeouts': [['shop-frontend', 'cart'], ['shop-frontend', 'reviews'], ['raffle-entry', 'winner-draw']],
+  'runwaynotes-briefings-cannot-load-notices': [['crew-app', 'duty-times'], ['briefing-api', 'fuel-planner'], ['crew-app', 'rosters']],
+  'classcam-lecture-uploads-stuck-after-storm': [['course-site', 'forums'], ['course-site', 'quizzes'], ['lecture-api', 'captioning']],
   'lionpay-card-authorisations-failing-in-colo': [['mobile-banking', 'statements'], ['pos-gateway', 'merchant-portal'], ['mobile-banking', 'fx-rates']],
 };
 
 /** Every blind17 scenario, one spec each. */
-export const SPECS: Spec[] = [...A, ...B, ...C, ...D, ...E, ...F].map((spec) => (BYSTANDERS[spec.name] ? { ...spec, bystanders: BYSTANDERS[spec.name] } : spec));
+export const SPECS: Spec[] = [...A, ...B, ...C, ...D, ...E, ...F, ...G].map((spec) => (BYSTANDERS[spec.name] ? { ...spec, bystanders: BYSTANDERS[spec.name] } : spec));
