@@ -58,6 +58,23 @@ ${'{tally}'}
 Where a postmortem's kind is debatable under the format's table, the scenario is written as the
 variant whose kind is clear and the postmortem column says so.
 
+## Coverage of the postmortem list
+
+Every numbered postmortem of the list is modelled: Healthcare.gov (3 scenarios:
+surge, pool too small, login-before-browse flag), Census night (router failover; geo-block flag),
+NASDAQ IPO, RBS scheduler, FAA NOTAM (as a sync-direction config change), NATS (voyage plans;
+drone missions), CenturyLink 2018, CenturyLink/Level 3 Flowspec, Akamai Prolexic, Exchange Y2K22,
+GPS rollover, Salesforce NA14, AWS Tokyo, AWS EBS 2012, AWS us-east-1 Jun 2012 (customer side:
+Multi-AZ failover hung), Cloudflare logging, UniSuper, Neon, GitHub migration, Diablo III (surge;
+heavier-login flag), Azure AD ring bypass, Azure DDoS-protection change, AWS Kinesis (our own
+router's flag; customer side of the managed service), Starlink, Monzo, Spotify operator, GoDaddy
+DNS, Gmail 2009, Equinix Singapore, Azure Australia East (customer side: managed database in the
+zone), Signal (surge; SMS provider failure; storm-warning surge), Solana (ticket drop; sneaker
+raffle), Route 53. Incident classes: ephemeral port exhaustion, goroutine leak (no change; shipped
+by a deploy), broken log rotation, timezone table update (image rebuild; config map), OCSP
+stapling, ECMP dead path, RabbitMQ queue without consumers, NATS subscription backlog. One of my
+own choosing, not on the list: a connection leak on a rare error path (\`tutorbee-…\`).
+
 ## Scenarios
 
 | scenario | modelled on | source | root cause (service / kind) | action | mustCite | what tells an SRE |
