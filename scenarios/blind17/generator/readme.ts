@@ -26,8 +26,10 @@ alert with \`getSourceAdapter(source).normalize\` and checks: one firing signal 
 service and start time; every evidence item and the root cause name a topology service; no
 third party or managed AWS service owns a series, log, exception, runtime event, span or change;
 reference items lie inside the reference window; nothing is dated after the notification; each
-\`mustCite\` class has evidence; the file name and description do not name the root-cause service
-when it is not the alerting one. It exits non-zero on any problem.
+\`mustCite\` class has evidence; the topology has 5 to 25 services; the file name and description
+do not name the root-cause service when it is not the alerting one. It also refuses a log or trace
+spec that yields nothing, and returns only traces that finished before the notification. It exits
+non-zero on any problem.
 
 ## Blindness statement
 
