@@ -1,0 +1,80 @@
+import type { Spec } from '../lib.js';
+import { always, client, err, gauge, lat, log, rate, span, tr, trOk } from './h.js';
+
+export const G: Spec[] = [
+  {
+    name: 'runwaynotes-briefings-cannot-load-notices',
+    postmortem: 'FAA NOTAM system, Jan 2023 (a maintenance file sync corrupted the database files on primary and backup). Written as config_change: the sync job\'s direction parameter was changed for the maintenance.',
+    description: 'Crew briefing packs cannot load airport notices; the notice database reports corrupt pages on both nodes.',
+    at: '2026-01-11T06:20:00Z',
+    source: 'pagerduty',
+    alert: { service: 'briefing-api', name: 'BriefingPackFailures', summary: 'briefing-api: briefing packs failing above 30%', startedMin: 0 },
+    topology: { 'briefing-api': ['notice-api', 'weather-feed'], 'notice-api': ['notice-db'], 'db-sync': ['notice-db'], 'crew-app': ['briefing-api'] },
+    external: ['weather-feed'],
+    window: 180,
+    series: [
+      gauge('db-sync', 'bytes_copied_per_second', 'bytes/s', 4e6, [[-70, 3.1e8, 2], [-52, 3e6, 2]]),
+      gauge('notice-db', 'checksum_failures', 'count', 0, [[-50, 220, 5]], { int: true }),
+      err('notice-api', 0.001, [[-50, 0.52, 4]]),
+      err('briefing-api', 0.002, [[-49, 0.44, 4]]),
+      rate('crew-app', 45, undefined, 'briefings_requested_per_minute'),
+      lat('notice-api', 40, [[-50, 300, 4]]),
+    ],
+    logs: [
+      always('crew-app', 'warn', 'offline cache for crew {int:10000-99999} older than 12h', 60),
+      always('briefing-api', 'warn', 'weather-feed TAF for {pick:EGLL|KJFK|LFPG|EDDF} missing amendment', 90),
+      log('db-sync', 'info', 'maintenance sync started: direction=bidirectional (was primary_to_standby), mode=file', 3600, -71, -70),
+      log('db-sync', 'info', 'maintenance sync finished: {int:2000-4000} files copied in both directions', 3600, -53, -52),
+      log('notice-db', 'error', 'data file notices_{int:1-40}.dat: page checksum mismatch on {pick:primary|standby}', 20, -50),
+      log('notice-api', 'error', 'query for notices at {pick:EGLL|KJFK|LFPG|EDDF|KORD} failed: corrupted page', 8, -50),
+    ],
+    traces: [
+      trOk(60, span('briefing-api', 'build pack', 600, [span('notice-api', 'notices for route', 40, [span('notice-db', 'SELECT notices', 8)]), client('briefing-api', 'weather-feed', 'GET /taf', 300)]), -50),
+      tr(60, span('briefing-api', 'build pack', 700, [span('notice-api', 'notices for route', 300, [span('notice-db', 'SELECT notices', 250, undefined, 'error')], 'error'), client('briefing-api', 'weather-feed', 'GET /taf', 300)], 'error'), -49),
+    ],
+    changes: [
+      { at: -72, service: 'db-sync', kind: 'config', summary: 'maintenance: sync direction primary_to_standby → bidirectional', author: 'dba-contractor' },
+      { at: -140, service: 'crew-app', kind: 'deployment', summary: 'crew-app 4.4.0', version: '4.4.0', previousVersion: '4.3.9' },
+    ],
+    alerts: [{ at: -45, service: 'notice-db', name: 'ReplicaChecksumMismatch', status: 'firing' }],
+    expected: { service: 'db-sync', kind: 'config_change', action: 'revert_config', mustCite: ['changes', 'logs'] },
+    why: 'The sync job was switched to bidirectional file sync for maintenance and copied thousands of files both ways; two minutes after it finished both database nodes report checksum failures and notice queries fail. The weather feed and the crew-app release are unrelated.',
+  },
+  {
+    name: 'classcam-lecture-uploads-stuck-after-storm',
+    postmortem: 'AWS us-east-1, Jun 2012 (utility power lost in a storm, a generator failed to take the load), from the customer\'s side: a Multi-AZ database whose failover hung',
+    description: 'Lecture recordings cannot be saved and the course site shows errors after a storm hits the region.',
+    at: '2026-06-30T03:30:00Z',
+    source: 'opsgenie',
+    alert: { service: 'lecture-api', name: 'LectureApiErrors', summary: 'lecture-api 5xx above 25%', startedMin: 0 },
+    topology: { 'course-site': ['lecture-api', 'enrolment'], 'lecture-api': ['rds-lectures', 'media-store'], 'transcode-worker': ['rds-lectures', 'media-store'], enrolment: ['rds-lectures'] },
+    external: ['rds-lectures', 'media-store'],
+    window: 150,
+    series: [
+      err('lecture-api', 0.002, [[-40, 0.71, 2]]),
+      err('enrolment', 0.001, [[-40, 0.66, 2]]),
+      gauge('transcode-worker', 'jobs_failed_per_minute', 'jobs', 0.1, [[-40, 22, 3]]),
+      rate('course-site', 220),
+      gauge('lecture-api', 'cpu_utilization', 'percent', 30, [[-40, 9, 2]], { max: 100 }),
+    ],
+    logs: [
+      always('course-site', 'warn', 'slow page render for course {int:100-999} ({int:1200-2500}ms)', 40),
+      always('transcode-worker', 'warn', 'audio track of {hex:8} has clipping, normalising', 120),
+      log('lecture-api', 'error', 'could not connect to lectures-prod.cluster-c1x.us-east-1.rds.amazonaws.com: connection timed out (failover in progress?)', 10, -40),
+      log('enrolment', 'error', 'SQLSTATE 08006: connection to rds-lectures lost', 20, -40),
+      log('transcode-worker', 'error', 'job {hex:8}: cannot record output metadata: database unavailable', 30, -40),
+    ],
+    traces: [
+      trOk(60, span('lecture-api', 'POST /recordings', 900, [client('lecture-api', 'rds-lectures', 'INSERT recording', 5, 'ok', { 'db.system': 'postgresql' }), client('lecture-api', 'media-store', 'S3.PutObject', 800, 'ok', { 'aws.service': 'S3' })]), -40),
+      tr(60, span('lecture-api', 'POST /recordings', 10000, [client('lecture-api', 'rds-lectures', 'connect', 10000, 'error', { 'db.system': 'postgresql' })], 'error'), -39),
+    ],
+    changes: [{ at: -120, service: 'transcode-worker', kind: 'deployment', summary: 'transcode-worker 2.2.0: AV1 output', version: '2.2.0', previousVersion: '2.1.5' }],
+    alerts: [
+      { at: -42, service: 'rds-lectures', name: 'AWS Health: power loss in a single AZ (use1-az4); some Multi-AZ RDS failovers delayed', status: 'firing' },
+      { at: -38, service: 'transcode-worker', name: 'TranscodeFailures', status: 'firing' },
+    ],
+    reference: false,
+    expected: { service: 'rds-lectures', kind: 'dependency_failure', action: 'none', mustCite: ['alerts', 'logs'] },
+    why: 'An AWS Health event reports power loss in one zone with delayed Multi-AZ failovers; three callers lose the same managed database endpoint from that minute while S3 calls and their own CPU are fine. The transcode deploy is 80 min older.',
+  },
+];
