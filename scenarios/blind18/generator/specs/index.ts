@@ -1,0 +1,5 @@
+import type { Spec } from '../core.js';
+import { A } from './a.js';
+
+/** Every blind18 scenario, in README order. */
+export const SPECS: Spec[] = [...A];
