@@ -1,5 +1,6 @@
 import type { Spec } from '../core.js';
 import { A } from './a.js';
+import { B } from './b.js';
 
 /** Every blind18 scenario, in README order. */
-export const SPECS: Spec[] = [...A];
+export const SPECS: Spec[] = [...A, ...B];
