@@ -1,6 +1,7 @@
 import type { Spec } from '../core.js';
 import { A } from './a.js';
 import { B } from './b.js';
+import { C } from './c.js';
 
 /** Every blind18 scenario, in README order. */
-export const SPECS: Spec[] = [...A, ...B];
+export const SPECS: Spec[] = [...A, ...B, ...C];
