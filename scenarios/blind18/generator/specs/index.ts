@@ -2,6 +2,7 @@ import type { Spec } from '../core.js';
 import { A } from './a.js';
 import { B } from './b.js';
 import { C } from './c.js';
+import { D } from './d.js';
 
 /** Every blind18 scenario, in README order. */
-export const SPECS: Spec[] = [...A, ...B, ...C];
+export const SPECS: Spec[] = [...A, ...B, ...C, ...D];
