@@ -3,6 +3,7 @@ import { A } from './a.js';
 import { B } from './b.js';
 import { C } from './c.js';
 import { D } from './d.js';
+import { E } from './e.js';
 
 /** Every blind18 scenario, in README order. */
-export const SPECS: Spec[] = [...A, ...B, ...C, ...D];
+export const SPECS: Spec[] = [...A, ...B, ...C, ...D, ...E];
