@@ -4,6 +4,7 @@ import { B } from './b.js';
 import { C } from './c.js';
 import { D } from './d.js';
 import { E } from './e.js';
+import { F } from './f.js';
 
 /** Every blind18 scenario, in README order. */
-export const SPECS: Spec[] = [...A, ...B, ...C, ...D, ...E];
+export const SPECS: Spec[] = [...A, ...B, ...C, ...D, ...E, ...F];
