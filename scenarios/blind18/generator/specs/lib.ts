@@ -39,7 +39,7 @@ export function log(service: string, level: LogSpec['level'], message: string, f
 }
 
 /** A line the service always logs, in the reference too. */
-export function chronic(service: string, level: LogSpec['level'], message: string, every: string, from = '-3h'): LogSpec {
+export function chronic(service: string, level: LogSpec['level'], message: string, every: string, from = '-8h'): LogSpec {
   return { service, level, message, from, to: '-0s', every, chronic: true };
 }
 
