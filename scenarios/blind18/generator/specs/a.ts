@@ -127,7 +127,7 @@ export const A: Spec[] = [
       'payments-broker': ['card-processor'],
     },
     external: ['card-processor'],
-    alert: { service: 'mobile-api', title: 'TargetResponseTime p95 above 2s', since: '-25m', metric: 'TargetResponseTime', namespace: 'AWS/ApplicationELB', dimensions: { ServiceName: 'mobile-api', ClusterName: 'stagepass-prod' }, threshold: 2000, value: 4120 },
+    alert: { service: 'mobile-api', title: 'TargetResponseTime p95 above 2s', since: '-25m', metric: 'TargetResponseTime', namespace: 'AWS/ApplicationELB', dimensions: { TargetGroup: 'targetgroup/mobile-api/6d0ecf831eec9f09', LoadBalancer: 'app/stagepass-prod/50dc6c495c0c9188' }, threshold: 2000, value: 4120 },
     step: 300,
     window: '-4h',
     refHours: 168,

@@ -313,7 +313,7 @@ export const C: Spec[] = [
       'trip-store': [],
     },
     external: ['key-vault'],
-    alert: { service: 'device-ingest', title: 'device-ingest 4XX above 25 percent', since: '-15m', metric: 'HTTPCode_Target_4XX_Count', namespace: 'AWS/ApplicationELB', dimensions: { ServiceName: 'device-ingest', ClusterName: 'fleetwise' }, threshold: 25, value: 63 },
+    alert: { service: 'device-ingest', title: 'device-ingest 4XX above 25 percent', since: '-15m', metric: 'HTTPCode_Target_4XX_Count', namespace: 'AWS/ApplicationELB', dimensions: { TargetGroup: 'targetgroup/device-ingest/943f017f100becff', LoadBalancer: 'app/fleetwise-ingest/7d41b2c09a1e5f30' }, threshold: 25, value: 63 },
     step: 300,
     window: '-3h',
     refHours: 168,

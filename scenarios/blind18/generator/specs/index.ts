@@ -5,6 +5,7 @@ import { C } from './c.js';
 import { D } from './d.js';
 import { E } from './e.js';
 import { F } from './f.js';
+import { G } from './g.js';
 
 /** Every blind18 scenario, in README order. */
-export const SPECS: Spec[] = [...A, ...B, ...C, ...D, ...E, ...F];
+export const SPECS: Spec[] = [...A, ...B, ...C, ...D, ...E, ...F, ...G];
