@@ -292,7 +292,7 @@ export const E: Spec[] = [
     ],
     exceptions: [{ at: '-30m', service: 'lot-matcher', type: 'runtime.boundsError', message: 'index out of range [26] with length 26', count: 30, culprit: 'matcher/partition.go:41 partitionFor' }],
     runtime: [{ at: '-29m', service: 'lot-matcher', kind: 'crash_loop', count: 6, message: 'lot-matcher tasks exiting with status 2 (panic)' }],
-    changes: [deploy('-2h30m', 'catalog-admin', 'v3.8.0', 'v3.7.1', 'catalog-admin: bulk series listing', 'ci', 'codepipeline')],
+    changes: [deploy('-2h30m', 'catalog-admin', 'v3.8.0', 'v3.7.1', 'catalog-admin: photo cropping tool', 'ci', 'codepipeline')],
   },
   {
     name: 'radvault-storage-nodes-flapping',
