@@ -6,6 +6,7 @@ import { D } from './d.js';
 import { E } from './e.js';
 import { F } from './f.js';
 import { G } from './g.js';
+import { H } from './h.js';
 
 /** Every blind18 scenario, in README order. */
-export const SPECS: Spec[] = [...A, ...B, ...C, ...D, ...E, ...F, ...G];
+export const SPECS: Spec[] = [...A, ...B, ...C, ...D, ...E, ...F, ...G, ...H];
