@@ -7,6 +7,7 @@ import { E } from './e.js';
 import { F } from './f.js';
 import { G } from './g.js';
 import { H } from './h.js';
+import { I } from './i.js';
 
 /** Every blind18 scenario, in README order. */
-export const SPECS: Spec[] = [...A, ...B, ...C, ...D, ...E, ...F, ...G, ...H];
+export const SPECS: Spec[] = [...A, ...B, ...C, ...D, ...E, ...F, ...G, ...H, ...I];
