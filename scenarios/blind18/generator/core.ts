@@ -346,9 +346,19 @@ function uuid(rand: () => number): string {
   return `${hex(rand, 8)}-${hex(rand, 4)}-4${hex(rand, 3)}-a${hex(rand, 3)}-${hex(rand, 12)}`;
 }
 
+/**
+ * Senders that notify once, on the transition (PagerDuty, Opsgenie, Datadog, CloudWatch through
+ * EventBridge or SNS), deliver within a minute of it, so their alert starts at most a minute
+ * before `at`. Alertmanager and Grafana re-notify a firing group (group_interval,
+ * repeat_interval) and the generic format carries any `startedAt`, so they honor `since`,
+ * hours if need be.
+ */
+const NOTIFY_ONCE: ReadonlySet<Source> = new Set(['pagerduty', 'opsgenie', 'datadog', 'cloudwatch', 'cloudwatch-sns']);
+
 /** The time the alert's sender gives as its start. */
 export function alertStartMs(spec: Spec): number {
-  return Date.parse(spec.at) + sec(spec.alert.since) * 1000;
+  const since = sec(spec.alert.since);
+  return Date.parse(spec.at) + (NOTIFY_ONCE.has(spec.source) ? Math.max(since, -60) : since) * 1000;
 }
 
 function buildSignal(spec: Spec, rand: () => number): Record<string, unknown> {
