@@ -71,3 +71,32 @@ export const config = (at: string, service: string, summary: string, author = 'p
 export const flag = (at: string, service: string, summary: string, author: string) => ({ at, service, kind: 'feature_flag' as const, summary, author, source: 'launchdarkly' });
 export const infra = (at: string, service: string, summary: string, source = 'terraform') => ({ at, service, kind: 'infrastructure' as const, summary, source });
 export const scaling = (at: string, service: string, summary: string) => ({ at, service, kind: 'scaling' as const, summary, source: 'hpa' });
+
+function nameHash(name: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < name.length; i++) h = Math.imul(h ^ name.charCodeAt(i), 0x01000193) >>> 0;
+  return h;
+}
+
+function servicesOf(topology: Record<string, string[]>): Set<string> {
+  return new Set(Object.entries(topology).flatMap(([k, vs]) => [k, ...vs]));
+}
+
+/**
+ * The rest of a shop: services around the incident that carry on as usual. Adds them to the
+ * topology and gives each its request rate, latency and errors (per 5 minutes in CloudWatch
+ * shops), sized from its name; their background logs come with every service.
+ */
+export function widen(spec: Spec, extra: Record<string, string[]>): Spec {
+  const topology: Record<string, string[]> = { ...spec.topology };
+  for (const [k, vs] of Object.entries(extra)) topology[k] = [...new Set([...(topology[k] ?? []), ...vs])];
+  const before = servicesOf(spec.topology);
+  const added = [...servicesOf(topology)].filter((s) => !before.has(s) && !(spec.external ?? []).includes(s)).sort();
+  const metrics = added.flatMap((s) => {
+    const h = nameHash(s);
+    return spec.step === 300
+      ? cwGolden(s, 1500 + (h % 40000), 40 + (h % 350), h % 5)
+      : golden(s, 10 + (h % 900), 15 + (h % 280), 0.0005 + (h % 6) / 1000);
+  });
+  return { ...spec, topology, metrics: [...spec.metrics, ...metrics] };
+}
