@@ -44,6 +44,8 @@ export interface MetricSpec {
   noRef?: boolean;
   /** The series stops reporting at this time (the host went dark). */
   stops?: string;
+  /** A ceiling the value never passes (a pool size); ratios and utilizations stop at 1 and percentages at 100 without it. */
+  cap?: number;
 }
 
 export interface LogSpec {
@@ -197,13 +199,21 @@ function valueAt(m: MetricSpec, t: number, atMs: number, withFx: boolean): numbe
   return v;
 }
 
+function ceiling(m: MetricSpec): number {
+  if (m.cap !== undefined) return m.cap;
+  if (m.unit === 'ratio' || /ratio$/i.test(m.name)) return 1;
+  if (m.unit === 'Percent' || /percent$/i.test(m.name)) return 100;
+  if (/utilization$/i.test(m.name)) return 1;
+  return Number.POSITIVE_INFINITY;
+}
+
 function series(m: MetricSpec, from: number, to: number, step: number, atMs: number, shift: number, withFx: boolean, rand: () => number) {
   const points: Array<[string, number]> = [];
   const start = Math.ceil(from / step) * step;
   const end = withFx && m.stops ? Math.min(to, sec(m.stops)) : to;
   for (let t = start; t <= end; t += step) {
     const noise = 1 + (m.noise ?? 0.05) * (rand() * 2 - 1);
-    const v = Math.max(0, valueAt(m, t, atMs, withFx) * noise);
+    const v = Math.min(ceiling(m), Math.max(0, valueAt(m, t, atMs, withFx) * noise));
     points.push([off(t + shift), round(v, m.digits ?? 2)]);
   }
   const out: Record<string, unknown> = { name: m.name, service: m.service };

@@ -152,7 +152,7 @@ export const D: Spec[] = [
     metrics: [
       ...golden('label-service', 140, 350, 0.003, { err: [step('-50m', 0.46)], p95: [step('-50m', 30000)] }, 0.5),
       ...golden('rate-shop', 300, 200, 0.003, { err: [win('-52m', '-50m', 0.2)] }, 0.5),
-      metric('label-service', 'db_pool_in_use', 14, { noise: 0.2, digits: 0, fx: [step('-51m', 50)] }),
+      metric('label-service', 'db_pool_in_use', 14, { noise: 0.2, digits: 0, cap: 50, fx: [step('-51m', 50)] }),
       metric('label-service', 'db_pool_max', 50, { noise: 0, digits: 0 }),
       metric('label-service', 'db_pool_wait_seconds_p95', 0.002, { noise: 0.3, digits: 3, fx: [step('-50m', 30)] }),
       metric('labels-db', 'connections_active', 90, { noise: 0.1, digits: 0, diurnal: 0.3 }),

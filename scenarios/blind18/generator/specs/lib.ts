@@ -64,7 +64,7 @@ export const deploy = (at: string, service: string, version: string, previousVer
   version,
   previousVersion,
   author,
-  commit: version.replace(/[^0-9a-f]/g, '').padEnd(7, 'a').slice(0, 7),
+  commit: nameHash(`${service}@${version}`).toString(16).padStart(8, '0').slice(0, 7),
   source,
 });
 export const config = (at: string, service: string, summary: string, author = 'platform-bot', source = 'gitops') => ({ at, service, kind: 'config' as const, summary, author, source });
