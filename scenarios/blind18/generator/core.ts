@@ -126,6 +126,8 @@ export interface Spec {
   refHours?: number;
   /** Messages for each service's background info logs; default a request line. */
   background?: Record<string, string[]>;
+  /** Services that stop logging at a time (their hosts went dark, their workloads were deleted). */
+  silent?: Record<string, string>;
 }
 
 /** FNV-1a of the name, then mulberry32. */
@@ -310,6 +312,7 @@ export function build(spec: Spec): Record<string, unknown> {
   }
   const logs = logSpecs
     .flatMap((l) => expandLogs(l, from, 0, 0, rand))
+    .filter((l) => !(spec.silent?.[l.service] && l.t > sec(spec.silent[l.service]!)))
     .sort((x, y) => x.t - y.t || x.service.localeCompare(y.service))
     .map(({ t: _t, ...rest }) => rest);
   const traces = (spec.traces ?? []).flatMap((tr) => expandTraces(tr, from, 0, 0, rand, false));

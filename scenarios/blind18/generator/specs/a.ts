@@ -22,6 +22,7 @@ export const A: Spec[] = [
     },
     alert: { service: 'fare-search', title: 'fare-search availability below 50%', since: '-10m', metric: 'kube_deployment_status_replicas_available', extraLabels: { namespace: 'search' } },
     refHours: 168,
+    silent: { 'fare-search': '-12m', 'hotel-search': '-12m', 'quote-fanout': '-12m', 'car-search': '-12m' },
     metrics: [
       ...golden('web-edge', 920, 210, 0.002, { err: [step('-12m', 0.47)], p95: [step('-12m', 95)] }),
       ...golden('fare-search', 410, 340, 0.003, { rps: [ramp('-12m', '-10m', 6)], err: [step('-12m', 0.9)] }),
@@ -261,6 +262,7 @@ export const A: Spec[] = [
     },
     alert: { service: 'bag-tracking', title: 'bag-tracking unknown-location ratio above 20%', since: '-12m' },
     refHours: 24,
+    silent: { 'belt-telemetry-gw': '-17m' },
     metrics: [
       ...golden('bag-tracking', 85, 140, 0.003, { err: [step('-16m', 0.38)], p95: [step('-16m', 5200)] }, 0.6),
       metric('bag-tracking', 'bags_unknown_location_ratio', 0.01, { digits: 3, noise: 0.3, fx: [ramp('-16m', '-8m', 0.34)] }),

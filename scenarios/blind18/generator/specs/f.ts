@@ -155,6 +155,7 @@ export const F: Spec[] = [
     step: 300,
     window: '-5h',
     refHours: 24,
+    silent: { 'master-file-host': '-46m' },
     metrics: [
       metric('efile-intake', 'ApproximateNumberOfMessagesVisible', 4000, { unit: 'Count', noise: 0.2, digits: 0, fx: [ramp('-45m', '-0s', 640000)] }),
       metric('efile-intake', 'NumberOfMessagesSent', 90000, { unit: 'Count', noise: 0.05, digits: 0, diurnal: 0.4, fx: [ramp('-5h', '-2h', 150000)] }),
