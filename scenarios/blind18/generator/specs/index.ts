@@ -8,6 +8,7 @@ import { F } from './f.js';
 import { G } from './g.js';
 import { H } from './h.js';
 import { I } from './i.js';
+import { J } from './j.js';
 import { widen } from './lib.js';
 
 /** The rest of each larger shop: services that carry on as usual around the incident. */
@@ -118,7 +119,7 @@ const REST_OF_SHOP: Record<string, Record<string, string[]>> = {
   },
 };
 
-const ALL: Spec[] = [...A, ...B, ...C, ...D, ...E, ...F, ...G, ...H, ...I];
+const ALL: Spec[] = [...A, ...B, ...C, ...D, ...E, ...F, ...G, ...H, ...I, ...J];
 
 for (const name of Object.keys(REST_OF_SHOP)) if (!ALL.some((spec) => spec.name === name)) throw new Error(`REST_OF_SHOP names no scenario: ${name}`);
 
