@@ -286,6 +286,17 @@ function stripErrorAttributes(attributes: Record<string, unknown>): Record<strin
 }
 
 const DEFAULT_BACKGROUND = ['request completed status=200 duration_ms={n:8-90}', 'GET /healthz 200', 'processed batch size={n:20-400}'];
+const STORE_BACKGROUND = ['checkpoint complete: wrote {n:200-4000} buffers', 'connection authorized: user=app', 'automatic analyze of table done in {n:1-9}s'];
+const QUEUE_BACKGROUND = ['consumer group rebalanced: {n:2-12} members', 'segment rolled at offset {n:100000-999999}', 'GET /healthz 200'];
+const WORKER_BACKGROUND = ['job {id} finished in {n:200-9000}ms', 'poll: {n:0-40} messages received', 'GET /healthz 200'];
+
+/** Background lines that fit what a service is, read from its name. */
+function backgroundFor(service: string): string[] {
+  if (/(-db|store|ledger|cache|index|registry|library)$/.test(service)) return STORE_BACKGROUND;
+  if (/(queue|bus|stream|feed|journal|events)$/.test(service)) return QUEUE_BACKGROUND;
+  if (/(worker|cron|sync|export|batch|mailer|sender|builder|baker|runner)$/.test(service)) return WORKER_BACKGROUND;
+  return DEFAULT_BACKGROUND;
+}
 
 /** Services that run our code: every topology node that is not external. */
 export function internalServices(spec: Spec): string[] {
@@ -307,7 +318,7 @@ export function build(spec: Spec): Record<string, unknown> {
 
   const logSpecs: LogSpec[] = [...(spec.logs ?? [])];
   for (const s of services) {
-    const msgs = spec.background?.[s] ?? DEFAULT_BACKGROUND;
+    const msgs = spec.background?.[s] ?? backgroundFor(s);
     msgs.forEach((msg, i) => logSpecs.push({ service: s, level: 'info', message: msg, from: off(from + 30 + i * 47), every: `${5 + i}m`, chronic: true }));
   }
   const logs = logSpecs
