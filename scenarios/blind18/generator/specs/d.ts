@@ -99,7 +99,7 @@ export const D: Spec[] = [
     root: 'telemetry-bus',
     action: 'restart',
     mustCite: ['metrics', 'logs'],
-    why: 'telemetry-bus (NATS JetStream) file store reaches 100% of its volume at -23m and answers every publish with "insufficient resources"; its consumers and producers only see that error',
+    why: 'telemetry-bus (NATS JetStream) keeps message blocks it already deleted open, so its volume fills although consumers keep up; at -23m it reaches 100% and answers every publish with "insufficient resources"; a restart releases the space',
     topology: {
       'field-app': ['upload-gateway'],
       'upload-gateway': ['telemetry-bus', 'imagery-store'],
@@ -112,14 +112,16 @@ export const D: Spec[] = [
     metrics: [
       metric('telemetry-bus', 'jetstream_storage_used_ratio', 0.71, { noise: 0.005, digits: 3, fx: [ramp('-90m', '-23m', 1.0), step('-23m', 1.0)] }),
       metric('telemetry-bus', 'jetstream_publish_errors_per_second', 0, { noise: 0.2, digits: 1, fx: [step('-23m', 180)] }),
-      metric('telemetry-bus', 'consumer_pending_messages', 1200, { noise: 0.2, digits: 0, fx: [ramp('-90m', '-23m', 980000)] }),
+      metric('telemetry-bus', 'consumer_pending_messages', 1200, { noise: 0.2, digits: 0 }),
+      metric('telemetry-bus', 'filestore_deleted_blocks_open', 40, { noise: 0.1, digits: 0, fx: [ramp('-90m', '-23m', 5200)] }),
       ...golden('upload-gateway', 190, 300, 0.004, { err: [step('-23m', 0.78)] }, 0.4),
-      metric('flight-indexer', 'messages_processed_per_second', 170, { noise: 0.1, digits: 0, fx: [step('-95m', 12)] }),
+      metric('flight-indexer', 'messages_processed_per_second', 170, { noise: 0.1, digits: 0, diurnal: 0.3, fx: [step('-23m', 0)] }),
     ],
     logs: [
       chronic('report-builder', 'warn', 'thermal image {id} missing GPS EXIF, skipping map pin', '5m'),
       chronic('imagery-store', 'warn', 'multipart upload {id} resumed after {n:2-9} retries', '6m'),
-      log('flight-indexer', 'error', 'inspections-db deadlock on flight_segments; consumer paused 30s', '-95m', '-0s', '6m'),
+      chronic('flight-indexer', 'warn', 'flight {id} has no takeoff event, inferring from first fix', '7m'),
+      log('telemetry-bus', 'warn', 'filestore FLIGHTLOG: {n:800-5000} deleted message blocks still open, space not reclaimed', '-90m', '-24m', '10m'),
       log('telemetry-bus', 'warn', 'JetStream resource limits exceeded for account FIELD: file storage {n:97-99}%', '-35m', '-23m', '3m'),
       log('telemetry-bus', 'error', 'JetStream: insufficient resources, publish to FLIGHTLOG rejected (store 100%)', '-23m', '-0s', '15s'),
       log('upload-gateway', 'error', 'nats: insufficient resources publishing flightlog.{id}', '-23m', '-0s', '20s'),

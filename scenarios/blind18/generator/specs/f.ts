@@ -240,9 +240,10 @@ export const F: Spec[] = [
     alert: { service: 'tile-api', title: 'tile-api 5xx ratio above 20%', since: '-20m', value: 0.41 },
     refHours: 168,
     metrics: [
-      ...golden('tile-api', 3000, 40, 0.001, { rps: [step('-26m', 9000)], err: [step('-25m', 0.41)], p95: [step('-25m', 2000)] }, 0.3),
+      ...golden('tile-api', 3000, 40, 0.001, { rps: [step('-26m', 21000)], err: [step('-25m', 0.41)], p95: [step('-25m', 2000)] }, 0.3),
       ...golden('signature-verifier', 3000, 3, 0.0005, { rps: [step('-26m', 21000)], p95: [step('-25m', 1900)], err: [step('-25m', 0.4)] }, 0.3),
       metric('signature-verifier', 'requests_per_second', 40, { labels: { customer_key: 'ck_8f21' }, noise: 0.2, digits: 0, fx: [step('-26m', 18000)] }),
+      metric('tile-api', 'cpu_utilization', 0.3, { noise: 0.05, digits: 2, diurnal: 0.3, fx: [step('-26m', 0.46)] }),
       metric('signature-verifier', 'cpu_utilization', 0.35, { noise: 0.05, digits: 2, diurnal: 0.3, fx: [step('-26m', 1.0)] }),
       ...golden('tile-store', 2500, 12, 0.0005, {}, 0.3),
     ],
