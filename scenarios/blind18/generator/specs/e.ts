@@ -4,7 +4,7 @@ export const E: Spec[] = [
   {
     name: 'peakpass-stale-lift-prices',
     description: 'A ski-resort lift pass seller keeps showing yesterday\'s prices after the morning price update; checkout then rejects the cart.',
-    at: '2026-12-19T07:35:00Z',
+    at: '2026-11-28T07:35:00Z',
     source: 'generic',
     postmortem: 'CDN purge API change that purged nothing, serving stale prices (config change at our edge config service)',
     kind: 'config_change',
@@ -35,7 +35,7 @@ export const E: Spec[] = [
       chronic('pass-inventory', 'warn', 'lift {n:1-30} capacity feed stale by {n:60-300}s', '6m'),
       chronic('web-shop', 'warn', 'hydration mismatch on /passes/{id}', '8m'),
       log('edge-config', 'info', 'purge API endpoint set to https://api.cdn-provider.example/v2/purge_by_tag (config rev 412)', '-70m'),
-      log('price-publisher', 'info', 'published 4213 prices for 2026-12-19, requesting purge of tag prices', '-27m'),
+      log('price-publisher', 'info', 'published 4213 prices for 2026-11-28, requesting purge of tag prices', '-27m'),
       log('edge-config', 'warn', 'purge by tag "prices" accepted: HTTP 200 {"purged":0,"matched_tags":[]}', '-27m', '-22m', '30s'),
       log('cart-api', 'warn', 'PRICE_CHANGED: page showed {n:40-90}.00, current {n:41-95}.00 for pass {id}', '-25m', '-0s', '20s'),
     ],
