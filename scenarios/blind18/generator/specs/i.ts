@@ -1,0 +1,46 @@
+import { chronic, cwGolden, deploy, log, metric, ramp, step, type Spec } from './lib.js';
+
+export const I: Spec[] = [
+  {
+    name: 'ridepool-trip-events-stall',
+    description: 'A ride-pooling operator: trip state changes stop flowing to dispatch and rider apps show stale driver positions.',
+    at: '2026-08-14T18:40:00Z',
+    source: 'cloudwatch',
+    postmortem: 'Incident class: Pulsar broker storage full',
+    kind: 'resource_exhaustion',
+    root: 'pulsar-bookie',
+    action: 'restart',
+    mustCite: ['metrics', 'logs'],
+    why: 'pulsar-bookie ledger disks fill to 100% at -26m (deleted ledgers still held open by the bookie process, so space is not returned) and the bookies turn read-only; every producer then fails with NotEnoughReplicas',
+    topology: {
+      'driver-app-gw': ['trip-events-producer'],
+      'trip-events-producer': ['pulsar-broker'],
+      'pulsar-broker': ['pulsar-bookie'],
+      'dispatch-engine': ['pulsar-broker', 'trip-db'],
+      'rider-app-gw': ['dispatch-engine'],
+      'pulsar-bookie': [],
+    },
+    alert: { service: 'dispatch-engine', title: 'dispatch-engine consumer lag above 60s', since: '-20m', metric: 'ConsumerLagSeconds', namespace: 'RidePool/Dispatch', dimensions: { Service: 'dispatch-engine' }, threshold: 60, value: 640 },
+    step: 300,
+    window: '-4h',
+    refHours: 168,
+    metrics: [
+      metric('pulsar-bookie', 'disk_used_percent', 61, { unit: 'Percent', noise: 0.01, digits: 1, fx: [ramp('-4h', '-26m', 100), step('-26m', 100)] }),
+      metric('pulsar-bookie', 'ledger_open_deleted_files', 12, { unit: 'Count', noise: 0.1, digits: 0, fx: [ramp('-4h', '-26m', 9400)] }),
+      metric('pulsar-bookie', 'bookie_read_only', 0, { unit: 'Count', noise: 0, digits: 0, fx: [step('-26m', 3)] }),
+      metric('pulsar-broker', 'publish_failures', 0, { unit: 'Count', noise: 0.3, digits: 0, fx: [step('-26m', 54000)] }),
+      metric('dispatch-engine', 'ConsumerLagSeconds', 1, { unit: 'Seconds', noise: 0.4, digits: 0, fx: [ramp('-26m', '-0s', 700)] }),
+      ...cwGolden('trip-events-producer', 180000, 12, 5, { err: [step('-26m', 61000)] }, 0.3),
+    ],
+    logs: [
+      chronic('trip-db', 'warn', 'slow query on trips_by_zone took {n:300-900}ms', '12m', '-4h'),
+      chronic('rider-app-gw', 'warn', 'websocket for rider {id} reconnected after {n:2-20}s', '5m', '-4h'),
+      log('pulsar-bookie', 'warn', 'garbage collector deleted {n:100-400} entry logs but {n:3000-9000} deleted files still open by bookie process', '-3h', '-30m', '30m'),
+      log('pulsar-bookie', 'error', 'all ledger directories are full (/data/bookkeeper/ledgers 100%); transitioning to read-only mode', '-26m'),
+      log('pulsar-broker', 'error', 'publish to persistent://ridepool/trips/state failed: NotEnoughReplicas (0 writable bookies)', '-26m', '-0s', '1m'),
+      log('trip-events-producer', 'error', 'producer send failed: org.apache.pulsar.client.api.PulsarClientException$TimeoutException (trip {id})', '-25m', '-0s', '2m'),
+    ],
+    changes: [deploy('-2h', 'rider-app-gw', 'v30', 'v29', 'rider-app-gw: ETA rounding', 'ci', 'codepipeline')],
+    alerts: [{ at: '-24m', service: 'pulsar-broker', name: 'pulsar-publish-failures-high', status: 'firing' }],
+  },
+];
