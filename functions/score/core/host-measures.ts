@@ -23,13 +23,14 @@ export type HostMeasure = 'steal' | 'clock' | 'certificate';
  * `mode="steal"`, Prometheus; `CPUStealTime`), the host clock's offset from its time
  * source (`node_timex_offset_seconds`, chrony's or NTP's offset, a clock skew or drift),
  * or the time left on a certificate (`tls_client_certificate_expiry_seconds`,
- * `ssl_cert_days_until_expiry`): a countdown, not the expiry's date, so it can reach zero.
+ * `ssl_cert_days_until_expiry`, AWS Certificate Manager's `DaysToExpiry`): a countdown, not
+ * the expiry's date, so it can reach zero.
  */
 export function hostMeasure(name: string, labels: Readonly<Record<string, string>> = {}): HostMeasure | undefined {
   const words = wordsOf(name);
   if (/ cpu /.test(words) && (/ steal /.test(words) || /^steal$/i.test(labels.mode ?? ''))) return 'steal';
   if (/ (?:timex|ntp|chrony|clock|time) /.test(words) && / (?:offset|skew|drift) /.test(words)) return 'clock';
-  if (/ (?:cert|certs|certificate|certificates|x509|tls|ssl) /.test(words) && / (?:expiry|expiration|expires|until|remaining|left|ttl) /.test(words) && !/ (?:timestamp|date|not after|notafter) /.test(words)) return 'certificate';
+  if ((/ (?:cert\w*|x509|tls|ssl|acm) /.test(words) && / (?:expiry|expiration|expires|until|remaining|left|ttl) /.test(words)) || / days (?:to|until) expir\w* /.test(words)) return /(?:timestamp|date|not ?after) /.test(words) ? undefined : 'certificate';
   return undefined;
 }
 

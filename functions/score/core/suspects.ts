@@ -284,7 +284,7 @@ export function rankSuspects(profiles: Map<string, ServiceProfile>, attributions
     const machinesDown = p.signals.some((s) => underPlatformReport(s) && namesMachinesUnder(s.raw ?? s.text));
     const reasons = [...p.signals].sort((a, b) => b.strength - a.strength).slice(0, 4).map((s) => s.text);
     if (p.explainedBy) reasons.push(`partly explained by ${p.explainedBy}, which it calls`);
-    if (lostWith) reasons.unshift(`${p.service}'s callers could not reach it (no route to it), nor ${lostWith - 1} other dependencies in the same minutes: the way to them failed, not each of them`);
+    if (lostWith) reasons.unshift(`${p.service}'s callers could not reach it (no route to it, or no certificate it could trust), nor ${lostWith - 1} other dependencies in the same minutes: the way to them failed, not each of them`);
     if (passedUp.length > 0) reasons.push(`its callers' failures trace to it (${[...new Set(passedUp.map((s) => s.service))].join(', ')})`);
     const kinds: [FaultKind, { support: number; ids: readonly string[]; why?: string }][] = support.size > 0 ? [...support.entries()] : [['code_defect', { support: best, ids: p.signals.map((s) => s.evidenceId) }]];
     for (const [kind, { support: sup, ids, why }] of kinds) {

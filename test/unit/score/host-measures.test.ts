@@ -23,6 +23,8 @@ describe('what the host under a service measures of itself', () => {
     expect(hostMeasure('chrony_tracking_system_time_offset')).toBe('clock');
     expect(hostMeasure('tls_client_certificate_expiry_seconds')).toBe('certificate');
     expect(hostMeasure('ssl_cert_days_until_expiry')).toBe('certificate');
+    expect(hostMeasure('DaysToExpiry')).toBe('certificate');
+    expect(hostMeasure('aws.certificatemanager.days_to_expiry')).toBe('certificate');
     expect(hostMeasure('x509_cert_not_after_timestamp')).toBeUndefined();
     expect(hostMeasure('http_request_duration_seconds')).toBeUndefined();
   });

@@ -28,9 +28,14 @@ describe('dependencies their callers lost the way to together', () => {
     expect([...lostTogether(profiles, observed)].sort()).toEqual([['broker', 3], ['cassandra', 3], ['things-db', 3]]);
     const ranked = rankSuspects(profiles, [], observed);
     const broker = ranked.find((c) => c.service === 'broker')!;
-    expect(broker.reasons.some((r) => /could not reach it \(no route to it\), nor 2 other dependencies/.test(r))).toBe(true);
+    expect(broker.reasons.some((r) => /could not reach it \(no route to it, or no certificate it could trust\), nor 2 other dependencies/.test(r))).toBe(true);
     const alone = rankSuspects(profileServices([...said('broker', 'votes', 'amqp: dial tcp 10.2.50.11:5672: connect: no route to host', 6), caller('votes', 6), ...platform], graph, frame), [], observed).find((c) => c.service === 'broker')!;
     expect(broker.raw).toBeCloseTo(alone.raw / 2, 1);
+  });
+
+  it('reads two dependencies whose certificates their callers could not trust in the same minutes the same way', () => {
+    const signals = [...said('broker', 'votes', 'tls: failed to verify certificate: x509: certificate has expired or is not yet valid', 6), ...said('things-db', 'listing', 'javax.net.ssl.SSLHandshakeException: PKIX path validation failed', 5)];
+    expect([...lostTogether(profileServices(signals, graph, frame), observed)].sort()).toEqual([['broker', 2], ['things-db', 2]]);
   });
 
   it('leaves a single unreachable dependency, one that answered with errors of its own, and losses hours apart to their own reading', () => {
