@@ -21,16 +21,17 @@ export type HostMeasure = 'steal' | 'clock' | 'certificate';
  * Which host measure a series is, from its name's words and labels: CPU time stolen by
  * the hypervisor (`cpu_usage_steal`, CloudWatch agent; `node_cpu_seconds_total` with
  * `mode="steal"`, Prometheus; `CPUStealTime`), the host clock's offset from its time
- * source (`node_timex_offset_seconds`, chrony's or NTP's offset, a clock skew or drift),
+ * source (`node_timex_offset_seconds`, chrony's or NTP's offset, a clock's skew or drift;
+ * not any offset of a time, which a consumer's position also has),
  * or the time left on a certificate (`tls_client_certificate_expiry_seconds`,
  * `ssl_cert_days_until_expiry`, AWS Certificate Manager's `DaysToExpiry`): a countdown, not
- * the expiry's date, so it can reach zero.
+ * the expiry's date, so it can reach zero (and not a count of certificates left to issue).
  */
 export function hostMeasure(name: string, labels: Readonly<Record<string, string>> = {}): HostMeasure | undefined {
   const words = wordsOf(name);
   if (/ cpu /.test(words) && (/ steal /.test(words) || /^steal$/i.test(labels.mode ?? ''))) return 'steal';
-  if (/ (?:timex|ntp|chrony|clock|time) /.test(words) && / (?:offset|skew|drift) /.test(words)) return 'clock';
-  if ((/ (?:cert\w*|x509|tls|ssl|acm) /.test(words) && / (?:expiry|expiration|expires|until|remaining|left|ttl) /.test(words)) || / days (?:to|until) expir\w* /.test(words)) return /(?:timestamp|date|not ?after) /.test(words) ? undefined : 'certificate';
+  if ((/ (?:timex|ntp|chrony|clock) /.test(words) && / (?:offset|skew|drift) /.test(words)) || / time (?:offset|skew|drift) /.test(words)) return 'clock';
+  if ((/ (?:cert\w*|x509|tls|ssl|acm) /.test(words) && / expir\w* /.test(words)) || / days (?:to|until) expir\w* /.test(words)) return / (?:timestamp|date|not ?after) /.test(words) ? undefined : 'certificate';
   return undefined;
 }
 

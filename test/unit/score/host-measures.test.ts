@@ -26,6 +26,8 @@ describe('what the host under a service measures of itself', () => {
     expect(hostMeasure('DaysToExpiry')).toBe('certificate');
     expect(hostMeasure('aws.certificatemanager.days_to_expiry')).toBe('certificate');
     expect(hostMeasure('x509_cert_not_after_timestamp')).toBeUndefined();
+    expect(hostMeasure('acme_certificate_orders_remaining')).toBeUndefined();
+    expect(hostMeasure('kafka_consumer_commit_offset_time_lag')).toBeUndefined();
     expect(hostMeasure('http_request_duration_seconds')).toBeUndefined();
   });
 
@@ -71,5 +73,7 @@ describe('the kernel of a service’s host speaking of the machine', () => {
     expect(logHint('kernel: TCP: request_sock_TCP: Possible SYN flooding on port 443. Sending cookies.')).toBeUndefined();
     expect(logHint('kernel: Clock: inserting leap second 23:59:60 UTC')).toBeUndefined();
     expect(logHint('worker blocked waiting for lock on order 8812')).toBeUndefined();
+    expect(logHint('Thread vert.x-eventloop-thread-1 has been blocked for 2845 ms, time limit is 2000 ms')).toBeUndefined();
+    expect(logHint('terminal 0412 reports hardware error, firmware crash on reader')).toBeUndefined();
   });
 });
