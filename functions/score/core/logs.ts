@@ -26,11 +26,11 @@ export const PLATFORM_MACHINERY = new RegExp(`\\bbgp\\b|\\bospf\\b|\\badjacenc(?
  * seconds`, processes in D state, a soft or hard lockup, an RCU stall, the call trace it
  * prints with them), its hardware faulting (`mce: [Hardware Error]`, EDAC memory errors, a
  * storage controller's firmware in a fault state, an NVMe command timing out) or its
- * network card hanging (`NETDEV WATCHDOG: … transmit queue 0 timed out`). An
- * application's own watchdog (a thread blocked for 2000 ms, a device's firmware that
- * crashed) speaks in other forms and keeps its own reading. No request path of the service writes them: code that waits on a
- * slow callee blocks in user space, and the kernel reports its own tasks only when the
- * machine under them stopped serving them.
+ * network card hanging (`NETDEV WATCHDOG: … transmit queue 0 timed out`). No request
+ * path of the service writes them: code that waits on a slow callee blocks in user space,
+ * and the kernel reports its own tasks only when the machine under them stopped serving
+ * them. An application's own watchdog (a thread blocked for 2000 ms, a device's firmware
+ * that crashed) speaks in other forms and keeps its own reading.
  */
 export const HOST_KERNEL = /\btask\b[^.;\n]{0,40}\bblocked for more than [\d<>*]+ ?s(?:ec(?:ond)?s?)?\b|\bhung_task|\b(?:soft|hard) lockup\b|\brcu_?\w*:? (?:\w+ )?(?:self-detected )?stall|\bD[ -]state\b|\bkernel: call trace\b|\bmachine check (?:exception|event)|\bmce: |\bEDAC\b|\[hardware error\]|\bFW in FAULT\b|\bnvme\d*:? I\/O [\d<>*]+ QID [\d<>*]+ timeout|\bNETDEV WATCHDOG\b|\btransmit queue [\d<>*]+ timed out\b/i;
 

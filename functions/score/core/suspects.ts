@@ -1,11 +1,11 @@
 import type { RootCauseKind, Suspect } from '../../contracts/index.js';
 import type { Attribution } from './changes.js';
 import { burnedByCode, overflowedOnOneInput } from './kinds.js';
-import { lostTogether, LOST_TOGETHER_SHARE } from './unreachable.js';
 import { failedUnder, failedWithItsHost, feltAsPlatform, platformFeltBy, underPlatformReport } from './felt-platform.js';
 import { originScore, type ServiceProfile } from './propagation.js';
 import { namesMachinesUnder } from './platform.js';
 import { CLEAR_STRENGTH, noisyOr, OWN_FAILURES, type Signal, type SignalFamily } from './types.js';
+import { lostTogether, LOST_TOGETHER_SHARE } from './unreachable.js';
 import { WEIGHTS, type FaultKind, type Weights } from './weights.js';
 
 const strongest = (signals: readonly Signal[], families: readonly SignalFamily[]) => Math.max(0, ...signals.filter((s) => families.includes(s.family)).map((s) => s.strength));
@@ -268,6 +268,8 @@ export const rawOf = (score: number) => -Math.log(Math.max(1e-9, 1 - score)) / 2
  * service competes with those kinds: it comes first ("a change that caused the failure
  * comes first") only when it fits the trouble (`Attribution.fit`), not merely because it
  * happened there. A change that broke a neighbour is weighed by that neighbour's trouble.
+ * Dependencies seen only through callers that lost the way to several of them at once
+ * (`lostTogether`) keep part of their weight: the way failed, not each of them.
  */
 export function rankSuspects(profiles: Map<string, ServiceProfile>, attributions: readonly Attribution[], observed: ReadonlySet<string>, quiet: ReadonlySet<string> = new Set(), impaired: ReadonlyMap<string, string> = new Map(), w: Weights = WEIGHTS, codeless: ReadonlySet<string> = new Set()): Candidate[] {
   const out: Candidate[] = [];
