@@ -21,6 +21,20 @@ export const POWER_LOST = /\b(?:utility|mains) power\b|\bpower (?:loss|lost|fail
 export const PLATFORM_MACHINERY = new RegExp(`\\bbgp\\b|\\bospf\\b|\\badjacenc(?:y|ies)\\b|route.?reflectors?|\\bpeerings? (?:\\w+ )?(?:withdrawn|down|lost|dropped)\\b|\\bneighbou?r\\b[^.;\\n]{0,40}\\bdown\\b|\\b(?:link|interface|uplink|port-channel)(?: \\S+)? (?:is |went )?down\\b|${POWER_LOST.source}`, 'i');
 
 /**
+ * Words only a host's kernel writes about the machine itself, in the kernel's own forms:
+ * its tasks hung in the kernel (`INFO: task render:1412 blocked for more than 120
+ * seconds`, processes in D state, a soft or hard lockup, an RCU stall, the call trace it
+ * prints with them), its hardware faulting (`mce: [Hardware Error]`, EDAC memory errors, a
+ * storage controller's firmware in a fault state, an NVMe command timing out) or its
+ * network card hanging (`NETDEV WATCHDOG: … transmit queue 0 timed out`). No request
+ * path of the service writes them: code that waits on a slow callee blocks in user space,
+ * and the kernel reports its own tasks only when the machine under them stopped serving
+ * them. An application's own watchdog (a thread blocked for 2000 ms, a device's firmware
+ * that crashed) speaks in other forms and keeps its own reading.
+ */
+export const HOST_KERNEL = /\btask\b[^.;\n]{0,40}\bblocked for more than [\d<>*]+ ?s(?:ec(?:ond)?s?)?\b|\bhung_task|\b(?:soft|hard) lockup\b|\brcu_?\w*:? (?:\w+ )?(?:self-detected )?stall|\bD[ -]state\b|\bkernel: call trace\b|\bmachine check (?:exception|event)|\bmce: |\bEDAC\b|\[hardware error\]|\bFW in FAULT\b|\bnvme\d*:? I\/O [\d<>*]+ QID [\d<>*]+ timeout|\bNETDEV WATCHDOG\b|\btransmit queue [\d<>*]+ timed out\b/i;
+
+/**
  * Words in a log line that name the kind of failure outright. A quota names a shortage
  * only when it is spent (`quota exceeded`, `over quota`, `has exceeded its quota`): the
  * word alone names a budget or whatever checks it (`quota check unavailable: connection
@@ -81,7 +95,7 @@ export function logHint(text: string, service?: string): RootCauseKind | undefin
   const byType = type ? TYPES.find(([re]) => re.test(type))?.[1] : undefined;
   if (byType) return byType;
   const prose = proseOf(service ? text.split(service).join(' ') : text);
-  return HINTS.find(([re]) => re.test(prose))?.[1] ?? (PLATFORM_MACHINERY.test(prose) ? 'infrastructure' : undefined);
+  return HINTS.find(([re]) => re.test(prose))?.[1] ?? (PLATFORM_MACHINERY.test(prose) || HOST_KERNEL.test(text) ? 'infrastructure' : undefined);
 }
 
 /**

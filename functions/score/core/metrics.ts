@@ -2,6 +2,7 @@ import type { MetricSeries } from '../../contracts/index.js';
 import { climbed } from './kinds.js';
 import { WEIGHTS, type Weights } from './weights.js';
 import { headroomResource, headroomSignals } from './headroom.js';
+import { hostMeasure, hostMeasureSignals } from './host-measures.js';
 import { wordsOf } from './metric-words.js';
 import { detectOnset, lookbackOf, zStrength, type Onset } from './onset.js';
 import { againstReference, failingSinceEarlier, failingThroughout, referenceOnset, standingDemand, standingGrowth, standingOnset } from './reference-onset.js';
@@ -223,6 +224,11 @@ export function metricSignals(items: readonly Evidence[], frame: Frame, w: Weigh
   for (const item of items) {
     if (item.class !== 'metrics') continue;
     const series = item as MetricSeries & { id: string };
+    const measure = hostMeasure(series.name, series.labels);
+    if (measure) {
+      out.push(...hostMeasureSignals(series, measure, frame, w));
+      continue;
+    }
     const family = metricFamily(series.name, series.unit, series.labels);
     if (family === 'other') continue;
     if (family === 'headroom') {

@@ -5,6 +5,7 @@ import { failedUnder, failedWithItsHost, feltAsPlatform, platformFeltBy, underPl
 import { originScore, type ServiceProfile } from './propagation.js';
 import { namesMachinesUnder } from './platform.js';
 import { CLEAR_STRENGTH, noisyOr, OWN_FAILURES, type Signal, type SignalFamily } from './types.js';
+import { lostTogether, LOST_TOGETHER_SHARE } from './unreachable.js';
 import { WEIGHTS, type FaultKind, type Weights } from './weights.js';
 
 const strongest = (signals: readonly Signal[], families: readonly SignalFamily[]) => Math.max(0, ...signals.filter((s) => families.includes(s.family)).map((s) => s.strength));
@@ -267,11 +268,15 @@ export const rawOf = (score: number) => -Math.log(Math.max(1e-9, 1 - score)) / 2
  * service competes with those kinds: it comes first ("a change that caused the failure
  * comes first") only when it fits the trouble (`Attribution.fit`), not merely because it
  * happened there. A change that broke a neighbour is weighed by that neighbour's trouble.
+ * Dependencies seen only through callers that lost the way to several of them at once
+ * (`lostTogether`) keep part of their weight: the way failed, not each of them.
  */
 export function rankSuspects(profiles: Map<string, ServiceProfile>, attributions: readonly Attribution[], observed: ReadonlySet<string>, quiet: ReadonlySet<string> = new Set(), impaired: ReadonlyMap<string, string> = new Map(), w: Weights = WEIGHTS, codeless: ReadonlySet<string> = new Set()): Candidate[] {
   const out: Candidate[] = [];
+  const cutOff = lostTogether(profiles, observed, w);
   for (const p of profiles.values()) {
-    const base = originScore(p, w);
+    const lostWith = cutOff.get(p.service);
+    const base = originScore(p, w) * (lostWith ? LOST_TOGETHER_SHARE : 1);
     if (base <= 0.02) continue;
     const passedUp = failuresPassedUp(p.service, profiles);
     const support = kindSupport(p, passedUp, w, platformFeltBy(p.service, profiles));
@@ -281,6 +286,7 @@ export function rankSuspects(profiles: Map<string, ServiceProfile>, attributions
     const machinesDown = p.signals.some((s) => underPlatformReport(s) && namesMachinesUnder(s.raw ?? s.text));
     const reasons = [...p.signals].sort((a, b) => b.strength - a.strength).slice(0, 4).map((s) => s.text);
     if (p.explainedBy) reasons.push(`partly explained by ${p.explainedBy}, which it calls`);
+    if (lostWith) reasons.unshift(`${p.service}'s callers could not reach it (no route to it, or no certificate it could trust), nor ${lostWith - 1} other dependencies in the same minutes: the way to them failed, not each of them`);
     if (passedUp.length > 0) reasons.push(`its callers' failures trace to it (${[...new Set(passedUp.map((s) => s.service))].join(', ')})`);
     const kinds: [FaultKind, { support: number; ids: readonly string[]; why?: string }][] = support.size > 0 ? [...support.entries()] : [['code_defect', { support: best, ids: p.signals.map((s) => s.evidenceId) }]];
     for (const [kind, { support: sup, ids, why }] of kinds) {
