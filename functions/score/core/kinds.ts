@@ -57,6 +57,13 @@ const RESOURCES: [string, RegExp][] = [
 /** A text with a service's name taken out: `doc-worker` or `conn-pool-proxy` names a service, not a resource. */
 const withoutName = (text: string, service: string) => text.split(service).join(' ');
 
+/**
+ * The words the evidence itself wrote in a signal: its raw line, else what our sentence
+ * quotes of it (a caller's error line a mention carries), else the sentence. Our own words
+ * about a line (`started logging warn`) name no resource.
+ */
+const evidenceWords = (s: Signal) => s.raw ?? /"(.*)"/s.exec(s.text)?.[1] ?? s.text;
+
 /** Events that say by themselves that a resource hit its limit: an OOM kill is memory at its limit, throttling is CPU at its quota. */
 const HIT_LIMIT: Partial<Record<SignalFamily, string>> = { runtime_leak: 'memory', runtime_throttle: 'cpu' };
 
@@ -75,7 +82,7 @@ const USE_SERIES: Partial<Record<SignalFamily, string | undefined>> = { memory: 
 export function shortResources(signals: readonly Signal[], w: Weights = WEIGHTS): Set<string> {
   const out = new Set<string>();
   for (const s of signals) {
-    const words = withoutName(s.raw ?? s.text, s.service);
+    const words = withoutName(evidenceWords(s), s.service);
     const use = s.family in USE_SERIES;
     const atLimit = use && s.strength >= CLEAR_STRENGTH && ((s.peakShare ?? 0) >= w.metrics.atCapacity || /throttl/i.test(words));
     const event = HIT_LIMIT[s.family] !== undefined && s.strength >= CLEAR_STRENGTH;
