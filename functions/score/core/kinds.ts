@@ -1,4 +1,5 @@
 import { median } from '../../providers/shared/stats.js';
+import { SATURATED } from './saturated.js';
 import { CLEAR_STRENGTH, FAILURE_WORDS, type Signal, type SignalFamily } from './types.js';
 import { WEIGHTS, type Weights } from './weights.js';
 
@@ -29,13 +30,15 @@ const FAILING: readonly SignalFamily[] = ['errors', 'error_origin'];
  * loop blocking the event loop, a parser on a huge input) is what took it, so the
  * shortage is the defect's consequence. A service whose only evidence is the CPU, or whose
  * errors name a resource ("too many connections", "shedding load"), or that received more
- * calls, or that only got slower, keeps reading as exhaustion or surge.
+ * calls, or that only got slower, keeps reading as exhaustion or surge. Its workers all
+ * busy (`SATURATED`) names no other resource: a code path that burns the CPU keeps every
+ * worker as busy as a shortage does, so that line tells neither reading from the other.
  */
 export function burnedByCode(signals: readonly Signal[]): boolean {
   const clear = signals.filter((s) => s.strength >= CLEAR_STRENGTH);
   if (!clear.some((s) => CPU.includes(s.family))) return false;
   if (clear.some((s) => OTHER_RESOURCE.includes(s.family) || s.family === 'traffic_up')) return false;
-  if (signals.some((s) => s.hint === 'resource_exhaustion' && !CPU.includes(s.family))) return false;
+  if (signals.some((s) => s.hint === 'resource_exhaustion' && !CPU.includes(s.family) && !SATURATED.test(s.raw ?? s.text))) return false;
   const requestsFail = clear.some((s) => FAILING.includes(s.family));
   return requestsFail && clear.some((s) => OWN_FAILURE.includes(s.family) && (s.hint === undefined || s.hint === 'code_defect'));
 }
@@ -57,6 +60,13 @@ const RESOURCES: [string, RegExp][] = [
 /** A text with a service's name taken out: `doc-worker` or `conn-pool-proxy` names a service, not a resource. */
 const withoutName = (text: string, service: string) => text.split(service).join(' ');
 
+/**
+ * The words the evidence itself wrote in a signal: its raw line, else what our sentence
+ * quotes of it (a caller's error line a mention carries), else the sentence. Our own words
+ * about a line (`started logging warn`) name no resource.
+ */
+const evidenceWords = (s: Signal) => s.raw ?? /"(.*)"/s.exec(s.text)?.[1] ?? s.text;
+
 /** Events that say by themselves that a resource hit its limit: an OOM kill is memory at its limit, throttling is CPU at its quota. */
 const HIT_LIMIT: Partial<Record<SignalFamily, string>> = { runtime_leak: 'memory', runtime_throttle: 'cpu' };
 
@@ -75,7 +85,7 @@ const USE_SERIES: Partial<Record<SignalFamily, string | undefined>> = { memory: 
 export function shortResources(signals: readonly Signal[], w: Weights = WEIGHTS): Set<string> {
   const out = new Set<string>();
   for (const s of signals) {
-    const words = withoutName(s.raw ?? s.text, s.service);
+    const words = withoutName(evidenceWords(s), s.service);
     const use = s.family in USE_SERIES;
     const atLimit = use && s.strength >= CLEAR_STRENGTH && ((s.peakShare ?? 0) >= w.metrics.atCapacity || /throttl/i.test(words));
     const event = HIT_LIMIT[s.family] !== undefined && s.strength >= CLEAR_STRENGTH;

@@ -1,6 +1,7 @@
 import type { LogPattern, RootCauseKind } from '../../contracts/index.js';
 import { rateChange } from '../../providers/shared/stats.js';
 import { lookbackOf } from './onset.js';
+import { SATURATED } from './saturated.js';
 import { WEIGHTS, type Weights } from './weights.js';
 import type { Evidence, Frame, Signal } from './types.js';
 
@@ -42,6 +43,7 @@ export const HOST_KERNEL = /\btask\b[^.;\n]{0,40}\bblocked for more than [\d<>*]
  */
 const HINTS: [RegExp, RootCauseKind][] = [
   [/out of memory|\boom\b|too many (connections|open files|clients)|connection slots|pool (is )?exhausted|no space left|disk full|\bis full\b|\bquota\b[^.;\n]{0,30}\b(?:exceeded|exhausted|reached|used up|depleted)\b|\b(?:exceed(?:s|ed|ing)?|over|out of|insufficient)\b(?:\s+\S+){0,2}\s+quota\b|resource.?exhausted|heap space|rate.?limit|rate exceeded|concurrency (?:limit )?(?:reached|exceeded)|throttl|max_connections|maxmemory|evict|no available (connection|thread)|watermark\b.*\bexceeded|flood.?stage|shed(?:ding)? (?:load|requests?|traffic|low.priority)|load.?shed|wraparound|(?:assign|allocate) an ip address|no (?:free|available) ip|buffer (?:limits?|is full)/i, 'resource_exhaustion'],
+  [SATURATED, 'resource_exhaustion'],
   [/\bdns|nxdomain|getaddrinfo|eai_again|enotfound|no such host|name resolution|unknownhost|\blookup [\w.<>*-]+(?: on \S+)?: |certificate|x509|\btls\b|\bssl\b|no route to host|network is unreachable|node .*not ready|connection reset by peer|packet loss|medium error|\bi\/o error|input\/output error|remounting filesystem read-only/i, 'infrastructure'],
 ];
 

@@ -2,6 +2,8 @@ import type { RootCauseKind, Suspect } from '../../contracts/index.js';
 import type { Attribution } from './changes.js';
 import { burnedByCode, overflowedOnOneInput } from './kinds.js';
 import { failedUnder, failedWithItsHost, feltAsPlatform, platformFeltBy, underPlatformReport } from './felt-platform.js';
+import { saidSaturated } from './saturated.js';
+import { ranToTheirTimeout } from './timed-out.js';
 import { originScore, type ServiceProfile } from './propagation.js';
 import { namesMachinesUnder } from './platform.js';
 import { CLEAR_STRENGTH, noisyOr, OWN_FAILURES, type Signal, type SignalFamily } from './types.js';
@@ -101,7 +103,7 @@ export function kindSupport(p: ServiceProfile, callerFailures: readonly Signal[]
     if (!a.ids.includes(s.evidenceId)) a.ids.push(s.evidenceId);
     acc.set(k, a);
   };
-  const shortByDefect = burnedByCode(p.signals) || overflowedOnOneInput(p.signals);
+  const shortByDefect = burnedByCode(p.signals) || overflowedOnOneInput(p.signals) || ranToTheirTimeout(p.signals);
   for (const s of onePerEventFamily(p.signals)) {
     if (shortByDefect && s.family === 'units_lost' && !s.hint) add('code_defect', s.strength, s);
     else if (s.hint && s.hint !== 'code_defect') add(s.hint as FaultKind, s.strength, s);
@@ -116,7 +118,7 @@ export function kindSupport(p: ServiceProfile, callerFailures: readonly Signal[]
   const saturationOnset = saturated?.onsetMs ?? Infinity;
   const metSaturation = (s: Signal) => s.onsetMs <= saturationOnset + Math.max(LATER_MS, saturated?.stepMs ?? 0) && ((s.risenByMs ?? s.onsetMs) >= saturationOnset - SURGE_LEAD_MS || s.climbedBefore === true);
   const demandFirst = surge.some(metSaturation);
-  const strained = resource.length > 0 || p.signals.some((s) => s.family === 'self_time' && s.strength >= CLEAR_STRENGTH);
+  const strained = resource.length > 0 || p.signals.some((s) => s.family === 'self_time' && s.strength >= CLEAR_STRENGTH) || saidSaturated(p.signals);
   const asPlatform = feltAsPlatform(p.signals, w) || victimsFeltPlatform;
   const platformFirst = p.signals.some((s) => (s.family === 'runtime_node' || failedUnder(s)) && s.onsetMs <= saturationOnset + LATER_MS) || asPlatform || p.signals.some(underPlatformReport);
   const measuredShort = resource.length > 0 || p.signals.some((s) => s.hint === 'resource_exhaustion');

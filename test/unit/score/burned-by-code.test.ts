@@ -35,6 +35,12 @@ describe('CPU burned by a code path', () => {
     expect(burnedByCode([...pinned, sig('log_error', 0.9, { hint: 'resource_exhaustion' })])).toBe(false);
   });
 
+  it('reads its workers all busy as what the burning code path did too, not another resource', () => {
+    const busy = sig('log_error', 0.9, { hint: 'resource_exhaustion', raw: 'all 32 workers busy; requests queued (depth 410)', text: 'web logged warn "all <*> workers busy"' });
+    expect(burnedByCode([...pinned, ownError, busy])).toBe(true);
+    expect(burnedByCode([...pinned, ownError, { ...busy, raw: 'too many connections' }])).toBe(false);
+  });
+
   it('leaves a shortage of memory or a pool, or more demand, to the other readings', () => {
     expect(burnedByCode([...pinned, ownError, sig('memory', 0.8)])).toBe(false);
     expect(burnedByCode([...pinned, ownError, sig('saturation', 0.8)])).toBe(false);
