@@ -72,9 +72,18 @@ const fmt = (v: number) => (Math.abs(v) >= 100 ? v.toFixed(0) : Math.abs(v) >= 1
 function demandFor(held: 'descriptors' | 'memory' | 'connections', own: readonly Series[]): Series[] {
   const requests = own.filter((s) => metricFamily(s.name, s.unit, s.labels) === 'traffic');
   if (held !== 'descriptors') return requests;
-  const connections = own.filter((s) => CONNECTIONS.test(wordsOf(s.name)) && !LIMIT.test(wordsOf(s.name)) && !DESCRIPTORS.test(wordsOf(s.name)));
+  const connections = own.filter(serving);
   return connections.length > 0 ? connections : requests;
 }
+
+/** Sockets whose peer has closed and whose process never did (TCP `CLOSE_WAIT`): held for nothing, however many requests come. */
+const CLOSE_WAIT = / close ?wait /;
+
+/** A count of connections the service holds open to serve (not a limit, a descriptor count, or sockets its peers already closed). */
+const serving = (s: Series) => {
+  const words = wordsOf(s.name);
+  return CONNECTIONS.test(words) && !LIMIT.test(words) && !DESCRIPTORS.test(words) && !CLOSE_WAIT.test(words) && !RATES.includes(metricFamily(s.name, s.unit, s.labels));
+};
 
 /**
  * Whether what a service holds (descriptors, connections, memory) is held by a leak,
@@ -146,6 +155,60 @@ export function pinnedIdle(service: string, evidence: readonly Evidence[]): Held
     const at = ends(series);
     const most = Math.max(series.reference!.p95, 1);
     if (at && at.last >= LEAK_PER_DEMAND * most) return { series, text: `${series.name} stands at ${fmt(at.last)} connections idle in a transaction, against at most ${fmt(most)} in health` };
+  }
+  return undefined;
+}
+
+/** A count or size of files a process holds open after they were deleted (`lsof +L1`, `open_deleted_file_bytes`). */
+const DELETED_OPEN = (words: string) => / deleted /.test(words) && / open /.test(words);
+
+/**
+ * Disk taken by files the process deleted but still holds open: a log rotated away
+ * while the process keeps writing to it, its space freed only when the process closes
+ * it, which a restart does. `df` and `du` then disagree, and the disk fills while the
+ * files on it do not grow. Read from a series of the service that counts such files or
+ * their bytes, climbing steadily through the window (or up from none): whatever the
+ * amount, what a process holds that way only grows until it lets go. `undefined` without
+ * such a series or such a climb.
+ */
+export function heldDeleted(service: string, evidence: readonly Evidence[]): HeldReading | undefined {
+  for (const e of evidence) {
+    if (e.class !== 'metrics' || e.service !== service || !DELETED_OPEN(wordsOf(e.name)) || RATES.includes(metricFamily(e.name, e.unit, e.labels))) continue;
+    const series = e as Series;
+    const at = ends(series);
+    if (at && at.last > at.first && (at.first <= 0 || linearFit(present(series)) >= STEADY_FIT)) return { series, text: `${series.name} climbed from ${fmt(at.first)} to ${fmt(at.last)}: files its process deleted but holds open` };
+  }
+  return undefined;
+}
+
+/**
+ * Descriptors held by the connections the service serves, in the proportion health held
+ * them: the count of open descriptors per open connection within `LEAK_PER_DEMAND` of
+ * the reference's, and no sockets left in `CLOSE_WAIT` piling up. A server that runs out
+ * of descriptors so is out of them because it holds that many live clients: a restart
+ * drops them all and they come back to fill it again, while more instances share them.
+ * A process that holds descriptors for nothing (sockets its peers closed, more
+ * descriptors per connection than in health) leaks them, and a restart frees them.
+ * `undefined` without a descriptor and a connection series with references, or when
+ * either sign of a leak shows.
+ */
+export function carriedByConnections(service: string, evidence: readonly Evidence[]): HeldReading | undefined {
+  const own = evidence.flatMap((e) => (e.class === 'metrics' && e.service === service ? [e as Series] : []));
+  const lingering = own.some((s) => {
+    const at = CLOSE_WAIT.test(wordsOf(s.name)) ? ends(s) : undefined;
+    return at !== undefined && at.last > 0 && at.last >= at.first;
+  });
+  if (lingering) return undefined;
+  const descriptors = own.filter((s) => DESCRIPTORS.test(wordsOf(s.name)) && !LIMIT.test(wordsOf(s.name)) && usable(s.reference));
+  const connections = own.filter((s) => serving(s) && usable(s.reference));
+  for (const fds of descriptors) {
+    const f = ends(fds);
+    for (const conns of connections) {
+      const c = ends(conns);
+      if (!f || !c || c.last <= 0) continue;
+      const perConnection = f.last / c.last / (fds.reference!.median / conns.reference!.median);
+      if (perConnection < LEAK_PER_DEMAND) return { series: fds, text: `${fds.name} stands at ${fmt(f.last)} with ${conns.name} at ${fmt(c.last)}, the ${fmt(fds.reference!.median)} to ${fmt(conns.reference!.median)} health held` };
+    }
   }
   return undefined;
 }
