@@ -2,8 +2,12 @@ import type { MetricSeries } from '../../contracts/index.js';
 import { median } from '../../providers/shared/stats.js';
 import { capacityOf, metricFamily } from './metrics.js';
 import { wordsOf } from './metric-words.js';
+import { climbed } from './kinds.js';
 import type { Evidence } from './types.js';
-import { WEIGHTS } from './weights.js';
+import { WEIGHTS, type Weights } from './weights.js';
+
+/** The share of a climb each half of it (first to middle third, middle to last) must carry for the climb to be steady rather than a step. */
+const EVEN_SHARE = 0.25;
 
 /** A count of descriptors a process holds open: files, sockets, handles. */
 const DESCRIPTORS = / (fds?|descriptors?|open files?|handles?) /;
@@ -17,14 +21,8 @@ const RATES: readonly string[] = ['traffic', 'errors', 'latency'];
 /** A series that states a limit rather than a use (`process_max_fds`, `max_connections`). */
 const LIMIT = / (max|maximum|limit|limits|capacity) /;
 
-/**
- * How far a climbing count must have come (within the window, or per unit of demand
- * against health) for its climb to be a leak's rather than a wobble: half as much again.
- */
-const LEAK_PER_DEMAND = 1.5;
-
-/** How closely a climb must follow a straight line (R²) to be steady: a leak grows with time, not in steps. */
-const STEADY_FIT = 0.8;
+/** How far what is held must stand from health (per unit of demand, or against its most) to be a leak's rather than a wobble: the leak reading's own `leakGrowth`, half as much again. */
+const LEAK_PER_DEMAND = WEIGHTS.changes.leakGrowth;
 
 /** A leak found, with the series that shows it. */
 export interface HeldReading {
@@ -42,22 +40,6 @@ function ends(s: Series): { first: number; last: number } | undefined {
   if (xs.length < 8) return undefined;
   const q = Math.max(2, Math.floor(xs.length / 4));
   return { first: median(xs.slice(0, q))!, last: median(xs.slice(-q))! };
-}
-
-/** How closely a series follows a straight line over its points (R² of a least-squares fit), 0 for a flat one. */
-function linearFit(xs: readonly number[]): number {
-  const n = xs.length;
-  const mx = (n - 1) / 2;
-  const my = xs.reduce((a, b) => a + b, 0) / n;
-  let sxy = 0;
-  let sxx = 0;
-  let syy = 0;
-  xs.forEach((y, i) => {
-    sxy += (i - mx) * (y - my);
-    sxx += (i - mx) ** 2;
-    syy += (y - my) ** 2;
-  });
-  return syy === 0 || sxx === 0 ? 0 : (sxy * sxy) / (sxx * syy);
 }
 
 const usable = (ref: MetricSeries['reference']) => ref !== undefined && ref.points >= WEIGHTS.metrics.minReferencePoints && ref.median > 0;
@@ -85,16 +67,89 @@ const serving = (s: Series) => {
   return CONNECTIONS.test(words) && !LIMIT.test(words) && !DESCRIPTORS.test(words) && !CLOSE_WAIT.test(words) && !RATES.includes(metricFamily(s.name, s.unit, s.labels));
 };
 
+/** A series' samples from `fromMs` up to (not including) `toMs`, gaps left out. */
+function valuesBetween(series: MetricSeries, fromMs: number, toMs: number): number[] {
+  return series.values.filter((v, i): v is number => v !== null && Number.isFinite(v) && series.startMs + i * series.stepMs >= fromMs && series.startMs + i * series.stepMs < toMs);
+}
+
+/**
+ * Where a series stood at the start and at the end of a stretch: the medians of the first
+ * and last thirds of its samples there, the start taken from its healthy reference's
+ * median instead when the series begins well after the stretch does (a release ten hours
+ * old, an hour of samples). Undefined under six samples, or with nothing to start from.
+ */
+function across(series: MetricSeries, fromMs: number, toMs: number, w: Weights): { first: number; last: number; values: number[] } | undefined {
+  const values = valuesBetween(series, fromMs, toMs);
+  if (values.length < 6) return undefined;
+  const third = Math.floor(values.length / 3);
+  const covers = !Number.isFinite(fromMs) || series.startMs <= fromMs + 2 * series.stepMs;
+  const reference = series.reference && series.reference.points >= w.metrics.minReferencePoints ? series.reference.median : undefined;
+  const first = covers ? median(values.slice(0, third))! : reference;
+  return first !== undefined && first > 0 ? { first, last: median(values.slice(-third))!, values } : undefined;
+}
+
+/**
+ * Whether a run of values rose through its middle as well as across it: the middle
+ * third's median sits at least `EVEN_SHARE` of the whole rise above the first third's,
+ * and the last third's as far above the middle's. A leak grows with time, and medians
+ * shrug off an instance killed on the way; a count that rose in one step outside its
+ * middle third stands flat on one side of it.
+ */
+function evenly(values: readonly number[]): boolean {
+  const third = Math.floor(values.length / 3);
+  const [first, middle, last] = [values.slice(0, third), values.slice(third, values.length - third), values.slice(-third)].map((xs) => median(xs)!) as [number, number, number];
+  const rise = last - first;
+  return rise > 0 && middle - first >= EVEN_SHARE * rise && last - middle >= EVEN_SHARE * rise;
+}
+
+/** A leak read from a count and the demand it answers to, over one stretch. */
+export interface LeakGrowth {
+  count: { first: number; last: number };
+  /** The demand the count outgrew, where it stood at the stretch's start and end; absent when none was measured. */
+  demand?: { series: Series; first: number; last: number };
+  /** Where the count and its demand stood in health, when the count holds far more per unit of demand than then. */
+  health?: { count: number; demand: number };
+}
+
+/**
+ * The one reading of whether a count a service holds (memory, connections, descriptors,
+ * pool slots) grew over a stretch as a leak grows: it climbed steadily through it (its last
+ * third clearly above its first, `climbed`, and through its middle third too, `evenly`:
+ * a leak grows with time, not in a step), and what it holds per unit of its
+ * demand came far from where it was: `leakGrowth` times its level at the stretch's start
+ * (its growth over its demand's, a demand that fell counting as flat), or `leakGrowth`
+ * times what the healthy reference held per unit of the same demand. A pool that borrows
+ * without returning climbs whatever the traffic; connections that rose with the
+ * morning's traffic did not leak. The stretch is the window (is the service leaking now,
+ * `readHeld`) or the time from a change to the onset (did the change ship a leak,
+ * `outgrewDemand`). `demand` is the service's request rates or what else its count
+ * answers to; undefined when the count did not grow so, or cannot be measured.
+ */
+export function leakOver(count: MetricSeries, demand: readonly Series[], fromMs: number, toMs: number, w: Weights = WEIGHTS): LeakGrowth | undefined {
+  const c = across(count, fromMs, toMs, w);
+  if (!c || c.last <= c.first || climbed(c.values, w.changes.growthShare) !== true || !evenly(c.values)) return undefined;
+  const grew = c.last / c.first;
+  const paced = demand.flatMap((series) => {
+    const d = across(series, fromMs, toMs, w);
+    return d ? [{ series, first: d.first, last: d.last }] : [];
+  });
+  if (paced.length === 0) return grew >= w.changes.leakGrowth ? { count: c } : undefined;
+  for (const d of paced) {
+    const perDemand = grew / Math.max(1, d.last / d.first);
+    const health = usable(count.reference) && usable(d.series.reference) ? c.last / Math.max(d.last, Number.MIN_VALUE) / (count.reference!.median / d.series.reference!.median) : 0;
+    if (grew > d.last / d.first && (perDemand >= w.changes.leakGrowth || health >= w.changes.leakGrowth)) return { count: c, demand: d, ...(health >= w.changes.leakGrowth ? { health: { count: count.reference!.median, demand: d.series.reference!.median } } : {}) };
+  }
+  return undefined;
+}
+
 /**
  * Whether what a service holds (descriptors, connections, memory) is held by a leak,
- * read from its own series: the count is still climbing steadily through the window,
- * faster than its demand, and has come far from health (by half again within the
- * window, or to half as much again per unit of demand as the healthy reference held); a
- * restart frees what the process holds for nothing. A level that merely stands above the
- * reference's without climbing is no leak: what a process holds also depends on how
- * long it has run since the reference was taken. Anything else (no series of what it
- * holds or of its demand, a count that rose in a step) says nothing, and `undefined`
- * leaves the action to other evidence.
+ * read from its own series over the window (`leakOver`); a restart frees what the process
+ * holds for nothing. A level that merely stands above the reference's without climbing
+ * is no leak: what a process holds also depends on how long it has run since the
+ * reference was taken. Anything else (no series of what it holds or of its demand, a
+ * count that rose in a step) says nothing, and `undefined` leaves the action to other
+ * evidence.
  */
 export function readHeld(service: string, held: 'descriptors' | 'memory' | 'connections', evidence: readonly Evidence[]): HeldReading | undefined {
   const own = evidence.flatMap((e) => (e.class === 'metrics' && e.service === service ? [e as Series] : []));
@@ -105,21 +160,13 @@ export function readHeld(service: string, held: 'descriptors' | 'memory' | 'conn
     return !RATES.includes(metricFamily(s.name, s.unit, s.labels)) && (held === 'descriptors' ? DESCRIPTORS : CONNECTIONS).test(words);
   });
   const demand = demandFor(held, own).filter((s) => !counts.includes(s));
+  if (demand.length === 0) return undefined;
   for (const count of counts) {
-    const c = ends(count);
-    if (!c || c.first <= 0) continue;
-    for (const d of demand) {
-      const e = ends(d);
-      if (!e || e.first <= 0) continue;
-      const climb = c.last / c.first;
-      const steady = climb > 1 && linearFit(present(count)) >= STEADY_FIT;
-      const outpaced = e.last / e.first < climb;
-      const perDemand = usable(count.reference) && usable(d.reference) ? c.last / Math.max(e.last, Number.MIN_VALUE) / (count.reference!.median / d.reference!.median) : 1;
-      if (steady && outpaced && (climb >= LEAK_PER_DEMAND || perDemand >= LEAK_PER_DEMAND)) {
-        const health = perDemand >= LEAK_PER_DEMAND ? `, against ${fmt(count.reference!.median)} in health when ${d.name} stood at ${fmt(d.reference!.median)}` : '';
-        return { series: count, text: `${count.name} climbed steadily from ${fmt(c.first)} to ${fmt(c.last)} while ${d.name} went from ${fmt(e.first)} to ${fmt(e.last)}${health}` };
-      }
-    }
+    const leak = leakOver(count, demand, -Infinity, Infinity);
+    if (!leak?.demand) continue;
+    const { count: c, demand: d, health } = leak;
+    const then = health ? `, against ${fmt(health.count)} in health when ${d.series.name} stood at ${fmt(health.demand)}` : '';
+    return { series: count, text: `${count.name} climbed steadily from ${fmt(c.first)} to ${fmt(c.last)} while ${d.series.name} went from ${fmt(d.first)} to ${fmt(d.last)}${then}` };
   }
   return undefined;
 }
@@ -176,7 +223,7 @@ export function heldDeleted(service: string, evidence: readonly Evidence[]): Hel
     if (e.class !== 'metrics' || e.service !== service || !DELETED_OPEN(wordsOf(e.name)) || RATES.includes(metricFamily(e.name, e.unit, e.labels))) continue;
     const series = e as Series;
     const at = ends(series);
-    if (at && at.last > at.first && (at.first <= 0 || linearFit(present(series)) >= STEADY_FIT)) return { series, text: `${series.name} climbed from ${fmt(at.first)} to ${fmt(at.last)}: files its process deleted but holds open` };
+    if (at && at.last > at.first && (at.first <= 0 || evenly(present(series)))) return { series, text: `${series.name} climbed from ${fmt(at.first)} to ${fmt(at.last)}: files its process deleted but holds open` };
   }
   return undefined;
 }
