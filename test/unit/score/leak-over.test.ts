@@ -48,6 +48,12 @@ describe('one reading of a leak', () => {
     expect(leakOver(series('jvm_memory_used_bytes', slow, 20), [series('http_requests_per_second', flatDemand.values as number[], 170)], from, at)?.health).toEqual({ count: 20, demand: 170 });
   });
 
+  it('counts sockets left in CLOSE_WAIT as what leaked, never as the demand descriptors answer to', () => {
+    const fds = series('process_open_fds', ramp.map((v) => v * 1000));
+    const closeWait = series('tcp_close_wait_sockets', ramp.map((v) => v * 950));
+    expect(readHeld('ledger', 'descriptors', [fds, closeWait, flatDemand] as Evidence[])?.text).toMatch(/process_open_fds climbed steadily .* while http_requests_per_second/);
+  });
+
   it('gives the same answer of the window and of the time since a deploy at its start', () => {
     for (const values of [ramp, step, killedOnce]) {
       const items = [series('hikaricp_connections_active', values), flatDemand] as Evidence[];
