@@ -1,7 +1,7 @@
 import type { RecommendedAction, RootCauseKind, Suspect } from '../../contracts/index.js';
 import type { ActionKind } from '../../contracts/index.js';
-import { pinnedIdle, readHeld, type HeldReading } from './held.js';
-import { outgrownCompute } from './outgrown.js';
+import { carriedByConnections, heldDeleted, pinnedIdle, readHeld, type HeldReading } from './held.js';
+import { outgrownCompute, outgrownPool } from './outgrown.js';
 import { CLEAR_STRENGTH, type Evidence, type Signal, type SignalFamily } from './types.js';
 
 /**
@@ -17,9 +17,14 @@ import { CLEAR_STRENGTH, type Evidence, type Signal, type SignalFamily } from '.
  * | resource_exhaustion | restart       | only when the service's own evidence shows what a restart |
  * |                     |               | frees: an OOM kill, its heap exhausted, its descriptors   |
  * |                     |               | used up, a leak                                           |
+ * |                     | scale_out     | when the descriptors it ran out of are held by the live   |
+ * |                     |               | connections it serves, in health's proportion, and none   |
+ * |                     |               | sit in CLOSE_WAIT (`held.ts`): growth, not a leak         |
  * |                     | restart       | when its own series show a leak it does not name: what it |
  * |                     |               | holds far above what its demand held in health, or        |
  * |                     |               | climbing steadily while demand does not (`held.ts`)       |
+ * |                     | restart       | when what filled is held by files its process deleted but |
+ * |                     |               | keeps open (`held.ts`): closing them frees the space      |
  * |                     | restart       | when what filled is its own scratch space (a pod's        |
  * |                     |               | ephemeral storage), which a fresh instance starts empty   |
  * |                     | scale_out     | when it turned calls away at its own limit (throttles):   |
@@ -27,6 +32,9 @@ import { CLEAR_STRENGTH, type Evidence, type Signal, type SignalFamily } from '.
  * |                     | scale_out     | when it has outgrown its compute: CPU pinned at a ceiling |
  * |                     |               | it already ran close to in health, demand held, its       |
  * |                     |               | instances up, nothing it calls in trouble (`outgrown.ts`)  |
+ * |                     | scale_out     | when it has outgrown a pool of its own (connections,      |
+ * |                     |               | workers) the same way: at the pool's size, run close to   |
+ * |                     |               | it in health, demand held (`outgrown.ts`)                 |
  * |                     | none          | otherwise (a restart frees nothing a full store keeps,    |
  * |                     |               | more instances add no room to a full disk or cache)       |
  * | dependency_failure  | none          | not ours to fix                                          |
@@ -46,12 +54,15 @@ const TABLE: Record<RootCauseKind, ActionKind> = {
   code_defect: 'none',
 };
 
+/** A process's own words that it ran out of descriptors (files, sockets). */
+const DESCRIPTORS_RUN_OUT = /too many open files|\bemfile\b|\benfile\b|file descriptors?/i;
+
 /**
  * What a restart gives back, in a process's own words: the memory it holds (a heap run
  * out, a garbage collector that can no longer free any, a leak) and the descriptors it
  * holds open (files, sockets and connections never closed).
  */
-const HELD_BY_THE_PROCESS = /out of memory|outofmemory|heap space|gc overhead|\bleak|too many open files|\bemfile\b|\benfile\b|file descriptors?/i;
+const HELD_BY_THE_PROCESS = new RegExp(`out of memory|outofmemory|heap space|gc overhead|\\bleak|${DESCRIPTORS_RUN_OUT.source}`, 'i');
 
 /** A service's own reports of how its process fares: its error lines, exceptions and runtime events, not what its callers saw. */
 const OWN_REPORTS: readonly SignalFamily[] = ['log_error', 'exception', 'runtime_crash', 'runtime_other'];
@@ -188,17 +199,22 @@ export function recommendAction(top: Suspect | undefined, signals: readonly Sign
   if (kind === 'restart') {
     const evidence = context.evidence ?? [];
     const held = heldByTheProcess(top.service, signals);
+    const carried = held.length > 0 && held.every((s) => s.family !== 'runtime_leak' && DESCRIPTORS_RUN_OUT.test(`${s.text} ${s.raw ?? ''}`)) ? carriedByConnections(top.service, evidence) : undefined;
+    if (carried) return action('scale_out', top, `scale ${top.service} out: it ran out of descriptors (${quote(held[0]!.text)}) held by the clients it serves (${quote(carried.text)}), not leaked; a restart drops them to come back, while more instances share them`, [held[0]!.evidenceId, carried.series.id]);
     if (held.length > 0) return action('restart', top, `restart ${top.service}: its own process ran out of what it holds (${quote(held[0]!.text)}), and a restart frees it`, held.map((s) => s.evidenceId));
     const leak = heldForNothing(top.service, evidence);
     if (leak) return action('restart', top, `restart ${top.service}: it holds more than its demand calls for (${quote(leak.text)}), as a leak does, and a restart frees it`, [leak.series.id]);
+    const deleted = heldDeleted(top.service, evidence);
+    if (deleted) return action('restart', top, `restart ${top.service}: the space it ran out of is held by its own process (${quote(deleted.text)}), which frees it when it closes them, as a restart does`, [deleted.series.id]);
     const scratch = ownScratchFull(top.service, signals);
     if (scratch) return action('restart', top, `restart ${top.service}: the space it ran out of is its own scratch space (${quote(scratch[0].text)}; ${quote(scratch[1].text)}), which a fresh instance starts with empty`, [scratch[0].evidenceId, scratch[1].evidenceId]);
     const refused = signals.find((s) => s.service === top.service && s.refusedCalls && s.strength >= CLEAR_STRENGTH);
     if (refused) return action('scale_out', top, `scale ${top.service} out: it turned calls away at its own limit (${quote(refused.text)}), demand beyond the capacity it is allowed; a restart frees nothing there, while more capacity (a higher concurrency or throughput limit, more instances) takes the calls it refuses`, [refused.evidenceId]);
-    const outgrown = outgrownCompute(top.service, signals, context.evidence ?? [], context.graph?.get(top.service) ?? new Set());
+    const callees = context.graph?.get(top.service) ?? new Set<string>();
+    const outgrown = outgrownCompute(top.service, signals, evidence, callees) ?? outgrownPool(top.service, signals, evidence, callees);
     if (!outgrown) return shortOfWhatNoActionGives(top, signals);
-    const { signal, referenceShare } = outgrown;
-    return action('scale_out', top, `scale ${top.service} out: ${quote(signal.text)}, where its healthy reference already ran at ${Math.round(referenceShare * 100)}% of that ceiling; demand did not fall, its instances are up and nothing it calls is in trouble, so it has outgrown its capacity`, [signal.evidenceId]);
+    const { evidenceId, text, referenceShare } = outgrown;
+    return action('scale_out', top, `scale ${top.service} out: ${quote(text)}, where its healthy reference already ran at ${Math.round(referenceShare * 100)}% of that ceiling; demand did not fall, its instances are up and nothing it calls is in trouble, so it has outgrown its capacity`, [evidenceId]);
   }
   return action(kind, top, `${DOES[kind]!(top.service)}${top.reasons[0] ? `: ${quote(top.reasons[0])}` : ''}`);
 }

@@ -2,6 +2,7 @@ import type { MetricSeries } from '../../contracts/index.js';
 import { referenceScale } from '../../providers/shared/metrics.js';
 import { median } from '../../providers/shared/stats.js';
 import { climbed } from './kinds.js';
+import { leakOver } from './held.js';
 import { metricFamily } from './metrics.js';
 import { detectOnset, lookbackOf } from './onset.js';
 import type { Evidence, Frame } from './types.js';
@@ -50,40 +51,20 @@ export function grewFromChange(items: readonly Evidence[], service: string, atMs
 const HELD = new Set(['memory', 'saturation']);
 
 /**
- * How many times its level when the change came a series stood at the onset: the median of
- * the last third of its steps between the two over that of the first third when the series
- * reaches back to the change, else over its healthy reference's median (a week or a day
- * earlier, before a change of the last hours). Undefined under six steps, or with nothing
- * to measure from.
- */
-function sinceChange(series: MetricSeries, atMs: number, onsetMs: number, w: Weights): number | undefined {
-  const values = valuesBetween(series, atMs, onsetMs);
-  if (values.length < 6) return undefined;
-  const third = Math.floor(values.length / 3);
-  const reference = series.reference && series.reference.points >= w.metrics.minReferencePoints ? series.reference.median : undefined;
-  const from = series.startMs <= atMs + 2 * series.stepMs ? median(values.slice(0, third))! : reference;
-  return from !== undefined && from > 0 ? median(values.slice(-third))! / from : undefined;
-}
-
-/**
  * Whether something the service holds (memory, connections, threads, descriptors) grew
- * from the change to the onset out of proportion to its demand, as a leak the change
- * shipped makes it: still climbing up to the onset (`climbed`), at least `leakGrowth`
- * times where it stood at the change (or, for a change before the series begins, at its
- * healthy reference), and more than twice as far up as the service's request rate went.
- * A connection pool that borrows without returning climbs from the deploy to its maximum
- * whatever the traffic; connections that rose with the morning's traffic, as they did the
- * same hours a week before, did not leak.
+ * from the change to the onset as a leak the change shipped makes it (`leakOver`, the
+ * same reading `held.ts` makes of the window, here over the stretch from the change):
+ * climbing steadily up to the onset, and per unit of its request rate at least
+ * `leakGrowth` times where it stood at the change (or, for a change before the series
+ * begins, at its healthy reference) or where health held it. A connection pool that
+ * borrows without returning climbs from the deploy to its maximum whatever the traffic;
+ * connections that rose with the morning's traffic, as they did the same hours a week
+ * before, did not leak.
  */
 export function outgrewDemand(items: readonly Evidence[], service: string, atMs: number, onsetMs: number, w: Weights = WEIGHTS): boolean {
   const own = items.filter((i): i is MetricSeries & { id: string } => i.class === 'metrics' && i.service === service);
-  const demand = Math.max(1, ...own.filter((m) => metricFamily(m.name, m.unit, m.labels) === 'traffic').map((m) => sinceChange(m, atMs, onsetMs, w) ?? 1));
-  return own.some((m) => {
-    if (!HELD.has(metricFamily(m.name, m.unit, m.labels))) return false;
-    const grew = sinceChange(m, atMs, onsetMs, w);
-    const values = valuesBetween(m, atMs, onsetMs);
-    return grew !== undefined && grew >= w.changes.leakGrowth && grew > 2 * demand && climbed(values, w.changes.growthShare) === true;
-  });
+  const demand = own.filter((m) => metricFamily(m.name, m.unit, m.labels) === 'traffic');
+  return own.some((m) => HELD.has(metricFamily(m.name, m.unit, m.labels)) && leakOver(m, demand, atMs, onsetMs, w) !== undefined);
 }
 
 /** The families of series that measure each resource a change can set or a leak can fill; capacity is all of them, what a service holds is memory and its pools. */

@@ -2,8 +2,12 @@ import type { MetricSeries } from '../../contracts/index.js';
 import { median } from '../../providers/shared/stats.js';
 import { capacityOf, metricFamily } from './metrics.js';
 import { wordsOf } from './metric-words.js';
+import { climbed } from './kinds.js';
 import type { Evidence } from './types.js';
-import { WEIGHTS } from './weights.js';
+import { WEIGHTS, type Weights } from './weights.js';
+
+/** The share of a climb each half of it (first to middle third, middle to last) must carry for the climb to be steady rather than a step. */
+const EVEN_SHARE = 0.25;
 
 /** A count of descriptors a process holds open: files, sockets, handles. */
 const DESCRIPTORS = / (fds?|descriptors?|open files?|handles?) /;
@@ -17,14 +21,8 @@ const RATES: readonly string[] = ['traffic', 'errors', 'latency'];
 /** A series that states a limit rather than a use (`process_max_fds`, `max_connections`). */
 const LIMIT = / (max|maximum|limit|limits|capacity) /;
 
-/**
- * How far a climbing count must have come (within the window, or per unit of demand
- * against health) for its climb to be a leak's rather than a wobble: half as much again.
- */
-const LEAK_PER_DEMAND = 1.5;
-
-/** How closely a climb must follow a straight line (R²) to be steady: a leak grows with time, not in steps. */
-const STEADY_FIT = 0.8;
+/** How far what is held must stand from health (per unit of demand, or against its most) to be a leak's rather than a wobble: the leak reading's own `leakGrowth`, half as much again. */
+const LEAK_PER_DEMAND = WEIGHTS.changes.leakGrowth;
 
 /** A leak found, with the series that shows it. */
 export interface HeldReading {
@@ -44,22 +42,6 @@ function ends(s: Series): { first: number; last: number } | undefined {
   return { first: median(xs.slice(0, q))!, last: median(xs.slice(-q))! };
 }
 
-/** How closely a series follows a straight line over its points (R² of a least-squares fit), 0 for a flat one. */
-function linearFit(xs: readonly number[]): number {
-  const n = xs.length;
-  const mx = (n - 1) / 2;
-  const my = xs.reduce((a, b) => a + b, 0) / n;
-  let sxy = 0;
-  let sxx = 0;
-  let syy = 0;
-  xs.forEach((y, i) => {
-    sxy += (i - mx) * (y - my);
-    sxx += (i - mx) ** 2;
-    syy += (y - my) ** 2;
-  });
-  return syy === 0 || sxx === 0 ? 0 : (sxy * sxy) / (sxx * syy);
-}
-
 const usable = (ref: MetricSeries['reference']) => ref !== undefined && ref.points >= WEIGHTS.metrics.minReferencePoints && ref.median > 0;
 
 const fmt = (v: number) => (Math.abs(v) >= 100 ? v.toFixed(0) : Math.abs(v) >= 1 ? v.toFixed(2) : v.toPrecision(2));
@@ -72,20 +54,102 @@ const fmt = (v: number) => (Math.abs(v) >= 100 ? v.toFixed(0) : Math.abs(v) >= 1
 function demandFor(held: 'descriptors' | 'memory' | 'connections', own: readonly Series[]): Series[] {
   const requests = own.filter((s) => metricFamily(s.name, s.unit, s.labels) === 'traffic');
   if (held !== 'descriptors') return requests;
-  const connections = own.filter((s) => CONNECTIONS.test(wordsOf(s.name)) && !LIMIT.test(wordsOf(s.name)) && !DESCRIPTORS.test(wordsOf(s.name)));
+  const connections = own.filter(serving);
   return connections.length > 0 ? connections : requests;
+}
+
+/** Sockets whose peer has closed and whose process never did (TCP `CLOSE_WAIT`): held for nothing, however many requests come. */
+const CLOSE_WAIT = / close ?wait /;
+
+/** A count of connections the service holds open to serve (not a limit, a descriptor count, or sockets its peers already closed). */
+const serving = (s: Series) => {
+  const words = wordsOf(s.name);
+  return CONNECTIONS.test(words) && !LIMIT.test(words) && !DESCRIPTORS.test(words) && !CLOSE_WAIT.test(words) && !RATES.includes(metricFamily(s.name, s.unit, s.labels));
+};
+
+/** A series' samples from `fromMs` up to (not including) `toMs`, gaps left out. */
+function valuesBetween(series: MetricSeries, fromMs: number, toMs: number): number[] {
+  return series.values.filter((v, i): v is number => v !== null && Number.isFinite(v) && series.startMs + i * series.stepMs >= fromMs && series.startMs + i * series.stepMs < toMs);
+}
+
+/**
+ * Where a series stood at the start and at the end of a stretch: the medians of the first
+ * and last thirds of its samples there, the start taken from its healthy reference's
+ * median instead when the series begins well after the stretch does (a release ten hours
+ * old, an hour of samples). Undefined under six samples, or with nothing to start from.
+ */
+function across(series: MetricSeries, fromMs: number, toMs: number, w: Weights): { first: number; last: number; values: number[] } | undefined {
+  const values = valuesBetween(series, fromMs, toMs);
+  if (values.length < 6) return undefined;
+  const third = Math.floor(values.length / 3);
+  const covers = !Number.isFinite(fromMs) || series.startMs <= fromMs + 2 * series.stepMs;
+  const reference = series.reference && series.reference.points >= w.metrics.minReferencePoints ? series.reference.median : undefined;
+  const first = covers ? median(values.slice(0, third))! : reference;
+  return first !== undefined && first > 0 ? { first, last: median(values.slice(-third))!, values } : undefined;
+}
+
+/**
+ * Whether a run of values rose through its middle as well as across it: the middle
+ * third's median sits at least `EVEN_SHARE` of the whole rise above the first third's,
+ * and the last third's as far above the middle's. A leak grows with time, and medians
+ * shrug off an instance killed on the way; a count that rose in one step outside its
+ * middle third stands flat on one side of it.
+ */
+function evenly(values: readonly number[]): boolean {
+  const third = Math.floor(values.length / 3);
+  const [first, middle, last] = [values.slice(0, third), values.slice(third, values.length - third), values.slice(-third)].map((xs) => median(xs)!) as [number, number, number];
+  const rise = last - first;
+  return rise > 0 && middle - first >= EVEN_SHARE * rise && last - middle >= EVEN_SHARE * rise;
+}
+
+/** A leak read from a count and the demand it answers to, over one stretch. */
+export interface LeakGrowth {
+  count: { first: number; last: number };
+  /** The demand the count outgrew, where it stood at the stretch's start and end; absent when none was measured. */
+  demand?: { series: Series; first: number; last: number };
+  /** Where the count and its demand stood in health, when the count holds far more per unit of demand than then. */
+  health?: { count: number; demand: number };
+}
+
+/**
+ * The one reading of whether a count a service holds (memory, connections, descriptors,
+ * pool slots) grew over a stretch as a leak grows: it climbed steadily through it (its last
+ * third clearly above its first, `climbed`, and through its middle third too, `evenly`:
+ * a leak grows with time, not in a step), and what it holds per unit of its
+ * demand came far from where it was: `leakGrowth` times its level at the stretch's start
+ * (its growth over its demand's, a demand that fell counting as flat), or `leakGrowth`
+ * times what the healthy reference held per unit of the same demand. A pool that borrows
+ * without returning climbs whatever the traffic; connections that rose with the
+ * morning's traffic did not leak. The stretch is the window (is the service leaking now,
+ * `readHeld`) or the time from a change to the onset (did the change ship a leak,
+ * `outgrewDemand`). `demand` is the service's request rates or what else its count
+ * answers to; undefined when the count did not grow so, or cannot be measured.
+ */
+export function leakOver(count: MetricSeries, demand: readonly Series[], fromMs: number, toMs: number, w: Weights = WEIGHTS): LeakGrowth | undefined {
+  const c = across(count, fromMs, toMs, w);
+  if (!c || c.last <= c.first || climbed(c.values, w.changes.growthShare) !== true || !evenly(c.values)) return undefined;
+  const grew = c.last / c.first;
+  const paced = demand.flatMap((series) => {
+    const d = across(series, fromMs, toMs, w);
+    return d ? [{ series, first: d.first, last: d.last }] : [];
+  });
+  if (paced.length === 0) return grew >= w.changes.leakGrowth ? { count: c } : undefined;
+  for (const d of paced) {
+    const perDemand = grew / Math.max(1, d.last / d.first);
+    const health = usable(count.reference) && usable(d.series.reference) ? c.last / Math.max(d.last, Number.MIN_VALUE) / (count.reference!.median / d.series.reference!.median) : 0;
+    if (grew > d.last / d.first && (perDemand >= w.changes.leakGrowth || health >= w.changes.leakGrowth)) return { count: c, demand: d, ...(health >= w.changes.leakGrowth ? { health: { count: count.reference!.median, demand: d.series.reference!.median } } : {}) };
+  }
+  return undefined;
 }
 
 /**
  * Whether what a service holds (descriptors, connections, memory) is held by a leak,
- * read from its own series: the count is still climbing steadily through the window,
- * faster than its demand, and has come far from health (by half again within the
- * window, or to half as much again per unit of demand as the healthy reference held); a
- * restart frees what the process holds for nothing. A level that merely stands above the
- * reference's without climbing is no leak: what a process holds also depends on how
- * long it has run since the reference was taken. Anything else (no series of what it
- * holds or of its demand, a count that rose in a step) says nothing, and `undefined`
- * leaves the action to other evidence.
+ * read from its own series over the window (`leakOver`); a restart frees what the process
+ * holds for nothing. A level that merely stands above the reference's without climbing
+ * is no leak: what a process holds also depends on how long it has run since the
+ * reference was taken. Anything else (no series of what it holds or of its demand, a
+ * count that rose in a step) says nothing, and `undefined` leaves the action to other
+ * evidence.
  */
 export function readHeld(service: string, held: 'descriptors' | 'memory' | 'connections', evidence: readonly Evidence[]): HeldReading | undefined {
   const own = evidence.flatMap((e) => (e.class === 'metrics' && e.service === service ? [e as Series] : []));
@@ -96,21 +160,13 @@ export function readHeld(service: string, held: 'descriptors' | 'memory' | 'conn
     return !RATES.includes(metricFamily(s.name, s.unit, s.labels)) && (held === 'descriptors' ? DESCRIPTORS : CONNECTIONS).test(words);
   });
   const demand = demandFor(held, own).filter((s) => !counts.includes(s));
+  if (demand.length === 0) return undefined;
   for (const count of counts) {
-    const c = ends(count);
-    if (!c || c.first <= 0) continue;
-    for (const d of demand) {
-      const e = ends(d);
-      if (!e || e.first <= 0) continue;
-      const climb = c.last / c.first;
-      const steady = climb > 1 && linearFit(present(count)) >= STEADY_FIT;
-      const outpaced = e.last / e.first < climb;
-      const perDemand = usable(count.reference) && usable(d.reference) ? c.last / Math.max(e.last, Number.MIN_VALUE) / (count.reference!.median / d.reference!.median) : 1;
-      if (steady && outpaced && (climb >= LEAK_PER_DEMAND || perDemand >= LEAK_PER_DEMAND)) {
-        const health = perDemand >= LEAK_PER_DEMAND ? `, against ${fmt(count.reference!.median)} in health when ${d.name} stood at ${fmt(d.reference!.median)}` : '';
-        return { series: count, text: `${count.name} climbed steadily from ${fmt(c.first)} to ${fmt(c.last)} while ${d.name} went from ${fmt(e.first)} to ${fmt(e.last)}${health}` };
-      }
-    }
+    const leak = leakOver(count, demand, -Infinity, Infinity);
+    if (!leak?.demand) continue;
+    const { count: c, demand: d, health } = leak;
+    const then = health ? `, against ${fmt(health.count)} in health when ${d.series.name} stood at ${fmt(health.demand)}` : '';
+    return { series: count, text: `${count.name} climbed steadily from ${fmt(c.first)} to ${fmt(c.last)} while ${d.series.name} went from ${fmt(d.first)} to ${fmt(d.last)}${then}` };
   }
   return undefined;
 }
@@ -146,6 +202,60 @@ export function pinnedIdle(service: string, evidence: readonly Evidence[]): Held
     const at = ends(series);
     const most = Math.max(series.reference!.p95, 1);
     if (at && at.last >= LEAK_PER_DEMAND * most) return { series, text: `${series.name} stands at ${fmt(at.last)} connections idle in a transaction, against at most ${fmt(most)} in health` };
+  }
+  return undefined;
+}
+
+/** A count or size of files a process holds open after they were deleted (`lsof +L1`, `open_deleted_file_bytes`). */
+const DELETED_OPEN = (words: string) => / deleted /.test(words) && / open /.test(words);
+
+/**
+ * Disk taken by files the process deleted but still holds open: a log rotated away
+ * while the process keeps writing to it, its space freed only when the process closes
+ * it, which a restart does. `df` and `du` then disagree, and the disk fills while the
+ * files on it do not grow. Read from a series of the service that counts such files or
+ * their bytes, climbing steadily through the window (or up from none): whatever the
+ * amount, what a process holds that way only grows until it lets go. `undefined` without
+ * such a series or such a climb.
+ */
+export function heldDeleted(service: string, evidence: readonly Evidence[]): HeldReading | undefined {
+  for (const e of evidence) {
+    if (e.class !== 'metrics' || e.service !== service || !DELETED_OPEN(wordsOf(e.name)) || RATES.includes(metricFamily(e.name, e.unit, e.labels))) continue;
+    const series = e as Series;
+    const at = ends(series);
+    if (at && at.last > at.first && (at.first <= 0 || evenly(present(series)))) return { series, text: `${series.name} climbed from ${fmt(at.first)} to ${fmt(at.last)}: files its process deleted but holds open` };
+  }
+  return undefined;
+}
+
+/**
+ * Descriptors held by the connections the service serves, in the proportion health held
+ * them: the count of open descriptors per open connection within `LEAK_PER_DEMAND` of
+ * the reference's, and no sockets left in `CLOSE_WAIT` piling up. A server that runs out
+ * of descriptors so is out of them because it holds that many live clients: a restart
+ * drops them all and they come back to fill it again, while more instances share them.
+ * A process that holds descriptors for nothing (sockets its peers closed, more
+ * descriptors per connection than in health) leaks them, and a restart frees them.
+ * `undefined` without a descriptor and a connection series with references, or when
+ * either sign of a leak shows.
+ */
+export function carriedByConnections(service: string, evidence: readonly Evidence[]): HeldReading | undefined {
+  const own = evidence.flatMap((e) => (e.class === 'metrics' && e.service === service ? [e as Series] : []));
+  const lingering = own.some((s) => {
+    const at = CLOSE_WAIT.test(wordsOf(s.name)) ? ends(s) : undefined;
+    return at !== undefined && at.last > 0 && at.last >= at.first;
+  });
+  if (lingering) return undefined;
+  const descriptors = own.filter((s) => DESCRIPTORS.test(wordsOf(s.name)) && !LIMIT.test(wordsOf(s.name)) && usable(s.reference));
+  const connections = own.filter((s) => serving(s) && usable(s.reference));
+  for (const fds of descriptors) {
+    const f = ends(fds);
+    for (const conns of connections) {
+      const c = ends(conns);
+      if (!f || !c || c.last <= 0) continue;
+      const perConnection = f.last / c.last / (fds.reference!.median / conns.reference!.median);
+      if (perConnection < LEAK_PER_DEMAND) return { series: fds, text: `${fds.name} stands at ${fmt(f.last)} with ${conns.name} at ${fmt(c.last)}, the ${fmt(fds.reference!.median)} to ${fmt(conns.reference!.median)} health held` };
+    }
   }
   return undefined;
 }
