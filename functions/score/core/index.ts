@@ -11,6 +11,7 @@ import { hostLinks } from './hosts.js';
 import { identify } from './ids.js';
 import { demandMeasured, inflowSignals, multipliedCallSignals } from './inflow.js';
 import { logSignals, mentionSignals } from './logs.js';
+import { measuredCalls, mergeCalls } from './measured-calls.js';
 import { metricFamily, metricSignals } from './metrics.js';
 import { attributeLinks } from './links.js';
 import { mergeGraph, ONSET_TOLERANCE_MS, originScore, profileServices, type ServiceProfile } from './propagation.js';
@@ -191,7 +192,7 @@ export function rankInvestigation(raw: ScoreInput, w: Weights = WEIGHTS): Rankin
     w,
   );
   const lostOnTheWay = network.piece ? reachedThroughNetwork(linked, graph, new Set([...network.moved].map((s) => s.service)), network.piece, observed, ownEvidence) : new Map<string, string>();
-  const signals = withoutClearedViews(linked, new Map([...clearedByHealthyCallers(linked, traced, observed), ...lostOnTheWay]), ownEvidence);
+  const signals = withoutClearedViews(linked, new Map([...clearedByHealthyCallers(linked, mergeCalls(traced, measuredCalls(evidence, called)), observed), ...lostOnTheWay]), ownEvidence);
   const profiles = profileServices(signals, graph, frame, servicesThatCanFail(evidence), w);
   const anomalous = [...profiles.values()].filter((p) => originScore(p, w) >= 0.15);
   const first = [...anomalous].sort((a, b) => a.onsetMs - b.onsetMs)[0];

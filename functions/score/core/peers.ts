@@ -19,13 +19,8 @@ const SAID_OF_PEER: readonly Signal['family'][] = ['errors', 'latency'];
 export function peerSeriesSignals(evidence: readonly Evidence[], signals: readonly Signal[], graph: Map<string, Set<string>>): Signal[] {
   const peerOf = new Map<string, string>();
   for (const e of evidence) {
-    if (e.class !== 'metrics') continue;
-    const callees = [...(graph.get(e.service) ?? [])];
-    for (const [key, value] of Object.entries(e.labels)) {
-      if (!PEER_LABEL.test(key)) continue;
-      const callee = callees.find((c) => namesService(value, c));
-      if (callee) peerOf.set(e.id, callee);
-    }
+    const callee = peerOfSeries(e, graph);
+    if (callee) peerOf.set(e.id, callee);
   }
   const out: Signal[] = [];
   for (const s of signals) {
@@ -34,4 +29,13 @@ export function peerSeriesSignals(evidence: readonly Evidence[], signals: readon
     out.push({ service: peer, family: 'dependency_mention', strength: 0.7 * s.strength, onsetMs: s.onsetMs, evidenceId: s.evidenceId, local: true, text: `${s.service} measured its calls into ${peer}: ${s.text}`.slice(0, 300), ...(s.stepMs !== undefined ? { stepMs: s.stepMs } : {}) });
   }
   return out;
+}
+
+/** The callee a caller's client series is labelled with (`PEER_LABEL`), if it is one of the series' service's callees. */
+export function peerOfSeries(e: Evidence, graph: Map<string, Set<string>>): string | undefined {
+  if (e.class !== 'metrics') return undefined;
+  const callees = [...(graph.get(e.service) ?? [])];
+  let peer: string | undefined;
+  for (const [key, value] of Object.entries(e.labels)) if (PEER_LABEL.test(key)) peer = callees.find((c) => namesService(value, c)) ?? peer;
+  return peer;
 }

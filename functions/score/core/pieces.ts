@@ -37,7 +37,8 @@ export function failingCallSignals(signals: readonly Signal[], graph: Map<string
  * with that healthy caller. Only dependencies we see solely through their callers (not
  * `observed`) are cleared this way, and only of what callers said about them: one whose
  * own telemetry we have speaks for itself, slow or failing (`withoutClearedViews`).
- * `callsMade` is the calls traces saw, caller → callees.
+ * `callsMade` is the calls traces saw, and those callers counted the failures of in their
+ * own client series (`measuredCalls`), caller → callees.
  */
 export function clearedByHealthyCallers(signals: readonly Signal[], callsMade: Record<string, string[]>, observed: ReadonlySet<string>): Map<string, string> {
   const failing = new Set(signals.filter((s) => OWN_FAILURES.includes(s.family) && s.strength >= CLEAR_STRENGTH).map((s) => s.service));

@@ -1,3 +1,4 @@
+import { beganBeforeCallee } from './began-first.js';
 import { namesService, ownCredentialRefused } from './logs.js';
 import { CLEAR_STRENGTH, FAILURE_WORDS, type Frame, noisyOr, type Signal, type SignalFamily } from './types.js';
 import { WEIGHTS, type Weights } from './weights.js';
@@ -174,7 +175,8 @@ function waitsExplained(p: ServiceProfile, q: ServiceProfile, w: Weights): numbe
  * when the evidence could have shown theirs (`canFail`: services with error metrics, log
  * lines or spans that carry an error status); an entry service's error ratio over
  * dependencies that could not report a failure says where it was counted, not where it
- * began.
+ * began. A dependency whose trouble began a whole step of the coarser series after the
+ * service's own series left their baselines (`beganBeforeCallee`) explains none of it.
  */
 /**
  * When a dependency's trouble began as its caller saw it: its own onset, or the first of
@@ -218,7 +220,7 @@ export function profileServices(signals: readonly Signal[], graph: Map<string, S
     let best = 0;
     for (const d of downstream(graph, p.service)) {
       const q = profiles.get(d);
-      if (!q || onsetSeenBy(q, p) > p.onsetMs + tolerance || fed.has(d) || starvedBy(q, p.service) || onlyLostDemand(q)) continue;
+      if (!q || onsetSeenBy(q, p) > p.onsetMs + tolerance || beganBeforeCallee(p.signals, onsetSeenBy(q, p), q.onsetStepMs) || fed.has(d) || starvedBy(q, p.service) || onlyLostDemand(q)) continue;
       const explains = hollowFailure(p, q) ? own : Math.max((q.local + symptomShare * q.symptom * 0.5) * (failing(p, w) && !failing(q, w) && !filledWaiting(p, q, tolerance) ? w.propagation.slowerExplainsFailing : 1), waitsExplained(p, q, w));
       if (explains > best) [best, p.explainedBy] = [explains, d];
     }
