@@ -4,7 +4,7 @@ import { WEIGHTS, type Weights } from './weights.js';
 import { headroomResource, headroomSignals } from './headroom.js';
 import { wordsOf } from './metric-words.js';
 import { detectOnset, lookbackOf, zStrength, type Onset } from './onset.js';
-import { begunBeforeLookback } from './before-window.js';
+import { begunBeforeLookback, sizedByReference } from './before-window.js';
 import { againstReference, failingSinceEarlier, failingThroughout, referenceOnset, standingDemand, standingGrowth, standingOnset } from './reference-onset.js';
 import type { Evidence, Frame, Signal, SignalFamily } from './types.js';
 
@@ -217,7 +217,8 @@ const RATES: readonly Family[] = ['errors', 'latency', 'traffic', 'cpu'];
  * series too sparse for a baseline of its own, or whose shift began before the
  * look-back (`standingOnset`), is read against its reference alone (and a rate's shift
  * found at the look-back's first step is dated where its reference says it began,
- * `begunBeforeLookback`); a headroom series is read the other way round (`headroomSignals`).
+ * `begunBeforeLookback`, and a rise in demand whose window opened already far above
+ * its reference is sized against the reference, `sizedByReference`); a headroom series is read the other way round (`headroomSignals`).
  * An error ratio with no reference that failed half of all requests or more from the
  * window's first sample (`failingThroughout`) was failing before the window opened.
  */
@@ -238,7 +239,8 @@ export function metricSignals(items: readonly Evidence[], frame: Frame, w: Weigh
     const standing = found ? undefined : family === 'traffic' ? standingDemand(series, w) : family === 'memory' ? standingGrowth(series, w) : undefined;
     const earlier = found ? undefined : (referenceOnset(series, frame, w) ?? standing ?? (RATES.includes(family) ? standingOnset(series, frame, w) : undefined) ?? (family === 'errors' && !series.reference ? failingSinceEarlier(series, frame, w) : undefined));
     const throughout = found || earlier || family !== 'errors' || series.reference ? undefined : failingThroughout(series, frame, w);
-    const onset = found ? againstReference(begunBeforeLookback(found, series, RATES.includes(family), frame, w), series, w) : (earlier ?? throughout);
+    const weighed = found ? againstReference(begunBeforeLookback(found, series, RATES.includes(family), frame, w), series, w) : undefined;
+    const onset = weighed && family === 'traffic' ? sizedByReference(weighed, series, w) : found ? weighed : (earlier ?? throughout);
     if (!onset) continue;
     const rising = onset.direction > 0;
     const relative = onset.baseline !== 0 ? Math.abs(onset.peak / onset.baseline) : Infinity;
