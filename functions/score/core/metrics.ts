@@ -30,7 +30,10 @@ export function countsFailedResponses(labels: Readonly<Record<string, string>>):
  * (`kube_pod_container_status_restarts_total`) counts crashes, not requests: it is
  * left to the runtime events that say why the container stopped. A backlog (queue age, lag) is a symptom like
  * latency: work waits when whatever drains it is broken; a disk's I/O queue is the disk's
- * own saturation (the USE method's measure of it), not work waiting downstream.
+ * own saturation (the USE method's measure of it), not work waiting downstream, and its
+ * I/O operations per second (`ReadIOPS`, `write_iops`) are how hard the disk works against
+ * its provisioned ceiling, not requests: a vacuum or a compaction drives them with no
+ * caller asking for more.
  * Packets dropped or retransmitted and calls that timed out are failures as much as an
  * error count is (a NAT gateway's `PacketsDropCount`, a link's `tcp_retransmit_ratio`).
  * A count of units in service (nodes ready, healthy hosts, links up; unhealthy hosts,
@@ -59,7 +62,7 @@ export function metricFamily(name: string, unit = '', labels: Readonly<Record<st
   if (/error|fail|5xx|fault|exception|reject|drop|retrans|packet.?loss|time.?out|timed.?out|dlq|dead.?letter/.test(n)) return 'errors';
   if (/cpu|throttl/.test(n)) return 'cpu';
   if (/(^|[^a-z])mem([^a-z]|$)|memory|heap|rss|oom|swap/.test(n)) return 'memory';
-  if (/disk.?queue|io.?queue/.test(n)) return 'saturation';
+  if (/disk.?queue|io.?queue|iops/.test(n)) return 'saturation';
   if (/queue|backlog|\blag\b|oldest|pending/.test(n)) return 'latency';
   if (/conn|pool|disk|filesystem|inode|file_?desc|\bfds?\b|thread|saturat|quota|in_use|used|usage|utiliz|capacity|evict/.test(n)) return 'saturation';
   if (/latency|duration|response_time|p\d\d|seconds|millis|\bms\b/.test(n)) return 'latency';
