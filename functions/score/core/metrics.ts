@@ -33,7 +33,9 @@ export function countsFailedResponses(labels: Readonly<Record<string, string>>):
  * own saturation (the USE method's measure of it), not work waiting downstream, and its
  * I/O operations per second (`ReadIOPS`, `write_iops`) are how hard the disk works against
  * its provisioned ceiling, not requests: a vacuum or a compaction drives them with no
- * caller asking for more.
+ * caller asking for more. Executions or requests in flight (`ConcurrentExecutions`,
+ * `http_requests_in_flight`) are how much of its concurrency a service holds, as a pool's
+ * connections in use are.
  * Packets dropped or retransmitted and calls that timed out are failures as much as an
  * error count is (a NAT gateway's `PacketsDropCount`, a link's `tcp_retransmit_ratio`).
  * A count of units in service (nodes ready, healthy hosts, links up; unhealthy hosts,
@@ -63,6 +65,7 @@ export function metricFamily(name: string, unit = '', labels: Readonly<Record<st
   if (/cpu|throttl/.test(n)) return 'cpu';
   if (/(^|[^a-z])mem([^a-z]|$)|memory|heap|rss|oom|swap/.test(n)) return 'memory';
   if (/disk.?queue|io.?queue|iops/.test(n)) return 'saturation';
+  if (/concurren|in.?flight/.test(n)) return 'saturation';
   if (/queue|backlog|\blag\b|oldest|pending/.test(n)) return 'latency';
   if (/conn|pool|disk|filesystem|inode|file_?desc|\bfds?\b|thread|saturat|quota|in_use|used|usage|utiliz|capacity|evict/.test(n)) return 'saturation';
   if (/latency|duration|response_time|p\d\d|seconds|millis|\bms\b/.test(n)) return 'latency';

@@ -3,6 +3,14 @@ import type { MetricSeries } from '../../../functions/contracts/index.js';
 import { metricFamily, metricSignals } from '../../../functions/score/core/metrics.js';
 import type { Evidence } from '../../../functions/score/core/types.js';
 
+describe('work in flight against a limit', () => {
+  it('is how much of its concurrency a service holds, not requests', () => {
+    expect(metricFamily('ConcurrentExecutions', 'Count')).toBe('saturation');
+    expect(metricFamily('http_requests_in_flight', '')).toBe('saturation');
+    expect(metricFamily('Invocations', 'Count')).toBe('traffic');
+  });
+});
+
 describe('a disk’s I/O operations per second', () => {
   it('are how hard the disk works, not requests', () => {
     expect(metricFamily('WriteIOPS', 'Count/Second')).toBe('saturation');
