@@ -117,13 +117,20 @@ const RAISED = /\b(?:rais(?:e|ed|es|ing)|increas(?:e|ed|es|ing)|bump(?:ed|s)?|do
 const LOUDER = /\b(?:debug|trace|verbose)\b|payloads?|bod(?:y|ies)/i;
 
 /**
+ * A summary with each limit set to an expression written out with its value
+ * (`max_connections 3000 -> LEAST(DBInstanceClassMemory/9531392,5000) = 1708`) read as set
+ * to that value (`3000 -> 1708`): the value is what the limit became.
+ */
+const evaluated = (summary: string) => summary.replace(/(->|→|=>)\s*[^\s=]+\s*=\s*(\d[\d.]*[a-z]*)/gi, '$1 $2');
+
+/**
  * The `before -> after` steps a summary writes for the limit on `resource`, in the clauses
  * that name it (or, for capacity, that name any resource): -1 for each that went down, 1
  * for each that went up, 0 where the units do not compare.
  */
 function limitSteps(summary: string, resource: string): number[] {
   const steps: number[] = [];
-  for (const clause of summary.split(/[,;()]|\band\b/)) {
+  for (const clause of evaluated(summary).split(/[,;()]|\band\b/)) {
     const names = RESOURCES.filter(([, re]) => re.test(clause)).map(([name]) => name);
     if (resource === 'capacity' ? names.length > 0 : !names.includes(resource)) continue;
     const tokens = clause.trim().split(/\s+/);
