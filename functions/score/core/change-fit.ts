@@ -1,6 +1,7 @@
 import type { MetricSeries } from '../../contracts/index.js';
 import { referenceScale } from '../../providers/shared/metrics.js';
 import { median } from '../../providers/shared/stats.js';
+import { begunBeforeLookback } from './before-window.js';
 import { climbed } from './kinds.js';
 import { leakOver } from './held.js';
 import { metricFamily } from './metrics.js';
@@ -165,7 +166,8 @@ export function sentAtChange(items: readonly Evidence[], service: string, at: nu
     const series = item as MetricSeries;
     const family = metricFamily(series.name, series.unit, series.labels);
     if (family !== 'other' && family !== 'traffic') continue;
-    const onset = detectOnset(series.values, series.startMs, series.stepMs, frame.alertAtMs, lookbackOf(frame), w);
+    const found = detectOnset(series.values, series.startMs, series.stepMs, frame.alertAtMs, lookbackOf(frame), w);
+    const onset = found && begunBeforeLookback(found, series, true, frame, w);
     if (!onset || onset.atMs < at - series.stepMs || onset.atMs > at + Math.max(w.changes.carriedWithinMs, 2 * series.stepMs)) continue;
     const ratio = onset.baseline > 0 ? onset.peak / onset.baseline : Infinity;
     if (ratio >= w.changes.leakGrowth || (family === 'other' && ratio <= 1 / w.changes.leakGrowth)) return `${series.name} on ${service} went from ${onset.baseline.toPrecision(3)} to ${onset.peak.toPrecision(3)} at the change`;

@@ -134,6 +134,9 @@ export function describeChange(c: Pick<ChangeEvent, 'summary' | 'version' | 'pre
  * however old: what the service holds grew from it, and the same demand now holds far
  * more than in the healthy reference, so the growth, not the clock, ties it to the
  * exhaustion (a cache with no bound, shipped two days before the pods ran out). A change
+ * whose own service's work stepped right at it (`sentAtChange`: streaming subscriptions
+ * from none to 38 000 the minute a flag turned them on) took effect there, and fits the
+ * trouble that grew from it slowly too, however many minutes the backlog took. A change
  * from before the window, which the change feed returns as what a service runs with,
  * counts only by such a fit (or a leak it shipped), or when its service was already far
  * off its healthy reference when the window opened (`offReferenceAtWindowOpen`): then it
@@ -209,7 +212,7 @@ export function attributeChanges(items: readonly Evidence[], profiles: Map<strin
     const held = ceiling ?? (memoryLeak ? 'memory' : heldLeak ? 'held' : undefined);
     const heavier = held ? heavierPerDemand(items, change.service, held, new Set(callersOf(graph, change.service)), onset, w) : undefined;
     const untested = heavier !== undefined && heavier >= w.changes.heavierShare;
-    const proximity = untested ? 1 : leftBefore ? decay(frame.changesFromMs! - at, w.changes.leakHalfLifeMs) : decay(lead, leak || ceiling ? w.changes.leakHalfLifeMs : w.changes.halfLifeMs);
+    const proximity = untested ? 1 : leftBefore ? decay(frame.changesFromMs! - at, w.changes.leakHalfLifeMs) : decay(lead, leak || ceiling || (mine && sent !== undefined) ? w.changes.leakHalfLifeMs : w.changes.halfLifeMs);
     const heavierWork = (): boolean => (heavierPerDemand(items, change.service, 'capacity', new Set(callersOf(graph, change.service)), onset, w) ?? 0) >= w.changes.heavierShare;
     if (mine && !leak && !ceiling && metByDemand(p, at, resolution, profiles, graph, w) && !heavierWork()) {
       const demand = p.signals.find((s) => s.family === 'traffic_up' && s.onsetMs > at);
@@ -229,7 +232,7 @@ export function attributeChanges(items: readonly Evidence[], profiles: Map<strin
     } else if (ownScore > 0) {
       const sign = firstSignAfter(p, at);
       const asMuch = untested ? `, and the same demand as in the healthy reference now takes ${heavier!.toFixed(1)} times as much of it` : '';
-      const shape = memoryLeak ? `; its memory grew from the change on${asMuch}` : heldLeak ? `; what it holds grew from the change on, faster than its demand${asMuch}` : ceiling ? `; it set the ${ceiling} that ran short${asMuch}` : '';
+      const shape = memoryLeak ? `; its memory grew from the change on${asMuch}` : heldLeak ? `; what it holds grew from the change on, faster than its demand${asMuch}` : ceiling ? `; it set the ${ceiling} that ran short${asMuch}` : sent ? `; it took effect at once: ${sent}` : '';
       out.push({ change, kind, score: ownScore, fit: proximity * (fed ? 0.4 : 1), redHerring: false, reason: `${what} on ${change.service} at ${clock(at)}; ${change.service} itself went wrong ${minutes(Math.max(0, lead))} after it${sign ? ` (${sign.text})` : ''}${shape}` });
     } else if (relieved) {
       out.push({ change, kind, score: 0, fit: 0, redHerring: true, reason: `${what} on ${change.service} at ${clock(at)} gave it more of the ${relieved} it ran short of: a response to the shortage, not its cause` });

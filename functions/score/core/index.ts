@@ -1,3 +1,4 @@
+import { spilledLinks } from './spilled.js';
 import type { IncidentSignal, ProviderOutcome, ProviderResult, ScoredEvidence, Suspect } from '../../contracts/index.js';
 import { abandonedCallSignals } from './abandoned.js';
 import { peerAliases, withAliases } from './aliases.js';
@@ -151,7 +152,7 @@ export interface Ranking {
  * call graph (topology merged with traced calls, off-graph platform whose trouble the
  * failures of several services name, a front we cannot see whose every callee failed at
  * once, and a piece that failed its own way in front of a dependency we only see
- * through it) to the earliest, deepest anomalous service (a callee named in a caller's
+ * through it, and a sibling whose demand a short cache spilled onto it, `spilledLinks`) to the earliest, deepest anomalous service (a callee named in a caller's
  * error lines, or by the peer label of a caller's client series, is blamed by them), a caller's unnamed errors put
  * on the one callee it shares with a failing sibling that names it, and demand a caller
  * that forwards everything counted carried to its callee; changes are
@@ -182,7 +183,7 @@ export function rankInvestigation(raw: ScoreInput, w: Weights = WEIGHTS): Rankin
   const hosts = hostLinks(evidence, direct, called, observed);
   const network = sharedNetworkLinks(direct, called, packetCounters(evidence), tolerance, w);
   const facility = sharedFacilityLinks(direct, called, servingNoRequests(evidence), tolerance, w);
-  const graph = mergeGraph(input.topology, traced, platform.edges, reported.edges, front.edges, hosts.edges, network.edges, facility.edges, passedThroughLinks(direct, called, observed, tolerance));
+  const graph = mergeGraph(input.topology, traced, platform.edges, reported.edges, front.edges, hosts.edges, network.edges, facility.edges, passedThroughLinks(direct, called, observed, tolerance), spilledLinks(direct, called, demandMeasured(evidence)));
   const mentions = [...mentionSignals(direct, graph), ...peerSeriesSignals(evidence, direct, graph)];
   const named = [...direct, ...mentions, ...failingCallSignals(direct, graph)];
   const linked = attributeLinks(

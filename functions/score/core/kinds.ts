@@ -127,13 +127,28 @@ const RAISED = /\b(?:rais(?:e|ed|es|ing)|increas(?:e|ed|es|ing)|bump(?:ed|s)?|do
 const LOUDER = /\b(?:debug|trace|verbose)\b|payloads?|bod(?:y|ies)/i;
 
 /**
+ * A utilization target or threshold (`target CPU 60% -> 90%`, an alarm threshold) is
+ * where something acts, not how much of the resource there is: raising an autoscaler's
+ * target lets fewer instances carry the load, so it is no limit raised.
+ */
+const TARGET = /\btarget|threshold/i;
+
+/**
+ * A summary with each limit set to an expression written out with its value
+ * (`max_connections 3000 -> LEAST(DBInstanceClassMemory/9531392,5000) = 1708`) read as set
+ * to that value (`3000 -> 1708`): the value is what the limit became.
+ */
+const evaluated = (summary: string) => summary.replace(/(->|→|=>)\s*[^\s=]+\s*=\s*(\d[\d.]*[a-z]*)/gi, '$1 $2');
+
+/**
  * The `before -> after` steps a summary writes for the limit on `resource`, in the clauses
  * that name it (or, for capacity, that name any resource): -1 for each that went down, 1
  * for each that went up, 0 where the units do not compare.
  */
 function limitSteps(summary: string, resource: string): number[] {
   const steps: number[] = [];
-  for (const clause of summary.split(/[,;()]|\band\b/)) {
+  for (const clause of evaluated(summary).split(/[,;()]|\band\b/)) {
+    if (TARGET.test(clause)) continue;
     const names = RESOURCES.filter(([, re]) => re.test(clause)).map(([name]) => name);
     if (resource === 'capacity' ? names.length > 0 : !names.includes(resource)) continue;
     const tokens = clause.trim().split(/\s+/);
@@ -168,7 +183,8 @@ export function towardShortage(summary: string, resource: string): boolean {
  * (`shortResources`) which its summary names (a memory request or heap size, a pool, a
  * concurrency limit), moved the way that makes running short likelier
  * (`towardShortage`); or, for a scaling change that took capacity away (fewer replicas, a
- * smaller instance), any resource that ran short, since every one was cut. A lowered
+ * smaller instance, or any change that takes instances away by their count, `fewerUnits`),
+ * any resource that ran short, since every one was cut. A lowered
  * ceiling, like a leak, is reached only when demand next fills it, so such a change
  * explains the exhaustion well after it. A limit raised, or a resource that did not run
  * short, earns nothing here.
@@ -179,7 +195,17 @@ export function fittedShortage(change: { kind: string; summary: string; service:
   const summary = withoutName(change.summary, change.service);
   const named = RESOURCES.find(([name, re]) => short.has(name) && re.test(summary) && towardShortage(summary, name))?.[0];
   if (named) return named;
-  return (change.kind === 'scaling' || smallerInstance(summary)) && towardShortage(summary, 'capacity') ? 'capacity' : undefined;
+  return ((change.kind === 'scaling' || smallerInstance(summary)) && towardShortage(summary, 'capacity')) || fewerUnits(summary) ? 'capacity' : undefined;
+}
+
+/**
+ * Whether a summary takes instances away by their count (`HPA minReplicas 12 -> 3`,
+ * `desired tasks 8 -> 4`, `min_size = 6 -> 2`): capacity cut however the change was
+ * recorded, whatever else the same change moved (a utilization target raised with it cuts
+ * capacity too, as it lets fewer instances carry the load).
+ */
+export function fewerUnits(summary: string): boolean {
+  return [...summary.matchAll(/\b(?:min|max|desired)?[_ -]?(?:replicas?|instances?|tasks?|nodes?|pods?|size|count)\b[^\d,;()]{0,12}(\d+)\s*(?:->|→|=>|to)\s*(\d+)\b/gi)].some((m) => Number(m[2]) < Number(m[1]));
 }
 
 /** Cloud instance sizes in order (`db.r6g.large`, `m5.2xlarge`), a multiple of `xlarge` counting as that many. */

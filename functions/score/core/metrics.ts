@@ -5,6 +5,7 @@ import { headroomResource, headroomSignals } from './headroom.js';
 import { hostMeasure, hostMeasureSignals } from './host-measures.js';
 import { wordsOf } from './metric-words.js';
 import { detectOnset, lookbackOf, zStrength, type Onset } from './onset.js';
+import { begunBeforeLookback, sizedByReference } from './before-window.js';
 import { againstReference, failingSinceEarlier, failingThroughout, referenceOnset, standingDemand, standingGrowth, standingOnset } from './reference-onset.js';
 import type { Evidence, Frame, Signal, SignalFamily } from './types.js';
 
@@ -30,7 +31,12 @@ export function countsFailedResponses(labels: Readonly<Record<string, string>>):
  * (`kube_pod_container_status_restarts_total`) counts crashes, not requests: it is
  * left to the runtime events that say why the container stopped. A backlog (queue age, lag) is a symptom like
  * latency: work waits when whatever drains it is broken; a disk's I/O queue is the disk's
- * own saturation (the USE method's measure of it), not work waiting downstream.
+ * own saturation (the USE method's measure of it), not work waiting downstream, and its
+ * I/O operations per second (`ReadIOPS`, `write_iops`) are how hard the disk works against
+ * its provisioned ceiling, not requests: a vacuum or a compaction drives them with no
+ * caller asking for more. Executions or requests in flight (`ConcurrentExecutions`,
+ * `http_requests_in_flight`) are how much of its concurrency a service holds, as a pool's
+ * connections in use are.
  * Packets dropped or retransmitted and calls that timed out are failures as much as an
  * error count is (a NAT gateway's `PacketsDropCount`, a link's `tcp_retransmit_ratio`).
  * A count of units in service (nodes ready, healthy hosts, links up; unhealthy hosts,
@@ -59,7 +65,8 @@ export function metricFamily(name: string, unit = '', labels: Readonly<Record<st
   if (/error|fail|5xx|fault|exception|reject|drop|retrans|packet.?loss|time.?out|timed.?out|dlq|dead.?letter/.test(n)) return 'errors';
   if (/cpu|throttl/.test(n)) return 'cpu';
   if (/(^|[^a-z])mem([^a-z]|$)|memory|heap|rss|oom|swap/.test(n)) return 'memory';
-  if (/disk.?queue|io.?queue/.test(n)) return 'saturation';
+  if (/disk.?queue|io.?queue|iops/.test(n)) return 'saturation';
+  if (/concurren|in.?flight/.test(n)) return 'saturation';
   if (/queue|backlog|\blag\b|oldest|pending/.test(n)) return 'latency';
   if (/conn|pool|disk|filesystem|inode|file_?desc|\bfds?\b|thread|saturat|quota|in_use|used|usage|utiliz|capacity|evict/.test(n)) return 'saturation';
   if (/latency|duration|response_time|p\d\d|seconds|millis|\bms\b/.test(n)) return 'latency';
@@ -215,7 +222,10 @@ const RATES: readonly Family[] = ['errors', 'latency', 'traffic', 'cpu'];
  * callee (a service-mesh edge) speaks for the callee: calls into it got slower. A shift
  * to a level the series' reference also shows is not news (`againstReference`), and a
  * series too sparse for a baseline of its own, or whose shift began before the
- * look-back (`standingOnset`), is read against its reference alone; a headroom series is read the other way round (`headroomSignals`).
+ * look-back (`standingOnset`), is read against its reference alone (and a rate's shift
+ * found at the look-back's first step is dated where its reference says it began,
+ * `begunBeforeLookback`, and a rise in demand whose window opened already far above
+ * its reference is sized against the reference, `sizedByReference`); a headroom series is read the other way round (`headroomSignals`).
  * An error ratio with no reference that failed half of all requests or more from the
  * window's first sample (`failingThroughout`) was failing before the window opened.
  */
@@ -241,7 +251,8 @@ export function metricSignals(items: readonly Evidence[], frame: Frame, w: Weigh
     const standing = found ? undefined : family === 'traffic' ? standingDemand(series, w) : family === 'memory' ? standingGrowth(series, w) : undefined;
     const earlier = found ? undefined : (referenceOnset(series, frame, w) ?? standing ?? (RATES.includes(family) ? standingOnset(series, frame, w) : undefined) ?? (family === 'errors' && !series.reference ? failingSinceEarlier(series, frame, w) : undefined));
     const throughout = found || earlier || family !== 'errors' || series.reference ? undefined : failingThroughout(series, frame, w);
-    const onset = found ? againstReference(found, series, w) : (earlier ?? throughout);
+    const weighed = found ? againstReference(begunBeforeLookback(found, series, RATES.includes(family), frame, w), series, w) : undefined;
+    const onset = weighed && family === 'traffic' ? sizedByReference(weighed, series, w) : found ? weighed : (earlier ?? throughout);
     if (!onset) continue;
     const rising = onset.direction > 0;
     const relative = onset.baseline !== 0 ? Math.abs(onset.peak / onset.baseline) : Infinity;

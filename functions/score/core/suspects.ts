@@ -1,6 +1,7 @@
 import type { RootCauseKind, Suspect } from '../../contracts/index.js';
 import type { Attribution } from './changes.js';
 import { burnedByCode, overflowedOnOneInput } from './kinds.js';
+import { growthBlocked } from './blocked.js';
 import { failedUnder, failedWithItsHost, feltAsPlatform, platformFeltBy, underPlatformReport } from './felt-platform.js';
 import { saidSaturated } from './saturated.js';
 import { ranToTheirTimeout } from './timed-out.js';
@@ -66,8 +67,11 @@ function onePerEventFamily(signals: readonly Signal[]): Signal[] {
  * the saturation, and not so long before it that the service had coped with it, is a
  * surge (demand that was still climbing when the service ran short counts however long
  * before it began: it never stopped at a level the service coped with), only where the
- * service strained, since more calls it served without running short
- * are not an incident; the shortage such demand brought on is the surge's consequence,
+ * service strained (a resource signal, its own work slower, or its own words saying it ran
+ * short: all workers busy, requests queued), since more calls it served without running short
+ * are not an incident, nor where its new instances could not start for want of a resource
+ * (`growthBlocked`: the shortage blocked the ordinary answer to more demand); the shortage
+ * such demand brought on is the surge's consequence,
  * so it speaks for the surge too, in proportion to how clearly demand rose (a herd that
  * pinned a function's concurrency is a surge however modest the rise in calls the
  * throttled function could still count, and calls it turned away at its limit are demand
@@ -117,8 +121,8 @@ export function kindSupport(p: ServiceProfile, callerFailures: readonly Signal[]
   const saturated = (resource.length > 0 ? resource : p.signals.filter((s) => s.family === 'latency' || s.family === 'errors')).sort((a, b) => a.onsetMs - b.onsetMs)[0];
   const saturationOnset = saturated?.onsetMs ?? Infinity;
   const metSaturation = (s: Signal) => s.onsetMs <= saturationOnset + Math.max(LATER_MS, saturated?.stepMs ?? 0) && ((s.risenByMs ?? s.onsetMs) >= saturationOnset - SURGE_LEAD_MS || s.climbedBefore === true);
-  const demandFirst = surge.some(metSaturation);
-  const strained = resource.length > 0 || p.signals.some((s) => s.family === 'self_time' && s.strength >= CLEAR_STRENGTH) || saidSaturated(p.signals);
+  const demandFirst = surge.some(metSaturation) && !growthBlocked(p.signals, saturationOnset + Math.max(LATER_MS, saturated?.stepMs ?? 0));
+  const strained = resource.length > 0 || p.signals.some((s) => (s.family === 'self_time' || (s.local && s.hint === 'resource_exhaustion')) && s.strength >= CLEAR_STRENGTH) || saidSaturated(p.signals);
   const asPlatform = feltAsPlatform(p.signals, w) || victimsFeltPlatform;
   const platformFirst = p.signals.some((s) => (s.family === 'runtime_node' || failedUnder(s)) && s.onsetMs <= saturationOnset + LATER_MS) || asPlatform || p.signals.some(underPlatformReport);
   const measuredShort = resource.length > 0 || p.signals.some((s) => s.hint === 'resource_exhaustion');
