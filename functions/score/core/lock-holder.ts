@@ -1,5 +1,5 @@
 import type { ServiceProfile } from './propagation.js';
-import type { Signal } from './types.js';
+import { CLEAR_STRENGTH, type Signal } from './types.js';
 
 /**
  * Words a database or its client uses for a statement that waited on a lock another
@@ -22,12 +22,14 @@ const onlyWaitedOnLocks = (p: ServiceProfile) => p.signals.some(lockWait) && not
  * Pairs each service whose own trouble is only waiting on locks (a caller of a shared
  * store timing out on locks, or the store itself logging sessions that wait) with the
  * sibling that held them: another caller of the same store, not itself waiting on locks,
- * whose own trouble began no later than the waits did (within `tolerance`), the earliest
- * of them. The store must show no trouble of its own but waiting sessions: a store that
- * ran out of connections or CPU is a root of its own, and its lock waits part of that. A lock wait is a victim's symptom: a session times out because another session
- * holds the rows; the other writer of the store that got into trouble first (a batch whose
- * runs overlap, a migration, a reconciler in long transactions) is where it starts, and
- * the store whose sessions wait did nothing wrong of its own. Returns [waiter, holder].
+ * with clear trouble of its own (a faint line is not a batch holding rows) that began no
+ * later than the waits did (within `tolerance`), the earliest of them. A lock wait is a
+ * victim's symptom: a session times out because another session holds the rows; the
+ * other writer of the store that got into trouble first (a batch whose runs overlap, a
+ * migration, a reconciler in long transactions) is where it starts, and the store whose
+ * sessions wait did nothing wrong of its own. The store must show no trouble of its own
+ * but waiting sessions: a store that ran out of connections or CPU is a root of its own,
+ * and its lock waits are part of that. Returns [waiter, holder].
  */
 export function lockHolders(profiles: ReadonlyMap<string, ServiceProfile>, graph: ReadonlyMap<string, ReadonlySet<string>>, tolerance: number): [string, string][] {
   const out: [string, string][] = [];
@@ -36,7 +38,7 @@ export function lockHolders(profiles: ReadonlyMap<string, ServiceProfile>, graph
     const waitedAt = Math.min(...waiter.signals.filter(lockWait).map((s) => s.onsetMs));
     const stores = new Set([waiter.service, ...(graph.get(waiter.service) ?? [])]);
     const holder = [...profiles.values()]
-      .filter((h) => h !== waiter && h.local > 0 && !h.signals.some(lockWait) && h.onsetMs <= waitedAt + tolerance)
+      .filter((h) => h !== waiter && h.local > 0 && h.signals.some((s) => s.strength >= CLEAR_STRENGTH) && !h.signals.some(lockWait) && h.onsetMs <= waitedAt + tolerance)
       .filter((h) => [...(graph.get(h.service) ?? [])].some((store) => store !== h.service && stores.has(store) && nothingButWaits(profiles.get(store))))
       .sort((a, b) => a.onsetMs - b.onsetMs || b.local - a.local)[0];
     if (holder) out.push([waiter.service, holder.service]);

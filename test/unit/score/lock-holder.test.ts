@@ -46,3 +46,10 @@ describe('the sibling that held the lock', () => {
     expect(profiles.get('orders-api')!.explainedBy).not.toBe('nightly-batch');
   });
 });
+
+describe('a sibling with only a faint sign of its own', () => {
+  it('is not taken for the holder', () => {
+    const faint = evidence(25).map((s) => (s.service === 'nightly-batch' ? { ...s, strength: 0.15 } : s));
+    expect(profileServices(faint, graph, frame).get('orders-api')!.explainedBy).not.toBe('nightly-batch');
+  });
+});
