@@ -1,4 +1,5 @@
 import { beganBeforeCallee } from './began-first.js';
+import { lockHolders } from './lock-holder.js';
 import { namesService, ownCredentialRefused } from './logs.js';
 import { CLEAR_STRENGTH, FAILURE_WORDS, type Frame, noisyOr, type Signal, type SignalFamily } from './types.js';
 import { WEIGHTS, type Weights } from './weights.js';
@@ -177,6 +178,9 @@ function waitsExplained(p: ServiceProfile, q: ServiceProfile, w: Weights): numbe
  * dependencies that could not report a failure says where it was counted, not where it
  * began. A dependency whose trouble began a whole step of the coarser series after the
  * service's own series left their baselines (`beganBeforeCallee`) explains none of it.
+ * A service whose own trouble is only waiting on locks in a shared store is the victim
+ * of the sibling writer that got into trouble first (`lockHolders`), and a store whose
+ * sessions only waited cannot explain that holder.
  */
 /**
  * When a dependency's trouble began as its caller saw it: its own onset, or the first of
@@ -231,6 +235,15 @@ export function profileServices(signals: readonly Signal[], graph: Map<string, S
     const q = profiles.get(callee)!;
     q.rootness *= w.propagation.refusedShare;
     q.explainedBy = caller;
+  }
+  const held = lockHolders(profiles, graph, tolerance);
+  const waiters = new Set(held.map(([waiter]) => waiter));
+  for (const [waiter, holder] of held) {
+    const q = profiles.get(waiter)!;
+    q.rootness = Math.min(q.rootness, 1 - w.propagation.explainedDiscount) * w.propagation.refusedShare;
+    q.explainedBy = holder;
+    const h = profiles.get(holder)!;
+    if (h.explainedBy !== undefined && waiters.has(h.explainedBy)) [h.rootness, h.explainedBy] = [1, undefined];
   }
   for (const [service, caller] of fed) {
     const p = profiles.get(service)!;
