@@ -1,5 +1,3 @@
-import { CLEAR_STRENGTH, type Signal } from './types.js';
-
 /**
  * Words a service writes when its own capacity to serve is all taken and work waits for
  * it, the saturation of the USE method in the service's own words:
@@ -14,7 +12,9 @@ import { CLEAR_STRENGTH, type Signal } from './types.js';
  *   worker, executor, accept or I/O queue: `request queue full (980/1000), rejecting`,
  *   `accept queue full`, `request queue depth 512`), which fills only when they cannot keep up.
  * The code is doing its usual work, there is just more of it than workers, so these name a
- * shortage of capacity, never a defect. A thread in a busy loop (a spin, a busy wait) is
+ * shortage of capacity, never a defect (`logHint` reads them as resource exhaustion), and
+ * the service strained as surely as a CPU at its limit says so: demand that rose with them
+ * is a surge (`kindSupport` reads strain from any of its own signals naming a shortage). A thread in a busy loop (a spin, a busy wait) is
  * code that never yields, not a full pool. A queue the service feeds or drains for others
  * (a producer's queue full, a fan-out or resize queue's depth, a consumer's lag) fills
  * when whatever is on its other side slows, so it says nothing of the service's own
@@ -33,11 +33,3 @@ export const SATURATED = new RegExp(
   'i',
 );
 
-/**
- * Whether the service said, in its own error or warning lines, that its workers were all
- * busy and work queued for them (`SATURATED`): it ran short of capacity as surely as a
- * CPU at its limit says so, so demand that rose with it strained it.
- */
-export function saidSaturated(signals: readonly Signal[]): boolean {
-  return signals.some((s) => (s.family === 'log_error' || s.family === 'exception') && s.strength >= CLEAR_STRENGTH && SATURATED.test(s.raw ?? s.text));
-}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { burnedByCode } from '../../../functions/score/core/kinds.js';
 import { logHint } from '../../../functions/score/core/logs.js';
-import { SATURATED, saidSaturated } from '../../../functions/score/core/saturated.js';
+import { SATURATED } from '../../../functions/score/core/saturated.js';
 import { sig, support } from './lone-service.js';
 
 describe("a service's own saturation words", () => {
@@ -15,6 +15,7 @@ describe("a service's own saturation words", () => {
       'request queue depth 512 on task 7, p99 5100ms',
       'worker pool saturated (64/64), request queued 900ms',
       'rejected request: executor pool exhausted (200/200), 503',
+      'executor pool rejected 312 calls',
       'signup handler queue wait 2.8s',
       'request queue full (980/1000), rejecting',
       'accept queue full, dropping connection',
@@ -44,15 +45,13 @@ describe("a service's own saturation words", () => {
   });
 
   it('makes demand that rose with it a surge that strained the service, as a resource at its limit would', () => {
-    const busy = sig('log_error', 0.9, { raw: 'request queue full (980/1000), rejecting', hint: 'resource_exhaustion', text: 'web logged warn "request queue full (<*>/<*>), rejecting"' });
-    const signals = [sig('traffic_up', 1), sig('errors', 1), sig('latency', 1), busy];
-    expect(saidSaturated(signals)).toBe(true);
-    const k = support(signals);
+    const raw = 'executor pool rejected 312 calls';
+    const busy = sig('log_error', 0.9, { raw, hint: logHint(raw)!, text: `web logged warn "${raw}"` });
+    const k = support([sig('traffic_up', 1), sig('errors', 1), sig('latency', 1), busy]);
     expect(k.get('traffic_surge')!.support).toBeGreaterThan(k.get('code_defect')!.support);
     expect(k.get('traffic_surge')!.support).toBeGreaterThan(k.get('resource_exhaustion')!.support);
-    const silent = [sig('traffic_up', 1), sig('errors', 1), sig('latency', 1), sig('log_error', 0.9, { text: 'web logged error "order 42 failed"' })];
-    expect(saidSaturated(silent)).toBe(false);
-    const d = support(silent);
+    expect(logHint('order 42 failed')).toBeUndefined();
+    const d = support([sig('traffic_up', 1), sig('errors', 1), sig('latency', 1), sig('log_error', 0.9, { raw: 'order 42 failed', text: 'web logged error "order 42 failed"' })]);
     expect(d.get('code_defect')!.support).toBeGreaterThan(d.get('traffic_surge')!.support);
   });
 
