@@ -30,9 +30,11 @@ const FAILING: readonly SignalFamily[] = ['errors', 'error_origin'];
  * loop blocking the event loop, a parser on a huge input) is what took it, so the
  * shortage is the defect's consequence. A service whose only evidence is the CPU, or whose
  * errors name a resource ("too many connections", "shedding load"), or that received more
- * calls, or that only got slower, keeps reading as exhaustion or surge. Its workers all
- * busy (`SATURATED`) names no other resource: a code path that burns the CPU keeps every
- * worker as busy as a shortage does, so that line tells neither reading from the other.
+ * calls, or that only got slower, keeps reading as exhaustion or surge. Its own
+ * saturation words (`SATURATED`: its workers all busy, its request queue full) name no
+ * other resource: a code path that burns the CPU keeps every worker as busy, and fills the
+ * queue in front of them, as surely as a shortage does, so those lines tell neither
+ * reading from the other.
  */
 export function burnedByCode(signals: readonly Signal[]): boolean {
   const clear = signals.filter((s) => s.strength >= CLEAR_STRENGTH);

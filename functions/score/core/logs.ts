@@ -40,14 +40,12 @@ export const HOST_KERNEL = /\btask\b[^.;\n]{0,40}\bblocked for more than [\d<>*]
  * only when it is spent (`quota exceeded`, `over quota`, `has exceeded its quota`): the
  * word alone names a budget or whatever checks it (`quota check unavailable: connection
  * refused`, a quota 71% used), which says nothing of what ran out. A service's own
- * saturation names a shortage of capacity in two entries: `SATURATED` (its workers all
- * busy, work waiting in its queue, the forms strain is judged by) and the wider forms an
- * overloaded service also writes (every executor in use, a queue full, a queue's depth).
+ * saturation (`SATURATED`: its workers all busy, work waiting in its own queue) names a
+ * shortage of capacity.
  */
 const HINTS: [RegExp, RootCauseKind][] = [
   [/out of memory|\boom\b|too many (connections|open files|clients)|connection slots|pool (is )?exhausted|no space left|disk full|\bis full\b|\bquota\b[^.;\n]{0,30}\b(?:exceeded|exhausted|reached|used up|depleted)\b|\b(?:exceed(?:s|ed|ing)?|over|out of|insufficient)\b(?:\s+\S+){0,2}\s+quota\b|resource.?exhausted|heap space|rate.?limit|rate exceeded|concurrency (?:limit )?(?:reached|exceeded)|throttl|max_connections|maxmemory|evict|no available (connection|thread)|watermark\b.*\bexceeded|flood.?stage|shed(?:ding)? (?:load|requests?|traffic|low.priority)|load.?shed|wraparound|(?:assign|allocate) an ip address|no (?:free|available) ip|buffer (?:limits?|is full)/i, 'resource_exhaustion'],
   [SATURATED, 'resource_exhaustion'],
-  [/\b(?:all|every) (?:<\*> |\d+ )?(?:workers?|threads?|slots?|executors?)\b[^.;\n]{0,20}\b(?:busy|in use)\b|\b(?:worker|thread|executor) pool\b[^.;\n]{0,20}\b(?:saturated|exhausted|full)\b|\bqueue (?:is )?full\b|\bqueue depth\b|\bwaited\b[^.;\n]{0,20}\bin (?:the )?queue\b|\b(?:requests?|jobs?|submissions?|tasks?|calls?) (?:were |are |is |was )?queued\b/i, 'resource_exhaustion'],
   [/\bdns|nxdomain|getaddrinfo|eai_again|enotfound|no such host|name resolution|unknownhost|\blookup [\w.<>*-]+(?: on \S+)?: |certificate|x509|\btls\b|\bssl\b|no route to host|network is unreachable|node .*not ready|connection reset by peer|packet loss|medium error|\bi\/o error|input\/output error|remounting filesystem read-only/i, 'infrastructure'],
 ];
 

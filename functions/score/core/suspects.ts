@@ -3,7 +3,6 @@ import type { Attribution } from './changes.js';
 import { burnedByCode, overflowedOnOneInput } from './kinds.js';
 import { growthBlocked } from './blocked.js';
 import { failedUnder, failedWithItsHost, feltAsPlatform, platformFeltBy, underPlatformReport } from './felt-platform.js';
-import { saidSaturated } from './saturated.js';
 import { ranToTheirTimeout } from './timed-out.js';
 import { originScore, type ServiceProfile } from './propagation.js';
 import { namesMachinesUnder } from './platform.js';
@@ -122,7 +121,7 @@ export function kindSupport(p: ServiceProfile, callerFailures: readonly Signal[]
   const saturationOnset = saturated?.onsetMs ?? Infinity;
   const metSaturation = (s: Signal) => s.onsetMs <= saturationOnset + Math.max(LATER_MS, saturated?.stepMs ?? 0) && ((s.risenByMs ?? s.onsetMs) >= saturationOnset - SURGE_LEAD_MS || s.climbedBefore === true);
   const demandFirst = surge.some(metSaturation) && !growthBlocked(p.signals, saturationOnset + Math.max(LATER_MS, saturated?.stepMs ?? 0));
-  const strained = resource.length > 0 || p.signals.some((s) => (s.family === 'self_time' || (s.local && s.hint === 'resource_exhaustion')) && s.strength >= CLEAR_STRENGTH) || saidSaturated(p.signals);
+  const strained = resource.length > 0 || p.signals.some((s) => (s.family === 'self_time' || (s.local && s.hint === 'resource_exhaustion')) && s.strength >= CLEAR_STRENGTH);
   const asPlatform = feltAsPlatform(p.signals, w) || victimsFeltPlatform;
   const platformFirst = p.signals.some((s) => (s.family === 'runtime_node' || failedUnder(s)) && s.onsetMs <= saturationOnset + LATER_MS) || asPlatform || p.signals.some(underPlatformReport);
   const measuredShort = resource.length > 0 || p.signals.some((s) => s.hint === 'resource_exhaustion');

@@ -1,22 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { logHint } from '../../../functions/score/core/logs.js';
 import { mergeGraph, profileServices } from '../../../functions/score/core/propagation.js';
 import { kindSupport } from '../../../functions/score/core/suspects.js';
 import type { Signal } from '../../../functions/score/core/types.js';
-
-describe('a service saying its own workers are all busy and work waits for them', () => {
-  it('names a shortage of its workers', () => {
-    expect(logHint('all <*> workers busy; submissions queued (depth <*>)')).toBe('resource_exhaustion');
-    expect(logHint('export job <*> waited <*>s in queue (depth <*>)')).toBe('resource_exhaustion');
-    expect(logHint('request queue depth <*> on task <*>, p<*> <*>ms')).toBe('resource_exhaustion');
-    expect(logHint('worker pool saturated (<*> busy), responding <*> to delivery <*>')).toBe('resource_exhaustion');
-  });
-
-  it('does not read a busy peer or a queue named in passing as its own shortage', () => {
-    expect(logHint('picked backend <*> at random although it was busy')).toBeUndefined();
-    expect(logHint('failed to publish to queue orders: connection refused')).toBeUndefined();
-  });
-});
 
 describe('demand that rose with the failures, on a service that said it ran short', () => {
   const at = Date.parse('2026-01-01T00:16:00Z');
