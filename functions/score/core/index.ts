@@ -1,4 +1,3 @@
-import { spilledLinks } from './spilled.js';
 import type { IncidentSignal, ProviderOutcome, ProviderResult, ScoredEvidence, Suspect } from '../../contracts/index.js';
 import { abandonedCallSignals } from './abandoned.js';
 import { peerAliases, withAliases } from './aliases.js';
@@ -19,6 +18,7 @@ import { mergeGraph, ONSET_TOLERANCE_MS, originScore, profileServices, type Serv
 import { ONSET_LOOKBACK_MS } from './onset.js';
 import { clearedByHealthyCallers, failingCallSignals, packetCounters, passedThroughLinks, reachedThroughNetwork, servingNoRequests, sharedFacilityLinks, sharedNamedCalleeSignals, sharedNetworkLinks, withoutClearedViews } from './pieces.js';
 import { rivalExplains } from './rivals.js';
+import { spilledLinks } from './spilled.js';
 import { laterThanThePage, quietThemselves, rankSuspects } from './suspects.js';
 import { causalPath } from './path.js';
 import { patternBreakSignals } from './patterns.js';
@@ -152,10 +152,11 @@ export interface Ranking {
  * call graph (topology merged with traced calls, off-graph platform whose trouble the
  * failures of several services name, a front we cannot see whose every callee failed at
  * once, and a piece that failed its own way in front of a dependency we only see
- * through it, and a sibling whose demand a short cache spilled onto it, `spilledLinks`) to the earliest, deepest anomalous service (a callee named in a caller's
- * error lines, or by the peer label of a caller's client series, is blamed by them), a caller's unnamed errors put
- * on the one callee it shares with a failing sibling that names it, and demand a caller
- * that forwards everything counted carried to its callee; changes are
+ * through it, and a sibling whose demand a short cache spilled onto it, `spilledLinks`)
+ * to the earliest, deepest anomalous service (a callee named in a caller's error lines,
+ * or by the peer label of a caller's client series, is blamed by them), a caller's
+ * unnamed errors put on the one callee it shares with a failing sibling that names it,
+ * and demand a caller that forwards everything counted carried to its callee; changes are
  * attributed by time and fit; suspects are ranked by service and kind (a platform piece
  * whose tenants' trouble reached it is the platform under them, never a quiet dependency, however
  * little of its own it reported), and those whose
