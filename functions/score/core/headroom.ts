@@ -1,5 +1,5 @@
 import type { MetricSeries } from '../../contracts/index.js';
-import type { Frame, Signal } from './types.js';
+import { formatMeasure as fmt, type Frame, type Signal } from './types.js';
 import { WEIGHTS, type Weights } from './weights.js';
 import { wordsOf } from './metric-words.js';
 import { detectOnset, lookbackOf, zStrength } from './onset.js';
@@ -32,8 +32,6 @@ export function headroomResource(name: string, unit = ''): HeadroomResource | un
 }
 
 const NOUN: Record<HeadroomResource, string> = { memory: 'memory', cpu: 'CPU', saturation: 'capacity' };
-
-const fmt = (v: number) => (Math.abs(v) >= 100 ? v.toFixed(0) : Math.abs(v) >= 1 ? v.toFixed(2) : v.toPrecision(2));
 
 /**
  * What a headroom series says: its fall is the resource's use rising, a local signal of

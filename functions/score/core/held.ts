@@ -3,7 +3,7 @@ import { median } from '../../providers/shared/stats.js';
 import { capacityOf, metricFamily } from './metrics.js';
 import { wordsOf } from './metric-words.js';
 import { climbed } from './kinds.js';
-import type { Evidence } from './types.js';
+import { formatMeasure as fmt, type Evidence } from './types.js';
 import { WEIGHTS, type Weights } from './weights.js';
 
 /** The share of a climb each half of it (first to middle third, middle to last) must carry for the climb to be steady rather than a step. */
@@ -43,8 +43,6 @@ function ends(s: Series): { first: number; last: number } | undefined {
 }
 
 const usable = (ref: MetricSeries['reference']) => ref !== undefined && ref.points >= WEIGHTS.metrics.minReferencePoints && ref.median > 0;
-
-const fmt = (v: number) => (Math.abs(v) >= 100 ? v.toFixed(0) : Math.abs(v) >= 1 ? v.toFixed(2) : v.toPrecision(2));
 
 /**
  * The demand a held count answers to: for descriptors, the connections that hold them

@@ -1,7 +1,7 @@
 import type { MetricSeries } from '../../contracts/index.js';
 import { wordsOf } from './metric-words.js';
 import { detectOnset, lookbackOf, zStrength } from './onset.js';
-import type { Frame, Signal } from './types.js';
+import { formatMeasure as fmt, type Frame, type Signal } from './types.js';
 import { WEIGHTS, type Weights } from './weights.js';
 
 /*
@@ -40,8 +40,6 @@ export function hostMeasure(name: string, labels: Readonly<Record<string, string
  * milliseconds, and signed requests, tokens and leases start to fail at seconds to minutes.
  */
 const CLOCK_OFF_S = 1;
-
-const fmt = (v: number) => (Math.abs(v) >= 100 ? v.toFixed(0) : Math.abs(v) >= 1 ? v.toFixed(2) : v.toPrecision(2));
 
 /** A signal that the platform under `series.service` failed, as its host measured it. */
 function underIt(series: MetricSeries & { id: string }, strength: number, onsetMs: number, text: string): Signal {

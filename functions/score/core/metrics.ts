@@ -7,7 +7,7 @@ import { wordsOf } from './metric-words.js';
 import { detectOnset, lookbackOf, zStrength, type Onset } from './onset.js';
 import { begunBeforeLookback, sizedByReference } from './before-window.js';
 import { againstReference, failingSinceEarlier, failingThroughout, referenceOnset, standingDemand, standingGrowth, standingOnset } from './reference-onset.js';
-import type { Evidence, Frame, Signal, SignalFamily } from './types.js';
+import { formatMeasure as fmt, type Evidence, type Frame, type Signal, type SignalFamily } from './types.js';
 
 type Family = 'errors' | 'latency' | 'cpu' | 'memory' | 'saturation' | 'traffic' | 'units' | 'headroom' | 'other';
 
@@ -203,8 +203,6 @@ const DEVICE_ERRORS = /(?:disk|device|volume|block|nvme|\bio|i\/o|media|medium).
 export function failedToAllocate(name: string): boolean {
   return / alloc| exhaust| quota| insufficient/.test(wordsOf(name));
 }
-
-const fmt = (v: number) => (Math.abs(v) >= 100 ? v.toFixed(0) : Math.abs(v) >= 1 ? v.toFixed(2) : v.toPrecision(2));
 
 /**
  * Families that measure a rate (requests, failures, waits, CPU burned), comparable from

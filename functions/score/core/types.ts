@@ -107,6 +107,13 @@ export type Evidence = IdentifiedEvidence;
  */
 export const CLEAR_STRENGTH = 0.3;
 
+/**
+ * A measured value as the evidence texts quote it: whole above 100, two decimals above 1,
+ * two significant digits below, so every reading that says what a series did (a ceiling
+ * reached, a count that climbed, a host's clock off) writes its numbers the same way.
+ */
+export const formatMeasure = (v: number) => (Math.abs(v) >= 100 ? v.toFixed(0) : Math.abs(v) >= 1 ? v.toFixed(2) : v.toPrecision(2));
+
 /** A service's own words about a failure: its error lines and exceptions. */
 export const FAILURE_WORDS: readonly SignalFamily[] = ['log_error', 'exception'];
 
