@@ -71,6 +71,8 @@ export interface Plan {
   runtime?: Spec['runtime'];
   exceptions?: Spec['exceptions'];
   alerts?: Spec['alerts'];
+  /** Extra healthy services elsewhere in the shop (a larger shop). */
+  more?: number;
   /** Turn parts of the noise off. */
   quiet?: Array<'chronic' | 'deploy' | 'old' | 'restart' | 'herring' | 'traces'>;
   expected: { service: string; kind: Kind; action: Action; mustCite: EvidenceClass[] };
@@ -87,6 +89,7 @@ const CHRONIC = [
   'request rejected: invalid token signature (client {hex:6})',
   'connection reset by peer while reading response body from telemetry collector',
 ];
+const POOL = ['audit-log', 'pdf-render', 'push-notify', 'geo-ip', 'translations', 'ab-testing', 'tax-calc', 'csv-export', 'status-page', 'email-sender', 'webhooks-out', 'kyc-check', 'thumbnailer', 'sitemap-gen', 'feature-store', 'consent-svc', 'help-center', 'survey-svc', 'coupon-svc', 'address-check'];
 const HERRING = ['DiskSpaceLow', 'CertificateExpiresSoon', 'BatchJobLate', 'HighGCPause', 'NodeClockSkew', 'QueueAgeHigh'];
 
 export function plan(p: Plan): Spec {
@@ -110,7 +113,9 @@ export function plan(p: Plan): Spec {
     const lag = vi >= 0 ? (victims.length - 1 - vi) * 0.5 + 0.5 : 0;
     if (vi >= 0) {
       const e = (p.victimErr ?? 0.25) * (1 - 0.15 * (victims.length - 1 - vi));
-      series.push(rate(svc, r, undefined, cw));
+      const rootBase = p.rates?.[root];
+      const surge = p.expected.kind === 'traffic_surge' && p.rootRateFx && rootBase ? p.rootRateFx.map(([at, v, rr]): Effect => [at, (v / rootBase) * r, rr]) : undefined;
+      series.push(rate(svc, r, surge, cw));
       series.push(lat(svc, l, [[o + lag, l * (p.victimLatX ?? 6), ramp]], cw));
       series.push(err(svc, 0.004, [[o + lag, Math.max(0.02, e), ramp]], cw));
     } else if (svc === root) {
@@ -130,7 +135,16 @@ export function plan(p: Plan): Spec {
   }
   if (p.rootMsg && rootOwned) logs.push(log(root, 'error', p.rootMsg, 10, o, 0));
   const q = new Set(p.quiet ?? []);
-  const others = owned.filter((s) => !p.chain.includes(s));
+  const extra: Array<[string, string]> = [];
+  const taken = new Set(nodes.concat((p.bystanders ?? []).map((b) => b[1])));
+  const pool = POOL.filter((n) => !taken.has(n));
+  for (let i = 0; i < (p.more ?? 0) && pool.length; i++) {
+    const name = pool.splice(rng.int(0, pool.length - 1), 1)[0]!;
+    const caller = rng.next() < 0.4 && extra.length ? rng.pick(extra)[1] : rng.pick(owned.filter((n) => n !== root && !p.chain.includes(n)).concat(p.chain[0]!));
+    extra.push([caller, name]);
+    if (rng.next() < 0.3) logs.push(log(name, rng.pick(['warn', 'error'] as const), rng.pick(CHRONIC), rng.int(60, 300), undefined, undefined, { always: true }));
+  }
+  const others = owned.filter((s) => !p.chain.includes(s) && s !== p.expected.service);
   if (!q.has('chronic')) {
     const a = others.length ? rng.pick(others) : p.chain[0]!;
     logs.push(log(a, 'warn', rng.pick(CHRONIC), rng.int(40, 120), undefined, undefined, { always: true }));
@@ -140,19 +154,20 @@ export function plan(p: Plan): Spec {
   }
   logs.push(...(p.logs ?? []));
   const changes = [...(p.changes ?? [])];
-  const apps = others.filter((s) => !/db|store|cache|queue|bus/.test(s));
+  const apps = others.filter((s) => !/db|store|cache|queue|bus|table|index|feed|hss/.test(s));
   if (!q.has('deploy') && others.length) {
     const s = rng.pick(apps.length ? apps : others);
     const at = rng.next() < 0.5 ? Math.max(-p.window + 5, o - rng.int(20, 50)) : Math.min(-1, o + rng.int(3, 12));
     changes.push({ at, service: s, kind: 'deployment', summary: `${s}: ${rng.pick(['bump logging library', 'copy edits on receipts', 'add metrics for retries', 'dependency updates (weekly)', 'refactor: extract validator'])}`, version: `v${rng.int(2, 9)}.${rng.int(0, 40)}.${rng.int(0, 9)}`, author: rng.pick(['mkaur', 'tjansen', 'lpereira', 'ochen', 'abello']), commit: rng.hex(7), source: 'ci' });
   }
   if (!q.has('old')) {
-    const s = rng.pick(victims.length ? victims : owned);
+    const pool = victims.filter((v) => v !== p.expected.service && !ext.has(v));
+    const s = rng.pick(pool.length ? pool : others.length ? others : owned);
     changes.push({ at: -rng.int(180, 1200), service: s, kind: 'deployment', summary: `${s}: ${rng.pick(['release train', 'weekly release', 'add pagination to list endpoint', 'upgrade HTTP client'])}`, version: `v${rng.int(1, 6)}.${rng.int(10, 80)}.0`, author: rng.pick(['rnguyen', 'sfischer', 'kadams']), commit: rng.hex(7), source: 'ci' });
   }
   const runtime = [...(p.runtime ?? [])];
   if (!q.has('restart') && others.length) {
-    const s = rng.pick(others);
+    const s = rng.pick(apps.length ? apps : others);
     runtime.push({ at: -rng.int(20, Math.max(21, p.window - 5)), service: s, kind: 'restart', count: 1, message: 'container restarted after liveness probe timeout' });
   }
   const alerts = [...(p.alerts ?? [])];
@@ -197,7 +212,7 @@ export function plan(p: Plan): Spec {
     source: p.source,
     alert: p.alert,
     topology: p.topology,
-    bystanders: p.bystanders,
+    bystanders: [...(p.bystanders ?? []), ...extra],
     external: p.external,
     step: cw ? 300 : 60,
     window: p.window,

@@ -35,6 +35,7 @@ export const S1: Spec[] = [
   }),
   plan({
     name: 'wikiworks-app-tier-saturated',
+    more: 8,
     postmortem: 'Wikimedia: application servers saturated after a deploy introduced an expensive uncached query',
     description: 'Page views time out across the site; the edge alerts on 5xx while the app servers run at full CPU.',
     at: '2025-11-18T14:20:00Z',
@@ -164,6 +165,7 @@ export const S1: Spec[] = [
   }),
   plan({
     name: 'harborlift-registry-pulls-fail',
+    more: 6,
     postmortem: 'Quay.io, May 2020 (registry database connections exhausted; here after a release)',
     description: 'Image pulls and pushes fail for customers; PagerDuty pages the registry front end.',
     at: '2026-05-19T16:50:00Z',
@@ -195,6 +197,7 @@ export const S1: Spec[] = [
   // config_change
   plan({
     name: 'voltdrive-app-api-down',
+    reference: false,
     postmortem: 'Tesla mobile app, Nov 2021 (network config change: increased verbosity of network traffic)',
     description: 'Owners cannot unlock cars with the phone key; the mobile API is down.',
     at: '2025-11-20T05:40:00Z',
@@ -258,6 +261,7 @@ export const S1: Spec[] = [
   }),
   plan({
     name: 'grindhouse-pos-table-missing',
+    reference: false,
     postmortem: 'Starbucks, Apr 2015 (daily system refresh deleted a table)',
     description: 'Point-of-sale checkouts fail in most cafes from mid-morning; the checkout API alerts.',
     at: '2025-09-12T09:30:00Z',
@@ -285,6 +289,7 @@ export const S1: Spec[] = [
   }),
   plan({
     name: 'relaypay-mesh-cpu-after-access-log',
+    more: 9,
     postmortem: 'Tesla mobile app, Nov 2021 (network verbosity change), in a service-mesh shop',
     description: 'Transfers fail across the mobile bank; ECS tasks behind the transfers API hit CPU limits.',
     at: '2026-06-02T12:25:00Z',

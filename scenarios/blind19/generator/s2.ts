@@ -87,6 +87,7 @@ export const S2: Spec[] = [
   }),
   plan({
     name: 'tradeport-logins-stall-on-open',
+    more: 6,
     postmortem: 'Charles Schwab / TD Ameritrade, Mar 2020 (login overwhelmed; here a new check switched on for everyone)',
     description: 'Traders cannot log in at the open; Opsgenie alerts on the login front end.',
     at: '2026-03-16T13:42:00Z',
@@ -143,6 +144,7 @@ export const S2: Spec[] = [
   }),
   plan({
     name: 'bidhall-search-hits-primary',
+    more: 7,
     postmortem: 'eBay, Jun 1999 (database server failure took the site down; here a flag moved load onto it)',
     description: 'Listing pages fail site-wide; PagerDuty pages for the listings API.',
     at: '2025-12-01T18:05:00Z',
@@ -171,6 +173,7 @@ export const S2: Spec[] = [
   // resource_exhaustion
   plan({
     name: 'newsroom-pages-fail-profile-backend',
+    more: 10,
     postmortem: 'BBC Online, Jul 2014 (database backend overloaded; caches could not absorb)',
     description: 'Many pages fail to render for signed-in readers; the page assembler alerts.',
     at: '2025-07-19T11:30:00Z',
@@ -255,6 +258,7 @@ export const S2: Spec[] = [
   }),
   plan({
     name: 'lionbank-sessions-table-full',
+    more: 5,
     postmortem: 'DBS Bank, Nov 2021 (access-control server problem locked customers out)',
     description: 'Customers are logged out and cannot log back in; Datadog alerts on the digital banking front end.',
     at: '2025-11-24T09:50:00Z',

@@ -5,6 +5,7 @@ import type { Spec } from './lib.js';
 export const S3: Spec[] = [
   plan({
     name: 'gavelpoint-bids-fail-db-unreachable',
+    more: 8,
     postmortem: 'eBay, Jun 1999 (database server failure took the site down; here a managed database)',
     description: 'Bids and listings fail; the bid service ECS alarm fires. AWS Health reports an issue in the region.',
     at: '2026-06-21T22:30:00Z',
@@ -61,6 +62,8 @@ export const S3: Spec[] = [
   }),
   plan({
     name: 'roastery-tills-card-declines',
+    more: 6,
+    reference: false,
     postmortem: 'Starbucks, Apr 2015 (registers in thousands of stores could not take payments; here the card processor fails)',
     description: 'Cafe tills decline cards; Datadog alerts on the payments service.',
     at: '2026-02-27T08:25:00Z',
@@ -86,6 +89,7 @@ export const S3: Spec[] = [
   }),
   plan({
     name: 'citybuilder-logins-entitlement-outage',
+    reference: false,
     postmortem: 'SimCity launch, Mar 2013 (logins failed; here the platform entitlement service)',
     description: 'Players cannot sign in; PagerDuty pages the sign-in service.',
     at: '2026-03-07T18:30:00Z',
@@ -170,6 +174,7 @@ export const S3: Spec[] = [
   // infrastructure
   plan({
     name: 'sakuratel-voice-misrouted-after-maintenance',
+    reference: false,
     postmortem: 'KDDI, Jul 2022 (core router replacement misrouted voice traffic; re-registration storm)',
     description: 'Voice calls fail after overnight maintenance; the call-control alert fires while subscriber lookups time out.',
     at: '2026-07-02T02:10:00Z',
@@ -235,6 +240,7 @@ export const S3: Spec[] = [
   }),
   plan({
     name: 'revenueoffice-san-outage',
+    more: 7,
     postmortem: 'Australian Taxation Office, Dec 2016 (storage area network failure: fibre cables damaged, data corrupted)',
     description: 'Online tax services go down; Grafana alerts on the online services portal.',
     at: '2026-12-12T03:05:00Z',
@@ -263,6 +269,7 @@ export const S3: Spec[] = [
   }),
   plan({
     name: 'auctionhouse-primary-host-failing',
+    reference: false,
     postmortem: 'eBay, Jun 1999 (database server failure; 22-hour outage)',
     description: 'Item pages and bidding fail; Datadog alerts on the item service.',
     at: '2025-06-10T23:10:00Z',
