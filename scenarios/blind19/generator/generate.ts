@@ -3,7 +3,7 @@
  * normalizes its alert with the sender's adapter and checks the suite's rules (WRITER.md).
  * Run: npx tsx scenarios/blind19/generator/generate.ts
  */
-import { writeFileSync } from 'node:fs';
+import { readdirSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadScenarioFile } from '../../../cli/scenario-run.js';
@@ -158,6 +158,7 @@ for (const spec of SPECS.map(withBystanders)) {
     console.error(`${spec.name}:\n  ${[...new Set(problems)].slice(0, 8).join('\n  ')}`);
   }
 }
+for (const f of readdirSync(OUT)) if (f.endsWith('.json') && !names.has(f.slice(0, -5))) unlinkSync(join(OUT, f));
 writeFileSync(join(OUT, 'README.md'), readme(SPECS.map(withBystanders)));
 console.log(`${SPECS.length} scenarios written, ${failed} with problems`);
 if (failed) process.exit(1);

@@ -1,6 +1,6 @@
 /* The suite's README, written from the specs so its table can never fall behind the files. */
 import type { Spec } from './lib.js';
-import { BLIND, DEBATABLE } from './notes.js';
+import { BLIND, COVERAGE, DEBATABLE } from './notes.js';
 
 const HEADER = `# blind19: blind scenario suite
 
@@ -40,6 +40,10 @@ root-cause service when it is not the alerting one. It exits non-zero on any pro
 
 ${'{tally}'}
 
+## Coverage of the postmortem list
+
+{coverage}
+
 ## Where a kind is debatable
 
 {debatable}
@@ -65,5 +69,5 @@ export function readme(specs: Spec[]): string {
     `| \`${s.name}\` | ${cell(s.postmortem)} | ${s.source} | ${s.expected.service} / ${s.expected.kind} | ${s.expected.action} | ${s.expected.mustCite.join(', ')} | ${cell(s.why)} |`,
   );
   const sizes = specs.map((s) => new Set(Object.entries(s.topology).flatMap(([k, v]) => [k, ...v])).size);
-  return `${HEADER.replace('{count}', String(specs.length)).replace('{nodes}', `${Math.min(...sizes)} to ${Math.max(...sizes)}`).replace('{noref}', String(specs.filter((s) => s.reference === false).length)).replace('{tally}', tally).replace('{blind}', BLIND).replace('{debatable}', DEBATABLE)}${rows.join('\n')}\n`;
+  return `${HEADER.replace('{count}', String(specs.length)).replace('{nodes}', `${Math.min(...sizes)} to ${Math.max(...sizes)}`).replace('{noref}', String(specs.filter((s) => s.reference === false).length)).replace('{tally}', tally).replace('{blind}', BLIND).replace('{debatable}', DEBATABLE).replace('{coverage}', COVERAGE)}${rows.join('\n')}\n`;
 }
