@@ -89,6 +89,7 @@ const CHRONIC = [
   'request rejected: invalid token signature (client {hex:6})',
   'connection reset by peer while reading response body from telemetry collector',
 ];
+const GENERIC = ['request to {callee} failed: 503 Service Unavailable', 'upstream {callee} error: context deadline exceeded', 'call to {callee} failed after 3 retries: 502 Bad Gateway'];
 const POOL = ['audit-log', 'pdf-render', 'push-notify', 'geo-ip', 'translations', 'ab-testing', 'tax-calc', 'csv-export', 'status-page', 'email-sender', 'webhooks-out', 'kyc-check', 'thumbnailer', 'sitemap-gen', 'feature-store', 'consent-svc', 'help-center', 'survey-svc', 'coupon-svc', 'address-check'];
 const HERRING = ['DiskSpaceLow', 'CertificateExpiresSoon', 'BatchJobLate', 'HighGCPause', 'NodeClockSkew', 'QueueAgeHigh'];
 
@@ -131,7 +132,8 @@ export function plan(p: Plan): Spec {
   const callerMsg = p.callerMsg ?? 'call to {callee} failed: {pick:503 Service Unavailable|upstream timeout after 5000ms|connection refused}';
   for (let i = 0; i < victims.length; i++) {
     const callee = p.chain[i + 1]!;
-    logs.push(log(victims[i]!, 'error', callerMsg.replace('{callee}', callee), 8 + i * 4, o + 0.5 + (victims.length - 1 - i) * 0.5, 0, { attrs: { 'peer.service': callee } }));
+    const msg = i === victims.length - 1 ? callerMsg : GENERIC[i % GENERIC.length]!;
+    logs.push(log(victims[i]!, 'error', msg.replace('{callee}', callee), 8 + i * 4, o + 0.5 + (victims.length - 1 - i) * 0.5, 0, { attrs: { 'peer.service': callee } }));
   }
   if (p.rootMsg && rootOwned) logs.push(log(root, 'error', p.rootMsg, 10, o, 0));
   const q = new Set(p.quiet ?? []);
@@ -190,7 +192,7 @@ export function plan(p: Plan): Spec {
         if (ext.has(svc)) {
           const caller = p.chain[i - 1]!;
           childMs = bad ? 5000 : 180;
-          tpl = sp(caller, `${ops[i] ?? 'POST'} ${svc}`, childMs, status, { 'span.kind': 'client', 'peer.service': svc, 'http.status_code': bad ? 503 : 200 });
+          tpl = sp(caller, ops[i] ?? `POST ${svc}`, childMs, status, { 'span.kind': 'client', 'peer.service': svc, 'http.status_code': bad ? 503 : 200 });
           continue;
         }
         const attrs: Record<string, unknown> = { 'span.kind': 'server' };

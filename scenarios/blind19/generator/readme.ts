@@ -50,7 +50,7 @@ ${'{tally}'}
 
 ## Scenarios
 
-| scenario | modelled on | source | root cause (service / kind) | action | mustCite | what tells an SRE |
+| scenario | modelled on | source (alerting service) | root cause (service / kind) | action | mustCite | what makes it hard, and what tells an SRE |
 |---|---|---|---|---|---|---|
 `;
 
@@ -66,7 +66,7 @@ export function readme(specs: Spec[]): string {
   const line = (m: Map<string, number>) => [...m.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([k, n]) => `${k} ${n}`).join(', ');
   const tally = `- kinds: ${line(kinds)}\n- sources: ${line(sources)}`;
   const rows = specs.map((s) =>
-    `| \`${s.name}\` | ${cell(s.postmortem)} | ${s.source} | ${s.expected.service} / ${s.expected.kind} | ${s.expected.action} | ${s.expected.mustCite.join(', ')} | ${cell(s.why)} |`,
+    `| \`${s.name}\` | ${cell(s.postmortem)} | ${s.source} (${s.alert.service}) | ${s.expected.service} / ${s.expected.kind} | ${s.expected.action} | ${s.expected.mustCite.join(', ')} | ${cell(s.why)} |`,
   );
   const sizes = specs.map((s) => new Set(Object.entries(s.topology).flatMap(([k, v]) => [k, ...v])).size);
   return `${HEADER.replace('{count}', String(specs.length)).replace('{nodes}', `${Math.min(...sizes)} to ${Math.max(...sizes)}`).replace('{noref}', String(specs.filter((s) => s.reference === false).length)).replace('{tally}', tally).replace('{blind}', BLIND).replace('{debatable}', DEBATABLE).replace('{coverage}', COVERAGE)}${rows.join('\n')}\n`;

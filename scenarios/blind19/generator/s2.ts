@@ -203,10 +203,10 @@ export const S2: Spec[] = [
   plan({
     name: 'dockyard-pulls-fail-lock-contention',
     postmortem: 'Quay.io, May 2020 (database overloaded under an unusual traffic pattern: connections exhausted, lock contention)',
-    description: 'Image pulls and pushes fail; Grafana alerts on the registry API.',
+    description: 'Image pulls and pushes fail; Grafana alerts on the metadata database’s connection count.',
     at: '2026-05-28T14:40:00Z',
     source: 'grafana',
-    alert: { service: 'registry-api', name: 'RegistryApiErrors', summary: 'registry-api 5xx ratio 31%', startedMin: -7 },
+    alert: { service: 'meta-db', name: 'PostgresConnectionsNearMax', summary: 'meta-db: connections at 98% of max_connections', startedMin: -9 },
     topology: {
       'registry-api': ['meta-db', 'blob-gw', 'token-svc'],
       'token-svc': ['meta-db'],
@@ -225,7 +225,7 @@ export const S2: Spec[] = [
     series: [gauge('meta-db', 'active_connections', 'connections', 190, [[-40, 230], [-15, 1000, 5]], { max: 1000, int: true }), gauge('meta-db', 'lock_waits_per_second', 'waits', 3, [[-15, 480, 5]]),
       gauge('registry-api', 'manifest_pulls_per_second', 'pulls', 900, [[-45, 1500, 20]], { diurnal: 0.3 })],
     logs: [log('meta-db', 'warn', 'process {int:1000-9999} still waiting for ShareLock on transaction after 1000 ms', 4, -15, 0)],
-    alerts: [{ at: -8, service: 'token-svc', name: 'TokenIssueLatency', status: 'firing' }],
+    alerts: [{ at: -8, service: 'token-svc', name: 'TokenIssueLatency', status: 'firing' }, { at: -7, service: 'registry-api', name: 'RegistryApiErrors', status: 'firing' }],
     expected: { service: 'meta-db', kind: 'resource_exhaustion', action: 'scale_out', mustCite: ['metrics', 'logs'] },
     why: 'No change: pulls rose 60% over 20 minutes (a customer’s CI fleet), the metadata database’s lock waits and connections then climbed to its 1000 limit and all its callers failed. The pull rise alone is within what the API serves.',
   }),
