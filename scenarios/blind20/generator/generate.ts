@@ -2,7 +2,7 @@
  * Writes every blind20 scenario and the README's table from the specs, then checks each file
  * as the repo loads it. Run: npx tsx scenarios/blind20/generator/generate.ts
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadScenarioFile } from '../../../cli/scenario-run.js';
@@ -135,6 +135,7 @@ function tally(specs: Spec[], key: 'kind' | 'source'): string {
 
 const names = new Set<string>();
 mkdirSync(suite, { recursive: true });
+for (const f of readdirSync(suite)) if (f.endsWith('.json')) rmSync(join(suite, f));
 for (const spec of SPECS) {
   if (names.has(spec.name)) throw new Error(`duplicate scenario ${spec.name}`);
   names.add(spec.name);

@@ -88,7 +88,6 @@ export const A: Spec[] = [
     },
     alert: { service: 'photo-api', title: 'photo-api upload error rate high', since: '-1m', metric: 'trace.http.request.errors', threshold: 0.05 },
     window: '-2h',
-    refHours: 168,
     metrics: [
       ...golden('mobile-api', 800, 120, 0.003, { err: [step('-17m', 0.19)] }),
       ...golden('photo-api', 240, 210, 0.004, { err: [step('-17m', 0.34)] }),
@@ -333,7 +332,6 @@ export const B: Spec[] = [
     },
     alert: { service: 'lb-public', title: 'session edge backends failing', since: '-6m', metric: 'haproxy_backend_down' },
     window: '-2h',
-    refHours: 24,
     metrics: [
       ...golden('lb-public', 3000, 80, 0.002, { err: [step('-9m', 0.27)] }),
       ...golden('session-edge', 2900, 70, 0.002, { err: [step('-10m', 0.3)] }),

@@ -74,7 +74,6 @@ export const C: Spec[] = [
     },
     alert: { service: 'price-svc', title: 'price staleness above 5s', since: '-1m', metric: 'price.staleness.seconds', threshold: 5 },
     window: '-2h',
-    refHours: 24,
     metrics: [
       ...golden('desk-ui', 600, 90, 0.001, { p95: [step('-20m', 1200)] }),
       ...golden('price-svc', 4000, 8, 0.0005, { err: [step('-20m', 0.12)], p95: [step('-20m', 900)] }),
@@ -316,7 +315,6 @@ export const E: Spec[] = [
     },
     alert: { service: 'imap-gw', title: 'IMAP: mass EXPUNGE / empty folder reports', since: '-1m' },
     window: '-2h',
-    refHours: 24,
     metrics: [
       ...golden('imap-gw', 1500, 50, 0.002, {}, 0.4),
       ...golden('mail-api', 2100, 40, 0.001, {}, 0.4),

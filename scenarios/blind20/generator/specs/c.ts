@@ -378,7 +378,6 @@ export const J: Spec[] = [
     },
     alert: { service: 'msg-api', title: 'msg-api send failures', since: '-1m' },
     window: '-2h',
-    refHours: 24,
     metrics: [
       ...golden('app-gw', 6000, 90, 0.002, { err: [step('-24m', 0.52)] }),
       ...golden('msg-api', 3800, 40, 0.001, { err: [step('-24m', 0.79)] }),

@@ -123,7 +123,6 @@ export const L: Spec[] = [
     },
     alert: { service: 'sync-api', title: 'Sync errors over 20%', since: '-2h40m', metric: 'sync_error_ratio', value: 0.57 },
     window: '-5h',
-    refHours: 24,
     metrics: [
       ...golden('sync-api', 700, 150, 0.004, { err: [step('-2h45m', 0.57)] }, 0.3),
       ...golden('device-gw', 2000, 60, 0.002, { err: [step('-2h45m', 0.2)] }, 0.3),
@@ -430,7 +429,6 @@ export const N: Spec[] = [
     },
     alert: { service: 'checkout', title: 'Checkout success rate below SLO', since: '-30s' },
     window: '-2h',
-    refHours: 24,
     metrics: [
       ...golden('checkout', 900, 250, 0.004, { p95: [step('-19m', 7200)], err: [step('-17m', 0.23)] }),
       ...golden('order-api', 850, 120, 0.003, { p95: [step('-19m', 6900)] }),
