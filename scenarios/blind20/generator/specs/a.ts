@@ -279,7 +279,7 @@ export const B: Spec[] = [
     root: 'msg-delivery',
     action: 'scale_out',
     mustCite: ['metrics', 'logs'],
-    why: 'msg-delivery CPU pinned at 100% and its queue grows for an hour while the fleet stays at 12 hosts; traffic is only 15% above last week; the alerting push service and the clients are victims.',
+    why: 'msg-delivery CPU pinned at 100% and its queue grows for an hour while the fleet stays at 12 hosts; messages in are about 15% above the same hour last week (holiday week) yet the fleet was sized for last week; the alerting push service and the clients are victims.',
     topology: {
       'client-api': ['msg-delivery', 'contacts', 'push-svc'],
       'msg-delivery': ['msg-store', 'push-svc'],
@@ -296,7 +296,7 @@ export const B: Spec[] = [
       metric('push-svc', 'push_lag_seconds', 3, { noise: 0.3, digits: 0, fx: [ramp('-2h20m', '-0s', 240)] }),
       metric('msg-delivery', 'cpu_utilization', 0.62, { noise: 0.04, diurnal: 0.2, fx: [ramp('-2h40m', '-2h15m', 1)] }),
       metric('msg-delivery', 'delivery_queue_depth', 1200, { noise: 0.1, digits: 0, fx: [ramp('-2h20m', '-0s', 340000)] }),
-      metric('msg-delivery', 'messages_in_per_second', 14000, { diurnal: 0.3, digits: 0 }),
+      metric('msg-delivery', 'messages_in_per_second', 14000, { diurnal: 0.3, digits: 0, fx: [ramp('-3h', '-2h30m', 18600)] }),
       metric('msg-delivery', 'hosts_in_service', 12, { noise: 0, digits: 0 }),
       metric('msg-store', 'write_p95_ms', 9, { noise: 0.15, digits: 1 }),
     ],

@@ -364,7 +364,7 @@ export const F: Spec[] = [
     window: '-3h',
     refHours: 168,
     metrics: [
-      ...golden('chat-api', 620, 180, 0.003, { p95: [ramp('-1h40m', '-20m', 5200)], err: [ramp('-1h', '-0s', 0.09)] }, 0.5),
+      ...golden('chat-api', 620, 180, 0.003, { rps: [ramp('-3h', '-2h', 900)], p95: [ramp('-1h40m', '-20m', 5200)], err: [ramp('-1h', '-0s', 0.09)] }, 0.5),
       ...golden('files-api', 90, 240, 0.004, { p95: [ramp('-1h40m', '-20m', 4800)] }, 0.5),
       ...golden('stream-api', 300, 60, 0.002, { p95: [ramp('-1h40m', '-20m', 2900)] }, 0.5),
       metric('flow-db', 'cpu_utilization', 0.62, { diurnal: 0.45, noise: 0.03, fx: [ramp('-1h50m', '-1h30m', 1)] }),
