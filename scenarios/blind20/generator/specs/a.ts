@@ -258,6 +258,10 @@ export const B: Spec[] = [
       chronic('presence', 'warn', 'presence fan-out dropped {n:1-20} stale subscribers', '7m'),
       chronic('relay-node', 'warn', 'peer {id} handshake retry', '5m'),
     ],
+    traces: [
+      trace('-2h', '-20m', '10m', [hop('connect-gw', 'session setup', 90), hop('relay-node', 'allocate relay', 40), hop('msg-delivery', 'ack', 20)], true),
+      trace('-17m', '-1m', '4m', [hop('connect-gw', 'session setup', 3000, 'error'), hop('relay-node', 'allocate relay', 2950, 'error', { 'error.message': 'relay process exited (SIGSEGV)' })]),
+    ],
     changes: [
       deploy('-504h', 'relay-node', 'v7.2.0', 'v7.1.4', 'relay-node: batched acks'),
       deploy('-50m', 'presence', 'v2.9.3', 'v2.9.2', 'presence: metrics labels'),
@@ -390,6 +394,10 @@ export const B: Spec[] = [
       log('client-gw', 'error', 'upstream delivery-svc timeout after 2500ms', '-18m', '-0s', '45s'),
       chronic('notify-worker', 'warn', 'device token expired for {n:1-30} devices', '9m'),
       chronic('client-gw', 'warn', 'TLS handshake failed from {n:1-250}.{n:1-250}.x.x: unknown ca', '6m'),
+    ],
+    traces: [
+      trace('-90m', '-25m', '10m', [hop('client-gw', 'reconnect', 110), hop('delivery-svc', 'sync history', 80), hop('history-store', 'range read', 6)], true),
+      trace('-20m', '-1m', '4m', [hop('client-gw', 'reconnect', 2600, 'error'), hop('delivery-svc', 'sync history', 2550, 'error'), hop('history-store', 'range read', 1400)]),
     ],
     changes: [
       flag('-22m', 'delivery-svc', 'offline-history-full-sync: 0% -> 100%', 'p.lindqvist'),

@@ -380,6 +380,10 @@ export const F: Spec[] = [
       chronic('search-api', 'warn', 'es-cluster: slow query {n:1100-2500}ms on index messages-*', '7m'),
       chronic('chat-api', 'warn', 'websocket upgrade failed: client closed', '5m'),
     ],
+    traces: [
+      trace('-3h', '-2h', '15m', [hop('chat-api', 'GET /flows/:id/messages', 170), hop('flow-db', 'SELECT messages', 15)], true),
+      trace('-1h30m', '-1m', '10m', [hop('chat-api', 'GET /flows/:id/messages', 5100, 'error'), hop('flow-db', 'SELECT messages', 5000, 'error', { 'db.statement.timeout': true })]),
+    ],
     changes: [deploy('-50h', 'chat-api', 'v2026.03.28', 'v2026.03.21', 'chat-api weekly'), deploy('-25m', 'stream-api', 'v1.9.3', 'v1.9.2', 'stream-api: shorter DB timeout (mitigation)', 'oncall')],
     alerts: [{ at: '-1h20m', service: 'flow-db', name: 'flow-db CPU > 90% for 10m', status: 'firing' }],
   },

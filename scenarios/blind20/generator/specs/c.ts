@@ -40,6 +40,10 @@ export const G: Spec[] = [
       chronic('workspace-runner', 'warn', 'container {id} evicted for idle timeout', '6m'),
       chronic('web-ide', 'warn', 'LSP connection dropped for session {id}', '5m'),
     ],
+    traces: [
+      trace('-2h', '-20m', '10m', [hop('web-ide', 'GET /api/projects', 150), hop('projects-api', 'list projects', 40), hop('app-db', 'SELECT projects', 8)], true),
+      trace('-13m', '-1m', '3m', [hop('web-ide', 'GET /api/projects', 60, 'error'), hop('projects-api', 'list projects', 30, 'error', { 'exception.type': 'UndefinedTable' }), hop('app-db', 'SELECT projects', 3, 'error')]),
+    ],
     changes: [
       deploy('-15m', 'projects-api', 'v2.88.0', 'v2.87.3', 'projects-api: schema sync (agent PR #4471, auto-merged; freeze FRZ-12 active)', 'codegen-agent', 'github-actions'),
       deploy('-30h', 'web-ide', 'v5.3.0', 'v5.2.9', 'web-ide: new file tree'),

@@ -40,6 +40,10 @@ export const K: Spec[] = [
       chronic('checkout-api', 'warn', 'address validation fallback used for order {id}', '15m'),
       chronic('catalog-cache', 'info', 'evictions {n:100-900}/s', '20m'),
     ],
+    traces: [
+      trace('-6h', '-1h10m', '30m', [hop('shop-alb', 'POST /checkout', 240), hop('checkout-api', 'checkout', 210), hop('pricing-api', 'quote', 30, 'ok', { 'cloud.availability_zone': 'ap-east-1c' })], true),
+      trace('-45m', '-2m', '10m', [hop('shop-alb', 'POST /checkout', 4300, 'error'), hop('checkout-api', 'checkout', 4200, 'error'), hop('pricing-api', 'quote', 4000, 'error', { 'cloud.availability_zone': 'ap-east-1c' })]),
+    ],
     changes: [deploy('-9h', 'cart-api', 'v4.1.0', 'v4.0.7', 'cart-api: saved-for-later'), { at: '-30m', service: 'pricing-api', kind: 'scaling', summary: 'pricing-api ASG desired 27 -> 36 (zone c launches failing)', source: 'autoscaling' }],
     runtime: [
       { at: '-1h', service: 'pricing-api', kind: 'unhealthy', count: 9, message: 'EC2 status check failed (instance) on 9 instances in ap-east-1c' },
@@ -366,6 +370,10 @@ export const N: Spec[] = [
       chronic('promise-svc', 'warn', 'delivery promise fallback for pincode {n:100000-999999}', '9m'),
       chronic('payment-svc', 'warn', 'bank {n:1-40} slow authorisation', '11m'),
     ],
+    traces: [
+      trace('-2h', '-1h50m', '5m', [hop('order-api', 'POST /orders', 170), hop('stock-ledger', 'reserve', 12), hop('stock-db', 'UPDATE stock', 4)], true),
+      trace('-1h15m', '-5m', '10m', [hop('order-api', 'POST /orders', 190), hop('stock-ledger', 'reserve', 14), hop('stock-db', 'UPDATE stock', 5)]),
+    ],
     changes: [deploy('-2016h', 'stock-ledger', 'v5.2.0', 'v5.1.9', 'stock-ledger: sku batching'), deploy('-3h', 'storefront', 'v40.1.0', 'v40.0.2', 'storefront: sale countdown'), deploy('-10m', 'order-api', 'v9.9.1', 'v9.9.0', 'order-api: block checkout when stock <= 0 (hotfix)', 'oncall')],
     exceptions: [{ at: '-1h20m', service: 'stock-ledger', type: 'InvariantViolation', message: 'available stock below zero after reserve', count: 2300, culprit: 'Reserver.reserve (reserver.go:141)' }],
     alerts: [{ at: '-1h', service: 'promise-svc', name: 'warehouse mismatch rate', status: 'firing' }],
@@ -406,6 +414,10 @@ export const N: Spec[] = [
       chronic('catalog-svc', 'warn', 'image resize backlog {n:10-200}', '10m'),
       chronic('cart-api', 'warn', 'cart {id} exceeds 50 items, truncating view', '8m'),
     ],
+    traces: [
+      trace('-2h', '-45m', '10m', [hop('web-front', 'POST /cart', 60), hop('cart-api', 'add item', 38), hop('cart-cache', 'HSET cart', 1)], true),
+      trace('-16m', '-1m', '3m', [hop('web-front', 'POST /cart', 2100, 'error'), hop('cart-api', 'add item', 2050, 'error', { 'error.message': 'timeout waiting for idle connection' })]),
+    ],
     changes: [deploy('-5h', 'browse-api', 'v12.0.0', 'v11.8.3', 'browse-api: sale filters'), config('-26h', 'cart-api', 'cart-api: pool size per pod 40 -> 40 (no-op re-render)'), { at: '-10m', service: 'cart-api', kind: 'scaling', summary: 'cart-api 60 -> 90 pods (hpa)', source: 'hpa' }],
     alerts: [{ at: '-15m', service: 'checkout-api', name: 'CheckoutLatencyHigh', status: 'firing' }],
   },
@@ -444,6 +456,9 @@ export const N: Spec[] = [
       log('checkout', 'error', 'reserve stock failed: upstream timeout', '-17m', '-0s', '40s'),
       chronic('listing-cache', 'warn', 'cache stampede protection engaged for {id}', '7m'),
       chronic('order-api', 'warn', 'address geocode fallback for order {id}', '9m'),
+    ],
+    traces: [
+      trace('-18m', '-1m', '3m', [hop('checkout', 'POST /checkout', 7000, 'error'), hop('order-api', 'create order', 6900, 'error'), hop('inventory-api', 'decrement', 6500, 'error'), hop('inventory-db', 'UPDATE stock', 5000, 'error', { 'db.lock_wait': true })]),
     ],
     changes: [flag('-19m', 'inventory-api', 'realtime-doorbuster-stock: off -> on', 'merch-ops'), deploy('-4h', 'checkout', 'v21.5.0', 'v21.4.2', 'checkout: sale UI'), deploy('-6m', 'order-api', 'v6.0.3', 'v6.0.2', 'order-api: longer reserve timeout (hotfix)', 'oncall')],
     alerts: [{ at: '-16m', service: 'inventory-db', name: 'lock waits high', status: 'firing' }],

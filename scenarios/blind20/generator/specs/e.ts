@@ -308,6 +308,10 @@ export const Q: Spec[] = [
       chronic('feed-cache', 'warn', 'eviction of hot key dash:{n:1000-9999}', '6m'),
       chronic('feed-api', 'warn', 'slow feed build for user {id}: {n:600-1500}ms', '7m'),
     ],
+    traces: [
+      trace('-2h', '-25m', '10m', [hop('web-gw', 'GET /dashboard', 95), hop('feed-api', 'build feed', 80), hop('feed-db', 'SELECT posts', 9)], true),
+      trace('-17m', '-1m', '4m', [hop('web-gw', 'GET /dashboard', 5100, 'error'), hop('feed-api', 'build feed', 5000, 'error', { 'error.message': 'SQLSTATE[08004] [1040] Too many connections' })]),
+    ],
     changes: [deploy('-50h', 'feed-api', 'v22.0.0', 'v21.9.5', 'feed-api: ranked feed'), deploy('-1h30m', 'search-api', 'v4.4.0', 'v4.3.0', 'search-api: tag suggestions')],
     alerts: [{ at: '-30m', service: 'feed-db', name: 'feed-db connections > 90%', status: 'firing' }],
   },

@@ -4,6 +4,7 @@ import { C, D, E, F } from './b.js';
 import { G, H, I, J } from './c.js';
 import { K, L, M, N } from './d.js';
 import { O, P, Q, R } from './e.js';
+import { S } from './f.js';
 import { widen } from './lib.js';
 
 /** The rest of each larger shop: services that carry on as usual around the incident. */
@@ -65,7 +66,7 @@ const REST_OF_SHOP: Record<string, Record<string, string[]>> = {
   },
 };
 
-const ALL: Spec[] = [...A, ...B, ...C, ...D, ...E, ...F, ...G, ...H, ...I, ...J, ...K, ...L, ...M, ...N, ...O, ...P, ...Q, ...R];
+const ALL: Spec[] = [...A, ...B, ...C, ...D, ...E, ...F, ...G, ...H, ...I, ...J, ...K, ...L, ...M, ...N, ...O, ...P, ...Q, ...R, ...S];
 
 for (const name of Object.keys(REST_OF_SHOP)) if (!ALL.some((spec) => spec.name === name)) throw new Error(`REST_OF_SHOP names no scenario: ${name}`);
 
