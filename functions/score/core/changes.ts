@@ -52,7 +52,6 @@ export function addsCapacity(change: Pick<ChangeEvent, 'kind' | 'summary'>): boo
   return /launch|scal(?:e|ed|ing) (?:out|up)|add(?:ed|ing)? (?:capacity|instances?|replicas?|nodes?)|replacement/i.test(change.summary);
 }
 
-
 /**
  * Capacity an autoscaler added: the scaler's response to load, never its cause. Capacity
  * a person added is a change like any other (nodes joining a ring with the wrong

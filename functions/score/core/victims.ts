@@ -133,10 +133,10 @@ function cameFromOutside(p: ServiceProfile, changed: string, stepMs: number, pro
  * moved at the change is, though no call edge joins them. So is a callee, however many
  * minutes it took to run out, when what the changed service sends it moved at the change
  * (`sent`, from `sentAtChange`: events forty times larger from the flag on). A caller
- * whose demand rose is its own victim's doing, unless the change made that demand
- * (`demandMadeBy`: the changed service's requests stepped at the change and took all the
- * caller's extra calls): then the caller is the change's victim as a callee it sent more
- * to would be.
+ * whose own demand rose first is led by that demand, not by the change, unless the change
+ * made that demand (`demandMadeBy`: the changed service's requests stepped at the change
+ * and took all the caller's extra calls): then the caller is the change's victim as a
+ * callee it sent more to would be.
  */
 export function victimOf(service: string, summary: string, at: number, profiles: Map<string, ServiceProfile>, graph: Map<string, Set<string>>, stepMs: number, changedAt: Map<string, number>, observed: ReadonlySet<string>, w: Weights, segments: ReadonlyMap<string, string> = new Map(), sent?: string): Victim | undefined {
   const below = downstream(graph, service);
