@@ -15,13 +15,19 @@ type Family = 'errors' | 'latency' | 'cpu' | 'memory' | 'saturation' | 'traffic'
 const STATUS_LABEL = /(^|[_.])(code|status|status_code|response_code|http_status)$/i;
 
 /**
+ * The gRPC status codes other than OK, by name (`ResourceExhausted`, `RESOURCE_EXHAUSTED`,
+ * `DeadlineExceeded`): each is a call that failed, as an HTTP 4xx or 5xx is.
+ */
+const GRPC_FAILED = /^(?:cancell?ed|unknown|invalidargument|deadlineexceeded|notfound|alreadyexists|permissiondenied|resourceexhausted|failedprecondition|aborted|outofrange|unimplemented|internal|unavailable|dataloss|unauthenticated)$/;
+
+/**
  * Whether a series' labels say it counts only failed responses: a status of 5xx, the
  * server's failure, or of 4xx, a request refused (denied by a policy, throttled, not
- * found). Either way each request it counts failed: more of them is more failing, not
- * more demand.
+ * found), or a gRPC status other than OK (`grpc_code="ResourceExhausted"`). Either way
+ * each request it counts failed: more of them is more failing, not more demand.
  */
 export function countsFailedResponses(labels: Readonly<Record<string, string>>): boolean {
-  return Object.entries(labels).some(([key, value]) => STATUS_LABEL.test(key) && /^[45]\d\d$/.test(value.trim()));
+  return Object.entries(labels).some(([key, value]) => STATUS_LABEL.test(key) && (/^[45]\d\d$/.test(value.trim()) || GRPC_FAILED.test(value.trim().toLowerCase().replace(/_/g, ''))));
 }
 
 /**
