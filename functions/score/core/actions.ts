@@ -1,7 +1,9 @@
 import type { RecommendedAction, RootCauseKind, Suspect } from '../../contracts/index.js';
 import type { ActionKind } from '../../contracts/index.js';
 import { carriedByConnections, heldDeleted, pinnedIdle, readHeld, type HeldReading } from './held.js';
+import { fullOfWhatItKeeps } from './keeps-all.js';
 import { outgrownCompute, outgrownPool } from './outgrown.js';
+import { heldBackByQuota } from './quota-bound.js';
 import { CLEAR_STRENGTH, type Evidence, type Signal, type SignalFamily } from './types.js';
 
 /**
@@ -35,8 +37,14 @@ import { CLEAR_STRENGTH, type Evidence, type Signal, type SignalFamily } from '.
  * |                     | scale_out     | when it has outgrown a pool of its own (connections,      |
  * |                     |               | workers) the same way: at the pool's size, run close to   |
  * |                     |               | it in health, demand held (`outgrown.ts`)                 |
+ * |                     | scale_out     | when its CPU quota throttled it, demand held, its         |
+ * |                     |               | instances up, nothing it calls in trouble                 |
+ * |                     |               | (`quota-bound.ts`)                                        |
+ * |                     | scale_out     | when it is a store full of what it keeps: memory at its   |
+ * |                     |               | limit and writes refused, nothing evicted                 |
+ * |                     |               | (`keeps-all.ts`): more memory takes writes again          |
  * |                     | none          | otherwise (a restart frees nothing a full store keeps,    |
- * |                     |               | more instances add no room to a full disk or cache)       |
+ * |                     |               | more instances add no room to a full disk)                |
  * | dependency_failure  | none          | not ours to fix                                          |
  * | infrastructure      | scale_out     | only when the piece itself ran short under more demand    |
  * |                     |               | (a resolver throttled at the peak): capacity is its fix   |
@@ -212,7 +220,13 @@ export function recommendAction(top: Suspect | undefined, signals: readonly Sign
     if (refused) return action('scale_out', top, `scale ${top.service} out: it turned calls away at its own limit (${quote(refused.text)}), demand beyond the capacity it is allowed; a restart frees nothing there, while more capacity (a higher concurrency or throughput limit, more instances) takes the calls it refuses`, [refused.evidenceId]);
     const callees = context.graph?.get(top.service) ?? new Set<string>();
     const outgrown = outgrownCompute(top.service, signals, evidence, callees) ?? outgrownPool(top.service, signals, evidence, callees);
-    if (!outgrown) return shortOfWhatNoActionGives(top, signals);
+    if (!outgrown) {
+      const quota = heldBackByQuota(top.service, signals, callees);
+      if (quota) return action('scale_out', top, `scale ${top.service} out: its CPU quota held its work back (${quote(quota.text)}) while its instances stayed up, its demand held and nothing it calls was in trouble; a restart brings back the same quota, while more instances (or a larger quota each) give the work the CPU it waits for`, [quota.evidenceId]);
+      const kept = fullOfWhatItKeeps(top.service, signals, evidence);
+      if (kept) return action('scale_out', top, `scale ${top.service} out: its memory is full of what it keeps and it refuses new writes rather than evict any; a restart would lose or reload the same data, while more memory (a larger node, more shards) takes writes again`, [kept]);
+      return shortOfWhatNoActionGives(top, signals);
+    }
     const { evidenceId, text, referenceShare } = outgrown;
     return action('scale_out', top, `scale ${top.service} out: ${quote(text)}, where its healthy reference already ran at ${Math.round(referenceShare * 100)}% of that ceiling; demand did not fall, its instances are up and nothing it calls is in trouble, so it has outgrown its capacity`, [evidenceId]);
   }

@@ -1,5 +1,6 @@
 import type { ChangeEvent, RootCauseKind } from '../../contracts/index.js';
 import { grewFromChange, heavierPerDemand, offReferenceAtWindowOpen, outgrewDemand, sentAtChange, standingSince } from './change-fit.js';
+import { SCALER, scalerAtCeiling } from './at-ceiling.js';
 import { fittedShortage, relievedShortage } from './kinds.js';
 import { callersOf, downstream, type ServiceProfile } from './propagation.js';
 import { segmentTies } from './segments.js';
@@ -51,9 +52,6 @@ export function addsCapacity(change: Pick<ChangeEvent, 'kind' | 'summary'>): boo
   return /launch|scal(?:e|ed|ing) (?:out|up)|add(?:ed|ing)? (?:capacity|instances?|replicas?|nodes?)|replacement/i.test(change.summary);
 }
 
-/** Who scales on their own: autoscalers, by the name they act under or the feed that reports them. */
-const SCALER = /autoscal|\bhpa\b|horizontalpodautoscaler|target.?tracking|scaling.?policy|\bkeda\b|karpenter/i;
-
 /**
  * Capacity an autoscaler added: the scaler's response to load, never its cause. Capacity
  * a person added is a change like any other (nodes joining a ring with the wrong
@@ -80,7 +78,7 @@ const leaking = (p: ServiceProfile | undefined) => !!p && p.signals.some((s) => 
 function introducedAt(changes: readonly ChangeEvent[], profiles: Map<string, ServiceProfile>, stepMs: number, w: Weights): Map<string, number> {
   const out = new Map<string, number>();
   for (const c of changes) {
-    if (addsCapacity(c)) continue;
+    if (addsCapacity(c) || scalerAtCeiling(c)) continue;
     const at = Date.parse(c.at);
     const first = introducedAfter(profiles.get(c.service), at, stepMs, w);
     if (first !== undefined) out.set(c.service, Math.min(out.get(c.service) ?? Infinity, first));
@@ -166,7 +164,7 @@ export function attributeChanges(items: readonly Evidence[], profiles: Map<strin
   const changes = items.filter((i): i is ChangeEvent & { id: string } => i.class === 'changes');
   const changedAt = new Map<string, number>();
   const standing = (c: ChangeEvent) => frame.changesFromMs !== undefined && Date.parse(c.at) < frame.changesFromMs;
-  for (const c of changes) if (!scalerAddedCapacity(c) && !standing(c)) changedAt.set(c.service, Math.max(changedAt.get(c.service) ?? -Infinity, Date.parse(c.at)));
+  for (const c of changes) if (!scalerAddedCapacity(c) && !scalerAtCeiling(c) && !standing(c)) changedAt.set(c.service, Math.max(changedAt.get(c.service) ?? -Infinity, Date.parse(c.at)));
   const introduced = introducedAt(changes, profiles, frame.stepMs, w);
   for (const change of changes) {
     const kind = CHANGE_KIND[change.kind];
@@ -188,6 +186,10 @@ export function attributeChanges(items: readonly Evidence[], profiles: Map<strin
     const lead = onset - at;
     if (scalerAddedCapacity(change)) {
       out.push({ change, kind, score: 0, fit: 0, redHerring: true, reason: `${what} on ${change.service} added capacity in response to load; it cannot have caused it` });
+      continue;
+    }
+    if (scalerAtCeiling(change)) {
+      out.push({ change, kind, score: 0, fit: 0, redHerring: true, reason: `${what} on ${change.service}: its autoscaler reports the group at its maximum size, demand asking for more instances than it may have; nobody changed anything, so it is the surge's mark, not its cause` });
       continue;
     }
     const ties = segmentTies(items, change.service, at, w);

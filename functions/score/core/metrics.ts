@@ -15,13 +15,19 @@ type Family = 'errors' | 'latency' | 'cpu' | 'memory' | 'saturation' | 'traffic'
 const STATUS_LABEL = /(^|[_.])(code|status|status_code|response_code|http_status)$/i;
 
 /**
+ * The gRPC status codes other than OK, by name (`ResourceExhausted`, `RESOURCE_EXHAUSTED`,
+ * `DeadlineExceeded`): each is a call that failed, as an HTTP 4xx or 5xx is.
+ */
+const GRPC_FAILED = /^(?:cancell?ed|unknown|invalidargument|deadlineexceeded|notfound|alreadyexists|permissiondenied|resourceexhausted|failedprecondition|aborted|outofrange|unimplemented|internal|unavailable|dataloss|unauthenticated)$/;
+
+/**
  * Whether a series' labels say it counts only failed responses: a status of 5xx, the
  * server's failure, or of 4xx, a request refused (denied by a policy, throttled, not
- * found). Either way each request it counts failed: more of them is more failing, not
- * more demand.
+ * found), or a gRPC status other than OK (`grpc_code="ResourceExhausted"`). Either way
+ * each request it counts failed: more of them is more failing, not more demand.
  */
 export function countsFailedResponses(labels: Readonly<Record<string, string>>): boolean {
-  return Object.entries(labels).some(([key, value]) => STATUS_LABEL.test(key) && /^[45]\d\d$/.test(value.trim()));
+  return Object.entries(labels).some(([key, value]) => STATUS_LABEL.test(key) && (/^[45]\d\d$/.test(value.trim()) || GRPC_FAILED.test(value.trim().toLowerCase().replace(/_/g, ''))));
 }
 
 /**
@@ -56,6 +62,9 @@ export function countsFailedResponses(labels: Readonly<Record<string, string>>):
  */
 const nodeCondition = (name: string, labels: Readonly<Record<string, string>>) => /status_condition/i.test(name) && labels.condition !== undefined;
 
+/** Work in flight (`ConcurrentExecutions`, `http_requests_in_flight`): how much of its concurrency a service holds. */
+const IN_FLIGHT = /concurren|in.?flight/;
+
 export function metricFamily(name: string, unit = '', labels: Readonly<Record<string, string>> = {}): Family {
   const n = `${name} ${unit}`.toLowerCase();
   if (/restart|crash|oom_?kill|terminat/.test(n)) return 'other';
@@ -66,7 +75,7 @@ export function metricFamily(name: string, unit = '', labels: Readonly<Record<st
   if (/cpu|throttl/.test(n)) return 'cpu';
   if (/(^|[^a-z])mem([^a-z]|$)|memory|heap|rss|oom|swap/.test(n)) return 'memory';
   if (/disk.?queue|io.?queue|iops/.test(n)) return 'saturation';
-  if (/concurren|in.?flight/.test(n)) return 'saturation';
+  if (IN_FLIGHT.test(n)) return 'saturation';
   if (/queue|backlog|\blag\b|oldest|pending/.test(n)) return 'latency';
   if (/conn|pool|disk|filesystem|inode|file_?desc|\bfds?\b|thread|saturat|quota|in_use|used|usage|utiliz|capacity|evict/.test(n)) return 'saturation';
   if (/latency|duration|response_time|p\d\d|seconds|millis|\bms\b/.test(n)) return 'latency';
@@ -213,6 +222,14 @@ export function failedToAllocate(name: string): boolean {
 const RATES: readonly Family[] = ['errors', 'latency', 'traffic', 'cpu'];
 
 /**
+ * Whether a series is read as a rate, comparable from one day to the next: a rate family,
+ * or work in flight, which is demand times how long each piece takes (Little's law) and
+ * holds nothing over from one minute to the next, so concurrency pinned at its cap since
+ * before the look-back stands out against a reference that sat at a tenth of it.
+ */
+const readAsRate = (family: Family, name: string) => RATES.includes(family) || (family === 'saturation' && IN_FLIGHT.test(name.toLowerCase()));
+
+/**
  * One signal per series whose recent steps broke from its baseline, surer the more
  * steady the shift (a series that keeps dropping back is half a signal). Rising CPU, memory
  * and resource use are local; rising errors and latency are symptoms; rising traffic
@@ -247,9 +264,9 @@ export function metricSignals(items: readonly Evidence[], frame: Frame, w: Weigh
     if (full) out.push(full);
     const found = detectOnset(series.values, series.startMs, series.stepMs, frame.alertAtMs, lookbackOf(frame), w);
     const standing = found ? undefined : family === 'traffic' ? standingDemand(series, w) : family === 'memory' ? standingGrowth(series, w) : undefined;
-    const earlier = found ? undefined : (referenceOnset(series, frame, w) ?? standing ?? (RATES.includes(family) ? standingOnset(series, frame, w) : undefined) ?? (family === 'errors' && !series.reference ? failingSinceEarlier(series, frame, w) : undefined));
+    const earlier = found ? undefined : (referenceOnset(series, frame, w) ?? standing ?? (readAsRate(family, series.name) ? standingOnset(series, frame, w) : undefined) ?? (family === 'errors' && !series.reference ? failingSinceEarlier(series, frame, w) : undefined));
     const throughout = found || earlier || family !== 'errors' || series.reference ? undefined : failingThroughout(series, frame, w);
-    const weighed = found ? againstReference(begunBeforeLookback(found, series, RATES.includes(family), frame, w), series, w) : undefined;
+    const weighed = found ? againstReference(begunBeforeLookback(found, series, readAsRate(family, series.name), frame, w), series, w) : undefined;
     const onset = weighed && family === 'traffic' ? sizedByReference(weighed, series, w) : found ? weighed : (earlier ?? throughout);
     if (!onset) continue;
     const rising = onset.direction > 0;

@@ -32,7 +32,7 @@ export interface Outgrown {
  * dwindle, and nothing it calls shows trouble of its own, so it is not waiting on a
  * bottleneck downstream that more callers would press harder.
  */
-function upAndUnblocked(service: string, signals: readonly Signal[], callees: ReadonlySet<string>): boolean {
+export function upAndUnblocked(service: string, signals: readonly Signal[], callees: ReadonlySet<string>): boolean {
   const own = signals.filter((s) => s.service === service && s.strength >= CLEAR_STRENGTH);
   if (own.some((s) => INSTANCE_TROUBLE.includes(s.family) || s.family === 'traffic_down' || s.family === 'outbound_latency')) return false;
   return !signals.some((s) => callees.has(s.service) && s.local && s.strength >= CLEAR_STRENGTH);

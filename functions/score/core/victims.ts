@@ -1,3 +1,4 @@
+import { demandMadeBy } from './made-demand.js';
 import { callersOf, downstream, originScore, ownLinesName, type ServiceProfile } from './propagation.js';
 import { CLEAR_STRENGTH, type Signal, type SignalFamily } from './types.js';
 import type { Weights } from './weights.js';
@@ -131,7 +132,11 @@ function cameFromOutside(p: ServiceProfile, changed: string, stepMs: number, pro
  * flag cut, and whose requests alone rose at it) is its victim as a callee whose calls
  * moved at the change is, though no call edge joins them. So is a callee, however many
  * minutes it took to run out, when what the changed service sends it moved at the change
- * (`sent`, from `sentAtChange`: events forty times larger from the flag on).
+ * (`sent`, from `sentAtChange`: events forty times larger from the flag on). A caller
+ * whose own demand rose first is led by that demand, not by the change, unless the change
+ * made that demand (`demandMadeBy`: the changed service's requests stepped at the change
+ * and took all the caller's extra calls): then the caller is the change's victim as a
+ * callee it sent more to would be.
  */
 export function victimOf(service: string, summary: string, at: number, profiles: Map<string, ServiceProfile>, graph: Map<string, Set<string>>, stepMs: number, changedAt: Map<string, number>, observed: ReadonlySet<string>, w: Weights, segments: ReadonlyMap<string, string> = new Map(), sent?: string): Victim | undefined {
   const below = downstream(graph, service);
@@ -142,13 +147,14 @@ export function victimOf(service: string, summary: string, at: number, profiles:
     const callee = below.has(p.service);
     const through = callee || downstream(graph, p.service).has(service) ? undefined : readerThrough(service, p, at, stepMs, profiles, graph, changedAt, w);
     const segment = segments.get(p.service);
-    if (!callee && !through && !segment && (!downstream(graph, p.service).has(service) || demandLed(p))) continue;
+    const made = !callee && (graph.get(p.service)?.has(service) ?? false) && demandMadeBy(p, service, at, stepMs, profiles, graph.get(p.service)!);
+    if (!callee && !through && !segment && !made && (!downstream(graph, p.service).has(service) || demandLed(p))) continue;
     const lead = p.onsetMs - at;
     if (lead < -stepMs || lead > w.changes.victimWindowMs) continue;
     const own = changedAt.get(p.service);
     if (own !== undefined && own <= p.onsetMs + stepMs && own > at) continue;
     const named = namesWhatFailed(summary, p) || linesNameActor(p, service);
-    const carried = (callee && (carriedFrom(p, at, stepMs, w) || sent !== undefined) && !cameFromOutside(p, service, stepMs, profiles, graph)) || segment !== undefined;
+    const carried = (callee && (carriedFrom(p, at, stepMs, w) || sent !== undefined) && !cameFromOutside(p, service, stepMs, profiles, graph)) || segment !== undefined || made;
     const weight = (carried || through ? 1 : named ? decay(lead, w.changes.halfLifeMs) : decay(lead - w.changes.victimGraceMs, w.changes.victimHalfLifeMs)) * Math.min(1, originScore(p, w) / 0.6) * (named || carried ? 0.9 : callee || through ? 0.8 : 0.7 * p.rootness);
     weights.push([p.service, weight]);
     if (!best || weight > best.weight) best = { victim: p, weight, named, carried, ...(through ? { through } : {}), ...(segment ? { segment } : {}), also: [] };

@@ -6,7 +6,7 @@ import type { Signal } from '../../../functions/score/core/types.js';
 /*
  * A restart is recommended for exhaustion only when the service's own evidence shows
  * something its process holds that a restart gives back. A store refusing writes at its
- * memory cap is alive and full of data it keeps; a restart that already happened shows
+ * memory cap is alive and full of data it keeps (more memory is its answer, `keeps-all.ts`); a restart that already happened shows
  * nothing about what another one would free.
  */
 const at = Date.parse('2026-06-01T21:00:00Z');
@@ -26,14 +26,14 @@ describe('restart for exhaustion', () => {
     expect(recommendAction(exhausted('pricing'), [sig('pricing', 'runtime_leak', 'RUN_1', 'pricing was OOM-killed')]).kind).toBe('restart');
   });
 
-  it('is not recommended for a store whose callers were told it is out of memory at its cap', () => {
+  it('is not recommended for a store whose callers were told it is out of memory at its cap: more memory is', () => {
     const signals = [
       sig('sessions', 'memory', 'MET_1', 'sessions memory reached its limit (100 of 100, used_memory_percent)', { peakShare: 1 }),
       sig('sessions', 'dependency_mention', 'LOG_2', `login's calls into sessions fail there: login logged error "OOM command not allowed when used memory > 'maxmemory'"`, { hint: 'resource_exhaustion' }),
     ];
     const action = recommendAction(exhausted('sessions'), signals);
-    expect(action.kind).toBe('none');
-    expect(action.reason).toMatch(/neither a restart nor a scale-out is recommended/);
+    expect(action.kind).toBe('scale_out');
+    expect(action.reason).toMatch(/a restart would lose or reload the same data/);
   });
 
   it('is not recommended on a restart or crash alone, nor on out-of-memory words from a caller', () => {
