@@ -132,6 +132,9 @@ function cameFromOutside(p: ServiceProfile, changed: string, stepMs: number, pro
  * moved at the change is, though no call edge joins them. So is a callee, however many
  * minutes it took to run out, when what the changed service sends it moved at the change
  * (`sent`, from `sentAtChange`: events forty times larger from the flag on).
+ * A victim's onset is known only to within the step of the series that set it: a
+ * 5-minute bucket that opened a minute before the change may hold trouble that began
+ * after it.
  */
 export function victimOf(service: string, summary: string, at: number, profiles: Map<string, ServiceProfile>, graph: Map<string, Set<string>>, stepMs: number, changedAt: Map<string, number>, observed: ReadonlySet<string>, w: Weights, segments: ReadonlyMap<string, string> = new Map(), sent?: string): Victim | undefined {
   const below = downstream(graph, service);
@@ -144,7 +147,7 @@ export function victimOf(service: string, summary: string, at: number, profiles:
     const segment = segments.get(p.service);
     if (!callee && !through && !segment && (!downstream(graph, p.service).has(service) || demandLed(p))) continue;
     const lead = p.onsetMs - at;
-    if (lead < -stepMs || lead > w.changes.victimWindowMs) continue;
+    if (lead < -Math.max(stepMs, p.onsetStepMs) || lead > w.changes.victimWindowMs) continue;
     const own = changedAt.get(p.service);
     if (own !== undefined && own <= p.onsetMs + stepMs && own > at) continue;
     const named = namesWhatFailed(summary, p) || linesNameActor(p, service);
