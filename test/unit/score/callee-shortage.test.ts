@@ -24,4 +24,10 @@ describe("a shortage a caller passes on from its callee", () => {
     const profiles = profileServices([...feeder, disk, searchSaid], graph, frame);
     expect(originScore(profiles.get('index-feeder')!)).toBeGreaterThan(originScore(profiles.get('jobs-search')!));
   });
+
+  it('leaves a caller whose own demand rose to the surge and change readings', () => {
+    const more: Signal = { service: 'index-feeder', family: 'traffic_up', strength: 1, onsetMs: at - 28 * min, evidenceId: 'M_more', local: true, text: 'index-feeder request rate rose' };
+    const profiles = profileServices([...feeder, more, searchSaid], graph, frame);
+    expect(profiles.get('index-feeder')!.rootness).toBeGreaterThan(0.5);
+  });
 });
