@@ -1,6 +1,7 @@
 import { beganBeforeCallee } from './began-first.js';
 import { reportsCalleeShortage } from './callee-shortage.js';
 import { lockHolders } from './lock-holder.js';
+import { hostsUnderPressure } from './pressed-hosts.js';
 import { refusedAsInvalid } from './refused-data.js';
 import { namesService, ownCredentialRefused } from './logs.js';
 import { CLEAR_STRENGTH, FAILURE_WORDS, type Frame, noisyOr, type Signal, type SignalFamily } from './types.js';
@@ -29,6 +30,8 @@ export interface ServiceProfile {
   symptom: number;
   /** 0..1: the part of `local` that nothing the service calls can cause (see `beyondCallees`). */
   pinned: number;
+  /** The same without the CPU it burned, which hosts under pressure beneath it can cause (`hostsUnderPressure`). */
+  pinnedOffHost?: number;
   /** The lower median onset of its strong signals: one early stray signal does not move it. */
   onsetMs: number;
   /** The step of the evidence that set `onsetMs`: the onset is only known to within it (0 for an exact event time). */
@@ -188,6 +191,8 @@ function waitsExplained(p: ServiceProfile, q: ServiceProfile, w: Weights): numbe
  * dependencies that could not report a failure says where it was counted, not where it
  * began. A dependency whose trouble began a whole step of the coarser series after the
  * service's own series left their baselines (`beganBeforeCallee`) explains none of it.
+ * CPU a service burned counts as its own only against dependencies other than the hosts
+ * it runs on when those were under pressure themselves (`hostsUnderPressure`).
  * A caller whose error lines pass on a shortage its callee itself reported
  * (`reportsCalleeShortage`) is wholly explained by that callee.
  * A service whose own trouble is only waiting on locks in a shared store is the victim
@@ -224,23 +229,25 @@ export function profileServices(signals: readonly Signal[], graph: Map<string, S
     const local = noisyOr(list.filter(own).map((s) => s.strength * weightOf(s, w)));
     const symptom = noisyOr(list.filter((s) => !own(s)).map((s) => s.strength * weightOf(s, w)));
     const pinned = noisyOr(list.filter((s) => own(s) && beyondCallees(s)).map((s) => s.strength * weightOf(s, w)));
+    const pinnedOffHost = noisyOr(list.filter((s) => own(s) && beyondCallees(s) && s.family !== 'cpu').map((s) => s.strength * weightOf(s, w)));
     const strong = list.filter((s) => s.strength >= CLEAR_STRENGTH);
     const timed = [...(strong.length > 0 ? strong : list)].sort((a, b) => a.onsetMs - b.onsetMs || (a.stepMs ?? 0) - (b.stepMs ?? 0));
     const middle = timed[Math.floor((timed.length - 1) / 2)]!;
-    profiles.set(service, { service, signals: list, local, symptom, pinned, onsetMs: middle.onsetMs, onsetStepMs: middle.stepMs ?? 0, rootness: 1 });
+    profiles.set(service, { service, signals: list, local, symptom, pinned, pinnedOffHost, onsetMs: middle.onsetMs, onsetStepMs: middle.stepMs ?? 0, rootness: 1 });
   }
   const tolerance = Math.max(2 * frame.stepMs, ONSET_TOLERANCE_MS);
   const fed = demandFeeders(profiles, graph, tolerance, w);
   for (const p of profiles.values()) {
     const own = Math.max(p.local, symptomShare * p.symptom, 0.05);
     let best = 0;
+    let bestPinned = p.pinned;
     for (const d of downstream(graph, p.service)) {
       const q = profiles.get(d);
       if (!q || onsetSeenBy(q, p) > p.onsetMs + tolerance || beganBeforeCallee(p.signals, onsetSeenBy(q, p), q.onsetStepMs) || fed.has(d) || starvedBy(q, p.service) || onlyLostDemand(q)) continue;
       const explains = hollowFailure(p, q) || reportsCalleeShortage(p, q, tolerance) ? own : Math.max((q.local + symptomShare * q.symptom * 0.5) * (failing(p, w) && !failing(q, w) && !filledWaiting(p, q, tolerance) ? w.propagation.slowerExplainsFailing : 1), waitsExplained(p, q, w));
-      if (explains > best) [best, p.explainedBy] = [explains, d];
+      if (explains > best) [best, p.explainedBy, bestPinned] = [explains, d, hostsUnderPressure(q, p.onsetMs, tolerance) ? (p.pinnedOffHost ?? p.pinned) : p.pinned];
     }
-    p.rootness = 1 - w.propagation.explainedDiscount * Math.min(1, best / own) * (1 - Math.min(1, p.pinned / own));
+    p.rootness = 1 - w.propagation.explainedDiscount * Math.min(1, best / own) * (1 - Math.min(1, bestPinned / own));
     if (best === 0) delete p.explainedBy;
   }
   for (const [caller, callee] of refusedRequests(profiles, graph)) {
