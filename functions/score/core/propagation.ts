@@ -1,6 +1,7 @@
 import { beganBeforeCallee } from './began-first.js';
 import { reportsCalleeShortage } from './callee-shortage.js';
 import { lockHolders } from './lock-holder.js';
+import { namedFailures } from './named-failures.js';
 import { hostsUnderPressure } from './pressed-hosts.js';
 import { refusedAsInvalid } from './refused-data.js';
 import { namesService, ownCredentialRefused } from './logs.js';
@@ -193,6 +194,8 @@ function waitsExplained(p: ServiceProfile, q: ServiceProfile, w: Weights): numbe
  * service's own series left their baselines (`beganBeforeCallee`) explains none of it.
  * CPU a service burned counts as its own only against dependencies other than the hosts
  * it runs on when those were under pressure themselves (`hostsUnderPressure`).
+ * A caller's calls into a callee that its lines name and that got no answer are that
+ * callee's trouble (`namedFailures`), as longer waits on it are.
  * A caller whose error lines pass on a shortage its callee itself reported
  * (`reportsCalleeShortage`) is wholly explained by that callee.
  * A service whose own trouble is only waiting on locks in a shared store is the victim
@@ -244,7 +247,7 @@ export function profileServices(signals: readonly Signal[], graph: Map<string, S
     for (const d of downstream(graph, p.service)) {
       const q = profiles.get(d);
       if (!q || onsetSeenBy(q, p) > p.onsetMs + tolerance || beganBeforeCallee(p.signals, onsetSeenBy(q, p), q.onsetStepMs) || fed.has(d) || starvedBy(q, p.service) || onlyLostDemand(q)) continue;
-      const explains = hollowFailure(p, q) || reportsCalleeShortage(p, q, tolerance) ? own : Math.max((q.local + symptomShare * q.symptom * 0.5) * (failing(p, w) && !failing(q, w) && !filledWaiting(p, q, tolerance) ? w.propagation.slowerExplainsFailing : 1), waitsExplained(p, q, w));
+      const explains = hollowFailure(p, q) || reportsCalleeShortage(p, q, tolerance) ? own : Math.max((q.local + symptomShare * q.symptom * 0.5) * (failing(p, w) && !failing(q, w) && !filledWaiting(p, q, tolerance) ? w.propagation.slowerExplainsFailing : 1), waitsExplained(p, q, w), namedFailures(p, q, (s) => s.strength * weightOf(s, w)));
       if (explains > best) [best, p.explainedBy, bestPinned] = [explains, d, hostsUnderPressure(q, p.onsetMs, tolerance) ? (p.pinnedOffHost ?? p.pinned) : p.pinned];
     }
     p.rootness = 1 - w.propagation.explainedDiscount * Math.min(1, best / own) * (1 - Math.min(1, bestPinned / own));
