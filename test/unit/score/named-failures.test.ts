@@ -26,4 +26,9 @@ describe("a caller's calls into a named callee that got no answer", () => {
     const profiles = profile('managed-dns zone update rejected: record set exceeds the limit of 100');
     expect(originScore(profiles.get('dns-watch')!)).toBeGreaterThan(originScore(profiles.get('managed-dns')!));
   });
+
+  it('leave a name that did not resolve on the cluster resolver to the platform', () => {
+    const profiles = profile('query failed: dial tcp: lookup managed-dns.prod.svc.cluster.local on 10.96.0.10:53: i/o timeout');
+    expect(originScore(profiles.get('dns-watch')!)).toBeGreaterThan(originScore(profiles.get('managed-dns')!));
+  });
 });
