@@ -1,4 +1,3 @@
-import { independentWitnesses } from './witnesses.js';
 import { namesService } from './logs.js';
 import { ONSET_TOLERANCE_MS } from './propagation.js';
 import type { Signal, SignalFamily } from './types.js';
@@ -37,7 +36,7 @@ export function sharedDependencySignals(signals: readonly Signal[], graph: Map<s
   for (const [caller, callees] of graph) for (const c of callees) if (!observed.has(c)) callersOf.set(c, [...(callersOf.get(c) ?? []), caller]);
   const out: Signal[] = [];
   for (const [dependency, callers] of [...callersOf].sort(([a], [b]) => a.localeCompare(b))) {
-    const failed = independentWitnesses(callers.filter((c) => failure.has(c)), graph).map((c) => failure.get(c)!).sort((a, b) => a.onsetMs - b.onsetMs);
+    const failed = callers.flatMap((c) => (failure.has(c) ? [failure.get(c)!] : [])).sort((a, b) => a.onsetMs - b.onsetMs);
     if (failed.length < minCallers || failed.at(-1)!.onsetMs - failed[0]!.onsetMs > together(failed)) continue;
     const names = failed.map((s) => s.service).join(', ');
     for (const s of failed) out.push({ service: dependency, family: 'dependency_mention', strength: share * s.strength, onsetMs: s.onsetMs, evidenceId: s.evidenceId, local: true, text: `${failed.length} callers of ${dependency} started failing together (${names}): ${s.text}`.slice(0, 300) });
