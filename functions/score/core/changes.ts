@@ -2,6 +2,7 @@ import type { ChangeEvent, RootCauseKind } from '../../contracts/index.js';
 import { grewFromChange, heavierPerDemand, offReferenceAtWindowOpen, outgrewDemand, sentAtChange, standingSince } from './change-fit.js';
 import { SCALER, scalerAtCeiling } from './at-ceiling.js';
 import { fittedShortage, relievedShortage } from './kinds.js';
+import { onlyHeardOf } from './heard-of.js';
 import { callersOf, downstream, type ServiceProfile } from './propagation.js';
 import { segmentTies } from './segments.js';
 import { decay, introducedAfter, metByDemand, separateThread, victimOf } from './victims.js';
@@ -178,7 +179,7 @@ export function attributeChanges(items: readonly Evidence[], profiles: Map<strin
     }
     const p = profiles.get(change.service);
     const own = p ? p.local + 0.3 * p.symptom : 0;
-    const mine = !!p && own >= 0.15;
+    const mine = !!p && own >= 0.15 && !onlyHeardOf(p);
     const onset = mine ? Math.min(p.onsetMs, introduced.get(change.service) ?? Infinity) : incidentOnset.ms;
     const since = mine ? standingSince(items, change.service, frame, w) : undefined;
     const stood = Math.min(onset, since ?? Infinity);

@@ -92,19 +92,24 @@ const failedItself = (s: Signal) => s.family === 'errors' && s.local && s.hint !
  * whole way there, and the piece on it failed, so the far end's trouble is the piece's.
  * Each such dependency gets an edge to the piece (it is the piece's victim, as callers
  * are), so propagation reads it so. A dependency with telemetry of its own speaks for
- * itself; a piece whose failures began later did not cause what came before them.
+ * itself, unless the piece in front of it counted failures before any trouble of the
+ * dependency's began (what began first: a router losing packets minutes before the
+ * mainframe link behind it slowed); a piece whose failures began later did not cause
+ * what came before them.
  */
 export function passedThroughLinks(signals: readonly Signal[], graph: Map<string, Set<string>>, observed: ReadonlySet<string>, toleranceMs: number): Record<string, string[]> {
   const failedAt = new Map<string, number>();
+  const failedFirstAt = new Map<string, number>();
   const troubleAt = new Map<string, number>();
   for (const s of signals) {
     if (failedItself(s)) failedAt.set(s.service, Math.min(failedAt.get(s.service) ?? Infinity, s.onsetMs - (s.stepMs ?? 0)));
+    if (failedItself(s)) failedFirstAt.set(s.service, Math.min(failedFirstAt.get(s.service) ?? Infinity, s.onsetMs));
     if (s.strength >= CLEAR_STRENGTH) troubleAt.set(s.service, Math.min(troubleAt.get(s.service) ?? Infinity, s.onsetMs));
   }
   const edges: Record<string, string[]> = {};
   for (const [piece, at] of [...failedAt].sort(([a], [b]) => a.localeCompare(b))) {
     for (const d of graph.get(piece) ?? []) {
-      if (observed.has(d) || !troubleAt.has(d) || at > troubleAt.get(d)! + toleranceMs) continue;
+      if (!troubleAt.has(d) || (observed.has(d) ? !(failedFirstAt.get(piece)! < troubleAt.get(d)!) : at > troubleAt.get(d)! + toleranceMs)) continue;
       (edges[d] ??= []).push(piece);
     }
   }

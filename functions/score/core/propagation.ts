@@ -1,5 +1,9 @@
 import { beganBeforeCallee } from './began-first.js';
+import { reportsCalleeShortage } from './callee-shortage.js';
 import { lockHolders } from './lock-holder.js';
+import { namedFailures } from './named-failures.js';
+import { hostsUnderPressure } from './pressed-hosts.js';
+import { refusedAsInvalid } from './refused-data.js';
 import { namesService, ownCredentialRefused } from './logs.js';
 import { CLEAR_STRENGTH, FAILURE_WORDS, type Frame, noisyOr, type Signal, type SignalFamily } from './types.js';
 import { WEIGHTS, type Weights } from './weights.js';
@@ -27,6 +31,8 @@ export interface ServiceProfile {
   symptom: number;
   /** 0..1: the part of `local` that nothing the service calls can cause (see `beyondCallees`). */
   pinned: number;
+  /** The same without the CPU it burned, which hosts under pressure beneath it can cause (`hostsUnderPressure`). */
+  pinnedOffHost?: number;
   /** The lower median onset of its strong signals: one early stray signal does not move it. */
   onsetMs: number;
   /** The step of the evidence that set `onsetMs`: the onset is only known to within it (0 for an exact event time). */
@@ -50,13 +56,21 @@ const strains = (s: Signal) => s.strength >= CLEAR_STRENGTH && (s.family === 'cp
  * calls it multiplied into a callee before that callee showed any trouble (what the
  * callee then suffered is their consequence, not their cause).
  */
-const beyondCallees = (s: Signal) => s.outsideSpans === true || s.family === 'cpu' || s.family === 'calls_multiplied' || refusedOwnCredential(s) || networkFailure(s);
+const beyondCallees = (s: Signal) => s.outsideSpans === true || s.family === 'cpu' || s.family === 'calls_multiplied' || refusedOwnRequest(s) || networkFailure(s);
 
 /** Failures a piece counted itself (packets dropped, handshakes it could not complete, ports it could not allocate): no callee behind it makes them. */
 const networkFailure = (s: Signal) => s.family === 'errors' && s.local && (s.hint === 'infrastructure' || s.hint === 'resource_exhaustion');
 
 /** An error saying a peer refused the service's own certificate or credentials: nothing the peer does expires them. */
 const refusedOwnCredential = (s: Signal) => FAILURE_WORDS.includes(s.family) && ownCredentialRefused(s.raw ?? s.text);
+
+/**
+ * An error saying a peer refused what the service sent it: its own credentials, or its
+ * data (a duplicate key, a value out of range, a table its statement names that does not
+ * exist, `refusedAsInvalid`). The peer answered as it should; the request was the
+ * service's.
+ */
+const refusedOwnRequest = (s: Signal) => refusedOwnCredential(s) || (FAILURE_WORDS.includes(s.family) && s.strength >= CLEAR_STRENGTH && refusedAsInvalid(s.raw ?? s.text));
 
 /** Failing requests, and units (nodes, hosts, partitions) lost from service, which fail the requests they served. */
 const ERROR_FAMILIES: readonly SignalFamily[] = ['errors', 'error_origin', 'log_error', 'exception', 'dependency_mention', 'runtime_crash', 'units_lost'];
@@ -178,6 +192,12 @@ function waitsExplained(p: ServiceProfile, q: ServiceProfile, w: Weights): numbe
  * dependencies that could not report a failure says where it was counted, not where it
  * began. A dependency whose trouble began a whole step of the coarser series after the
  * service's own series left their baselines (`beganBeforeCallee`) explains none of it.
+ * CPU a service burned counts as its own only against dependencies other than the hosts
+ * it runs on when those were under pressure themselves (`hostsUnderPressure`).
+ * A caller's calls into a callee that its lines name and that got no answer are that
+ * callee's trouble (`namedFailures`), as longer waits on it are.
+ * A caller whose error lines pass on a shortage its callee itself reported
+ * (`reportsCalleeShortage`) is wholly explained by that callee.
  * A service whose own trouble is only waiting on locks in a shared store is the victim
  * of the sibling writer that got into trouble first (`lockHolders`), and a store whose
  * sessions only waited cannot explain that holder.
@@ -212,26 +232,28 @@ export function profileServices(signals: readonly Signal[], graph: Map<string, S
     const local = noisyOr(list.filter(own).map((s) => s.strength * weightOf(s, w)));
     const symptom = noisyOr(list.filter((s) => !own(s)).map((s) => s.strength * weightOf(s, w)));
     const pinned = noisyOr(list.filter((s) => own(s) && beyondCallees(s)).map((s) => s.strength * weightOf(s, w)));
+    const pinnedOffHost = noisyOr(list.filter((s) => own(s) && beyondCallees(s) && s.family !== 'cpu').map((s) => s.strength * weightOf(s, w)));
     const strong = list.filter((s) => s.strength >= CLEAR_STRENGTH);
     const timed = [...(strong.length > 0 ? strong : list)].sort((a, b) => a.onsetMs - b.onsetMs || (a.stepMs ?? 0) - (b.stepMs ?? 0));
     const middle = timed[Math.floor((timed.length - 1) / 2)]!;
-    profiles.set(service, { service, signals: list, local, symptom, pinned, onsetMs: middle.onsetMs, onsetStepMs: middle.stepMs ?? 0, rootness: 1 });
+    profiles.set(service, { service, signals: list, local, symptom, pinned, pinnedOffHost, onsetMs: middle.onsetMs, onsetStepMs: middle.stepMs ?? 0, rootness: 1 });
   }
   const tolerance = Math.max(2 * frame.stepMs, ONSET_TOLERANCE_MS);
   const fed = demandFeeders(profiles, graph, tolerance, w);
   for (const p of profiles.values()) {
     const own = Math.max(p.local, symptomShare * p.symptom, 0.05);
     let best = 0;
+    let bestPinned = p.pinned;
     for (const d of downstream(graph, p.service)) {
       const q = profiles.get(d);
       if (!q || onsetSeenBy(q, p) > p.onsetMs + tolerance || beganBeforeCallee(p.signals, onsetSeenBy(q, p), q.onsetStepMs) || fed.has(d) || starvedBy(q, p.service) || onlyLostDemand(q)) continue;
-      const explains = hollowFailure(p, q) ? own : Math.max((q.local + symptomShare * q.symptom * 0.5) * (failing(p, w) && !failing(q, w) && !filledWaiting(p, q, tolerance) ? w.propagation.slowerExplainsFailing : 1), waitsExplained(p, q, w));
-      if (explains > best) [best, p.explainedBy] = [explains, d];
+      const explains = hollowFailure(p, q) || reportsCalleeShortage(p, q, tolerance) ? own : Math.max((q.local + symptomShare * q.symptom * 0.5) * (failing(p, w) && !failing(q, w) && !filledWaiting(p, q, tolerance) ? w.propagation.slowerExplainsFailing : 1), waitsExplained(p, q, w), namedFailures(p, q, (s) => s.strength * weightOf(s, w)));
+      if (explains > best) [best, p.explainedBy, bestPinned] = [explains, d, hostsUnderPressure(q, p.onsetMs, tolerance) ? (p.pinnedOffHost ?? p.pinned) : p.pinned];
     }
-    p.rootness = 1 - w.propagation.explainedDiscount * Math.min(1, best / own) * (1 - Math.min(1, p.pinned / own));
+    p.rootness = 1 - w.propagation.explainedDiscount * Math.min(1, best / own) * (1 - Math.min(1, bestPinned / own));
     if (best === 0) delete p.explainedBy;
   }
-  for (const [caller, callee] of refusedCredentials(profiles, graph)) {
+  for (const [caller, callee] of refusedRequests(profiles, graph)) {
     const q = profiles.get(callee)!;
     q.rootness *= w.propagation.refusedShare;
     q.explainedBy = caller;
@@ -255,16 +277,23 @@ export function profileServices(signals: readonly Signal[], graph: Map<string, S
 }
 
 /**
- * Callers whose own client certificate or credentials a callee refused (the caller's
- * errors say so: "remote error: tls: expired certificate"), paired with that callee:
- * the calls fail at the callee, and spans show the failures starting there, but the cause
- * is the caller's credential, so the failures of its callees are the caller's.
+ * Callers whose own client certificate or credentials, or whose data, a callee refused
+ * (the caller's errors say so: "remote error: tls: expired certificate", "duplicate key
+ * value violates unique constraint"), paired with that callee: the calls fail at the
+ * callee, and spans show the failures starting there, but the cause is the caller's
+ * credential or request, so the failures of its callees are the caller's. A callee that
+ * was refused the same way by a dependency of its own is a fellow client, not the peer
+ * that refused.
  */
-function refusedCredentials(profiles: Map<string, ServiceProfile>, graph: Map<string, Set<string>>): [string, string][] {
+function refusedRequests(profiles: Map<string, ServiceProfile>, graph: Map<string, Set<string>>): [string, string][] {
   const out: [string, string][] = [];
   for (const p of profiles.values()) {
-    if (!p.signals.some(refusedOwnCredential)) continue;
-    for (const callee of graph.get(p.service) ?? []) if (profiles.get(callee)?.signals.some((s) => ERROR_FAMILIES.includes(s.family))) out.push([p.service, callee]);
+    if (!p.signals.some(refusedOwnRequest)) continue;
+    for (const callee of graph.get(p.service) ?? []) {
+      const q = profiles.get(callee);
+      const fellowClient = q?.signals.some(refusedOwnRequest) && (graph.get(callee)?.size ?? 0) > 0;
+      if (q?.signals.some((s) => ERROR_FAMILIES.includes(s.family)) && !fellowClient) out.push([p.service, callee]);
+    }
   }
   return out;
 }

@@ -137,6 +137,9 @@ function cameFromOutside(p: ServiceProfile, changed: string, stepMs: number, pro
  * made that demand (`demandMadeBy`: the changed service's requests stepped at the change
  * and took all the caller's extra calls): then the caller is the change's victim as a
  * callee it sent more to would be.
+ * A victim's onset is known only to within the step of the series that set it: a
+ * 5-minute bucket that opened a minute before the change may hold trouble that began
+ * after it.
  */
 export function victimOf(service: string, summary: string, at: number, profiles: Map<string, ServiceProfile>, graph: Map<string, Set<string>>, stepMs: number, changedAt: Map<string, number>, observed: ReadonlySet<string>, w: Weights, segments: ReadonlyMap<string, string> = new Map(), sent?: string): Victim | undefined {
   const below = downstream(graph, service);
@@ -150,7 +153,7 @@ export function victimOf(service: string, summary: string, at: number, profiles:
     const made = !callee && (graph.get(p.service)?.has(service) ?? false) && demandMadeBy(p, service, at, stepMs, profiles, graph.get(p.service)!);
     if (!callee && !through && !segment && !made && (!downstream(graph, p.service).has(service) || demandLed(p))) continue;
     const lead = p.onsetMs - at;
-    if (lead < -stepMs || lead > w.changes.victimWindowMs) continue;
+    if (lead < -Math.max(stepMs, p.onsetStepMs) || lead > w.changes.victimWindowMs) continue;
     const own = changedAt.get(p.service);
     if (own !== undefined && own <= p.onsetMs + stepMs && own > at) continue;
     const named = namesWhatFailed(summary, p) || linesNameActor(p, service);

@@ -42,4 +42,8 @@ describe('a dependency reached through a piece that failed its own way', () => {
     expect(passedThroughLinks([{ ...portErrors, onsetMs: at - 2 * 60_000 }, slowFarEnd], path, observed, 3 * 60_000)).toEqual({});
     expect(passedThroughLinks([{ ...portErrors, family: 'saturation', hint: undefined }, slowFarEnd], path, observed, 3 * 60_000)).toEqual({});
   });
+
+  it('is, though it has telemetry of its own, when the piece failed before any trouble of its began', () => {
+    expect(passedThroughLinks([{ ...portErrors, onsetMs: at - 16 * 60_000 }, slowFarEnd], path, new Set([...observed, 'carrier']), 3 * 60_000)).toEqual({ carrier: ['nat'] });
+  });
 });
