@@ -76,14 +76,17 @@ export function errorType(text: string): string | undefined {
 }
 
 /**
- * Identifiers in a text (calls like `limit()`, camelCase and PascalCase names like
- * `evictionPolicy` or `QuotaService`, qualified or not) are names, not prose: their parts
- * say nothing about what failed. What is left is the sentence, host names included.
+ * Identifiers in a text (calls like `limit()` or `connect()`, camelCase and PascalCase
+ * names like `evictionPolicy` or `QuotaService`, qualified or not) are names, not prose:
+ * their parts say nothing about what failed. What is left is the sentence, host names
+ * included, and the words a parenthesis holds (`connect() failed (113: No route to
+ * host)`: the parenthesis is the system's own reason, prose like the rest).
  */
 export function proseOf(text: string): string {
   return text
     .split(/\s+/)
-    .filter((token) => !/[()]|[a-z][A-Z]|^["'`]?[A-Z][a-z0-9]+[A-Z]/.test(token))
+    .filter((token) => !/[\w$]\(|[a-z][A-Z]|^["'`(]?[A-Z][a-z0-9]+[A-Z]/.test(token))
+    .map((token) => token.replace(/^[(]+|[)]+(?=[^\w]*$)/g, ''))
     .join(' ');
 }
 
