@@ -1,6 +1,7 @@
 import type { LogPattern, RootCauseKind } from '../../contracts/index.js';
 import { rateChange } from '../../providers/shared/stats.js';
 import { lookbackOf } from './onset.js';
+import { namesCallee } from './callee-names.js';
 import { SATURATED } from './saturated.js';
 import { WEIGHTS, type Weights } from './weights.js';
 import type { Evidence, Frame, Signal } from './types.js';
@@ -256,15 +257,18 @@ export function namesService(text: string, name: string): boolean {
  * said of the peer: it speaks for that kind there, not for a defect. A peer refusing the
  * service's own expired client certificate is not the peer's failure, nor is a
  * programming error (a `KeyError` on `SES_CONFIGURATION_SET`): a name inside an
- * identifier is not a mention, and the code that threw is the caller's own.
+ * identifier is not a mention, and the code that threw is the caller's own. A callee
+ * outside our telemetry (given `observed`, one not in it) is named as its vendor names it, too
+ * (`namesCallee`: "operation error STS" for `aws-sts`).
  */
-export function mentionSignals(signals: readonly Signal[], graph: Map<string, Set<string>>): Signal[] {
+export function mentionSignals(signals: readonly Signal[], graph: Map<string, Set<string>>, observed?: ReadonlySet<string>): Signal[] {
   const out: Signal[] = [];
   for (const s of signals) {
     if (s.family !== 'log_error' && s.family !== 'exception') continue;
     if (ownCredentialRefused(s.raw ?? s.text) || s.hint === 'code_defect') continue;
-    for (const callee of graph.get(s.service) ?? []) {
-      if (!namesService(s.raw ?? s.text, callee)) continue;
+    const callees = graph.get(s.service) ?? new Set<string>();
+    for (const callee of callees) {
+      if (!namesCallee(s.raw ?? s.text, callee, s.service, callees, observed !== undefined && !observed.has(callee))) continue;
       const says = s.hint ? { hint: s.hint } : {};
       out.push({ service: callee, family: 'dependency_mention', strength: 0.7 * s.strength, onsetMs: s.onsetMs, evidenceId: s.evidenceId, local: true, text: `${s.service} reports failures calling ${callee}: ${s.text}`.slice(0, 300), ...says });
     }
