@@ -3,6 +3,7 @@ import { rateChange } from '../../providers/shared/stats.js';
 import { lookbackOf } from './onset.js';
 import { namesCallee } from './callee-names.js';
 import { SATURATED } from './saturated.js';
+import { trustRefused } from './trust.js';
 import { WEIGHTS, type Weights } from './weights.js';
 import type { Evidence, Frame, Signal } from './types.js';
 
@@ -96,14 +97,16 @@ export function proseOf(text: string): string {
  * error type first (a programming error is a code defect whatever its message quotes),
  * then the prose of the message with identifiers set aside (a `RateLimiter.limit()` in a
  * stack frame is not a rate limit), the name of the service that logged it among them (a
- * crash loop of `quota-control` says nothing of a quota).
+ * crash loop of `quota-control` says nothing of a quota); trust material a peer refused
+ * (`trustRefused`, a provider's `InvalidProviderToken` reason code among it) is the
+ * platform.
  */
 export function logHint(text: string, service?: string): RootCauseKind | undefined {
   const type = errorType(text);
   const byType = type ? TYPES.find(([re]) => re.test(type))?.[1] : undefined;
   if (byType) return byType;
   const prose = proseOf(service ? text.split(service).join(' ') : text);
-  return HINTS.find(([re]) => re.test(prose))?.[1] ?? (PLATFORM_MACHINERY.test(prose) || HOST_KERNEL.test(text) ? 'infrastructure' : undefined);
+  return HINTS.find(([re]) => re.test(prose))?.[1] ?? (PLATFORM_MACHINERY.test(prose) || HOST_KERNEL.test(text) || trustRefused(service ? text.split(service).join(' ') : text) ? 'infrastructure' : undefined);
 }
 
 /**
