@@ -194,6 +194,25 @@ export function onsetSeenBy(dependency: ServiceProfile, caller: ServiceProfile):
   return Math.min(dependency.onsetMs, ...named);
 }
 
+/** Families of point events the runtime reports again and again while they last (a crash loop every few minutes, hosts still rebooting). */
+const REPORTED_AGAIN: readonly SignalFamily[] = ['runtime_crash', 'runtime_leak', 'runtime_throttle', 'runtime_node', 'runtime_other'];
+
+/**
+ * The signals with each runtime event family kept at its first report only: a crash loop
+ * the runtime reported at 04:06 and six more times over the next half hour began at
+ * 04:06, and its later reports must not carry the service's onset along with them.
+ */
+function firstReports(signals: readonly Signal[]): Signal[] {
+  const seen = new Set<string>();
+  return [...signals]
+    .sort((a, b) => a.onsetMs - b.onsetMs)
+    .filter((s) => {
+      if (!REPORTED_AGAIN.includes(s.family)) return true;
+      const key = `${s.family}/${s.hint ?? ''}`;
+      return seen.has(key) ? false : (seen.add(key), true);
+    });
+}
+
 export function profileServices(signals: readonly Signal[], graph: Map<string, Set<string>>, frame: Frame, canFail?: ReadonlySet<string>, w: Weights = WEIGHTS): Map<string, ServiceProfile> {
   const { symptomShare } = w.propagation;
   const bySvc = new Map<string, Signal[]>();
@@ -213,7 +232,7 @@ export function profileServices(signals: readonly Signal[], graph: Map<string, S
     const symptom = noisyOr(list.filter((s) => !own(s)).map((s) => s.strength * weightOf(s, w)));
     const pinned = noisyOr(list.filter((s) => own(s) && beyondCallees(s)).map((s) => s.strength * weightOf(s, w)));
     const strong = list.filter((s) => s.strength >= CLEAR_STRENGTH);
-    const timed = [...(strong.length > 0 ? strong : list)].sort((a, b) => a.onsetMs - b.onsetMs || (a.stepMs ?? 0) - (b.stepMs ?? 0));
+    const timed = firstReports(strong.length > 0 ? strong : list).sort((a, b) => a.onsetMs - b.onsetMs || (a.stepMs ?? 0) - (b.stepMs ?? 0));
     const middle = timed[Math.floor((timed.length - 1) / 2)]!;
     profiles.set(service, { service, signals: list, local, symptom, pinned, onsetMs: middle.onsetMs, onsetStepMs: middle.stepMs ?? 0, rootness: 1 });
   }
