@@ -1,5 +1,6 @@
 import { beganBeforeCallee } from './began-first.js';
 import { lockHolders } from './lock-holder.js';
+import { refusedWrites } from './refused-content.js';
 import { namesService, ownCredentialRefused } from './logs.js';
 import { CLEAR_STRENGTH, FAILURE_WORDS, type Frame, noisyOr, type Signal, type SignalFamily } from './types.js';
 import { WEIGHTS, type Weights } from './weights.js';
@@ -254,6 +255,13 @@ export function profileServices(signals: readonly Signal[], graph: Map<string, S
     const q = profiles.get(callee)!;
     q.rootness *= w.propagation.refusedShare;
     q.explainedBy = caller;
+  }
+  for (const [writer, store] of refusedWrites(profiles, graph)) {
+    const q = profiles.get(store)!;
+    q.rootness *= w.propagation.refusedShare;
+    q.explainedBy = writer;
+    const p = profiles.get(writer)!;
+    if (p.explainedBy === store) [p.rootness, p.explainedBy] = [1, undefined];
   }
   const held = lockHolders(profiles, graph, tolerance);
   const waiters = new Set(held.map(([waiter]) => waiter));
