@@ -160,7 +160,8 @@ export interface Ranking {
  * and demand a caller that forwards everything counted carried to its callee; changes are
  * attributed by time and fit; suspects are ranked by service and kind (a platform piece
  * whose tenants' trouble reached it is the platform under them, never a quiet dependency, however
- * little of its own it reported), and those whose
+ * little of its own it reported; a callee that served a failing caller's siblings, measured
+ * the same way, is cleared of that caller's trouble, `servedOthers`), and those whose
  * trouble began long after the paged service's weigh less.
  * Split from {@link scoreInvestigation} so a bench can rank once and weigh the
  * confidence many times (`bench/calibration.ts`).

@@ -89,7 +89,8 @@ function onePerEventFamily(signals: readonly Signal[]): Signal[] {
  * (`overflowedOnOneInput`), is the defect's consequence: its evidence is the defect's, it
  * does not explain the failures away, and it counts less as a shortage in its own right;
  * so are its hosts failing their health checks meanwhile (units out of service): the
- * code kept them too busy to answer, the platform under them did not fail. Failures that
+ * code kept them too busy to answer, the platform under them did not fail; and so are
+ * units that went out with its crash-looping processes (`crashedOut`). Failures that
  * began with the loss of the service's own host (`failedWithItsHost`) are the platform's
  * evidence as much as they would have been the code's. The failures of its victims in the
  * platform's words (`feltBy`, from `platformFeltBy`), two or more services of them, make
