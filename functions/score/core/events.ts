@@ -17,12 +17,13 @@ const RUNTIME: Record<RuntimeEvent['kind'], { family: SignalFamily; words: strin
 
 /**
  * A runtime event's message saying the machine under the unit failed, not the unit: its
- * host unreachable, down or rebooted, the hypervisor or hardware under it failing, the
- * instance's own status checks failing, its primaries unreachable, the power of its room
- * lost (`POWER_LOST`). The unit then failed because its node did, as when it is
- * evicted, whatever kind of event (unhealthy, restarted) reported it.
+ * host unreachable, down or rebooting, the machine's own kernel crashing (a kernel panic,
+ * a Windows bug check or blue screen, a boot loop), the hypervisor or hardware under it
+ * failing, the instance's own status checks failing, its primaries unreachable, the power
+ * of its room lost (`POWER_LOST`). The unit then failed because its node did, as when it
+ * is evicted, whatever kind of event (unhealthy, restarted, crash-looping) reported it.
  */
-const HOST_FAILED = /\bhypervisor\b|\bhost (?:is )?(?:unreachable|down|failed|failure|lost)\b|\b(?:primar(?:y|ies)|hosts?|nodes?|instances?|machines?|servers?) (?:(?:is|are|was|were) )?(?:unreachable|powered (?:off|down))\b|\b(?:host|instance|machine|server|node)s? (?:was |were )?rebooted\b|\bhardware (?:failure|fault|error)\b|\b(?:system|instance) status checks? failed\b|\bfailed (?:its )?(?:system|instance) status checks?\b|\bunderlying host\b/i;
+const HOST_FAILED = /\bhypervisor\b|\bhost (?:is )?(?:unreachable|down|failed|failure|lost)\b|\b(?:primar(?:y|ies)|hosts?|nodes?|instances?|machines?|servers?) (?:(?:is|are|was|were) )?(?:unreachable|powered (?:off|down))\b|\b(?:host|instance|machine|server|node)s? (?:was |were |are |is )?reboot(?:ed|ing)\b|\bboot ?loop\b|\bkernel panic\b|\bbsod\b|\bblue screen\b|\bbug ?check\b|\bhardware (?:failure|fault|error)\b|\b(?:system|instance) status checks? failed\b|\bfailed (?:its )?(?:system|instance) status checks?\b|\bunderlying host\b/i;
 
 /**
  * Point events as signals. Runtime events are local to their service (an OOM kill is the

@@ -18,6 +18,7 @@ import { mergeGraph, ONSET_TOLERANCE_MS, originScore, profileServices, type Serv
 import { ONSET_LOOKBACK_MS } from './onset.js';
 import { clearedByHealthyCallers, failingCallSignals, packetCounters, passedThroughLinks, reachedThroughNetwork, servingNoRequests, sharedFacilityLinks, sharedNamedCalleeSignals, sharedNetworkLinks, withoutClearedViews } from './pieces.js';
 import { rivalExplains } from './rivals.js';
+import { clearedOfUnsharedVictims, servedOthers, withoutUnsharedViews } from './served-others.js';
 import { spilledLinks } from './spilled.js';
 import { laterThanThePage, quietThemselves, rankSuspects } from './suspects.js';
 import { causalPath } from './path.js';
@@ -159,7 +160,8 @@ export interface Ranking {
  * and demand a caller that forwards everything counted carried to its callee; changes are
  * attributed by time and fit; suspects are ranked by service and kind (a platform piece
  * whose tenants' trouble reached it is the platform under them, never a quiet dependency, however
- * little of its own it reported), and those whose
+ * little of its own it reported; a callee that served a failing caller's siblings, measured
+ * the same way, is cleared of that caller's trouble, `servedOthers`), and those whose
  * trouble began long after the paged service's weigh less.
  * Split from {@link scoreInvestigation} so a bench can rank once and weigh the
  * confidence many times (`bench/calibration.ts`).
@@ -185,7 +187,7 @@ export function rankInvestigation(raw: ScoreInput, w: Weights = WEIGHTS): Rankin
   const network = sharedNetworkLinks(direct, called, packetCounters(evidence), tolerance, w);
   const facility = sharedFacilityLinks(direct, called, servingNoRequests(evidence), tolerance, w);
   const graph = mergeGraph(input.topology, traced, platform.edges, reported.edges, front.edges, hosts.edges, network.edges, facility.edges, passedThroughLinks(direct, called, observed, tolerance), spilledLinks(direct, called, demandMeasured(evidence)));
-  const mentions = [...mentionSignals(direct, graph, observed), ...peerSeriesSignals(evidence, direct, graph)];
+  const mentions = [...mentionSignals(direct, graph, observed), ...peerSeriesSignals(evidence, direct, graph, observed)];
   const named = [...direct, ...mentions, ...failingCallSignals(direct, graph)];
   const linked = attributeLinks(
     [...named.map((s) => (network.moved.has(s) || facility.moved.has(s) ? { ...s, local: false } : s)), ...sharedNamedCalleeSignals(named, graph, tolerance), ...inflowSignals(direct, graph, demandMeasured(evidence)), ...multipliedCallSignals(direct, graph, demandMeasured(evidence), tolerance), ...platform.signals, ...sharedDependencySignals(direct, graph, observed, w, new Set(Object.keys(hosts.edges))), ...front.signals, ...hosts.signals, ...network.signals, ...facility.signals, ...abandonedCallSignals(evidence, graph, [...direct, ...mentions], frame, w), ...reported.signals],
@@ -193,8 +195,9 @@ export function rankInvestigation(raw: ScoreInput, w: Weights = WEIGHTS): Rankin
     tolerance,
     w,
   );
+  const served = servedOthers(evidence, linked, graph);
   const lostOnTheWay = network.piece ? reachedThroughNetwork(linked, graph, new Set([...network.moved].map((s) => s.service)), network.piece, observed, ownEvidence) : new Map<string, string>();
-  const signals = withoutClearedViews(linked, new Map([...clearedByHealthyCallers(linked, mergeCalls(traced, measuredCalls(evidence, called)), observed), ...lostOnTheWay]), ownEvidence);
+  const signals = withoutClearedViews(withoutUnsharedViews(linked, served), new Map([...clearedByHealthyCallers(linked, mergeCalls(traced, measuredCalls(evidence, called)), observed), ...lostOnTheWay]), ownEvidence);
   const profiles = profileServices(signals, graph, frame, servicesThatCanFail(evidence), w);
   const anomalous = [...profiles.values()].filter((p) => originScore(p, w) >= 0.15);
   const first = [...anomalous].sort((a, b) => a.onsetMs - b.onsetMs)[0];
@@ -203,7 +206,7 @@ export function rankInvestigation(raw: ScoreInput, w: Weights = WEIGHTS): Rankin
   for (const [piece, moved] of [[facility.signals[0]?.service, facility.moved], [network.piece, network.moved]] as const) {
     if (piece) for (const service of new Set([...moved].map((s) => s.service))) (lostTogether[service] ??= []).push(piece);
   }
-  const attributions = attributeChanges(evidence, profiles, graph, frame, incidentOnset, observed, w, lostTogether);
+  const attributions = clearedOfUnsharedVictims(attributeChanges(evidence, profiles, graph, frame, incidentOnset, observed, w, lostTogether), served);
   const pieces = new Set([...Object.values(platform.edges), ...Object.values(hosts.edges), ...Object.values(network.edges), ...Object.values(facility.edges)].flat().concat([...network.signals, ...facility.signals].map((s) => s.service)));
   const quiet = new Set([...quietThemselves(profiles, observed, ownEvidence)].filter((s) => !pieces.has(s)));
   // A platform seen through the hosts of ours it lost is not a dependency outside our telemetry.

@@ -1,8 +1,9 @@
 import type { LogPattern, RootCauseKind } from '../../contracts/index.js';
 import { rateChange } from '../../providers/shared/stats.js';
 import { lookbackOf } from './onset.js';
+import { namesCallee } from './callee-names.js';
 import { SATURATED } from './saturated.js';
-import { calleeNames } from './stems.js';
+import { trustRefused } from './trust.js';
 import { WEIGHTS, type Weights } from './weights.js';
 import type { Evidence, Frame, Signal } from './types.js';
 
@@ -77,14 +78,17 @@ export function errorType(text: string): string | undefined {
 }
 
 /**
- * Identifiers in a text (calls like `limit()`, camelCase and PascalCase names like
- * `evictionPolicy` or `QuotaService`, qualified or not) are names, not prose: their parts
- * say nothing about what failed. What is left is the sentence, host names included.
+ * Identifiers in a text (calls like `limit()` or `connect()`, camelCase and PascalCase
+ * names like `evictionPolicy` or `QuotaService`, qualified or not) are names, not prose:
+ * their parts say nothing about what failed. What is left is the sentence, host names
+ * included, and the words a parenthesis holds (`connect() failed (113: No route to
+ * host)`: the parenthesis is the system's own reason, prose like the rest).
  */
 export function proseOf(text: string): string {
   return text
     .split(/\s+/)
-    .filter((token) => !/[()]|[a-z][A-Z]|^["'`]?[A-Z][a-z0-9]+[A-Z]/.test(token))
+    .filter((token) => !/[\w$]\(|[a-z][A-Z]|^["'`(]?[A-Z][a-z0-9]+[A-Z]/.test(token))
+    .map((token) => token.replace(/^[(]+|[)]+(?=[^\w]*$)/g, ''))
     .join(' ');
 }
 
@@ -93,14 +97,16 @@ export function proseOf(text: string): string {
  * error type first (a programming error is a code defect whatever its message quotes),
  * then the prose of the message with identifiers set aside (a `RateLimiter.limit()` in a
  * stack frame is not a rate limit), the name of the service that logged it among them (a
- * crash loop of `quota-control` says nothing of a quota).
+ * crash loop of `quota-control` says nothing of a quota); trust material a peer refused
+ * (`trustRefused`, a provider's `InvalidProviderToken` reason code among it) is the
+ * platform.
  */
 export function logHint(text: string, service?: string): RootCauseKind | undefined {
   const type = errorType(text);
   const byType = type ? TYPES.find(([re]) => re.test(type))?.[1] : undefined;
   if (byType) return byType;
   const prose = proseOf(service ? text.split(service).join(' ') : text);
-  return HINTS.find(([re]) => re.test(prose))?.[1] ?? (PLATFORM_MACHINERY.test(prose) || HOST_KERNEL.test(text) ? 'infrastructure' : undefined);
+  return HINTS.find(([re]) => re.test(prose))?.[1] ?? (PLATFORM_MACHINERY.test(prose) || HOST_KERNEL.test(text) || trustRefused(service ? text.split(service).join(' ') : text) ? 'infrastructure' : undefined);
 }
 
 /**
@@ -254,17 +260,18 @@ export function namesService(text: string, name: string): boolean {
  * said of the peer: it speaks for that kind there, not for a defect. A peer refusing the
  * service's own expired client certificate is not the peer's failure, nor is a
  * programming error (a `KeyError` on `SES_CONFIGURATION_SET`): a name inside an
- * identifier is not a mention, and the code that threw is the caller's own. A dependency
- * outside our telemetry may be named by its provider's own name (`calleeNames`).
+ * identifier is not a mention, and the code that threw is the caller's own. A callee
+ * outside our telemetry (given `observed`, one not in it) is named as its vendor names it, too
+ * (`namesCallee`: "operation error STS" for `aws-sts`).
  */
 export function mentionSignals(signals: readonly Signal[], graph: Map<string, Set<string>>, observed?: ReadonlySet<string>): Signal[] {
   const out: Signal[] = [];
   for (const s of signals) {
     if (s.family !== 'log_error' && s.family !== 'exception') continue;
     if (ownCredentialRefused(s.raw ?? s.text) || s.hint === 'code_defect') continue;
-    for (const callee of graph.get(s.service) ?? []) {
-      const names = observed ? calleeNames(callee, graph, observed) : [callee];
-      if (!names.some((name) => namesService(s.raw ?? s.text, name))) continue;
+    const callees = graph.get(s.service) ?? new Set<string>();
+    for (const callee of callees) {
+      if (!namesCallee(s.raw ?? s.text, callee, s.service, callees, observed !== undefined && !observed.has(callee))) continue;
       const says = s.hint ? { hint: s.hint } : {};
       out.push({ service: callee, family: 'dependency_mention', strength: 0.7 * s.strength, onsetMs: s.onsetMs, evidenceId: s.evidenceId, local: true, text: `${s.service} reports failures calling ${callee}: ${s.text}`.slice(0, 300), ...says });
     }

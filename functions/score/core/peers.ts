@@ -1,3 +1,4 @@
+import { distinctPart } from './callee-names.js';
 import { namesService } from './logs.js';
 import type { Evidence, Signal } from './types.js';
 
@@ -16,10 +17,10 @@ const SAID_OF_PEER: readonly Signal['family'][] = ['errors', 'latency'];
  * series' service whose name is a whole part of the address), as the caller reporting
  * failures calling it. Linear in series times callees.
  */
-export function peerSeriesSignals(evidence: readonly Evidence[], signals: readonly Signal[], graph: Map<string, Set<string>>): Signal[] {
+export function peerSeriesSignals(evidence: readonly Evidence[], signals: readonly Signal[], graph: Map<string, Set<string>>, observed?: ReadonlySet<string>): Signal[] {
   const peerOf = new Map<string, string>();
   for (const e of evidence) {
-    const callee = peerOfSeries(e, graph);
+    const callee = peerOfSeries(e, graph, observed);
     if (callee) peerOf.set(e.id, callee);
   }
   const out: Signal[] = [];
@@ -31,11 +32,28 @@ export function peerSeriesSignals(evidence: readonly Evidence[], signals: readon
   return out;
 }
 
-/** The callee a caller's client series is labelled with (`PEER_LABEL`), if it is one of the series' service's callees. */
-export function peerOfSeries(e: Evidence, graph: Map<string, Set<string>>): string | undefined {
+/**
+ * The callee a caller's client series is labelled with, if it is one of the series'
+ * service's callees: named in a peer label (`PEER_LABEL`), or, for a callee we have no
+ * telemetry of (not in `observed`: a third party, a cloud's API), the whole value of any
+ * other label being its name or the part of it that tells it from the caller's other
+ * callees (`aws_service="sts"` on a caller of `aws-sts`, `carrier="freightline"` beside
+ * `carrier="northbay"` on a caller of `freightline-rates` and `northbay-rates`): a series
+ * split by which dependency it measured. Without `observed`, only peer labels count.
+ */
+export function peerOfSeries(e: Evidence, graph: Map<string, Set<string>>, observed?: ReadonlySet<string>): string | undefined {
   if (e.class !== 'metrics') return undefined;
   const callees = [...(graph.get(e.service) ?? [])];
   let peer: string | undefined;
-  for (const [key, value] of Object.entries(e.labels)) if (PEER_LABEL.test(key)) peer = callees.find((c) => namesService(value, c)) ?? peer;
+  for (const [key, value] of Object.entries(e.labels)) {
+    if (PEER_LABEL.test(key)) peer = callees.find((c) => namesService(value, c)) ?? peer;
+    else if (observed) peer ??= callees.find((c) => !observed.has(c) && labelledAs(value, c, e.service, callees));
+  }
   return peer;
 }
+
+/** Whether a label's whole value is a callee's name, or the part of it that tells it from the caller's other callees (`distinctPart`). */
+const labelledAs = (value: string, callee: string, caller: string, callees: readonly string[]) => {
+  const v = value.trim().toLowerCase();
+  return v === callee.toLowerCase() || v === distinctPart(callee, caller, callees);
+};

@@ -3,7 +3,7 @@ import { reportsCalleeShortage } from './callee-shortage.js';
 import { lockHolders } from './lock-holder.js';
 import { namedFailures } from './named-failures.js';
 import { hostsUnderPressure } from './pressed-hosts.js';
-import { refusedAsInvalid } from './refused-data.js';
+import { refusedWrites } from './refused-content.js';
 import { namesService, ownCredentialRefused } from './logs.js';
 import { CLEAR_STRENGTH, FAILURE_WORDS, type Frame, noisyOr, type Signal, type SignalFamily } from './types.js';
 import { WEIGHTS, type Weights } from './weights.js';
@@ -56,7 +56,7 @@ const strains = (s: Signal) => s.strength >= CLEAR_STRENGTH && (s.family === 'cp
  * calls it multiplied into a callee before that callee showed any trouble (what the
  * callee then suffered is their consequence, not their cause).
  */
-const beyondCallees = (s: Signal) => s.outsideSpans === true || s.family === 'cpu' || s.family === 'calls_multiplied' || refusedOwnRequest(s) || networkFailure(s);
+const beyondCallees = (s: Signal) => s.outsideSpans === true || s.family === 'cpu' || s.family === 'calls_multiplied' || refusedOwnCredential(s) || networkFailure(s);
 
 /** Failures a piece counted itself (packets dropped, handshakes it could not complete, ports it could not allocate): no callee behind it makes them. */
 const networkFailure = (s: Signal) => s.family === 'errors' && s.local && (s.hint === 'infrastructure' || s.hint === 'resource_exhaustion');
@@ -64,13 +64,6 @@ const networkFailure = (s: Signal) => s.family === 'errors' && s.local && (s.hin
 /** An error saying a peer refused the service's own certificate or credentials: nothing the peer does expires them. */
 const refusedOwnCredential = (s: Signal) => FAILURE_WORDS.includes(s.family) && ownCredentialRefused(s.raw ?? s.text);
 
-/**
- * An error saying a peer refused what the service sent it: its own credentials, or its
- * data (a duplicate key, a value out of range, a table its statement names that does not
- * exist, `refusedAsInvalid`). The peer answered as it should; the request was the
- * service's.
- */
-const refusedOwnRequest = (s: Signal) => refusedOwnCredential(s) || (FAILURE_WORDS.includes(s.family) && s.strength >= CLEAR_STRENGTH && refusedAsInvalid(s.raw ?? s.text));
 
 /** Failing requests, and units (nodes, hosts, partitions) lost from service, which fail the requests they served. */
 const ERROR_FAMILIES: readonly SignalFamily[] = ['errors', 'error_origin', 'log_error', 'exception', 'dependency_mention', 'runtime_crash', 'units_lost'];
@@ -214,6 +207,25 @@ export function onsetSeenBy(dependency: ServiceProfile, caller: ServiceProfile):
   return Math.min(dependency.onsetMs, ...named);
 }
 
+/** Families of point events the runtime reports again and again while they last (a crash loop every few minutes, hosts still rebooting). */
+const REPORTED_AGAIN: readonly SignalFamily[] = ['runtime_crash', 'runtime_leak', 'runtime_throttle', 'runtime_node', 'runtime_other'];
+
+/**
+ * The signals with each runtime event family kept at its first report only: a crash loop
+ * the runtime reported at 04:06 and six more times over the next half hour began at
+ * 04:06, and its later reports must not carry the service's onset along with them.
+ */
+function firstReports(signals: readonly Signal[]): Signal[] {
+  const seen = new Set<string>();
+  return [...signals]
+    .sort((a, b) => a.onsetMs - b.onsetMs)
+    .filter((s) => {
+      if (!REPORTED_AGAIN.includes(s.family)) return true;
+      const key = `${s.family}/${s.hint ?? ''}`;
+      return seen.has(key) ? false : (seen.add(key), true);
+    });
+}
+
 export function profileServices(signals: readonly Signal[], graph: Map<string, Set<string>>, frame: Frame, canFail?: ReadonlySet<string>, w: Weights = WEIGHTS): Map<string, ServiceProfile> {
   const { symptomShare } = w.propagation;
   const bySvc = new Map<string, Signal[]>();
@@ -234,7 +246,7 @@ export function profileServices(signals: readonly Signal[], graph: Map<string, S
     const pinned = noisyOr(list.filter((s) => own(s) && beyondCallees(s)).map((s) => s.strength * weightOf(s, w)));
     const pinnedOffHost = noisyOr(list.filter((s) => own(s) && beyondCallees(s) && s.family !== 'cpu').map((s) => s.strength * weightOf(s, w)));
     const strong = list.filter((s) => s.strength >= CLEAR_STRENGTH);
-    const timed = [...(strong.length > 0 ? strong : list)].sort((a, b) => a.onsetMs - b.onsetMs || (a.stepMs ?? 0) - (b.stepMs ?? 0));
+    const timed = firstReports(strong.length > 0 ? strong : list).sort((a, b) => a.onsetMs - b.onsetMs || (a.stepMs ?? 0) - (b.stepMs ?? 0));
     const middle = timed[Math.floor((timed.length - 1) / 2)]!;
     profiles.set(service, { service, signals: list, local, symptom, pinned, pinnedOffHost, onsetMs: middle.onsetMs, onsetStepMs: middle.stepMs ?? 0, rootness: 1 });
   }
@@ -253,10 +265,17 @@ export function profileServices(signals: readonly Signal[], graph: Map<string, S
     p.rootness = 1 - w.propagation.explainedDiscount * Math.min(1, best / own) * (1 - Math.min(1, bestPinned / own));
     if (best === 0) delete p.explainedBy;
   }
-  for (const [caller, callee] of refusedRequests(profiles, graph)) {
+  for (const [caller, callee] of refusedCredentials(profiles, graph)) {
     const q = profiles.get(callee)!;
     q.rootness *= w.propagation.refusedShare;
     q.explainedBy = caller;
+  }
+  for (const [writer, store] of refusedWrites(profiles, graph)) {
+    const q = profiles.get(store)!;
+    q.rootness *= w.propagation.refusedShare;
+    q.explainedBy = writer;
+    const p = profiles.get(writer)!;
+    if (p.explainedBy === store) [p.rootness, p.explainedBy] = [1, undefined];
   }
   const held = lockHolders(profiles, graph, tolerance);
   const waiters = new Set(held.map(([waiter]) => waiter));
@@ -277,23 +296,16 @@ export function profileServices(signals: readonly Signal[], graph: Map<string, S
 }
 
 /**
- * Callers whose own client certificate or credentials, or whose data, a callee refused
- * (the caller's errors say so: "remote error: tls: expired certificate", "duplicate key
- * value violates unique constraint"), paired with that callee: the calls fail at the
- * callee, and spans show the failures starting there, but the cause is the caller's
- * credential or request, so the failures of its callees are the caller's. A callee that
- * was refused the same way by a dependency of its own is a fellow client, not the peer
- * that refused.
+ * Callers whose own client certificate or credentials a callee refused (the caller's
+ * errors say so: "remote error: tls: expired certificate"), paired with that callee:
+ * the calls fail at the callee, and spans show the failures starting there, but the cause
+ * is the caller's credential, so the failures of its callees are the caller's.
  */
-function refusedRequests(profiles: Map<string, ServiceProfile>, graph: Map<string, Set<string>>): [string, string][] {
+function refusedCredentials(profiles: Map<string, ServiceProfile>, graph: Map<string, Set<string>>): [string, string][] {
   const out: [string, string][] = [];
   for (const p of profiles.values()) {
-    if (!p.signals.some(refusedOwnRequest)) continue;
-    for (const callee of graph.get(p.service) ?? []) {
-      const q = profiles.get(callee);
-      const fellowClient = q?.signals.some(refusedOwnRequest) && (graph.get(callee)?.size ?? 0) > 0;
-      if (q?.signals.some((s) => ERROR_FAMILIES.includes(s.family)) && !fellowClient) out.push([p.service, callee]);
-    }
+    if (!p.signals.some(refusedOwnCredential)) continue;
+    for (const callee of graph.get(p.service) ?? []) if (profiles.get(callee)?.signals.some((s) => ERROR_FAMILIES.includes(s.family))) out.push([p.service, callee]);
   }
   return out;
 }

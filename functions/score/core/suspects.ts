@@ -1,6 +1,7 @@
 import type { RootCauseKind, Suspect } from '../../contracts/index.js';
 import type { Attribution } from './changes.js';
 import { burnedByCode, overflowedOnOneInput } from './kinds.js';
+import { crashedOut } from './crashed-out.js';
 import { growthBlocked } from './blocked.js';
 import { failedUnder, failedWithItsHost, feltAsPlatform, platformFeltBy, underPlatformReport } from './felt-platform.js';
 import { ranToTheirTimeout } from './timed-out.js';
@@ -88,7 +89,8 @@ function onePerEventFamily(signals: readonly Signal[]): Signal[] {
  * (`overflowedOnOneInput`), is the defect's consequence: its evidence is the defect's, it
  * does not explain the failures away, and it counts less as a shortage in its own right;
  * so are its hosts failing their health checks meanwhile (units out of service): the
- * code kept them too busy to answer, the platform under them did not fail. Failures that
+ * code kept them too busy to answer, the platform under them did not fail; and so are
+ * units that went out with its crash-looping processes (`crashedOut`). Failures that
  * began with the loss of the service's own host (`failedWithItsHost`) are the platform's
  * evidence as much as they would have been the code's. The failures of its victims in the
  * platform's words (`feltBy`, from `platformFeltBy`), two or more services of them, make
@@ -107,8 +109,9 @@ export function kindSupport(p: ServiceProfile, callerFailures: readonly Signal[]
     acc.set(k, a);
   };
   const shortByDefect = burnedByCode(p.signals) || overflowedOnOneInput(p.signals) || ranToTheirTimeout(p.signals);
+  const unitsCrashed = shortByDefect || crashedOut(p.signals, LATER_MS);
   for (const s of onePerEventFamily(p.signals)) {
-    if (shortByDefect && s.family === 'units_lost' && !s.hint) add('code_defect', s.strength, s);
+    if (unitsCrashed && s.family === 'units_lost' && !s.hint) add('code_defect', s.strength, s);
     else if (s.hint && s.hint !== 'code_defect') add(s.hint as FaultKind, s.strength, s);
     else for (const [kind, x] of Object.entries(kw.support[s.family] ?? {})) add(kind as FaultKind, s.strength * x * (s.family === 'inbound_latency' ? 1 - 0.8 * own : s.family === 'outbound_latency' ? (1 - 0.6 * failed) * (1 - 0.8 * own) : kind === 'resource_exhaustion' ? shortness(s, w) : 1), s);
   }

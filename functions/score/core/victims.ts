@@ -2,6 +2,7 @@ import { demandMadeBy } from './made-demand.js';
 import { callersOf, downstream, originScore, ownLinesName, type ServiceProfile } from './propagation.js';
 import { CLEAR_STRENGTH, type Signal, type SignalFamily } from './types.js';
 import type { Weights } from './weights.js';
+import { rejectsInput } from './rejected-input.js';
 
 /*
  * Who a change broke besides its own service: a callee it sent more or different work, a
@@ -124,8 +125,10 @@ function cameFromOutside(p: ServiceProfile, changed: string, stepMs: number, pro
  * A third party seen only through its callers is nobody's victim: its outage is its own,
  * unless what the changed service sends it moved at the change (`sent`: a flag that
  * multiplied its writes there, which the third party then throttled).
- * A change whose summary names what the neighbour's new errors are about (`namesWhatFailed`)
- * is on the failing path by what it touched: it explains that neighbour at full weight,
+ * A change whose summary names what the neighbour's new errors are about (`namesWhatFailed`),
+ * or on a service that sends to a neighbour now rejecting what it is sent as malformed
+ * (`rejectsInput`: a callee, or a reader of what the changed service writes), is on the
+ * failing path by what it touched: it explains that neighbour at full weight,
  * however much else the neighbour calls, before the change's service's own lesser trouble,
  * and even when an unrelated anomaly elsewhere began before it. A service whose demand the
  * change set through a segment both carry (`segments`: the platform whose poll interval a
@@ -156,7 +159,7 @@ export function victimOf(service: string, summary: string, at: number, profiles:
     if (lead < -Math.max(stepMs, p.onsetStepMs) || lead > w.changes.victimWindowMs) continue;
     const own = changedAt.get(p.service);
     if (own !== undefined && own <= p.onsetMs + stepMs && own > at) continue;
-    const named = namesWhatFailed(summary, p) || linesNameActor(p, service);
+    const named = namesWhatFailed(summary, p) || linesNameActor(p, service) || ((callee || through !== undefined) && rejectsInput(p));
     const carried = (callee && (carriedFrom(p, at, stepMs, w) || sent !== undefined) && !cameFromOutside(p, service, stepMs, profiles, graph)) || segment !== undefined || made;
     const weight = (carried || through ? 1 : named ? decay(lead, w.changes.halfLifeMs) : decay(lead - w.changes.victimGraceMs, w.changes.victimHalfLifeMs)) * Math.min(1, originScore(p, w) / 0.6) * (named || carried ? 0.9 : callee || through ? 0.8 : 0.7 * p.rootness);
     weights.push([p.service, weight]);
