@@ -158,9 +158,11 @@ export function offReferenceAtWindowOpen(items: readonly Evidence[], service: st
  * downstream: audit events forty times larger from the flag on are what the search
  * domain two hops away then chokes on. A request rate that fell is demand that stopped
  * reaching the service (its invocations halved when the runtime under it failed), not
- * something it sends. Undefined when nothing it sends moved at the change.
+ * something it sends. The words say how it moved; `id` is the series that shows it, so
+ * an RCA blaming the change cites where the change took effect. Undefined when nothing
+ * it sends moved at the change.
  */
-export function sentAtChange(items: readonly Evidence[], service: string, at: number, frame: Frame, w: Weights = WEIGHTS): string | undefined {
+export function sentAtChange(items: readonly Evidence[], service: string, at: number, frame: Frame, w: Weights = WEIGHTS): { text: string; id: string } | undefined {
   for (const item of items) {
     if (item.class !== 'metrics' || item.service !== service || item.labels.caller !== undefined) continue;
     const series = item as MetricSeries;
@@ -170,7 +172,7 @@ export function sentAtChange(items: readonly Evidence[], service: string, at: nu
     const onset = found && begunBeforeLookback(found, series, true, frame, w);
     if (!onset || onset.atMs < at - series.stepMs || onset.atMs > at + Math.max(w.changes.carriedWithinMs, 2 * series.stepMs)) continue;
     const ratio = onset.baseline > 0 ? onset.peak / onset.baseline : Infinity;
-    if (ratio >= w.changes.leakGrowth || (family === 'other' && ratio <= 1 / w.changes.leakGrowth)) return `${series.name} on ${service} went from ${onset.baseline.toPrecision(3)} to ${onset.peak.toPrecision(3)} at the change`;
+    if (ratio >= w.changes.leakGrowth || (family === 'other' && ratio <= 1 / w.changes.leakGrowth)) return { text: `${series.name} on ${service} went from ${onset.baseline.toPrecision(3)} to ${onset.peak.toPrecision(3)} at the change`, id: item.id };
   }
   return undefined;
 }

@@ -36,6 +36,8 @@ export interface Attribution {
   explains?: string;
   /** Other neighbours that broke right after the change nearly as clearly: its victims too. */
   alsoExplains?: string[];
+  /** The item the reason quotes as where the change took effect (a series it sends that stepped at it, what reached its victim), cited beside the change. */
+  shownBy?: string;
 }
 
 
@@ -197,7 +199,7 @@ export function attributeChanges(items: readonly Evidence[], profiles: Map<strin
     const movedAtChange = stood < onset && onset <= at + Math.max(resolution, w.changes.carriedWithinMs);
     const late = at >= stood + resolution && !movedAtChange;
     const sent = sentAtChange(items, change.service, at, frame, w);
-    const named = before || (mine && !late) ? undefined : victimOf(change.service, change.summary, at, profiles, graph, frame.stepMs, changedAt, observed, w, ties, sent);
+    const named = before || (mine && !late) ? undefined : victimOf(change.service, change.summary, at, profiles, graph, frame.stepMs, changedAt, observed, w, ties, sent?.text);
     if (late && !(named && (named.named || separateThread(named.victim.service, at, profiles, graph, frame.stepMs, w)))) {
       const already = since !== undefined && since <= onset ? `; ${change.service}'s failures already stood beyond their healthy range when the window opened` : '';
       out.push({ change, kind, score: 0, fit: 0, redHerring: true, reason: `${what} on ${change.service} came ${minutes(at - stood)} after the trouble started (at ${clock(stood)}${already}), so it cannot have caused it` });
@@ -225,18 +227,20 @@ export function attributeChanges(items: readonly Evidence[], profiles: Map<strin
     const relieved = mine ? relievedShortage(change, p.signals, w) : undefined;
     const fed = mine && !!p.fedBy;
     const ownScore = mine && !relieved && !late ? proximity * (0.6 + 0.4 * Math.min(1, own / 0.6)) * (0.5 + 0.5 * p.rootness) * (fed ? 0.4 : 1) : 0;
-    const v = named ?? (before ? undefined : victimOf(change.service, change.summary, at, profiles, graph, frame.stepMs, changedAt, observed, w, ties, sent));
+    const v = named ?? (before ? undefined : victimOf(change.service, change.summary, at, profiles, graph, frame.stepMs, changedAt, observed, w, ties, sent?.text));
     if (v && (v.weight > ownScore || v.named)) {
       const where = v.segment ? 'whose demand it set' : v.through ? `which uses ${v.through} as it does` : downstream(graph, change.service).has(v.victim.service) ? 'which it calls' : 'which depends on it';
       const sign = firstSignAfter(v.victim, at);
       const moved = v.carried ? v.victim.signals.find((s) => s.family === 'traffic_up' && s.onsetMs >= at - frame.stepMs) : undefined;
-      const effect = v.segment ? `; ${v.segment}` : moved ? `; what reached ${v.victim.service} moved at the change (${moved.text})` : v.carried && sent ? `; what ${change.service} sends moved at the change (${sent})` : '';
-      out.push({ change, kind, score: v.weight, fit: 0, redHerring: false, explains: v.victim.service, ...(v.also.length > 0 ? { alsoExplains: v.also } : {}), reason: `${what} on ${change.service} at ${clock(at)}; ${v.victim.service}, ${where}, went wrong ${minutes(Math.max(0, v.victim.onsetMs - at))} later with no change of its own${sign ? ` (${sign.text})` : ''}${effect}` });
+      const effect = v.segment ? `; ${v.segment}` : moved ? `; what reached ${v.victim.service} moved at the change (${moved.text})` : v.carried && sent ? `; what ${change.service} sends moved at the change (${sent.text})` : '';
+      const shownBy = v.segment ? undefined : (moved?.evidenceId ?? (v.carried ? sent?.id : undefined));
+      out.push({ change, kind, score: v.weight, fit: 0, redHerring: false, explains: v.victim.service, ...(v.also.length > 0 ? { alsoExplains: v.also } : {}), ...(shownBy ? { shownBy } : {}), reason: `${what} on ${change.service} at ${clock(at)}; ${v.victim.service}, ${where}, went wrong ${minutes(Math.max(0, v.victim.onsetMs - at))} later with no change of its own${sign ? ` (${sign.text})` : ''}${effect}` });
     } else if (ownScore > 0) {
       const sign = firstSignAfter(p, at);
       const asMuch = untested ? `, and the same demand as in the healthy reference now takes ${heavier!.toFixed(1)} times as much of it` : '';
-      const shape = memoryLeak ? `; its memory grew from the change on${asMuch}` : heldLeak ? `; what it holds grew from the change on, faster than its demand${asMuch}` : ceiling ? `; it set the ${ceiling} that ran short${asMuch}` : sent ? `; it took effect at once: ${sent}` : '';
-      out.push({ change, kind, score: ownScore, fit: proximity * (fed ? 0.4 : 1), redHerring: false, reason: `${what} on ${change.service} at ${clock(at)}; ${change.service} itself went wrong ${minutes(Math.max(0, lead))} after it${sign ? ` (${sign.text})` : ''}${shape}` });
+      const shape = memoryLeak ? `; its memory grew from the change on${asMuch}` : heldLeak ? `; what it holds grew from the change on, faster than its demand${asMuch}` : ceiling ? `; it set the ${ceiling} that ran short${asMuch}` : sent ? `; it took effect at once: ${sent.text}` : '';
+      const shownBy = !memoryLeak && !heldLeak && !ceiling ? sent?.id : undefined;
+      out.push({ change, kind, score: ownScore, fit: proximity * (fed ? 0.4 : 1), redHerring: false, ...(shownBy ? { shownBy } : {}), reason: `${what} on ${change.service} at ${clock(at)}; ${change.service} itself went wrong ${minutes(Math.max(0, lead))} after it${sign ? ` (${sign.text})` : ''}${shape}` });
     } else if (relieved) {
       out.push({ change, kind, score: 0, fit: 0, redHerring: true, reason: `${what} on ${change.service} at ${clock(at)} gave it more of the ${relieved} it ran short of: a response to the shortage, not its cause` });
     } else {

@@ -30,6 +30,8 @@ import { buildTimeline } from './timeline.js';
 import { exemplarsOf, traceSignals, tracedCalls } from './traces.js';
 import type { Evidence, Frame, Signal } from './types.js';
 import { WEIGHTS, type Weights } from './weights.js';
+import { withWitness } from './witness.js';
+import { withScalerResponse } from './scaled-for-load.js';
 import { investigationWindow } from '../../load-tenant/plans.js';
 
 export interface ScoreInput {
@@ -162,7 +164,8 @@ export interface Ranking {
  * whose tenants' trouble reached it is the platform under them, never a quiet dependency, however
  * little of its own it reported; a callee that served a failing caller's siblings, measured
  * the same way, is cleared of that caller's trouble, `servedOthers`), and those whose
- * trouble began long after the paged service's weigh less.
+ * trouble began long after the paged service's weigh less; each cites the kept trace whose
+ * failure began in it (`withWitness`), and a surge its autoscaler's response (`withScalerResponse`).
  * Split from {@link scoreInvestigation} so a bench can rank once and weigh the
  * confidence many times (`bench/calibration.ts`).
  */
@@ -211,7 +214,8 @@ export function rankInvestigation(raw: ScoreInput, w: Weights = WEIGHTS): Rankin
   const quiet = new Set([...quietThemselves(profiles, observed, ownEvidence)].filter((s) => !pieces.has(s)));
   // A platform seen through the hosts of ours it lost is not a dependency outside our telemetry.
   const ranked = laterThanThePage(rankSuspects(profiles, attributions, new Set([...observed, ...platform.units]), quiet, reportedImpaired(signals), w, runningNoCodeOfOurs(evidence)), profiles, input.signal.service);
-  const suspects = ranked.map(({ raw: _raw, ...s }) => s);
+  const exemplars = exemplarsOf(evidence);
+  const suspects = ranked.map(({ raw: _raw, ...s }) => withWitness(withScalerResponse(s, evidence), exemplars));
   return { evidence, frame, graph, signals, profiles, attributions, suspects };
 }
 

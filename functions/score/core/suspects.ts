@@ -319,7 +319,7 @@ export function rankSuspects(profiles: Map<string, ServiceProfile>, attributions
     const base = p ? originScore(p, w) : 0;
     const raw = victim ? base + w.changes.victimChange * a.score + 0.5 * a.score * originScore(victim, w) : base * (w.changes.fitPivot + a.fit);
     if (victim) explained.push(a);
-    const ids = [a.change.id, ...(victim ? [...victim.signals].sort((x, y) => y.strength - x.strength).slice(0, 3).map((s) => s.evidenceId) : []), ...(p ? [...p.signals].sort((x, y) => y.strength - x.strength).map((s) => s.evidenceId) : [])];
+    const ids = [a.change.id, ...(a.shownBy ? [a.shownBy] : []), ...(victim ? [...victim.signals].sort((x, y) => y.strength - x.strength).slice(0, 3).map((s) => s.evidenceId) : []), ...(p ? [...p.signals].sort((x, y) => y.strength - x.strength).map((s) => s.evidenceId) : [])];
     const candidate: Candidate = { service: a.change.service, kind: a.kind, raw, score: 0, evidenceIds: withEveryClass(ids, p?.signals ?? []), reasons: [a.reason, ...(p ? p.signals.slice(0, 3).map((s) => s.text) : [])] };
     changed.set(candidate, Date.parse(a.change.at));
     out.push(candidate);

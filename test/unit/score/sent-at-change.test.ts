@@ -36,6 +36,13 @@ describe('a change whose service sends something different from it on', () => {
     expect(scored.changes?.find((c) => c.service === 'producer')?.reason).toContain('event_bytes_avg on producer went from');
   });
 
+  it('is cited with the series where it took effect', async () => {
+    const { scored, rca } = await replayDirect(flaggedPayloads(true));
+    const sizes = scored.evidence.find((e) => e.class === 'metrics' && e.name === 'event_bytes_avg')!;
+    expect(scored.suspects[0]!.evidenceIds.slice(0, 2)).toEqual([scored.changes!.find((c) => c.verdict === 'blamed')!.evidenceId, sizes.id]);
+    expect(rca.rootCause.statement.evidenceIds).toContain(sizes.id);
+  });
+
   it('is not, when nothing it sends moved at the change', async () => {
     const { scored } = await replayDirect(flaggedPayloads(false));
     expect(scored.suspects[0]!.service).toBe('store');
@@ -91,9 +98,9 @@ describe('what a changed service sends', () => {
     ({ class: 'metrics', id: `METRIC_${name}`, service: 'fn', name, labels: {}, startMs: at - 60 * min, stepMs: min, values: Array.from({ length: 61 }, (_, i) => (i >= 41 ? after : before) * (1 + (i % 3) * 0.01)), link: { kind: 'none' } }) as unknown as Evidence;
 
   it('moved when a size it sends, or a rate of what it sends, jumped at the change', () => {
-    expect(sentAtChange([stepped('event_bytes_avg', 900, 36_000)], 'fn', changeAt, frame)).toContain('event_bytes_avg on fn went from');
-    expect(sentAtChange([stepped('event_bytes_avg', 36_000, 900)], 'fn', changeAt, frame)).toContain('event_bytes_avg on fn went from');
-    expect(sentAtChange([stepped('put_requests_total', 900, 90_000)], 'fn', changeAt, frame)).toBeDefined();
+    expect(sentAtChange([stepped('event_bytes_avg', 900, 36_000)], 'fn', changeAt, frame)?.text).toContain('event_bytes_avg on fn went from');
+    expect(sentAtChange([stepped('event_bytes_avg', 36_000, 900)], 'fn', changeAt, frame)?.text).toContain('event_bytes_avg on fn went from');
+    expect(sentAtChange([stepped('put_requests_total', 900, 90_000)], 'fn', changeAt, frame)?.id).toBe('METRIC_put_requests_total');
   });
 
   it('did not when only the requests reaching it fell, or when its own health moved', () => {
