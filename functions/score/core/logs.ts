@@ -1,7 +1,7 @@
 import type { LogPattern, RootCauseKind } from '../../contracts/index.js';
 import { rateChange } from '../../providers/shared/stats.js';
-import { lookbackOf } from './onset.js';
 import { namesCallee } from './callee-names.js';
+import { lookbackOf } from './onset.js';
 import { SATURATED } from './saturated.js';
 import { trustRefused } from './trust.js';
 import { WEIGHTS, type Weights } from './weights.js';

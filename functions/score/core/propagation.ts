@@ -64,7 +64,6 @@ const networkFailure = (s: Signal) => s.family === 'errors' && s.local && (s.hin
 /** An error saying a peer refused the service's own certificate or credentials: nothing the peer does expires them. */
 const refusedOwnCredential = (s: Signal) => FAILURE_WORDS.includes(s.family) && ownCredentialRefused(s.raw ?? s.text);
 
-
 /** Failing requests, and units (nodes, hosts, partitions) lost from service, which fail the requests they served. */
 const ERROR_FAMILIES: readonly SignalFamily[] = ['errors', 'error_origin', 'log_error', 'exception', 'dependency_mention', 'runtime_crash', 'units_lost'];
 
