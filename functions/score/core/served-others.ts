@@ -34,7 +34,7 @@ export function servedOthers(evidence: readonly Evidence[], signals: readonly Si
     const named = new Set(signals.filter((m) => m.family === 'dependency_mention' && m.strength >= CLEAR_STRENGTH && graph.get(s.service)?.has(m.service) && ownIds(signals, s.service).has(m.evidenceId)).map((m) => m.service));
     for (const callee of named) {
       if (signals.some((q) => q.service === callee && q.strength >= CLEAR_STRENGTH && q.family !== 'dependency_mention')) continue;
-      const siblings = callersOf(graph as Map<string, Set<string>>, callee).filter((c) => c !== s.service);
+      const siblings = callersOf(graph, callee).filter((c) => c !== s.service);
       const steady = [...series.values()].some((e) => siblings.includes(e.service) && measureOf(e) === measureOf(own) && !moved.has(e.id));
       if (steady) (out.get(s.service) ?? out.set(s.service, new Set()).get(s.service)!).add(callee);
     }
