@@ -146,6 +146,8 @@ export interface Ranking {
   profiles: Map<string, ServiceProfile>;
   attributions: Attribution[];
   suspects: Suspect[];
+  /** The kept traces, which the suspects cite as witnesses and the digest keeps one of. */
+  exemplars: ReturnType<typeof exemplarsOf>;
 }
 
 /**
@@ -216,7 +218,7 @@ export function rankInvestigation(raw: ScoreInput, w: Weights = WEIGHTS): Rankin
   const ranked = laterThanThePage(rankSuspects(profiles, attributions, new Set([...observed, ...platform.units]), quiet, reportedImpaired(signals), w, runningNoCodeOfOurs(evidence)), profiles, input.signal.service);
   const exemplars = exemplarsOf(evidence);
   const suspects = ranked.map(({ raw: _raw, ...s }) => withWitness(withScalerResponse(s, evidence), exemplars));
-  return { evidence, frame, graph, signals, profiles, attributions, suspects };
+  return { evidence, frame, graph, signals, profiles, attributions, suspects, exemplars };
 }
 
 /**
@@ -227,7 +229,7 @@ export function rankInvestigation(raw: ScoreInput, w: Weights = WEIGHTS): Rankin
  * weight search (`bench/tune-weights.ts`); production scores with the defaults.
  */
 export function scoreInvestigation(input: ScoreInput, w: Weights = WEIGHTS): ScoredEvidence {
-  const { evidence, frame, graph, signals, profiles, attributions, suspects } = rankInvestigation(input, w);
+  const { evidence, frame, graph, signals, profiles, attributions, suspects, exemplars } = rankInvestigation(input, w);
   const top = suspects[0];
   const { confidence } = confidenceOf(suspects, input.results, top ? (profiles.get(top.service)?.signals ?? []) : [], CALIBRATION, rivalExplains(top, profiles, graph, attributions));
   const recommendedAction = recommendAction(top, signals, { evidence, graph });
@@ -235,7 +237,6 @@ export function scoreInvestigation(input: ScoreInput, w: Weights = WEIGHTS): Sco
   const path = causalPath(top, input.signal.service, profiles, graph, attributions, frame.alertAtMs);
   const failingPath = new Set([...(top ? [top.service] : []), ...path.map((p) => p.service), ...(input.signal.service ? [input.signal.service] : [])]);
   const verdicts = changeVerdicts(attributions, top, failingPath);
-  const exemplars = exemplarsOf(evidence);
   const representative = top ? (exemplars.find((e) => e.error && e.spans.some((s) => s.service === top.service)) ?? exemplars.find((e) => e.spans.some((s) => s.service === top.service))) : exemplars[0];
   const must = [...new Set([...path.map((p) => p.evidenceId), ...verdicts.map((v) => v.evidenceId), ...suspects.slice(0, 3).flatMap((s) => s.evidenceIds), ...recommendedAction.evidenceIds, ...(representative ? [representative.id] : [])])];
   const wanted = [...timeline.map((t) => t.evidenceId), ...[...signals].sort((a, b) => b.strength - a.strength).map((s) => s.evidenceId), ...suspects.flatMap((s) => s.evidenceIds)];
