@@ -31,7 +31,8 @@ export function servedOthers(evidence: readonly Evidence[], signals: readonly Si
   for (const s of signals) {
     const own = series.get(s.evidenceId);
     if (s.family !== 'errors' || s.strength < CLEAR_STRENGTH || !own || own.service !== s.service) continue;
-    const named = new Set(signals.filter((m) => m.family === 'dependency_mention' && m.strength >= CLEAR_STRENGTH && graph.get(s.service)?.has(m.service) && ownIds(signals, s.service).has(m.evidenceId)).map((m) => m.service));
+    const mine = ownIds(signals, s.service);
+    const named = new Set(signals.filter((m) => m.family === 'dependency_mention' && m.strength >= CLEAR_STRENGTH && graph.get(s.service)?.has(m.service) && mine.has(m.evidenceId)).map((m) => m.service));
     for (const callee of named) {
       if (signals.some((q) => q.service === callee && q.strength >= CLEAR_STRENGTH && q.family !== 'dependency_mention')) continue;
       const siblings = callersOf(graph, callee).filter((c) => c !== s.service);
