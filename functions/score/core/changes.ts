@@ -1,7 +1,8 @@
 import type { ChangeEvent, RootCauseKind } from '../../contracts/index.js';
 import { grewFromChange, heavierPerDemand, offReferenceAtWindowOpen, outgrewDemand, sentAtChange, standingSince } from './change-fit.js';
 import { SCALER, scalerAtCeiling } from './at-ceiling.js';
-import { fittedShortage, relievedShortage } from './kinds.js';
+import { fittedShortage, relievedShortage, shortResources } from './kinds.js';
+import { limitLoweredAt } from './lowered-limit.js';
 import { onlyHeardOf } from './heard-of.js';
 import { callersOf, downstream, type ServiceProfile } from './propagation.js';
 import { segmentTies } from './segments.js';
@@ -127,7 +128,8 @@ export function describeChange(c: Pick<ChangeEvent, 'summary' | 'version' | 'pre
  * from it (a leak), not for one whose memory stayed flat after it, and slowly for a config
  * change that moved the limit of the very resource seen running short the way that makes
  * it run short (`fittedShortage`: a memory limit or pool size lowered is hit when demand
- * next fills it; a limit raised is never its exhaustion's cause) or that took capacity
+ * next fills it; a limit raised is never its exhaustion's cause; or, whatever its summary
+ * says, whose service's own limit series stepped down at it, `limitLoweredAt`) or that took capacity
  * away (fewer replicas, a smaller instance: every resource is cut); such a change fits at
  * full weight however long before it came when the same demand now takes far more of that
  * resource than in the healthy reference (`heavierPerDemand`: the ceiling was first met
@@ -208,7 +210,8 @@ export function attributeChanges(items: readonly Evidence[], profiles: Map<strin
     const memoryLeak = kind === 'deployment' && leaking(p) && grewFromChange(items, change.service, at, stood, w) !== false;
     const heldLeak = kind === 'deployment' && !memoryLeak && mine && outgrewDemand(items, change.service, at, onset, w);
     const leak = memoryLeak || heldLeak;
-    const ceiling = kind === 'config_change' && mine ? fittedShortage(change, p.signals, w) : undefined;
+    const lowered = kind === 'config_change' && mine && shortResources(p.signals, w).size > 0 ? limitLoweredAt(items, change.service, at, w) : undefined;
+    const ceiling = kind === 'config_change' && mine ? (fittedShortage(change, p.signals, w) ?? (lowered ? 'limit' : undefined)) : undefined;
     const leftBefore = before && !leak && !ceiling && mine && frame.changesFromMs !== undefined && offReferenceAtWindowOpen(items, change.service, w);
     if (before && !leak && !ceiling && !leftBefore) {
       out.push({ change, kind, score: 0, fit: 0, redHerring: true, reason: `${what} on ${change.service} at ${clock(at)} was already in place before the window opened, and nothing ${change.service} ran short of is what it set: it is what the service runs with, not a suspect` });
@@ -238,8 +241,8 @@ export function attributeChanges(items: readonly Evidence[], profiles: Map<strin
     } else if (ownScore > 0) {
       const sign = firstSignAfter(p, at);
       const asMuch = untested ? `, and the same demand as in the healthy reference now takes ${heavier!.toFixed(1)} times as much of it` : '';
-      const shape = memoryLeak ? `; its memory grew from the change on${asMuch}` : heldLeak ? `; what it holds grew from the change on, faster than its demand${asMuch}` : ceiling ? `; it set the ${ceiling} that ran short${asMuch}` : sent ? `; it took effect at once: ${sent.text}` : '';
-      const shownBy = !memoryLeak && !heldLeak && !ceiling ? sent?.id : undefined;
+      const shape = memoryLeak ? `; its memory grew from the change on${asMuch}` : heldLeak ? `; what it holds grew from the change on, faster than its demand${asMuch}` : ceiling ? `; it set the ${ceiling} that ran short${lowered ? ` (${lowered.text})` : ''}${asMuch}` : sent ? `; it took effect at once: ${sent.text}` : '';
+      const shownBy = !memoryLeak && !heldLeak && !ceiling ? sent?.id : lowered?.id;
       out.push({ change, kind, score: ownScore, fit: proximity * (fed ? 0.4 : 1), redHerring: false, ...(shownBy ? { shownBy } : {}), reason: `${what} on ${change.service} at ${clock(at)}; ${change.service} itself went wrong ${minutes(Math.max(0, lead))} after it${sign ? ` (${sign.text})` : ''}${shape}` });
     } else if (relieved) {
       out.push({ change, kind, score: 0, fit: 0, redHerring: true, reason: `${what} on ${change.service} at ${clock(at)} gave it more of the ${relieved} it ran short of: a response to the shortage, not its cause` });

@@ -14,6 +14,15 @@ import { WEIGHTS, type Weights } from './weights.js';
  * or its certificate expire.
  */
 
+/**
+ * Words that count time left (`days remaining`, `days left`, `seconds left`): on a
+ * certificate, the countdown to its expiry however the exporter names it
+ * (`ClientCertDaysRemaining`, `tls.days_left`), not a resource's free room, since nothing
+ * the service uses brings it nearer and its zero is the certificate refused, not a pool
+ * drained.
+ */
+const TIME_LEFT = / (?:days?|hours?|minutes?|seconds?|secs?|time) (?:left|remaining|valid) /;
+
 /** What a host measure says went wrong under the service. */
 export type HostMeasure = 'steal' | 'clock' | 'certificate';
 
@@ -24,14 +33,15 @@ export type HostMeasure = 'steal' | 'clock' | 'certificate';
  * source (`node_timex_offset_seconds`, chrony's or NTP's offset, a clock's skew or drift;
  * not any offset of a time, which a consumer's position also has),
  * or the time left on a certificate (`tls_client_certificate_expiry_seconds`,
- * `ssl_cert_days_until_expiry`, AWS Certificate Manager's `DaysToExpiry`): a countdown, not
+ * `ssl_cert_days_until_expiry`, AWS Certificate Manager's `DaysToExpiry`, or days left and
+ * remaining, `TIME_LEFT`): a countdown, not
  * the expiry's date, so it can reach zero (and not a count of certificates left to issue).
  */
 export function hostMeasure(name: string, labels: Readonly<Record<string, string>> = {}): HostMeasure | undefined {
   const words = wordsOf(name);
   if (/ cpu /.test(words) && (/ steal /.test(words) || /^steal$/i.test(labels.mode ?? ''))) return 'steal';
   if ((/ (?:timex|ntp|chrony|clock) /.test(words) && / (?:offset|skew|drift) /.test(words)) || / time (?:offset|skew|drift) /.test(words)) return 'clock';
-  if ((/ (?:cert\w*|x509|tls|ssl|acm) /.test(words) && / expir\w* /.test(words)) || / days (?:to|until) expir\w* /.test(words)) return / (?:timestamp|date|not ?after) /.test(words) ? undefined : 'certificate';
+  if ((/ (?:cert\w*|x509|tls|ssl|acm) /.test(words) && (/ expir\w* /.test(words) || TIME_LEFT.test(words))) || / days (?:to|until) expir\w* /.test(words)) return / (?:timestamp|date|not ?after) /.test(words) ? undefined : 'certificate';
   return undefined;
 }
 

@@ -62,6 +62,20 @@ export function countsFailedResponses(labels: Readonly<Record<string, string>>):
  */
 const nodeCondition = (name: string, labels: Readonly<Record<string, string>>) => /status_condition/i.test(name) && labels.condition !== undefined;
 
+/**
+ * What arrives at a service to be worked on, counted as it comes in (`EventsReceived`,
+ * `IncomingRecords`, `orders_received_per_minute`): demand, as a request rate is, whatever
+ * the unit of work is called. A count of messages visible or waiting is a backlog, not
+ * arrivals.
+ */
+const ARRIVALS = / (?:received|incoming) /;
+
+/** Arrivals that are the network's load (bytes, packets, frames) or a router's routes (prefixes), not work a service takes on. */
+const NETWORK_UNITS = / (?:bytes?|bits?|packets?|frames?|prefixes) /;
+
+/** Whether a series counts work arriving (`ARRIVALS`), not the network's own load. */
+const arrivals = (name: string) => ARRIVALS.test(wordsOf(name)) && !NETWORK_UNITS.test(wordsOf(name));
+
 /** Work in flight (`ConcurrentExecutions`, `http_requests_in_flight`): how much of its concurrency a service holds. */
 const IN_FLIGHT = /concurren|in.?flight/;
 
@@ -79,7 +93,7 @@ export function metricFamily(name: string, unit = '', labels: Readonly<Record<st
   if (/queue|backlog|\blag\b|oldest|pending/.test(n)) return 'latency';
   if (/conn|pool|disk|filesystem|inode|file_?desc|\bfds?\b|thread|saturat|quota|in_use|used|usage|utiliz|capacity|evict/.test(n)) return 'saturation';
   if (/latency|duration|response_time|p\d\d|seconds|millis|\bms\b/.test(n)) return 'latency';
-  if (/request|rps|qps|throughput|workload|traffic|calls|invocations|ops\b|_total/.test(n)) return countsFailedResponses(labels) ? 'errors' : 'traffic';
+  if (/request|rps|qps|throughput|workload|traffic|calls|invocations|ops\b|_total/.test(n) || arrivals(name)) return countsFailedResponses(labels) ? 'errors' : 'traffic';
   return 'other';
 }
 

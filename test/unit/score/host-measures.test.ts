@@ -55,6 +55,16 @@ describe('what the host under a service measures of itself', () => {
     expect(expired).toEqual([expect.objectContaining({ family: 'errors', local: true, hint: 'infrastructure', onsetMs: zeroAt, strength: 0.9 })]);
     expect(metricSignals([series('tls_client_certificate_expiry_seconds', flat(120, 86_400 * 30))], frame)).toEqual([]);
   });
+
+  it('reads a certificate’s days left or remaining as its countdown, not free room a shortage drained', () => {
+    expect(hostMeasure('ClientCertDaysRemaining')).toBe('certificate');
+    expect(hostMeasure('tls.days_left')).toBe('certificate');
+    expect(hostMeasure('x509_cert_seconds_left')).toBe('certificate');
+    expect(hostMeasure('hubspot_ratelimit_remaining')).toBeUndefined();
+    expect(hostMeasure('acme_certificate_orders_remaining')).toBeUndefined();
+    const expired = metricSignals([series('ClientCertDaysRemaining', [...flat(100, 0.2), ...flat(20, 0)])], frame);
+    expect(expired).toEqual([expect.objectContaining({ family: 'errors', hint: 'infrastructure', onsetMs: at - 19 * min })]);
+  });
 });
 
 describe('the kernel of a service’s host speaking of the machine', () => {
