@@ -1,4 +1,3 @@
-import { namesService } from './logs.js';
 import { unanswered } from './named-failures.js';
 import { downstream } from './propagation.js';
 import { CLEAR_STRENGTH, FAILURE_WORDS, type Signal } from './types.js';
@@ -10,13 +9,22 @@ import { CLEAR_STRENGTH, FAILURE_WORDS, type Signal } from './types.js';
  * answer through say where they were lost.
  */
 
+/**
+ * Whether a line names `piece` as the way a connection went (`via edge-firewall`, `connect
+ * to pg-gateway`, `through nat-egress`), not as what a call was about: a resolver's
+ * `query for account-service.svc failed` names the name it could not resolve, not a piece
+ * its queries went through.
+ */
+const namesTheWay = (text: string, piece: string) => new RegExp(`\\b(?:via|through|over|behind|to|at|from)\\s+(?:the\\s+)?${piece.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![a-z0-9_-])`, 'i').test(text);
+
 /** Whether a signal is trouble a service reported of its own (not what its callers said of it). */
 const ownTrouble = (s: Signal) => s.local && s.strength >= CLEAR_STRENGTH && s.family !== 'dependency_mention';
 
 /**
- * Edges from a service to a service its own clear error lines name as where a call got no
- * answer (`unanswered`: refused, reset, timed out), when the named service is not already
- * among those it calls and showed clear trouble of its own. Propagation then reads the
+ * Edges from a service to a service its own clear error lines name as the way a call went
+ * (`namesTheWay`) when the call got no answer (`unanswered`: refused, reset, timed out),
+ * and the named service is not already among those it calls and showed clear trouble of
+ * its own. Propagation then reads the
  * service's failures as that piece's (`namedFailures`), as it would for a callee the
  * topology lists: the calls were lost there, not in the code that made them.
  */
@@ -30,7 +38,7 @@ export function namedPathLinks(signals: readonly Signal[], graph: Map<string, Se
     const below = downstream(graph, s.service);
     for (const piece of [...known].sort()) {
       if (piece === s.service || below.has(piece) || !troubled.has(piece) || edges[s.service]?.includes(piece)) continue;
-      if (namesService(text.split(s.service).join(' '), piece) && unanswered(text, piece)) (edges[s.service] ??= []).push(piece);
+      if (namesTheWay(text.split(s.service).join(' '), piece) && unanswered(text, piece)) (edges[s.service] ??= []).push(piece);
     }
   }
   return edges;

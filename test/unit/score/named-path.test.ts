@@ -31,3 +31,14 @@ describe('a piece a service names as where its connections got no answer', () =>
     expect(namedPathLinks(signals('roster rejected: shift overlaps rest period (checked via firewall rules)'), topology)).toEqual({});
   });
 });
+
+describe('a service named as what a failed call was about', () => {
+  it('is not the way the call went: a resolver failing a query for a name is not cut off by that service', () => {
+    const graph = mergeGraph({ 'svc-a': ['resolver'] });
+    const lines: Signal[] = [
+      { service: 'resolver', family: 'log_error', strength: 0.8, onsetMs: onset, evidenceId: 'L_res', local: true, text: 'resolver logged warn', raw: 'upstream query for svc-a.prod.svc.cluster.local failed: SERVFAIL' },
+      { service: 'svc-a', family: 'log_error', strength: 0.8, onsetMs: onset, evidenceId: 'L_a', local: true, text: 'svc-a logged error', raw: 'lookup db.prod.svc.cluster.local: SERVFAIL' },
+    ];
+    expect(namedPathLinks(lines, graph)).toEqual({});
+  });
+});
