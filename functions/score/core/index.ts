@@ -20,6 +20,8 @@ import { clearedByHealthyCallers, failingCallSignals, packetCounters, passedThro
 import { rivalExplains } from './rivals.js';
 import { clearedOfUnsharedVictims, servedOthers, withoutUnsharedViews } from './served-others.js';
 import { spilledLinks } from './spilled.js';
+import { namedPathLinks } from './named-path.js';
+import { staleAsSymptom } from './stale-input.js';
 import { laterThanThePage, quietThemselves, rankSuspects } from './suspects.js';
 import { causalPath } from './path.js';
 import { patternBreakSignals } from './patterns.js';
@@ -153,11 +155,13 @@ export interface Ranking {
 /**
  * A peer that callers' spans name by an address of a service they call is that service
  * (`aliases.ts`). Every item gets a stable id; every series, log pattern, service's spans and event
- * becomes signals with an onset; signals are grouped by service and followed down the
+ * becomes signals with an onset (a line saying the data a service serves is old is a
+ * symptom of its producer's delay, `staleAsSymptom`); signals are grouped by service and followed down the
  * call graph (topology merged with traced calls, off-graph platform whose trouble the
  * failures of several services name, a front we cannot see whose every callee failed at
  * once, and a piece that failed its own way in front of a dependency we only see
- * through it, and a sibling whose demand a short cache spilled onto it, `spilledLinks`)
+ * through it, a sibling whose demand a short cache spilled onto it, `spilledLinks`, and a
+ * piece a service's own lines name as where its calls got no answer, `namedPathLinks`)
  * to the earliest, deepest anomalous service (a callee named in a caller's error lines,
  * or by the peer label of a caller's client series, is blamed by them), a caller's
  * unnamed errors put on the one callee it shares with a failing sibling that names it,
@@ -183,7 +187,7 @@ export function rankInvestigation(raw: ScoreInput, w: Weights = WEIGHTS): Rankin
   const traced = tracedCalls(evidence);
   const ownEvidence = ownEvidenceOf(evidence);
   const called = mergeGraph(input.topology, traced);
-  const direct: Signal[] = withResolution(weighGaps([...edgeGaps(metricSignals(evidence, frame, w), evidence, w), ...logSignals(evidence, frame, w), ...traceSignals(evidence, frame, w), ...patternBreakSignals(evidence, frame, w), ...eventSignals(evidence, frame, w)], w), evidence);
+  const direct: Signal[] = staleAsSymptom(withResolution(weighGaps([...edgeGaps(metricSignals(evidence, frame, w), evidence, w), ...logSignals(evidence, frame, w), ...traceSignals(evidence, frame, w), ...patternBreakSignals(evidence, frame, w), ...eventSignals(evidence, frame, w)], w), evidence));
   const observed = observedServices(input.results);
   const platform = platformLinks(direct, called, tolerance, w, observed);
   const reported = platformEventSignals(evidence, direct, called, w, observed);
@@ -191,7 +195,7 @@ export function rankInvestigation(raw: ScoreInput, w: Weights = WEIGHTS): Rankin
   const hosts = hostLinks(evidence, direct, called, observed);
   const network = sharedNetworkLinks(direct, called, packetCounters(evidence), tolerance, w);
   const facility = sharedFacilityLinks(direct, called, servingNoRequests(evidence), tolerance, w);
-  const graph = mergeGraph(input.topology, traced, platform.edges, reported.edges, front.edges, hosts.edges, network.edges, facility.edges, passedThroughLinks(direct, called, observed, tolerance), spilledLinks(direct, called, demandMeasured(evidence)));
+  const graph = mergeGraph(input.topology, traced, platform.edges, reported.edges, front.edges, hosts.edges, network.edges, facility.edges, passedThroughLinks(direct, called, observed, tolerance), spilledLinks(direct, called, demandMeasured(evidence)), namedPathLinks(direct, called));
   const mentions = [...mentionSignals(direct, graph, observed), ...peerSeriesSignals(evidence, direct, graph, observed)];
   const named = [...direct, ...mentions, ...failingCallSignals(direct, graph)];
   const linked = attributeLinks(

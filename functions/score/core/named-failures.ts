@@ -23,7 +23,7 @@ interface Profiled {
 const UNANSWERED = /\b(?:connection|connect)\b[^.;\n]{0,40}\b(?:refused|timed out)\b|\bconnect(?:ion)? timed out\b|\bi\/o timeout\b|\bno route to host\b|\b(?:host|network) (?:is )?unreachable\b|\bconnection reset by peer\b|\bSERVFAIL\b|\bECONNREFUSED\b|\bETIMEDOUT\b/i;
 
 /** Whether a line says a call got no answer, in words other than the platform's (a name that did not resolve on the cluster's resolver is the resolver's, unless the callee is what resolves names). */
-const unanswered = (text: string, callee: string) => UNANSWERED.test(text) && !PLATFORM_SIGNATURE.test(text.split(callee).join('peer'));
+export const unanswered = (text: string, callee: string) => UNANSWERED.test(text) && !PLATFORM_SIGNATURE.test(text.split(callee).join('peer'));
 
 export function namedFailures(caller: Profiled, callee: Profiled, weigh: (s: Signal) => number): number {
   const named = new Set(callee.signals.filter((s) => s.family === 'dependency_mention').map((s) => s.evidenceId));

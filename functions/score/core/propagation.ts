@@ -4,6 +4,8 @@ import { lockHolders } from './lock-holder.js';
 import { namedFailures } from './named-failures.js';
 import { hostsUnderPressure } from './pressed-hosts.js';
 import { refusedWrites } from './refused-content.js';
+import { refusedRequests } from './answered-refusal.js';
+import { reportedFailing } from './reported-failing.js';
 import { namesService, ownCredentialRefused } from './logs.js';
 import { CLEAR_STRENGTH, FAILURE_WORDS, type Frame, noisyOr, type Signal, type SignalFamily } from './types.js';
 import { WEIGHTS, type Weights } from './weights.js';
@@ -70,7 +72,7 @@ const ERROR_FAMILIES: readonly SignalFamily[] = ['errors', 'error_origin', 'log_
 /** Whether a service's clearest trouble is failing requests rather than slowness or load. */
 function failing(p: ServiceProfile, w: Weights): boolean {
   const top = [...p.signals].sort((a, b) => b.strength * weightOf(b, w) - a.strength * weightOf(a, w))[0];
-  return p.signals.some((s) => ERROR_FAMILIES.includes(s.family) && s.strength >= 0.5 && s.strength * weightOf(s, w) >= 0.8 * top!.strength * weightOf(top!, w));
+  return p.signals.some((s) => (ERROR_FAMILIES.includes(s.family) || reportedFailing(s)) && s.strength >= 0.5 && s.strength * weightOf(s, w) >= 0.8 * top!.strength * weightOf(top!, w));
 }
 
 /** The families that say a service's own work got slower. */
@@ -190,6 +192,10 @@ function waitsExplained(p: ServiceProfile, q: ServiceProfile, w: Weights): numbe
  * callee's trouble (`namedFailures`), as longer waits on it are.
  * A caller whose error lines pass on a shortage its callee itself reported
  * (`reportsCalleeShortage`) is wholly explained by that callee.
+ * A callee whose failures are only answers refusing what its caller asked (4xx:
+ * `refusedRequests`) is that caller's victim, as a store refusing writes for their
+ * content is; a dependency the platform reports failing (`reportedFailing`) fails its
+ * callers' requests as its own failing requests would.
  * A service whose own trouble is only waiting on locks in a shared store is the victim
  * of the sibling writer that got into trouble first (`lockHolders`), and a store whose
  * sessions only waited cannot explain that holder.
@@ -269,7 +275,7 @@ export function profileServices(signals: readonly Signal[], graph: Map<string, S
     q.rootness *= w.propagation.refusedShare;
     q.explainedBy = caller;
   }
-  for (const [writer, store] of refusedWrites(profiles, graph)) {
+  for (const [writer, store] of [...refusedWrites(profiles, graph), ...refusedRequests(profiles, graph, tolerance)]) {
     const q = profiles.get(store)!;
     q.rootness *= w.propagation.refusedShare;
     q.explainedBy = writer;

@@ -31,7 +31,7 @@ const REFUSALS_ONLY: readonly SignalFamily[] = ['error_origin', 'dependency_ment
  * own moving. A store that lost its host and promoted a lagging replica refuses duplicate
  * keys too, and then its own trouble says why.
  */
-function onlyRefused(q: ServiceProfile): boolean {
+export function onlyRefused(q: ServiceProfile): boolean {
   return q.signals.filter((s) => s.strength >= CLEAR_STRENGTH).every((s) => REFUSALS_ONLY.includes(s.family) && (s.hint === undefined || s.hint === 'code_defect'));
 }
 
