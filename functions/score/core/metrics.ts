@@ -1,5 +1,7 @@
 import type { MetricSeries } from '../../contracts/index.js';
 import { climbed } from './kinds.js';
+import { backToReference } from './back-to-reference.js';
+import { lastDeparture } from './last-departure.js';
 import { WEIGHTS, type Weights } from './weights.js';
 import { headroomResource, headroomSignals } from './headroom.js';
 import { hostMeasure, hostMeasureSignals } from './host-measures.js';
@@ -257,6 +259,9 @@ const readAsRate = (family: Family, name: string) => RATES.includes(family) || (
  * its reference is sized against the reference, `sizedByReference`); a headroom series is read the other way round (`headroomSignals`).
  * An error ratio with no reference that failed half of all requests or more from the
  * window's first sample (`failingThroughout`) was failing before the window opened.
+ * A series back inside its reference's normal range by the alert (`backToReference`) has
+ * no ongoing shift, and one that came back from an earlier episode and left its range
+ * again is dated at its last departure (`lastDeparture`).
  */
 export function metricSignals(items: readonly Evidence[], frame: Frame, w: Weights = WEIGHTS): Signal[] {
   const out: Signal[] = [];
@@ -274,9 +279,11 @@ export function metricSignals(items: readonly Evidence[], frame: Frame, w: Weigh
       out.push(...headroomSignals(series, headroomResource(series.name, series.unit)!, frame, w));
       continue;
     }
+    if (backToReference(series, frame, w, capacityOf(series))) continue;
     const full = capacitySignal(series, family, frame, w);
     if (full) out.push(full);
-    const found = detectOnset(series.values, series.startMs, series.stepMs, frame.alertAtMs, lookbackOf(frame), w);
+    const own = detectOnset(series.values, series.startMs, series.stepMs, frame.alertAtMs, lookbackOf(frame), w);
+    const found = lastDeparture(series, own, frame, w) ?? own;
     const standing = found ? undefined : family === 'traffic' ? standingDemand(series, w) : family === 'memory' ? standingGrowth(series, w) : undefined;
     const earlier = found ? undefined : (referenceOnset(series, frame, w) ?? standing ?? (readAsRate(family, series.name) ? standingOnset(series, frame, w) : undefined) ?? (family === 'errors' && !series.reference ? failingSinceEarlier(series, frame, w) : undefined));
     const throughout = found || earlier || family !== 'errors' || series.reference ? undefined : failingThroughout(series, frame, w);

@@ -43,25 +43,26 @@ function pointsOf(series: Pick<MetricSeries, 'values' | 'startMs' | 'stepMs'>, u
  * `from`, its median distance from the reference median in robust units (capped at 50)
  * and its extreme in the run's direction.
  */
-function runAgainstReference(points: readonly { at: number; v: number }[], z: readonly number[], from: number, direction: 1 | -1, baseline: number): Onset {
+export function runAgainstReference(points: readonly { at: number; v: number }[], z: readonly number[], from: number, direction: 1 | -1, baseline: number): Onset {
   const run = z.slice(from).map((x) => Math.min(50, x * direction)).sort((a, b) => a - b);
   const peak = points.slice(from).reduce((m, p) => (direction > 0 ? Math.max(m, p.v) : Math.min(m, p.v)), points[from]!.v);
   return { atMs: points[from]!.at, direction, z: run[Math.floor(run.length / 2)]!, baseline, peak, sustained: 1 };
 }
 
 /**
- * The onset of a sparse series (a 5-minute CloudWatch metric has a dozen points an hour)
- * read against its reference alone: the first recent point from which the series stays
- * beyond the reference's normal range (4 robust units from its median) in one direction,
- * every point before it inside that range. A series too short to have a baseline of its
- * own still ranks when it left what the healthy period showed.
+ * The onset of the run that lasts to the series' last point up to the alert, read
+ * against its reference alone: the first point from which the series stays beyond the
+ * reference's normal range (4 robust units from its median) in one direction, every
+ * point before it in the window inside that range or the window's start; points after
+ * `untilMs` are not read. Undefined when the last point is inside the range, the
+ * reference is too thin, or the run began before the look-back.
  */
-export function referenceOnset(series: Pick<MetricSeries, 'values' | 'startMs' | 'stepMs' | 'reference'>, frame: Frame, w: Weights = WEIGHTS): Onset | undefined {
-  const { referenceZ, minReferencePoints, sparsePoints } = w.metrics;
+export function departureFromReference(series: Pick<MetricSeries, 'values' | 'startMs' | 'stepMs' | 'reference'>, frame: Frame, w: Weights = WEIGHTS, untilMs = frame.alertAtMs + frame.stepMs): Onset | undefined {
+  const { referenceZ, minReferencePoints } = w.metrics;
   const ref = series.reference;
   if (!ref || ref.points < minReferencePoints) return undefined;
-  const points = pointsOf(series);
-  if (points.length === 0 || points.length >= sparsePoints) return undefined;
+  const points = pointsOf(series, untilMs);
+  if (points.length === 0) return undefined;
   const scale = referenceScale(ref);
   const z = points.map((p) => (p.v - ref.median) / scale);
   const last = z.at(-1)!;
@@ -71,6 +72,16 @@ export function referenceOnset(series: Pick<MetricSeries, 'values' | 'startMs' |
   while (onset > 0 && z[onset - 1]! * direction >= referenceZ) onset--;
   if (points[onset]!.at < frame.alertAtMs - lookbackOf(frame)) return undefined;
   return runAgainstReference(points, z, onset, direction, ref.median);
+}
+
+/**
+ * The onset of a sparse series (a 5-minute CloudWatch metric has a dozen points an hour)
+ * read against its reference alone (`departureFromReference`). A series too short to
+ * have a baseline of its own still ranks when it left what the healthy period showed.
+ */
+export function referenceOnset(series: Pick<MetricSeries, 'values' | 'startMs' | 'stepMs' | 'reference'>, frame: Frame, w: Weights = WEIGHTS): Onset | undefined {
+  const count = series.values.filter((v) => v !== null).length;
+  return count === 0 || count >= w.metrics.sparsePoints ? undefined : departureFromReference(series, frame, w, Infinity);
 }
 
 /**

@@ -40,6 +40,10 @@ export interface Weights {
     minReferencePoints: number;
     /** A series with fewer points than this in its window cannot hold a baseline of its own (a 5-minute CloudWatch metric). */
     sparsePoints: number;
+    /** A series whose last this many points up to the alert sit inside its reference's normal range has recovered (`backToReference`). */
+    backToReferencePoints: number;
+    /** A series that gave back all but this share of its excursion from the reference median came back from it (`lastDeparture`). */
+    returnedShare: number;
   };
   /** Log templates (`logs.ts`). */
   logs: {
@@ -206,7 +210,7 @@ const deepFreeze = <T>(value: T): T => {
  */
 export const WEIGHTS: Readonly<Weights> = deepFreeze({
   onset: { minZ: 4, maxZ: 50, minBaselinePoints: 5, settled: 0.8, recoveredPoints: 3, returned: 0.1 },
-  metrics: { atCapacity: 0.98, referenceZ: 4, minReferencePoints: 3, sparsePoints: 8 },
+  metrics: { atCapacity: 0.98, referenceZ: 4, minReferencePoints: 3, sparsePoints: 8, backToReferencePoints: 2, returnedShare: 0.25 },
   logs: { llrMin: 6, novelBaselineSteps: 1, aboveReference: 3 },
   traces: { minRatio: 1.5, fullBaselineSteps: 3, beyondReference: 1.5, referenceFloorMs: 1, fullSpans: 20, beyondPeers: 100 },
   patterns: { fullLlr: 8, fullShare: 0.5 },
