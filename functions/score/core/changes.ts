@@ -5,6 +5,7 @@ import { fittedShortage, relievedShortage } from './kinds.js';
 import { onlyHeardOf } from './heard-of.js';
 import { callersOf, downstream, type ServiceProfile } from './propagation.js';
 import { segmentTies } from './segments.js';
+import { limitBelowWork } from './time-limit.js';
 import { decay, introducedAfter, metByDemand, separateThread, victimOf } from './victims.js';
 import { CLEAR_STRENGTH, type Evidence, type Frame, type Signal } from './types.js';
 import { WEIGHTS, type Weights } from './weights.js';
@@ -209,17 +210,18 @@ export function attributeChanges(items: readonly Evidence[], profiles: Map<strin
     const heldLeak = kind === 'deployment' && !memoryLeak && mine && outgrewDemand(items, change.service, at, onset, w);
     const leak = memoryLeak || heldLeak;
     const ceiling = kind === 'config_change' && mine ? fittedShortage(change, p.signals, w) : undefined;
-    const leftBefore = before && !leak && !ceiling && mine && frame.changesFromMs !== undefined && offReferenceAtWindowOpen(items, change.service, w);
-    if (before && !leak && !ceiling && !leftBefore) {
+    const cut = mine && !leak && !ceiling ? limitBelowWork(items, change, new Set([...callersOf(graph, change.service), ...(graph.get(change.service) ?? [])]), w) : undefined;
+    const leftBefore = before && !leak && !ceiling && !cut && mine && frame.changesFromMs !== undefined && offReferenceAtWindowOpen(items, change.service, w);
+    if (before && !leak && !ceiling && !cut && !leftBefore) {
       out.push({ change, kind, score: 0, fit: 0, redHerring: true, reason: `${what} on ${change.service} at ${clock(at)} was already in place before the window opened, and nothing ${change.service} ran short of is what it set: it is what the service runs with, not a suspect` });
       continue;
     }
     const held = ceiling ?? (memoryLeak ? 'memory' : heldLeak ? 'held' : undefined);
     const heavier = held ? heavierPerDemand(items, change.service, held, new Set(callersOf(graph, change.service)), onset, w) : undefined;
     const untested = heavier !== undefined && heavier >= w.changes.heavierShare;
-    const proximity = untested ? 1 : leftBefore ? decay(frame.changesFromMs! - at, w.changes.leakHalfLifeMs) : decay(lead, leak || ceiling || (mine && sent !== undefined) ? w.changes.leakHalfLifeMs : w.changes.halfLifeMs);
+    const proximity = untested || cut ? 1 : leftBefore ? decay(frame.changesFromMs! - at, w.changes.leakHalfLifeMs) : decay(lead, leak || ceiling || (mine && sent !== undefined) ? w.changes.leakHalfLifeMs : w.changes.halfLifeMs);
     const heavierWork = (): boolean => (heavierPerDemand(items, change.service, 'capacity', new Set(callersOf(graph, change.service)), onset, w) ?? 0) >= w.changes.heavierShare;
-    if (mine && !leak && !ceiling && metByDemand(p, at, resolution, profiles, graph, w) && !heavierWork()) {
+    if (mine && !leak && !ceiling && !cut && metByDemand(p, at, resolution, profiles, graph, w) && !heavierWork()) {
       const demand = p.signals.find((s) => s.family === 'traffic_up' && s.onsetMs > at);
       out.push({ change, kind, score: 0.02 * proximity, fit: 0, redHerring: true, reason: `${what} on ${change.service} at ${clock(at)}; nothing of ${change.service}'s moved at it, and its trouble began ${minutes(p.onsetMs - at)} later with the demand that reached it${demand ? ` (${demand.text})` : ''}: the change met the surge, it did not cause it` });
       continue;
@@ -238,8 +240,8 @@ export function attributeChanges(items: readonly Evidence[], profiles: Map<strin
     } else if (ownScore > 0) {
       const sign = firstSignAfter(p, at);
       const asMuch = untested ? `, and the same demand as in the healthy reference now takes ${heavier!.toFixed(1)} times as much of it` : '';
-      const shape = memoryLeak ? `; its memory grew from the change on${asMuch}` : heldLeak ? `; what it holds grew from the change on, faster than its demand${asMuch}` : ceiling ? `; it set the ${ceiling} that ran short${asMuch}` : sent ? `; it took effect at once: ${sent.text}` : '';
-      const shownBy = !memoryLeak && !heldLeak && !ceiling ? sent?.id : undefined;
+      const shape = memoryLeak ? `; its memory grew from the change on${asMuch}` : heldLeak ? `; what it holds grew from the change on, faster than its demand${asMuch}` : ceiling ? `; it set the ${ceiling} that ran short${asMuch}` : cut ? `; it set ${cut.text}` : sent ? `; it took effect at once: ${sent.text}` : '';
+      const shownBy = cut ? cut.work.id : !memoryLeak && !heldLeak && !ceiling ? sent?.id : undefined;
       out.push({ change, kind, score: ownScore, fit: proximity * (fed ? 0.4 : 1), redHerring: false, ...(shownBy ? { shownBy } : {}), reason: `${what} on ${change.service} at ${clock(at)}; ${change.service} itself went wrong ${minutes(Math.max(0, lead))} after it${sign ? ` (${sign.text})` : ''}${shape}` });
     } else if (relieved) {
       out.push({ change, kind, score: 0, fit: 0, redHerring: true, reason: `${what} on ${change.service} at ${clock(at)} gave it more of the ${relieved} it ran short of: a response to the shortage, not its cause` });
