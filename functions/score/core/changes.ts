@@ -6,6 +6,7 @@ import { onlyHeardOf } from './heard-of.js';
 import { callersOf, downstream, type ServiceProfile } from './propagation.js';
 import { segmentTies } from './segments.js';
 import { limitBelowWork } from './time-limit.js';
+import { preemptedByOwnChange } from './own-fit.js';
 import { decay, introducedAfter, metByDemand, separateThread, victimOf } from './victims.js';
 import { CLEAR_STRENGTH, type Evidence, type Frame, type Signal } from './types.js';
 import { WEIGHTS, type Weights } from './weights.js';
@@ -37,6 +38,8 @@ export interface Attribution {
   explains?: string;
   /** Other neighbours that broke right after the change nearly as clearly: its victims too. */
   alsoExplains?: string[];
+  /** Whether the evidence, not only the time, ties the change to the neighbour it explains: it names what failed there, its effect was carried to it, or it set its demand. */
+  tied?: boolean;
   /** The item the reason quotes as where the change took effect (a series it sends that stepped at it, what reached its victim), cited beside the change. */
   shownBy?: string;
 }
@@ -236,7 +239,7 @@ export function attributeChanges(items: readonly Evidence[], profiles: Map<strin
       const moved = v.carried ? v.victim.signals.find((s) => s.family === 'traffic_up' && s.onsetMs >= at - frame.stepMs) : undefined;
       const effect = v.segment ? `; ${v.segment}` : moved ? `; what reached ${v.victim.service} moved at the change (${moved.text})` : v.carried && sent ? `; what ${change.service} sends moved at the change (${sent.text})` : '';
       const shownBy = v.segment ? undefined : (moved?.evidenceId ?? (v.carried ? sent?.id : undefined));
-      out.push({ change, kind, score: v.weight, fit: 0, redHerring: false, explains: v.victim.service, ...(v.also.length > 0 ? { alsoExplains: v.also } : {}), ...(shownBy ? { shownBy } : {}), reason: `${what} on ${change.service} at ${clock(at)}; ${v.victim.service}, ${where}, went wrong ${minutes(Math.max(0, v.victim.onsetMs - at))} later with no change of its own${sign ? ` (${sign.text})` : ''}${effect}` });
+      out.push({ change, kind, score: v.weight, fit: 0, redHerring: false, explains: v.victim.service, ...(v.named || v.carried || v.segment || v.through ? { tied: true } : {}), ...(v.also.length > 0 ? { alsoExplains: v.also } : {}), ...(shownBy ? { shownBy } : {}), reason: `${what} on ${change.service} at ${clock(at)}; ${v.victim.service}, ${where}, went wrong ${minutes(Math.max(0, v.victim.onsetMs - at))} later with no change of its own${sign ? ` (${sign.text})` : ''}${effect}` });
     } else if (ownScore > 0) {
       const sign = firstSignAfter(p, at);
       const asMuch = untested ? `, and the same demand as in the healthy reference now takes ${heavier!.toFixed(1)} times as much of it` : '';
@@ -249,7 +252,7 @@ export function attributeChanges(items: readonly Evidence[], profiles: Map<strin
       out.push({ change, kind, score: 0.02 * proximity, fit: 0, redHerring: true, reason: `${what} on ${change.service}: nothing on or around ${change.service} changed behaviour soon after, so it looks unrelated` });
     }
   }
-  return competeForVictims(out, profiles, w.changes.outfitted).sort((a, b) => b.score - a.score || a.change.id.localeCompare(b.change.id));
+  return competeForVictims(preemptedByOwnChange(out, w.changes.outfitted), profiles, w.changes.outfitted).sort((a, b) => b.score - a.score || a.change.id.localeCompare(b.change.id));
 }
 
 const clock = (ms: number) => `${new Date(ms).toISOString().slice(11, 16)}Z`;
