@@ -38,6 +38,8 @@ export interface Attribution {
   explains?: string;
   /** Other neighbours that broke right after the change nearly as clearly: its victims too. */
   alsoExplains?: string[];
+  /** Whether its fit to its own service comes from what it did there (a leak grown from it, a ceiling or a time limit it set), not from the minutes alone. */
+  shaped?: boolean;
   /** Whether the evidence, not only the time, ties the change to the neighbour it explains: it names what failed there, its effect was carried to it, or it set its demand. */
   tied?: boolean;
   /** The item the reason quotes as where the change took effect (a series it sends that stepped at it, what reached its victim), cited beside the change. */
@@ -245,7 +247,7 @@ export function attributeChanges(items: readonly Evidence[], profiles: Map<strin
       const asMuch = untested ? `, and the same demand as in the healthy reference now takes ${heavier!.toFixed(1)} times as much of it` : '';
       const shape = memoryLeak ? `; its memory grew from the change on${asMuch}` : heldLeak ? `; what it holds grew from the change on, faster than its demand${asMuch}` : ceiling ? `; it set the ${ceiling} that ran short${asMuch}` : cut ? `; it set ${cut.text}` : sent ? `; it took effect at once: ${sent.text}` : '';
       const shownBy = cut ? cut.work.id : !memoryLeak && !heldLeak && !ceiling ? sent?.id : undefined;
-      out.push({ change, kind, score: ownScore, fit: proximity * (fed ? 0.4 : 1), redHerring: false, ...(shownBy ? { shownBy } : {}), reason: `${what} on ${change.service} at ${clock(at)}; ${change.service} itself went wrong ${minutes(Math.max(0, lead))} after it${sign ? ` (${sign.text})` : ''}${shape}` });
+      out.push({ change, kind, score: ownScore, fit: proximity * (fed ? 0.4 : 1), redHerring: false, ...(leak || ceiling || cut ? { shaped: true } : {}), ...(shownBy ? { shownBy } : {}), reason: `${what} on ${change.service} at ${clock(at)}; ${change.service} itself went wrong ${minutes(Math.max(0, lead))} after it${sign ? ` (${sign.text})` : ''}${shape}` });
     } else if (relieved) {
       out.push({ change, kind, score: 0, fit: 0, redHerring: true, reason: `${what} on ${change.service} at ${clock(at)} gave it more of the ${relieved} it ran short of: a response to the shortage, not its cause` });
     } else {
