@@ -5,7 +5,6 @@ import { begunBeforeLookback } from './before-window.js';
 import { climbed } from './kinds.js';
 import { leakOver } from './held.js';
 import { metricFamily } from './metrics.js';
-import { openedHealthy } from './opened-healthy.js';
 import { detectOnset, lookbackOf } from './onset.js';
 import type { Evidence, Frame } from './types.js';
 import { WEIGHTS, type Weights } from './weights.js';
@@ -30,8 +29,7 @@ function valuesBetween(series: MetricSeries, fromMs: number, toMs: number): numb
  * the change (a release ten hours old, an hour of samples) cannot show the climb from it,
  * only where the climb got to: it grew when it still climbs in what the series shows, or
  * stood, before the onset, at `leakGrowth` times its healthy reference or more (a heap at
- * three times last week's), and did not when it stood near it, flat, or opened at its
- * healthy level however it climbed after (`openedHealthy`). Undefined when no
+ * three times last week's), and did not when it stood near it, flat. Undefined when no
  * memory series covers at least six steps of that stretch (a change before the window:
  * nothing says it did not).
  */
@@ -44,7 +42,7 @@ export function grewFromChange(items: readonly Evidence[], service: string, atMs
     const reference = series.reference && series.reference.points >= w.metrics.minReferencePoints && series.reference.median > 0 ? series.reference.median : undefined;
     const afterIt = series.startMs > atMs + 2 * series.stepMs;
     const climbing = climbed(values, w.changes.growthShare);
-    const grew = openedHealthy(series, atMs, onsetMs, w) ? false : afterIt && reference !== undefined && values.length >= 3 ? climbing === true || median(values)! / reference >= w.changes.leakGrowth : climbing;
+    const grew = afterIt && reference !== undefined && values.length >= 3 ? climbing === true || median(values)! / reference >= w.changes.leakGrowth : climbing;
     if (grew !== undefined) verdict = (verdict ?? false) || grew;
   }
   return verdict;
@@ -62,13 +60,12 @@ const HELD = new Set(['memory', 'saturation']);
  * begins, at its healthy reference) or where health held it. A connection pool that
  * borrows without returning climbs from the deploy to its maximum whatever the traffic;
  * connections that rose with the morning's traffic, as they did the same hours a week
- * before, did not leak; nor did a count seen only from well after the change that opened
- * at its healthy level (`openedHealthy`): its climb began later than the change.
+ * before, did not leak.
  */
 export function outgrewDemand(items: readonly Evidence[], service: string, atMs: number, onsetMs: number, w: Weights = WEIGHTS): boolean {
   const own = items.filter((i): i is MetricSeries & { id: string } => i.class === 'metrics' && i.service === service);
   const demand = own.filter((m) => metricFamily(m.name, m.unit, m.labels) === 'traffic');
-  return own.some((m) => HELD.has(metricFamily(m.name, m.unit, m.labels)) && !openedHealthy(m, atMs, onsetMs, w) && leakOver(m, demand, atMs, onsetMs, w) !== undefined);
+  return own.some((m) => HELD.has(metricFamily(m.name, m.unit, m.labels)) && leakOver(m, demand, atMs, onsetMs, w) !== undefined);
 }
 
 /** The families of series that measure each resource a change can set or a leak can fill; capacity is all of them, what a service holds is memory and its pools. */
