@@ -5,10 +5,11 @@ export const SCALER = /autoscal|\bhpa\b|horizontalpodautoscaler|target.?tracking
 
 /**
  * Words that say a group stands at its ceiling: at, reached or hit its maximum (`at max
- * replicas (200)`, `reached its maximum size of 40`, `fleet at max size 40/40`), or could
- * place no more (`unable to place more tasks`).
+ * replicas (200)`, `reached its maximum size of 40`, `fleet at max size 40/40`), equals it
+ * (`desired count 60 = maximum`), its scaling capped, or could place no more (`unable to
+ * place more tasks`).
  */
-const AT_CEILING = /\b(?:at|reached|reaches|hit|hits|hitting)\s+(?:its\s+|the\s+|their\s+)?(?:max(?:imum)?|ceiling|upper limit)\b|\bmax(?:imum)?\b[^,;.]{0,30}\breached\b|\bunable to (?:place|launch|add|scale)\b/i;
+const AT_CEILING = /\b(?:at|reached|reaches|hit|hits|hitting)\s+(?:its\s+|the\s+|their\s+)?(?:max(?:imum)?|ceiling|upper limit)\b|\bmax(?:imum)?\b[^,;.]{0,30}\breached\b|\bunable to (?:place|launch|add|scale)\b|=\s*(?:its\s+|the\s+)?max(?:imum)?\b|\b(?:scaling|scaler|policy|replicas|count)\s+capped\b/i;
 
 /**
  * Whether a scaling event reports an autoscaler standing at its group's ceiling: an event

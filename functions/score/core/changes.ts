@@ -6,6 +6,8 @@ import { limitLoweredAt } from './lowered-limit.js';
 import { onlyHeardOf } from './heard-of.js';
 import { callersOf, downstream, type ServiceProfile } from './propagation.js';
 import { segmentTies } from './segments.js';
+import { limitBelowWork } from './time-limit.js';
+import { preemptedByOwnChange } from './own-fit.js';
 import { decay, introducedAfter, metByDemand, separateThread, victimOf } from './victims.js';
 import { CLEAR_STRENGTH, type Evidence, type Frame, type Signal } from './types.js';
 import { WEIGHTS, type Weights } from './weights.js';
@@ -37,6 +39,10 @@ export interface Attribution {
   explains?: string;
   /** Other neighbours that broke right after the change nearly as clearly: its victims too. */
   alsoExplains?: string[];
+  /** Whether its fit to its own service comes from what it did there (a leak grown from it, a ceiling or a time limit it set), not from the minutes alone. */
+  shaped?: boolean;
+  /** Whether the evidence, not only the time, ties the change to the neighbour it explains: it names what failed there, its effect was carried to it, or it set its demand. */
+  tied?: boolean;
   /** The item the reason quotes as where the change took effect (a series it sends that stepped at it, what reached its victim), cited beside the change. */
   shownBy?: string;
 }
@@ -212,17 +218,18 @@ export function attributeChanges(items: readonly Evidence[], profiles: Map<strin
     const leak = memoryLeak || heldLeak;
     const lowered = kind === 'config_change' && mine && shortResources(p.signals, w).size > 0 ? limitLoweredAt(items, change.service, at, w) : undefined;
     const ceiling = kind === 'config_change' && mine ? (fittedShortage(change, p.signals, w) ?? (lowered ? 'limit' : undefined)) : undefined;
-    const leftBefore = before && !leak && !ceiling && mine && frame.changesFromMs !== undefined && offReferenceAtWindowOpen(items, change.service, w);
-    if (before && !leak && !ceiling && !leftBefore) {
+    const cut = mine && !leak && !ceiling ? limitBelowWork(items, change, new Set([...callersOf(graph, change.service), ...(graph.get(change.service) ?? [])]), w) : undefined;
+    const leftBefore = before && !leak && !ceiling && !cut && mine && frame.changesFromMs !== undefined && offReferenceAtWindowOpen(items, change.service, w);
+    if (before && !leak && !ceiling && !cut && !leftBefore) {
       out.push({ change, kind, score: 0, fit: 0, redHerring: true, reason: `${what} on ${change.service} at ${clock(at)} was already in place before the window opened, and nothing ${change.service} ran short of is what it set: it is what the service runs with, not a suspect` });
       continue;
     }
     const held = ceiling ?? (memoryLeak ? 'memory' : heldLeak ? 'held' : undefined);
     const heavier = held ? heavierPerDemand(items, change.service, held, new Set(callersOf(graph, change.service)), onset, w) : undefined;
     const untested = heavier !== undefined && heavier >= w.changes.heavierShare;
-    const proximity = untested ? 1 : leftBefore ? decay(frame.changesFromMs! - at, w.changes.leakHalfLifeMs) : decay(lead, leak || ceiling || (mine && sent !== undefined) ? w.changes.leakHalfLifeMs : w.changes.halfLifeMs);
+    const proximity = untested || cut ? 1 : leftBefore ? decay(frame.changesFromMs! - at, w.changes.leakHalfLifeMs) : decay(lead, leak || ceiling || (mine && sent !== undefined) ? w.changes.leakHalfLifeMs : w.changes.halfLifeMs);
     const heavierWork = (): boolean => (heavierPerDemand(items, change.service, 'capacity', new Set(callersOf(graph, change.service)), onset, w) ?? 0) >= w.changes.heavierShare;
-    if (mine && !leak && !ceiling && metByDemand(p, at, resolution, profiles, graph, w) && !heavierWork()) {
+    if (mine && !leak && !ceiling && !cut && metByDemand(p, at, resolution, profiles, graph, w) && !heavierWork()) {
       const demand = p.signals.find((s) => s.family === 'traffic_up' && s.onsetMs > at);
       out.push({ change, kind, score: 0.02 * proximity, fit: 0, redHerring: true, reason: `${what} on ${change.service} at ${clock(at)}; nothing of ${change.service}'s moved at it, and its trouble began ${minutes(p.onsetMs - at)} later with the demand that reached it${demand ? ` (${demand.text})` : ''}: the change met the surge, it did not cause it` });
       continue;
@@ -237,20 +244,20 @@ export function attributeChanges(items: readonly Evidence[], profiles: Map<strin
       const moved = v.carried ? v.victim.signals.find((s) => s.family === 'traffic_up' && s.onsetMs >= at - frame.stepMs) : undefined;
       const effect = v.segment ? `; ${v.segment}` : moved ? `; what reached ${v.victim.service} moved at the change (${moved.text})` : v.carried && sent ? `; what ${change.service} sends moved at the change (${sent.text})` : '';
       const shownBy = v.segment ? undefined : (moved?.evidenceId ?? (v.carried ? sent?.id : undefined));
-      out.push({ change, kind, score: v.weight, fit: 0, redHerring: false, explains: v.victim.service, ...(v.also.length > 0 ? { alsoExplains: v.also } : {}), ...(shownBy ? { shownBy } : {}), reason: `${what} on ${change.service} at ${clock(at)}; ${v.victim.service}, ${where}, went wrong ${minutes(Math.max(0, v.victim.onsetMs - at))} later with no change of its own${sign ? ` (${sign.text})` : ''}${effect}` });
+      out.push({ change, kind, score: v.weight, fit: 0, redHerring: false, explains: v.victim.service, ...(v.named || v.carried || v.segment || v.through ? { tied: true } : {}), ...(v.also.length > 0 ? { alsoExplains: v.also } : {}), ...(shownBy ? { shownBy } : {}), reason: `${what} on ${change.service} at ${clock(at)}; ${v.victim.service}, ${where}, went wrong ${minutes(Math.max(0, v.victim.onsetMs - at))} later with no change of its own${sign ? ` (${sign.text})` : ''}${effect}` });
     } else if (ownScore > 0) {
       const sign = firstSignAfter(p, at);
       const asMuch = untested ? `, and the same demand as in the healthy reference now takes ${heavier!.toFixed(1)} times as much of it` : '';
-      const shape = memoryLeak ? `; its memory grew from the change on${asMuch}` : heldLeak ? `; what it holds grew from the change on, faster than its demand${asMuch}` : ceiling ? `; it set the ${ceiling} that ran short${lowered ? ` (${lowered.text})` : ''}${asMuch}` : sent ? `; it took effect at once: ${sent.text}` : '';
-      const shownBy = !memoryLeak && !heldLeak && !ceiling ? sent?.id : lowered?.id;
-      out.push({ change, kind, score: ownScore, fit: proximity * (fed ? 0.4 : 1), redHerring: false, ...(shownBy ? { shownBy } : {}), reason: `${what} on ${change.service} at ${clock(at)}; ${change.service} itself went wrong ${minutes(Math.max(0, lead))} after it${sign ? ` (${sign.text})` : ''}${shape}` });
+      const shape = memoryLeak ? `; its memory grew from the change on${asMuch}` : heldLeak ? `; what it holds grew from the change on, faster than its demand${asMuch}` : ceiling ? `; it set the ${ceiling} that ran short${lowered ? ` (${lowered.text})` : ''}${asMuch}` : cut ? `; it set ${cut.text}` : sent ? `; it took effect at once: ${sent.text}` : '';
+      const shownBy = cut ? cut.work.id : !memoryLeak && !heldLeak && !ceiling ? sent?.id : lowered?.id;
+      out.push({ change, kind, score: ownScore, fit: proximity * (fed ? 0.4 : 1), redHerring: false, ...(leak || ceiling || cut ? { shaped: true } : {}), ...(shownBy ? { shownBy } : {}), reason: `${what} on ${change.service} at ${clock(at)}; ${change.service} itself went wrong ${minutes(Math.max(0, lead))} after it${sign ? ` (${sign.text})` : ''}${shape}` });
     } else if (relieved) {
       out.push({ change, kind, score: 0, fit: 0, redHerring: true, reason: `${what} on ${change.service} at ${clock(at)} gave it more of the ${relieved} it ran short of: a response to the shortage, not its cause` });
     } else {
       out.push({ change, kind, score: 0.02 * proximity, fit: 0, redHerring: true, reason: `${what} on ${change.service}: nothing on or around ${change.service} changed behaviour soon after, so it looks unrelated` });
     }
   }
-  return competeForVictims(out, profiles, w.changes.outfitted).sort((a, b) => b.score - a.score || a.change.id.localeCompare(b.change.id));
+  return competeForVictims(preemptedByOwnChange(out, w.changes.outfitted), profiles, w.changes.outfitted).sort((a, b) => b.score - a.score || a.change.id.localeCompare(b.change.id));
 }
 
 const clock = (ms: number) => `${new Date(ms).toISOString().slice(11, 16)}Z`;

@@ -25,7 +25,9 @@ describe('an autoscaler at its group’s ceiling', () => {
     expect(scalerAtCeiling({ kind: 'scaling', summary: 'HPA tickets at max replicas (200)' })).toBe(true);
     expect(scalerAtCeiling({ kind: 'config', summary: 'Auto Scaling group tickets-asg reached its maximum size of 40', source: 'autoscaling' })).toBe(true);
     expect(scalerAtCeiling({ kind: 'scaling', summary: 'service tickets has reached its maximum task count (400); unable to place more tasks' })).toBe(true);
+    expect(scalerAtCeiling({ kind: 'scaling', summary: 'tickets desired count 60 = maximum (scaling policy capped)', source: 'hpa' })).toBe(true);
     expect(scalerAtCeiling({ kind: 'scaling', summary: 'HPA tickets maxReplicas 200 -> 120' })).toBe(false);
+    expect(scalerAtCeiling({ kind: 'scaling', summary: 'HPA tickets maxReplicas = 120 (was 200)' })).toBe(false);
     expect(scalerAtCeiling({ kind: 'config', summary: 'pool size at max 50 by default', author: 'j.doe', source: 'git' })).toBe(false);
   });
 
