@@ -1,3 +1,4 @@
+import { firstFullSignAfter } from './first-sign.js';
 import { demandMadeBy } from './made-demand.js';
 import { callersOf, downstream, originScore, ownLinesName, type ServiceProfile } from './propagation.js';
 import { CLEAR_STRENGTH, type Signal, type SignalFamily } from './types.js';
@@ -157,7 +158,7 @@ export function victimOf(service: string, summary: string, at: number, profiles:
     const segment = segments.get(p.service);
     const made = !callee && (graph.get(p.service)?.has(service) ?? false) && demandMadeBy(p, service, at, stepMs, profiles, graph.get(p.service)!);
     if (!callee && !through && !segment && !made && (!downstream(graph, p.service).has(service) || demandLed(p))) continue;
-    const lead = p.onsetMs - at;
+    const lead = firstFullSignAfter(p, at, stepMs) - at;
     if (lead < -Math.max(stepMs, p.onsetStepMs) || lead > w.changes.victimWindowMs) continue;
     const own = changedAt.get(p.service);
     if (own !== undefined && own <= p.onsetMs + stepMs && own > at) continue;
