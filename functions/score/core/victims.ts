@@ -1,8 +1,10 @@
+import { firstFullSignAfter } from './first-sign.js';
 import { demandMadeBy } from './made-demand.js';
 import { callersOf, downstream, originScore, ownLinesName, type ServiceProfile } from './propagation.js';
 import { CLEAR_STRENGTH, type Signal, type SignalFamily } from './types.js';
 import type { Weights } from './weights.js';
 import { rejectsInput } from './rejected-input.js';
+import { rodeThrough } from './rode-through.js';
 
 /*
  * Who a change broke besides its own service: a callee it sent more or different work, a
@@ -80,9 +82,10 @@ const ranShort = (s: Signal) => s.strength >= CLEAR_STRENGTH && s.local && (SHOR
  */
 function readerThrough(service: string, p: ServiceProfile, at: number, stepMs: number, profiles: Map<string, ServiceProfile>, graph: Map<string, Set<string>>, changedAt: Map<string, number>, w: Weights): string | undefined {
   const shared = [...(graph.get(service) ?? [])].filter((x) => graph.get(p.service)?.has(x));
-  if (shared.length === 0 || (p.explainedBy !== undefined && (!shared.includes(p.explainedBy) || profiles.get(p.explainedBy)!.onsetMs < at - stepMs))) return undefined;
   const first = introducedAfter(p, at, stepMs, w);
-  if (first === undefined) return undefined;
+  if (shared.length === 0 || first === undefined) return undefined;
+  const explainer = p.explainedBy !== undefined ? profiles.get(p.explainedBy)! : undefined;
+  if (explainer && (!shared.includes(explainer.service) || (explainer.onsetMs < at - stepMs && !rodeThrough(p, explainer, first, stepMs, w)))) return undefined;
   if (p.signals.some((s) => (s.family === 'traffic_up' && s.strength >= CLEAR_STRENGTH && s.onsetMs < first) || ranShort(s))) return undefined;
   const own = changedAt.get(p.service);
   if (own !== undefined && own <= first && own > first - w.changes.victimWindowMs) return undefined;
@@ -155,7 +158,7 @@ export function victimOf(service: string, summary: string, at: number, profiles:
     const segment = segments.get(p.service);
     const made = !callee && (graph.get(p.service)?.has(service) ?? false) && demandMadeBy(p, service, at, stepMs, profiles, graph.get(p.service)!);
     if (!callee && !through && !segment && !made && (!downstream(graph, p.service).has(service) || demandLed(p))) continue;
-    const lead = p.onsetMs - at;
+    const lead = firstFullSignAfter(p, at, stepMs) - at;
     if (lead < -Math.max(stepMs, p.onsetStepMs) || lead > w.changes.victimWindowMs) continue;
     const own = changedAt.get(p.service);
     if (own !== undefined && own <= p.onsetMs + stepMs && own > at) continue;

@@ -72,6 +72,21 @@ describe('a change that reaches a service through a piece both use', () => {
     expect(attributions.find((x) => x.change.service === 'producer')!.explains).toBeUndefined();
   });
 
+  it('blames the change when the shared piece only restarted well before it and the consumer rode that out', () => {
+    const restart: Signal = { service: 'events', family: 'runtime_crash', strength: 0.5, onsetMs: at - 35 * min, evidenceId: 'R_events_restart', local: true, text: 'events restarted: broker 3 restarted' };
+    const { profiles, attributions } = attribute([restart, ...consumerTrouble(20)], [release]);
+    expect(profiles.get('consumer')!.explainedBy).toBe('events');
+    expect(attributions.find((x) => x.change.service === 'producer')!.explains).toBe('consumer');
+    expect(rankSuspects(profiles, attributions, observed)[0]).toMatchObject({ service: 'producer', kind: 'deployment' });
+  });
+
+  it('does not when the restart came within the time a change is carried of the failures', () => {
+    const restart: Signal = { service: 'events', family: 'runtime_crash', strength: 0.5, onsetMs: at - 24 * min, evidenceId: 'R_events_restart', local: true, text: 'events restarted: broker 3 restarted' };
+    const { profiles, attributions } = attribute([restart, ...consumerTrouble(20)], [release]);
+    expect(profiles.get('consumer')!.explainedBy).toBe('events');
+    expect(attributions.find((x) => x.change.service === 'producer')!.explains).toBeUndefined();
+  });
+
   it("does not when the consumer's own demand rose before its failures", () => {
     const rush: Signal = { service: 'consumer', family: 'traffic_up', strength: 0.9, onsetMs: at - 22 * min, evidenceId: 'M_consumer_rate', local: true, text: 'consumer request rate rose' };
     const { attributions } = attribute([rush, ...consumerTrouble(20)], [release]);
