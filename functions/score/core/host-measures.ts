@@ -63,8 +63,10 @@ function underIt(series: MetricSeries & { id: string }, strength: number, onsetM
  * would; a clock counts once its offset passed `CLOCK_OFF_S` either way, dated from the
  * first such sample of the look-back (a drift that began before the window is already
  * broken when it opens), surer the further off it is; a certificate counts once its time
- * left reached zero, dated from the sample where it did (or the window's first, when it
- * had already expired), at full strength, since an expired certificate is refused however
+ * left reached zero, dated from the sample where the series itself shows it reaching zero
+ * (before the window, when the series' own history holds that sample: the expiry is the
+ * moment its relying parties began refusing it, at the series' own resolution, and a
+ * caller whose failures began then must not seem to have started first), at full strength, since an expired certificate is refused however
  * long ago it expired. Reading these as the service's own CPU or a code defect would
  * blame the tenant for its host.
  */
@@ -89,5 +91,7 @@ export function hostMeasureSignals(series: MetricSeries & { id: string }, measur
   }
   const expired = recent.find((p) => p.v <= 0);
   if (!expired) return [];
-  return [underIt(series, 0.9, expired.at, `its own certificate's time left reached ${fmt(expired.v)}: the certificate expired`)];
+  let first = points.indexOf(expired);
+  while (first > 0 && points[first - 1]!.v <= 0) first--;
+  return [underIt(series, 0.9, points[first]!.at, `its own certificate's time left reached ${fmt(expired.v)}: the certificate expired`)];
 }

@@ -22,6 +22,9 @@ interface Profiled {
 /** Words saying a call got no answer: the connection was refused or reset by the peer, or timed out (not a limit the caller's own side hit, as a sidecar's overflow is). */
 const UNANSWERED = /\b(?:connection|connect)\b[^.;\n]{0,40}\b(?:refused|timed out)\b|\bconnect(?:ion)? timed out\b|\bi\/o timeout\b|\bno route to host\b|\b(?:host|network) (?:is )?unreachable\b|\bconnection reset by peer\b|\bSERVFAIL\b|\bECONNREFUSED\b|\bETIMEDOUT\b/i;
 
+/** Whether a line says a call got no answer, in whatever words. */
+export const saysUnanswered = (text: string) => UNANSWERED.test(text);
+
 /** Whether a line says a call got no answer, in words other than the platform's (a name that did not resolve on the cluster's resolver is the resolver's, unless the callee is what resolves names). */
 export const unanswered = (text: string, callee: string) => UNANSWERED.test(text) && !PLATFORM_SIGNATURE.test(text.split(callee).join('peer'));
 

@@ -2,6 +2,7 @@ import { beganBeforeCallee } from './began-first.js';
 import { reportsCalleeShortage } from './callee-shortage.js';
 import { lockHolders } from './lock-holder.js';
 import { namedFailures } from './named-failures.js';
+import { solePeerFailures, soleTroubledCallee } from './sole-peer.js';
 import { hostsUnderPressure } from './pressed-hosts.js';
 import { refusedWrites } from './refused-content.js';
 import { refusedRequests } from './answered-refusal.js';
@@ -189,7 +190,9 @@ function waitsExplained(p: ServiceProfile, q: ServiceProfile, w: Weights): numbe
  * CPU a service burned counts as its own only against dependencies other than the hosts
  * it runs on when those were under pressure themselves (`hostsUnderPressure`).
  * A caller's calls into a callee that its lines name and that got no answer are that
- * callee's trouble (`namedFailures`), as longer waits on it are.
+ * callee's trouble (`namedFailures`), as longer waits on it are; so are unanswered calls
+ * whose lines name no peer, when one callee alone was in trouble of its own as the
+ * caller's began (`solePeerFailures`).
  * A caller whose error lines pass on a shortage its callee itself reported
  * (`reportsCalleeShortage`) is wholly explained by that callee.
  * A callee whose failures are only answers refusing what its caller asked (4xx:
@@ -257,14 +260,17 @@ export function profileServices(signals: readonly Signal[], graph: Map<string, S
   }
   const tolerance = Math.max(2 * frame.stepMs, ONSET_TOLERANCE_MS);
   const fed = demandFeeders(profiles, graph, tolerance, w);
+  const known = [...profiles.keys()];
+  const mentioned = new Set(signals.filter((s) => s.family === 'dependency_mention').map((s) => s.evidenceId));
   for (const p of profiles.values()) {
     const own = Math.max(p.local, symptomShare * p.symptom, 0.05);
+    const sole = soleTroubledCallee(p, [...(graph.get(p.service) ?? [])].flatMap((d) => profiles.get(d) ?? []), tolerance);
     let best = 0;
     let bestPinned = p.pinned;
     for (const d of downstream(graph, p.service)) {
       const q = profiles.get(d);
       if (!q || onsetSeenBy(q, p) > p.onsetMs + tolerance || beganBeforeCallee(p.signals, onsetSeenBy(q, p), q.onsetStepMs) || fed.has(d) || starvedBy(q, p.service) || onlyLostDemand(q)) continue;
-      const explains = hollowFailure(p, q) || reportsCalleeShortage(p, q, tolerance) ? own : Math.max((q.local + symptomShare * q.symptom * 0.5) * (failing(p, w) && !failing(q, w) && !filledWaiting(p, q, tolerance) ? w.propagation.slowerExplainsFailing : 1), waitsExplained(p, q, w), namedFailures(p, q, (s) => s.strength * weightOf(s, w)));
+      const explains = hollowFailure(p, q) || reportsCalleeShortage(p, q, tolerance) ? own : Math.max((q.local + symptomShare * q.symptom * 0.5) * (failing(p, w) && !failing(q, w) && !filledWaiting(p, q, tolerance) ? w.propagation.slowerExplainsFailing : 1), waitsExplained(p, q, w), namedFailures(p, q, (s) => s.strength * weightOf(s, w)), solePeerFailures(p, q, sole, known, mentioned, (s) => s.strength * weightOf(s, w)));
       if (explains > best) [best, p.explainedBy, bestPinned] = [explains, d, hostsUnderPressure(q, p.onsetMs, tolerance) ? (p.pinnedOffHost ?? p.pinned) : p.pinned];
     }
     p.rootness = 1 - w.propagation.explainedDiscount * Math.min(1, best / own) * (1 - Math.min(1, bestPinned / own));

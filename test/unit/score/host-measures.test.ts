@@ -56,6 +56,11 @@ describe('what the host under a service measures of itself', () => {
     expect(metricSignals([series('tls_client_certificate_expiry_seconds', flat(120, 86_400 * 30))], frame)).toEqual([]);
   });
 
+  it('dates a certificate that expired before the look-back opened from the sample where its own series reached zero', () => {
+    const countdown = [...Array.from({ length: 60 }, (_, i) => 3_600 - 60 * i), ...flat(60, 0)];
+    expect(metricSignals([series('intermediate_cert_seconds_to_expiry', countdown)], frame)).toEqual([expect.objectContaining({ hint: 'infrastructure', onsetMs: at - 59 * min })]);
+  });
+
   it('reads a certificate’s days left or remaining as its countdown, not free room a shortage drained', () => {
     expect(hostMeasure('ClientCertDaysRemaining')).toBe('certificate');
     expect(hostMeasure('tls.days_left')).toBe('certificate');
