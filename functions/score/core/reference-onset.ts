@@ -57,7 +57,7 @@ export function runAgainstReference(points: readonly { at: number; v: number }[]
  * `untilMs` are not read. Undefined when the last point is inside the range, the
  * reference is too thin, or the run began before the look-back.
  */
-export function departureFromReference(series: Pick<MetricSeries, 'values' | 'startMs' | 'stepMs' | 'reference'>, frame: Frame, w: Weights = WEIGHTS, untilMs = frame.alertAtMs + frame.stepMs): Onset | undefined {
+function departureFromReference(series: Pick<MetricSeries, 'values' | 'startMs' | 'stepMs' | 'reference'>, frame: Frame, w: Weights = WEIGHTS, untilMs = frame.alertAtMs + frame.stepMs): Onset | undefined {
   const { referenceZ, minReferencePoints } = w.metrics;
   const ref = series.reference;
   if (!ref || ref.points < minReferencePoints) return undefined;

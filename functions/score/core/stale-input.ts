@@ -11,7 +11,7 @@ import { FAILURE_WORDS, type Signal } from './types.js';
 const SERVED_STALE = /(?:\b\d+(?:\.\d+)?|<\*>)\s?(?:ms|s|m|h|secs?|seconds?|mins?|minutes?|hours?)\s+old\b|\busing (?:the )?(?:last[- ]known|previous|cached|stale)\b|\bserving (?:cached|stale)\b/i;
 
 /** Whether a signal is a service's own line saying the data it serves is old (`SERVED_STALE`). */
-export const servedStale = (s: Signal) => FAILURE_WORDS.includes(s.family) && s.local && SERVED_STALE.test(s.raw ?? s.text);
+const servedStale = (s: Signal) => FAILURE_WORDS.includes(s.family) && s.local && SERVED_STALE.test(s.raw ?? s.text);
 
 /** The signals with every line saying the service served old data (`servedStale`) read as a symptom of its producer's delay, not as evidence of its own fault. */
 export const staleAsSymptom = (signals: readonly Signal[]): Signal[] => signals.map((s) => (servedStale(s) ? { ...s, local: false } : s));
