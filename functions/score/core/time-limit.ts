@@ -16,6 +16,9 @@ import { WEIGHTS, type Weights } from './weights.js';
 /** Words that name a limit on how long something may take: a timeout, a deadline, a visibility window, a lease. */
 const TIME_LIMIT = /time[_ -]?out|deadline|visibility|(?<![a-z])lease/i;
 
+/** A setting's name that holds a limit word (`visibility_timeout_seconds`, `client read timeout`). */
+const LIMIT_NAME = new RegExp(String.raw`[A-Za-z0-9_.-]*(?:${TIME_LIMIT.source})[A-Za-z0-9_.-]*(?:\s+(?:time[_ -]?out|deadline)\w*)?`, 'gi');
+
 /** Milliseconds per time unit as written after a number or at the end of a setting's name. */
 const UNIT_MS: Record<string, number> = { ms: 1, millis: 1, millisecond: 1, milliseconds: 1, s: 1000, sec: 1000, secs: 1000, second: 1000, seconds: 1000, m: 60_000, min: 60_000, mins: 60_000, minute: 60_000, minutes: 60_000, h: 3_600_000, hour: 3_600_000, hours: 3_600_000 };
 
@@ -52,9 +55,8 @@ const WAS = new RegExp(String.raw`^(?:\s*[:=]|\s+[^\s\d][^\s]*){0,3}?\s*${NUM}\s
  */
 export function timeLimitsSet(summary: string): SetLimit[] {
   const out: SetLimit[] = [];
-  for (const m of summary.matchAll(/[A-Za-z0-9_.-]*(?:time[_ -]?out|deadline|visibility|(?<![a-z])lease)[A-Za-z0-9_.-]*(?:\s+(?:time[_ -]?out|deadline)\w*)?/gi)) {
+  for (const m of summary.matchAll(LIMIT_NAME)) {
     const name = m[0];
-    if (!TIME_LIMIT.test(name)) continue;
     const rest = summary.slice(m.index! + name.length, m.index! + name.length + 60);
     const unit = unitInName(name);
     const step = STEP.exec(rest);
