@@ -66,8 +66,8 @@ function underIt(series: MetricSeries & { id: string }, strength: number, onsetM
  * left reached zero, dated from the sample where the series itself shows it reaching zero
  * (before the window, when the series' own history holds that sample: the expiry is the
  * moment its relying parties began refusing it, at the series' own resolution, and a
- * caller whose failures began then must not seem to have started first), at full strength, since an expired certificate is refused however
- * long ago it expired. Reading these as the service's own CPU or a code defect would
+ * caller whose failures began then must not seem to have started first), at full
+ * strength, since an expired certificate is refused however long ago it expired. Reading these as the service's own CPU or a code defect would
  * blame the tenant for its host.
  */
 export function hostMeasureSignals(series: MetricSeries & { id: string }, measure: HostMeasure, frame: Frame, w: Weights = WEIGHTS): Signal[] {

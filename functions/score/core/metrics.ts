@@ -76,7 +76,10 @@ const ARRIVALS = / (?:received|incoming) /;
 const NETWORK_UNITS = / (?:bytes?|bits?|packets?|frames?|prefixes) /;
 
 /** Whether a series counts work arriving (`ARRIVALS`), not the network's own load. */
-const arrivals = (name: string) => ARRIVALS.test(wordsOf(name)) && !NETWORK_UNITS.test(wordsOf(name));
+function arrivals(name: string): boolean {
+  const words = wordsOf(name);
+  return ARRIVALS.test(words) && !NETWORK_UNITS.test(words);
+}
 
 /** Work in flight (`ConcurrentExecutions`, `http_requests_in_flight`): how much of its concurrency a service holds. */
 const IN_FLIGHT = /concurren|in.?flight/;

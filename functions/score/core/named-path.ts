@@ -10,35 +10,38 @@ import { CLEAR_STRENGTH, FAILURE_WORDS, type Signal } from './types.js';
  */
 
 /**
- * Whether a line names `piece` as the way a connection went (`via edge-firewall`, `connect
- * to pg-gateway`, `through nat-egress`), not as what a call was about: a resolver's
- * `query for account-service.svc failed` names the name it could not resolve, not a piece
- * its queries went through.
+ * Words that name `piece` as the way a connection went (`via edge-firewall`, `connect to
+ * pg-gateway`, `through nat-egress`), not as what a call was about: a resolver's `query
+ * for account-service.svc failed` names the name it could not resolve, not a piece its
+ * queries went through.
  */
-const namesTheWay = (text: string, piece: string) => new RegExp(`\\b(?:via|through|over|behind|to|at|from)\\s+(?:the\\s+)?${piece.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![a-z0-9_-])`, 'i').test(text);
+const wayThrough = (piece: string) => new RegExp(`\\b(?:via|through|over|behind|to|at|from)\\s+(?:the\\s+)?${piece.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![a-z0-9_-])`, 'i');
 
 /** Whether a signal is trouble a service reported of its own (not what its callers said of it). */
 const ownTrouble = (s: Signal) => s.local && s.strength >= CLEAR_STRENGTH && s.family !== 'dependency_mention';
 
 /**
  * Edges from a service to a service its own clear error lines name as the way a call went
- * (`namesTheWay`) when the call got no answer (`unanswered`: refused, reset, timed out),
+ * (`wayThrough`) when the call got no answer (`unanswered`: refused, reset, timed out),
  * and the named service is not already among those it calls and showed clear trouble of
- * its own. Propagation then reads the
- * service's failures as that piece's (`namedFailures`), as it would for a callee the
- * topology lists: the calls were lost there, not in the code that made them.
+ * its own. Propagation then reads the service's failures as that piece's
+ * (`namedFailures`), as it would for a callee the topology lists: the calls were lost
+ * there, not in the code that made them. Each piece's words are built once, not once per
+ * line.
  */
 export function namedPathLinks(signals: readonly Signal[], graph: Map<string, Set<string>>): Record<string, string[]> {
   const troubled = new Set(signals.filter(ownTrouble).map((s) => s.service));
   const known = new Set([...graph.keys(), ...[...graph.values()].flatMap((c) => [...c])]);
+  const pieces = [...known].sort().filter((piece) => troubled.has(piece)).map((piece) => ({ piece, way: wayThrough(piece) }));
   const edges: Record<string, string[]> = {};
   for (const s of signals) {
     if (!FAILURE_WORDS.includes(s.family) || !s.local || s.strength < CLEAR_STRENGTH) continue;
     const text = s.raw ?? s.text;
+    const withoutSelf = text.split(s.service).join(' ');
     const below = downstream(graph, s.service);
-    for (const piece of [...known].sort()) {
-      if (piece === s.service || below.has(piece) || !troubled.has(piece) || edges[s.service]?.includes(piece)) continue;
-      if (namesTheWay(text.split(s.service).join(' '), piece) && unanswered(text, piece)) (edges[s.service] ??= []).push(piece);
+    for (const { piece, way } of pieces) {
+      if (piece === s.service || below.has(piece) || edges[s.service]?.includes(piece)) continue;
+      if (way.test(withoutSelf) && unanswered(text, piece)) (edges[s.service] ??= []).push(piece);
     }
   }
   return edges;
