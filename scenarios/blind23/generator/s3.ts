@@ -415,7 +415,7 @@ export const S3: Q[] = [
     window: 360,
     onset: -20,
     spread: { err: 0.35, p95: 3000, ramp: 3 },
-    fx: { 'account-svc': { p95: [[-340, 60, 0], [-330, 900, 300]], err: [[-20, 0.4, 3]] }, 'withdraw-api': { err: [[-19, 0.3, 3]] } },
+    fx: { 'account-svc': { p95: [[-340, 60, 0], [-330, 900, 300]], err: [[-20, 0.4, 3]] }, 'withdraw-api': { err: [[-19, 0.3, 3]] }, 'web-trader': { p95: [[-330, 2400, 300]] } },
     series: [gauge('account-svc', 'memory_working_set_bytes', 'bytes', 7e8, [[-340, 7e8, 0], [-335, 3.95e9, 310]], 0.01), gauge('account-svc', 'gc_time_ratio', 'ratio', 0.02, [[-200, 0.45, 180]], 0.05, 1)],
     changes: [deploy(-340, 'account-svc', 'v10.0.0', 'v9.14.2', 'account-svc: new session model (platform upgrade phase 2)', 'platform-team'), deploy(-45, 'web-trader', 'v7.1.4', 'v7.1.3', 'web-trader: maintenance notice removed'), change(-120, 'ticker-api', 'config', 'ticker-api: cache ttl 1s -> 2s', 'mkt-data')],
     runtime: [{ at: -20, service: 'account-svc', kind: 'oom_killed', count: 4, message: 'container exceeded 4Gi limit' }, { at: -12, service: 'account-svc', kind: 'crash_loop', count: 6 }],
