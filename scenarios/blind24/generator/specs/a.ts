@@ -388,16 +388,16 @@ const bankDrift: Spec = shop({
   topology: bankTopo,
   window: '-3h',
   refHours: 168,
-  alert: { service: 'auth-gateway', title: 'Login failure ratio above 8%', since: '-20m', metric: 'sum(rate(login_failures_total[5m])) / sum(rate(login_attempts_total[5m]))' },
+  alert: { service: 'auth-gateway', title: 'Login failure ratio above 4%', since: '-1h50m', metric: 'sum(rate(login_failures_total[5m])) / sum(rate(login_attempts_total[5m]))' },
   sizes: { 'auth-gateway': [240, 180, 0.01], 'otp-verifier': [160, 12, 0.004] },
   fx: {
     'auth-gateway': { err: [ramp('-3h', '-0s', 0.11)] },
     'otp-verifier': { err: [ramp('-3h', '-0s', 0.16)] },
   },
   metrics: [
-    metric('otp-verifier', 'process_uptime_hours', 98, { noise: 0, digits: 1, labels: { pod: 'otp-verifier-7d9c5-kx2lp' }, fx: [ramp('-3h', '-0s', 101)] }),
-    metric('otp-verifier', 'process_uptime_hours', 20, { noise: 0, digits: 1, labels: { pod: 'otp-verifier-7d9c5-q8wzn' }, fx: [ramp('-3h', '-0s', 23)] }),
-    metric('otp-verifier', 'otp_clock_offset_ms', -2100, { noise: 0.01, digits: 0, labels: { pod: 'otp-verifier-7d9c5-kx2lp' }, fx: [ramp('-3h', '-0s', -2900)] }),
+    metric('otp-verifier', 'process_uptime_hours', 26, { noise: 0, digits: 1, labels: { pod: 'otp-verifier-7d9c5-kx2lp' }, fx: [step('-3h', 98), ramp('-3h', '-0s', 101)] }),
+    metric('otp-verifier', 'process_uptime_hours', 31, { noise: 0, digits: 1, labels: { pod: 'otp-verifier-7d9c5-q8wzn' }, fx: [step('-3h', 20), ramp('-3h', '-0s', 23)] }),
+    metric('otp-verifier', 'otp_clock_offset_ms', -550, { noise: 0.01, digits: 0, labels: { pod: 'otp-verifier-7d9c5-kx2lp' }, fx: [step('-3h', -2100), ramp('-3h', '-0s', -2900)] }),
     metric('otp-verifier', 'otp_clock_offset_ms', -30, { noise: 0.05, digits: 0, labels: { pod: 'otp-verifier-7d9c5-q8wzn' }, fx: [ramp('-3h', '-0s', -41)] }),
   ],
   logs: [
