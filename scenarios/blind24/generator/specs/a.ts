@@ -395,10 +395,10 @@ const bankDrift: Spec = shop({
     'otp-verifier': { err: [ramp('-3h', '-0s', 0.16)] },
   },
   metrics: [
-    metric('otp-verifier', 'process_uptime_hours', 26, { noise: 0, digits: 1, labels: { pod: 'otp-verifier-7d9c5-kx2lp' }, fx: [step('-3h', 98), ramp('-3h', '-0s', 101)] }),
-    metric('otp-verifier', 'process_uptime_hours', 31, { noise: 0, digits: 1, labels: { pod: 'otp-verifier-7d9c5-q8wzn' }, fx: [step('-3h', 20), ramp('-3h', '-0s', 23)] }),
-    metric('otp-verifier', 'otp_clock_offset_ms', -550, { noise: 0.01, digits: 0, labels: { pod: 'otp-verifier-7d9c5-kx2lp' }, fx: [step('-3h', -2100), ramp('-3h', '-0s', -2900)] }),
-    metric('otp-verifier', 'otp_clock_offset_ms', -30, { noise: 0.05, digits: 0, labels: { pod: 'otp-verifier-7d9c5-q8wzn' }, fx: [ramp('-3h', '-0s', -41)] }),
+    metric('otp-verifier', 'process_uptime_hours', 26, { noRef: true, noise: 0, digits: 1, labels: { pod: 'otp-verifier-7d9c5-kx2lp' }, fx: [step('-3h', 98), ramp('-3h', '-0s', 101)] }),
+    metric('otp-verifier', 'process_uptime_hours', 31, { noRef: true, noise: 0, digits: 1, labels: { pod: 'otp-verifier-7d9c5-q8wzn' }, fx: [step('-3h', 20), ramp('-3h', '-0s', 23)] }),
+    metric('otp-verifier', 'otp_clock_offset_ms', -550, { noRef: true, noise: 0.01, digits: 0, labels: { pod: 'otp-verifier-7d9c5-kx2lp' }, fx: [step('-3h', -2100), ramp('-3h', '-0s', -2900)] }),
+    metric('otp-verifier', 'otp_clock_offset_ms', -30, { noRef: true, noise: 0.05, digits: 0, labels: { pod: 'otp-verifier-7d9c5-q8wzn' }, fx: [ramp('-3h', '-0s', -41)] }),
   ],
   logs: [
     chronic('auth-gateway', 'warn', 'login failed for user {id}: wrong password', '2m'),
