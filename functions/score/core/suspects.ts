@@ -278,6 +278,10 @@ export const rawOf = (score: number) => -Math.log(Math.max(1e-9, 1 - score)) / 2
  * happened there. A change that broke a neighbour is weighed by that neighbour's trouble.
  * Dependencies seen only through callers that lost the way to several of them at once
  * (`lostTogether`) keep part of their weight: the way failed, not each of them.
+ * A platform report that puts the fault in machines, a zone or power is the
+ * infrastructure under us only for a piece our services do not call and see fail: a
+ * provider's database or API seen only through its callers, whose calls into it failed,
+ * is the dependency that failed them, whatever failed inside its provider.
  */
 export function rankSuspects(profiles: Map<string, ServiceProfile>, attributions: readonly Attribution[], observed: ReadonlySet<string>, quiet: ReadonlySet<string> = new Set(), impaired: ReadonlyMap<string, string> = new Map(), w: Weights = WEIGHTS, codeless: ReadonlySet<string> = new Set()): Candidate[] {
   const out: Candidate[] = [];
@@ -291,7 +295,7 @@ export function rankSuspects(profiles: Map<string, ServiceProfile>, attributions
     const best = Math.max(0.05, ...[...support.values()].map((s) => s.support));
     const external = isExternal(p, observed);
     const failedCallers = external || quiet.has(p.service) || impaired.has(p.service);
-    const machinesDown = p.signals.some((s) => underPlatformReport(s) && namesMachinesUnder(s.raw ?? s.text));
+    const machinesDown = p.signals.some((s) => underPlatformReport(s) && namesMachinesUnder(s.raw ?? s.text)) && !(external && p.signals.some((s) => SEEN_FAILING.includes(s.family) && s.strength >= CLEAR_STRENGTH));
     const reasons = [...p.signals].sort((a, b) => b.strength - a.strength).slice(0, 4).map((s) => s.text);
     if (p.explainedBy) reasons.push(`partly explained by ${p.explainedBy}, which it calls`);
     if (lostWith) reasons.unshift(`${p.service}'s callers could not reach it (no route to it, or no certificate it could trust), nor ${lostWith - 1} other dependencies in the same minutes: the way to them failed, not each of them`);
