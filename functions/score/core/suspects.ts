@@ -9,6 +9,7 @@ import { originScore, type ServiceProfile } from './propagation.js';
 import { namesMachinesUnder } from './platform.js';
 import { CLEAR_STRENGTH, noisyOr, OWN_FAILURES, type Signal, type SignalFamily } from './types.js';
 import { lostTogether, LOST_TOGETHER_SHARE } from './unreachable.js';
+import { lostTheWayTo } from './lost-the-way.js';
 import { WEIGHTS, type FaultKind, type Weights } from './weights.js';
 
 const strongest = (signals: readonly Signal[], families: readonly SignalFamily[]) => Math.max(0, ...signals.filter((s) => families.includes(s.family)).map((s) => s.strength));
@@ -93,8 +94,9 @@ function onePerEventFamily(signals: readonly Signal[]): Signal[] {
  * units that went out with its crash-looping processes (`crashedOut`). Failures that
  * began with the loss of the service's own host (`failedWithItsHost`) are the platform's
  * evidence as much as they would have been the code's. The failures of its victims in the
- * platform's words (`feltBy`, from `platformFeltBy`), two or more services of them, make
- * it the platform as callers naming it would (`feltAsPlatform`).
+ * platform's words (`feltBy`, from `platformFeltBy`), or its own lines naming callees that
+ * stayed healthy (`lostTheWayTo`), two or more services of them, make it the platform as
+ * callers naming it would (`feltAsPlatform`).
  */
 export function kindSupport(p: ServiceProfile, callerFailures: readonly Signal[] = [], w: Weights = WEIGHTS, feltBy: readonly Signal[] = []): Map<FaultKind, { support: number; ids: string[]; why?: string }> {
   const kw = w.kinds;
@@ -291,7 +293,7 @@ export function rankSuspects(profiles: Map<string, ServiceProfile>, attributions
     const base = originScore(p, w) * (lostWith ? LOST_TOGETHER_SHARE : 1);
     if (base <= 0.02) continue;
     const passedUp = failuresPassedUp(p.service, profiles);
-    const support = kindSupport(p, passedUp, w, platformFeltBy(p.service, profiles));
+    const support = kindSupport(p, passedUp, w, [...platformFeltBy(p.service, profiles), ...lostTheWayTo(p.service, profiles)]);
     const best = Math.max(0.05, ...[...support.values()].map((s) => s.support));
     const external = isExternal(p, observed);
     const failedCallers = external || quiet.has(p.service) || impaired.has(p.service);
