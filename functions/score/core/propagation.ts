@@ -7,6 +7,7 @@ import { hostsUnderPressure } from './pressed-hosts.js';
 import { refusedWrites } from './refused-content.js';
 import { refusedRequests } from './answered-refusal.js';
 import { reportedFailing } from './reported-failing.js';
+import { failedTogether } from './shared-cause.js';
 import { namesService, ownCredentialRefused } from './logs.js';
 import { CLEAR_STRENGTH, FAILURE_WORDS, type Frame, noisyOr, type Signal, type SignalFamily } from './types.js';
 import { WEIGHTS, type Weights } from './weights.js';
@@ -262,6 +263,7 @@ export function profileServices(signals: readonly Signal[], graph: Map<string, S
   const fed = demandFeeders(profiles, graph, tolerance, w);
   const known = [...profiles.keys()];
   const mentioned = new Set(signals.filter((s) => s.family === 'dependency_mention').map((s) => s.evidenceId));
+  const pinnedShare = new Map<string, number>();
   for (const p of profiles.values()) {
     const own = Math.max(p.local, symptomShare * p.symptom, 0.05);
     const sole = soleTroubledCallee(p, [...(graph.get(p.service) ?? [])].flatMap((d) => profiles.get(d) ?? []), tolerance);
@@ -275,7 +277,9 @@ export function profileServices(signals: readonly Signal[], graph: Map<string, S
     }
     p.rootness = 1 - w.propagation.explainedDiscount * Math.min(1, best / own) * (1 - Math.min(1, bestPinned / own));
     if (best === 0) delete p.explainedBy;
+    pinnedShare.set(p.service, Math.min(1, bestPinned / own));
   }
+  for (const service of failedTogether(profiles, tolerance, w.platform.minVictims)) profiles.get(service)!.rootness = 1 - w.propagation.explainedDiscount * (1 - pinnedShare.get(service)!);
   for (const [caller, callee] of refusedCredentials(profiles, graph)) {
     const q = profiles.get(callee)!;
     q.rootness *= w.propagation.refusedShare;

@@ -9,6 +9,7 @@ import { originScore, type ServiceProfile } from './propagation.js';
 import { namesMachinesUnder } from './platform.js';
 import { CLEAR_STRENGTH, noisyOr, OWN_FAILURES, type Signal, type SignalFamily } from './types.js';
 import { lostTogether, LOST_TOGETHER_SHARE } from './unreachable.js';
+import { lostTheWayTo } from './lost-the-way.js';
 import { WEIGHTS, type FaultKind, type Weights } from './weights.js';
 
 const strongest = (signals: readonly Signal[], families: readonly SignalFamily[]) => Math.max(0, ...signals.filter((s) => families.includes(s.family)).map((s) => s.strength));
@@ -93,8 +94,9 @@ function onePerEventFamily(signals: readonly Signal[]): Signal[] {
  * units that went out with its crash-looping processes (`crashedOut`). Failures that
  * began with the loss of the service's own host (`failedWithItsHost`) are the platform's
  * evidence as much as they would have been the code's. The failures of its victims in the
- * platform's words (`feltBy`, from `platformFeltBy`), two or more services of them, make
- * it the platform as callers naming it would (`feltAsPlatform`).
+ * platform's words (`feltBy`, from `platformFeltBy`), or its own lines naming callees that
+ * stayed healthy (`lostTheWayTo`), two or more services of them, make it the platform as
+ * callers naming it would (`feltAsPlatform`).
  */
 export function kindSupport(p: ServiceProfile, callerFailures: readonly Signal[] = [], w: Weights = WEIGHTS, feltBy: readonly Signal[] = []): Map<FaultKind, { support: number; ids: string[]; why?: string }> {
   const kw = w.kinds;
@@ -278,6 +280,10 @@ export const rawOf = (score: number) => -Math.log(Math.max(1e-9, 1 - score)) / 2
  * happened there. A change that broke a neighbour is weighed by that neighbour's trouble.
  * Dependencies seen only through callers that lost the way to several of them at once
  * (`lostTogether`) keep part of their weight: the way failed, not each of them.
+ * A platform report that puts the fault in machines, a zone or power is the
+ * infrastructure under us only for a piece our services do not call and see fail: a
+ * provider's database or API seen only through its callers, whose calls into it failed,
+ * is the dependency that failed them, whatever failed inside its provider.
  */
 export function rankSuspects(profiles: Map<string, ServiceProfile>, attributions: readonly Attribution[], observed: ReadonlySet<string>, quiet: ReadonlySet<string> = new Set(), impaired: ReadonlyMap<string, string> = new Map(), w: Weights = WEIGHTS, codeless: ReadonlySet<string> = new Set()): Candidate[] {
   const out: Candidate[] = [];
@@ -287,11 +293,11 @@ export function rankSuspects(profiles: Map<string, ServiceProfile>, attributions
     const base = originScore(p, w) * (lostWith ? LOST_TOGETHER_SHARE : 1);
     if (base <= 0.02) continue;
     const passedUp = failuresPassedUp(p.service, profiles);
-    const support = kindSupport(p, passedUp, w, platformFeltBy(p.service, profiles));
+    const support = kindSupport(p, passedUp, w, [...platformFeltBy(p.service, profiles), ...lostTheWayTo(p.service, profiles)]);
     const best = Math.max(0.05, ...[...support.values()].map((s) => s.support));
     const external = isExternal(p, observed);
     const failedCallers = external || quiet.has(p.service) || impaired.has(p.service);
-    const machinesDown = p.signals.some((s) => underPlatformReport(s) && namesMachinesUnder(s.raw ?? s.text));
+    const machinesDown = p.signals.some((s) => underPlatformReport(s) && namesMachinesUnder(s.raw ?? s.text)) && !(external && p.signals.some((s) => SEEN_FAILING.includes(s.family) && s.strength >= CLEAR_STRENGTH));
     const reasons = [...p.signals].sort((a, b) => b.strength - a.strength).slice(0, 4).map((s) => s.text);
     if (p.explainedBy) reasons.push(`partly explained by ${p.explainedBy}, which it calls`);
     if (lostWith) reasons.unshift(`${p.service}'s callers could not reach it (no route to it, or no certificate it could trust), nor ${lostWith - 1} other dependencies in the same minutes: the way to them failed, not each of them`);

@@ -39,9 +39,10 @@ function resolverOutage(status?: Record<string, unknown>) {
 
 /**
  * A third party the gateway calls (`partner`, no telemetry of its own): the gateway's
- * 5xx and latency rise with no error line naming anyone.
+ * 5xx and latency rise with no error line naming anyone, or (`named`) with error lines
+ * saying its calls to the partner failed.
  */
-function partnerOutage(options: { status?: Record<string, unknown>; partnerSeen?: boolean } = {}) {
+function partnerOutage(options: { status?: Record<string, unknown>; partnerSeen?: boolean; named?: boolean } = {}) {
   const r = seeded(43);
   return {
     name: 'partner-outage',
@@ -54,6 +55,7 @@ function partnerOutage(options: { status?: Record<string, unknown>; partnerSeen?
         series('sessions', 'http_error_ratio', 0.002, undefined, 8, r),
         ...(options.partnerSeen ? [series('partner', 'http_error_ratio', 0.001, undefined, 8, r), series('partner', 'http_latency_p99_ms', 40, undefined, 8, r)] : []),
       ],
+      ...(options.named ? { logs: [...Array.from({ length: 30 }, (_, i) => ({ at: `-${40 - i}m`, service: 'gateway', level: 'info', message: 'served request' })), ...Array.from({ length: 24 }, (_, i) => ({ at: `-${480 - 20 * i}s`, service: 'gateway', level: 'error', message: 'call to partner failed: connection timed out' }))] } : {}),
       ...(options.status ? { alerts: [options.status] } : {}),
     },
     expected: { rootCause: { service: 'partner', kind: 'dependency_failure' }, action: 'none' },
@@ -90,6 +92,12 @@ describe('a dependency we do not observe, shown by its own status', () => {
     }
     const degraded = { at: '-5m', service: 'partner', name: 'Provider status: partner API degraded performance', status: 'firing' };
     expect((await replay(partnerOutage({ status: degraded }))).suspects[0]).toMatchObject({ service: 'partner', kind: 'dependency_failure' });
+  });
+
+  it('reads a provider’s machines, zone or power failing under a callee whose calls its caller saw fail as that dependency failing', async () => {
+    const status = { at: '-5m', service: 'partner', name: 'AWS Health: instances impaired in a single AZ (use1-az4): power loss', status: 'firing' };
+    expect((await replay(partnerOutage({ status }))).suspects[0]).toMatchObject({ service: 'partner', kind: 'infrastructure' });
+    expect((await replay(partnerOutage({ status, named: true }))).suspects[0]).toMatchObject({ service: 'partner', kind: 'dependency_failure' });
   });
 
   it('does not take a caller’s failure as felt by a callee whose own telemetry stayed healthy', async () => {
