@@ -154,8 +154,8 @@ export function describeChange(c: Pick<ChangeEvent, 'summary' | 'version' | 'pre
  * the time from it to the window's opening, slowly (a flag that made a KV store contend
  * for hours before it lost its leader). A change whose own service's new failures are
  * about what it touched (`failsWhereItChanged`: a release of a new ack tracker, then a
- * TypeError thrown in that tracker) shipped the defect that fails: it fits slowly, as a
- * leak does, however long the code took to meet the input that breaks it, and from before
+ * TypeError thrown in that tracker) shipped the defect that fails: it fits slowly (`shippedHalfLifeMs`),
+ * however long the code took to meet the input that breaks it, and from before
  * the window too, since a code defect with the change that put it there in view needs no
  * trigger of its own. Otherwise, standing hours before a service that
  * opened the window healthy, it is no suspect by closeness, nor a neighbour's cause. A
@@ -234,7 +234,7 @@ export function attributeChanges(items: readonly Evidence[], profiles: Map<strin
     const held = ceiling ?? (memoryLeak ? 'memory' : heldLeak ? 'held' : undefined);
     const heavier = held ? heavierPerDemand(items, change.service, held, new Set(callersOf(graph, change.service)), onset, w) : undefined;
     const untested = heavier !== undefined && heavier >= w.changes.heavierShare;
-    const proximity = untested || cut ? 1 : leftBefore ? decay(frame.changesFromMs! - at, w.changes.leakHalfLifeMs) : decay(lead, leak || ceiling || (mine && sent !== undefined) || shipped ? w.changes.leakHalfLifeMs : w.changes.halfLifeMs);
+    const proximity = untested || cut ? 1 : leftBefore ? decay(frame.changesFromMs! - at, w.changes.leakHalfLifeMs) : decay(lead, leak || ceiling || (mine && sent !== undefined) ? w.changes.leakHalfLifeMs : shipped ? w.changes.shippedHalfLifeMs : w.changes.halfLifeMs);
     const heavierWork = (): boolean => (heavierPerDemand(items, change.service, 'capacity', new Set(callersOf(graph, change.service)), onset, w) ?? 0) >= w.changes.heavierShare;
     if (mine && !leak && !ceiling && !cut && metByDemand(p, at, resolution, profiles, graph, w) && !heavierWork()) {
       const demand = p.signals.find((s) => s.family === 'traffic_up' && s.onsetMs > at);

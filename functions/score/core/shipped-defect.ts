@@ -8,7 +8,7 @@ import { namesWhatFailed } from './victims.js';
  * AckTracker with late-ack reconciliation" and a TypeError thrown "at AckTracker.onLateAck"
  * half an hour later). A code defect needs no trigger of its own when the change that put
  * the failing code there is in view: the failures are that change's, by what it touched
- * rather than by the minutes between them, so its fit fades as slowly as a leak's does.
+ * rather than by the minutes between them, so its fit fades over hours, not minutes.
  */
 export function failsWhereItChanged(summary: string, p: ServiceProfile): boolean {
   return namesWhatFailed(summary, { ...p, signals: p.signals.filter((s) => s.local && s.service === p.service) });

@@ -36,6 +36,11 @@ describe('a code defect whose failures are about what its own release touched', 
     expect(attribute('connection reset by peer while writing frame', 55).fit).toBeLessThan(0.5);
   });
 
+  it('fades over hours: a release six hours before the failures fits below one half', () => {
+    expect(attribute(thrown, 380).fit).toBeLessThan(0.5);
+    expect(attribute(thrown, 140).fit).toBeGreaterThan(0.5);
+  });
+
   it('keeps a release from before the change window a suspect', () => {
     const a = attribute(thrown, 95, at - 80 * min);
     expect(a.redHerring).toBe(false);
