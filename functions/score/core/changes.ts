@@ -6,6 +6,7 @@ import { limitLoweredAt } from './lowered-limit.js';
 import { onlyHeardOf } from './heard-of.js';
 import { callersOf, downstream, type ServiceProfile } from './propagation.js';
 import { segmentTies } from './segments.js';
+import { failsWhereItChanged } from './shipped-defect.js';
 import { limitBelowWork } from './time-limit.js';
 import { preemptedByOwnChange } from './own-fit.js';
 import { decay, introducedAfter, metByDemand, separateThread, victimOf } from './victims.js';
@@ -151,7 +152,12 @@ export function describeChange(c: Pick<ChangeEvent, 'summary' | 'version' | 'pre
  * off its healthy reference when the window opened (`offReferenceAtWindowOpen`): then it
  * is the last thing that moved the service before its trouble was first seen, and fits by
  * the time from it to the window's opening, slowly (a flag that made a KV store contend
- * for hours before it lost its leader). Otherwise, standing hours before a service that
+ * for hours before it lost its leader). A change whose own service's new failures are
+ * about what it touched (`failsWhereItChanged`: a release of a new ack tracker, then a
+ * TypeError thrown in that tracker) shipped the defect that fails: it fits slowly (`shippedHalfLifeMs`),
+ * however long the code took to meet the input that breaks it, and from before
+ * the window too, since a code defect with the change that put it there in view needs no
+ * trigger of its own. Otherwise, standing hours before a service that
  * opened the window healthy, it is no suspect by closeness, nor a neighbour's cause. A
  * change made while the service's failures already stood beyond their healthy range when
  * the window opened
@@ -219,15 +225,16 @@ export function attributeChanges(items: readonly Evidence[], profiles: Map<strin
     const lowered = kind === 'config_change' && mine && shortResources(p.signals, w).size > 0 ? limitLoweredAt(items, change.service, at, w) : undefined;
     const ceiling = kind === 'config_change' && mine ? (fittedShortage(change, p.signals, w) ?? (lowered ? 'limit' : undefined)) : undefined;
     const cut = mine && !leak && !ceiling ? limitBelowWork(items, change, new Set([...callersOf(graph, change.service), ...(graph.get(change.service) ?? [])]), w) : undefined;
-    const leftBefore = before && !leak && !ceiling && !cut && mine && frame.changesFromMs !== undefined && offReferenceAtWindowOpen(items, change.service, w);
-    if (before && !leak && !ceiling && !cut && !leftBefore) {
+    const shipped = mine && !late && !leak && !ceiling && !cut && failsWhereItChanged(change.summary, p);
+    const leftBefore = before && !leak && !ceiling && !cut && !shipped && mine && frame.changesFromMs !== undefined && offReferenceAtWindowOpen(items, change.service, w);
+    if (before && !leak && !ceiling && !cut && !shipped && !leftBefore) {
       out.push({ change, kind, score: 0, fit: 0, redHerring: true, reason: `${what} on ${change.service} at ${clock(at)} was already in place before the window opened, and nothing ${change.service} ran short of is what it set: it is what the service runs with, not a suspect` });
       continue;
     }
     const held = ceiling ?? (memoryLeak ? 'memory' : heldLeak ? 'held' : undefined);
     const heavier = held ? heavierPerDemand(items, change.service, held, new Set(callersOf(graph, change.service)), onset, w) : undefined;
     const untested = heavier !== undefined && heavier >= w.changes.heavierShare;
-    const proximity = untested || cut ? 1 : leftBefore ? decay(frame.changesFromMs! - at, w.changes.leakHalfLifeMs) : decay(lead, leak || ceiling || (mine && sent !== undefined) ? w.changes.leakHalfLifeMs : w.changes.halfLifeMs);
+    const proximity = untested || cut ? 1 : leftBefore ? decay(frame.changesFromMs! - at, w.changes.leakHalfLifeMs) : decay(lead, leak || ceiling || (mine && sent !== undefined) ? w.changes.leakHalfLifeMs : shipped ? w.changes.shippedHalfLifeMs : w.changes.halfLifeMs);
     const heavierWork = (): boolean => (heavierPerDemand(items, change.service, 'capacity', new Set(callersOf(graph, change.service)), onset, w) ?? 0) >= w.changes.heavierShare;
     if (mine && !leak && !ceiling && !cut && metByDemand(p, at, resolution, profiles, graph, w) && !heavierWork()) {
       const demand = p.signals.find((s) => s.family === 'traffic_up' && s.onsetMs > at);
@@ -239,7 +246,7 @@ export function attributeChanges(items: readonly Evidence[], profiles: Map<strin
     const ownScore = mine && !relieved && !late ? proximity * (0.6 + 0.4 * Math.min(1, own / 0.6)) * (0.5 + 0.5 * p.rootness) * (fed ? 0.4 : 1) : 0;
     const v = named ?? (before ? undefined : victimOf(change.service, change.summary, at, profiles, graph, frame.stepMs, changedAt, observed, w, ties, sent?.text));
     if (v && (v.weight > ownScore || v.named)) {
-      const where = v.segment ? 'whose demand it set' : v.through ? `which uses ${v.through} as it does` : downstream(graph, change.service).has(v.victim.service) ? 'which it calls' : 'which depends on it';
+      const where = v.segment ? 'whose demand it set' : v.namesIt ? `whose own lines name ${change.service}` : v.through ? `which uses ${v.through} as it does` : downstream(graph, change.service).has(v.victim.service) ? 'which it calls' : 'which depends on it';
       const sign = firstSignAfter(v.victim, at);
       const moved = v.carried ? v.victim.signals.find((s) => s.family === 'traffic_up' && s.onsetMs >= at - frame.stepMs) : undefined;
       const effect = v.segment ? `; ${v.segment}` : moved ? `; what reached ${v.victim.service} moved at the change (${moved.text})` : v.carried && sent ? `; what ${change.service} sends moved at the change (${sent.text})` : '';
@@ -248,7 +255,7 @@ export function attributeChanges(items: readonly Evidence[], profiles: Map<strin
     } else if (ownScore > 0) {
       const sign = firstSignAfter(p, at);
       const asMuch = untested ? `, and the same demand as in the healthy reference now takes ${heavier!.toFixed(1)} times as much of it` : '';
-      const shape = memoryLeak ? `; its memory grew from the change on${asMuch}` : heldLeak ? `; what it holds grew from the change on, faster than its demand${asMuch}` : ceiling ? `; it set the ${ceiling} that ran short${lowered ? ` (${lowered.text})` : ''}${asMuch}` : cut ? `; it set ${cut.text}` : sent ? `; it took effect at once: ${sent.text}` : '';
+      const shape = memoryLeak ? `; its memory grew from the change on${asMuch}` : heldLeak ? `; what it holds grew from the change on, faster than its demand${asMuch}` : ceiling ? `; it set the ${ceiling} that ran short${lowered ? ` (${lowered.text})` : ''}${asMuch}` : cut ? `; it set ${cut.text}` : sent ? `; it took effect at once: ${sent.text}` : shipped ? `; its own new failures are about what the change touched` : '';
       const shownBy = cut ? cut.work.id : !memoryLeak && !heldLeak && !ceiling ? sent?.id : lowered?.id;
       out.push({ change, kind, score: ownScore, fit: proximity * (fed ? 0.4 : 1), redHerring: false, ...(leak || ceiling || cut ? { shaped: true } : {}), ...(shownBy ? { shownBy } : {}), reason: `${what} on ${change.service} at ${clock(at)}; ${change.service} itself went wrong ${minutes(Math.max(0, lead))} after it${sign ? ` (${sign.text})` : ''}${shape}` });
     } else if (relieved) {

@@ -277,7 +277,10 @@ export const rawOf = (score: number) => -Math.log(Math.max(1e-9, 1 - score)) / 2
  * kind takes the share its evidence supports, the best kind all of it. A change on the
  * service competes with those kinds: it comes first ("a change that caused the failure
  * comes first") only when it fits the trouble (`Attribution.fit`), not merely because it
- * happened there. A change that broke a neighbour is weighed by that neighbour's trouble.
+ * happened there. A change that broke a neighbour is weighed by that neighbour's trouble,
+ * and so is one that fits its own service when the dependents propagation puts on that
+ * service broke within the victim window after it (`ownChangeVictims`): their failures are
+ * the change's, as a neighbour's are, not a code defect of theirs with no cause in view.
  * Dependencies seen only through callers that lost the way to several of them at once
  * (`lostTogether`) keep part of their weight: the way failed, not each of them.
  * A platform report that puts the fault in machines, a zone or power is the
@@ -318,19 +321,21 @@ export function rankSuspects(profiles: Map<string, ServiceProfile>, attributions
   }
   const changed = new Map<Candidate, number>();
   const explained: Attribution[] = [];
+  const ownVictims = ownChangeVictims(attributions, profiles);
   for (const a of attributions) {
     if (a.redHerring || a.score < 0.1) continue;
     const p = profiles.get(a.change.service);
     const victim = a.explains ? profiles.get(a.explains) : undefined;
     const base = p ? originScore(p, w) : 0;
-    const raw = victim ? base + w.changes.victimChange * a.score + 0.5 * a.score * originScore(victim, w) : base * (w.changes.fitPivot + a.fit);
+    const reached = Math.max(0, ...(ownVictims.find((v) => v.change.id === a.change.id)?.alsoExplains ?? []).map((s) => profiles.get(s)!).filter((q) => q.onsetMs <= Date.parse(a.change.at) + w.changes.victimWindowMs).map((q) => originScore(q, w)));
+    const raw = victim ? base + w.changes.victimChange * a.score + 0.5 * a.score * originScore(victim, w) : base * (w.changes.fitPivot + a.fit) + 0.5 * a.score * reached;
     if (victim) explained.push(a);
     const ids = [a.change.id, ...(a.shownBy ? [a.shownBy] : []), ...(victim ? [...victim.signals].sort((x, y) => y.strength - x.strength).slice(0, 3).map((s) => s.evidenceId) : []), ...(p ? [...p.signals].sort((x, y) => y.strength - x.strength).map((s) => s.evidenceId) : [])];
     const candidate: Candidate = { service: a.change.service, kind: a.kind, raw, score: 0, evidenceIds: withEveryClass(ids, p?.signals ?? []), reasons: [a.reason, ...(p ? p.signals.slice(0, 3).map((s) => s.text) : [])] };
     changed.set(candidate, Date.parse(a.change.at));
     out.push(candidate);
   }
-  discountVictims(out, [...explained, ...ownChangeVictims(attributions, profiles)], changed);
+  discountVictims(out, [...explained, ...ownVictims], changed);
   out.sort((a, b) => b.raw - a.raw || a.service.localeCompare(b.service) || a.kind.localeCompare(b.kind));
   const seen = new Set<string>();
   return out

@@ -57,6 +57,8 @@ export interface Victim {
   through?: string;
   /** How the change set the victim's demand through a segment both carry, when no call edge joins them (`segmentTies`). */
   segment?: string;
+  /** Set when nothing joins the victim to the changed service but its own lines, which name that service as what acted on it (`linesNameActor`). */
+  namesIt?: boolean;
   also: string[];
 }
 
@@ -133,7 +135,10 @@ function cameFromOutside(p: ServiceProfile, changed: string, stepMs: number, pro
  * (`rejectsInput`: a callee, or a reader of what the changed service writes), is on the
  * failing path by what it touched: it explains that neighbour at full weight,
  * however much else the neighbour calls, before the change's service's own lesser trouble,
- * and even when an unrelated anomaly elsewhere began before it. A service whose demand the
+ * and even when an unrelated anomaly elsewhere began before it. A service whose own lines
+ * name the changed service as what acted on it (`linesNameActor`: a reconciler's "ledger
+ * amount != recomputed (quote from fx-pricer …)") is its victim by its own account, however
+ * many hops of the call graph lie between them. A service whose demand the
  * change set through a segment both carry (`segments`: the platform whose poll interval a
  * flag cut, and whose requests alone rose at it) is its victim as a callee whose calls
  * moved at the change is, though no call edge joins them. So is a callee, however many
@@ -157,16 +162,19 @@ export function victimOf(service: string, summary: string, at: number, profiles:
     const through = callee || downstream(graph, p.service).has(service) ? undefined : readerThrough(service, p, at, stepMs, profiles, graph, changedAt, w);
     const segment = segments.get(p.service);
     const made = !callee && (graph.get(p.service)?.has(service) ?? false) && demandMadeBy(p, service, at, stepMs, profiles, graph.get(p.service)!);
-    if (!callee && !through && !segment && !made && (!downstream(graph, p.service).has(service) || demandLed(p))) continue;
+    const caller = downstream(graph, p.service).has(service);
+    const actor = linesNameActor(p, service);
+    const joined = callee || !!through || !!segment || made || (caller && !demandLed(p));
+    if (!joined && !(actor && !caller)) continue;
     const lead = firstFullSignAfter(p, at, stepMs) - at;
     if (lead < -Math.max(stepMs, p.onsetStepMs) || lead > w.changes.victimWindowMs) continue;
     const own = changedAt.get(p.service);
     if (own !== undefined && own <= p.onsetMs + stepMs && own > at) continue;
-    const named = namesWhatFailed(summary, p) || linesNameActor(p, service) || ((callee || through !== undefined) && rejectsInput(p));
+    const named = namesWhatFailed(summary, p) || actor || ((callee || through !== undefined) && rejectsInput(p));
     const carried = (callee && (carriedFrom(p, at, stepMs, w) || sent !== undefined) && !cameFromOutside(p, service, stepMs, profiles, graph)) || segment !== undefined || made;
     const weight = (carried || through ? 1 : named ? decay(lead, w.changes.halfLifeMs) : decay(lead - w.changes.victimGraceMs, w.changes.victimHalfLifeMs)) * Math.min(1, originScore(p, w) / 0.6) * (named || carried ? 0.9 : callee || through ? 0.8 : 0.7 * p.rootness);
     weights.push([p.service, weight]);
-    if (!best || weight > best.weight) best = { victim: p, weight, named, carried, ...(through ? { through } : {}), ...(segment ? { segment } : {}), also: [] };
+    if (!best || weight > best.weight) best = { victim: p, weight, named, carried, ...(through ? { through } : {}), ...(segment ? { segment } : {}), ...(joined ? {} : { namesIt: true }), also: [] };
   }
   if (best) best.also = weights.filter(([service, weight]) => service !== best!.victim.service && weight >= w.changes.alsoBroken * best!.weight).map(([service]) => service);
   return best;

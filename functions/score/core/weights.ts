@@ -132,6 +132,8 @@ export interface Weights {
     halfLifeMs: number;
     /** A leak takes hours to fill memory: a deploy that shipped it keeps half its weight this long. */
     leakHalfLifeMs: number;
+    /** A release whose own service's new failures are about what it touched keeps half its weight this long: the defect it shipped waits for the input that runs it, which comes within hours, not the day a leak takes. */
+    shippedHalfLifeMs: number;
     /** A service that broke this long after a change elsewhere is too late to be explained by it. */
     victimWindowMs: number;
     /** A neighbour a change broke within this grace keeps full weight (coarse onsets from sampled traces and sparse logs)... */
@@ -292,6 +294,7 @@ export const WEIGHTS: Readonly<Weights> = deepFreeze({
   changes: {
     halfLifeMs: 30 * 60_000,
     leakHalfLifeMs: 12 * 60 * 60_000,
+    shippedHalfLifeMs: 4 * 60 * 60_000,
     victimWindowMs: 20 * 60_000,
     victimGraceMs: 3 * 60_000,
     victimHalfLifeMs: 3 * 60_000,
