@@ -2,6 +2,7 @@ import type { RootCauseKind, Suspect } from '../../contracts/index.js';
 import type { Attribution } from './changes.js';
 import { burnedByCode, overflowedOnOneInput } from './kinds.js';
 import { crashedOut } from './crashed-out.js';
+import { dependentsOf, dependentsTrouble } from './dependents.js';
 import { growthBlocked } from './blocked.js';
 import { failedUnder, failedWithItsHost, feltAsPlatform, platformFeltBy, underPlatformReport } from './felt-platform.js';
 import { ranToTheirTimeout } from './timed-out.js';
@@ -209,21 +210,10 @@ function discountVictims(out: Candidate[], explained: readonly Attribution[], ch
   for (const [c, f] of factor) c.raw *= f;
 }
 
-/**
- * A change that fits its own service's trouble reaches that service's dependents too:
- * the services whose trouble propagation puts on the changed service, and began at or
- * after the change and no earlier than the changed service's own (within the step that
- * timed either), are its victims, as a neighbour that broke right after a change is
- * (a node-pool upgrade draining nodes under four services; a connection-pool policy on a
- * callee that its callers then overflowed).
- */
+/** The own-fit changes with the dependents they broke (`dependentsOf`) as the neighbours they also explain. */
 function ownChangeVictims(attributions: readonly Attribution[], profiles: ReadonlyMap<string, ServiceProfile>): Attribution[] {
   return attributions.flatMap((a) => {
-    if (a.redHerring || a.score < 0.1 || a.explains || a.fit <= 0) return [];
-    const at = Date.parse(a.change.at);
-    const changed = profiles.get(a.change.service);
-    if (!changed) return [];
-    const victims = [...profiles.values()].filter((q) => q.explainedBy === a.change.service && q.onsetMs >= at && q.onsetMs + Math.max(q.onsetStepMs, changed.onsetStepMs) >= changed.onsetMs).map((q) => q.service);
+    const victims = dependentsOf(a, profiles).map((q) => q.service);
     return victims.length > 0 ? [{ ...a, alsoExplains: victims }] : [];
   });
 }
@@ -317,7 +307,7 @@ export function rankSuspects(profiles: Map<string, ServiceProfile>, attributions
     const p = profiles.get(a.change.service);
     const victim = a.explains ? profiles.get(a.explains) : undefined;
     const base = p ? originScore(p, w) : 0;
-    const raw = victim ? base + w.changes.victimChange * a.score + 0.5 * a.score * originScore(victim, w) : base * (w.changes.fitPivot + a.fit);
+    const raw = victim ? base + w.changes.victimChange * a.score + 0.5 * a.score * originScore(victim, w) : base * (w.changes.fitPivot + a.fit) + dependentsTrouble(a, profiles, w);
     if (victim) explained.push(a);
     const ids = [a.change.id, ...(a.shownBy ? [a.shownBy] : []), ...(victim ? [...victim.signals].sort((x, y) => y.strength - x.strength).slice(0, 3).map((s) => s.evidenceId) : []), ...(p ? [...p.signals].sort((x, y) => y.strength - x.strength).map((s) => s.evidenceId) : [])];
     const candidate: Candidate = { service: a.change.service, kind: a.kind, raw, score: 0, evidenceIds: withEveryClass(ids, p?.signals ?? []), reasons: [a.reason, ...(p ? p.signals.slice(0, 3).map((s) => s.text) : [])] };
