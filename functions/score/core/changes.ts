@@ -113,6 +113,19 @@ function sharedLoss(service: string, lostTogether: Readonly<Record<string, strin
   return undefined;
 }
 
+/**
+ * Whether a change is what its service runs with rather than an event of the incident:
+ * the change feed returned it from before the window opened, and it came more than a
+ * half-life (`halfLifeMs`) before the incident's onset. Where the window opens is where
+ * the plan began reading (an hour before the alert's own start), not a mark of the
+ * change's age: a config changed twelve minutes before that opening, with the trouble
+ * beginning eleven minutes into the window, is as close to the trouble as one made inside
+ * it, and is weighed by its closeness like one.
+ */
+function standingChange(atMs: number, frame: Frame, onsetMs: number, w: Weights): boolean {
+  return frame.changesFromMs !== undefined && atMs < frame.changesFromMs && onsetMs - atMs > w.changes.halfLifeMs;
+}
+
 /** The first clear sign of trouble in a service at or after a time: what changed at the change. */
 function firstSignAfter(p: ServiceProfile | undefined, atMs: number): Signal | undefined {
   return (p?.signals ?? []).filter((s) => s.strength >= CLEAR_STRENGTH && s.onsetMs >= atMs - (s.stepMs ?? 0)).sort((a, b) => a.onsetMs - b.onsetMs || b.strength - a.strength)[0];
@@ -151,8 +164,10 @@ export function describeChange(c: Pick<ChangeEvent, 'summary' | 'version' | 'pre
  * off its healthy reference when the window opened (`offReferenceAtWindowOpen`): then it
  * is the last thing that moved the service before its trouble was first seen, and fits by
  * the time from it to the window's opening, slowly (a flag that made a KV store contend
- * for hours before it lost its leader). Otherwise, standing hours before a service that
- * opened the window healthy, it is no suspect by closeness, nor a neighbour's cause. A
+ * for hours before it lost its leader). One that came within a half-life of the
+ * incident's onset is not standing (`standingChange`) and is weighed like any other.
+ * Otherwise, standing hours before a service that opened the window healthy, it is no
+ * suspect by closeness, nor a neighbour's cause. A
  * change made while the service's failures already stood beyond their healthy range when
  * the window opened
  * (`standingSince`) came after the trouble began, however soon the next sign of it was
@@ -174,7 +189,7 @@ export function attributeChanges(items: readonly Evidence[], profiles: Map<strin
   const out: Attribution[] = [];
   const changes = items.filter((i): i is ChangeEvent & { id: string } => i.class === 'changes');
   const changedAt = new Map<string, number>();
-  const standing = (c: ChangeEvent) => frame.changesFromMs !== undefined && Date.parse(c.at) < frame.changesFromMs;
+  const standing = (c: ChangeEvent) => standingChange(Date.parse(c.at), frame, incidentOnset.ms, w);
   for (const c of changes) if (!scalerAddedCapacity(c) && !scalerAtCeiling(c) && !standing(c)) changedAt.set(c.service, Math.max(changedAt.get(c.service) ?? -Infinity, Date.parse(c.at)));
   const introduced = introducedAt(changes, profiles, frame.stepMs, w);
   for (const change of changes) {
