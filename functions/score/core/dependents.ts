@@ -30,11 +30,15 @@ export function dependentsOf(a: Attribution, profiles: ReadonlyMap<string, Servi
  * minutes after a replica restarted under it) is weighed down as a neighbour that broke
  * long after a change is (`victimGraceMs`, then halved each `victimHalfLifeMs`): it is
  * another trouble, not what the change did. Without this a change is weighed by its own
- * service's trouble alone and loses to the very symptom it caused.
+ * service's trouble alone and loses to the very symptom it caused. Only a change that
+ * fits its own service's trouble (`fit` above `fitPivot`, where it already outranks the
+ * service's other explanations) earns it: the dependents suffered the service's trouble,
+ * whatever caused it, so they cannot tell a deploy half an hour before it from the
+ * service's own defect, and must not lift the one over the other.
  */
 export function dependentsTrouble(a: Attribution, profiles: ReadonlyMap<string, ServiceProfile>, w: Weights): number {
   const changed = profiles.get(a.change.service);
-  if (!changed) return 0;
+  if (!changed || a.fit <= w.changes.fitPivot) return 0;
   const worst = Math.max(0, ...dependentsOf(a, profiles).map((q) => originScore(q, w) * decay(q.onsetMs - changed.onsetMs - w.changes.victimGraceMs, w.changes.victimHalfLifeMs)));
   return w.changes.dependentShare * a.score * worst;
 }

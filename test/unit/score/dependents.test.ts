@@ -32,6 +32,11 @@ describe("a change that fits its own service's trouble", () => {
     expect(rankSuspects(profiles, [rebalance], observed)[0]).toMatchObject({ service: 'store', kind: 'deployment' });
   });
 
+  it('earns nothing from its dependents when it does not fit its own service above the pivot', () => {
+    const profiles = profileServices(signals(25), graph, frame);
+    expect(dependentsTrouble({ ...rebalance, score: 0.48, fit: 0.48 }, profiles, WEIGHTS)).toBe(0);
+  });
+
   it('earns little from a dependent that broke long after its own service did', () => {
     const profiles = profileServices(signals(5), graph, frame);
     expect(profiles.get('inbox')!.explainedBy).toBe('store');
