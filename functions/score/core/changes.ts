@@ -114,6 +114,19 @@ function sharedLoss(service: string, lostTogether: Readonly<Record<string, strin
   return undefined;
 }
 
+/**
+ * Whether a change is what its service runs with rather than an event of the incident:
+ * the change feed returned it from before the window opened, and it came more than a
+ * half-life (`halfLifeMs`) before the incident's onset. Where the window opens is where
+ * the plan began reading (an hour before the alert's own start), not a mark of the
+ * change's age: a config changed twelve minutes before that opening, with the trouble
+ * beginning eleven minutes into the window, is as close to the trouble as one made inside
+ * it, and is weighed by its closeness like one.
+ */
+function standingChange(atMs: number, frame: Frame, onsetMs: number, w: Weights): boolean {
+  return frame.changesFromMs !== undefined && atMs < frame.changesFromMs && onsetMs - atMs > w.changes.halfLifeMs;
+}
+
 /** The first clear sign of trouble in a service at or after a time: what changed at the change. */
 function firstSignAfter(p: ServiceProfile | undefined, atMs: number): Signal | undefined {
   return (p?.signals ?? []).filter((s) => s.strength >= CLEAR_STRENGTH && s.onsetMs >= atMs - (s.stepMs ?? 0)).sort((a, b) => a.onsetMs - b.onsetMs || b.strength - a.strength)[0];
@@ -152,7 +165,9 @@ export function describeChange(c: Pick<ChangeEvent, 'summary' | 'version' | 'pre
  * off its healthy reference when the window opened (`offReferenceAtWindowOpen`): then it
  * is the last thing that moved the service before its trouble was first seen, and fits by
  * the time from it to the window's opening, slowly (a flag that made a KV store contend
- * for hours before it lost its leader). A change whose own service's new failures are
+ * for hours before it lost its leader). One that came within a half-life of the
+ * incident's onset is not standing (`standingChange`) and is weighed like any other.
+ * A change whose own service's new failures are
  * about what it touched (`failsWhereItChanged`: a release of a new ack tracker, then a
  * TypeError thrown in that tracker) shipped the defect that fails: it fits slowly (`shippedHalfLifeMs`),
  * however long the code took to meet the input that breaks it, and from before
@@ -180,7 +195,7 @@ export function attributeChanges(items: readonly Evidence[], profiles: Map<strin
   const out: Attribution[] = [];
   const changes = items.filter((i): i is ChangeEvent & { id: string } => i.class === 'changes');
   const changedAt = new Map<string, number>();
-  const standing = (c: ChangeEvent) => frame.changesFromMs !== undefined && Date.parse(c.at) < frame.changesFromMs;
+  const standing = (c: ChangeEvent) => standingChange(Date.parse(c.at), frame, incidentOnset.ms, w);
   for (const c of changes) if (!scalerAddedCapacity(c) && !scalerAtCeiling(c) && !standing(c)) changedAt.set(c.service, Math.max(changedAt.get(c.service) ?? -Infinity, Date.parse(c.at)));
   const introduced = introducedAt(changes, profiles, frame.stepMs, w);
   for (const change of changes) {
@@ -246,7 +261,7 @@ export function attributeChanges(items: readonly Evidence[], profiles: Map<strin
     const ownScore = mine && !relieved && !late ? proximity * (0.6 + 0.4 * Math.min(1, own / 0.6)) * (0.5 + 0.5 * p.rootness) * (fed ? 0.4 : 1) : 0;
     const v = named ?? (before ? undefined : victimOf(change.service, change.summary, at, profiles, graph, frame.stepMs, changedAt, observed, w, ties, sent?.text));
     if (v && (v.weight > ownScore || v.named)) {
-      const where = v.segment ? 'whose demand it set' : v.namesIt ? `whose own lines name ${change.service}` : v.through ? `which uses ${v.through} as it does` : downstream(graph, change.service).has(v.victim.service) ? 'which it calls' : 'which depends on it';
+      const where = v.segment ? 'whose demand it set' : v.through ? `which uses ${v.through} as it does` : v.told ? 'whose own failures name what it changed' : downstream(graph, change.service).has(v.victim.service) ? 'which it calls' : 'which depends on it';
       const sign = firstSignAfter(v.victim, at);
       const moved = v.carried ? v.victim.signals.find((s) => s.family === 'traffic_up' && s.onsetMs >= at - frame.stepMs) : undefined;
       const effect = v.segment ? `; ${v.segment}` : moved ? `; what reached ${v.victim.service} moved at the change (${moved.text})` : v.carried && sent ? `; what ${change.service} sends moved at the change (${sent.text})` : '';

@@ -2,6 +2,7 @@ import type { RootCauseKind, Suspect } from '../../contracts/index.js';
 import type { Attribution } from './changes.js';
 import { burnedByCode, overflowedOnOneInput } from './kinds.js';
 import { crashedOut } from './crashed-out.js';
+import { dependentsOf, dependentsTrouble } from './dependents.js';
 import { growthBlocked } from './blocked.js';
 import { failedUnder, failedWithItsHost, feltAsPlatform, platformFeltBy, underPlatformReport } from './felt-platform.js';
 import { ranToTheirTimeout } from './timed-out.js';
@@ -211,21 +212,10 @@ function discountVictims(out: Candidate[], explained: readonly Attribution[], ch
   for (const [c, f] of factor) c.raw *= f;
 }
 
-/**
- * A change that fits its own service's trouble reaches that service's dependents too:
- * the services whose trouble propagation puts on the changed service, and began at or
- * after the change and no earlier than the changed service's own (within the step that
- * timed either), are its victims, as a neighbour that broke right after a change is
- * (a node-pool upgrade draining nodes under four services; a connection-pool policy on a
- * callee that its callers then overflowed).
- */
+/** The own-fit changes with the dependents they broke (`dependentsOf`) as the neighbours they also explain. */
 function ownChangeVictims(attributions: readonly Attribution[], profiles: ReadonlyMap<string, ServiceProfile>): Attribution[] {
   return attributions.flatMap((a) => {
-    if (a.redHerring || a.score < 0.1 || a.explains || a.fit <= 0) return [];
-    const at = Date.parse(a.change.at);
-    const changed = profiles.get(a.change.service);
-    if (!changed) return [];
-    const victims = [...profiles.values()].filter((q) => q.explainedBy === a.change.service && q.onsetMs >= at && q.onsetMs + Math.max(q.onsetStepMs, changed.onsetStepMs) >= changed.onsetMs).map((q) => q.service);
+    const victims = dependentsOf(a, profiles).map((q) => q.service);
     return victims.length > 0 ? [{ ...a, alsoExplains: victims }] : [];
   });
 }
@@ -278,9 +268,9 @@ export const rawOf = (score: number) => -Math.log(Math.max(1e-9, 1 - score)) / 2
  * service competes with those kinds: it comes first ("a change that caused the failure
  * comes first") only when it fits the trouble (`Attribution.fit`), not merely because it
  * happened there. A change that broke a neighbour is weighed by that neighbour's trouble,
- * and so is one that fits its own service when the dependents propagation puts on that
- * service broke within the victim window after it (`ownChangeVictims`): their failures are
- * the change's, as a neighbour's are, not a code defect of theirs with no cause in view.
+ * and one that fits its own service also by the dependents it broke (`dependentsTrouble`):
+ * their failures are the change's, as a neighbour's are, not a code defect of theirs with
+ * no cause in view.
  * Dependencies seen only through callers that lost the way to several of them at once
  * (`lostTogether`) keep part of their weight: the way failed, not each of them.
  * A platform report that puts the fault in machines, a zone or power is the
@@ -321,21 +311,19 @@ export function rankSuspects(profiles: Map<string, ServiceProfile>, attributions
   }
   const changed = new Map<Candidate, number>();
   const explained: Attribution[] = [];
-  const ownVictims = ownChangeVictims(attributions, profiles);
   for (const a of attributions) {
     if (a.redHerring || a.score < 0.1) continue;
     const p = profiles.get(a.change.service);
     const victim = a.explains ? profiles.get(a.explains) : undefined;
     const base = p ? originScore(p, w) : 0;
-    const reached = Math.max(0, ...(ownVictims.find((v) => v.change.id === a.change.id)?.alsoExplains ?? []).map((s) => profiles.get(s)!).filter((q) => q.onsetMs <= Date.parse(a.change.at) + w.changes.victimWindowMs).map((q) => originScore(q, w)));
-    const raw = victim ? base + w.changes.victimChange * a.score + 0.5 * a.score * originScore(victim, w) : base * (w.changes.fitPivot + a.fit) + 0.5 * a.score * reached;
+    const raw = victim ? base + w.changes.victimChange * a.score + 0.5 * a.score * originScore(victim, w) : base * (w.changes.fitPivot + a.fit) + dependentsTrouble(a, profiles, w);
     if (victim) explained.push(a);
     const ids = [a.change.id, ...(a.shownBy ? [a.shownBy] : []), ...(victim ? [...victim.signals].sort((x, y) => y.strength - x.strength).slice(0, 3).map((s) => s.evidenceId) : []), ...(p ? [...p.signals].sort((x, y) => y.strength - x.strength).map((s) => s.evidenceId) : [])];
     const candidate: Candidate = { service: a.change.service, kind: a.kind, raw, score: 0, evidenceIds: withEveryClass(ids, p?.signals ?? []), reasons: [a.reason, ...(p ? p.signals.slice(0, 3).map((s) => s.text) : [])] };
     changed.set(candidate, Date.parse(a.change.at));
     out.push(candidate);
   }
-  discountVictims(out, [...explained, ...ownVictims], changed);
+  discountVictims(out, [...explained, ...ownChangeVictims(attributions, profiles)], changed);
   out.sort((a, b) => b.raw - a.raw || a.service.localeCompare(b.service) || a.kind.localeCompare(b.kind));
   const seen = new Set<string>();
   return out

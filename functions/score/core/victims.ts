@@ -5,6 +5,7 @@ import { CLEAR_STRENGTH, type Signal, type SignalFamily } from './types.js';
 import type { Weights } from './weights.js';
 import { rejectsInput } from './rejected-input.js';
 import { rodeThrough } from './rode-through.js';
+import { toldOfChange } from './told.js';
 
 /*
  * Who a change broke besides its own service: a callee it sent more or different work, a
@@ -57,8 +58,8 @@ export interface Victim {
   through?: string;
   /** How the change set the victim's demand through a segment both carry, when no call edge joins them (`segmentTies`). */
   segment?: string;
-  /** Set when nothing joins the victim to the changed service but its own lines, which name that service as what acted on it (`linesNameActor`). */
-  namesIt?: boolean;
+  /** Whether no call or shared piece joins them and the victim's own failures name the change or its service (`toldOfChange`). */
+  told?: boolean;
   also: string[];
 }
 
@@ -135,10 +136,10 @@ function cameFromOutside(p: ServiceProfile, changed: string, stepMs: number, pro
  * (`rejectsInput`: a callee, or a reader of what the changed service writes), is on the
  * failing path by what it touched: it explains that neighbour at full weight,
  * however much else the neighbour calls, before the change's service's own lesser trouble,
- * and even when an unrelated anomaly elsewhere began before it. A service whose own lines
- * name the changed service as what acted on it (`linesNameActor`: a reconciler's "ledger
- * amount != recomputed (quote from fx-pricer …)") is its victim by its own account, however
- * many hops of the call graph lie between them. A service whose demand the
+ * and even when an unrelated anomaly elsewhere began before it. A service whose own account
+ * of its failures names the changed service or what it changed (`toldOfChange`: a
+ * reconciler's "ledger amount != recomputed (quote from fx-pricer …)") is its victim by
+ * that account, however many hops of the call graph lie between them. A service whose demand the
  * change set through a segment both carry (`segments`: the platform whose poll interval a
  * flag cut, and whose requests alone rose at it) is its victim as a callee whose calls
  * moved at the change is, though no call edge joins them. So is a callee, however many
@@ -163,18 +164,17 @@ export function victimOf(service: string, summary: string, at: number, profiles:
     const segment = segments.get(p.service);
     const made = !callee && (graph.get(p.service)?.has(service) ?? false) && demandMadeBy(p, service, at, stepMs, profiles, graph.get(p.service)!);
     const caller = downstream(graph, p.service).has(service);
-    const actor = linesNameActor(p, service);
-    const joined = callee || !!through || !!segment || made || (caller && !demandLed(p));
-    if (!joined && !(actor && !caller)) continue;
+    const told = !callee && !caller && !through && !segment && !made && !demandLed(p) && toldOfChange(summary, p, service);
+    if (!callee && !through && !segment && !made && !told && (!caller || demandLed(p))) continue;
     const lead = firstFullSignAfter(p, at, stepMs) - at;
     if (lead < -Math.max(stepMs, p.onsetStepMs) || lead > w.changes.victimWindowMs) continue;
     const own = changedAt.get(p.service);
     if (own !== undefined && own <= p.onsetMs + stepMs && own > at) continue;
-    const named = namesWhatFailed(summary, p) || actor || ((callee || through !== undefined) && rejectsInput(p));
+    const named = namesWhatFailed(summary, p) || linesNameActor(p, service) || ((callee || through !== undefined) && rejectsInput(p));
     const carried = (callee && (carriedFrom(p, at, stepMs, w) || sent !== undefined) && !cameFromOutside(p, service, stepMs, profiles, graph)) || segment !== undefined || made;
     const weight = (carried || through ? 1 : named ? decay(lead, w.changes.halfLifeMs) : decay(lead - w.changes.victimGraceMs, w.changes.victimHalfLifeMs)) * Math.min(1, originScore(p, w) / 0.6) * (named || carried ? 0.9 : callee || through ? 0.8 : 0.7 * p.rootness);
     weights.push([p.service, weight]);
-    if (!best || weight > best.weight) best = { victim: p, weight, named, carried, ...(through ? { through } : {}), ...(segment ? { segment } : {}), ...(joined ? {} : { namesIt: true }), also: [] };
+    if (!best || weight > best.weight) best = { victim: p, weight, named, carried, ...(through ? { through } : {}), ...(segment ? { segment } : {}), ...(told ? { told } : {}), also: [] };
   }
   if (best) best.also = weights.filter(([service, weight]) => service !== best!.victim.service && weight >= w.changes.alsoBroken * best!.weight).map(([service]) => service);
   return best;
@@ -199,16 +199,20 @@ const COMMON = new Set('the and for from with into that this was were has have h
 /** The distinctive words of a text: identifiers and terms of three or more characters that are not common words. */
 const terms = (text: string) => new Set((text.toLowerCase().match(/[a-z][a-z0-9_]{2,}/g) ?? []).filter((w) => !COMMON.has(w)));
 
+/** The families of a service's own account of its failures: error lines and exceptions. */
+const FAILURE_LINES: readonly SignalFamily[] = ['log_error', 'exception'];
+
 /**
  * Whether a change's summary names what a neighbour's new errors are about: at least two
  * distinctive words in common (a key set's `kid` and `JWKS` in a caller's "no key for kid
  * in JWKS"). Such a change is on the failing path by what it touched, not only by time, so
- * it explains a caller however much else the caller calls.
+ * it explains a caller however much else the caller calls. `families` are the neighbour's
+ * signals read as its account of what failed (error lines and exceptions unless given).
  */
-export function namesWhatFailed(summary: string, p: ServiceProfile): boolean {
+export function namesWhatFailed(summary: string, p: ServiceProfile, families: readonly SignalFamily[] = FAILURE_LINES): boolean {
   const changed = terms(summary);
   for (const s of p.signals) {
-    if ((s.family !== 'log_error' && s.family !== 'exception') || s.strength < CLEAR_STRENGTH) continue;
+    if (!families.includes(s.family) || s.strength < CLEAR_STRENGTH) continue;
     let shared = 0;
     for (const w of terms(s.raw ?? s.text)) if (changed.has(w) && ++shared >= 2) return true;
   }

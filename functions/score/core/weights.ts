@@ -154,6 +154,8 @@ export interface Weights {
     fitPivot: number;
     /** How much a change that broke a neighbour weighs per unit of its attribution score. */
     victimChange: number;
+    /** How much of its worst-hit dependent's origin score a change that fits its own service's trouble takes, per unit of its attribution score. */
+    dependentShare: number;
     /** The least strength of a callee's traffic shift at a change that ties the callee's later trouble to it by evidence, not time. */
     carriedStrength: number;
     /** ...when it rose within this long after the change (or two steps of its series, if longer). */
@@ -305,6 +307,7 @@ export const WEIGHTS: Readonly<Weights> = deepFreeze({
     outfitted: 0.3,
     fitPivot: 0.5,
     victimChange: 0.8,
+    dependentShare: 0.5,
     carriedStrength: 0.5,
     carriedWithinMs: 6 * 60_000,
   },
