@@ -3,6 +3,7 @@ import type { ActionKind } from '../../contracts/index.js';
 import { carriedByConnections, heldDeleted, pinnedIdle, readHeld, type HeldReading } from './held.js';
 import { fullOfWhatItKeeps } from './keeps-all.js';
 import { outgrownCompute, outgrownPool } from './outgrown.js';
+import { ranOutOfSlots } from './out-of-slots.js';
 import { heldBackByQuota } from './quota-bound.js';
 import { CLEAR_STRENGTH, type Evidence, type Signal, type SignalFamily } from './types.js';
 
@@ -43,6 +44,11 @@ import { CLEAR_STRENGTH, type Evidence, type Signal, type SignalFamily } from '.
  * |                     | scale_out     | when it is a store full of what it keeps: memory at its   |
  * |                     |               | limit and writes refused, nothing evicted                 |
  * |                     |               | (`keeps-all.ts`): more memory takes writes again          |
+ * |                     | scale_out     | when it ran out of what its load holds only while served  |
+ * |                     |               | (CPU at its ceiling, its connections, clients, workers,   |
+ * |                     |               | threads or ports all taken, none of what it keeps), its   |
+ * |                     |               | demand shown to hold or rise, its instances up, nothing   |
+ * |                     |               | it calls in trouble (`out-of-slots.ts`)                   |
  * |                     | none          | otherwise (a restart frees nothing a full store keeps,    |
  * |                     |               | more instances add no room to a full disk)                |
  * | dependency_failure  | none          | not ours to fix                                          |
@@ -225,6 +231,8 @@ export function recommendAction(top: Suspect | undefined, signals: readonly Sign
       if (quota) return action('scale_out', top, `scale ${top.service} out: its CPU quota held its work back (${quote(quota.text)}) while its instances stayed up, its demand held and nothing it calls was in trouble; a restart brings back the same quota, while more instances (or a larger quota each) give the work the CPU it waits for`, [quota.evidenceId]);
       const kept = fullOfWhatItKeeps(top.service, signals, evidence);
       if (kept) return action('scale_out', top, `scale ${top.service} out: its memory is full of what it keeps and it refuses new writes rather than evict any; a restart would lose or reload the same data, while more memory (a larger node, more shards) takes writes again`, [kept]);
+      const slots = ranOutOfSlots(top.service, signals, evidence, callees);
+      if (slots) return action('scale_out', top, `scale ${top.service} out: it ran out of capacity its load holds only while it is served (${quote(slots.text)}) while its demand held, its instances stayed up, nothing it calls was in trouble and nothing showed a leak; a restart gives back the same capacity to the same load, while more instances each bring their own`, [slots.evidenceId]);
       return shortOfWhatNoActionGives(top, signals);
     }
     const { evidenceId, text, referenceShare } = outgrown;
