@@ -61,19 +61,20 @@ const held = (m: MetricSeries & { reference: NonNullable<MetricSeries['reference
 };
 
 /**
- * Whether the demand reaching a service is shown to have held or risen: none of its own
- * series says its requests fell, and either demand reaching it rose (its own request
- * rate, or what its callers sent it) or it counts its requests against a healthy
- * reference and each stood within a tenth of that reference's level or above. A service
+ * What the demand reaching a service is shown to have done: `rose` when demand reaching
+ * it rose (its own request rate, or what its callers sent it), `held` when it counts its
+ * requests against a healthy reference and each stood within a tenth of that
+ * reference's level or above, `undefined` when it fell or nothing measures it. A service
  * whose demand nothing measures is not shown to have met more load than it was given:
  * its slots may be held by something else (clients that leaked theirs, a lock), which
  * more instances would meet as well.
  */
-function demandShown(service: string, signals: readonly Signal[], evidence: readonly Evidence[]): boolean {
+function demandShown(service: string, signals: readonly Signal[], evidence: readonly Evidence[]): 'rose' | 'held' | undefined {
   const own = signals.filter((s) => s.service === service && s.strength >= CLEAR_STRENGTH);
   const requests = requestsOf(service, evidence);
-  if (own.some((s) => s.family === 'traffic_down') || !requests.every(held)) return false;
-  return own.some((s) => s.family === 'traffic_up') || requests.length > 0;
+  if (own.some((s) => s.family === 'traffic_down') || !requests.every(held)) return undefined;
+  if (own.some((s) => s.family === 'traffic_up')) return 'rose';
+  return requests.length > 0 ? 'held' : undefined;
 }
 
 /**
@@ -81,7 +82,9 @@ function demandShown(service: string, signals: readonly Signal[], evidence: read
  * exhaustion a scale-out answers, beside the specific ones (`outgrown.ts`,
  * `quota-bound.ts`). Its own evidence says it ran out of what a load holds only while it
  * is served (CPU at its ceiling, its connections, clients, workers, threads or ports all
- * taken), the demand reaching it is shown to have held or risen (`demandShown`), its
+ * taken), the demand reaching it is shown to have held or risen (`demandShown`; for CPU,
+ * to have risen: a CPU pinned at the demand it idled under is spent on something new, a
+ * spin or a hog, which each new instance would meet too, as `outgrown.ts` holds), its
  * instances are up and nothing it calls is in trouble (`upAndUnblocked`), and nothing
  * showed a leak (weighed before this, as a restart). Then the load has met the capacity it was given: each new instance brings
  * its own CPU, pool and ports, while a restart gives back the same and meets the same
@@ -89,6 +92,7 @@ function demandShown(service: string, signals: readonly Signal[], evidence: read
  * another instance adds no room to it. The evidence that it ran out, or `undefined`.
  */
 export function ranOutOfSlots(service: string, signals: readonly Signal[], evidence: readonly Evidence[], callees: ReadonlySet<string>): Signal | undefined {
-  if (!upAndUnblocked(service, signals, callees) || !demandShown(service, signals, evidence)) return undefined;
-  return signals.filter((s) => s.service === service && s.strength >= CLEAR_STRENGTH && outOfSlots(s)).sort((a, b) => b.strength - a.strength)[0];
+  const demand = demandShown(service, signals, evidence);
+  if (!demand || !upAndUnblocked(service, signals, callees)) return undefined;
+  return signals.filter((s) => s.service === service && s.strength >= CLEAR_STRENGTH && outOfSlots(s) && (s.family !== 'cpu' || demand === 'rose')).sort((a, b) => b.strength - a.strength)[0];
 }

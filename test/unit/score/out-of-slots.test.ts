@@ -36,6 +36,10 @@ describe('a service that ran out of slots its load holds', () => {
     expect(recommendAction(top, [pool], { graph, evidence: [requests([500, 510, 490, 505, 500, 495, 500, 510, 500, 505], 500)] }).kind).toBe('scale_out');
   });
 
+  it('is not scaled out at its CPU ceiling when its demand only held: the CPU went to something new', () => {
+    expect(recommendAction(top, [cpu], { graph, evidence: [requests([500, 510, 490, 505, 500, 495, 500, 510, 500, 505], 500)] }).kind).toBe('none');
+  });
+
   it('is not scaled out when nothing measures its demand', () => {
     for (const s of [pool, clients, ports, cpu]) expect(recommendAction(top, [s], { graph }).kind).toBe('none');
   });
