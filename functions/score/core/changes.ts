@@ -166,14 +166,14 @@ export function describeChange(c: Pick<ChangeEvent, 'summary' | 'version' | 'pre
  * is the last thing that moved the service before its trouble was first seen, and fits by
  * the time from it to the window's opening, slowly (a flag that made a KV store contend
  * for hours before it lost its leader). One that came within a half-life of the
- * incident's onset is not standing (`standingChange`) and is weighed like any other.
- * A change whose own service's new failures are
- * about what it touched (`failsWhereItChanged`: a release of a new ack tracker, then a
- * TypeError thrown in that tracker) shipped the defect that fails: it fits slowly (`shippedHalfLifeMs`),
- * however long the code took to meet the input that breaks it, and from before
- * the window too, since a code defect with the change that put it there in view needs no
- * trigger of its own. Otherwise, standing hours before a service that
- * opened the window healthy, it is no suspect by closeness, nor a neighbour's cause. A
+ * incident's onset is not standing (`standingChange`) and is weighed like any other. A
+ * change whose own service's new failures are about what it touched
+ * (`failsWhereItChanged`: a release of a new ack tracker, then a TypeError thrown in that
+ * tracker) shipped the defect that fails: it fits slowly (`shippedHalfLifeMs`), however
+ * long the code took to meet the input that breaks it, and from before the window too,
+ * since a code defect with the change that put it there in view needs no trigger of its
+ * own. Otherwise, standing hours before a service that opened the window healthy, it is
+ * no suspect by closeness, nor a neighbour's cause. A
  * change made while the service's failures already stood beyond their healthy range when
  * the window opened
  * (`standingSince`) came after the trouble began, however soon the next sign of it was

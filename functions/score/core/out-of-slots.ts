@@ -86,9 +86,9 @@ function demandShown(service: string, signals: readonly Signal[], evidence: read
  * to have risen: a CPU pinned at the demand it idled under is spent on something new, a
  * spin or a hog, which each new instance would meet too, as `outgrown.ts` holds), its
  * instances are up and nothing it calls is in trouble (`upAndUnblocked`), and nothing
- * showed a leak (weighed before this, as a restart). Then the load has met the capacity it was given: each new instance brings
- * its own CPU, pool and ports, while a restart gives back the same and meets the same
- * load. What it keeps (a full disk, a spent quota, memory full of data) is not this:
+ * showed a leak (weighed before this, as a restart). Then the load has met the capacity
+ * it was given: each new instance brings its own CPU, pool and ports, while a restart
+ * gives back the same and meets the same load. What it keeps (a full disk, a spent quota, memory full of data) is not this:
  * another instance adds no room to it. The evidence that it ran out, or `undefined`.
  */
 export function ranOutOfSlots(service: string, signals: readonly Signal[], evidence: readonly Evidence[], callees: ReadonlySet<string>): Signal | undefined {
